@@ -1,0 +1,45 @@
+# The contract between stages: every target installs what it needs from the lock file first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+RAW ?= raw
+WAREHOUSE ?= warehouse/minsheng.duckdb
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export DO_NOT_TRACK ?= 1
+export PREFECT_LOGGING_LEVEL ?= WARNING
+
+.PHONY: install run test lint bench sweep lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/minsheng run --raw $(RAW) --warehouse $(WAREHOUSE)
+
+test: $(STAMP)
+	$(BIN)/ruff check flows transforms expectations warehouse tests
+	$(BIN)/python -m pytest tests
+
+lint: $(STAMP)
+	$(BIN)/ruff check flows transforms expectations warehouse tests
+
+bench: $(STAMP)
+	$(BIN)/python -m flows.bench
+
+sweep: $(STAMP)
+	$(BIN)/python -m pytest tests/test_corpus_sweep.py -q
+
+# Re-resolve the pins (needs the registry): edit pyproject.toml, then `make lock`.
+lock:
+	rm -rf /tmp/minsheng-lock && $(PYTHON) -m venv /tmp/minsheng-lock
+	/tmp/minsheng-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/minsheng-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/snapshots warehouse/reports
