@@ -232,8 +232,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     kind = m.lastgroup or ""
     token, start, pos = m.group(), m.start(), m.end()
     standalone = kind == "cn" and _STANDALONE.fullmatch(token) is not None
-    if standalone and len(token) > 1 and token not in _MULTIPLIERS:
-        return None
+    if standalone and len(token) > 1 and token not in _MULTIPLIERS or token in ("零", "〇"):
+        return None  # 零部件; 万千: not numbers
     span = _value(kind, token)
     if span is None or _is_vague(sent, start, pos, token) or _is_identifier(sent, start, pos):
         return None
@@ -331,10 +331,10 @@ def _passes_unit_rules(
         return False  # 三级党组织: a tier; 6.2级 (a magnitude) has a decimal
     if unit.unit == "成" and high > 10:
         return False
-    if _starts_with_any(sent, unit_end, _ordinal_after(), unit.unit) or (
-        unit.unit == "届" and unit_end < len(sent) and sent[unit_end] in _CN
-    ):
+    if _starts_with_any(sent, unit_end, _ordinal_after(), unit.unit):
         return False
+    if kind == "cn" and unit.unit in words("tier_units.txt") and _han_follows(sent, unit_end):
+        return sent.startswith("的", unit_end)  # 二期工程, 十九届六中全会: a phase or an edition
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, start + 1, unit_end, unit))
 
 
