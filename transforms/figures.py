@@ -298,7 +298,11 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
-        if trailing[0] in ("以上", "以下") and _han_follows(sent, end + len(trailing[0])):
+        if (
+            trailing[0] in ("以上", "以下")
+            and unit.kind in words("threshold_kinds.txt")
+            and _han_follows(sent, end + len(trailing[0]))
+        ):
             return None  # 60岁以上老人, 500万元以上的项目: a condition, not a figure
         if trailing[0] not in ("来",):
             trailing_bound = trailing[1]
@@ -333,8 +337,10 @@ def _passes_unit_rules(
         return False
     if _starts_with_any(sent, unit_end, _ordinal_after(), unit.unit):
         return False
+    if kind == "cn" and (token == "二" or unit.unit in words("phase_units.txt")):
+        return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
     if kind == "cn" and unit.unit in words("tier_units.txt") and _han_follows(sent, unit_end):
-        return sent.startswith("的", unit_end)  # 二期工程, 十九届六中全会: a phase or an edition
+        return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, start + 1, unit_end, unit))
 
 
