@@ -31,6 +31,7 @@ _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
 _INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+_PERSON_NOUN = re.compile(r"[\u4e00-\u9fff]人(?!民币|工|才)")  # 巴勒斯坦人, 外来人: nouns of people
 _PUNCT = set("，。、；：！？,.;:!?（）()《》…")
 
 
@@ -140,7 +141,7 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
         after.append(ch)
     following = "".join(after)[:6]
     if following:
-        if any(n in following for n in words("people_nouns.txt")):
+        if any(n in following for n in words("people_nouns.txt")) or _PERSON_NOUN.search(following):
             return "人", "people"
         if any(m in following for m in words("money_cues.txt")):
             return "元", "money"
@@ -178,7 +179,10 @@ def _multiplier(sent: str, pos: int) -> tuple[str, float] | None:
     return None
 
 
-def _is_vague(sent: str, start: int, end: int, token: str) -> bool:
+def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
+    """数千万, 几十, 十几个; only Chinese numerals combine with 数/几 (指数50.6% is exact)."""
+    if kind != "cn":
+        return False
     vague = words("vague_markers.txt")
     return any(sent.endswith(v, 0, start) or sent.startswith(v, end) for v in vague)
 
@@ -235,7 +239,7 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     if standalone and len(token) > 1 and token not in _MULTIPLIERS or token in ("零", "〇"):
         return None  # 零部件; 万千: not numbers
     span = _value(kind, token)
-    if span is None or _is_vague(sent, start, pos, token) or _is_identifier(sent, start, pos):
+    if span is None or _is_vague(sent, start, pos, kind) or _is_identifier(sent, start, pos):
         return None
     low, high = span
     prefix_start, prefix_bound, prefix_word = _prefix_bound(sent, start)
@@ -331,8 +335,8 @@ def _passes_unit_rules(
         return False
     if unit.unit == "周" and sent.startswith("年", unit_end):
         return False  # 95周年 is an anniversary
-    if unit.unit == "级" and not (kind == "ar" and "." in token):
-        return False  # 三级党组织: a tier; 6.2级 (a magnitude) has a decimal
+    if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):
+        return False  # 三级党组织: a tier; a magnitude is Arabic: 6.2级, 5级地震
     if unit.unit == "成" and high > 10:
         return False
     if _starts_with_any(sent, unit_end, _ordinal_after(), unit.unit):
