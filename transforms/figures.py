@@ -299,6 +299,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
         unit, implied = Unit("", u, k, u, 1.0), True
     low, high = low * factor, high * factor
     end = unit_end
+    if unit.kind in words("threshold_kinds.txt") and sent.startswith(("及以上", "及以下"), end):
+        return None  # 60周岁及以上人口: a condition
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
