@@ -297,7 +297,7 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
             return None
         u, k = _implied_unit(sent, prefix_start, unit_end)
         unit, implied = Unit("", u, k, u, 1.0), True
-    low, high = low * factor, high * factor
+    low, high = round(low * factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
     end = unit_end
     if unit.kind in words("threshold_kinds.txt") and sent.startswith(("及以上", "及以下"), end):
         return None  # 60周岁及以上人口: a condition
