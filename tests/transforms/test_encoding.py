@@ -1,0 +1,47 @@
+"""Decoding: every supported encoding of a real seed gives back the same text; junk is refused."""
+
+from pathlib import Path
+
+import pytest
+
+from transforms.encoding import decode_bytes
+
+RAW = Path(__file__).resolve().parents[2] / "raw"
+SEED_TRAD = (RAW / "003_92522d596ed444a6.txt").read_text(encoding="utf-8")
+SEED_SIMP = (RAW / "000_900b9bbc950467db.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [
+        (SEED_SIMP, "utf-8", "utf-8"),
+        (SEED_SIMP, "utf-8-sig", "utf-8"),
+        (SEED_SIMP, "utf-16", "utf-16"),
+        (SEED_SIMP, "gb18030", "gb18030"),
+        (SEED_SIMP, "gbk", "gb18030"),
+        (SEED_TRAD, "big5", "big5"),
+        (SEED_TRAD, "gbk", "gb18030"),
+        (SEED_TRAD, "utf-16", "utf-16"),
+    ],
+)
+def test_round_trip(text: str, codec: str, expected: str) -> None:
+    source = text.encode("big5", errors="ignore").decode("big5") if codec == "big5" else text
+    decoded, encoding, error = decode_bytes(source.encode(codec))
+    assert error is None
+    assert encoding == expected
+    assert decoded == source
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(256)) * 4, "jpeg"),
+        (b"abc\x00def" * 100, "NUL"),
+        (bytes(range(128, 256)) * 40, "undecodable"),
+    ],
+)
+def test_junk_is_reported_not_raised(data: bytes, reason: str) -> None:
+    text, encoding, error = decode_bytes(data)
+    assert text is None and encoding is None
+    assert reason in error

@@ -1,0 +1,332 @@
+"""Page layout: join hard-wrapped lines, then split a page into stories, paragraphs and sentences.
+
+Newspaper pages arrive hard-wrapped every 10-20 characters, sometimes with a blank line between
+wrapped lines and blank lines at column breaks, so blank lines carry no paragraph information and
+are ignored. A line is joined to the next when it cannot end a paragraph: it ends with a comma-like
+mark, it is long (a paragraph broken mid-sentence), or it is about as wide as its neighbours (a
+full column line). Headlines, bylines, photo captions and teasers are never glued on: they end
+without punctuation but are narrower than the column around them, contain spaced words, or match
+the byline/credit/teaser lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from transforms.lexicon import words
+
+HAN = r"\u3400-\u9fff"
+TERMINAL = "。！？；!?;"
+CLOSERS = "”’」』）)"
+# A paragraph this wide that ends without a full stop was broken mid-sentence (002, gov reports).
+LONG_LINE = 40
+# A line at least this share of its neighbours' width is a full column line, i.e. wrapped.
+WRAP_SHARE = 0.8
+WINDOW = 3
+INDENT = 2
+WRAP_SLACK = 2  # narrow columns: a wrapped line may fall 2 characters short (punctuation rules)
+
+_ENDS_TERMINAL = re.compile(rf"[{TERMINAL}][{CLOSERS}]*$")
+_ENDS_CONTINUES = re.compile(r"[，、,（(“‘《〈—\-·/]$")
+_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
+_SPACED = re.compile(rf"[{HAN}”’」》)）】] +[{HAN}“‘「《(（【]")
+_NAMES_ONLY = re.compile(rf"^[{HAN}]{{1,3}}(?: [{HAN}]{{1,3}})+$")
+_ENUMERATED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分条])"
+)
+_DATELINE = re.compile(rf"^[{HAN}]{{2,15}}?[0-9]{{1,2}}月[0-9]{{1,2}}日电(?=[ （(])")
+_SENTENCE = re.compile(rf"[^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?")
+_WORD = re.compile(r"\w")
+_ASCII_END = re.compile(r"[A-Za-z0-9]$")
+_ASCII_START = re.compile(r"^[A-Za-z0-9]")
+
+
+@cache
+def _lexicons() -> dict[str, object]:
+    credit = "|".join(re.escape(w) for w in words("credit_words.txt"))
+    bullets = "".join(re.escape(b) for b in words("caption_bullets.txt"))
+    return {
+        "teasers": words("teaser_markers.txt"),
+        "bylines": words("byline_prefixes.txt"),
+        "bullet": re.compile(rf"^[{bullets}]+\s*"),
+        "credit": re.compile(
+            rf"(?:(?:^|[\s。！？!?])[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}})*\s?(?:{credit})"
+            rf"|[（(][^（()）]{{1,30}}(?:{credit})[）)])$"
+        ),
+    }
+
+
+@dataclass
+class Line:
+    text: str
+    teaser: bool = False
+    bullet: bool = False
+    credit: bool = False
+    byline: bool = False
+    spaced: bool = False  # headline-like words separated by spaces, no sentence punctuation
+    deck: bool = False  # second line of a headline
+
+    @property
+    def standalone(self) -> bool:
+        return self.teaser or self.credit or self.byline or self.spaced or self.deck
+
+    @property
+    def width(self) -> float:
+        return visual_width(self.text)
+
+
+@dataclass
+class Paragraph:
+    role: str  # headline | subheadline | byline | body | caption | teaser
+    text: str
+
+
+@dataclass
+class Story:
+    kind: str  # article | teaser
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def has_body(self) -> bool:
+        return any(p.role == "body" for p in self.paragraphs)
+
+
+@dataclass
+class Segmented:
+    text: str  # the normalised text: paragraphs joined by "\n"
+    stories: list[dict[str, object]]  # story_ix, kind, title, byline, char_start, char_end
+    sentences: list[dict[str, object]]  # story_ix, para_ix, sent_ix, role, char_start, char_end, text
+    counts: dict[str, int]  # repairs made here (teaser markers, caption bullets)
+
+
+def visual_width(s: str) -> float:
+    """Column width: half-width (ASCII) characters count half."""
+    return len(s) - 0.5 * len(s.encode("ascii", "ignore"))
+
+
+def classify(raw: str, counts: dict[str, int]) -> Line:
+    lex = _lexicons()
+    text = raw
+    line = Line(text)
+    for marker in lex["teasers"]:  # type: ignore[union-attr]
+        if text.endswith(marker):
+            text = text[: -len(marker)].rstrip()
+            counts["web_residue"] = counts.get("web_residue", 0) + 1
+            line.teaser = True
+            break
+    bullet = lex["bullet"].match(text)  # type: ignore[union-attr]
+    if bullet:
+        text = text[bullet.end() :]
+        counts["caption_bullet"] = counts.get("caption_bullet", 0) + 1
+        line.bullet = True
+    line.text = text
+    if line.teaser:
+        return line
+    line.credit = bool(lex["credit"].search(text))  # type: ignore[union-attr]
+    short_plain = len(text) <= LONG_LINE and not _SENTENCE_PUNCT.search(text)
+    line.byline = short_plain and (
+        bool(_NAMES_ONLY.match(text)) or text.startswith(lex["bylines"])  # type: ignore[arg-type]
+    )
+    line.spaced = short_plain and not line.byline and not line.credit and bool(_SPACED.search(text))
+    line.deck = short_plain and text.startswith("——")
+    return line
+
+
+def _should_join(lines: list[Line], i: int, ref: float, paragraph: float) -> bool:
+    """Join line i to line i+1? ``paragraph`` is the width of the paragraph so far (ending in line i)."""
+    a, b = lines[i], lines[i + 1]
+    if a.standalone or b.standalone or b.bullet or _ENUMERATED.match(b.text):
+        return False
+    if _ENDS_TERMINAL.search(a.text):
+        return False
+    if _ENDS_CONTINUES.search(a.text):
+        return True
+    w = a.width
+    if paragraph >= LONG_LINE:
+        return True
+    if ref < WRAP_SHARE * w:  # much wider than its neighbours: 2-line paragraph, or headline over a line
+        return bool(_ENDS_TERMINAL.search(b.text))
+    if paragraph <= a.width and (i == 0 or _ENDS_TERMINAL.search(lines[i - 1].text)):
+        w += INDENT  # a paragraph's first line is indented in print; the indent is lost in the text
+    return w >= ref - max(WRAP_SLACK, (1 - WRAP_SHARE) * ref)
+
+
+def _reference_widths(lines: list[Line]) -> list[float]:
+    """The local column width: the wider of the nearest ordinary lines before and after (within
+    WINDOW lines). Nearest, not widest in a window, because columns of different widths meet."""
+    plain = [None if ln.standalone or ln.bullet else ln.width for ln in lines]
+    refs = []
+    for i, ln in enumerate(lines):
+        before = next((w for w in reversed(plain[max(0, i - WINDOW) : i]) if w is not None), None)
+        after = next((w for w in plain[i + 1 : i + 1 + WINDOW] if w is not None), None)
+        around = [w for w in (before, after) if w is not None]
+        refs.append(max(around) if around else ln.width)
+    return refs
+
+
+def _mark_decks(lines: list[Line]) -> None:
+    """The line right after a spaced headline, short and unpunctuated, is its second deck
+    (执法用心 服务暖心 / 多部门联合开展10项综合整治行动)."""
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        if prev.spaced and not ln.standalone and not ln.bullet and len(ln.text) <= LONG_LINE:
+            if not _SENTENCE_PUNCT.search(ln.text) and not _ENDS_TERMINAL.search(ln.text):
+                ln.deck = True
+
+
+def _glue(a: str, b: str) -> str:
+    return a + " " + b if _ASCII_END.search(a) and _ASCII_START.search(b) else a + b
+
+
+def _paragraphs(lines: list[Line]) -> list[tuple[Line, str]]:
+    """Join wrapped lines; each paragraph keeps its first line (for its classification) and text."""
+    refs = _reference_widths(lines)
+    out: list[tuple[Line, str]] = []
+    i = 0
+    while i < len(lines):
+        first, text = lines[i], lines[i].text
+        width = first.width
+        while i + 1 < len(lines) and _should_join(lines, i, refs[i], width):
+            i += 1
+            text = _glue(text, lines[i].text)
+            width += lines[i].width
+        out.append((first, text))
+        i += 1
+    return out
+
+
+def _role(first: Line, text: str) -> str:
+    if first.teaser:
+        return "teaser"
+    if first.bullet or first.credit:
+        return "caption"
+    if first.byline:
+        return "byline"
+    if (
+        len(text) <= LONG_LINE
+        and not _SENTENCE_PUNCT.search(text)
+        and not text.endswith(("：", ":"))
+        and not _ENDS_TERMINAL.search(text)
+    ):
+        return "headline"
+    return "body"
+
+
+def _stories(paragraphs: list[Paragraph]) -> list[Story]:
+    """Group paragraphs into stories: a headline block (2+ lines, or headline + byline) after body
+    text starts a new article; a single headline line inside an article is a subheadline; every
+    teaser line is its own story."""
+    stories: list[Story] = [Story("article")]
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        if p.role == "teaser":
+            stories.append(Story("teaser", [p]))
+            i += 1
+            continue
+        if p.role in ("headline", "byline"):
+            j = i
+            while j < len(paragraphs) and paragraphs[j].role in ("headline", "byline"):
+                j += 1
+            block = paragraphs[i:j]
+            current = stories[-1]
+            starts_story = any(q.role == "headline" for q in block) and len(block) >= 2
+            titled = any(q.role == "headline" for q in current.paragraphs)
+            if current.kind == "teaser" or (starts_story and (current.has_body() or titled)):
+                current = Story("article")
+                stories.append(current)
+            has_title = any(q.role == "headline" for q in current.paragraphs)
+            for q in block:
+                if q.role == "headline" and (has_title or current.has_body()):
+                    q.role = "subheadline"
+                elif q.role == "headline":
+                    has_title = True
+                current.paragraphs.append(q)
+            i = j
+            continue
+        if stories[-1].kind == "teaser":
+            stories.append(Story("article"))
+        stories[-1].paragraphs.append(p)
+        i += 1
+    return [s for s in stories if s.paragraphs]
+
+
+def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) within a paragraph, trimmed of surrounding whitespace."""
+    cuts: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(text)
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    if dateline:
+        pieces.append((0, dateline.end()))
+        start = dateline.end()
+    for m in _SENTENCE.finditer(text, start):
+        if m.end() > m.start():
+            pieces.append((m.start(), m.end()))
+    if role == "teaser":  # caption, credit, headline and lead share a teaser line, separated by spaces
+        split: list[tuple[int, int]] = []
+        for s, e in pieces:
+            pos = s
+            for sp in re.finditer(r" +", text[s:e]):
+                split.append((pos, s + sp.start()))
+                pos = s + sp.end()
+            split.append((pos, e))
+        pieces = split
+    for s, e in pieces:
+        chunk = text[s:e]
+        if not _WORD.search(chunk):
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        cuts.append((s + lead, e - trail))
+    return cuts
+
+
+def segment(text: str) -> Segmented:
+    """Lay out a repaired, Simplified page (see module docstring)."""
+    counts: dict[str, int] = {}
+    lines = [classify(ln, counts) for ln in (raw.strip() for raw in text.split("\n")) if ln]
+    lines = [ln for ln in lines if ln.text]
+    _mark_decks(lines)
+    paragraphs = [Paragraph(_role(first, t), t) for first, t in _paragraphs(lines)]
+    stories = _stories(paragraphs)
+
+    out_text: list[str] = []
+    story_rows: list[dict[str, object]] = []
+    sentence_rows: list[dict[str, object]] = []
+    offset = para_ix = sent_ix = 0
+    for story_ix, story in enumerate(stories):
+        story_start = offset
+        for p in story.paragraphs:
+            for s, e in _split_sentences(p.text, p.role):
+                sentence_rows.append(
+                    {
+                        "story_ix": story_ix,
+                        "para_ix": para_ix,
+                        "sent_ix": sent_ix,
+                        "role": p.role,
+                        "char_start": offset + s,
+                        "char_end": offset + e,
+                        "text": p.text[s:e],
+                    }
+                )
+                sent_ix += 1
+            out_text.append(p.text)
+            offset += len(p.text) + 1
+            para_ix += 1
+        title = next((p.text for p in story.paragraphs if p.role == "headline"), None)
+        if story.kind == "teaser" and story.paragraphs:
+            title = next(
+                (t for t in story.paragraphs[0].text.split(" ") if not _SENTENCE_PUNCT.search(t)), None
+            )
+        story_rows.append(
+            {
+                "story_ix": story_ix,
+                "kind": story.kind,
+                "title": title,
+                "byline": next((p.text for p in story.paragraphs if p.role == "byline"), None),
+                "char_start": story_start,
+                "char_end": max(story_start, offset - 1),
+            }
+        )
+    return Segmented("\n".join(out_text), story_rows, sentence_rows, counts)
