@@ -1,7 +1,9 @@
 """Part-of relations: 收集群众困难诉求5880件，其中已办结4899件、跟办981件 -> two parts of one whole.
 
-The whole is the last figure before 其中 in the same sentence; the parts are the figures after it,
-up to the end of the sentence, that share the whole's unit. Part and whole must agree in unit:
+The whole is the last figure before 其中 in the same sentence; the parts are the figures of the
+clause 其中 opens (up to the next ，), with the whole's unit. Later clauses continue the list only
+while their figures keep the unit and the parts still sum to no more than the whole
+(…跟办981件，化解纠纷30余件 is a new count, not a third part). Part and whole must agree in unit:
 其中 followed by a figure of another unit names an attribute, not a part.
 """
 
@@ -14,6 +16,14 @@ from transforms.schemas import RELATIONS, empty
 MARKER = "其中"
 
 
+_CLAUSE_END = "，,；;。"
+
+
+def _clause_of(sentence: str, pos: int) -> int:
+    """Index of the clause (counted by ，；) that ``pos`` falls in, from the start of the sentence."""
+    return sum(1 for ch in sentence[:pos] if ch in _CLAUSE_END)
+
+
 def _pairs(rows: list[dict]) -> list[tuple[str, str]]:
     sentence = rows[0]["sentence"]
     out: list[tuple[str, str]] = []
@@ -23,7 +33,15 @@ def _pairs(rows: list[dict]) -> list[tuple[str, str]]:
         after = [r for r in rows if r["local_start"] >= at + len(MARKER)]
         if before and after:
             whole = before[-1]
-            out += [(whole["metric_id"], r["metric_id"]) for r in after if r["unit"] == whole["unit"]]
+            first_clause = _clause_of(sentence, after[0]["local_start"])
+            total = 0.0
+            for r in after:
+                if r["unit"] != whole["unit"]:
+                    break
+                total += r["value"]
+                if _clause_of(sentence, r["local_start"]) > first_clause and total > whole["value"]:
+                    break
+                out.append((whole["metric_id"], r["metric_id"]))
         at = sentence.find(MARKER, at + len(MARKER))
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import polars as pl
@@ -65,11 +66,20 @@ def test_seed_gold_f1(seed_frames, tmp_path):
 
 @pytest.mark.skipif(not NEGATIVES.exists(), reason="shared gold not beside the project")
 def test_no_span_is_a_known_negative(seed_frames):
+    """No span equals a negative of its file -- beyond the gold figures with the same text.
+
+    Negatives carry no offsets, and 60分钟/40分钟 of seed 000 are both a negative (inside the
+    short quotation “60分钟+40分钟”) and a metric (in the parenthesis after it), so a span with a
+    negative's text is an error only when there are more such spans than gold figures.
+    """
     metrics = seed_frames[2].with_columns(pl.col("path").str.split("/").list.last().alias("file"))
-    negatives = [json.loads(line) for line in NEGATIVES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    spans = set(zip(metrics["file"], metrics["text"], strict=True))
-    hits = [(n["file"], n["text"]) for n in negatives if (n["file"], n["text"]) in spans]
-    assert hits == []
+    lines = [json.loads(line) for line in NEGATIVES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = Counter(
+        (g["file"], g["text"]) for g in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines()) if g
+    )
+    spans = Counter(zip(metrics["file"], metrics["text"], strict=True))
+    hits = {(n["file"], n["text"]) for n in lines if spans[(n["file"], n["text"])] > gold[(n["file"], n["text"])]}
+    assert hits == set()
 
 
 def test_part_of_relation_links_parts_to_whole():
