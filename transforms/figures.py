@@ -146,11 +146,12 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
         if any(m in following for m in words("money_cues.txt")):
             return "元", "money"
         return "个", "count"
-    clause_start = max((sent.rfind(p, 0, start) for p in _PUNCT), default=-1) + 1
-    before = sent[clause_start:start]
-    if any(before.endswith(n) or n in before[-6:] for n in words("people_nouns.txt")):
-        return "人", "people"
-    if any(m in sent for m in words("money_cues.txt")):
+    before = sent[:start]
+    people = max((before.rfind(n) + len(n) for n in words("people_nouns.txt") if n in before), default=-1)
+    money = max((before.rfind(m) + len(m) for m in words("money_cues.txt") if m in before), default=-1)
+    if people > money:
+        return "人", "people"  # 农村贫困人口比上年减少290万: the nearest noun before names people
+    if money >= 0 or any(m in sent[end:] for m in words("money_cues.txt")):
         return "元", "money"
     return "个", "count"
 
@@ -293,8 +294,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
 
     implied = False
     if unit is None:
-        if not has_multiplier:
-            return None
+        if not has_multiplier or (unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()):
+            return None  # a bare number, or 4万P / 5G: a label
         u, k = _implied_unit(sent, prefix_start, unit_end)
         unit, implied = Unit("", u, k, u, 1.0), True
     low, high = round(low * factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
