@@ -342,7 +342,9 @@ def _passes_unit_rules(
         return False  # 三级党组织: a tier; a magnitude is Arabic: 6.2级, 5级地震
     if unit.unit == "成" and high > 10:
         return False
-    if _starts_with_any(sent, unit_end, _ordinal_after(), unit.unit):
+    if _starts_with_any(sent, unit_end, _ordinal_after(), unit.unit) or _ends_with_any(
+        sent, start, _context("ordinal_contexts.csv", "before"), unit.unit
+    ):
         return False
     if kind == "cn" and (token == "二" or unit.unit in words("phase_units.txt")):
         return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
