@@ -1,0 +1,145 @@
+"""Readers and loaders never block each other; a killed load leaves the published warehouse intact.
+
+Real processes throughout: the analyst and the killed loader are subprocesses, talking over pipes
+and marker files, so nothing depends on timing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.warehouse.conftest import SEED_A, SEED_B, make_batch
+from warehouse.load import load_run
+from warehouse.lock import LoadLocked, load_lock
+from warehouse.query import check_integrity, run_sql
+from warehouse.snapshot import PAUSE_AT_ENV, PAUSE_FILE_ENV, work_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+
+ANALYST = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print("ready", flush=True)
+for line in sys.stdin:
+    if line.strip() == "exit":
+        break
+    print(con.execute(line).fetchone()[0], flush=True)
+con.close()
+"""
+
+LOADER = """
+import sys
+from pathlib import Path
+from tests.warehouse.conftest import SEED_A, SEED_B, make_batch
+from warehouse.load import load_run
+load_run(Path(sys.argv[1]), make_batch("killed", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}))
+print("finished", flush=True)
+"""
+
+HOLDER = """
+import sys
+from pathlib import Path
+from warehouse.lock import load_lock
+with load_lock(Path(sys.argv[1]), 0, run_id="scheduled-0600"):
+    print("held", flush=True)
+    sys.stdin.readline()
+"""
+
+COUNT = "SELECT count(*) FROM fact_metric"
+
+
+def _spawn(code: str, *args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args], cwd=ROOT, env=env or ENV, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+def _ask(proc: subprocess.Popen, sql: str) -> str:
+    proc.stdin.write(sql + "\n")
+    proc.stdin.flush()
+    return proc.stdout.readline().strip()
+
+
+def _wait_for(marker: Path, proc: subprocess.Popen, limit: float = 120.0) -> None:
+    """Wait until the subprocess reaches its pause point (fails fast if it died instead)."""
+    deadline = time.monotonic() + limit
+    while not marker.exists():
+        if proc.poll() is not None:
+            pytest.fail(f"loader exited early: {proc.stderr.read()}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("loader never reached its pause point")
+        time.sleep(0.05)
+
+
+def test_analyst_session_open_across_a_full_load(wh: Path) -> None:
+    load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}))
+    analyst = _spawn(ANALYST, str(wh))
+    try:
+        assert analyst.stdout.readline().strip() == "ready"
+        assert _ask(analyst, COUNT) == "5"
+        res = load_run(wh, make_batch("r2", {"raw/b.txt": SEED_B}), wait_seconds=0)  # must not need to wait
+        assert res.metrics_loaded == 2
+        # the open session keeps its consistent old view and keeps working
+        assert _ask(analyst, COUNT) == "5"
+        assert _ask(analyst, "SELECT count(*) FROM v_metric WHERE region = '武隆区'") == "5"
+        # a new connection sees the new data
+        assert run_sql(wh, COUNT).item() == 7
+        late = _spawn(ANALYST, str(wh))
+        assert late.stdout.readline().strip() == "ready"
+        assert _ask(late, COUNT) == "7"
+        _ask(late, "exit")
+        late.wait(timeout=60)
+    finally:
+        analyst.stdin.write("exit\n")
+        analyst.stdin.flush()
+        analyst.wait(timeout=60)
+    assert analyst.returncode == 0, analyst.stderr.read()
+
+
+@pytest.mark.parametrize("stage", ["in_transaction", "before_publish"])
+def test_sigkill_mid_load_leaves_old_warehouse_and_next_run_completes(wh: Path, tmp_path: Path, stage: str) -> None:
+    load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}))
+    marker = tmp_path / f"paused-{stage}"
+    loader = _spawn(LOADER, str(wh), env={**ENV, PAUSE_AT_ENV: stage, PAUSE_FILE_ENV: str(marker)})
+    _wait_for(marker, loader)
+    os.kill(loader.pid, signal.SIGKILL)
+    loader.wait(timeout=60)
+    assert loader.returncode == -signal.SIGKILL
+    assert list(work_dir(wh).glob("*.duckdb*"))  # the killed load's half-done copy is left behind
+    assert run_sql(wh, COUNT).item() == 5  # published warehouse still answers with the old data
+    assert run_sql(wh, "SELECT run_id FROM audit_load_run").rows() == [("r1",)]
+    res = load_run(wh, make_batch("r3", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}), wait_seconds=30)
+    assert res.files_new == 1 and run_sql(wh, COUNT).item() == 7
+    assert not list(work_dir(wh).glob("*.duckdb*"))  # leftovers cleaned
+    assert check_integrity(wh) == []
+
+
+def test_second_loader_gets_load_locked_with_holder(wh: Path) -> None:
+    holder = _spawn(HOLDER, str(wh))
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(LoadLocked) as err:
+            load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}), wait_seconds=0.3)
+        msg = str(err.value)
+        assert "scheduled-0600" in msg and f"pid {holder.pid}" in msg and "since" in msg
+        assert not wh.exists()  # nothing was written
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=60)
+    assert load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}), wait_seconds=30).metrics_loaded == 5
+
+
+def test_lock_is_reentrant_within_a_process(wh: Path) -> None:
+    with load_lock(wh, 0, run_id="flow"):
+        assert load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}), wait_seconds=0).metrics_loaded == 5

@@ -1,0 +1,9 @@
+-- Question: how many people do the reports say were reached or served, per region and year?
+-- Sums figures whose unit counts people (人, 人次, 名...); a sum of claims, not of unique people.
+SELECT region, year, unit,
+       count(*) AS figures,
+       sum(value) AS total
+FROM v_metric
+WHERE unit_kind = 'people'
+GROUP BY region, year, unit
+ORDER BY total DESC, region, unit;
