@@ -244,8 +244,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
         return None
     low, high = span
     prefix_start, prefix_bound, prefix_word = _prefix_bound(sent, start)
-    if standalone and prefix_bound is None:
-        return None  # 万家, 千方百计: a bare multiplier is a number only after 超/上/近 …
+    if standalone and prefix_bound is None and not (sent.startswith(("余", "多"), pos) and _unit_at(sent, pos + 1)):
+        return None  # 万家, 千方百计: a bare multiplier is a number only after 超/上/近 … or before 余 (百余人)
     if prefix_word == "上" and not standalone:
         prefix_start, prefix_bound = start, None
     if _ends_with_any(sent, start, _context("ordinal_contexts.csv", "before"), ""):
