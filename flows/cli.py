@@ -1,0 +1,307 @@
+"""The ``minsheng`` command.
+
+``run`` and ``serve`` go through Prefect; ``normalise`` and ``extract`` call the pure transforms
+directly (no Prefect, no database, no Great Expectations: they start fast and write clean data to
+stdout); ``sql``, ``runs``, ``export`` and ``dictionary`` read the warehouse. Exit codes are in
+:mod:`flows.settings` and the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from flows import settings as cfg  # first: sets Prefect's telemetry switches before Prefect loads
+
+FORMATS = ("jsonl", "csv", "table")
+SENTENCE_COLUMNS = ["file", "story_ix", "para_ix", "sent_ix", "role", "char_start", "char_end", "text"]
+METRIC_COLUMNS = [
+    "file", "text", "value", "low", "high", "unit", "bound", "sentence",
+    "char_start", "char_end", "sha256", "unit_kind", "subject", "topic", "region", "adcode", "area", "year",
+]  # fmt: skip
+EXAMPLE_QUERY = (
+    "SELECT region, topic_zh, span_text, value, unit FROM v_metric WHERE unit_kind = 'people' ORDER BY value DESC LIMIT 10"
+)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- output --------------------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def write_frame(df: Any, fmt: str, out: Any = None) -> None:
+    """Write a polars frame to stdout as JSON lines, CSV, or an aligned table for people."""
+    import polars as pl
+
+    out = out or sys.stdout
+    if fmt == "jsonl":
+        for row in df.iter_rows(named=True):
+            out.write(json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        out.write(df.write_csv())
+    else:
+        # One line per row (long text truncated with an ellipsis) so it reads in a terminal and greps.
+        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=40, tbl_width_chars=65_000,
+                       tbl_formatting="ASCII_MARKDOWN", tbl_hide_dataframe_shape=True,
+                       tbl_hide_column_data_types=True):
+            out.write(f"{df}\n({df.height} rows)\n")
+    out.flush()
+
+
+# --- parse commands (no Prefect) -------------------------------------------------------------------
+
+
+def _read(paths: list[str]) -> tuple[Any, int]:
+    """Read files, reporting unreadable ones on stderr; returns (files frame, number failed)."""
+    import polars as pl
+
+    from transforms.ingest import read_files
+
+    files = read_files(paths)
+    bad = files.filter(pl.col("error").is_not_null())
+    for path, error in bad.select("path", "error").iter_rows():
+        _err(f"minsheng: cannot read {path}: {error}")
+    return files, bad.height
+
+
+def cmd_normalise(args: argparse.Namespace) -> int:
+    from transforms.normalise import normalise_files
+
+    files, failed = _read(args.files)
+    _, _, sentences = normalise_files(files)
+    out = sentences.rename({"path": "file"}).select(SENTENCE_COLUMNS)
+    write_frame(out, args.format)
+    return cfg.EXIT_ERROR if failed else cfg.EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from transforms.enrich import enrich_metrics
+    from transforms.extract import extract_metrics
+    from transforms.normalise import normalise_files
+
+    files, failed = _read(args.files)
+    documents, _, sentences = normalise_files(files)
+    metrics, _ = extract_metrics(sentences)
+    metrics = enrich_metrics(metrics, documents, sentences, files)
+    out = metrics.rename({"path": "file"})
+    out = out.select([c for c in METRIC_COLUMNS if c in out.columns])
+    write_frame(out, args.format)
+    return cfg.EXIT_ERROR if failed else cfg.EXIT_OK
+
+
+# --- warehouse commands ----------------------------------------------------------------------------
+
+
+def _warehouse(args: argparse.Namespace) -> Path:
+    path = cfg.load_settings(warehouse_path=args.warehouse).warehouse_path
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}; run `minsheng run` first")
+    return path
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    path = _warehouse(args)
+    from warehouse.query import run_sql
+
+    write_frame(run_sql(path, args.query), args.format)
+    return cfg.EXIT_OK
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    path = _warehouse(args)
+    from warehouse.load import recent_runs
+
+    write_frame(recent_runs(path, limit=args.limit), args.format)
+    return cfg.EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    path = _warehouse(args)
+    from warehouse.export import export_parquet
+
+    out_dir = Path(args.parquet)
+    result = export_parquet(path, out_dir)
+    _err(f"exported the warehouse as Parquet to {out_dir}")
+    if isinstance(result, list | tuple):
+        for item in result:
+            print(item)
+    return cfg.EXIT_OK
+
+
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    """The data dictionary (markdown), generated from the comments stored in the warehouse."""
+    path = _warehouse(args)
+    from warehouse.dictionary import render_dictionary
+
+    sys.stdout.write(render_dictionary(path))
+    return cfg.EXIT_OK
+
+
+# --- Prefect commands ------------------------------------------------------------------------------
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """Map a run's failure to the exit code a scheduler acts on."""
+    from flows.etl import GateBlocked
+
+    if isinstance(exc, GateBlocked):
+        return cfg.EXIT_BLOCKED
+    if type(exc).__name__ == "LoadLocked":
+        return cfg.EXIT_LOCKED
+    return cfg.EXIT_ERROR
+
+
+def format_summary(summary: Any) -> str:
+    """The closing lines of ``minsheng run``: what was read, loaded, held back, and where to look."""
+    s = summary
+    lines = [
+        f"minsheng run {s.run_id}: {s.status}",
+        f"  files      {s.files_seen} seen: {s.files_new} new, {s.files_changed} changed, "
+        f"{s.files_renamed} renamed, {s.files_unchanged} unchanged, {s.files_failed} failed",
+    ]
+    lines += [f"             failed: {path}: {error}" for path, error in s.failed]
+    lines += [
+        f"  parsed     {s.stories} stories, {s.sentences} sentences",
+        f"  metrics    {s.metrics_extracted} extracted, {s.metrics_loaded} loaded, "
+        f"{s.metrics_quarantined} quarantined ({s.warnings} warnings)",
+        f"  report     {s.report_path or '- (nothing new to validate)'}",
+        f"  warehouse  {s.warehouse_path}",
+        "  try        minsheng sql " + json.dumps(EXAMPLE_QUERY, ensure_ascii=False),
+    ]
+    return "\n".join(lines)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = cfg.load_settings(raw_dir=args.raw, warehouse_path=args.warehouse, wait_seconds=args.wait,
+                                 task_runner=args.task_runner, batch_size=args.batch_size)
+    from flows.etl import etl
+    from flows.progress import terminal_display
+
+    try:
+        with terminal_display(enabled=not args.no_progress):
+            summary = etl(raw_dir=str(settings.raw_dir), warehouse_path=str(settings.warehouse_path),
+                          wait_seconds=settings.wait_seconds, task_runner=settings.task_runner,
+                          batch_size=settings.batch_size)
+    except Exception as exc:
+        code = exit_code_for(exc)
+        if code == cfg.EXIT_BLOCKED:
+            print(format_summary(exc.summary))  # type: ignore[attr-defined]
+            _err(f"minsheng: the quality gate blocked the load; nothing was loaded. Report: "
+                 f"{exc.summary.report_path}")  # type: ignore[attr-defined]
+        elif code == cfg.EXIT_LOCKED:
+            _err(f"minsheng: another load holds the lock on {settings.warehouse_path} "
+                 f"(waited {settings.wait_seconds:g}s); nothing was done. Retry later or pass --wait SECONDS.")
+        else:
+            _err(f"minsheng: run failed, the warehouse is unchanged: {type(exc).__name__}: {exc}")
+        return code
+    print(format_summary(summary))
+    return cfg.EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.schedule import serve
+
+    settings = cfg.load_settings(raw_dir=args.raw, warehouse_path=args.warehouse, wait_seconds=args.wait,
+                                 task_runner=args.task_runner)
+    serve(settings, cron=args.cron, name=args.name)
+    return cfg.EXIT_OK
+
+
+# --- parser ----------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minsheng",
+        description="Minsheng ETL: Chinese news pages and work reports -> a DuckDB warehouse of figures.",
+        epilog="exit codes: 0 ok, 1 error, 2 usage, 3 quality gate blocked the load, 4 warehouse locked",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def runner_opts(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--raw", help="directory of raw .txt files (env MINSHENG_RAW, default raw)")
+        p.add_argument("--warehouse", help="DuckDB file (env MINSHENG_WAREHOUSE, default warehouse/minsheng.duckdb)")
+        p.add_argument("--wait", type=float, help="seconds to wait for another load's lock (default 0)")
+        p.add_argument("--task-runner", choices=cfg.TASK_RUNNERS,
+                       help="fan-out over batches (env MINSHENG_TASK_RUNNER, default local = process pool)")
+
+    p = sub.add_parser("run", help="run the pipeline once (Prefect flow)")
+    runner_opts(p)
+    p.add_argument("--batch-size", type=int, help="files per batch (env MINSHENG_BATCH_SIZE, default 64)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    p.set_defaults(func=cmd_run)
+
+    for name, func, what in (("normalise", cmd_normalise, "normalised sentences"),
+                             ("extract", cmd_extract, "extracted metrics")):
+        p = sub.add_parser(name, help=f"print the {what} of FILEs (no Prefect, no database)")
+        p.add_argument("files", nargs="+", metavar="FILE")
+        p.add_argument("--format", choices=FORMATS, default="jsonl" if name == "normalise" else "table")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("sql", help="run a read-only query on the warehouse")
+    p.add_argument("query")
+    p.add_argument("--warehouse")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser("runs", help="list recent runs (audit_load_run)")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--warehouse")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.set_defaults(func=cmd_runs)
+
+    p = sub.add_parser("export", help="export the warehouse tables as Parquet")
+    p.add_argument("--parquet", required=True, metavar="DIR")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("dictionary", help="the data dictionary of the warehouse (markdown)")
+    p.add_argument("--warehouse")
+    p.set_defaults(func=cmd_dictionary)
+
+    p = sub.add_parser("serve", help="run on a cron schedule via Prefect (flow.serve); needs a Prefect server")
+    runner_opts(p)
+    p.add_argument("--cron", default="0 6 * * *", help='cron expression (default "0 6 * * *")')
+    p.add_argument("--name", default="minsheng-scheduled", help="deployment name")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.settings_check = cfg.load_settings()  # invalid MINSHENG_* env is a usage error
+    except ValueError as exc:
+        _err(f"minsheng: bad configuration: {exc}")
+        return cfg.EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `minsheng extract … | head` is fine
+        return cfg.EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except ValueError as exc:
+        _err(f"minsheng: {exc}")
+        return cfg.EXIT_USAGE if args.command in ("run", "serve") else cfg.EXIT_ERROR
+    except Exception as exc:  # a plain message for people and schedulers, not a traceback
+        _err(f"minsheng: {type(exc).__name__}: {exc}")
+        return cfg.EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

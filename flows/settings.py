@@ -1,0 +1,107 @@
+"""One place for configuration: paths, batch size, task runner, retries, exit codes.
+
+Values come from arguments first, then environment variables (``MINSHENG_*``), then defaults, so a
+schedule, a systemd unit and a terminal all configure the same way. Importing this module also turns
+Prefect's telemetry off *before* Prefect is imported: its DNS look-ups are noise on closed networks.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+# Prefect reads these when it is first imported; setdefault keeps an operator's explicit choice.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+# Exit codes a scheduler can act on (documented in README.md).
+EXIT_OK = 0  # loaded, or nothing new to load
+EXIT_ERROR = 1  # any other failure; the warehouse is left as it was
+EXIT_USAGE = 2  # bad arguments (argparse's own code)
+EXIT_BLOCKED = 3  # the quality gate blocked the load
+EXIT_LOCKED = 4  # another load holds the warehouse lock
+
+TASK_RUNNERS = ("local", "thread", "serial", "dask")
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know besides the data itself."""
+
+    raw_dir: Path = field(default_factory=lambda: Path(_env("MINSHENG_RAW", "raw")))
+    warehouse_path: Path = field(
+        default_factory=lambda: Path(_env("MINSHENG_WAREHOUSE", "warehouse/minsheng.duckdb"))
+    )
+    # Files per batch: one task per stage per batch. Big enough to amortise task overhead, small
+    # enough that a batch's frames stay well under a few hundred MB.
+    batch_size: int = field(default_factory=lambda: int(_env("MINSHENG_BATCH_SIZE", "64")))
+    # local = Prefect's process pool (spawn), thread = thread pool, serial = one at a time in the
+    # flow's process, dask = prefect-dask's DaskTaskRunner (a cluster when MINSHENG_DASK_ADDRESS is set).
+    task_runner: str = field(default_factory=lambda: _env("MINSHENG_TASK_RUNNER", "local"))
+    dask_address: str | None = field(default_factory=lambda: os.environ.get("MINSHENG_DASK_ADDRESS") or None)
+    max_workers: int | None = field(
+        default_factory=lambda: int(os.environ["MINSHENG_MAX_WORKERS"])
+        if os.environ.get("MINSHENG_MAX_WORKERS")
+        else None
+    )
+    wait_seconds: float = field(default_factory=lambda: float(_env("MINSHENG_WAIT", "0")))
+    load_retries: int = field(default_factory=lambda: int(_env("MINSHENG_LOAD_RETRIES", "3")))
+    load_retry_delays: tuple[float, ...] = (2.0, 10.0, 30.0)
+    # Seconds between progress lines in the Prefect log on long runs.
+    progress_every: float = field(default_factory=lambda: float(_env("MINSHENG_PROGRESS_EVERY", "10")))
+
+    def __post_init__(self) -> None:
+        if self.task_runner not in TASK_RUNNERS:
+            raise ValueError(f"task runner must be one of {', '.join(TASK_RUNNERS)}, not {self.task_runner!r}")
+        if self.batch_size < 1:
+            raise ValueError("batch size must be at least 1")
+        if self.wait_seconds < 0:
+            raise ValueError("wait must be >= 0 seconds")
+
+    @property
+    def reports_dir(self) -> Path:
+        """Validation reports live beside the warehouse file (git-ignored)."""
+        return self.warehouse_path.parent / "reports"
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the given fields replaced; ``None`` means 'keep the configured value'."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        for key in ("raw_dir", "warehouse_path"):
+            if key in given:
+                given[key] = Path(given[key])
+        return replace(self, **given)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, with explicit (non-None) overrides on top."""
+    return Settings().with_overrides(**overrides)
+
+
+def make_task_runner(settings: Settings, n_batches: int) -> Any:
+    """The Prefect task runner for the parse fan-out.
+
+    A process pool costs a second or two of start-up (spawned interpreters import polars), so with
+    a single batch the local runner falls back to threads: same results, no pool to start.
+    """
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    kind = settings.task_runner
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        workers = settings.max_workers or min(2, os.cpu_count() or 1)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "processes": False, "threads_per_worker": 1})
+    if kind == "serial":
+        return ThreadPoolTaskRunner(max_workers=1)
+    if kind == "thread" or n_batches <= 1:
+        return ThreadPoolTaskRunner(max_workers=settings.max_workers or os.cpu_count() or 1)
+    return ProcessPoolTaskRunner(max_workers=min(settings.max_workers or os.cpu_count() or 1, n_batches))

@@ -1,0 +1,141 @@
+"""The flow end to end on the seed pages, through Prefect's test harness, into a real DuckDB file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def run_flow(raw: Path, warehouse: Path, **options):
+    from flows.etl import etl
+
+    return etl(raw_dir=str(raw), warehouse_path=str(warehouse), **options)
+
+
+def sql(warehouse: Path, query: str) -> pl.DataFrame:
+    from warehouse.query import run_sql
+
+    return run_sql(warehouse, query)
+
+
+def row_counts(warehouse: Path) -> dict[str, int]:
+    """Rows per table, except the audit tables that log every run by design."""
+    tables = sql(warehouse, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'")["table_name"]
+    return {t: sql(warehouse, f'SELECT count(*) AS n FROM "{t}"')["n"][0]
+            for t in sorted(tables) if not t.startswith("audit_")}
+
+
+def seed_figures() -> pl.DataFrame:
+    """The figures the transforms extract from the seeds (what the warehouse must hold)."""
+    from transforms.extract import extract_metrics
+    from transforms.ingest import read_files
+    from transforms.normalise import normalise_files
+
+    files = read_files(sorted(str(p) for p in SEEDS.glob("*.txt")))
+    _, _, sentences = normalise_files(files)
+    return extract_metrics(sentences)[0]
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: str):
+    base = tmp_path_factory.mktemp("first")
+    raw = base / "raw"
+    shutil.copytree(SEEDS, raw)
+    warehouse = base / "warehouse" / "minsheng.duckdb"
+    summary = run_flow(raw, warehouse, task_runner="serial")  # the reference for the fan-out tests
+    return raw, warehouse, summary
+
+
+def test_first_run_loads_the_seed_figures(first_run) -> None:
+    raw, warehouse, summary = first_run
+    assert summary.status == "loaded"
+    assert (summary.files_seen, summary.files_new, summary.files_failed) == (5, 5, 0)
+    assert summary.metrics_extracted == summary.metrics_loaded + summary.metrics_quarantined > 0
+    facts = sql(warehouse, "SELECT metric_id, span_text, value, unit FROM fact_metric")
+    assert facts.height == summary.metrics_loaded
+    expected = seed_figures()
+    assert set(facts["metric_id"]) <= set(expected["metric_id"])
+    loaded = {(r["span_text"], r["value"], r["unit"]) for r in facts.iter_rows(named=True)}
+    assert ("5880件", 5880.0, "件") in loaded
+    assert ("16.1万人次", 161000.0, "人次") in loaded
+    assert Path(summary.report_path).exists()
+    run = sql(warehouse, f"SELECT * FROM audit_load_run WHERE run_id = '{summary.run_id}'")
+    assert run["status"].to_list() == ["loaded"]
+    assert run["metrics_loaded"][0] == summary.metrics_loaded
+
+
+def test_second_run_skips_unchanged_files_and_changes_no_table(first_run) -> None:
+    raw, warehouse, summary = first_run
+    before = row_counts(warehouse)
+    again = run_flow(raw, warehouse)
+    assert again.status == "nothing-new"
+    assert (again.files_unchanged, again.files_new, again.metrics_extracted) == (5, 0, 0)
+    assert row_counts(warehouse) == before
+
+
+def test_a_broken_file_does_not_stop_the_others(raw_copy: Path, tmp_path: Path) -> None:
+    (raw_copy / "zz_broken.txt").write_bytes(bytes(range(256)) * 64)
+    warehouse = tmp_path / "w" / "minsheng.duckdb"
+    summary = run_flow(raw_copy, warehouse)
+    assert summary.status == "loaded"
+    assert summary.files_failed == 1 and summary.failed[0][0].endswith("zz_broken.txt")
+    assert summary.metrics_loaded > 0
+    assert sql(warehouse, "SELECT count(DISTINCT sha256) AS n FROM fact_metric")["n"][0] == 5
+    errors = sql(warehouse, "SELECT DISTINCT path FROM audit_file_error")
+    assert [Path(p).name for p in errors["path"]] == ["zz_broken.txt"]
+    assert "zz_broken.txt" in Path(summary.report_path).read_text(encoding="utf-8")
+
+
+FACT_COLUMNS = "metric_id, sha256, value, low, high, bound, unit, span_text, sentence, topic, adcode, area"
+
+
+@pytest.mark.parametrize("runner", ["local", "dask"])
+def test_fan_out_gives_exactly_the_serial_result(first_run, raw_copy: Path, tmp_path: Path, runner: str) -> None:
+    """Process pool (default) and a local Dask cluster (2 workers), 3 batches: same facts as serial."""
+    _, serial_wh, serial = first_run
+    warehouse = tmp_path / "w" / "minsheng.duckdb"
+    fanned = run_flow(raw_copy, warehouse, task_runner=runner, batch_size=2)
+    query = f"SELECT {FACT_COLUMNS} FROM fact_metric ORDER BY metric_id"
+    assert sql(warehouse, query).equals(sql(serial_wh, query))
+    assert (fanned.stories, fanned.sentences, fanned.metrics_extracted, fanned.metrics_loaded) == (
+        serial.stories, serial.sentences, serial.metrics_extracted, serial.metrics_loaded)
+
+
+def test_warehouse_commands_read_the_loaded_warehouse(first_run, tmp_path: Path) -> None:
+    """sql (all formats), runs, dictionary and export, as subprocesses against the loaded file."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    _, warehouse, summary = first_run
+
+    def cli(*args: str) -> str:
+        res = subprocess.run([sys.executable, "-m", "flows.cli", *args, "--warehouse", str(warehouse)],
+                             cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert res.returncode == 0, res.stderr
+        return res.stdout
+
+    query = "SELECT span_text, value FROM fact_metric WHERE span_text = '16.1万人次'"
+    assert [json.loads(line) for line in cli("sql", query, "--format", "jsonl").splitlines()] == [
+        {"span_text": "16.1万人次", "value": 161000.0}]
+    assert cli("sql", query, "--format", "csv").splitlines() == ["span_text,value", "16.1万人次,161000.0"]
+    assert "16.1万人次" in cli("sql", query)
+    runs = [json.loads(line) for line in cli("runs", "--format", "jsonl").splitlines()]
+    assert summary.run_id in {r["run_id"] for r in runs}
+    assert "fact_metric" in cli("dictionary")
+    cli("export", "--parquet", str(tmp_path / "parquet"))
+    exported = pl.read_parquet(tmp_path / "parquet" / "v_metric" / "**" / "*.parquet")
+    assert exported.height == summary.metrics_loaded
+    read_only = subprocess.run([sys.executable, "-m", "flows.cli", "sql", "DELETE FROM fact_metric",
+                                "--warehouse", str(warehouse)], cwd=REPO, capture_output=True, text=True)
+    assert read_only.returncode == 1
+    assert sql(warehouse, "SELECT count(*) AS n FROM fact_metric")["n"][0] == summary.metrics_loaded
