@@ -189,6 +189,17 @@ def format_summary(summary: Any) -> str:
 def cmd_run(args: argparse.Namespace) -> int:
     settings = cfg.load_settings(raw_dir=args.raw, warehouse_path=args.warehouse, wait_seconds=args.wait,
                                  task_runner=args.task_runner, batch_size=args.batch_size)
+    from flows.plan import record_if_nothing_new
+    from warehouse.lock import LoadLocked
+
+    try:  # the common scheduled case: nothing changed, so don't pay for Prefect's server start
+        quick = None if args.force_flow else record_if_nothing_new(settings)
+    except LoadLocked as exc:
+        return _report_failure(exc, settings)
+    if quick is not None:
+        print(format_summary(quick))
+        return cfg.EXIT_OK
+
     from flows.etl import etl
     from flows.progress import terminal_display
 
@@ -198,19 +209,24 @@ def cmd_run(args: argparse.Namespace) -> int:
                           wait_seconds=settings.wait_seconds, task_runner=settings.task_runner,
                           batch_size=settings.batch_size)
     except Exception as exc:
-        code = exit_code_for(exc)
-        if code == cfg.EXIT_BLOCKED:
-            print(format_summary(exc.summary))  # type: ignore[attr-defined]
-            _err(f"minsheng: the quality gate blocked the load; nothing was loaded. Report: "
-                 f"{exc.summary.report_path}")  # type: ignore[attr-defined]
-        elif code == cfg.EXIT_LOCKED:
-            _err(f"minsheng: another load holds the lock on {settings.warehouse_path} "
-                 f"(waited {settings.wait_seconds:g}s); nothing was done. Retry later or pass --wait SECONDS.")
-        else:
-            _err(f"minsheng: run failed, the warehouse is unchanged: {type(exc).__name__}: {exc}")
-        return code
+        return _report_failure(exc, settings)
     print(format_summary(summary))
     return cfg.EXIT_OK
+
+
+def _report_failure(exc: Exception, settings: cfg.Settings) -> int:
+    """Say plainly what happened and map it to the exit code a scheduler acts on."""
+    code = exit_code_for(exc)
+    if code == cfg.EXIT_BLOCKED:
+        print(format_summary(exc.summary))  # type: ignore[attr-defined]
+        _err(f"minsheng: the quality gate blocked the load; nothing was loaded. Report: "
+             f"{exc.summary.report_path}")  # type: ignore[attr-defined]
+    elif code == cfg.EXIT_LOCKED:
+        _err(f"minsheng: another load holds the lock on {settings.warehouse_path} "
+             f"(waited {settings.wait_seconds:g}s); nothing was done. Retry later or pass --wait SECONDS.")
+    else:
+        _err(f"minsheng: run failed, the warehouse is unchanged: {type(exc).__name__}: {exc}")
+    return code
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -244,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     runner_opts(p)
     p.add_argument("--batch-size", type=int, help="files per batch (env MINSHENG_BATCH_SIZE, default 64)")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    p.add_argument("--force-flow", action="store_true",
+                   help="start the Prefect flow even when nothing under --raw changed (by default that case is "
+                        "recorded as a 'nothing-new' run without starting Prefect)")
     p.set_defaults(func=cmd_run)
 
     for name, func, what in (("normalise", cmd_normalise, "normalised sentences"),

@@ -70,7 +70,8 @@ def test_failures_map_to_exit_codes(tmp_path: Path) -> None:
 
 
 def test_plan_skips_known_content_and_tells_new_from_changed(raw_copy: Path) -> None:
-    from flows.etl import _sha256, batches, plan_files
+    from flows.etl import batches
+    from flows.plan import _sha256, plan_files
 
     paths = sorted(str(p) for p in raw_copy.glob("*.txt"))
     known = pl.DataFrame({"path": [paths[0], paths[1], "old/moved.txt"],
