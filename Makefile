@@ -9,7 +9,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: install run test lint bench sweep lock clean
+.PHONY: install run test lint bench sweep fast-opencc lock clean
 
 install: $(STAMP)
 
@@ -33,7 +33,15 @@ bench: $(STAMP)
 	$(BIN)/python -m flows.bench
 
 sweep: $(STAMP)
-	$(BIN)/python -m pytest tests/test_corpus_sweep.py -q
+	MINSHENG_FULL_SWEEP=1 $(BIN)/python -m pytest tests/test_corpus_sweep.py tests/robustness -q
+
+# Opt-in: the official OpenCC C++ binding (~35x faster) in a private folder of the venv, beside (not
+# over) opencc-python-reimplemented; transforms/opencc_backend.py finds it (docs/performance.md).
+OPENCC_OFFICIAL ?= opencc==1.4.2
+fast-opencc: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --upgrade \
+		--target $(VENV)/opencc-official $(OPENCC_OFFICIAL)
+	MINSHENG_OPENCC=official $(BIN)/python -c "from transforms.opencc_backend import backend_name; print(backend_name())"
 
 # Re-resolve the pins (needs the registry): edit pyproject.toml, then `make lock`.
 lock:
