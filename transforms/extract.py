@@ -32,21 +32,10 @@ _FIGURE_COLUMNS = {
 }
 
 
-def figures_of(sentence: str) -> list[dict]:
-    """The figures of one sentence as dicts (local offsets), for polars' struct columns."""
+def figures_of(sentence: str) -> list[tuple]:
+    """The figures of one sentence as tuples in the order of ``_FIGURE_COLUMNS`` (local offsets)."""
     return [
-        {
-            "local_start": f.start,
-            "local_end": f.end,
-            "text": f.text,
-            "value": f.value,
-            "low": f.low,
-            "high": f.high,
-            "unit": f.unit,
-            "unit_kind": f.kind,
-            "bound": f.bound,
-            "subject": subject_of(sentence, f.start, f.end),
-        }
+        (f.start, f.end, f.text, f.value, f.low, f.high, f.unit, f.kind, f.bound, subject_of(sentence, f.start, f.end))
         for f in find_figures(sentence)
     ]
 
@@ -57,28 +46,31 @@ def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     Enrichment columns (region, topic, year, area) are left null for ``transforms.enrich``.
     """
     cand = sentences.filter(pl.col("text").str.contains(_CANDIDATE))
-    if cand.is_empty():
+    rows: list[tuple] = []
+    owner: list[int] = []
+    for i, text in enumerate(cand.get_column("text").to_list()):
+        figs = figures_of(text)
+        rows += figs
+        owner += [i] * len(figs)
+    if not rows:
         return empty(METRICS), empty(RELATIONS)
-    figs = [figures_of(t) for t in cand.get_column("text").to_list()]
-    struct = pl.Struct(_FIGURE_COLUMNS)
-    exploded = (
-        cand.with_columns(pl.Series("fig", figs, dtype=pl.List(struct)))
-        .explode("fig")
-        .drop_nulls("fig")
-        .rename({"text": "sentence"})
-        .unnest("fig")
-    )
-    if exploded.is_empty():
-        return empty(METRICS), empty(RELATIONS)
-    metrics = exploded.with_columns(
-        (pl.col("char_start") + pl.col("local_start")).alias("span_start"),
-        (pl.col("char_start") + pl.col("local_end")).alias("span_end"),
-    ).with_columns(
-        pl.col("span_start").alias("char_start"),
-        pl.col("span_end").alias("char_end"),
-        pl.format("{}:{}:{}", pl.col("sha256").str.slice(0, 16), pl.col("span_start"), pl.col("span_end")).alias(
-            "metric_id"
-        ),
+    figures = pl.DataFrame(rows, schema=_FIGURE_COLUMNS, orient="row")
+    metrics = (
+        cand.rename({"text": "sentence"})
+        .drop(list(_FIGURE_COLUMNS), strict=False)
+        .select(pl.all().gather(pl.Series(owner, dtype=pl.UInt32)))
+        .hstack(figures)
+        .with_columns(
+            (pl.col("char_start") + pl.col("local_start")).alias("span_start"),
+            (pl.col("char_start") + pl.col("local_end")).alias("span_end"),
+        )
+        .with_columns(
+            pl.col("span_start").alias("char_start"),
+            pl.col("span_end").alias("char_end"),
+            pl.format(
+                "{}:{}:{}", pl.col("sha256").str.slice(0, 16), pl.col("span_start"), pl.col("span_end")
+            ).alias("metric_id"),
+        )
     )
     relations = part_of_relations(metrics)
     return conform(metrics, METRICS), conform(relations, RELATIONS)

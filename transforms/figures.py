@@ -105,12 +105,26 @@ def _match_suffix(sent: str, pos: int) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _followers() -> frozenset[str]:
+    """Characters that may follow a numeral inside a figure."""
+    firsts = {r["surface"][0] for r in table("units.csv")}
+    return frozenset(firsts | set(_MULTIPLIERS) | set(_RANGE_SEPS) | set("余多来"))
+
+
+@cache
+def _blockers() -> tuple[frozenset[str], tuple[int, ...]]:
+    ws = words("unit_blockers.txt")
+    return frozenset(ws), tuple(sorted({len(w) for w in ws}, reverse=True))
+
+
 def _unit_at(sent: str, pos: int) -> Unit | None:
     unit = match_unit(sent, pos)
     if unit is None:
         return None
-    for blocker in words("unit_blockers.txt"):
-        if len(blocker) > len(unit.surface) and sent.startswith(blocker, pos):
+    blockers, lengths = _blockers()
+    for n in lengths:
+        if n > len(unit.surface) and sent[pos : pos + n] in blockers:
             return None
     return unit
 
@@ -236,6 +250,8 @@ def find_figures(sent: str) -> list[Figure]:
 def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - one grammar, read in order
     kind = m.lastgroup or ""
     token, start, pos = m.group(), m.start(), m.end()
+    if kind in ("ar", "cn") and sent[pos : pos + 1] not in _followers():
+        return None  # fast path: nothing after the numeral can start a unit, multiplier, range or bound
     standalone = kind == "cn" and _STANDALONE.fullmatch(token) is not None
     if standalone and len(token) > 1 and token not in _MULTIPLIERS or token in ("零", "〇"):
         return None  # 零部件; 万千: not numbers
