@@ -149,7 +149,9 @@ def record_if_nothing_new(settings: cfg.Settings) -> RunSummary | None:
                              warehouse_path=str(wh), files_seen=plan.seen, files_unchanged=plan.unchanged)
         record_run(wh, run_id=run_id, flow_run_id=None, started_at=started_at, status="nothing-new",
                    message=f"nothing new under {settings.raw_dir} (checked before starting the flow)",
-                   report_path=None, counts={"files_seen": plan.seen, "files_unchanged": plan.unchanged},
+                   report_path=None, counts={"files_seen": plan.seen, "files_new": 0, "files_changed": 0, "files_renamed": 0,
+                           "files_unchanged": plan.unchanged, "files_failed": 0, "metrics_extracted": 0,
+                           "metrics_loaded": 0, "metrics_quarantined": 0, "warnings": 0},
                    raw_dir=str(settings.raw_dir))
     summary.seconds = time.perf_counter() - t0
     return summary
