@@ -23,31 +23,11 @@ import polars as pl
 
 from expectations import suites
 from expectations.suites import EXPECTATIONS, SCHEMAS, Expectation, NotEvaluated
-from transforms.schemas import METRICS, RELATIONS, empty
+from transforms.schemas import METRICS, QUARANTINE, RELATIONS, VALIDATION, empty
 
 log = logging.getLogger(__name__)
 
-QUARANTINE = {
-    "run_id": pl.String,
-    "metric_id": pl.String,
-    "expectation": pl.String,
-    "severity": pl.String,
-    "reason": pl.String,
-    "row_json": pl.String,  # the metric row as JSON
-    "text": pl.String,  # the span
-    "sentence": pl.String,
-    "path": pl.String,
-}
-RESULTS = {
-    "run_id": pl.String,
-    "suite": pl.String,  # the frame validated
-    "expectation": pl.String,
-    "severity": pl.String,
-    "success": pl.Boolean,  # null: not evaluated
-    "unexpected_count": pl.Int64,
-    "element_count": pl.Int64,
-    "details": pl.String,  # JSON: description, GX type, observed value, sample of offending keys, errors
-}
+RESULTS = VALIDATION  # the name the gate uses for its per-expectation outcomes
 HOLDING = ("block", "quarantine")  # severities that keep a row out of the warehouse
 SUITE_PREFIX = "minsheng_"
 KEEP_RUNS = 10  # validation results kept in the GX store (and so in Data Docs) per suite

@@ -93,6 +93,31 @@ RELATIONS = {
     "sha256": pl.String,
 }
 
+# One row held back by the quality gate, per failed expectation (expectations -> quarantine_metric).
+QUARANTINE = {
+    "run_id": pl.String,
+    "metric_id": pl.String,
+    "expectation": pl.String,
+    "severity": pl.String,  # block | quarantine | warn
+    "reason": pl.String,
+    "row_json": pl.String,  # the metric row as JSON
+    "text": pl.String,  # the span
+    "sentence": pl.String,
+    "path": pl.String,
+}
+
+# One expectation's outcome in one run (expectations -> audit_validation).
+VALIDATION = {
+    "run_id": pl.String,
+    "suite": pl.String,  # the frame validated
+    "expectation": pl.String,
+    "severity": pl.String,
+    "success": pl.Boolean,  # null: not evaluated
+    "unexpected_count": pl.Int64,
+    "element_count": pl.Int64,
+    "details": pl.String,  # JSON: description, GX type, observed value, sample of offending keys, errors
+}
+
 
 def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
     """An empty frame of a declared schema (stages return these rather than None)."""

@@ -28,33 +28,22 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from transforms.schemas import DOCUMENTS, FILES, METRICS, RELATIONS, SENTENCES, STORIES, conform
+from transforms.schemas import (
+    DOCUMENTS,
+    FILES,
+    METRICS,
+    QUARANTINE,
+    RELATIONS,
+    SENTENCES,
+    STORIES,
+    VALIDATION,
+    conform,
+)
 from warehouse.lock import load_lock
 from warehouse.migrate import apply_migrations
 from warehouse.query import WarehouseMissing, connect_readonly, fetch
 from warehouse.snapshot import pause_point, working_copy
 
-QUARANTINE = {
-    "run_id": pl.String,
-    "metric_id": pl.String,
-    "expectation": pl.String,
-    "severity": pl.String,
-    "reason": pl.String,
-    "row_json": pl.String,
-    "text": pl.String,
-    "sentence": pl.String,
-    "path": pl.String,
-}
-VALIDATION = {
-    "run_id": pl.String,
-    "suite": pl.String,
-    "expectation": pl.String,
-    "severity": pl.String,
-    "success": pl.Boolean,
-    "unexpected_count": pl.Int64,
-    "element_count": pl.Int64,
-    "details": pl.String,
-}
 REGIONS = {"adcode": pl.String, "name": pl.String, "level": pl.String, "parent_adcode": pl.String, "province": pl.String}
 TOPICS = {"topic": pl.String, "name_zh": pl.String, "name_en": pl.String}
 UNITS = {"unit": pl.String, "kind": pl.String, "base_unit": pl.String, "factor": pl.Float64}
