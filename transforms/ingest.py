@@ -27,8 +27,14 @@ def list_raw(raw_dir: str | Path) -> list[str]:
     """The ``.txt`` inputs under ``raw_dir`` (recursively), sorted; sidecars and hidden files skipped.
 
     ``os.walk`` with ``followlinks=True`` plus a set of visited real directories avoids symlink loops.
+    A missing raw directory raises (``FileNotFoundError``; ``NotADirectoryError`` for a file): ``os.walk``
+    would silently yield nothing, and a mistyped path must not look like a run with nothing new.
     """
     root = Path(raw_dir)
+    if not root.exists():
+        raise FileNotFoundError(f"raw directory not found: {root}")
+    if not root.is_dir():
+        raise NotADirectoryError(f"raw path is not a directory: {root}")
     out: list[str] = []
     seen: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):

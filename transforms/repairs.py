@@ -20,7 +20,9 @@ from transforms.lexicon import words
 # (indistinguishable from Latin words in parentheses).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = rf"(?:[a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}|[a-zü]{{1,6}}[1-5])"
-PINYIN_PATTERN = rf"(?<=[\u4e00-\u9fff])[(（]{_SYLLABLE}(?:[ ']?{_SYLLABLE})*[)）]"
+# A run of annotations goes at once (現(xiàn)(xiàn)場): removing one would put the next right after a
+# Han character, so a second pass would find more to strip.
+PINYIN_PATTERN = rf"(?<=[\u4e00-\u9fff])(?:[(（]{_SYLLABLE}(?:[ ']?{_SYLLABLE})*[)）])+"
 
 # GBK misalignment: a full-width ！？；：， became half-width and swallowed the lead byte of the closing
 # quote after it; the following bytes were then paired off by one until an ASCII-range trail byte
@@ -53,7 +55,10 @@ _HALF = {
 }
 _FULLWIDTH_RE = re.compile("[" + "".join(chr(c) for c in _HALF) + "]")
 
-_DIGIT_SPACE_RE = re.compile(r"(?<=[0-9%])[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=[0-9])")
+# The same space class tidy_spaces collapses: a \f left here would become a space after this ran.
+_DIGIT_SPACE_RE = re.compile(
+    r"(?<=[0-9%])[ \t\f\v]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\f\v]+(?=[0-9])"
+)
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
 _RESIDUE_PREFIX_MAX = 40
 

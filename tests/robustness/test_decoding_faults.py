@@ -86,14 +86,13 @@ def test_legacy_and_utf16_encodings(tmp_path, good, encoding, expected):
         assert doc["script"][0] == "traditional" and "诉求" in doc["text"][0]
 
 
-@pytest.mark.xfail(
-    reason="defect: transforms/encoding.py decode_bytes rejects BOM-less UTF-16 as binary", strict=False
-)
-def test_utf16_without_bom(tmp_path, good):
-    bad = tmp_path / "utf16le.txt"
-    bad.write_bytes((PAGE * 20).encode("utf-16-le"))
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path, good, codec):
+    bad = tmp_path / f"{codec}.txt"
+    bad.write_bytes((PAGE * 20).encode(codec))
     parsed = _with_good(bad, good)
-    assert spans(parsed, "utf16le.txt") == FIGURES
+    assert parsed.files.filter(pl.col("name") == bad.name)["encoding"][0] == codec
+    assert spans(parsed, bad.name) == FIGURES
 
 
 def test_one_million_digits(tmp_path, good):

@@ -45,3 +45,22 @@ def test_junk_is_reported_not_raised(data: bytes, reason: str) -> None:
     text, encoding, error = decode_bytes(data)
     assert text is None and encoding is None
     assert reason in error
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [SEED_SIMP, SEED_TRAD, "今年以来收集群众困难诉求" * 30])  # the last has no NUL
+def test_utf16_without_bom(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec)) == (text, codec, None)
+
+
+def test_a_few_stray_bytes_in_utf8_are_replaced_and_reported() -> None:
+    head, tail = SEED_SIMP[:2000].encode(), SEED_SIMP[2000:].encode()
+    for bom in (b"", b"\xef\xbb\xbf"):
+        text, encoding, error = decode_bytes(bom + head + b"\xff\xfe\x80" + tail)
+        assert error is None and encoding == "utf-8 (3 invalid bytes replaced)"
+        assert text == SEED_SIMP[:2000] + "\ufffd" * 3 + SEED_SIMP[2000:]
+
+
+def test_legacy_text_is_not_taken_for_damaged_utf8() -> None:
+    assert decode_bytes("Report 2024: 民生 ok".encode("gbk"))[1] == "gb18030"
+    assert decode_bytes(SEED_SIMP.encode("gbk"))[1] == "gb18030"

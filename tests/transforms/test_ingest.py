@@ -4,6 +4,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from transforms.ingest import list_raw, read_files
 from transforms.schemas import FILES
 
@@ -67,3 +69,13 @@ def test_sidecar_metadata(tmp_path: Path) -> None:
     assert "meta_error" in meta["b.txt"]
     assert files.filter(files["name"] == "b.txt")["raw_text"].item() == "正文。"  # the file is kept
     assert meta["c.txt"] == {"published": "2021-08-20", "source": "人民网", "region": "万州区"}
+
+
+def test_missing_raw_dir_is_an_error_not_an_empty_run(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-raw"
+    with pytest.raises(FileNotFoundError, match="no-such-raw"):
+        list_raw(missing)
+    a_file = tmp_path / "page.txt"
+    a_file.write_text("甲", encoding="utf-8")
+    with pytest.raises(NotADirectoryError, match="page.txt"):
+        list_raw(a_file)

@@ -121,3 +121,13 @@ def test_corpus_real_files_decode_and_lose_html() -> None:
     html = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
     assert not [s for s in sentences["text"] if html.search(s)]
     assert sentences.height > 10000
+
+
+def test_normalisation_is_idempotent_on_real_corpus() -> None:
+    """Breadcrumbs (云南要闻 / 云南要闻 / 2026年政府工作报告) once came out as lines a second pass joined."""
+    paths = sorted(glob.glob(str(CORPUS / "*" / "real" / "*.txt")))
+    if not paths:
+        pytest.skip("corpus not available")
+    for row in read_files(paths).iter_rows(named=True):
+        once = normalise_text(row["raw_text"])[1]
+        assert normalise_text(once)[1] == once, row["name"]

@@ -13,6 +13,7 @@ CASES = [
     (repairs.strip_tags, "<p><strong>央视网消息</strong>：今天</p><br/>", "\n央视网消息：今天\n\n", 5),
     (repairs.strip_markdown, "### 标题\n正文", "标题\n正文", 1),
     (repairs.strip_pinyin, "現(xiàn)場辦公，萬州區(qū)，統（tǒng）领", "現場辦公，萬州區，統领", 3),
+    (repairs.strip_pinyin, "現(xiàn)(xiàn)場", "現場", 1),  # a run goes at once, or a 2nd pass finds more
     (repairs.to_halfwidth, "增长５．２％，ＧＤＰ　总量", "增长5．2%，GDP 总量", 7),
     (
         repairs.join_digit_spaces,
@@ -20,6 +21,7 @@ CASES = [
         "形成了37件，50余万元，2024年，达99.5%",
         4,
     ),
+    (repairs.join_digit_spaces, "收集30\f件", "收集30件", 1),  # any space tidy_spaces would collapse
 ]
 
 

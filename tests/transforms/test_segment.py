@@ -1,6 +1,6 @@
 """Layout: wrapped lines joined, headlines/bylines/captions kept apart, sentences split."""
 
-from transforms.segment import segment
+from transforms.segment import MAX_SENTENCE, segment
 
 
 def _sentences(text: str) -> list[str]:
@@ -84,3 +84,25 @@ def test_offsets_point_into_text() -> None:
         assert seg.text[s["char_start"] : s["char_end"]] == s["text"] == s["text"].strip()
     for st in seg.stories:
         assert 0 <= st["char_start"] <= st["char_end"] <= len(seg.text)
+
+
+def test_comma_run_without_full_stop_is_cut_at_clause_marks() -> None:
+    clause = "街道共收集群众困难诉求5880件，其中已办结4899件，"
+    seg = segment(clause * 100)
+    sentences = [s["text"] for s in seg.sentences]
+    assert all(len(s) <= MAX_SENTENCE for s in sentences)
+    assert all(s.endswith("，") for s in sentences)  # cut after a clause mark, never inside a figure
+    assert "".join(sentences) == clause * 100
+
+
+def test_run_without_any_mark_is_cut_hard_but_not_inside_a_number() -> None:
+    text = "街" * (MAX_SENTENCE - 1) + "12345" + "民" * MAX_SENTENCE
+    sentences = [s["text"] for s in segment(text).sentences]
+    assert "".join(sentences) == text and all(len(s) <= MAX_SENTENCE for s in sentences)
+    assert sentences[1].startswith("12345")
+
+
+def test_layout_is_a_fixed_point_of_the_joiner() -> None:
+    # One pass joins the first two lines; the result is two 8-wide lines a second pass would join.
+    once = segment("今年以来\n今年以来\n今年以来今年以来").text
+    assert segment(once).text == once
