@@ -192,6 +192,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.plan import record_if_nothing_new
     from warehouse.lock import LoadLocked
 
+    if not settings.raw_dir.is_dir():  # say so before paying for Prefect's start
+        what = "is not a directory" if settings.raw_dir.exists() else "not found"
+        _err(f"minsheng: raw directory {what}: {settings.raw_dir}")
+        return cfg.EXIT_ERROR
+
     try:  # the common scheduled case: nothing changed, so don't pay for Prefect's server start
         quick = None if args.force_flow else record_if_nothing_new(settings)
     except LoadLocked as exc:
