@@ -15,8 +15,9 @@ from transforms.script import traditional_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "raw"
-GOLD = Path("/work/shared/gold/seeds.gold.jsonl")
-CORPUS = Path("/work/shared/corpus")
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+GOLD = SHARED / "gold" / "seeds.gold.jsonl"
+CORPUS = SHARED / "corpus"
 SEED_003 = RAW / "003_92522d596ed444a6.txt"
 
 

@@ -10,7 +10,8 @@ import pytest
 from transforms import opencc_backend
 
 SEEDS = Path(__file__).resolve().parents[2] / "raw"
-CORPUS = Path("/work/shared/corpus") if Path("/work/shared/corpus").is_dir() else None
+_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = _CORPUS if _CORPUS.is_dir() else None
 # Characters where OpenCC 1.4's t2s dictionary differs from the older one bundled with
 # opencc-python-reimplemented 0.1.7 (official, python): 批復->批复 vs 批覆, 爾乾->尔干 vs 尔乾, ...
 KNOWN_DIVERGENCES = {("复", "覆"), ("干", "乾"), ("抬", "擡"), ("并", "幷")}

@@ -3,60 +3,26 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from transforms.ingest import read_files
+from transforms.normalise import normalise_files
 from transforms.regions import division_table, document_regions, sentence_areas
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = Path("/work/shared/gold/seeds.documents.jsonl")
-PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-
-
-def _rough_normalise(raw: str) -> str:
-    """Stand-in for transforms.normalise when it is absent: t2s, drop pinyin, join column-wrapped lines."""
-    import opencc
-
-    lines = [ln.strip(" \t\u3000") for ln in opencc.OpenCC("t2s").convert(PINYIN.sub("", raw)).splitlines()]
-    out: list[str] = []
-    for i, ln in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        column = out and out[-1] and 0 < len(ln) < 25 and (len(nxt) < 25 or nxt.startswith(" "))
-        if column and len(lines[i - 1]) < 25 and not out[-1].endswith(("。", "！", "？", "”")):
-            out[-1] += ln
-        else:
-            out.append(ln)
-    return "\n".join(out)
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.documents.jsonl"
 
 
 @cache
 def seed_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(documents, sentences) of raw/*.txt, via transforms.normalise when it exists."""
+    """(documents, sentences) of raw/*.txt, normalised."""
     paths = sorted(str(p) for p in (ROOT / "raw").glob("*.txt"))
-    try:
-        from transforms.normalise import normalise_files
-
-        from transforms.ingest import read_files
-
-        documents, _stories, sentences = normalise_files(read_files(paths))
-        return documents, sentences
-    except ImportError:
-        pass
-    docs, sents = [], []
-    for p in paths:
-        name = Path(p).name
-        text = _rough_normalise(Path(p).read_text(encoding="utf-8"))
-        docs.append({"path": p, "name": name, "sha256": name, "text": text})
-        pieces = [s for s in re.split(r"(?<=[。！？；!?;])|\n+", text) if s.strip()]
-        sents += [
-            {"sha256": name, "name": name, "sent_ix": i, "story_ix": 0, "text": s}
-            for i, s in enumerate(pieces)
-        ]
-    return pl.DataFrame(docs), pl.DataFrame(sents).with_columns(pl.col("sent_ix", "story_ix").cast(pl.Int32))
+    documents, _stories, sentences = normalise_files(read_files(paths))
+    return documents, sentences
 
 
 @cache
