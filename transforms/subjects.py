@@ -17,8 +17,8 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @cache
-def _stop_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words("subject_stops.txt"))))
+def _stop_re(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words(name))))
 
 
 def _after(sentence: str, end: int) -> str:
@@ -26,7 +26,7 @@ def _after(sentence: str, end: int) -> str:
     if run is None:
         return ""
     text = run.group()[: _MAX + 2]
-    stop = _stop_re().search(text)
+    stop = _stop_re("subject_after_stops.txt").search(text)
     return text[: stop.start()] if stop else text[:_MAX]
 
 
@@ -36,9 +36,12 @@ def _before(sentence: str, start: int) -> str:
     if not runs or runs[-1].end() != len(head):
         return ""
     text = runs[-1].group()
-    stops = list(_stop_re().finditer(text))
-    if stops:
-        text = text[stops[-1].end() :]
+    stops = _stop_re("subject_stops.txt")
+    while (tail := [m for m in stops.finditer(text) if m.end() == len(text)]) and len(text) > len(tail[0].group()):
+        text = text[: tail[0].start()]  # 实施老旧小区改造|2932个: a verb right before the figure is not the subject
+    found = list(stops.finditer(text))
+    if found:
+        text = text[found[-1].end() :]
     return text[-_MAX:]
 
 
