@@ -270,6 +270,7 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     inner_bound = None
     unit: Unit | None = None
     factor = 1.0
+    own_factor: float | None = None
     has_multiplier = kind == "cn" and any(c in token for c in "万亿")
     if kind in ("pct", "frac"):
         unit = Unit(token, "%", "percent", "%", 1.0)
@@ -278,7 +279,7 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
         # an own multiplier before a range separator: 3万至5万元
         mult = _multiplier(sent, pos) if kind == "ar" else None
         if mult and pos + len(mult[0]) < len(sent) and sent[pos + len(mult[0])] in _RANGE_SEPS:
-            low, high = low * mult[1], high * mult[1]
+            own_factor = mult[1]  # scales the low end only; the second number brings its own
             pos += len(mult[0])
             has_multiplier = True
         if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
@@ -314,7 +315,10 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
             return None  # a bare number, or 4万P / 5G: a label
         u, k = _implied_unit(sent, prefix_start, unit_end)
         unit, implied = Unit("", u, k, u, 1.0), True
-    low, high = round(low * factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
+    if own_factor is not None and high == low:  # 3万- with no second number: the own multiplier is all
+        factor = own_factor
+    low_factor = own_factor if own_factor is not None else factor  # 700万到800万吨: each end its own
+    low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
     end = unit_end
     if unit.kind in words("threshold_kinds.txt") and sent.startswith(("及以上", "及以下"), end):
         return None  # 60周岁及以上人口: a condition

@@ -4,13 +4,16 @@ The whole is the last figure before 其中 in the same sentence; the parts are t
 clause 其中 opens (up to the next ，), with the whole's unit. Later clauses continue the list only
 while their figures keep the unit and the parts still sum to no more than the whole
 (…跟办981件，化解纠纷30余件 is a new count, not a third part). Part and whole must agree in unit:
-其中 followed by a figure of another unit names an attribute, not a part.
+其中 followed by a figure of another unit names an attribute, not a part. Rates do not add up
+(``non_additive_kinds.txt``), a rate per something is no whole (``rate_markers.txt``: 每千人6.5批次),
+and a 其中 inside parentheses ends at the closing one.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
+from transforms.lexicon import words
 from transforms.schemas import RELATIONS, empty
 
 MARKER = "其中"
@@ -24,6 +27,27 @@ def _clause_of(sentence: str, pos: int) -> int:
     return sum(1 for ch in sentence[:pos] if ch in _CLAUSE_END)
 
 
+def _whole(sentence: str, before: list[dict]) -> dict | None:
+    """The last figure before 其中 that is not a change (…赤字12000亿元，比去年增加4000亿元，其中…)."""
+    for row in reversed(before):
+        left = sentence[max(0, row["local_start"] - 6) : row["local_start"]]
+        if not any(w in left for w in words("change_markers.txt")):
+            return row
+    return before[-1] if before else None
+
+
+def _can_be_whole(sentence: str, whole: dict) -> bool:
+    if whole["unit_kind"] in words("non_additive_kinds.txt"):
+        return False
+    before = sentence[max(0, whole["local_start"] - 8) : whole["local_start"]]
+    return not any(m in before for m in words("rate_markers.txt"))
+
+
+def _closes_parenthesis(sentence: str, marker: int, start: int) -> bool:
+    between = sentence[marker:start]
+    return "）" in between or ")" in between
+
+
 def _pairs(rows: list[dict]) -> list[tuple[str, str]]:
     sentence = rows[0]["sentence"]
     out: list[tuple[str, str]] = []
@@ -31,12 +55,12 @@ def _pairs(rows: list[dict]) -> list[tuple[str, str]]:
     while at >= 0:
         before = [r for r in rows if r["local_end"] <= at]
         after = [r for r in rows if r["local_start"] >= at + len(MARKER)]
-        if before and after:
-            whole = before[-1]
+        whole = _whole(sentence, before)
+        if whole is not None and after and _can_be_whole(sentence, whole):
             first_clause = _clause_of(sentence, after[0]["local_start"])
             total = 0.0
             for r in after:
-                if r["unit"] != whole["unit"]:
+                if r["unit"] != whole["unit"] or _closes_parenthesis(sentence, at, r["local_start"]):
                     break
                 total += r["value"]
                 if _clause_of(sentence, r["local_start"]) > first_clause and total > whole["value"]:

@@ -45,6 +45,13 @@ def _build() -> tuple[dict[str, pl.DataFrame], dict[str, str]]:
     c.document("raw/trad.txt", f"這裏新建道路3公里。{SCRIPT}", script="traditional")
     ids["trad"] = c.metric("raw/trad.txt", "3公里", 3, "公里")
 
+    # honest Simplified text the leftover checks must not flag: 乾 kept by OpenCC in names, ASCII after a comma
+    c.document("raw/names.txt", "乾坤湾、乾陵新增景区5家。工程,达到一级A标准,完成19条管网改造。")
+    ids["names_ok"] = c.metric("raw/names.txt", "5家", 5, "家")
+    ids["ascii_ok"] = c.metric("raw/names.txt", "19条", 19, "条")
+    c.document("raw/moji.txt", "社区的管理上了档次!闭f起社区变化有12个。")
+    ids["moji"] = c.metric("raw/moji.txt", "12个", 12, "个")
+
     c.document("raw/many.txt", "共建成" + "、".join(f"{i}个" for i in range(1, 61)) + "。")
     for i in range(1, 61):
         c.metric("raw/many.txt", f"{i}个", i, "个")
@@ -105,10 +112,16 @@ def test_traditional_sentence_quarantines_its_figures(gate):
     assert "sentences.no_traditional" in _held(result, ids["trad"])
 
 
+def test_mojibake_left_quarantines_its_figures(gate):
+    result, _, ids, _ = gate
+    assert "sentences.no_mojibake" in _held(result, ids["moji"])
+
+
 def test_good_rows_pass(gate):
     result, _, ids, _ = gate
     loaded = set(result.metrics["metric_id"])
-    for key in ("whole_ok", "part_ok1", "part_ok2", "share_ok", "people", "growth_ok", "script_ok", "whole_bad"):
+    for key in ("whole_ok", "part_ok1", "part_ok2", "share_ok", "people", "growth_ok", "script_ok", "whole_bad",
+                "names_ok", "ascii_ok"):
         assert ids[key] in loaded, key
     rel = set(zip(result.relations["whole_metric_id"], result.relations["part_metric_id"], strict=True))
     assert rel == {(ids["whole_ok"], ids["part_ok1"]), (ids["whole_ok"], ids["part_ok2"])}
