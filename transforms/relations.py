@@ -27,13 +27,36 @@ def _clause_of(sentence: str, pos: int) -> int:
     return sum(1 for ch in sentence[:pos] if ch in _CLAUSE_END)
 
 
-def _whole(sentence: str, before: list[dict]) -> dict | None:
-    """The last figure before 其中 that is not a change (…赤字12000亿元，比去年增加4000亿元，其中…)."""
-    for row in reversed(before):
-        left = sentence[max(0, row["local_start"] - 6) : row["local_start"]]
-        if not any(w in left for w in words("change_markers.txt")):
+def _first_clause_sum(sentence: str, after: list[dict], marker: int, unit: str) -> float:
+    """Sum of the parts in the clause 其中 opens that share ``unit``."""
+    clause = _clause_of(sentence, after[0]["local_start"]) if after else 0
+    total = 0.0
+    for r in after:
+        if r["unit"] != unit or _closes_parenthesis(sentence, marker, r["local_start"]):
+            break
+        if _clause_of(sentence, r["local_start"]) > clause:
+            break
+        total += r["value"]
+    return total
+
+
+def _whole(sentence: str, before: list[dict], after: list[dict], marker: int) -> dict | None:
+    """The figure 其中 breaks down: the nearest one before it that is not a change (…赤字12000亿元，
+    比去年增加4000亿元，其中…) -- or, when the parts would overrun it, the nearest earlier figure of
+    the same unit that can hold them (处分647人，移送司法机关73人，其中，处分…54人、…285人). With no
+    such figure the nearest stays, so the quality gate sees parts that really exceed their whole."""
+    candidates = [
+        r for r in reversed(before)
+        if not any(w in sentence[max(0, r["local_start"] - 6) : r["local_start"]] for w in words("change_markers.txt"))
+    ] or list(reversed(before))
+    if not candidates:
+        return None
+    nearest = candidates[0]
+    parts = _first_clause_sum(sentence, after, marker, nearest["unit"])
+    for row in candidates:
+        if row["unit"] == nearest["unit"] and row["value"] * (1 + 1e-9) >= parts:
             return row
-    return before[-1] if before else None
+    return nearest
 
 
 def _can_be_whole(sentence: str, whole: dict) -> bool:
@@ -55,7 +78,7 @@ def _pairs(rows: list[dict]) -> list[tuple[str, str]]:
     while at >= 0:
         before = [r for r in rows if r["local_end"] <= at]
         after = [r for r in rows if r["local_start"] >= at + len(MARKER)]
-        whole = _whole(sentence, before)
+        whole = _whole(sentence, before, after, at)
         if whole is not None and after and _can_be_whole(sentence, whole):
             first_clause = _clause_of(sentence, after[0]["local_start"])
             total = 0.0
