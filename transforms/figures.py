@@ -153,7 +153,11 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
         if ch in _PUNCT or ch == "的":
             break
         after.append(ch)
-    following = "".join(after)[:6]
+    following = "".join(after)
+    bound = _match_suffix(following, 0)
+    if bound:  # 13亿以上，…: the bound word is not the counted noun
+        following = following[len(bound[0]) :]
+    following = following[:6]
     if following:
         if any(n in following for n in words("people_nouns.txt")) or _PERSON_NOUN.search(following):
             return "人", "people"
@@ -239,6 +243,8 @@ def find_figures(sent: str) -> list[Figure]:
         pos = m.end()
         fig = _read_figure(sent, m)
         if fig is None:
+            if m.lastgroup == "ar" and "." in m.group():
+                pos = m.start() + m.group().index(".") + 1  # 3.7.9亿人次: a list number, then 7.9亿人次
             continue
         if any(s < fig.end and fig.start < e for s, e in slogans):
             continue
