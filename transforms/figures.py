@@ -215,7 +215,9 @@ def _is_identifier(sent: str, start: int, end: int) -> bool:
 
 
 def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
-    """A number + 年 that is a point in time or a reference period (十年来, 这五年, 五年累计)."""
+    """A number + 年 that is a point in time or a reference period (十年来, 这五年, 五年累计, 近五年，…)."""
+    if sent.endswith("近", 0, start) and sent[unit_end : unit_end + 1] in ("，", ","):
+        return True  # 近三年，中央和地方投入…: "in the last three years"; 近30年的违章建筑 stays a duration
     return _ends_with_any(sent, start, _context("period_words.csv", "before"), unit) or _starts_with_any(
         sent, unit_end, _context("period_words.csv", "after"), unit
     )
