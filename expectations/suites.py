@@ -174,44 +174,27 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
-def _script_clean(sentences: pl.DataFrame) -> pl.Series:
-    """True where OpenCC t2s would change nothing in the sentence.
+def _leftover_free(sentences: pl.DataFrame, name: str) -> pl.Series:
+    """True where the normaliser's own repair would change nothing in the sentence.
 
-    A Traditional-only character is not enough to fail: OpenCC keeps 乾 in 乾坤湾/乾陵 (names
-    written so in Simplified too). The character class finds the few candidates fast; only those
-    are converted again.
-    """
-    try:
-        from transforms.script import to_simplified, traditional_pattern
-    except ImportError:
-        return pl.Series("script_clean", [True] * sentences.height, dtype=pl.Boolean)
-    text = sentences.get_column("text") if "text" in sentences.columns else pl.Series([], dtype=pl.String)
-    suspect = text.str.contains(traditional_pattern()).fill_null(False)
-    clean = [
-        not flag or t is None or to_simplified(t)[0] == t
-        for t, flag in zip(text.to_list(), suspect.to_list(), strict=True)
-    ]
-    return pl.Series("script_clean", clean, dtype=pl.Boolean)
-
-
-def _mojibake_clean(sentences: pl.DataFrame) -> pl.Series:
-    """True unless the normaliser's own mojibake repair would still change the sentence.
-
-    The detecting regex alone also matches honest text (…工程,达到一级A标准); a leftover is a spot
-    the realignment repair recognises as damage and that normalisation did not repair.
+    A regex alone also matches honest text (OpenCC keeps 乾 in 乾陵; …工程,达到一级A标准 is no
+    mojibake), so the regex only picks the few candidates fast (polars has no look-ahead, so the
+    mojibake regex is cut to a superset) and the repair itself decides: a leftover is what OpenCC
+    t2s or the mojibake realignment would still change.
     """
     try:
         from transforms.repairs import MOJIBAKE_PATTERN, fix_mojibake
+        from transforms.script import to_simplified, traditional_pattern
     except ImportError:
-        return pl.Series("mojibake_clean", [True] * sentences.height, dtype=pl.Boolean)
+        return pl.Series(name, [True] * sentences.height, dtype=pl.Boolean)
+    if name == "script_clean":
+        prefilter, changes = traditional_pattern(), lambda t: to_simplified(t)[0] != t
+    else:
+        prefilter, changes = MOJIBAKE_PATTERN.split("(?!")[0], lambda t: fix_mojibake(t)[1] > 0
     text = sentences.get_column("text") if "text" in sentences.columns else pl.Series([], dtype=pl.String)
-    prefilter = MOJIBAKE_PATTERN.split("(?!")[0]  # polars' regex has no look-ahead; a superset is enough
     suspect = text.str.contains(prefilter).fill_null(False)
-    clean = [
-        not flag or t is None or fix_mojibake(t)[1] == 0
-        for t, flag in zip(text.to_list(), suspect.to_list(), strict=True)
-    ]
-    return pl.Series("mojibake_clean", clean, dtype=pl.Boolean)
+    clean = [not flag or t is None or not changes(t) for t, flag in zip(text.to_list(), suspect.to_list(), strict=True)]
+    return pl.Series(name, clean, dtype=pl.Boolean)
 
 
 def derive(frames: Frames) -> dict[str, pl.DataFrame]:
@@ -226,8 +209,8 @@ def derive(frames: Frames) -> dict[str, pl.DataFrame]:
                == pl.col("text")).fill_null(False)
     sentences = frames["sentences"].with_columns(
         s.select(sent_ok.alias("span_matches")).to_series(),
-        _script_clean(frames["sentences"]),
-        _mojibake_clean(frames["sentences"]),
+        _leftover_free(frames["sentences"], "script_clean"),
+        _leftover_free(frames["sentences"], "mojibake_clean"),
     )
 
     # metrics: provenance, share-of-a-whole, region code

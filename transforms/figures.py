@@ -223,7 +223,7 @@ def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
     )
 
 
-def _is_article(sent: str, start: int, end: int, unit_end: int, unit: Unit) -> bool:
+def _is_article(sent: str, start: int, unit_end: int, unit: Unit) -> bool:
     """一 + measure word is 'a/an' unless it is a duration that the context makes an amount."""
     if unit.unit not in words("duration_units.txt"):
         return True
@@ -292,9 +292,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
             has_multiplier = True
         if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
             m2 = _NUM_RE.match(sent, pos + 1)
-            if m2 and m2.lastgroup == kind and _value(kind, m2.group()):
-                v2 = _value(kind, m2.group())
-                assert v2 is not None
+            v2 = _value(kind, m2.group()) if m2 and m2.lastgroup == kind else None
+            if m2 and v2:
                 high = v2[1]
                 pos = m2.end()
         if kind == "ar" and sent.startswith(("余", "多", "来"), pos) and _multiplier(sent, pos + 1):
@@ -378,7 +377,7 @@ def _passes_unit_rules(
         return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
     if kind == "cn" and unit.unit in words("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
-    return not (token == "一" and prefix_bound is None and _is_article(sent, start, start + 1, unit_end, unit))
+    return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
 
 
 def _ordinal_after() -> tuple[tuple[str, frozenset[str]], ...]:
