@@ -36,12 +36,12 @@ sweep: $(STAMP)
 	MINSHENG_FULL_SWEEP=1 $(BIN)/python -m pytest tests/test_corpus_sweep.py tests/robustness -q
 
 # Opt-in: the official OpenCC C++ binding (~35x faster) in a private folder of the venv, beside (not
-# over) opencc-python-reimplemented; transforms/opencc_backend.py finds it (docs/performance.md).
+# over) opencc-python-reimplemented; transforms/text/opencc_backend.py finds it (docs/performance.md).
 OPENCC_OFFICIAL ?= opencc==1.4.2
 fast-opencc: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --upgrade \
 		--target $(VENV)/opencc-official $(OPENCC_OFFICIAL)
-	MINSHENG_OPENCC=official $(BIN)/python -c "from transforms.opencc_backend import backend_name; print(backend_name())"
+	MINSHENG_OPENCC=official $(BIN)/python -c "from transforms.text.opencc_backend import backend_name; print(backend_name())"
 
 # Re-resolve the pins (needs the registry): edit pyproject.toml, then `make lock`.
 lock:

@@ -102,19 +102,10 @@ def rate_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def known_units() -> list[str]:
-    """Canonical units the warehouse knows (dim_unit), from transforms.units or its lexicon."""
-    try:
-        from transforms.units import unit_table
+    """Canonical units the warehouse knows (dim_unit), from transforms.figures.units or its lexicon."""
+    from transforms.figures.units import unit_table
 
-        return sorted(unit_table()["unit"].unique().to_list())
-    except ImportError:
-        pass
-    csv = Path(__file__).parents[1] / "transforms" / "lexicons" / "units.csv"
-    if csv.exists():
-        table = pl.read_csv(csv, comment_prefix="#", infer_schema=False)
-        if "unit" in table.columns:
-            return sorted(table["unit"].drop_nulls().unique().to_list())
-    raise NotEvaluated("no unit table yet (transforms.units.unit_table / transforms/lexicons/units.csv)")
+    return sorted(unit_table()["unit"].unique().to_list())
 
 
 def _pattern(module: str, attr: str) -> dict[str, Any]:
@@ -131,9 +122,9 @@ def _pattern(module: str, attr: str) -> dict[str, Any]:
 
 @cache
 def _division_codes() -> tuple[str, ...] | None:
-    """GB/T 2260 codes of dim_region, or None while transforms.regions is missing."""
+    """GB/T 2260 codes of dim_region, or None while transforms.enrich.regions is missing."""
     try:
-        from transforms.regions import division_table
+        from transforms.enrich.regions import division_table
     except ImportError:
         return None
     return tuple(division_table()["adcode"].to_list())
@@ -141,7 +132,7 @@ def _division_codes() -> tuple[str, ...] | None:
 
 def _regions_ready(_: Frames) -> dict[str, Any]:
     if _division_codes() is None:
-        raise NotEvaluated("not evaluated: transforms.regions.division_table is not available")
+        raise NotEvaluated("not evaluated: transforms.enrich.regions.division_table is not available")
     return {"column": "adcode_known", "value_set": [True]}
 
 
@@ -183,8 +174,8 @@ def _leftover_free(sentences: pl.DataFrame, name: str) -> pl.Series:
     t2s or the mojibake realignment would still change.
     """
     try:
-        from transforms.repairs import MOJIBAKE_PATTERN, fix_mojibake
-        from transforms.script import to_simplified, traditional_pattern
+        from transforms.text.repairs import MOJIBAKE_PATTERN, fix_mojibake
+        from transforms.text.script import to_simplified, traditional_pattern
     except ImportError:
         return pl.Series(name, [True] * sentences.height, dtype=pl.Boolean)
     if name == "script_clean":
@@ -347,7 +338,7 @@ EXPECTATIONS: list[Expectation] = [
                 "change nothing).",
                 "Traditional characters left in sentence {sent_ix} of {path}"),
     Expectation("sentences.no_pinyin", "sentences", "ExpectColumnValuesToNotMatchRegex",
-                lambda _: _pattern("transforms.repairs", "PINYIN_PATTERN"), "quarantine",
+                lambda _: _pattern("transforms.text.repairs", "PINYIN_PATTERN"), "quarantine",
                 "No pinyin annotation is left in the normalised text.",
                 "pinyin annotation left in sentence {sent_ix} of {path}"),
     Expectation("sentences.no_mojibake", "sentences", "ExpectColumnValuesToBeInSet",

@@ -159,7 +159,7 @@ def traditional_dir(sources: list[Path], mb: float) -> Path:
         size += p.stat().st_size
 
     def build(tmp: Path) -> None:
-        from transforms.opencc_backend import _python
+        from transforms.text.opencc_backend import _python
 
         s2t = _python("s2t")
         for p in chosen:
@@ -186,7 +186,7 @@ def reference_re(texts: list[str], nbytes: int) -> dict[str, Any]:
 
 
 def reference_opencc(texts: list[str], nbytes: int) -> dict[str, Any]:
-    from transforms.opencc_backend import backend_name, converter
+    from transforms.text.opencc_backend import backend_name, converter
 
     conv = converter("t2s")
     secs = float("inf")
@@ -208,9 +208,9 @@ def _batches(items: list[str], size: int) -> Iterator[list[str]]:
 
 def _load_batch(frames: dict[str, Any], gate: Any, run_id: str, raw: Path, report_path: Any) -> Any:
     """A warehouse.load.LoadBatch from whatever fields it declares (the bench follows the API)."""
-    from transforms.regions import division_table
-    from transforms.topics import topic_table
-    from transforms.units import unit_table
+    from transforms.enrich.regions import division_table
+    from transforms.enrich.topics import topic_table
+    from transforms.figures.units import unit_table
     from warehouse.load import LoadBatch
 
     known = {
@@ -235,10 +235,10 @@ def run_stages(raw: Path, batch_size: int, workdir: Path) -> dict[str, Any]:
     """Ingest -> load over ``raw`` with the stage functions; figures per stage and for the run."""
     import polars as pl
 
-    from transforms.enrich import enrich_metrics
-    from transforms.extract import extract_metrics
+    from transforms.enrich.metrics import enrich_metrics
+    from transforms.figures.extract import extract_metrics
     from transforms.ingest import list_raw, read_files
-    from transforms.normalise import normalise_files
+    from transforms.text.normalise import normalise_files
 
     stages = {name: Stage(name) for name in STAGES}
     parts: dict[str, list[pl.DataFrame]] = {
@@ -382,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             args.batch_size = load_settings().batch_size
         except Exception:  # noqa: BLE001 - settings are optional for the bench
             args.batch_size = 64
-    from transforms.opencc_backend import backend_name
+    from transforms.text.opencc_backend import backend_name
 
     sources = bench_sources(args.limit_mb)
     simp = simplified_dir(sources, args.scale)

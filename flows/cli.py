@@ -80,7 +80,7 @@ def _read(paths: list[str]) -> tuple[Any, int]:
 
 
 def cmd_normalise(args: argparse.Namespace) -> int:
-    from transforms.normalise import normalise_files
+    from transforms.text.normalise import normalise_files
 
     files, failed = _read(args.files)
     _, _, sentences = normalise_files(files)
@@ -90,9 +90,9 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from transforms.enrich import enrich_metrics
-    from transforms.extract import extract_metrics
-    from transforms.normalise import normalise_files
+    from transforms.enrich.metrics import enrich_metrics
+    from transforms.figures.extract import extract_metrics
+    from transforms.text.normalise import normalise_files
 
     files, failed = _read(args.files)
     documents, _, sentences = normalise_files(files)

@@ -80,7 +80,7 @@ def ingest_batch(paths: list[str]) -> pl.DataFrame:
 @task(name="normalise", cache_policy=NO_CACHE)
 def normalise_batch(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Repair, convert to Simplified, split into stories and sentences."""
-    from transforms.normalise import normalise_files
+    from transforms.text.normalise import normalise_files
 
     return normalise_files(files)
 
@@ -88,8 +88,8 @@ def normalise_batch(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_batch(files: pl.DataFrame, normalised: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]) -> Parsed:
     """Extract the figures of one batch and enrich them with region, topic and period."""
-    from transforms.enrich import enrich_metrics
-    from transforms.extract import extract_metrics
+    from transforms.enrich.metrics import enrich_metrics
+    from transforms.figures.extract import extract_metrics
 
     documents, stories, sentences = normalised
     metrics, relations = extract_metrics(sentences)
@@ -130,9 +130,9 @@ def transient(task: Any, task_run: Any, state: Any) -> bool:
 
 
 def _dimension_tables() -> dict[str, pl.DataFrame]:
-    from transforms.regions import division_table
-    from transforms.topics import topic_table
-    from transforms.units import unit_table
+    from transforms.enrich.regions import division_table
+    from transforms.enrich.topics import topic_table
+    from transforms.figures.units import unit_table
 
     return {"regions": division_table(), "topics": topic_table(), "units": unit_table()}
 

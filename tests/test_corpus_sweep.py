@@ -39,10 +39,10 @@ def corpus_files() -> dict[str, list[Path]]:
 
 def sweep_source(key: str, files: list[Path], reports_dir: Path) -> dict:
     from expectations.runner import validate
-    from transforms.enrich import enrich_metrics
-    from transforms.extract import extract_metrics
+    from transforms.enrich.metrics import enrich_metrics
+    from transforms.figures.extract import extract_metrics
     from transforms.ingest import read_files
-    from transforms.normalise import normalise_files
+    from transforms.text.normalise import normalise_files
 
     parts: dict[str, list[pl.DataFrame]] = {
         k: [] for k in ("files", "documents", "sentences", "metrics", "relations")

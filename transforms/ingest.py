@@ -15,8 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.encoding import decode_bytes
 from transforms.schemas import FILES
+from transforms.text.encoding import decode_bytes
 
 MANIFEST = "manifest.csv"
 META_SUFFIX = ".meta.json"

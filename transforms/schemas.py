@@ -22,7 +22,7 @@ FILES = {
     "meta": pl.String,  # JSON of the optional sidecar metadata (published, source, region), else null
 }
 
-# One file after normalisation (transforms.normalise.normalise_files): its clean Simplified text.
+# One file after normalisation (transforms.text.normalise.normalise_files): its clean Simplified text.
 DOCUMENTS = {
     "path": pl.String,
     "name": pl.String,
@@ -59,7 +59,7 @@ SENTENCES = {
     "text": pl.String,  # == documents.text[char_start:char_end]
 }
 
-# One extracted figure (transforms.extract.extract_metrics), the metric-spec fields + provenance.
+# One extracted figure (transforms.figures.extract.extract_metrics), the metric-spec fields + provenance.
 METRICS = {
     "metric_id": pl.String,  # f"{sha256[:16]}:{char_start}:{char_end}" -- natural key
     "path": pl.String,  # 'file' in the CLI output
@@ -78,7 +78,7 @@ METRICS = {
     "bound": pl.String,  # exact | approx | at_least | at_most
     "sentence": pl.String,
     "subject": pl.String,  # the counted thing, a short phrase, may be null
-    "topic": pl.String,  # topic code (see transforms/lexicons/topics.csv)
+    "topic": pl.String,  # topic code (see transforms/enrich/lexicons/topics.csv)
     "region": pl.String,  # document region name (e.g. 武隆区), may be null
     "adcode": pl.String,  # GB/T 2260 code of that region, may be null
     "region_level": pl.String,  # province | city | county

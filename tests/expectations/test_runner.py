@@ -106,8 +106,8 @@ def test_parts_name_the_whole(gate):
 
 
 def test_traditional_sentence_quarantines_its_figures(gate):
-    if importlib.util.find_spec("transforms.script") is None:
-        pytest.skip("transforms.script not written yet: sentences.no_traditional is reported 'not evaluated'")
+    if importlib.util.find_spec("transforms.text.script") is None:
+        pytest.skip("transforms.text.script not written yet: sentences.no_traditional is reported 'not evaluated'")
     result, _, ids, _ = gate
     assert "sentences.no_traditional" in _held(result, ids["trad"])
 

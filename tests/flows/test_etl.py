@@ -34,9 +34,9 @@ def row_counts(warehouse: Path) -> dict[str, int]:
 
 def seed_figures() -> pl.DataFrame:
     """The figures the transforms extract from the seeds (what the warehouse must hold)."""
-    from transforms.extract import extract_metrics
+    from transforms.figures.extract import extract_metrics
     from transforms.ingest import read_files
-    from transforms.normalise import normalise_files
+    from transforms.text.normalise import normalise_files
 
     files = read_files(sorted(str(p) for p in SEEDS.glob("*.txt")))
     _, _, sentences = normalise_files(files)

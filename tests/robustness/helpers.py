@@ -27,9 +27,9 @@ class Parsed:
 
 def parse(paths: list[str | Path]) -> Parsed:
     """ingest -> normalise -> extract, the stage functions exactly as the flow calls them."""
-    from transforms.extract import extract_metrics
+    from transforms.figures.extract import extract_metrics
     from transforms.ingest import read_files
-    from transforms.normalise import normalise_files
+    from transforms.text.normalise import normalise_files
 
     files = read_files([str(p) for p in paths])
     documents, _stories, sentences = normalise_files(files)

@@ -10,9 +10,9 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.extract import extract_metrics
-from transforms.normalise import normalise_files, normalise_text
+from transforms.figures.extract import extract_metrics
 from transforms.schemas import FILES
+from transforms.text.normalise import normalise_files, normalise_text
 
 BUDGET = settings(max_examples=200, derandomize=True, deadline=None)
 

@@ -1,0 +1,141 @@
+"""Region enrichment on the real seed pages and on small crafted documents."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from transforms.enrich.regions import division_table, document_regions, sentence_areas
+from transforms.ingest import read_files
+from transforms.text.normalise import normalise_files
+
+ROOT = Path(__file__).resolve().parents[3]
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.documents.jsonl"
+
+
+@cache
+def seed_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(documents, sentences) of raw/*.txt, normalised."""
+    paths = sorted(str(p) for p in (ROOT / "raw").glob("*.txt"))
+    documents, _stories, sentences = normalise_files(read_files(paths))
+    return documents, sentences
+
+
+@cache
+def gold() -> dict[str, dict]:
+    return {json.loads(ln)["file"]: json.loads(ln) for ln in GOLD.read_text(encoding="utf-8").splitlines()}
+
+
+def test_division_table_is_the_installed_gb2260_hierarchy() -> None:
+    table = division_table()
+    assert table["adcode"].str.contains(r"^\d{6}$").all()
+    assert table["adcode"].is_unique().all()
+    assert set(table["level"].unique()) == {"province", "city", "county"}
+    row = table.filter(pl.col("adcode") == "410902").row(0, named=True)
+    assert row == {
+        "adcode": "410902",
+        "name": "华龙区",
+        "level": "county",
+        "parent_adcode": "410900",
+        "province": "河南省",
+    }
+    # municipalities hold their districts directly
+    assert table.filter(pl.col("adcode") == "500156")["parent_adcode"].item() == "500000"
+    assert table.filter(pl.col("level") == "province").height >= 33
+    parents = set(table["parent_adcode"].drop_nulls())
+    assert parents <= set(table["adcode"])
+
+
+def test_every_seed_gets_its_gold_region_and_adcode() -> None:
+    documents, _ = seed_frames()
+    got = document_regions(documents, None).join(documents.select("sha256", "name"), on="sha256")
+    assert got.height == 5
+    for row in got.iter_rows(named=True):
+        want = gold()[row["name"]]
+        assert (row["region"], row["adcode"]) == (want["region"], want["adcode"]), row["name"]
+        assert (row["province"], row["city"]) == (want["province"], want["city"])
+        assert row["region_level"] == "county"
+
+
+def test_sidecar_region_overrides_the_text() -> None:
+    docs = pl.DataFrame({"sha256": ["a", "b", "c"], "text": ["武隆区武隆区武隆区办实事"] * 3})
+    files = pl.DataFrame(
+        {
+            "sha256": ["a", "b", "c"],
+            "meta": [json.dumps({"region": "410902"}), json.dumps({"region": "张家界市"}), None],
+        }
+    )
+    got = {r["sha256"]: r for r in document_regions(docs, files).iter_rows(named=True)}
+    assert (got["a"]["region"], got["a"]["city"]) == ("华龙区", "濮阳市")
+    assert (got["b"]["adcode"], got["b"]["region_level"]) == ("430800", "city")
+    assert got["c"]["adcode"] == "500156"
+
+
+def test_same_named_county_is_disambiguated_by_its_city() -> None:
+    # 鼓楼区 exists in several cities; the story names 福州 in full
+    text = "福州市鼓楼区持续推进老旧小区改造。鼓楼区今年改造小区30个，鼓楼区居民满意度达98%。"
+    got = document_regions(pl.DataFrame({"sha256": ["x"], "text": [text]}))
+    assert got.row(0, named=True)["adcode"] == "350102"
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [
+        # a provincial report: many cities, none dominating the province itself
+        (
+            "河南省2025年政府工作报告。全省经济稳中向好。郑州市、洛阳市、开封市协同发展。河南省人民政府。河南发展。",
+            "410000",
+        ),
+        # a national report: votes spread over provinces -> no region (read as all of China)
+        (
+            "国务院政府工作报告。支持香港特别行政区、澳门特别行政区融入国家发展大局。北京市、上海市先行先试。",
+            None,
+        ),
+        # common words that happen to be short county names are not places
+        ("推动优质医疗资源下沉，加强合作，促进乡村振兴，医疗资源共享。", None),
+    ],
+)
+def test_region_levels_follow_the_evidence(text: str, adcode: str | None) -> None:
+    got = document_regions(pl.DataFrame({"sha256": ["x"], "text": [text]}))
+    assert got.row(0, named=True)["adcode"] == adcode
+
+
+def test_short_forms_need_support() -> None:
+    # 永新 (永新县) inside 永新镇 and 大庆 inside 大庆路 are parts of other names, not mentions
+    text = "永新镇云品村修路。大庆路街道加装电梯。永新镇群众满意。"
+    assert document_regions(pl.DataFrame({"sha256": ["x"], "text": [text]}))["adcode"].item() is None
+
+
+def test_sentence_areas_on_seeds_recall_and_precision() -> None:
+    _, sentences = seed_frames()
+    names = sentences.select("sha256", "name").unique()
+    got = sentence_areas(sentences).join(names, on="sha256")
+    tp = fp = fn = 0
+    for name, want in ((n, set(g["sub_regions"])) for n, g in gold().items()):
+        found = {a for a in got.filter(pl.col("name") == name)["area"] if a.endswith(("街道", "镇", "乡"))}
+        tp, fp, fn = tp + len(found & want), fp + len(found - want), fn + len(want - found)
+    assert tp / (tp + fn) >= 0.8
+    assert tp / (tp + fp) >= 0.7
+
+
+def test_sentence_areas_skip_generic_words() -> None:
+    sents = pl.DataFrame(
+        {
+            "sha256": ["d"] * 6,
+            "sent_ix": [0, 1, 2, 3, 4, 5],
+            "text": [
+                "推进乡村振兴和城乡融合，农村面貌一新",
+                "全镇各街道社区居民参与",
+                "在芙蓉街道芙蓉中路社区加装道闸",
+                "村民代表和村委会商议",
+                "重庆市万州区百安坝街道的老旧小区",
+                "孟轲乡开展4期学习",
+            ],
+        }
+    ).with_columns(pl.col("sent_ix").cast(pl.Int32))
+    got = dict(sentence_areas(sents).select("sent_ix", "area").iter_rows())
+    assert got == {2: "芙蓉街道", 4: "百安坝街道", 5: "孟轲乡"}

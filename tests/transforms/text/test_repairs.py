@@ -1,0 +1,79 @@
+"""Each repair kind on a small real-looking fixture, its count, and idempotency."""
+
+import re
+
+import pytest
+
+from transforms.text import repairs
+
+CASES = [
+    (repairs.fix_newlines, "第一行\r\n第二行\r\n", "第一行\n第二行\n", 2),
+    (repairs.strip_zero_width, "各位代表：\u200d现在\u200b", "各位代表：现在", 2),
+    (repairs.decode_entities, "共&nbsp;5880件&amp;nbsp;&#12290;", "共\xa05880件\xa0。", 4),
+    (repairs.strip_tags, "<p><strong>央视网消息</strong>：今天</p><br/>", "\n央视网消息：今天\n\n", 5),
+    (repairs.strip_markdown, "### 标题\n正文", "标题\n正文", 1),
+    (repairs.strip_pinyin, "現(xiàn)場辦公，萬州區(qū)，統（tǒng）领", "現場辦公，萬州區，統领", 3),
+    (repairs.strip_pinyin, "現(xiàn)(xiàn)場", "現場", 1),  # a run goes at once, or a 2nd pass finds more
+    (repairs.to_halfwidth, "增长５．２％，ＧＤＰ　总量", "增长5．2%，GDP 总量", 7),
+    (
+        repairs.join_digit_spaces,
+        "形成了37 件，50 余万元，2024 年，达 99.5%",
+        "形成了37件，50余万元，2024年，达99.5%",
+        4,
+    ),
+    (repairs.join_digit_spaces, "收集30\f件", "收集30件", 1),  # any space tidy_spaces would collapse
+]
+
+
+@pytest.mark.parametrize(("fn", "raw", "expected", "count"), CASES)
+def test_repair_and_count(fn, raw: str, expected: str, count: int) -> None:
+    fixed, n = fn(raw)
+    assert fixed == expected
+    assert n == count
+    assert fn(fixed) == (fixed, 0) or fn is repairs.strip_tags  # idempotent
+
+
+def test_pinyin_leaves_ordinary_parentheses() -> None:
+    text = "各村(社区)和企业(APP)以及(de)和2023(1)"
+    assert repairs.strip_pinyin(text) == (text, 0)
+
+
+def test_mojibake_both_seed_spots_are_realigned() -> None:
+    raw = "生活都上了檔次!闭f起眼前的變化。以前可雜亂無章!鄙鐓^(qū)干部說"
+    fixed, n = repairs.fix_mojibake(raw)
+    assert n == 2
+    assert fixed == "生活都上了檔次！”說起眼前的變化。以前可雜亂無章！”社區(qū)干部說"
+    assert not re.search(repairs.MOJIBAKE_PATTERN, repairs.strip_pinyin(fixed)[0])
+
+
+def _slip(original: str) -> str:
+    """Reproduce the damage: GBK bytes, ！ made half-width and the next byte (the quote's lead) lost."""
+    data = original.encode("gbk")
+    i = data.index("！".encode("gbk"))
+    return (data[:i] + b"!" + data[i + 3 :]).decode("gbk")
+
+
+@pytest.mark.parametrize("original", ["真好！”區域變了", "檔次！”說起來", "亂無章！”社區幹部"])
+def test_mojibake_rule_is_generic(original: str) -> None:
+    """Any '！”' + text that went through the same byte slip is recovered, not just the seed spots."""
+    slipped = _slip(original)
+    assert slipped != original
+    assert repairs.fix_mojibake(slipped) == (original, 1)
+
+
+def test_mojibake_leaves_normal_text_alone() -> None:
+    text = "你好!欢迎下载APP,请在官网注册;谢谢"
+    assert repairs.fix_mojibake(text) == (text, 0)
+
+
+def test_web_residue_lines_are_dropped() -> None:
+    text = "下载\n打印\n全屏\n【字号：\n加大\n还原\n减小\n】\n来源：解放日报\n正文加大投入。\n【字体：\n大\n中\n小\n】\n正文"
+    fixed, n = repairs.drop_web_residue(text)
+    assert fixed == "正文加大投入。\n正文"
+    assert n == 14
+    one_line = "下载 打印 全屏 【字号：加大 还原 减小】\n正文"
+    assert repairs.drop_web_residue(one_line) == ("正文", 1)
+
+
+def test_lone_font_letters_stay_without_residue_around() -> None:
+    assert repairs.drop_web_residue("大\n中\n小") == ("大\n中\n小", 0)

@@ -1,0 +1,76 @@
+"""Metrics from the sentences frame: the figures of each sentence, with provenance.
+
+Polars does the bulk work (keeping only sentences that hold a digit or numeral at all, building
+ids and offsets); the figure grammar itself needs look-behind and per-figure context, which
+polars' regex engine cannot express, so it runs in Python on the surviving sentences
+(``transforms.figures.grammar``).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.figures.grammar import find_figures
+from transforms.figures.relations import part_of_relations
+from transforms.figures.subjects import subject_of
+from transforms.schemas import METRICS, RELATIONS, conform, empty
+
+# Sentences with no digit and no numeral character cannot hold a figure.
+_CANDIDATE = r"[0-9零〇一二两三四五六七八九十百千万亿%％]"
+
+_FIGURE_COLUMNS = {
+    "local_start": pl.Int64,
+    "local_end": pl.Int64,
+    "text": pl.String,
+    "value": pl.Float64,
+    "low": pl.Float64,
+    "high": pl.Float64,
+    "unit": pl.String,
+    "unit_kind": pl.String,
+    "bound": pl.String,
+    "subject": pl.String,
+}
+
+
+def figures_of(sentence: str) -> list[tuple]:
+    """The figures of one sentence as tuples in the order of ``_FIGURE_COLUMNS`` (local offsets)."""
+    return [
+        (f.start, f.end, f.text, f.value, f.low, f.high, f.unit, f.kind, f.bound, subject_of(sentence, f.start, f.end))
+        for f in find_figures(sentence)
+    ]
+
+
+def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(metrics, relations) for a sentences frame (schema SENTENCES -> METRICS, RELATIONS).
+
+    Enrichment columns (region, topic, year, area) are left null for ``transforms.enrich.metrics``.
+    """
+    cand = sentences.filter(pl.col("text").str.contains(_CANDIDATE))
+    rows: list[tuple] = []
+    owner: list[int] = []
+    for i, text in enumerate(cand.get_column("text").to_list()):
+        figs = figures_of(text)
+        rows += figs
+        owner += [i] * len(figs)
+    if not rows:
+        return empty(METRICS), empty(RELATIONS)
+    figures = pl.DataFrame(rows, schema=_FIGURE_COLUMNS, orient="row")
+    metrics = (
+        cand.rename({"text": "sentence"})
+        .drop(list(_FIGURE_COLUMNS), strict=False)
+        .select(pl.all().gather(pl.Series(owner, dtype=pl.UInt32)))
+        .hstack(figures)
+        .with_columns(
+            (pl.col("char_start") + pl.col("local_start")).alias("span_start"),
+            (pl.col("char_start") + pl.col("local_end")).alias("span_end"),
+        )
+        .with_columns(
+            pl.col("span_start").alias("char_start"),
+            pl.col("span_end").alias("char_end"),
+            pl.format(
+                "{}:{}:{}", pl.col("sha256").str.slice(0, 16), pl.col("span_start"), pl.col("span_end")
+            ).alias("metric_id"),
+        )
+    )
+    relations = part_of_relations(metrics)
+    return conform(metrics, METRICS), conform(relations, RELATIONS)

@@ -1,0 +1,384 @@
+"""Find the figures one sentence states: the grammar of ``docs/metric-spec.md`` as a scanner.
+
+    [bound-prefix] number [suffix] [multiplier] [suffix] unit [suffix]
+
+A regex finds every numeral; from each, the scanner reads forward (range, multiplier, unit,
+trailing bound) and back (bound prefix), then applies the exclusions of the spec: dates and
+reference periods, ordinals, identifiers, vague amounts, 一 as an article, conditions, short
+quoted names and fixed phrases. The word lists are lexicons (``lexicons/``); this module holds
+only the rules. Everything works on the sentence string; offsets are local to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.figures.numbers import parse_adjacent_range, parse_number, parse_percent
+from transforms.figures.units import Unit, match_unit
+from transforms.lexicon import table, words
+
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_NUM_RE = re.compile(
+    rf"(?P<pct>百分之[{_CN}点]+)"
+    rf"|(?P<frac>(?:\d+|[{_CN}]+)分之(?:\d+(?:\.\d+)?|[{_CN}点]+))"
+    r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<cn>[{_CN}]+)"
+)
+_MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+_STANDALONE = re.compile(r"[万千百亿]+")
+_RANGE_SEPS = "至到~～—－-"
+_INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+_PERSON_NOUN = re.compile(r"[\u4e00-\u9fff]人(?!民币|工|才)")  # 巴勒斯坦人, 外来人: nouns of people
+_PUNCT = set("，。、；：！？,.;:!?（）()《》…")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure in a sentence; ``start``/``end`` index the sentence string."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    kind: str
+    bound: str
+    implied_unit: bool
+
+
+@cache
+def _prefixes() -> tuple[tuple[str, str], ...]:
+    rows = [(r["word"], r["bound"]) for r in table("bounds.csv") if r["position"] == "prefix"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    rows = [(r["word"], r["bound"]) for r in table("bounds.csv") if r["position"] == "suffix"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _context(name: str, position: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(word, units it applies to; empty = all) for a context lexicon at one side of a figure."""
+    out = []
+    for r in table(name):
+        if r["position"] == position:
+            units = frozenset(u for u in (r.get("units") or "").split("|") if u)
+            out.append((r["word"], units))
+    return tuple(sorted(out, key=lambda r: -len(r[0])))
+
+
+@cache
+def _slogan_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words("slogans.txt"))))
+
+
+def _ends_with_any(text: str, end: int, options: tuple[tuple[str, frozenset[str]], ...], unit: str) -> bool:
+    return any(text.endswith(w, 0, end) and (not u or unit in u) for w, u in options)
+
+
+def _starts_with_any(text: str, pos: int, options: tuple[tuple[str, frozenset[str]], ...], unit: str) -> bool:
+    return any(text.startswith(w, pos) and (not u or unit in u) for w, u in options)
+
+
+def _prefix_bound(sent: str, start: int) -> tuple[int, str | None, str | None]:
+    """The bound prefix touching ``start`` (new start, bound, word), unless part of a longer word."""
+    for word, bound in _prefixes():
+        if sent.endswith(word, 0, start):
+            s = start - len(word)
+            if s > 0 and sent[s - 1 : s + 1] in words("bound_blockers.txt"):
+                continue
+            return s, bound, word
+    return start, None, None
+
+
+def _match_suffix(sent: str, pos: int) -> tuple[str, str] | None:
+    for word, bound in _suffixes():
+        if sent.startswith(word, pos):
+            return word, bound
+    return None
+
+
+@cache
+def _followers() -> frozenset[str]:
+    """Characters that may follow a numeral inside a figure."""
+    firsts = {r["surface"][0] for r in table("units.csv")}
+    return frozenset(firsts | set(_MULTIPLIERS) | set(_RANGE_SEPS) | set("余多来"))
+
+
+@cache
+def _blockers() -> tuple[frozenset[str], tuple[int, ...]]:
+    ws = words("unit_blockers.txt")
+    return frozenset(ws), tuple(sorted({len(w) for w in ws}, reverse=True))
+
+
+def _unit_at(sent: str, pos: int) -> Unit | None:
+    unit = match_unit(sent, pos)
+    if unit is None:
+        return None
+    blockers, lengths = _blockers()
+    for n in lengths:
+        if n > len(unit.surface) and sent[pos : pos + n] in blockers:
+            return None
+    return unit
+
+
+def _in_short_quote(sent: str, start: int, end: int) -> bool:
+    """Inside a quotation of at most 15 characters with no punctuation: a name, not a figure."""
+    for open_q, close_q in _QUOTES.items():
+        i = sent.rfind(open_q, 0, start)
+        if i < 0:
+            continue
+        j = sent.find(close_q, end)
+        if j < 0:
+            continue
+        inner = sent[i + 1 : j]
+        if open_q == '"' and inner.count('"'):
+            continue
+        if len(inner) <= 15 and not any(c in _PUNCT for c in inner):
+            return True
+    return False
+
+
+def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
+    """The unit of a figure with a multiplier and no measure word (约20万群众 -> 人)."""
+    after = []
+    for ch in sent[end : end + 8]:
+        if ch in _PUNCT or ch == "的":
+            break
+        after.append(ch)
+    following = "".join(after)
+    bound = _match_suffix(following, 0)
+    if bound:  # 13亿以上，…: the bound word is not the counted noun
+        following = following[len(bound[0]) :]
+    following = following[:6]
+    if following:
+        if any(n in following for n in words("people_nouns.txt")) or _PERSON_NOUN.search(following):
+            return "人", "people"
+        if any(m in following for m in words("money_cues.txt")):
+            return "元", "money"
+        return "个", "count"
+    before = sent[:start]
+    people = max((before.rfind(n) + len(n) for n in words("people_nouns.txt") if n in before), default=-1)
+    money = max((before.rfind(m) + len(m) for m in words("money_cues.txt") if m in before), default=-1)
+    if people > money:
+        return "人", "people"  # 农村贫困人口比上年减少290万: the nearest noun before names people
+    if money >= 0 or any(m in sent[end:] for m in words("money_cues.txt")):
+        return "元", "money"
+    return "个", "count"
+
+
+def _value(kind: str, token: str) -> tuple[float, float] | None:
+    """(low, high) of a numeral token; None when it is no definite number."""
+    if kind == "ar":
+        v = float(token.replace(",", ""))
+        return v, v
+    if kind in ("pct", "frac"):
+        v = parse_percent(token)
+        return None if v is None else (v, v)
+    rng = parse_adjacent_range(token)
+    if rng is not None:
+        return rng
+    v = parse_number(token)
+    return None if v is None else (v, v)
+
+
+def _multiplier(sent: str, pos: int) -> tuple[str, float] | None:
+    if _unit_at(sent, pos) is not None:  # 千米, 千瓦: a unit that begins with 千 stays a unit
+        return None
+    for word, factor in _MULTIPLIERS.items():
+        if sent.startswith(word, pos):
+            return word, factor
+    return None
+
+
+def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
+    """数千万, 几十, 十几个; only Chinese numerals combine with 数/几 (指数50.6% is exact)."""
+    if kind != "cn":
+        return False
+    vague = words("vague_markers.txt")
+    return any(sent.endswith(v, 0, start) or sent.startswith(v, end) for v in vague)
+
+
+def _is_identifier(sent: str, start: int, end: int) -> bool:
+    before = sent[start - 1] if start else ""
+    after = sent[end] if end < len(sent) else ""
+    if before.isascii() and before.isalpha() or after.isascii() and after.isalpha():
+        return True
+    return before in "-/#" and start > 1 and sent[start - 2].isascii() and sent[start - 2].isalnum()
+
+
+def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
+    """A number + 年 that is a point in time or a reference period (十年来, 这五年, 五年累计, 近五年，…)."""
+    if sent.endswith("近", 0, start) and sent[unit_end : unit_end + 1] in ("，", ","):
+        return True  # 近三年，中央和地方投入…: "in the last three years"; 近30年的违章建筑 stays a duration
+    return _ends_with_any(sent, start, _context("period_words.csv", "before"), unit) or _starts_with_any(
+        sent, unit_end, _context("period_words.csv", "after"), unit
+    )
+
+
+def _is_article(sent: str, start: int, unit_end: int, unit: Unit) -> bool:
+    """一 + measure word is 'a/an' unless it is a duration that the context makes an amount."""
+    if unit.unit not in words("duration_units.txt"):
+        return True
+    return not (
+        _ends_with_any(sent, start, _context("article_contexts.csv", "before"), unit.unit)
+        or _starts_with_any(sent, unit_end, _context("article_contexts.csv", "after"), unit.unit)
+    )
+
+
+def find_figures(sent: str) -> list[Figure]:
+    """Every metric the sentence states, in order (see the module docstring for the grammar)."""
+    out: list[Figure] = []
+    slogans = [(m.start(), m.end()) for m in _slogan_re().finditer(sent)]
+    pos = 0
+    while True:
+        m = _NUM_RE.search(sent, pos)
+        if m is None:
+            break
+        pos = m.end()
+        fig = _read_figure(sent, m)
+        if fig is None:
+            if m.lastgroup == "ar" and "." in m.group():
+                pos = m.start() + m.group().index(".") + 1  # 3.7.9亿人次: a list number, then 7.9亿人次
+            continue
+        if any(s < fig.end and fig.start < e for s, e in slogans):
+            continue
+        out.append(fig)
+        pos = max(pos, fig.end)
+    return out
+
+
+def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - one grammar, read in order
+    kind = m.lastgroup or ""
+    token, start, pos = m.group(), m.start(), m.end()
+    if kind in ("ar", "cn") and sent[pos : pos + 1] not in _followers():
+        return None  # fast path: nothing after the numeral can start a unit, multiplier, range or bound
+    standalone = kind == "cn" and _STANDALONE.fullmatch(token) is not None
+    if standalone and len(token) > 1 and token not in _MULTIPLIERS or token in ("零", "〇"):
+        return None  # 零部件; 万千: not numbers
+    span = _value(kind, token)
+    if span is None or _is_vague(sent, start, pos, kind) or _is_identifier(sent, start, pos):
+        return None
+    low, high = span
+    prefix_start, prefix_bound, prefix_word = _prefix_bound(sent, start)
+    if standalone and prefix_bound is None and not (sent.startswith(("余", "多"), pos) and _unit_at(sent, pos + 1)):
+        return None  # 万家, 千方百计: a bare multiplier is a number only after 超/上/近 … or before 余 (百余人)
+    if prefix_word == "上" and not standalone:
+        prefix_start, prefix_bound = start, None
+    if _ends_with_any(sent, start, _context("ordinal_contexts.csv", "before"), ""):
+        return None
+
+    inner_bound = None
+    unit: Unit | None = None
+    factor = 1.0
+    own_factor: float | None = None
+    has_multiplier = kind == "cn" and any(c in token for c in "万亿")
+    if kind in ("pct", "frac"):
+        unit = Unit(token, "%", "percent", "%", 1.0)
+        unit_end = pos
+    else:
+        # an own multiplier before a range separator: 3万至5万元
+        mult = _multiplier(sent, pos) if kind == "ar" else None
+        if mult and pos + len(mult[0]) < len(sent) and sent[pos + len(mult[0])] in _RANGE_SEPS:
+            own_factor = mult[1]  # scales the low end only; the second number brings its own
+            pos += len(mult[0])
+            has_multiplier = True
+        if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
+            m2 = _NUM_RE.match(sent, pos + 1)
+            v2 = _value(kind, m2.group()) if m2 and m2.lastgroup == kind else None
+            if m2 and v2:
+                high = v2[1]
+                pos = m2.end()
+        if kind == "ar" and sent.startswith(("余", "多", "来"), pos) and _multiplier(sent, pos + 1):
+            inner_bound = _INNER_SUFFIX[sent[pos]]
+            pos += 1
+        mult = _multiplier(sent, pos) if (kind == "ar" or inner_bound) else None
+        if mult:
+            factor = mult[1]
+            pos += len(mult[0])
+            has_multiplier = True
+        if sent.startswith(("余", "多", "来"), pos) and (_unit_at(sent, pos + 1) or _multiplier(sent, pos + 1)):
+            inner_bound = _INNER_SUFFIX[sent[pos]]
+            pos += 1
+            if kind == "cn":
+                mult = _multiplier(sent, pos)
+                if mult:
+                    factor = mult[1]
+                    pos += len(mult[0])
+                    has_multiplier = True
+        unit = _unit_at(sent, pos)
+        unit_end = pos + len(unit.surface) if unit else pos
+
+    implied = False
+    if unit is None:
+        if not has_multiplier or (unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()):
+            return None  # a bare number, or 4万P / 5G: a label
+        u, k = _implied_unit(sent, prefix_start, unit_end)
+        unit, implied = Unit("", u, k, u, 1.0), True
+    if own_factor is not None and high == low:  # 3万- with no second number: the own multiplier is all
+        factor = own_factor
+    low_factor = own_factor if own_factor is not None else factor  # 700万到800万吨: each end its own
+    low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
+    end = unit_end
+    if unit.kind in words("threshold_kinds.txt") and sent.startswith(("及以上", "及以下"), end):
+        return None  # 60周岁及以上人口: a condition
+    trailing = _match_suffix(sent, end)
+    trailing_bound = None
+    if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
+        if (
+            trailing[0] in ("以上", "以下")
+            and unit.kind in words("threshold_kinds.txt")
+            and _han_follows(sent, end + len(trailing[0]))
+        ):
+            return None  # 60岁以上老人, 500万元以上的项目: a condition, not a figure
+        if trailing[0] not in ("来",):
+            trailing_bound = trailing[1]
+            end += len(trailing[0])
+
+    if not _passes_unit_rules(sent, kind, token, start, prefix_bound, unit, unit_end, low, high):
+        return None
+    if _in_short_quote(sent, prefix_start, end):
+        return None
+    bound = prefix_bound or trailing_bound or inner_bound or "exact"
+    return Figure(prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied)
+
+
+def _han_follows(sent: str, pos: int) -> bool:
+    return pos < len(sent) and "\u4e00" <= sent[pos] <= "\u9fff"
+
+
+def _passes_unit_rules(
+    sent: str, kind: str, token: str, start: int, prefix_bound: str | None, unit: Unit, unit_end: int,
+    low: float, high: float,
+) -> bool:
+    """Exclusions that depend on the unit: dates, ordinals, articles, reduplication."""
+    if unit.surface and sent.startswith(unit.surface, unit_end):
+        return False  # 一次次, 一件件: reduplication is emphasis, not a count
+    if unit.unit == "年" and (max(low, high) >= 1000 or _is_period(sent, start, unit_end, unit.unit)):
+        return False
+    if unit.unit == "周" and sent.startswith("年", unit_end):
+        return False  # 95周年 is an anniversary
+    if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):
+        return False  # 三级党组织: a tier; a magnitude is Arabic: 6.2级, 5级地震
+    if unit.unit == "成" and high > 10:
+        return False
+    if _starts_with_any(sent, unit_end, _ordinal_after(), unit.unit) or _ends_with_any(
+        sent, start, _context("ordinal_contexts.csv", "before"), unit.unit
+    ):
+        return False
+    if kind == "cn" and (token == "二" or unit.unit in words("phase_units.txt")):
+        return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
+    if kind == "cn" and unit.unit in words("tier_units.txt") and _han_follows(sent, unit_end):
+        return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
+    return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
+
+
+def _ordinal_after() -> tuple[tuple[str, frozenset[str]], ...]:
+    return _context("ordinal_contexts.csv", "after")

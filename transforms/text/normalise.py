@@ -1,0 +1,66 @@
+"""Normalise decoded files: repairs, Traditional -> Simplified, layout -> documents, stories, sentences.
+
+Order matters: the mojibake repair needs the original characters (it re-encodes them as GBK) and
+pinyin annotations follow the original characters, so both run before t2s; the web-residue lexicon
+is Simplified, so it runs after. Offsets of stories and sentences point into ``documents.text``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from transforms.schemas import DOCUMENTS, SENTENCES, STORIES
+from transforms.text import repairs
+from transforms.text.script import detect_script, to_simplified
+from transforms.text.segment import Segmented, segment
+
+
+def normalise_text(raw: str) -> tuple[str, str, dict[str, int], Segmented]:
+    """(script of the raw text, normalised text, repair counts, layout) of one decoded page."""
+    counts: dict[str, int] = {}
+    text = repairs.apply(raw, repairs.BEFORE_SCRIPT, counts)
+    script = detect_script(text)
+    text, changed = to_simplified(text)
+    if changed:
+        counts["t2s"] = changed
+    text = repairs.apply(text, repairs.AFTER_SCRIPT, counts)
+    seg = segment(text)
+    for kind, n in seg.counts.items():
+        counts[kind] = counts.get(kind, 0) + n
+    return script, seg.text, counts, seg
+
+
+def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """FILES -> (DOCUMENTS, STORIES, SENTENCES). A file with an ``error`` keeps a documents row with
+    that error and gets no sentences; a failure here is recorded, never raised."""
+    docs: list[dict[str, object]] = []
+    stories: list[dict[str, object]] = []
+    sentences: list[dict[str, object]] = []
+    for row in files.iter_rows(named=True):
+        doc = {k: row.get(k) for k in ("path", "name", "sha256", "encoding", "error")}
+        raw = row.get("raw_text")
+        if doc["error"] is None and raw is None:
+            doc["error"] = "no text"
+        if doc["error"] is not None:
+            docs.append(doc)
+            continue
+        try:
+            script, text, counts, seg = normalise_text(raw)
+        except Exception as exc:  # one pathological page must not stop the batch
+            doc["error"] = f"normalisation failed: {exc.__class__.__name__}: {exc}"
+            docs.append(doc)
+            continue
+        doc.update(script=script, text=text, repairs=json.dumps(counts, ensure_ascii=False, sort_keys=True))
+        docs.append(doc)
+        sha = row.get("sha256")
+        stories.extend({"sha256": sha, **s} for s in seg.stories)
+        sentences.extend(
+            {"path": row["path"], "name": row["name"], "sha256": sha, **s} for s in seg.sentences
+        )
+    return _frame(docs, DOCUMENTS), _frame(stories, STORIES), _frame(sentences, SENTENCES)
+
+
+def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)

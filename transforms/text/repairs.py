@@ -1,0 +1,250 @@
+"""Text repairs, each a pure ``str -> (str, count)`` so every change can be counted per document.
+
+The counts end up in ``documents.repairs`` ({kind: count}) so a reviewer can see what was changed.
+Every repair is idempotent: applied to its own output it changes nothing (normalisation as a whole
+must be idempotent). Word lists live in ``transforms/text/lexicons/``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from functools import cache
+
+from transforms.lexicon import words
+from transforms.text.encoding import common_chars
+
+# Lowercase pinyin syllable(s) with tone marks or tone numbers, in half- or full-width parentheses,
+# right after a Han character: 現(xiàn)場 -> 現場. Neutral-tone syllables without marks are left alone
+# (indistinguishable from Latin words in parentheses).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = rf"(?:[a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}|[a-zü]{{1,6}}[1-5])"
+# A run of annotations goes at once (現(xiàn)(xiàn)場): removing one would put the next right after a
+# Han character, so a second pass would find more to strip.
+PINYIN_PATTERN = rf"(?<=[\u4e00-\u9fff])(?:[(（]{_SYLLABLE}(?:[ ']?{_SYLLABLE})*[)）])+"
+
+# GBK misalignment: a full-width ！？；：， became half-width and swallowed the lead byte of the closing
+# quote after it; the following bytes were then paired off by one until an ASCII-range trail byte
+# (0x40-0x7E) realigned them: 檔次！”說起 -> 檔次!闭f起. The leftover signature is a half-width
+# punctuation mark, a short run of double-byte characters and a lone ASCII character.
+MOJIBAKE_PATTERN = r"[!?;:,][^\x00-\x7f\s]{1,12}[\x40-\x7e](?![A-Za-z0-9])"
+_LOST_LEADS = (b"\xa1",)  # GBK row of CJK punctuation: ” ’ 」 』 all start with 0xA1
+_CLOSERS = "”’」』"
+_FULL_PUNCT = {"!": "！", "?": "？", ";": "；", ":": "：", ",": "，"}
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
+
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLOCK_TAGS = "p|br|div|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|hr|dd|dt|dl"
+_TAG_RE = re.compile(r"<!--.*?-->|</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>", re.S)
+_BLOCK_RE = re.compile(rf"^(?:{_BLOCK_TAGS})$", re.I)
+_MARKDOWN_RE = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+
+# Full-width ASCII digits/letters, ％, and exotic spaces -> half-width; Chinese punctuation stays.
+_HALF = {
+    **{0xFF10 + i: ord("0") + i for i in range(10)},
+    **{0xFF21 + i: ord("A") + i for i in range(26)},
+    **{0xFF41 + i: ord("a") + i for i in range(26)},
+    0xFF05: ord("%"),
+    0x3000: ord(" "),
+    0x00A0: ord(" "),
+    **{cp: ord(" ") for cp in range(0x2002, 0x200B)},
+    0x202F: ord(" "),
+}
+_FULLWIDTH_RE = re.compile("[" + "".join(chr(c) for c in _HALF) + "]")
+
+# The same space class tidy_spaces collapses: a \f left here would become a space after this ran.
+_DIGIT_SPACE_RE = re.compile(
+    r"(?<=[0-9%])[ \t\f\v]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\f\v]+(?=[0-9])"
+)
+_SPACES_RE = re.compile(r"[ \t\f\v]+")
+_RESIDUE_PREFIX_MAX = 40
+
+
+def fix_newlines(text: str) -> tuple[str, int]:
+    """CRLF and lone CR -> LF."""
+    n = text.count("\r")
+    return (text.replace("\r\n", "\n").replace("\r", "\n"), n) if n else (text, 0)
+
+
+def strip_zero_width(text: str) -> tuple[str, int]:
+    return _ZERO_WIDTH_RE.subn("", text)
+
+
+def decode_entities(text: str) -> tuple[str, int]:
+    """&nbsp; &amp; &#12290; ...; twice, for double-escaped pages (&amp;nbsp;)."""
+    total = 0
+    for _ in range(2):
+        text, n = _ENTITY_RE.subn(lambda m: html.unescape(m.group(0)), text)
+        total += n
+        if not n:
+            break
+    return text, total
+
+
+def strip_tags(text: str) -> tuple[str, int]:
+    """Block tags become line breaks (they separate paragraphs); inline tags just go."""
+
+    def repl(m: re.Match[str]) -> str:
+        name = m.group(1)
+        return "\n" if name and _BLOCK_RE.match(name) else ""
+
+    return _TAG_RE.subn(repl, text)
+
+
+def strip_markdown(text: str) -> tuple[str, int]:
+    """Markdown heading markers (### title) of scraped transcripts."""
+    return _MARKDOWN_RE.subn("", text)
+
+
+@cache
+def _mojibake_re() -> re.Pattern[str]:
+    return re.compile(MOJIBAKE_PATTERN)
+
+
+def _realign(run: str) -> str | None:
+    """The run re-encoded as GBK with the lost lead byte put back, if that reads as clean text."""
+    try:
+        raw = run.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    common = common_chars()
+    for lead in _LOST_LEADS:
+        try:
+            fixed = (lead + raw).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if fixed[:1] in _CLOSERS and all(c in common for c in fixed[1:]):
+            return fixed
+    return None
+
+
+def fix_mojibake(text: str) -> tuple[str, int]:
+    """Repair GBK-misaligned spots (see MOJIBAKE_PATTERN); run on the raw script, before t2s."""
+    count = 0
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal count
+        fixed = _realign(m.group(0)[1:])
+        if fixed is None:
+            return m.group(0)
+        count += 1
+        return _FULL_PUNCT[m.group(0)[0]] + fixed
+
+    text = _mojibake_re().sub(repl, text)
+    return text, count
+
+
+@cache
+def _pinyin_re() -> re.Pattern[str]:
+    return re.compile(PINYIN_PATTERN)
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    return _pinyin_re().subn("", text)
+
+
+def to_halfwidth(text: str) -> tuple[str, int]:
+    n = len(_FULLWIDTH_RE.findall(text))
+    return (text.translate(_HALF), n) if n else (text, 0)
+
+
+def join_digit_spaces(text: str) -> tuple[str, int]:
+    """37 件 -> 37件, 2024 年 -> 2024年, 达 99.5% -> 达99.5%."""
+    return _DIGIT_SPACE_RE.subn("", text)
+
+
+@cache
+def _residue() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    phrases = words("web_residue.txt")
+    return re.compile("|".join(re.escape(p) for p in phrases)), words("web_residue_prefixes.txt")
+
+
+def is_residue_line(line: str) -> bool:
+    """A line made only of web-page furniture, or a short source/time/editor line."""
+    s = line.strip()
+    if not s:
+        return False
+    pattern, prefixes = _residue()
+    if not pattern.sub("", s).strip():
+        return True
+    return len(s) <= _RESIDUE_PREFIX_MAX and s.startswith(prefixes)
+
+
+_DATETIME_RE = re.compile(r"^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:\s*\d{1,2}[:时]\d{2}分?(?::\d{2})?)?$")
+_LABEL_RE = re.compile(r"[：:]$")
+
+
+@cache
+def _weak_residue() -> frozenset[str]:
+    return frozenset(words("web_residue_weak.txt"))
+
+
+def _is_weak(line: str, prev_line: str | None) -> bool:
+    """Furniture only in context: a font-size letter, a breadcrumb, a date stamp, a label's value."""
+    s = line.strip()
+    if s in _weak_residue() or _DATETIME_RE.match(s):
+        return True
+    return prev_line is not None and bool(_LABEL_RE.search(prev_line.strip())) and len(s) <= 20
+
+
+def drop_web_residue(text: str) -> tuple[str, int]:
+    """Drop residue lines, then weak residue lines that touch dropped ones (until nothing changes)."""
+    lines = text.split("\n")
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    dropped = {i for i in idx if is_residue_line(lines[i])}
+    if not dropped:
+        return text, 0
+    changed = True
+    while changed:
+        changed = False
+        for k, i in enumerate(idx):
+            if i in dropped:
+                continue
+            prev_i = idx[k - 1] if k else None
+            next_i = idx[k + 1] if k + 1 < len(idx) else None
+            touches = (prev_i in dropped) or (next_i in dropped)
+            if touches and _is_weak(lines[i], lines[prev_i] if prev_i in dropped else None):
+                dropped.add(i)
+                changed = True
+    kept = [ln for i, ln in enumerate(lines) if i not in dropped]
+    return "\n".join(kept), len(dropped)
+
+
+def tidy_spaces(text: str) -> tuple[str, int]:
+    """Collapse runs of spaces and trim every line (not counted: layout, not content)."""
+    lines = [_SPACES_RE.sub(" ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(lines), 0
+
+
+Repair = Callable[[str], tuple[str, int]]
+
+# Before Traditional->Simplified: the mojibake repair needs the original characters' GBK bytes,
+# and pinyin annotations follow the original characters.
+BEFORE_SCRIPT: tuple[tuple[str, Repair], ...] = (
+    ("crlf", fix_newlines),
+    ("zero_width", strip_zero_width),
+    ("html_entity", decode_entities),
+    ("html_tag", strip_tags),
+    ("markdown", strip_markdown),
+    ("mojibake", fix_mojibake),
+    ("pinyin", strip_pinyin),
+    ("fullwidth", to_halfwidth),
+)
+# After it: the residue lexicon is Simplified.
+AFTER_SCRIPT: tuple[tuple[str, Repair], ...] = (
+    ("digit_space", join_digit_spaces),
+    ("web_residue", drop_web_residue),
+    ("whitespace", tidy_spaces),
+)
+
+
+def apply(text: str, repairs: tuple[tuple[str, Repair], ...], counts: dict[str, int]) -> str:
+    """Run ``repairs`` in order, adding non-zero counts into ``counts``."""
+    for kind, fn in repairs:
+        text, n = fn(text)
+        if n:
+            counts[kind] = counts.get(kind, 0) + n
+    return text
