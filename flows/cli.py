@@ -10,57 +10,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from flows import settings as cfg  # first: sets Prefect's telemetry switches before Prefect loads
+from flows.analyst import add_analyst_commands
+from flows.output import FORMATS, write_frame
+from flows.output import err as _err
 
-FORMATS = ("jsonl", "csv", "table")
 SENTENCE_COLUMNS = ["file", "story_ix", "para_ix", "sent_ix", "role", "char_start", "char_end", "text"]
 METRIC_COLUMNS = [
     "file", "text", "value", "low", "high", "unit", "bound", "sentence",
-    "char_start", "char_end", "sha256", "unit_kind", "subject", "topic", "region", "adcode", "area", "year",
+    "char_start", "char_end", "sha256", "unit_kind", "subject", "topic", "region", "adcode", "area", "measure", "year_from", "year_to", "modality",
 ]  # fmt: skip
 EXAMPLE_QUERY = (
     "SELECT region, topic_zh, span_text, value, unit FROM v_metric WHERE unit_kind = 'people' ORDER BY value DESC LIMIT 10"
 )
-
-
-def _err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-# --- output --------------------------------------------------------------------------------------
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def write_frame(df: Any, fmt: str, out: Any = None) -> None:
-    """Write a polars frame to stdout as JSON lines, CSV, or an aligned table for people."""
-    import polars as pl
-
-    out = out or sys.stdout
-    if fmt == "jsonl":
-        for row in df.iter_rows(named=True):
-            out.write(json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        out.write(df.write_csv())
-    else:
-        # One line per row (long text truncated with an ellipsis) so it reads in a terminal and greps.
-        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=40, tbl_width_chars=65_000,
-                       tbl_formatting="ASCII_MARKDOWN", tbl_hide_dataframe_shape=True,
-                       tbl_hide_column_data_types=True):
-            out.write(f"{df}\n({df.height} rows)\n")
-    out.flush()
 
 
 # --- parse commands (no Prefect) -------------------------------------------------------------------
@@ -90,66 +56,13 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from transforms.enrich.metrics import enrich_metrics
-    from transforms.figures.extract import extract_metrics
-    from transforms.text.normalise import normalise_files
+    from transforms.parse import parse_files
 
     files, failed = _read(args.files)
-    documents, _, sentences = normalise_files(files)
-    metrics, _ = extract_metrics(sentences)
-    metrics = enrich_metrics(metrics, documents, sentences, files)
-    out = metrics.rename({"path": "file"})
+    out = parse_files(files).metrics.rename({"path": "file"})
     out = out.select([c for c in METRIC_COLUMNS if c in out.columns])
     write_frame(out, args.format)
     return cfg.EXIT_ERROR if failed else cfg.EXIT_OK
-
-
-# --- warehouse commands ----------------------------------------------------------------------------
-
-
-def _warehouse(args: argparse.Namespace) -> Path:
-    path = cfg.load_settings(warehouse_path=args.warehouse).warehouse_path
-    if not path.exists():
-        raise FileNotFoundError(f"no warehouse at {path}; run `minsheng run` first")
-    return path
-
-
-def cmd_sql(args: argparse.Namespace) -> int:
-    path = _warehouse(args)
-    from warehouse.query import run_sql
-
-    write_frame(run_sql(path, args.query), args.format)
-    return cfg.EXIT_OK
-
-
-def cmd_runs(args: argparse.Namespace) -> int:
-    path = _warehouse(args)
-    from warehouse.load import recent_runs
-
-    write_frame(recent_runs(path, limit=args.limit), args.format)
-    return cfg.EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    path = _warehouse(args)
-    from warehouse.export import export_parquet
-
-    out_dir = Path(args.parquet)
-    result = export_parquet(path, out_dir)
-    _err(f"exported the warehouse as Parquet to {out_dir}")
-    if isinstance(result, list | tuple):
-        for item in result:
-            print(item)
-    return cfg.EXIT_OK
-
-
-def cmd_dictionary(args: argparse.Namespace) -> int:
-    """The data dictionary (markdown), generated from the comments stored in the warehouse."""
-    path = _warehouse(args)
-    from warehouse.dictionary import render_dictionary
-
-    sys.stdout.write(render_dictionary(path))
-    return cfg.EXIT_OK
 
 
 # --- Prefect commands ------------------------------------------------------------------------------
@@ -277,26 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=FORMATS, default="jsonl" if name == "normalise" else "table")
         p.set_defaults(func=func)
 
-    p = sub.add_parser("sql", help="run a read-only query on the warehouse")
-    p.add_argument("query")
-    p.add_argument("--warehouse")
-    p.add_argument("--format", choices=FORMATS, default="table")
-    p.set_defaults(func=cmd_sql)
-
-    p = sub.add_parser("runs", help="list recent runs (audit_load_run)")
-    p.add_argument("--limit", type=int, default=10)
-    p.add_argument("--warehouse")
-    p.add_argument("--format", choices=FORMATS, default="table")
-    p.set_defaults(func=cmd_runs)
-
-    p = sub.add_parser("export", help="export the warehouse tables as Parquet")
-    p.add_argument("--parquet", required=True, metavar="DIR")
-    p.add_argument("--warehouse")
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("dictionary", help="the data dictionary of the warehouse (markdown)")
-    p.add_argument("--warehouse")
-    p.set_defaults(func=cmd_dictionary)
+    add_analyst_commands(sub)
 
     p = sub.add_parser("serve", help="run on a cron schedule via Prefect (flow.serve); needs a Prefect server")
     runner_opts(p)

@@ -77,13 +77,16 @@ METRICS = {
     "unit_kind": pl.String,  # count, people, households, area, length, money, percent, duration, ...
     "bound": pl.String,  # exact | approx | at_least | at_most
     "sentence": pl.String,
-    "subject": pl.String,  # the counted thing, a short phrase, may be null
+    "subject": pl.String,  # the counted thing, a short phrase, may be null (fact-spec: subject)
+    "measure": pl.String,  # what happened to it: 收集, 办结, 增长 ... (fact-spec: measure), may be null
     "topic": pl.String,  # topic code (see transforms/enrich/lexicons/topics.csv)
     "region": pl.String,  # document region name (e.g. 武隆区), may be null
     "adcode": pl.String,  # GB/T 2260 code of that region, may be null
     "region_level": pl.String,  # province | city | county
     "area": pl.String,  # finer area the sentence names (街道/镇/乡/村/社区), may be null
-    "year": pl.Int32,  # reporting period, may be null
+    "year_from": pl.Int32,  # first year the figure refers to (fact-spec), null when nothing tells
+    "year_to": pl.Int32,  # last year; equal to year_from for one year
+    "modality": pl.String,  # actual | target
 }
 
 # One part-of relation: 收集诉求5880件，其中已办结4899件 -> part 4899件 of whole 5880件.

@@ -275,7 +275,7 @@ def _apply_content(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
                metric_id, sha256,
                CASE WHEN story_ix IS NOT NULL THEN sha256 || ':' || story_ix END,
                CASE WHEN sent_ix IS NOT NULL THEN sha256 || ':' || sent_ix END,
-               adcode, unit, topic, year * 100, value, low, high, bound, text, sentence, subject,
+               adcode, unit, topic, year_to * 100, value, low, high, bound, text, sentence, subject,
                region, region_level, area, char_start, char_end
         FROM stg_metrics
         WHERE metric_id IS NOT NULL AND sha256 IN (SELECT sha256 FROM stg_file)

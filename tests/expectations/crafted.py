@@ -63,7 +63,7 @@ class Corpus:
                "story_ix": 0, "sent_ix": sent["sent_ix"], "char_start": start, "char_end": end, "text": span,
                "value": value, "low": value, "high": value, "unit": unit, "unit_kind": None, "bound": bound,
                "sentence": sent["text"], "subject": None, "topic": "petitions", "region": "武隆区",
-               "adcode": "500156", "region_level": "county", "area": None, "year": 2021}
+               "adcode": "500156", "region_level": "county", "area": None, "year_from": 2021, "year_to": 2021, "modality": "actual"}
         row.update(override)
         self.metrics.append(row)
         return row["metric_id"]

@@ -37,7 +37,7 @@ def test_extract_formats_agree(seed_paths: list[Path]) -> None:
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     spec = {"file", "text", "value", "low", "high", "unit", "bound", "sentence"}
     provenance = {"char_start", "char_end", "sha256", "unit_kind", "subject", "topic", "region", "adcode",
-                  "area", "year"}
+                  "area", "measure", "year_from", "year_to", "modality"}
     assert spec | provenance <= set(rows[0])
     assert {r["file"] for r in rows} <= set(files)
     figures = {(r["text"], r["value"], r["unit"]) for r in rows}

@@ -109,7 +109,9 @@ def frames_for(files: dict[str, str]) -> dict[str, pl.DataFrame]:
                     unit_kind=UNIT_KIND[fm.group(3)], bound="exact", sentence=sent, subject=None,
                     topic="petitions" if "诉求" in sent else ("housing" if "公租房" in sent else "other"),
                     region=region, adcode=adcode, region_level="county" if adcode else None, area=None,
-                    year=int(year_m.group(1)) if year_m else None,
+                    year_from=int(year_m.group(1)) if year_m else None,
+                    year_to=int(year_m.group(1)) if year_m else None,
+                    modality="actual",
                 ))
             if "其中" in sent and ids:
                 cut = sent.index("其中")

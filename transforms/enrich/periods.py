@@ -13,6 +13,8 @@ import datetime as dt
 
 import polars as pl
 
+from transforms.enrich.context import Context
+
 DOCUMENT_YEARS = {"sha256": pl.String, "year": pl.Int32}
 SENTENCE_YEARS = {"sha256": pl.String, "sent_ix": pl.Int32, "year": pl.Int32}
 
@@ -78,4 +80,16 @@ def sentence_years(sentences: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pl.col("y").list.eval(pl.element().str.slice(0, 4)).list.unique())
         .filter(pl.col("y").list.len() == 1)
         .select("sha256", "sent_ix", pl.col("y").list.first().cast(pl.Int32).alias("year"))
+    )
+
+
+def figure_periods(ctx: Context) -> pl.DataFrame:
+    """(metric_id, year_from, year_to, modality) for every figure of the batch."""
+    keys = ["sha256", "sent_ix"]
+    year = pl.coalesce("sent_year", "doc_year").cast(pl.Int32)
+    return (
+        ctx.metrics.select("metric_id", *keys)
+        .join(document_years(ctx.documents, ctx.files).rename({"year": "doc_year"}), on="sha256", how="left")
+        .join(sentence_years(ctx.sentences).rename({"year": "sent_year"}), on=keys, how="left")
+        .select("metric_id", year.alias("year_from"), year.alias("year_to"), pl.lit("actual").alias("modality"))
     )

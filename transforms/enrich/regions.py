@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import polars as pl
 
+from transforms.enrich.context import Context
 from transforms.lexicon import words
 
 DIVISIONS = {
@@ -334,4 +335,16 @@ def sentence_areas(sentences: pl.DataFrame) -> pl.DataFrame:
         .sort("order", maintain_order=True)
         .unique(["sha256", "sent_ix"], keep="first", maintain_order=True)
         .select("sha256", "sent_ix", "area")
+    )
+
+
+def figure_regions(ctx: Context) -> pl.DataFrame:
+    """(metric_id, region, adcode, region_level, area) for every figure of the batch."""
+    keys = ["sha256", "sent_ix"]
+    regions = document_regions(ctx.documents, ctx.files).select("sha256", "region", "adcode", "region_level")
+    return (
+        ctx.metrics.select("metric_id", *keys)
+        .join(regions, on="sha256", how="left")
+        .join(sentence_areas(ctx.sentences), on=keys, how="left")
+        .select("metric_id", "region", "adcode", "region_level", "area")
     )

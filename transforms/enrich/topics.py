@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import polars as pl
 
+from transforms.enrich.context import Context
 from transforms.lexicon import table
 
 TOPICS = {"topic": pl.String, "name_zh": pl.String, "name_en": pl.String}
@@ -103,4 +104,14 @@ def classify_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
         .join(dominant, on=["sha256", "story_ix"], how="left")
         .sort("row")
         .select("sha256", "sent_ix", pl.coalesce("own", "story_topic", pl.lit("other")).alias("topic"))
+    )
+
+
+def figure_topics(ctx: Context) -> pl.DataFrame:
+    """(metric_id, topic) for every figure of the batch."""
+    keys = ["sha256", "sent_ix"]
+    return (
+        ctx.metrics.select("metric_id", *keys)
+        .join(classify_sentences(ctx.sentences), on=keys, how="left")
+        .select("metric_id", "topic")
     )

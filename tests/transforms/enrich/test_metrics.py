@@ -61,7 +61,7 @@ def test_metadata_overrides_region_and_year_and_existing_values_are_kept() -> No
     assert set(mine["region"]) == {"万州区"}
     assert set(mine["topic"]) == {"health"}
     no_own_year = mine.filter(~pl.col("sentence").str.contains(r"(?:19|20)\d{2}年"))
-    assert set(no_own_year["year"]) == {2019}
+    assert set(no_own_year["year_to"]) == {2019}
 
 
 def test_large_frames_are_joined_not_looped() -> None:
