@@ -22,12 +22,16 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)
 	$(BIN)/minsheng run --raw $(RAW) --warehouse $(WAREHOUSE)
 
+CODE := flows transforms expectations warehouse tests
+
 test: $(STAMP)
-	$(BIN)/ruff check flows transforms expectations warehouse tests
+	$(BIN)/ruff check $(CODE)
 	$(BIN)/python -m pytest tests
 
 lint: $(STAMP)
-	$(BIN)/ruff check flows transforms expectations warehouse tests
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m flows.bench
@@ -43,11 +47,15 @@ fast-opencc: $(STAMP)
 		--target $(VENV)/opencc-official $(OPENCC_OFFICIAL)
 	MINSHENG_OPENCC=official $(BIN)/python -c "from transforms.text.opencc_backend import backend_name; print(backend_name())"
 
-# Re-resolve the pins (needs the registry): edit pyproject.toml, then `make lock`.
+# Re-resolve the pins with hashes (needs the registry): edit pyproject.toml, then `make lock`.
+# pip-compile keeps every pin the lock already has unless pyproject.toml asks otherwise, so the same
+# inputs give the same lock; tests/test_lock.py fails when pyproject.toml and the lock disagree.
+PIP_TOOLS ?= pip-tools==7.6.2
 lock:
 	rm -rf /tmp/minsheng-lock && $(PYTHON) -m venv /tmp/minsheng-lock
-	/tmp/minsheng-lock/bin/pip install --quiet -e '.[dev]'
-	/tmp/minsheng-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+	/tmp/minsheng-lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	/tmp/minsheng-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
+		--output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/snapshots warehouse/reports
