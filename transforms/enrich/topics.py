@@ -1,8 +1,20 @@
-"""Which livelihood theme a sentence is about, from a weighted keyword lexicon (lexicons/topics.csv).
+"""Which theme each figure is about (fact-spec ``topic``), decided for the figure, not for the page.
 
-One Aho-Corasick pass (leftmost-longest) finds every keyword in every sentence; weights are summed per
-topic. A sentence with no keyword takes its story's dominant topic (a figure in "其中已办结4899件" belongs
-to the petitions story it sits in), then 'other'. Vectorised: it runs on the whole sentences frame.
+A work report's paragraph on farming also states the province's GDP; a story on petitions also
+counts the volunteers who collected them. So the topic is scored from the figure outward, with
+weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasick pass per level:
+
+1. the *head*: the keyword right before the figure (改造老旧小区41个) or right after its measure word
+   (71件民生实事) -- what is counted;
+2. the *local* window: from the previous figure (or the clause start) to the next one, within the clause;
+3. the clause, then the sentence, with falling weights.
+
+A figure whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
+the figure before it in the sentence; one whose sentence has none takes the story's dominant topic,
+then ``other``. Two pseudo topics are settled by place, as the budget chapters do: roads
+(``road``) are rural inside a village, urban inside a town compound or street, else transport;
+water, toilets and power (``utility``) are rural inside a village, else urban. Vectorised: every
+step is a polars expression over the figures frame.
 """
 
 from __future__ import annotations
@@ -12,30 +24,42 @@ from functools import lru_cache
 import polars as pl
 
 from transforms.enrich.context import Context
-from transforms.lexicon import table
+from transforms.lexicon import table, words
 
-TOPICS = {"topic": pl.String, "name_zh": pl.String, "name_en": pl.String}
+TOPICS = {"topic": pl.String, "name_zh": pl.String, "name_en": pl.String, "budget_class": pl.String}
 SENTENCE_TOPICS = {"sha256": pl.String, "sent_ix": pl.Int32, "topic": pl.String}
+FIGURE_TOPICS = {"metric_id": pl.String, "topic": pl.String}
 
+# code, 中文, English, chapter(s) of 政府收支分类科目·支出功能分类 (fact-spec table), in tie-break order
 _NAMES = (
-    ("education", "教育", "education"),
-    ("social_security", "社保", "social security"),
-    ("health", "医疗", "health"),
-    ("housing", "住房", "housing"),
-    ("environment", "环保", "environment"),
-    ("public_safety", "治安", "public safety"),
-    ("transport", "交通", "transport"),
-    ("rural", "乡村振兴", "rural revitalisation"),
-    ("culture_tourism", "文旅", "culture & tourism"),
-    ("party_building", "党建", "party building"),
-    ("petitions", "诉求", "petitions"),
-    ("other", "其他", "other"),
+    ("economy", "经济发展", "economic development", "215-217"),
+    ("science_tech", "科技创新", "science and technology", "206"),
+    ("employment", "就业", "employment", "208"),
+    ("social_security", "社会保障", "social security", "208"),
+    ("health", "卫生健康", "health", "210"),
+    ("education", "教育", "education", "205"),
+    ("housing", "住房保障", "housing", "221"),
+    ("urban", "城乡建设", "urban works", "212"),
+    ("transport", "交通运输", "transport", "214"),
+    ("environment", "生态环保", "environment", "211"),
+    ("rural", "农业农村", "agriculture and rural affairs", "213"),
+    ("culture_tourism", "文旅体育", "culture, tourism and sport", "207"),
+    ("public_safety", "平安法治", "public safety and law", "204,224"),
+    ("governance", "党建与基层治理", "party building and local governance", "201"),
+    ("petitions", "民生诉求", "petitions and requests", "201"),
+    ("other", "其他", "other", None),
 )
+PSEUDO = ("road", "utility")  # resolved by place, never output
+
+# weights of a keyword by where it stands relative to the figure
+HEAD, LOCAL, CLAUSE, SENTENCE = 4.0, 3.0, 1.0, 0.3
+CLAUSE_STOP = "，；：。！？,;:!?"
+_NOT_STOP = f"[^{CLAUSE_STOP}]*"
 
 
 @lru_cache(maxsize=1)
 def topic_table() -> pl.DataFrame:
-    """The topic dimension: code, Chinese and English names (dim_topic)."""
+    """The topic dimension (dim_topic): code, Chinese and English names, budget chapter code(s)."""
     return pl.DataFrame(_NAMES, schema=TOPICS, orient="row")
 
 
@@ -46,7 +70,7 @@ def keywords() -> pl.DataFrame:
     frame = pl.DataFrame(
         rows, schema={"keyword": pl.String, "topic": pl.String, "weight": pl.Float64}, orient="row"
     )
-    unknown = set(frame["topic"]) - set(topic_table()["topic"])
+    unknown = set(frame["topic"]) - set(topic_table()["topic"]) - set(PSEUDO)
     if unknown:
         raise ValueError(f"topics.csv names unknown topics: {sorted(unknown)}")
     return frame.unique("keyword", keep="first").sort(
@@ -54,27 +78,23 @@ def keywords() -> pl.DataFrame:
     )
 
 
-def _scores(sentences: pl.DataFrame) -> pl.DataFrame:
-    """(row, topic, score) for every sentence row with at least one keyword."""
-    lex = keywords()
-    return (
-        sentences.select(
-            pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
-            pl.col("text")
-            .fill_null("")
-            .str.extract_many(lex["keyword"].to_list(), leftmost=True)
-            .alias("keyword"),
-        )
-        .explode("keyword")
-        .drop_nulls("keyword")
-        .join(lex, on="keyword")
-        .group_by("row", "topic")
-        .agg(pl.col("weight").sum().alias("score"))
-    )
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[list[str], str, str]:
+    """Keyword list, and regexes for a keyword ending a lead / starting a tail (the counted noun)."""
+    kws = keywords()["keyword"].to_list()
+    alts = "|".join(kws)  # longest first, so the alternation prefers the longer keyword
+    before = rf"({alts})[的等之]?$"
+    after = rf"^\p{{Han}}{{0,2}}?({alts})"
+    return kws, before, after
+
+
+def _hits(col: str, level: str) -> pl.Expr:
+    kws, _, _ = _patterns()
+    return pl.col(col).fill_null("").str.extract_many(kws, leftmost=True).alias(level)
 
 
 def _best(scores: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
-    """The top-scoring topic per key (ties broken by topic order in topic_table, so results are stable)."""
+    """The top-scoring topic per key (ties broken by the order of topic_table, so results are stable)."""
     order = topic_table().select("topic", pl.int_range(pl.len()).alias("rank"))
     return (
         scores.join(order, on="topic")
@@ -84,20 +104,51 @@ def _best(scores: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     )
 
 
+def _place_flags(texts: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """Whether a text places things in a village, or in a town compound/street."""
+    village = "|".join(words("topic_village_cues.txt"))
+    town = "|".join(words("topic_town_cues.txt"))
+    return texts.str.contains(village), texts.str.contains(town)
+
+
+def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr) -> pl.Expr:
+    """A pseudo topic settled by place (see module docstring); real topics pass through."""
+    return (
+        pl.when(topic == "road")
+        .then(pl.when(village).then(pl.lit("rural")).when(town).then(pl.lit("urban")).otherwise(pl.lit("transport")))
+        .when(topic == "utility")
+        .then(pl.when(village).then(pl.lit("rural")).otherwise(pl.lit("urban")))
+        .otherwise(topic)
+    )
+
+
 def classify_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
-    """(sha256, sent_ix, topic) for every sentence: its keywords, else its story's topic, else 'other'."""
+    """(sha256, sent_ix, topic) for every sentence: its keywords, else its story's topic, else 'other'.
+
+    The story fallback of :func:`figure_topics`; also a coarse theme of a sentence on its own.
+    """
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
+    village, town = _place_flags(pl.col("text").fill_null(""))
     base = sentences.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
         "sha256",
         pl.col("sent_ix").cast(pl.Int32),
         story.cast(pl.Int32).fill_null(-1).alias("story_ix"),
+        village.alias("village"),
+        town.alias("town"),
+        _hits("text", "kw"),
     )
-    scores = _scores(sentences)
-    own = _best(scores, ["row"]).rename({"topic": "own"})
-    story_scores = (
-        scores.join(base, on="row").group_by("sha256", "story_ix", "topic").agg(pl.col("score").sum())
+    scores = (
+        base.select("row", "sha256", "story_ix", "village", "town", "kw")
+        .explode("kw")
+        .drop_nulls("kw")
+        .join(keywords(), left_on="kw", right_on="keyword")
+        .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
+        .group_by("row", "sha256", "story_ix", "topic")
+        .agg(pl.col("weight").sum().alias("score"))
     )
+    own = _best(scores.select("row", "topic", "score"), ["row"]).rename({"topic": "own"})
+    story_scores = scores.group_by("sha256", "story_ix", "topic").agg(pl.col("score").sum())
     dominant = _best(story_scores, ["sha256", "story_ix"]).rename({"topic": "story_topic"})
     return (
         base.join(own, on="row", how="left")
@@ -107,11 +158,107 @@ def classify_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def figure_topics(ctx: Context) -> pl.DataFrame:
-    """(metric_id, topic) for every figure of the batch."""
+def _windows(ctx: Context) -> pl.DataFrame:
+    """Per figure: its head keywords, local window, clause and sentence (offsets within the sentence)."""
     keys = ["sha256", "sent_ix"]
-    return (
-        ctx.metrics.select("metric_id", *keys)
-        .join(classify_sentences(ctx.sentences), on=keys, how="left")
-        .select("metric_id", "topic")
+    sents = ctx.sentences.select(
+        *keys,
+        pl.col("char_start").alias("s_start"),
+        pl.col("text").fill_null("").alias("sent"),
     )
+    cols = ["metric_id", *keys, "char_start", "char_end", "text"]
+    subject = pl.col("subject") if "subject" in ctx.metrics.columns else pl.lit(None, dtype=pl.String)
+    m = (
+        ctx.metrics.select(*cols, subject.alias("subject"))
+        .with_row_index("_row")
+        .join(sents, on=keys, how="left")
+        .with_columns(pl.col("sent").fill_null(pl.col("text")))
+        .with_columns(
+            (pl.col("char_start") - pl.col("s_start")).fill_null(0).clip(0).cast(pl.Int64).alias("a"),
+            (pl.col("char_end") - pl.col("s_start")).fill_null(0).clip(0).cast(pl.Int64).alias("b"),
+        )
+        .sort([*keys, "a", "b"])
+        .with_columns(
+            pl.col("b").shift(1).over(keys).fill_null(0).alias("prev_b"),
+            pl.col("a").shift(-1).over(keys).fill_null(pl.col("sent").str.len_chars()).alias("next_a"),
+        )
+        .with_columns(
+            pl.col("sent").str.slice(0, pl.col("a")).str.extract(f"({_NOT_STOP})$").str.len_chars().alias("lb"),
+            pl.col("sent").str.slice(pl.col("b")).str.extract(f"^({_NOT_STOP})").str.len_chars().alias("la"),
+        )
+        .with_columns(
+            (pl.col("a") - pl.col("lb").fill_null(0)).alias("c0"),
+            (pl.col("b") + pl.col("la").fill_null(0)).alias("c1"),
+        )
+        .with_columns(
+            pl.max_horizontal("c0", pl.min_horizontal("prev_b", "a")).alias("l0"),
+            pl.min_horizontal("c1", pl.max_horizontal("next_a", "b")).alias("l1"),
+        )
+    )
+    _, before, after = _patterns()
+    return m.with_columns(
+        pl.col("sent").str.slice("l0", pl.col("a") - pl.col("l0")).alias("lead"),
+        pl.col("sent").str.slice("b", pl.col("l1") - pl.col("b")).alias("tail"),
+        pl.col("sent").str.slice("l0", pl.col("l1") - pl.col("l0")).alias("local"),
+        pl.col("sent").str.slice("c0", pl.col("c1") - pl.col("c0")).alias("clause"),
+    ).with_columns(
+        pl.coalesce(
+            pl.col("tail").str.extract(after, 1),
+            pl.col("lead").str.extract(before, 1),
+        ).alias("head"),
+    )
+
+
+def figure_topics(ctx: Context) -> pl.DataFrame:
+    """(metric_id, topic) for every figure of the batch (see the module docstring for the order)."""
+    if ctx.metrics.is_empty():
+        return pl.DataFrame(schema=FIGURE_TOPICS)
+    keys = ["sha256", "sent_ix"]
+    win = _windows(ctx)
+    village, town = _place_flags(pl.col("sent"))
+    win = win.with_columns(village.alias("village"), town.alias("town"))
+    levels = pl.concat(
+        [
+            win.select("_row", pl.concat_list(pl.col("head")).alias("kw"), pl.lit(HEAD).alias("w"), pl.lit(1).alias("lvl")),
+            win.select("_row", _hits("local", "kw"), pl.lit(LOCAL).alias("w"), pl.lit(1).alias("lvl")),
+            win.select("_row", _hits("clause", "kw"), pl.lit(CLAUSE).alias("w"), pl.lit(2).alias("lvl")),
+            win.select("_row", _hits("sent", "kw"), pl.lit(SENTENCE).alias("w"), pl.lit(3).alias("lvl")),
+        ],
+        how="diagonal_relaxed",
+    )
+    hits = (
+        levels.explode("kw")
+        .drop_nulls("kw")
+        .join(keywords(), left_on="kw", right_on="keyword")
+        .join(win.select("_row", "village", "town"), on="_row")
+        .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
+    )
+    scored = hits.group_by("_row", "topic").agg(
+        (pl.col("weight") * pl.col("w")).sum().alias("score"), pl.col("lvl").min().alias("lvl")
+    )
+    best = _best(scored.select("_row", "topic", "score"), ["_row"]).rename({"topic": "scored"})
+    nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
+    stories = classify_sentences(ctx.sentences).rename({"topic": "story_topic"})
+    out = (
+        win.select("_row", "metric_id", *keys, "a")
+        .join(best, on="_row", how="left")
+        .join(nearest, on="_row", how="left")
+        .sort([*keys, "a"])
+        .with_columns(
+            # a figure with no keyword in its clause is about what the figure before it is about
+            pl.when(pl.col("lvl") <= 2).then(pl.col("scored")).alias("near"),
+        )
+        .with_columns(pl.col("near").forward_fill().over(keys).alias("inherited"))
+        .join(stories, on=keys, how="left")
+        .with_columns(
+            pl.coalesce(
+                "near",
+                pl.when(pl.col("lvl").is_null() | (pl.col("lvl") > 2)).then(pl.col("inherited")),
+                "scored",
+                "story_topic",
+                pl.lit("other"),
+            ).alias("topic")
+        )
+        .sort("_row")
+    )
+    return out.select("metric_id", "topic")
