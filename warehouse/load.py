@@ -1,29 +1,47 @@
-"""Load one run's frames into the warehouse: incremental, idempotent, one transaction, atomic publish.
+"""Load a run into the warehouse batch by batch: streaming, incremental, idempotent, one atomic publish.
 
-Keyed on content. A file version is its sha256; ``file_path`` maps every path seen to the version it
-holds. For each file in the batch:
+A run opens one :class:`Loader` on a private working copy of the warehouse (``warehouse.snapshot``),
+under the load lock (``warehouse.lock``)::
+
+    with Loader(warehouse_path, RunInfo(run_id=..., raw_dir="raw")) as loader:
+        for paths in batches:                          # a batch = one group of files (64 by default)
+            parsed = parse_batch(paths)
+            loader.stage(parsed, validate(parsed))     # written now, one transaction per batch
+        loader.retire_missing(all_paths, "raw")        # files gone from raw/ -> retired facts
+        result = loader.publish(summary)               # views, checks, audit row, atomic rename
+
+Why per batch: the frames of a batch are written (through the Arrow C stream, no row loops) and
+dropped before the next batch is parsed, so peak memory is set by the batch, not the run. Why it is
+still atomic: the batches' commits go to the private copy; only ``publish`` swaps it in. Leaving the
+block without ``publish`` (an exception, a kill) discards the copy and the published warehouse is
+exactly as it was.
+
+Keyed on content. A file version is its sha256; ``file_path`` maps every (absolute) path seen to the
+version it holds. For each file in a batch:
 
 - new path, new content -> ``new``; a known path with other content -> ``changed``: the old version's
-  facts, sentences, stories and text are deleted (the ``dim_file`` row stays as history,
-  ``is_current = false``) -- exactly its own facts, nothing else;
-- known content at a new path -> ``renamed``: only the path is updated, facts are not duplicated
+  facts, sentences, stories and text are deleted (the ``dim_file`` row stays as history);
+- known content at a new path -> ``renamed``: only the path is recorded, facts are not duplicated
   (metric ids are derived from the sha256, so they could not be);
 - known (path, content) -> ``reloaded``: its rows are replaced by identical ones.
 
-So loading the same batch twice leaves every table identical except the audit tables
-(``audit_*``, ``quarantine_metric``), which record each run. The flow skips files whose
-(path, sha256) is in ``known_files`` so an unchanged raw/ does almost no work.
-
-All writes happen in one transaction on a private working copy published by rename
-(``warehouse.snapshot``), under the load lock (``warehouse.lock``).
+A path under the run's raw directory that the run did not find is ``deleted``: recorded in
+``audit_file_run``; versions no path holds any more keep their facts with ``is_current = false``
+until :func:`prune` removes them. The SQL of every step lives in ``warehouse/sql/`` (``load/`` per
+batch, ``publish/``, ``retire/``, ``prune/``, ``views/`` re-applied on every publish, ``checks/``
+that must return no rows).
 """
 
 from __future__ import annotations
 
+import os
 import warnings
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from contextlib import ExitStack, suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 import duckdb
 import polars as pl
@@ -43,10 +61,44 @@ from warehouse.lock import load_lock
 from warehouse.migrate import apply_migrations
 from warehouse.query import WarehouseMissing, connect_readonly, fetch
 from warehouse.snapshot import pause_point, working_copy
+from warehouse.sqlfiles import apply_views, run_checks, run_step
 
-REGIONS = {"adcode": pl.String, "name": pl.String, "level": pl.String, "parent_adcode": pl.String, "province": pl.String}
-TOPICS = {"topic": pl.String, "name_zh": pl.String, "name_en": pl.String}
-UNITS = {"unit": pl.String, "kind": pl.String, "base_unit": pl.String, "factor": pl.Float64}
+REGIONS = {
+    "adcode": pl.String,
+    "name": pl.String,
+    "level": pl.String,
+    "parent_adcode": pl.String,
+    "province": pl.String,
+}
+TOPICS = {
+    "topic": pl.String,
+    "name_zh": pl.String,
+    "name_en": pl.String,
+    "function_code": pl.String,
+    "function_name": pl.String,
+}
+UNITS = {
+    "unit": pl.String,
+    "kind": pl.String,
+    "base_unit": pl.String,
+    "factor": pl.Float64,
+    "gloss_en": pl.String,
+}
+# Other names the reference tables may give these columns (transforms owns their frames).
+_ALIASES = {
+    "function_code": ("function_code", "functional_code", "classification", "gfs_code", "expenditure_code"),
+    "function_name": ("function_name", "functional_name", "classification_zh", "gfs_name", "expenditure_zh"),
+    "gloss_en": ("gloss_en", "name_en", "english", "gloss"),
+}
+
+# Staged without the sentence text: the text is stored once, in doc_text.
+_SENTENCES = {k: v for k, v in SENTENCES.items() if k != "text"}
+_METRICS = {k: v for k, v in METRICS.items() if k != "sentence"}
+_DOCUMENTS = {
+    k: v for k, v in DOCUMENTS.items() if k in ("path", "sha256", "script", "text", "repairs", "error")
+}
+_FILES = {k: v for k, v in FILES.items() if k != "raw_text"}
+_ERRORS = {"path": pl.String, "sha256": pl.String, "error": pl.String}
 
 COUNT_COLUMNS = (
     "files_seen",
@@ -63,9 +115,440 @@ COUNT_COLUMNS = (
 DEFAULT_WAIT_SECONDS = 60.0
 
 
+def source_path(path: str | os.PathLike[str]) -> str:
+    """The path as the warehouse stores it: absolute and normalised (symlinks are not followed).
+
+    Two sites running ``--raw raw`` from different directories then never share a path, and the
+    planner compares ``known_files`` with the same function.
+    """
+    return os.path.abspath(os.fspath(path))
+
+
+def _parser_version() -> str | None:
+    try:
+        from transforms import parse
+    except ImportError:  # pragma: no cover - transforms is part of this repository
+        return None
+    version = getattr(parse, "PARSER_VERSION", None)
+    return None if version is None else str(version)
+
+
 @dataclass
-class LoadBatch:
-    """Everything one run hands to the warehouse (frames follow transforms.schemas)."""
+class RunInfo:
+    """Who is loading: fixed when the run starts."""
+
+    run_id: str
+    flow_run_id: str | None = None
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    raw_dir: str | None = None
+    parser_version: str | None = None  # default: transforms.parse.PARSER_VERSION
+
+
+class Outcome(Protocol):
+    """What ``publish`` reads from the run's summary (flows.plan.RunSummary has these)."""
+
+    status: str
+    report_path: str | None
+    files_unchanged: int
+    warnings: int
+
+
+@dataclass
+class RunOutcome:
+    """A plain Outcome for callers without a RunSummary."""
+
+    status: str = "loaded"
+    report_path: str | None = None
+    files_unchanged: int = 0
+    warnings: int = 0
+    message: str | None = None
+
+
+@dataclass
+class BatchResult:
+    """What one ``stage`` call wrote."""
+
+    files_new: int = 0
+    files_changed: int = 0
+    files_renamed: int = 0
+    files_reloaded: int = 0
+    files_failed: int = 0
+    files_loaded: int = 0
+    metrics_extracted: int = 0
+    metrics_loaded: int = 0
+    metrics_quarantined: int = 0
+    relations_loaded: int = 0
+
+
+@dataclass
+class LoadResult:
+    """What a load did (also stored in audit_load_run)."""
+
+    run_id: str
+    published: Path
+    files_new: int
+    files_changed: int
+    files_renamed: int
+    files_reloaded: int
+    files_failed: int
+    metrics_loaded: int
+    metrics_quarantined: int
+    relations_loaded: int
+    files_deleted: int = 0
+    batches: int = 0
+
+
+class IntegrityError(RuntimeError):
+    """A check in warehouse/sql/checks returned rows: the load is not published."""
+
+
+class _Stream:
+    """Hands a polars frame to DuckDB through the Arrow C stream interface (no pyarrow needed)."""
+
+    def __init__(self, df: pl.DataFrame) -> None:
+        self.df = df
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+        return self.df.__arrow_c_stream__(requested_schema)
+
+
+def _utc(ts: datetime | None) -> datetime | None:
+    """Naive UTC for TIMESTAMP columns (aware datetimes are converted, naive ones taken as UTC)."""
+    if ts is None:
+        return None
+    return ts.astimezone(UTC).replace(tzinfo=None) if ts.tzinfo else ts
+
+
+def _frame(df: pl.DataFrame | None, schema: Mapping[str, Any]) -> pl.DataFrame:
+    """Conform to a contract (missing columns -> nulls); an absent or empty frame -> empty frame."""
+    if df is None or not df.height:
+        return pl.DataFrame(schema=dict(schema))
+    return conform(df, dict(schema))
+
+
+def _stage(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame) -> None:
+    """Copy a frame into a temp table in one Arrow scan (no row-by-row inserts)."""
+    con.register(f"{name}_src", _Stream(df))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_src")
+    finally:
+        con.unregister(f"{name}_src")
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _with_source_paths(df: pl.DataFrame) -> pl.DataFrame:
+    """Absolute paths in a frame's ``path`` column (one call per distinct path, not per row)."""
+    if not df.height or "path" not in df.columns:
+        return df
+    paths = df.get_column("path").unique().drop_nulls().to_list()
+    mapping = {p: source_path(p) for p in paths}
+    return df.with_columns(pl.col("path").replace_strict(mapping, default=None, return_dtype=pl.String))
+
+
+def _reference(df: pl.DataFrame | None, schema: Mapping[str, Any]) -> pl.DataFrame:
+    """A reference table conformed to its dim, taking known alternative column names."""
+    if df is None or not df.height:
+        return pl.DataFrame(schema=dict(schema))
+    renames = {}
+    for col in schema:
+        if col in df.columns:
+            continue
+        for alias in _ALIASES.get(col, ()):
+            if alias in df.columns and alias not in schema:
+                renames[alias] = col
+                break
+    return conform(df.rename(renames), dict(schema))
+
+
+class Loader:
+    """One run's load: ``stage`` each batch, ``retire_missing``, then ``publish`` once (atomic).
+
+    ``dimensions`` (regions, topics, units frames) replace the reference tables at publish when
+    given; without them the warehouse keeps its own. ``check=False`` skips the integrity checks at
+    publish (they read every fact once).
+    """
+
+    def __init__(
+        self,
+        warehouse_path: Path | str,
+        run: RunInfo,
+        *,
+        wait_seconds: float = DEFAULT_WAIT_SECONDS,
+        dimensions: Mapping[str, pl.DataFrame | None] | None = None,
+        check: bool = True,
+    ) -> None:
+        self.path = Path(warehouse_path)
+        self.run = run
+        self.wait_seconds = wait_seconds
+        self.dimensions = dict(dimensions or {})
+        self.check = check
+        self.totals = BatchResult()
+        self.files_deleted = 0
+        self.batches = 0
+        self._stack: ExitStack | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._published: LoadResult | None = None
+
+    # ------------------------------------------------------------------------------ lifecycle
+
+    def __enter__(self) -> Loader:
+        stack = ExitStack()
+        try:
+            stack.enter_context(load_lock(self.path, self.wait_seconds, run_id=self.run.run_id))
+            con = stack.enter_context(working_copy(self.path, self.run.run_id))
+            con.execute("BEGIN TRANSACTION")
+            apply_migrations(con)
+            self._stage_run(con)
+            run_step(con, "open")
+            con.execute("COMMIT")
+        except BaseException:
+            stack.close()
+            raise
+        self._stack, self._con = stack, con
+        return self
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if self._stack is None:
+            return
+        stack, self._stack, self._con = self._stack, None, None
+        if exc is None:
+            # Left without publish: discard the working copy (working_copy deletes it on an exception).
+            with suppress(_Discarded):
+                stack.__exit__(_Discarded, _Discarded(), None)
+        else:
+            stack.__exit__(type(exc), exc, exc.__traceback__)
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise RuntimeError("Loader is not open (use it as a context manager; publish ends it)")
+        return self._con
+
+    def _stage_run(self, con: duckdb.DuckDBPyConnection) -> None:
+        version = self.run.parser_version if self.run.parser_version is not None else _parser_version()
+        raw_root = source_path(self.run.raw_dir) if self.run.raw_dir else None
+        info = pl.DataFrame(
+            {
+                "run_id": [self.run.run_id],
+                "now": [_utc(datetime.now(UTC))],
+                "parser_version": [version],
+                "raw_root": [raw_root],
+            },
+            schema={
+                "run_id": pl.String,
+                "now": pl.Datetime("us"),
+                "parser_version": pl.String,
+                "raw_root": pl.String,
+            },
+        )
+        _stage(con, "stg_run", info)
+
+    # ------------------------------------------------------------------------------ batches
+
+    def stage(self, parsed: Any, gate: Any = None) -> BatchResult:
+        """Write one batch: its files, text, stories, sentences, the gate's metrics and relations,
+        and its audit rows (quarantine, expectation outcomes). ``gate`` None loads every metric.
+
+        One transaction on the working copy; the batch's staging tables are replaced by the next.
+        """
+        con = self.con
+        metrics = parsed.metrics if gate is None else gate.metrics
+        relations = parsed.relations if gate is None else gate.relations
+        quarantine = None if gate is None else getattr(gate, "quarantine", None)
+        results = None if gate is None else getattr(gate, "results", None)
+        con.execute("BEGIN TRANSACTION")
+        _stage(con, "stg_files", _with_source_paths(_frame(parsed.files, _FILES)))
+        _stage(con, "stg_documents", _with_source_paths(_frame(parsed.documents, _DOCUMENTS)))
+        _stage(con, "stg_stories", _frame(parsed.stories, STORIES))
+        _stage(con, "stg_sentences", _frame(parsed.sentences, _SENTENCES))
+        _stage(con, "stg_metrics", _frame(metrics, _METRICS))
+        _stage(con, "stg_relations", _frame(relations, RELATIONS))
+        _stage(con, "stg_quarantine", _frame(quarantine, QUARANTINE))
+        _stage(con, "stg_validation", _frame(results, VALIDATION))
+        run_step(con, "load")
+        pause_point("in_transaction")
+        counts = dict(con.execute("SELECT action, count(*) FROM stg_action GROUP BY action").fetchall())
+        result = BatchResult(
+            files_new=int(counts.get("new", 0)),
+            files_changed=int(counts.get("changed", 0)),
+            files_renamed=int(counts.get("renamed", 0)),
+            files_reloaded=int(counts.get("reloaded", 0)),
+            files_failed=_count(con, "SELECT count(DISTINCT path) FROM stg_error"),
+            files_loaded=_count(con, "SELECT count(DISTINCT path) FROM stg_path"),
+            metrics_extracted=_count(
+                con,
+                "SELECT count(*) FROM (SELECT metric_id FROM stg_metrics UNION SELECT metric_id FROM stg_quarantine)"
+                " WHERE metric_id IS NOT NULL",
+            ),
+            metrics_loaded=_count(
+                con, "SELECT count(*) FROM fact_metric WHERE sha256 IN (SELECT sha256 FROM stg_file)"
+            ),
+            metrics_quarantined=_count(
+                con,
+                "SELECT count(DISTINCT metric_id) FROM stg_quarantine WHERE metric_id NOT IN "
+                "(SELECT metric_id FROM stg_metrics WHERE metric_id IS NOT NULL)",
+            ),
+            relations_loaded=_count(
+                con, "SELECT count(*) FROM fact_metric_part WHERE sha256 IN (SELECT sha256 FROM stg_file)"
+            ),
+        )
+        for table in (
+            "stg_files",
+            "stg_documents",
+            "stg_file",
+            "stg_stories",
+            "stg_sentences",
+            "stg_metrics",
+        ):
+            con.execute(f"DROP TABLE IF EXISTS {table}")  # the batch's text leaves memory now
+        con.execute("COMMIT")
+        for name, value in vars(result).items():
+            setattr(self.totals, name, getattr(self.totals, name) + value)
+        self.batches += 1
+        return result
+
+    def record_errors(self, file_errors: pl.DataFrame | None) -> None:
+        """Record unreadable files of a run that stages no batch (blocked / failed runs)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        _stage(con, "stg_files", _with_source_paths(_frame(file_errors, _FILES)))
+        _stage(con, "stg_documents", _frame(None, _DOCUMENTS))
+        for name, schema in (("stg_quarantine", QUARANTINE), ("stg_validation", VALIDATION)):
+            _stage(con, name, _frame(None, schema))
+        run_step(con, "load", only=("10_batch_files.sql", "40_audit.sql"))
+        con.execute("COMMIT")
+
+    def record_audit(self, quarantine: pl.DataFrame | None, results: pl.DataFrame | None) -> None:
+        """Record the gate's audit rows without loading anything (a blocked run)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        _stage(con, "stg_quarantine", _frame(quarantine, QUARANTINE))
+        _stage(con, "stg_validation", _frame(results, VALIDATION))
+        _stage(con, "stg_error", _frame(None, _ERRORS))
+        run_step(con, "load", only=("40_audit.sql",))
+        con.execute("COMMIT")
+
+    def retire_missing(
+        self, present_paths: Iterable[str | os.PathLike[str]], raw_dir: str | os.PathLike[str]
+    ) -> int:
+        """Record paths under ``raw_dir`` that are not in ``present_paths`` as deleted; versions no path
+        holds any more are retired (facts kept with is_current = false). Returns the paths deleted.
+
+        Scoped to ``raw_dir`` (resolved), so another raw directory's files are never touched.
+        """
+        con = self.con
+        present = pl.DataFrame(
+            {"path": sorted({source_path(p) for p in present_paths})}, schema={"path": pl.String}
+        )
+        con.execute("BEGIN TRANSACTION")
+        con.execute("UPDATE stg_run SET raw_root = ?", [source_path(raw_dir)])
+        _stage(con, "stg_present", present)
+        run_step(con, "retire")
+        gone = _count(con, "SELECT count(*) FROM stg_gone")
+        con.execute("COMMIT")
+        self.files_deleted += gone
+        return gone
+
+    def publish(self, summary: Outcome | None = None) -> LoadResult:
+        """Reference tables, periods, views, the run's audit row, integrity checks; then swap the
+        working copy in atomically. Ends the loader."""
+        con = self.con
+        outcome = summary if summary is not None else RunOutcome()
+        t = self.totals
+        unchanged = int(getattr(outcome, "files_unchanged", 0) or 0)
+        counts = {
+            "files_seen": t.files_loaded + t.files_failed + unchanged,
+            "files_new": t.files_new,
+            "files_changed": t.files_changed,
+            "files_renamed": t.files_renamed,
+            "files_unchanged": unchanged,
+            "files_failed": t.files_failed,
+            "metrics_extracted": t.metrics_extracted,
+            "metrics_loaded": t.metrics_loaded,
+            "metrics_quarantined": t.metrics_quarantined,
+            "warnings": int(getattr(outcome, "warnings", 0) or 0),
+        }
+        overrides = getattr(outcome, "counts", None)
+        if isinstance(overrides, Mapping):
+            counts.update({k: v for k, v in overrides.items() if k in COUNT_COLUMNS})
+        message = getattr(outcome, "message", None) or (
+            f"{t.metrics_loaded} figures from {t.files_loaded} files ({t.files_new} new, {t.files_changed} changed, "
+            f"{t.files_renamed} renamed, {t.files_reloaded} reloaded, {self.files_deleted} deleted); "
+            f"{t.metrics_quarantined} quarantined; {t.files_failed} files failed; {unchanged} unchanged; "
+            f"{self.batches} batches"
+        )
+        report = getattr(outcome, "report_path", None)
+        row = pl.DataFrame(
+            {
+                "run_id": [self.run.run_id],
+                "flow_run_id": [self.run.flow_run_id],
+                "started_at": [_utc(self.run.started_at)],
+                "ended_at": [_utc(datetime.now(UTC))],
+                "status": [str(getattr(outcome, "status", "loaded") or "loaded")],
+                "raw_dir": [None if self.run.raw_dir is None else str(self.run.raw_dir)],
+                **{c: [None if counts.get(c) is None else int(counts[c])] for c in COUNT_COLUMNS},
+                "report_path": [None if report is None else str(report)],
+                "message": [message],
+            },
+            schema={
+                "run_id": pl.String,
+                "flow_run_id": pl.String,
+                "started_at": pl.Datetime("us"),
+                "ended_at": pl.Datetime("us"),
+                "status": pl.String,
+                "raw_dir": pl.String,
+                **{c: pl.Int32 for c in COUNT_COLUMNS},
+                "report_path": pl.String,
+                "message": pl.String,
+            },
+        )
+        con.execute("BEGIN TRANSACTION")
+        _stage(con, "stg_regions", _reference(self.dimensions.get("regions"), REGIONS))
+        _stage(con, "stg_topics", _reference(self.dimensions.get("topics"), TOPICS))
+        _stage(con, "stg_units", _reference(self.dimensions.get("units"), UNITS))
+        _stage(con, "stg_run_row", row)
+        run_step(con, "publish")
+        apply_views(con)
+        if self.check:
+            failed = run_checks(con)
+            if failed:
+                raise IntegrityError(f"integrity checks failed, load not published: {', '.join(failed)}")
+        con.execute("COMMIT")
+        result = LoadResult(
+            run_id=self.run.run_id,
+            published=self.path,
+            files_new=t.files_new,
+            files_changed=t.files_changed,
+            files_renamed=t.files_renamed,
+            files_reloaded=t.files_reloaded,
+            files_failed=t.files_failed,
+            metrics_loaded=t.metrics_loaded,
+            metrics_quarantined=t.metrics_quarantined,
+            relations_loaded=t.relations_loaded,
+            files_deleted=self.files_deleted,
+            batches=self.batches,
+        )
+        stack, self._stack, self._con = self._stack, None, None
+        assert stack is not None
+        stack.close()  # CHECKPOINT, close, fsync, atomic rename (warehouse.snapshot)
+        self._published = result
+        return result
+
+
+class _Discarded(Exception):
+    """Thrown into the working copy to discard it when a Loader ends without publish."""
+
+
+# ------------------------------------------------------------------------------ whole-run helpers
+
+
+@dataclass
+class RunFrames:
+    """A whole run's frames at once (tests and small tools; the flow streams batches to Loader)."""
 
     run_id: str
     flow_run_id: str | None
@@ -86,357 +569,36 @@ class LoadBatch:
     files_unchanged: int = 0
     warnings: int = 0
     status: str = "loaded"
+    parser_version: str | None = None
+
+
+LoadBatch = RunFrames  # deprecated name (it was never one batch): removed once flows use Loader
 
 
 @dataclass
-class LoadResult:
-    """What a load did (also stored in audit_load_run)."""
-
-    run_id: str
-    published: Path
-    files_new: int
-    files_changed: int
-    files_renamed: int
-    files_reloaded: int
-    files_failed: int
-    metrics_loaded: int
-    metrics_quarantined: int
-    relations_loaded: int
+class _Gate:
+    metrics: pl.DataFrame
+    relations: pl.DataFrame
+    quarantine: pl.DataFrame | None
+    results: pl.DataFrame | None
 
 
-class _Stream:
-    """Hands a polars frame to DuckDB through the Arrow C stream interface (no pyarrow needed)."""
-
-    def __init__(self, df: pl.DataFrame) -> None:
-        self.df = df
-
-    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
-        return self.df.__arrow_c_stream__(requested_schema)
-
-
-def _utc(ts: datetime | None) -> datetime | None:
-    """Naive UTC for TIMESTAMP columns (aware datetimes are converted, naive ones taken as UTC)."""
-    if ts is None:
-        return None
-    return ts.astimezone(UTC).replace(tzinfo=None) if ts.tzinfo else ts
-
-
-def _stage(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame | None, schema: dict) -> None:
-    """Copy a frame, conformed to its contract, into a temp table (one scan, no row-by-row inserts)."""
-    # conform() on a frame without rows or columns would yield one all-null row (literals broadcast)
-    frame = conform(df, schema) if df is not None and df.height else pl.DataFrame(schema=schema)
-    con.register(f"{name}_src", _Stream(frame))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_src")
-    con.unregister(f"{name}_src")
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
-
-
-def _stage_batch(con: duckdb.DuckDBPyConnection, batch: LoadBatch) -> None:
-    _stage(con, "stg_files", batch.files, FILES)
-    _stage(con, "stg_documents", batch.documents, DOCUMENTS)
-    _stage(con, "stg_stories", batch.stories, STORIES)
-    _stage(con, "stg_sentences", batch.sentences, SENTENCES)
-    _stage(con, "stg_metrics", batch.metrics, METRICS)
-    _stage(con, "stg_relations", batch.relations, RELATIONS)
-    _stage(con, "stg_quarantine", batch.quarantine, QUARANTINE)
-    _stage(con, "stg_validation", batch.validation, VALIDATION)
-    _stage(con, "stg_regions", batch.regions, REGIONS)
-    _stage(con, "stg_topics", batch.topics, TOPICS)
-    _stage(con, "stg_units", batch.units, UNITS)
-    # Loadable file versions: read, decoded and normalised. One row per (path, sha256).
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE stg_path AS
-        SELECT DISTINCT f.path, f.sha256
-        FROM stg_files f
-        WHERE f.error IS NULL AND f.sha256 IS NOT NULL AND f.path IS NOT NULL
-          AND EXISTS (SELECT 1 FROM stg_documents d
-                      WHERE d.sha256 = f.sha256 AND d.error IS NULL AND d.text IS NOT NULL)
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE stg_file AS
-        SELECT DISTINCT ON (p.sha256)
-               p.sha256, p.path, f.name, f.bytes, f.encoding, d.script, d.repairs, f.meta, d.text
-        FROM stg_path p
-        JOIN stg_files f ON f.path = p.path AND f.sha256 = p.sha256
-        JOIN stg_documents d ON d.sha256 = p.sha256 AND d.error IS NULL AND d.text IS NOT NULL
-        ORDER BY p.sha256, p.path, d.path
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE stg_error AS
-        SELECT path, sha256, error FROM stg_files WHERE error IS NOT NULL
-        UNION
-        SELECT coalesce(d.path, f.path), d.sha256, 'normalise: ' || d.error
-        FROM stg_documents d LEFT JOIN stg_files f ON f.sha256 = d.sha256
-        WHERE d.error IS NOT NULL
-        """
-    )
-
-
-def _apply_files(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
-    """Classify the batch's files, update file_path / dim_file, retire superseded versions."""
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE stg_action AS
-        SELECT p.path, p.sha256,
-               CASE WHEN fp.sha256 = p.sha256 THEN 'reloaded'
-                    WHEN fp.sha256 IS NOT NULL THEN 'changed'
-                    WHEN EXISTS (SELECT 1 FROM dim_file d WHERE d.sha256 = p.sha256) THEN 'renamed'
-                    ELSE 'new' END AS action
-        FROM stg_path p LEFT JOIN file_path fp ON fp.path = p.path
-        """
-    )
-    counts = dict(con.execute("SELECT action, count(*) FROM stg_action GROUP BY action").fetchall())
-    con.execute("DELETE FROM file_path WHERE path IN (SELECT path FROM stg_path)")
-    con.execute("INSERT INTO file_path SELECT path, sha256 FROM stg_path")
-    con.execute(
-        """
-        UPDATE dim_file AS d SET path = s.path, name = s.name, bytes = s.bytes, encoding = s.encoding,
-               script = s.script, repairs = s.repairs, meta = s.meta, is_current = true, superseded_by = NULL
-        FROM stg_file s WHERE d.sha256 = s.sha256
-        """
-    )
-    con.execute(
-        """
-        INSERT INTO dim_file
-        SELECT sha256, path, name, bytes, encoding, script, repairs, meta, true, NULL, ?
-        FROM stg_file WHERE sha256 NOT IN (SELECT sha256 FROM dim_file)
-        """,
-        [run_id],
-    )
-    # Versions no path holds any more are superseded; versions still held elsewhere move path.
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE stg_retired AS
-        SELECT d.sha256, (SELECT min(fp.sha256) FROM file_path fp WHERE fp.path = d.path) AS superseded_by
-        FROM dim_file d
-        WHERE d.is_current AND d.sha256 NOT IN (SELECT sha256 FROM file_path)
-        """
-    )
-    con.execute(
-        """
-        UPDATE dim_file AS d SET is_current = false, superseded_by = r.superseded_by
-        FROM stg_retired r WHERE d.sha256 = r.sha256
-        """
-    )
-    con.execute(
-        """
-        UPDATE dim_file AS d SET path = m.path, name = regexp_extract(m.path, '[^/\\\\]*$')
-        FROM (SELECT sha256, min(path) AS path FROM file_path GROUP BY sha256) m
-        WHERE d.sha256 = m.sha256 AND d.is_current
-          AND NOT EXISTS (SELECT 1 FROM file_path fp WHERE fp.path = d.path AND fp.sha256 = d.sha256)
-        """
-    )
-    con.execute(
-        """
-        INSERT INTO audit_file_run SELECT ?, sha256, path, action FROM stg_action ORDER BY path
-        """,
-        [run_id],
-    )
-    return {k: int(counts.get(k, 0)) for k in ("new", "changed", "renamed", "reloaded")}
-
-
-def _apply_content(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """Replace the text, stories, sentences, facts and parts of every version touched by the batch."""
-    touched = "(SELECT sha256 FROM stg_file UNION SELECT sha256 FROM stg_retired)"
-    for table in ("fact_metric_part", "fact_metric", "dim_sentence", "dim_document", "doc_text"):
-        con.execute(f"DELETE FROM {table} WHERE sha256 IN {touched}")
-    con.execute("INSERT INTO doc_text SELECT sha256, text, length(text) FROM stg_file")
-    con.execute(
-        """
-        INSERT INTO dim_document
-        SELECT DISTINCT ON (sha256, story_ix)
-               sha256 || ':' || story_ix, sha256, story_ix, kind, title, byline, char_start, char_end
-        FROM stg_stories WHERE sha256 IN (SELECT sha256 FROM stg_file) AND story_ix IS NOT NULL
-        ORDER BY sha256, story_ix
-        """
-    )
-    con.execute(
-        """
-        INSERT INTO dim_sentence
-        SELECT DISTINCT ON (sha256, sent_ix)
-               sha256 || ':' || sent_ix, sha256, story_ix, para_ix, sent_ix, role, char_start, char_end, text
-        FROM stg_sentences WHERE sha256 IN (SELECT sha256 FROM stg_file) AND sent_ix IS NOT NULL
-        ORDER BY sha256, sent_ix, path
-        """
-    )
-    con.execute(
-        """
-        INSERT INTO fact_metric
-        SELECT DISTINCT ON (metric_id)
-               metric_id, sha256,
-               CASE WHEN story_ix IS NOT NULL THEN sha256 || ':' || story_ix END,
-               CASE WHEN sent_ix IS NOT NULL THEN sha256 || ':' || sent_ix END,
-               adcode, unit, topic, year_to * 100, value, low, high, bound, text, sentence, subject,
-               region, region_level, area, char_start, char_end
-        FROM stg_metrics
-        WHERE metric_id IS NOT NULL AND sha256 IN (SELECT sha256 FROM stg_file)
-        ORDER BY metric_id, path
-        """
-    )
-    loaded = _count(con, f"SELECT count(*) FROM fact_metric WHERE sha256 IN {touched}")
-    con.execute(
-        """
-        INSERT INTO fact_metric_part
-        SELECT DISTINCT r.whole_metric_id, r.part_metric_id, w.sha256
-        FROM stg_relations r
-        JOIN fact_metric w ON w.metric_id = r.whole_metric_id
-        JOIN fact_metric p ON p.metric_id = r.part_metric_id AND p.sha256 = w.sha256
-        WHERE w.sha256 IN (SELECT sha256 FROM stg_file)
-        """
-    )
-    parts = _count(con, f"SELECT count(*) FROM fact_metric_part WHERE sha256 IN {touched}")
-    return loaded, parts
-
-
-def _apply_dims(con: duckdb.DuckDBPyConnection) -> None:
-    """Reference dimensions are replaced wholesale when the batch brings them (same input, same rows)."""
-    for table, stg, key in (
-        ("dim_region", "stg_regions", "adcode"),
-        ("dim_topic", "stg_topics", "topic"),
-        ("dim_unit", "stg_units", "unit"),
-    ):
-        if _count(con, f"SELECT count(*) FROM {stg}"):
-            con.execute(f"DELETE FROM {table}")
-            con.execute(
-                f"INSERT INTO {table} SELECT DISTINCT ON ({key}) * FROM {stg} WHERE {key} IS NOT NULL ORDER BY {key}"
-            )
-    con.execute("DELETE FROM dim_period")
-    con.execute(
-        """
-        INSERT INTO dim_period
-        SELECT DISTINCT period_key, period_key // 100, NULL, (period_key // 100) || '年'
-        FROM fact_metric WHERE period_key IS NOT NULL ORDER BY 1
-        """
-    )
-
-
-def _audit(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    run_id: str,
-    flow_run_id: str | None,
-    started_at: datetime,
-    status: str,
-    raw_dir: str | None,
-    report_path: str | None,
-    message: str | None,
-    counts: dict[str, int],
-) -> None:
-    """Write the run's audit rows (replacing any from an earlier attempt of the same run_id)."""
-    for table in ("audit_validation", "quarantine_metric", "audit_file_error"):
-        con.execute(f"DELETE FROM {table} WHERE run_id = ?", [run_id])
-    con.execute(
-        """
-        INSERT INTO audit_validation
-        SELECT ?, suite, expectation, severity, success, unexpected_count, element_count, details
-        FROM stg_validation
-        """,
-        [run_id],
-    )
-    con.execute(
-        """
-        INSERT INTO quarantine_metric
-        SELECT ?, metric_id, expectation, severity, reason, row_json, text, sentence, path FROM stg_quarantine
-        """,
-        [run_id],
-    )
-    con.execute("INSERT INTO audit_file_error SELECT ?, path, sha256, error FROM stg_error", [run_id])
-    con.execute("DELETE FROM audit_load_run WHERE run_id = ?", [run_id])
-    con.execute(
-        f"""
-        INSERT INTO audit_load_run (run_id, flow_run_id, started_at, ended_at, status, raw_dir, report_path,
-                                    message, {", ".join(COUNT_COLUMNS)})
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" for _ in COUNT_COLUMNS)})
-        """,
-        [
-            run_id,
-            flow_run_id,
-            _utc(started_at),
-            _utc(datetime.now(UTC)),
-            status,
-            raw_dir,
-            None if report_path is None else str(report_path),
-            message,
-            *(counts.get(c) for c in COUNT_COLUMNS),
-        ],
-    )
-
-
-def load_run(warehouse_path: Path, batch: LoadBatch, *, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> LoadResult:
-    """Load a run's frames and publish the new warehouse atomically; returns what changed.
-
-    Takes the load lock (re-entrant if the caller already holds it), raising LoadLocked after
-    ``wait_seconds``. Any exception leaves the published warehouse exactly as it was.
-    """
-    path = Path(warehouse_path)
-    with load_lock(path, wait_seconds, run_id=batch.run_id), working_copy(path, batch.run_id) as con:
-        con.execute("BEGIN TRANSACTION")
-        apply_migrations(con)
-        _stage_batch(con, batch)
-        files = _apply_files(con, batch.run_id)
-        loaded, parts = _apply_content(con)
-        _apply_dims(con)
-        pause_point("in_transaction")
-        quarantined = _count(
-            con, "SELECT count(DISTINCT metric_id) FROM stg_quarantine WHERE metric_id NOT IN "
-            "(SELECT metric_id FROM stg_metrics WHERE metric_id IS NOT NULL)"
+def load_run(
+    warehouse_path: Path, frames: RunFrames, *, wait_seconds: float = DEFAULT_WAIT_SECONDS
+) -> LoadResult:
+    """Load a whole run's frames as one batch and publish (``Loader`` underneath)."""
+    run = RunInfo(frames.run_id, frames.flow_run_id, frames.started_at, frames.raw_dir, frames.parser_version)
+    dims = {"regions": frames.regions, "topics": frames.topics, "units": frames.units}
+    with Loader(warehouse_path, run, wait_seconds=wait_seconds, dimensions=dims) as loader:
+        loader.stage(frames, _Gate(frames.metrics, frames.relations, frames.quarantine, frames.validation))
+        return loader.publish(
+            RunOutcome(frames.status, frames.report_path, frames.files_unchanged, frames.warnings)
         )
-        extracted = _count(
-            con, "SELECT count(*) FROM (SELECT metric_id FROM stg_metrics UNION SELECT metric_id FROM stg_quarantine)"
-            " WHERE metric_id IS NOT NULL"
-        )
-        failed = _count(con, "SELECT count(DISTINCT path) FROM stg_error")
-        loaded_files = _count(con, "SELECT count(DISTINCT path) FROM stg_path")
-        counts = {
-            "files_seen": loaded_files + failed + batch.files_unchanged,
-            "files_new": files["new"],
-            "files_changed": files["changed"],
-            "files_renamed": files["renamed"],
-            "files_unchanged": batch.files_unchanged,
-            "files_failed": failed,
-            "metrics_extracted": extracted,
-            "metrics_loaded": loaded,
-            "metrics_quarantined": quarantined,
-            "warnings": batch.warnings,
-        }
-        message = (
-            f"{loaded} figures from {loaded_files} files ({files['new']} new, {files['changed']} changed, "
-            f"{files['renamed']} renamed, {files['reloaded']} reloaded); {quarantined} quarantined; "
-            f"{failed} files failed; {batch.files_unchanged} unchanged"
-        )
-        _audit(
-            con,
-            run_id=batch.run_id,
-            flow_run_id=batch.flow_run_id,
-            started_at=batch.started_at,
-            status=batch.status,
-            raw_dir=batch.raw_dir,
-            report_path=batch.report_path,
-            message=message,
-            counts=counts,
-        )
-        con.execute("COMMIT")
-    return LoadResult(
-        run_id=batch.run_id,
-        published=path,
-        files_new=files["new"],
-        files_changed=files["changed"],
-        files_renamed=files["renamed"],
-        files_reloaded=files["reloaded"],
-        files_failed=failed,
-        metrics_loaded=loaded,
-        metrics_quarantined=quarantined,
-        relations_loaded=parts,
-    )
+
+
+@dataclass
+class _Recorded(RunOutcome):
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def record_run(
@@ -464,43 +626,69 @@ def record_run(
     unknown = set(counts) - set(COUNT_COLUMNS)
     if unknown:
         warnings.warn(f"record_run: ignoring unknown count keys {sorted(unknown)}", stacklevel=2)
-    path = Path(warehouse_path)
-    with load_lock(path, wait_seconds, run_id=run_id), working_copy(path, run_id) as con:
-        con.execute("BEGIN TRANSACTION")
-        apply_migrations(con)
-        _stage(con, "stg_validation", validation, VALIDATION)
-        _stage(con, "stg_quarantine", quarantine, QUARANTINE)
-        _stage(con, "stg_error", file_errors, {"path": pl.String, "sha256": pl.String, "error": pl.String})
-        _audit(
-            con,
-            run_id=run_id,
-            flow_run_id=flow_run_id,
-            started_at=started_at,
+    run = RunInfo(run_id, flow_run_id, started_at, raw_dir)
+    with Loader(warehouse_path, run, wait_seconds=wait_seconds, check=False) as loader:
+        loader.record_audit(quarantine, validation)
+        if file_errors is not None and file_errors.height:
+            loader.record_errors(file_errors)
+        outcome = _Recorded(
             status=status,
-            raw_dir=raw_dir,
             report_path=None if report_path is None else str(report_path),
             message=message,
             counts={k: v for k, v in counts.items() if k in COUNT_COLUMNS},
         )
+        loader.publish(outcome)
+
+
+def prune(warehouse_path: Path, *, run_id: str = "prune", wait_seconds: float = DEFAULT_WAIT_SECONDS) -> int:
+    """Remove retired facts (and the text, stories and sentences only they needed); returns the
+    number of facts removed. Atomic like a load; dim_file and the audit tables keep the history."""
+    path = Path(warehouse_path)
+    if not path.exists():
+        raise WarehouseMissing(f"no warehouse at {path}")
+    with load_lock(path, wait_seconds, run_id=run_id), working_copy(path, run_id) as con:
+        con.execute("BEGIN TRANSACTION")
+        apply_migrations(con)
+        before = _count(con, "SELECT count(*) FROM fact_metric")
+        run_step(con, "prune")
+        removed = before - _count(con, "SELECT count(*) FROM fact_metric")
+        for name, schema in (("stg_regions", REGIONS), ("stg_topics", TOPICS), ("stg_units", UNITS)):
+            _stage(con, name, _frame(None, schema))  # empty: keep the reference tables, rebuild periods
+        run_step(con, "publish", only=("10_dimensions.sql",))
+        apply_views(con)
         con.execute("COMMIT")
+    return removed
 
 
-def _read(warehouse_path: Path, sql: str, params: list | None = None, empty: dict | None = None) -> pl.DataFrame:
+# ------------------------------------------------------------------------------ reads
+
+
+def _read(
+    warehouse_path: Path, sql: str, params: list | None = None, empty: dict | None = None
+) -> pl.DataFrame:
     """A read-only query on the published warehouse; ``empty`` frame when there is none yet."""
     try:
         with connect_readonly(warehouse_path) as con:
             return fetch(con, sql, params)
-    except (WarehouseMissing, duckdb.CatalogException):
+    except (WarehouseMissing, duckdb.CatalogException, duckdb.BinderException):
         return pl.DataFrame(schema=empty or {})
 
 
+_KNOWN = {"path": pl.String, "sha256": pl.String, "parser_version": pl.String}
+
+
 def known_files(warehouse_path: Path) -> pl.DataFrame:
-    """(path, sha256) of every file already loaded, so the flow can skip unchanged ones."""
-    return _read(
+    """(path, sha256, parser_version) of every file already loaded: the planner skips a file whose
+    ``source_path(path)`` and sha256 are here, unless its parser_version is older than the rules'."""
+    found = _read(
         warehouse_path,
-        "SELECT path, sha256 FROM file_path ORDER BY path",
-        empty={"path": pl.String, "sha256": pl.String},
+        "SELECT p.path, p.sha256, d.parser_version FROM file_path p LEFT JOIN dim_file d USING (sha256) ORDER BY p.path",
+        empty=_KNOWN,
     )
+    if found.columns != list(_KNOWN):  # a warehouse from before parser versions were recorded
+        old = _read(warehouse_path, "SELECT path, sha256 FROM file_path ORDER BY path", empty=_KNOWN)
+        return conform(old, _KNOWN)
+    return found
 
 
 _RUN_SCHEMA = {

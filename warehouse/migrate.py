@@ -104,12 +104,14 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(warehouse_path: Path, *, run_id: str = "migrate", wait_seconds: float = 60.0) -> list[int]:
-    """Bring a published warehouse up to date (creating it if needed), atomically."""
+    """Bring a published warehouse up to date (creating it if needed), atomically; views re-applied."""
     from warehouse.lock import load_lock
     from warehouse.snapshot import working_copy
+    from warehouse.sqlfiles import apply_views
 
     with load_lock(warehouse_path, wait_seconds, run_id=run_id), working_copy(warehouse_path, run_id) as con:
         con.execute("BEGIN TRANSACTION")
         new = apply_migrations(con)
+        apply_views(con)
         con.execute("COMMIT")
         return new

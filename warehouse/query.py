@@ -54,7 +54,9 @@ def polars_type(duckdb_type: object) -> pl.DataType | None:
     return None
 
 
-def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | dict | None = None) -> pl.DataFrame:
+def fetch(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | dict | None = None
+) -> pl.DataFrame:
     """Run one query on an open connection and return its result as a typed polars frame."""
     cur = con.execute(sql, params) if params is not None else con.execute(sql)
     if cur.description is None:
@@ -85,36 +87,9 @@ def run_sql(warehouse_path: Path, sql: str, params: Sequence[Any] | dict | None 
         return fetch(con, sql, params)
 
 
-# name -> query returning the offending rows; each must return nothing on a healthy warehouse.
-INTEGRITY_CHECKS: dict[str, str] = {
-    "span matches text at offsets": """
-        SELECT f.metric_id FROM fact_metric f LEFT JOIN doc_text t ON t.sha256 = f.sha256
-        WHERE t.text IS NULL OR substr(t.text, f.char_start + 1, f.char_end - f.char_start) <> f.span_text""",
-    "facts belong to current file versions": """
-        SELECT f.metric_id FROM fact_metric f LEFT JOIN dim_file d ON d.sha256 = f.sha256
-        WHERE d.sha256 IS NULL OR NOT d.is_current""",
-    "parts reference loaded facts": """
-        SELECT b.part_metric_id FROM fact_metric_part b
-        WHERE b.whole_metric_id NOT IN (SELECT metric_id FROM fact_metric)
-           OR b.part_metric_id NOT IN (SELECT metric_id FROM fact_metric)""",
-    "current files have their text": """
-        SELECT d.sha256 FROM dim_file d WHERE d.is_current AND d.sha256 NOT IN (SELECT sha256 FROM doc_text)""",
-    "paths point at known versions": """
-        SELECT p.path FROM file_path p WHERE p.sha256 NOT IN (SELECT sha256 FROM dim_file WHERE is_current)""",
-    "facts reference known periods": """
-        SELECT f.metric_id FROM fact_metric f
-        WHERE f.period_key IS NOT NULL AND f.period_key NOT IN (SELECT period_key FROM dim_period)""",
-    "every loaded run is recorded": """
-        SELECT d.first_seen_run FROM dim_file d
-        WHERE d.first_seen_run NOT IN (SELECT run_id FROM audit_load_run)""",
-}
-
-
 def check_integrity(warehouse_path: Path) -> list[str]:
-    """Names of the integrity checks the published warehouse fails (empty list = healthy)."""
-    failed: list[str] = []
+    """Names of the checks (``warehouse/sql/checks/*.sql``) the published warehouse fails; [] = healthy."""
+    from warehouse.sqlfiles import run_checks
+
     with connect_readonly(warehouse_path) as con:
-        for name, sql in INTEGRITY_CHECKS.items():
-            if con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]:
-                failed.append(name)
-    return failed
+        return run_checks(con)

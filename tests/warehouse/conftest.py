@@ -16,8 +16,18 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from transforms.schemas import DOCUMENTS, FILES, METRICS, RELATIONS, SENTENCES, STORIES, conform
-from warehouse.load import QUARANTINE, VALIDATION, LoadBatch
+from transforms.schemas import (
+    DOCUMENTS,
+    FILES,
+    METRICS,
+    QUARANTINE,
+    RELATIONS,
+    SENTENCES,
+    STORIES,
+    VALIDATION,
+    conform,
+)
+from warehouse.load import RunFrames
 
 FIGURE = re.compile(r"(\d+(?:\.\d+)?)(万?)(件|人次|户|人|元)")
 UNIT_KIND = {"件": "count", "人次": "people", "户": "households", "人": "people", "元": "money"}
@@ -79,11 +89,29 @@ def frames_for(files: dict[str, str]) -> dict[str, pl.DataFrame]:
         sha = hashlib.sha256(raw).hexdigest()
         name = Path(path).name
         f_rows.append(dict(path=path, name=name, sha256=sha, bytes=len(raw), encoding="utf-8", raw_text=text))
-        d_rows.append(dict(path=path, name=name, sha256=sha, encoding="utf-8", script="simplified", text=text,
-                           repairs=json.dumps({"newlines": 1})))
+        d_rows.append(
+            dict(
+                path=path,
+                name=name,
+                sha256=sha,
+                encoding="utf-8",
+                script="simplified",
+                text=text,
+                repairs=json.dumps({"newlines": 1}),
+            )
+        )
         title = text.split("\n", 1)[0]
-        st_rows.append(dict(sha256=sha, story_ix=0, kind="article", title=title, byline=None, char_start=0,
-                            char_end=len(text)))
+        st_rows.append(
+            dict(
+                sha256=sha,
+                story_ix=0,
+                kind="article",
+                title=title,
+                byline=None,
+                char_start=0,
+                char_end=len(text),
+            )
+        )
         adcode, region = _region(text)
         year_m = re.search(r"(\d{4})年", text)
         sent_ix = 0
@@ -92,9 +120,20 @@ def frames_for(files: dict[str, str]) -> dict[str, pl.DataFrame]:
                 continue
             s_start, s_end = m.start(), m.end()
             sent = text[s_start:s_end]
-            s_rows.append(dict(path=path, name=name, sha256=sha, story_ix=0, para_ix=0, sent_ix=sent_ix,
-                               role="headline" if s_start == 0 else "body", char_start=s_start, char_end=s_end,
-                               text=sent))
+            s_rows.append(
+                dict(
+                    path=path,
+                    name=name,
+                    sha256=sha,
+                    story_ix=0,
+                    para_ix=0,
+                    sent_ix=sent_ix,
+                    role="headline" if s_start == 0 else "body",
+                    char_start=s_start,
+                    char_end=s_end,
+                    text=sent,
+                )
+            )
             ids = []
             for fm in FIGURE.finditer(sent):
                 if fm.start() > 0 and sent[fm.start() - 1] == "年":
@@ -103,16 +142,35 @@ def frames_for(files: dict[str, str]) -> dict[str, pl.DataFrame]:
                 value = float(fm.group(1)) * (10000 if fm.group(2) else 1)
                 mid = f"{sha[:16]}:{cs}:{ce}"
                 ids.append((mid, fm.start()))
-                m_rows.append(dict(
-                    metric_id=mid, path=path, name=name, sha256=sha, story_ix=0, sent_ix=sent_ix, char_start=cs,
-                    char_end=ce, text=text[cs:ce], value=value, low=value, high=value, unit=fm.group(3),
-                    unit_kind=UNIT_KIND[fm.group(3)], bound="exact", sentence=sent, subject=None,
-                    topic="petitions" if "诉求" in sent else ("housing" if "公租房" in sent else "other"),
-                    region=region, adcode=adcode, region_level="county" if adcode else None, area=None,
-                    year_from=int(year_m.group(1)) if year_m else None,
-                    year_to=int(year_m.group(1)) if year_m else None,
-                    modality="actual",
-                ))
+                m_rows.append(
+                    dict(
+                        metric_id=mid,
+                        path=path,
+                        name=name,
+                        sha256=sha,
+                        story_ix=0,
+                        sent_ix=sent_ix,
+                        char_start=cs,
+                        char_end=ce,
+                        text=text[cs:ce],
+                        value=value,
+                        low=value,
+                        high=value,
+                        unit=fm.group(3),
+                        unit_kind=UNIT_KIND[fm.group(3)],
+                        bound="exact",
+                        sentence=sent,
+                        subject=None,
+                        topic="petitions" if "诉求" in sent else ("housing" if "公租房" in sent else "other"),
+                        region=region,
+                        adcode=adcode,
+                        region_level="county" if adcode else None,
+                        area=None,
+                        year_from=int(year_m.group(1)) if year_m else None,
+                        year_to=int(year_m.group(1)) if year_m else None,
+                        modality="actual",
+                    )
+                )
             if "其中" in sent and ids:
                 cut = sent.index("其中")
                 whole = [i for i, pos in ids if pos < cut]
@@ -126,41 +184,68 @@ def frames_for(files: dict[str, str]) -> dict[str, pl.DataFrame]:
         "stories": conform(pl.DataFrame(st_rows), STORIES),
         "sentences": conform(pl.DataFrame(s_rows), SENTENCES),
         "metrics": conform(pl.DataFrame(m_rows), METRICS) if m_rows else conform(pl.DataFrame(), METRICS),
-        "relations": conform(pl.DataFrame(r_rows), RELATIONS) if r_rows else conform(pl.DataFrame(), RELATIONS),
+        "relations": conform(pl.DataFrame(r_rows), RELATIONS)
+        if r_rows
+        else conform(pl.DataFrame(), RELATIONS),
     }
 
 
-def make_batch(run_id: str, files: dict[str, str], *, quarantine_ids: tuple[str, ...] = (), **extra) -> LoadBatch:
-    """A LoadBatch for {path: text}; metrics whose span is in ``quarantine_ids`` are held back."""
+def make_batch(
+    run_id: str, files: dict[str, str], *, quarantine_ids: tuple[str, ...] = (), **extra
+) -> RunFrames:
+    """A whole run's RunFrames for {path: text}; metrics whose span is in ``quarantine_ids`` are held back."""
     fr = frames_for(files)
     metrics = fr["metrics"]
     held = metrics.filter(pl.col("text").is_in(list(quarantine_ids)))
     quarantine = conform(
         held.select(
-            pl.lit(run_id).alias("run_id"), "metric_id", pl.lit("value_in_range").alias("expectation"),
-            pl.lit("quarantine").alias("severity"), pl.lit("test").alias("reason"), pl.lit("{}").alias("row_json"),
-            "text", "sentence", "path",
+            pl.lit(run_id).alias("run_id"),
+            "metric_id",
+            pl.lit("value_in_range").alias("expectation"),
+            pl.lit("quarantine").alias("severity"),
+            pl.lit("test").alias("reason"),
+            pl.lit("{}").alias("row_json"),
+            "text",
+            "sentence",
+            "path",
         ),
         QUARANTINE,
     )
     validation = conform(
-        pl.DataFrame({
-            "run_id": [run_id, run_id], "suite": ["metrics", "files"],
-            "expectation": ["value_in_range", "sha256_unique"], "severity": ["quarantine", "block"],
-            "success": [held.height == 0, True], "unexpected_count": [held.height, 0],
-            "element_count": [metrics.height, len(files)], "details": ["{}", "{}"],
-        }),
+        pl.DataFrame(
+            {
+                "run_id": [run_id, run_id],
+                "suite": ["metrics", "files"],
+                "expectation": ["value_in_range", "sha256_unique"],
+                "severity": ["quarantine", "block"],
+                "success": [held.height == 0, True],
+                "unexpected_count": [held.height, 0],
+                "element_count": [metrics.height, len(files)],
+                "details": ["{}", "{}"],
+            }
+        ),
         VALIDATION,
     )
     kwargs = dict(
-        run_id=run_id, flow_run_id=None, started_at=datetime.now(UTC), raw_dir="raw",
-        files=fr["files"], documents=fr["documents"], stories=fr["stories"], sentences=fr["sentences"],
-        metrics=metrics.filter(~pl.col("text").is_in(list(quarantine_ids))), relations=fr["relations"],
-        quarantine=quarantine, validation=validation, regions=regions(), topics=topics(), units=units(),
+        run_id=run_id,
+        flow_run_id=None,
+        started_at=datetime.now(UTC),
+        raw_dir="raw",
+        files=fr["files"],
+        documents=fr["documents"],
+        stories=fr["stories"],
+        sentences=fr["sentences"],
+        metrics=metrics.filter(~pl.col("text").is_in(list(quarantine_ids))),
+        relations=fr["relations"],
+        quarantine=quarantine,
+        validation=validation,
+        regions=regions(),
+        topics=topics(),
+        units=units(),
         report_path=f"reports/{run_id}.html",
     )
     kwargs.update(extra)
-    return LoadBatch(**kwargs)
+    return RunFrames(**kwargs)
 
 
 @pytest.fixture

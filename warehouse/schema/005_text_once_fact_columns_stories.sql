@@ -1,0 +1,227 @@
+-- Text stored once, the fact columns of docs/fact-spec.md, stories named as such, deletions.
+--
+-- * dim_document holds stories: renamed dim_story (document_id -> story_id), also on fact_metric.
+-- * The normalised text is kept once, in doc_text (ZSTD-compressed); dim_sentence and fact_metric
+--   keep offsets into it and the views cut the sentence out of it (dim_sentence.text and
+--   fact_metric.sentence are gone: they were the same text stored a second and third time).
+-- * fact_metric gains measure, year_from, year_to, modality and is_current / retired_at; its period
+--   is a range (dim_period.period_key '2025' or '2021-2025').
+-- * dim_file gains parser_version and retired_at; dim_topic the functional classification; dim_unit
+--   an English gloss; ref_code lists the allowed values of every coded column.
+-- Views are dropped here and re-created from warehouse/sql/views/*.sql on every load.
+
+DROP VIEW IF EXISTS v_petitions;
+DROP VIEW IF EXISTS v_region_summary;
+DROP VIEW IF EXISTS v_topic_summary;
+DROP VIEW IF EXISTS v_metric;
+
+-- doc_text: rebuilt with a compressed text column.
+CREATE TABLE doc_text_v5 (
+    sha256 VARCHAR PRIMARY KEY,
+    text VARCHAR NOT NULL USING COMPRESSION zstd,
+    chars BIGINT NOT NULL
+);
+INSERT INTO doc_text_v5 SELECT sha256, text, chars FROM doc_text;
+DROP TABLE doc_text;
+ALTER TABLE doc_text_v5 RENAME TO doc_text;
+
+-- dim_story (was dim_document).
+CREATE TABLE dim_story (
+    story_id VARCHAR PRIMARY KEY,
+    sha256 VARCHAR NOT NULL,
+    story_ix INTEGER NOT NULL,
+    kind VARCHAR,
+    title VARCHAR,
+    byline VARCHAR,
+    char_start BIGINT,
+    char_end BIGINT
+);
+INSERT INTO dim_story SELECT document_id, sha256, story_ix, kind, title, byline, char_start, char_end FROM dim_document;
+DROP TABLE dim_document;
+
+-- dim_sentence: offsets only.
+CREATE TABLE dim_sentence_v5 (
+    sentence_id VARCHAR PRIMARY KEY,
+    sha256 VARCHAR NOT NULL,
+    story_ix INTEGER,
+    para_ix INTEGER,
+    sent_ix INTEGER NOT NULL,
+    role VARCHAR,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL
+);
+INSERT INTO dim_sentence_v5
+SELECT sentence_id, sha256, story_ix, para_ix, sent_ix, role, char_start, char_end FROM dim_sentence;
+DROP TABLE dim_sentence;
+ALTER TABLE dim_sentence_v5 RENAME TO dim_sentence;
+
+-- dim_period: year ranges.
+DROP TABLE dim_period;
+CREATE TABLE dim_period (
+    period_key VARCHAR PRIMARY KEY,
+    year_from INTEGER NOT NULL,
+    year_to INTEGER NOT NULL,
+    years INTEGER NOT NULL,
+    label VARCHAR NOT NULL
+);
+
+-- fact_metric: the fact columns, current flag; no copy of the sentence.
+CREATE TABLE fact_metric_v5 (
+    metric_id VARCHAR PRIMARY KEY,
+    sha256 VARCHAR NOT NULL,
+    story_id VARCHAR,
+    sentence_id VARCHAR,
+    period_key VARCHAR,
+    unit VARCHAR,
+    value DOUBLE,
+    low DOUBLE,
+    high DOUBLE,
+    bound VARCHAR,
+    span_text VARCHAR NOT NULL,
+    subject VARCHAR,
+    measure VARCHAR,
+    topic VARCHAR,
+    year_from INTEGER,
+    year_to INTEGER,
+    modality VARCHAR,
+    region VARCHAR,
+    adcode VARCHAR,
+    region_level VARCHAR,
+    area VARCHAR,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL,
+    is_current BOOLEAN NOT NULL,
+    retired_at TIMESTAMP
+);
+INSERT INTO fact_metric_v5
+SELECT metric_id, sha256, document_id, sentence_id,
+       CASE WHEN period_key IS NOT NULL THEN CAST(period_key // 100 AS VARCHAR) END,
+       unit, value, low, high, bound, span_text, subject, NULL, topic,
+       period_key // 100, period_key // 100, NULL, region, adcode, region_level, area, char_start, char_end,
+       true, NULL
+FROM fact_metric;
+DROP TABLE fact_metric;
+ALTER TABLE fact_metric_v5 RENAME TO fact_metric;
+
+ALTER TABLE dim_file ADD COLUMN parser_version VARCHAR;
+ALTER TABLE dim_file ADD COLUMN retired_at TIMESTAMP;
+ALTER TABLE dim_topic ADD COLUMN function_code VARCHAR;
+ALTER TABLE dim_topic ADD COLUMN function_name VARCHAR;
+ALTER TABLE dim_unit ADD COLUMN gloss_en VARCHAR;
+
+CREATE TABLE ref_code (
+    table_name VARCHAR NOT NULL,
+    column_name VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    meaning VARCHAR NOT NULL,
+    PRIMARY KEY (table_name, column_name, code)
+);
+INSERT INTO ref_code VALUES
+    ('fact_metric', 'modality', 'actual', 'Stated as done or as it stands.'),
+    ('fact_metric', 'modality', 'target', 'Planned, expected, forecast or promised (目标, 预期, 力争, 到…年…达到 ahead of the text''s date).'),
+    ('fact_metric', 'bound', 'exact', 'The number as stated.'),
+    ('fact_metric', 'bound', 'approx', 'About (约, 近, 左右, 余).'),
+    ('fact_metric', 'bound', 'at_least', 'At least (超过, 以上, 逾).'),
+    ('fact_metric', 'bound', 'at_most', 'At most (不超过, 以下, 以内).'),
+    ('fact_metric', 'region_level', 'province', 'Province-level division (incl. 直辖市, 自治区, 香港, 澳门, 台湾).'),
+    ('fact_metric', 'region_level', 'city', 'Prefecture-level division.'),
+    ('fact_metric', 'region_level', 'county', 'County-level division (县, 区, 县级市).'),
+    ('dim_sentence', 'role', 'headline', 'A story''s headline.'),
+    ('dim_sentence', 'role', 'subheadline', 'A sub-headline.'),
+    ('dim_sentence', 'role', 'byline', 'Reporter, source or date line.'),
+    ('dim_sentence', 'role', 'body', 'Body text.'),
+    ('dim_sentence', 'role', 'caption', 'Photo caption.'),
+    ('dim_sentence', 'role', 'teaser', 'Teaser block linking to another story.'),
+    ('dim_story', 'kind', 'article', 'A story with headline and body.'),
+    ('dim_story', 'kind', 'teaser', 'A teaser block.'),
+    ('dim_file', 'script', 'simplified', 'The raw text was Simplified Chinese.'),
+    ('dim_file', 'script', 'traditional', 'The raw text was Traditional Chinese (converted to Simplified).'),
+    ('audit_load_run', 'status', 'loaded', 'The run loaded its new and changed files.'),
+    ('audit_load_run', 'status', 'nothing-new', 'Every raw file was already loaded unchanged.'),
+    ('audit_load_run', 'status', 'blocked', 'A blocking expectation failed; nothing was loaded.'),
+    ('audit_load_run', 'status', 'failed', 'The run failed; nothing was loaded.'),
+    ('audit_file_run', 'action', 'new', 'Path and content never seen before.'),
+    ('audit_file_run', 'action', 'changed', 'Known path, new content: the old version''s facts were replaced.'),
+    ('audit_file_run', 'action', 'renamed', 'Known content at a new path: path recorded, no duplicate facts.'),
+    ('audit_file_run', 'action', 'reloaded', 'Known path and content loaded again (identical rows).'),
+    ('audit_file_run', 'action', 'deleted', 'The path is gone from the raw directory the run was given; facts no path holds any more are retired.'),
+    ('audit_validation', 'severity', 'block', 'A failure blocks the whole load.'),
+    ('audit_validation', 'severity', 'quarantine', 'Failing rows are held back in quarantine_metric.'),
+    ('audit_validation', 'severity', 'warn', 'A failure is reported only.');
+
+COMMENT ON TABLE ref_code IS 'Allowed values of the coded columns (topic and unit codes are in dim_topic and dim_unit).';
+COMMENT ON COLUMN ref_code.table_name IS 'Table of the coded column (views expose the same codes).';
+COMMENT ON COLUMN ref_code.column_name IS 'Coded column.';
+COMMENT ON COLUMN ref_code.code IS 'An allowed value.';
+COMMENT ON COLUMN ref_code.meaning IS 'What the value means.';
+
+COMMENT ON TABLE doc_text IS 'The normalised Simplified text of one file version, stored once (ZSTD): every char_start/char_end in the warehouse indexes into it; sentences and spans are cut out of it (substr(text, char_start + 1, char_end - char_start)).';
+COMMENT ON COLUMN doc_text.sha256 IS 'File version (dim_file.sha256).';
+COMMENT ON COLUMN doc_text.text IS 'Normalised text (encoding repaired, annotations stripped, Traditional converted, lines joined).';
+COMMENT ON COLUMN doc_text.chars IS 'Length of text in characters (code points).';
+
+COMMENT ON TABLE dim_story IS 'One story on a page (headline, byline, body, captions; or a teaser block). Was dim_document.';
+COMMENT ON COLUMN dim_story.story_id IS 'Natural key: sha256 || '':'' || story_ix.';
+COMMENT ON COLUMN dim_story.sha256 IS 'File version holding the story (dim_file.sha256).';
+COMMENT ON COLUMN dim_story.story_ix IS '0-based order of the story on the page.';
+COMMENT ON COLUMN dim_story.kind IS 'article or teaser (ref_code).';
+COMMENT ON COLUMN dim_story.title IS 'Headline, may be null.';
+COMMENT ON COLUMN dim_story.byline IS 'Byline (reporter, source, date line), may be null.';
+COMMENT ON COLUMN dim_story.char_start IS 'Start offset of the story in doc_text.text (0-based, inclusive).';
+COMMENT ON COLUMN dim_story.char_end IS 'End offset of the story in doc_text.text (exclusive).';
+
+COMMENT ON TABLE dim_sentence IS 'One sentence of a file version (split at 。！？；and paragraph ends; headlines and captions are their own sentences), as offsets into doc_text.';
+COMMENT ON COLUMN dim_sentence.sentence_id IS 'Natural key: sha256 || '':'' || sent_ix.';
+COMMENT ON COLUMN dim_sentence.sha256 IS 'File version (dim_file.sha256).';
+COMMENT ON COLUMN dim_sentence.story_ix IS 'Story of the sentence (dim_story.story_ix).';
+COMMENT ON COLUMN dim_sentence.para_ix IS '0-based paragraph index within the file.';
+COMMENT ON COLUMN dim_sentence.sent_ix IS '0-based sentence index within the file.';
+COMMENT ON COLUMN dim_sentence.role IS 'headline, subheadline, byline, body, caption or teaser (ref_code).';
+COMMENT ON COLUMN dim_sentence.char_start IS 'Start offset in doc_text.text (0-based, inclusive).';
+COMMENT ON COLUMN dim_sentence.char_end IS 'End offset in doc_text.text (exclusive); the sentence is substr(text, char_start + 1, char_end - char_start).';
+
+COMMENT ON TABLE dim_period IS 'The year ranges facts refer to (rebuilt from the facts on every load).';
+COMMENT ON COLUMN dim_period.period_key IS 'year_from, or year_from || ''-'' || year_to for a range (e.g. 2025, 2021-2025).';
+COMMENT ON COLUMN dim_period.year_from IS 'First calendar year of the period.';
+COMMENT ON COLUMN dim_period.year_to IS 'Last calendar year of the period (= year_from for one year).';
+COMMENT ON COLUMN dim_period.years IS 'Number of calendar years: year_to - year_from + 1.';
+COMMENT ON COLUMN dim_period.label IS 'Human label, e.g. 2025年 or 2021—2025年.';
+
+COMMENT ON TABLE fact_metric IS 'One figure stated in one sentence (docs/metric-spec.md) and what it is about (docs/fact-spec.md), with provenance offsets into doc_text.';
+COMMENT ON COLUMN fact_metric.metric_id IS 'Natural key: sha256[:16] || '':'' || char_start || '':'' || char_end.';
+COMMENT ON COLUMN fact_metric.sha256 IS 'File version the figure was read from (dim_file, doc_text).';
+COMMENT ON COLUMN fact_metric.story_id IS 'Story holding the figure (dim_story).';
+COMMENT ON COLUMN fact_metric.sentence_id IS 'Sentence holding the figure (dim_sentence).';
+COMMENT ON COLUMN fact_metric.period_key IS 'The years the figure refers to (dim_period), null when nothing tells.';
+COMMENT ON COLUMN fact_metric.unit IS 'Canonical unit (dim_unit).';
+COMMENT ON COLUMN fact_metric.value IS 'The figure in its unit, multipliers applied (16.1万人次 -> 161000); for a range the low end.';
+COMMENT ON COLUMN fact_metric.low IS 'Low end of a range; equals value otherwise.';
+COMMENT ON COLUMN fact_metric.high IS 'High end of a range; equals value otherwise.';
+COMMENT ON COLUMN fact_metric.bound IS 'exact, approx, at_least or at_most (ref_code).';
+COMMENT ON COLUMN fact_metric.span_text IS 'The span exactly as it stands in the normalised text, e.g. 近20名.';
+COMMENT ON COLUMN fact_metric.subject IS 'What is counted, a short noun phrase (fact-spec subject: 群众困难诉求, 地区生产总值), may be null.';
+COMMENT ON COLUMN fact_metric.measure IS 'What happened to the subject (fact-spec measure: 收集, 办结, 增长, 达到...), may be null.';
+COMMENT ON COLUMN fact_metric.topic IS 'Topic code of the figure (dim_topic), decided per figure: clause, then sentence, then story.';
+COMMENT ON COLUMN fact_metric.year_from IS 'First calendar year the figure refers to (not the publication year): an explicit year in its clause, the review year (Y-1) of a work report of year Y, the first year of a multi-year review (十四五 -> 2021), X of X年以来; null when nothing tells.';
+COMMENT ON COLUMN fact_metric.year_to IS 'Last calendar year the figure refers to: equal to year_from for one year, the end of a multi-year span (十四五 -> 2025), the publication year for X年以来, the target year for 到2027年; null exactly when year_from is null.';
+COMMENT ON COLUMN fact_metric.modality IS 'actual (stated as done or as it stands) or target (planned, expected, promised); ref_code.';
+COMMENT ON COLUMN fact_metric.region IS 'Name of the most specific division (county level or above) the figure is about: its sentence, else story, else page; null when unknown or spanning several.';
+COMMENT ON COLUMN fact_metric.adcode IS 'Six-digit GB/T 2260 code of region (dim_region), null when region is null.';
+COMMENT ON COLUMN fact_metric.region_level IS 'province, city or county (ref_code).';
+COMMENT ON COLUMN fact_metric.area IS 'Finer place (街道/镇/乡/村/社区) the figure''s own sentence names and the figure is about, may be null.';
+COMMENT ON COLUMN fact_metric.char_start IS 'Start of the span in doc_text.text (0-based code points, inclusive).';
+COMMENT ON COLUMN fact_metric.char_end IS 'End of the span in doc_text.text (exclusive).';
+COMMENT ON COLUMN fact_metric.is_current IS 'False once no path in the raw directory holds the file version (retired; minsheng prune removes it). Views show current facts.';
+COMMENT ON COLUMN fact_metric.retired_at IS 'When the fact was retired (UTC), null while current.';
+
+COMMENT ON COLUMN dim_file.path IS 'Absolute path the file was last loaded from (a rename updates it; all paths are in file_path).';
+COMMENT ON COLUMN dim_file.is_current IS 'True while some path holds this version; false once every path holding it changed content or disappeared.';
+COMMENT ON COLUMN dim_file.parser_version IS 'Version of the parse rules (transforms.parse.PARSER_VERSION) this version was parsed with; older versions are re-parsed.';
+COMMENT ON COLUMN dim_file.retired_at IS 'When the last path holding this version disappeared from its raw directory (UTC), else null.';
+COMMENT ON COLUMN file_path.path IS 'Absolute (resolved) path of a raw file, so runs from different working directories never collide.';
+COMMENT ON COLUMN dim_topic.function_code IS 'Chapter of the national functional classification of government expenditure (政府收支分类科目, 支出功能分类) the topic is tied to, e.g. 205.';
+COMMENT ON COLUMN dim_topic.function_name IS 'Name of that chapter, e.g. 教育支出.';
+COMMENT ON COLUMN dim_unit.gloss_en IS 'English gloss of the unit, e.g. person-times.';
+COMMENT ON COLUMN dim_unit.base_unit IS 'Unit that values of this kind convert to (people: 人 is the base of 名, 位, 口人).';
+COMMENT ON COLUMN audit_file_run.action IS 'new, changed, renamed, reloaded or deleted (ref_code).';
+COMMENT ON COLUMN audit_file_run.path IS 'Absolute path it was read from (or that disappeared).';

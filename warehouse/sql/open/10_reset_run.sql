@@ -1,0 +1,13 @@
+-- Once per run, when the loader opens: forget audit rows of an earlier attempt of the same run_id
+-- (a retried load), and start the run's accumulator of per-batch expectation outcomes.
+
+DELETE FROM audit_validation WHERE run_id = (SELECT run_id FROM stg_run);
+DELETE FROM quarantine_metric WHERE run_id = (SELECT run_id FROM stg_run);
+DELETE FROM audit_file_error WHERE run_id = (SELECT run_id FROM stg_run);
+DELETE FROM audit_file_run WHERE run_id = (SELECT run_id FROM stg_run);
+DELETE FROM audit_load_run WHERE run_id = (SELECT run_id FROM stg_run);
+
+CREATE OR REPLACE TEMP TABLE run_validation (
+    run_id VARCHAR, suite VARCHAR, expectation VARCHAR, severity VARCHAR, success BOOLEAN,
+    unexpected_count BIGINT, element_count BIGINT, details VARCHAR
+);

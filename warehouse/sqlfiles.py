@@ -1,0 +1,93 @@
+"""The warehouse's SQL, kept in files (``warehouse/sql/``) and run from here.
+
+Why files: analysts and reviewers read the load steps, views and checks as SQL, and a view change
+is an edit of its file -- views are re-created on every publish, so they need no migration (dbt's
+models and singular tests are the model). Layout:
+
+- ``open/``, ``load/``, ``retire/``, ``prune/``, ``publish/``: the steps, ``NN_name.sql``, run in
+  name order; they read staged temp tables (``stg_*``) instead of bind parameters.
+- ``views/NN_name.sql``: ``CREATE OR REPLACE VIEW`` plus its ``COMMENT ON``s.
+- ``checks/name.sql``: one query each that must return no rows on a healthy warehouse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).with_name("sql")
+BASE_VIEW = "v_metric_all"  # views inherit its column comments for same-named columns
+
+
+@cache
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def step_files(step: str, sql_dir: Path = SQL_DIR) -> list[Path]:
+    """The SQL files of a step directory, in name order."""
+    return sorted((sql_dir / step).glob("*.sql"))
+
+
+def run_step(con: duckdb.DuckDBPyConnection, step: str, *, only: Sequence[str] | None = None) -> None:
+    """Run every file of ``warehouse/sql/<step>/`` (or just the names in ``only``) on ``con``."""
+    for path in step_files(step):
+        if only is None or path.name in only:
+            con.execute(_read(path))
+
+
+def view_names(sql_dir: Path = SQL_DIR) -> list[str]:
+    """Names of the views the files define, in creation order."""
+    names = []
+    for path in step_files("views", sql_dir):
+        for line in _read(path).splitlines():
+            head = line.strip().upper()
+            if head.startswith("CREATE OR REPLACE VIEW "):
+                names.append(line.split()[4])
+    return names
+
+
+def apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Drop every user view, re-create them from ``views/*.sql``; returns their names.
+
+    A column a view leaves uncommented takes the comment of the same-named column of v_metric_all,
+    so derived views (v_metric, v_metric_distinct) do not restate 40 comments.
+    """
+    for (name,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary"
+    ).fetchall():
+        con.execute(f'DROP VIEW IF EXISTS "{name}"')
+    for path in step_files("views"):
+        con.execute(_read(path))
+    inherited = con.execute(
+        """
+        SELECT c.table_name, c.column_name, b.comment
+        FROM duckdb_columns() c
+        JOIN duckdb_columns() b ON b.table_name = ? AND b.column_name = c.column_name
+        JOIN duckdb_views() v ON v.view_name = c.table_name AND NOT v.internal
+        WHERE c.table_name <> ? AND coalesce(c.comment, '') = '' AND coalesce(b.comment, '') <> ''
+        """,
+        [BASE_VIEW, BASE_VIEW],
+    ).fetchall()
+    for table, column, comment in inherited:
+        con.execute(f'COMMENT ON COLUMN "{table}"."{column}" IS ' + "'" + comment.replace("'", "''") + "'")
+    return view_names()
+
+
+def check_files(sql_dir: Path = SQL_DIR) -> list[Path]:
+    """The integrity checks, one query per file."""
+    return step_files("checks", sql_dir)
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names (file stems) of the checks that return rows: empty list = healthy."""
+    failed = []
+    for path in check_files():
+        sql = _read(path).strip().rstrip(";")
+        row = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
+        if row and row[0]:
+            failed.append(path.stem)
+    return failed
