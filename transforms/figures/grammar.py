@@ -15,17 +15,30 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.figures.numbers import parse_adjacent_range, parse_number, parse_percent
+from transforms.figures.numbers import (
+    fold_scale,
+    mixed_is_sound,
+    parse_adjacent_range,
+    parse_number,
+    parse_percent,
+)
 from transforms.figures.units import Unit, match_unit
 from transforms.lexicon import table, words
 
-_CN = "零〇一二两三四五六七八九十百千万亿"
+_CN = "零〇○一二两三四五六七八九十百千万亿廿卅"
+_DIGITS = "零〇○一二三四五六七八九"
+_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUM_RE = re.compile(
-    rf"(?P<pct>百分之[{_CN}点]+)"
+    rf"(?P<pct>百分之[{_CN}点]+|一半)"
     rf"|(?P<frac>(?:\d+|[{_CN}]+)分之(?:\d+(?:\.\d+)?|[{_CN}点]+))"
+    # mixed Arabic and place values, one number: 3万2,500, 12亿3,400(万), 4亿5千6百(多万)
+    rf"|(?P<mix>{_AR}(?:\.\d+)?(?:[万亿千百]{{1,2}}{_AR})+(?:[千百](?![米瓦克伏]))?)"
     r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"|(?P<cn>[{_CN}]+)"
+    rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?)"  # 三点二亿: a Chinese decimal
 )
+_AR_RE = re.compile(r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+# Link targets and URL-encoded bytes are not text: %E9%95%B7 holds no percentage.
+_LINK_RE = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)[\x21-\x7e]+|(?:%[0-9A-Fa-f]{2}){2,}|href=\S+")
 _MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
@@ -33,6 +46,7 @@ _INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 _PERSON_NOUN = re.compile(r"[\u4e00-\u9fff]人(?!民币|工|才)")  # 巴勒斯坦人, 外来人: nouns of people
 _PUNCT = set("，。、；：！？,.;:!?（）()《》…")
+_CLAUSE_END = set("，。、；：！？,;:!?）)")
 
 
 @dataclass(frozen=True)
@@ -76,7 +90,36 @@ def _context(name: str, position: str) -> tuple[tuple[str, frozenset[str]], ...]
 
 @cache
 def _slogan_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words("slogans.txt"))))
+    """Fixed phrases and idioms with numerals (两个维护, 一石二鸟): never figures."""
+    return re.compile(
+        "|".join(map(re.escape, sorted({*words("slogans.txt"), *words("idioms.txt")}, key=len, reverse=True)))
+    )
+
+
+@cache
+def _currency_prefixes() -> tuple[tuple[str, str], ...]:
+    """(surface, unit) of currency signs and names written before the number, longest first."""
+    rows = [(r["surface"], r["unit"]) for r in table("currency_prefixes.csv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _currency_last_chars() -> frozenset[str]:
+    return frozenset(w[-1] for w, _ in _currency_prefixes())
+
+
+def _currency_before(sent: str, start: int) -> tuple[int, str] | None:
+    """(start, unit) of a currency written right before the number (HK$2,500, MOP 1,500, 港币800元)."""
+    end = start - 1 if start and sent[start - 1] == " " else start
+    if not end or sent[end - 1] not in _currency_last_chars():
+        return None
+    for word, unit in _currency_prefixes():
+        if sent.endswith(word, 0, end):
+            s = end - len(word)
+            if word.isascii() and word[0].isalpha() and s and sent[s - 1].isascii() and sent[s - 1].isalnum():
+                continue  # XMOP, 3USD: part of a longer token
+            return s, unit
+    return None
 
 
 def _ends_with_any(text: str, end: int, options: tuple[tuple[str, frozenset[str]], ...], unit: str) -> bool:
@@ -209,7 +252,7 @@ def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
 def _is_identifier(sent: str, start: int, end: int) -> bool:
     before = sent[start - 1] if start else ""
     after = sent[end] if end < len(sent) else ""
-    if before.isascii() and before.isalpha() or after.isascii() and after.isalpha():
+    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
         return True
     return before in "-/#" and start > 1 and sent[start - 2].isascii() and sent[start - 2].isalnum()
 
@@ -223,10 +266,44 @@ def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
     )
 
 
+def _is_roc_year(sent: str, kind: str, start: int, prefix_bound: str | None, value: float) -> bool:
+    """110年, 111年度: a Republic of China year (1911 + N) is a date like 2021年, not a duration.
+
+    A duration of 80 to 130 years is rare; one with a bound or a duration word before it stays one.
+    """
+    if kind != "ar" or prefix_bound or not (80 <= value <= 130) or value != int(value):
+        return False
+    return not _ends_with_any(sent, start, _context("article_contexts.csv", "before"), "年")
+
+
+def _is_reporting_period(sent: str, start: int, unit_end: int) -> bool:
+    """五年完成造林12万亩: N年 opening a clause before a verb is the period a report covers."""
+    if start and sent[start - 1] not in _CLAUSE_END:
+        return False
+    if not _han_follows(sent, unit_end) or sent.startswith(("的", "时间", "期", "制"), unit_end):
+        return False
+    return _unit_at(sent, unit_end) is None
+
+
+def _is_day_count(sent: str, start: int, unit_end: int) -> bool:
+    return _ends_with_any(sent, start, _context("day_contexts.csv", "before"), "") or _starts_with_any(
+        sent, unit_end, _context("day_contexts.csv", "after"), ""
+    )
+
+
 def _is_article(sent: str, start: int, unit_end: int, unit: Unit) -> bool:
-    """一 + measure word is 'a/an' unless it is a duration that the context makes an amount."""
+    """一 + measure word is 'a/an' unless it is a duration that the context makes an amount.
+
+    With no noun after it, 一 + measure word counts in a list of counts of the same word
+    (南片两处、北片一处，共3处); after a rate base it counts too (每周一次); 住在一处旧屋 is 'an old house'.
+    """
     if unit.unit not in words("duration_units.txt"):
-        return True
+        if any(sent.endswith(w, 0, start) for w in words("count_contexts.txt")):
+            return False
+        if unit_end < len(sent) and sent[unit_end] not in _CLAUSE_END and sent[unit_end] != "。":
+            return True  # a noun follows: 一处旧屋
+        others = re.findall(rf"[0-9两三四五六七八九十百](?={re.escape(unit.surface)})", sent)
+        return not others  # 南片两处、北片一处: one item of a list of counts; 重彩的一笔。 stays 'a'
     return not (
         _ends_with_any(sent, start, _context("article_contexts.csv", "before"), unit.unit)
         or _starts_with_any(sent, unit_end, _context("article_contexts.csv", "after"), unit.unit)
@@ -237,11 +314,15 @@ def find_figures(sent: str) -> list[Figure]:
     """Every metric the sentence states, in order (see the module docstring for the grammar)."""
     out: list[Figure] = []
     slogans = [(m.start(), m.end()) for m in _slogan_re().finditer(sent)]
+    slogans += [(m.start(), m.end()) for m in _LINK_RE.finditer(sent)] if ("%" in sent or "/" in sent) else []
     pos = 0
     while True:
         m = _NUM_RE.search(sent, pos)
         if m is None:
             break
+        if m.lastgroup == "mix" and not mixed_is_sound(m.group()):
+            m = _AR_RE.match(sent, m.start())  # 3万25000: not one number; read the first part alone
+            assert m is not None
         pos = m.end()
         fig = _read_figure(sent, m)
         if fig is None:
@@ -258,28 +339,40 @@ def find_figures(sent: str) -> list[Figure]:
 def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - one grammar, read in order
     kind = m.lastgroup or ""
     token, start, pos = m.group(), m.start(), m.end()
-    if kind in ("ar", "cn") and sent[pos : pos + 1] not in _followers():
+    currency = _currency_before(sent, start) if kind in ("ar", "mix", "cn") else None
+    if kind in ("ar", "cn") and currency is None and sent[pos : pos + 1] not in _followers():
         return None  # fast path: nothing after the numeral can start a unit, multiplier, range or bound
     standalone = kind == "cn" and _STANDALONE.fullmatch(token) is not None
-    if standalone and len(token) > 1 and token not in _MULTIPLIERS or token in ("零", "〇"):
+    if (standalone and len(token) > 1 and token not in _MULTIPLIERS) or token in ("零", "〇", "○"):
         return None  # 零部件; 万千: not numbers
     span = _value(kind, token)
-    if span is None or _is_vague(sent, start, pos, kind) or _is_identifier(sent, start, pos):
+    if span is None or _is_vague(sent, start, pos, kind):
+        return None
+    if _is_identifier(sent, currency[0] if currency else start, pos):
         return None
     low, high = span
-    prefix_start, prefix_bound, prefix_word = _prefix_bound(sent, start)
-    if standalone and prefix_bound is None and not (sent.startswith(("余", "多"), pos) and _unit_at(sent, pos + 1)):
-        return None  # 万家, 千方百计: a bare multiplier is a number only after 超/上/近 … or before 余 (百余人)
+    head = currency[0] if currency else start
+    prefix_start, prefix_bound, prefix_word = _prefix_bound(sent, head)
+    if (
+        standalone
+        and prefix_bound is None
+        and not (sent.startswith(("余", "多"), pos) and _unit_at(sent, pos + 1))
+    ):
+        return (
+            None  # 万家, 千方百计: a bare multiplier is a number only after 超/上/近 … or before 余 (百余人)
+        )
     if prefix_word == "上" and not standalone:
-        prefix_start, prefix_bound = start, None
-    if _ends_with_any(sent, start, _context("ordinal_contexts.csv", "before"), ""):
+        prefix_start, prefix_bound = head, None
+    if _ends_with_any(sent, prefix_start, _context("ordinal_contexts.csv", "before"), ""):
         return None
 
     inner_bound = None
     unit: Unit | None = None
     factor = 1.0
     own_factor: float | None = None
-    has_multiplier = kind == "cn" and any(c in token for c in "万亿")
+    scaled_token: str | None = None  # a numeral whose multiplier comes after a bound word (4亿5千6百多万)
+    has_multiplier = kind == "mix" or (kind == "cn" and any(c in token for c in "万亿"))
+    arabic = kind in ("ar", "mix")
     if kind in ("pct", "frac"):
         unit = Unit(token, "%", "percent", "%", 1.0)
         unit_end = pos
@@ -296,15 +389,18 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
             if m2 and v2:
                 high = v2[1]
                 pos = m2.end()
-        if kind == "ar" and sent.startswith(("余", "多", "来"), pos) and _multiplier(sent, pos + 1):
+        if arabic and sent.startswith(("余", "多", "来"), pos) and _multiplier(sent, pos + 1):
             inner_bound = _INNER_SUFFIX[sent[pos]]
             pos += 1
-        mult = _multiplier(sent, pos) if (kind == "ar" or inner_bound) else None
+        mult = _multiplier(sent, pos) if (arabic or inner_bound) else None
         if mult:
             factor = mult[1]
             pos += len(mult[0])
             has_multiplier = True
-        if sent.startswith(("余", "多", "来"), pos) and (_unit_at(sent, pos + 1) or _multiplier(sent, pos + 1)):
+            scaled_token = token if kind == "mix" else None
+        if sent.startswith(("余", "多", "来"), pos) and (
+            _unit_at(sent, pos + 1) or _multiplier(sent, pos + 1)
+        ):
             inner_bound = _INNER_SUFFIX[sent[pos]]
             pos += 1
             if kind == "cn":
@@ -313,12 +409,25 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
                     factor = mult[1]
                     pos += len(mult[0])
                     has_multiplier = True
+                    scaled_token = token
         unit = _unit_at(sent, pos)
         unit_end = pos + len(unit.surface) if unit else pos
 
+    if scaled_token is not None and low == high:  # 12亿3,400万: 万 scales the part after 亿 only
+        folded = fold_scale(scaled_token, factor)
+        if folded is None:
+            return None
+        low = high = folded
+        factor = 1.0
     implied = False
+    if currency is not None and (unit is None or unit.unit == "元"):
+        unit = Unit(unit.surface if unit else "", currency[1], "money", currency[1], 1.0)
+    elif currency is not None and unit is not None and unit.kind != "money":
+        return None  # $3个: a sign before a count is no money figure we can read
     if unit is None:
-        if not has_multiplier or (unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()):
+        if not has_multiplier or (
+            unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()
+        ):
             return None  # a bare number, or 4万P / 5G: a label
         u, k = _implied_unit(sent, prefix_start, unit_end)
         unit, implied = Unit("", u, k, u, 1.0), True
@@ -327,8 +436,26 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     low_factor = own_factor if own_factor is not None else factor  # 700万到800万吨: each end its own
     low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
     end = unit_end
-    if unit.kind in words("threshold_kinds.txt") and sent.startswith(("及以上", "及以下"), end):
-        return None  # 60周岁及以上人口: a condition
+    # 65周岁至74周岁, 3天至5天: the unit written at both ends of a range
+    if unit.surface and low == high and sent[end : end + 1] in _RANGE_SEPS:
+        m2 = _NUM_RE.match(sent, end + 1)
+        if m2 and m2.lastgroup == kind and sent.startswith(unit.surface, m2.end()):
+            v2 = _value(kind, m2.group())
+            if v2:
+                high = round(v2[1] * factor, 6)
+                end = unit_end = m2.end() + len(unit.surface)
+    if high < low:  # 3.5~1.2: a range written from the larger end
+        low, high = high, low
+    unit, low, high, end = _regional_unit(sent, kind, token, unit, low, high, end)
+    if unit is None:
+        return None
+    unit_end = end
+    if unit.kind == "age" and _is_condition_age(sent, prefix_start, end, low, high):
+        return None
+    if unit.kind in words("threshold_kinds.txt") and sent.startswith(
+        ("及以上", "及以下", "或以上", "或以下"), end
+    ):
+        return None  # 60周岁及以上人口, 65岁或以上长者: a condition
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
@@ -347,7 +474,76 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     if _in_short_quote(sent, prefix_start, end):
         return None
     bound = prefix_bound or trailing_bound or inner_bound or "exact"
-    return Figure(prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied)
+    return Figure(
+        prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied
+    )
+
+
+def _regional_unit(
+    sent: str, kind: str, token: str, unit: Unit, low: float, high: float, end: int
+) -> tuple[Unit | None, float, float, int]:
+    """Units of the regional conventions: 六五折 = 6.5 折, 6成2 = 6.2 成, a flat's 呎 = 平方英尺."""
+    if unit.unit == "折":
+        if kind == "cn" and low == high and 10 <= low < 100:
+            low = high = low / 10  # 六五折: two digits read as N.M tenths
+        elif kind == "ar" and low == high and 10 < low < 100 and "." not in token:
+            low = high = low / 10  # 85折
+        if high > 10 or low <= 0:
+            return None, low, high, end
+    elif unit.unit == "成" and low == high and end < len(sent):
+        extra = _tenth_digit(sent, end)
+        if extra is not None:
+            low = high = round(low + extra / 10, 6)
+            end += 1
+    elif unit.surface == "呎" and _flat_size(sent, end - 1, end):
+        unit = Unit(unit.surface, "平方英尺", "area", "平方米", 0.09290304)
+    return unit, low, high, end
+
+
+def _tenth_digit(sent: str, pos: int) -> float | None:
+    """The single digit of N成M (6成2, 三成五, 三成半) when nothing numeric follows it."""
+    ch = sent[pos]
+    if ch.isascii() and ch.isdigit():
+        val: float | None = float(ch)
+    elif ch == "半":
+        val = 5.0
+    elif ch in "一二三四五六七八九":
+        val = parse_number(ch)
+    else:
+        return None
+    nxt = sent[pos + 1 : pos + 2]
+    if nxt and (
+        nxt.isdigit()
+        or nxt in _CN
+        or nxt in "点.%"
+        or (nxt.isascii()
+        and nxt.isalpha())
+        or _unit_at(sent, pos + 1)
+    ):
+        return None
+    return val
+
+
+def _flat_size(sent: str, start: int, end: int) -> bool:
+    """呎 gives a flat's size when its clause speaks of floor area (实用面积500呎, 500呎单位)."""
+    clause_start = max((sent.rfind(c, 0, start) for c in _CLAUSE_END), default=-1) + 1
+    before = sent[clause_start:start]
+    cues = table("flat_size_cues.csv")
+    if any(r["position"] == "before" and r["word"] in before for r in cues):
+        return True
+    return any(r["position"] == "after" and sent.startswith(r["word"], end) for r in cues)
+
+
+def _is_condition_age(sent: str, start: int, end: int, low: float, high: float) -> bool:
+    """An age that sets a criterion: 55至59岁人士, 未满3岁幼儿, 65周岁至74周岁：…, 65岁长者."""
+    if low != high or any(sent.endswith(w, 0, start) for w in words("condition_prefixes.txt")):
+        return True
+    if sent[end : end + 1] in ("：", ":"):
+        return True  # an age heading a rule (65周岁：每月补贴50元)
+    if start and sent[start - 1] in "名位个":
+        return False  # 一名65岁老人: the age of someone counted
+    following = sent[end : end + 4]
+    return any(following.startswith(n) for n in words("people_nouns.txt"))
 
 
 def _han_follows(sent: str, pos: int) -> bool:
@@ -355,14 +551,28 @@ def _han_follows(sent: str, pos: int) -> bool:
 
 
 def _passes_unit_rules(
-    sent: str, kind: str, token: str, start: int, prefix_bound: str | None, unit: Unit, unit_end: int,
-    low: float, high: float,
+    sent: str,
+    kind: str,
+    token: str,
+    start: int,
+    prefix_bound: str | None,
+    unit: Unit,
+    unit_end: int,
+    low: float,
+    high: float,
 ) -> bool:
     """Exclusions that depend on the unit: dates, ordinals, articles, reduplication."""
     if unit.surface and sent.startswith(unit.surface, unit_end):
         return False  # 一次次, 一件件: reduplication is emphasis, not a count
-    if unit.unit == "年" and (max(low, high) >= 1000 or _is_period(sent, start, unit_end, unit.unit)):
+    if unit.unit == "年" and (
+        max(low, high) >= 1000
+        or _is_period(sent, start, unit_end, unit.unit)
+        or _is_roc_year(sent, kind, start, prefix_bound, low)
+        or _is_reporting_period(sent, start, unit_end)
+    ):
         return False
+    if unit.surface == "日" and not (prefix_bound or _is_day_count(sent, start, unit_end)):
+        return False  # 五月七日, 3日上午: a date; 共五日, 十四日内: a length of time
     if unit.unit == "周" and sent.startswith("年", unit_end):
         return False  # 95周年 is an anniversary
     if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):

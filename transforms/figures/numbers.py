@@ -23,6 +23,8 @@ from transforms.lexicon import table
 __all__ = [
     "ARABIC_NUMBER",
     "NUMERAL_CHARS",
+    "fold_scale",
+    "mixed_is_sound",
     "parse_adjacent_range",
     "parse_number",
     "parse_percent",
@@ -42,6 +44,7 @@ def _of(kind: str) -> dict[str, Decimal]:
 
 
 _DIGIT, _BIG, _WORD, _PERCENT_WORD = _of("digit"), _of("big"), _of("word"), _of("percent_word")
+_SMALL = _of("small")
 _DOZEN, _HALF, _LATIN = _of("dozen"), _of("half"), _of("latin")
 _LIANG = "两兩俩倆"  # 2 before a unit only; a digit-by-digit string writes 二
 _POINTS = "".join(_of("point"))
@@ -57,9 +60,24 @@ ARABIC_NUMBER: str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?
 
 # Full-width forms and look-alikes folded to ASCII before parsing.
 _FOLD = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "，": ",", "－": "-", "−": "-",
-     "＋": "+", "％": "%", "﹪": "%", "／": "/", "ｋ": "k", "Ｋ": "K", "ｍ": "m", "Ｍ": "M", "Ｅ": "E",
-     "ｅ": "e", "＾": "^"}
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "．": ".",
+        "，": ",",
+        "－": "-",
+        "−": "-",
+        "＋": "+",
+        "％": "%",
+        "﹪": "%",
+        "／": "/",
+        "ｋ": "k",
+        "Ｋ": "K",
+        "ｍ": "m",
+        "Ｍ": "M",
+        "Ｅ": "E",
+        "ｅ": "e",
+        "＾": "^",
+    }
 )
 _SPACE = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"[0-9]\s+[0-9]")
@@ -136,7 +154,7 @@ def _tokens(s: str) -> list[tuple[str, Decimal, bool]] | None:
     return out
 
 
-def _integer(s: str) -> Decimal | None:
+def _integer(s: str) -> Decimal | None:  # noqa: C901 - one numeral grammar, read in order
     """Value of a numeral without sign or Chinese decimal point."""
     if not s:
         return None
@@ -227,7 +245,7 @@ def _unsigned(s: str) -> Decimal | None:
     if head is None:
         return None
     j = 0
-    while j < len(right) and (right[j] in _DIGIT or right[j].isascii() and right[j].isdigit()):
+    while j < len(right) and (right[j] in _DIGIT or (right[j].isascii() and right[j].isdigit())):
         j += 1
     digits, scale = right[:j], right[j:]
     if not digits:
@@ -383,6 +401,40 @@ def resolve_number(text: str) -> float | None:
     conformance; the extractor uses parse_number, where "not one definite numeral" must give None.
     """
     return _float(_resolve(text))
+
+
+_MIXED_PART = re.compile(r"([万萬亿億千仟百佰])([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9,.])(?![千仟百佰十拾])")
+
+
+def mixed_is_sound(text: str) -> bool:
+    """Each Arabic part after a place value is smaller than it: ``3万2,500`` (2500 < 1万) folds,
+    ``3万25000`` does not (a list or a typo, not one number), nor does ``1千2,000``."""
+    for mark, digits in _MIXED_PART.findall(text):
+        if Decimal(digits.replace(",", "")) >= _BIG.get(mark, _SMALL.get(mark, _ONE)):
+            return False
+    return _number(text) is not None
+
+
+@lru_cache(maxsize=16384)
+def _fold(text: str, factor: Decimal) -> Decimal | None:
+    cut = max((i for i, ch in enumerate(text) if ch in _BIG and _BIG[ch] > factor), default=-1)
+    if cut < 0:
+        v = _number(text)
+        return None if v is None else v * factor
+    head, tail = _number(text[: cut + 1]), _number(text[cut + 1 :])
+    if head is None or tail is None or tail * factor >= _BIG[text[cut]]:
+        return None
+    return head + tail * factor
+
+
+def fold_scale(text: str, factor: float) -> float | None:
+    """The value of numeral ``text`` with a multiplier ``factor`` written after it.
+
+    The multiplier scales only what follows the last larger place value: ``12亿3,400`` + 万 is
+    1234000000 and ``4亿5千6百`` + (多)万 is 456000000, not (4亿5600)×万; ``16.1`` + 万 is 161000.
+    """
+    v = _fold(text, Decimal(str(factor)))
+    return None if v is None else float(v)
 
 
 def _adjacent(a: str, b: str) -> bool:

@@ -19,12 +19,15 @@ class Unit(NamedTuple):
     kind: str  # count, people, area, money, percent, duration, ...
     base_unit: str  # the unit figures of this kind convert to (公里 -> 米)
     factor: float  # multiply by this to get base_unit
+    gloss_en: str = ""  # English name of the canonical unit, for analysts (person, Hong Kong dollar)
 
 
 @cache
 def _by_surface() -> dict[str, Unit]:
     return {
-        r["surface"]: Unit(r["surface"], r["unit"], r["kind"], r["base_unit"], float(r["factor"]))
+        r["surface"]: Unit(
+            r["surface"], r["unit"], r["kind"], r["base_unit"], float(r["factor"]), r["gloss_en"]
+        )
         for r in table("units.csv")
     }
 
@@ -53,7 +56,16 @@ def unit_kind(unit: str) -> str | None:
 
 
 def unit_table() -> pl.DataFrame:
-    """One row per canonical unit, for ``dim_unit`` and the quality gate's 'unit known' check."""
-    rows = {u.unit: (u.unit, u.kind, u.base_unit, u.factor) for u in _by_surface().values()}
-    schema = {"unit": pl.String, "kind": pl.String, "base_unit": pl.String, "factor": pl.Float64}
+    """One row per canonical unit, for ``dim_unit`` and the quality gate's 'unit known' check.
+
+    ``base_unit``/``factor`` say how figures sum (名, 位 and 口人 are all 人); ``gloss_en`` names the unit.
+    """
+    rows = {u.unit: (u.unit, u.kind, u.base_unit, u.factor, u.gloss_en) for u in _by_surface().values()}
+    schema = {
+        "unit": pl.String,
+        "kind": pl.String,
+        "base_unit": pl.String,
+        "factor": pl.Float64,
+        "gloss_en": pl.String,
+    }
     return pl.DataFrame(list(rows.values()), schema=schema, orient="row").sort("unit")
