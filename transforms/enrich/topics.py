@@ -49,10 +49,12 @@ _NAMES = (
     ("petitions", "民生诉求", "petitions and requests", "201"),
     ("other", "其他", "other", None),
 )
-PSEUDO = ("road", "utility")  # resolved by place, never output
+PSEUDO = ("road", "utility", "none")  # resolved by place, never output; none: a word that blocks
 
 # weights of a keyword by where it stands relative to the figure
-HEAD, LOCAL, CLAUSE, SENTENCE = 4.0, 3.0, 1.0, 0.3
+HEAD, LOCAL, CLAUSE, SENTENCE = 6.0, 3.0, 1.0, 0.3
+HEAD_MIN = 2.0  # a hint keyword (weight 1: 项目, 产业) never names what is counted
+TAIL_CHARS = 12  # how far after the figure its counted noun may run
 CLAUSE_STOP = "，；：。！？,;:!?"
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 
@@ -79,17 +81,16 @@ def keywords() -> pl.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[str], str, str]:
+def _patterns() -> tuple[list[str], str]:
     """Keyword list, and regexes for a keyword ending a lead / starting a tail (the counted noun)."""
     kws = keywords()["keyword"].to_list()
     alts = "|".join(kws)  # longest first, so the alternation prefers the longer keyword
     before = rf"({alts})[的等之]?$"
-    after = rf"^\p{{Han}}{{0,2}}?({alts})"
-    return kws, before, after
+    return kws, before
 
 
 def _hits(col: str, level: str) -> pl.Expr:
-    kws, _, _ = _patterns()
+    kws, _ = _patterns()
     return pl.col(col).fill_null("").str.extract_many(kws, leftmost=True).alias(level)
 
 
@@ -104,18 +105,52 @@ def _best(scores: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     )
 
 
+def _alternation(name: str) -> str:
+    return "|".join(words(name))
+
+
 def _place_flags(texts: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     """Whether a text places things in a village, or in a town compound/street."""
-    village = "|".join(words("topic_village_cues.txt"))
-    town = "|".join(words("topic_town_cues.txt"))
-    return texts.str.contains(village), texts.str.contains(town)
+    return texts.str.contains(_alternation("topic_village_cues.txt")), texts.str.contains(
+        _alternation("topic_town_cues.txt")
+    )
+
+
+def _places(sentences: pl.DataFrame) -> pl.DataFrame:
+    """(sha256, sent_ix, village, town): the place a sentence is in, else the story's latest one.
+
+    A story about a village road says 村 once in its lead; the sentence with the road's length
+    often names no place, so the last place named earlier in the story (else the next) holds.
+    """
+    village, town = _place_flags(pl.col("text").fill_null(""))
+    story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
+    place = pl.when(village).then(pl.lit("village")).when(town).then(pl.lit("town"))
+    return (
+        sentences.select(
+            "sha256", pl.col("sent_ix").cast(pl.Int32), story.alias("story"), place.alias("place")
+        )
+        .sort("sha256", "sent_ix")
+        .with_columns(pl.col("place").forward_fill().backward_fill().over("sha256", "story"))
+        .select(
+            "sha256",
+            "sent_ix",
+            (pl.col("place") == "village").fill_null(False).alias("village"),
+            (pl.col("place") == "town").fill_null(False).alias("town"),
+        )
+    )
 
 
 def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr) -> pl.Expr:
     """A pseudo topic settled by place (see module docstring); real topics pass through."""
     return (
         pl.when(topic == "road")
-        .then(pl.when(village).then(pl.lit("rural")).when(town).then(pl.lit("urban")).otherwise(pl.lit("transport")))
+        .then(
+            pl.when(village)
+            .then(pl.lit("rural"))
+            .when(town)
+            .then(pl.lit("urban"))
+            .otherwise(pl.lit("transport"))
+        )
         .when(topic == "utility")
         .then(pl.when(village).then(pl.lit("rural")).otherwise(pl.lit("urban")))
         .otherwise(topic)
@@ -123,17 +158,19 @@ def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr) -> pl.Expr:
 
 
 def classify_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
-    """(sha256, sent_ix, topic) for every sentence: its keywords, else its story's topic, else 'other'.
+    """(sha256, sent_ix, topic) per sentence: its keywords, else its paragraph's, story's, else 'other'.
 
     The story fallback of :func:`figure_topics`; also a coarse theme of a sentence on its own.
     """
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
+    para = pl.col("para_ix") if "para_ix" in sentences.columns else pl.lit(None, dtype=pl.Int32)
     village, town = _place_flags(pl.col("text").fill_null(""))
     base = sentences.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
         "sha256",
         pl.col("sent_ix").cast(pl.Int32),
         story.cast(pl.Int32).fill_null(-1).alias("story_ix"),
+        para.cast(pl.Int32).fill_null(pl.col("sent_ix").cast(pl.Int32)).alias("para_ix"),
         village.alias("village"),
         town.alias("town"),
         _hits("text", "kw"),
@@ -144,17 +181,25 @@ def classify_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
         .drop_nulls("kw")
         .join(keywords(), left_on="kw", right_on="keyword")
         .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
+        .filter(pl.col("topic") != "none")
         .group_by("row", "sha256", "story_ix", "topic")
         .agg(pl.col("weight").sum().alias("score"))
     )
     own = _best(scores.select("row", "topic", "score"), ["row"]).rename({"topic": "own"})
     story_scores = scores.group_by("sha256", "story_ix", "topic").agg(pl.col("score").sum())
     dominant = _best(story_scores, ["sha256", "story_ix"]).rename({"topic": "story_topic"})
+    # a sentence with no keyword continues the paragraph before it (仅花费一周时间，工程便已竣工)
     return (
         base.join(own, on="row", how="left")
         .join(dominant, on=["sha256", "story_ix"], how="left")
+        .sort("sha256", "sent_ix")
+        .with_columns(pl.col("own").forward_fill().over("sha256", "para_ix").alias("para_topic"))
         .sort("row")
-        .select("sha256", "sent_ix", pl.coalesce("own", "story_topic", pl.lit("other")).alias("topic"))
+        .select(
+            "sha256",
+            "sent_ix",
+            pl.coalesce("own", "para_topic", "story_topic", pl.lit("other")).alias("topic"),
+        )
     )
 
 
@@ -183,7 +228,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
             pl.col("a").shift(-1).over(keys).fill_null(pl.col("sent").str.len_chars()).alias("next_a"),
         )
         .with_columns(
-            pl.col("sent").str.slice(0, pl.col("a")).str.extract(f"({_NOT_STOP})$").str.len_chars().alias("lb"),
+            pl.col("sent")
+            .str.slice(0, pl.col("a"))
+            .str.extract(f"({_NOT_STOP})$")
+            .str.len_chars()
+            .alias("lb"),
             pl.col("sent").str.slice(pl.col("b")).str.extract(f"^({_NOT_STOP})").str.len_chars().alias("la"),
         )
         .with_columns(
@@ -195,17 +244,46 @@ def _windows(ctx: Context) -> pl.DataFrame:
             pl.min_horizontal("c1", pl.max_horizontal("next_a", "b")).alias("l1"),
         )
     )
-    _, before, after = _patterns()
-    return m.with_columns(
+    _, before = _patterns()
+    m = m.with_columns(
         pl.col("sent").str.slice("l0", pl.col("a") - pl.col("l0")).alias("lead"),
         pl.col("sent").str.slice("b", pl.col("l1") - pl.col("b")).alias("tail"),
         pl.col("sent").str.slice("l0", pl.col("l1") - pl.col("l0")).alias("local"),
         pl.col("sent").str.slice("c0", pl.col("c1") - pl.col("c0")).alias("clause"),
-    ).with_columns(
-        pl.coalesce(
-            pl.col("tail").str.extract(after, 1),
-            pl.col("lead").str.extract(before, 1),
-        ).alias("head"),
+    )
+    # the counted noun after the measure word: a Chinese noun phrase ends in its head, so the last
+    # telling keyword (weight >= HEAD_MIN) of the phrase (15件民生实事项目 -> 民生实事, not 项目)
+    phrase = pl.col("tail").str.slice(0, TAIL_CHARS).str.extract(f"^([^{CLAUSE_STOP}、和与及]*)")
+    weights = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword")
+    after = (
+        m.select("_row", phrase.alias("phrase"))
+        .with_columns(_hits("phrase", "kw"))
+        .explode("kw")
+        .join(weights, left_on="kw", right_on="keyword")
+        .group_by("_row")
+        .agg(pl.col("kw").last().alias("tail_head"))
+    )
+    # when the counted noun follows the figure (…开展4期理论学习), or the lead only lists examples of
+    # it (A、B等15件民生实事), the lead is context, not what is counted: it weighs as the clause does
+    examples = pl.col("tail_head").is_not_null() | pl.col("lead").str.ends_with("等")
+    # people a programme reaches (惠及群众300人次) are about the programme, named before them
+    served = pl.col("lead").str.contains(
+        f"(?:{_alternation('topic_benefit_cues.txt')})(?:{_alternation('topic_people.txt')})?$"
+    )
+    return (
+        m.join(after, on="_row", how="left")
+        .with_columns(
+            pl.when(~served)
+            .then(pl.coalesce("tail_head", pl.col("lead").str.extract(before, 1)))
+            .alias("head"),
+            pl.when(served)
+            .then(pl.lit(""))
+            .when(examples)
+            .then(pl.col("sent").str.slice("a", pl.col("l1") - pl.col("a")))
+            .otherwise(pl.col("local"))
+            .alias("local"),
+        )
+        .drop("tail_head")
     )
 
 
@@ -214,12 +292,15 @@ def figure_topics(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=FIGURE_TOPICS)
     keys = ["sha256", "sent_ix"]
-    win = _windows(ctx)
-    village, town = _place_flags(pl.col("sent"))
-    win = win.with_columns(village.alias("village"), town.alias("town"))
+    win = _windows(ctx).join(_places(ctx.sentences), on=keys, how="left")
     levels = pl.concat(
         [
-            win.select("_row", pl.concat_list(pl.col("head")).alias("kw"), pl.lit(HEAD).alias("w"), pl.lit(1).alias("lvl")),
+            win.select(
+                "_row",
+                pl.concat_list(pl.col("head")).alias("kw"),
+                pl.lit(HEAD).alias("w"),
+                pl.lit(1).alias("lvl"),
+            ),
             win.select("_row", _hits("local", "kw"), pl.lit(LOCAL).alias("w"), pl.lit(1).alias("lvl")),
             win.select("_row", _hits("clause", "kw"), pl.lit(CLAUSE).alias("w"), pl.lit(2).alias("lvl")),
             win.select("_row", _hits("sent", "kw"), pl.lit(SENTENCE).alias("w"), pl.lit(3).alias("lvl")),
@@ -232,11 +313,26 @@ def figure_topics(ctx: Context) -> pl.DataFrame:
         .join(keywords(), left_on="kw", right_on="keyword")
         .join(win.select("_row", "village", "town"), on="_row")
         .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
+        .filter(pl.col("topic") != "none")
     )
     scored = hits.group_by("_row", "topic").agg(
         (pl.col("weight") * pl.col("w")).sum().alias("score"), pl.col("lvl").min().alias("lvl")
     )
-    best = _best(scored.select("_row", "topic", "score"), ["_row"]).rename({"topic": "scored"})
+    best = (
+        _best(scored.select("_row", "topic", "score"), ["_row"])
+        .join(win.select("_row", "clause"), on="_row")
+        .with_columns(
+            # problems an organisation finds in itself (检视问题) are governance, not residents' requests
+            pl.when(
+                (pl.col("topic") == "petitions")
+                & pl.col("clause").str.contains(_alternation("topic_self_inspection_cues.txt"))
+            )
+            .then(pl.lit("governance"))
+            .otherwise(pl.col("topic"))
+            .alias("scored")
+        )
+        .select("_row", "scored")
+    )
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
     stories = classify_sentences(ctx.sentences).rename({"topic": "story_topic"})
     out = (

@@ -1,10 +1,11 @@
-"""Topic classification from the keyword lexicon, on crafted sentences and the seed pages."""
+"""Topics per figure (fact-spec ``topic``): crafted sentences, each rule able to fail on its own."""
 
 from __future__ import annotations
 
 import polars as pl
 
-from transforms.enrich.topics import classify_sentences, keywords, topic_table
+from transforms.enrich.context import Context
+from transforms.enrich.topics import classify_sentences, figure_topics, keywords, topic_table
 
 
 def _sentences(texts: list[str], stories: list[int] | None = None) -> pl.DataFrame:
@@ -18,43 +19,112 @@ def _sentences(texts: list[str], stories: list[int] | None = None) -> pl.DataFra
     ).with_columns(pl.col("story_ix", "sent_ix").cast(pl.Int32))
 
 
-def test_topic_table_lists_the_twelve_themes() -> None:
+def _topics(texts: list[str], figures: list[list[str]], stories: list[int] | None = None) -> list[list[str]]:
+    """Topics of the named figures (span strings, found left to right) of each sentence, in order."""
+    starts, rows, pos = [], [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    for ix, (text, spans) in enumerate(zip(texts, figures, strict=True)):
+        at = 0
+        for span in spans:
+            a = text.index(span, at)
+            at = a + len(span)
+            rows.append(
+                {
+                    "metric_id": f"m{ix}:{a}",
+                    "sha256": "d",
+                    "sent_ix": ix,
+                    "story_ix": 0,
+                    "text": span,
+                    "char_start": starts[ix] + a,
+                    "char_end": starts[ix] + at,
+                    "subject": None,
+                }
+            )
+    metrics = pl.DataFrame(rows).with_columns(pl.col("sent_ix", "story_ix").cast(pl.Int32))
+    sentences = _sentences(texts, stories).with_columns(
+        pl.Series("char_start", starts, dtype=pl.Int64),
+        pl.Series("char_end", [s + len(t) for s, t in zip(starts, texts, strict=True)], dtype=pl.Int64),
+    )
+    documents = pl.DataFrame({"sha256": ["d"], "text": ["\n".join(texts)]})
+    got = dict(figure_topics(Context.of(metrics, documents, sentences)).iter_rows())
+    out, k = [], 0
+    for spans in figures:
+        out.append([got[rows[k + i]["metric_id"]] for i in range(len(spans))])
+        k += len(spans)
+    return out
+
+
+def test_topic_table_has_the_sixteen_codes_with_their_budget_chapters() -> None:
     table = topic_table()
-    assert table.columns == ["topic", "name_zh", "name_en"]
+    assert table.columns == ["topic", "name_zh", "name_en", "budget_class"]
+    assert table.height == 16 and table["topic"].is_unique().all()
     assert table["topic"].to_list()[-1] == "other"
-    assert dict(table.select("topic", "name_zh").iter_rows())["rural"] == "乡村振兴"
-    assert table.height == 12
-    assert set(keywords()["topic"]) < set(table["topic"])
+    chapters = dict(table.select("topic", "budget_class").iter_rows())
+    assert chapters["economy"] == "215-217" and chapters["rural"] == "213" and chapters["other"] is None
+    assert set(keywords()["topic"]) - {"road", "utility", "none"} <= set(table["topic"])
 
 
-def test_sentences_get_the_topic_their_keywords_weigh_most() -> None:
-    got = classify_sentences(
-        _sentences(
-            [
-                "为小区居民加装电梯12部",
-                "收集群众困难诉求5880件，其中已办结4899件",
-                "新增公办幼儿园学位600个",
-                "城乡居民医疗保险参保率达99.5%",
-                "全区义诊1400余人次",
-                "修复危桥3座，新建停车位200个",
-            ]
-        )
+def test_one_sentence_three_topics() -> None:
+    got = _topics(
+        ["今年全县地区生产总值增长6.1%，新建公办幼儿园3所，建成高速公路40公里"], [["6.1%", "3所", "40公里"]]
     )
-    assert got["topic"].to_list() == [
-        "housing",
-        "petitions",
-        "education",
-        "social_security",  # 医疗保险 is social security, not health: the longer keyword wins
-        "health",
-        "transport",
-    ]
+    assert got == [["economy", "education", "transport"]]
 
 
-def test_keywordless_sentences_fall_back_to_story_then_other() -> None:
-    got = classify_sentences(
-        _sentences(["修建污水管网5公里，垃圾分类", "累计完成12项", "今天天气晴朗"], stories=[0, 0, 1])
+def test_the_counted_noun_after_the_measure_word_decides() -> None:
+    # the lead is a list of examples; what is counted is the requests list
+    got = _topics(["镇里梳理出道路硬化、饮水安全、养老服务等12件民生实事"], [["12件"]])
+    assert got == [["petitions"]]
+    got = _topics(["围绕农业生产开展6场专题党课"], [["6场"]])
+    assert got == [["governance"]]
+
+
+def test_a_bare_change_takes_the_topic_of_the_figure_before_it() -> None:
+    got = _topics(
+        ["全市一般公共预算收入80亿元，增长4.2%，社会消费品零售总额增长5%"], [["80亿元", "4.2%", "5%"]]
     )
-    assert got["topic"].to_list() == ["environment", "environment", "other"]
+    assert got == [["economy", "economy", "economy"]]
+
+
+def test_roads_follow_the_place_they_are_in() -> None:
+    got = _topics(
+        ["该村硬化道路3公里", "小区内破损道路修复2000平方米", "新建连接两县的道路15公里"],
+        [["3公里"], ["2000平方米"], ["15公里"]],
+        stories=[0, 1, 2],
+    )
+    assert got == [["rural"], ["urban"], ["transport"]]
+
+
+def test_a_place_named_earlier_in_the_story_holds() -> None:
+    got = _topics(["王家村地处山区。", "一条长600米的道路终于修通"], [[], ["600米"]])
+    assert got == [[], ["rural"]]
+
+
+def test_self_inspection_is_governance_residents_problems_are_petitions() -> None:
+    got = _topics(["党支部检视出服务能力不足等5个问题", "收集居民反映的问题30个"], [["5个"], ["30个"]])
+    assert got == [["governance"], ["petitions"]]
+
+
+def test_people_served_by_a_programme_take_its_topic() -> None:
+    got = _topics(["医疗队开展巡回义诊，惠及村民800人次"], [["800人次"]])
+    assert got == [["health"]]
+
+
+def test_a_blocking_word_stops_a_keyword_read_across_it() -> None:
+    # 集中学习 holds 中学 (education) across a word boundary
+    got = _topics(["机关开展3次集中学习"], [["3次"]])
+    assert got != [["education"]]
+
+
+def test_keywordless_figures_fall_back_to_the_story_then_other() -> None:
+    got = _topics(
+        ["新建污水处理厂2座，开展垃圾分类", "累计完成12项", "今天天气晴朗，气温达到20度"],
+        [["2座"], ["12项"], ["20度"]],
+        stories=[0, 0, 1],
+    )
+    assert got == [["environment"], ["environment"], ["other"]]
 
 
 def test_classifies_every_seed_sentence() -> None:
@@ -64,5 +134,4 @@ def test_classifies_every_seed_sentence() -> None:
     got = classify_sentences(sentences)
     assert got.height == sentences.height
     assert got["topic"].is_in(topic_table()["topic"].implode()).all()
-    share_other = (got["topic"] == "other").mean()
-    assert share_other < 0.2
+    assert (got["topic"] == "other").mean() < 0.2
