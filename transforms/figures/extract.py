@@ -12,7 +12,7 @@ import polars as pl
 
 from transforms.figures.grammar import find_figures
 from transforms.figures.relations import part_of_relations
-from transforms.figures.subjects import subject_of
+from transforms.figures.subjects import Span, facts_of
 from transforms.schemas import METRICS, RELATIONS, conform, empty
 
 # Sentences with no digit and no numeral character cannot hold a figure.
@@ -29,15 +29,40 @@ _FIGURE_COLUMNS = {
     "unit_kind": pl.String,
     "bound": pl.String,
     "subject": pl.String,
+    "measure": pl.String,
 }
 
 
 def figures_of(sentence: str) -> list[tuple]:
     """The figures of one sentence as tuples in the order of ``_FIGURE_COLUMNS`` (local offsets)."""
+    figures = find_figures(sentence)
+    facts = facts_of(sentence, [Span(f.start, f.end, f.unit, f.kind) for f in figures])
     return [
-        (f.start, f.end, f.text, f.value, f.low, f.high, f.unit, f.kind, f.bound, subject_of(sentence, f.start, f.end))
-        for f in find_figures(sentence)
+        (f.start, f.end, f.text, f.value, f.low, f.high, f.unit, f.kind, f.bound, fact.subject, fact.measure)
+        for f, fact in zip(figures, facts, strict=True)
     ]
+
+
+def _parts_take_their_whole(metrics: pl.DataFrame, relations: pl.DataFrame) -> pl.DataFrame:
+    """A 其中 part that names no noun of its own (其中已办结4899件) counts the whole's subject."""
+    if relations.is_empty():
+        return metrics
+    whole = metrics.select(
+        pl.col("metric_id").alias("whole_metric_id"), pl.col("subject").alias("_whole_subject")
+    )
+    inherited = relations.select("whole_metric_id", pl.col("part_metric_id").alias("metric_id")).join(
+        whole, on="whole_metric_id", how="left"
+    )
+    return (
+        metrics.join(
+            inherited.drop("whole_metric_id").unique("metric_id"),
+            on="metric_id",
+            how="left",
+            maintain_order="left",
+        )
+        .with_columns(pl.coalesce("subject", "_whole_subject").alias("subject"))
+        .drop("_whole_subject")
+    )
 
 
 def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -73,4 +98,5 @@ def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
         )
     )
     relations = part_of_relations(metrics)
+    metrics = _parts_take_their_whole(metrics, relations)
     return conform(metrics, METRICS), conform(relations, RELATIONS)

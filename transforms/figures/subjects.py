@@ -1,54 +1,410 @@
-"""The counted thing of a figure as a short phrase: 收集群众困难诉求5880件 -> 群众困难诉求.
+"""What each figure counts (subject) and what happened to it (measure), read from words, not characters.
 
-A figure's subject stands either right after it (28件市区民生实事 -> 市区民生实事) or right before
-it, after the verb (发展金银花800亩 -> 金银花). Phrases are bounded by punctuation and by the
-stop words of ``lexicons/subject_stops.txt``; a heuristic, so it stays short (≤ 8 characters).
+收集群众困难诉求5880件 -> (群众困难诉求, 收集); 28件市区民生实事基础上 -> 市区民生实事; 增长5.3% after
+地区生产总值 -> (地区生产总值, 增长). The figure's own clause is cut into words (``words.tag``) and
+the subject is the noun phrase
+
+1. right after the figure when one follows it (28件|市区民生实事, 45万亩|水稻|相继成熟, 近30年的|违章建筑),
+2. else right before it, after the verb that governs it (收集|群众困难诉求|5880件), with the words
+   between noun and figure (增长, 达到, 突破, 将达) skipped and kept as the measure.
+
+Some figures name no noun of their own and take one from a neighbour in the same sentence:
+a rate after a total (实现GDP 67665亿元，增长5.5%), a part stated by its state only (其中已办结4899件、
+跟办981件; 目前已有2台安装完毕), the second verb of a coordination with its object left out (走访居民
+43786户、电访25295户), a total after a list (交流心得体会，共计40余次), dimensions before the thing
+(长280米、宽5米，总计1400平方米的水泥路), and the conjuncts of 分别 (A、B、C增加值分别增长x、y、z).
+Stop and bridge words are lexicons beside this module; the rules are in code.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
+from transforms.figures.words import Word, tag
 from transforms.lexicon import words
 
-_MAX = 8
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# Characters that end a clause for subject purposes. 、 ends a list item: each item has its own noun.
+_CLAUSE_STOP = "，,；;。！!？?：:、…\n"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MAX_BEFORE = 20
+_MAX_AFTER = 14
+# Tags that may stand inside a noun phrase (jieba/ICTCLAS): nouns, names, verbal nouns,
+# modifiers, abbreviations, idioms, Latin (5G), and the single characters unknown words fall into.
+_NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")
+# Unit kinds of figures that count people or households (惠及3400万人的…工程 counts no project).
+_PEOPLE_KINDS = frozenset({"people", "households"})
+# Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
+_LONG_NAME_KINDS = frozenset({"count"})
+# Tags skipped between a noun and its figure: adverbs, prepositions, particles, localisers, pronouns.
+_SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
+_QUOTES = "“”‘’\"'《》「」"
+_PARENS = "（）()"
+
+
+@dataclass(frozen=True)
+class Span:
+    """The figure as the subject rules need it: where it stands and what kind of unit it has."""
+
+    start: int
+    end: int
+    unit: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """What a figure counts and what happened to it; either may be None."""
+
+    subject: str | None
+    measure: str | None
 
 
 @cache
-def _stop_re(name: str) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words(name))))
+def _set(name: str) -> frozenset[str]:
+    return frozenset(words(name))
 
 
-def _after(sentence: str, end: int) -> str:
-    run = _HAN_RUN.match(sentence, end)
-    if run is None:
-        return ""
-    text = run.group()[: _MAX + 2]
-    stop = _stop_re("subject_after_stops.txt").search(text)
-    return text[: stop.start()] if stop else text[:_MAX]
+def _is_stop(w: Word) -> bool:
+    return w.text in _set("subject_stops.txt")
 
 
-def _before(sentence: str, start: int) -> str:
-    head = sentence[max(0, start - 24) : start]
-    runs = list(_HAN_RUN.finditer(head))
-    if not runs or runs[-1].end() != len(head):
-        return ""
-    text = runs[-1].group()
-    stops = _stop_re("subject_stops.txt")
-    while (tail := [m for m in stops.finditer(text) if m.end() == len(text)]) and len(text) > len(tail[0].group()):
-        text = text[: tail[0].start()]  # 实施老旧小区改造|2932个: a verb right before the figure is not the subject
-    found = list(stops.finditer(text))
-    if found:
-        text = text[found[-1].end() :]
-    return text[-_MAX:]
+def _is_bridge(w: Word) -> bool:
+    return w.text in _set("subject_bridges.txt")
 
 
-def subject_of(sentence: str, start: int, end: int) -> str | None:
-    """The counted thing of the figure at ``sentence[start:end]``, or None when none is named."""
-    after = _after(sentence, end)
-    if len(after) >= 2:
-        return after
-    before = _before(sentence, start)
-    return before if len(before) >= 2 else None
+def _is_punct(w: Word) -> bool:
+    return w.tag == "x" and not _HAN.search(w.text) and not w.text.isalnum()
+
+
+def _is_verb(w: Word) -> bool:
+    """A plain verb of two or more characters that does not name a thing (诉求, 就业 do)."""
+    return w.tag == "v" and len(w.text) >= 2 and w.text not in _set("subject_nominal_verbs.txt")
+
+
+def _is_number(ws: Sequence[Word], i: int) -> bool:
+    """A written number (another figure) ends a phrase; 5G, 万亿级, 千亩 are part of one."""
+    w = ws[i]
+    if w.tag != "m":
+        return False
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return any(ch.isdigit() for ch in w.text) and not (nxt and nxt.tag == "eng")
+
+
+def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
+    """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
+    out: list[Word] = []
+    for w in ws:
+        stop = next((s for s in words("subject_stops.txt") if len(s) >= 2 and w.text.startswith(s)), None)
+        if stop and len(w.text) > len(stop) and w.text not in _set("subject_nominal_verbs.txt"):
+            rest = tag(w.text[len(stop) :])
+            if len(rest) == 1 and len(rest[0].text) >= 2 and rest[0].tag.startswith(("n", "vn", "an")):
+                out += [Word(stop, "v"), rest[0]]
+                continue
+        out.append(w)
+    return out
+
+
+def _clause_start(sentence: str, start: int, floor: int) -> int:
+    i = start
+    while i > floor and sentence[i - 1] not in _CLAUSE_STOP:
+        i -= 1
+    return max(i, start - _MAX_BEFORE)
+
+
+def _text(ws: Sequence[Word]) -> str:
+    return "".join(w.text for w in ws)
+
+
+def _trim_np(ws: list[Word]) -> list[Word]:
+    """Drop what cannot begin or end a noun phrase: glue, dangling punctuation, a governing verb at
+    the start (新入选|国家5G工厂), modifiers and verbs at the end."""
+    changed = True
+    while ws and changed:
+        changed = False
+        first = ws[0]
+        nxt = ws[1] if len(ws) > 1 else None
+        if (
+            first.tag == "c"
+            or first.tag in ("uj", "ul", "u")
+            or (_is_punct(first) and first.text not in "“‘《「")
+            or _is_stop(first)
+            or _is_bridge(first)
+            or (_is_verb(first) and len(ws) > 1)
+            or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
+        ):
+            ws, changed = ws[1:], True
+    while ws and (
+        ws[-1].tag in ("c", "a", "b", "uj", "ul", "u")
+        or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")
+    ):
+        ws = ws[:-1]
+    return ws
+
+
+def _balanced(text: str) -> str:
+    """A quote or parenthesis opened but not closed inside the phrase is dropped with what precedes it."""
+    for open_, close in ("“”", "（）", "()", "《》"):
+        if text.count(open_) < text.count(close):
+            text = text[text.index(close) + 1 :]
+        elif text.count(open_) > text.count(close):
+            text = text[: text.rindex(open_)]
+    return text
+
+
+@dataclass(frozen=True)
+class _Before:
+    subject: str | None
+    measure: str | None
+    bare: bool  # nothing but verbs, adverbs and bridge words stand between the clause start and the figure
+
+
+def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
+    """Whether word ``i`` cannot stand inside a noun phrase: a governing verb, a function word, a number."""
+    w = ws[i]
+    if _is_stop(w) or w.text in _set("subject_bound_words.txt") or _is_number(ws, i):
+        return True
+    if w.tag in ("p", "r", "uj", "ul", "u", "uz", "ud", "ug", "y", "e", "o") or (
+        w.tag in ("d", "ad", "vd") and len(w.text) > 1
+    ):
+        return True
+    return _is_punct(w) and w.text not in _QUOTES and w.text not in _PARENS
+
+
+def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(noun phrase at the end of ``ws``, the words before it)."""
+    i = len(ws)
+    while i > 0 and not _ends_phrase(ws, i - 1):
+        i -= 1
+    return ws[i:], ws[:i]
+
+
+def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
+    """A word between the noun and the figure: a bridge (增长, 达到), an adverb or particle, or one verb
+    (生猪|出栏|6248万头) -- unless the verb names the thing (新增|就业|107万人) or events are counted
+    (入户走访|53次)."""
+    if (
+        _is_bridge(w)
+        or w.tag in ("p", "u", "ul", "uj", "uz")
+        or (w.tag in ("d", "ad", "vd") and len(w.text) > 1)
+    ):
+        return True
+    if w.text in _set("subject_nominal_verbs.txt") or (event and not stripped):
+        return False
+    if _is_stop(w):
+        return True
+    return _is_verb(w) and not any(_is_stop(x) or _is_verb(x) for x in stripped)
+
+
+def _before(sentence: str, start: int, floor: int, event: bool) -> _Before:
+    """The noun phrase that ends right before the figure, after the verb that governs it."""
+    lo = _clause_start(sentence, start, floor)
+    ws = _split_stop_prefix(tag(sentence[lo:start]))
+    measure: list[Word] = []
+    while ws and _strippable(ws[-1], event, measure):
+        measure.insert(0, ws.pop())
+    np, _ = _np_backward(ws)
+    np = _trim_np(np)
+    if not any(w.tag.startswith("v") for w in measure):
+        head = ws[: len(ws) - len(np)] if np else ws
+        verbs = []
+        for w in reversed(head):
+            if not (w.tag.startswith("v") or _is_stop(w)) or w.tag.startswith("u"):
+                if verbs:
+                    break
+                continue
+            verbs.insert(0, w)
+        measure = verbs + measure
+    subject = _balanced(_text(np)) if np else ""
+    m = _measure_text(measure)
+    if not subject or not _good(subject, np, 2):
+        return _Before(
+            None,
+            m,
+            all(_is_stop(w) or _is_bridge(w) or w.tag.startswith(("v", "d", "p", "t", "r", "u")) for w in ws),
+        )
+    return _Before(subject, m, False)
+
+
+def _measure_text(ws: Sequence[Word]) -> str | None:
+    verbs = [w.text for w in ws if w.tag.startswith("v")]
+    return "".join(verbs) or None
+
+
+def _good(subject: str, np: Sequence[Word], least: int = 1) -> bool:
+    """A subject names something: two characters, or after a figure one noun (向8个|市|下放), and no
+    bound word alone."""
+    if (
+        not subject
+        or subject in _set("subject_bound_words.txt")
+        or subject in _set("subject_place_words.txt")
+    ):
+        return False
+    if len(subject) >= 2:
+        return True
+    return least == 1 and bool(np) and np[-1].tag in ("n", "ns")
+
+
+def _after(sentence: str, end: int, kind: str) -> str | None:
+    """The noun phrase right after the figure (28件|市区民生实事|基础上), or None."""
+    rest = sentence[end : end + _MAX_AFTER + 1]
+    of_phrase = rest.startswith("的")
+    if of_phrase:
+        rest = rest[1:]
+    cut = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), len(rest))
+    rest = rest[:cut]
+    if not rest or not (_HAN.match(rest) or rest[0] in "“《"):
+        return None
+    ws = tag(rest)
+    relative = _relative(ws)
+    if relative:
+        return relative
+    np: list[Word] = []
+    at = 0
+    for i, w in enumerate(ws):
+        if (
+            _is_stop(w)
+            or _is_number(ws, i)
+            or any(rest.startswith(x, at) for x in words("subject_after_stops.txt"))
+        ):
+            break
+        if _ends_phrase(ws, i):
+            break
+        if w.tag == "v" and np and kind not in _LONG_NAME_KINDS and any(x.tag.startswith("n") for x in np):
+            break  # 6万元资金|用以修整河坝: only counts of things carry long names with verbs inside
+        np.append(w)
+        at += len(w.text)
+        if kind in _PEOPLE_KINDS and _names_people(_text(np)):
+            break  # 14名残疾游客|游览景区风光
+    while np and (
+        np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
+    ):
+        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收
+    subject = _balanced(_text(np))
+    if not _good(subject, np):
+        return None
+    if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
+        return None  # 惠及3400万人的引大济岷工程: the people are not the project
+    return subject
+
+
+def _relative(ws: Sequence[Word]) -> str | None:
+    """12个应立行立改的问题, 8个需要长期整改的问题: a modifier clause with 的, then its head noun."""
+    at = next((i for i, w in enumerate(ws) if w.text == "的"), None)
+    if not at or at > 6:
+        return None
+    if any(
+        _is_stop(w) or _is_number(ws, i) or _is_punct(w) or w.tag in ("p", "r", "u")
+        for i, w in enumerate(ws[:at])
+    ):
+        return None
+    head: list[Word] = []
+    for w in ws[at + 1 :]:
+        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz")) or _is_stop(w):
+            break
+        head.append(w)
+    if not head or head[0].text in _set("subject_bound_words.txt"):
+        return None
+    return _text([*ws[: at + 1], *head])
+
+
+def _names_people(subject: str) -> bool:
+    heads = (*words("people_nouns.txt"), *words("subject_people_heads.txt"))
+    return any(subject.endswith(w) for w in heads)
+
+
+def _respectively(sentence: str, first: int, index: int) -> str | None:
+    """A、B、C增加值分别增长x、y、z: figure ``index`` of the list after 分别 takes conjunct ``index``."""
+    lo = first
+    while lo > 0 and sentence[lo - 1] not in "，,；;。！!？?：:\n":
+        lo -= 1
+    clause = sentence[lo:first]
+    at = clause.rfind("分别")
+    if at < 0 or at < len(clause) - 6:
+        return None
+    conjuncts = clause[:at].split("、")
+    if len(conjuncts) < 2 or index >= len(conjuncts):
+        return None
+    conjunct = conjuncts[index]
+    return _before(conjunct, len(conjunct), 0, False).subject
+
+
+def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
+    """Subject and measure of every figure of one sentence, in the order of ``spans``."""
+    out: list[Fact] = []
+    floor = 0
+    list_index = 0
+    for k, sp in enumerate(spans):
+        event = sp.unit in _set("subject_event_units.txt")
+        after = _after(sentence, sp.end, sp.kind)
+        before = _before(sentence, sp.start, floor, event)
+        gap = sentence[spans[k - 1].end : sp.start] if k else ""
+        list_index = list_index + 1 if k and gap == "、" else 0
+        subject = after or before.subject
+        measure = before.measure
+        first = spans[k - list_index].start
+        if after is None and "分别" in sentence[max(0, first - 6) : first]:
+            subject = _respectively(sentence, first, list_index) or subject
+        if subject is None and k:
+            subject = _inherited(sentence, spans, out, k, sp, before)
+        if subject is None and before.bare:
+            subject = _total_after_list(sentence, sp.start, floor)
+        if subject is None:
+            subject = _dimension_of(sentence, spans, k)
+        out.append(Fact(subject, measure))
+        floor = sp.end
+    return out
+
+
+def _inherited(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, sp: Span, before: _Before
+) -> str | None:
+    """The subject of an earlier figure of the sentence, for a figure whose clause names none."""
+    if not before.bare:
+        return None
+    prev, prev_fact = spans[k - 1], out[k - 1]
+    between = sentence[prev.end : sp.start]
+    if "。" in between or "；" in between or ";" in between:
+        return None
+    rate = sp.kind in _set("non_additive_kinds.txt")
+    if not between and prev_fact.subject:
+        return prev_fact.subject  # 惠及园区常住居民82户320人: one subject, two units
+    if rate and prev_fact.subject:
+        return prev_fact.subject  # 实现地区生产总值67665亿元，增长5.5%
+    same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
+    if same_unit and not rate:
+        return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
+    return None
+
+
+def _total_after_list(sentence: str, start: int, floor: int) -> str | None:
+    """交流学习心得体会，共计40余次: a total whose clause is only 共计 takes the noun that ends the clause before."""
+    lo = _clause_start(sentence, start, floor)
+    words_here = [w.text for w in tag(sentence[lo:start])]
+    if not words_here or not all(w in _set("subject_total_words.txt") for w in words_here):
+        return None
+    end = lo - 1
+    if end <= floor:
+        return None
+    return _before(sentence, end, floor, False).subject
+
+
+def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
+    """长280米、宽5米，总计1400平方米的水泥路: a dimension takes the thing a later figure of the sentence names with 的."""
+    sp = spans[k]
+    head = sentence[max(0, sp.start - 2) : sp.start]
+    if not any(head.endswith(w) for w in words("subject_dimension_words.txt")):
+        return None
+    for later in spans[k + 1 :]:
+        if "。" in sentence[sp.end : later.start] or "；" in sentence[sp.end : later.start]:
+            return None
+        if sentence.startswith("的", later.end):
+            return _after(sentence, later.end, later.kind)
+    return None
+
+
+def subject_of(sentence: str, start: int, end: int, unit: str = "", kind: str = "count") -> str | None:
+    """The counted thing of the single figure at ``sentence[start:end]``, or None when none is named."""
+    return facts_of(sentence, [Span(start, end, unit, kind)])[0].subject
