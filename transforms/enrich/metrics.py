@@ -30,10 +30,14 @@ def enrich_metrics(
     if metrics.is_empty():
         return metrics
     ctx = Context.of(metrics, documents, sentences, files, relations)
-    decided = (
-        figure_regions(ctx)
-        .join(figure_periods(ctx), on="metric_id", how="full", coalesce=True)
-        .join(figure_topics(ctx), on="metric_id", how="full", coalesce=True)
+    # one row per metric_id from each field before joining: a batch may repeat an id (the same page
+    # under two paths), and joining repeats with repeats multiplies rows
+    regions, periods, topics = (
+        f(ctx).unique("metric_id", keep="first", maintain_order=True)
+        for f in (figure_regions, figure_periods, figure_topics)
+    )
+    decided = regions.join(periods, on="metric_id", how="full", coalesce=True).join(
+        topics, on="metric_id", how="full", coalesce=True
     )
     new = {c: f"{c}_new" for c in ENRICHED if c in decided.columns}
     filled = (
