@@ -1,95 +1,340 @@
-"""The reporting year of a document and, where it says so, of a sentence.
+"""The years each figure refers to and whether it is done or planned (fact-spec: years, modality).
 
-A document's year is its sidecar ``published`` date when there is one (the publisher knows best);
-else a full date in the lead (a dateline such as 2021年7月5日); else the most frequent year the text
-states that is not in the future (ties -> the later year); else null. A sentence states its own year
-when it names exactly one year that is not a starting point (``2020年以来`` opens a period that runs to
-the document's year, so it does not count); ``今年`` means the document's year and needs no rule here.
+Decided for the figure, from the nearest statement outward (fact-spec "Order of cues"):
+
+1. its clause and sentence: the latest time expression before the figure that stands in the
+   figure's own clause or opens an earlier clause of the sentence (2025年，城镇…；农村… -- a year
+   heading a sentence governs the ；-joined sentences after it; a year in the middle of an earlier
+   clause, 云品村是2021年确立的…，该村发展经果2000多亩, does not reach the figure);
+2. a frame opening the paragraph (五年来，…; 截至目前，…; 近年来，… gives no year);
+3. in a work report, the part and the latest frame opening one of its paragraphs (过去一年 …
+   五年来 … 今年 …); elsewhere the period a sub-headline's lead or the story's headline or lead states;
+4. the publication year (structure.py), never the clock; unknown -> null.
+
+Modality: a target cue before the figure in its clause (modality.py), a horizon still ahead
+(到2027年…), a cue opening the sentence or heading a list (主要预期目标是：…；…), a verb of
+decision outside a review; else the part (a plan's figures are targets unless plainly facts, or
+dated before the plan's year); else actual. A 其中 part takes its whole's modality.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
+from functools import lru_cache
 
 import polars as pl
 
+from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
+from transforms.enrich.structure import (
+    Part,
+    heading_part,
+    is_report,
+    meta_year,
+    part_default,
+    text_year,
+    year_from_headings,
+)
+from transforms.enrich.timewords import NONE, NULL, Expr, Period, resolve, scan
+from transforms.lexicon import words
 
-DOCUMENT_YEARS = {"sha256": pl.String, "year": pl.Int32}
-SENTENCE_YEARS = {"sha256": pl.String, "sent_ix": pl.Int32, "year": pl.Int32}
-
-LEAD_CHARS = 300
-YEAR = r"((?:19|20)\d{2})年"
-DATELINE = r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日"
-SINCE = r"(?:19|20)\d{2}年(?:以来|来|起|开始)"
-
-
-def _meta_year() -> pl.Expr:
-    """Year of the sidecar ``published`` date (ISO date or datetime, or a bare year)."""
-    published = pl.col("meta").str.json_path_match("$.published")
-    return published.str.extract(r"^\s*((?:19|20)\d{2})", 1).cast(pl.Int32, strict=False)
-
-
-def document_years(
-    documents: pl.DataFrame, files: pl.DataFrame | None = None, *, today: dt.date | None = None
-) -> pl.DataFrame:
-    """One row per document: (sha256, year), year null when neither metadata nor text tells it."""
-    this_year = (today or dt.date.today()).year
-    docs = documents.select("sha256", pl.col("text").fill_null("")).unique(
-        "sha256", keep="first", maintain_order=True
-    )
-    dateline = docs.select(
-        "sha256",
-        pl.col("text").str.slice(0, LEAD_CHARS).str.extract(DATELINE, 1).cast(pl.Int32).alias("dateline"),
-    )
-    frequent = (
-        docs.select("sha256", pl.col("text").str.extract_all(YEAR).alias("y"))
-        .explode("y")
-        .with_columns(pl.col("y").str.slice(0, 4).cast(pl.Int32, strict=False))
-        .filter(pl.col("y") <= this_year)
-        .group_by("sha256", "y")
-        .len()
-        .sort(["sha256", "len", "y"], descending=[False, True, True])
-        .unique("sha256", keep="first")
-        .select("sha256", pl.col("y").alias("frequent"))
-    )
-    out = (
-        docs.select("sha256").join(dateline, on="sha256", how="left").join(frequent, on="sha256", how="left")
-    )
-    if files is not None and "meta" in files.columns:
-        meta = (
-            files.select("sha256", _meta_year().alias("meta_year"))
-            .drop_nulls()
-            .unique("sha256", keep="first")
-        )
-        out = out.join(meta, on="sha256", how="left")
-    else:
-        out = out.with_columns(pl.lit(None, dtype=pl.Int32).alias("meta_year"))
-    dated = pl.when(pl.col("dateline") <= this_year).then(pl.col("dateline"))
-    return out.select("sha256", pl.coalesce("meta_year", dated, "frequent").cast(pl.Int32).alias("year"))
+FIGURE_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
+CLAUSE_ENDS = frozenset("，,；;：:。！？!?")
+LIST_ENDS = ("；", ";")
+COLONS = frozenset("：:")
+SHORT_CLAUSE = 10  # a clause this short that opens with a cue and holds no number is a frame (力争，…)
+FROM_REACH = 2  # 由2010年的A: the year reaches only the figure right after it
+STICKY = frozenset({"year", "range", "plan", "plan_since", "five", "last", "year1", "this"})
+STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
+PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
 
-def sentence_years(sentences: pl.DataFrame) -> pl.DataFrame:
-    """(sha256, sent_ix, year) for sentences that state exactly one year that is not a starting point."""
-    return (
-        sentences.select(
-            "sha256",
-            pl.col("sent_ix").cast(pl.Int32),
-            pl.col("text").str.replace_all(SINCE, "").str.extract_all(YEAR).alias("y"),
-        )
-        .with_columns(pl.col("y").list.eval(pl.element().str.slice(0, 4)).list.unique())
-        .filter(pl.col("y").list.len() == 1)
-        .select("sha256", "sent_ix", pl.col("y").list.first().cast(pl.Int32).alias("year"))
-    )
+@dataclasses.dataclass(frozen=True)
+class Sentence:
+    """One sentence, scanned once: its time expressions, clauses and what carries past its end."""
+
+    exprs: tuple[Expr, ...]
+    clauses: tuple[tuple[int, int], ...]  # [start, end) of each clause, terminator excluded
+    openers: frozenset[int]  # indexes into exprs of the expressions that open a clause
+    frames: tuple[int, ...]  # start offsets of clauses after a target frame (…目标是：)
+    ends_list: bool  # ends with ；: its heading year and frame carry to the next sentence
+
+
+@lru_cache(maxsize=1)
+def _openers_words() -> tuple[str, ...]:
+    return words("time_openers.txt")
+
+
+def _clauses(text: str) -> tuple[tuple[int, int], ...]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in CLAUSE_ENDS:
+            out.append((start, i))
+            start = i + 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return tuple(out) or ((0, 0),)
+
+
+def _lead(text: str, start: int, end: int) -> int:
+    """Where a clause's content starts once the words that may precede a time frame are skipped."""
+    pos, moved = start, True
+    while moved and pos < end:
+        moved = False
+        while pos < end and text[pos] in " \u3000":
+            pos += 1
+        for w in _openers_words():
+            if text.startswith(w, pos):
+                pos, moved = pos + len(w), True
+                break
+    return pos
+
+
+@lru_cache(maxsize=65536)
+def analyse(text: str) -> Sentence:
+    """Scan one sentence (cached: headlines and boilerplate repeat)."""
+    exprs = scan(text)
+    clauses = _clauses(text)
+    openers, frames = set(), []
+    framed = False
+    for cs, ce in clauses:
+        lead = _lead(text, cs, ce)
+        for i, e in enumerate(exprs):
+            if cs <= e.start <= lead:
+                openers.add(i)
+                break
+        if framed:
+            frames.append(cs)
+        body = text[cs:ce]
+        colon = ce < len(text) and text[ce] in COLONS
+        short = len(body) <= SHORT_CLAUSE and not any(ch.isdigit() for ch in body)
+        if (colon and cue.target_cue(body)) or (short and cue.starts_with_target_cue(body.strip())):
+            framed = True
+    return Sentence(exprs, clauses, frozenset(openers), tuple(frames), text.rstrip().endswith(LIST_ENDS))
+
+
+def _clause_at(s: Sentence, offset: int) -> tuple[int, int]:
+    for cs, ce in s.clauses:
+        if cs <= offset <= ce:
+            return cs, ce
+    return s.clauses[-1]
+
+
+def governing(s: Sentence, offset: int, end: int) -> Expr | None:
+    """The time expression that governs a figure at ``[offset, end)`` of the sentence, if any."""
+    cs, _ = _clause_at(s, offset)
+    found = None
+    for i, e in enumerate(s.exprs):
+        if e.start >= offset:
+            break
+        if e.end > offset and e.start < end:
+            continue  # part of the figure itself
+        if e.start < cs and i not in s.openers:
+            continue  # inside an earlier clause: it does not reach the figure
+        if e.kind == "from" and offset - e.end > FROM_REACH:
+            continue
+        found = e
+    return found
+
+
+def last_opener(s: Sentence) -> Expr | None:
+    """The expression that still governs at the sentence's end (carried over a ；)."""
+    opened = [s.exprs[i] for i in sorted(s.openers)]
+    return opened[-1] if opened else None
+
+
+def opener(s: Sentence) -> Expr | None:
+    """The expression opening the sentence's first clause (a paragraph's or section's frame)."""
+    return s.exprs[0] if 0 in s.openers and s.exprs[0].start <= s.clauses[0][1] else None
+
+
+@dataclasses.dataclass
+class Walk:
+    """State while reading one document in order: its part, frames and periods."""
+
+    published: int | None
+    report: bool
+    single: dict[int, int]  # sentences per paragraph: a part heading is a paragraph of its own
+    part: Part | None = None
+    sticky: Period | None = None  # the latest frame opening a paragraph of the part
+    story: int | None = None
+    story_period: Period | None = None
+    section_period: Period | None = None
+    lead_pending: bool = True
+    lead_is_section: bool = False
+    para: int | None = None
+    para_frame: Period | None = None
+    para_pending: bool = False
+    carry: Expr | None = None  # the heading year of a sentence ending in ；
+    carry_target: bool = False  # …目标是：…； the list goes on
+
+    def resolve(self, e: Expr) -> Period:
+        return NULL if e.kind == NONE else resolve(e, self.published, self.report)
+
+    def context(self) -> Period:
+        """The period a figure gets when its own sentence says nothing."""
+        if self.para_frame is not None:
+            return self.para_frame
+        if self.part is not None:
+            return self.sticky if self.sticky is not None else part_default(self.part, self.published)
+        for period in (self.section_period, self.story_period):
+            if period is not None:
+                return period
+        p = self.published
+        return (p, p) if p is not None else NULL
+
+    def enter(self, para_ix: int, story_ix: int, role: str, text: str, s: Sentence) -> None:
+        """Update the story, section, paragraph and part before deciding a sentence's figures."""
+        if story_ix != self.story:
+            self.story, self.story_period, self.section_period = story_ix, None, None
+            self.lead_pending, self.lead_is_section = True, False
+        if para_ix != self.para:
+            self.para, self.para_frame, self.para_pending = para_ix, None, True
+            self.carry, self.carry_target = None, False
+        part = heading_part(text, single=self.single[para_ix] == 1, report=self.report)
+        if part is not None:
+            self.part, self.sticky, self.report, self.para_pending = part, None, True, False
+            return
+        head = opener(s)
+        if role == "headline":
+            head = head or (s.exprs[0] if s.exprs else None)
+            if head is not None and head.kind in STORY:
+                self.story_period = self.resolve(head)
+            self.para_pending = False
+        elif role == "subheadline":
+            self.section_period, self.lead_pending, self.lead_is_section = None, True, True
+            self.para_pending = False
+        elif role in ("body", "teaser") and len(text.strip()) >= PAPER_MIN:
+            self._frames(head)
+
+    def _frames(self, head: Expr | None) -> None:
+        """A content sentence: the first of its paragraph frames it; the first of a section leads it."""
+        if self.para_pending:
+            self.para_pending = False
+            if head is not None:
+                self.para_frame = self.resolve(head)
+                if self.part is not None and head.kind in STICKY:
+                    self.sticky = self.para_frame
+        if self.lead_pending:
+            self.lead_pending = False
+            if head is not None and head.kind in STORY:
+                if self.lead_is_section:
+                    self.section_period = self.resolve(head)
+                elif self.story_period is None:
+                    self.story_period = self.resolve(head)
+
+    def decide(self, s: Sentence, text: str, offset: int, length: int) -> tuple[Period, bool]:
+        """(years, is a target) of the figure at ``offset`` of the sentence."""
+        gov = governing(s, offset, offset + length) or self.carry
+        period = self.resolve(gov) if gov is not None else self.context()
+        return period, self._target(s, text, offset, gov, period)
+
+    def _target(self, s: Sentence, text: str, offset: int, gov: Expr | None, period: Period) -> bool:
+        cs, _ = _clause_at(s, offset)
+        before = text[cs:offset]
+        review = self.part is not None and self.part.kind == "review"
+        if gov is not None and gov.kind == "to":
+            return self.published is None or (gov.first or 0) >= self.published
+        if cue.target_cue(before, review=review):
+            return True
+        if cue.actual_cue(before):
+            return False
+        if any(f <= offset for f in s.frames) or self.carry_target:
+            return True
+        if not review and cue.weak_target_cue(before):
+            return True
+        if self.part is not None and self.part.kind == "plan":
+            year = self.published
+            return not (year is not None and period[1] is not None and period[1] < year)
+        return False
+
+    def leave(self, s: Sentence) -> None:
+        """A sentence ending in ； hands its heading year and list frame to the next one."""
+        if s.ends_list:
+            self.carry = last_opener(s) or self.carry
+            self.carry_target = self.carry_target or bool(s.frames)
+        else:
+            self.carry, self.carry_target = None, False
+
+
+def _publication_years(ctx: Context) -> dict[str, int | None]:
+    years: dict[str, int | None] = {}
+    if ctx.files is not None and "meta" in ctx.files.columns:
+        for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
+            if years.get(sha) is None:
+                years[sha] = meta_year(meta)
+    for sha, name, text in ctx.documents.select("sha256", "name", "text").iter_rows():
+        if years.get(sha) is None:
+            years[sha] = text_year(name, text)
+    return years
+
+
+def _walk_document(
+    published: int | None, text0: str, sentences: list[tuple], figures: dict[int, list[tuple]]
+) -> list[tuple[str, int | None, int | None, str]]:
+    """Read one document's sentences in order and decide every figure in them."""
+    report = is_report(text0)
+    single: dict[int, int] = {}
+    for row in sentences:
+        single[row[1]] = single.get(row[1], 0) + 1
+    if published is None:
+        heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
+        published = year_from_headings([h for h in heads if h is not None])
+    w = Walk(published, report, single)
+    out = []
+    for sent_ix, para_ix, story_ix, role, start, text in sentences:
+        s = analyse(text)
+        w.enter(para_ix, story_ix, role, text, s)
+        for metric_id, fig_start, fig_text in figures.get(sent_ix, ()):
+            known = fig_start is not None and start is not None
+            offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
+            period, target = w.decide(s, text, offset, len(fig_text or ""))
+            out.append((metric_id, period[0], period[1], "target" if target else "actual"))
+        w.leave(s)
+    return out
 
 
 def figure_periods(ctx: Context) -> pl.DataFrame:
     """(metric_id, year_from, year_to, modality) for every figure of the batch."""
-    keys = ["sha256", "sent_ix"]
-    year = pl.coalesce("sent_year", "doc_year").cast(pl.Int32)
+    if ctx.metrics.is_empty():
+        return pl.DataFrame(schema=FIGURE_PERIODS)
+    published = _publication_years(ctx)
+    texts = dict(ctx.documents.select("sha256", "text").iter_rows())
+    figures: dict[str, dict[int, list[tuple]]] = {}
+    for metric_id, sha, sent_ix, fig_start, fig_text in ctx.metrics.select(
+        "metric_id", "sha256", "sent_ix", "char_start", "text"
+    ).iter_rows():
+        figures.setdefault(sha, {}).setdefault(sent_ix, []).append((metric_id, fig_start, fig_text))
+    rows: list[tuple] = []
+    sents = ctx.sentences.sort("sha256", "sent_ix")
+    cols = ("sent_ix", "para_ix", "story_ix", "role", "char_start", "text")
+    for (sha,), frame in sents.group_by("sha256", maintain_order=True):
+        if sha not in figures:
+            continue
+        rows.extend(
+            _walk_document(
+                published.get(sha), texts.get(sha) or "", list(frame.select(cols).iter_rows()), figures[sha]
+            )
+        )
+    decided = pl.DataFrame(rows, schema=FIGURE_PERIODS, orient="row")
+    return _parts_take_wholes(decided, ctx.relations)
+
+
+def _parts_take_wholes(decided: pl.DataFrame, relations: pl.DataFrame | None) -> pl.DataFrame:
+    """A 其中 part is planned or done as its whole is (fact-spec: modality)."""
+    if relations is None or relations.is_empty():
+        return decided
+    whole = relations.select("part_metric_id", "whole_metric_id").unique("part_metric_id", keep="first")
+    modal = decided.select(
+        pl.col("metric_id").alias("whole_metric_id"), pl.col("modality").alias("whole_modality")
+    )
     return (
-        ctx.metrics.select("metric_id", *keys)
-        .join(document_years(ctx.documents, ctx.files).rename({"year": "doc_year"}), on="sha256", how="left")
-        .join(sentence_years(ctx.sentences).rename({"year": "sent_year"}), on=keys, how="left")
-        .select("metric_id", year.alias("year_from"), year.alias("year_to"), pl.lit("actual").alias("modality"))
+        decided.join(whole, left_on="metric_id", right_on="part_metric_id", how="left")
+        .join(modal, on="whole_metric_id", how="left")
+        .select(
+            "metric_id",
+            "year_from",
+            "year_to",
+            pl.coalesce("whole_modality", "modality").alias("modality"),
+        )
     )

@@ -1,55 +1,193 @@
-"""Reporting years: sidecar metadata over dateline over the most frequent stated year."""
+"""Years and modality per figure: clause, sentence, paragraph, part or story, publication year."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import re
 
 import polars as pl
 
-from transforms.enrich.periods import document_years, sentence_years
+from transforms.enrich.context import Context
+from transforms.enrich.periods import figure_periods
+from transforms.enrich.structure import text_year
+from transforms.enrich.timewords import plan_years, resolve, scan
+
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
 
 
-def test_document_year_rules() -> None:
-    docs = pl.DataFrame(
-        {
-            "sha256": ["meta", "dateline", "frequent", "future", "none"],
-            "text": [
-                "2019年以来，共办结诉求300件。",
-                "本报讯 2021年7月5日，武隆区召开会议。2019年以来2019年2019年",
-                "2020年完成改造，2021年新增，2021年目标，2019年以来",
-                "2035年远景目标。2024年完成。",
-                "今年以来办实事43件。",
-            ],
-        }
+def frames(
+    paragraphs: list[list[str | tuple[str, str]]], *, name: str = "x.txt", meta: dict | None = None
+) -> Context:
+    """A one-document Context: each paragraph a list of sentences (text, or (role, text)); every
+    number with a unit is a figure, its id ``"<sent_ix>:<span>"``."""
+    rows, figs, pos, ix = [], [], 0, 0
+    for para_ix, para in enumerate(paragraphs):
+        for item in para:
+            role, text = item if isinstance(item, tuple) else ("body", item)
+            rows.append(("d", 0, para_ix, ix, role, pos, text))
+            for m in FIGURE.finditer(text):
+                figs.append((f"{ix}:{m.group(0)}", "d", 0, ix, pos + m.start(), m.group(0), text))
+            pos += len(text)
+            ix += 1
+    sentences = pl.DataFrame(
+        rows, schema=["sha256", "story_ix", "para_ix", "sent_ix", "role", "char_start", "text"], orient="row"
+    ).with_columns(pl.col("story_ix", "para_ix", "sent_ix").cast(pl.Int32))
+    metrics = pl.DataFrame(
+        figs,
+        schema={
+            "metric_id": pl.String,
+            "sha256": pl.String,
+            "story_ix": pl.Int32,
+            "sent_ix": pl.Int32,
+            "char_start": pl.Int64,
+            "text": pl.String,
+            "sentence": pl.String,
+        },
+        orient="row",
     )
-    files = pl.DataFrame(
-        {"sha256": ["meta", "dateline"], "meta": [json.dumps({"published": "2022-03-01"}), None]}
+    text = "".join(r[-1] for r in rows)
+    documents = pl.DataFrame({"sha256": ["d"], "name": [name], "text": [text]})
+    files = pl.DataFrame({"sha256": ["d"], "meta": [json.dumps(meta) if meta else None]})
+    return Context.of(metrics, documents, sentences, files, None)
+
+
+def decide(paragraphs: list, **kw) -> dict[str, tuple]:
+    got = figure_periods(frames(paragraphs, **kw))
+    return {r[0]: (r[1], r[2], r[3]) for r in got.iter_rows()}
+
+
+def test_a_year_heading_a_sentence_governs_its_clauses_and_the_sentences_joined_by_semicolons() -> None:
+    got = decide([["全县新建公园3个，2021年新建口袋绿地12个；", "改造背街小巷20公里。", "另修建步道8公里。"]])
+    assert got["0:3个"][:2] == (None, None)  # a year opening a later clause does not reach back
+    assert got["0:12个"][:2] == got["1:20公里"][:2] == (2021, 2021)
+    assert got["2:8公里"][:2] == (None, None)  # a full stop ends its reach; the page has no date
+
+
+def test_a_year_inside_an_earlier_clause_does_not_reach_the_figure() -> None:
+    got = decide([["这个镇是2019年确定的示范镇，全镇种植茶叶500亩。"]])
+    assert got["0:500亩"][:2] == (None, None)
+    got = decide([["全镇种植茶叶500亩，比2019年增长8%。"]], meta={"published": "2022-06-01"})
+    assert got["0:500亩"][:2] == got["0:8%"][:2] == (2022, 2022)  # 比2019年 is the base of the rate
+
+
+def test_since_runs_to_the_publication_year_or_stays_one_year_without_it() -> None:
+    para = [["2018年以来，累计帮扶困难家庭500户。"]]
+    assert decide(para, meta={"published": "2022-03-01"})["0:500户"][:2] == (2018, 2022)
+    assert decide(para)["0:500户"][:2] == (2018, 2018)
+    assert decide([["自开展结对活动以来，共结对200户。"]], meta={"published": "2022"})["0:200户"][:2] == (
+        None,
+        None,
     )
-    got = dict(document_years(docs, files, today=dt.date(2025, 1, 1)).iter_rows())
-    assert got == {"meta": 2022, "dateline": 2021, "frequent": 2021, "future": 2024, "none": None}
 
 
-def test_seed_years_come_from_the_text() -> None:
-    from tests.transforms.enrich.test_regions import seed_frames
+def test_relative_words_need_a_publication_year_and_the_clock_never_supplies_it() -> None:
+    para = [["今年以来，街道共办结群众诉求320件。"], ["近年来，社区累计调解纠纷45件。"]]
+    assert decide(para)["0:320件"][:2] == (None, None)  # no metadata, dateline or dated name
+    dated = decide(para, meta={"published": "2019-05-01"})
+    assert dated["0:320件"][:2] == (2019, 2019)
+    assert dated["1:45件"][:2] == (None, None)  # 近年来: no stated start
+    # a page that only mentions past years does not get its year from them
+    assert decide([["2015年曾获评先进。"], ["今年新建驿站6个。"]])["1:6个"][:2] == (None, None)
 
-    documents, _ = seed_frames()
-    got = document_years(documents)
-    assert got.height == 5
-    assert got["year"].drop_nulls().is_between(2019, 2024).all()
+
+def test_publication_year_sources() -> None:
+    assert text_year("news/20230415_s02.txt", "某地新闻") == 2023
+    assert text_year("007_2a20190f1c3d.txt", "没有日期的正文") is None  # digits inside a hash
+    assert text_year("x.txt", "本报讯 2020年9月3日，记者从区里获悉") == 2020
+    assert text_year("x.txt", "2027年某某县人民政府工作报告\n各位代表") == 2027
+    assert decide([["今年新建驿站6个。"]], name="20230415_s02.txt")["0:6个"][:2] == (2023, 2023)
+    got = decide([["今年新建驿站6个。"]], name="20230415_s02.txt", meta={"published": "2021-01-01"})
+    assert got["0:6个"][:2] == (2021, 2021)  # the sidecar beats the file name
 
 
-def test_sentence_states_its_own_year_unless_it_is_a_start() -> None:
-    sents = pl.DataFrame(
-        {
-            "sha256": ["d"] * 4,
-            "sent_ix": [0, 1, 2, 3],
-            "text": [
-                "2021年，全区收集诉求5880件",
-                "2020年以来，惠及群众16.1万人次",
-                "2020年和2021年分别完成3个",
-                "无年份",
-            ],
-        }
-    ).with_columns(pl.col("sent_ix").cast(pl.Int32))
-    assert dict(sentence_years(sents).select("sent_ix", "year").iter_rows()) == {0: 2021}
+def test_a_paragraph_frame_and_a_sub_headline_lead_give_later_sentences_their_period() -> None:
+    got = decide(
+        [
+            [("subheadline", "小巷换新颜")],
+            ["2018年秋天，东门社区启动背街小巷改造。"],
+            ["居民自筹资金3万元，修复路面200平方米，安装路灯12盏，新增座椅8个。"],
+            ["五年来，社区累计调解纠纷130件。", "化解信访积案9件。"],
+        ],
+        meta={"published": "2024-01-05"},
+    )
+    assert got["2:8个"][:2] == (2018, 2018)  # the section's lead dates the anecdote
+    assert got["3:130件"][:2] == got["4:9件"][:2] == (2019, 2023)
+
+
+def test_a_work_report_is_read_by_parts() -> None:
+    report = [
+        ["2024年某某市人民政府工作报告"],
+        ["——2024年1月10日在某某市第五届人民代表大会第三次会议上"],
+        ["一、2023年工作回顾"],
+        ["过去一年，全市新增就业1.2万人，争取上级资金15亿元。"],
+        ["五年来，累计建成学校30所。", "新建公园40个。"],
+        ["二、2024年主要任务"],
+        ["今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；", "新增就业1万人。"],
+        ["全市现有国家级园区4个，新建口袋公园25个。"],
+        ["到2027年，建成社区食堂50个。"],
+    ]
+    got = decide(report)
+    assert got["3:1.2万人"] == (2023, 2023, "actual")
+    assert got["3:15亿元"] == (2023, 2023, "actual")  # 争取 in a review: money secured
+    assert got["4:30所"] == got["5:40个"] == (2019, 2023, "actual")  # the frame holds across paragraphs
+    assert got["7:6%"] == got["8:1万人"] == (2024, 2024, "target")
+    assert got["9:4个"] == (2024, 2024, "actual")  # plainly a fact: 现有
+    assert got["9:25个"] == (2024, 2024, "target")
+    assert got["10:50个"] == (2027, 2027, "target")
+
+
+def test_an_excerpt_without_a_title_takes_its_year_from_the_part_heading() -> None:
+    got = decide([["三、2031年重点工作"], ["实施技改项目120个。"]])
+    assert got["1:120个"] == (2031, 2031, "target")
+    got = decide([["一、2030年工作回顾"], ["过去一年，实施技改项目120个。"]])
+    assert got["1:120个"] == (2030, 2030, "actual")
+
+
+def test_target_cues_govern_only_the_figures_of_their_own_clause() -> None:
+    got = decide(
+        [
+            ["街道计划年底前改造老旧小区12个，目前已完成改造5个。"],
+            ["120个计划新建项目全部开工。"],
+            ["将近300人参加活动，预计明年将惠及居民2000户。"],
+            ["会议决定开展8项专项行动。"],
+            ["共梳理实事15件，并确保年底前办结。"],
+        ]
+    )
+    assert got["0:12个"][2] == "target"
+    assert got["0:5个"][2] == "actual"
+    assert got["1:120个"][2] == "actual"  # 计划 after the figure is part of its noun
+    assert got["2:300人"][2] == "actual"  # 将近 is "nearly"
+    assert got["2:2000户"][2] == "target"
+    assert got["3:8项"][2] == "target"  # a verb of decision
+    assert got["4:15件"][2] == "actual"
+
+
+def test_a_horizon_is_a_target_only_while_it_is_ahead_of_the_text() -> None:
+    para = [["到2023年底，全县农村自来水普及率达到85%。"]]
+    assert decide(para, meta={"published": "2026-01-01"})["0:85%"] == (2023, 2023, "actual")
+    assert decide(para, meta={"published": "2021-01-01"})["0:85%"] == (2023, 2023, "target")
+
+
+def test_a_part_takes_the_modality_of_its_whole() -> None:
+    ctx = frames([["计划安装电梯20台，其中5台已完工。"]])
+    relations = pl.DataFrame({"whole_metric_id": ["0:20台"], "part_metric_id": ["0:5台"], "sha256": ["d"]})
+    ctx = Context.of(ctx.metrics, ctx.documents, ctx.sentences, ctx.files, relations)
+    got = {r[0]: r[3] for r in figure_periods(ctx).iter_rows()}
+    assert got == {"0:20台": "target", "0:5台": "target"}
+
+
+def test_five_year_plans_and_expressions() -> None:
+    assert plan_years("十三五") == (2016, 2020)
+    assert plan_years("十一五") == (2006, 2010)
+    assert plan_years("“十五”") == (2001, 2005)
+    (e,) = scan("“十三五”以来，")
+    assert resolve(e, 2018, False) == (2016, 2018)  # still running
+    assert resolve(e, 2023, False) == (2016, 2020)  # over
+    (e,) = scan("2016—2020年")
+    assert (e.first, e.last) == (2016, 2020)
+    assert scan("比2015年增长") == ()
+
+
+def test_empty_batch() -> None:
+    ctx = frames([["没有数字。"]])
+    assert figure_periods(ctx).is_empty()

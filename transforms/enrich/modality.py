@@ -1,0 +1,57 @@
+"""Cue words that make a figure a target (planned, expected, promised) or state it as done.
+
+A cue governs only the figures of its own verb, so it is looked for in the figure's clause, before
+the figure: in 285个计划新开工项目全部开工 the 计划 after the figure does not make it a target, and
+in 梳理了15件实事，并确保年内取得实效 the 确保 of the next clause does not either. A cue word inside
+a longer word that plans nothing (计划生育, 超预期, 将近) does not count. The words are lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.lexicon import words
+
+
+@cache
+def _finder(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words(name)))
+
+
+@cache
+def _blockers() -> re.Pattern[str]:
+    return _finder("target_cue_blockers.txt")
+
+
+def _blanked(text: str) -> str:
+    """``text`` with the blocker words masked, so a cue inside one of them is not found."""
+    return _blockers().sub(lambda m: "□" * len(m.group(0)), text)
+
+
+def cues(text: str, lexicon: str, *, ignore: tuple[str, ...] = ()) -> list[str]:
+    """The cue words of ``lexicon`` found in ``text`` (blocker words masked), minus ``ignore``."""
+    found = _finder(lexicon).findall(_blanked(text))
+    return [w for w in found if w not in ignore]
+
+
+def target_cue(text: str, *, review: bool = False) -> bool:
+    """Does ``text`` (the clause up to the figure) hold a strong target cue?"""
+    ignore = words("review_not_target.txt") if review else ()
+    return bool(cues(text, "target_cues.txt", ignore=ignore))
+
+
+def weak_target_cue(text: str) -> bool:
+    """A verb of decision or arrangement not cancelled by a word saying the thing is done."""
+    return bool(cues(text, "target_weak_cues.txt")) and not actual_cue(text)
+
+
+def actual_cue(text: str) -> bool:
+    """Does ``text`` state the figure as done or as it stands (已, 累计, 拥有, 做强 …)?"""
+    return bool(cues(text, "actual_cues.txt"))
+
+
+def starts_with_target_cue(text: str) -> bool:
+    """Does ``text`` open with a strong target cue (预计到2025年, 力争 …)?"""
+    masked = _blanked(text)
+    return any(masked.startswith(w) for w in words("target_cues.txt"))

@@ -1,0 +1,123 @@
+"""When a text was published, and the parts of a government work report.
+
+The publication year anchors every relative word (今年, 去年, 五年来). It comes from what the text
+and its metadata say, never from the clock: the sidecar ``published`` date; else a full date in the
+first lines (a dateline, or a report's date of delivery); else a date in the file's name; else a
+report's title (2026年…政府工作报告); else the year its part headings imply (一、2025年工作回顾 is
+read in 2026, 二、2025年工作安排 in 2025); else unknown.
+
+A work report is read in parts, opened by headings (一、2025年工作回顾和“十四五”发展主要成绩;
+二、“十五五”时期主要目标任务; 三、2026年工作安排): a review states what was done in the year or
+period it names; a plan states what is to be done, so its figures are targets unless plainly facts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from functools import cache
+
+from transforms.enrich.timewords import NULL, Period, scan
+from transforms.lexicon import table, words
+
+LEAD_CHARS = 300
+YEAR = r"(?:19|20)\d{2}"
+FULL_DATE = re.compile(
+    rf"({YEAR})(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[-/.](?:0?[1-9]|1[0-2])[-/.]\d{{1,2}})"
+)
+NAME_DATE = re.compile(rf"(?<![0-9A-Za-z])({YEAR})(?:[-_.]?[01]\d[-_.]?[0-3]\d)?(?![0-9A-Za-z])")
+TITLE_YEAR = re.compile(rf"({YEAR})年[^\n。]{{0,30}}工作报告")
+HEADING_MAX = 40
+NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+、")
+
+
+def meta_year(meta: str | None) -> int | None:
+    """Year of a sidecar's ``published`` (ISO date or datetime, or a bare year)."""
+    if not meta:
+        return None
+    try:
+        published = json.loads(meta).get("published")
+    except (ValueError, AttributeError):
+        return None
+    m = re.match(rf"\s*({YEAR})", str(published or ""))
+    return int(m.group(1)) if m else None
+
+
+def text_year(name: str | None, text: str | None) -> int | None:
+    """Publication year from the text itself: a full date in its lead, its file name, a report title."""
+    lead = (text or "")[:LEAD_CHARS]
+    if m := FULL_DATE.search(lead):
+        return int(m.group(1))
+    base = re.sub(r"\.[A-Za-z0-9]+$", "", (name or "").rsplit("/", 1)[-1])
+    if m := NAME_DATE.search(base):
+        return int(m.group(1))
+    if m := TITLE_YEAR.search(lead):
+        return int(m.group(1))
+    return None
+
+
+def is_report(text: str | None) -> bool:
+    """A text whose first lines name it a work report (or address the deputies)."""
+    lead = (text or "")[:LEAD_CHARS]
+    return any(w in lead for w in words("report_markers.txt"))
+
+
+@cache
+def _part_words() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (r["word"], r["part"]) for r in sorted(table("report_parts.csv"), key=lambda r: -len(r["word"]))
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Part:
+    """A part of a work report: review or plan, and the period its heading names first."""
+
+    kind: str  # review | plan
+    period: Period | None  # None: the heading names none (the part's default applies)
+
+
+def heading_part(sentence: str, *, single: bool, report: bool) -> Part | None:
+    """The part a sentence opens, when it is a part heading (a short line of its own with a part word).
+
+    In a text not known to be a report, only a numbered heading that names a year or plan counts,
+    so that a news sub-headline (回顾过去 展望未来) does not turn a story into a report.
+    """
+    text = sentence.strip()
+    if not single or len(text) > HEADING_MAX or text.endswith(("。", "！", "？", "；", "：")):
+        return None
+    numbered = bool(NUMBERED.match(text))
+    exprs = scan(text)
+    if not report and not (numbered and exprs):
+        return None
+    if text.startswith(("（", "(")):  # （一）… is a heading inside a part, not a part
+        return None
+    kind = next((part for word, part in _part_words() if word in text), None)
+    if kind is None:
+        return None
+    first = exprs[0] if exprs else None
+    if first is not None and first.kind in ("plan", "range") and kind == "plan":
+        return Part("plan", (first.first, first.last))
+    if first is not None and first.kind in ("year", "plan", "range"):
+        return Part(kind, (first.first, first.last))
+    return Part(kind, None)
+
+
+def part_default(part: Part, published: int | None) -> Period:
+    """The years of a part whose heading names none: the reviewed year, or the plan's year."""
+    if part.period is not None:
+        return part.period
+    if published is None:
+        return NULL
+    year = published - 1 if part.kind == "review" else published
+    return year, year
+
+
+def year_from_headings(headings: list[Part]) -> int | None:
+    """The report's year as its first dated part heading implies it (review of Y-1, plan for Y)."""
+    for part in headings:
+        if part.period is None or part.period[0] is None or part.period[0] != part.period[1]:
+            continue
+        return part.period[0] + 1 if part.kind == "review" else part.period[0]
+    return None

@@ -1,0 +1,142 @@
+"""Time expressions in a sentence and the years they stand for (fact-spec: ``year_from``/``year_to``).
+
+A sentence is scanned once, left to right, for the expressions that can place a figure in time: a
+year (2025年), a range (2021—2025年), a start (2020年以来), a horizon (到2027年) or a cut-off
+(截至2024年底), a five-year plan (“十四五”时期), and the words of ``time_words.csv`` (今年, 去年,
+五年来, 近年来 ...). A year that is a rate's base (比2020年增长) is not an expression: it says
+nothing about the figure's own year. What an expression means may depend on the publication year,
+so scanning and resolving are separate steps.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+
+from transforms.lexicon import table, words
+
+YEAR = r"(?:19|20)\d{2}"
+CN_DIGITS = "一二三四五六七八九"
+# the third five-year plan started in 1966, and they have followed one another since
+PLAN_BASE, PLAN_BASE_NO = 1966, 3
+NONE = "none"  # kind of an expression that takes the figure out of any year
+
+
+@dataclasses.dataclass(frozen=True)
+class Expr:
+    """One time expression: its span in the sentence, its kind and the years it names."""
+
+    start: int
+    end: int
+    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | year1 | five | none
+    first: int | None = None
+    last: int | None = None
+
+
+Period = tuple[int | None, int | None]
+NULL: Period = (None, None)
+
+
+def plan_years(name: str) -> tuple[int, int] | None:
+    """十四五 -> (2021, 2025); “十五” -> (2001, 2005); None for a plan before the third."""
+    if name.strip("“”") == "十五":
+        number = 10
+    else:
+        m = re.fullmatch(r"十([一二三四五六七八九])五", name)
+        if not m:
+            return None
+        number = 10 + CN_DIGITS.index(m.group(1)) + 1
+    if number < PLAN_BASE_NO:
+        return None
+    start = PLAN_BASE + 5 * (number - PLAN_BASE_NO)
+    return start, start + 4
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    rel = "|".join(
+        re.escape(r["word"]) for r in sorted(table("time_words.csv"), key=lambda r: -len(r["word"]))
+    )
+    base = "|".join(re.escape(w) for w in words("time_base_words.txt"))
+    not_after_number = r"(?<![\d.近约超逾第])"
+    return re.compile(
+        "|".join(
+            (
+                rf"(?P<base>(?:{base})(?:{YEAR}年|去年|上年|上一年))",
+                rf"{not_after_number}(?P<r1>{YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{YEAR})年",
+                rf"(?:由|从)(?P<frm>{YEAR})年(?:底|末)?的",
+                rf"(?:截至|截止到?|截止)(?P<at>{YEAR})年",
+                rf"(?:到|至)(?P<to>{YEAR})年",
+                rf"(?:自|从)?{not_after_number}(?P<since>{YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
+                r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
+                r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
+                rf"{not_after_number}(?P<year>{YEAR})年(?![多余来])",
+                rf"(?P<rel>{rel})",
+            )
+        )
+    )
+
+
+@cache
+def _rel_kinds() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in table("time_words.csv")}
+
+
+def scan(sentence: str) -> tuple[Expr, ...]:
+    """Every time expression of ``sentence``, in order (bases of comparison left out)."""
+    out = []
+    for m in _pattern().finditer(sentence):
+        g = m.lastgroup
+        s, e = m.start(), m.end()
+        if g == "base":
+            continue
+        if g in ("r1", "r2"):
+            a, b = int(m.group("r1")), int(m.group("r2"))
+            out.append(Expr(s, e, "range", min(a, b), max(a, b)))
+        elif g in ("plan", "plan_suf"):
+            years = plan_years(m.group("plan"))
+            if years is None:
+                continue
+            suffix = m.group("plan_suf")
+            if suffix in ("末", "期末"):
+                out.append(Expr(s, e, "year", years[1], years[1]))
+            else:
+                out.append(Expr(s, e, "plan_since" if suffix == "以来" else "plan", *years))
+        elif g == "since_what":  # 自开展“双亮”活动以来: a start the text does not date
+            out.append(Expr(s, e, NONE))
+        elif g == "rel":
+            out.append(Expr(s, e, _rel_kinds()[m.group("rel")]))
+        else:
+            y = int(m.group(g))
+            out.append(Expr(s, e, {"frm": "from"}.get(g, g), y, y))
+    return tuple(out)
+
+
+def resolve(expr: Expr, published: int | None, report: bool) -> Period:
+    """The (year_from, year_to) an expression gives, for a text published in ``published``.
+
+    ``report`` says the text is a work report of year ``published``: its 一年来 is the year it
+    reviews. Words relative to the publication year give NULL when that year is unknown.
+    """
+    p = published
+    kind = expr.kind
+    if kind in ("year", "at", "to", "from", "range", "plan"):
+        return expr.first, expr.last
+    if kind == "since":
+        return (expr.first, p) if p is not None and p >= (expr.first or 0) else (expr.first, expr.first)
+    if kind == "plan_since":  # a plan period still running ends at the publication year
+        if p is None:
+            return expr.first, expr.last
+        return expr.first, min(expr.last or p, p)
+    if p is None:
+        return NULL
+    if kind == "this":
+        return p, p
+    if kind == "last":
+        return p - 1, p - 1
+    if kind == "year1":
+        return (p - 1, p - 1) if report else (p, p)
+    if kind == "five":
+        return p - 5, p - 1
+    return NULL
