@@ -6,16 +6,23 @@ decodings we keep the one whose characters look most like ordinary Chinese, i.e.
 of common Han characters (GB2312 level 1 + Big5 level 1, both derived from the codecs themselves)
 and the fewest rare or control characters.
 
-Two kinds of damage are tolerated rather than fatal, since losing a whole page to them is worse:
-a UTF-8 page with a few stray bytes (a truncated copy, a bad sector) is decoded with those bytes
-replaced by U+FFFD and says so in its encoding label; UTF-16 without a BOM competes with the
-other candidates on the same score (ASCII-heavy UTF-16 is full of NULs, so it is tried before
-NUL bytes mean "binary").
+Damage is tolerated rather than fatal, since losing a whole page to one odd byte is worse: a
+UTF-8 page with a few stray bytes (a truncated copy, a bad sector) is decoded with those bytes
+replaced by U+FFFD; a few NUL bytes are dropped (NUL is never part of a multi-byte character in
+UTF-8, GB18030 or Big5); emoji written as CESU-8 (each UTF-16 surrogate encoded on its own, as Java
+and MySQL's old utf8 do) are joined back; UTF-16 one byte short loses only that byte; ANSI terminal
+escape sequences (a page saved from a console) are removed. Each repair is written into the
+encoding label (``utf-8 (1 NUL byte removed)``), and ``label_repairs`` reads it back as counts so
+the normaliser can add them to ``documents.repairs``. UTF-16 without a BOM competes with the other
+candidates on the same score (ASCII-heavy UTF-16 is full of NULs, so it is tried before NUL bytes
+mean "binary").
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import re
 from functools import cache
 
 # (magic prefix, label): formats that are certainly not text.
@@ -49,6 +56,22 @@ MAX_REPLACED = 0.002
 MIN_REPLACED = 4
 UTF16 = ("utf-16-le", "utf-16-be")
 
+# A high and a low surrogate, each encoded as three UTF-8-style bytes (CESU-8).
+_CESU_PAIR = re.compile(rb"\xed[\xa0-\xaf][\x80-\xbf]\xed[\xb0-\xbf][\x80-\xbf]")
+# ECMA-48 escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \\), and two-byte escapes.
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
+)
+# Repair notes in encoding labels: (kind in documents.repairs, singular, plural).
+_NOTES: tuple[tuple[str, str, str], ...] = (
+    ("invalid_bytes", "invalid byte replaced", "invalid bytes replaced"),
+    ("nul_bytes", "NUL byte removed", "NUL bytes removed"),
+    ("cesu8", "CESU-8 surrogate pair joined", "CESU-8 surrogate pairs joined"),
+    ("truncated", "trailing byte dropped", "trailing bytes dropped"),
+    ("ansi_escape", "ANSI escape sequence removed", "ANSI escape sequences removed"),
+)
+_NOTE_RE = re.compile(r"^(\d+) (.+)$")
+
 
 @cache
 def common_chars() -> frozenset[str]:
@@ -56,16 +79,12 @@ def common_chars() -> frozenset[str]:
     chars: set[str] = set()
     for lead in range(0xB0, 0xD8):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     for lead in range(0xA4, 0xC7):
         for trail in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("big5"))
-            except UnicodeDecodeError:
-                pass
     return frozenset(c for c in chars if len(c) == 1)
 
 
@@ -99,33 +118,57 @@ def _control_share(text: str) -> float:
     return bad / max(len(sample), 1)
 
 
+def label(encoding: str, repairs: dict[str, int]) -> str:
+    """``encoding`` plus a note per repair, e.g. ``utf-8 (3 invalid bytes replaced; 1 NUL byte removed)``."""
+    notes = [f"{n} {one if n == 1 else many}" for kind, one, many in _NOTES if (n := repairs.get(kind, 0))]
+    return f"{encoding} ({'; '.join(notes)})" if notes else encoding
+
+
+def label_repairs(encoding: str | None) -> dict[str, int]:
+    """The repair counts written into an encoding label by ``label`` ({} for a clean decoding)."""
+    if not encoding or not encoding.endswith(")") or " (" not in encoding:
+        return {}
+    kinds = {phrase: kind for kind, one, many in _NOTES for phrase in (one, many)}
+    out: dict[str, int] = {}
+    for note in encoding[encoding.index(" (") + 2 : -1].split("; "):
+        m = _NOTE_RE.match(note)
+        if m and m.group(2) in kinds:
+            out[kinds[m.group(2)]] = out.get(kinds[m.group(2)], 0) + int(m.group(1))
+    return out
+
+
+def _damage_limit(size: int) -> float:
+    """Bytes a page may lose to damage before it is taken for something that is not this text."""
+    return max(MIN_REPLACED, MAX_REPLACED * size)
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
     """Return (text, encoding, error); exactly one of text and error is set. Never raises."""
     if not data:
         return None, None, "empty file"
-    for magic, label in _MAGIC:
+    for magic, name in _MAGIC:
         if data.startswith(magic):
-            return None, None, f"binary file ({label})"
+            return None, None, f"binary file ({name})"
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError as exc:
-                damaged = _lenient_utf8(data[len(bom) :]) if enc == "utf-8-sig" else None
-                if damaged is None:
-                    return None, None, f"undecodable {enc} with BOM: {exc.reason}"
-                return _accept(damaged[2], damaged[1], bom=True)
-            return _accept(text, "utf-8" if enc == "utf-8-sig" else enc, bom=True)
+            return _decode_bom(data, bom, enc)
     if b"\x00" in data:
         best = _best(_utf16(data))
-        if best is None or best[0] < MIN_PLAUSIBLE:
+        if best is not None and best[0] >= MIN_PLAUSIBLE:
+            return _accept(best[2], best[1])
+        nuls = data.count(b"\x00")
+        if nuls > _damage_limit(len(data)):
             return None, None, "binary file (NUL bytes)"
-        return _accept(best[2], best[1])
+        text, encoding, _error = decode_bytes(data.replace(b"\x00", b""))
+        if text is None or encoding is None:
+            return None, None, "binary file (NUL bytes)"
+        return text, _add_note(encoding, "nul_bytes", nuls), None
+    joined, pairs = _join_cesu8(data)
     try:
-        return _accept(data.decode("utf-8"), "utf-8")
+        return _accept(joined.decode("utf-8"), label("utf-8", {"cesu8": pairs}))
     except UnicodeDecodeError:
         pass
-    candidates = [c for c in (_lenient_utf8(data),) if c is not None]
+    candidates = [c for c in (_lenient_utf8(joined, pairs),) if c is not None]
     for enc in LEGACY:
         try:
             text = data.decode(enc)
@@ -141,6 +184,54 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
     return _accept(best[2], best[1])
 
 
+def _decode_bom(data: bytes, bom: bytes, enc: str) -> tuple[str | None, str | None, str | None]:
+    """A page with a byte-order mark: its encoding is given, only damage needs handling."""
+    repairs: dict[str, int] = {}
+    body = data
+    if enc == "utf-16" and len(data) % 2:  # one byte short: only the last character is lost
+        body, repairs["truncated"] = data[:-1], 1
+    try:
+        text = body.decode(enc)
+    except UnicodeDecodeError as exc:
+        if enc != "utf-8-sig":
+            return None, None, f"undecodable {enc} with BOM: {exc.reason}"
+        joined, pairs = _join_cesu8(data[len(bom) :])
+        try:
+            return _accept(joined.decode("utf-8"), label("utf-8", {"cesu8": pairs}), bom=True)
+        except UnicodeDecodeError:
+            pass
+        damaged = _lenient_utf8(joined, pairs)
+        if damaged is None:
+            return None, None, f"undecodable {enc} with BOM: {exc.reason}"
+        return _accept(damaged[2], damaged[1], bom=True)
+    return _accept(text, label("utf-8" if enc == "utf-8-sig" else enc, repairs), bom=True)
+
+
+def _add_note(encoding: str, kind: str, n: int) -> str:
+    """Add a repair note to a label that may already carry some."""
+    base = encoding.split(" (", 1)[0]
+    repairs = label_repairs(encoding)
+    repairs[kind] = repairs.get(kind, 0) + n
+    return label(base, repairs)
+
+
+def _join_cesu8(data: bytes) -> tuple[bytes, int]:
+    """Surrogate pairs written as CESU-8 -> proper 4-byte UTF-8; (bytes, pairs joined)."""
+    if b"\xed" not in data:
+        return data, 0
+
+    def join(m: re.Match[bytes]) -> bytes:
+        return (
+            m.group(0)
+            .decode("utf-8", "surrogatepass")
+            .encode("utf-16-le", "surrogatepass")
+            .decode("utf-16-le")
+            .encode()
+        )
+
+    return _CESU_PAIR.subn(join, data)
+
+
 def _best(candidates: list[tuple[float, str, str]]) -> tuple[float, str, str] | None:
     """The highest score; on a tie the earliest candidate (the order says which is likelier)."""
     best = None
@@ -150,23 +241,25 @@ def _best(candidates: list[tuple[float, str, str]]) -> tuple[float, str, str] | 
     return best
 
 
-def _lenient_utf8(data: bytes) -> tuple[float, str, str] | None:
+def _lenient_utf8(data: bytes, cesu_pairs: int = 0) -> tuple[float, str, str] | None:
     """UTF-8 with its few invalid bytes replaced by U+FFFD, as a scored candidate labelled with the
     number of bytes replaced; None when too many bytes are invalid for this to be damaged UTF-8."""
     invalid = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
-    if not invalid or invalid > max(MIN_REPLACED, MAX_REPLACED * len(data)):
+    if not invalid or invalid > _damage_limit(len(data)):
         return None
     text = data.decode("utf-8", errors="replace")
     score = plausibility(_sample(text)) - text.count("\ufffd") / max(len(text), 1)
-    return score, f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)", text
+    return score, label("utf-8", {"invalid_bytes": invalid, "cesu8": cesu_pairs}), text
 
 
 def _utf16(data: bytes) -> list[tuple[float, str, str]]:
     """BOM-less UTF-16 (either byte order) as scored candidates; odd lengths and unpaired surrogates
     rule it out. NUL code units only come from misreading ASCII-heavy UTF-16 in the wrong order or
-    from binary, so any of them count against the score like undecodable characters do."""
+    from binary, so any of them count against the score like undecodable characters do. A page one
+    byte short (a truncated copy) loses that byte, not the page."""
+    repairs: dict[str, int] = {}
     if len(data) % 2:
-        return []
+        data, repairs["truncated"] = data[:-1], 1
     out = []
     for enc in UTF16:
         try:
@@ -174,11 +267,15 @@ def _utf16(data: bytes) -> list[tuple[float, str, str]]:
         except UnicodeDecodeError:
             continue
         sample = _sample(text)
-        out.append((plausibility(sample) - _control_share(sample), enc, text))
+        out.append((plausibility(sample) - _control_share(sample), label(enc, repairs), text))
     return out
 
 
 def _accept(text: str, encoding: str, bom: bool = False) -> tuple[str | None, str | None, str | None]:
+    if "\x1b" in text or "\x9b" in text:
+        text, n = _ANSI.subn("", text)
+        if n:
+            encoding = _add_note(encoding, "ansi_escape", n)
     if _control_share(text) > 0.01:
         return None, None, "binary file (control characters)"
     if not bom and text.strip() and plausibility(_sample(text)) < MIN_PLAUSIBLE:

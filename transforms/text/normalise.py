@@ -13,6 +13,7 @@ import polars as pl
 
 from transforms.schemas import DOCUMENTS, SENTENCES, STORIES
 from transforms.text import repairs
+from transforms.text.encoding import label_repairs
 from transforms.text.script import detect_script, to_simplified
 from transforms.text.segment import Segmented, segment
 
@@ -52,6 +53,8 @@ def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
             doc["error"] = f"normalisation failed: {exc.__class__.__name__}: {exc}"
             docs.append(doc)
             continue
+        for kind, n in label_repairs(row.get("encoding")).items():  # byte-level repairs of the decoder
+            counts[kind] = counts.get(kind, 0) + n
         doc.update(script=script, text=text, repairs=json.dumps(counts, ensure_ascii=False, sort_keys=True))
         docs.append(doc)
         sha = row.get("sha256")

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable
 from functools import cache
+from html.parser import HTMLParser
 
 from transforms.lexicon import words
 from transforms.text.encoding import common_chars
@@ -37,10 +38,20 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_BLOCK_TAGS = "p|br|div|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|hr|dd|dt|dl"
-_TAG_RE = re.compile(r"<!--.*?-->|</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>", re.S)
-_BLOCK_RE = re.compile(rf"^(?:{_BLOCK_TAGS})$", re.I)
+_TAG_START_RE = re.compile(r"<[A-Za-z!/?]")  # only then is there markup to parse at all
 _MARKDOWN_RE = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+# [text](target "title") and ![alt](target): the text stays, the target and images go.
+_MD_LINK_RE = re.compile(
+    r"(!?)\[([^\[\]\n]{0,300})\]\(\s*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\s*\)"
+)
+# A reference-style link definition line: [1]: http://...
+_MD_REF_RE = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S+[^\n]*$")
+# A bare URL runs over ASCII that is not space or a delimiter; CJK text (and full-width punctuation)
+# ends it. Runs of %XX escapes are link targets split off their URL (%E9%95%B7 is an encoded 長).
+_URL_RE = re.compile(r"(?<![A-Za-z0-9.@])(?:(?:https?|ftp)://|www\.)[!-~]+|(?:%[0-9A-Fa-f]{2}){2,}")
+_URL_TAIL = ")]}>\"',.;:!?"  # closing marks right after a URL belong to the sentence
+# C0 controls except tab and line breaks, DEL and C1 controls: never text, and they break output.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 # Full-width ASCII digits/letters, ％, and exotic spaces -> half-width; Chinese punctuation stays.
 _HALF = {
@@ -84,14 +95,133 @@ def decode_entities(text: str) -> tuple[str, int]:
     return text, total
 
 
+@cache
+def _tag_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (
+        frozenset(words("html_block_tags.txt")),
+        frozenset(words("html_inline_tags.txt")),
+        frozenset(words("html_hidden_tags.txt")),
+    )
+
+
+_ATTR_NAME_RE = re.compile(r"[A-Za-z_:@][-A-Za-z0-9_:.@]*")
+
+
+def _markup_attrs(attrs: list[tuple[str, str | None]]) -> bool:
+    """Attribute names of real markup are ASCII; ``a<b 且 c>d`` is prose that merely looks like a tag."""
+    return all(_ATTR_NAME_RE.fullmatch(name) for name, _ in attrs)
+
+
+class _TagStripper(HTMLParser):
+    """Text of an HTML-ish page: known tags removed (block tags -> line break), the content of
+    script/style/... dropped, attributes (href targets) never emitted, unknown tags kept as text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)  # entities were decoded already; do not decode twice
+        self.out: list[str] = []
+        self.count = 0
+        self.hidden: list[str] = []  # open hidden elements
+        self.block, self.inline, self.drop = _tag_lists()
+
+    def _tag(self, tag: str, text: str, end: bool = False) -> None:
+        if tag in self.drop:
+            self.count += 1
+            if end:
+                if tag in self.hidden:
+                    del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
+            else:
+                self.hidden.append(tag)
+            return
+        if self.hidden:
+            return
+        if tag in self.block:
+            self.count += 1
+            self.out.append("\n")
+        elif tag in self.inline:
+            self.count += 1
+        else:
+            self.out.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        text = self.get_starttag_text() or ""
+        self._tag(tag if _markup_attrs(attrs) else "", text)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:  # <br/>: one tag, one break
+        if not _markup_attrs(attrs):
+            self._tag("", self.get_starttag_text() or "")
+        elif tag in self.drop:
+            self.count += 1
+        else:
+            self._tag(tag, self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._tag(tag, f"</{tag}>", end=True)
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.count += 1
+
+    def handle_decl(self, decl: str) -> None:
+        self.count += 1
+
+    def handle_pi(self, data: str) -> None:
+        self.count += 1
+
+    def unknown_decl(self, data: str) -> None:
+        self.count += 1
+
+
 def strip_tags(text: str) -> tuple[str, int]:
-    """Block tags become line breaks (they separate paragraphs); inline tags just go."""
+    """Tags go (block tags become line breaks, they separate paragraphs); script, style and the like
+    go with their content; link targets never appear. Uses a real HTML parser, since a regex cannot
+    know where a script ends (``</script>`` inside a string, ``<`` in code). A hidden element left
+    open at the end of the page (a truncated copy) swallows only the rest of its own line, so a stray
+    ``<script>`` never loses the page."""
+    if not _TAG_START_RE.search(text):
+        return text, 0
+    parser = _TagStripper()
+    parser.feed(text)
+    parser.close()
+    pending = parser.rawdata  # text the parser still holds back: an unclosed script/style, "<a" ...
+    out, count = "".join(parser.out), parser.count
+    if pending and (parser.hidden or parser.cdata_elem):  # type: ignore[attr-defined]
+        _, _, rest = pending.partition("\n")
+        more, n = strip_tags(rest) if rest else ("", 0)
+        return out + ("\n" + more if rest else ""), count + n
+    if pending:
+        out += pending
+    return out, count
+
+
+def strip_link_targets(text: str) -> tuple[str, int]:
+    """Markdown links keep their text and lose their target; images and link definitions go."""
+    text, n = _MD_LINK_RE.subn(lambda m: "" if m.group(1) else m.group(2), text)
+    text, m = _MD_REF_RE.subn("", text)
+    return text, n + m
+
+
+def strip_urls(text: str) -> tuple[str, int]:
+    """Bare URLs and runs of %XX escapes: addresses, never page text (and never a figure)."""
 
     def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        return "\n" if name and _BLOCK_RE.match(name) else ""
+        url = m.group(0)
+        return url[len(url.rstrip(_URL_TAIL)) :] if "%" not in url[:1] else ""
 
-    return _TAG_RE.subn(repl, text)
+    return _URL_RE.subn(repl, text)
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """Control characters a page should not contain (a stray BEL, backspace, C1 bytes)."""
+    return _CONTROL_RE.subn("", text)
 
 
 def strip_markdown(text: str) -> tuple[str, int]:
@@ -225,9 +355,12 @@ Repair = Callable[[str], tuple[str, int]]
 # and pinyin annotations follow the original characters.
 BEFORE_SCRIPT: tuple[tuple[str, Repair], ...] = (
     ("crlf", fix_newlines),
+    ("control_char", strip_controls),
     ("zero_width", strip_zero_width),
     ("html_entity", decode_entities),
     ("html_tag", strip_tags),
+    ("link_target", strip_link_targets),
+    ("url", strip_urls),
     ("markdown", strip_markdown),
     ("mojibake", fix_mojibake),
     ("pinyin", strip_pinyin),

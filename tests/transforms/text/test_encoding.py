@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.text.encoding import decode_bytes
+from transforms.text.encoding import decode_bytes, label, label_repairs
 
 RAW = Path(__file__).resolve().parents[3] / "raw"
 SEED_TRAD = (RAW / "003_92522d596ed444a6.txt").read_text(encoding="utf-8")
@@ -48,7 +48,9 @@ def test_junk_is_reported_not_raised(data: bytes, reason: str) -> None:
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-@pytest.mark.parametrize("text", [SEED_SIMP, SEED_TRAD, "今年以来收集群众困难诉求" * 30])  # the last has no NUL
+@pytest.mark.parametrize(
+    "text", [SEED_SIMP, SEED_TRAD, "今年以来收集群众困难诉求" * 30]
+)  # the last has no NUL
 def test_utf16_without_bom(text: str, codec: str) -> None:
     assert decode_bytes(text.encode(codec)) == (text, codec, None)
 
@@ -64,3 +66,62 @@ def test_a_few_stray_bytes_in_utf8_are_replaced_and_reported() -> None:
 def test_legacy_text_is_not_taken_for_damaged_utf8() -> None:
     assert decode_bytes("Report 2024: 民生 ok".encode("gbk"))[1] == "gb18030"
     assert decode_bytes(SEED_SIMP.encode("gbk"))[1] == "gb18030"
+
+
+# --- one odd byte never loses a page (issue 18): repair, say so in the label, keep the rest ---
+
+PAGE = "区县民生简报\n今年以来，全镇共走访困难家庭736户，发放救助金42.5万元。\n" * 40
+
+
+def _cesu8(ch: str) -> bytes:
+    """A character outside the BMP written as two separately encoded surrogates (CESU-8)."""
+    units = ch.encode("utf-16-le")
+    return b"".join(
+        chr(int.from_bytes(units[i : i + 2], "little")).encode("utf-8", "surrogatepass") for i in (0, 2)
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030", "big5"])
+def test_a_stray_nul_is_dropped_not_taken_for_binary(codec: str) -> None:
+    data = PAGE.encode(codec, errors="ignore")
+    cut = len(PAGE[:40].encode(codec, errors="ignore"))  # on a character boundary
+    text, encoding, error = decode_bytes(data[:cut] + b"\x00" + data[cut:])
+    assert error is None and text == data.decode(codec)
+    assert encoding == f"{codec} (1 NUL byte removed)"
+    assert label_repairs(encoding) == {"nul_bytes": 1}
+
+
+def test_many_nuls_are_still_binary() -> None:
+    data = PAGE.encode()
+    assert decode_bytes(data.replace("，".encode(), b"\x00"))[2] == "binary file (NUL bytes)"
+
+
+def test_cesu8_emoji_are_joined() -> None:
+    head, tail = PAGE[:20].encode(), PAGE[20:].encode()
+    text, encoding, error = decode_bytes(head + _cesu8("🎉") * 3 + tail + _cesu8("🏠"))
+    assert error is None
+    assert text == PAGE[:20] + "🎉" * 3 + PAGE[20:] + "🏠"
+    assert encoding == "utf-8 (4 CESU-8 surrogate pairs joined)"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_one_byte_short_loses_only_that_byte(codec: str) -> None:
+    text, encoding, error = decode_bytes(PAGE.encode(codec)[:-1])
+    assert error is None and text == PAGE[:-1]
+    assert encoding == f"{codec} (1 trailing byte dropped)"
+
+
+def test_ansi_escape_sequences_are_removed() -> None:
+    coloured = "".join(
+        f"\x1b[1;3{i % 8}m{line}\x1b[0m\x1b]0;title\x07\n" for i, line in enumerate(PAGE.splitlines())
+    )
+    text, encoding, error = decode_bytes(coloured.encode())
+    assert error is None and "\x1b" not in text
+    assert text == PAGE
+    assert label_repairs(encoding) == {"ansi_escape": 3 * len(PAGE.splitlines())}
+
+
+def test_labels_and_counts_round_trip() -> None:
+    repairs = {"invalid_bytes": 3, "nul_bytes": 1, "cesu8": 2, "truncated": 1, "ansi_escape": 7}
+    assert label_repairs(label("gb18030", repairs)) == repairs
+    assert label("utf-8", {}) == "utf-8" and label_repairs("utf-8") == {}

@@ -77,3 +77,62 @@ def test_web_residue_lines_are_dropped() -> None:
 
 def test_lone_font_letters_stay_without_residue_around() -> None:
     assert repairs.drop_web_residue("大\n中\n小") == ("大\n中\n小", 0)
+
+
+# --- markup never reaches sentences: script/style bodies, link targets, encoded URLs (issue 15, 17) ---
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "<p>区政府</p><script>var n = 99; if (a < b) { go('</p>'); }</script>新建公园3个",
+            "\n区政府\n新建公园3个",
+        ),
+        ("<STYLE type='text/css'>p { width: 50% }</STYLE>投入资金8万元", "投入资金8万元"),
+        ("<noscript><img src=x.gif></noscript>共有12户<!-- 统计 -->", "共有12户"),
+        ('<a href="https://example.gov.cn/%E9%95%B7%E5%AF%BF/2021.html" title="链接">长寿区</a>', "长寿区"),
+        ("价格<5元，且 a<b 且 c>d", "价格<5元，且 a<b 且 c>d"),  # "b 且 c" is no element: prose stays
+        ("<svg><text>666件</text></svg>办结", "办结"),
+    ],
+)
+def test_strip_tags_drops_hidden_content_and_attributes(raw: str, expected: str) -> None:
+    assert repairs.strip_tags(raw)[0] == expected
+
+
+def test_an_unclosed_script_swallows_only_its_own_line() -> None:
+    text, count = repairs.strip_tags("标题\n<script>track(7)共有8件\n全年受理来信215件。\n")
+    assert text == "标题\n\n全年受理来信215件。\n"
+    assert count == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("详见[区政务网](https://www.example.cn/%E6%94%BF%E5%8A%A1/12.html)公告", "详见区政务网公告"),
+        ("如图![航拍图](img/2023.png)所示", "如图所示"),
+        ("正文\n[3]: http://example.org/a%20b\n结尾", "正文\n\n结尾"),
+    ],
+)
+def test_markdown_links_keep_their_text_only(raw: str, expected: str) -> None:
+    assert repairs.strip_link_targets(raw)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("请登录https://zwfw.example.cn/item/2024-01/88.htm。办理", "请登录。办理"),
+        ("网址www.example.gov.cn，电话", "网址，电话"),
+        ("（来源：http://x.example/a）", "（来源：）"),
+        ("地址%E9%87%8D%E5%BA%86%E5%B8%82结束", "地址结束"),
+        ("增长7.5%，占比12%A级", "增长7.5%，占比12%A级"),  # a percent sign is not an escape
+    ],
+)
+def test_bare_urls_and_percent_escapes_go(raw: str, expected: str) -> None:
+    fixed, _ = repairs.strip_urls(raw)
+    assert fixed == expected
+    assert repairs.strip_urls(fixed) == (fixed, 0)
+
+
+def test_control_characters_go_and_are_counted() -> None:
+    assert repairs.strip_controls("共\x07收集\x08诉求\x9b12件\t。\n") == ("共收集诉求12件\t。\n", 3)
