@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from transforms.enrich.context import Context
+from transforms.enrich.currency import local_currency
 from transforms.enrich.periods import figure_periods
 from transforms.enrich.regions import figure_regions
 from transforms.enrich.topics import figure_topics
@@ -46,4 +47,4 @@ def enrich_metrics(
         .with_columns(pl.coalesce(c, n).alias(c) for c, n in new.items())
         .sort("_row")
     )
-    return conform(filled, METRICS)
+    return local_currency(conform(filled, METRICS), documents, files)  # 元 in a Hong Kong text is 港元

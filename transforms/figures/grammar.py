@@ -39,7 +39,17 @@ _NUM_RE = re.compile(
 _AR_RE = re.compile(r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 # Link targets and URL-encoded bytes are not text: %E9%95%B7 holds no percentage.
 _LINK_RE = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)[\x21-\x7e]+|(?:%[0-9A-Fa-f]{2}){2,}|href=\S+")
-_MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+_MULTIPLIERS = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+    "百": 1e2,
+}
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
 _INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
@@ -192,7 +202,7 @@ def _in_short_quote(sent: str, start: int, end: int) -> bool:
 def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
     """The unit of a figure with a multiplier and no measure word (约20万群众 -> 人)."""
     after = []
-    for ch in sent[end : end + 8]:
+    for ch in sent[end : end + 14]:
         if ch in _PUNCT or ch == "的":
             break
         after.append(ch)
@@ -200,7 +210,7 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
     bound = _match_suffix(following, 0)
     if bound:  # 13亿以上，…: the bound word is not the counted noun
         following = following[len(bound[0]) :]
-    following = following[:6]
+    following = following[:12]  # 1.6万山洪泥石流灾害受灾群众: the counted noun closes a long phrase
     if following:
         if any(n in following for n in words("people_nouns.txt")) or _PERSON_NOUN.search(following):
             return "人", "people"
@@ -326,6 +336,10 @@ def find_figures(sent: str) -> list[Figure]:
         pos = m.end()
         fig = _read_figure(sent, m)
         if fig is None:
+            tail = _range_tail(sent, m)
+            if tail:  # 0到3周岁婴幼儿: a rejected range leaves no second figure behind
+                pos = tail
+                continue
             if m.lastgroup == "ar" and "." in m.group():
                 pos = m.start() + m.group().index(".") + 1  # 3.7.9亿人次: a list number, then 7.9亿人次
             continue
@@ -334,6 +348,14 @@ def find_figures(sent: str) -> list[Figure]:
         out.append(fig)
         pos = max(pos, fig.end)
     return out
+
+
+def _range_tail(sent: str, m: re.Match[str]) -> int | None:
+    """The end of the second number when a range separator follows the numeral ``m``."""
+    if sent[m.end() : m.end() + 1] not in _RANGE_SEPS:
+        return None
+    m2 = _NUM_RE.match(sent, m.end() + 1)
+    return m2.end() if m2 and m2.lastgroup == m.lastgroup else None
 
 
 def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - one grammar, read in order
@@ -425,6 +447,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     elif currency is not None and unit is not None and unit.kind != "money":
         return None  # $3个: a sign before a count is no money figure we can read
     if unit is None:
+        if standalone:
+            return None  # 迈上万亿新台阶: a bare 万亿 counts something only with a unit (超万元)
         if not has_multiplier or (
             unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()
         ):
@@ -437,9 +461,18 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
     end = unit_end
     # 65周岁至74周岁, 3天至5天: the unit written at both ends of a range
-    if unit.surface and low == high and sent[end : end + 1] in _RANGE_SEPS:
-        m2 = _NUM_RE.match(sent, end + 1)
-        if m2 and m2.lastgroup == kind and sent.startswith(unit.surface, m2.end()):
+    if (unit.surface or currency) and low == high and sent[end : end + 1] in _RANGE_SEPS:
+        at = end + 1  # NT$8,500至NT$13,000: the currency sign written at both ends
+        cur2 = next(((w, u) for w, u in _currency_prefixes() if currency and sent.startswith(w, at)), None)
+        if cur2 and cur2[1] == unit.unit:
+            at += len(cur2[0])
+        m2 = _NUM_RE.match(sent, at)
+        if (
+            m2
+            and m2.lastgroup == kind
+            and (at > end + 1 or unit.surface)
+            and sent.startswith(unit.surface, m2.end())
+        ):
             v2 = _value(kind, m2.group())
             if v2:
                 high = round(v2[1] * factor, 6)
@@ -516,8 +549,7 @@ def _tenth_digit(sent: str, pos: int) -> float | None:
         nxt.isdigit()
         or nxt in _CN
         or nxt in "点.%"
-        or (nxt.isascii()
-        and nxt.isalpha())
+        or (nxt.isascii() and nxt.isalpha())
         or _unit_at(sent, pos + 1)
     ):
         return None
@@ -587,6 +619,8 @@ def _passes_unit_rules(
         return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
     if kind == "cn" and unit.unit in words("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
+    if unit.kind in words("rate_kinds.txt"):
+        return True  # 增加一成半, 提高一倍: a rate is never the article 'a'
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
 
 

@@ -1,0 +1,74 @@
+"""A bare 元 in a Hong Kong, Macau or Taiwan text is the local currency (metric-spec "Regional conventions").
+
+The grammar reads one sentence and cannot know where a text comes from, so it leaves a bare 元 (or $,
+or the implied money of 盈余8亿) as 元. This step runs after the figures are found: for a document
+whose region is 香港, 澳门 or 台湾 it rewrites those figures to 港元, 澳门元 or 新台币. A figure that
+names renminbi (人民币300元, RMB300) stays 元, and so does every figure of a text whose place is unknown.
+The regions and their currencies are data (``local_currencies.csv``); the document's region comes from
+:func:`transforms.enrich.regions.document_regions` (sidecar first, then the text).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import polars as pl
+
+from transforms.enrich.regions import document_regions
+from transforms.lexicon import table, words
+
+MONEY = "元"
+
+
+@cache
+def _currencies() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(adcode, region names, currency) per region with a currency of its own."""
+    return tuple(
+        (r["adcode"], tuple(r["names"].split("|")), r["unit"]) for r in table("local_currencies.csv")
+    )
+
+
+def currency_of(adcode: str | None, region: str | None) -> str | None:
+    """The local currency of a region given by adcode or name (香港 -> 港元); None for the mainland."""
+    for code, names, unit in _currencies():
+        if adcode == code or (region and any(region.startswith(n) for n in names)):
+            return unit
+    return None
+
+
+def document_currencies(regions: pl.DataFrame) -> pl.DataFrame:
+    """(sha256, currency) for the documents of ``regions`` (schema DOCUMENT_REGIONS) that have one."""
+    rows = [
+        (sha, cur)
+        for sha, adcode, region in regions.select("sha256", "adcode", "region").iter_rows()
+        if (cur := currency_of(adcode, region)) is not None
+    ]
+    return pl.DataFrame(rows, schema={"sha256": pl.String, "currency": pl.String}, orient="row")
+
+
+def localise_money(metrics: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
+    """``metrics`` with unit 元 made the document's local currency where it has one (pure)."""
+    currencies = document_currencies(regions)
+    if currencies.is_empty():
+        return metrics
+    local = metrics.join(currencies, on="sha256", how="left")
+    swap = (
+        (pl.col("unit") == MONEY)
+        & pl.col("currency").is_not_null()
+        & ~pl.col("text").fill_null("").str.contains_any(list(words("renminbi_markers.txt")))
+    )
+    return local.with_columns(
+        pl.when(swap).then(pl.col("currency")).otherwise(pl.col("unit")).alias("unit")
+    ).drop("currency")
+
+
+def local_currency(
+    metrics: pl.DataFrame, documents: pl.DataFrame, files: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """The enrichment step: :func:`localise_money` with the regions of the documents holding 元 figures."""
+    shas = metrics.filter(pl.col("unit") == MONEY).select("sha256").unique()
+    if shas.is_empty():
+        return metrics
+    docs = documents.join(shas, on="sha256", how="semi")
+    held = files.join(shas, on="sha256", how="semi") if files is not None else None
+    return localise_money(metrics, document_regions(docs, held))
