@@ -1,10 +1,14 @@
 """Run the declared expectations (expectations/suites.py) with Great Expectations and sort the rows.
 
-GX validates each frame (converted to pandas) and names the failing rows by index
-(``result_format`` COMPLETE); this module maps those rows to the metrics they hold back, builds the
-quarantine and results frames, decides whether the load is blocked, and writes the review report.
-A GX file context lives beside the reports directory (``<reports_dir>/../gx``, e.g. warehouse/gx) so its Data Docs
-site is built next to the report; if that fails the gate still works on an in-memory context.
+``validate`` is one batch's gate: it derives the helper columns, asks GX for each expectation's
+verdict and failing count (result format BASIC without per-row lists), takes the failing rows from
+the same declaration's polars predicate, and decides what loads, what is held back and why. It
+writes nothing -- no HTML, no GX store: an in-memory GX context is built once per process. Results
+of several batches add up with :meth:`GateResult.merge`; :func:`expectations.report.write_report`
+renders them once per run.
+
+Fail closed: an expectation that cannot be evaluated (a module or column missing, GX raising, GX's
+count and the row predicate's disagreeing) gets ``success = null`` with its reason, and blocks.
 """
 
 from __future__ import annotations
@@ -12,71 +16,74 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
-import tempfile
+import threading
+import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from expectations import suites
-from expectations.suites import EXPECTATIONS, SCHEMAS, Expectation, NotEvaluated
-from transforms.schemas import METRICS, QUARANTINE, RELATIONS, VALIDATION, empty
+from expectations.result import (
+    BAD_FILES,
+    FAILURES,
+    HOLDING,
+    LOADED_BY,
+    MAX_FAILURE_ROWS,
+    MAX_OFFENDING_KEYS,
+    RESULTS,
+    WAIVED,
+    GateResult,
+)
+from expectations.suites import CHECKED, EXPECTATIONS, SCHEMAS, Derived, Expectation, GxKwargs, NotEvaluated
+from expectations.waivers import load_waivers, match
+from transforms.schemas import METRICS, QUARANTINE, RELATIONS, empty
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from great_expectations.core.batch_definition import BatchDefinition
+    from great_expectations.core.expectation_validation_result import ExpectationValidationResult
+
+__all__ = ["QUARANTINE", "RESULTS", "GateResult", "gx_safe", "to_pandas", "validate"]
 
 log = logging.getLogger(__name__)
 
-RESULTS = VALIDATION  # the name the gate uses for its per-expectation outcomes
-HOLDING = ("block", "quarantine")  # severities that keep a row out of the warehouse
-SUITE_PREFIX = "minsheng_"
-KEEP_RUNS = 10  # validation results kept in the GX store (and so in Data Docs) per suite
-# GX Data Docs render values verbatim (no HTML escaping), so text handed to GX has its markup
-# characters swapped for their full-width look-alikes: the same length, the same verdicts.
+# Counts only: GX builds no per-row list for any expectation (row-level reasons come from polars).
+RESULT_FORMAT = {"result_format": "BASIC", "partial_unexpected_count": 0}
+# Text handed to GX has its markup characters swapped for their full-width look-alikes: the same
+# length, the same verdicts, and nothing GX prints can become markup.
 _MARKUP = ["<", ">", "&", '"', "'"]
 _FULLWIDTH = ["＜", "＞", "＆", "＂", "＇"]
+_GX_LOCK = threading.Lock()  # one GX context per process; the thread runner may validate concurrently
 
 
-@dataclass
-class GateResult:
-    """What the gate decided for one load."""
-
-    metrics: pl.DataFrame  # rows to load (empty when blocked)
-    relations: pl.DataFrame  # relations whose both ends load
-    quarantine: pl.DataFrame  # QUARANTINE: one row per (held metric, failed expectation)
-    results: pl.DataFrame  # RESULTS: one row per expectation
-    warnings: int  # warn expectations that failed or could not be evaluated
-    blocked: bool  # a block expectation failed: nothing may be loaded
-    report_path: Path
-    data_docs_path: Path | None
-    counts: dict[str, int] = field(default_factory=dict)  # extracted, loaded, quarantined, ...
-    failed_rows: dict[str, pl.DataFrame] = field(default_factory=dict)  # expectation -> offending rows
-
-
-@dataclass
+@dataclass(frozen=True)
 class _Outcome:
     success: bool | None
     unexpected_count: int = 0
     element_count: int = 0
-    indices: list[int] = field(default_factory=list)
-    details: dict[str, Any] = field(default_factory=dict)
+    observed: str | None = None
+    error: str | None = None
 
 
 def gx_safe(text: str) -> str:
-    """Text as handed to GX (and so to its HTML): markup characters made inert."""
+    """Text as handed to GX: markup characters made inert."""
     for a, b in zip(_MARKUP, _FULLWIDTH, strict=True):
         text = text.replace(a, b)
     return text
 
 
-def to_pandas(df: pl.DataFrame):  # -> pandas.DataFrame
+def to_pandas(df: pl.DataFrame) -> pd.DataFrame:
     """Convert without pyarrow, keeping each column's kind visible to GX's type expectations:
     integers as nullable Int64, floats as float64 (null -> NaN), booleans as nullable boolean,
     strings as the nullable ``string`` dtype with markup characters made inert (see gx_safe)."""
     import numpy as np
     import pandas as pd
 
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     for name, dtype in df.schema.items():
         s = df.get_column(name)
         if dtype.is_integer():
@@ -88,235 +95,307 @@ def to_pandas(df: pl.DataFrame):  # -> pandas.DataFrame
         elif dtype == pl.String:
             data[name] = pd.array(s.str.replace_many(_MARKUP, _FULLWIDTH).to_list(), dtype="string")
         else:
-            data[name] = pd.array([None if v is None else gx_safe(str(v)) for v in s.to_list()], dtype="string")
+            data[name] = pd.array(
+                [None if v is None else gx_safe(str(v)) for v in s.to_list()], dtype="string"
+            )
     return pd.DataFrame(data, index=pd.RangeIndex(df.height))
 
 
 # ------------------------------------------------------------------------------------------ GX
 
 
-def _context(gx_root: Path | None):
-    """A file context in gx_root/gx (Data Docs beside the report), else an in-memory one."""
+@cache
+def _batch_definitions() -> dict[str, BatchDefinition]:
+    """An in-memory GX context with one dataframe asset per (frame, rows|schema), built once."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    context, file_backed = None, False
-    if gx_root is not None:
-        try:
-            gx_root.mkdir(parents=True, exist_ok=True)
-            context = gx.get_context(mode="file", project_root_dir=str(gx_root))
-            file_backed = True
-        except Exception:  # a broken store must not stop the gate
-            log.exception("GX file context under %s unusable; validating in memory", gx_root)
-    if context is None:
-        context = gx.get_context(mode="ephemeral")
+    context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    if file_backed:
-        context.variables.save()
-    return context, file_backed
+    source = context.data_sources.add_or_update_pandas("minsheng_frames")
+    out = {}
+    for frame in CHECKED:
+        for part in ("rows", "schema"):
+            asset = source.add_dataframe_asset(f"{frame}_{part}")
+            out[f"{frame}_{part}"] = asset.add_batch_definition_whole_dataframe("whole")
+    return out
 
 
-def _run_gx(
-    derived: Mapping[str, pl.DataFrame], plans: dict[str, dict[str, Any]], run_id: str, gx_root: Path | None
-) -> tuple[dict[str, _Outcome], Path | None]:
-    """Validate each frame once (one suite, validation definition and checkpoint per frame)."""
+def _run_gx(derived: Derived, plans: dict[str, GxKwargs]) -> dict[str, _Outcome]:
+    """GX's verdict and failing count per expectation: the column-set checks on a zero-row frame (the
+    columns do not depend on rows), the row checks on only the columns they read."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
-    from great_expectations.core.run_identifier import RunIdentifier
 
-    context, file_backed = _context(gx_root)
-    source = context.data_sources.add_or_update_pandas("minsheng_frames")
-    gx_run = RunIdentifier(run_name=gx_safe(run_id))
     outcomes: dict[str, _Outcome] = {}
-    for frame in SCHEMAS:
-        planned = [e for e in EXPECTATIONS if e.frame == frame and e.name in plans]
-        if not planned:
-            continue
-        asset = source.add_dataframe_asset(frame)
-        batch = asset.add_batch_definition_whole_dataframe("whole")
-        expectations = [
-            getattr(gxe, e.gx_type)(**plans[e.name], meta={"name": e.name, "severity": e.severity,
-                                                           "description": e.description})
-            for e in planned
-        ]
-        name = SUITE_PREFIX + frame
-        suite = context.suites.add_or_update(gx.ExpectationSuite(name=name, expectations=expectations))
-        vd = context.validation_definitions.add_or_update(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-        checkpoint = context.checkpoints.add_or_update(
-            gx.Checkpoint(name=name, validation_definitions=[vd], result_format={"result_format": "COMPLETE"})
-        )
-        run = checkpoint.run(batch_parameters={"dataframe": to_pandas(derived[frame])}, run_id=gx_run)
-        for suite_result in run.run_results.values():
-            for r in suite_result.results:
-                outcomes[r.expectation_config.meta["name"]] = _outcome(r)
-    docs = _build_docs(context, gx_root) if file_backed and gx_root is not None else None
-    return outcomes, docs
+    with _GX_LOCK:
+        definitions = _batch_definitions()
+        for frame in CHECKED:
+            for part, table_level in (("schema", True), ("rows", False)):
+                planned = [e for e in EXPECTATIONS if e.frame == frame and e.name in plans
+                           and e.table_level == table_level]  # fmt: skip
+                if not planned:
+                    continue
+                df = derived[frame]
+                if table_level:
+                    data = df.head(0)
+                else:
+                    cols = {
+                        str(v) for e in planned for k, v in plans[e.name].items() if k.startswith("column")
+                    }
+                    data = df.select([c for c in df.columns if c in cols])
+                expectations = [
+                    getattr(gxe, e.gx_type)(**plans[e.name], meta={"name": e.name}) for e in planned
+                ]
+                suite = gx.ExpectationSuite(name=f"minsheng_{frame}_{part}", expectations=expectations)
+                batch = definitions[f"{frame}_{part}"].get_batch(
+                    batch_parameters={"dataframe": to_pandas(data)}
+                )
+                run = batch.validate(suite, result_format=RESULT_FORMAT)
+                for r in run.results:
+                    outcomes[str(r.expectation_config.meta["name"])] = _outcome(r)
+    return outcomes
 
 
-def _outcome(r) -> _Outcome:
+def _raised(info: object) -> str | None:
+    """The first exception GX caught, however deep it nests it (per metric for missing columns)."""
+    if isinstance(info, Mapping):
+        if info.get("raised_exception"):
+            return str(info.get("exception_message") or "GX raised an exception")
+        for v in info.values():
+            found = _raised(v)
+            if found:
+                return found
+    return None
+
+
+def _outcome(r: ExpectationValidationResult) -> _Outcome:
     res = dict(r.result or {})
-    exc = r.exception_info or {}
-    details: dict[str, Any] = {}
-    if "observed_value" in res:
-        details["observed"] = res["observed_value"]
-    if exc.get("raised_exception"):
-        details["error"] = exc.get("exception_message")
+    error = _raised(r.exception_info or {})
+    if error:
+        return _Outcome(success=None, error=f"GX could not evaluate it: {error}")
+    observed = res.get("observed_value")
     return _Outcome(
         success=bool(r.success),
         unexpected_count=int(res.get("unexpected_count") or 0),
         element_count=int(res.get("element_count") or 0),
-        indices=[int(i) for i in res.get("unexpected_index_list") or [] if isinstance(i, int | float)],
-        details=details,
+        observed=None if observed is None else json.dumps(observed, ensure_ascii=False, default=str),
     )
-
-
-def _build_docs(context, gx_root: Path) -> Path | None:
-    """Rebuild the Data Docs site from the newest KEEP_RUNS results per suite; never fatal."""
-    try:
-        store = gx_root / "gx" / "uncommitted" / "validations"
-        for suite_dir in store.glob(SUITE_PREFIX + "*"):
-            runs = sorted((p for p in suite_dir.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
-            for old in runs[:-KEEP_RUNS]:
-                shutil.rmtree(old, ignore_errors=True)
-        site = gx_root / "gx" / "uncommitted" / "data_docs" / "local_site"
-        shutil.rmtree(site, ignore_errors=True)
-        context.build_data_docs()
-        index = site / "index.html"
-        return index if index.exists() else None
-    except Exception:
-        log.exception("building GX Data Docs failed; the gate result stands without them")
-        return None
 
 
 # ----------------------------------------------------------------------------------- the gate
 
 
-def _held_metrics(exp: Expectation, rows: pl.DataFrame, metrics: pl.DataFrame) -> pl.DataFrame:
-    """(metric_id, reason) for the metrics a failing row of ``exp.frame`` holds back."""
-    reasons = rows.select(
-        pl.Series("reason", [exp.explain(r) for r in rows.iter_rows(named=True)], dtype=pl.String)
-    )
-    rows = rows.with_columns(reasons)
-    if exp.frame == "metrics":
-        return rows.select("metric_id", "reason")
-    if exp.frame == "relations":
-        return rows.select(pl.col("part_metric_id").alias("metric_id"), "reason")
-    keys = ["sha256", "sent_ix"] if exp.frame == "sentences" else ["sha256"]
-    if not set(keys) <= set(rows.columns) or not set(keys) <= set(metrics.columns):
-        return pl.DataFrame(schema={"metric_id": pl.String, "reason": pl.String})
-    return rows.select(*keys, "reason").join(metrics.select("metric_id", *keys), on=keys).select(
-        "metric_id", "reason"
-    )
-
-
-def _plan(derived: Mapping[str, pl.DataFrame]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+def _plan(derived: Derived) -> tuple[dict[str, GxKwargs], dict[str, str]]:
     plans, skipped = {}, {}
     for e in EXPECTATIONS:
         try:
             plans[e.name] = e.resolve(derived)
         except NotEvaluated as exc:
-            skipped[e.name] = str(exc)
+            skipped[e.name] = f"not evaluated: {exc}"
+        except Exception as exc:  # a broken lexicon or frame must not pass the check by accident
+            skipped[e.name] = f"not evaluated: {type(exc).__name__}: {exc}"
     return plans, skipped
 
 
-def validate(
-    frames: dict[str, pl.DataFrame],
-    *,
-    run_id: str,
-    reports_dir: Path,
-    history: pl.DataFrame | None = None,
-) -> GateResult:
-    """Validate one load's frames; return what may be loaded, what is held back and why, and the report.
+def _failing(
+    e: Expectation, kwargs: GxKwargs, df: pl.DataFrame, gx: _Outcome
+) -> tuple[_Outcome, pl.DataFrame]:
+    """The rows that fail ``e`` (polars), checked against GX's count; a disagreement blocks."""
+    if gx.success is None:
+        return gx, df.clear()
+    try:
+        ok = suites.row_ok(e, kwargs, df)
+    except Exception as exc:
+        return _Outcome(
+            None, error=f"not evaluated: row check failed: {type(exc).__name__}: {exc}"
+        ), df.clear()
+    if ok is None:
+        return gx, df.clear()
+    rows = df.filter(~ok)
+    if rows.height != gx.unexpected_count or (rows.height == 0) != gx.success:
+        why = f"not evaluated: GX counts {gx.unexpected_count} failing rows, the row check {rows.height}"
+        return _Outcome(None, gx.unexpected_count, gx.element_count, error=why), df.clear()
+    return gx, rows
 
-    Reconciles: extracted metrics = loaded + quarantined (distinct metric ids) unless blocked, in
-    which case nothing is loaded.
-    """
-    from expectations.report import write_report
 
-    reports_dir = Path(reports_dir)
-    frames = {k: frames[k] if frames.get(k) is not None else empty(SCHEMAS[k]) for k in SCHEMAS}
-    derived = suites.derive(frames)
-    plans, skipped = _plan(derived)
-    outcomes, docs = _run_gx(derived, plans, run_id, reports_dir.parent)
-    for name, why in skipped.items():
-        outcomes[name] = _Outcome(success=None, details={"not_evaluated": why})
+def _reasons(e: Expectation, rows: pl.DataFrame) -> pl.Series:
+    return pl.Series("reason", [e.explain(r) for r in rows.iter_rows(named=True)], dtype=pl.String)
 
-    metrics = frames["metrics"]
-    has_ids = "metric_id" in metrics.columns  # without it nothing can be held back by key: blocked anyway
-    results, failed_rows, held = [], {}, []
-    for e in EXPECTATIONS:
-        o = outcomes.get(e.name) or _Outcome(success=None, details={"not_evaluated": "no GX result"})
-        rows = derived[e.frame][sorted(set(o.indices))] if o.indices else derived[e.frame].clear()
-        if o.success is False:
-            failed_rows[e.name] = rows
-        keys = _sample_keys(e, rows)
-        details = {"description": e.description, "gx_type": e.gx_type, **o.details}
-        if keys:
-            details["offending"] = keys
-        results.append((run_id, e.frame, e.name, e.severity, o.success, o.unexpected_count, o.element_count,
-                        json.dumps(details, ensure_ascii=False, default=str)))
-        if o.success is False and e.severity in HOLDING and rows.height and has_ids:
-            held.append(_held_metrics(e, rows, metrics).with_columns(
-                expectation=pl.lit(e.name), severity=pl.lit(e.severity)))
-    results_df = pl.DataFrame(results, schema=RESULTS, orient="row")
-    quarantine = _quarantine(held, metrics, run_id)
 
-    blocked = bool(results_df.filter((pl.col("severity") == "block") & (pl.col("success") == False)).height)  # noqa: E712
-    warnings = results_df.filter(
-        (pl.col("severity") == "warn") & pl.col("success").fill_null(False).not_()
-    ).height + len([n for n in skipped if suites.BY_NAME[n].severity != "warn"])
-    held_ids = quarantine.filter(pl.col("severity") == "quarantine")["metric_id"].unique()
-    if blocked or not has_ids:
-        passing = metrics.clear() if has_ids else empty(METRICS)
+def _held_metrics(e: Expectation, rows: pl.DataFrame, metrics: pl.DataFrame) -> pl.DataFrame:
+    """(metric_id, reason) for the metrics a failing row of ``e.frame`` holds back."""
+    rows = rows.with_columns(_reasons(e, rows))
+    if e.frame == "metrics":
+        return rows.select("metric_id", "reason")
+    if e.frame == "relations":
+        return rows.select(pl.col("part_metric_id").alias("metric_id"), "reason")
+    keys = ["sha256", "sent_ix"] if e.frame == "sentences" else ["sha256"]
+    if not set(keys) <= set(rows.columns) or not set(keys) <= set(metrics.columns):
+        return pl.DataFrame(schema={"metric_id": pl.String, "reason": pl.String})
+    held = rows.select(*keys, "reason").join(metrics.select("metric_id", *keys), on=keys)
+    return held.select("metric_id", "reason")
+
+
+def _failure_rows(e: Expectation, rows: pl.DataFrame) -> pl.DataFrame:
+    """The first failing rows of ``e`` as the report shows them: reason, path, sentence, marked span."""
+    rows = rows.head(MAX_FAILURE_ROWS)
+    if rows.is_empty():
+        return empty(FAILURES)
+
+    def col(name: str, dtype: pl.DataType = pl.String) -> pl.Series:
+        return (
+            rows[name].cast(dtype, strict=False)
+            if name in rows.columns
+            else pl.Series(name, [None] * rows.height, dtype)
+        )
+
+    if e.frame == "sentences":
+        text = col("text").to_list()
+        spans = [suites.mark_span(e.name, t) for t in text]
+        sentence, span_text = col("text"), pl.Series([None] * rows.height, dtype=pl.String)
+        start = pl.Series([s[0] if s else None for s in spans], dtype=pl.Int64)
+        end = pl.Series([s[1] if s else None for s in spans], dtype=pl.Int64)
     else:
-        passing = metrics.filter(~pl.col("metric_id").is_in(held_ids.implode()))
-    relations = _passing_relations(derived["relations"], frames["relations"], passing)
-
-    counts = {
-        "files": frames["files"].height,
-        "unreadable_files": _count_errors(frames["files"]),
-        "documents": frames["documents"].height,
-        "sentences": frames["sentences"].height,
-        "extracted": metrics.height,
-        "loaded": passing.height,
-        "quarantined": held_ids.len(),
-        "relations": frames["relations"].height,
-        "relations_loaded": relations.height,
-    }
-    if not blocked and counts["extracted"] != counts["loaded"] + counts["quarantined"]:
-        raise AssertionError(f"counts do not reconcile (extracted != loaded + quarantined): {counts}")
-
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    report_path = reports_dir / f"run-{_file_safe(run_id)}.html"
-    result = GateResult(passing, relations, quarantine, results_df, warnings, blocked, report_path, docs,
-                        counts, failed_rows)
-    html = write_report(result, frames=frames, run_id=run_id, history=history, reports_dir=reports_dir)
-    _atomic_write(report_path, html)
-    _atomic_write(reports_dir / "latest.html", html)
-    return result
+        sentence, span_text = col("sentence"), col("text")
+        start, end = col("mark_start", pl.Int64), col("mark_end", pl.Int64)
+    metric_id = col("part_metric_id") if e.frame == "relations" else col("metric_id")
+    return pl.DataFrame({
+        "expectation": [e.name] * rows.height, "severity": [e.severity] * rows.height,
+        "frame": [e.frame] * rows.height, "reason": _reasons(e, rows), "metric_id": metric_id,
+        "path": col("path"), "text": span_text, "sentence": sentence, "mark_start": start, "mark_end": end,
+    }, schema=FAILURES)  # fmt: skip
 
 
-def _sample_keys(e: Expectation, rows: pl.DataFrame, limit: int = 20) -> list[str]:
+def _sample_keys(rows: pl.DataFrame) -> list[str]:
     for key in ("metric_id", "part_metric_id", "path"):
         if key in rows.columns:
-            return [str(v) for v in rows[key].head(limit).to_list()]
+            return [str(v) for v in rows[key].head(MAX_OFFENDING_KEYS).to_list()]
     return []
 
 
-def _quarantine(held: list[pl.DataFrame], metrics: pl.DataFrame, run_id: str) -> pl.DataFrame:
+def validate(
+    frames: Mapping[str, pl.DataFrame | None],
+    *,
+    run_id: str,
+    waivers: pl.DataFrame | None = None,
+    reports_dir: Path | None = None,
+    history: pl.DataFrame | None = None,
+) -> GateResult:
+    """Validate one batch's frames: what may be loaded, what is held back and why. Writes nothing.
+
+    ``waivers`` (expectations/waivers.csv when None) lets rows a reviewer accepted load.
+    Reconciles: extracted metrics = loaded + quarantined (distinct metric ids) unless blocked, in
+    which case nothing is loaded. ``reports_dir``/``history`` are a transitional shim for callers
+    not yet calling :func:`expectations.report.write_report` themselves (deprecated).
+    """
+    full = {k: v if (v := frames.get(k)) is not None else empty(SCHEMAS[k]) for k in SCHEMAS}
+    derived = suites.derive(full)
+    plans, skipped = _plan(derived)
+    try:
+        outcomes = _run_gx(derived, plans)
+    except Exception as exc:  # GX itself broken: every planned check is unevaluated, so the batch blocks
+        log.exception("Great Expectations failed")
+        outcomes = {
+            n: _Outcome(None, error=f"not evaluated: GX failed: {type(exc).__name__}: {exc}") for n in plans
+        }
+    waivers = load_waivers() if waivers is None else waivers
+
+    metrics = full["metrics"]
+    has_ids = "metric_id" in metrics.columns  # without it nothing can be held back by key: blocked anyway
+    results, failures, held = [], [], []
+    for e in EXPECTATIONS:
+        if e.name in skipped:
+            o, rows = _Outcome(None, error=skipped[e.name]), derived[e.frame].clear()
+        else:
+            gx_outcome = outcomes.get(e.name) or _Outcome(None, error="not evaluated: GX returned no result")
+            o, rows = _failing(e, plans[e.name], derived[e.frame], gx_outcome)
+        details: dict[str, object] = {"description": e.description, "gx_type": e.gx_type}
+        if o.observed is not None:
+            details["observed"] = o.observed
+        if o.success is None:
+            details["not_evaluated"] = o.error or "not evaluated"
+        if keys := _sample_keys(rows):
+            details["offending"] = keys
+        results.append((run_id, e.frame, e.name, e.severity, o.success, o.unexpected_count, o.element_count,
+                        json.dumps(details, ensure_ascii=False, default=str)))  # fmt: skip
+        if rows.height:
+            failures.append(_failure_rows(e, rows))
+        if o.success is False and e.severity in HOLDING and rows.height and has_ids:
+            held.append(_held_metrics(e, rows, metrics).with_columns(expectation=pl.lit(e.name),
+                                                                      severity=pl.lit(e.severity)))  # fmt: skip
+    results_df = pl.DataFrame(results, schema=RESULTS, orient="row")
+    quarantine, waived = _quarantine(held, metrics, run_id, waivers)
+    result = GateResult(run_id, metrics, full["relations"], quarantine, results_df, waived,
+                        pl.concat([empty(FAILURES), *failures]), _bad_files(full))  # fmt: skip
+
+    held_ids = quarantine.filter(pl.col("severity") == "quarantine")["metric_id"].unique()
+    if result.blocked or not has_ids:
+        passing = metrics.clear() if has_ids else empty(METRICS)
+    else:
+        passing = metrics.filter(~pl.col("metric_id").is_in(held_ids.implode()))
+    relations = _passing_relations(derived["relations"], full["relations"], passing)
+    ids = metrics["metric_id"] if has_ids else pl.Series([], dtype=pl.String)
+    counts = {
+        "files": full["files"].height,
+        "unreadable_files": result.bad_files.height,
+        "documents": full["documents"].height,
+        "sentences": full["sentences"].height,
+        "extracted": ids.n_unique(),
+        "loaded": passing["metric_id"].n_unique() if has_ids else 0,
+        "quarantined": held_ids.len(),
+        "waived": waived["metric_id"].n_unique(),
+        "relations": full["relations"].height,
+        "relations_loaded": relations.height,
+        "batches": 1,
+    }
+    if not result.blocked and counts["extracted"] != counts["loaded"] + counts["quarantined"]:
+        raise AssertionError(f"counts do not reconcile (extracted != loaded + quarantined): {counts}")
+    result = GateResult(run_id, passing, relations, quarantine, results_df, waived, result.failures,
+                        result.bad_files, _loaded_by(passing), counts)  # fmt: skip
+    if reports_dir is not None:  # deprecated shim, see the docstring
+        from expectations.report import write_report
+
+        warnings.warn("validate(reports_dir=...) is deprecated: call expectations.report.write_report",
+                      DeprecationWarning, stacklevel=2)  # fmt: skip
+        paths = write_report(result, reports_dir=Path(reports_dir), history=history)
+        result = replace(result, report_path=paths.run)
+    return result
+
+
+def _quarantine(
+    held: list[pl.DataFrame], metrics: pl.DataFrame, run_id: str, waivers: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(quarantine rows, waived rows): a quarantine row a reviewer waived loads and is listed apart."""
     if not held:
-        return empty(QUARANTINE)
+        return empty(QUARANTINE), empty(WAIVED)
     rows = pl.concat(held, how="vertical_relaxed").unique(["metric_id", "expectation"], keep="first",
-                                                          maintain_order=True)
+                                                          maintain_order=True)  # fmt: skip
     cols = [c for c in METRICS if c in metrics.columns]
-    facts = metrics.select(cols).unique("metric_id", keep="first").select(
-        "metric_id",
-        pl.struct(cols).struct.json_encode().alias("row_json"),
-        *[pl.col(c) if c in cols else pl.lit(None, pl.String).alias(c) for c in ("text", "sentence", "path")],
+    facts = (
+        metrics.select(cols)
+        .unique("metric_id", keep="first")
+        .select(
+            "metric_id",
+            pl.struct(cols).struct.json_encode().alias("row_json"),
+            *[
+                pl.col(c) if c in cols else pl.lit(None, pl.String).alias(c)
+                for c in ("text", "sentence", "path")
+            ],
+        )
     )
-    out = rows.join(facts, on="metric_id", how="left", maintain_order="left").with_columns(run_id=pl.lit(run_id))
-    return out.select([pl.col(c).cast(t) for c, t in QUARANTINE.items()])
+    out = rows.join(facts, on="metric_id", how="left", maintain_order="left").with_columns(
+        run_id=pl.lit(run_id)
+    )
+    out = match(out, waivers)
+    is_waived = pl.col("waiver_reason").is_not_null() & (pl.col("severity") == "quarantine")
+    waived = out.filter(is_waived).select(
+        "run_id", "metric_id", "expectation", "path", "text", "sentence", pl.col("reason").alias("failure"),
+        pl.col("waiver_reason").alias("reason"), pl.col("waiver_who").alias("who"),
+    )  # fmt: skip
+    kept = out.filter(~is_waived).select([pl.col(c).cast(t) for c, t in QUARANTINE.items()])
+    return kept, waived.select([pl.col(c).cast(t) for c, t in WAIVED.items()])
 
 
 def _passing_relations(derived: pl.DataFrame, relations: pl.DataFrame, passing: pl.DataFrame) -> pl.DataFrame:
@@ -326,22 +405,37 @@ def _passing_relations(derived: pl.DataFrame, relations: pl.DataFrame, passing: 
     keep = derived.select(
         pl.col("whole_metric_id").is_in(ok) & pl.col("part_metric_id").is_in(ok)
         & pl.col("parts_within_whole").fill_null(True)
-    ).to_series()
+    ).to_series()  # fmt: skip
     return relations.filter(keep)
 
 
-def _count_errors(files: pl.DataFrame) -> int:
-    return files.filter(pl.col("error").is_not_null()).height if "error" in files.columns else 0
+def _bad_files(frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """Each file that could not be read or normalised, once, with every reason."""
+    parts = []
+    for name in ("files", "documents"):
+        df = frames[name]
+        if {"path", "error"} <= set(df.columns):
+            size = (
+                pl.col("bytes").cast(pl.Int64, strict=False)
+                if "bytes" in df.columns
+                else pl.lit(None, pl.Int64)
+            )
+            parts.append(df.filter(pl.col("error").is_not_null()).select(
+                pl.col("path").cast(pl.String), size.alias("bytes"), pl.col("error").cast(pl.String)))  # fmt: skip
+    if not parts:
+        return empty(BAD_FILES)
+    both = pl.concat(parts)
+    return (
+        both.group_by("path", maintain_order=True)
+        .agg(pl.col("bytes").drop_nulls().first(), pl.col("error").unique(maintain_order=True).str.join("; "))
+        .select(list(BAD_FILES))
+    )
 
 
-def _file_safe(run_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in run_id)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Readers of latest.html never see half a report."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+def _loaded_by(passing: pl.DataFrame) -> pl.DataFrame:
+    parts = [empty(LOADED_BY)]
+    for dim in ("region", "topic"):
+        if dim in passing.columns and passing.height:
+            parts.append(passing.group_by(pl.col(dim).cast(pl.String).fill_null("unknown").alias("key")).len()
+                         .select(pl.lit(dim).alias("dimension"), "key", pl.col("len").cast(pl.Int64).alias("n")))  # fmt: skip
+    return pl.concat(parts)

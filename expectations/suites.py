@@ -3,11 +3,18 @@
 Why one list: a reviewer must be able to read in one place what the gate checks and what happens to a
 row that fails -- ``block`` (the whole load is refused, nothing changes), ``quarantine`` (the row is
 held back with its reason) or ``warn`` (loaded, flagged). The runner turns each entry into a Great
-Expectations expectation on the frame named by ``frame``; GX decides which rows fail.
+Expectations expectation on the frame named by ``frame``; GX gives the verdict and the count of
+failing rows.
 
 Some checks need facts from another frame (the span against its document's text, the parts of a 其中
-relation against their whole). Those facts are computed here as *derived columns* with polars
-(:func:`derive`) and GX then checks the derived column, so every verdict still comes from GX.
+relation against their whole) or a repair only the normaliser knows. Those facts are computed here
+as *derived columns* with polars (:func:`derive`) and GX checks the derived column. The same
+declaration also gives a polars predicate per row (:func:`row_ok`): the runner takes the failing
+rows from it (GX is asked only for counts, never for per-row lists) and refuses to trust a check
+whose two counts disagree.
+
+Fail closed: a check that cannot be evaluated -- a module it needs does not import, a column is
+missing, GX raises -- blocks the load with its reason. Nothing here can pass by accident.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import polars as pl
 
@@ -25,6 +32,9 @@ from transforms.schemas import DOCUMENTS, FILES, METRICS, RELATIONS, SENTENCES
 
 Severity = Literal["block", "quarantine", "warn"]
 Frames = Mapping[str, pl.DataFrame]
+# GX keyword arguments: column names, value sets, bounds, regexes -- JSON-like values only.
+GxValue = str | int | float | bool | None | list[str] | list[bool] | list[int]
+GxKwargs = dict[str, GxValue]
 
 SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "files": FILES,
@@ -34,9 +44,14 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "relations": RELATIONS,
 }
 FRAMES = tuple(SCHEMAS)
+CHECKED = (*FRAMES, "columns")  # the frames expectations run on: the inputs plus their column types
 BOUNDS = ("exact", "approx", "at_least", "at_most")
 SCRIPTS = ("simplified", "traditional")
-RATE_WORDS_FILE = Path(__file__).with_name("rate_words.txt")
+MODALITIES = ("actual", "target")
+HERE = Path(__file__).parent
+RATE_WORDS_FILE = HERE / "rate_words.txt"
+MARKUP_FILE = HERE / "markup_patterns.txt"
+EXTRA_DIVISIONS_FILE = HERE / "extra_divisions.txt"
 RATE_WINDOW = 12  # characters of the clause before a figure searched for a share word
 CLAUSE_BREAKS = "，,、；;：:。！？!?"
 # How far a document's metric count may stray from the run's usual range before we warn:
@@ -46,10 +61,12 @@ COUNT_FENCE_IQR = 3.0
 COUNT_FENCE_FLOOR = (4.0, 40)
 # Parts of a 其中 relation may exceed an approximate whole by this much (近5000人 vs parts 5100).
 WHOLE_TOLERANCE = {"exact": 0.0, "at_most": 0.0, "approx": 0.1}  # at_least wholes: no upper limit
+# Cheap polars superset of markup_patterns.txt: only these sentences go through Python's re.
+MARKUP_PREFILTER = r"[<>{}&]|\]\(|[A-Za-z]\s*[(.=]"
 
 
 class NotEvaluated(Exception):
-    """An expectation cannot run yet (a module it needs is missing); reported, never silently passed."""
+    """An expectation cannot be evaluated (a module, column or lexicon it needs is missing): it blocks."""
 
 
 @dataclass(frozen=True)
@@ -59,88 +76,170 @@ class Expectation:
     ``kwargs`` is either the GX keyword arguments or a function of the (derived) frames that
     returns them -- for values known only at run time, such as the unit list or count fences.
     ``reason`` is formatted with the failing row of ``frame`` to tell a reviewer what is wrong.
+    ``mark`` names the column whose text a report marks in the sentence (see :func:`mark_span`).
     """
 
     name: str
     frame: str
     gx_type: str  # class name in great_expectations.expectations
-    kwargs: Mapping[str, Any] | Callable[[Frames], dict[str, Any]]
+    kwargs: GxKwargs | Callable[[Frames], GxKwargs]
     severity: Severity
     description: str
     reason: str = ""
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, str] = field(default_factory=dict)
 
-    def resolve(self, frames: Frames) -> dict[str, Any]:
+    @property
+    def table_level(self) -> bool:
+        """True for checks of the frame's shape (columns, types): they have no failing rows."""
+        return self.gx_type in TABLE_LEVEL
+
+    def resolve(self, frames: Frames) -> GxKwargs:
         """The GX kwargs for this run; raises :class:`NotEvaluated` when a dependency is missing."""
-        return dict(self.kwargs(frames) if callable(self.kwargs) else self.kwargs)
+        kwargs = dict(self.kwargs(frames) if callable(self.kwargs) else self.kwargs)
+        missing = getattr(frames, "unavailable", {})
+        for key in ("column", "column_A", "column_B"):
+            col = kwargs.get(key)
+            if isinstance(col, str) and col in missing:
+                raise NotEvaluated(missing[col])
+            if isinstance(col, str) and not self.table_level and col not in frames[self.frame].columns:
+                raise NotEvaluated(f"column {self.frame}.{col} is missing")
+        return kwargs
 
-    def explain(self, row: Mapping[str, Any]) -> str:
+    def explain(self, row: Mapping[str, object]) -> str:
         """The reason for one failing row (missing fields and nulls read as '?')."""
         clean = {k: ("?" if v is None else f"{v:g}" if isinstance(v, float) else v) for k, v in row.items()}
         return self.reason.format_map(_Fields(clean)) if self.reason else self.description
 
 
-class _Fields(dict):
+class _Fields(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "?"
 
 
+class Derived(dict[str, pl.DataFrame]):
+    """The frames with their derived columns, plus why a derived column could not be computed."""
+
+    def __init__(self, frames: Mapping[str, pl.DataFrame], unavailable: Mapping[str, str]) -> None:
+        super().__init__(frames)
+        self.unavailable = dict(unavailable)
+
+
+TABLE_LEVEL = frozenset({"ExpectTableColumnsToMatchSet"})
+
+
+# ------------------------------------------------------------------------- row-level predicates
+
+
+def _missing(col: pl.Expr, dtype: pl.DataType | None) -> pl.Expr:
+    """What GX counts as missing (and so never as unexpected): null, and NaN for floats (pandas)."""
+    return col.is_null() | col.is_nan() if dtype is not None and dtype.is_float() else col.is_null()
+
+
+def row_ok(e: Expectation, kwargs: GxKwargs, df: pl.DataFrame) -> pl.Series | None:
+    """True for each row of ``df`` that passes ``e`` as GX decides it; None for table-level checks.
+
+    The same semantics as GX's column-map expectations (missing values are skipped, except by the
+    null checks), so the runner can cross-check the failing count against GX's.
+    """
+    if e.table_level:
+        return None
+    if e.gx_type == "ExpectColumnPairValuesAToBeGreaterThanB":  # GX skips a row only if both are missing
+        na, nb = str(kwargs["column_A"]), str(kwargs["column_B"])
+        a, b = pl.col(na), pl.col(nb)
+        a_missing, b_missing = _missing(a, df.schema.get(na)), _missing(b, df.schema.get(nb))
+        cmp = a >= b if kwargs.get("or_equal") else a > b
+        ok = (a_missing & b_missing) | (~a_missing & ~b_missing & cmp)
+        return df.select(ok.fill_null(False).alias("ok")).to_series()
+    name = str(kwargs["column"])
+    col, dtype = pl.col(name), df.schema.get(name)
+    missing = _missing(col, dtype)
+    match e.gx_type:
+        case "ExpectColumnValuesToBeNull":
+            ok = missing
+        case "ExpectColumnValuesToNotBeNull":
+            ok = ~missing
+        case "ExpectColumnValuesToMatchRegex":
+            ok = missing | col.str.contains(str(kwargs["regex"]))
+        case "ExpectColumnValuesToNotMatchRegex":
+            ok = missing | ~col.str.contains(str(kwargs["regex"]))
+        case "ExpectColumnValuesToBeInSet":
+            values = kwargs["value_set"]
+            ok = missing | col.is_in(pl.Series(values if isinstance(values, list) else [values]).implode())
+        case "ExpectColumnValuesToBeBetween":
+            ok = pl.lit(True)
+            if kwargs.get("min_value") is not None:
+                ok = ok & (col >= kwargs["min_value"])
+            if kwargs.get("max_value") is not None:
+                ok = ok & (col <= kwargs["max_value"])
+            ok = missing | ok
+        case "ExpectColumnValuesToBeUnique":
+            ok = missing | ~col.is_duplicated()
+        case other:
+            raise NotEvaluated(f"no row predicate for {other}")
+    return df.select(ok.fill_null(False).alias("ok")).to_series()
+
+
 # ---------------------------------------------------------------- lexicons and run-time parameters
+
+
+def _data_lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 @cache
 def rate_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(share words, veto words) from rate_words.txt, longest first."""
     shares, vetoes = set(), set()
-    for line in RATE_WORDS_FILE.read_text(encoding="utf-8").splitlines():
-        word = line.strip()
-        if not word or word.startswith("#"):
-            continue
+    for word in _data_lines(RATE_WORDS_FILE):
         (vetoes if word.startswith("!") else shares).add(word.lstrip("!"))
-    order = lambda ws: tuple(sorted(ws, key=lambda w: (-len(w), w)))  # noqa: E731
+
+    def order(ws: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(ws, key=lambda w: (-len(w), w)))
+
     return order(shares), order(vetoes)
 
 
-def known_units() -> list[str]:
-    """Canonical units the warehouse knows (dim_unit), from transforms.figures.units or its lexicon."""
-    from transforms.figures.units import unit_table
+@cache
+def markup_pattern() -> re.Pattern[str]:
+    """One regex of every line of markup_patterns.txt (ASCII word boundaries: 的alert( is markup)."""
+    return re.compile("|".join(f"(?:{p})" for p in _data_lines(MARKUP_FILE)), re.IGNORECASE | re.ASCII)
 
+
+def known_units() -> list[str]:
+    """Canonical units the warehouse knows (dim_unit), from transforms.figures.units."""
+    try:
+        from transforms.figures.units import unit_table
+    except ImportError as exc:
+        raise NotEvaluated(f"transforms.figures.units does not import ({exc})") from exc
     return sorted(unit_table()["unit"].unique().to_list())
 
 
-def _pattern(module: str, attr: str) -> dict[str, Any]:
-    """A leftover-detecting regex owned by the normalisation stage, imported lazily."""
+def known_topics() -> list[str]:
+    """Topic codes of dim_topic (transforms.enrich.topics.topic_table)."""
     try:
-        mod = __import__(module, fromlist=[attr])
-        value = getattr(mod, attr)
-    except (ImportError, AttributeError) as exc:
-        raise NotEvaluated(f"not evaluated: {module}.{attr} is not available ({exc})") from exc
-    regex = value() if callable(value) else value
-    re.compile(regex)
-    return {"column": "text", "regex": regex}
+        from transforms.enrich.topics import topic_table
+    except ImportError as exc:
+        raise NotEvaluated(f"transforms.enrich.topics does not import ({exc})") from exc
+    return sorted(topic_table()["topic"].unique().to_list())
 
 
 @cache
-def _division_codes() -> tuple[str, ...] | None:
-    """GB/T 2260 codes of dim_region, or None while transforms.enrich.regions is missing."""
+def division_codes() -> tuple[str, ...]:
+    """GB/T 2260 codes of dim_region plus extra_divisions.txt (Hong Kong, Macao, Taiwan)."""
     try:
         from transforms.enrich.regions import division_table
-    except ImportError:
-        return None
-    return tuple(division_table()["adcode"].to_list())
+    except ImportError as exc:
+        raise NotEvaluated(f"transforms.enrich.regions does not import ({exc})") from exc
+    return tuple(sorted({*division_table()["adcode"].to_list(), *_data_lines(EXTRA_DIVISIONS_FILE)}))
 
 
-def _regions_ready(_: Frames) -> dict[str, Any]:
-    if _division_codes() is None:
-        raise NotEvaluated("not evaluated: transforms.enrich.regions.division_table is not available")
-    return {"column": "adcode_known", "value_set": [True]}
-
-
-def _count_fences(frames: Frames) -> dict[str, Any]:
+def _count_fences(frames: Frames) -> GxKwargs:
     counts = frames["documents"]["metric_count"].drop_nulls().cast(pl.Float64)
     if counts.is_empty():
         return {"column": "metric_count", "min_value": 0, "max_value": None}
     q1, q3, med = counts.quantile(0.25), counts.quantile(0.75), counts.median()
+    assert q1 is not None and q3 is not None and isinstance(med, float)
     iqr = q3 - q1
     factor, floor = COUNT_FENCE_FLOOR
     high = max(q3 + COUNT_FENCE_IQR * iqr, med * factor + floor)
@@ -165,46 +264,93 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
-def _leftover_free(sentences: pl.DataFrame, name: str) -> pl.Series:
-    """True where the normaliser's own repair would change nothing in the sentence.
+def _clean_where(text: pl.Series, prefilter: str, changes: Callable[[str], bool], name: str) -> pl.Series:
+    """True where a sentence is clean: polars picks the few candidates, Python decides on those only."""
+    suspect = text.str.contains(prefilter).fill_null(False)
+    clean = pl.Series(name, [True] * text.len(), dtype=pl.Boolean)
+    idx = suspect.arg_true()
+    if idx.len():
+        verdicts = [t is None or not changes(t) for t in text.gather(idx).to_list()]
+        clean = clean.scatter(idx, pl.Series(verdicts, dtype=pl.Boolean))
+    return clean
+
+
+def _leftovers(sentences: pl.DataFrame) -> tuple[list[pl.Series], dict[str, str]]:
+    """Clean flags per sentence for every kind of leftover the normaliser should have removed.
 
     A regex alone also matches honest text (OpenCC keeps 乾 in 乾陵; …工程,达到一级A标准 is no
-    mojibake), so the regex only picks the few candidates fast (polars has no look-ahead, so the
-    mojibake regex is cut to a superset) and the repair itself decides: a leftover is what OpenCC
-    t2s or the mojibake realignment would still change.
+    mojibake), so for script and mojibake the repair itself decides: a leftover is what OpenCC t2s
+    or the mojibake realignment would still change. A repair that does not import leaves its
+    column out, with the reason, and the expectation on it blocks.
     """
+    text = sentences.get_column("text") if "text" in sentences.columns else pl.Series("text", [], pl.String)
+    out: list[pl.Series] = []
+    unavailable: dict[str, str] = {}
     try:
-        from transforms.text.repairs import MOJIBAKE_PATTERN, fix_mojibake
         from transforms.text.script import to_simplified, traditional_pattern
+
+        out.append(
+            _clean_where(text, traditional_pattern(), lambda t: to_simplified(t)[0] != t, "script_clean")
+        )
+    except ImportError as exc:
+        unavailable["script_clean"] = f"transforms.text.script does not import ({exc})"
+    try:
+        from transforms.text.repairs import MOJIBAKE_PATTERN, PINYIN_PATTERN, fix_mojibake
+
+        moji_prefilter = MOJIBAKE_PATTERN.split("(?!")[0]  # polars has no look-around: a superset
+        out.append(_clean_where(text, moji_prefilter, lambda t: fix_mojibake(t)[1] > 0, "mojibake_clean"))
+        pinyin = re.compile(PINYIN_PATTERN)
+        out.append(
+            _clean_where(text, r"[\p{Han}][(（]", lambda t: pinyin.search(t) is not None, "pinyin_clean")
+        )
+    except ImportError as exc:
+        for col in ("mojibake_clean", "pinyin_clean"):
+            unavailable[col] = f"transforms.text.repairs does not import ({exc})"
+    markup = markup_pattern()
+    out.append(_clean_where(text, MARKUP_PREFILTER, lambda t: markup.search(t) is not None, "markup_clean"))
+    return out, unavailable
+
+
+def mark_span(expectation: str, text: str | None) -> tuple[int, int] | None:
+    """Where in a sentence the leftover a sentence expectation found is, for the report's <mark>."""
+    if not text:
+        return None
+    pattern: str | re.Pattern[str] | None = None
+    try:
+        if expectation == "sentences.no_markup":
+            pattern = markup_pattern()
+        elif expectation == "sentences.no_pinyin":
+            from transforms.text.repairs import PINYIN_PATTERN as pattern
+        elif expectation == "sentences.no_mojibake":
+            from transforms.text.repairs import MOJIBAKE_PATTERN as pattern
+        elif expectation == "sentences.no_traditional":
+            from transforms.text.script import traditional_pattern
+
+            pattern = traditional_pattern()
     except ImportError:
-        return pl.Series(name, [True] * sentences.height, dtype=pl.Boolean)
-    if name == "script_clean":
-        prefilter, changes = traditional_pattern(), lambda t: to_simplified(t)[0] != t
-    else:
-        prefilter, changes = MOJIBAKE_PATTERN.split("(?!")[0], lambda t: fix_mojibake(t)[1] > 0
-    text = sentences.get_column("text") if "text" in sentences.columns else pl.Series([], dtype=pl.String)
-    suspect = text.str.contains(prefilter).fill_null(False)
-    clean = [not flag or t is None or not changes(t) for t, flag in zip(text.to_list(), suspect.to_list(), strict=True)]
-    return pl.Series(name, clean, dtype=pl.Boolean)
+        return None
+    m = re.search(pattern, text) if pattern is not None else None
+    return (m.start(), m.end()) if m else None
 
 
-def derive(frames: Frames) -> dict[str, pl.DataFrame]:
+def derive(frames: Frames) -> Derived:
     """Each input frame with the derived columns its expectations check, rows in the same order."""
     safe = {k: _safe(frames[k], SCHEMAS[k]) for k in FRAMES}
     docs, sents, mets, rels = safe["documents"], safe["sentences"], safe["metrics"], safe["relations"]
+    unavailable: dict[str, str] = {}
     doc_text = docs.select("sha256", pl.col("text").alias("_doc")).unique("sha256", keep="first")
 
-    # sentences: the sentence text is the document text at its offsets
+    # sentences: the sentence text is the document text at its offsets, and no leftover is in it
     s = sents.join(doc_text, on="sha256", how="left", maintain_order="left")
-    sent_ok = (pl.col("_doc").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
-               == pl.col("text")).fill_null(False)
+    length = pl.col("char_end") - pl.col("char_start")
+    sent_ok = (pl.col("_doc").str.slice(pl.col("char_start"), length) == pl.col("text")).fill_null(False)
+    clean_flags, unavailable_cols = _leftovers(safe["sentences"])
+    unavailable.update(unavailable_cols)
     sentences = frames["sentences"].with_columns(
-        s.select(sent_ok.alias("span_matches")).to_series(),
-        _leftover_free(frames["sentences"], "script_clean"),
-        _leftover_free(frames["sentences"], "mojibake_clean"),
+        s.select(sent_ok.alias("span_matches")).to_series(), *clean_flags
     )
 
-    # metrics: provenance, share-of-a-whole, region code
+    # metrics: provenance, share-of-a-whole, region code, years, key unique per copy of a content
     shares, vetoes = rate_words()
     sent_start = sents.select("sha256", "sent_ix", pl.col("char_start").alias("_sent_start")).unique(
         ["sha256", "sent_ix"], keep="first"
@@ -212,8 +358,9 @@ def derive(frames: Frames) -> dict[str, pl.DataFrame]:
     m = mets.join(doc_text, on="sha256", how="left", maintain_order="left").join(
         sent_start, on=["sha256", "sent_ix"], how="left", maintain_order="left"
     )
-    offset = (pl.col("char_start") - pl.col("_sent_start")).fill_null(pl.col("sentence").str.find(
-        pl.col("text"), literal=True))
+    offset = (pl.col("char_start") - pl.col("_sent_start")).fill_null(
+        pl.col("sentence").str.find(pl.col("text"), literal=True)
+    )
     before = pl.col("sentence").str.slice(0, offset.clip(0)).str.extract(f"([^{CLAUSE_BREAKS}]*)$", 1)
     window = before.str.slice(-RATE_WINDOW)
     is_share = (
@@ -221,39 +368,59 @@ def derive(frames: Frames) -> dict[str, pl.DataFrame]:
         & window.str.contains(_alternation(shares))
         & ~window.str.contains(_alternation(vetoes))
     ).fill_null(False)
-    codes = _division_codes()
-    adcode_ok = pl.col("adcode").is_null() | pl.col("adcode").is_in(pl.Series(list(codes or ()), dtype=pl.String).implode())
+    try:
+        codes = pl.Series(division_codes(), dtype=pl.String).implode()
+        adcode_ok: pl.Expr | None = pl.col("adcode").is_null() | pl.col("adcode").is_in(codes)
+    except NotEvaluated as exc:
+        adcode_ok, unavailable["adcode_known"] = None, str(exc)
+    doc_span = pl.col("_doc").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
+    years_ok = (pl.col("year_from").is_null() & pl.col("year_to").is_null()) | (
+        pl.col("year_from") <= pl.col("year_to")
+    ).fill_null(False)
+    # Identical content under two paths gives the same metric ids: that is one fact with two paths,
+    # not a collision. A key is duplicated only within one path, or across different contents.
+    id_unique = ~pl.struct("metric_id", "path").is_duplicated() & (
+        pl.col("sha256").n_unique().over("metric_id") == 1
+    )
     metric_cols = m.select(
-        (pl.col("_doc").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
-         == pl.col("text")).fill_null(False).alias("span_matches"),
-        pl.col("_doc").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
-        .alias("doc_span"),
+        (doc_span == pl.col("text")).fill_null(False).alias("span_matches"),
+        doc_span.alias("doc_span"),
         pl.when(is_share).then(pl.col("value")).alias("share_value"),
         pl.when(is_share).then(window.str.extract(f"({_alternation(shares)})", 1)).alias("share_word"),
-        adcode_ok.alias("adcode_known"),
+        *([adcode_ok.alias("adcode_known")] if adcode_ok is not None else []),
+        years_ok.alias("years_ordered"),
+        pl.when(pl.col("metric_id").is_not_null()).then(id_unique.fill_null(False)).alias("key_unique"),
+        offset.cast(pl.Int64).alias("mark_start"),
+        (offset + pl.col("text").str.len_chars()).cast(pl.Int64).alias("mark_end"),
     )
     metrics = frames["metrics"].with_columns(metric_cols)
 
-    # documents: how many figures each document gave (documents without any count 0)
-    per_doc = mets.group_by("sha256").agg(pl.len().cast(pl.Int64).alias("metric_count"))
+    # documents: how many distinct figures each document gave (documents without any count 0)
+    per_doc = mets.group_by("sha256").agg(pl.col("metric_id").n_unique().cast(pl.Int64).alias("metric_count"))
     d = docs.join(per_doc, on="sha256", how="left", maintain_order="left")
     documents = frames["documents"].with_columns(d["metric_count"].fill_null(0))
 
     # relations: ends exist, and the parts of one whole sum to no more than the whole
-    ends = mets.select(
-        "metric_id", "value", "low", "high", "unit", "bound", "text"
-    ).unique("metric_id", keep="first")
+    ends = m.select(
+        "metric_id", "value", "low", "high", "unit", "bound", "text", "sentence", "path",
+        offset.cast(pl.Int64).alias("mark_start"),
+    ).unique("metric_id", keep="first")  # fmt: skip
     r = rels.join(
         ends.rename(lambda c: f"whole_{c}" if c != "metric_id" else c),
         left_on="whole_metric_id", right_on="metric_id", how="left", maintain_order="left",
     ).join(
         ends.rename(lambda c: f"part_{c}" if c != "metric_id" else c),
         left_on="part_metric_id", right_on="metric_id", how="left", maintain_order="left",
-    )
+    )  # fmt: skip
     same_unit = pl.col("part_unit") == pl.col("whole_unit")
     r = r.with_columns(
-        pl.when(same_unit).then(pl.col("part_low").fill_null(pl.col("part_value"))).otherwise(0.0)
-        .sum().over("whole_metric_id").alias("parts_sum")
+        # a relation repeated by a copy of the same content under another path counts once
+        pl.when(same_unit & pl.struct("whole_metric_id", "part_metric_id").is_first_distinct())
+        .then(pl.col("part_low").fill_null(pl.col("part_value")))
+        .otherwise(0.0)
+        .sum()
+        .over("whole_metric_id")
+        .alias("parts_sum")
     )
     tolerance = pl.col("whole_bound").replace_strict(WHOLE_TOLERANCE, default=None, return_dtype=pl.Float64)
     whole_top = pl.col("whole_high").fill_null(pl.col("whole_value")) * (1 + tolerance)
@@ -262,136 +429,343 @@ def derive(frames: Frames) -> dict[str, pl.DataFrame]:
         (pl.col("whole_value").is_not_null() & pl.col("part_value").is_not_null()).alias("ends_exist"),
         within.alias("parts_within_whole"),
         "parts_sum", "whole_value", "whole_unit", "whole_text", "part_text", "part_value",
-    )
+        pl.col("part_sentence").alias("sentence"), pl.col("part_path").alias("path"),
+        pl.col("part_text").alias("text"), pl.col("part_mark_start").alias("mark_start"),
+        (pl.col("part_mark_start") + pl.col("part_text").str.len_chars()).alias("mark_end"),
+    )  # fmt: skip
     relations = frames["relations"].with_columns(rel_cols)
 
-    return {"files": frames["files"], "documents": documents, "sentences": sentences,
-            "metrics": metrics, "relations": relations}
+    out = {"files": frames["files"], "documents": documents, "sentences": sentences, "metrics": metrics}
+    return Derived({**out, "relations": relations, "columns": column_types(frames)}, unavailable)
 
 
 # ---------------------------------------------------------------------------------- declarations
 
-# The pandas dtype a polars column of each kind arrives with (see runner.to_pandas), as GX names it.
-# Integer widths are not told apart (Int32 vs Int64): the warehouse casts, a wrong *kind* blocks.
-PANDAS_TYPES = {"int": ["Int64Dtype"], "float": ["float64"], "str": ["StringDtype"], "bool": ["BooleanDtype"]}
-
 
 def _kind(dtype: pl.DataType) -> str:
+    """What the warehouse needs of a column: integer widths are not told apart (it casts), a kind is."""
     if dtype.is_integer():
         return "int"
     if dtype.is_float():
         return "float"
-    return "bool" if dtype == pl.Boolean else "str"
+    return {pl.Boolean: "bool", pl.String: "str"}.get(dtype, str(dtype))
+
+
+def column_types(frames: Frames) -> pl.DataFrame:
+    """One row per contract column of every frame: its kind, the contract's kind, and for the row's own
+    frame ``types_ok_<frame>`` (null for other frames' rows, which GX and row_ok skip). A dtype is a
+    property of the frame, not of its rows, so GX checks the types on this small frame."""
+    rows = []
+    for frame, schema in SCHEMAS.items():
+        present = frames[frame].schema if frame in frames else {}
+        for col, dtype in schema.items():
+            kind = _kind(present[col]) if col in present else "missing"
+            rows.append({"frame": frame, "column": col, "kind": kind, "expected": _kind(dtype),
+                         **{f"types_ok_{f}": (kind == _kind(dtype)) if f == frame else None for f in SCHEMAS}})  # fmt: skip
+    schema = {"frame": pl.String, "column": pl.String, "kind": pl.String, "expected": pl.String,
+              **{f"types_ok_{f}": pl.Boolean for f in SCHEMAS}}  # fmt: skip
+    return pl.DataFrame(rows, schema=schema)
 
 
 def _schema_expectations() -> list[Expectation]:
-    out = []
+    out: list[Expectation] = []
     for frame, schema in SCHEMAS.items():
-        out.append(Expectation(
-            f"{frame}.columns", frame, "ExpectTableColumnsToMatchSet",
-            {"column_set": list(schema), "exact_match": False}, "block",
-            f"The {frame} frame has every column of its contract (transforms/schemas.py).",
-        ))
-        for col, dtype in schema.items():
-            out.append(Expectation(
-                f"{frame}.{col}.type", frame, "ExpectColumnValuesToBeInTypeList",
-                {"column": col, "type_list": PANDAS_TYPES[_kind(dtype)]}, "block",
-                f"{frame}.{col} has the contract's type ({dtype}).",
-            ))
+        out.append(
+            Expectation(
+                f"{frame}.columns",
+                frame,
+                "ExpectTableColumnsToMatchSet",
+                {"column_set": list(schema), "exact_match": False},
+                "block",
+                f"The {frame} frame has every column of its contract (transforms/schemas.py).",
+            )
+        )
+        out.append(
+            Expectation(
+                f"{frame}.types",
+                "columns",
+                "ExpectColumnValuesToBeInSet",
+                {"column": f"types_ok_{frame}", "value_set": [True]},
+                "block",
+                f"Every column of the {frame} frame has the contract's type (transforms/schemas.py; "
+                "integer widths are not told apart).",
+                f"{frame}.{{column}} is {{kind}}, the contract says {{expected}}",
+            )
+        )
     return out
 
 
-def _is_true(column: str) -> dict[str, Any]:
+def _is_true(column: str) -> GxKwargs:
     return {"column": column, "value_set": [True]}
 
 
 EXPECTATIONS: list[Expectation] = [
     *_schema_expectations(),
     # files -----------------------------------------------------------------------------------
-    Expectation("files.readable", "files", "ExpectColumnValuesToBeNull", {"column": "error"}, "warn",
-                "Every raw file could be read and decoded; those that could not are reported.",
-                "file {path} could not be read: {error}"),
-    Expectation("files.sha256_format", "files", "ExpectColumnValuesToMatchRegex",
-                {"column": "sha256", "regex": r"^[0-9a-f]{64}$"}, "block",
-                "A file's identity is the hex SHA-256 of its bytes (the natural key of every fact).",
-                "file {path} has a malformed sha256 {sha256}"),
-    Expectation("files.bytes_non_negative", "files", "ExpectColumnValuesToBeBetween",
-                {"column": "bytes", "min_value": 0}, "block", "File sizes are not negative.",
-                "file {path} has size {bytes}"),
+    Expectation(
+        "files.readable",
+        "files",
+        "ExpectColumnValuesToBeNull",
+        {"column": "error"},
+        "warn",
+        "Every raw file could be read and decoded; those that could not are reported.",
+        "file {path} could not be read: {error}",
+    ),
+    Expectation(
+        "files.sha256_format",
+        "files",
+        "ExpectColumnValuesToMatchRegex",
+        {"column": "sha256", "regex": r"^[0-9a-f]{64}$"},
+        "block",
+        "A file's identity is the hex SHA-256 of its bytes (the natural key of every fact).",
+        "file {path} has a malformed sha256 {sha256}",
+    ),
+    Expectation(
+        "files.bytes_non_negative",
+        "files",
+        "ExpectColumnValuesToBeBetween",
+        {"column": "bytes", "min_value": 0},
+        "block",
+        "File sizes are not negative.",
+        "file {path} has size {bytes}",
+    ),
     # documents -------------------------------------------------------------------------------
-    Expectation("documents.normalised", "documents", "ExpectColumnValuesToBeNull", {"column": "error"}, "warn",
-                "Every document was normalised without error.", "document {path} failed to normalise: {error}"),
-    Expectation("documents.script_known", "documents", "ExpectColumnValuesToBeInSet",
-                {"column": "script", "value_set": list(SCRIPTS)}, "warn",
-                "The detected script of the raw text is simplified or traditional.",
-                "document {path} has script {script}"),
-    Expectation("documents.metric_count_usual", "documents", "ExpectColumnValuesToBeBetween", _count_fences,
-                "warn", "A document's number of figures is within the far-out fences of this run's documents.",
-                "document {path} gave {metric_count} figures, far outside the usual range"),
+    Expectation(
+        "documents.normalised",
+        "documents",
+        "ExpectColumnValuesToBeNull",
+        {"column": "error"},
+        "warn",
+        "Every document was normalised without error.",
+        "document {path} failed to normalise: {error}",
+    ),
+    Expectation(
+        "documents.script_known",
+        "documents",
+        "ExpectColumnValuesToBeInSet",
+        {"column": "script", "value_set": list(SCRIPTS)},
+        "warn",
+        "The detected script of the raw text is simplified or traditional.",
+        "document {path} has script {script}",
+    ),
+    Expectation(
+        "documents.metric_count_usual",
+        "documents",
+        "ExpectColumnValuesToBeBetween",
+        _count_fences,
+        "warn",
+        "A document's number of figures is within the far-out fences of this run's documents.",
+        "document {path} gave {metric_count} figures, far outside the usual range",
+    ),
     # sentences -------------------------------------------------------------------------------
-    Expectation("sentences.offsets_match", "sentences", "ExpectColumnValuesToBeInSet", _is_true("span_matches"),
-                "quarantine", "A sentence is exactly documents.text[char_start:char_end].",
-                "sentence {sent_ix} of {path} does not match its document text at [{char_start}, {char_end})"),
-    Expectation("sentences.no_traditional", "sentences", "ExpectColumnValuesToBeInSet",
-                _is_true("script_clean"), "quarantine",
-                "No Traditional character is left after conversion to Simplified script (OpenCC t2s would "
-                "change nothing).",
-                "Traditional characters left in sentence {sent_ix} of {path}"),
-    Expectation("sentences.no_pinyin", "sentences", "ExpectColumnValuesToNotMatchRegex",
-                lambda _: _pattern("transforms.text.repairs", "PINYIN_PATTERN"), "quarantine",
-                "No pinyin annotation is left in the normalised text.",
-                "pinyin annotation left in sentence {sent_ix} of {path}"),
-    Expectation("sentences.no_mojibake", "sentences", "ExpectColumnValuesToBeInSet",
-                _is_true("mojibake_clean"), "quarantine",
-                "No mojibake (text decoded with the wrong encoding) is left in the normalised text.",
-                "mojibake left in sentence {sent_ix} of {path}"),
+    Expectation(
+        "sentences.offsets_match",
+        "sentences",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("span_matches"),
+        "quarantine",
+        "A sentence is exactly documents.text[char_start:char_end].",
+        "sentence {sent_ix} of {path} does not match its document text at [{char_start}, {char_end})",
+    ),
+    Expectation(
+        "sentences.no_traditional",
+        "sentences",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("script_clean"),
+        "quarantine",
+        "No Traditional character is left after conversion to Simplified script (OpenCC t2s would "
+        "change nothing).",
+        "Traditional characters left in sentence {sent_ix} of {path}",
+    ),
+    Expectation(
+        "sentences.no_pinyin",
+        "sentences",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("pinyin_clean"),
+        "quarantine",
+        "No pinyin annotation is left in the normalised text.",
+        "pinyin annotation left in sentence {sent_ix} of {path}",
+    ),
+    Expectation(
+        "sentences.no_mojibake",
+        "sentences",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("mojibake_clean"),
+        "quarantine",
+        "No mojibake (text decoded with the wrong encoding) is left in the normalised text.",
+        "mojibake left in sentence {sent_ix} of {path}",
+    ),
+    Expectation(
+        "sentences.no_markup",
+        "sentences",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("markup_clean"),
+        "quarantine",
+        "No markup is left in the normalised text: no HTML tag or comment, no script or style body, "
+        "no Markdown link target (markup_patterns.txt).",
+        "markup left in sentence {sent_ix} of {path}",
+    ),
     # metrics ---------------------------------------------------------------------------------
-    Expectation("metrics.metric_id_unique", "metrics", "ExpectColumnValuesToBeUnique", {"column": "metric_id"},
-                "block", "No two metrics share a natural key (file sha256, char_start, char_end).",
-                "duplicate metric_id {metric_id}"),
-    Expectation("metrics.metric_id_present", "metrics", "ExpectColumnValuesToNotBeNull", {"column": "metric_id"},
-                "block", "Every metric has its natural key.", "metric {text} has no metric_id"),
-    Expectation("metrics.value_present", "metrics", "ExpectColumnValuesToNotBeNull", {"column": "value"},
-                "quarantine", "Every metric has a value.", "{text} has no value"),
-    Expectation("metrics.value_non_negative", "metrics", "ExpectColumnValuesToBeBetween",
-                {"column": "value", "min_value": 0}, "quarantine",
-                "Figures count or measure something: value >= 0.", "{text}: value {value} is negative"),
-    Expectation("metrics.low_le_value", "metrics", "ExpectColumnPairValuesAToBeGreaterThanB",
-                {"column_A": "value", "column_B": "low", "or_equal": True}, "quarantine",
-                "A range's low end is at most its value.", "{text}: low {low} > value {value}"),
-    Expectation("metrics.value_le_high", "metrics", "ExpectColumnPairValuesAToBeGreaterThanB",
-                {"column_A": "high", "column_B": "value", "or_equal": True}, "quarantine",
-                "A range's high end is at least its value.", "{text}: value {value} > high {high}"),
-    Expectation("metrics.unit_known", "metrics", "ExpectColumnValuesToBeInSet",
-                lambda _: {"column": "unit", "value_set": known_units()}, "quarantine",
-                "The unit is one of the canonical units of dim_unit.", "{text}: unknown unit {unit}"),
-    Expectation("metrics.unit_present", "metrics", "ExpectColumnValuesToNotBeNull", {"column": "unit"},
-                "quarantine", "Every metric has a unit.", "{text} has no unit"),
-    Expectation("metrics.bound_known", "metrics", "ExpectColumnValuesToBeInSet",
-                {"column": "bound", "value_set": list(BOUNDS)}, "quarantine",
-                "The bound is exact, approx, at_least or at_most.", "{text}: unknown bound {bound}"),
-    Expectation("metrics.rate_le_100", "metrics", "ExpectColumnValuesToBeBetween",
-                {"column": "share_value", "max_value": 100}, "quarantine",
-                "A share of a whole (a percentage after 率, 满意度, 覆盖面, 占比 ...; see rate_words.txt) "
-                "is at most 100%.", "{text}: {share_word} of {value}% exceeds 100%"),
-    Expectation("metrics.span_matches_document", "metrics", "ExpectColumnValuesToBeInSet",
-                _is_true("span_matches"), "quarantine",
-                "Provenance: the span is exactly documents.text[char_start:char_end].",
-                "span «{text}» != document text «{doc_span}» at [{char_start}, {char_end})"),
-    Expectation("metrics.adcode_known", "metrics", "ExpectColumnValuesToBeInSet", _regions_ready,
-                "quarantine", "The region code is null or a GB/T 2260 code of dim_region.",
-                "{text}: unknown region code {adcode}"),
+    Expectation(
+        "metrics.metric_id_unique",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("key_unique"),
+        "block",
+        "No two metrics of one file share a natural key (file sha256, char_start, char_end); "
+        "identical content under several paths is one set of facts, not a collision.",
+        "duplicate metric_id {metric_id}",
+    ),
+    Expectation(
+        "metrics.metric_id_present",
+        "metrics",
+        "ExpectColumnValuesToNotBeNull",
+        {"column": "metric_id"},
+        "block",
+        "Every metric has its natural key.",
+        "metric {text} has no metric_id",
+    ),
+    Expectation(
+        "metrics.value_present",
+        "metrics",
+        "ExpectColumnValuesToNotBeNull",
+        {"column": "value"},
+        "quarantine",
+        "Every metric has a value.",
+        "{text} has no value",
+    ),
+    Expectation(
+        "metrics.value_non_negative",
+        "metrics",
+        "ExpectColumnValuesToBeBetween",
+        {"column": "value", "min_value": 0},
+        "quarantine",
+        "Figures count or measure something: value >= 0.",
+        "{text}: value {value} is negative",
+    ),
+    Expectation(
+        "metrics.low_le_value",
+        "metrics",
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {"column_A": "value", "column_B": "low", "or_equal": True},
+        "quarantine",
+        "A range's low end is at most its value.",
+        "{text}: low {low} > value {value}",
+    ),
+    Expectation(
+        "metrics.value_le_high",
+        "metrics",
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {"column_A": "high", "column_B": "value", "or_equal": True},
+        "quarantine",
+        "A range's high end is at least its value.",
+        "{text}: value {value} > high {high}",
+    ),
+    Expectation(
+        "metrics.unit_known",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        lambda _: {"column": "unit", "value_set": known_units()},
+        "quarantine",
+        "The unit is one of the canonical units of dim_unit.",
+        "{text}: unknown unit {unit}",
+    ),
+    Expectation(
+        "metrics.unit_present",
+        "metrics",
+        "ExpectColumnValuesToNotBeNull",
+        {"column": "unit"},
+        "quarantine",
+        "Every metric has a unit.",
+        "{text} has no unit",
+    ),
+    Expectation(
+        "metrics.bound_known",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        {"column": "bound", "value_set": list(BOUNDS)},
+        "quarantine",
+        "The bound is exact, approx, at_least or at_most.",
+        "{text}: unknown bound {bound}",
+    ),
+    Expectation(
+        "metrics.rate_le_100",
+        "metrics",
+        "ExpectColumnValuesToBeBetween",
+        {"column": "share_value", "max_value": 100},
+        "quarantine",
+        "A share of a whole (a percentage after 率, 满意度, 覆盖面, 占比 ...; see rate_words.txt) "
+        "is at most 100%.",
+        "{text}: {share_word} of {value}% exceeds 100%",
+    ),
+    Expectation(
+        "metrics.span_matches_document",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("span_matches"),
+        "quarantine",
+        "Provenance: the span is exactly documents.text[char_start:char_end].",
+        "span «{text}» != document text «{doc_span}» at [{char_start}, {char_end})",
+    ),
+    Expectation(
+        "metrics.adcode_known",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("adcode_known"),
+        "quarantine",
+        "The region code is null or a GB/T 2260 code of dim_region (or 810000, 820000, "
+        "710000: extra_divisions.txt).",
+        "{text}: unknown region code {adcode}",
+    ),
+    Expectation(
+        "metrics.topic_known",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        lambda _: {"column": "topic", "value_set": known_topics()},
+        "quarantine",
+        "The topic is null or a code of dim_topic (transforms.enrich.topics.topic_table).",
+        "{text}: unknown topic {topic}",
+    ),
+    Expectation(
+        "metrics.modality_known",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        {"column": "modality", "value_set": list(MODALITIES)},
+        "quarantine",
+        "The modality is actual (achieved) or target (planned).",
+        "{text}: unknown modality {modality}",
+    ),
+    Expectation(
+        "metrics.years_ordered",
+        "metrics",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("years_ordered"),
+        "quarantine",
+        "year_from and year_to are both null or both set, and year_from <= year_to.",
+        "{text}: years {year_from} to {year_to}",
+    ),
     # relations -------------------------------------------------------------------------------
-    Expectation("relations.ends_exist", "relations", "ExpectColumnValuesToBeInSet", _is_true("ends_exist"),
-                "warn", "Both ends of a part-of relation are extracted metrics (else the relation is dropped).",
-                "relation {whole_metric_id} -> {part_metric_id} points at a missing metric"),
-    Expectation("relations.parts_within_whole", "relations", "ExpectColumnValuesToBeInSet",
-                _is_true("parts_within_whole"), "quarantine",
-                "The parts of a 其中 relation sum to no more than the whole (same unit).",
-                "part {part_text} of whole {whole_text} ({whole_metric_id}): parts sum to {parts_sum} "
-                "{whole_unit}, more than the whole {whole_value}"),
+    Expectation(
+        "relations.ends_exist",
+        "relations",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("ends_exist"),
+        "warn",
+        "Both ends of a part-of relation are extracted metrics (else the relation is dropped).",
+        "relation {whole_metric_id} -> {part_metric_id} points at a missing metric",
+    ),
+    Expectation(
+        "relations.parts_within_whole",
+        "relations",
+        "ExpectColumnValuesToBeInSet",
+        _is_true("parts_within_whole"),
+        "quarantine",
+        "The parts of a 其中 relation sum to no more than the whole (same unit).",
+        "part {part_text} of whole {whole_text} ({whole_metric_id}): parts sum to {parts_sum} "
+        "{whole_unit}, more than the whole {whole_value}",
+    ),
 ]
 
 BY_NAME = {e.name: e for e in EXPECTATIONS}
 assert len(BY_NAME) == len(EXPECTATIONS), "expectation names must be unique"
-assert all(e.frame in SCHEMAS for e in EXPECTATIONS)
+assert all(e.frame in CHECKED for e in EXPECTATIONS)
