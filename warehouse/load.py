@@ -74,8 +74,7 @@ TOPICS = {
     "topic": pl.String,
     "name_zh": pl.String,
     "name_en": pl.String,
-    "function_code": pl.String,
-    "function_name": pl.String,
+    "budget_class": pl.String,
 }
 UNITS = {
     "unit": pl.String,
@@ -86,8 +85,7 @@ UNITS = {
 }
 # Other names the reference tables may give these columns (transforms owns their frames).
 _ALIASES = {
-    "function_code": ("function_code", "functional_code", "classification", "gfs_code", "expenditure_code"),
-    "function_name": ("function_name", "functional_name", "classification_zh", "gfs_name", "expenditure_zh"),
+    "budget_class": ("budget_class", "function_code", "functional_class"),
     "gloss_en": ("gloss_en", "name_en", "english", "gloss"),
 }
 

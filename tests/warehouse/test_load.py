@@ -5,14 +5,37 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import polars as pl
+import pytest
 
-from tests.warehouse.conftest import SEED_A, SEED_B, make_batch
-from warehouse.load import known_files, load_run, recent_runs, record_run, validation_history
+from tests.warehouse.conftest import SEED_A, SEED_B, make_batch, regions, topics, units
+from transforms.parse import Parsed
+from warehouse.load import (
+    IntegrityError,
+    Loader,
+    LoadResult,
+    RunFrames,
+    RunInfo,
+    known_files,
+    load_run,
+    prune,
+    recent_runs,
+    record_run,
+    source_path,
+    validation_history,
+)
+from warehouse.migrate import apply_migrations, migrate, migrations
 from warehouse.query import check_integrity, run_sql
 
-AUDIT = {"audit_load_run", "audit_validation", "quarantine_metric", "audit_file_error", "audit_file_run",
-         "schema_version"}
+AUDIT = {
+    "audit_load_run",
+    "audit_validation",
+    "quarantine_metric",
+    "audit_file_error",
+    "audit_file_run",
+    "schema_version",
+}
 
 
 def contents(wh: Path) -> dict[str, list[tuple]]:
@@ -26,7 +49,9 @@ def contents(wh: Path) -> dict[str, list[tuple]]:
 
 
 def test_first_load_counts_and_provenance(wh: Path) -> None:
-    res = load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}, quarantine_ids=("6万元",)))
+    res = load_run(
+        wh, make_batch("r1", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}, quarantine_ids=("6万元",))
+    )
     assert (res.files_new, res.files_changed, res.files_renamed) == (2, 0, 0)
     assert res.metrics_loaded == 6 and res.metrics_quarantined == 1 and res.relations_loaded == 2
     # every offset points at its span in the stored normalised text
@@ -37,7 +62,7 @@ def test_first_load_counts_and_provenance(wh: Path) -> None:
     )
     assert check.height == 6 and (check["span_text"] == check["at"]).all()
     wide = run_sql(wh, "SELECT * FROM v_metric WHERE span_text = '16.1万人次'").row(0, named=True)
-    assert wide["file"] == "raw/a.txt" and wide["region"] == "武隆区" and wide["year"] == 2021
+    assert wide["file"] == source_path("raw/a.txt") and wide["region"] == "武隆区" and wide["year"] == 2021
     assert wide["value"] == 161000 and wide["unit_kind"] == "people" and wide["title"] == "武隆区信访工作报告"
     q = run_sql(wh, "SELECT text, run_id FROM quarantine_metric")
     assert q.rows() == [("6万元", "r1")]
@@ -57,19 +82,26 @@ def test_reload_same_batch_is_idempotent(wh: Path) -> None:
 
 def test_changed_file_replaces_exactly_its_own_facts(wh: Path) -> None:
     load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}))
-    b_before = run_sql(wh, "SELECT * FROM fact_metric WHERE sha256 IN (SELECT sha256 FROM file_path "
-                           "WHERE path = 'raw/b.txt') ORDER BY metric_id").rows()
+    facts_of_b = (
+        "SELECT * FROM fact_metric WHERE sha256 IN (SELECT sha256 FROM file_path WHERE path = ?) ORDER BY 1"
+    )
+    b_before = run_sql(wh, facts_of_b, [source_path("raw/b.txt")]).rows()
     changed = SEED_A.replace("5880件", "6000件").replace("120人", "150人")
     res = load_run(wh, make_batch("r2", {"raw/a.txt": changed}))
     assert (res.files_new, res.files_changed) == (0, 1)
-    spans = run_sql(wh, "SELECT span_text FROM v_metric WHERE file = 'raw/a.txt' ORDER BY char_start")
+    spans = run_sql(
+        wh, "SELECT span_text FROM v_metric WHERE file = ? ORDER BY char_start", [source_path("raw/a.txt")]
+    )
     assert spans["span_text"].to_list() == ["6000件", "4899件", "981件", "16.1万人次", "150人"]
     assert run_sql(wh, "SELECT count(*) AS n FROM fact_metric")["n"][0] == 7
-    b_after = run_sql(wh, "SELECT * FROM fact_metric WHERE sha256 IN (SELECT sha256 FROM file_path "
-                          "WHERE path = 'raw/b.txt') ORDER BY metric_id").rows()
+    b_after = run_sql(wh, facts_of_b, [source_path("raw/b.txt")]).rows()
     assert b_after == b_before
-    history = run_sql(wh, "SELECT is_current, superseded_by IS NOT NULL AS sup FROM dim_file "
-                          "WHERE path = 'raw/a.txt' ORDER BY is_current")
+    history = run_sql(
+        wh,
+        "SELECT is_current, superseded_by IS NOT NULL AS sup FROM dim_file "
+        "WHERE path = ? ORDER BY is_current",
+        [source_path("raw/a.txt")],
+    )
     assert history.rows() == [(False, True), (True, False)]
     # nothing of the old version is left behind
     assert run_sql(wh, "SELECT count(*) AS n FROM doc_text")["n"][0] == 2
@@ -83,27 +115,38 @@ def test_renamed_file_does_not_duplicate_facts(wh: Path) -> None:
     res = load_run(wh, make_batch("r2", {"raw/2021/a-renamed.txt": SEED_A}))
     assert (res.files_new, res.files_renamed) == (0, 1)
     assert run_sql(wh, "SELECT metric_id FROM fact_metric ORDER BY 1").equals(before)
-    assert set(run_sql(wh, "SELECT DISTINCT file FROM v_metric")["file"]) == {"raw/2021/a-renamed.txt"}
+    assert set(run_sql(wh, "SELECT DISTINCT file FROM v_metric")["file"]) == {
+        source_path("raw/2021/a-renamed.txt")
+    }
     assert run_sql(wh, "SELECT count(*) AS n FROM dim_file")["n"][0] == 1
     assert check_integrity(wh) == []
     # the flow can skip both paths from now on
-    assert set(known_files(wh)["path"]) == {"raw/a.txt", "raw/2021/a-renamed.txt"}
+    assert set(known_files(wh)["path"]) == {source_path("raw/a.txt"), source_path("raw/2021/a-renamed.txt")}
 
 
 def test_unreadable_files_are_recorded_not_loaded(wh: Path) -> None:
     batch = make_batch("r1", {"raw/a.txt": SEED_A})
-    bad = pl.DataFrame({"path": ["raw/bad.txt"], "name": ["bad.txt"], "sha256": ["ff" * 32], "bytes": [3],
-                        "error": ["undecodable bytes"]})
+    bad = pl.DataFrame(
+        {
+            "path": ["raw/bad.txt"],
+            "name": ["bad.txt"],
+            "sha256": ["ff" * 32],
+            "bytes": [3],
+            "error": ["undecodable bytes"],
+        }
+    )
     batch.files = pl.concat([batch.files, bad], how="diagonal_relaxed")
     res = load_run(wh, batch)
     assert res.files_failed == 1 and res.files_new == 1
-    assert run_sql(wh, "SELECT path, error FROM audit_file_error").rows() == [("raw/bad.txt", "undecodable bytes")]
-    assert "raw/bad.txt" not in set(known_files(wh)["path"])
+    assert run_sql(wh, "SELECT path, error FROM audit_file_error").rows() == [
+        (source_path("raw/bad.txt"), "undecodable bytes")
+    ]
+    assert source_path("raw/bad.txt") not in set(known_files(wh)["path"])
 
 
 def test_known_files_empty_without_warehouse(wh: Path) -> None:
     kf = known_files(wh)
-    assert kf.height == 0 and kf.columns == ["path", "sha256"]
+    assert kf.height == 0 and kf.columns == ["path", "sha256", "parser_version"]
     assert recent_runs(wh).height == 0
 
 
@@ -111,25 +154,43 @@ def test_record_run_for_blocked_run_keeps_facts(wh: Path) -> None:
     load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}))
     facts = contents(wh)
     failing = make_batch("r2", {"raw/a.txt": SEED_A}, quarantine_ids=("5880件",)).validation
-    record_run(wh, run_id="r2", flow_run_id="fr-2", started_at=datetime.now(UTC), status="blocked",
-               message="block expectation failed", report_path="reports/r2.html", validation=failing,
-               counts={"files_seen": 1, "metrics_extracted": 5})
+    record_run(
+        wh,
+        run_id="r2",
+        flow_run_id="fr-2",
+        started_at=datetime.now(UTC),
+        status="blocked",
+        message="block expectation failed",
+        report_path="reports/r2.html",
+        validation=failing,
+        counts={"files_seen": 1, "metrics_extracted": 5},
+    )
     assert contents(wh) == facts
     runs = recent_runs(wh)
     assert runs["status"].to_list() == ["blocked", "loaded"]
-    assert runs.row(0, named=True)["flow_run_id"] == "fr-2" and runs.row(0, named=True)["metrics_extracted"] == 5
+    assert (
+        runs.row(0, named=True)["flow_run_id"] == "fr-2" and runs.row(0, named=True)["metrics_extracted"] == 5
+    )
     hist = validation_history(wh)
     assert hist.columns == ["run_id", "started_at", "expectation", "success", "unexpected_count"]
-    assert hist.filter(pl.col("run_id") == "r2", pl.col("expectation") == "value_in_range")["success"].to_list() == [
-        False
-    ]
+    assert hist.filter(pl.col("run_id") == "r2", pl.col("expectation") == "value_in_range")[
+        "success"
+    ].to_list() == [False]
 
 
 def test_nothing_new_run_records_only_its_run_row(wh: Path) -> None:
     load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}))
     facts = contents(wh)
-    record_run(wh, run_id="r2", flow_run_id=None, started_at=datetime.now(UTC), status="nothing-new",
-               message="nothing new under raw", report_path=None, counts={"files_seen": 1, "files_unchanged": 1})
+    record_run(
+        wh,
+        run_id="r2",
+        flow_run_id=None,
+        started_at=datetime.now(UTC),
+        status="nothing-new",
+        message="nothing new under raw",
+        report_path=None,
+        counts={"files_seen": 1, "files_unchanged": 1},
+    )
     assert contents(wh) == facts
     assert run_sql(wh, "SELECT count(*) AS n FROM audit_validation WHERE run_id = 'r2'")["n"][0] == 0
     assert run_sql(wh, "SELECT count(*) AS n FROM quarantine_metric WHERE run_id = 'r2'")["n"][0] == 0
@@ -141,7 +202,10 @@ def test_batch_without_reference_tables_keeps_dimensions(wh: Path) -> None:
     empty = pl.DataFrame()
     load_run(wh, make_batch("r2", {"raw/b.txt": SEED_B}, regions=empty, topics=empty, units=empty))
     assert run_sql(wh, "SELECT count(*) AS n FROM dim_region")["n"][0] == 3
-    assert run_sql(wh, "SELECT region FROM v_metric WHERE file = 'raw/b.txt' LIMIT 1").item() == "南岸区"
+    assert (
+        run_sql(wh, "SELECT region FROM v_metric WHERE file = ? LIMIT 1", [source_path("raw/b.txt")]).item()
+        == "南岸区"
+    )
 
 
 def test_reverted_file_restores_its_facts(wh: Path) -> None:
@@ -151,5 +215,191 @@ def test_reverted_file_restores_its_facts(wh: Path) -> None:
     load_run(wh, make_batch("r2", v2))
     assert load_run(wh, make_batch("r3", v1)).files_changed == 1
     assert run_sql(wh, "SELECT * FROM fact_metric ORDER BY metric_id").equals(first)
-    assert run_sql(wh, "SELECT count(*) FILTER (WHERE is_current) AS cur, count(*) AS n FROM dim_file").row(0) == (1, 2)
+    assert run_sql(wh, "SELECT count(*) FILTER (WHERE is_current) AS cur, count(*) AS n FROM dim_file").row(
+        0
+    ) == (1, 2)
     assert check_integrity(wh) == []
+
+
+# ------------------------------------------------------------------ streaming, deletions, text once
+
+SEED_C = "江北区便民简报\n2022年，江北区新增托育机构12户，惠及群众800人次。"
+
+
+def _parsed(frames: RunFrames) -> Parsed:
+    return Parsed(
+        frames.files, frames.documents, frames.stories, frames.sentences, frames.metrics, frames.relations
+    )
+
+
+def _run(wh: Path, run_id: str, batches: list[dict[str, str]], raw_dir: str = "raw", **kw) -> LoadResult:
+    """Stage each {path: text} as its own batch, retire what the run did not see, publish."""
+    dims = {"regions": regions(), "topics": topics(), "units": units()}
+    with Loader(wh, RunInfo(run_id, raw_dir=raw_dir, **kw), dimensions=dims) as loader:
+        for files in batches:
+            loader.stage(_parsed(make_batch(run_id, files)))
+        loader.retire_missing([p for files in batches for p in files], raw_dir)
+        return loader.publish()
+
+
+def test_batches_load_the_same_as_one(wh: Path, tmp_path: Path) -> None:
+    files = {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B, "raw/c.txt": SEED_C}
+    one = _run(tmp_path / "one" / "wh.duckdb", "r1", [files])
+    many = _run(wh, "r1", [{p: t} for p, t in files.items()])
+    assert (many.batches, one.batches) == (3, 1)
+    assert (many.metrics_loaded, many.files_new) == (one.metrics_loaded, one.files_new) == (9, 3)
+    assert contents(wh) == contents(tmp_path / "one" / "wh.duckdb")
+    run = recent_runs(wh).row(0, named=True)
+    assert (run["files_seen"], run["metrics_loaded"]) == (3, 9)
+    assert check_integrity(wh) == []
+
+
+def test_loader_left_without_publish_changes_nothing(wh: Path) -> None:
+    load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}))
+    before = wh.read_bytes()
+    with Loader(wh, RunInfo("r2", raw_dir="raw")) as loader:
+        loader.stage(_parsed(make_batch("r2", {"raw/b.txt": SEED_B})))
+    assert wh.read_bytes() == before
+    with pytest.raises(ZeroDivisionError), Loader(wh, RunInfo("r3", raw_dir="raw")) as loader:
+        loader.stage(_parsed(make_batch("r3", {"raw/b.txt": SEED_B})))
+        _ = 1 / 0
+    assert wh.read_bytes() == before
+    assert recent_runs(wh)["run_id"].to_list() == ["r1"]
+
+
+def test_text_is_stored_once_and_views_still_give_the_sentence(wh: Path) -> None:
+    load_run(wh, make_batch("r1", {"raw/a.txt": SEED_A}))
+    cols = set(
+        run_sql(
+            wh, "SELECT column_name FROM duckdb_columns() WHERE table_name IN ('dim_sentence', 'fact_metric')"
+        )["column_name"]
+    )
+    assert not cols & {"text", "sentence"}
+    row = run_sql(wh, "SELECT sentence, sentence_role FROM v_metric WHERE span_text = '4899件'").row(0)
+    assert row == ("2021年，全区收集群众困难诉求5880件，其中已办结4899件、跟办981件。", "body")
+
+
+def test_deleted_file_is_recorded_and_its_facts_retired_then_pruned(wh: Path) -> None:
+    _run(wh, "r1", [{"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}])
+    res = _run(wh, "r2", [{"raw/a.txt": SEED_A}])
+    assert res.files_deleted == 1
+    assert run_sql(
+        wh, "SELECT action, path FROM audit_file_run WHERE run_id = 'r2' AND action = 'deleted'"
+    ).rows() == [("deleted", source_path("raw/b.txt"))]
+    assert run_sql(wh, "SELECT count(*) FROM v_metric").item() == 5  # current only
+    retired = run_sql(
+        wh,
+        "SELECT count(*) AS n, bool_and(retired_at IS NOT NULL) AS dated FROM v_metric_all "
+        "WHERE NOT is_current",
+    ).row(0)
+    assert retired == (2, True)
+    assert source_path("raw/b.txt") not in set(known_files(wh)["path"])
+    assert check_integrity(wh) == []
+    assert prune(wh) == 2
+    assert run_sql(wh, "SELECT count(*) FROM fact_metric").item() == 5
+    assert run_sql(wh, "SELECT count(*) FROM doc_text").item() == 1
+    assert check_integrity(wh) == []
+
+
+def test_deleted_then_restored_file_is_current_again(wh: Path) -> None:
+    _run(wh, "r1", [{"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}])
+    _run(wh, "r2", [{"raw/a.txt": SEED_A}])
+    _run(wh, "r3", [{"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}])
+    assert run_sql(wh, "SELECT count(*) FROM v_metric").item() == 7
+    assert run_sql(wh, "SELECT count(*) FROM fact_metric WHERE NOT is_current").item() == 0
+    assert check_integrity(wh) == []
+
+
+def test_two_sites_with_relative_raw_dirs_never_delete_each_other(
+    wh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site_a, site_b = tmp_path / "site-a", tmp_path / "site-b"
+    for site in (site_a, site_b):
+        site.mkdir()
+    monkeypatch.chdir(site_a)
+    _run(wh, "a1", [{"raw/a.txt": SEED_A}])
+    monkeypatch.chdir(site_b)
+    _run(wh, "b1", [{"raw/c.txt": SEED_C}])
+    monkeypatch.chdir(site_a)
+    _run(wh, "a2", [{"raw/a.txt": SEED_A}])
+    by_file = dict(run_sql(wh, "SELECT file, count(*) FROM v_metric GROUP BY file").rows())
+    assert by_file == {str(site_a / "raw" / "a.txt"): 5, str(site_b / "raw" / "c.txt"): 2}
+    assert run_sql(wh, "SELECT count(*) FROM audit_file_run WHERE action = 'deleted'").item() == 0
+
+
+def test_known_files_carry_the_parser_version(wh: Path) -> None:
+    _run(wh, "r1", [{"raw/a.txt": SEED_A}], parser_version="7")
+    _run(wh, "r2", [{"raw/b.txt": SEED_B}], raw_dir="other", parser_version="8")
+    kf = known_files(wh)
+    assert dict(zip(kf["path"], kf["parser_version"], strict=True)) == {
+        source_path("raw/a.txt"): "7",
+        source_path("raw/b.txt"): "8",
+    }
+
+
+def test_figure_repeated_in_headline_and_body_counts_once(wh: Path) -> None:
+    page = "全区新建公租房300户\n2020年，全区新建公租房300户，另有棚改200户。"
+    load_run(wh, make_batch("r1", {"raw/h.txt": page}))
+    assert run_sql(wh, "SELECT count(*) FROM v_metric WHERE value = 300").item() == 2
+    row = run_sql(wh, "SELECT sentence_role, mentions FROM v_metric_distinct WHERE value = 300").rows()
+    assert row == [("body", 2)]
+    assert run_sql(wh, "SELECT sum(value) FROM v_metric_distinct").item() == 500
+
+
+def test_fact_columns_reach_the_views(wh: Path) -> None:
+    frames = make_batch("r1", {"raw/a.txt": SEED_A})
+    frames.metrics = frames.metrics.with_columns(
+        pl.when(pl.col("text") == "5880件").then(pl.lit("收集")).alias("measure"),
+        pl.when(pl.col("text") == "120人")
+        .then(pl.lit("target"))
+        .otherwise(pl.lit("actual"))
+        .alias("modality"),
+        pl.when(pl.col("text") == "120人").then(pl.lit(2025)).otherwise(pl.col("year_to")).alias("year_to"),
+    )
+    load_run(wh, frames)
+    rows = run_sql(
+        wh,
+        "SELECT span_text, measure, modality, year_from, year_to, period FROM v_metric ORDER BY char_start",
+    ).rows()
+    assert rows[0] == ("5880件", "收集", "actual", 2021, 2021, "2021年")
+    assert rows[-1] == ("120人", None, "target", 2021, 2025, "2021—2025年")
+    periods = run_sql(wh, "SELECT period_key, year_from, year_to, years FROM dim_period ORDER BY 1").rows()
+    assert periods == [("2021", 2021, 2021, 1), ("2021-2025", 2021, 2025, 5)]
+
+
+def test_a_failing_check_blocks_the_publish(wh: Path) -> None:
+    frames = make_batch("r1", {"raw/a.txt": SEED_A})
+    frames.metrics = frames.metrics.with_columns(pl.lit("no-such-mode").alias("modality"))
+    with pytest.raises(IntegrityError, match="coded_columns_use_known_codes"):
+        load_run(wh, frames)
+    assert not wh.exists()
+
+
+def test_v4_warehouse_is_migrated_keeping_its_facts(wh: Path, tmp_path: Path) -> None:
+    old = tmp_path / "schema-v4"
+    old.mkdir()
+    for mig in migrations():
+        if mig.version <= 4:
+            (old / f"{mig.version:03d}_{mig.name}.sql").write_text(mig.sql, encoding="utf-8")
+    wh.parent.mkdir(parents=True)
+    con = duckdb.connect(str(wh))
+    apply_migrations(con, old)
+    con.execute(
+        "INSERT INTO dim_file VALUES ('s1', 'raw/x.txt', 'x.txt', 9, 'utf-8', 'simplified', '{}', NULL, "
+        "true, NULL, 'r0')"
+    )
+    con.execute("INSERT INTO file_path VALUES ('raw/x.txt', 's1')")
+    con.execute("INSERT INTO doc_text VALUES ('s1', '标题\n新增12户。', 9)")
+    con.execute("INSERT INTO dim_document VALUES ('s1:0', 's1', 0, 'article', '标题', NULL, 0, 9)")
+    con.execute("INSERT INTO dim_sentence VALUES ('s1:1', 's1', 0, 1, 1, 'body', 3, 9, '新增12户。')")
+    con.execute(
+        "INSERT INTO fact_metric VALUES ('s1:5:8', 's1', 's1:0', 's1:1', NULL, '户', NULL, 202100, 12, 12, "
+        "12, 'exact', '12户', '新增12户。', NULL, NULL, NULL, NULL, 5, 8)"
+    )
+    con.execute("INSERT INTO audit_load_run (run_id, started_at, status) VALUES ('r0', now(), 'loaded')")
+    con.close()
+    migrate(wh)
+    row = run_sql(wh, "SELECT title, sentence, year_from, year_to, is_current FROM v_metric_all").row(0)
+    assert row == ("标题", "新增12户。", 2021, 2021, True)
+    assert run_sql(wh, "SELECT story_id FROM dim_story").item() == "s1:0"
+    assert run_sql(wh, "SELECT count(*) FROM dim_document").item() == 1  # the old name still answers

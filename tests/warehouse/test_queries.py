@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from tests.warehouse.conftest import SEED_A, SEED_B, make_batch
 from warehouse.export import export_parquet
 from warehouse.load import load_run
-from warehouse.query import run_sql
+from warehouse.query import check_integrity, run_sql
 
 QUERIES = sorted((Path(__file__).resolve().parents[2] / "warehouse" / "queries").glob("*.sql"))
 
@@ -39,9 +41,28 @@ def test_petitions_collected_vs_resolved(loaded: Path) -> None:
     assert row["region"] == "武隆区" and row["year"] == 2021
 
 
-def test_provenance_check_query_is_empty(loaded: Path) -> None:
-    sql = (QUERIES[0].parent / "provenance_check.sql").read_text(encoding="utf-8")
-    assert run_sql(loaded, sql).height == 0
+def test_checks_are_empty_on_a_healthy_warehouse_and_catch_a_broken_offset(
+    loaded: Path, tmp_path: Path
+) -> None:
+    assert check_integrity(loaded) == []
+    broken = tmp_path / "broken.duckdb"
+    shutil.copyfile(loaded, broken)
+    con = duckdb.connect(str(broken))
+    con.execute("UPDATE fact_metric SET char_start = char_start + 1 WHERE span_text = '4899件'")
+    con.close()
+    assert check_integrity(broken) == ["span_matches_text"]
+
+
+def test_new_field_queries(loaded: Path) -> None:
+    people = run_sql(loaded, (QUERIES[0].parent / "people_by_topic.sql").read_text(encoding="utf-8"))
+    assert people.filter(pl.col("topic") == "other")["people"].sum() == 161000 + 120
+    petitions = run_sql(
+        loaded, (QUERIES[0].parent / "petitions_by_district_year.sql").read_text(encoding="utf-8")
+    )
+    assert petitions.rows() == [("武隆区", "500156", 2021, 2021, 5880.0, 4899.0)]
+    assert (
+        run_sql(loaded, (QUERIES[0].parent / "targets_by_region.sql").read_text(encoding="utf-8")).height == 0
+    )
 
 
 def test_run_sql_is_read_only(loaded: Path) -> None:

@@ -16,7 +16,9 @@ QUERIES = Path(__file__).resolve().parents[2] / "warehouse" / "queries"
 
 
 @pytest.fixture(scope="module")
-def seed_warehouse(prefect_harness: str, seed_paths: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_warehouse(
+    prefect_harness: str, seed_paths: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     from flows.etl import etl
 
     root = tmp_path_factory.mktemp("seedwh")
@@ -35,8 +37,17 @@ def query(wh: Path, name: str):
 
 
 def test_every_query_is_covered_here():
-    covered = {"money_largest", "people_reached", "petitions_resolution", "provenance_check",
-               "quarantine_reasons", "run_history", "topics_overview"}
+    covered = {
+        "money_largest",
+        "people_reached",
+        "petitions_resolution",
+        "quarantine_reasons",
+        "run_history",
+        "topics_overview",
+        "targets_by_region",
+        "people_by_topic",
+        "petitions_by_district_year",
+    }
     assert {p.stem for p in QUERIES.glob("*.sql")} == covered
 
 
@@ -53,11 +64,25 @@ def test_people_reached(seed_warehouse):
 
 def test_petitions_resolution(seed_warehouse):
     row = query(seed_warehouse, "petitions_resolution").row(0, named=True)
-    assert (row["region"], row["adcode"], row["collected"], row["resolved"]) == ("武隆区", "500156", 5880.0, 4899.0)
+    assert (row["region"], row["adcode"], row["collected"], row["resolved"]) == (
+        "武隆区",
+        "500156",
+        5880.0,
+        4899.0,
+    )
 
 
-def test_provenance_check_finds_nothing(seed_warehouse):
-    assert query(seed_warehouse, "provenance_check").height == 0
+def test_integrity_checks_find_nothing(seed_warehouse):
+    from warehouse.query import check_integrity
+
+    assert check_integrity(seed_warehouse) == []
+
+
+def test_new_field_queries_run(seed_warehouse):
+    people = query(seed_warehouse, "people_by_topic")
+    assert people.height and people["people"].sum() <= query(seed_warehouse, "people_reached")["total"].sum()
+    assert query(seed_warehouse, "petitions_by_district_year").height >= 1
+    query(seed_warehouse, "targets_by_region")
 
 
 def test_quarantine_reasons_empty_on_clean_seeds(seed_warehouse):

@@ -105,8 +105,7 @@ ALTER TABLE fact_metric_v5 RENAME TO fact_metric;
 
 ALTER TABLE dim_file ADD COLUMN parser_version VARCHAR;
 ALTER TABLE dim_file ADD COLUMN retired_at TIMESTAMP;
-ALTER TABLE dim_topic ADD COLUMN function_code VARCHAR;
-ALTER TABLE dim_topic ADD COLUMN function_name VARCHAR;
+ALTER TABLE dim_topic ADD COLUMN budget_class VARCHAR;
 ALTER TABLE dim_unit ADD COLUMN gloss_en VARCHAR;
 
 CREATE TABLE ref_code (
@@ -219,8 +218,7 @@ COMMENT ON COLUMN dim_file.is_current IS 'True while some path holds this versio
 COMMENT ON COLUMN dim_file.parser_version IS 'Version of the parse rules (transforms.parse.PARSER_VERSION) this version was parsed with; older versions are re-parsed.';
 COMMENT ON COLUMN dim_file.retired_at IS 'When the last path holding this version disappeared from its raw directory (UTC), else null.';
 COMMENT ON COLUMN file_path.path IS 'Absolute (resolved) path of a raw file, so runs from different working directories never collide.';
-COMMENT ON COLUMN dim_topic.function_code IS 'Chapter of the national functional classification of government expenditure (政府收支分类科目, 支出功能分类) the topic is tied to, e.g. 205.';
-COMMENT ON COLUMN dim_topic.function_name IS 'Name of that chapter, e.g. 教育支出.';
+COMMENT ON COLUMN dim_topic.budget_class IS 'Chapter(s) of the national functional classification of government expenditure (政府收支分类科目, 支出功能分类) the topic is tied to: 205 = 教育支出; a range 215-217 or a list 204,224; null for other.';
 COMMENT ON COLUMN dim_unit.gloss_en IS 'English gloss of the unit, e.g. person-times.';
 COMMENT ON COLUMN dim_unit.base_unit IS 'Unit that values of this kind convert to (people: 人 is the base of 名, 位, 口人).';
 COMMENT ON COLUMN audit_file_run.action IS 'new, changed, renamed, reloaded or deleted (ref_code).';

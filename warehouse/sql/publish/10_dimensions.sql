@@ -6,8 +6,8 @@ INSERT INTO dim_region SELECT DISTINCT ON (adcode) adcode, name, level, parent_a
 FROM stg_regions WHERE adcode IS NOT NULL ORDER BY adcode;
 
 DELETE FROM dim_topic WHERE (SELECT count(*) FROM stg_topics) > 0;
-INSERT INTO dim_topic (topic, name_zh, name_en, function_code, function_name)
-SELECT DISTINCT ON (topic) topic, name_zh, name_en, function_code, function_name
+INSERT INTO dim_topic (topic, name_zh, name_en, budget_class)
+SELECT DISTINCT ON (topic) topic, name_zh, name_en, budget_class
 FROM stg_topics WHERE topic IS NOT NULL ORDER BY topic;
 
 DELETE FROM dim_unit WHERE (SELECT count(*) FROM stg_units) > 0;

@@ -17,7 +17,7 @@ SELECT
     f.topic,
     t.name_zh AS topic_zh,
     t.name_en AS topic_en,
-    t.function_code,
+    t.budget_class,
     f.modality,
     f.year_from,
     f.year_to,
@@ -65,7 +65,7 @@ COMMENT ON COLUMN v_metric_all.measure IS 'What happened to it (收集, 办结, 
 COMMENT ON COLUMN v_metric_all.topic IS 'Topic code (dim_topic).';
 COMMENT ON COLUMN v_metric_all.topic_zh IS 'Topic name in Chinese.';
 COMMENT ON COLUMN v_metric_all.topic_en IS 'Topic name in English.';
-COMMENT ON COLUMN v_metric_all.function_code IS 'Chapter of the functional classification of expenditure the topic is tied to.';
+COMMENT ON COLUMN v_metric_all.budget_class IS 'Chapter(s) of the functional classification of government expenditure the topic is tied to (dim_topic.budget_class).';
 COMMENT ON COLUMN v_metric_all.modality IS 'actual or target.';
 COMMENT ON COLUMN v_metric_all.year_from IS 'First calendar year the figure refers to (see fact_metric.year_from), null when nothing tells.';
 COMMENT ON COLUMN v_metric_all.year_to IS 'Last calendar year the figure refers to (= year_from for one year).';

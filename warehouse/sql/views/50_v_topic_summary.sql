@@ -3,7 +3,7 @@ SELECT
     f.topic,
     t.name_zh AS topic_zh,
     t.name_en AS topic_en,
-    t.function_code,
+    t.budget_class,
     count(*) AS metrics,
     count(DISTINCT f.sha256) AS files,
     count(DISTINCT f.adcode) AS regions,
@@ -16,7 +16,7 @@ COMMENT ON VIEW v_topic_summary IS 'Current figures per topic: how many, from ho
 COMMENT ON COLUMN v_topic_summary.topic IS 'Topic code.';
 COMMENT ON COLUMN v_topic_summary.topic_zh IS 'Topic name in Chinese.';
 COMMENT ON COLUMN v_topic_summary.topic_en IS 'Topic name in English.';
-COMMENT ON COLUMN v_topic_summary.function_code IS 'Chapter of the functional classification of expenditure.';
+COMMENT ON COLUMN v_topic_summary.budget_class IS 'Chapter of the functional classification of expenditure.';
 COMMENT ON COLUMN v_topic_summary.metrics IS 'Number of figures.';
 COMMENT ON COLUMN v_topic_summary.files IS 'Number of file versions.';
 COMMENT ON COLUMN v_topic_summary.regions IS 'Number of distinct regions (adcodes).';
