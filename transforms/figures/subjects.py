@@ -174,11 +174,26 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
 
 
 def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
-    """(noun phrase at the end of ``ws``, the words before it)."""
+    """(noun phrase at the end of ``ws``, the words before it). A head that names a thing though
+    tagged a verb (入户走访|53次) stays; a rate's 每 + unit is passed over (收费标准|每生每课时|2.5元,
+    每学期|收费, 每台|电梯造价)."""
     i = len(ws)
-    while i > 0 and not _ends_phrase(ws, i - 1):
+    while i > 0 and not (
+        _ends_phrase(ws, i - 1) and not (i == len(ws) and ws[i - 1].text in _nominal_verbs())
+    ):
         i -= 1
-    return ws[i:], ws[:i]
+    np, rest = ws[i:], ws[:i]
+    if rest and rest[-1].text == "每":
+        if len(np) > 1:
+            return np[1:], rest
+        outer, before = _np_backward(rest[:-1])
+        if outer:
+            return outer, before
+    return np, rest
+
+
+def _nominal_verbs() -> frozenset[str]:
+    return _set("subject_nominal_verbs.txt")
 
 
 def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
@@ -217,8 +232,12 @@ def _before(sentence: str, start: int, floor: int, event: bool) -> _Before:
                 continue
             verbs.insert(0, w)
         measure = verbs + measure
+    if np and all(w.tag in ("m", "q", "mq") for w in np):
+        np = []  # 一条|长280米: a numeral and measure word name nothing
     subject = _balanced(_text(np)) if np else ""
     m = _measure_text(measure)
+    if np and len(np) == 1 and len(np[0].text) == 1 and ws == np and sentence[lo - 1 : lo] == "、":
+        return _Before(subject, m, False)  # 发展金银花800亩、桃|650亩: a one-character item of a list
     if not subject or not _good(subject, np, 2):
         return _Before(
             None,
@@ -264,20 +283,21 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     np: list[Word] = []
     at = 0
     for i, w in enumerate(ws):
-        if (
-            _is_stop(w)
-            or _is_number(ws, i)
-            or any(rest.startswith(x, at) for x in words("subject_after_stops.txt"))
-        ):
-            break
+        if (_is_stop(w) and (w.tag == "v" or not np)) or _is_number(ws, i) or _after_stop(rest, at, w):
+            break  # a governing verb ends the phrase; 发展 inside 服务业高质量发展集聚区 is a noun
         if _ends_phrase(ws, i):
             break
-        if w.tag == "v" and np and kind not in _LONG_NAME_KINDS and any(x.tag.startswith("n") for x in np):
+        if w.tag == "c" and not np:
+            return None  # 3期|和社区党委书记…: the next item of a coordination, not this figure's noun
+        verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
+        if verbal and np and kind not in _LONG_NAME_KINDS and any(x.tag.startswith("n") for x in np):
             break  # 6万元资金|用以修整河坝: only counts of things carry long names with verbs inside
         np.append(w)
         at += len(w.text)
         if kind in _PEOPLE_KINDS and _names_people(_text(np)):
             break  # 14名残疾游客|游览景区风光
+    if of_phrase and len(np) == 1 and np[0].tag.startswith("v"):
+        return np[0].text if _good(np[0].text, np) else None  # 近4小时的|辗转: a verb made a noun by 的
     while np and (
         np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
     ):
@@ -288,6 +308,13 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _after_stop(rest: str, at: int, w: Word) -> bool:
+    """A word that ends a phrase read after a figure: a whole word, or a longer stop starting here
+    (基础上 across 基础|上)."""
+    stops = _set("subject_after_stops.txt")
+    return w.text in stops or any(len(x) > 1 and rest.startswith(x, at) for x in stops)
 
 
 def _relative(ws: Sequence[Word]) -> str | None:
