@@ -5,7 +5,9 @@ expectation, the report lists each, no unescaped <script> anywhere, and the audi
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -45,7 +47,10 @@ def _sql(warehouse, query: str) -> pl.DataFrame:
 
 
 def _quarantined(warehouse) -> pl.DataFrame:
-    return _sql(warehouse, "SELECT metric_id, expectation, severity, reason, text, sentence, path FROM quarantine_metric")
+    return _sql(
+        warehouse,
+        "SELECT metric_id, expectation, severity, reason, text, sentence, path FROM quarantine_metric",
+    )
 
 
 def test_good_figures_load_and_counts_reconcile(loaded):
@@ -69,23 +74,28 @@ def test_each_bad_figure_is_quarantined_with_the_right_expectation(loaded):
 
 
 def test_unreadable_files_are_reported(loaded):
-    summary, warehouse, _ = loaded
+    _, warehouse, _ = loaded
     html = (warehouse.parent / "reports" / "latest.html").read_text(encoding="utf-8")
     for name in ("903_empty.txt", "904_binary.txt"):
         assert name in html
-    files = _sql(warehouse, "SELECT unexpected_count FROM audit_validation WHERE expectation = 'files.readable'")
+    files = _sql(
+        warehouse, "SELECT unexpected_count FROM audit_validation WHERE expectation = 'files.readable'"
+    )
     assert files["unexpected_count"].to_list() == [2]
 
 
 def test_report_lists_each_failure_and_agrees_with_the_audit_tables(loaded):
     summary, warehouse, _ = loaded
     report = warehouse.parent / "reports" / "latest.html"
-    assert summary.report_path and report.read_text(encoding="utf-8") == open(summary.report_path,
-                                                                               encoding="utf-8").read()
+    assert summary.report_path and report.read_text(encoding="utf-8") == Path(summary.report_path).read_text(
+        encoding="utf-8"
+    )
     html = report.read_text(encoding="utf-8")
     audit = _sql(warehouse, "SELECT run_id, expectation, success, details FROM audit_validation")
     failed = audit.filter(pl.col("success") == False)  # noqa: E712
-    assert {"metrics.rate_le_100", "relations.parts_within_whole", "files.readable"} <= set(failed["expectation"])
+    assert {"metrics.rate_le_100", "relations.parts_within_whole", "files.readable"} <= set(
+        failed["expectation"]
+    )
     for name in failed["expectation"]:
         assert name in html
     run = _sql(warehouse, "SELECT run_id, metrics_loaded, metrics_quarantined FROM audit_load_run")
@@ -95,9 +105,15 @@ def test_report_lists_each_failure_and_agrees_with_the_audit_tables(loaded):
     assert all(json.loads(d)["description"] for d in audit["details"])
 
 
-def test_no_unescaped_script_in_any_report_file(loaded):
-    _, warehouse, base = loaded
-    written = [p for p in warehouse.parent.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".js"}]
-    assert any("data_docs" in str(p) for p in written)
+def test_no_unescaped_script_and_nothing_remote_in_any_report_file(loaded):
+    _, warehouse, _ = loaded
+    written = [
+        p for p in warehouse.parent.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".js"}
+    ]
+    assert any(p.name == "latest.html" for p in written)
+    assert not any("data_docs" in str(p) for p in written)  # Data Docs are no longer built (report.py)
+    remote = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
     for path in written:
-        assert "<script>alert" not in path.read_text(encoding="utf-8", errors="replace"), path
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "<script>alert" not in text, path
+        assert not remote.search(text), path
