@@ -191,7 +191,9 @@ class Walk:
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
             self.carry, self.carry_target = None, False
-        part = heading_part(text, single=self.single[para_ix] == 1, report=self.report)
+        part = heading_part(
+            text, single=self.single[para_ix] == 1, report=self.report, published=self.published
+        )
         if part is not None:
             self.part, self.sticky, self.report, self.para_pending = part, None, True, False
             return
@@ -243,10 +245,12 @@ class Walk:
             return True
         if not review and cue.weak_target_cue(before):
             return True
-        if self.part is not None and self.part.kind == "plan":
-            year = self.published
-            return not (year is not None and period[1] is not None and period[1] < year)
-        return False
+        if self.part is None:
+            return False
+        year = self.published
+        if year is not None and period[0] is not None and period[1] is not None:
+            return period[0] >= year  # a frame in the part dates the figure ahead of the report or not
+        return self.part.kind == "plan"
 
     def leave(self, s: Sentence) -> None:
         """A sentence ending in ； hands its heading year and list frame to the next one."""

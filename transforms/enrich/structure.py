@@ -78,30 +78,29 @@ class Part:
     period: Period | None  # None: the heading names none (the part's default applies)
 
 
-def heading_part(sentence: str, *, single: bool, report: bool) -> Part | None:
-    """The part a sentence opens, when it is a part heading (a short line of its own with a part word).
+def heading_part(sentence: str, *, single: bool, report: bool, published: int | None = None) -> Part | None:
+    """The part a sentence opens, when it is a part heading (a short line of its own).
 
-    In a text not known to be a report, only a numbered heading that names a year or plan counts,
-    so that a news sub-headline (回顾过去 展望未来) does not turn a story into a report.
+    A heading that names a year or plan is a review when that period is over by the report's year
+    (``published``) and a plan when it is not (二、关于2025年工作 in a 2025 report); otherwise its
+    words decide (report_parts.csv). In a text not known to be a report, only a numbered heading
+    that names a year or plan counts, so that a news sub-headline (回顾过去 展望未来) does not turn
+    a story into a report.
     """
     text = sentence.strip()
     if not single or len(text) > HEADING_MAX or text.endswith(("。", "！", "？", "；", "：")):
         return None
-    numbered = bool(NUMBERED.match(text))
-    exprs = scan(text)
-    if not report and not (numbered and exprs):
-        return None
     if text.startswith(("（", "(")):  # （一）… is a heading inside a part, not a part
         return None
-    kind = next((part for word, part in _part_words() if word in text), None)
-    if kind is None:
+    numbered = bool(NUMBERED.match(text))
+    first = next((e for e in scan(text) if e.kind in ("year", "plan", "range")), None)
+    if not report and not (numbered and first):
         return None
-    first = exprs[0] if exprs else None
-    if first is not None and first.kind in ("plan", "range") and kind == "plan":
-        return Part("plan", (first.first, first.last))
-    if first is not None and first.kind in ("year", "plan", "range"):
-        return Part(kind, (first.first, first.last))
-    return Part(kind, None)
+    kind = next((part for word, part in _part_words() if word in text), None)
+    period = (first.first, first.last) if first is not None else None
+    if period is not None and published is not None and (numbered or kind):
+        kind = "plan" if (period[0] or 0) >= published else "review"
+    return Part(kind, period) if kind else None
 
 
 def part_default(part: Part, published: int | None) -> Period:
