@@ -12,13 +12,14 @@ Sidecar metadata (``files.meta`` JSON ``region``: a name or an adcode) overrides
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
 import polars as pl
 
 from transforms.enrich.context import Context
-from transforms.lexicon import words
+from transforms.lexicon import table, words
 
 DIVISIONS = {
     "adcode": pl.String,
@@ -44,6 +45,8 @@ HEAD_WEIGHT = 2.0
 MIN_SUPPORT = 2.0  # weighted mentions a region needs before we commit to it
 SHARE = 0.5  # a child must hold more than this share of its siblings' votes to be chosen
 DOMINANCE = 1.0  # ... and at least as many votes as its parent's own direct mentions
+TITLE_DOMINANCE = 2.0  # ... twice as many when the title names the parent
+TITLE_CHARS = 60  # the first line, when it is a title
 
 
 def _pad(code: str) -> str:
@@ -74,15 +77,37 @@ def division_table() -> pl.DataFrame:
 
     for prov in AREAS:
         add(prov, None, prov["name"])
+    # divisions the package lists without a code (台湾省 710000), from the GB/T 2260 table itself
+    rows += [
+        (r["adcode"], r["name"], r["level"], r["parent_adcode"] or None, r["province"])
+        for r in table("extra_divisions.csv")
+    ]
     return pl.DataFrame(rows, schema=DIVISIONS, orient="row").unique("adcode", keep="first").sort("adcode")
 
 
 def short_name(name: str) -> str | None:
-    """武隆区 -> 武隆, 广西壮族自治区 -> 广西; None when fewer than 2 chars remain or an ethnic name stays."""
+    """武隆区 -> 武隆, 广西壮族自治区 -> 广西, 彭水苗族土家族自治县 -> 彭水; None when fewer than 2 chars
+    remain."""
     for suffix in words("division_suffixes.txt"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
-            return None if "族" in stem else stem
+            if "族" in stem:  # the place name is what stands before the first people's name
+                hit = _ethnic().match(stem)
+                return hit.group(1) if hit and len(hit.group(1)) >= 2 else None
+            return stem
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ethnic() -> re.Pattern[str]:
+    return re.compile(f"^(.+?)(?:{'|'.join(words('ethnic_groups.txt'))})族")
+
+
+def _autonomous_alias(name: str, stem: str) -> str | None:
+    """The everyday full form of an autonomous division: 彭水苗族土家族自治县 -> 彭水县, …自治州 -> …州."""
+    for suffix, short in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+        if name.endswith(suffix) and "族" in name:
+            return stem + short
     return None
 
 
@@ -100,6 +125,9 @@ def _gazetteer() -> tuple[list[str], dict[str, tuple[tuple[str, ...], bool]], di
         stem = short_name(name)
         if stem and stem not in stop:
             short[stem].append(adcode)
+            everyday = _autonomous_alias(name, stem)
+            if everyday:
+                full[everyday].append(adcode)
     aliases: dict[str, tuple[tuple[str, ...], bool]] = {n: (tuple(c), True) for n, c in full.items()}
     rank = {"province": 0, "city": 1, "county": 2}
     for stem, codes in short.items():
@@ -203,17 +231,38 @@ def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str
             support[node] += w
         for child, parent in zip(chain, [*chain[1:], None], strict=True):
             children[parent].add(child)
+    titled = _title_codes(text, found)
     chosen: str | None = None
     while True:
         kids = children.get(chosen, set())
         if not kids:
             return chosen
+        named = sorted(kids & titled)
+        if len(named) == 1:  # the title names it: 四川省人民政府工作报告, 重庆市万州区…
+            chosen = named[0]
+            continue
         best = max(sorted(kids), key=lambda k: support[k])
         total = sum(support[k] for k in kids)
         own = votes.get(chosen, 0.0) if chosen else 0.0
-        if support[best] < MIN_SUPPORT or support[best] <= SHARE * total or support[best] < DOMINANCE * own:
+        # below a division the title names, a child must clearly dominate (a provincial report names
+        # its capital often; a county story names its county more often than its city)
+        dominance = TITLE_DOMINANCE if chosen in titled else DOMINANCE
+        if support[best] < MIN_SUPPORT or support[best] <= SHARE * total or support[best] < dominance * own:
             return chosen
         chosen = best
+
+
+def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
+    """Divisions named in full in the text's first line (its title), with their ancestors."""
+    _, aliases, info = _gazetteer()
+    first = text.split("\n", 1)[0][:TITLE_CHARS]
+    end = len(first.encode("utf-8"))
+    codes: set[str] = set()
+    for alias, off in found:
+        hit, is_full = aliases[alias]
+        if off < end and (is_full or info[hit[0]][1] == "province") and len(hit) == 1:
+            codes |= {hit[0], *_ancestors(hit[0], info)}
+    return codes
 
 
 def _lookup(value: str) -> str | None:
@@ -338,13 +387,242 @@ def sentence_areas(sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def figure_regions(ctx: Context) -> pl.DataFrame:
-    """(metric_id, region, adcode, region_level, area) for every figure of the batch."""
+CLAUSE_STOP = "，；：。！？,;:!?"
+FIGURE_REGIONS = {
+    "metric_id": pl.String,
+    "region": pl.String,
+    "adcode": pl.String,
+    "region_level": pl.String,
+    "area": pl.String,
+}
+
+
+def _named(text: str, found: list[tuple[str, int]], province: str | None) -> list[str]:
+    """The divisions a short text (clause, headline) names, as adcodes.
+
+    Full names always count. A short name counts when it is a province's (四川, 浙江), when the
+    text also names one of its ancestors (重庆黔江), or when it lies in the page's province (泸州 in
+    a Sichuan report); never when a street, town or village name goes on after it (大庆路, 永新镇).
+    A name several divisions share is the one in the page's province, else dropped.
+    """
+    _, aliases, info = _gazetteer()
+    blockers = tuple(words("division_short_blockers.txt"))
+    raw = text.encode("utf-8")
+    full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
+    codes: list[str] = []
+    for alias, off in found:
+        cands, is_full = aliases[alias]
+        if not is_full:
+            end = off + len(alias.encode("utf-8"))
+            if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
+                continue
+        if len(cands) > 1:
+            inside = [c for c in cands if info[c][3] == province or set(_ancestors(c, info)) & full]
+            if len(inside) != 1:
+                continue
+            cands = (inside[0],)
+        code = cands[0]
+        near = info[code][3] == province or bool(set(_ancestors(code, info)) & full)
+        # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
+        if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
+            codes.append(code)
+    return codes
+
+
+def _common(codes: list[str]) -> str | None:
+    """The most specific division holding every code, or the deepest of one chain named in full
+    (重庆市垫江县 -> 垫江县; 内江、眉山 -> 四川省; 四川、浙江 -> None)."""
+    _, _, info = _gazetteer()
+    chains = sorted(([*reversed(_ancestors(c, info)), c] for c in codes), key=len)
+    if all(chain == chains[-1][: len(chain)] for chain in chains):
+        return chains[-1][-1]
+    common: str | None = None
+    for level in zip(*chains, strict=False):
+        if len(set(level)) != 1:
+            break
+        common = level[0]
+    return common
+
+
+@lru_cache(maxsize=1)
+def _wholes() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words("region_wholes.txt"))))
+
+
+def _clauses(ctx: Context) -> pl.DataFrame:
+    """Per figure: its clause, the sentence's first clause (when the figure is not in it), the text
+    just before the figure, and its story's headline (the story's first sentence, for stories after
+    the page's first)."""
     keys = ["sha256", "sent_ix"]
-    regions = document_regions(ctx.documents, ctx.files).select("sha256", "region", "adcode", "region_level")
+    sents = ctx.sentences.select(
+        *keys,
+        pl.col("story_ix").cast(pl.Int32).alias("s_story")
+        if "story_ix" in ctx.sentences.columns
+        else pl.lit(0, dtype=pl.Int32).alias("s_story"),
+        pl.col("char_start").alias("s_start"),
+        pl.col("text").fill_null("").alias("sent"),
+    )
+    not_stop = f"[^{CLAUSE_STOP}]*"
+    heads = (
+        sents.sort(keys)
+        .group_by("sha256", "s_story", maintain_order=True)
+        .agg(pl.col("sent").first().alias("headline"), pl.col("sent_ix").first().alias("head_ix"))
+    )
     return (
-        ctx.metrics.select("metric_id", *keys)
-        .join(regions, on="sha256", how="left")
-        .join(sentence_areas(ctx.sentences), on=keys, how="left")
-        .select("metric_id", "region", "adcode", "region_level", "area")
+        ctx.metrics.select("metric_id", *keys, "char_start", "char_end")
+        .join(sents, on=keys, how="left")
+        .with_columns(
+            (pl.col("char_start") - pl.col("s_start")).fill_null(0).clip(0).alias("a"),
+            (pl.col("char_end") - pl.col("s_start")).fill_null(0).clip(0).alias("b"),
+            pl.col("sent").fill_null(""),
+        )
+        .with_columns(
+            pl.col("sent").str.slice(0, pl.col("a")).alias("before"),
+            pl.col("sent").str.slice(pl.col("b")).str.extract(f"^({not_stop})").fill_null("").alias("after"),
+        )
+        .with_columns(
+            pl.col("before").str.extract(f"({not_stop})$").fill_null("").alias("lead"),
+        )
+        .with_columns(
+            (
+                pl.col("lead") + pl.col("sent").str.slice("a", pl.col("b") - pl.col("a")) + pl.col("after")
+            ).alias("clause"),
+            pl.col("before")
+            .str.slice(0, pl.col("before").str.len_chars() - pl.col("lead").str.len_chars())
+            .alias("first"),
+        )
+        .join(heads, on=["sha256", "s_story"], how="left")
+        .with_columns(
+            pl.when((pl.col("s_story") > 0) & (pl.col("head_ix") != pl.col("sent_ix")))
+            .then(pl.col("headline"))
+            .otherwise(pl.lit(""))
+            .alias("headline")
+        )
+    )
+
+
+def _split_clauses(text: str, found: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """``text`` cut into clauses, each with its own mentions (byte offsets rebased to the clause)."""
+    if not text:
+        return []
+    out: list[tuple[str, list[tuple[str, int]]]] = []
+    start = 0  # byte offset of the clause
+    for piece in re.split(f"([{CLAUSE_STOP}])", text):
+        size = len(piece.encode("utf-8"))
+        if len(piece) == 1 and piece in CLAUSE_STOP:
+            start += size
+            continue
+        mine = [(a, off - start) for a, off in found if start <= off < start + size]
+        out.append((piece, mine))
+        start += size
+    return out
+
+
+@lru_cache(maxsize=1)
+def _deictic() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Words that name the page's own division without its name (全省, 全市, 全区) and their level."""
+    levels = {r["word"]: r["level"] for r in table("region_deictic.csv")}
+    return re.compile("|".join(sorted(map(re.escape, levels), key=len, reverse=True))), levels
+
+
+@lru_cache(maxsize=1)
+def _quotes() -> re.Pattern[str]:
+    return re.compile(r"“[^”]{0,30}”|《[^》]{0,30}》|「[^」]{0,30}」")
+
+
+def _scope_region(
+    text: str, found: list[tuple[str, int]], page: str | None, province: str | None
+) -> tuple[bool, str | None]:
+    """Whether a clause (or headline) names the figure's place, and which division that is.
+
+    A whole of several provinces or the country (川渝) -> null; named divisions -> the smallest
+    holding them; a word naming the page's own division (全省) -> the page's division at that level.
+    Names inside quotation or title marks are brands or titles (“九寨沟”文旅精品), not places.
+    """
+    if not text:
+        return False, None
+    if _wholes().search(text):
+        return True, None
+    if found:
+        quoted = [
+            (len(text[: m.start()].encode()), len(text[: m.end()].encode())) for m in _quotes().finditer(text)
+        ]
+        found = [(a, off) for a, off in found if not any(q0 <= off < q1 for q0, q1 in quoted)]
+        named = _named(text, found, province)
+        if named:
+            return True, _common(named)
+    pattern, levels = _deictic()
+    hit = pattern.search(text)
+    if hit and page is not None:
+        return True, _at_level(page, levels[hit.group(0)])
+    return False, None
+
+
+def _at_level(page: str, level: str) -> str:
+    """The page's division (level 'page'), or its ancestor at 'city' / 'province' level."""
+    _, _, info = _gazetteer()
+    if level == "page":
+        return page
+    chain = [page, *_ancestors(page, info)]
+    at = [c for c in chain if info[c][1] == level]
+    if at:
+        return at[0]
+    # a municipality's counties hang from the province: 全市 in a 重庆 district is 重庆市
+    return chain[-1]
+
+
+def _national(lead: pl.Expr) -> pl.Expr:
+    """The figure is the country's (纳入国家102项, 全国…增长5%): a national word right before it or
+    opening its clause, not after a comparison (高于全国8.5个百分点 is the page's own figure)."""
+    nation = "|".join(words("region_national.txt"))
+    compare = "|".join(words("region_compare.txt"))
+    return (
+        lead.str.contains(f"(?:{nation})$") & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
+    ) | lead.str.contains(f"^(?:{nation})")
+
+
+def figure_regions(ctx: Context) -> pl.DataFrame:
+    """(metric_id, region, adcode, region_level, area) for every figure of the batch.
+
+    Region: the divisions the figure's clause names, else those the nearest earlier clause of the
+    sentence names (it carries its subject on: 支持成都打造…枢纽，新开…航线44条), else the story's headline,
+    else the page (:func:`document_regions`). Several named divisions give the smallest one holding
+    them all; a whole of several provinces (川渝) or the country gives null.
+    """
+    if ctx.metrics.is_empty():
+        return pl.DataFrame(schema=FIGURE_REGIONS)
+    keys = ["sha256", "sent_ix"]
+    pages = document_regions(ctx.documents, ctx.files).select(
+        "sha256", pl.col("adcode").alias("page"), "province"
+    )
+    cl = (
+        _clauses(ctx)
+        .join(pages, on="sha256", how="left")
+        .with_columns(_national(pl.col("lead")).alias("national"))
+    )
+    texts = {c: _mentions(cl[c]) for c in ("clause", "first", "headline")}
+    out: list[str | None] = []
+    rows = cl.select("page", "province", "national", "clause", "first", "headline").iter_rows()
+    for i, (page, province, national, clause, first, headline) in enumerate(rows):
+        code: str | None = page
+        if national:
+            code = None
+        else:
+            scopes = [(clause, texts["clause"][i])]
+            scopes += reversed(_split_clauses(first, texts["first"][i]))  # nearest earlier clause first
+            scopes.append((headline, texts["headline"][i]))
+            for text, found in scopes:
+                decided, got = _scope_region(text, found, page, province)
+                if decided:
+                    code = got
+                    break
+        out.append(code)
+    described = [_describe(c) for c in out]
+    regions = cl.select("metric_id", *keys).with_columns(
+        pl.Series("region", [d["region"] for d in described], dtype=pl.String),
+        pl.Series("adcode", out, dtype=pl.String),
+        pl.Series("region_level", [d["region_level"] for d in described], dtype=pl.String),
+    )
+    return regions.join(sentence_areas(ctx.sentences), on=keys, how="left").select(
+        "metric_id", "region", "adcode", "region_level", "area"
     )

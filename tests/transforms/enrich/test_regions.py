@@ -139,3 +139,108 @@ def test_sentence_areas_skip_generic_words() -> None:
     ).with_columns(pl.col("sent_ix").cast(pl.Int32))
     got = dict(sentence_areas(sents).select("sent_ix", "area").iter_rows())
     assert got == {2: "芙蓉街道", 4: "百安坝街道", 5: "孟轲乡"}
+
+
+def _figure_regions(
+    texts: list[str], figures: list[list[str]], meta: dict | None = None
+) -> list[list[str | None]]:
+    """adcodes of the named figures (span strings, left to right) of each sentence of one page."""
+    from transforms.enrich.context import Context
+    from transforms.enrich.regions import figure_regions
+
+    starts, rows, pos = [], [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    for ix, (text, spans) in enumerate(zip(texts, figures, strict=True)):
+        at = 0
+        for span in spans:
+            a = text.index(span, at)
+            at = a + len(span)
+            rows.append(
+                {
+                    "metric_id": f"m{ix}:{a}",
+                    "sha256": "p",
+                    "sent_ix": ix,
+                    "char_start": starts[ix] + a,
+                    "char_end": starts[ix] + at,
+                }
+            )
+    metrics = pl.DataFrame(rows).with_columns(pl.col("sent_ix").cast(pl.Int32))
+    sentences = pl.DataFrame(
+        {
+            "sha256": ["p"] * len(texts),
+            "story_ix": [0] * len(texts),
+            "sent_ix": list(range(len(texts))),
+            "char_start": starts,
+            "text": texts,
+        }
+    ).with_columns(pl.col("story_ix", "sent_ix").cast(pl.Int32), pl.col("char_start").cast(pl.Int64))
+    documents = pl.DataFrame({"sha256": ["p"], "text": ["\n".join(texts)]})
+    files = pl.DataFrame({"sha256": ["p"], "meta": [json.dumps(meta) if meta else None]})
+    got = dict(
+        figure_regions(Context.of(metrics, documents, sentences, files))
+        .select("metric_id", "adcode")
+        .iter_rows()
+    )
+    out, k = [], 0
+    for spans in figures:
+        out.append([got[rows[k + i]["metric_id"]] for i in range(len(spans))])
+        k += len(spans)
+    return out
+
+
+def test_a_figure_takes_the_county_its_clause_names() -> None:
+    got = _figure_regions(
+        ["重庆市政府工作报告", "全市新建公路300公里，其中彭水县新建公路40公里"],
+        [[], ["300公里", "40公里"]],
+        meta={"region": "500000"},
+    )
+    assert got == [[], ["500000", "500243"]]
+
+
+def test_the_nearest_earlier_clause_carries_its_place_on() -> None:
+    got = _figure_regions(
+        ["推动开放合作，支持绵阳建设科技城，新增企业120家"], [["120家"]], meta={"region": "510000"}
+    )
+    assert got == [["510700"]]
+
+
+def test_whole_words_and_several_divisions() -> None:
+    got = _figure_regions(
+        [
+            "深化川渝合作，共建项目80个",  # a two-province whole: no region
+            "德阳、绵阳经济总量均超过3000亿元",  # two cities of one province: the province
+            "全省接待游客2亿人次",  # the page's province, though the page is a county
+        ],
+        [["80个"], ["3000亿元"], ["2亿人次"]],
+        meta={"region": "510704"},
+    )
+    assert got == [[None], ["510000"], ["510000"]]
+
+
+def test_national_figures_have_no_region_comparisons_keep_the_page() -> None:
+    got = _figure_regions(
+        ["项目纳入国家15项重点工程", "增速高于全国1.2个百分点"],
+        [["15项"], ["1.2个百分点"]],
+        meta={"region": "440000"},
+    )
+    assert got == [[None], ["440000"]]
+
+
+def test_names_in_quotes_and_inside_words_are_not_places() -> None:
+    got = _figure_regions(
+        ["做优“峨眉山”“乐山大佛”等品牌，全年建成县级服务站30个"], [["30个"]], meta={"region": "510000"}
+    )
+    assert got == [["510000"]]  # not 乐山市 (a brand), not 成县 (inside 建成县级)
+
+
+def test_hong_kong_macau_taiwan_are_divisions() -> None:
+    codes = set(division_table()["adcode"])
+    assert {"810000", "820000", "710000"} <= codes
+    docs = pl.DataFrame(
+        {"sha256": ["h", "t"], "text": ["香港特区政府公布\n本港失业率3.1%", "台湾地区物价上涨2%"]}
+    )
+    files = pl.DataFrame({"sha256": ["h", "t"], "meta": [None, json.dumps({"region": "台湾"})]})
+    got = dict(document_regions(docs, files).select("sha256", "adcode").iter_rows())
+    assert got == {"h": "810000", "t": "710000"}
