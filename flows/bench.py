@@ -380,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
             from flows.settings import load_settings
 
             args.batch_size = load_settings().batch_size
-        except Exception:  # noqa: BLE001 - settings are optional for the bench
+        except Exception:
             args.batch_size = 64
     from transforms.text.opencc_backend import backend_name
 

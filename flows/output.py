@@ -1,13 +1,20 @@
-"""How the ``minsheng`` commands print frames and messages (JSON lines, CSV, or a table for people)."""
+"""How the ``minsheng`` commands print frames and messages (JSON lines, CSV, or a table for people).
+
+The table is one row per line (long cells cut at ``max_width`` characters with an ellipsis, never
+wrapped), so it reads in a terminal and greps; numbers are printed in full (``3650000000000000``,
+not ``3.6500e15``): analysts compare them by eye.
+"""
 
 from __future__ import annotations
 
 import json
 import math
 import sys
+import unicodedata
 from typing import Any
 
 FORMATS = ("jsonl", "csv", "table")
+DEFAULT_MAX_WIDTH = 60
 
 
 def err(message: str) -> None:
@@ -23,22 +30,79 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def write_frame(df: Any, fmt: str, out: Any = None) -> None:
-    """Write a polars frame to stdout as JSON lines, CSV, or an aligned table for people."""
+def plain_number(value: float) -> str:
+    """A float without scientific notation: whole numbers without '.0', others with their digits."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, max_width: int) -> str:
+    text = text.replace("\n", "⏎").replace("\r", "").replace("\t", " ")
+    if max_width <= 0 or _width(text) <= max_width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > max_width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _cell(value: Any, max_width: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return plain_number(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ", timespec="seconds") if hasattr(value, "hour") else value.isoformat()
+    return _cut(str(value), max_width)
+
+
+def table_lines(df: Any, max_width: int = DEFAULT_MAX_WIDTH) -> list[str]:
+    """The frame as aligned lines: a header, a rule, one line per row."""
     import polars as pl
 
+    headers = list(df.columns)
+    rows = [[_cell(v, max_width) for v in row] for row in df.iter_rows()]
+    widths = [max([_width(h), *(_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    numeric = (
+        [dtype.is_numeric() for dtype in df.dtypes]
+        if isinstance(df, pl.DataFrame)
+        else [False] * len(headers)
+    )
+
+    def line(cells: list[str]) -> str:
+        parts = []
+        for i, c in enumerate(cells):
+            pad = " " * (widths[i] - _width(c))
+            parts.append(pad + c if numeric[i] else c + pad)
+        return "| " + " | ".join(parts) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return [line(headers), rule, *(line(r) for r in rows)]
+
+
+def write_frame(df: Any, fmt: str, out: Any = None, *, max_width: int = DEFAULT_MAX_WIDTH) -> None:
+    """Write a polars frame to stdout as JSON lines, CSV, or an aligned table for people."""
     out = out or sys.stdout
     if fmt == "jsonl":
         for row in df.iter_rows(named=True):
             out.write(json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        out.write(df.write_csv())
+        out.write(df.write_csv(float_scientific=False))
     else:
-        # One line per row (long text truncated with an ellipsis) so it reads in a terminal and greps.
-        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=40, tbl_width_chars=65_000,
-                       tbl_formatting="ASCII_MARKDOWN", tbl_hide_dataframe_shape=True,
-                       tbl_hide_column_data_types=True):
-            out.write(f"{df}\n({df.height} rows)\n")
+        out.write("\n".join(table_lines(df, max_width)) + f"\n({df.height} rows)\n")
     out.flush()
-
-

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-STAGES = ("ingest", "normalise", "extract", "validate", "load")
+STAGES = ("parse", "validate", "stage", "report", "publish")
 
 
 class Display(Protocol):
@@ -98,10 +98,10 @@ class StageProgress:
             _display.advance(stage, n)
         now = time.monotonic()
         finished = self._done[stage] >= self._totals.get(stage, 0)
-        if now - self._last >= self._every or (finished and stage in ("validate", "load")):
+        if now - self._last >= self._every or (finished and stage in ("report", "publish")):
             self._last = now
             self._logger.info("progress: %s", self.line())
 
     def line(self) -> str:
-        """e.g. ``ingest 3/4, normalise 2/4, extract 1/4``."""
+        """e.g. ``parse 3/4, validate 2/4, stage 2/4``."""
         return ", ".join(f"{s} {self._done[s]}/{self._totals[s]}" for s in STAGES if s in self._totals)

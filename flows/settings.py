@@ -22,13 +22,33 @@ EXIT_ERROR = 1  # any other failure; the warehouse is left as it was
 EXIT_USAGE = 2  # bad arguments (argparse's own code)
 EXIT_BLOCKED = 3  # the quality gate blocked the load
 EXIT_LOCKED = 4  # another load holds the warehouse lock
+EXIT_STRICT = 5  # --strict: loaded, but figures were quarantined or files could not be read
 
-TASK_RUNNERS = ("local", "thread", "serial", "dask")
+TASK_RUNNERS = ("serial", "local", "thread", "dask")
+DEFAULT_TASK_RUNNER = "serial"  # the one default: CLI help, prefect.yaml, systemd unit, README
+DEFAULT_TIMEZONE = "Asia/Shanghai"  # schedules' time zone: `serve --timezone`, prefect.yaml
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
 
 
 def _env(name: str, default: str) -> str:
     value = os.environ.get(name, "").strip()
     return value or default
+
+
+def _typed(name: str, default: str, kind: type) -> Any:
+    """``MINSHENG_*`` as ``kind``; a bad value is a ValueError that names the variable."""
+    raw = _env(name, default)
+    try:
+        if kind is bool:
+            low = raw.lower()
+            if low not in _TRUE | _FALSE:
+                raise ValueError(raw)
+            return low in _TRUE
+        return kind(raw)
+    except ValueError:
+        what = {int: "a whole number", float: "a number", bool: "true or false"}.get(kind, kind.__name__)
+        raise ValueError(f"{name}={raw!r} is not {what}") from None
 
 
 @dataclass(frozen=True)
@@ -41,32 +61,37 @@ class Settings:
     )
     # Files per batch: one task per stage per batch. Big enough to amortise task overhead, small
     # enough that a batch's frames stay well under a few hundred MB.
-    batch_size: int = field(default_factory=lambda: int(_env("MINSHENG_BATCH_SIZE", "64")))
+    batch_size: int = field(default_factory=lambda: _typed("MINSHENG_BATCH_SIZE", "64", int))
     # serial = one batch at a time in the flow's process (the default: measured fastest and leanest on
     # 2 cores -- 36.9 MB bench corpus: serial 26 s / 0.54 GB, thread 41 s / 2.1 GB, process pool 60 s /
     # 2.2 GB, because batches' frames are pickled between processes and held in flight at once);
     # local = Prefect's process pool (spawn), for machines with more cores; thread = thread pool;
     # dask = prefect-dask's DaskTaskRunner (a cluster when MINSHENG_DASK_ADDRESS is set).
-    task_runner: str = field(default_factory=lambda: _env("MINSHENG_TASK_RUNNER", "serial"))
+    task_runner: str = field(default_factory=lambda: _env("MINSHENG_TASK_RUNNER", DEFAULT_TASK_RUNNER))
     dask_address: str | None = field(default_factory=lambda: os.environ.get("MINSHENG_DASK_ADDRESS") or None)
-    max_workers: int | None = field(
-        default_factory=lambda: int(os.environ["MINSHENG_MAX_WORKERS"])
-        if os.environ.get("MINSHENG_MAX_WORKERS")
-        else None
-    )
-    wait_seconds: float = field(default_factory=lambda: float(_env("MINSHENG_WAIT", "0")))
-    load_retries: int = field(default_factory=lambda: int(_env("MINSHENG_LOAD_RETRIES", "3")))
+    max_workers: int | None = field(default_factory=lambda: _typed("MINSHENG_MAX_WORKERS", "0", int) or None)
+    wait_seconds: float = field(default_factory=lambda: _typed("MINSHENG_WAIT", "0", float))
+    load_retries: int = field(default_factory=lambda: _typed("MINSHENG_LOAD_RETRIES", "3", int))
+    # Opt-in: a run that loaded but quarantined figures or could not read files ends with exit 5.
+    strict: bool = field(default_factory=lambda: _typed("MINSHENG_STRICT", "false", bool))
     load_retry_delays: tuple[float, ...] = (2.0, 10.0, 30.0)
     # Seconds between progress lines in the Prefect log on long runs.
-    progress_every: float = field(default_factory=lambda: float(_env("MINSHENG_PROGRESS_EVERY", "10")))
+    progress_every: float = field(default_factory=lambda: _typed("MINSHENG_PROGRESS_EVERY", "10", float))
 
     def __post_init__(self) -> None:
         if self.task_runner not in TASK_RUNNERS:
-            raise ValueError(f"task runner must be one of {', '.join(TASK_RUNNERS)}, not {self.task_runner!r}")
+            raise ValueError(
+                f"task runner (--task-runner, MINSHENG_TASK_RUNNER) must be one of "
+                f"{', '.join(TASK_RUNNERS)}, not {self.task_runner!r}"
+            )
         if self.batch_size < 1:
-            raise ValueError("batch size must be at least 1")
+            raise ValueError(
+                f"batch size (--batch-size, MINSHENG_BATCH_SIZE) must be at least 1, not {self.batch_size}"
+            )
         if self.wait_seconds < 0:
-            raise ValueError("wait must be >= 0 seconds")
+            raise ValueError(f"wait (--wait, MINSHENG_WAIT) must be >= 0 seconds, not {self.wait_seconds:g}")
+        if self.max_workers is not None and self.max_workers < 1:
+            raise ValueError(f"MINSHENG_MAX_WORKERS must be at least 1, not {self.max_workers}")
 
     @property
     def reports_dir(self) -> Path:
@@ -87,6 +112,13 @@ def load_settings(**overrides: Any) -> Settings:
     return Settings().with_overrides(**overrides)
 
 
+def workers(settings: Settings) -> int:
+    """How many batches the configured runner parses at once."""
+    if settings.task_runner == "serial":
+        return 1
+    return settings.max_workers or os.cpu_count() or 1
+
+
 def make_task_runner(settings: Settings, n_batches: int) -> Any:
     """The Prefect task runner for the parse fan-out.
 
@@ -102,7 +134,9 @@ def make_task_runner(settings: Settings, n_batches: int) -> Any:
         if settings.dask_address:
             return DaskTaskRunner(address=settings.dask_address)
         workers = settings.max_workers or min(2, os.cpu_count() or 1)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "processes": False, "threads_per_worker": 1})
+        return DaskTaskRunner(
+            cluster_kwargs={"n_workers": workers, "processes": False, "threads_per_worker": 1}
+        )
     if kind == "serial":
         return ThreadPoolTaskRunner(max_workers=1)
     if kind == "thread" or n_batches <= 1:

@@ -4,16 +4,69 @@ Every caller -- the flow's batch task, ``minsheng extract``/``normalise``, the b
 goes through :func:`parse_batch` (paths) or :func:`parse_files` (an already-read files frame), so the
 stages are chained in exactly one place (dlt's pipeline module is the model). Reading the disk
 happens only in :mod:`transforms.ingest`, at the edge; everything after it is pure.
+
+Two guards live here because they concern the chain, not one stage:
+
+- **Figure-dense text** (a page of ``9%9%9%…``) would yield hundreds of thousands of figures and
+  gigabytes of frames. Extraction runs over bounded chunks of sentences, keeps at most
+  :data:`MAX_FIGURES_PER_SENTENCE` per sentence and :data:`MAX_FIGURES_PER_DOCUMENT` per document,
+  and reports every cut in :attr:`Parsed.warnings` (one row per file and kind), so memory per batch
+  stays bounded and nothing is dropped silently.
+- **Parser version**: :data:`PARSER_VERSION` is a hash of the rules' source and lexicon files, so a
+  warehouse can record which rules parsed a file version and the planner can re-parse files parsed
+  by older rules (a changed lexicon changes the figures).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 
 import polars as pl
 
 from transforms.schemas import DOCUMENTS, FILES, METRICS, RELATIONS, SENTENCES, STORIES, conform, empty
+
+# No real sentence (at most 300 characters, transforms.text.segment) states more figures than this;
+# a page of genuine figures stays far below the document cap (the bench corpus peaks in the hundreds).
+MAX_FIGURES_PER_SENTENCE = 64
+MAX_FIGURES_PER_DOCUMENT = 5_000
+# Sentences handed to the figure grammar at once: bounds the transient tuples and frames of one call.
+EXTRACT_CHUNK = 512
+
+# One row per (file, kind of cut): what the guards above held back, for the report and the summary.
+WARNINGS = {
+    "path": pl.String,
+    "sha256": pl.String,
+    "warning": pl.String,  # figures_per_sentence | figures_per_document
+    "count": pl.Int64,  # figures (or, for the document cap, sentences) left out
+    "detail": pl.String,
+}
+
+_PACKAGE = Path(__file__).resolve().parent
+_RULE_SUFFIXES = (".py", ".txt", ".csv")
+
+
+def _parser_version(root: Path = _PACKAGE) -> str:
+    """sha256 (12 hex digits) over every rule source and lexicon file under ``transforms/``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in _RULE_SUFFIXES and p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+PARSER_VERSION = _parser_version()
+
+Timer = Callable[[str], AbstractContextManager[object]]
+
+
+def _no_timer(_stage: str) -> AbstractContextManager[object]:
+    return nullcontext()
 
 
 @dataclasses.dataclass
@@ -26,6 +79,8 @@ class Parsed:
     sentences: pl.DataFrame
     metrics: pl.DataFrame
     relations: pl.DataFrame
+    warnings: pl.DataFrame = dataclasses.field(default_factory=lambda: empty(WARNINGS))
+    parser_version: str = PARSER_VERSION
 
     def frames(self) -> dict[str, pl.DataFrame]:
         """The frames the quality gate validates, by suite name."""
@@ -37,24 +92,149 @@ class Parsed:
             "relations": self.relations,
         }
 
+    @property
+    def failed(self) -> pl.DataFrame:
+        """(path, error) of the files that could not be read or decoded."""
+        if not self.files.height:
+            return pl.DataFrame(schema={"path": pl.String, "error": pl.String})
+        return self.files.filter(pl.col("error").is_not_null()).select("path", "error")
 
-def parse_files(files: pl.DataFrame) -> Parsed:
-    """FILES -> every frame of the batch: normalise, extract figures, decide what each is about."""
-    from transforms.enrich.metrics import enrich_metrics
+
+def _chunks(sentences: pl.DataFrame, size: int) -> Iterator[pl.DataFrame]:
+    for offset in range(0, sentences.height, size):
+        yield sentences.slice(offset, size)
+
+
+def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_document: int) -> pl.DataFrame:
+    """Keep the first ``per_sentence`` figures of each sentence and the first ``per_document`` of each
+    document (``done`` holds what earlier chunks kept per sha256); adds a ``_cut`` reason column."""
+    ranked = metrics.with_columns(
+        pl.int_range(pl.len()).over("sha256", "sent_ix").alias("_in_sentence"),
+    ).with_columns(
+        (pl.col("_in_sentence") < per_sentence).alias("_sentence_ok"),
+    )
+    before = pl.col("sha256").replace_strict(done, default=0, return_dtype=pl.Int64) if done else pl.lit(0)
+    ranked = ranked.with_columns(
+        (before + pl.col("_sentence_ok").cast(pl.Int64).cum_sum().over("sha256")).alias("_in_document"),
+    )
+    return ranked.with_columns(
+        pl.when(~pl.col("_sentence_ok"))
+        .then(pl.lit("figures_per_sentence"))
+        .when(pl.col("_in_document") > per_document)
+        .then(pl.lit("figures_per_document"))
+        .alias("_cut")
+    ).drop("_in_sentence", "_sentence_ok", "_in_document")
+
+
+def extract_capped(
+    sentences: pl.DataFrame,
+    *,
+    per_sentence: int = MAX_FIGURES_PER_SENTENCE,
+    per_document: int = MAX_FIGURES_PER_DOCUMENT,
+    chunk: int = EXTRACT_CHUNK,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(metrics, relations, warnings): the figure grammar over bounded chunks, with the figure caps.
+
+    Relations never cross a sentence (``transforms.figures.relations`` groups by sentence) and a chunk
+    never splits one, so chunking changes nothing below the caps. Sentences of a document that has
+    reached its cap are not even scanned (that is what keeps a figure-dense page cheap).
+    """
     from transforms.figures.extract import extract_metrics
+
+    done: dict[str, int] = {}
+    full: set[str] = set()
+    metrics_parts: list[pl.DataFrame] = []
+    relation_parts: list[pl.DataFrame] = []
+    cut_parts: list[pl.DataFrame] = []
+    skipped: dict[str, int] = {}
+    paths: dict[str, str] = {}
+    for part in _chunks(sentences, chunk):
+        if full:
+            blocked = part.filter(pl.col("sha256").is_in(list(full)))
+            for sha, n in blocked.group_by("sha256").len().iter_rows():
+                skipped[sha] = skipped.get(sha, 0) + n
+            part = part.filter(~pl.col("sha256").is_in(list(full)))
+        if not part.height:
+            continue
+        metrics, relations = extract_metrics(part)
+        if not metrics.height:
+            continue
+        marked = _cut(metrics, done, per_sentence, per_document)
+        kept = marked.filter(pl.col("_cut").is_null()).drop("_cut")
+        cut = marked.filter(pl.col("_cut").is_not_null())
+        if cut.height:
+            cut_parts.append(cut.group_by("path", "sha256", "_cut").len())
+            for sha in cut.filter(pl.col("_cut") == "figures_per_document")["sha256"].unique().to_list():
+                full.add(sha)
+            relations = relations.filter(
+                pl.col("whole_metric_id").is_in(kept["metric_id"].implode())
+                & pl.col("part_metric_id").is_in(kept["metric_id"].implode())
+            )
+        for sha, path, n in kept.group_by("sha256", "path").len().iter_rows():
+            done[sha] = done.get(sha, 0) + n
+            paths[sha] = path
+            if done[sha] >= per_document:
+                full.add(sha)
+        metrics_parts.append(kept)
+        relation_parts.append(relations)
+    metrics = pl.concat(metrics_parts, how="vertical_relaxed") if metrics_parts else empty(METRICS)
+    relations = pl.concat(relation_parts, how="vertical_relaxed") if relation_parts else empty(RELATIONS)
+    return metrics, relations, _warnings(cut_parts, skipped, paths, sentences, per_sentence, per_document)
+
+
+def _warnings(
+    cut_parts: list[pl.DataFrame],
+    skipped: dict[str, int],
+    paths: dict[str, str],
+    sentences: pl.DataFrame,
+    per_sentence: int,
+    per_document: int,
+) -> pl.DataFrame:
+    rows: list[tuple[str, str, str, int, str]] = []
+    if cut_parts:
+        cut = (
+            pl.concat(cut_parts)
+            .group_by("path", "sha256", "_cut", maintain_order=True)
+            .agg(pl.col("len").sum())
+        )
+        for path, sha, kind, n in cut.iter_rows():
+            limit = per_sentence if kind == "figures_per_sentence" else per_document
+            where = "sentence" if kind == "figures_per_sentence" else "document"
+            rows.append(
+                (path, sha, kind, int(n), f"more than {limit} figures in a {where}: {n} figures left out")
+            )
+    if skipped:
+        names = {**dict(sentences.select("sha256", "path").unique("sha256").iter_rows()), **paths}
+        for sha, n in skipped.items():
+            rows.append((names.get(sha, ""), sha, "figures_per_document", int(n),
+                         f"document reached {per_document} figures: {n} later sentences not scanned"))  # fmt: skip
+    return pl.DataFrame(rows, schema=WARNINGS, orient="row")
+
+
+def parse_files(files: pl.DataFrame, *, timer: Timer = _no_timer) -> Parsed:
+    """FILES -> every frame of the batch: normalise, extract figures, decide what each is about.
+
+    ``timer(stage)`` wraps each stage ("normalise", "extract") -- the bench measures through it, so
+    it measures this very chain.
+    """
+    from transforms.enrich.metrics import enrich_metrics
     from transforms.text.normalise import normalise_files
 
-    documents, stories, sentences = normalise_files(files)
-    metrics, relations = extract_metrics(sentences)
-    metrics = conform(enrich_metrics(metrics, documents, sentences, files, relations), METRICS)
-    return Parsed(files, documents, stories, sentences, metrics, relations)
+    with timer("normalise"):
+        documents, stories, sentences = normalise_files(files)
+    with timer("extract"):
+        metrics, relations, warnings = extract_capped(sentences)
+        metrics = conform(enrich_metrics(metrics, documents, sentences, files, relations), METRICS)
+    return Parsed(files, documents, stories, sentences, metrics, conform(relations, RELATIONS), warnings)
 
 
-def parse_batch(paths: Sequence[str]) -> Parsed:
+def parse_batch(paths: Sequence[str], *, timer: Timer = _no_timer) -> Parsed:
     """Read ``paths`` (a bad file becomes a row with ``error``, never an exception) and parse them."""
     from transforms.ingest import read_files
 
-    return parse_files(read_files(list(paths)))
+    with timer("ingest"):
+        files = read_files(list(paths))
+    return parse_files(files, timer=timer)
 
 
 def concat(parts: Sequence[Parsed]) -> Parsed:
@@ -71,4 +251,5 @@ def concat(parts: Sequence[Parsed]) -> Parsed:
         sentences=cat("sentences", SENTENCES),
         metrics=cat("metrics", METRICS),
         relations=cat("relations", RELATIONS),
+        warnings=cat("warnings", WARNINGS),
     )

@@ -24,7 +24,16 @@ def test_normalise_jsonl_is_clean_and_keeps_the_path_as_given(seed_paths: list[P
     assert res.returncode == 0, res.stderr
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert rows, "no sentences"
-    assert set(rows[0]) == {"file", "story_ix", "para_ix", "sent_ix", "role", "char_start", "char_end", "text"}
+    assert set(rows[0]) == {
+        "file",
+        "story_ix",
+        "para_ix",
+        "sent_ix",
+        "role",
+        "char_start",
+        "char_end",
+        "text",
+    }
     assert {r["file"] for r in rows} == {given}
     assert [r["sent_ix"] for r in rows] == sorted(r["sent_ix"] for r in rows)
     assert all(r["char_end"] - r["char_start"] == len(r["text"]) for r in rows)
@@ -36,8 +45,21 @@ def test_extract_formats_agree(seed_paths: list[Path]) -> None:
     assert res.returncode == 0, res.stderr
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     spec = {"file", "text", "value", "low", "high", "unit", "bound", "sentence"}
-    provenance = {"char_start", "char_end", "sha256", "unit_kind", "subject", "topic", "region", "adcode",
-                  "area", "measure", "year_from", "year_to", "modality"}
+    provenance = {
+        "char_start",
+        "char_end",
+        "sha256",
+        "unit_kind",
+        "subject",
+        "topic",
+        "region",
+        "adcode",
+        "area",
+        "measure",
+        "year_from",
+        "year_to",
+        "modality",
+    }
     assert spec | provenance <= set(rows[0])
     assert {r["file"] for r in rows} <= set(files)
     figures = {(r["text"], r["value"], r["unit"]) for r in rows}
@@ -49,7 +71,9 @@ def test_extract_formats_agree(seed_paths: list[Path]) -> None:
     assert table.returncode == 0 and "16.1万人次" in table.stdout
 
 
-def test_unreadable_file_is_reported_and_the_others_still_print(tmp_path: Path, seed_paths: list[Path]) -> None:
+def test_unreadable_file_is_reported_and_the_others_still_print(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
     bad = tmp_path / "broken.txt"
     bad.write_bytes(bytes(range(256)) * 64)
     res = run("extract", str(bad), str(seed_paths[1]), "--format", "jsonl")

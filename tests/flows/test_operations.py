@@ -54,11 +54,27 @@ def assert_integrity(warehouse: Path) -> None:
         assert sql(warehouse, f"SELECT ({query}) AS n")["n"][0] == 0, name
 
 
-def minsheng_run(raw: Path, warehouse: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+def minsheng_run(
+    raw: Path, warehouse: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "run", "--raw", str(raw), "--warehouse", str(warehouse),
-         "--no-progress", *extra],
-        cwd=REPO, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "run",
+            "--raw",
+            str(raw),
+            "--warehouse",
+            str(warehouse),
+            "--no-progress",
+            *extra,
+        ],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -80,8 +96,9 @@ def test_two_runs_at_once_exactly_one_loads(raw_copy: Path, tmp_path: Path, api_
     assert_integrity(warehouse)
 
 
-def test_a_killed_load_leaves_the_warehouse_as_it_was(raw_copy: Path, tmp_path: Path,
-                                                      api_env: dict[str, str]) -> None:
+def test_a_killed_load_leaves_the_warehouse_as_it_was(
+    raw_copy: Path, tmp_path: Path, api_env: dict[str, str]
+) -> None:
     """A load paused inside its transaction holds the lock (the next run exits 4); SIGKILL it and
     the published warehouse is untouched; the next run then loads normally."""
     warehouse = tmp_path / "w" / "minsheng.duckdb"
@@ -94,8 +111,15 @@ def test_a_killed_load_leaves_the_warehouse_as_it_was(raw_copy: Path, tmp_path: 
     before = sql(warehouse, "SELECT metric_id FROM fact_metric ORDER BY metric_id")
 
     marker = tmp_path / "paused"
-    slow = minsheng_run(raw_copy, warehouse, env={**api_env, "MINSHENG_WAREHOUSE_PAUSE_AT": "in_transaction",
-                                                  "MINSHENG_WAREHOUSE_PAUSE_FILE": str(marker)})
+    slow = minsheng_run(
+        raw_copy,
+        warehouse,
+        env={
+            **api_env,
+            "MINSHENG_WAREHOUSE_PAUSE_AT": "in_transaction",
+            "MINSHENG_WAREHOUSE_PAUSE_FILE": str(marker),
+        },
+    )
     try:
         deadline = time.monotonic() + 300
         while not marker.exists():
@@ -112,7 +136,7 @@ def test_a_killed_load_leaves_the_warehouse_as_it_was(raw_copy: Path, tmp_path: 
     assert_integrity(warehouse)
 
     after = minsheng_run(raw_copy, warehouse, env=api_env)
-    out, err = after.communicate(timeout=600)
+    _out, err = after.communicate(timeout=600)
     assert after.returncode == 0, err
     assert sql(warehouse, "SELECT count(DISTINCT sha256) AS n FROM fact_metric")["n"][0] == 5
     assert_integrity(warehouse)
@@ -135,8 +159,14 @@ def test_deployment_with_cron_schedule_runs_through_a_process_worker(raw_copy: P
         client.create_work_pool(WorkPoolCreate(name=pool, type="process"), overwrite=True)
     flow = Flow.from_source(source=str(REPO), entrypoint=spec["entrypoint"])
     deployment_id = flow.deploy(
-        name=spec["name"], work_pool_name=pool, cron=spec["schedules"][0]["cron"], parameters=parameters,
-        job_variables=spec["work_pool"]["job_variables"], tags=spec["tags"], build=False, push=False,
+        name=spec["name"],
+        work_pool_name=pool,
+        cron=spec["schedules"][0]["cron"],
+        parameters=parameters,
+        job_variables=spec["work_pool"]["job_variables"],
+        tags=spec["tags"],
+        build=False,
+        push=False,
         print_next_steps=False,
     )
     with get_client(sync_client=True) as client:

@@ -36,7 +36,9 @@ def test_bad_settings_are_rejected(field: str, value: object) -> None:
         cfg.load_settings(**{field: value})
 
 
-def test_bad_environment_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def test_bad_environment_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     monkeypatch.setenv("MINSHENG_TASK_RUNNER", "ray")
     assert main(["runs"]) == cfg.EXIT_USAGE
     assert "task runner" in capsys.readouterr().err
@@ -74,8 +76,12 @@ def test_plan_skips_known_content_and_tells_new_from_changed(raw_copy: Path) -> 
     from flows.plan import _sha256, plan_files
 
     paths = sorted(str(p) for p in raw_copy.glob("*.txt"))
-    known = pl.DataFrame({"path": [paths[0], paths[1], "old/moved.txt"],
-                          "sha256": [_sha256(paths[0]), "0" * 64, _sha256(paths[2])]})
+    known = pl.DataFrame(
+        {
+            "path": [paths[0], paths[1], "old/moved.txt"],
+            "sha256": [_sha256(paths[0]), "0" * 64, _sha256(paths[2])],
+        }
+    )
     plan = plan_files(paths, known)
     assert (plan.seen, plan.new, plan.changed, plan.renamed, plan.unchanged) == (5, 2, 1, 1, 1)
     assert plan.todo == paths[1:]
@@ -88,13 +94,32 @@ def test_plan_skips_known_content_and_tells_new_from_changed(raw_copy: Path) -> 
 def test_summary_names_the_counts_the_report_and_a_query() -> None:
     from flows.etl import RunSummary
 
-    s = RunSummary(run_id="r1", status="loaded", raw_dir="raw", warehouse_path="warehouse/minsheng.duckdb",
-                   files_seen=6, files_new=5, files_failed=1, failed=[("raw/bad.txt", "binary")], stories=9,
-                   sentences=300, metrics_extracted=120, metrics_loaded=118, metrics_quarantined=2,
-                   report_path="warehouse/reports/latest.html")
+    s = RunSummary(
+        run_id="r1",
+        status="loaded",
+        raw_dir="raw",
+        warehouse_path="warehouse/minsheng.duckdb",
+        files_seen=6,
+        files_new=5,
+        files_failed=1,
+        failed=[("raw/bad.txt", "binary")],
+        stories=9,
+        sentences=300,
+        metrics_extracted=120,
+        metrics_loaded=118,
+        metrics_quarantined=2,
+        report_path="warehouse/reports/latest.html",
+    )
     text = format_summary(s)
-    for fragment in ("6 seen: 5 new, 0 changed, 0 renamed", "1 failed", "raw/bad.txt", "9 stories, 300 sentences",
-                     "120 extracted, 118 loaded, 2 quarantined", "warehouse/reports/latest.html", "minsheng sql"):
+    for fragment in (
+        "6 seen: 5 new, 0 changed, 0 renamed",
+        "1 failed",
+        "raw/bad.txt",
+        "9 stories, 300 sentences",
+        "120 extracted, 118 loaded, 2 quarantined",
+        "warehouse/reports/latest.html",
+        "minsheng sql",
+    ):
         assert fragment in text
     assert "| metrics extracted / loaded / quarantined | 120 / 118 / 2 |" in s.markdown()
 
@@ -104,8 +129,8 @@ def test_progress_logs_lines(caplog: pytest.LogCaptureFixture) -> None:
 
     logger = logging.getLogger("test-progress")
     progress = StageProgress(logger, every=0)
-    progress.start("ingest", 2)
+    progress.start("parse", 2)
     with caplog.at_level(logging.INFO, logger="test-progress"):
-        progress.advance("ingest")
-        progress.advance("ingest")
-    assert "progress: ingest 2/2" in caplog.text
+        progress.advance("parse")
+        progress.advance("parse")
+    assert "progress: parse 2/2" in caplog.text

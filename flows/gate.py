@@ -1,0 +1,95 @@
+"""The quality gate of a streamed run: validate each batch, add the results up, report once.
+
+:func:`validate_batch` runs the gate on one batch's frames (``expectations.runner.validate``, which
+writes nothing). :class:`GateTotals` keeps the run's merged ``GateResult`` -- results per
+expectation, quarantine, a capped sample of failing rows, counts -- never a batch's load frames
+(``GateResult.merge`` drops them), so memory does not grow with the run. :func:`write_run_report`
+renders the report once, from the totals.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from transforms.parse import Parsed
+
+
+def validate_batch(parsed: Parsed, *, run_id: str) -> Any:
+    """The gate on one batch (GX is imported here: it costs seconds to import)."""
+    from expectations.runner import validate
+
+    return validate(parsed.frames(), run_id=run_id)
+
+
+class GateTotals:
+    """What the gate decided over all batches so far (``expectations.result.GateResult`` merged)."""
+
+    def __init__(self, run_id: str) -> None:
+        from expectations.result import empty_result
+
+        self.result = empty_result(run_id)
+
+    def add(self, gate: Any) -> None:
+        """Fold one batch's result in (a blocked batch blocks the run)."""
+        self.result = self.result.merge(gate)
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.result.blocked)
+
+    @property
+    def warnings(self) -> int:
+        return int(self.result.warnings)
+
+    @property
+    def loaded(self) -> int:
+        return int(self.result.counts.get("loaded", 0))
+
+    @property
+    def quarantined(self) -> int:
+        return int(self.result.counts.get("quarantined", 0))
+
+    def results(self) -> pl.DataFrame:
+        return self.result.results
+
+    def quarantine(self) -> pl.DataFrame:
+        return self.result.quarantine
+
+
+def write_run_report(totals: GateTotals, *, reports_dir: Path, warehouse_path: Path) -> str:
+    """Render the run's report (run-<id>.html and latest.html) from the totals; its path.
+
+    The history chart and the open quarantines of earlier runs come from the published warehouse.
+    """
+    from expectations.report import write_report
+    from warehouse import load
+
+    history = load.validation_history(warehouse_path)
+    options: dict[str, Any] = {"history": history}
+    open_quarantines = getattr(load, "open_quarantines", None)
+    if open_quarantines is not None:
+        options["open_quarantines"] = open_quarantines(warehouse_path)
+    paths = write_report(totals.result, reports_dir=Path(reports_dir), **options)
+    return str(paths.run)
+
+
+def quality_rows(results: pl.DataFrame) -> list[dict[str, Any]]:
+    """The quality table artifact: failures first (block, quarantine, warn), then the rest."""
+    if not results.height:
+        return []
+    order = pl.col("severity").replace_strict({"block": 0, "quarantine": 1, "warn": 2}, default=3)
+    passed = pl.col("success").fill_null(False)
+    out = []
+    for r in results.sort(passed, order, "expectation").iter_rows(named=True):
+        details = json.loads(r.get("details") or "{}")
+        out.append({
+            "expectation": r["expectation"], "severity": r["severity"],
+            "result": "not evaluated" if r["success"] is None else ("passed" if r["success"] else "FAILED"),
+            "unexpected": r["unexpected_count"], "of": r["element_count"],
+            "example": "; ".join(str(x) for x in (details.get("offending") or [])[:3]),
+        })  # fmt: skip
+    return out
