@@ -11,16 +11,17 @@ Memory: whole-run peak is ``getrusage(RUSAGE_SELF).ru_maxrss``; per-stage peak i
 ``/proc/self/statm`` RSS sampled every 10 ms while the stage runs (tracemalloc cannot see polars'
 and DuckDB's native allocations, and slows Python allocation several-fold).
 
-Stage functions are called directly, in batches like the flow does: ingest, normalise and extract
-(+ enrich) per batch; validate and load once over the concatenated frames. The end-to-end figure is
-``minsheng run`` as a subprocess (Prefect ephemeral server), run twice: the second run sees
-unchanged input.
+The run is streamed like the flow's: per batch the one parse chain (``transforms.parse.parse_batch``,
+timed stage by stage through its ``timer`` hook: ingest, normalise, extract + enrich), the gate on
+that batch and staging into the loader's working copy; then the report and one publish. The
+end-to-end figure is ``minsheng run`` as a subprocess (its own ephemeral Prefect server), run twice:
+the second run sees unchanged input; its peak RSS is the child's ``ru_maxrss`` from ``wait4`` (the
+largest process of the run's tree that was waited for, as ``/usr/bin/time -v`` reports it).
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import hashlib
 import json
 import os
@@ -34,7 +35,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -206,80 +207,54 @@ def _batches(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _load_batch(frames: dict[str, Any], gate: Any, run_id: str, raw: Path, report_path: Any) -> Any:
-    """A warehouse.load.LoadBatch from whatever fields it declares (the bench follows the API)."""
-    from transforms.enrich.regions import division_table
-    from transforms.enrich.topics import topic_table
-    from transforms.figures.units import unit_table
-    from warehouse.load import LoadBatch
-
-    known = {
-        **frames,
-        "quarantine": gate.quarantine,
-        "validation": gate.results,
-        "regions": division_table(),
-        "topics": topic_table(),
-        "units": unit_table(),
-        "run_id": run_id,
-        "flow_run_id": None,
-        "started_at": datetime.now(UTC),
-        "raw_dir": str(raw),
-        "report_path": str(report_path) if report_path else None,
-        "status": "blocked" if gate.blocked else "loaded",
-    }
-    names = {f.name for f in dataclasses.fields(LoadBatch)}
-    return LoadBatch(**{k: v for k, v in known.items() if k in names})
-
-
 def run_stages(raw: Path, batch_size: int, workdir: Path) -> dict[str, Any]:
-    """Ingest -> load over ``raw`` with the stage functions; figures per stage and for the run."""
-    import polars as pl
-
-    from transforms.enrich.metrics import enrich_metrics
-    from transforms.figures.extract import extract_metrics
-    from transforms.ingest import list_raw, read_files
-    from transforms.text.normalise import normalise_files
+    """Ingest -> publish over ``raw`` streamed like the flow: per batch the one parse chain
+    (``transforms.parse.parse_batch``, timed stage by stage through its ``timer`` hook), the gate on
+    that batch, staging into the loader's working copy; then the report and one publish."""
+    from flows.gate import GateTotals, validate_batch, write_run_report
+    from flows.staging import batch_gate, open_loader
+    from transforms.ingest import list_raw
+    from transforms.parse import parse_batch
+    from warehouse.load import RunOutcome
 
     stages = {name: Stage(name) for name in STAGES}
-    parts: dict[str, list[pl.DataFrame]] = {
-        k: [] for k in ("files", "documents", "stories", "sentences", "metrics", "relations")
-    }
+
+    def timer(stage: str) -> Any:
+        return stages[stage].timed()
+
     with stages["ingest"].timed():
         paths = list_raw(raw)
-    for batch in _batches(paths, batch_size):
-        with stages["ingest"].timed():
-            files = read_files(batch)
-        with stages["normalise"].timed():
-            documents, stories, sentences = normalise_files(files)
-        with stages["extract"].timed():
-            metrics, relations = extract_metrics(sentences)
-            metrics = enrich_metrics(metrics, documents, sentences, files)
-        for key, frame in zip(parts, (files, documents, stories, sentences, metrics, relations), strict=True):
-            parts[key].append(frame)
-        del files, documents, stories, sentences, metrics, relations
-    frames = {k: pl.concat(v, how="vertical_relaxed") for k, v in parts.items() if v}
-    del parts
     run_id = f"bench-{datetime.now(UTC):%Y%m%dT%H%M%S}"
-    counts = {k: v.height for k, v in frames.items()}
-    gate = None
-    with stages["validate"].timed():
-        from expectations.runner import validate
-
-        gate = validate(
-            {k: frames[k] for k in ("files", "documents", "sentences", "metrics", "relations")},
-            run_id=run_id,
-            reports_dir=workdir / "reports",
-        )
-    load_result = None
-    with stages["load"].timed():
-        from warehouse.load import load_run
-
-        frames["metrics"], frames["relations"] = gate.metrics, gate.relations
-        load_result = load_run(
-            workdir / "minsheng.duckdb", _load_batch(frames, gate, run_id, raw, gate.report_path)
-        )
+    totals = GateTotals(run_id)
+    counts = dict.fromkeys(("files", "documents", "stories", "sentences", "metrics", "relations"), 0)
+    warehouse = workdir / "minsheng.duckdb"
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        with stages["load"].timed():
+            loader = stack.enter_context(
+                open_loader(
+                    warehouse, run_id=run_id, flow_run_id=None, started_at=datetime.now(UTC), raw_dir=str(raw)
+                )
+            )
+        for batch in _batches(paths, batch_size):
+            parsed = parse_batch(batch, timer=timer)
+            for key in counts:
+                counts[key] += getattr(parsed, key).height
+            with stages["validate"].timed():
+                gate = validate_batch(parsed, run_id=run_id)
+                totals.add(gate)
+            with stages["load"].timed():
+                loader.stage(parsed, batch_gate(gate))
+            del parsed, gate
+        with stages["validate"].timed():
+            report_path = write_run_report(totals, reports_dir=workdir / "reports", warehouse_path=warehouse)
+        with stages["load"].timed():
+            loader.record_audit(None, totals.results())
+            loader.retire_missing(paths, str(raw))
+            outcome = RunOutcome(status="loaded", report_path=report_path, warnings=totals.warnings)
+            load_result = loader.publish(outcome)
     nbytes = sum(p.stat().st_size for p in map(Path, paths))
-    figures = counts.get("metrics", 0)
+    figures = counts["metrics"]
     out: dict[str, Any] = {"files": len(paths), "bytes": nbytes, "counts": counts, "stages": {}}
     for s in stages.values():
         out["stages"][s.name] = _rates(s.seconds, nbytes, len(paths), figures) | {"peak_rss_mb": s.peak_mb}
@@ -287,11 +262,7 @@ def run_stages(raw: Path, batch_size: int, workdir: Path) -> dict[str, Any]:
     out["total"] = _rates(total, nbytes, len(paths), figures) | {"peak_rss_mb": peak_rss_mb()}
     ne = stages["normalise"].seconds + stages["extract"].seconds
     out["normalise_extract"] = _rates(ne, nbytes, len(paths), figures)
-    out["gate"] = {
-        "blocked": bool(gate.blocked),
-        "warnings": int(gate.warnings),
-        "quarantined": gate.quarantine.height,
-    }
+    out["gate"] = {"blocked": totals.blocked, "warnings": totals.warnings, "quarantined": totals.quarantined}
     out["load_result"] = repr(load_result)[:300]
     return out
 
@@ -316,14 +287,20 @@ def run_flow(raw: Path, workdir: Path, batch_size: int) -> dict[str, Any]:
 
     def once(raw_dir: Path, warehouse: Path) -> dict[str, Any]:
         t0 = time.perf_counter()
-        proc = subprocess.run(
-            [*cmd, "run", "--raw", str(raw_dir), "--warehouse", str(warehouse)],
-            env=env, capture_output=True, text=True, cwd=ROOT,
-        )  # fmt: skip
+        with tempfile.TemporaryFile() as err:
+            proc = subprocess.Popen(
+                [*cmd, "run", "--raw", str(raw_dir), "--warehouse", str(warehouse), "--no-progress"],
+                env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT,
+            )  # fmt: skip
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            err.seek(0)
+            tail = err.read()[-600:].decode("utf-8", "replace")
         return {
             "seconds": time.perf_counter() - t0,
             "exit_code": proc.returncode,
-            "stderr_tail": proc.stderr[-600:],
+            "peak_rss_mb": usage.ru_maxrss / 1e3,
+            "stderr_tail": tail,
         }
 
     first = once(raw, workdir / "e2e" / "minsheng.duckdb")
@@ -442,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
             report["end_to_end"] = e2e
             print(
                 f"\nend to end (minsheng run): first {e2e['first']['seconds']:.1f} s (exit {e2e['first']['exit_code']}),"
+                f" peak {e2e['first']['peak_rss_mb']:.0f} MB,"
                 f" unchanged re-run {e2e['second_unchanged']['seconds']:.1f} s"
                 f" ({100 * e2e['second_over_first']:.0f}%), start-up {e2e['startup_tiny_run']['seconds']:.1f} s;"
                 f" {e2e['mb_s_excluding_startup']:.1f} MB/s excluding start-up"
