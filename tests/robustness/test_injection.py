@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 DROP = "'); DROP TABLE fact_metric; --"
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(2)">'
-HOSTILE_NAME = "it's \"quoted\" <b>bold<b>; DROP TABLE dim_file; --.txt"
+HOSTILE_NAME = 'it\'s "quoted" <b>bold<b>; DROP TABLE dim_file; --.txt'
 
 
 def sql(warehouse: Path, query: str, params: list | None = None) -> pl.DataFrame:
@@ -30,23 +30,29 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, prefect_harness: str):
     base = tmp_path_factory.mktemp("hostile")
     raw = base / "raw"
     shutil.copytree(SEEDS, raw)
-    (raw / HOSTILE_NAME).write_text(f"{SCRIPT}标题{IMG}\n{PAGE}{SCRIPT}收集诉求12件{IMG}。\n", encoding="utf-8")
+    (raw / HOSTILE_NAME).write_text(
+        f"{SCRIPT}标题{IMG}\n{PAGE}{SCRIPT}收集诉求12件{IMG}。\n", encoding="utf-8"
+    )
     page = raw / "meta.txt"
     page.write_text(PAGE.replace("5880", "5883"), encoding="utf-8")
     meta = {"region": DROP, "source": SCRIPT, "published": f"2024-01-01{DROP}"}
     (raw / "meta.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     warehouse = base / "wh'; DROP TABLE x; --" / "minsheng.duckdb"
     before_raw = snapshot(raw)
-    outside_before = {p for p in base.rglob("*") if p != warehouse.parent and warehouse.parent not in p.parents}
+    outside_before = {
+        p for p in base.rglob("*") if p != warehouse.parent and warehouse.parent not in p.parents
+    }
     from flows.etl import etl
 
     summary = etl(raw_dir=str(raw), warehouse_path=str(warehouse), task_runner="thread")
-    outside_after = {p for p in base.rglob("*") if p != warehouse.parent and warehouse.parent not in p.parents}
+    outside_after = {
+        p for p in base.rglob("*") if p != warehouse.parent and warehouse.parent not in p.parents
+    }
     return raw, warehouse, summary, before_raw, outside_after - outside_before
 
 
 def test_hostile_names_and_metadata_load_as_data(hostile):
-    raw, warehouse, summary, _, _ = hostile
+    _raw, warehouse, summary, _, _ = hostile
     assert summary.status == "loaded"
     tables = set(sql(warehouse, "SELECT table_name FROM duckdb_tables()")["table_name"].to_list())
     assert {"fact_metric", "dim_file"} <= tables
@@ -58,7 +64,7 @@ def test_hostile_names_and_metadata_load_as_data(hostile):
 
 
 def test_report_pages_escape_all_text(hostile):
-    _, warehouse, summary, _, _ = hostile
+    _, warehouse, _summary, _, _ = hostile
     pages = list(warehouse.parent.rglob("*.html"))
     assert pages, "the run wrote no report"
     for page in pages:

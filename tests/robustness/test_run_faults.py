@@ -80,7 +80,7 @@ def mixed(tmp_path_factory: pytest.TempPathFactory, prefect_harness: str):
 
 
 def test_mixed_run_loads_everything_good(mixed):
-    raw, warehouse, summary, _ = mixed
+    _raw, warehouse, summary, _ = mixed
     assert summary.status == "loaded"
     loaded = set(sql(warehouse, "SELECT name FROM dim_file")["name"].to_list())
     assert {p.name for p in SEEDS.glob("*.txt")} <= loaded
@@ -109,7 +109,7 @@ def test_other_encodings_are_loaded(mixed, name):
 
 
 def test_million_digits_does_not_break_the_run(mixed):
-    raw, warehouse, summary, _ = mixed
+    _raw, warehouse, _summary, _ = mixed
     values = sql(
         warehouse,
         "SELECT f.value FROM fact_metric f JOIN dim_file fi USING (sha256) WHERE fi.name = 'digits.txt'",
@@ -125,7 +125,7 @@ def test_path_with_spaces_and_chinese(mixed):
 
 
 def test_symlink_loop_loads_each_file_once(mixed):
-    raw, warehouse, summary, _ = mixed
+    _raw, warehouse, _summary, _ = mixed
     paths = sql(warehouse, "SELECT path FROM file_path")["path"].to_list()
     assert not [p for p in paths if "/loop/" in p]
     assert len(paths) == len(set(paths))
@@ -186,9 +186,8 @@ def test_warehouse_directory_not_writable(loaded, monkeypatch):
     raw, warehouse = loaded
     monkeypatch.setenv("MINSHENG_LOAD_RETRIES", "0")
     before = digest(warehouse)
-    with unwritable(warehouse.parent):
-        with pytest.raises(Exception) as err:
-            etl(raw, warehouse)
+    with unwritable(warehouse.parent), pytest.raises(Exception) as err:
+        etl(raw, warehouse)
     assert (
         isinstance(err.value, OSError) or "ermission" in str(err.value) or "not permitted" in str(err.value)
     )
