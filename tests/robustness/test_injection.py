@@ -85,6 +85,31 @@ def test_sql_command_is_read_only(hostile):
     assert sql(warehouse, "SELECT count(*) AS n FROM fact_metric")["n"][0] > 0
 
 
+ABUSE = [
+    "COPY (SELECT 1) TO '{wh}' (FORMAT csv)",  # would overwrite the published warehouse
+    "SELECT * FROM read_text('/etc/passwd')",
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "ATTACH '{dir}/other.duckdb' AS other",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "SET enable_external_access = true",
+    "SELECT 1; COPY fact_metric TO '{dir}/leak.csv'",
+]
+
+
+@pytest.mark.parametrize("statement", ABUSE)
+def test_sql_command_refuses_what_a_read_only_connection_would_allow(hostile, statement):
+    """Issue 17: 10 of 12 of these worked through `minsheng sql`; each is now exit 2 and changes nothing."""
+    _, warehouse, _, _, _ = hostile
+    before = snapshot(warehouse.parent)
+    proc = minsheng(
+        "sql", statement.format(wh=warehouse, dir=warehouse.parent), "--warehouse", str(warehouse)
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "root:" not in proc.stdout
+    assert snapshot(warehouse.parent) == before
+
+
 def test_cli_options_are_typed_not_spliced(hostile):
     _, warehouse, _, _, _ = hostile
     proc = minsheng("runs", "--limit", "1; DROP TABLE fact_metric", "--warehouse", str(warehouse))
