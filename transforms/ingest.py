@@ -153,6 +153,34 @@ def _read_regular(path: str, limit: int | None = None) -> bytes:
         os.close(fd)
 
 
+def file_sha256(path: str) -> str | None:
+    """The sha256 of a listed file's bytes, read the way ``read_file`` reads it (escaped names, no
+    link out of raw/, no pipe or device that would block); None when ``read_file`` would not read it.
+
+    For planners that compare content before reading: hashing through a plain ``open`` would follow
+    a link out of raw/ and hang forever on a FIFO reached through a link.
+    """
+    real = fs_path(escape_path(path))
+    if boundary_error(real):
+        return None
+    target = os.path.realpath(real) if os.path.islink(real) else real
+    digest = hashlib.sha256()
+    try:
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        while chunk := os.read(fd, 1 << 20):
+            digest.update(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return digest.hexdigest()
+
+
 def _regular(path: Path) -> bool:
     try:
         return stat.S_ISREG(os.lstat(path).st_mode)

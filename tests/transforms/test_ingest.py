@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.ingest import escape_path, fs_path, list_raw, read_files
+from transforms.ingest import escape_path, file_sha256, fs_path, list_raw, read_files
 from transforms.schemas import FILES
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
@@ -187,3 +187,21 @@ def test_sidecars_are_never_read_through_links(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         assert "root:x" not in rows[name]["meta"]
         assert "not a regular file" in json.loads(rows[name]["meta"])["meta_error"]
+
+
+def test_file_sha256_hashes_what_read_file_reads_and_nothing_else(tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text("外部", encoding="utf-8")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.txt").write_text("页面，共有2件。", encoding="utf-8")
+    (raw / "out.txt").symlink_to(tmp_path / "outside.txt")
+    os.mkfifo(raw / "pipe")
+    (raw / "to-pipe.txt").symlink_to(raw / "pipe")  # a plain open() would block here forever
+    with open(os.fsencode(raw) + b"/odd-\xff.txt", "wb") as fh:
+        fh.write(b"odd")
+    hashes = {Path(p).name: file_sha256(p) for p in list_raw(raw)}
+    rows = _rows(list_raw(raw))
+    assert hashes["page.txt"] == rows["page.txt"]["sha256"]
+    assert hashes["odd-\\xff.txt"] == rows["odd-\\xff.txt"]["sha256"]
+    assert hashes["out.txt"] is None and hashes["to-pipe.txt"] is None
+    assert rows["to-pipe.txt"]["error"].startswith("skipped:")
