@@ -447,8 +447,6 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     elif currency is not None and unit is not None and unit.kind != "money":
         return None  # $3个: a sign before a count is no money figure we can read
     if unit is None:
-        if standalone:
-            return None  # 迈上万亿新台阶: a bare 万亿 counts something only with a unit (超万元)
         if not has_multiplier or (
             unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()
         ):
@@ -615,12 +613,12 @@ def _passes_unit_rules(
         sent, start, _context("ordinal_contexts.csv", "before"), unit.unit
     ):
         return False
+    if unit.kind in words("rate_kinds.txt"):
+        return True  # 增加一成半, 二厘息: a rate is never the article 'a', nor a phase
     if kind == "cn" and (token == "二" or unit.unit in words("phase_units.txt")):
         return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
     if kind == "cn" and unit.unit in words("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
-    if unit.kind in words("rate_kinds.txt"):
-        return True  # 增加一成半, 提高一倍: a rate is never the article 'a'
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
 
 
