@@ -10,6 +10,8 @@ import pytest
 from transforms.figures.numbers import (
     ARABIC_NUMBER,
     NUMERAL_CHARS,
+    fold_scale,
+    mixed_is_sound,
     parse_adjacent_range,
     parse_number,
     parse_percent,
@@ -238,3 +240,55 @@ def test_parse_functions_never_raise_on_junk() -> None:
         parse_percent(text)
         parse_adjacent_range(text)
         resolve_number(text)
+
+
+# Regional numerals (metric-spec "Regional conventions"): tens characters, 〇/○, colloquial shorthand,
+# mixed Arabic and place values, Chinese decimals with a multiplier, 一半.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("廿三", 23),
+        ("卅", 30),
+        ("卅五", 35),
+        ("二○一九", 2019),
+        ("二〇二六", 2026),
+        ("千三", 1300),
+        ("万八", 18000),
+        ("7万3,600", 73600),
+        ("15亿2,000万", 1520000000),
+        ("2亿3千4百万", 234000000),
+        ("五点六亿", 560000000),
+    ],
+)
+def test_parse_number_regional(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_yi_ban_is_fifty_percent() -> None:
+    assert parse_percent("一半") == 50
+
+
+@pytest.mark.parametrize(
+    ("text", "factor", "value"),
+    [
+        ("15亿2,000", 1e4, 1520000000),  # 15亿2,000万: 万 scales 2,000 only
+        ("2亿3千4百", 1e4, 234000000),  # 2亿3千4百多万
+        ("九亿三千", 1e4, 930000000),
+        ("8.2", 1e8, 820000000),
+        ("3千5百", 1e4, 35000000),
+    ],
+)
+def test_fold_scale_scales_only_after_the_larger_place_value(text: str, factor: float, value: float) -> None:
+    assert fold_scale(text, factor) == pytest.approx(value)
+
+
+def test_fold_scale_rejects_a_tail_that_overflows_its_place() -> None:
+    assert fold_scale("3亿20000", 1e4) is None  # 20000万 is not below 1亿
+
+
+@pytest.mark.parametrize(
+    ("text", "sound"),
+    [("7万3,600", True), ("15亿2,000", True), ("2亿3千4百", True), ("7万36000", False), ("1千2,000", False)],
+)
+def test_mixed_numbers_fold_only_when_each_part_fits(text: str, sound: bool) -> None:
+    assert mixed_is_sound(text) is sound
