@@ -205,3 +205,15 @@ def test_file_sha256_hashes_what_read_file_reads_and_nothing_else(tmp_path: Path
     assert hashes["odd-\\xff.txt"] == rows["odd-\\xff.txt"]["sha256"]
     assert hashes["out.txt"] is None and hashes["to-pipe.txt"] is None
     assert rows["to-pipe.txt"]["error"].startswith("skipped:")
+
+
+def test_a_raw_directory_that_is_itself_a_link_is_read(tmp_path: Path) -> None:
+    """Mounts are often links (raw -> /mnt/share/raw): the boundary is the link's target."""
+    real = tmp_path / "share" / "raw"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "page.txt").write_text("页面，共有2件。", encoding="utf-8")
+    raw = tmp_path / "raw"
+    raw.symlink_to(real, target_is_directory=True)
+    listed = list_raw(raw)
+    assert listed == [str(raw / "sub" / "page.txt")]
+    assert _rows(listed)["page.txt"]["raw_text"] == "页面，共有2件。"
