@@ -26,6 +26,8 @@ published *now* (publishing renames a new file onto the path; see ``warehouse.sn
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -81,6 +83,20 @@ def _ident(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def fence(
+    con: duckdb.DuckDBPyConnection, allowed_directories: Sequence[Path] = ()
+) -> duckdb.DuckDBPyConnection:
+    """Switch off file and network access on ``con`` (except ``allowed_directories``) and lock its
+    configuration so no statement can switch it back. Call after attaching and loading what the
+    connection needs (a DuckLake catalog, its extension, its data directory as an allowed one)."""
+    if allowed_directories:
+        dirs = ", ".join(_quote(str(Path(d).resolve()) + os.sep) for d in allowed_directories)
+        con.execute(f"SET allowed_directories = [{dirs}]")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
 def open_readonly(warehouse_path: Path, *, fenced: bool = True) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse as published right now, read-only and (by default) fenced.
 
@@ -98,8 +114,7 @@ def open_readonly(warehouse_path: Path, *, fenced: bool = True) -> duckdb.DuckDB
         con.execute(f"ATTACH {_quote(str(real))} AS {_ident(alias)} (READ_ONLY)")
         con.execute(f"USE {_ident(alias)}")
         if fenced:
-            con.execute("SET enable_external_access = false")
-            con.execute("SET lock_configuration = true")
+            fence(con)
     except BaseException:
         con.close()
         raise

@@ -15,7 +15,14 @@ import duckdb
 import pytest
 
 from warehouse.query import WarehouseMissing
-from warehouse.readers import BadStatement, RefusedStatement, check_statements, open_readonly, run_statements
+from warehouse.readers import (
+    BadStatement,
+    RefusedStatement,
+    check_statements,
+    fence,
+    open_readonly,
+    run_statements,
+)
 
 
 def _build(path: Path, rows: int) -> None:
@@ -163,3 +170,26 @@ def test_a_symlinked_warehouse_is_read_through_its_target(warehouse: Path, tmp_p
     link = tmp_path / "current.duckdb"
     link.symlink_to(warehouse)
     assert run_statements(link, "SELECT count(*) AS n FROM current.fact_demo")[0][1]["n"].to_list() == [3]
+
+
+def test_fence_can_allow_one_data_directory_and_nothing_else(tmp_path: Path) -> None:
+    """For backends whose data lives beside the catalog (DuckLake): one directory readable, no more."""
+    data = tmp_path / "data"
+    data.mkdir()
+    maker = duckdb.connect()
+    maker.execute(f"COPY (SELECT 42 AS answer) TO '{data}/part.parquet' (FORMAT parquet)")
+    maker.close()
+    (tmp_path / "secret.csv").write_text("password\nhunter2\n", encoding="utf-8")
+    con = fence(duckdb.connect(), [data])
+    try:
+        assert con.execute(f"SELECT answer FROM '{data}/part.parquet'").fetchone()[0] == 42
+        for sql in (
+            f"SELECT * FROM read_csv('{tmp_path}/secret.csv')",
+            f"SELECT * FROM read_text('{data}/../secret.csv')",
+        ):
+            with pytest.raises(duckdb.PermissionException):
+                con.execute(sql)
+        with pytest.raises(duckdb.InvalidInputException, match="locked"):
+            con.execute("SET allowed_directories = ['/']")
+    finally:
+        con.close()
