@@ -86,12 +86,13 @@ def to_pandas(df: pl.DataFrame) -> pd.DataFrame:
     data: dict[str, object] = {}
     for name, dtype in df.schema.items():
         s = df.get_column(name)
-        if dtype.is_integer():
-            data[name] = pd.array(s.to_list(), dtype="Int64")
+        mask = s.is_null().to_numpy()
+        if dtype.is_integer():  # masked arrays straight from numpy: no Python object per value
+            data[name] = pd.arrays.IntegerArray(s.cast(pl.Int64).fill_null(0).to_numpy(), mask)
         elif dtype.is_float():
             data[name] = s.cast(pl.Float64).to_numpy().astype(np.float64)
         elif dtype == pl.Boolean:
-            data[name] = pd.array(s.to_list(), dtype="boolean")
+            data[name] = pd.arrays.BooleanArray(s.fill_null(False).to_numpy(), mask)
         elif dtype == pl.String:
             data[name] = pd.array(s.str.replace_many(_MARKUP, _FULLWIDTH).to_list(), dtype="string")
         else:
@@ -291,8 +292,16 @@ def validate(
     not yet calling :func:`expectations.report.write_report` themselves (deprecated).
     """
     full = {k: v if (v := frames.get(k)) is not None else empty(SCHEMAS[k]) for k in SCHEMAS}
-    derived = suites.derive(full)
-    plans, skipped = _plan(derived)
+    try:
+        derived = suites.derive(full)
+        plans, skipped = _plan(derived)
+    except Exception as exc:  # the helper columns cannot be computed: nothing is checked, so all blocks
+        log.exception("deriving the gate's columns failed")
+        derived = suites.Derived({**full, "columns": suites.column_types(full)}, {})
+        plans, skipped = (
+            {},
+            {e.name: f"not evaluated: derive failed: {type(exc).__name__}: {exc}" for e in EXPECTATIONS},
+        )
     try:
         outcomes = _run_gx(derived, plans)
     except Exception as exc:  # GX itself broken: every planned check is unevaluated, so the batch blocks

@@ -210,7 +210,7 @@ def known_units() -> list[str]:
     """Canonical units the warehouse knows (dim_unit), from transforms.figures.units."""
     try:
         from transforms.figures.units import unit_table
-    except ImportError as exc:
+    except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         raise NotEvaluated(f"transforms.figures.units does not import ({exc})") from exc
     return sorted(unit_table()["unit"].unique().to_list())
 
@@ -219,7 +219,7 @@ def known_topics() -> list[str]:
     """Topic codes of dim_topic (transforms.enrich.topics.topic_table)."""
     try:
         from transforms.enrich.topics import topic_table
-    except ImportError as exc:
+    except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         raise NotEvaluated(f"transforms.enrich.topics does not import ({exc})") from exc
     return sorted(topic_table()["topic"].unique().to_list())
 
@@ -229,7 +229,7 @@ def division_codes() -> tuple[str, ...]:
     """GB/T 2260 codes of dim_region plus extra_divisions.txt (Hong Kong, Macao, Taiwan)."""
     try:
         from transforms.enrich.regions import division_table
-    except ImportError as exc:
+    except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         raise NotEvaluated(f"transforms.enrich.regions does not import ({exc})") from exc
     return tuple(sorted({*division_table()["adcode"].to_list(), *_data_lines(EXTRA_DIVISIONS_FILE)}))
 
@@ -292,7 +292,7 @@ def _leftovers(sentences: pl.DataFrame) -> tuple[list[pl.Series], dict[str, str]
         out.append(
             _clean_where(text, traditional_pattern(), lambda t: to_simplified(t)[0] != t, "script_clean")
         )
-    except ImportError as exc:
+    except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         unavailable["script_clean"] = f"transforms.text.script does not import ({exc})"
     try:
         from transforms.text.repairs import MOJIBAKE_PATTERN, PINYIN_PATTERN, fix_mojibake
@@ -303,7 +303,7 @@ def _leftovers(sentences: pl.DataFrame) -> tuple[list[pl.Series], dict[str, str]
         out.append(
             _clean_where(text, r"[\p{Han}][(（]", lambda t: pinyin.search(t) is not None, "pinyin_clean")
         )
-    except ImportError as exc:
+    except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         for col in ("mojibake_clean", "pinyin_clean"):
             unavailable[col] = f"transforms.text.repairs does not import ({exc})"
     markup = markup_pattern()
@@ -327,10 +327,24 @@ def mark_span(expectation: str, text: str | None) -> tuple[int, int] | None:
             from transforms.text.script import traditional_pattern
 
             pattern = traditional_pattern()
-    except ImportError:
+    except Exception:  # a broken module: nothing to mark
         return None
     m = re.search(pattern, text) if pattern is not None else None
     return (m.start(), m.end()) if m else None
+
+
+def _doc_slices(texts: Mapping[str, str | None], df: pl.DataFrame) -> pl.Series:
+    """documents.text[char_start:char_end] for each row (null where the document or offsets are missing).
+
+    A plain slice per row: joining the document text onto every sentence would copy it once per row.
+    """
+    out: list[str | None] = []
+    for sha, start, end in zip(df["sha256"].to_list(), df["char_start"].to_list(), df["char_end"].to_list(),
+                               strict=True):  # fmt: skip
+        doc = texts.get(sha) if sha is not None else None
+        ok = doc is not None and start is not None and end is not None and 0 <= start <= end <= len(doc)
+        out.append(doc[start:end] if ok else None)  # type: ignore[index]
+    return pl.Series("doc_span", out, dtype=pl.String)
 
 
 def derive(frames: Frames) -> Derived:
@@ -338,24 +352,20 @@ def derive(frames: Frames) -> Derived:
     safe = {k: _safe(frames[k], SCHEMAS[k]) for k in FRAMES}
     docs, sents, mets, rels = safe["documents"], safe["sentences"], safe["metrics"], safe["relations"]
     unavailable: dict[str, str] = {}
-    doc_text = docs.select("sha256", pl.col("text").alias("_doc")).unique("sha256", keep="first")
+    texts = dict(zip(docs["sha256"].to_list(), docs["text"].to_list(), strict=True))
 
     # sentences: the sentence text is the document text at its offsets, and no leftover is in it
-    s = sents.join(doc_text, on="sha256", how="left", maintain_order="left")
-    length = pl.col("char_end") - pl.col("char_start")
-    sent_ok = (pl.col("_doc").str.slice(pl.col("char_start"), length) == pl.col("text")).fill_null(False)
+    sent_ok = (_doc_slices(texts, sents) == sents["text"]).fill_null(False).alias("span_matches")
     clean_flags, unavailable_cols = _leftovers(safe["sentences"])
     unavailable.update(unavailable_cols)
-    sentences = frames["sentences"].with_columns(
-        s.select(sent_ok.alias("span_matches")).to_series(), *clean_flags
-    )
+    sentences = frames["sentences"].with_columns(sent_ok, *clean_flags)
 
     # metrics: provenance, share-of-a-whole, region code, years, key unique per copy of a content
     shares, vetoes = rate_words()
     sent_start = sents.select("sha256", "sent_ix", pl.col("char_start").alias("_sent_start")).unique(
         ["sha256", "sent_ix"], keep="first"
     )
-    m = mets.join(doc_text, on="sha256", how="left", maintain_order="left").join(
+    m = mets.with_columns(_doc_slices(texts, mets).alias("doc_span")).join(
         sent_start, on=["sha256", "sent_ix"], how="left", maintain_order="left"
     )
     offset = (pl.col("char_start") - pl.col("_sent_start")).fill_null(
@@ -373,7 +383,7 @@ def derive(frames: Frames) -> Derived:
         adcode_ok: pl.Expr | None = pl.col("adcode").is_null() | pl.col("adcode").is_in(codes)
     except NotEvaluated as exc:
         adcode_ok, unavailable["adcode_known"] = None, str(exc)
-    doc_span = pl.col("_doc").str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start"))
+    doc_span = pl.col("doc_span")
     years_ok = (pl.col("year_from").is_null() & pl.col("year_to").is_null()) | (
         pl.col("year_from") <= pl.col("year_to")
     ).fill_null(False)

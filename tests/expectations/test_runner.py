@@ -196,6 +196,17 @@ def test_a_check_whose_module_does_not_import_blocks_with_its_reason(monkeypatch
     assert row["success"] is None and "not evaluated" in json.loads(row["details"])["not_evaluated"]
 
 
+def test_a_check_whose_module_is_broken_blocks_with_its_reason(monkeypatch):
+    import transforms.text.script as script
+
+    def broken() -> str:
+        raise SyntaxError("half-edited module")
+
+    monkeypatch.setattr(script, "traditional_pattern", broken)
+    result = validate(_small(), run_id="broken-code", waivers=NO_WAIVERS)
+    assert result.blocked and "half-edited module" in result.not_evaluated["sentences.no_traditional"]
+
+
 def test_the_same_input_with_the_module_present_quarantines_instead():
     result = validate(_small(), run_id="module-ok", waivers=NO_WAIVERS)
     assert not result.blocked and result.counts["quarantined"] == 1
