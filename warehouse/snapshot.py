@@ -102,7 +102,7 @@ def clean_work(warehouse_path: Path) -> list[Path]:
     """
     assert_held(warehouse_path)
     wd = work_dir(warehouse_path)
-    removed: list[Path] = []
+    removed = _clean_legacy(warehouse_path)
     if not wd.is_dir():
         return removed
     runs: dict[str, list[Path]] = {}
@@ -115,6 +115,25 @@ def clean_work(warehouse_path: Path) -> list[Path]:
         for p in files:
             p.unlink(missing_ok=True)
             removed.append(p)
+    return removed
+
+
+# Working copies of the layout before per-warehouse folders: ``.work/<stem>-<flow run id>.duckdb``. Only
+# the exact run-id shape of ``flows.etl`` counts, so ``minsheng-staging-….duckdb`` is never taken
+# for a leftover of ``minsheng.duckdb``.
+_LEGACY_RUN = r"-\d{8}T\d{6}Z-[0-9a-f]{8}\.duckdb(?:\.wal)?"
+
+
+def _clean_legacy(warehouse_path: Path) -> list[Path]:
+    real = real_warehouse(warehouse_path)
+    top = real.parent / ".work"
+    pattern = re.compile(re.escape(real.stem) + _LEGACY_RUN)
+    removed: list[Path] = []
+    if top.is_dir():
+        for p in top.iterdir():
+            if pattern.fullmatch(p.name) and p.is_file():
+                p.unlink(missing_ok=True)
+                removed.append(p)
     return removed
 
 

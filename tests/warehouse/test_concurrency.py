@@ -268,3 +268,16 @@ def test_two_warehouses_in_one_directory_never_delete_each_others_working_copy(
 def test_leftover_cleanup_needs_the_lock(wh: Path) -> None:
     with pytest.raises(LockLost):
         clean_work(wh)
+
+
+def test_leftovers_of_the_old_layout_are_cleaned_by_their_owner_only(wh: Path) -> None:
+    top = wh.parent / ".work"
+    top.mkdir(parents=True)
+    mine = top / "minsheng-20261122T054034Z-1379ce18.duckdb"
+    theirs = top / "minsheng-staging-20261122T054034Z-1379ce18.duckdb"
+    for p in (mine, mine.with_name(mine.name + ".wal"), theirs):
+        p.write_bytes(b"half a database")
+    with load_lock(wh, 0, run_id="cleanup"):
+        removed = clean_work(wh)
+    assert sorted(p.name for p in removed) == sorted([mine.name, mine.name + ".wal"])
+    assert theirs.exists()
