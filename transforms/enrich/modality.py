@@ -35,10 +35,16 @@ def cues(text: str, lexicon: str, *, ignore: tuple[str, ...] = ()) -> list[str]:
     return [w for w in found if w not in ignore]
 
 
+@cache
+def _future() -> re.Pattern[str]:
+    verbs = sorted({*words("future_verbs.txt"), *words("coordinated_verbs.txt")}, key=lambda w: (-len(w), w))
+    return re.compile("将(?:还|要|再|也)?(?:" + "|".join(re.escape(v) for v in verbs) + ")")
+
+
 def target_cue(text: str, *, review: bool = False) -> bool:
-    """Does ``text`` (the clause up to the figure) hold a strong target cue?"""
+    """Does ``text`` (the clause up to the figure) hold a strong target cue (or 将 before a verb)?"""
     ignore = words("review_not_target.txt") if review else ()
-    return bool(cues(text, "target_cues.txt", ignore=ignore))
+    return bool(cues(text, "target_cues.txt", ignore=ignore)) or bool(_future().search(_blanked(text)))
 
 
 def weak_target_cue(text: str) -> bool:
@@ -55,3 +61,13 @@ def starts_with_target_cue(text: str) -> bool:
     """Does ``text`` open with a strong target cue (预计到2025年, 力争 …)?"""
     masked = _blanked(text)
     return any(masked.startswith(w) for w in words("target_cues.txt"))
+
+
+def opens_with_verb(clause: str) -> bool:
+    """Does a clause open with a verb that continues the chain before it (…，新建公园3个)?"""
+    text = clause.lstrip()
+    for link in words("coordination_links.txt"):
+        if text.startswith(link):
+            text = text[len(link) :]
+            break
+    return text.startswith(words("coordinated_verbs.txt"))

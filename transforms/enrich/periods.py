@@ -57,6 +57,7 @@ class Sentence:
     clauses: tuple[tuple[int, int], ...]  # [start, end) of each clause, terminator excluded
     openers: frozenset[int]  # indexes into exprs of the expressions that open a clause
     frames: tuple[int, ...]  # start offsets of clauses after a target frame (…目标是：)
+    chains: dict[int, str]  # clause start -> the earlier clauses whose verb chain it continues
     ends_list: bool  # ends with ；: its heading year and frame carry to the next sentence
 
 
@@ -95,9 +96,14 @@ def analyse(text: str) -> Sentence:
     """Scan one sentence (cached: headlines and boilerplate repeat)."""
     exprs = scan(text)
     clauses = _clauses(text)
-    openers, frames = set(), []
-    framed = False
+    openers, frames, chains = set(), [], {}
+    framed, chain = False, ""
     for cs, ce in clauses:
+        if chain and cue.opens_with_verb(text[cs:ce]):
+            chains[cs] = chain
+        else:
+            chain = ""
+        chain += text[cs:ce] + "，"
         lead = _lead(text, cs, ce)
         for i, e in enumerate(exprs):
             if cs <= e.start <= lead:
@@ -110,7 +116,8 @@ def analyse(text: str) -> Sentence:
         short = len(body) <= SHORT_CLAUSE and not any(ch.isdigit() for ch in body)
         if (colon and cue.target_cue(body)) or (short and cue.starts_with_target_cue(body.strip())):
             framed = True
-    return Sentence(exprs, clauses, frozenset(openers), tuple(frames), text.rstrip().endswith(LIST_ENDS))
+    ends_list = text.rstrip().endswith(LIST_ENDS)
+    return Sentence(exprs, clauses, frozenset(openers), tuple(frames), chains, ends_list)
 
 
 def _clause_at(s: Sentence, offset: int) -> tuple[int, int]:
@@ -239,18 +246,26 @@ class Walk:
             return self.published is None or (gov.first or 0) >= self.published
         if cue.target_cue(before, review=review):
             return True
+        ahead = self.published is not None and period[0] is not None and period[0] > self.published
+        if self.part is not None and ahead:
+            return True  # “十五五”时期，累计建成…: a period after the report's year is planned
         if cue.actual_cue(before):
             return False
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
+        if cs in s.chains and cue.target_cue(s.chains[cs], review=review):
+            return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
         if not review and cue.weak_target_cue(before):
             return True
         if self.part is None:
             return False
         year = self.published
         if year is not None and period[0] is not None and period[1] is not None:
-            return period[0] >= year  # a frame in the part dates the figure ahead of the report or not
-        return self.part.kind == "plan"
+            if period[0] >= year:  # a frame in the part dates the figure ahead of the report
+                return True
+            if period[1] < year:  # or before it
+                return False
+        return self.part.kind == "plan"  # a period still running (“十一五”期间 in 2007): the part decides
 
     def leave(self, s: Sentence) -> None:
         """A sentence ending in ； hands its heading year and list frame to the next one."""

@@ -21,6 +21,7 @@ CN_DIGITS = "一二三四五六七八九"
 # the third five-year plan started in 1966, and they have followed one another since
 PLAN_BASE, PLAN_BASE_NO = 1966, 3
 NONE = "none"  # kind of an expression that takes the figure out of any year
+SKIP = "skip"  # a time word used as something else (曾经的特困村 is a description, not a time)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Expr:
 
     start: int
     end: int
-    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | year1 | five | none
+    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | year1 | five | ago | none
     first: int | None = None
     last: int | None = None
 
@@ -72,10 +73,22 @@ def _pattern() -> re.Pattern[str]:
                 r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
                 rf"{not_after_number}(?P<year>{YEAR})年(?![多余来])",
+                r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",
             )
         )
     )
+
+
+def _number(text: str) -> int:
+    """12 or 十二 (one to three Chinese digits) as an integer."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+    return digits.get(text, 0)
 
 
 @cache
@@ -106,7 +119,12 @@ def scan(sentence: str) -> tuple[Expr, ...]:
         elif g == "since_what":  # 自开展“双亮”活动以来: a start the text does not date
             out.append(Expr(s, e, NONE))
         elif g == "rel":
-            out.append(Expr(s, e, _rel_kinds()[m.group("rel")]))
+            kind = _rel_kinds()[m.group("rel")]
+            if kind != SKIP:
+                out.append(Expr(s, e, kind))
+        elif g == "ago":
+            n = _number(m.group("ago"))
+            out.append(Expr(s, e, "ago", n, n))
         else:
             y = int(m.group(g))
             out.append(Expr(s, e, {"frm": "from"}.get(g, g), y, y))
@@ -139,4 +157,6 @@ def resolve(expr: Expr, published: int | None, report: bool) -> Period:
         return (p - 1, p - 1) if report else (p, p)
     if kind == "five":
         return p - 5, p - 1
+    if kind == "ago" and expr.first is not None:
+        return p - expr.first, p - expr.first
     return NULL

@@ -191,3 +191,42 @@ def test_five_year_plans_and_expressions() -> None:
 def test_empty_batch() -> None:
     ctx = frames([["没有数字。"]])
     assert figure_periods(ctx).is_empty()
+
+
+def test_a_cue_reaches_the_verbs_chained_after_it_but_not_a_clause_with_its_own_subject() -> None:
+    got = decide(
+        [
+            ["明年，全县将聚焦养老服务，新建助餐点30个，改造日间照料中心12个。"],
+            ["全县计划安装电梯20台，目前已有6台投入使用，9台正在加装。"],
+        ]
+    )
+    assert got["0:30个"][2] == got["0:12个"][2] == "target"
+    assert got["1:20台"][2] == "target"
+    assert got["1:6台"][2] == got["1:9台"][2] == "actual"
+
+
+def test_years_ago_and_descriptions_that_are_not_times() -> None:
+    got = decide(
+        [["而12年前，这个村还有贫困户86户。"], ["曾经的贫困村，如今人均收入达到2.1万元。"]],
+        meta={"published": "2024-06-30"},
+    )
+    assert got["0:86户"][:2] == (2012, 2012)
+    assert got["1:2.1万元"][:2] == (2024, 2024)  # 曾经的 describes the village; 如今 dates the figure
+
+
+def test_a_dated_heading_is_review_or_plan_by_its_year_and_frames_decide_inside_a_part() -> None:
+    report = [
+        ["2029年某某区人民政府工作报告"],
+        ["一、2028年工作回顾"],
+        ["全区新建公园6个。"],
+        ["二、关于2029年工作"],  # no part word: the year, ahead of the report's, makes it the plan
+        ["新建公园8个。"],
+        ["三、“十四五”成就和“十六五”目标"],
+        ["“十六五”时期，累计建成公园60个。"],
+        ["“十四五”时期，累计建成公园45个。"],
+    ]
+    got = decide(report)
+    assert got["2:6个"] == (2028, 2028, "actual")
+    assert got["4:8个"] == (2029, 2029, "target")
+    assert got["6:60个"] == (2031, 2035, "target")
+    assert got["7:45个"] == (2021, 2025, "actual")
