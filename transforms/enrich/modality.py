@@ -49,11 +49,11 @@ def target_cue(text: str, *, review: bool = False) -> bool:
 
 def weak_target_cue(text: str) -> bool:
     """A verb of decision or arrangement not cancelled by a word saying the thing is done."""
-    return bool(cues(text, "target_weak_cues.txt")) and not actual_cue(text)
+    return bool(cues(text, "target_weak_cues.txt")) and not (actual_cue(text) or cues(text, "done_cues.txt"))
 
 
 def actual_cue(text: str) -> bool:
-    """Does ``text`` state the figure as done or as it stands (已, 累计, 拥有, 做强 …)?"""
+    """Does ``text`` state the figure as done or as it stands (已, 拥有, 现有, 做强 …)?"""
     return bool(cues(text, "actual_cues.txt"))
 
 

@@ -230,3 +230,16 @@ def test_a_dated_heading_is_review_or_plan_by_its_year_and_frames_decide_inside_
     assert got["4:8个"] == (2029, 2029, "target")
     assert got["6:60个"] == (2031, 2035, "target")
     assert got["7:45个"] == (2021, 2025, "actual")
+
+
+def test_in_a_plan_a_running_total_is_still_a_target_and_a_review_reports_shares_of_its_targets() -> None:
+    report = [
+        ["2030年某某县人民政府工作报告"],
+        ["一、2029年工作回顾"],
+        ["植树造林完成年度目标任务的115%。"],
+        ["二、2030年重点工作"],
+        ["新建充电桩500个、累计达到3000个。"],
+    ]
+    got = decide(report)
+    assert got["2:115%"] == (2029, 2029, "actual")
+    assert got["4:500个"] == got["4:3000个"] == (2030, 2030, "target")
