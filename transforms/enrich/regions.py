@@ -321,16 +321,23 @@ def _alternation(name: str) -> str:
 
 
 def sentence_areas(sentences: pl.DataFrame) -> pl.DataFrame:
-    """The first sub-county area (街道/镇/乡/村/社区 name) each sentence names: (sha256, sent_ix, area).
+    """The first sub-county area each sentence names: (sha256, sent_ix, area); see :func:`area_mentions`."""
+    return area_mentions(sentences).unique(["sha256", "sent_ix"], keep="first", maintain_order=True)
+
+
+def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
+    """Every sub-county area (街道/镇/乡/村/社区/小区 name) each sentence names: (sha256, sent_ix, area).
 
     Conservative on purpose. A candidate is up to 4 Han chars before a suffix; its name is what follows
     the last boundary word (在, a division suffix, ...). Chinese has no word breaks, so a candidate is
     *clean* only when its left edge is known (punctuation or a boundary word before it); an unclean one
     (困扰着永新镇) is kept only as its longest tail that the same document names cleanly elsewhere.
     Names must have 2-4 chars, not start with a determiner (各 全 本 该 ...), not be a generic compound
-    (乡村 城乡 农村) and not be followed by a tail that makes the suffix a word (村民 乡镇).
-    Sentences without an area get no row.
+    (乡村 城乡 农村) and not be followed by a tail that makes the suffix a word (村民 乡镇); a noun
+    counted by a measure word (200个样板村) is a kind of place, not a name.
+    Sentences without an area get no row; a sentence's areas come in text order.
     """
+    counted = _alternation("area_counted.txt")
     suffix, tails = _alternation("area_suffixes.txt"), _alternation("area_tails.txt")
     generic, determiners = _alternation("area_generic.txt"), _alternation("area_determiners.txt")
     boundary = f"{_alternation('area_boundaries.txt')}|{determiners}"
@@ -339,33 +346,57 @@ def sentence_areas(sentences: pl.DataFrame) -> pl.DataFrame:
         sentences.select(
             "sha256",
             pl.col("sent_ix").cast(pl.Int32),
-            pl.col("text").str.extract_all(rf"\p{{Han}}{{1,4}}?(?:{suffix})(?:{tails})?").alias("cand"),
+            # a leading non-Han character (punctuation, a digit, the text start) marks a known left edge
+            (pl.lit("，") + pl.col("text"))
+            .str.extract_all(rf"[^\p{{Han}}]?\p{{Han}}{{1,4}}?(?:{suffix})(?:{tails})?")
+            .alias("cand"),
         )
         .with_row_index("order")
         .explode("cand")
         .drop_nulls("cand")
         .with_columns(
+            pl.col("cand").str.contains(r"^[^\p{Han}]").alias("edge"),
+            pl.col("cand").str.replace(r"^[^\p{Han}]", ""),
+        )
+        .with_columns(
             pl.col("cand").str.extract(rf"^(\p{{Han}}+?)({suffix})$", 1).alias("raw_stem"),
             pl.col("cand").str.extract(rf"^(\p{{Han}}+?)({suffix})$", 2).alias("suffix"),
         )
         .drop_nulls("raw_stem")
-        .with_columns(pl.col("raw_stem").str.replace(rf"^.*(?:{boundary})", "").alias("stem"))
         .with_columns(
-            ((pl.col("stem") != pl.col("raw_stem")) | (pl.col("raw_stem").str.len_chars() < 4)).alias("clean")
+            # at a known edge the name starts there, after at most a leading preposition (在芙蓉街道),
+            # so a boundary character inside it stays (静和苑社区); elsewhere the last boundary cuts
+            pl.when(pl.col("edge") & ~pl.col("raw_stem").str.contains(determiners))
+            .then(pl.col("raw_stem").str.replace(rf"^(?:{boundary})+", ""))
+            .otherwise(pl.col("raw_stem").str.replace(rf"^.*(?:{boundary})", ""))
+            .alias("stem")
+        )
+        .with_columns(
+            (
+                (pl.col("stem") != pl.col("raw_stem"))
+                | (pl.col("raw_stem").str.len_chars() < 4)
+                # only 小区 names run to four characters before the suffix (百溪花园小区)
+                | (pl.col("edge") & (pl.col("suffix") == "小区"))
+            ).alias("clean")
         )
     )
 
     def valid(stem: pl.Expr) -> pl.Expr:
         return (
             (stem.str.len_chars() >= 2)
+            # 小区 after two characters is mostly a verb's object (新增小区, 解决小区), not a name
+            & ((pl.col("suffix") != "小区") | (stem.str.len_chars() >= 3))
             & ~stem.str.contains(rf"^(?:{determiners})")
             & ~stem.is_in(list(not_names))
             & ~(stem + pl.col("suffix")).str.contains(rf"(?:{generic})$")
         )
 
-    clean = cand.filter(pl.col("clean") & valid(pl.col("stem"))).with_columns(
-        (pl.col("stem") + pl.col("suffix")).alias("area")
+    prefix = pl.col("raw_stem").str.slice(
+        0, pl.col("raw_stem").str.len_chars() - pl.col("stem").str.len_chars()
     )
+    clean = cand.filter(
+        pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$")
+    ).with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
     known = clean.select("sha256", "stem").unique()  # 通惠社区 vouches for 通惠街道 too
     unclean = cand.filter(~pl.col("clean"))
     tails_found = [
@@ -381,8 +412,10 @@ def sentence_areas(sentences: pl.DataFrame) -> pl.DataFrame:
     )
     return (
         pl.concat([clean.select(keep), rescued.select(keep)])
-        .sort("order", maintain_order=True)
-        .unique(["sha256", "sent_ix"], keep="first", maintain_order=True)
+        .with_row_index("_seq")
+        .join(sentences.select("sha256", pl.col("sent_ix").cast(pl.Int32), "text"), on=["sha256", "sent_ix"])
+        .with_columns(pl.col("text").str.find(pl.col("area"), literal=True).alias("_at"))
+        .sort("order", "_at", "_seq")
         .select("sha256", "sent_ix", "area")
     )
 
@@ -623,6 +656,35 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         pl.Series("adcode", out, dtype=pl.String),
         pl.Series("region_level", [d["region_level"] for d in described], dtype=pl.String),
     )
-    return regions.join(sentence_areas(ctx.sentences), on=keys, how="left").select(
+    areas = _figure_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
+    return regions.join(areas, on="metric_id", how="left").select(
         "metric_id", "region", "adcode", "region_level", "area"
+    )
+
+
+def _figure_areas(figures: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """(metric_id, area): the area named nearest before the figure in its sentence, else the first one
+    after it in its own clause; in a written chain (岳村镇瓦岗村) the nearest is the finest. Never from
+    another sentence (fact-spec: an area is not inherited from the story)."""
+    keys = ["sha256", "sent_ix"]
+    named = area_mentions(sentences).group_by(keys, maintain_order=True).agg(pl.col("area").alias("areas"))
+    rows = figures.join(named, on=keys, how="inner")
+    ids, picked = [], []
+    for metric_id, sent, a, b, clause, lead, areas in rows.select(
+        "metric_id", "sent", "a", "b", "clause", "lead", "areas"
+    ).iter_rows():
+        spots, at = [], 0
+        for area in areas:
+            pos = sent.find(area, at)
+            if pos < 0:
+                continue
+            spots.append((pos, area))
+            at = pos + len(area)
+        before = [area for pos, area in spots if pos + len(area) <= a]
+        clause_end = a - len(lead) + len(clause)
+        after = [area for pos, area in spots if b <= pos < clause_end]
+        ids.append(metric_id)
+        picked.append(before[-1] if before else (after[0] if after else None))
+    return pl.DataFrame(
+        {"metric_id": ids, "area": picked}, schema={"metric_id": pl.String, "area": pl.String}
     )

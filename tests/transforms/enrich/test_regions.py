@@ -244,3 +244,57 @@ def test_hong_kong_macau_taiwan_are_divisions() -> None:
     files = pl.DataFrame({"sha256": ["h", "t"], "meta": [None, json.dumps({"region": "台湾"})]})
     got = dict(document_regions(docs, files).select("sha256", "adcode").iter_rows())
     assert got == {"h": "810000", "t": "710000"}
+
+
+def test_area_mentions_names_not_kinds_of_place() -> None:
+    from transforms.enrich.regions import area_mentions
+
+    sents = pl.DataFrame(
+        {
+            "sha256": ["d"] * 5,
+            "sent_ix": [0, 1, 2, 3, 4],
+            "text": [
+                "推进30个示范片区、150个样板村建设",  # counted kinds of village, not names
+                "金桂花园小区更换路灯20盏",  # a compound's name runs to four characters
+                "新增小区停车位80个",  # a verb's object
+                "安和苑社区解决问题12件",  # 和 inside a name at the sentence start
+                "青石村委拿出资金3万元",  # the village committee names its village
+            ],
+        }
+    ).with_columns(pl.col("sent_ix").cast(pl.Int32))
+    got = area_mentions(sents).group_by("sent_ix").agg("area")
+    assert dict(got.iter_rows()) == {1: ["金桂花园小区"], 3: ["安和苑社区"], 4: ["青石村"]}
+
+
+def test_figure_area_is_the_nearest_named_before_it_in_its_sentence() -> None:
+    from transforms.enrich.context import Context
+    from transforms.enrich.regions import figure_regions
+
+    text = "东岭街道各社区共解决问题40件；南湖镇石桥村新修水渠800米，北岭村新建道路2公里"
+    spans = ["40件", "800米", "2公里"]
+    starts = [text.index(s) for s in spans]
+    metrics = pl.DataFrame(
+        {
+            "metric_id": spans,
+            "sha256": ["p"] * 3,
+            "sent_ix": [0, 1, 1],
+            "char_start": starts,
+            "char_end": [a + len(s) for a, s in zip(starts, spans, strict=True)],
+        }
+    ).with_columns(pl.col("sent_ix").cast(pl.Int32))
+    cut = text.index("；") + 1
+    sentences = pl.DataFrame(
+        {
+            "sha256": ["p", "p"],
+            "story_ix": [0, 0],
+            "sent_ix": [0, 1],
+            "char_start": [0, cut],
+            "text": [text[:cut], text[cut:]],
+        }
+    ).with_columns(pl.col("story_ix", "sent_ix").cast(pl.Int32), pl.col("char_start").cast(pl.Int64))
+    documents = pl.DataFrame({"sha256": ["p"], "text": [text]})
+    got = dict(
+        figure_regions(Context.of(metrics, documents, sentences)).select("metric_id", "area").iter_rows()
+    )
+    # the chain 南湖镇石桥村 gives its finest name; 北岭村 is nearer to the second figure than 石桥村
+    assert got == {"40件": "东岭街道", "800米": "石桥村", "2公里": "北岭村"}
