@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.figures.words import Word, tag
 from transforms.lexicon import words
@@ -38,8 +38,11 @@ _NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")
 _PEOPLE_KINDS = frozenset({"people", "households"})
 # Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
 _LONG_NAME_KINDS = frozenset({"count"})
+# Tags of the words a clause may hold when it names no noun (已|办结|4899件, 目前|已有|2台).
+_BARE_TAGS = ("v", "d", "p", "t", "r", "u")
 # Tags skipped between a noun and its figure: adverbs, prepositions, particles, localisers, pronouns.
 _SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
+_PAIRED = re.compile(r"[“”（）()《》]")
 _QUOTES = "“”‘’\"'《》「」"
 _PARENS = "（）()"
 
@@ -96,9 +99,10 @@ def _is_number(ws: Sequence[Word], i: int) -> bool:
 def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
     """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
     out: list[Word] = []
+    stops = _set("subject_stops.txt")
     for w in ws:
-        stop = next((s for s in words("subject_stops.txt") if len(s) >= 2 and w.text.startswith(s)), None)
-        if stop and len(w.text) > len(stop) and w.text not in _set("subject_nominal_verbs.txt"):
+        stop = next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
+        if stop and w.text not in _set("subject_nominal_verbs.txt"):
             rest = tag(w.text[len(stop) :])
             if len(rest) == 1 and len(rest[0].text) >= 2 and rest[0].tag.startswith(("n", "vn", "an")):
                 out += [Word(stop, "v"), rest[0]]
@@ -118,7 +122,7 @@ def _text(ws: Sequence[Word]) -> str:
     return "".join(w.text for w in ws)
 
 
-def _trim_np(ws: list[Word]) -> list[Word]:
+def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
     """Drop what cannot begin or end a noun phrase: glue, dangling punctuation, a governing verb at
     the start (新入选|国家5G工厂), modifiers and verbs at the end."""
     changed = True
@@ -132,7 +136,7 @@ def _trim_np(ws: list[Word]) -> list[Word]:
             or (_is_punct(first) and first.text not in "“‘《「")
             or _is_stop(first)
             or _is_bridge(first)
-            or (_is_verb(first) and len(ws) > 1)
+            or (_is_verb(first) and len(ws) > 1 and not governed)
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):
             ws, changed = ws[1:], True
@@ -146,6 +150,8 @@ def _trim_np(ws: list[Word]) -> list[Word]:
 
 def _balanced(text: str) -> str:
     """A quote or parenthesis opened but not closed inside the phrase is dropped with what precedes it."""
+    if not _PAIRED.search(text):
+        return text
     for open_, close in ("“”", "（）", "()", "《》"):
         if text.count(open_) < text.count(close):
             text = text[text.index(close) + 1 :]
@@ -164,7 +170,12 @@ class _Before:
 def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
     """Whether word ``i`` cannot stand inside a noun phrase: a governing verb, a function word, a number."""
     w = ws[i]
-    if _is_stop(w) or w.text in _set("subject_bound_words.txt") or _is_number(ws, i):
+    if (
+        _is_stop(w)
+        or w.text in _set("subject_bound_words.txt")
+        or _is_number(ws, i)
+        or w.text.startswith("每")
+    ):
         return True
     if w.tag in ("p", "r", "uj", "ul", "u", "uz", "ud", "ug", "y", "e", "o") or (
         w.tag in ("d", "ad", "vd") and len(w.text) > 1
@@ -183,12 +194,13 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
     ):
         i -= 1
     np, rest = ws[i:], ws[:i]
-    if rest and rest[-1].text == "每":
-        if len(np) > 1:
+    if rest and rest[-1].text.startswith("每"):
+        if rest[-1].text == "每" and len(np) > 1:
             return np[1:], rest
-        outer, before = _np_backward(rest[:-1])
-        if outer:
-            return outer, before
+        if len(np) <= 1:
+            outer, before = _np_backward(rest[:-1])
+            if outer:
+                return outer, before
     return np, rest
 
 
@@ -216,12 +228,21 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
 def _before(sentence: str, start: int, floor: int, event: bool) -> _Before:
     """The noun phrase that ends right before the figure, after the verb that governs it."""
     lo = _clause_start(sentence, start, floor)
-    ws = _split_stop_prefix(tag(sentence[lo:start]))
+    return _before_window(sentence[lo:start], sentence[lo - 1 : lo] if lo else "", event)
+
+
+@lru_cache(maxsize=1 << 16)
+def _before_window(window: str, opener: str, event: bool) -> _Before:
+    """``_before`` on the clause text before the figure and the character that opens the clause
+    (memoised: the same clause heads recur across a corpus)."""
+    ws = _split_stop_prefix(tag(window))
     measure: list[Word] = []
     while ws and _strippable(ws[-1], event, measure):
         measure.insert(0, ws.pop())
-    np, _ = _np_backward(ws)
-    np = _trim_np(np)
+    np, rest = _np_backward(ws)
+    # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
+    governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
+    np = _trim_np(np, governed=governed)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs = []
@@ -236,13 +257,19 @@ def _before(sentence: str, start: int, floor: int, event: bool) -> _Before:
         np = []  # 一条|长280米: a numeral and measure word name nothing
     subject = _balanced(_text(np)) if np else ""
     m = _measure_text(measure)
-    if np and len(np) == 1 and len(np[0].text) == 1 and ws == np and sentence[lo - 1 : lo] == "、":
+    if np and len(np) == 1 and len(np[0].text) == 1 and ws == np and opener == "、":
         return _Before(subject, m, False)  # 发展金银花800亩、桃|650亩: a one-character item of a list
     if not subject or not _good(subject, np, 2):
         return _Before(
             None,
             m,
-            all(_is_stop(w) or _is_bridge(w) or w.tag.startswith(("v", "d", "p", "t", "r", "u")) for w in ws),
+            all(
+                _is_stop(w)
+                or _is_bridge(w)
+                or w.text in _set("subject_place_words.txt")
+                or w.tag.startswith(_BARE_TAGS)
+                for w in ws
+            ),
         )
     return _Before(subject, m, False)
 
@@ -268,12 +295,19 @@ def _good(subject: str, np: Sequence[Word], least: int = 1) -> bool:
 
 def _after(sentence: str, end: int, kind: str) -> str | None:
     """The noun phrase right after the figure (28件|市区民生实事|基础上), or None."""
-    rest = sentence[end : end + _MAX_AFTER + 1]
+    if end >= len(sentence) or not (_HAN.match(sentence, end) or sentence[end] in "“《"):
+        return None
+    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind)
+
+
+@lru_cache(maxsize=1 << 16)
+def _after_text(rest: str, kind: str) -> str | None:
+    """``_after`` on the text that follows the figure (memoised)."""
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
-    cut = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), len(rest))
-    rest = rest[:cut]
+    clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), len(rest))
+    rest = rest[:clause_end]
     if not rest or not (_HAN.match(rest) or rest[0] in "“《"):
         return None
     ws = tag(rest)
@@ -314,7 +348,13 @@ def _after_stop(rest: str, at: int, w: Word) -> bool:
     """A word that ends a phrase read after a figure: a whole word, or a longer stop starting here
     (基础上 across 基础|上)."""
     stops = _set("subject_after_stops.txt")
-    return w.text in stops or any(len(x) > 1 and rest.startswith(x, at) for x in stops)
+    return w.text in stops or any(rest[at : at + k] in stops for k in _lengths("subject_after_stops.txt"))
+
+
+@cache
+def _lengths(name: str) -> tuple[int, ...]:
+    """The lengths (above one) of a lexicon's words, to look a word up by slicing."""
+    return tuple(sorted({len(x) for x in words(name) if len(x) > 1}))
 
 
 def _relative(ws: Sequence[Word]) -> str | None:

@@ -11,11 +11,12 @@ quietly (it logs its cache building to stderr by default), and every window's cu
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from jieba.posseg import POSTokenizer
+    from jieba import Tokenizer
 
 
 class Word(NamedTuple):
@@ -25,15 +26,34 @@ class Word(NamedTuple):
     tag: str
 
 
+_NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
+_LATIN = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ0-9]+$")
+
+
 @cache
-def _tagger() -> POSTokenizer:
-    """jieba's POS tokenizer, initialised once; its dictionary ships inside the package (offline)."""
+def _jieba() -> tuple[Tokenizer, dict[str, str]]:
+    """jieba's tokenizer and its dictionary's tags, initialised once; both ship inside the package."""
     import jieba  # imported here: loading it costs time, and only figure windows need it
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.initialize()
-    return jieba.posseg.dt
+    return jieba.dt, jieba.posseg.dt.word_tag_tab
+
+
+def _tag_of(word: str, tags: dict[str, str]) -> str:
+    """The dictionary's tag; a word outside it (found by jieba's HMM) is read as a noun, which is
+    what unknown words next to figures mostly are (人行便道, 屋场会)."""
+    found = tags.get(word)
+    if found:
+        return found
+    if _NUMBER.match(word):
+        return "m"
+    if _LATIN.match(word):
+        return "eng"
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return "x"
+    return "n"
 
 
 @lru_cache(maxsize=1 << 17)
@@ -41,4 +61,5 @@ def tag(text: str) -> tuple[Word, ...]:
     """``text`` cut into words with their tags (memoised per window)."""
     if not text:
         return ()
-    return tuple(Word(w.word, w.flag) for w in _tagger().lcut(text))
+    tokenizer, tags = _jieba()
+    return tuple(Word(w, _tag_of(w, tags)) for w in tokenizer.cut(text, HMM=True))
