@@ -57,6 +57,7 @@ from transforms.schemas import (
     VALIDATION,
     conform,
 )
+from warehouse.backends import ensure_lake_schema, ensure_storage, lake_working_copy, parse_target
 from warehouse.lock import load_lock
 from warehouse.migrate import apply_migrations
 from warehouse.query import WarehouseMissing, connect_readonly, fetch
@@ -111,6 +112,7 @@ COUNT_COLUMNS = (
     "warnings",
 )
 DEFAULT_WAIT_SECONDS = 60.0
+CHECKPOINT_EVERY = "256MB"
 
 
 def source_path(path: str | os.PathLike[str]) -> str:
@@ -279,7 +281,9 @@ class Loader:
         dimensions: Mapping[str, pl.DataFrame | None] | None = None,
         check: bool = True,
     ) -> None:
-        self.path = Path(warehouse_path)
+        self.target = parse_target(warehouse_path)
+        self.path = Path(warehouse_path) if not self.target.lake else self.target.path
+        self.setting = warehouse_path
         self.run = run
         self.wait_seconds = wait_seconds
         self.dimensions = dict(dimensions or {})
@@ -295,11 +299,22 @@ class Loader:
 
     def __enter__(self) -> Loader:
         stack = ExitStack()
+        target = self.target
         try:
-            stack.enter_context(load_lock(self.path, self.wait_seconds, run_id=self.run.run_id))
-            con = stack.enter_context(working_copy(self.path, self.run.run_id))
-            con.execute("BEGIN TRANSACTION")
-            apply_migrations(con)
+            stack.enter_context(load_lock(target.path, self.wait_seconds, run_id=self.run.run_id))
+            if target.lake:
+                con = stack.enter_context(lake_working_copy(target, self.run.run_id))
+                con.execute("BEGIN TRANSACTION")
+                ensure_lake_schema(con)
+            else:
+                ensure_storage(target.path)
+                con = stack.enter_context(working_copy(target.path, self.run.run_id))
+                # Batches commit to the WAL; checkpoint (rewrite blocks) only every CHECKPOINT_EVERY
+                # of it and at publish: fewer rewrites, fewer free blocks left in the file, and
+                # memory still bounded by that amount rather than by the run.
+                con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_EVERY}'")
+                con.execute("BEGIN TRANSACTION")
+                apply_migrations(con)
             self._stage_run(con)
             run_step(con, "open")
             con.execute("COMMIT")
@@ -600,7 +615,7 @@ class _Recorded(RunOutcome):
 
 
 def record_run(
-    warehouse_path: Path,
+    warehouse_path: Path | str,
     *,
     run_id: str,
     flow_run_id: str | None,
@@ -638,15 +653,24 @@ def record_run(
         loader.publish(outcome)
 
 
-def prune(warehouse_path: Path, *, run_id: str = "prune", wait_seconds: float = DEFAULT_WAIT_SECONDS) -> int:
+def prune(
+    warehouse_path: Path | str, *, run_id: str = "prune", wait_seconds: float = DEFAULT_WAIT_SECONDS
+) -> int:
     """Remove retired facts (and the text, stories and sentences only they needed); returns the
     number of facts removed. Atomic like a load; dim_file and the audit tables keep the history."""
-    path = Path(warehouse_path)
-    if not path.exists():
-        raise WarehouseMissing(f"no warehouse at {path}")
-    with load_lock(path, wait_seconds, run_id=run_id), working_copy(path, run_id) as con:
-        con.execute("BEGIN TRANSACTION")
-        apply_migrations(con)
+    target = parse_target(warehouse_path)
+    if not target.path.exists():
+        raise WarehouseMissing(f"no warehouse at {target.path}")
+    with load_lock(target.path, wait_seconds, run_id=run_id), ExitStack() as stack:
+        if target.lake:
+            con = stack.enter_context(lake_working_copy(target, run_id))
+            con.execute("BEGIN TRANSACTION")
+            ensure_lake_schema(con)
+        else:
+            ensure_storage(target.path)
+            con = stack.enter_context(working_copy(target.path, run_id))
+            con.execute("BEGIN TRANSACTION")
+            apply_migrations(con)
         before = _count(con, "SELECT count(*) FROM fact_metric")
         run_step(con, "prune")
         removed = before - _count(con, "SELECT count(*) FROM fact_metric")
@@ -675,7 +699,7 @@ def _read(
 _KNOWN = {"path": pl.String, "sha256": pl.String, "parser_version": pl.String}
 
 
-def known_files(warehouse_path: Path) -> pl.DataFrame:
+def known_files(warehouse_path: Path | str) -> pl.DataFrame:
     """(path, sha256, parser_version) of every file already loaded: the planner skips a file whose
     ``source_path(path)`` and sha256 are here, unless its parser_version is older than the rules'."""
     found = _read(
@@ -701,7 +725,7 @@ _RUN_SCHEMA = {
 }
 
 
-def recent_runs(warehouse_path: Path, limit: int = 20) -> pl.DataFrame:
+def recent_runs(warehouse_path: Path | str, limit: int = 20) -> pl.DataFrame:
     """The latest runs, newest first (for ``minsheng runs``)."""
     cols = ", ".join(_RUN_SCHEMA)
     return _read(
@@ -712,7 +736,7 @@ def recent_runs(warehouse_path: Path, limit: int = 20) -> pl.DataFrame:
     )
 
 
-def validation_history(warehouse_path: Path, limit_runs: int = 20) -> pl.DataFrame:
+def validation_history(warehouse_path: Path | str, limit_runs: int = 20) -> pl.DataFrame:
     """Expectation outcomes over the last runs (run_id, started_at, expectation, success, unexpected_count)."""
     return _read(
         warehouse_path,

@@ -103,15 +103,35 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return max(applied(con), default=0)
 
 
-def migrate(warehouse_path: Path, *, run_id: str = "migrate", wait_seconds: float = 60.0) -> list[int]:
-    """Bring a published warehouse up to date (creating it if needed), atomically; views re-applied."""
+def migrate(warehouse_path: Path | str, *, run_id: str = "migrate", wait_seconds: float = 60.0) -> list[int]:
+    """Bring a published warehouse up to date (creating it if needed), atomically; views re-applied.
+
+    Returns the migration versions applied (a DuckLake is brought to the migrated schema as a whole:
+    warehouse.backends.ensure_lake_schema; it returns the versions its schema_version gained).
+    """
+    from contextlib import ExitStack
+
+    from warehouse.backends import ensure_lake_schema, ensure_storage, lake_working_copy, parse_target
     from warehouse.lock import load_lock
     from warehouse.snapshot import working_copy
     from warehouse.sqlfiles import apply_views
 
-    with load_lock(warehouse_path, wait_seconds, run_id=run_id), working_copy(warehouse_path, run_id) as con:
-        con.execute("BEGIN TRANSACTION")
-        new = apply_migrations(con)
+    target = parse_target(warehouse_path)
+    existed = target.path.exists()
+    with load_lock(target.path, wait_seconds, run_id=run_id), ExitStack() as stack:
+        if target.lake:
+            con = stack.enter_context(lake_working_copy(target, run_id))
+            con.execute("BEGIN TRANSACTION")
+            before = set(applied(con)) if existed else set()
+            ensure_lake_schema(con)
+            new = sorted(set(applied(con)) - before)
+        else:
+            ensure_storage(target.path)  # a new warehouse is created migrated
+            con = stack.enter_context(working_copy(target.path, run_id))
+            con.execute("BEGIN TRANSACTION")
+            before = set(applied(con)) if existed else set()
+            apply_migrations(con)
+            new = sorted(set(applied(con)) - before)
         apply_views(con)
         con.execute("COMMIT")
         return new

@@ -73,21 +73,28 @@ def fetch(
     return pl.DataFrame(cols) if cols else pl.DataFrame()
 
 
-def connect_readonly(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published warehouse (never blocks or is blocked by a load)."""
-    path = Path(warehouse_path)
-    if not path.exists():
-        raise WarehouseMissing(f"no warehouse at {path}; run `minsheng run` first")
-    return duckdb.connect(str(path), read_only=True)
+def connect_readonly(warehouse_path: Path | str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published warehouse (never blocks or is blocked by a load).
+
+    ``ducklake:<catalog>`` attaches the DuckLake read-only (its last published snapshot).
+    """
+    from warehouse.backends import connect_lake, parse_target
+
+    target = parse_target(warehouse_path)
+    if not target.path.exists():
+        raise WarehouseMissing(f"no warehouse at {target.path}; run `minsheng run` first")
+    if target.lake:
+        return connect_lake(target, read_only=True)
+    return duckdb.connect(str(target.path), read_only=True)
 
 
-def run_sql(warehouse_path: Path, sql: str, params: Sequence[Any] | dict | None = None) -> pl.DataFrame:
+def run_sql(warehouse_path: Path | str, sql: str, params: Sequence[Any] | dict | None = None) -> pl.DataFrame:
     """Run a query on the published warehouse, read-only, and return a polars frame."""
     with connect_readonly(warehouse_path) as con:
         return fetch(con, sql, params)
 
 
-def check_integrity(warehouse_path: Path) -> list[str]:
+def check_integrity(warehouse_path: Path | str) -> list[str]:
     """Names of the checks (``warehouse/sql/checks/*.sql``) the published warehouse fails; [] = healthy."""
     from warehouse.sqlfiles import run_checks
 

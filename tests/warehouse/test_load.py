@@ -372,7 +372,8 @@ def test_a_failing_check_blocks_the_publish(wh: Path) -> None:
     frames.metrics = frames.metrics.with_columns(pl.lit("no-such-mode").alias("modality"))
     with pytest.raises(IntegrityError, match="coded_columns_use_known_codes"):
         load_run(wh, frames)
-    assert not wh.exists()
+    assert run_sql(wh, "SELECT count(*) FROM fact_metric").item() == 0  # published: the empty new warehouse
+    assert recent_runs(wh).height == 0
 
 
 def test_v4_warehouse_is_migrated_keeping_its_facts(wh: Path, tmp_path: Path) -> None:
@@ -401,5 +402,5 @@ def test_v4_warehouse_is_migrated_keeping_its_facts(wh: Path, tmp_path: Path) ->
     migrate(wh)
     row = run_sql(wh, "SELECT title, sentence, year_from, year_to, is_current FROM v_metric_all").row(0)
     assert row == ("标题", "新增12户。", 2021, 2021, True)
-    assert run_sql(wh, "SELECT story_id FROM dim_story").item() == "s1:0"
+    assert run_sql(wh, "SELECT sha256, story_ix FROM dim_story").row(0) == ("s1", 0)
     assert run_sql(wh, "SELECT count(*) FROM dim_document").item() == 1  # the old name still answers

@@ -1,6 +1,6 @@
 -- Text stored once, the fact columns of docs/fact-spec.md, stories named as such, deletions.
 --
--- * dim_document holds stories: renamed dim_story (document_id -> story_id), also on fact_metric.
+-- * dim_document holds stories: renamed dim_story; stories and sentences are keyed by (sha256, ix).
 -- * The normalised text is kept once, in doc_text (ZSTD-compressed); dim_sentence and fact_metric
 --   keep offsets into it and the views cut the sentence out of it (dim_sentence.text and
 --   fact_metric.sentence are gone: they were the same text stored a second and third time).
@@ -25,9 +25,10 @@ INSERT INTO doc_text_v5 SELECT sha256, text, chars FROM doc_text;
 DROP TABLE doc_text;
 ALTER TABLE doc_text_v5 RENAME TO doc_text;
 
--- dim_story (was dim_document).
+-- dim_story (was dim_document) and dim_sentence: keyed by (sha256, story_ix) and (sha256, sent_ix);
+-- the string ids 'sha256:ix' are computed by the views, not stored (with their primary-key indexes
+-- they were most of the warehouse). Uniqueness is checked by warehouse/sql/checks/keys_are_unique.sql.
 CREATE TABLE dim_story (
-    story_id VARCHAR PRIMARY KEY,
     sha256 VARCHAR NOT NULL,
     story_ix INTEGER NOT NULL,
     kind VARCHAR,
@@ -36,24 +37,19 @@ CREATE TABLE dim_story (
     char_start BIGINT,
     char_end BIGINT
 );
-INSERT INTO dim_story SELECT document_id, sha256, story_ix, kind, title, byline, char_start, char_end FROM dim_document;
-DROP TABLE dim_document;
+INSERT INTO dim_story SELECT sha256, story_ix, kind, title, byline, char_start, char_end FROM dim_document;
 
--- dim_sentence: offsets only.
 CREATE TABLE dim_sentence_v5 (
-    sentence_id VARCHAR PRIMARY KEY,
     sha256 VARCHAR NOT NULL,
+    sent_ix INTEGER NOT NULL,
     story_ix INTEGER,
     para_ix INTEGER,
-    sent_ix INTEGER NOT NULL,
     role VARCHAR,
     char_start BIGINT NOT NULL,
     char_end BIGINT NOT NULL
 );
 INSERT INTO dim_sentence_v5
-SELECT sentence_id, sha256, story_ix, para_ix, sent_ix, role, char_start, char_end FROM dim_sentence;
-DROP TABLE dim_sentence;
-ALTER TABLE dim_sentence_v5 RENAME TO dim_sentence;
+SELECT sha256, sent_ix, story_ix, para_ix, role, char_start, char_end FROM dim_sentence;
 
 -- dim_period: year ranges.
 DROP TABLE dim_period;
@@ -65,12 +61,12 @@ CREATE TABLE dim_period (
     label VARCHAR NOT NULL
 );
 
--- fact_metric: the fact columns, current flag; no copy of the sentence.
+-- fact_metric: the fact columns, current flag; no copy of the sentence; story and sentence by index.
 CREATE TABLE fact_metric_v5 (
-    metric_id VARCHAR PRIMARY KEY,
+    metric_id VARCHAR NOT NULL,
     sha256 VARCHAR NOT NULL,
-    story_id VARCHAR,
-    sentence_id VARCHAR,
+    story_ix INTEGER,
+    sent_ix INTEGER,
     period_key VARCHAR,
     unit VARCHAR,
     value DOUBLE,
@@ -94,14 +90,19 @@ CREATE TABLE fact_metric_v5 (
     retired_at TIMESTAMP
 );
 INSERT INTO fact_metric_v5
-SELECT metric_id, sha256, document_id, sentence_id,
-       CASE WHEN period_key IS NOT NULL THEN CAST(period_key // 100 AS VARCHAR) END,
-       unit, value, low, high, bound, span_text, subject, NULL, topic,
-       period_key // 100, period_key // 100, NULL, region, adcode, region_level, area, char_start, char_end,
-       true, NULL
-FROM fact_metric;
+SELECT f.metric_id, f.sha256, st.story_ix, s.sent_ix,
+       CASE WHEN f.period_key IS NOT NULL THEN CAST(f.period_key // 100 AS VARCHAR) END,
+       f.unit, f.value, f.low, f.high, f.bound, f.span_text, f.subject, NULL, f.topic,
+       f.period_key // 100, f.period_key // 100, NULL, f.region, f.adcode, f.region_level, f.area,
+       f.char_start, f.char_end, true, NULL
+FROM fact_metric f
+LEFT JOIN dim_document st ON st.document_id = f.document_id
+LEFT JOIN dim_sentence s ON s.sentence_id = f.sentence_id;
 DROP TABLE fact_metric;
 ALTER TABLE fact_metric_v5 RENAME TO fact_metric;
+DROP TABLE dim_document;
+DROP TABLE dim_sentence;
+ALTER TABLE dim_sentence_v5 RENAME TO dim_sentence;
 
 ALTER TABLE dim_file ADD COLUMN parser_version VARCHAR;
 ALTER TABLE dim_file ADD COLUMN retired_at TIMESTAMP;
@@ -160,9 +161,8 @@ COMMENT ON COLUMN doc_text.text IS 'Normalised text (encoding repaired, annotati
 COMMENT ON COLUMN doc_text.chars IS 'Length of text in characters (code points).';
 
 COMMENT ON TABLE dim_story IS 'One story on a page (headline, byline, body, captions; or a teaser block). Was dim_document.';
-COMMENT ON COLUMN dim_story.story_id IS 'Natural key: sha256 || '':'' || story_ix.';
 COMMENT ON COLUMN dim_story.sha256 IS 'File version holding the story (dim_file.sha256).';
-COMMENT ON COLUMN dim_story.story_ix IS '0-based order of the story on the page.';
+COMMENT ON COLUMN dim_story.story_ix IS '0-based order of the story on the page; (sha256, story_ix) is the key (views show story_id = sha256 || '':'' || story_ix).';
 COMMENT ON COLUMN dim_story.kind IS 'article or teaser (ref_code).';
 COMMENT ON COLUMN dim_story.title IS 'Headline, may be null.';
 COMMENT ON COLUMN dim_story.byline IS 'Byline (reporter, source, date line), may be null.';
@@ -170,11 +170,10 @@ COMMENT ON COLUMN dim_story.char_start IS 'Start offset of the story in doc_text
 COMMENT ON COLUMN dim_story.char_end IS 'End offset of the story in doc_text.text (exclusive).';
 
 COMMENT ON TABLE dim_sentence IS 'One sentence of a file version (split at 。！？；and paragraph ends; headlines and captions are their own sentences), as offsets into doc_text.';
-COMMENT ON COLUMN dim_sentence.sentence_id IS 'Natural key: sha256 || '':'' || sent_ix.';
 COMMENT ON COLUMN dim_sentence.sha256 IS 'File version (dim_file.sha256).';
 COMMENT ON COLUMN dim_sentence.story_ix IS 'Story of the sentence (dim_story.story_ix).';
 COMMENT ON COLUMN dim_sentence.para_ix IS '0-based paragraph index within the file.';
-COMMENT ON COLUMN dim_sentence.sent_ix IS '0-based sentence index within the file.';
+COMMENT ON COLUMN dim_sentence.sent_ix IS '0-based sentence index within the file; (sha256, sent_ix) is the key.';
 COMMENT ON COLUMN dim_sentence.role IS 'headline, subheadline, byline, body, caption or teaser (ref_code).';
 COMMENT ON COLUMN dim_sentence.char_start IS 'Start offset in doc_text.text (0-based, inclusive).';
 COMMENT ON COLUMN dim_sentence.char_end IS 'End offset in doc_text.text (exclusive); the sentence is substr(text, char_start + 1, char_end - char_start).';
@@ -187,10 +186,10 @@ COMMENT ON COLUMN dim_period.years IS 'Number of calendar years: year_to - year_
 COMMENT ON COLUMN dim_period.label IS 'Human label, e.g. 2025年 or 2021—2025年.';
 
 COMMENT ON TABLE fact_metric IS 'One figure stated in one sentence (docs/metric-spec.md) and what it is about (docs/fact-spec.md), with provenance offsets into doc_text.';
-COMMENT ON COLUMN fact_metric.metric_id IS 'Natural key: sha256[:16] || '':'' || char_start || '':'' || char_end.';
+COMMENT ON COLUMN fact_metric.metric_id IS 'Natural key: sha256[:16] || '':'' || char_start || '':'' || char_end (unique: checks/keys_are_unique.sql).';
 COMMENT ON COLUMN fact_metric.sha256 IS 'File version the figure was read from (dim_file, doc_text).';
-COMMENT ON COLUMN fact_metric.story_id IS 'Story holding the figure (dim_story).';
-COMMENT ON COLUMN fact_metric.sentence_id IS 'Sentence holding the figure (dim_sentence).';
+COMMENT ON COLUMN fact_metric.story_ix IS 'Story holding the figure: dim_story (sha256, story_ix).';
+COMMENT ON COLUMN fact_metric.sent_ix IS 'Sentence holding the figure: dim_sentence (sha256, sent_ix).';
 COMMENT ON COLUMN fact_metric.period_key IS 'The years the figure refers to (dim_period), null when nothing tells.';
 COMMENT ON COLUMN fact_metric.unit IS 'Canonical unit (dim_unit).';
 COMMENT ON COLUMN fact_metric.value IS 'The figure in its unit, multipliers applied (16.1万人次 -> 161000); for a range the low end.';

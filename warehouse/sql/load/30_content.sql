@@ -14,21 +14,19 @@ INSERT INTO doc_text SELECT sha256, text, length(text) FROM stg_file;
 
 INSERT INTO dim_story
 SELECT DISTINCT ON (sha256, story_ix)
-       sha256 || ':' || story_ix, sha256, story_ix, kind, title, byline, char_start, char_end
+       sha256, story_ix, kind, title, byline, char_start, char_end
 FROM stg_stories WHERE sha256 IN (SELECT sha256 FROM stg_file) AND story_ix IS NOT NULL
 ORDER BY sha256, story_ix;
 
 INSERT INTO dim_sentence
 SELECT DISTINCT ON (sha256, sent_ix)
-       sha256 || ':' || sent_ix, sha256, story_ix, para_ix, sent_ix, role, char_start, char_end
+       sha256, sent_ix, story_ix, para_ix, role, char_start, char_end
 FROM stg_sentences WHERE sha256 IN (SELECT sha256 FROM stg_file) AND sent_ix IS NOT NULL
 ORDER BY sha256, sent_ix, path;
 
 INSERT INTO fact_metric
 SELECT DISTINCT ON (metric_id)
-       metric_id, sha256,
-       CASE WHEN story_ix IS NOT NULL THEN sha256 || ':' || story_ix END,
-       CASE WHEN sent_ix IS NOT NULL THEN sha256 || ':' || sent_ix END,
+       metric_id, sha256, story_ix, sent_ix,
        CASE WHEN coalesce(year_from, year_to) IS NULL THEN NULL
             WHEN coalesce(year_from, year_to) = coalesce(year_to, year_from) THEN CAST(coalesce(year_from, year_to) AS VARCHAR)
             ELSE coalesce(year_from, year_to) || '-' || coalesce(year_to, year_from) END,

@@ -6,7 +6,8 @@ SELECT
     fl.path AS file,
     fl.name AS file_name,
     st.title,
-    st.story_ix,
+    f.story_ix,
+    f.sent_ix,
     coalesce(r.name, f.region) AS region,
     f.adcode,
     coalesce(r.level, f.region_level) AS region_level,
@@ -43,8 +44,8 @@ SELECT
 FROM fact_metric f
 JOIN dim_file fl ON fl.sha256 = f.sha256
 LEFT JOIN doc_text dt ON dt.sha256 = f.sha256
-LEFT JOIN dim_story st ON st.story_id = f.story_id
-LEFT JOIN dim_sentence s ON s.sentence_id = f.sentence_id
+LEFT JOIN dim_story st ON st.sha256 = f.sha256 AND st.story_ix = f.story_ix
+LEFT JOIN dim_sentence s ON s.sha256 = f.sha256 AND s.sent_ix = f.sent_ix
 LEFT JOIN dim_region r ON r.adcode = f.adcode
 LEFT JOIN dim_topic t ON t.topic = f.topic
 LEFT JOIN dim_unit u ON u.unit = f.unit
@@ -55,6 +56,7 @@ COMMENT ON COLUMN v_metric_all.file IS 'Absolute path of the raw file the figure
 COMMENT ON COLUMN v_metric_all.file_name IS 'Basename of file.';
 COMMENT ON COLUMN v_metric_all.title IS 'Headline of the story.';
 COMMENT ON COLUMN v_metric_all.story_ix IS '0-based order of the story on the page.';
+COMMENT ON COLUMN v_metric_all.sent_ix IS '0-based index of the sentence in the file.';
 COMMENT ON COLUMN v_metric_all.region IS 'Most specific division the figure is about (its sentence, else story, else page).';
 COMMENT ON COLUMN v_metric_all.adcode IS 'GB/T 2260 code of the region.';
 COMMENT ON COLUMN v_metric_all.region_level IS 'province, city or county.';

@@ -5,7 +5,7 @@ SELECT
     coalesce(r.level, f.region_level) AS region_level,
     count(*) AS metrics,
     count(DISTINCT f.sha256) AS files,
-    count(DISTINCT f.story_id) AS stories,
+    count(DISTINCT (f.sha256, f.story_ix)) AS stories,
     count(DISTINCT f.topic) AS topics,
     min(f.year_from) AS first_year,
     max(f.year_to) AS last_year

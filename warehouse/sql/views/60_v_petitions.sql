@@ -6,7 +6,7 @@ WITH current_fact AS (
            t.text AS doc
     FROM fact_metric f
     JOIN doc_text t ON t.sha256 = f.sha256
-    JOIN dim_sentence s ON s.sentence_id = f.sentence_id
+    JOIN dim_sentence s ON s.sha256 = f.sha256 AND s.sent_ix = f.sent_ix
     WHERE f.is_current
 ),
 whole AS (
@@ -23,8 +23,8 @@ labelled AS (
         f.span_text,
         substr(
             f.doc,
-            greatest(f.sentence_start, coalesce(lag(f.char_end) OVER (PARTITION BY f.sentence_id ORDER BY f.char_start), 0)) + 1,
-            f.char_start - greatest(f.sentence_start, coalesce(lag(f.char_end) OVER (PARTITION BY f.sentence_id ORDER BY f.char_start), 0))
+            greatest(f.sentence_start, coalesce(lag(f.char_end) OVER (PARTITION BY f.sha256, f.sent_ix ORDER BY f.char_start), 0)) + 1,
+            f.char_start - greatest(f.sentence_start, coalesce(lag(f.char_end) OVER (PARTITION BY f.sha256, f.sent_ix ORDER BY f.char_start), 0))
         ) AS label
     FROM current_fact f
 ),
