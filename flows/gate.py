@@ -10,6 +10,8 @@ renders the report once, from the totals.
 from __future__ import annotations
 
 import json
+import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,30 @@ import polars as pl
 from transforms.parse import Parsed
 
 
+class _AtLeast(logging.Filter):
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level
+
+
+def _gx_log_level() -> None:
+    """GX sets its own loggers to INFO, which Prefect's console handler then prints: follow Prefect's
+    level (WARNING for ``minsheng run`` unless asked) so a run's terminal stays quiet. A filter, not a
+    level: GX modules imported later set their logger's level again."""
+    level = logging.getLevelName(os.environ.get("PREFECT_LOGGING_LEVEL", "INFO").upper())
+    level = level if isinstance(level, int) else logging.WARNING
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _AtLeast) for f in logger.filters):
+            logger.addFilter(_AtLeast(level))
+
+
 def validate_batch(parsed: Parsed, *, run_id: str) -> Any:
     """The gate on one batch (GX is imported here: it costs seconds to import)."""
+    _gx_log_level()
     from expectations.runner import validate
 
     return validate(parsed.frames(), run_id=run_id)

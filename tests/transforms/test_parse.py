@@ -1,0 +1,85 @@
+"""The one parse chain: figure caps on figure-dense text, the parser version, chunking changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from transforms import parse
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_figure_dense_text_is_capped_with_a_reported_warning(tmp_path: Path) -> None:
+    """A page that is nothing but figures (一个数字接一个) keeps at most the caps, says how many it left
+    out, and the ordinary page beside it is untouched."""
+    dense = _write(
+        tmp_path, "dense.txt", "统计表\n" + "".join(f"第{i}组达{i % 97}个；" for i in range(6000)) + "\n"
+    )
+    plain = _write(tmp_path, "plain.txt", "社区今年共走访困难家庭312户，其中帮扶到位298户。\n")
+    parsed = parse.parse_batch([dense, plain])
+    per_file = dict(parsed.metrics.group_by("path").len().iter_rows())
+    assert per_file[dense] <= parse.MAX_FIGURES_PER_DOCUMENT
+    assert per_file[plain] == 2
+    warnings = parsed.warnings.filter(pl.col("path") == dense)
+    assert warnings.height >= 1 and set(warnings["warning"]) <= {
+        "figures_per_sentence",
+        "figures_per_document",
+    }
+    assert warnings["count"].sum() > 0
+    assert parsed.warnings.filter(pl.col("path") == plain).height == 0
+
+
+def test_per_sentence_cap_keeps_the_first_figures_of_the_sentence(tmp_path: Path) -> None:
+    from transforms.ingest import read_files
+
+    sentence = "，".join(f"{n}%" for n in range(10, 10 + 40))
+    path = _write(tmp_path, "rates.txt", f"各项指标\n{sentence}。\n")
+    sentences = parse.parse_files(read_files([path])).sentences
+    metrics, _relations, warnings = parse.extract_capped(sentences, per_sentence=5, per_document=1000)
+    assert metrics["text"].to_list() == ["10%", "11%", "12%", "13%", "14%"]
+    assert warnings["warning"].to_list() == ["figures_per_sentence"]
+    assert warnings["count"].to_list() == [35]
+
+
+def test_chunked_extraction_is_the_same_as_one_call(tmp_path: Path) -> None:
+    """Chunks never split a sentence, so relations (其中) and ids do not depend on the chunk size."""
+    from transforms.figures.extract import extract_metrics
+    from transforms.ingest import read_files
+
+    text = "".join(f"第{i}街道收集诉求{100 + i}件，其中已办结{50 + i}件。\n" for i in range(30))
+    path = _write(tmp_path, "many.txt", "街道诉求办理情况\n" + text)
+    sentences = parse.parse_files(read_files([path])).sentences
+    whole, whole_rel = extract_metrics(sentences)
+    chunked, chunked_rel, warnings = parse.extract_capped(sentences, chunk=3)
+    assert chunked["metric_id"].to_list() == whole["metric_id"].to_list()
+    assert chunked_rel.sort("part_metric_id").equals(whole_rel.sort("part_metric_id"))
+    assert whole_rel.height == 30 and warnings.height == 0
+
+
+def test_parser_version_follows_the_rules_files(tmp_path: Path) -> None:
+    """A hash over the rule sources and lexicons: the same tree gives the same version, a changed
+    lexicon another one."""
+    rules = tmp_path / "transforms"
+    (rules / "figures" / "lexicons").mkdir(parents=True)
+    (rules / "figures" / "grammar.py").write_text("RULE = 1\n", encoding="utf-8")
+    lexicon = rules / "figures" / "lexicons" / "units.csv"
+    lexicon.write_text("unit,kind\n件,count\n", encoding="utf-8")
+    first = parse._parser_version(rules)
+    assert first == parse._parser_version(rules) and len(first) == 12
+    lexicon.write_text("unit,kind\n件,count\n宗,count\n", encoding="utf-8")
+    assert parse._parser_version(rules) != first
+    assert parse.PARSER_VERSION == parse._parser_version() == parse.parse_batch([]).parser_version
+
+
+def test_concat_keeps_the_warnings_of_every_batch(tmp_path: Path) -> None:
+    dense = _write(tmp_path, "d.txt", "表\n" + "，".join(f"{n}%" for n in range(100)) + "。\n")
+    a, b = parse.parse_batch([dense]), parse.parse_batch([])
+    both = parse.concat([a, b])
+    assert both.warnings.height == a.warnings.height > 0
+    assert both.metrics.height == a.metrics.height
