@@ -276,12 +276,17 @@ def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
     )
 
 
-def _is_roc_year(sent: str, kind: str, start: int, prefix_bound: str | None, value: float) -> bool:
+def _is_roc_year(
+    sent: str, kind: str, start: int, unit_end: int, prefix_bound: str | None, value: float
+) -> bool:
     """110年, 111年度: a Republic of China year (1911 + N) is a date like 2021年, not a duration.
 
-    A duration of 80 to 130 years is rare; one with a bound or a duration word before it stays one.
+    A duration of 80 to 130 years is rare; one with a bound or a duration word before it, or an age
+    of something (100年历史), stays one.
     """
     if kind != "ar" or prefix_bound or not (80 <= value <= 130) or value != int(value):
+        return False
+    if sent.startswith(("历史", "的历史"), unit_end):
         return False
     return not _ends_with_any(sent, start, _context("article_contexts.csv", "before"), "年")
 
@@ -597,7 +602,7 @@ def _passes_unit_rules(
     if unit.unit == "年" and (
         max(low, high) >= 1000
         or _is_period(sent, start, unit_end, unit.unit)
-        or _is_roc_year(sent, kind, start, prefix_bound, low)
+        or _is_roc_year(sent, kind, start, unit_end, prefix_bound, low)
         or _is_reporting_period(sent, start, unit_end)
     ):
         return False

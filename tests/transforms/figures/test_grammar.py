@@ -178,6 +178,8 @@ REGIONAL = [
     ("增长3%至4%", "3%至4%", 3, 3, 4, "%", "exact"),
     ("工期7天至9天", "7天至9天", 7, 7, 9, "天", "exact"),
     ("平均年龄41.5岁的团队", "41.5岁", 41.5, 41.5, 41.5, "岁", "exact"),
+    ("须于5个工作天内回复", "5个工作天", 5, 5, 5, "工作日", "exact"),
+    ("这座祠堂已有105年历史", "105年", 105, 105, 105, "年", "exact"),
 ]
 
 REGIONAL_NEGATIVE = [
@@ -192,6 +194,7 @@ REGIONAL_NEGATIVE = [
     ("见[说明](https://x.gov.hk/%E4%BA%BA%E5%8F%A3/%E7%B5%B1%E8%A8%88)页", []),  # URL-encoded bytes
     ("详见https://x.gov.tw/a%20b/50%25.html", []),
     ("迈上万亿新台阶", []),
+    ("十年树木，百年树人", []),
     ("招收1-3岁幼儿", []),  # an age range is a criterion, and leaves no 3岁 behind
     ("将15度以上坡耕地退耕", []),  # a slope threshold
     ("全县3万25000户", ["3万", "25000户"]),  # not one number: 25000 > 1万
