@@ -188,8 +188,9 @@ def test_warehouse_directory_not_writable(loaded, monkeypatch):
     before = digest(warehouse)
     with unwritable(warehouse.parent), pytest.raises(Exception) as err:
         etl(raw, warehouse)
-    assert (
-        isinstance(err.value, OSError) or "ermission" in str(err.value) or "not permitted" in str(err.value)
+    message = str(err.value)  # the preflight names it before Prefect starts; a later OSError is fine too
+    assert isinstance(err.value, OSError) or any(
+        words in message for words in ("ermission", "not permitted", "not writable")
     )
     assert digest(warehouse) == before
     assert "new.txt" not in set(sql(warehouse, "SELECT name FROM dim_file")["name"].to_list())
