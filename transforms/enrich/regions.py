@@ -337,7 +337,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     counted by a measure word (200个样板村) is a kind of place, not a name.
     Sentences without an area get no row; a sentence's areas come in text order.
     """
-    counted = _alternation("area_counted.txt")
+    counted, verbs = _alternation("area_counted.txt"), _alternation("area_verb_prefixes.txt")
     suffix, tails = _alternation("area_suffixes.txt"), _alternation("area_tails.txt")
     generic, determiners = _alternation("area_generic.txt"), _alternation("area_determiners.txt")
     boundary = f"{_alternation('area_boundaries.txt')}|{determiners}"
@@ -366,7 +366,11 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             # at a known edge the name starts there, after at most a leading preposition (在芙蓉街道),
             # so a boundary character inside it stays (静和苑社区); elsewhere the last boundary cuts
-            pl.when(pl.col("edge") & ~pl.col("raw_stem").str.contains(determiners))
+            pl.when(
+                pl.col("edge")
+                & ~pl.col("raw_stem").str.contains(determiners)
+                & ~pl.col("raw_stem").str.contains(f"(?:{boundary})$")  # 送课下乡, 快递进村
+            )
             .then(pl.col("raw_stem").str.replace(rf"^(?:{boundary})+", ""))
             .otherwise(pl.col("raw_stem").str.replace(rf"^.*(?:{boundary})", ""))
             .alias("stem")
@@ -388,6 +392,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
             & ((pl.col("suffix") != "小区") | (stem.str.len_chars() >= 3))
             & ~stem.str.contains(rf"^(?:{determiners})")
             & ~stem.is_in(list(not_names))
+            & ~stem.str.contains(f"^(?:{verbs})")
             & ~(stem + pl.col("suffix")).str.contains(rf"(?:{generic})$")
         )
 
@@ -430,16 +435,21 @@ FIGURE_REGIONS = {
 }
 
 
-def _named(text: str, found: list[tuple[str, int]], province: str | None) -> list[str]:
+def _named(
+    text: str, found: list[tuple[str, int]], province: str | None, vouched: frozenset[str] = frozenset()
+) -> list[str]:
     """The divisions a short text (clause, headline) names, as adcodes.
 
     Full names always count. A short name counts when it is a province's (四川, 浙江), when the
     text also names one of its ancestors (重庆黔江), or when it lies in the page's province (泸州 in
-    a Sichuan report); never when a street, town or village name goes on after it (大庆路, 永新镇).
+    a Sichuan report) -- a county's short name only when the page also names it in full (``vouched``:
+    天山, 龙江, 互助 are words first); never when a street, town or village name goes on after it
+    (大庆路, 永新镇).
     A name several divisions share is the one in the page's province, else dropped.
     """
     _, aliases, info = _gazetteer()
     blockers = tuple(words("division_short_blockers.txt"))
+    cues = tuple(words("place_left_cues.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
     codes: list[str] = []
@@ -454,7 +464,24 @@ def _named(text: str, found: list[tuple[str, int]], province: str | None) -> lis
             if len(inside) != 1:
                 continue
             cands = (inside[0],)
+        if is_full and len(alias) == 2 and off:
+            # a two-character name (范县, 洋县) starts a word only after a non-Han character, a place
+            # cue or a division (濮阳市范县); inside 示范县, 罗浮山县 it is not a mention
+            prev = raw[:off].decode("utf-8", errors="ignore")[-1:]
+            if (
+                _is_han(prev)
+                and prev not in "省市区县州"
+                and not _cued(raw[:off].decode("utf-8", errors="ignore"), cues)
+            ):
+                continue
         code = cands[0]
+        if (
+            not is_full
+            and info[code][1] == "county"
+            and code not in vouched
+            and not set(_ancestors(code, info)) & full
+        ):
+            continue
         near = info[code][3] == province or bool(set(_ancestors(code, info)) & full)
         # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
         if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
@@ -564,7 +591,11 @@ def _quotes() -> re.Pattern[str]:
 
 
 def _scope_region(
-    text: str, found: list[tuple[str, int]], page: str | None, province: str | None
+    text: str,
+    found: list[tuple[str, int]],
+    page: str | None,
+    province: str | None,
+    vouched: frozenset[str] = frozenset(),
 ) -> tuple[bool, str | None]:
     """Whether a clause (or headline) names the figure's place, and which division that is.
 
@@ -581,7 +612,7 @@ def _scope_region(
             (len(text[: m.start()].encode()), len(text[: m.end()].encode())) for m in _quotes().finditer(text)
         ]
         found = [(a, off) for a, off in found if not any(q0 <= off < q1 for q0, q1 in quoted)]
-        named = _named(text, found, province)
+        named = _named(text, found, province, vouched)
         if named:
             return True, _common(named)
     pattern, levels = _deictic()
@@ -634,9 +665,15 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         .with_columns(_national(pl.col("lead")).alias("national"))
     )
     texts = {c: _mentions(cl[c]) for c in ("clause", "first", "headline")}
+    _, aliases, _ = _gazetteer()
+    docs = ctx.documents.select("sha256", pl.col("text").fill_null(""))
+    vouched = {
+        sha: frozenset(c for a, _ in found if aliases[a][1] for c in aliases[a][0])
+        for sha, found in zip(docs["sha256"], _mentions(docs["text"]), strict=True)
+    }
     out: list[str | None] = []
-    rows = cl.select("page", "province", "national", "clause", "first", "headline").iter_rows()
-    for i, (page, province, national, clause, first, headline) in enumerate(rows):
+    rows = cl.select("sha256", "page", "province", "national", "clause", "first", "headline").iter_rows()
+    for i, (sha, page, province, national, clause, first, headline) in enumerate(rows):
         code: str | None = page
         if national:
             code = None
@@ -645,7 +682,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
             scopes += reversed(_split_clauses(first, texts["first"][i]))  # nearest earlier clause first
             scopes.append((headline, texts["headline"][i]))
             for text, found in scopes:
-                decided, got = _scope_region(text, found, page, province)
+                decided, got = _scope_region(text, found, page, province, vouched.get(sha, frozenset()))
                 if decided:
                     code = got
                     break

@@ -298,3 +298,22 @@ def test_figure_area_is_the_nearest_named_before_it_in_its_sentence() -> None:
     )
     # the chain 南湖镇石桥村 gives its finest name; 北岭村 is nearer to the second figure than 石桥村
     assert got == {"40件": "东岭街道", "800米": "石桥村", "2公里": "北岭村"}
+
+
+def test_short_or_two_character_county_names_inside_words_are_not_places() -> None:
+    # 示范县 holds 范县 (a Henan county); 天山 is a mountain range before it is 天山区
+    got = _figure_regions(
+        ["建设乡村振兴示范县12个", "天山北坡城市群优良天数比例达90%"],
+        [["12个"], ["90%"]],
+        meta={"region": "410000"},
+    )
+    assert got == [["410000"], ["410000"]]
+    got = _figure_regions(["天山北坡城市群优良天数比例达90%"], [["90%"]], meta={"region": "650000"})
+    assert got == [["650000"]]
+
+
+def test_a_verb_before_a_place_suffix_is_not_a_name() -> None:
+    from transforms.enrich.regions import area_mentions
+
+    sents = pl.DataFrame({"sha256": ["d"], "sent_ix": [0], "text": ["新增社区食堂30个，新建村级服务站12个"]})
+    assert area_mentions(sents.with_columns(pl.col("sent_ix").cast(pl.Int32))).is_empty()
