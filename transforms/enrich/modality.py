@@ -59,15 +59,16 @@ def actual_cue(text: str) -> bool:
 
 def starts_with_target_cue(text: str) -> bool:
     """Does ``text`` open with a strong target cue (预计到2025年, 力争 …)?"""
-    masked = _blanked(text)
-    return any(masked.startswith(w) for w in words("target_cues.txt"))
+    return bool(_finder("target_cues.txt").match(_blanked(text)))
+
+
+@cache
+def _verb_opening() -> re.Pattern[str]:
+    links = "|".join(re.escape(w) for w in words("coordination_links.txt"))
+    verbs = "|".join(re.escape(w) for w in words("coordinated_verbs.txt"))
+    return re.compile(f"\\s*(?:{links})?(?:{verbs})")
 
 
 def opens_with_verb(clause: str) -> bool:
     """Does a clause open with a verb that continues the chain before it (…，新建公园3个)?"""
-    text = clause.lstrip()
-    for link in words("coordination_links.txt"):
-        if text.startswith(link):
-            text = text[len(link) :]
-            break
-    return text.startswith(words("coordinated_verbs.txt"))
+    return bool(_verb_opening().match(clause))

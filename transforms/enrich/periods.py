@@ -20,6 +20,7 @@ dated before the plan's year); else actual. A 其中 part takes its whole's moda
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 
 import polars as pl
@@ -39,7 +40,6 @@ from transforms.enrich.timewords import NONE, NULL, Expr, Period, resolve, scan
 from transforms.lexicon import words
 
 FIGURE_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
-CLAUSE_ENDS = frozenset("，,；;：:。！？!?")
 LIST_ENDS = ("；", ";")
 COLONS = frozenset("：:")
 SHORT_CLAUSE = 10  # a clause this short that opens with a cue and holds no number is a frame (力争，…)
@@ -61,17 +61,20 @@ class Sentence:
     ends_list: bool  # ends with ；: its heading year and frame carry to the next sentence
 
 
+CLAUSE_END = re.compile("[，,；;：:。！？!?]")
+
+
 @lru_cache(maxsize=1)
-def _openers_words() -> tuple[str, ...]:
-    return words("time_openers.txt")
+def _lead_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in words("time_openers.txt"))
+    return re.compile(f"(?:[ \u3000]|{alternatives})*")
 
 
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
     out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in CLAUSE_ENDS:
-            out.append((start, i))
-            start = i + 1
+    for m in CLAUSE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
     if start < len(text):
         out.append((start, len(text)))
     return tuple(out) or ((0, 0),)
@@ -79,16 +82,7 @@ def _clauses(text: str) -> tuple[tuple[int, int], ...]:
 
 def _lead(text: str, start: int, end: int) -> int:
     """Where a clause's content starts once the words that may precede a time frame are skipped."""
-    pos, moved = start, True
-    while moved and pos < end:
-        moved = False
-        while pos < end and text[pos] in " \u3000":
-            pos += 1
-        for w in _openers_words():
-            if text.startswith(w, pos):
-                pos, moved = pos + len(w), True
-                break
-    return pos
+    return min(_lead_pattern().match(text, start, end).end(), end)
 
 
 @lru_cache(maxsize=65536)
@@ -97,27 +91,36 @@ def analyse(text: str) -> Sentence:
     exprs = scan(text)
     clauses = _clauses(text)
     openers, frames, chains = set(), [], {}
-    framed, chain = False, ""
+    framed, chain, i = False, "", 0
     for cs, ce in clauses:
-        if chain and cue.opens_with_verb(text[cs:ce]):
+        body = text[cs:ce]
+        if chain and cue.opens_with_verb(body):
             chains[cs] = chain
         else:
             chain = ""
-        chain += text[cs:ce] + "，"
-        lead = _lead(text, cs, ce)
-        for i, e in enumerate(exprs):
-            if cs <= e.start <= lead:
-                openers.add(i)
-                break
+        chain += body + "，"
+        while i < len(exprs) and exprs[i].start < cs:
+            i += 1
+        if i < len(exprs) and exprs[i].start <= _lead(text, cs, ce):
+            openers.add(i)
         if framed:
             frames.append(cs)
-        body = text[cs:ce]
-        colon = ce < len(text) and text[ce] in COLONS
-        short = len(body) <= SHORT_CLAUSE and not any(ch.isdigit() for ch in body)
-        if (colon and cue.target_cue(body)) or (short and cue.starts_with_target_cue(body.strip())):
-            framed = True
+        if ce < len(text) and text[ce] in COLONS:
+            framed = framed or cue.target_cue(body)
+        elif len(body) <= SHORT_CLAUSE and not any(ch.isdigit() for ch in body):
+            framed = framed or cue.starts_with_target_cue(body.strip())
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), chains, ends_list)
+
+
+@lru_cache(maxsize=65536)
+def head_expr(text: str) -> Expr | None:
+    """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply."""
+    m = CLAUSE_END.search(text)
+    end = m.start() if m else len(text)
+    lead = _lead(text, 0, end)
+    exprs = scan(text[:end])
+    return exprs[0] if exprs and exprs[0].start <= lead else None
 
 
 def _clause_at(s: Sentence, offset: int) -> tuple[int, int]:
@@ -148,11 +151,6 @@ def last_opener(s: Sentence) -> Expr | None:
     """The expression that still governs at the sentence's end (carried over a ；)."""
     opened = [s.exprs[i] for i in sorted(s.openers)]
     return opened[-1] if opened else None
-
-
-def opener(s: Sentence) -> Expr | None:
-    """The expression opening the sentence's first clause (a paragraph's or section's frame)."""
-    return s.exprs[0] if 0 in s.openers and s.exprs[0].start <= s.clauses[0][1] else None
 
 
 @dataclasses.dataclass
@@ -190,7 +188,7 @@ class Walk:
         p = self.published
         return (p, p) if p is not None else NULL
 
-    def enter(self, para_ix: int, story_ix: int, role: str, text: str, s: Sentence) -> None:
+    def enter(self, para_ix: int, story_ix: int, role: str, text: str) -> None:
         """Update the story, section, paragraph and part before deciding a sentence's figures."""
         if story_ix != self.story:
             self.story, self.story_period, self.section_period = story_ix, None, None
@@ -204,17 +202,20 @@ class Walk:
         if part is not None:
             self.part, self.sticky, self.report, self.para_pending = part, None, True, False
             return
-        head = opener(s)
         if role == "headline":
-            head = head or (s.exprs[0] if s.exprs else None)
+            head = head_expr(text) or next(iter(scan(text)), None)
             if head is not None and head.kind in STORY:
                 self.story_period = self.resolve(head)
             self.para_pending = False
         elif role == "subheadline":
             self.section_period, self.lead_pending, self.lead_is_section = None, True, True
             self.para_pending = False
-        elif role in ("body", "teaser") and len(text.strip()) >= PAPER_MIN:
-            self._frames(head)
+        elif (
+            role in ("body", "teaser")
+            and (self.para_pending or self.lead_pending)
+            and len(text.strip()) >= PAPER_MIN
+        ):
+            self._frames(head_expr(text))
 
     def _frames(self, head: Expr | None) -> None:
         """A content sentence: the first of its paragraph frames it; the first of a section leads it."""
@@ -267,9 +268,10 @@ class Walk:
                 return False
         return self.part.kind == "plan"  # a period still running (“十一五”期间 in 2007): the part decides
 
-    def leave(self, s: Sentence) -> None:
+    def leave(self, text: str) -> None:
         """A sentence ending in ； hands its heading year and list frame to the next one."""
-        if s.ends_list:
+        if text.rstrip().endswith(LIST_ENDS):
+            s = analyse(text)
             self.carry = last_opener(s) or self.carry
             self.carry_target = self.carry_target or bool(s.frames)
         else:
@@ -302,14 +304,15 @@ def _walk_document(
     w = Walk(published, report, single)
     out = []
     for sent_ix, para_ix, story_ix, role, start, text in sentences:
-        s = analyse(text)
-        w.enter(para_ix, story_ix, role, text, s)
-        for metric_id, fig_start, fig_text in figures.get(sent_ix, ()):
+        w.enter(para_ix, story_ix, role, text)
+        here = figures.get(sent_ix, ())
+        s = analyse(text) if here else None
+        for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
-        w.leave(s)
+        w.leave(text)
     return out
 
 
@@ -325,16 +328,19 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
     ).iter_rows():
         figures.setdefault(sha, {}).setdefault(sent_ix, []).append((metric_id, fig_start, fig_text))
     rows: list[tuple] = []
-    sents = ctx.sentences.sort("sha256", "sent_ix")
-    cols = ("sent_ix", "para_ix", "story_ix", "role", "char_start", "text")
-    for (sha,), frame in sents.group_by("sha256", maintain_order=True):
-        if sha not in figures:
-            continue
-        rows.extend(
-            _walk_document(
-                published.get(sha), texts.get(sha) or "", list(frame.select(cols).iter_rows()), figures[sha]
-            )
-        )
+    cols = ("sha256", "sent_ix", "para_ix", "story_ix", "role", "char_start", "text")
+    sents = ctx.sentences.join(ctx.metrics.select("sha256").unique(), on="sha256", how="semi")
+    current, doc = None, []
+    for row in sents.sort("sha256", "sent_ix").select(cols).iter_rows():
+        if row[0] != current:
+            if doc:
+                rows.extend(
+                    _walk_document(published.get(current), texts.get(current) or "", doc, figures[current])
+                )
+            current, doc = row[0], []
+        doc.append(row[1:])
+    if doc:
+        rows.extend(_walk_document(published.get(current), texts.get(current) or "", doc, figures[current]))
     decided = pl.DataFrame(rows, schema=FIGURE_PERIODS, orient="row")
     return _parts_take_wholes(decided, ctx.relations)
 
