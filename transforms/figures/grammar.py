@@ -49,6 +49,9 @@ _MULTIPLIERS = {
     "亿": 1e8,
     "千": 1e3,
     "百": 1e2,
+    "仟": 1e3,  # financial forms, kept by t2s: 新台币5仟元
+    "佰": 1e2,
+    "兆": 1e12,  # Taiwan's 兆 is 10^12, before money only (2.5兆元); 100兆 bandwidth is no figure
 }
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
@@ -247,6 +250,8 @@ def _multiplier(sent: str, pos: int) -> tuple[str, float] | None:
         return None
     for word, factor in _MULTIPLIERS.items():
         if sent.startswith(word, pos):
+            if word == "兆" and not ((u := _unit_at(sent, pos + 1)) and u.kind == "money"):
+                return None
             return word, factor
     return None
 
