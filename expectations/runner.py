@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from great_expectations.core.batch_definition import BatchDefinition
     from great_expectations.core.expectation_validation_result import ExpectationValidationResult
+    from polars._typing import PolarsDataType
 
 __all__ = ["QUARANTINE", "RESULTS", "GateResult", "gx_safe", "to_pandas", "validate"]
 
@@ -154,9 +155,23 @@ def _run_gx(derived: Derived, plans: dict[str, GxKwargs]) -> dict[str, _Outcome]
                     batch_parameters={"dataframe": to_pandas(data)}
                 )
                 run = batch.validate(suite, result_format=RESULT_FORMAT)
-                for r in run.results:
-                    outcomes[str(r.expectation_config.meta["name"])] = _outcome(r)
+                for r, e in zip(run.results, _by_meta(run.results, planned), strict=True):
+                    outcomes[e] = _outcome(r)
     return outcomes
+
+
+def _by_meta(results: list[ExpectationValidationResult], planned: list[Expectation]) -> list[str]:
+    """The declared name of each GX result (GX may reorder them), from the meta we gave it."""
+    names = []
+    for r in results:
+        config = r.expectation_config
+        name = (config.meta or {}).get("name") if config is not None else None
+        if name is None:
+            raise RuntimeError(
+                f"GX returned a result without its expectation's name ({len(planned)} planned)"
+            )
+        names.append(str(name))
+    return names
 
 
 def _raised(info: object) -> str | None:
@@ -245,7 +260,7 @@ def _failure_rows(e: Expectation, rows: pl.DataFrame) -> pl.DataFrame:
     if rows.is_empty():
         return empty(FAILURES)
 
-    def col(name: str, dtype: pl.DataType = pl.String) -> pl.Series:
+    def col(name: str, dtype: PolarsDataType = pl.String) -> pl.Series:
         return (
             rows[name].cast(dtype, strict=False)
             if name in rows.columns

@@ -24,11 +24,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
 from transforms.schemas import DOCUMENTS, FILES, METRICS, RELATIONS, SENTENCES
+
+if TYPE_CHECKING:
+    from polars._typing import PolarsDataType
 
 Severity = Literal["block", "quarantine", "warn"]
 Frames = Mapping[str, pl.DataFrame]
@@ -36,7 +39,8 @@ Frames = Mapping[str, pl.DataFrame]
 GxValue = str | int | float | bool | None | list[str] | list[bool] | list[int]
 GxKwargs = dict[str, GxValue]
 
-SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+Schema = Mapping[str, "PolarsDataType"]  # a frame contract: column -> polars dtype (class or instance)
+SCHEMAS: dict[str, Schema] = {
     "files": FILES,
     "documents": DOCUMENTS,
     "sentences": SENTENCES,
@@ -190,7 +194,8 @@ def _data_lines(path: Path) -> list[str]:
 @cache
 def rate_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(share words, veto words) from rate_words.txt, longest first."""
-    shares, vetoes = set(), set()
+    shares: set[str] = set()
+    vetoes: set[str] = set()
     for word in _data_lines(RATE_WORDS_FILE):
         (vetoes if word.startswith("!") else shares).add(word.lstrip("!"))
 
@@ -250,7 +255,7 @@ def _count_fences(frames: Frames) -> GxKwargs:
 # ------------------------------------------------------------------------------- derived columns
 
 
-def _safe(df: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def _safe(df: pl.DataFrame, schema: Schema) -> pl.DataFrame:
     """The frame in its declared schema for computing derived facts, tolerating a broken contract
     (missing columns become null, bad casts null) -- the schema expectations report the breakage."""
     cols = [
@@ -452,13 +457,15 @@ def derive(frames: Frames) -> Derived:
 # ---------------------------------------------------------------------------------- declarations
 
 
-def _kind(dtype: pl.DataType) -> str:
+def _kind(dtype: PolarsDataType) -> str:
     """What the warehouse needs of a column: integer widths are not told apart (it casts), a kind is."""
     if dtype.is_integer():
         return "int"
     if dtype.is_float():
         return "float"
-    return {pl.Boolean: "bool", pl.String: "str"}.get(dtype, str(dtype))
+    if dtype == pl.Boolean:
+        return "bool"
+    return "str" if dtype == pl.String else str(dtype)
 
 
 def column_types(frames: Frames) -> pl.DataFrame:
@@ -466,14 +473,14 @@ def column_types(frames: Frames) -> pl.DataFrame:
     frame ``types_ok_<frame>`` (null for other frames' rows, which GX and row_ok skip). A dtype is a
     property of the frame, not of its rows, so GX checks the types on this small frame."""
     rows = []
-    for frame, schema in SCHEMAS.items():
+    for frame, contract in SCHEMAS.items():
         present = frames[frame].schema if frame in frames else {}
-        for col, dtype in schema.items():
+        for col, dtype in contract.items():
             kind = _kind(present[col]) if col in present else "missing"
             rows.append({"frame": frame, "column": col, "kind": kind, "expected": _kind(dtype),
                          **{f"types_ok_{f}": (kind == _kind(dtype)) if f == frame else None for f in SCHEMAS}})  # fmt: skip
-    schema = {"frame": pl.String, "column": pl.String, "kind": pl.String, "expected": pl.String,
-              **{f"types_ok_{f}": pl.Boolean for f in SCHEMAS}}  # fmt: skip
+    schema: dict[str, PolarsDataType] = {"frame": pl.String, "column": pl.String, "kind": pl.String,
+                                         "expected": pl.String, **{f"types_ok_{f}": pl.Boolean for f in SCHEMAS}}  # fmt: skip
     return pl.DataFrame(rows, schema=schema)
 
 
