@@ -81,16 +81,13 @@ def keywords() -> pl.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[str], str]:
-    """Keyword list, and regexes for a keyword ending a lead / starting a tail (the counted noun)."""
-    kws = keywords()["keyword"].to_list()
-    alts = "|".join(kws)  # longest first, so the alternation prefers the longer keyword
-    before = rf"({alts})[的等之]?$"
-    return kws, before
+def _patterns() -> tuple[list[str]]:
+    """The keyword list, longest first."""
+    return (keywords()["keyword"].to_list(),)
 
 
 def _hits(col: str, level: str) -> pl.Expr:
-    kws, _ = _patterns()
+    (kws,) = _patterns()
     return pl.col(col).fill_null("").str.extract_many(kws, leftmost=True).alias(level)
 
 
@@ -244,7 +241,6 @@ def _windows(ctx: Context) -> pl.DataFrame:
             pl.min_horizontal("c1", pl.max_horizontal("next_a", "b")).alias("l1"),
         )
     )
-    _, before = _patterns()
     m = m.with_columns(
         pl.col("sent").str.slice("l0", pl.col("a") - pl.col("l0")).alias("lead"),
         pl.col("sent").str.slice("b", pl.col("l1") - pl.col("b")).alias("tail"),
@@ -270,12 +266,15 @@ def _windows(ctx: Context) -> pl.DataFrame:
     served = pl.col("lead").str.contains(
         f"(?:{_alternation('topic_benefit_cues.txt')})(?:{_alternation('topic_people.txt')})?$"
     )
+    # the counted noun before the figure: the lead's last keyword (leftmost-longest, so 养老服务 in
+    # 养老服务中心 is found whole) when it ends the lead, bar a trailing 的/等
+    lead_kw = pl.col("lead").str.extract_many(_patterns()[0], leftmost=True).list.last()
+    trimmed = pl.col("lead").str.replace(r"[的等之]$", "")
+    m = m.with_columns(pl.when(trimmed.str.ends_with(lead_kw)).then(lead_kw).alias("lead_head"))
     return (
         m.join(after, on="_row", how="left")
         .with_columns(
-            pl.when(~served)
-            .then(pl.coalesce("tail_head", pl.col("lead").str.extract(before, 1)))
-            .alias("head"),
+            pl.when(~served).then(pl.coalesce("tail_head", "lead_head")).alias("head"),
             pl.when(served)
             .then(pl.lit(""))
             .when(examples)
@@ -283,7 +282,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("local"))
             .alias("local"),
         )
-        .drop("tail_head")
+        .drop("tail_head", "lead_head")
     )
 
 
