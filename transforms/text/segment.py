@@ -11,6 +11,7 @@ the byline/credit/teaser lexicons.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -177,10 +178,11 @@ def _reference_widths(lines: list[Line]) -> list[float]:
 def _mark_decks(lines: list[Line]) -> None:
     """The line right after a spaced headline, short and unpunctuated, is its second deck
     (执法用心 服务暖心 / 多部门联合开展10项综合整治行动)."""
-    for prev, ln in zip(lines, lines[1:], strict=False):
-        if prev.spaced and not ln.standalone and not ln.bullet and len(ln.text) <= LONG_LINE:
-            if not _SENTENCE_PUNCT.search(ln.text) and not _ENDS_TERMINAL.search(ln.text):
-                ln.deck = True
+    for prev, ln in itertools.pairwise(lines):
+        short = not ln.standalone and not ln.bullet and len(ln.text) <= LONG_LINE
+        unpunctuated = not _SENTENCE_PUNCT.search(ln.text) and not _ENDS_TERMINAL.search(ln.text)
+        if prev.spaced and short and unpunctuated:
+            ln.deck = True
 
 
 def _glue(a: str, b: str) -> str:

@@ -108,7 +108,7 @@ def _big5_ok(line: str) -> bool:
 
 def test_files_with_errors_keep_a_document_row(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    documents, stories, sentences = normalise_files(read_files([str(tmp_path / "empty.txt"), str(SEED_003)]))
+    documents, _stories, sentences = normalise_files(read_files([str(tmp_path / "empty.txt"), str(SEED_003)]))
     assert documents["error"].to_list() == ["empty file", None]
     assert set(sentences["name"]) == {SEED_003.name}
 
