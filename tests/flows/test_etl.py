@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -92,7 +95,7 @@ def test_a_broken_file_does_not_stop_the_others(raw_copy: Path, tmp_path: Path) 
     assert "zz_broken.txt" in Path(summary.report_path).read_text(encoding="utf-8")
 
 
-FACT_COLUMNS = "metric_id, sha256, value, low, high, bound, unit, span_text, sentence_id, topic, adcode, area"
+FACT_COLUMNS = "metric_id, sha256, value, low, high, bound, unit, span_text, topic, adcode, area"
 
 
 @pytest.mark.parametrize("runner", ["local", "dask"])
@@ -153,4 +156,80 @@ def test_warehouse_commands_read_the_loaded_warehouse(first_run, tmp_path: Path)
         text=True,
     )
     assert read_only.returncode == 2, read_only.stderr  # refused: a usage error, nothing ran
+    assert sql(warehouse, "SELECT count(*) AS n FROM fact_metric")["n"][0] == summary.metrics_loaded
+
+
+def _cli(warehouse: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    from tests.conftest import REPO
+
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args, "--warehouse", str(warehouse)], cwd=REPO,
+                          input=stdin, capture_output=True, text=True, timeout=300)  # fmt: skip
+
+
+def test_sql_runs_several_statements_from_an_argument_a_file_or_stdin(first_run, tmp_path: Path) -> None:
+    _, warehouse, summary = first_run
+    two = "SELECT 'a' AS first; SELECT count(*) AS n FROM fact_metric;"
+    as_arg = _cli(warehouse, "sql", two, "--format", "jsonl")
+    assert as_arg.returncode == 0, as_arg.stderr
+    assert [json.loads(line) for line in as_arg.stdout.splitlines()] == [
+        {"first": "a"},
+        {"n": summary.metrics_loaded},
+    ]
+    script = tmp_path / "q.sql"
+    script.write_text("-- two questions\n" + two.replace("; ", ";\n"), encoding="utf-8")
+    assert _cli(warehouse, "sql", "-f", str(script), "--format", "jsonl").stdout == as_arg.stdout
+    assert _cli(warehouse, "sql", "--format", "jsonl", stdin=two).stdout == as_arg.stdout
+    table = _cli(warehouse, "sql", two)
+    assert table.stdout.count("(1 rows)") == 2 and "-- SELECT 'a' AS first" in table.stdout
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ;  ", "SELEC 1", "SELECT * FROM no_such_table", "COPY fact_metric TO 'x.csv'"]
+)
+def test_empty_bad_or_refused_sql_is_a_usage_error(first_run, query: str) -> None:
+    _, warehouse, _ = first_run
+    res = _cli(warehouse, "sql", query)
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.startswith("minsheng sql: ") and "Traceback" not in res.stderr
+
+
+def test_table_output_is_one_row_a_line_with_plain_numbers(first_run) -> None:
+    _, warehouse, _ = first_run
+    query = "SELECT 3.65e15 AS big, 0.055 AS rate, repeat('长', 50) AS text, 'a\nb' AS two_lines"
+    out = _cli(warehouse, "sql", query, "--max-width", "12").stdout.splitlines()
+    assert len(out) == 4  # header, rule, one row, count
+    row = out[2]
+    assert "3650000000000000" in row and "e15" not in row and "0.055" in row
+    assert "长长长长长…" in row and "长" * 7 not in row
+    wide = _cli(warehouse, "sql", query, "--max-width", "0").stdout
+    assert "长" * 50 in wide
+
+
+def test_runs_shows_few_columns_and_full_paths(first_run) -> None:
+    _, warehouse, summary = first_run
+    out = _cli(warehouse, "runs").stdout.splitlines()
+    header = [c.strip() for c in out[0].strip("|").split("|")]
+    assert header == ["run_id", "started_at", "status", "files_new", "files_changed", "files_failed",
+                      "metrics_loaded", "metrics_quarantined", "report_path"]  # fmt: skip
+    assert any(summary.report_path in line for line in out)
+
+
+def test_shell_reads_statements_from_its_input(first_run) -> None:
+    _, warehouse, summary = first_run
+    res = _cli(
+        warehouse,
+        "shell",
+        stdin="SELECT count(*) AS n\nFROM fact_metric;\nDROP TABLE fact_metric;\n.tables\n",
+    )
+    assert res.returncode == 0, res.stderr
+    assert str(summary.metrics_loaded) in res.stdout and "fact_metric" in res.stdout
+    assert "refused" in res.stderr
+    assert sql(warehouse, "SELECT count(*) AS n FROM fact_metric")["n"][0] == summary.metrics_loaded
+
+
+def test_prune_on_a_warehouse_without_retired_facts_removes_nothing(first_run) -> None:
+    _, warehouse, summary = first_run
+    res = _cli(warehouse, "prune")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("pruned 0 ")
     assert sql(warehouse, "SELECT count(*) AS n FROM fact_metric")["n"][0] == summary.metrics_loaded
