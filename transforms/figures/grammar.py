@@ -497,6 +497,12 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
         ("及以上", "及以下", "或以上", "或以下"), end
     ):
         return None  # 60周岁及以上人口, 65岁或以上长者: a condition
+    if (
+        unit.kind in words("threshold_kinds.txt")
+        and sent.startswith("的", end)
+        and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
+    ):
+        return None  # 人均收入低于3000元的家庭: a criterion
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):

@@ -201,6 +201,7 @@ REGIONAL_NEGATIVE = [
     ("迈上万亿新台阶", []),
     ("十年树木，百年树人", []),
     ("升级至200兆带宽", []),  # 兆 multiplies money only
+    ("月收入低于2500元的家庭，面积不少于40平方米的住房", []),  # criteria
     ("招收1-3岁幼儿", []),  # an age range is a criterion, and leaves no 3岁 behind
     ("将15度以上坡耕地退耕", []),  # a slope threshold
     ("全县3万25000户", ["3万", "25000户"]),  # not one number: 25000 > 1万
