@@ -50,25 +50,62 @@ def view_names(sql_dir: Path = SQL_DIR) -> list[str]:
     return names
 
 
+def statements(sql: str) -> list[str]:
+    """Split a file of ours into statements: each ends with ``;`` at the end of a line."""
+    out, current = [], []
+    for line in sql.splitlines():
+        current.append(line)
+        if line.rstrip().endswith(";"):
+            text = "\n".join(current).strip()
+            if any(x.strip() and not x.strip().startswith("--") for x in current):
+                out.append(text)
+            current = []
+    if any(x.strip() and not x.strip().startswith("--") for x in current):
+        out.append("\n".join(current).strip())
+    return out
+
+
+def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the connection's default database is a DuckLake."""
+    row = con.execute(
+        "SELECT type FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return bool(row) and row[0] == "ducklake"
+
+
 def apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Drop every user view, re-create them from ``views/*.sql``; returns their names.
 
     A column a view leaves uncommented takes the comment of the same-named column of v_metric_all,
-    so derived views (v_metric, v_metric_distinct) do not restate 40 comments.
+    so derived views (v_metric, v_metric_distinct) do not restate 40 comments. DuckLake cannot
+    comment view columns: there the views keep their view comment only.
     """
-    for (name,) in con.execute(
-        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary"
-    ).fetchall():
+    lake = is_lake(con)
+    views = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary "
+        "AND database_name = current_database()"
+    ).fetchall()
+    for (name,) in views:
         con.execute(f'DROP VIEW IF EXISTS "{name}"')
     for path in step_files("views"):
-        con.execute(_read(path))
+        if not lake:
+            con.execute(_read(path))
+            continue
+        for stmt in statements(_read(path)):
+            body = "\n".join(x for x in stmt.splitlines() if not x.strip().startswith("--")).lstrip()
+            if not body.upper().startswith("COMMENT ON COLUMN"):
+                con.execute(stmt)
+    if lake:
+        return view_names()
     inherited = con.execute(
         """
         SELECT c.table_name, c.column_name, b.comment
         FROM duckdb_columns() c
         JOIN duckdb_columns() b ON b.table_name = ? AND b.column_name = c.column_name
-        JOIN duckdb_views() v ON v.view_name = c.table_name AND NOT v.internal
-        WHERE c.table_name <> ? AND coalesce(c.comment, '') = '' AND coalesce(b.comment, '') <> ''
+             AND b.database_name = c.database_name
+        JOIN duckdb_views() v ON v.view_name = c.table_name AND v.database_name = c.database_name AND NOT v.internal
+        WHERE c.database_name = current_database() AND c.table_name <> ?
+          AND coalesce(c.comment, '') = '' AND coalesce(b.comment, '') <> ''
         """,
         [BASE_VIEW, BASE_VIEW],
     ).fetchall()
