@@ -104,7 +104,10 @@ def assert_held(warehouse_path: Path) -> None:
     with _guard:
         entry = _held.get(str(path))
     if entry is None:
-        raise LockLost(f"this process does not hold the load lock {path}")
+        raise LockLost(
+            f"this process does not hold the load lock {path} (if the warehouse path is a symlink, "
+            "something replaced the link or its target since the lock was taken)"
+        )
     if not _same_file(entry[0], path):
         raise LockLost(
             f"the load lock {path} was deleted or replaced during the run; another loader may have "
