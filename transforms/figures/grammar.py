@@ -544,6 +544,10 @@ def _regional_unit(
             end += 1
     elif unit.surface == "呎" and _flat_size(sent, end - 1, end):
         unit = Unit(unit.surface, "平方英尺", "area", "平方米", 0.09290304)
+    elif unit.surface == "度" and any(
+        w in sent[_clause_start(sent, end) : end] for w in words("electricity_cues.txt")
+    ):
+        unit = Unit(unit.surface, "千瓦时", "energy", "千瓦时", 1.0)  # 发电量超3000亿度: kilowatt-hours
     return unit, low, high, end
 
 
@@ -570,10 +574,13 @@ def _tenth_digit(sent: str, pos: int) -> float | None:
     return val
 
 
+def _clause_start(sent: str, pos: int) -> int:
+    return max((sent.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1) + 1
+
+
 def _flat_size(sent: str, start: int, end: int) -> bool:
     """呎 gives a flat's size when its clause speaks of floor area (实用面积500呎, 500呎单位)."""
-    clause_start = max((sent.rfind(c, 0, start) for c in _CLAUSE_END), default=-1) + 1
-    before = sent[clause_start:start]
+    before = sent[_clause_start(sent, start) : start]
     cues = table("flat_size_cues.csv")
     if any(r["position"] == "before" and r["word"] in before for r in cues):
         return True
