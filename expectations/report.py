@@ -167,21 +167,20 @@ def _by(result: GateResult, dimension: str, limit: int = 15) -> list[tuple[str, 
 
 
 def failures_over_runs(history: pl.DataFrame | None, result: GateResult) -> list[tuple[str, float, bool]]:
-    """(run, failed expectations, is this run) for the last HISTORY_RUNS runs, oldest first."""
-    frames = []
+    """(run, failed expectations, is this run) for the last HISTORY_RUNS runs, oldest first, this run last.
+
+    Earlier runs are ordered by their own ``started_at`` (any dtype: it is compared with itself only)."""
+    failed_now = result.results.filter(pl.col("success").fill_null(False).not_()).height
+    earlier: list[tuple[str, float, bool]] = []
     if history is not None and not history.is_empty() and {"run_id", "success"} <= set(history.columns):
         h = history.filter(pl.col("run_id") != result.run_id)
         order = "started_at" if "started_at" in h.columns else "run_id"
-        frames.append(h.group_by("run_id").agg(
-            pl.col(order).min().cast(pl.String).alias("_order"),
+        runs = h.group_by("run_id").agg(
+            pl.col(order).min().alias("_order"),
             (pl.col("success") == False).sum().cast(pl.Int64).alias("failed"),  # noqa: E712
-        ))  # fmt: skip
-    now = dt.datetime.now(dt.UTC).isoformat()
-    failed = result.results.filter(pl.col("success").fill_null(False).not_()).height
-    frames.append(pl.DataFrame({"run_id": [result.run_id], "_order": [now], "failed": [failed]},
-                               schema={"run_id": pl.String, "_order": pl.String, "failed": pl.Int64}))  # fmt: skip
-    runs = pl.concat(frames, how="vertical_relaxed").sort("_order").tail(HISTORY_RUNS)
-    return [(r, float(f), r == result.run_id) for r, _, f in runs.iter_rows()]
+        ).sort("_order", "run_id").tail(HISTORY_RUNS - 1)  # fmt: skip
+        earlier = [(r, float(f), False) for r, f in runs.select("run_id", "failed").iter_rows()]
+    return [*earlier, (result.run_id, float(failed_now), True)]
 
 
 def render(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import polars as pl
@@ -136,6 +137,16 @@ def test_history_chart_shows_the_last_runs_this_one_last(clean):
     shown = re.findall(r">(r\d\d)<", chart)
     assert shown == runs[-(HISTORY_RUNS - 1) :] and ">clean-run<" in chart
     assert chart.index(">r29<") < chart.index(">clean-run<")
+
+
+def test_history_from_the_warehouse_has_datetimes(clean):
+    history = pl.DataFrame({
+        "run_id": ["zz-late", "aa-early"], "expectation": ["metrics.rate_le_100"] * 2, "success": [False, True],
+        "started_at": [dt.datetime(2026, 11, 2, 6), dt.datetime(2026, 11, 1, 6)],
+    })  # fmt: skip
+    html = render(clean, history=history, waivers=NO_WAIVERS)
+    chart = html[html.index("Failed expectations per load") :]
+    assert chart.index(">aa-early<") < chart.index(">zz-late<") < chart.index(">clean-run<")
 
 
 def test_pages_request_nothing_remote(bad, tmp_path):
