@@ -37,61 +37,58 @@ def corpus_files() -> dict[str, list[Path]]:
     return out
 
 
-def sweep_source(key: str, files: list[Path], reports_dir: Path) -> dict:
+def sweep_source(key: str, files: list[Path]) -> dict:
+    """Every batch through the one parse chain (transforms.parse) and the gate, checked as it goes."""
+    from expectations.result import empty_result
     from expectations.runner import validate
-    from transforms.enrich.metrics import enrich_metrics
-    from transforms.figures.extract import extract_metrics
-    from transforms.ingest import read_files
-    from transforms.text.normalise import normalise_files
+    from transforms.parse import parse_batch
 
-    parts: dict[str, list[pl.DataFrame]] = {
-        k: [] for k in ("files", "documents", "sentences", "metrics", "relations")
-    }
+    totals = empty_result(f"sweep-{key.replace('/', '-')}")
     repairs: Counter[str] = Counter()
+    errors: list[tuple[str, str]] = []
+    sentences = metrics = capped = 0
     for i in range(0, len(files), BATCH):
         paths = [str(p) for p in files[i : i + BATCH]]
-        batch = read_files(paths)
-        assert batch["path"].to_list() == paths, "ingest lost or reordered files"
-        documents, _stories, sentences = normalise_files(batch)
+        parsed = parse_batch(paths)
+        assert parsed.files["path"].to_list() == paths, "ingest lost or reordered files"
+        documents = parsed.documents
         assert sorted(documents["path"].unique().to_list()) == sorted(paths), "normalise lost a file"
         text = dict(zip(documents["sha256"], documents["text"], strict=True))
         bad = [
             r
-            for r in sentences.iter_rows(named=True)
+            for r in parsed.sentences.iter_rows(named=True)
             if text[r["sha256"]][r["char_start"] : r["char_end"]] != r["text"]
         ]
         assert not bad, f"sentence offsets wrong in {bad[0]['path']}"
-        metrics, relations = extract_metrics(sentences)
-        metrics = enrich_metrics(metrics, documents, sentences, batch)
         bad = [
             m
-            for m in metrics.iter_rows(named=True)
+            for m in parsed.metrics.iter_rows(named=True)
             if text[m["sha256"]][m["char_start"] : m["char_end"]] != m["text"]
         ]
         assert not bad, f"metric span not at its offsets in {bad[0]['path']}: {bad[0]['text']!r}"
         for r in documents["repairs"].drop_nulls():
             repairs.update(json.loads(r))
-        for k, frame in zip(parts, (batch, documents, sentences, metrics, relations), strict=True):
-            parts[k].append(frame)
-    frames = {k: pl.concat(v, how="diagonal_relaxed") for k, v in parts.items()}
-    errors = frames["files"].filter(pl.col("error").is_not_null()).select("name", "error").rows()
-    gate = validate(frames, run_id=f"sweep-{key.replace('/', '-')}", reports_dir=reports_dir)
-    quarantined = gate.quarantine["metric_id"].n_unique() if gate.quarantine.height else 0
+        errors += parsed.files.filter(pl.col("error").is_not_null()).select("name", "error").rows()
+        sentences += parsed.sentences.height
+        metrics += parsed.metrics.height
+        capped += parsed.warnings.height
+        totals = totals.merge(validate(parsed.frames(), run_id=totals.run_id))
     return {
         "files": len(files),
         "mb": round(sum(p.stat().st_size for p in files) / 1e6, 2),
         "file_errors": errors,
-        "sentences": frames["sentences"].height,
-        "metrics": frames["metrics"].height,
-        "quarantined": quarantined,
-        "blocked": bool(gate.blocked),
-        "warnings": int(gate.warnings),
+        "sentences": sentences,
+        "metrics": metrics,
+        "capped": capped,
+        "quarantined": int(totals.counts.get("quarantined", 0)),
+        "blocked": bool(totals.blocked),
+        "warnings": int(totals.warnings),
         "repairs": dict(repairs.most_common()),
     }
 
 
-def test_corpus_sweep(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    summary = {key: sweep_source(key, files, tmp_path / "reports") for key, files in corpus_files().items()}
+def test_corpus_sweep(capsys: pytest.CaptureFixture) -> None:
+    summary = {key: sweep_source(key, files) for key, files in corpus_files().items()}
     out = ROOT / "bench" / "results" / ("sweep-full.json" if FULL else "sweep.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -102,6 +99,7 @@ def test_corpus_sweep(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
             print(f"  {key:<44}{s['files']:>5} files {s['mb']:>6} MB {s['metrics']:>7} figures "
                   f"{s['quarantined']:>5} quarantined  errors {len(s['file_errors'])}  {'BLOCKED ' if s['blocked'] else ''}"
                   f"repairs: {top}")  # fmt: skip
-    # Every corpus file is real UTF-8 text: none may fail to read or decode.
+    # Every corpus file is real UTF-8 text: none may fail to read or decode, none is figure-dense.
     assert not {k: s["file_errors"] for k, s in summary.items() if s["file_errors"]}
+    assert not {k: s["capped"] for k, s in summary.items() if s["capped"]}
     assert sum(s["files"] for s in summary.values()) == sum(len(v) for v in corpus_files().values())

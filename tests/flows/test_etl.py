@@ -233,3 +233,30 @@ def test_prune_on_a_warehouse_without_retired_facts_removes_nothing(first_run) -
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("pruned 0 ")
     assert sql(warehouse, "SELECT count(*) AS n FROM fact_metric")["n"][0] == summary.metrics_loaded
+
+
+def test_strict_run_ends_failed_with_a_message_that_says_why(raw_copy: Path, tmp_path: Path) -> None:
+    """What passed is loaded; the flow run's state is Failed and its message names what went wrong."""
+    from flows.etl import StrictFailure, etl
+
+    (raw_copy / "zz_broken.txt").write_bytes(bytes(range(256)) * 16)
+    warehouse = tmp_path / "w" / "minsheng.duckdb"
+    state = etl(raw_dir=str(raw_copy), warehouse_path=str(warehouse), strict=True, return_state=True)
+    assert state.is_failed()
+    assert "strict" in state.message and "1 file(s) unreadable" in state.message
+    with pytest.raises(StrictFailure):
+        state.result()
+    assert sql(warehouse, "SELECT count(DISTINCT sha256) AS n FROM fact_metric")["n"][0] == 5
+
+
+def test_flow_refuses_an_empty_raw_directory(tmp_path: Path) -> None:
+    from flows.etl import etl
+    from flows.plan import PreflightError
+
+    (tmp_path / "raw").mkdir()
+    state = etl(
+        raw_dir=str(tmp_path / "raw"), warehouse_path=str(tmp_path / "w" / "m.duckdb"), return_state=True
+    )
+    assert state.is_failed() and "raw directory is empty" in state.message
+    with pytest.raises(PreflightError):
+        state.result()

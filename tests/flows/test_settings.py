@@ -54,8 +54,8 @@ def test_bad_arguments_exit_2() -> None:
 
 
 def test_exit_codes_are_distinct() -> None:
-    codes = [cfg.EXIT_OK, cfg.EXIT_ERROR, cfg.EXIT_USAGE, cfg.EXIT_BLOCKED, cfg.EXIT_LOCKED]
-    assert codes == [0, 1, 2, 3, 4]
+    codes = [cfg.EXIT_OK, cfg.EXIT_ERROR, cfg.EXIT_USAGE, cfg.EXIT_BLOCKED, cfg.EXIT_LOCKED, cfg.EXIT_STRICT]
+    assert codes == [0, 1, 2, 3, 4, 5]
 
 
 def test_failures_map_to_exit_codes(tmp_path: Path) -> None:
@@ -134,3 +134,65 @@ def test_progress_logs_lines(caplog: pytest.LogCaptureFixture) -> None:
         progress.advance("parse")
         progress.advance("parse")
     assert "progress: parse 2/2" in caplog.text
+
+
+def test_one_runner_default_and_one_time_zone_everywhere() -> None:
+    """The settings, `--help`, prefect.yaml and the systemd unit agree (serial; Asia/Shanghai)."""
+    import yaml
+
+    from tests.conftest import REPO
+
+    assert cfg.load_settings().task_runner == cfg.DEFAULT_TASK_RUNNER == "serial"
+    run_help = build_parser()._subparsers._group_actions[0].choices["run"].format_help()  # type: ignore[union-attr]
+    assert "default serial" in " ".join(run_help.split())
+    deployment = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))["deployments"][0]
+    assert deployment["work_pool"]["job_variables"]["env"]["MINSHENG_TASK_RUNNER"] == cfg.DEFAULT_TASK_RUNNER
+    assert deployment["schedules"][0]["timezone"] == cfg.DEFAULT_TIMEZONE
+    unit = (REPO / "deploy" / "minsheng.service").read_text(encoding="utf-8")
+    assert f"MINSHENG_TASK_RUNNER={cfg.DEFAULT_TASK_RUNNER}" in unit and cfg.DEFAULT_TIMEZONE in unit
+
+
+def test_serve_reads_cron_in_the_given_time_zone() -> None:
+    from flows.schedule import schedule
+
+    args = build_parser().parse_args(["serve"])
+    assert args.timezone == "Asia/Shanghai"
+    assert schedule("0 6 * * *", args.timezone).timezone == "Asia/Shanghai"
+    assert schedule("0 6 * * *", "Europe/Berlin").timezone == "Europe/Berlin"
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        schedule("0 6 * * *", "Mars/Olympus")
+
+
+def test_files_parsed_by_older_rules_are_parsed_again(raw_copy: Path) -> None:
+    from flows.plan import _sha256, plan_files
+
+    paths = sorted(str(p) for p in raw_copy.glob("*.txt"))
+    known = pl.DataFrame({"path": paths, "sha256": [_sha256(p) for p in paths],
+                          "parser_version": ["v2", "v1", None, "v2", "v2"]})  # fmt: skip
+    plan = plan_files(paths, known, parser_version="v2")
+    assert (plan.unchanged, plan.reparse, plan.new, plan.changed) == (3, 2, 0, 0)
+    assert plan.todo == [paths[1], paths[2]]
+    assert plan_files(paths, known.drop("parser_version"), parser_version="v2").unchanged == 5
+
+
+def test_relative_paths_match_the_absolute_paths_the_warehouse_stores(raw_copy: Path, monkeypatch) -> None:
+    from flows.plan import _sha256, plan_files
+
+    monkeypatch.chdir(raw_copy.parent)
+    rel = sorted(f"raw/{p.name}" for p in raw_copy.glob("*.txt"))
+    known = pl.DataFrame(
+        {"path": [str(raw_copy / Path(p).name) for p in rel], "sha256": [_sha256(p) for p in rel]}
+    )
+    assert plan_files(rel, known).unchanged == 5
+
+
+def test_strict_failure_is_exit_5_and_says_why() -> None:
+    from flows.cli import exit_code_for
+    from flows.etl import RunSummary, StrictFailure
+
+    summary = RunSummary(run_id="r", status="loaded", raw_dir="raw", warehouse_path="w.duckdb",
+                         metrics_quarantined=3, files_failed=2, report_path="w/reports/run-r.html")  # fmt: skip
+    exc = StrictFailure(summary)
+    assert exit_code_for(exc) == cfg.EXIT_STRICT == 5
+    assert "3 figure(s) quarantined" in str(exc) and "2 file(s) unreadable" in str(exc)
+    assert cfg.load_settings(strict=True).strict is True
