@@ -296,6 +296,13 @@ def _describe(adcode: str | None) -> dict[str, str | None]:
 
 def document_regions(documents: pl.DataFrame, files: pl.DataFrame | None = None) -> pl.DataFrame:
     """One row per document (sha256, region, adcode, region_level, province, city); nulls when unknown."""
+    return _document_regions(documents, files)[0]
+
+
+def _document_regions(
+    documents: pl.DataFrame, files: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:
+    """:func:`document_regions` and each document's division mentions (one scan serves both)."""
     docs = documents.select("sha256", pl.col("text").fill_null("")).unique(
         "sha256", keep="first", maintain_order=True
     )
@@ -313,7 +320,7 @@ def document_regions(documents: pl.DataFrame, files: pl.DataFrame | None = None)
         else:
             row = _describe(resolve_region(text, mentions))
         rows.append({"sha256": sha, **row})
-    return pl.DataFrame(rows, schema=DOCUMENT_REGIONS)
+    return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
 
 
 def _alternation(name: str) -> str:
@@ -656,36 +663,64 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=FIGURE_REGIONS)
     keys = ["sha256", "sent_ix"]
-    pages = document_regions(ctx.documents, ctx.files).select(
-        "sha256", pl.col("adcode").alias("page"), "province"
-    )
+    page_frame, doc_found = _document_regions(ctx.documents, ctx.files)
+    pages = page_frame.select("sha256", pl.col("adcode").alias("page"), "province")
     cl = (
         _clauses(ctx)
         .join(pages, on="sha256", how="left")
         .with_columns(_national(pl.col("lead")).alias("national"))
     )
-    texts = {c: _mentions(cl[c]) for c in ("clause", "first", "headline")}
     _, aliases, _ = _gazetteer()
-    docs = ctx.documents.select("sha256", pl.col("text").fill_null(""))
     vouched = {
         sha: frozenset(c for a, _ in found if aliases[a][1] for c in aliases[a][0])
-        for sha, found in zip(docs["sha256"], _mentions(docs["text"]), strict=True)
+        for sha, found in doc_found.items()
     }
+    # one scan of each sentence; a figure's clause, earlier clauses and headline take their share
+    sents = ctx.sentences.select("sha256", "sent_ix", pl.col("text").fill_null(""))
+    place_words = "|".join([*map(re.escape, words("region_wholes.txt")), _deictic()[0].pattern])
+    sent_found = dict(
+        zip(zip(sents["sha256"], sents["sent_ix"], strict=True), _mentions(sents["text"]), strict=True)
+    )
+    placey = set(
+        sents.filter(pl.col("text").str.contains(place_words)).select("sha256", "sent_ix").iter_rows()
+    )
     out: list[str | None] = []
-    rows = cl.select("sha256", "page", "province", "national", "clause", "first", "headline").iter_rows()
-    for i, (sha, page, province, national, clause, first, headline) in enumerate(rows):
-        code: str | None = page
+    cols = (
+        "sha256",
+        "sent_ix",
+        "head_ix",
+        "page",
+        "province",
+        "national",
+        "sent",
+        "a",
+        "lead",
+        "clause",
+        "headline",
+    )
+    for sha, sent_ix, head_ix, page, province, national, sent, a, lead, clause, headline in cl.select(
+        cols
+    ).iter_rows():
         if national:
-            code = None
-        else:
-            scopes = [(clause, texts["clause"][i])]
-            scopes += reversed(_split_clauses(first, texts["first"][i]))  # nearest earlier clause first
-            scopes.append((headline, texts["headline"][i]))
-            for text, found in scopes:
-                decided, got = _scope_region(text, found, page, province, vouched.get(sha, frozenset()))
-                if decided:
-                    code = got
-                    break
+            out.append(None)
+            continue
+        found = sent_found.get((sha, sent_ix), [])
+        head_found = sent_found.get((sha, head_ix), []) if headline else []
+        if not found and not head_found and (sha, sent_ix) not in placey and (sha, head_ix) not in placey:
+            out.append(page)
+            continue
+        c0 = len(sent[: a - len(lead)].encode("utf-8"))
+        c1 = c0 + len(clause.encode("utf-8"))
+        scopes = [(clause, [(m, off - c0) for m, off in found if c0 <= off < c1])]
+        first = sent[: a - len(lead)]
+        scopes += reversed(_split_clauses(first, [(m, off) for m, off in found if off < c0]))
+        scopes.append((headline, head_found))
+        code: str | None = page
+        for text, mine in scopes:
+            decided, got = _scope_region(text, mine, page, province, vouched.get(sha, frozenset()))
+            if decided:
+                code = got
+                break
         out.append(code)
     described = [_describe(c) for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
