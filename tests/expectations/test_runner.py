@@ -346,3 +346,21 @@ def test_one_blocked_batch_blocks_the_run(blocked):
     frames, _ = _build()
     clean = validate({k: v.head(0) for k, v in frames.items()}, run_id="blocked-run", waivers=NO_WAIVERS)
     assert not clean.blocked and clean.merge(result).blocked
+
+
+def test_a_byte_identical_copy_of_a_real_page_never_blocks(tmp_path):
+    """Issue 17's reproduction through the real parse chain: a page and its copy under another name."""
+    import shutil
+
+    from tests.conftest import SEEDS
+    from transforms.parse import parse_batch
+
+    page = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(page, tmp_path / page.name)
+    shutil.copy(page, tmp_path / f"copy of {page.name}")
+    parsed = parse_batch(sorted(str(p) for p in tmp_path.glob("*.txt"))).frames()
+    assert parsed["metrics"].height and parsed["metrics"]["metric_id"].is_duplicated().all()
+    result = validate(parsed, run_id="copy", waivers=NO_WAIVERS)
+    unique = result.results.filter(pl.col("expectation") == "metrics.metric_id_unique")
+    assert not result.blocked and unique["success"].to_list() == [True]
+    assert result.counts["loaded"] == parsed["metrics"]["metric_id"].n_unique()
