@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from transforms.figures.words import Word, tag
 from transforms.lexicon import words
@@ -100,7 +101,7 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
     """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
     out: list[Word] = []
     stops = _set("subject_stops.txt")
-    for w in ws:
+    for w in _join_singles(ws, stops):
         stop = next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
         if stop and w.text not in _set("subject_nominal_verbs.txt"):
             rest = tag(w.text[len(stop) :])
@@ -108,6 +109,25 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
                 out += [Word(stop, "v"), rest[0]]
                 continue
         out.append(w)
+    return out
+
+
+def _join_singles(ws: Sequence[Word], stops: frozenset[str]) -> Sequence[Word]:
+    """补|植 -> 补植, 促|办 -> 促办: a lexicon verb jieba's dictionary lacks comes out as single
+    characters; two of them that spell a stop word are that word."""
+    if not any(len(a.text) == 1 and len(b.text) == 1 for a, b in pairwise(ws)):
+        return ws
+    out: list[Word] = []
+    i = 0
+    while i < len(ws):
+        if i + 1 < len(ws) and len(ws[i].text) == 1 and len(ws[i + 1].text) == 1:
+            pair = ws[i].text + ws[i + 1].text
+            if pair in stops:
+                out.append(Word(pair, "v"))
+                i += 2
+                continue
+        out.append(ws[i])
+        i += 1
     return out
 
 
@@ -274,6 +294,25 @@ def _before_window(window: str, opener: str, event: bool) -> _Before:
     return _Before(subject, m, False)
 
 
+def _verb_before(sentence: str, start: int) -> _Before:
+    """The governing verb that ends right before the figure (开展|10项综合整治行动), as its measure."""
+    end = start
+    while end > 0 and sentence[end - 1] in "了着过":
+        end -= 1
+    verbs = _set("subject_stops.txt") | _set("subject_bridges.txt")
+    for k in _verb_lengths():
+        if sentence[max(0, end - k) : end] in verbs:
+            return _Before(None, sentence[end - k : end], False)
+    return _Before(None, None, False)
+
+
+@cache
+def _verb_lengths() -> tuple[int, ...]:
+    """Lengths of the two-or-more-character verbs, longest first (one-character stops are function words)."""
+    found = {len(w) for w in (*words("subject_stops.txt"), *words("subject_bridges.txt")) if len(w) > 1}
+    return tuple(sorted(found, reverse=True))
+
+
 def _measure_text(ws: Sequence[Word]) -> str | None:
     verbs = [w.text for w in ws if w.tag.startswith("v")]
     return "".join(verbs) or None
@@ -406,7 +445,9 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
         after = _after(sentence, sp.end, sp.kind)
-        before = _before(sentence, sp.start, floor, event)
+        # With a noun after the figure only the verb before it is wanted, and reading it off the
+        # lexicon spares segmenting the clause (segmenting is most of the cost).
+        before = _verb_before(sentence, sp.start) if after else _before(sentence, sp.start, floor, event)
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap == "、" else 0
         subject = after or before.subject
