@@ -361,11 +361,20 @@ def find_figures(sent: str) -> list[Figure]:
 
 
 def _range_tail(sent: str, m: re.Match[str]) -> int | None:
-    """The end of the second number when a range separator follows the numeral ``m``."""
-    if sent[m.end() : m.end() + 1] not in _RANGE_SEPS:
+    """The end of the second number when a range separator follows the numeral ``m`` (0到3周岁), or
+    follows its age unit (未满3岁至6岁): the rejected bracket leaves no figure behind."""
+    at = m.end()
+    unit = _unit_at(sent, at)
+    if unit is not None and unit.kind == "age":
+        at += len(unit.surface)
+    if sent[at : at + 1] not in _RANGE_SEPS:
         return None
-    m2 = _NUM_RE.match(sent, m.end() + 1)
-    return m2.end() if m2 and m2.lastgroup == m.lastgroup else None
+    m2 = _NUM_RE.match(sent, at + 1)
+    if not m2 or m2.lastgroup != m.lastgroup:
+        return None
+    return m2.end() + (
+        len(unit.surface) if unit and at > m.end() and sent.startswith(unit.surface, m2.end()) else 0
+    )
 
 
 def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - one grammar, read in order
@@ -468,19 +477,11 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     low_factor = own_factor if own_factor is not None else factor  # 700万到800万吨: each end its own
     low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
     end = unit_end
-    # 65周岁至74周岁, 3天至5天: the unit written at both ends of a range
-    if (unit.surface or currency) and low == high and sent[end : end + 1] in _RANGE_SEPS:
-        at = end + 1  # NT$8,500至NT$13,000: the currency sign written at both ends
-        cur2 = next(((w, u) for w, u in _currency_prefixes() if currency and sent.startswith(w, at)), None)
-        if cur2 and cur2[1] == unit.unit:
-            at += len(cur2[0])
-        m2 = _NUM_RE.match(sent, at)
-        if (
-            m2
-            and m2.lastgroup == kind
-            and (at > end + 1 or unit.surface)
-            and sent.startswith(unit.surface, m2.end())
-        ):
+    # 65周岁至74周岁: an age written at both ends is one bracket (a criterion, rejected below). Other
+    # units written twice (5%—5.5%, 3天至5天) are two figures, as the spec's grammar reads them.
+    if unit.kind == "age" and low == high and sent[end : end + 1] in _RANGE_SEPS:
+        m2 = _NUM_RE.match(sent, end + 1)
+        if m2 and m2.lastgroup == kind and sent.startswith(unit.surface, m2.end()) and unit.surface:
             v2 = _value(kind, m2.group())
             if v2:
                 high = round(v2[1] * factor, 6)
