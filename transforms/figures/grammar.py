@@ -466,6 +466,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     elif currency is not None and unit is not None and unit.kind != "money":
         return None  # $3个: a sign before a count is no money figure we can read
     if unit is None:
+        if sent[unit_end : unit_end + 1] in _MULTIPLIERS:
+            return None  # 10.36百亿亿次: stacked multipliers we cannot read
         if not has_multiplier or (
             unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()
         ):

@@ -197,7 +197,7 @@ REGIONAL_NEGATIVE = [
     ("搬到一处新屋，留下浓墨重彩的一笔。", []),  # 一 as an article
     ("见[说明](https://x.gov.hk/%E4%BA%BA%E5%8F%A3/%E7%B5%B1%E8%A8%88)页", []),  # URL-encoded bytes
     ("详见https://x.gov.tw/a%20b/50%25.html", []),
-    ("迈上万亿新台阶", []),
+    ("算力达到10.36百亿亿次/秒", []),  # stacked multipliers
     ("十年树木，百年树人", []),
     ("升级至200兆带宽", []),  # 兆 multiplies money only
     ("月收入低于2500元的家庭，面积不少于40平方米的住房", []),  # criteria
