@@ -301,7 +301,7 @@ def _verb_before(sentence: str, start: int) -> _Before:
         end -= 1
     verbs = _set("subject_stops.txt") | _set("subject_bridges.txt")
     for k in _verb_lengths():
-        if sentence[max(0, end - k) : end] in verbs:
+        if k <= end and sentence[end - k : end] in verbs:
             return _Before(None, sentence[end - k : end], False)
     return _Before(None, None, False)
 

@@ -95,3 +95,17 @@ def test_part_of_relation_links_parts_to_whole():
     pairs = {(by_id[w], by_id[p]) for w, p in zip(relations["whole_metric_id"], relations["part_metric_id"], strict=True)}
     assert pairs == {("5880件", "4899件"), ("5880件", "981件")}
     assert metrics.filter(pl.col("text") == "5880件")["subject"].item() == "群众困难诉求"
+
+
+def test_parts_without_a_noun_take_the_subject_of_their_whole():
+    sentences = pl.DataFrame(
+        {
+            "path": ["y.txt"], "name": ["y.txt"], "sha256": ["cd" * 32], "story_ix": [0], "para_ix": [0],
+            "sent_ix": [0], "role": ["body"], "char_start": [0], "char_end": [30],
+            "text": ["受理群众来信360件，其中已答复298件、正在办理62件。"],
+        }
+    )
+    metrics, relations = extract_metrics(sentences)
+    assert relations.height == 2
+    assert metrics["subject"].to_list() == ["群众来信"] * 3
+    assert metrics.filter(pl.col("text") == "298件")["measure"].item() == "答复"
