@@ -47,14 +47,16 @@ def test_seed_gold_f1(seed_frames, tmp_path):
     metrics = seed_frames[2]
     pred = tmp_path / "pred.jsonl"
     with pred.open("w", encoding="utf-8") as fh:
-        for row in metrics.select("path", "text", "value", "low", "high", "unit", "bound", "sentence").iter_rows(
-            named=True
-        ):
+        for row in metrics.select(
+            "path", "text", "value", "low", "high", "unit", "bound", "sentence"
+        ).iter_rows(named=True):
             row["file"] = row.pop("path")
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     out = subprocess.run(
         [sys.executable, str(SHARED / "tools" / "score_metrics.py"), str(GOLD), str(pred), "--show", "0"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     last = out.strip().splitlines()[-1].split()
     f1 = float(last[1])
@@ -78,21 +80,33 @@ def test_no_span_is_a_known_negative(seed_frames):
         (g["file"], g["text"]) for g in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines()) if g
     )
     spans = Counter(zip(metrics["file"], metrics["text"], strict=True))
-    hits = {(n["file"], n["text"]) for n in lines if spans[(n["file"], n["text"])] > gold[(n["file"], n["text"])]}
+    hits = {
+        (n["file"], n["text"]) for n in lines if spans[(n["file"], n["text"])] > gold[(n["file"], n["text"])]
+    }
     assert hits == set()
 
 
 def test_part_of_relation_links_parts_to_whole():
     sentences = pl.DataFrame(
         {
-            "path": ["x.txt"], "name": ["x.txt"], "sha256": ["ab" * 32], "story_ix": [0], "para_ix": [0],
-            "sent_ix": [0], "role": ["body"], "char_start": [10], "char_end": [44],
+            "path": ["x.txt"],
+            "name": ["x.txt"],
+            "sha256": ["ab" * 32],
+            "story_ix": [0],
+            "para_ix": [0],
+            "sent_ix": [0],
+            "role": ["body"],
+            "char_start": [10],
+            "char_end": [44],
             "text": ["收集群众困难诉求5880件，其中已办结4899件、跟办981件，化解纠纷30余件。"],
         }
     )
     metrics, relations = extract_metrics(sentences)
     by_id = dict(zip(metrics["metric_id"], metrics["text"], strict=True))
-    pairs = {(by_id[w], by_id[p]) for w, p in zip(relations["whole_metric_id"], relations["part_metric_id"], strict=True)}
+    pairs = {
+        (by_id[w], by_id[p])
+        for w, p in zip(relations["whole_metric_id"], relations["part_metric_id"], strict=True)
+    }
     assert pairs == {("5880件", "4899件"), ("5880件", "981件")}
     assert metrics.filter(pl.col("text") == "5880件")["subject"].item() == "群众困难诉求"
 
@@ -100,8 +114,15 @@ def test_part_of_relation_links_parts_to_whole():
 def test_parts_without_a_noun_take_the_subject_of_their_whole():
     sentences = pl.DataFrame(
         {
-            "path": ["y.txt"], "name": ["y.txt"], "sha256": ["cd" * 32], "story_ix": [0], "para_ix": [0],
-            "sent_ix": [0], "role": ["body"], "char_start": [0], "char_end": [30],
+            "path": ["y.txt"],
+            "name": ["y.txt"],
+            "sha256": ["cd" * 32],
+            "story_ix": [0],
+            "para_ix": [0],
+            "sent_ix": [0],
+            "role": ["body"],
+            "char_start": [0],
+            "char_end": [30],
             "text": ["受理群众来信360件，其中已答复298件、正在办理62件。"],
         }
     )
