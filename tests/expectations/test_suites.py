@@ -51,6 +51,14 @@ def test_a_percentage_is_a_share_only_after_a_share_word_in_its_clause():
     assert growth["share_value"].to_list() == [None]
 
 
+def test_ratios_that_are_not_shares_may_exceed_100():
+    m = _metrics(
+        "某银行资本充足率为180%，进口关税税率由150%下调，新开工率达110%，占比达130%。",
+        [("180%", 180, "%"), ("150%", 150, "%"), ("110%", 110, "%"), ("130%", 130, "%")],
+    )
+    assert m["share_value"].to_list() == [None, None, None, 130.0]
+
+
 def test_span_matches_its_document_text():
     m = _metrics("新建道路3公里。", [("3公里", 3, "公里")])
     broken = _metrics("新建道路3公里。", [("3公里", 3, "公里")], char_start=3)
