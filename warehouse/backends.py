@@ -175,6 +175,7 @@ def ducklake_extension() -> Path:
 
 def _lake_connection() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(config=dict(_NO_DOWNLOADS))
+    con.execute("SET enable_progress_bar = false")
     con.execute(f"LOAD {_quote(str(ducklake_extension()))}")
     return con
 

@@ -380,7 +380,7 @@ class Loader:
         _stage(con, "stg_sentences", _frame(parsed.sentences, _SENTENCES))
         _stage(con, "stg_metrics", _frame(metrics, _METRICS))
         _stage(con, "stg_relations", _frame(relations, RELATIONS))
-        _stage(con, "stg_quarantine", _frame(quarantine, QUARANTINE))
+        _stage(con, "stg_quarantine", _with_source_paths(_frame(quarantine, QUARANTINE)))
         _stage(con, "stg_validation", _frame(results, VALIDATION))
         run_step(con, "load")
         pause_point("in_transaction")
@@ -439,7 +439,7 @@ class Loader:
         """Record the gate's audit rows without loading anything (a blocked run)."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
-        _stage(con, "stg_quarantine", _frame(quarantine, QUARANTINE))
+        _stage(con, "stg_quarantine", _with_source_paths(_frame(quarantine, QUARANTINE)))
         _stage(con, "stg_validation", _frame(results, VALIDATION))
         _stage(con, "stg_error", _frame(None, _ERRORS))
         run_step(con, "load", only=("40_audit.sql",))

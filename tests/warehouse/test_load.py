@@ -25,6 +25,7 @@ from warehouse.load import (
     source_path,
     validation_history,
 )
+from warehouse.backends import STORAGE_VERSION, storage_version
 from warehouse.migrate import apply_migrations, migrate, migrations
 from warehouse.query import check_integrity, run_sql
 
@@ -399,7 +400,9 @@ def test_v4_warehouse_is_migrated_keeping_its_facts(wh: Path, tmp_path: Path) ->
     )
     con.execute("INSERT INTO audit_load_run (run_id, started_at, status) VALUES ('r0', now(), 'loaded')")
     con.close()
+    assert storage_version(wh).startswith("v1.0")  # DuckDB's default: long strings stored uncompressed
     migrate(wh)
+    assert storage_version(wh).startswith(STORAGE_VERSION)  # rewritten once: ZSTD for the text
     row = run_sql(wh, "SELECT title, sentence, year_from, year_to, is_current FROM v_metric_all").row(0)
     assert row == ("标题", "新增12户。", 2021, 2021, True)
     assert run_sql(wh, "SELECT sha256, story_ix FROM dim_story").row(0) == ("s1", 0)
