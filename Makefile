@@ -15,7 +15,10 @@ install: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	# The lock is the whole closure with hashes, so no resolving: --no-deps (pip's resolver also
+	# mishandles extras such as sqlalchemy[asyncio] in hash-checking mode), then `pip check`.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock
+	$(BIN)/python -m pip check
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
@@ -54,7 +57,7 @@ PIP_TOOLS ?= pip-tools==7.6.2
 lock:
 	rm -rf /tmp/minsheng-lock && $(PYTHON) -m venv /tmp/minsheng-lock
 	/tmp/minsheng-lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
-	/tmp/minsheng-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
+	/tmp/minsheng-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --no-strip-extras \
 		--output-file requirements.lock pyproject.toml
 
 clean:

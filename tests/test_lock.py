@@ -28,7 +28,7 @@ def _locked() -> dict[str, tuple[str, str]]:
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
     out = {}
     for block in blocks:
-        m = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)", block)
+        m = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s\\;]+)", block)
         if m:
             out[canonicalize_name(m.group(1))] = (m.group(2), block)
     return out
