@@ -18,7 +18,7 @@ import json
 import re
 from functools import cache
 
-from transforms.enrich.timewords import NULL, Period, scan
+from transforms.enrich.timewords import NULL, Period, resolve, scan
 from transforms.lexicon import table, words
 
 LEAD_CHARS = 300
@@ -29,6 +29,8 @@ FULL_DATE = re.compile(
 NAME_DATE = re.compile(rf"(?<![0-9A-Za-z])({YEAR})(?:[-_.]?[01]\d[-_.]?[0-3]\d)?(?![0-9A-Za-z])")
 TITLE_YEAR = re.compile(rf"({YEAR})年[^\n。]{{0,30}}工作报告")
 HEADING_MAX = 40
+DATED = ("year", "plan", "range")  # heading expressions that name their years
+RELATIVE = ("five", "last", "year1")  # 过去五年, 过去一年: years relative to the report's
 NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
@@ -93,11 +95,15 @@ def heading_part(sentence: str, *, single: bool, report: bool, published: int | 
     if text.startswith(("（", "(")):  # （一）… is a heading inside a part, not a part
         return None
     numbered = bool(NUMBERED.match(text))
-    first = next((e for e in scan(text) if e.kind in ("year", "plan", "range")), None)
-    if not report and not (numbered and first):
+    first = next((e for e in scan(text) if e.kind in DATED or e.kind in RELATIVE), None)
+    if not report and not (numbered and first is not None and first.kind in DATED):
         return None
     kind = next((part for word, part in _part_words() if word in text), None)
-    period = (first.first, first.last) if first is not None else None
+    period = None
+    if first is not None and first.kind in DATED:
+        period = (first.first, first.last)
+    elif first is not None and published is not None:  # 一、过去五年工作回顾
+        period = resolve(first, published, True)
     if period is not None and published is not None and (numbered or kind):
         kind = "plan" if (period[0] or 0) >= published else "review"
     return Part(kind, period) if kind else None

@@ -243,3 +243,17 @@ def test_in_a_plan_a_running_total_is_still_a_target_and_a_review_reports_shares
     got = decide(report)
     assert got["2:115%"] == (2029, 2029, "actual")
     assert got["4:500个"] == got["4:3000个"] == (2030, 2030, "target")
+
+
+def test_a_heading_that_reviews_five_years_gives_its_part_the_span() -> None:
+    report = [
+        ["政府工作报告"],
+        ["——2033年3月5日在第十九届全国人民代表大会第一次会议上"],
+        ["一、过去五年工作回顾"],
+        ["主要城市轨道交通里程增加到1.2万公里。"],
+        ["二、对今年政府工作的建议"],
+        ["新增城镇就业1200万人以上。"],
+    ]
+    got = decide(report)
+    assert got["3:1.2万公里"] == (2028, 2032, "actual")
+    assert got["5:1200万人"] == (2033, 2033, "target")
