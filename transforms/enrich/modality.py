@@ -72,3 +72,15 @@ def _verb_opening() -> re.Pattern[str]:
 def opens_with_verb(clause: str) -> bool:
     """Does a clause open with a verb that continues the chain before it (…，新建公园3个)?"""
     return bool(_verb_opening().match(clause))
+
+
+@cache
+def _target_after() -> re.Pattern[str]:
+    bounds = "|".join(re.escape(w) for w in words("target_after_bounds.txt"))
+    nouns = "|".join(re.escape(w) for w in words("target_after_nouns.txt"))
+    return re.compile(f"(?:{bounds})?的[^，,；;。]{{0,6}}?(?:{nouns})")
+
+
+def names_a_target(after: str) -> bool:
+    """Is the figure the value of a target named right after it (实现5%以上的增长目标)?"""
+    return bool(_target_after().match(after))

@@ -237,15 +237,17 @@ class Walk:
         """(years, is a target) of the figure at ``offset`` of the sentence."""
         gov = governing(s, offset, offset + length) or self.carry
         period = self.resolve(gov) if gov is not None else self.context()
-        return period, self._target(s, text, offset, gov, period)
+        return period, self._target(s, text, offset, length, gov, period)
 
-    def _target(self, s: Sentence, text: str, offset: int, gov: Expr | None, period: Period) -> bool:
-        cs, _ = _clause_at(s, offset)
+    def _target(
+        self, s: Sentence, text: str, offset: int, length: int, gov: Expr | None, period: Period
+    ) -> bool:
+        cs, ce = _clause_at(s, offset)
         before = text[cs:offset]
         review = self.part is not None and self.part.kind == "review"
         if gov is not None and gov.kind == "to":
             return self.published is None or (gov.first or 0) >= self.published
-        if cue.target_cue(before, review=review):
+        if cue.target_cue(before, review=review) or cue.names_a_target(text[offset + length : ce]):
             return True
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
         if self.part is not None and ahead:

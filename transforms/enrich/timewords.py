@@ -30,7 +30,7 @@ class Expr:
 
     start: int
     end: int
-    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | year1 | five | ago | none
+    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | next | year1 | five | ago | none
     first: int | None = None
     last: int | None = None
 
@@ -160,6 +160,8 @@ def resolve(expr: Expr, published: int | None, report: bool) -> Period:
         return p, p
     if kind == "last":
         return p - 1, p - 1
+    if kind == "next":
+        return p + 1, p + 1
     if kind == "year1":
         return (p - 1, p - 1) if report else (p, p)
     if kind == "five":

@@ -257,3 +257,14 @@ def test_a_heading_that_reviews_five_years_gives_its_part_the_span() -> None:
     got = decide(report)
     assert got["3:1.2万公里"] == (2028, 2032, "actual")
     assert got["5:1200万人"] == (2033, 2033, "target")
+
+
+def test_next_year_is_the_year_after_publication_and_a_target_when_promised() -> None:
+    got = decide([["明年，全市将新建学校12所。"]], meta={"published": "2031-11-20"})
+    assert got["0:12所"] == (2032, 2032, "target")
+
+
+def test_a_figure_that_is_the_value_of_a_named_target() -> None:
+    got = decide([["全区确定了7%左右的增长目标，全年实际增长6.8%。"]])
+    assert got["0:7%"][2] == "target"
+    assert got["0:6.8%"][2] == "actual"
