@@ -44,6 +44,7 @@ _BARE_TAGS = ("v", "d", "p", "t", "r", "u")
 # Tags skipped between a noun and its figure: adverbs, prepositions, particles, localisers, pronouns.
 _SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
 _PAIRED = re.compile(r"[“”（）()《》]")
+_CUT = "…"  # stands for the clause opener when the window starts inside a clause
 _QUOTES = "“”‘’\"'《》「」"
 _PARENS = "（）()"
 
@@ -101,7 +102,7 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
     """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
     out: list[Word] = []
     stops = _set("subject_stops.txt")
-    for w in _join_singles(ws, stops):
+    for w in _join_singles(ws, stops | _set("subject_nominal_verbs.txt")):
         stop = next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
         if stop and w.text not in _set("subject_nominal_verbs.txt"):
             rest = tag(w.text[len(stop) :])
@@ -122,7 +123,7 @@ def _join_singles(ws: Sequence[Word], stops: frozenset[str]) -> Sequence[Word]:
     while i < len(ws):
         if i + 1 < len(ws) and len(ws[i].text) == 1 and len(ws[i + 1].text) == 1:
             pair = ws[i].text + ws[i + 1].text
-            if pair in stops:
+            if pair in stops and _HAN.match(pair):
                 out.append(Word(pair, "v"))
                 i += 2
                 continue
@@ -156,6 +157,7 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
             or (_is_punct(first) and first.text not in "“‘《「")
             or _is_stop(first)
             or _is_bridge(first)
+            or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
             or (_is_verb(first) and len(ws) > 1 and not governed)
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):
@@ -248,15 +250,21 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
 def _before(sentence: str, start: int, floor: int, event: bool) -> _Before:
     """The noun phrase that ends right before the figure, after the verb that governs it."""
     lo = _clause_start(sentence, start, floor)
-    return _before_window(sentence[lo:start], sentence[lo - 1 : lo] if lo else "", event)
+    opener = sentence[lo - 1 : lo] if lo else ""
+    if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
+        opener = _CUT  # the window was cut inside a long clause: its first word may be a fragment
+    return _before_window(sentence[lo:start], opener, event)
 
 
 @lru_cache(maxsize=1 << 16)
 def _before_window(window: str, opener: str, event: bool) -> _Before:
     """``_before`` on the clause text before the figure and the character that opens the clause
     (memoised: the same clause heads recur across a corpus)."""
-    ws = _split_stop_prefix(tag(window))
-    measure: list[Word] = []
+    bridged = _bridge_suffix(window)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
+    ws = _split_stop_prefix(tag(window[: len(window) - len(bridged)]))
+    if opener == _CUT and len(ws) > 1:
+        ws = ws[1:]
+    measure: list[Word] = [Word(bridged, "v")] if bridged else []
     while ws and _strippable(ws[-1], event, measure):
         measure.insert(0, ws.pop())
     np, rest = _np_backward(ws)
@@ -292,6 +300,27 @@ def _before_window(window: str, opener: str, event: bool) -> _Before:
             ),
         )
     return _Before(subject, m, False)
+
+
+def _bridge_suffix(window: str) -> str:
+    """The bridge words (达, 控制在, 增长) that end the window, read off the characters."""
+    end = len(window)
+    bridges = _set("subject_bridges.txt")
+    found = True
+    while found:
+        found = False
+        for k in _lengths_all("subject_bridges.txt"):
+            if k < end and window[end - k : end] in bridges:
+                end -= k
+                found = True
+                break
+    return window[end:]
+
+
+@cache
+def _lengths_all(name: str) -> tuple[int, ...]:
+    """The lengths of a lexicon's words, longest first."""
+    return tuple(sorted({len(x) for x in words(name)}, reverse=True))
 
 
 def _verb_before(sentence: str, start: int) -> _Before:
@@ -358,7 +387,7 @@ def _after_text(rest: str, kind: str) -> str | None:
     for i, w in enumerate(ws):
         if (_is_stop(w) and (w.tag == "v" or not np)) or _is_number(ws, i) or _after_stop(rest, at, w):
             break  # a governing verb ends the phrase; 发展 inside 服务业高质量发展集聚区 is a noun
-        if _ends_phrase(ws, i):
+        if _ends_phrase(ws, i) and not _is_stop(w):
             break
         if w.tag == "c" and not np:
             return None  # 3期|和社区党委书记…: the next item of a coordination, not this figure's noun

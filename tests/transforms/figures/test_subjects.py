@@ -42,6 +42,13 @@ CASES = [
     # a verb made a noun by 的; a group of people measured by its size
     ("经过近3个月的施工，道路通车。", "近3个月", "施工"),
     ("组建了60余人的应急抢险队。", "60余人", "应急抢险队"),
+    # bridge words are cut off by their characters (jieba would glue 比 to 达)
+    ("全市绿色建筑占比达41.5%。", "41.5%", "绿色建筑占比"),
+    ("空气优良天数比率控制在90%以上。", "90%以上", "空气优良天数比率"),
+    # a verb after the noun that follows the figure ends it
+    ("7个乡镇获评省级卫生乡镇。", "7个", "乡镇"),
+    # two governing verbs in a row
+    ("建设筹集人才公寓2600套。", "2600套", "人才公寓"),
 ]
 
 
