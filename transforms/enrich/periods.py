@@ -44,7 +44,11 @@ LIST_ENDS = ("；", ";")
 COLONS = frozenset("：:")
 SHORT_CLAUSE = 10  # a clause this short that opens with a cue and holds no number is a frame (力争，…)
 FROM_REACH = 2  # 由2010年的A: the year reaches only the figure right after it
-STICKY = frozenset({"year", "range", "plan", "plan_since", "five", "last", "year1", "this"})
+# frames that hold for the paragraphs after them in a work report's part: multi-year ones always
+# (五年来, “十五五”时期), one-year ones only when they face the part's way (过去一年 in a review; a
+# plan's 去年，… paragraph is a contrast, and its next paragraph is the plan again)
+STICKY = frozenset({"range", "plan", "plan_since", "five", "next5"})
+STICKY_ONE_YEAR = frozenset({"year", "last", "year1", "this", "next"})
 STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
@@ -223,7 +227,7 @@ class Walk:
             self.para_pending = False
             if head is not None:
                 self.para_frame = self.resolve(head)
-                if self.part is not None and head.kind in STICKY:
+                if self.part is not None and self._sticks(head.kind, self.para_frame):
                     self.sticky = self.para_frame
         if self.lead_pending:
             self.lead_pending = False
@@ -232,6 +236,16 @@ class Walk:
                     self.section_period = self.resolve(head)
                 elif self.story_period is None:
                     self.story_period = self.resolve(head)
+
+    def _sticks(self, kind: str, period: Period) -> bool:
+        if kind in STICKY:
+            return True
+        if kind not in STICKY_ONE_YEAR or self.part is None:
+            return False
+        if self.published is None or period[0] is None:
+            return True
+        ahead = period[0] >= self.published
+        return ahead == (self.part.kind == "plan")
 
     def decide(self, s: Sentence, text: str, offset: int, length: int) -> tuple[Period, bool]:
         """(years, is a target) of the figure at ``offset`` of the sentence."""

@@ -30,7 +30,7 @@ class Expr:
 
     start: int
     end: int
-    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | next | year1 | five | ago | none
+    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | next | year1 | five | next5 | ago | none
     first: int | None = None
     last: int | None = None
 
@@ -166,6 +166,8 @@ def resolve(expr: Expr, published: int | None, report: bool) -> Period:
         return (p - 1, p - 1) if report else (p, p)
     if kind == "five":
         return p - 5, p - 1
+    if kind == "next5":
+        return p, p + 4
     if kind == "ago" and expr.first is not None:
         return p - expr.first, p - expr.first
     return NULL

@@ -268,3 +268,17 @@ def test_a_figure_that_is_the_value_of_a_named_target() -> None:
     got = decide([["全区确定了7%左右的增长目标，全年实际增长6.8%。"]])
     assert got["0:7%"][2] == "target"
     assert got["0:6.8%"][2] == "actual"
+
+
+def test_a_contrast_paragraph_in_a_plan_does_not_hold_for_the_next_one() -> None:
+    report = [
+        ["2034年某某市人民政府工作报告"],
+        ["二、2034年重点任务"],
+        ["去年，全市新增就业4万人。"],
+        ["稳定就业岗位，新增就业4.5万人。"],
+        ["今后五年，全市地区生产总值年均增长6%。"],
+    ]
+    got = decide(report)
+    assert got["2:4万人"] == (2033, 2033, "actual")
+    assert got["3:4.5万人"] == (2034, 2034, "target")
+    assert got["4:6%"] == (2034, 2038, "target")
