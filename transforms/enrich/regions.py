@@ -676,7 +676,15 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         for sha, found in doc_found.items()
     }
     # one scan of each sentence; a figure's clause, earlier clauses and headline take their share
-    sents = ctx.sentences.select("sha256", "sent_ix", pl.col("text").fill_null(""))
+    wanted = pl.concat(
+        [
+            cl.select("sha256", "sent_ix"),
+            cl.select("sha256", pl.col("head_ix").cast(pl.Int32).alias("sent_ix")),
+        ]
+    ).unique()
+    sents = ctx.sentences.select(
+        "sha256", pl.col("sent_ix").cast(pl.Int32), pl.col("text").fill_null("")
+    ).join(wanted, on=["sha256", "sent_ix"], how="semi")
     place_words = "|".join([*map(re.escape, words("region_wholes.txt")), _deictic()[0].pattern])
     sent_found = dict(
         zip(zip(sents["sha256"], sents["sent_ix"], strict=True), _mentions(sents["text"]), strict=True)

@@ -154,10 +154,11 @@ def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr) -> pl.Expr:
     )
 
 
-def classify_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
+def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -> pl.DataFrame:
     """(sha256, sent_ix, topic) per sentence: its keywords, else its paragraph's, story's, else 'other'.
 
     The story fallback of :func:`figure_topics`; also a coarse theme of a sentence on its own.
+    ``hits`` are the sentences' keyword lists when the caller has already scanned them.
     """
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
     para = pl.col("para_ix") if "para_ix" in sentences.columns else pl.lit(None, dtype=pl.Int32)
@@ -170,7 +171,7 @@ def classify_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
         para.cast(pl.Int32).fill_null(pl.col("sent_ix").cast(pl.Int32)).alias("para_ix"),
         village.alias("village"),
         town.alias("town"),
-        _hits("text", "kw"),
+        _hits("text", "kw") if hits is None else pl.lit(hits).alias("kw"),
     )
     scores = (
         base.select("row", "sha256", "story_ix", "village", "town", "kw")
@@ -292,6 +293,8 @@ def figure_topics(ctx: Context) -> pl.DataFrame:
         return pl.DataFrame(schema=FIGURE_TOPICS)
     keys = ["sha256", "sent_ix"]
     win = _windows(ctx).join(_places(ctx.sentences), on=keys, how="left")
+    sents = ctx.sentences.with_columns(pl.col("sent_ix").cast(pl.Int32))
+    sent_hits = sents.select(*keys, _hits("text", "kw"))
     levels = pl.concat(
         [
             win.select(
@@ -302,7 +305,12 @@ def figure_topics(ctx: Context) -> pl.DataFrame:
             ),
             win.select("_row", _hits("local", "kw"), pl.lit(LOCAL).alias("w"), pl.lit(1).alias("lvl")),
             win.select("_row", _hits("clause", "kw"), pl.lit(CLAUSE).alias("w"), pl.lit(2).alias("lvl")),
-            win.select("_row", _hits("sent", "kw"), pl.lit(SENTENCE).alias("w"), pl.lit(3).alias("lvl")),
+            # the sentence's keywords: one scan per sentence, shared by its figures
+            win.select("_row", *keys)
+            .join(sent_hits.select(*keys, "kw").explode("kw").drop_nulls("kw"), on=keys)
+            .select(
+                "_row", pl.concat_list("kw").alias("kw"), pl.lit(SENTENCE).alias("w"), pl.lit(3).alias("lvl")
+            ),
         ],
         how="diagonal_relaxed",
     )
@@ -333,7 +341,7 @@ def figure_topics(ctx: Context) -> pl.DataFrame:
         .select("_row", "scored")
     )
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
-    stories = classify_sentences(ctx.sentences).rename({"topic": "story_topic"})
+    stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     out = (
         win.select("_row", "metric_id", *keys, "a")
         .join(best, on="_row", how="left")
