@@ -135,3 +135,14 @@ def test_classifies_every_seed_sentence() -> None:
     assert got.height == sentences.height
     assert got["topic"].is_in(topic_table()["topic"].implode()).all()
     assert (got["topic"] == "other").mean() < 0.2
+
+
+def test_the_lead_head_is_the_whole_compound_before_the_figure() -> None:
+    # 养老服务 is found whole (leftmost-longest), so 服务中心 (urban) does not become the head
+    got = _topics(["新建区域性养老服务中心9个"], [["9个"]])
+    assert got == [["social_security"]]
+
+
+def test_disasters_and_reforms_as_such() -> None:
+    got = _topics(["成功应对台风6次", "完成各类改革事项120项"], [["6次"], ["120项"]], stories=[0, 1])
+    assert got == [["public_safety"], ["other"]]
