@@ -7,6 +7,11 @@ and we descend province -> city -> county only while one child clearly dominates
 resolves to its county, a provincial work report to its province, and a national report (votes
 spread over many provinces) to nothing: ``region`` is null, which we read as "all of China".
 Sidecar metadata (``files.meta`` JSON ``region``: a name or an adcode) overrides the text.
+
+That is the *page's* region. Each figure then takes the division its own clause names, else the one
+the nearest earlier clause of its sentence names, else its story's headline, else the page
+(:func:`figure_regions`): a Chongqing-wide report's figure about 万州区 is 万州区's. Its ``area`` is the
+街道/镇/乡/村/社区/小区 named nearest before it in its own sentence, never inherited from the story.
 """
 
 from __future__ import annotations
