@@ -31,7 +31,7 @@ from transforms.lexicon import words
 _CLAUSE_STOP = "，,；;。！!？?：:、…\n"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MAX_BEFORE = 20
-_MAX_AFTER = 14
+_MAX_AFTER = 16
 # Tags that may stand inside a noun phrase (jieba/ICTCLAS): nouns, names, verbal nouns,
 # modifiers, abbreviations, idioms, Latin (5G), and the single characters unknown words fall into.
 _NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")
@@ -374,11 +374,14 @@ def _after_text(rest: str, kind: str) -> str | None:
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
-    clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), len(rest))
+    clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
+    cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
     rest = rest[:clause_end]
     if not rest or not (_HAN.match(rest) or rest[0] in "“《"):
         return None
     ws = tag(rest)
+    if cut and len(ws) > 1:
+        ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
     relative = _relative(ws)
     if relative:
         return relative

@@ -73,6 +73,11 @@ def test_single_figure_helper_reads_the_same_rules() -> None:
     assert subject_of(sentence, start, start + len("1300座"), "座") == "农村户厕"
 
 
+def test_a_long_name_cut_by_the_window_loses_its_broken_end() -> None:
+    sentence = "新建3个区域性农产品冷链物流集散分拨中心项目及配套设施。"
+    assert facts(sentence)["3个"].subject == "区域性农产品冷链物流集散分拨中心"  # not …中心项
+
+
 def test_no_subject_when_nothing_is_named() -> None:
     assert facts("增长5%。")["5%"].subject is None
 
