@@ -28,6 +28,7 @@ import polars as pl
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
 from transforms.enrich.structure import (
+    OPEN,
     Part,
     heading_part,
     is_report,
@@ -203,6 +204,8 @@ class Walk:
         part = heading_part(
             text, single=self.single[para_ix] == 1, report=self.report, published=self.published
         )
+        if part is not None and part.kind == OPEN:  # reports review first, then plan
+            part = None if self.part is None else Part("plan", part.period)
         if part is not None:
             self.part, self.sticky, self.report, self.para_pending = part, None, True, False
             return

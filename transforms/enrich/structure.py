@@ -31,6 +31,7 @@ TITLE_YEAR = re.compile(rf"({YEAR})年[^\n。]{{0,30}}工作报告")
 HEADING_MAX = 40
 DATED = ("year", "plan", "range")  # heading expressions that name their years
 RELATIVE = ("five", "last", "year1")  # 过去五年, 过去一年: years relative to the report's
+OPEN = "open"  # a numbered part heading with no part word: after the review, the plan follows
 NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
@@ -106,6 +107,8 @@ def heading_part(sentence: str, *, single: bool, report: bool, published: int | 
         period = resolve(first, published, True)
     if period is not None and published is not None and (numbered or kind):
         kind = "plan" if (period[0] or 0) >= published else "review"
+    if kind is None and numbered and report:
+        return Part(OPEN, period)  # 二、牢记历史使命，…: a part whose words do not say which
     return Part(kind, period) if kind else None
 
 
@@ -122,7 +125,12 @@ def part_default(part: Part, published: int | None) -> Period:
 def year_from_headings(headings: list[Part]) -> int | None:
     """The report's year as its first dated part heading implies it (review of Y-1, plan for Y)."""
     for part in headings:
-        if part.period is None or part.period[0] is None or part.period[0] != part.period[1]:
+        if (
+            part.kind == OPEN
+            or part.period is None
+            or part.period[0] is None
+            or part.period[0] != part.period[1]
+        ):
             continue
         return part.period[0] + 1 if part.kind == "review" else part.period[0]
     return None

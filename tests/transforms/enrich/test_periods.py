@@ -282,3 +282,16 @@ def test_a_contrast_paragraph_in_a_plan_does_not_hold_for_the_next_one() -> None
     assert got["2:4万人"] == (2033, 2033, "actual")
     assert got["3:4.5万人"] == (2034, 2034, "target")
     assert got["4:6%"] == (2034, 2038, "target")
+
+
+def test_a_numbered_part_without_part_words_after_the_review_is_the_plan() -> None:
+    report = [
+        ["2035年某某省人民政府工作报告"],
+        ["一、砥砺奋进，全省建设取得新成效"],
+        ["新建高速公路300公里。"],
+        ["二、勇毅前行，奋力谱写新篇章"],
+        ["新建高速公路200公里。"],
+    ]
+    got = decide(report)
+    assert got["2:300公里"] == (2034, 2034, "actual")
+    assert got["4:200公里"] == (2035, 2035, "target")
