@@ -30,7 +30,17 @@ from pathlib import Path
 from types import FrameType
 
 PR_SET_PDEATHSIG = 1
-STARTUP_TIMEOUT = 90.0
+# Seconds to wait for the server to answer: Prefect's own setting when given, else generous -- on a
+# busy 2-core machine the server's start (imports, migrations of its SQLite) has taken over 90 s.
+TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+DEFAULT_STARTUP_TIMEOUT = 300.0
+
+
+def startup_timeout() -> float:
+    try:
+        return float(os.environ.get(TIMEOUT_ENV, "") or DEFAULT_STARTUP_TIMEOUT)
+    except ValueError:
+        raise ValueError(f"{TIMEOUT_ENV}={os.environ[TIMEOUT_ENV]!r} is not a number of seconds") from None
 
 
 def _die_with_parent() -> None:  # runs in the child between fork and exec
@@ -91,7 +101,7 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def ephemeral_api(timeout: float = STARTUP_TIMEOUT) -> Iterator[str | None]:
+def ephemeral_api(timeout: float | None = None) -> Iterator[str | None]:
     """Yield the API URL of a temporary server that dies with this process; with ``PREFECT_API_URL``
     already set (a real server, the test harness) start nothing and yield ``None``."""
     if os.environ.get("PREFECT_API_URL"):
@@ -110,7 +120,7 @@ def ephemeral_api(timeout: float = STARTUP_TIMEOUT) -> Iterator[str | None]:
     )
     os.environ["PREFECT_API_URL"] = url
     try:
-        _wait_healthy(proc, url, timeout)
+        _wait_healthy(proc, url, startup_timeout() if timeout is None else timeout)
         yield url
     finally:
         _drain_clients()
