@@ -360,8 +360,13 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
         doc.append(row[1:])
     if doc:
         rows.extend(_walk_document(published.get(current), texts.get(current) or "", doc, figures[current]))
-    decided = pl.DataFrame(rows, schema=FIGURE_PERIODS, orient="row")
-    return _parts_take_wholes(decided, ctx.relations)
+    decided = pl.DataFrame(rows, schema=FIGURE_PERIODS, orient="row").unique("metric_id", keep="first")
+    every = (
+        ctx.metrics.select("metric_id").unique(maintain_order=True).join(decided, on="metric_id", how="left")
+    )
+    # a figure whose sentence is missing from the batch gets no years and is stated as done
+    every = every.with_columns(pl.col("modality").fill_null("actual"))
+    return _parts_take_wholes(every, ctx.relations)
 
 
 def _parts_take_wholes(decided: pl.DataFrame, relations: pl.DataFrame | None) -> pl.DataFrame:

@@ -295,3 +295,14 @@ def test_a_numbered_part_without_part_words_after_the_review_is_the_plan() -> No
     got = decide(report)
     assert got["2:300公里"] == (2034, 2034, "actual")
     assert got["4:200公里"] == (2035, 2035, "target")
+
+
+def test_a_figure_without_its_sentence_still_gets_a_row() -> None:
+    ctx = frames([["新建公园3个。"]])
+    orphan = ctx.metrics.with_columns(
+        pl.lit("lost").alias("metric_id"), pl.lit(99, dtype=pl.Int32).alias("sent_ix")
+    )
+    ctx = Context.of(pl.concat([ctx.metrics, orphan]), ctx.documents, ctx.sentences, ctx.files, None)
+    got = {r[0]: r[1:] for r in figure_periods(ctx).iter_rows()}
+    assert got["lost"] == (None, None, "actual")
+    assert got["0:3个"][2] == "actual"
