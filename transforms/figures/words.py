@@ -28,6 +28,7 @@ class Word(NamedTuple):
     tag: str
 
 
+_ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ0-9]+$")
 
@@ -63,4 +64,15 @@ def tag(text: str) -> tuple[Word, ...]:
     if not text:
         return ()
     tokenizer, tags = _jieba()
+    if _ALL_HAN.match(text):
+        # jieba's own path for a run of Han characters, without its block splitting and generators
+        # (a third of its cost on windows this short); the same words as ``cut(text, HMM=False)``.
+        route: dict[int, tuple[float, int]] = {}
+        tokenizer.calc(text, tokenizer.get_DAG(text), route)
+        cuts, at = [], 0
+        while at < len(text):
+            nxt = route[at][1] + 1
+            cuts.append(text[at:nxt])
+            at = nxt
+        return tuple(Word(w, tags.get(w) or "n") for w in cuts)
     return tuple(Word(w, _tag_of(w, tags)) for w in tokenizer.cut(text, HMM=False))

@@ -1,0 +1,24 @@
+"""The word cutter around figures: jieba's dictionary words, with tags the subject rules read."""
+
+from __future__ import annotations
+
+import jieba
+
+from transforms.figures.words import tag
+
+
+def test_han_runs_are_cut_like_jieba_without_hmm() -> None:
+    for text in ("新改建乡村道路和桥梁", "累计培训返乡创业青年", "城乡居民医疗保险参保率"):
+        assert [w.text for w in tag(text)] == list(jieba.cut(text, HMM=False))
+
+
+def test_tags_come_from_the_dictionary_and_others_are_read() -> None:
+    words = dict(tag("新建5G基站，投入资金"))
+    assert words["投入"] == "v"
+    assert words["5G"] == "eng"
+    assert words["，"] == "x"
+    assert words["资金"] == "n"
+
+
+def test_empty_text_has_no_words() -> None:
+    assert tag("") == ()
