@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from tests.warehouse.conftest import SEED_A, SEED_B, make_batch, regions, topics, units
 from transforms.parse import Parsed
+from warehouse.backends import STORAGE_VERSION, storage_version
 from warehouse.load import (
     IntegrityError,
     Loader,
@@ -25,7 +27,6 @@ from warehouse.load import (
     source_path,
     validation_history,
 )
-from warehouse.backends import STORAGE_VERSION, storage_version
 from warehouse.migrate import apply_migrations, migrate, migrations
 from warehouse.query import check_integrity, run_sql
 
@@ -407,3 +408,16 @@ def test_v4_warehouse_is_migrated_keeping_its_facts(wh: Path, tmp_path: Path) ->
     assert row == ("标题", "新增12户。", 2021, 2021, True)
     assert run_sql(wh, "SELECT sha256, story_ix FROM dim_story").row(0) == ("s1", 0)
     assert run_sql(wh, "SELECT count(*) FROM dim_document").item() == 1  # the old name still answers
+
+
+def test_long_text_is_stored_in_pieces_that_never_split_a_sentence(wh: Path) -> None:
+    body = "".join(f"第{i}段，社区新增志愿者{i}人。" for i in range(1, 700))  # ~12,000 characters
+    page = "长文简报\n" + body
+    load_run(wh, make_batch("r1", {"raw/long.txt": page}))
+    pieces = run_sql(wh, "SELECT chunk_ix, char_start, char_end FROM doc_chunk ORDER BY chunk_ix").rows()
+    assert len(pieces) >= 3 and pieces[0][1] == 0 and pieces[-1][2] == len(page)
+    assert all(a[2] == b[1] for a, b in itertools.pairwise(pieces))
+    assert run_sql(wh, "SELECT text FROM doc_text").item() == page
+    last = run_sql(wh, "SELECT span_text, sentence FROM v_metric ORDER BY char_start DESC LIMIT 1").row(0)
+    assert last == ("699人", "第699段，社区新增志愿者699人。")
+    assert check_integrity(wh) == []

@@ -1,9 +1,9 @@
 -- Text stored once, the fact columns of docs/fact-spec.md, stories named as such, deletions.
 --
 -- * dim_document holds stories: renamed dim_story; stories and sentences are keyed by (sha256, ix).
--- * The normalised text is kept once, in doc_text (ZSTD-compressed); dim_sentence and fact_metric
---   keep offsets into it and the views cut the sentence out of it (dim_sentence.text and
---   fact_metric.sentence are gone: they were the same text stored a second and third time).
+-- * The normalised text is kept once, in doc_chunk (ZSTD-compressed pieces; the view doc_text joins
+--   them); dim_sentence and fact_metric keep offsets and the views cut the sentence out of it
+--   (dim_sentence.text and fact_metric.sentence are gone: the same text a second and third time).
 -- * fact_metric gains measure, year_from, year_to, modality and is_current / retired_at; its period
 --   is a range (dim_period.period_key '2025' or '2021-2025').
 -- * dim_file gains parser_version and retired_at; dim_topic the functional classification; dim_unit
@@ -15,15 +15,19 @@ DROP VIEW IF EXISTS v_region_summary;
 DROP VIEW IF EXISTS v_topic_summary;
 DROP VIEW IF EXISTS v_metric;
 
--- doc_text: rebuilt with a compressed text column.
-CREATE TABLE doc_text_v5 (
-    sha256 VARCHAR PRIMARY KEY,
-    text VARCHAR NOT NULL USING COMPRESSION zstd,
-    chars BIGINT NOT NULL
+-- doc_chunk: the text in consecutive pieces of about 4000 characters that start at sentence starts,
+-- so every sentence and span lies inside one piece: cutting a sentence out costs a scan of its
+-- piece, not of the whole document (DuckDB counts code points from the start of a string), and
+-- pieces of a few kB are ZSTD-compressed. The view doc_text puts each document back together.
+CREATE TABLE doc_chunk (
+    sha256 VARCHAR NOT NULL,
+    chunk_ix INTEGER NOT NULL,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL,
+    text VARCHAR NOT NULL
 );
-INSERT INTO doc_text_v5 SELECT sha256, text, chars FROM doc_text;
+INSERT INTO doc_chunk SELECT sha256, 0, 0, chars, text FROM doc_text;
 DROP TABLE doc_text;
-ALTER TABLE doc_text_v5 RENAME TO doc_text;
 
 -- dim_story (was dim_document) and dim_sentence: keyed by (sha256, story_ix) and (sha256, sent_ix);
 -- the string ids 'sha256:ix' are computed by the views, not stored (with their primary-key indexes
@@ -42,6 +46,7 @@ INSERT INTO dim_story SELECT sha256, story_ix, kind, title, byline, char_start, 
 CREATE TABLE dim_sentence_v5 (
     sha256 VARCHAR NOT NULL,
     sent_ix INTEGER NOT NULL,
+    chunk_ix INTEGER NOT NULL,
     story_ix INTEGER,
     para_ix INTEGER,
     role VARCHAR,
@@ -49,7 +54,7 @@ CREATE TABLE dim_sentence_v5 (
     char_end BIGINT NOT NULL
 );
 INSERT INTO dim_sentence_v5
-SELECT sha256, sent_ix, story_ix, para_ix, role, char_start, char_end FROM dim_sentence;
+SELECT sha256, sent_ix, 0, story_ix, para_ix, role, char_start, char_end FROM dim_sentence;
 
 -- dim_period: year ranges.
 DROP TABLE dim_period;
@@ -155,10 +160,12 @@ COMMENT ON COLUMN ref_code.column_name IS 'Coded column.';
 COMMENT ON COLUMN ref_code.code IS 'An allowed value.';
 COMMENT ON COLUMN ref_code.meaning IS 'What the value means.';
 
-COMMENT ON TABLE doc_text IS 'The normalised Simplified text of one file version, stored once (ZSTD): every char_start/char_end in the warehouse indexes into it; sentences and spans are cut out of it (substr(text, char_start + 1, char_end - char_start)).';
-COMMENT ON COLUMN doc_text.sha256 IS 'File version (dim_file.sha256).';
-COMMENT ON COLUMN doc_text.text IS 'Normalised text (encoding repaired, annotations stripped, Traditional converted, lines joined).';
-COMMENT ON COLUMN doc_text.chars IS 'Length of text in characters (code points).';
+COMMENT ON TABLE doc_chunk IS 'The normalised Simplified text of each file version, stored once (ZSTD), in consecutive pieces that start at sentence starts; the view doc_text joins them back. Offsets everywhere are into the whole text.';
+COMMENT ON COLUMN doc_chunk.sha256 IS 'File version (dim_file.sha256).';
+COMMENT ON COLUMN doc_chunk.chunk_ix IS '0-based order of the piece in the text.';
+COMMENT ON COLUMN doc_chunk.char_start IS 'Offset of the piece in the whole text (0-based, inclusive).';
+COMMENT ON COLUMN doc_chunk.char_end IS 'End of the piece in the whole text (exclusive); the next piece starts here.';
+COMMENT ON COLUMN doc_chunk.text IS 'The piece: substr(whole text, char_start + 1, char_end - char_start).';
 
 COMMENT ON TABLE dim_story IS 'One story on a page (headline, byline, body, captions; or a teaser block). Was dim_document.';
 COMMENT ON COLUMN dim_story.sha256 IS 'File version holding the story (dim_file.sha256).';
@@ -171,6 +178,7 @@ COMMENT ON COLUMN dim_story.char_end IS 'End offset of the story in doc_text.tex
 
 COMMENT ON TABLE dim_sentence IS 'One sentence of a file version (split at 。！？；and paragraph ends; headlines and captions are their own sentences), as offsets into doc_text.';
 COMMENT ON COLUMN dim_sentence.sha256 IS 'File version (dim_file.sha256).';
+COMMENT ON COLUMN dim_sentence.chunk_ix IS 'Piece of doc_chunk holding the whole sentence: its text is substr(chunk.text, char_start - chunk.char_start + 1, char_end - char_start).';
 COMMENT ON COLUMN dim_sentence.story_ix IS 'Story of the sentence (dim_story.story_ix).';
 COMMENT ON COLUMN dim_sentence.para_ix IS '0-based paragraph index within the file.';
 COMMENT ON COLUMN dim_sentence.sent_ix IS '0-based sentence index within the file; (sha256, sent_ix) is the key.';

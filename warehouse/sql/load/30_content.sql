@@ -1,5 +1,5 @@
 -- Per batch, step 3: replace the text, stories, sentences, facts and parts of every version the
--- batch touched. The text is stored once (doc_text); sentences and facts keep offsets into it.
+-- batch touched. The text is stored once (doc_chunk); sentences and facts keep offsets into it.
 
 CREATE OR REPLACE TEMP TABLE stg_touched AS
 SELECT sha256 FROM stg_file UNION SELECT sha256 FROM stg_retired;
@@ -8,9 +8,30 @@ DELETE FROM fact_metric_part WHERE sha256 IN (SELECT sha256 FROM stg_touched);
 DELETE FROM fact_metric WHERE sha256 IN (SELECT sha256 FROM stg_touched);
 DELETE FROM dim_sentence WHERE sha256 IN (SELECT sha256 FROM stg_touched);
 DELETE FROM dim_story WHERE sha256 IN (SELECT sha256 FROM stg_touched);
-DELETE FROM doc_text WHERE sha256 IN (SELECT sha256 FROM stg_touched);
+DELETE FROM doc_chunk WHERE sha256 IN (SELECT sha256 FROM stg_touched);
 
-INSERT INTO doc_text SELECT sha256, text, length(text) FROM stg_file;
+-- Pieces of about 4000 characters, each starting at a sentence start (and the first at 0), so no
+-- sentence crosses a piece boundary.
+CREATE OR REPLACE TEMP TABLE stg_chunk AS
+WITH starts AS (
+    SELECT sha256, min(char_start) AS char_start
+    FROM stg_sentences
+    WHERE sha256 IN (SELECT sha256 FROM stg_file) AND char_start IS NOT NULL AND char_start > 0
+    GROUP BY sha256, char_start // 4000
+    UNION
+    SELECT sha256, 0 FROM stg_file
+),
+bounds AS (
+    SELECT s.sha256, s.char_start,
+           coalesce(lead(s.char_start) OVER (PARTITION BY s.sha256 ORDER BY s.char_start), length(f.text)) AS char_end,
+           row_number() OVER (PARTITION BY s.sha256 ORDER BY s.char_start) - 1 AS chunk_ix
+    FROM starts s JOIN stg_file f ON f.sha256 = s.sha256
+)
+SELECT b.sha256, CAST(b.chunk_ix AS INTEGER) AS chunk_ix, b.char_start, b.char_end,
+       substr(f.text, b.char_start + 1, b.char_end - b.char_start) AS text
+FROM bounds b JOIN stg_file f ON f.sha256 = b.sha256;
+
+INSERT INTO doc_chunk SELECT sha256, chunk_ix, char_start, char_end, text FROM stg_chunk ORDER BY sha256, chunk_ix;
 
 INSERT INTO dim_story
 SELECT DISTINCT ON (sha256, story_ix)
@@ -19,10 +40,13 @@ FROM stg_stories WHERE sha256 IN (SELECT sha256 FROM stg_file) AND story_ix IS N
 ORDER BY sha256, story_ix;
 
 INSERT INTO dim_sentence
-SELECT DISTINCT ON (sha256, sent_ix)
-       sha256, sent_ix, story_ix, para_ix, role, char_start, char_end
-FROM stg_sentences WHERE sha256 IN (SELECT sha256 FROM stg_file) AND sent_ix IS NOT NULL
-ORDER BY sha256, sent_ix, path;
+SELECT DISTINCT ON (s.sha256, s.sent_ix)
+       s.sha256, s.sent_ix, c.chunk_ix, s.story_ix, s.para_ix, s.role, s.char_start, s.char_end
+FROM stg_sentences s
+JOIN stg_chunk c ON c.sha256 = s.sha256 AND s.char_start >= c.char_start
+     AND (s.char_start < c.char_end OR (s.char_start = c.char_end AND c.char_start = c.char_end))
+WHERE s.sent_ix IS NOT NULL
+ORDER BY s.sha256, s.sent_ix, s.path, c.chunk_ix DESC;
 
 INSERT INTO fact_metric
 SELECT DISTINCT ON (metric_id)

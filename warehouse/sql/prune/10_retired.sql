@@ -9,4 +9,4 @@ DELETE FROM fact_metric_part WHERE sha256 IN (SELECT sha256 FROM stg_pruned);
 DELETE FROM fact_metric WHERE sha256 IN (SELECT sha256 FROM stg_pruned);
 DELETE FROM dim_sentence WHERE sha256 IN (SELECT sha256 FROM stg_pruned);
 DELETE FROM dim_story WHERE sha256 IN (SELECT sha256 FROM stg_pruned);
-DELETE FROM doc_text WHERE sha256 IN (SELECT sha256 FROM stg_pruned);
+DELETE FROM doc_chunk WHERE sha256 IN (SELECT sha256 FROM stg_pruned);

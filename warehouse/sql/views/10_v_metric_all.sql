@@ -1,5 +1,5 @@
 -- Every figure, current or retired, with names instead of keys; the sentence is cut out of the one
--- stored copy of the text (doc_text) by its offsets.
+-- stored copy of the text (the doc_chunk piece holding it) by its offsets.
 CREATE OR REPLACE VIEW v_metric_all AS
 SELECT
     f.metric_id,
@@ -34,7 +34,7 @@ SELECT
     f.value * u.factor AS value_base,
     u.base_unit,
     f.span_text,
-    substr(dt.text, s.char_start + 1, s.char_end - s.char_start) AS sentence,
+    substr(ch.text, s.char_start - ch.char_start + 1, s.char_end - s.char_start) AS sentence,
     s.role AS sentence_role,
     f.sha256,
     f.char_start,
@@ -43,9 +43,9 @@ SELECT
     f.retired_at
 FROM fact_metric f
 JOIN dim_file fl ON fl.sha256 = f.sha256
-LEFT JOIN doc_text dt ON dt.sha256 = f.sha256
 LEFT JOIN dim_story st ON st.sha256 = f.sha256 AND st.story_ix = f.story_ix
 LEFT JOIN dim_sentence s ON s.sha256 = f.sha256 AND s.sent_ix = f.sent_ix
+LEFT JOIN doc_chunk ch ON ch.sha256 = s.sha256 AND ch.chunk_ix = s.chunk_ix
 LEFT JOIN dim_region r ON r.adcode = f.adcode
 LEFT JOIN dim_topic t ON t.topic = f.topic
 LEFT JOIN dim_unit u ON u.unit = f.unit
@@ -83,7 +83,7 @@ COMMENT ON COLUMN v_metric_all.bound IS 'exact, approx, at_least or at_most.';
 COMMENT ON COLUMN v_metric_all.value_base IS 'value converted to base_unit (e.g. 亩 to 平方米, 名 to 人).';
 COMMENT ON COLUMN v_metric_all.base_unit IS 'Base unit of the unit (people: 人).';
 COMMENT ON COLUMN v_metric_all.span_text IS 'The span as it stands in the text.';
-COMMENT ON COLUMN v_metric_all.sentence IS 'The sentence holding the span (cut out of doc_text by the sentence offsets).';
+COMMENT ON COLUMN v_metric_all.sentence IS 'The sentence holding the span (cut out of the stored text by the sentence offsets).';
 COMMENT ON COLUMN v_metric_all.sentence_role IS 'headline, body, caption...';
 COMMENT ON COLUMN v_metric_all.sha256 IS 'File version (doc_text.sha256) the offsets point into.';
 COMMENT ON COLUMN v_metric_all.char_start IS 'Start of the span in doc_text.text (0-based, inclusive).';

@@ -2,11 +2,11 @@
 -- and the part itself: in 其中已办结4899件、跟办981件 the label of 981件 is 、跟办.
 CREATE OR REPLACE VIEW v_petitions AS
 WITH current_fact AS (
-    SELECT f.*, substr(t.text, s.char_start + 1, s.char_end - s.char_start) AS sentence, s.char_start AS sentence_start,
-           t.text AS doc
+    SELECT f.*, substr(c.text, s.char_start - c.char_start + 1, s.char_end - s.char_start) AS sentence,
+           s.char_start AS sentence_start, c.text AS piece, c.char_start AS piece_start
     FROM fact_metric f
-    JOIN doc_text t ON t.sha256 = f.sha256
     JOIN dim_sentence s ON s.sha256 = f.sha256 AND s.sent_ix = f.sent_ix
+    JOIN doc_chunk c ON c.sha256 = s.sha256 AND c.chunk_ix = s.chunk_ix
     WHERE f.is_current
 ),
 whole AS (
@@ -22,8 +22,8 @@ labelled AS (
         f.unit,
         f.span_text,
         substr(
-            f.doc,
-            greatest(f.sentence_start, coalesce(lag(f.char_end) OVER (PARTITION BY f.sha256, f.sent_ix ORDER BY f.char_start), 0)) + 1,
+            f.piece,
+            greatest(f.sentence_start, coalesce(lag(f.char_end) OVER (PARTITION BY f.sha256, f.sent_ix ORDER BY f.char_start), 0)) - f.piece_start + 1,
             f.char_start - greatest(f.sentence_start, coalesce(lag(f.char_end) OVER (PARTITION BY f.sha256, f.sent_ix ORDER BY f.char_start), 0))
         ) AS label
     FROM current_fact f
