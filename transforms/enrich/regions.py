@@ -438,6 +438,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 CLAUSE_STOP = "，；：。！？,;:!?"
+CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 FIGURE_REGIONS = {
     "metric_id": pl.String,
     "region": pl.String,
@@ -726,7 +727,20 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         c1 = c0 + len(clause.encode("utf-8"))
         scopes = [(clause, [(m, off - c0) for m, off in found if c0 <= off < c1])]
         first = sent[: a - len(lead)]
-        scopes += reversed(_split_clauses(first, [(m, off) for m, off in found if off < c0]))
+        # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
+        # names after its own figure (59个产品获得香港…认证)
+        earlier = [
+            (
+                text,
+                [
+                    (m, off)
+                    for m, off in mine
+                    if len(text.encode("utf-8")[:off].decode("utf-8", "ignore")) < CARRY_CHARS
+                ],
+            )
+            for text, mine in _split_clauses(first, [(m, off) for m, off in found if off < c0])
+        ]
+        scopes += reversed(earlier)
         scopes.append((headline, head_found))
         code: str | None = page
         for text, mine in scopes:

@@ -317,3 +317,9 @@ def test_a_verb_before_a_place_suffix_is_not_a_name() -> None:
 
     sents = pl.DataFrame({"sha256": ["d"], "sent_ix": [0], "text": ["新增社区食堂30个，新建村级服务站12个"]})
     assert area_mentions(sents.with_columns(pl.col("sent_ix").cast(pl.Int32))).is_empty()
+
+
+def test_a_place_named_after_an_earlier_figure_is_not_carried_on() -> None:
+    # (the first figure's own clause names 澳门; the second, after it, stays with the page)
+    got = _figure_regions(["12个产品获得澳门质量认证，茶叶出口增长20%"], [["20%"]], meta={"region": "350000"})
+    assert got == [["350000"]]

@@ -146,3 +146,8 @@ def test_the_lead_head_is_the_whole_compound_before_the_figure() -> None:
 def test_disasters_and_reforms_as_such() -> None:
     got = _topics(["成功应对台风6次", "完成各类改革事项120项"], [["6次"], ["120项"]], stories=[0, 1])
     assert got == [["public_safety"], ["other"]]
+
+
+def test_ecology_and_urbanisation_keywords() -> None:
+    got = _topics(["新造红树林800公顷，常住人口城镇化率达到61%"], [["800公顷", "61%"]])
+    assert got == [["environment", "urban"]]
