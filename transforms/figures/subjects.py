@@ -428,6 +428,10 @@ def _lengths(name: str) -> tuple[int, ...]:
     return tuple(sorted({len(x) for x in words(name) if len(x) > 1}))
 
 
+def _is_place(ws: Sequence[Word]) -> bool:
+    return len(ws) == 1 and ws[0].tag == "ns"
+
+
 def _relative(ws: Sequence[Word]) -> str | None:
     """12个应立行立改的问题, 8个需要长期整改的问题: a modifier clause with 的, then its head noun."""
     at = next((i for i, w in enumerate(ws) if w.text == "的"), None)
@@ -438,6 +442,13 @@ def _relative(ws: Sequence[Word]) -> str | None:
         for i, w in enumerate(ws[:at])
     ):
         return None
+    owner = ws[:at]
+    if (
+        all(w.tag.startswith("n") or w.tag in ("vn", "j") for w in owner)
+        and owner[-1].tag.startswith("n")
+        and not _is_place(owner)
+    ):
+        return _text(ws[:at])  # 4个社区的养老助餐点: a noun with 的 owns what follows; the figure counts it
     head: list[Word] = []
     for w in ws[at + 1 :]:
         if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz")) or _is_stop(w):

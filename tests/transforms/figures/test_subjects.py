@@ -47,6 +47,9 @@ CASES = [
     ("空气优良天数比率控制在90%以上。", "90%以上", "空气优良天数比率"),
     # a verb after the noun that follows the figure ends it
     ("7个乡镇获评省级卫生乡镇。", "7个", "乡镇"),
+    # a noun with 的 owns what follows: the figure counts the owner; a modifier clause with 的 does not
+    ("首批4个社区的养老助餐点已投入运行。", "4个", "社区"),
+    ("对12个应立行立改的问题立即整改。", "12个", "应立行立改的问题"),
     # two governing verbs in a row
     ("建设筹集人才公寓2600套。", "2600套", "人才公寓"),
 ]
