@@ -74,7 +74,8 @@ def test_parser_version_follows_the_rules_files(tmp_path: Path) -> None:
     assert first == parse._parser_version(rules) and len(first) == 12
     lexicon.write_text("unit,kind\n件,count\n宗,count\n", encoding="utf-8")
     assert parse._parser_version(rules) != first
-    assert parse.PARSER_VERSION == parse._parser_version() == parse.parse_batch([]).parser_version
+    # The constant is the tree's hash at import (files edited since then make another one).
+    assert parse.parse_batch([]).parser_version == parse.PARSER_VERSION and len(parse.PARSER_VERSION) == 12
 
 
 def test_concat_keeps_the_warnings_of_every_batch(tmp_path: Path) -> None:
