@@ -9,7 +9,7 @@ a longer word that plans nothing (计划生育, 超预期, 将近) does not coun
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.lexicon import words
 
@@ -24,6 +24,7 @@ def _blockers() -> re.Pattern[str]:
     return _finder("target_cue_blockers.txt")
 
 
+@lru_cache(maxsize=4096)
 def _blanked(text: str) -> str:
     """``text`` with the blocker words masked, so a cue inside one of them is not found."""
     return _blockers().sub(lambda m: "□" * len(m.group(0)), text)

@@ -37,7 +37,7 @@ from transforms.enrich.structure import (
     text_year,
     year_from_headings,
 )
-from transforms.enrich.timewords import NONE, NULL, Expr, Period, resolve, scan
+from transforms.enrich.timewords import NONE, NULL, Expr, Period, opening, resolve, scan
 from transforms.lexicon import words
 
 FIGURE_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
@@ -67,6 +67,7 @@ class Sentence:
 
 
 CLAUSE_END = re.compile("[，,；;：:。！？!?]")
+DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ def analyse(text: str) -> Sentence:
             frames.append(cs)
         if ce < len(text) and text[ce] in COLONS:
             framed = framed or cue.target_cue(body)
-        elif len(body) <= SHORT_CLAUSE and not any(ch.isdigit() for ch in body):
+        elif len(body) <= SHORT_CLAUSE and not DIGIT.search(body):
             framed = framed or cue.starts_with_target_cue(body.strip())
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), chains, ends_list)
@@ -123,9 +124,7 @@ def head_expr(text: str) -> Expr | None:
     """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply."""
     m = CLAUSE_END.search(text)
     end = m.start() if m else len(text)
-    lead = _lead(text, 0, end)
-    exprs = scan(text[:end])
-    return exprs[0] if exprs and exprs[0].start <= lead else None
+    return opening(text, _lead(text, 0, end), end)
 
 
 def _clause_at(s: Sentence, offset: int) -> tuple[int, int]:
@@ -201,8 +200,9 @@ class Walk:
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
             self.carry, self.carry_target = None, False
-        part = heading_part(
-            text, single=self.single[para_ix] == 1, report=self.report, published=self.published
+        single = self.single[para_ix] == 1
+        part = (
+            heading_part(text, single=True, report=self.report, published=self.published) if single else None
         )
         if part is not None and part.kind == OPEN:  # reports review first, then plan
             part = None if self.part is None else Part("plan", part.period)

@@ -103,39 +103,52 @@ def _rel_kinds() -> dict[str, str]:
     return {r["word"]: r["kind"] for r in table("time_words.csv")}
 
 
+def _expr(m: re.Match[str]) -> Expr | None:
+    """The expression a match stands for; None for a base of comparison or a word used otherwise."""
+    g = m.lastgroup
+    s, e = m.start(), m.end()
+    if g == "base":
+        return None
+    if g in ("r1", "r2"):
+        a, b = int(m.group("r1")), int(m.group("r2"))
+        return Expr(s, e, "range", min(a, b), max(a, b))
+    if g in ("plan", "plan_suf"):
+        years = plan_years(m.group("plan"))
+        if years is None:
+            return None
+        suffix = m.group("plan_suf")
+        if suffix in ("末", "期末"):
+            return Expr(s, e, "year", years[1], years[1])
+        return Expr(s, e, "plan_since" if suffix == "以来" else "plan", *years)
+    if g == "since_what":  # 自开展“双亮”活动以来: a start the text does not date
+        return Expr(s, e, NONE)
+    if g == "rel":
+        kind = _rel_kinds()[m.group("rel")]
+        return None if kind == SKIP else Expr(s, e, kind)
+    if g == "ago":
+        n = _number(m.group("ago"))
+        return Expr(s, e, "ago", n, n)
+    y = int(m.group(g))
+    return Expr(s, e, {"frm": "from"}.get(g, g), y, y)
+
+
 def scan(sentence: str) -> tuple[Expr, ...]:
     """Every time expression of ``sentence``, in order (bases of comparison left out)."""
-    out = []
-    for m in _pattern().finditer(sentence):
-        g = m.lastgroup
-        s, e = m.start(), m.end()
-        if g == "base":
+    return tuple(x for m in _pattern().finditer(sentence) if (x := _expr(m)) is not None)
+
+
+def opening(text: str, lead: int, end: int) -> Expr | None:
+    """The first expression of ``text[:end]`` if it starts by ``lead`` (cheaper than a whole scan)."""
+    pattern, pos = _pattern(), 0
+    while pos <= lead:
+        m = pattern.match(text, pos, end)
+        if m is None:
+            pos += 1
             continue
-        if g in ("r1", "r2"):
-            a, b = int(m.group("r1")), int(m.group("r2"))
-            out.append(Expr(s, e, "range", min(a, b), max(a, b)))
-        elif g in ("plan", "plan_suf"):
-            years = plan_years(m.group("plan"))
-            if years is None:
-                continue
-            suffix = m.group("plan_suf")
-            if suffix in ("末", "期末"):
-                out.append(Expr(s, e, "year", years[1], years[1]))
-            else:
-                out.append(Expr(s, e, "plan_since" if suffix == "以来" else "plan", *years))
-        elif g == "since_what":  # 自开展“双亮”活动以来: a start the text does not date
-            out.append(Expr(s, e, NONE))
-        elif g == "rel":
-            kind = _rel_kinds()[m.group("rel")]
-            if kind != SKIP:
-                out.append(Expr(s, e, kind))
-        elif g == "ago":
-            n = _number(m.group("ago"))
-            out.append(Expr(s, e, "ago", n, n))
-        else:
-            y = int(m.group(g))
-            out.append(Expr(s, e, {"frm": "from"}.get(g, g), y, y))
-    return tuple(out)
+        if (x := _expr(m)) is not None:
+            return x
+        pos = max(m.end(), pos + 1)
+    return None
 
 
 def resolve(expr: Expr, published: int | None, report: bool) -> Period:
