@@ -59,6 +59,17 @@ _INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 _PERSON_NOUN = re.compile(r"[\u4e00-\u9fff]人(?!民币|工|才)")  # 巴勒斯坦人, 外来人: nouns of people
 _PUNCT = set("，。、；：！？,.;:!?（）()《》…")
+# after an amount of a threshold kind these make it a condition: 60周岁及以上, 65岁或以上, 65周岁（含）以上
+_THRESHOLD_TAILS = (
+    "及以上",
+    "及以下",
+    "或以上",
+    "或以下",
+    "（含）以上",
+    "（含）以下",
+    "(含)以上",
+    "(含)以下",
+)
 _CLAUSE_END = set("，。、；：！？,;:!?）)")
 
 
@@ -496,9 +507,7 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     unit_end = end
     if unit.kind == "age" and _is_condition_age(sent, prefix_start, end, low, high):
         return None
-    if unit.kind in words("threshold_kinds.txt") and sent.startswith(
-        ("及以上", "及以下", "或以上", "或以下"), end
-    ):
+    if unit.kind in words("threshold_kinds.txt") and sent.startswith(_THRESHOLD_TAILS, end):
         return None  # 60周岁及以上人口, 65岁或以上长者: a condition
     if (
         unit.kind in words("threshold_kinds.txt")
