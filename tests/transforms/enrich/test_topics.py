@@ -151,3 +151,11 @@ def test_disasters_and_reforms_as_such() -> None:
 def test_ecology_and_urbanisation_keywords() -> None:
     got = _topics(["新造红树林800公顷，常住人口城镇化率达到61%"], [["800公顷", "61%"]])
     assert got == [["environment", "urban"]]
+
+
+def test_industries_are_economy_and_elderly_care_is_social_security() -> None:
+    got = _topics(
+        ["航空航天产业产值增长9%，生物医药企业达到300家", "新建养老机构12所，护理型床位占比达到55%"],
+        [["9%", "300家"], ["12所", "55%"]],
+    )
+    assert got == [["economy", "economy"], ["social_security", "social_security"]]
