@@ -24,7 +24,7 @@ CREATE TABLE doc_chunk (
     chunk_ix INTEGER NOT NULL,
     char_start BIGINT NOT NULL,
     char_end BIGINT NOT NULL,
-    text VARCHAR NOT NULL
+    text VARCHAR NOT NULL USING COMPRESSION zstd
 );
 INSERT INTO doc_chunk SELECT sha256, 0, 0, chars, text FROM doc_text;
 DROP TABLE doc_text;
