@@ -179,6 +179,8 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
             end = off + len(alias.encode("utf-8"))
             if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
                 continue
+            if _compass_pair(raw, off, alias):
+                continue
         kept.append((codes, HEAD_WEIGHT if off < head_bytes else 1.0, is_full))
     short_counts = Counter(codes[0] for codes, _, is_full in kept if not is_full)
     cues = tuple(words("place_left_cues.txt"))
@@ -216,6 +218,19 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
 def _cued(before: str, cues: tuple[str, ...]) -> bool:
     """Whether a mention starts a phrase: text start, after a non-Han char, or after a place cue."""
     return not before or not _is_han(before[-1]) or before.endswith(cues)
+
+
+def _compass_pair(raw: bytes, off: int, alias: str) -> bool:
+    """Whether a short name (湘西) is half of a pair of compass parts of one province (湘南湘西, 苏南苏北).
+
+    Such pairs name parts of a province, not divisions: 湘南 is none, so 湘西 beside it is not 湘西州.
+    """
+    points = words("compass_points.txt")
+    if len(alias) != 2 or alias[1] not in points:
+        return False
+    before = raw[:off].decode("utf-8", errors="ignore")[-2:]
+    after = raw[off + len(alias.encode("utf-8")) :][:6].decode("utf-8", errors="ignore")[:2]
+    return any(len(w) == 2 and w[0] == alias[0] and w[1] in points and w != alias for w in (before, after))
 
 
 def _is_han(ch: str) -> bool:
@@ -471,6 +486,8 @@ def _named(
         if not is_full:
             end = off + len(alias.encode("utf-8"))
             if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
+                continue
+            if _compass_pair(raw, off, alias):
                 continue
         if len(cands) > 1:
             inside = [c for c in cands if info[c][3] == province or set(_ancestors(c, info)) & full]

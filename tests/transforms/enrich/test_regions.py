@@ -323,3 +323,15 @@ def test_a_place_named_after_an_earlier_figure_is_not_carried_on() -> None:
     # (the first figure's own clause names 澳门; the second, after it, stays with the page)
     got = _figure_regions(["12个产品获得澳门质量认证，茶叶出口增长20%"], [["20%"]], meta={"region": "350000"})
     assert got == [["350000"]]
+
+
+def test_compass_pairs_metals_and_school_names_are_not_places() -> None:
+    # 湘西湘中 pairs two parts of Hunan (湘中 is no division, so 湘西 is not 湘西州 here)
+    got = _figure_regions(["湘西湘中产业合作区签约项目45个"], [["45个"]], meta={"region": "430000"})
+    assert got == [["430000"]]
+    # 白银 in a list of metals is silver, not 白银市
+    got = _figure_regions(["铜、白银产量分别增长8%、6%"], [["8%", "6%"]], meta={"region": "620000"})
+    assert got == [["620000", "620000"]]
+    # a college named after its prefecture is a name, not the prefecture
+    got = _figure_regions(["阿勒泰学院扩建宿舍楼3栋"], [["3栋"]], meta={"region": "650000"})
+    assert got == [["650000"]]
