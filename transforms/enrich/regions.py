@@ -715,6 +715,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
     placey = set(
         sents.filter(pl.col("text").str.contains(place_words)).select("sha256", "sent_ix").iter_rows()
     )
+    closers = words("list_closers.txt")
     out: list[str | None] = []
     cols = (
         "sha256",
@@ -742,7 +743,11 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
             continue
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
         c1 = c0 + len(clause.encode("utf-8"))
-        scopes = [(clause, [(m, off - c0) for m, off in found if c0 <= off < c1])]
+        own = [(m, off - c0) for m, off in found if c0 <= off < c1]
+        if lead.endswith(closers):
+            # 某地某工程等14条项目: the place names one listed example, not the whole counted list
+            own = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
+        scopes = [(clause, own)]
         first = sent[: a - len(lead)]
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
         # names after its own figure (59个产品获得香港…认证)

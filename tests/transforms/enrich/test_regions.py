@@ -335,3 +335,12 @@ def test_compass_pairs_metals_and_school_names_are_not_places() -> None:
     # a college named after its prefecture is a name, not the prefecture
     got = _figure_regions(["阿勒泰学院扩建宿舍楼3栋"], [["3栋"]], meta={"region": "650000"})
     assert got == [["650000"]]
+
+
+def test_a_place_in_a_listed_example_does_not_make_the_whole_list_its() -> None:
+    # 绵阳 names one example of the 9 parks; the count is the province's
+    got = _figure_regions(["推进绵阳科技园等9个园区扩区"], [["9个"]], meta={"region": "510000"})
+    assert got == [["510000"]]
+    # without the list closer the clause's place still holds
+    got = _figure_regions(["推进绵阳建设园区9个"], [["9个"]], meta={"region": "510000"})
+    assert got == [["510700"]]
