@@ -159,3 +159,12 @@ def test_industries_are_economy_and_elderly_care_is_social_security() -> None:
         [["9%", "300家"], ["12所", "55%"]],
     )
     assert got == [["economy", "economy"], ["social_security", "social_security"]]
+
+
+def test_graded_accidents_and_capital_drawn_in() -> None:
+    got = _topics(
+        ["全市较大事故连续三年下降", "旅游人气持续攀升，引进市外内资超500亿元"],
+        [["三年"], ["500亿元"]],
+        stories=[0, 1],
+    )
+    assert got == [["public_safety"], ["economy"]]
