@@ -667,12 +667,14 @@ def _at_level(page: str, level: str) -> str:
 
 def _national(lead: pl.Expr) -> pl.Expr:
     """The figure is the country's (纳入国家102项, 全国…增长5%): a national word right before it or
-    opening its clause, not after a comparison (高于全国8.5个百分点 is the page's own figure)."""
+    opening its clause, not after a comparison (高于全国8.5个百分点 is the page's own figure), nor as
+    a grade (国家级开发区12个 are the page's own, graded by the state)."""
     nation = "|".join(words("region_national.txt"))
     compare = "|".join(words("region_compare.txt"))
-    return (
-        lead.str.contains(f"(?:{nation})$") & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
-    ) | lead.str.contains(f"^(?:{nation})")
+    grade = "|".join(words("region_national_grades.txt"))
+    return (lead.str.contains(f"(?:{nation})$") & ~lead.str.contains(f"(?:{compare})(?:{nation})$")) | (
+        lead.str.contains(f"^(?:{nation})") & ~lead.str.contains(f"^(?:{nation})(?:{grade})")
+    )
 
 
 def figure_regions(ctx: Context) -> pl.DataFrame:

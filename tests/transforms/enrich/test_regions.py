@@ -344,3 +344,12 @@ def test_a_place_in_a_listed_example_does_not_make_the_whole_list_its() -> None:
     # without the list closer the clause's place still holds
     got = _figure_regions(["推进绵阳建设园区9个"], [["9个"]], meta={"region": "510000"})
     assert got == [["510700"]]
+
+
+def test_a_state_grade_is_not_a_national_figure() -> None:
+    got = _figure_regions(
+        ["国家级、省级园区分别达到6个、40个", "国家新增专项债额度500亿元"],
+        [["6个", "40个"], ["500亿元"]],
+        meta={"region": "520000"},
+    )
+    assert got == [["520000", "520000"], [None]]
