@@ -747,7 +747,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         c1 = c0 + len(clause.encode("utf-8"))
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
         if lead.endswith(closers):
-            # 某地某工程等14条项目: the place names one listed example, not the whole counted list
+            # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
             own = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
         scopes = [(clause, own)]
         first = sent[: a - len(lead)]

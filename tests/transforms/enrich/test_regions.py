@@ -353,3 +353,9 @@ def test_a_state_grade_is_not_a_national_figure() -> None:
         meta={"region": "520000"},
     )
     assert got == [["520000", "520000"], [None]]
+
+
+def test_a_place_in_an_item_joined_before_the_count_is_not_the_counts() -> None:
+    # 绵阳 names the first item; the 8 branches are across the province
+    got = _figure_regions(["建设绵阳总部基地和8个市级分基地"], [["8个"]], meta={"region": "510000"})
+    assert got == [["510000"]]
