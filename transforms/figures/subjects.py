@@ -47,6 +47,8 @@ _PAIRED = re.compile(r"[“”（）()《》]")
 _CUT = "…"  # stands for the clause opener when the window starts inside a clause
 _QUOTES = "“”‘’\"'《》「」"
 _PARENS = "（）()"
+# What is left of a date when its digits are read as a number of their own (2024|年|全省地区生产总值).
+_DATE_TAILS = frozenset({"年", "月", "日", "年度"})
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
             or (_is_verb(first) and len(ws) > 1 and not governed)
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
+            or (first.text in _DATE_TAILS and len(ws) > 1)
         ):
             ws, changed = ws[1:], True
     while ws and (
@@ -211,9 +214,7 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
     tagged a verb (入户走访|53次) stays; a rate's 每 + unit is passed over (收费标准|每生每课时|2.5元,
     每学期|收费, 每台|电梯造价)."""
     i = len(ws)
-    while i > 0 and not (
-        _ends_phrase(ws, i - 1) and not (i == len(ws) and ws[i - 1].text in _nominal_verbs())
-    ):
+    while i > 0 and not (_ends_phrase(ws, i - 1) and not (i == len(ws) and _head_noun(ws, i - 1))):
         i -= 1
     np, rest = ws[i:], ws[:i]
     if rest and rest[-1].text.startswith("每"):
@@ -224,6 +225,18 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
             if outer:
                 return outer, before
     return np, rest
+
+
+def _head_noun(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i``, last before the figure, heads the phrase though a stop: it names a thing
+    (入户走访|53次), or the dictionary tags it a noun and a modifier stands before it (总|花费)."""
+    w = ws[i]
+    if w.text in _nominal_verbs():
+        return True
+    if not (w.tag == "n" and _is_stop(w) and i > 0):
+        return False
+    prev = ws[i - 1]
+    return bool(_NOMINAL.match(prev.tag)) and not _is_stop(prev) and not _ends_phrase(ws, i - 1)
 
 
 def _nominal_verbs() -> frozenset[str]:
@@ -265,7 +278,7 @@ def _before_window(window: str, opener: str, event: bool) -> _Before:
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
-    while ws and _strippable(ws[-1], event, measure):
+    while ws and _strippable(ws[-1], event, measure) and not (measure and _head_noun(ws, len(ws) - 1)):
         measure.insert(0, ws.pop())
     np, rest = _np_backward(ws)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
@@ -473,11 +486,25 @@ def _respectively(sentence: str, first: int, index: int) -> str | None:
     at = clause.rfind("分别")
     if at < 0 or at < len(clause) - 6:
         return None
-    conjuncts = clause[:at].split("、")
+    conjuncts = _conjuncts(clause[:at])
     if len(conjuncts) < 2 or index >= len(conjuncts):
         return None
     conjunct = conjuncts[index]
+    # Each item as it stands (钢铁 / 水泥 / 平板玻璃产量): the spec keeps a subject to the sentence's
+    # own text, so the head after the last item is not glued onto the others (钢铁产量 is nowhere).
     return _before(conjunct, len(conjunct), 0, False).subject
+
+
+def _conjuncts(text: str) -> list[str]:
+    """The items of a list: split at 、, and the last one at a conjunction word (钢铁、水泥|和|平板玻璃产量;
+    城镇|和|农村居民收入)."""
+    parts = text.split("、")
+    ws = tag(parts[-1])
+    conj = _set("subject_list_conjunctions.txt")
+    cuts = [i for i, w in enumerate(ws) if w.tag == "c" and w.text in conj]
+    if len(cuts) != 1 or cuts[0] == 0:
+        return parts
+    return [*parts[:-1], _text(ws[: cuts[0]]), _text(ws[cuts[0] + 1 :])]
 
 
 def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
@@ -492,7 +519,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         # lexicon spares segmenting the clause (segmenting is most of the cost).
         before = _verb_before(sentence, sp.start) if after else _before(sentence, sp.start, floor, event)
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
-        list_index = list_index + 1 if k and gap == "、" else 0
+        list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         subject = after or before.subject
         measure = before.measure
         first = spans[k - list_index].start

@@ -136,3 +136,32 @@ def test_dimensions_take_the_thing_named_after_them() -> None:
 )
 def test_measure_is_the_verb(sentence: str, span: str, measure: str) -> None:
     assert facts(sentence)[span].measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a date's 年 left when its digits are a number of their own does not open the subject
+        ("2023年全县粮食总产量45万吨。", "45万吨", "粮食总产量"),
+        ("2022年度餐饮营业额增长6.4%。", "6.4%", "餐饮营业额"),
+        # a stop word the dictionary tags a noun heads the phrase after a modifier (总|花费)
+        ("全市旅游总花费增长9.7%。", "9.7%", "旅游总花费"),
+        # reduction verbs govern the figure, they are not part of what is counted
+        ("涉企检查事项精简两成。", "两成", "涉企检查事项"),
+        ("低效工业用地压降120宗。", "120宗", "低效工业用地"),
+    ],
+)
+def test_second_pass_boundaries(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_respectively_splits_items_joined_by_a_conjunction() -> None:
+    found = facts("城镇和农村居民人均消费支出分别增长4.1%和6.2%。")
+    assert found["4.1%"].subject == "城镇"
+    assert found["6.2%"].subject == "农村居民人均消费支出"
+
+
+def test_respectively_last_item_after_a_conjunction_keeps_its_head() -> None:
+    found = facts("钢铁、水泥和平板玻璃产量分别下降3.1%、4.2%和5.5%。")
+    assert found["3.1%"].subject == "钢铁"
+    assert found["5.5%"].subject == "平板玻璃产量"
