@@ -239,7 +239,19 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .with_columns(
             pl.max_horizontal("c0", pl.min_horizontal("prev_b", "a")).alias("l0"),
-            pl.min_horizontal("c1", pl.max_horizontal("next_a", "b")).alias("l1"),
+            # after the figure, the window ends where the next figure's list item begins (…9000个、
+            # 床位3万张: 床位 is the next item's noun); with no figure after it in the clause, a 、 only
+            # lists what this figure is spent on (投入5亿元实施A、B), so the clause runs on
+            pl.min_horizontal(
+                "c1",
+                pl.max_horizontal("next_a", "b"),
+                pl.when(pl.col("next_a") < pl.col("c1"))
+                .then(
+                    pl.col("b")
+                    + pl.col("sent").str.slice(pl.col("b")).str.extract("^([^、]*)").str.len_chars()
+                )
+                .otherwise(pl.col("c1")),
+            ).alias("l1"),
         )
     )
     m = m.with_columns(

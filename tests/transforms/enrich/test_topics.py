@@ -168,3 +168,9 @@ def test_graded_accidents_and_capital_drawn_in() -> None:
         stories=[0, 1],
     )
     assert got == [["public_safety"], ["economy"]]
+
+
+def test_the_next_list_item_after_a_figure_is_not_its_context() -> None:
+    # 病床 (health) opens the next figure's item; the first figure counts elderly-care homes
+    got = _topics(["全县养老机构和站点达到85个、病床6000张，儿童医院新增2所"], [["85个", "6000张", "2所"]])
+    assert got == [["social_security", "health", "health"]]
