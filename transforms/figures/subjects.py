@@ -249,6 +249,7 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
     (入户走访|53次)."""
     if (
         _is_bridge(w)
+        or w.text in _set("subject_bound_words.txt")  # 首次, 累计 between the noun and its bound
         or w.tag in ("p", "u", "ul", "uj", "uz")
         or (w.tag in ("d", "ad", "vd") and len(w.text) > 1)
     ):
@@ -266,18 +267,28 @@ def _before(sentence: str, start: int, floor: int, event: bool) -> _Before:
     opener = sentence[lo - 1 : lo] if lo else ""
     if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
         opener = _CUT  # the window was cut inside a long clause: its first word may be a fragment
-    return _before_window(sentence[lo:start], opener, event)
+    lead = next((b for b in _figure_bridges() if sentence.startswith(b, start)), "")
+    return _before_window(sentence[lo:start], opener, event, lead)
+
+
+@cache
+def _figure_bridges() -> tuple[str, ...]:
+    """Bridge verbs a figure's own span may open with (突破3万元): two characters or more."""
+    return tuple(sorted((b for b in words("subject_bridges.txt") if len(b) > 1), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1 << 16)
-def _before_window(window: str, opener: str, event: bool) -> _Before:
+def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Before:
     """``_before`` on the clause text before the figure and the character that opens the clause
-    (memoised: the same clause heads recur across a corpus)."""
+    (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
+    figure's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
     bridged = _bridge_suffix(window)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
     ws = _split_stop_prefix(tag(window[: len(window) - len(bridged)]))
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
+    if lead and not bridged:
+        measure.append(Word(lead, "v"))
     while ws and _strippable(ws[-1], event, measure) and not (measure and _head_noun(ws, len(ws) - 1)):
         measure.insert(0, ws.pop())
     np, rest = _np_backward(ws)
@@ -533,6 +544,25 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _dimension_of(sentence, spans, k)
         out.append(Fact(subject, measure))
         floor = sp.end
+    return _shared_level_heads(sentence, spans, out)
+
+
+def _shared_level_heads(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """建成6个市级、9个县级养老服务中心: a figure followed only by a level word (市级, tagged b) before
+    、 counts the head the next item names after its own level word."""
+    for k in range(len(spans) - 2, -1, -1):
+        subject, nxt = out[k].subject, out[k + 1].subject
+        if not subject or not nxt or sentence[spans[k].end : spans[k + 1].start] != subject + "、":
+            continue
+        own = tag(subject)
+        if not all(w.tag == "b" or w.text.endswith("级") for w in own):
+            continue
+        ws = tag(nxt)
+        i = 0
+        while i < len(ws) and (ws[i].tag == "b" or ws[i].text.endswith("级")):
+            i += 1
+        if 0 < i < len(ws):
+            out[k] = Fact(_text(ws[i:]), out[k].measure)
     return out
 
 

@@ -165,3 +165,21 @@ def test_respectively_last_item_after_a_conjunction_keeps_its_head() -> None:
     found = facts("钢铁、水泥和平板玻璃产量分别下降3.1%、4.2%和5.5%。")
     assert found["3.1%"].subject == "钢铁"
     assert found["5.5%"].subject == "平板玻璃产量"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # an adverb such as 首次 between the noun and a figure that opens with its bridge verb
+        ("其中城镇居民人均消费支出首次突破3万元。", "突破3万元", "城镇居民人均消费支出"),
+        ("全省粮食播种面积首次突破9000万亩。", "突破9000万亩", "粮食播种面积"),
+    ],
+)
+def test_adverb_before_a_bridged_figure(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_level_word_item_takes_the_head_of_the_next_item() -> None:
+    found = facts("新建5个市级、12个县级应急物资储备库。")
+    assert found["5个"].subject == "应急物资储备库"
+    assert found["12个"].subject == "县级应急物资储备库"
