@@ -162,7 +162,6 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
             or (_is_verb(first) and len(ws) > 1 and not governed)
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
-            or (first.text in _DATE_TAILS and len(ws) > 1)
         ):
             ws, changed = ws[1:], True
     while ws and (
@@ -292,6 +291,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     while ws and _strippable(ws[-1], event, measure) and not (measure and _head_noun(ws, len(ws) - 1)):
         measure.insert(0, ws.pop())
     np, rest = _np_backward(ws)
+    if rest and rest[-1].tag == "m" and len(np) > 1 and np[0].text in _DATE_TAILS:
+        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
     np = _trim_np(np, governed=governed)

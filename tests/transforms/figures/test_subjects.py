@@ -144,6 +144,7 @@ def test_measure_is_the_verb(sentence: str, span: str, measure: str) -> None:
         # a date's 年 left when its digits are a number of their own does not open the subject
         ("2023年全县粮食总产量45万吨。", "45万吨", "粮食总产量"),
         ("2022年度餐饮营业额增长6.4%。", "6.4%", "餐饮营业额"),
+        ("完成年度投资380亿元。", "380亿元", "年度投资"),
         # a stop word the dictionary tags a noun heads the phrase after a modifier (总|花费)
         ("全市旅游总花费增长9.7%。", "9.7%", "旅游总花费"),
         # reduction verbs govern the figure, they are not part of what is counted
