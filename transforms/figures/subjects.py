@@ -260,13 +260,14 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
     return _is_verb(w) and not any(_is_stop(x) or _is_verb(x) for x in stripped)
 
 
-def _before(sentence: str, start: int, floor: int, event: bool) -> _Before:
-    """The noun phrase that ends right before the figure, after the verb that governs it."""
+def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") -> _Before:
+    """The noun phrase that ends right before the figure, after the verb that governs it; ``lead``
+    is the clause's verb when it stands elsewhere (a 分别 list item)."""
     lo = _clause_start(sentence, start, floor)
     opener = sentence[lo - 1 : lo] if lo else ""
     if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
         opener = _CUT  # the window was cut inside a long clause: its first word may be a fragment
-    lead = next((b for b in _figure_bridges() if sentence.startswith(b, start)), "")
+    lead = lead or next((b for b in _figure_bridges() if sentence.startswith(b, start)), "")
     return _before_window(sentence[lo:start], opener, event, lead)
 
 
@@ -504,7 +505,7 @@ def _respectively(sentence: str, first: int, index: int) -> str | None:
     conjunct = conjuncts[index]
     # Each item as it stands (钢铁 / 水泥 / 平板玻璃产量): the spec keeps a subject to the sentence's
     # own text, so the head after the last item is not glued onto the others (钢铁产量 is nowhere).
-    return _before(conjunct, len(conjunct), 0, False).subject
+    return _before(conjunct, len(conjunct), 0, False, lead="分别").subject  # 分别增长 is its verb
 
 
 def _conjuncts(text: str) -> list[str]:

@@ -184,3 +184,8 @@ def test_a_level_word_item_takes_the_head_of_the_next_item() -> None:
     found = facts("新建5个市级、12个县级应急物资储备库。")
     assert found["5个"].subject == "应急物资储备库"
     assert found["12个"].subject == "县级应急物资储备库"
+
+
+def test_respectively_item_keeps_a_noun_tagged_stop_as_its_head() -> None:
+    found = facts("过夜游客人次、过夜游客总花费分别增长6.1%、8.3%。")
+    assert found["8.3%"].subject == "过夜游客总花费"
