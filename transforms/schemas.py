@@ -8,7 +8,13 @@ indices (code points) into ``documents.text`` -- the normalised text of one file
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import polars as pl
+from polars._typing import PolarsDataType
+
+# A frame contract: column name -> polars dtype (a class such as pl.String or an instance).
+Schema = Mapping[str, PolarsDataType]
 
 # One raw file as read from disk (transforms.ingest.read_files).
 FILES = {
@@ -122,12 +128,12 @@ VALIDATION = {
 }
 
 
-def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def empty(schema: Schema) -> pl.DataFrame:
     """An empty frame of a declared schema (stages return these rather than None)."""
     return pl.DataFrame(schema=schema)
 
 
-def conform(df: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def conform(df: pl.DataFrame, schema: Schema) -> pl.DataFrame:
     """Select and cast to a declared schema; missing columns become nulls, so stages stay decoupled."""
     cols = [
         (pl.col(c).cast(t) if c in df.columns else pl.lit(None, dtype=t)).alias(c) for c, t in schema.items()

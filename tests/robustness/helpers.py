@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+
+from transforms.parse import Parsed, parse_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "raw"
@@ -17,24 +18,9 @@ PAGE = "街道收集诉求\n今年以来，街道共收集群众困难诉求5880
 FIGURES = {"5880件", "4899件"}
 
 
-@dataclass
-class Parsed:
-    files: pl.DataFrame
-    documents: pl.DataFrame
-    sentences: pl.DataFrame
-    metrics: pl.DataFrame
-
-
 def parse(paths: list[str | Path]) -> Parsed:
-    """ingest -> normalise -> extract, the stage functions exactly as the flow calls them."""
-    from transforms.figures.extract import extract_metrics
-    from transforms.ingest import read_files
-    from transforms.text.normalise import normalise_files
-
-    files = read_files([str(p) for p in paths])
-    documents, _stories, sentences = normalise_files(files)
-    metrics, _relations = extract_metrics(sentences)
-    return Parsed(files, documents, sentences, metrics)
+    """The one parse chain, exactly as the flow calls it (ingest -> normalise -> extract -> enrich)."""
+    return parse_batch([str(p) for p in paths])
 
 
 def spans(parsed: Parsed, name: str) -> set[str]:
