@@ -35,6 +35,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.lock import real_warehouse
+
 STORAGE_VERSION = "v1.5.0"
 LAKE_PREFIX = "ducklake:"
 LAKE_ALIAS = "lake"
@@ -93,62 +95,42 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _fsync(path: Path, directory: bool = False) -> None:
-    fd = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _publish(fresh: Path, published: Path) -> None:
-    _fsync(fresh)
-    os.replace(fresh, published)
-    _fsync(published.parent, directory=True)
-
-
 def ensure_storage(path: Path) -> bool:
-    """Make the published file use :data:`STORAGE_VERSION`; returns True when it wrote one.
+    """Make the published file use :data:`STORAGE_VERSION`; returns True when it rewrote one.
 
-    A new warehouse is created (migrated, views applied, no rows); an older-format one is rewritten
-    with ``COPY FROM DATABASE`` (same tables, rows, views, comments) and swapped in atomically.
-    Call only while holding the load lock.
+    An older-format file is rewritten with ``COPY FROM DATABASE`` (same tables, rows, views,
+    comments) and published like a load (``warehouse.snapshot.publish``: lock re-checked, renamed
+    onto the *real* file, so a symlinked warehouse keeps its link). A missing warehouse needs
+    nothing: ``snapshot.working_copy`` creates new files in this version. Call only while holding
+    the load lock.
     """
-    from warehouse.migrate import apply_migrations
-    from warehouse.sqlfiles import apply_views
+    from warehouse.snapshot import identity, owner, publish, work_dir
 
-    published = Path(path)
-    current = storage_version(published)
-    if current is not None and _version_tuple(current) >= _version_tuple(STORAGE_VERSION):
+    current = storage_version(path)
+    if current is None or _version_tuple(current) >= _version_tuple(STORAGE_VERSION):
         return False
-    published.parent.mkdir(parents=True, exist_ok=True)
-    work = published.parent / ".work"
-    work.mkdir(parents=True, exist_ok=True)
-    fresh = work / f"{published.stem}-storage.duckdb"
-    for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    con = duckdb.connect()
-    try:
-        con.execute(f"ATTACH {_quote(str(fresh))} AS fresh (STORAGE_VERSION '{STORAGE_VERSION}')")
-        if current is None:
-            con.execute("USE fresh")
-            con.execute("BEGIN TRANSACTION")
-            apply_migrations(con)
-            apply_views(con)
-            con.execute("COMMIT")
-        else:
+    published = real_warehouse(path)
+    copied = identity(published)
+    wd = work_dir(path)
+    wd.mkdir(parents=True, exist_ok=True)
+    fresh = wd / "storage.duckdb"
+    with owner(fresh):
+        for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        con = duckdb.connect()
+        try:
+            con.execute(f"ATTACH {_quote(str(fresh))} AS fresh (STORAGE_VERSION '{STORAGE_VERSION}')")
             con.execute(f"ATTACH {_quote(str(published))} AS old (READ_ONLY)")
             con.execute("COPY FROM DATABASE old TO fresh")
             con.execute("DETACH old")
-        con.execute("USE memory")
-        con.execute("CHECKPOINT fresh")
-        con.execute("DETACH fresh")
-    except BaseException:
-        con.close()
-        fresh.unlink(missing_ok=True)
-        raise
-    con.close()
-    _publish(fresh, published)
+            con.execute("CHECKPOINT fresh")
+            con.execute("DETACH fresh")
+            con.close()
+            publish(fresh, path, copied)
+        except BaseException:
+            con.close()
+            fresh.unlink(missing_ok=True)
+            raise
     return True
 
 
@@ -200,16 +182,42 @@ def connect_lake(
 
 
 def _lake_work(target: Target, run_id: str) -> Path:
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", run_id)[:80] or "run"
-    return target.path.parent / ".work" / f"{target.path.stem}-{safe}{target.path.suffix or '.ducklake'}"
+    from warehouse.snapshot import work_dir
+
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", run_id)[:80] or "run"
+    return work_dir(target.path) / f"{safe}{target.path.suffix or '.ducklake'}"
 
 
-def clean_lake_work(target: Target) -> None:
-    """Delete catalog copies of killed loads. Call only while holding the load lock."""
-    work = target.path.parent / ".work"
-    if work.is_dir():
-        for p in work.glob(f"{target.path.stem}-*{target.path.suffix or '.ducklake'}*"):
-            p.unlink(missing_ok=True)
+def clean_lake_work(target: Target) -> list[Path]:
+    """Delete catalog copies of killed loads; refuses (``LockLost``) unless this process holds the
+    lake's load lock.
+
+    Same rules as ``snapshot.clean_work``: only this catalog's own folder
+    (``.work/<catalog name>/``) is looked at -- so ``lake-staging.ducklake`` beside ``lake.ducklake``
+    is never touched, as it was by the old ``<stem>-*`` pattern -- and a copy whose owner file is
+    flocked by a live load stays.
+    """
+    from warehouse.snapshot import clean_work
+
+    return clean_work(target.path) + _clean_legacy_lake(target)
+
+
+def _clean_legacy_lake(target: Target) -> list[Path]:
+    """Catalog copies of the old flat layout (``.work/<stem>-<flow run id><suffix>``), exact run-id
+    shape only, so another catalog whose name starts the same is never matched."""
+    real = real_warehouse(target.path)
+    top = real.parent / ".work"
+    suffix = real.suffix or ".ducklake"
+    pattern = re.compile(
+        re.escape(real.stem) + r"-\d{8}T\d{6}Z-[0-9a-f]{8}" + re.escape(suffix) + r"(?:\.wal)?"
+    )
+    removed: list[Path] = []
+    if top.is_dir():
+        for p in top.iterdir():
+            if pattern.fullmatch(p.name) and p.is_file():
+                p.unlink(missing_ok=True)
+                removed.append(p)
+    return removed
 
 
 @contextmanager
@@ -217,30 +225,42 @@ def lake_working_copy(target: Target, run_id: str) -> Iterator[duckdb.DuckDBPyCo
     """Yield a connection to a private copy of the catalog; publish it by rename if the block succeeds.
 
     Only the catalog is copied: data files are written once, under the lake's data path, and an
-    unpublished load's files are simply never referenced. The caller holds the load lock.
+    unpublished load's files are simply never referenced. The caller holds the load lock; the copy
+    is guarded by an owner flock and published by ``snapshot.publish`` (lock and catalog re-checked).
     """
-    from warehouse.snapshot import pause_point
+    from warehouse.snapshot import identity, owner, pause_point, publish
 
-    target.path.parent.mkdir(parents=True, exist_ok=True)
+    published = real_warehouse(target.path)
+    published.parent.mkdir(parents=True, exist_ok=True)
     target.data_path.mkdir(parents=True, exist_ok=True)
     clean_lake_work(target)
     work = _lake_work(target, run_id)
     work.parent.mkdir(parents=True, exist_ok=True)
-    if target.path.exists():
-        shutil.copyfile(target.path, work)
-    con = connect_lake(target, read_only=False, catalog=work)
-    try:
-        yield con
-        con.execute("USE memory")
-        con.execute(f"DETACH {LAKE_ALIAS}")
-    except BaseException:
-        con.close()
+
+    def discard() -> None:
         for p in work.parent.glob(work.name + "*"):
             p.unlink(missing_ok=True)
-        raise
-    con.close()
-    pause_point("before_publish")
-    _publish(work, target.path)
+
+    with owner(work):
+        copied = identity(published)
+        if copied is not None:
+            shutil.copyfile(published, work)
+        con = connect_lake(target, read_only=False, catalog=work)
+        try:
+            yield con
+            con.execute("USE memory")
+            con.execute(f"DETACH {LAKE_ALIAS}")
+        except BaseException:
+            con.close()
+            discard()
+            raise
+        con.close()
+        try:
+            pause_point("before_publish")
+            publish(work, target.path, copied)
+        except BaseException:
+            discard()
+            raise
 
 
 _REFERENCE_ROWS = ("schema_version", "ref_code", "ref_petition_term")

@@ -69,7 +69,12 @@ def _check_replaceable(out: Path) -> None:
 
 
 def _write(warehouse_path: Path, target: Path) -> list[str]:
-    """Every table and view of the warehouse as Parquet under ``target``; returns the names."""
+    """Every table and view of the warehouse as Parquet under ``target``; returns the names.
+
+    Views whose comment starts "Deprecated" (aliases kept for old queries, e.g. ``dim_document`` of
+    ``dim_story``) are left out: an export is read by new tools, and a second copy of the same rows
+    under an old name would only be mistaken for different data.
+    """
     names: list[str] = []
     with open_readonly(warehouse_path, fenced=False) as con:
         relations = [
@@ -77,7 +82,7 @@ def _write(warehouse_path: Path, target: Path) -> list[str]:
             for r in con.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary "
                 "UNION SELECT view_name FROM duckdb_views() WHERE database_name = current_database() "
-                "AND NOT internal AND NOT temporary ORDER BY 1"
+                "AND NOT internal AND NOT temporary AND coalesce(comment, '') NOT ILIKE 'deprecated%' ORDER BY 1"
             ).fetchall()
         ]
         for name in relations:

@@ -74,18 +74,23 @@ def fetch(
 
 
 def connect_readonly(warehouse_path: Path | str) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published warehouse (never blocks or is blocked by a load).
+    """A read-only connection to the warehouse as published right now (never blocks or is blocked
+    by a load).
 
-    ``ducklake:<catalog>`` attaches the DuckLake read-only (its last published snapshot).
+    A file warehouse is opened by ``warehouse.readers.open_readonly`` (unfenced: this is the
+    project's own trusted SQL), the one way to open a reader: ``duckdb.connect(path)`` would hand a
+    long-lived process DuckDB's cached instance of the file it first opened, and it would never see
+    a newer load. ``ducklake:<catalog>`` attaches the DuckLake read-only (its last published snapshot).
     """
     from warehouse.backends import connect_lake, parse_target
+    from warehouse.readers import open_readonly
 
     target = parse_target(warehouse_path)
     if not target.path.exists():
         raise WarehouseMissing(f"no warehouse at {target.path}; run `minsheng run` first")
     if target.lake:
         return connect_lake(target, read_only=True)
-    return duckdb.connect(str(target.path), read_only=True)
+    return open_readonly(target.path, fenced=False)
 
 
 def run_sql(warehouse_path: Path | str, sql: str, params: Sequence[Any] | dict | None = None) -> pl.DataFrame:

@@ -54,6 +54,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.backends import STORAGE_VERSION
 from warehouse.lock import assert_held, real_warehouse
 
 PAUSE_AT_ENV = "MINSHENG_WAREHOUSE_PAUSE_AT"  # test hook: stage name at which a load pauses
@@ -138,7 +139,7 @@ def _clean_legacy(warehouse_path: Path) -> list[Path]:
 
 
 @contextmanager
-def _owner(work: Path) -> Iterator[None]:
+def owner(work: Path) -> Iterator[None]:
     """Hold a flock on ``<run>.owner`` while the working copy is in use (released by the kernel on
     a kill, so the next run's cleanup knows the copy is a leftover)."""
     owner = work.with_name(work.name.split(".", 1)[0] + OWNER_SUFFIX)
@@ -151,7 +152,7 @@ def _owner(work: Path) -> Iterator[None]:
         owner.unlink(missing_ok=True)
 
 
-def _identity(path: Path) -> tuple[int, int, int, int] | None:
+def identity(path: Path) -> tuple[int, int, int, int] | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -183,6 +184,29 @@ def _fsync_path(path: Path, directory: bool = False) -> None:
         os.close(fd)
 
 
+def publish(work: Path, warehouse_path: Path, expected: tuple[int, int, int, int] | None) -> None:
+    """Swap a finished private file in as the warehouse's real file: fsync it, re-check the lock and
+    that the published file is still ``expected`` (its ``identity`` when the copy was taken; None =
+    there was none), rename onto the real file (never onto a symlink), fsync the directory. The one
+    way every backend publishes, so none forgets a check or follows a link wrongly.
+    """
+    published = real_warehouse(warehouse_path)
+    _fsync_path(work)
+    assert_held(warehouse_path)
+    if identity(published) != expected:
+        raise PublishConflict(
+            f"{published} changed while this load ran (published by another process?); nothing published"
+        )
+    os.replace(work, published)
+    _fsync_path(published.parent, directory=True)
+
+
+def connect_new(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to a DuckDB file, created (when new) in storage version
+    ``STORAGE_VERSION`` -- ZSTD for long strings -- rather than DuckDB's older default."""
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+
+
 @contextmanager
 def working_copy(warehouse_path: Path, run_id: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to a private copy; publish it atomically if the block succeeds.
@@ -198,11 +222,11 @@ def working_copy(warehouse_path: Path, run_id: str) -> Iterator[duckdb.DuckDBPyC
     wd = work_dir(warehouse_path)
     wd.mkdir(parents=True, exist_ok=True)
     work = wd / f"{_safe(run_id)}.duckdb"
-    with _owner(work):
-        copied = _identity(published)
+    with owner(work):
+        copied = identity(published)
         if copied is not None:
             shutil.copyfile(published, work)
-        con = duckdb.connect(str(work))
+        con = connect_new(work)
         try:
             yield con
             con.execute("CHECKPOINT")
@@ -213,17 +237,10 @@ def working_copy(warehouse_path: Path, run_id: str) -> Iterator[duckdb.DuckDBPyC
         con.close()
         try:
             pause_point("before_publish")
-            _fsync_path(work)
-            assert_held(warehouse_path)
-            if _identity(published) != copied:
-                raise PublishConflict(
-                    f"{published} changed while this load ran (published by another process?); nothing published"
-                )
-            os.replace(work, published)
+            publish(work, warehouse_path, expected=copied)
         except BaseException:
             _discard(work)
             raise
-        _fsync_path(published.parent, directory=True)
 
 
 def _discard(work: Path) -> None:

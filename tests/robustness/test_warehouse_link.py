@@ -45,11 +45,6 @@ def test_runs_through_a_linked_warehouse_update_its_target(layout: tuple[Path, P
     assert _figure_count(link, "5893件") == _figure_count(target, "5893件") == "1"
 
 
-@pytest.mark.xfail(
-    reason="warehouse.backends.ensure_storage publishes a new warehouse onto the link path itself "
-    "(os.replace on the link); needs real_warehouse(path) there",
-    strict=False,
-)
 def test_the_first_run_through_a_dangling_link_creates_the_target(layout: tuple[Path, Path, Path]) -> None:
     raw, target, link = layout
     link.symlink_to(target)
