@@ -26,8 +26,10 @@ SHELL_HELP = """Read-only SQL on the warehouse; end a statement with ';'.
 
 
 def _warehouse(args: argparse.Namespace) -> Path:
+    from warehouse.backends import exists
+
     path = cfg.load_settings(warehouse_path=args.warehouse).warehouse_path
-    if not path.exists():
+    if not exists(path):
         raise FileNotFoundError(f"no warehouse at {path}; run `minsheng run` first")
     return path
 

@@ -95,8 +95,10 @@ class Settings:
 
     @property
     def reports_dir(self) -> Path:
-        """Validation reports live beside the warehouse file (git-ignored)."""
-        return self.warehouse_path.parent / "reports"
+        """Validation reports live beside the warehouse file or DuckLake catalog (git-ignored)."""
+        from warehouse.backends import parse_target
+
+        return parse_target(self.warehouse_path).path.parent / "reports"
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given fields replaced; ``None`` means 'keep the configured value'."""

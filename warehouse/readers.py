@@ -104,9 +104,15 @@ def open_readonly(warehouse_path: Path, *, fenced: bool = True) -> duckdb.DuckDB
     export, which must write files. The catalog is named after the file's stem, as with
     ``duckdb.connect(path)``, so fully qualified names keep working.
     """
-    path = Path(warehouse_path)
-    if not path.is_file():
-        raise WarehouseMissing(f"no warehouse at {path}; run `minsheng run` first")
+    from warehouse.backends import connect_lake, parse_target
+
+    target = parse_target(warehouse_path)
+    if not target.path.is_file():
+        raise WarehouseMissing(f"no warehouse at {warehouse_path}; run `minsheng run` first")
+    if target.lake:  # the last published snapshot; its Parquet files are the only files it may read
+        lake = connect_lake(target, read_only=True)
+        return fence(lake, [target.data_path]) if fenced else lake
+    path = target.path
     real = path.resolve()
     con = duckdb.connect(":memory:", config=dict(_STARTUP_FENCES))
     try:

@@ -164,3 +164,23 @@ def test_sigkilled_load_leaves_the_last_snapshot(lake: str, tmp_path: Path, stag
     assert check_integrity(lake) == []
     leftovers = (parse_target(lake).path.parent / ".work").rglob("*.ducklake*")
     assert not [p for p in leftovers if p.is_file()]  # the killed load's catalog copy is gone
+
+
+def test_minsheng_sql_reads_a_lake_and_keeps_its_fences(lake: str) -> None:
+    """Analysts point `minsheng sql` at `ducklake:…` and see the published snapshot; the fences
+    (no file access outside the lake's own data) still hold."""
+    load_run(lake, make_batch("r1", {"raw/a.txt": SEED_A}))
+
+    def sql(query: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "flows.cli", "sql", "--warehouse", lake, "--format", "csv", query],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    ok = sql("SELECT count(*) AS n FROM v_metric")
+    assert ok.returncode == 0, ok.stderr
+    assert int(ok.stdout.split()[-1]) > 0
+    refused = sql("SELECT * FROM read_text('/etc/passwd')")
+    assert refused.returncode != 0 and "root:" not in refused.stdout
