@@ -40,7 +40,9 @@ def test_every_declared_dependency_is_pinned_within_its_range() -> None:
         name = canonicalize_name(req.name)
         assert name in locked, f"{req} is declared in pyproject.toml but not in requirements.lock (make lock)"
         version = locked[name][0]
-        assert req.specifier.contains(version, prereleases=True), f"lock pins {name}=={version}, outside {req}"
+        assert req.specifier.contains(version, prereleases=True), (
+            f"lock pins {name}=={version}, outside {req}"
+        )
 
 
 def test_every_pin_has_hashes_and_a_reason() -> None:

@@ -32,7 +32,9 @@ class Context:
         relations: pl.DataFrame | None = None,
     ) -> Context:
         shas = metrics.select("sha256").unique()
-        docs = documents.join(shas, on="sha256", how="semi").unique("sha256", keep="first", maintain_order=True)
+        docs = documents.join(shas, on="sha256", how="semi").unique(
+            "sha256", keep="first", maintain_order=True
+        )
         # the same content under two paths shares a sha256: keep one copy so joins never multiply rows
         sents = sentences.join(shas, on="sha256", how="semi").unique(
             ["sha256", "sent_ix"], keep="first", maintain_order=True

@@ -37,8 +37,15 @@ def _section(n: int, digits: str, liang: bool) -> str:
     return "".join(out)
 
 
-def render(n: int, *, digits: str = SIMPLIFIED, liang: bool = False, short_ten: bool = True,
-           traditional: bool = False, financial: bool = False) -> str:
+def render(
+    n: int,
+    *,
+    digits: str = SIMPLIFIED,
+    liang: bool = False,
+    short_ten: bool = True,
+    traditional: bool = False,
+    financial: bool = False,
+) -> str:
     """Write a non-negative integer below 10**16 in Chinese numerals."""
     if n == 0:
         return digits[0]
@@ -113,14 +120,20 @@ def test_arabic_with_separators_round_trips(n: int, fullwidth: bool) -> None:
 
 
 @BUDGET
-@given(st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False), st.sampled_from(["万", "亿", "千"]))
+@given(
+    st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False), st.sampled_from(["万", "亿", "千"])
+)
 def test_arabic_with_multiplier_is_exact(mantissa: Decimal, unit: str) -> None:
     factor = {"万": 10**4, "亿": 10**8, "千": 10**3}[unit]
     assert parse_number(f"{mantissa}{unit}") == float(mantissa * factor)
 
 
 @BUDGET
-@given(st.integers(1, 9), st.integers(1, 9), st.sampled_from([("百", 100), ("千", 1000), ("万", 10**4), ("亿", 10**8)]))
+@given(
+    st.integers(1, 9),
+    st.integers(1, 9),
+    st.sampled_from([("百", 100), ("千", 1000), ("万", 10**4), ("亿", 10**8)]),
+)
 def test_shorthand_trailing_digit_is_the_next_place(a: int, b: int, unit: tuple[str, int]) -> None:
     word, factor = unit
     assert parse_number(SIMPLIFIED[a] + word + SIMPLIFIED[b]) == a * factor + b * factor // 10
@@ -153,7 +166,10 @@ def test_shares_are_one_hundred_m_over_n(n: int, m: int) -> None:
     assert got is not None and abs(got - 100 * m / n) <= 1e-9 * max(1, 100 * m / n)
 
 
-numeral_soup = st.text(alphabet="零〇一二两三四五六七八九十百千万亿兆点負负分之百成折又余多几个半打%,./^eEk-+0123456789 ", max_size=20)
+numeral_soup = st.text(
+    alphabet="零〇一二两三四五六七八九十百千万亿兆点負负分之百成折又余多几个半打%,./^eEk-+0123456789 ",
+    max_size=20,
+)
 
 
 @BUDGET
