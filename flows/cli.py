@@ -160,14 +160,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _report_failure(exc: Exception, settings: cfg.Settings) -> int:
     """Say plainly what happened and map it to the exit code a scheduler acts on."""
     code = exit_code_for(exc)
+    # GateBlocked and StrictFailure (the only codes that read it) both carry the run's summary.
+    failed: Any = exc
     if code == cfg.EXIT_BLOCKED:
-        print(format_summary(exc.summary))  # type: ignore[attr-defined]
+        print(format_summary(failed.summary))
         _err(
             f"minsheng: the quality gate blocked the load; nothing was loaded. Report: "
-            f"{exc.summary.report_path}"
-        )  # type: ignore[attr-defined]
+            f"{failed.summary.report_path}"
+        )
     elif code == cfg.EXIT_STRICT:
-        print(format_summary(exc.summary))  # type: ignore[attr-defined]
+        print(format_summary(failed.summary))
         _err(f"minsheng: {exc}")
     elif code == cfg.EXIT_LOCKED:
         _err(

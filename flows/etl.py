@@ -97,7 +97,9 @@ def transient(task: Any, task_run: Any, state: Any) -> bool:
     import duckdb
 
     exc = state.data if isinstance(state.data, BaseException) else None
-    retryable = (OSError, duckdb.IOException, duckdb.ResourceInUseException, duckdb.TransactionException)
+    # DuckDB 1.5 has no ResourceInUseException: a file locked by another process raises
+    # IOException ("Could not set lock on file"), a write-write conflict TransactionException.
+    retryable = (OSError, duckdb.IOException, duckdb.TransactionException)
     return isinstance(exc, retryable)
 
 
