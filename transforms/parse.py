@@ -27,7 +27,17 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.schemas import DOCUMENTS, FILES, METRICS, RELATIONS, SENTENCES, STORIES, conform, empty
+from transforms.schemas import (
+    DOCUMENTS,
+    FILES,
+    METRICS,
+    RELATIONS,
+    SENTENCES,
+    STORIES,
+    Schema,
+    conform,
+    empty,
+)
 
 # No real sentence (at most 300 characters, transforms.text.segment) states more figures than this;
 # a page of genuine figures stays far below the document cap (the bench corpus peaks in the hundreds).
@@ -240,7 +250,7 @@ def parse_batch(paths: Sequence[str], *, timer: Timer = _no_timer) -> Parsed:
 def concat(parts: Sequence[Parsed]) -> Parsed:
     """Concatenate batch frames in batch order; empty input gives empty frames of each schema."""
 
-    def cat(name: str, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    def cat(name: str, schema: Schema) -> pl.DataFrame:
         frames = [getattr(p, name) for p in parts if getattr(p, name).height]
         return pl.concat(frames, how="diagonal_relaxed") if frames else empty(schema)
 

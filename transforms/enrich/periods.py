@@ -88,7 +88,9 @@ def _clauses(text: str) -> tuple[tuple[int, int], ...]:
 
 def _lead(text: str, start: int, end: int) -> int:
     """Where a clause's content starts once the words that may precede a time frame are skipped."""
-    return min(_lead_pattern().match(text, start, end).end(), end)
+    m = _lead_pattern().match(text, start, end)
+    assert m is not None  # a starred group matches (empty) wherever start <= end, as clauses have
+    return min(m.end(), end)
 
 
 @lru_cache(maxsize=65536)
@@ -329,6 +331,7 @@ def _walk_document(
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
+            assert s is not None  # analysed whenever the sentence has figures (here)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
         w.leave(text)
@@ -349,16 +352,19 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
     rows: list[tuple] = []
     cols = ("sha256", "sent_ix", "para_ix", "story_ix", "role", "char_start", "text")
     sents = ctx.sentences.join(ctx.metrics.select("sha256").unique(), on="sha256", how="semi")
-    current, doc = None, []
+    current: str | None = None
+    doc: list[tuple] = []
     for row in sents.sort("sha256", "sent_ix").select(cols).iter_rows():
         if row[0] != current:
             if doc:
+                assert current is not None  # doc holds the rows of the document current names
                 rows.extend(
                     _walk_document(published.get(current), texts.get(current) or "", doc, figures[current])
                 )
             current, doc = row[0], []
         doc.append(row[1:])
     if doc:
+        assert current is not None
         rows.extend(_walk_document(published.get(current), texts.get(current) or "", doc, figures[current]))
     decided = pl.DataFrame(rows, schema=FIGURE_PERIODS, orient="row").unique("metric_id", keep="first")
     every = (

@@ -106,6 +106,7 @@ def _rel_kinds() -> dict[str, str]:
 def _expr(m: re.Match[str]) -> Expr | None:
     """The expression a match stands for; None for a base of comparison or a word used otherwise."""
     g = m.lastgroup
+    assert g is not None  # every alternative of _pattern() is, or ends in, a named group
     s, e = m.start(), m.end()
     if g == "base":
         return None

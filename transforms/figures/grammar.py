@@ -244,8 +244,8 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
 def _value(kind: str, token: str) -> tuple[float, float] | None:
     """(low, high) of a numeral token; None when it is no definite number."""
     if kind == "ar":
-        v = float(token.replace(",", ""))
-        return v, v
+        x = float(token.replace(",", ""))
+        return x, x
     if kind in ("pct", "frac"):
         v = parse_percent(token)
         return None if v is None else (v, v)

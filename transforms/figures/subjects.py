@@ -299,7 +299,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     np = _trim_np(np, governed=governed)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
-        verbs = []
+        verbs: list[Word] = []
         for w in reversed(head):
             if not (w.tag.startswith("v") or _is_stop(w)) or w.tag.startswith("u"):
                 if verbs:

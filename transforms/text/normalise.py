@@ -11,7 +11,7 @@ import json
 
 import polars as pl
 
-from transforms.schemas import DOCUMENTS, SENTENCES, STORIES
+from transforms.schemas import DOCUMENTS, SENTENCES, STORIES, Schema
 from transforms.text import repairs
 from transforms.text.encoding import label_repairs
 from transforms.text.script import detect_script, to_simplified
@@ -47,6 +47,7 @@ def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
         if doc["error"] is not None:
             docs.append(doc)
             continue
+        assert raw is not None  # a missing text was turned into an error and skipped just above
         try:
             script, text, counts, seg = normalise_text(raw)
         except Exception as exc:  # one pathological page must not stop the batch
@@ -65,5 +66,5 @@ def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
     return _frame(docs, DOCUMENTS), _frame(stories, STORIES), _frame(sentences, SENTENCES)
 
 
-def _frame(rows: list[dict[str, object]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def _frame(rows: list[dict[str, object]], schema: Schema) -> pl.DataFrame:
     return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)

@@ -193,7 +193,7 @@ def strip_tags(text: str) -> tuple[str, int]:
     parser.close()
     pending = parser.rawdata  # text the parser still holds back: an unclosed script/style, "<a" ...
     out, count = "".join(parser.out), parser.count
-    if pending and (parser.hidden or parser.cdata_elem):  # type: ignore[attr-defined]
+    if pending and (parser.hidden or parser.cdata_elem):
         _, _, rest = pending.partition("\n")
         more, n = strip_tags(rest) if rest else ("", 0)
         return out + ("\n" + more if rest else ""), count + n

@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from transforms.lexicon import words
 
@@ -54,7 +55,7 @@ _ASCII_START = re.compile(r"^[A-Za-z0-9]")
 
 
 @cache
-def _lexicons() -> dict[str, object]:
+def _lexicons() -> dict[str, Any]:  # word tuples and compiled patterns, by name
     credit = "|".join(re.escape(w) for w in words("credit_words.txt"))
     bullets = "".join(re.escape(b) for b in words("caption_bullets.txt"))
     return {
@@ -119,13 +120,13 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     lex = _lexicons()
     text = raw
     line = Line(text)
-    for marker in lex["teasers"]:  # type: ignore[union-attr]
+    for marker in lex["teasers"]:
         if text.endswith(marker):
             text = text[: -len(marker)].rstrip()
             counts["web_residue"] = counts.get("web_residue", 0) + 1
             line.teaser = True
             break
-    bullet = lex["bullet"].match(text)  # type: ignore[union-attr]
+    bullet = lex["bullet"].match(text)
     if bullet:
         text = text[bullet.end() :]
         counts["caption_bullet"] = counts.get("caption_bullet", 0) + 1
@@ -133,11 +134,9 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     line.text = text
     if line.teaser:
         return line
-    line.credit = bool(lex["credit"].search(text))  # type: ignore[union-attr]
+    line.credit = bool(lex["credit"].search(text))
     short_plain = len(text) <= LONG_LINE and not _SENTENCE_PUNCT.search(text)
-    line.byline = short_plain and (
-        bool(_NAMES_ONLY.match(text)) or text.startswith(lex["bylines"])  # type: ignore[arg-type]
-    )
+    line.byline = short_plain and (bool(_NAMES_ONLY.match(text)) or text.startswith(lex["bylines"]))
     line.spaced = short_plain and not line.byline and not line.credit and bool(_SPACED.search(text))
     line.deck = short_plain and text.startswith("——")
     return line
