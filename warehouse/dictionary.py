@@ -69,7 +69,9 @@ def render_dictionary(warehouse_path: Path) -> str:
     with connect_readonly(warehouse_path) as con:
         objects = fetch(con, _OBJECTS)
         columns = fetch(con, _COLUMNS)
-        version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        assert row is not None  # an aggregate without GROUP BY always returns one row
+        version = row[0]
         allowed = _allowed_values(con)
     lines = [
         "# Minsheng warehouse: data dictionary",

@@ -686,7 +686,7 @@ def prune(
 
 
 def _read(
-    warehouse_path: Path, sql: str, params: list | None = None, empty: dict | None = None
+    warehouse_path: Path | str, sql: str, params: list | None = None, empty: dict | None = None
 ) -> pl.DataFrame:
     """A read-only query on the published warehouse; ``empty`` frame when there is none yet."""
     try:

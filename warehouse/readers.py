@@ -36,7 +36,7 @@ import polars as pl
 from warehouse.query import WarehouseMissing, fetch
 
 # Settings DuckDB only accepts at start-up; the rest are set once the warehouse is attached.
-_STARTUP_FENCES: dict[str, object] = {
+_STARTUP_FENCES: dict[str, bool] = {
     "allow_community_extensions": False,
     "allow_unsigned_extensions": False,
     "autoload_known_extensions": False,
