@@ -289,7 +289,7 @@ def ensure_lake_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
         rows = {t: ref.execute(f"SELECT * FROM {t}").fetchall() for t in _REFERENCE_ROWS}
     finally:
         ref.close()
-    have = {
+    have: dict[str, set[str]] = {
         r[0]: set()
         for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
