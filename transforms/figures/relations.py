@@ -46,8 +46,12 @@ def _whole(sentence: str, before: list[dict], after: list[dict], marker: int) ->
     the same unit that can hold them (处分647人，移送司法机关73人，其中，处分…54人、…285人). With no
     such figure the nearest stays, so the quality gate sees parts that really exceed their whole."""
     candidates = [
-        r for r in reversed(before)
-        if not any(w in sentence[max(0, r["local_start"] - 6) : r["local_start"]] for w in words("change_markers.txt"))
+        r
+        for r in reversed(before)
+        if not any(
+            w in sentence[max(0, r["local_start"] - 6) : r["local_start"]]
+            for w in words("change_markers.txt")
+        )
     ] or list(reversed(before))
     if not candidates:
         return None
