@@ -7,7 +7,6 @@ nothing under raw/ changed -- the common case for a scheduled run -- and record 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import time
 import uuid
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 import polars as pl
 
 from flows import settings as cfg
+from transforms.ingest import file_sha256
 from transforms.parse import PARSER_VERSION
 
 
@@ -107,14 +107,6 @@ class Plan:
     reparse: int = 0  # known (path, content) parsed by older rules: parsed again
 
 
-def _sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def plan_files(paths: list[str], known: pl.DataFrame, parser_version: str = PARSER_VERSION) -> Plan:
     """Split inputs by (path, sha256) against the warehouse; known (path, content) is never re-parsed
     unless the warehouse says older rules parsed it (``known.parser_version`` differs).
@@ -138,10 +130,7 @@ def plan_files(paths: list[str], known: pl.DataFrame, parser_version: str = PARS
     new = changed = renamed = unchanged = reparse = 0
     for given in paths:
         path = os.path.abspath(given)  # the warehouse stores absolute paths (warehouse.load.source_path)
-        try:
-            sha = _sha256(given)
-        except OSError:
-            sha = None
+        sha = file_sha256(given)  # hashed the way ingest reads: no link out of raw/, no blocking FIFO
         if (path, sha) in pairs:
             if not rows or versions.get((path, sha)) == parser_version:
                 unchanged += 1
