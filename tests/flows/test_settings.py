@@ -73,7 +73,8 @@ def test_failures_map_to_exit_codes(tmp_path: Path) -> None:
 
 def test_plan_skips_known_content_and_tells_new_from_changed(raw_copy: Path) -> None:
     from flows.etl import batches
-    from flows.plan import _sha256, plan_files
+    from flows.plan import plan_files
+    from transforms.ingest import file_sha256 as _sha256
 
     paths = sorted(str(p) for p in raw_copy.glob("*.txt"))
     known = pl.DataFrame(
@@ -164,7 +165,8 @@ def test_serve_reads_cron_in_the_given_time_zone() -> None:
 
 
 def test_files_parsed_by_older_rules_are_parsed_again(raw_copy: Path) -> None:
-    from flows.plan import _sha256, plan_files
+    from flows.plan import plan_files
+    from transforms.ingest import file_sha256 as _sha256
 
     paths = sorted(str(p) for p in raw_copy.glob("*.txt"))
     known = pl.DataFrame({"path": paths, "sha256": [_sha256(p) for p in paths],
@@ -176,7 +178,8 @@ def test_files_parsed_by_older_rules_are_parsed_again(raw_copy: Path) -> None:
 
 
 def test_relative_paths_match_the_absolute_paths_the_warehouse_stores(raw_copy: Path, monkeypatch) -> None:
-    from flows.plan import _sha256, plan_files
+    from flows.plan import plan_files
+    from transforms.ingest import file_sha256 as _sha256
 
     monkeypatch.chdir(raw_copy.parent)
     rel = sorted(f"raw/{p.name}" for p in raw_copy.glob("*.txt"))
