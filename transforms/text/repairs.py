@@ -143,16 +143,23 @@ class _TagStripper(HTMLParser):
             self.out.append(text)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        text = self.get_starttag_text() or ""
+        self.start(tag, attrs, self.get_starttag_text() or "")
+
+    def start(self, tag: str, attrs: list, text: str) -> None:
+        """A start tag whose source is ``text`` (also called by ``_strip_simple_tags``)."""
         self._tag(tag if _markup_attrs(attrs) else "", text)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:  # <br/>: one tag, one break
+        self.startend(tag, attrs, self.get_starttag_text() or "")
+
+    def startend(self, tag: str, attrs: list, text: str) -> None:
+        """An empty-element tag whose source is ``text`` (also called by ``_strip_simple_tags``)."""
         if not _markup_attrs(attrs):
-            self._tag("", self.get_starttag_text() or "")
+            self._tag("", text)
         elif tag in self.drop:
             self.count += 1
         else:
-            self._tag(tag, self.get_starttag_text() or "")
+            self._tag(tag, text)
 
     def handle_endtag(self, tag: str) -> None:
         self._tag(tag, f"</{tag}>", end=True)
@@ -188,6 +195,58 @@ def strip_tags(text: str) -> tuple[str, int]:
     ``<script>`` never loses the page."""
     if not _TAG_START_RE.search(text):
         return text, 0
+    simple = _strip_simple_tags(text)
+    if simple is not None:
+        return simple
+    return _strip_tags_parsed(text)
+
+
+# Every "<" of a page, and with it the bare tags most pages are made of (<p>, </p>, <br/>, <br />).
+_LT_RE = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>)?")
+# An "&" that HTMLParser would read as the start of a reference (or holds back at the very end).
+_AMP_REF_RE = re.compile(r"&(?:[A-Za-z#]|\Z)")
+_NOT_MARKUP_AFTER_LT = frozenset("!/?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _strip_simple_tags(text: str) -> tuple[str, int] | None:
+    """``strip_tags`` for a page whose markup is only bare tags, without HTMLParser's tokeniser;
+    None when anything else is there (attributes, comments, declarations, script/style, a reference,
+    a "<" or "&" at the very end), and then the parser decides. Its handlers do the rest, so the
+    output is the parser's by construction wherever both tokenisers see the same tokens: a bare tag
+    is one token to both, and a "<" before anything but a letter, "!", "/" or "?" is text to both."""
+    if _AMP_REF_RE.search(text):
+        return None
+    stripper = _TagStripper()
+    cdata = stripper.CDATA_CONTENT_ELEMENTS
+    pos = 0
+    for m in _LT_RE.finditer(text):
+        name = m.group(2)
+        if name is None:  # a lone "<": text only when something other than markup follows it
+            nxt = text[m.end() : m.end() + 1]
+            if not nxt or nxt in _NOT_MARKUP_AFTER_LT:
+                return None
+            continue
+        tag = name.lower()
+        if tag in cdata:
+            return None
+        if pos < m.start():
+            stripper.handle_data(text[pos : m.start()])
+        pos = m.end()
+        if m.group(1):
+            if m.group(3):  # </p/>: not a bare tag
+                return None
+            stripper.handle_endtag(tag)
+        elif m.group(3):
+            stripper.startend(tag, [], m.group(0))
+        else:
+            stripper.start(tag, [], m.group(0))
+    if pos < len(text):
+        stripper.handle_data(text[pos:])
+    return "".join(stripper.out), stripper.count
+
+
+def _strip_tags_parsed(text: str) -> tuple[str, int]:
+    """``strip_tags`` through HTMLParser: any markup."""
     parser = _TagStripper()
     parser.feed(text)
     parser.close()
