@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RAW ?= raw
-WAREHOUSE ?= warehouse/minsheng.duckdb
+# Empty: flows/settings.py decides (MINSHENG_WAREHOUSE, else var/minsheng.duckdb, or the pre-var/
+# warehouse/minsheng.duckdb with a hint). Everything runs produce is under var/ (git-ignored).
+WAREHOUSE ?=
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 export PREFECT_LOGGING_LEVEL ?= WARNING
@@ -23,7 +25,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/minsheng run --raw $(RAW) --warehouse $(WAREHOUSE)
+	$(BIN)/minsheng run --raw $(RAW)$(if $(WAREHOUSE), --warehouse $(WAREHOUSE))
 
 CODE := flows transforms expectations warehouse tests
 
@@ -61,4 +63,4 @@ lock:
 		--output-file requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb warehouse/snapshots warehouse/reports
+	rm -rf $(VENV) var

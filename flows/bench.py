@@ -5,7 +5,7 @@ references measured in the same process on the same text: a plain Python ``re`` 
 metric-like regex (what "just finding numbers" costs) and OpenCC alone on the Traditional slice
 (what conversion costs). Inputs are ``../shared/corpus/*/bench`` (Simplified) and a Traditional
 slice made from it with OpenCC s2t (python backend, so it is the same on every machine), both
-copied under ``bench/cache/`` so that the stage run and the Prefect run read the same directory.
+copied under ``var/bench/cache/`` so that the stage run and the Prefect run read the same directory.
 
 Memory: whole-run peak is ``getrusage(RUSAGE_SELF).ru_maxrss``; per-stage peak is the maximum of
 ``/proc/self/statm`` RSS sampled every 10 ms while the stage runs (tracemalloc cannot see polars'
@@ -45,8 +45,8 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("MINSHENG_CORPUS", ROOT.parent / "shared" / "corpus"))
-CACHE = ROOT / "bench" / "cache"
-RESULTS = ROOT / "bench" / "results"
+CACHE = ROOT / "var" / "bench" / "cache"  # flows.settings.bench_dir(); git-ignored
+RESULTS = ROOT / "var" / "bench" / "results"
 STAGES = ("ingest", "normalise", "extract", "validate", "load")
 # A metric-like pattern for the reference scan: [bound] number [multiplier] unit.
 REFERENCE_RE = re.compile(

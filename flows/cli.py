@@ -208,7 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
     def runner_opts(p: argparse.ArgumentParser) -> None:
         p.add_argument("--raw", help="directory of raw .txt files (env MINSHENG_RAW, default raw)")
         p.add_argument(
-            "--warehouse", help="DuckDB file (env MINSHENG_WAREHOUSE, default warehouse/minsheng.duckdb)"
+            "--warehouse",
+            help=f"DuckDB file (env MINSHENG_WAREHOUSE, default {cfg.DATA_DIR}/{cfg.WAREHOUSE_NAME}; "
+            "reports go beside it)",
         )
         p.add_argument("--wait", type=float, help="seconds to wait for another load's lock (default 0)")
         p.add_argument(
@@ -285,6 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         _err(f"minsheng: bad configuration: {exc}")
         return cfg.EXIT_USAGE
+    if getattr(args, "warehouse", "") is None and (note := cfg.legacy_warehouse_note()):
+        _err(note)  # a warehouse at the pre-var/ default path: used, and the user told where it goes
     try:
         return int(args.func(args))
     except BrokenPipeError:  # `minsheng extract … | head` is fine

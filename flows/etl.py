@@ -182,7 +182,7 @@ def _note_batch(summary: RunSummary, parsed: Parsed) -> None:
 @flow(name="minsheng-etl", log_prints=False)
 def etl(
     raw_dir: str = "raw",
-    warehouse_path: str = "warehouse/minsheng.duckdb",
+    warehouse_path: str | None = None,  # None: flows.settings (MINSHENG_WAREHOUSE, var/minsheng.duckdb)
     wait_seconds: float | None = None,
     task_runner: str | None = None,
     batch_size: int | None = None,

@@ -36,6 +36,52 @@ def _env(name: str, default: str) -> str:
     return value or default
 
 
+# Everything runs produce lives under one git-ignored folder, so a checkout holds code and inputs
+# only and `rm -rf var` is a full reset. The default warehouse sits in it, and what belongs to a
+# warehouse (its lock, WAL, reports/, .work/ working copies) sits beside the warehouse file wherever
+# MINSHENG_WAREHOUSE puts it: publishing renames a working copy onto the warehouse, which only works
+# on one file system.
+DATA_DIR = "var"
+WAREHOUSE_NAME = "minsheng.duckdb"
+# The default before var/ (issue 16). A warehouse found there is used, with a hint to move it: the
+# user's data is never moved behind their back, and a run never starts an empty second warehouse.
+LEGACY_WAREHOUSE = Path("warehouse") / WAREHOUSE_NAME
+
+
+def data_dir() -> Path:
+    """The folder of generated data: ``MINSHENG_DATA_DIR``, default ``var`` (relative to the cwd)."""
+    return Path(_env("MINSHENG_DATA_DIR", DATA_DIR))
+
+
+def bench_dir() -> Path:
+    """Benchmark inputs (``cache/``, rebuilt when deleted) and measurements (``results/``)."""
+    return data_dir() / "bench"
+
+
+def default_warehouse() -> Path:
+    """``MINSHENG_WAREHOUSE``, else ``<data dir>/minsheng.duckdb`` -- unless only the old default
+    ``warehouse/minsheng.duckdb`` exists, which is then used (see :func:`legacy_warehouse_note`)."""
+    configured = _env("MINSHENG_WAREHOUSE", "")
+    if configured:
+        return Path(configured)
+    new = data_dir() / WAREHOUSE_NAME
+    if not new.exists() and LEGACY_WAREHOUSE.exists():
+        return LEGACY_WAREHOUSE
+    return new
+
+
+def legacy_warehouse_note() -> str | None:
+    """One line for stderr when the default resolves to the pre-``var/`` warehouse, else None."""
+    if default_warehouse() != LEGACY_WAREHOUSE or _env("MINSHENG_WAREHOUSE", ""):
+        return None
+    new = data_dir() / WAREHOUSE_NAME
+    return (
+        f"minsheng: using {LEGACY_WAREHOUSE}, the default before {new.parent}/; to move it (no load "
+        f"running): mkdir -p {new.parent} && mv {LEGACY_WAREHOUSE}* {LEGACY_WAREHOUSE.parent}/reports "
+        f"{new.parent}/ -- or set MINSHENG_WAREHOUSE={LEGACY_WAREHOUSE} to keep it there"
+    )
+
+
 def _typed(name: str, default: str, kind: type) -> Any:
     """``MINSHENG_*`` as ``kind``; a bad value is a ValueError that names the variable."""
     raw = _env(name, default)
@@ -56,9 +102,7 @@ class Settings:
     """Everything a run needs to know besides the data itself."""
 
     raw_dir: Path = field(default_factory=lambda: Path(_env("MINSHENG_RAW", "raw")))
-    warehouse_path: Path = field(
-        default_factory=lambda: Path(_env("MINSHENG_WAREHOUSE", "warehouse/minsheng.duckdb"))
-    )
+    warehouse_path: Path = field(default_factory=default_warehouse)
     # Files per batch: one task per stage per batch. Big enough to amortise task overhead, small
     # enough that a batch's frames stay well under a few hundred MB.
     batch_size: int = field(default_factory=lambda: _typed("MINSHENG_BATCH_SIZE", "64", int))
@@ -95,7 +139,8 @@ class Settings:
 
     @property
     def reports_dir(self) -> Path:
-        """Validation reports live beside the warehouse file or DuckLake catalog (git-ignored)."""
+        """Validation reports live beside the warehouse file or DuckLake catalog (``var/reports/`` by
+        default): a report belongs to the warehouse whose history it charts."""
         from warehouse.backends import parse_target
 
         return parse_target(self.warehouse_path).path.parent / "reports"

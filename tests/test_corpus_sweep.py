@@ -3,7 +3,7 @@ offsets exact, and a summary of repairs and quarantines per source.
 
 `make test` sweeps all of ``*/real`` plus every 10th file of ``*/bench`` (deterministic, ~8 MB);
 `make sweep` (``MINSHENG_FULL_SWEEP=1``) sweeps all 1,528 files (42 MB). The summary is printed and
-written to ``bench/results/sweep.json``.
+written to ``var/bench/results/sweep.json``.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def sweep_source(key: str, files: list[Path]) -> dict:
 
 def test_corpus_sweep(capsys: pytest.CaptureFixture) -> None:
     summary = {key: sweep_source(key, files) for key, files in corpus_files().items()}
-    out = ROOT / "bench" / "results" / ("sweep-full.json" if FULL else "sweep.json")
+    out = ROOT / "var" / "bench" / "results" / ("sweep-full.json" if FULL else "sweep.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     with capsys.disabled():

@@ -9,6 +9,7 @@ README states.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -39,9 +40,22 @@ def warehouse(prefect_harness: str, seed_paths: list[Path], tmp_path_factory: py
     raw.mkdir()
     for path in seed_paths:
         shutil.copy2(path, raw / path.name)
-    wh = root / "warehouse" / "minsheng.duckdb"
-    assert etl(raw_dir=str(raw), warehouse_path=str(wh), task_runner="serial").status == "loaded"
-    return wh
+    # Run from the checkout-like root with no --warehouse, as `make run` does: the README's paths
+    # (var/minsheng.duckdb, var/reports/) are the defaults, and nothing lands outside var/.
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        summary = etl(raw_dir="raw", task_runner="serial")
+    finally:
+        os.chdir(cwd)
+    assert summary.status == "loaded"
+    assert (summary.warehouse_path, summary.report_path) == (
+        "var/minsheng.duckdb",
+        f"var/reports/run-{summary.run_id}.html",
+    )
+    assert (root / "var" / "reports" / "latest.html").is_file()
+    assert sorted(p.name for p in root.iterdir()) == ["raw", "var"]
+    return root / "var" / "minsheng.duckdb"
 
 
 def cli(warehouse: Path, sql: str) -> list[dict]:

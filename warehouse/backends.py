@@ -1,12 +1,12 @@
 """Where the warehouse lives: one DuckDB file (default) or a DuckLake (``ducklake:<catalog>``).
 
-**File** (``warehouse/minsheng.duckdb``): loads write a private copy and publish it by rename
+**File** (``var/minsheng.duckdb``): loads write a private copy and publish it by rename
 (``warehouse.snapshot``). The file is written in DuckDB storage version :data:`STORAGE_VERSION`:
 from 1.2 on DuckDB compresses long strings with ZSTD, which is what makes the one stored copy of
 the normalised text about a third of its raw size (the older default, v0.10.2, stores it
 uncompressed). DuckDB and its CLI 1.5.x read it; :func:`ensure_storage` rewrites an older file once.
 
-**DuckLake** (``MINSHENG_WAREHOUSE=ducklake:warehouse/lake.ducklake``): the catalog is a small
+**DuckLake** (``MINSHENG_WAREHOUSE=ducklake:var/lake.ducklake``): the catalog is a small
 DuckDB file, the rows are Parquet files under ``<catalog>.files/``. Same schema (built from the
 same migrations, less what DuckLake lacks: primary keys and per-column compression), same views,
 same comments. A load copies only the *catalog* (kilobytes to megabytes, never the data) to a

@@ -80,7 +80,7 @@ def render_dictionary(warehouse_path: Path) -> str:
         "`minsheng dictionary` (`warehouse.dictionary.write_dictionary`); edit the migrations in",
         "`warehouse/schema/` and the views in `warehouse/sql/views/`, not this file.",
         "",
-        "Open it read-only (`duckdb -readonly warehouse/minsheng.duckdb`, `minsheng sql`): loads publish a new",
+        "Open it read-only (`duckdb -readonly var/minsheng.duckdb`, `minsheng sql`): loads publish a new",
         "file by atomic rename, so an open session keeps its consistent view and never blocks a load.",
         "Loads are idempotent and keyed on content: re-running on the same `raw/` leaves every table identical",
         "except the audit tables (`audit_*`, `quarantine_metric`), which gain the run's rows. The normalised",

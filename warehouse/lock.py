@@ -10,7 +10,7 @@ itself even when the flow already holds it around the whole run.
 
 What the lock is bound to (issue 17: it could be defeated):
 
-* the warehouse's **real path**: ``warehouse/minsheng.duckdb`` as a symlink and its target are one
+* the warehouse's **real path**: ``var/minsheng.duckdb`` as a symlink and its target are one
   warehouse with one lock file (``<real file>.lock``), so a loader using the other name is locked out;
 * an **open descriptor**, not a name: a lock is a lock on the inode we hold open. The file is never
   deleted by a run; if someone deletes or replaces it, the name no longer leads to our inode.
