@@ -5,10 +5,8 @@ template with autoescape on: the pages we ingest are scraped from the web and ma
 no text reaches the page unescaped. Self-contained (inline CSS and SVG, no JavaScript, nothing
 fetched), so it opens from a file share or a CI artifact.
 
-GX Data Docs are no longer built or linked: they showed the same verdicts as the "Every
-expectation" table here, needed a GX store on disk written (and pruned) while validating, cost
-about two seconds a run, and their pages load bootstrap-table from a CDN and a remote logo -- empty
-offline. The report lists every expectation with GX's verdict instead.
+The report lists every expectation with GX's verdict; GX Data Docs are not built or linked (why:
+docs/decisions/0011-own-report-not-data-docs.md).
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ rows from it (GX is asked only for counts, never for per-row lists) and refuses 
 whose two counts disagree.
 
 Fail closed: a check that cannot be evaluated -- a module it needs does not import, a column is
-missing, GX raises -- blocks the load with its reason. Nothing here can pass by accident.
+missing, GX raises -- blocks the load with its reason. Nothing here can pass by accident. Why this
+shape: docs/decisions/0012-expectations-declared-once.md.
 """
 
 from __future__ import annotations

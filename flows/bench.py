@@ -8,8 +8,8 @@ slice made from it with OpenCC s2t (python backend, so it is the same on every m
 copied under ``var/bench/cache/`` so that the stage run and the Prefect run read the same directory.
 
 Memory: whole-run peak is ``getrusage(RUSAGE_SELF).ru_maxrss``; per-stage peak is the maximum of
-``/proc/self/statm`` RSS sampled every 10 ms while the stage runs (tracemalloc cannot see polars'
-and DuckDB's native allocations, and slows Python allocation several-fold).
+``/proc/self/statm`` RSS sampled every 10 ms while the stage runs (why, and why ratios to
+references: docs/decisions/0016-bench-reference-points.md).
 
 The run is streamed like the flow's: per batch the one parse chain (``transforms.parse.parse_batch``,
 timed stage by stage through its ``timer`` hook: ingest, normalise, extract + enrich), the gate on

@@ -10,11 +10,10 @@ under the load lock (``warehouse.lock``)::
         loader.retire_missing(all_paths, "raw")        # files gone from raw/ -> retired facts
         result = loader.publish(summary)               # views, checks, audit row, atomic rename
 
-Why per batch: the frames of a batch are written (through the Arrow C stream, no row loops) and
-dropped before the next batch is parsed, so peak memory is set by the batch, not the run. Why it is
-still atomic: the batches' commits go to the private copy; only ``publish`` swaps it in. Leaving the
-block without ``publish`` (an exception, a kill) discards the copy and the published warehouse is
-exactly as it was.
+A batch's frames are written (through the Arrow C stream, no row loops) and dropped before the
+next batch is parsed; the batches commit to the private copy and only ``publish`` swaps it in, so
+leaving the block without ``publish`` discards the copy (why:
+docs/decisions/0009-streamed-load-one-publish.md).
 
 Keyed on content. A file version is its sha256; ``file_path`` maps every (absolute) path seen to the
 version it holds. For each file in a batch:

@@ -2,8 +2,7 @@
 
 Read-only mode is what protects the data (DuckDB refuses writes on such a connection), so no SQL is
 rejected by string matching. Results are built from ``fetchall`` with types taken from DuckDB's
-result description rather than through Arrow: this environment has no pyarrow, and DuckDB 2.0's
-Arrow export to polars leaks nanobind objects (noisy warnings at interpreter exit).
+result description, not through Arrow (why: docs/decisions/0007-query-results-without-arrow.md).
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """The warehouse's SQL, kept in files (``warehouse/sql/``) and run from here.
 
-Why files: analysts and reviewers read the load steps, views and checks as SQL, and a view change
-is an edit of its file -- views are re-created on every publish, so they need no migration (dbt's
-models and singular tests are the model). Layout:
+Views are re-created on every publish, so a view change is an edit of its file and needs no
+migration (why files: docs/decisions/0008-sql-in-files.md). Layout:
 
 - ``open/``, ``load/``, ``retire/``, ``prune/``, ``publish/``: the steps, ``NN_name.sql``, run in
   name order; they read staged temp tables (``stg_*``) instead of bind parameters.

@@ -2,10 +2,9 @@
 
 Subjects need word boundaries (发展 inside 高质量发展集聚区 is no verb of the clause), so the few
 characters around each figure are cut into words by jieba. Only those windows are cut, never whole
-pages: jieba is the slow part. Measured on 16.8k bench figures, the posseg tagger with its HMM cost
-about twice the figure grammar; the plain tokenizer without HMM plus the dictionary's own tags
-(``word_tag_tab``) scores the same on the gold and is the path taken. Words outside the dictionary
-then come out as single characters; the subject rules treat them as nominal glue and re-join the
+pages: jieba is the slow part. The plain tokenizer without HMM plus the dictionary's own tags
+(``word_tag_tab``), not posseg (docs/decisions/0015-jieba-plain-tokenizer.md). Words outside the
+dictionary then come out as single characters; the subject rules treat them as nominal glue and re-join the
 lexicon's verbs (补|植). jieba is initialised once per process, quietly (it logs its cache building
 to stderr by default), and every window's cut is memoised.
 """

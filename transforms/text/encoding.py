@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+from collections.abc import Iterable
 from functools import cache
 
 # (magic prefix, label): formats that are certainly not text.
@@ -91,7 +92,7 @@ def common_chars() -> frozenset[str]:
 _PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～％　")
 
 
-def _char_class(chars: set[str]) -> str:
+def char_class(chars: Iterable[str]) -> str:
     """A regex character class body for ``chars``, written as ranges (thousands of Han characters
     compile to a few hundred ranges, matched in C by a bitmap)."""
     cps = sorted(map(ord, chars))
@@ -112,7 +113,7 @@ def _implausible_re() -> re.Pattern[str]:
     """A non-space character that ``plausibility`` does not count as good (``\\s`` is exactly
     ``str.isspace``: both use the same Unicode whitespace table)."""
     good = set(common_chars()) | _PUNCT | {chr(c) for c in range(0x21, 0x7F)}
-    return re.compile(r"[^\s" + _char_class(good) + "]")
+    return re.compile(r"[^\s" + char_class(good) + "]")
 
 
 _SPACE_RE = re.compile(r"\s")

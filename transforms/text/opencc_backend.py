@@ -1,7 +1,7 @@
 """Which OpenCC converter runs: opencc-python-reimplemented (default) or the official C++ binding.
 
-Both PyPI packages install into the same ``opencc/`` import folder and overwrite each other, so
-the fast binding is never installed into site-packages. ``make fast-opencc`` unpacks the pinned
+The fast binding is never installed into site-packages (why:
+docs/decisions/0014-official-opencc-in-a-private-folder.md). ``make fast-opencc`` unpacks the pinned
 official wheel into a private folder, ``<venv>/opencc-official`` (``pip install --target``), and
 this module loads its compiled ``opencc_clib`` extension straight from there. Both converters then
 live side by side in one environment and neither can break the other.

@@ -5,15 +5,9 @@ Simplified, so a document is converted only when it contains a Traditional-only 
 character class is derived from OpenCC's own t2s dictionary: characters that t2s changes and that
 are not themselves Simplified (not a key of the s2t dictionary).
 
-Why ``t2s`` plus fixes, and not OpenCC's ``hk2s``/``tw2s``, for Hong Kong, Macau and Taiwan text: the
-region is unknown when we normalise (it is decided later, from the sidecar and the text), and the
-regional configs only add a variant table before t2s, which is small and partly wrong (both map
-抬 -> 擡 and tw2s maps 么 -> 幺, both Traditional). Measured on 400,000 characters of the corpus made
-regional with OpenCC s2hk / s2tw and converted back (wrong characters per 10,000 Han): s2hk input
-t2s 6.5 (衞 left in 衞生署), hk2s 0.4; s2tw input t2s 8.1 (著 for the particle 着), tw2s 0.5; with
-the fixes of ``opencc_fixes.csv`` (the safe rows of those variant tables, and 著 as the particle in
-verb phrases) t2s gives 0.2 and 0.3 and stays 0.2 on plain Traditional. So one converter serves
-every input, and the normalised text is the t2s text the metric spec describes.
+One converter serves every input, Hong Kong, Macau and Taiwan text included: ``t2s`` plus the fixes
+of ``opencc_fixes.csv``, not OpenCC's ``hk2s``/``tw2s`` (why, with the measurement:
+docs/decisions/0013-t2s-with-fixes.md).
 """
 
 from __future__ import annotations
@@ -23,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from transforms.lexicon import table
+from transforms.text.encoding import char_class
 
 CONFIG = "t2s"  # the one OpenCC configuration; see the module docstring for hk2s / tw2s
 
@@ -58,9 +53,27 @@ def traditional_pattern() -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 @cache
-def _traditional_re() -> re.Pattern[str]:
-    return re.compile(traditional_pattern())
+def _bmp_traditional() -> tuple[re.Pattern[str], frozenset[str]]:
+    """(class of the BMP Traditional-only characters, the astral ones). Python's re matches a class
+    of BMP characters against a bitmap, but tests a class holding astral characters range by range,
+    which made the one-class pattern slower than a set lookup per character; the few astral
+    characters are looked up in a set instead, and only in a text that has any astral character."""
+    chars = traditional_chars()
+    bmp = {c for c in chars if ord(c) <= 0xFFFF}
+    return re.compile("[" + char_class(bmp) + "]"), frozenset(chars - bmp)
+
+
+def count_traditional(text: str) -> int:
+    """``len(re.findall(traditional_pattern(), text))``, in a fraction of the time."""
+    bmp, astral = _bmp_traditional()
+    n = len(bmp.findall(text))
+    if _ASTRAL.search(text):
+        n += sum(1 for c in _ASTRAL.findall(text) if c in astral)
+    return n
 
 
 @cache
@@ -72,6 +85,48 @@ def _converter():
 
 
 @cache
+def _changeable() -> tuple[re.Pattern[str], frozenset[str]]:
+    """(class of the BMP characters t2s can change, the astral ones), from the python backend's own
+    dictionaries: every character a t2s entry (phrase or character, any candidate) writes
+    differently, and every character of an entry whose value has another length. A stretch of text
+    without one is t2s's fixed point: whatever entries match it map it onto itself."""
+    chars: set[str] = set()
+    for name in ("TSPhrases.txt", "TSCharacters.txt"):
+        for key, values in _opencc_dictionary(name).items():
+            for value in values:
+                if len(value) == len(key):
+                    chars.update(k for k, v in zip(key, value, strict=True) if k != v)
+                else:
+                    chars.update(key)
+    bmp = {c for c in chars if ord(c) <= 0xFFFF}
+    return re.compile("[" + char_class(bmp) + "]"), frozenset(chars - bmp)
+
+
+def _may_change(line: str) -> bool:
+    bmp, astral = _changeable()
+    if bmp.search(line):
+        return True
+    return bool(_ASTRAL.search(line)) and not astral.isdisjoint(_ASTRAL.findall(line))
+
+
+def _convert(text: str) -> str:
+    """OpenCC t2s of ``text``. The python backend converts each stretch between its separators on
+    its own, and a line break is always a separator, so it converts line by line alike; a mostly
+    Simplified page (a quoted Traditional name) then converts only its few lines that t2s can
+    change, and the others are kept as they are, which is what t2s would make of them."""
+    conv = _converter()
+    if conv.backend != "python":  # its own dictionaries and segmentation: the whole text, always
+        return conv.convert(text)
+    lines = text.split("\n")
+    todo = [i for i, line in enumerate(lines) if _may_change(line)]
+    if 2 * len(todo) > len(lines):  # mostly Traditional: one call
+        return conv.convert(text)
+    for i in todo:
+        lines[i] = conv.convert(lines[i])
+    return "\n".join(lines)
+
+
+@cache
 def _fixes() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = {r["wrong"]: r["right"] for r in table("opencc_fixes.csv")}
     alternation = "|".join(re.escape(w) for w in sorted(rows, key=len, reverse=True))
@@ -79,15 +134,18 @@ def _fixes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def has_traditional(text: str) -> bool:
-    """Set membership per character in C: several times faster than the 4000-character regex class."""
-    return not traditional_chars().isdisjoint(text)
+    """Whether ``text`` holds a Traditional-only character (see ``_bmp_traditional`` for the speed)."""
+    bmp, astral = _bmp_traditional()
+    if bmp.search(text):
+        return True
+    return bool(_ASTRAL.search(text)) and not astral.isdisjoint(_ASTRAL.findall(text))
 
 
 def detect_script(text: str) -> str:
     """'traditional' when Traditional-only characters are a noticeable share of the Han text."""
     if not has_traditional(text):
         return "simplified"
-    trad = len(_traditional_re().findall(text))
+    trad = count_traditional(text)
     han = len(_HAN.findall(text))
     return "traditional" if trad >= max(1.0, TRADITIONAL_SHARE * han) else "simplified"
 
@@ -96,11 +154,11 @@ def to_simplified(text: str) -> tuple[str, int]:
     """(Simplified text, number of characters changed); a no-op without Traditional characters."""
     if not has_traditional(text):
         return text, 0
-    converted = _converter().convert(text)
+    converted = _convert(text)
     pattern, fixes = _fixes()
     converted = pattern.sub(lambda m: fixes[m.group(0)], converted)
     if len(converted) == len(text):
-        changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+        changed = sum(map(str.__ne__, text, converted))  # equal lengths: characters changed
     else:
-        changed = len(_traditional_re().findall(text))
+        changed = count_traditional(text)
     return converted, changed

@@ -61,6 +61,9 @@ def _lexicons() -> dict[str, Any]:  # word tuples and compiled patterns, by name
     return {
         "teasers": words("teaser_markers.txt"),
         "bylines": words("byline_prefixes.txt"),
+        # a line the credit pattern can match ends with a credit word or a closing parenthesis
+        # (or, were there one, before a final line break, where "$" also matches)
+        "credit_ends": (*words("credit_words.txt"), "）", ")", "\n"),
         "bullet": re.compile(rf"^[{bullets}]+\s*"),
         "credit": re.compile(
             rf"(?:(?:^|[\s。！？!?])[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}})*\s?(?:{credit})"
@@ -120,12 +123,13 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     lex = _lexicons()
     text = raw
     line = Line(text)
-    for marker in lex["teasers"]:
-        if text.endswith(marker):
-            text = text[: -len(marker)].rstrip()
-            counts["web_residue"] = counts.get("web_residue", 0) + 1
-            line.teaser = True
-            break
+    if text.endswith(lex["teasers"]):  # one C call for the common case: no marker at all
+        for marker in lex["teasers"]:
+            if text.endswith(marker):
+                text = text[: -len(marker)].rstrip()
+                counts["web_residue"] = counts.get("web_residue", 0) + 1
+                line.teaser = True
+                break
     bullet = lex["bullet"].match(text)
     if bullet:
         text = text[bullet.end() :]
@@ -134,7 +138,7 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     line.text = text
     if line.teaser:
         return line
-    line.credit = bool(lex["credit"].search(text))
+    line.credit = text.endswith(lex["credit_ends"]) and bool(lex["credit"].search(text))
     short_plain = len(text) <= LONG_LINE and not _SENTENCE_PUNCT.search(text)
     line.byline = short_plain and (bool(_NAMES_ONLY.match(text)) or text.startswith(lex["bylines"]))
     line.spaced = short_plain and not line.byline and not line.credit and bool(_SPACED.search(text))
@@ -142,35 +146,56 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     return line
 
 
-def _should_join(lines: list[Line], i: int, ref: float, paragraph: float) -> bool:
-    """Join line i to line i+1? ``paragraph`` is the width of the paragraph so far (ending in line i)."""
+def _should_join(
+    lines: list[Line], i: int, ref: float, paragraph: float, widths: list[float], terminal: list[bool]
+) -> bool:
+    """Join line i to line i+1? ``paragraph`` is the width of the paragraph so far (ending in line i);
+    ``widths`` and ``terminal`` (ends with a full stop) are per line, computed once per pass."""
     a, b = lines[i], lines[i + 1]
     if a.standalone or b.standalone or b.bullet or _ENUMERATED.match(b.text):
         return False
-    if _ENDS_TERMINAL.search(a.text):
+    if terminal[i]:
         return False
     if _ENDS_CONTINUES.search(a.text):
         return True
-    w = a.width
+    w = widths[i]
     if paragraph >= LONG_LINE:
         return True
     if ref < WRAP_SHARE * w:  # much wider than its neighbours: 2-line paragraph, or headline over a line
-        return bool(_ENDS_TERMINAL.search(b.text))
-    if paragraph <= a.width and (i == 0 or _ENDS_TERMINAL.search(lines[i - 1].text)):
+        return terminal[i + 1]
+    if paragraph <= widths[i] and (i == 0 or terminal[i - 1]):
         w += INDENT  # a paragraph's first line is indented in print; the indent is lost in the text
     return w >= ref - max(WRAP_SLACK, (1 - WRAP_SHARE) * ref)
 
 
-def _reference_widths(lines: list[Line]) -> list[float]:
+def _reference_widths(lines: list[Line], widths: list[float] | None = None) -> list[float]:
     """The local column width: the wider of the nearest ordinary lines before and after (within
-    WINDOW lines). Nearest, not widest in a window, because columns of different widths meet."""
-    plain = [None if ln.standalone or ln.bullet else ln.width for ln in lines]
-    refs = []
-    for i, ln in enumerate(lines):
-        before = next((w for w in reversed(plain[max(0, i - WINDOW) : i]) if w is not None), None)
-        after = next((w for w in plain[i + 1 : i + 1 + WINDOW] if w is not None), None)
-        around = [w for w in (before, after) if w is not None]
-        refs.append(max(around) if around else ln.width)
+    WINDOW lines). Nearest, not widest in a window, because columns of different widths meet.
+
+    One pass each way keeps the nearest ordinary line seen so far, instead of scanning a window
+    per line."""
+    if widths is None:
+        widths = [ln.width for ln in lines]
+    n = len(lines)
+    plain = [None if ln.standalone or ln.bullet else w for ln, w in zip(lines, widths, strict=True)]
+    before: list[float | None] = [None] * n
+    last = -1  # index of the nearest ordinary line so far
+    for i in range(n):
+        if last >= 0 and last >= i - WINDOW:
+            before[i] = plain[last]
+        if plain[i] is not None:
+            last = i
+    refs = [0.0] * n
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        after = plain[nxt] if nxt >= 0 and nxt <= i + WINDOW else None
+        b = before[i]
+        if b is None:
+            refs[i] = widths[i] if after is None else after
+        else:
+            refs[i] = b if after is None or not after > b else after  # max([b, after]) keeps b on a tie
+        if plain[i] is not None:
+            nxt = i
     return refs
 
 
@@ -190,16 +215,19 @@ def _glue(a: str, b: str) -> str:
 
 def _join_once(lines: list[Line]) -> list[tuple[int, str]]:
     """One pass of the joiner: (index of the paragraph's first line, paragraph text)."""
-    refs = _reference_widths(lines)
+    widths = [visual_width(ln.text) for ln in lines]
+    terminal = [bool(_ENDS_TERMINAL.search(ln.text)) for ln in lines]
+    refs = _reference_widths(lines, widths)
     out: list[tuple[int, str]] = []
+    n = len(lines)
     i = 0
-    while i < len(lines):
+    while i < n:
         start, text = i, lines[i].text
-        width = lines[i].width
-        while i + 1 < len(lines) and _should_join(lines, i, refs[i], width):
+        width = widths[i]
+        while i + 1 < n and _should_join(lines, i, refs[i], width, widths, terminal):
             i += 1
             text = _glue(text, lines[i].text)
-            width += lines[i].width
+            width += widths[i]
         out.append((start, text))
         i += 1
     return out
@@ -314,13 +342,14 @@ def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
                 pos = s + sp.end()
             split.append((pos, e))
         pieces = split
-    for s, e in (span for piece in pieces for span in _cap(text, *piece)):
-        chunk = text[s:e]
-        if not _WORD.search(chunk):
-            continue
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk) - len(chunk.rstrip())
-        cuts.append((s + lead, e - trail))
+    for piece in pieces:
+        for s, e in _cap(text, *piece) if piece[1] - piece[0] > MAX_SENTENCE else (piece,):
+            chunk = text[s:e]
+            if not _WORD.search(chunk):
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            cuts.append((s + lead, e - trail))
     return cuts
 
 
