@@ -21,6 +21,8 @@ class Context:
     sentences: pl.DataFrame  # schema SENTENCES, one row per (sha256, sent_ix)
     files: pl.DataFrame | None  # schema FILES (sidecar ``meta``), may be None
     relations: pl.DataFrame | None  # schema RELATIONS (其中 parts), may be None
+    # what one rule derives and another reuses (the page regions serve the figures and the currency)
+    memo: dict[str, object] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(

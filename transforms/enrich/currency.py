@@ -63,12 +63,21 @@ def localise_money(metrics: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame
 
 
 def local_currency(
-    metrics: pl.DataFrame, documents: pl.DataFrame, files: pl.DataFrame | None = None
+    metrics: pl.DataFrame,
+    documents: pl.DataFrame,
+    files: pl.DataFrame | None = None,
+    regions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """The enrichment step: :func:`localise_money` with the regions of the documents holding 元 figures."""
+    """The enrichment step: :func:`localise_money` with the regions of the documents holding 元 figures.
+
+    ``regions`` (schema DOCUMENT_REGIONS), when the caller has them for these documents already,
+    spares reading every page a second time (a page's region depends on that page alone).
+    """
     shas = metrics.filter(pl.col("unit") == MONEY).select("sha256").unique()
     if shas.is_empty():
         return metrics
+    if regions is not None:
+        return localise_money(metrics, regions.join(shas, on="sha256", how="semi"))
     docs = documents.join(shas, on="sha256", how="semi")
     held = files.join(shas, on="sha256", how="semi") if files is not None else None
     return localise_money(metrics, document_regions(docs, held))

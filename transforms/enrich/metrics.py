@@ -12,7 +12,7 @@ import polars as pl
 from transforms.enrich.context import Context
 from transforms.enrich.currency import local_currency
 from transforms.enrich.periods import figure_periods
-from transforms.enrich.regions import figure_regions
+from transforms.enrich.regions import figure_regions, page_regions
 from transforms.enrich.topics import figure_topics
 from transforms.schemas import METRICS, conform
 
@@ -47,4 +47,5 @@ def enrich_metrics(
         .with_columns(pl.coalesce(c, n).alias(c) for c, n in new.items())
         .sort("_row")
     )
-    return local_currency(conform(filled, METRICS), documents, files)  # 元 in a Hong Kong text is 港元
+    pages = page_regions(ctx)[0]  # computed once for the figures' regions
+    return local_currency(conform(filled, METRICS), documents, files, pages)  # 元 in a Hong Kong text is 港元

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -156,13 +157,75 @@ def _ancestors(adcode: str, info: dict[str, tuple]) -> list[str]:
 
 
 def _mentions(texts: pl.Series) -> list[list[tuple[str, int]]]:
-    """Per text, the division names found (leftmost-longest, Aho-Corasick) with their byte offsets."""
+    """Per text, the division names found (leftmost-longest, Aho-Corasick) with their byte offsets.
+
+    One automaton pass (building it costs more than scanning a batch): the matches do not overlap
+    and each is the leftmost after the previous one, so its offset is the first occurrence of its
+    name from there on (``find_many`` would be a second pass to the same offsets).
+    """
     patterns, _, _ = _gazetteer()
-    frame = pl.DataFrame({"t": texts}).select(
-        pl.col("t").str.extract_many(patterns, leftmost=True).alias("m"),
-        pl.col("t").str.find_many(patterns, leftmost=True).alias("o"),
-    )
-    return [list(zip(m or [], o or [], strict=True)) for m, o in frame.iter_rows()]
+    names = pl.DataFrame({"t": texts}).select(pl.col("t").str.extract_many(patterns, leftmost=True))
+    out: list[list[tuple[str, int]]] = []
+    for text, found in zip(texts.to_list(), names["t"].to_list(), strict=True):
+        if not found:
+            out.append([])
+            continue
+        raw, pos, here = text.encode("utf-8"), 0, []
+        for name in found:
+            b = name.encode("utf-8")
+            pos = raw.find(b, pos)
+            here.append((name, pos))
+            pos += len(b)
+        out.append(here)
+    return out
+
+
+def _sentence_mentions(
+    sentences: pl.DataFrame, documents: pl.DataFrame, doc_found: dict[str, list[tuple[str, int]]]
+) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    """(sha256, sent_ix) -> the sentence's division mentions (offsets in the sentence), for each row of
+    ``sentences`` (sha256, sent_ix, char_start, text), taken from its document's mentions.
+
+    A sentence is an exact slice of its document, and a leftmost scan restricted to a slice that no
+    document match straddles finds exactly the document's matches inside it, so no second automaton
+    pass is needed; a sentence that is not such a slice, or that a match straddles, is scanned.
+    """
+    texts = dict(documents.select("sha256", pl.col("text").fill_null("")).iter_rows())
+    out: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    rescan: list[tuple[tuple[str, int], str]] = []
+    rows = sentences.select("sha256", "sent_ix", "char_start", pl.col("text").fill_null(""))
+    for sha, group in rows.sort("sha256", "char_start").group_by("sha256", maintain_order=True):
+        doc = texts.get(str(sha[0]))
+        found = doc_found.get(str(sha[0]))
+        starts = [off for _, off in found] if found is not None else []
+        at_char, at_byte = 0, 0
+        for _, sent_ix, char_start, text in group.iter_rows():
+            key = (str(sha[0]), sent_ix)
+            if (
+                doc is None
+                or found is None
+                or char_start is None
+                or doc[char_start : char_start + len(text)] != text
+            ):
+                rescan.append((key, text))
+                continue
+            at_byte += len(doc[at_char:char_start].encode("utf-8"))
+            at_char = char_start
+            b0 = at_byte
+            b1 = b0 + len(text.encode("utf-8"))
+            lo, hi = bisect_left(starts, b0), bisect_left(starts, b1)
+            before = found[lo - 1] if lo else None
+            last = found[hi - 1] if hi > lo else None
+            if (before is not None and before[1] + len(before[0].encode("utf-8")) > b0) or (
+                last is not None and last[1] + len(last[0].encode("utf-8")) > b1
+            ):
+                rescan.append((key, text))
+                continue
+            out[key] = [(name, off - b0) for name, off in found[lo:hi]]
+    if rescan:
+        scanned = _mentions(pl.Series([t for _, t in rescan], dtype=pl.String))
+        out.update(zip((k for k, _ in rescan), scanned, strict=True))
+    return out
 
 
 def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
@@ -341,6 +404,15 @@ def _document_regions(
             row = _describe(resolve_region(text, mentions))
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
+
+
+def page_regions(ctx: Context) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:
+    """:func:`_document_regions` of the context's documents, computed once per context (the figures'
+    regions and the local currency both need them)."""
+    got = ctx.memo.get("page_regions")
+    if got is None:
+        got = ctx.memo["page_regions"] = _document_regions(ctx.documents, ctx.files)
+    return got  # type: ignore[return-value]
 
 
 def _alternation(name: str) -> str:
@@ -688,7 +760,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=FIGURE_REGIONS)
     keys = ["sha256", "sent_ix"]
-    page_frame, doc_found = _document_regions(ctx.documents, ctx.files)
+    page_frame, doc_found = page_regions(ctx)
     pages = page_frame.select("sha256", pl.col("adcode").alias("page"), "province")
     cl = (
         _clauses(ctx)
@@ -708,12 +780,10 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         ]
     ).unique()
     sents = ctx.sentences.select(
-        "sha256", pl.col("sent_ix").cast(pl.Int32), pl.col("text").fill_null("")
+        "sha256", pl.col("sent_ix").cast(pl.Int32), "char_start", pl.col("text").fill_null("")
     ).join(wanted, on=["sha256", "sent_ix"], how="semi")
     place_words = "|".join([*map(re.escape, words("region_wholes.txt")), _deictic()[0].pattern])
-    sent_found = dict(
-        zip(zip(sents["sha256"], sents["sent_ix"], strict=True), _mentions(sents["text"]), strict=True)
-    )
+    sent_found = _sentence_mentions(sents, ctx.documents, doc_found)
     placey = set(
         sents.filter(pl.col("text").str.contains(place_words)).select("sha256", "sent_ix").iter_rows()
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import polars as pl
@@ -359,3 +360,63 @@ def test_a_place_in_an_item_joined_before_the_count_is_not_the_counts() -> None:
     # 绵阳 names the first item; the 8 branches are across the province
     got = _figure_regions(["建设绵阳总部基地和8个市级分基地"], [["8个"]], meta={"region": "510000"})
     assert got == [["510000"]]
+
+
+def _scan_each(texts: list[str]) -> list[list[tuple[str, int]]]:
+    """The division mentions of each text by its own two-pass scan (names, then byte offsets)."""
+    from transforms.enrich.regions import _gazetteer
+
+    patterns = _gazetteer()[0]
+    frame = pl.DataFrame({"t": texts}).select(
+        pl.col("t").str.extract_many(patterns, leftmost=True).alias("m"),
+        pl.col("t").str.find_many(patterns, leftmost=True).alias("o"),
+    )
+    return [list(zip(m or [], o or [], strict=True)) for m, o in frame.iter_rows()]
+
+
+def test_one_pass_mentions_have_the_offsets_of_a_second_pass() -> None:
+    from transforms.enrich.regions import _mentions
+
+    texts = ["重庆市万州区和万州区，四川成都", "", "无地名的一句话", "成都成都市成都", "北京，北京。"]
+    assert _mentions(pl.Series(texts)) == _scan_each(texts)
+
+
+def test_sentence_mentions_from_the_document_equal_a_scan_of_each_sentence() -> None:
+    """Slices of the page take the page's mentions; a name cut by a sentence end (a hard split of a
+    long line) or a sentence that is not a slice of the page is scanned on its own."""
+    from transforms.enrich.regions import _mentions, _sentence_mentions
+
+    doc = "重庆市万州区新建学校3所。四川省成都市和绵阳市增长5%。万州区\n重庆市垫江县投资8亿元"
+    # the last "万州区" is split into "万" | "州区" by a hard sentence break
+    cuts = [0, doc.index("四川"), doc.index("万州区\n") + 1, doc.index("重庆市垫"), len(doc)]
+    pieces = [(a, doc[a:b]) for a, b in pairwise(cuts)]
+    pieces.append((3, "不是原文的一句：万州区"))  # char_start that does not point at this text
+    sents = pl.DataFrame(
+        {
+            "sha256": ["d"] * len(pieces),
+            "sent_ix": list(range(len(pieces))),
+            "char_start": [a for a, _ in pieces],
+            "text": [t for _, t in pieces],
+        }
+    ).with_columns(pl.col("sent_ix").cast(pl.Int32), pl.col("char_start").cast(pl.Int64))
+    documents = pl.DataFrame({"sha256": ["d"], "text": [doc]})
+    got = _sentence_mentions(sents, documents, {"d": _mentions(pl.Series([doc]))[0]})
+    want = dict(enumerate(_scan_each([t for _, t in pieces])))
+    assert {ix: found for (_, ix), found in got.items()} == want
+    assert [n for n, _ in want[1]] == ["四川省", "成都市", "绵阳市"] and want[2] == []
+
+
+def test_local_currency_from_given_page_regions_equals_reading_the_pages() -> None:
+    from transforms.enrich.currency import local_currency
+
+    documents = pl.DataFrame(
+        {
+            "sha256": ["hk", "cq"],
+            "text": ["香港特别行政区政府公布，香港全年拨款300亿元。", "重庆市万州区投资8亿元。"],
+        }
+    )
+    metrics = pl.DataFrame(
+        {"sha256": ["hk", "cq", "hk"], "unit": ["元", "元", "人"], "text": ["300亿元", "8亿元", "5人"]}
+    )
+    pages = document_regions(documents)
+    assert local_currency(metrics, documents, None, pages).equals(local_currency(metrics, documents))
