@@ -104,7 +104,7 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
     """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
     out: list[Word] = []
     stops = _set("subject_stops.txt")
-    for w in _join_singles(ws, stops | _set("subject_nominal_verbs.txt")):
+    for w in _join_singles(_join_suffix_heads(ws), stops | _set("subject_nominal_verbs.txt")):
         stop = next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
         if stop and w.text not in _set("subject_nominal_verbs.txt"):
             rest = tag(w.text[len(stop) :])
@@ -112,6 +112,18 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
                 out += [Word(stop, "v"), rest[0]]
                 continue
         out.append(w)
+    return out
+
+
+def _join_suffix_heads(ws: Sequence[Word]) -> list[Word]:
+    """集中|收集|率 -> 集中|收集率: a one-character head jieba leaves alone joins the word before it."""
+    out: list[Word] = []
+    heads = _set("subject_suffix_heads.txt")
+    for w in ws:
+        if w.text in heads and out and _HAN.match(out[-1].text) and not _is_bridge(out[-1]):
+            out[-1] = Word(out[-1].text + w.text, "n")
+        else:
+            out.append(w)
     return out
 
 
@@ -214,7 +226,11 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
     每学期|收费, 每台|电梯造价)."""
     i = len(ws)
     while i > 0 and not (_ends_phrase(ws, i - 1) and not (i == len(ws) and _head_noun(ws, i - 1))):
+        if i < len(ws) and _verb_of_clause(ws, i - 1):
+            break
         i -= 1
+    if 1 < i == len(ws) - 1 and _attribute_term(ws, i - 1):
+        return _np_backward([*ws[: i - 1], Word(ws[i - 1].text + ws[i].text, "n")])  # 研发投入|强度
     np, rest = ws[i:], ws[:i]
     if rest and rest[-1].text.startswith("每"):
         if rest[-1].text == "每" and len(np) > 1:
@@ -224,6 +240,53 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
             if outer:
                 return outer, before
     return np, rest
+
+
+def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
+    """Word ``j`` is the verb of a clause whose own subject stands before it, so the counted phrase
+    starts after it (民间资本|推介|优质项目, 干部|包抓联|企业, 常委会|审议|地方性法规): a plain verb, or
+    the last of a run of one-character verbs, with a noun before it (adverbs and 新 between). Not when
+    what follows is one attribute word the verb makes a term with (研发投入|强度, 集中|收集率)."""
+    w = ws[j]
+    if w.tag != "v" or w.text in _nominal_verbs() or _is_bridge(w):
+        return False
+    k = j - 1
+    if len(w.text) == 1:
+        if k < 0 or not (ws[k].tag == "v" and len(ws[k].text) == 1):
+            return False
+        while k >= 0 and ws[k].tag == "v" and len(ws[k].text) == 1:
+            k -= 1
+    rest = ws[j + 1 :]
+    if len(rest) == 1 and rest[0].text.endswith(words("subject_attribute_heads.txt")):
+        return False
+    while k >= 0 and ws[k].tag in ("a", "ad", "d") and len(ws[k].text) == 1:
+        k -= 1  # 项目|新|签署
+    if k < 0:
+        return False
+    before = ws[k]
+    if not before.tag.startswith("n") or _is_stop(before) or before.text in _set("subject_place_words.txt"):
+        return False
+    # 建成|各类概念|验证|中心, 投入|财政|帮扶|资金: a governing verb before that noun makes the whole
+    # its object, and the inner verb only a modifier
+    while k >= 0 and ws[k].tag.startswith(_INNER_TAGS) and not _is_stop(ws[k]):
+        k -= 1
+    return not (k >= 0 and _is_stop(ws[k]) and ws[k].tag.startswith("v"))
+
+
+# Tags of the words between a governing verb and the noun before an inner verb (各类|概念, 财政).
+_INNER_TAGS = ("n", "j", "b", "a", "r", "m", "q", "l", "vn")
+
+
+def _attribute_term(ws: Sequence[Word], j: int) -> bool:
+    """A verb that ends the phrase at ``j`` but makes a term with the one attribute word after it,
+    after a noun (研发|投入|强度: the intensity of R&D spending, not 强度 alone)."""
+    return (
+        ws[j].tag == "v"
+        and j > 0
+        and ws[j - 1].tag.startswith(("n", "j", "vn"))
+        and ws[j + 1].text.endswith(words("subject_attribute_heads.txt"))
+        and not _is_bridge(ws[j])
+    )
 
 
 def _head_noun(ws: Sequence[Word], i: int) -> bool:
@@ -250,7 +313,7 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
         _is_bridge(w)
         or w.text in _set("subject_bound_words.txt")  # 首次, 累计 between the noun and its bound
         or w.tag in ("p", "u", "ul", "uj", "uz")
-        or (w.tag in ("d", "ad", "vd") and len(w.text) > 1)
+        or (w.tag in ("d", "ad", "vd") and (len(w.text) > 1 or bool(stripped)))  # 不|低于
     ):
         return True
     if w.text in _set("subject_nominal_verbs.txt") or (event and not stripped):
@@ -380,11 +443,25 @@ def _good(subject: str, np: Sequence[Word], least: int = 1) -> bool:
         not subject
         or subject in _set("subject_bound_words.txt")
         or subject in _set("subject_place_words.txt")
+        or _names_nothing(np)
     ):
         return False
     if len(subject) >= 2:
         return True
     return least == 1 and bool(np) and np[-1].tag in ("n", "ns")
+
+
+def _names_nothing(np: Sequence[Word]) -> bool:
+    """A time (年底超过260个: time words are never the counted thing), or a place with only
+    one-character verbs beside it (、占全国8成)."""
+    if not np:
+        return False
+    if all(w.tag == "t" for w in np):
+        return True
+    places = _set("subject_place_words.txt")
+    return any(w.text in places for w in np) and all(
+        w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np
+    )
 
 
 def _after(sentence: str, end: int, kind: str) -> str | None:
@@ -414,8 +491,8 @@ def _after_text(rest: str, kind: str) -> str | None:
     np: list[Word] = []
     at = 0
     for i, w in enumerate(ws):
-        if (_is_stop(w) and (w.tag == "v" or not np)) or _is_number(ws, i) or _after_stop(rest, at, w):
-            break  # a governing verb ends the phrase; 发展 inside 服务业高质量发展集聚区 is a noun
+        if _after_ends(ws, i, bool(np)) or _is_number(ws, i) or _after_stop(rest, at, w):
+            break
         if _ends_phrase(ws, i) and not _is_stop(w):
             break
         if w.tag == "c" and not np:
@@ -429,6 +506,7 @@ def _after_text(rest: str, kind: str) -> str | None:
             break  # 14名残疾游客|游览景区风光
     if of_phrase and len(np) == 1 and np[0].tag.startswith("v"):
         return np[0].text if _good(np[0].text, np) else None  # 近4小时的|辗转: a verb made a noun by 的
+    np = _drop_predicate(np)
     while np and (
         np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
     ):
@@ -439,6 +517,43 @@ def _after_text(rest: str, kind: str) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+_PREDICATE_TAGS = frozenset({"v", "vn", "vd", "vi", "vg", "d", "ad"})
+
+
+def _drop_predicate(np: list[Word]) -> list[Word]:
+    """The verbs that end a phrase read after a figure are its predicate, not part of the name
+    (4个冷链物流基地|建设, 5条高铁|加快建设, 6家重点实验室|重组入列): a run of verbs and adverbs after
+    a noun, dropped when it holds a plain verb or a governing one (建设) -- not a lone verbal noun that
+    names the thing (120次入户|走访, 4期干部|培训)."""
+    k = len(np)
+    while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
+        k -= 1
+    run = np[k:]
+    if not run or k == 0 or all(x.tag.startswith("v") for x in np[:k]):
+        return np
+    if all(x.text in _nominal_verbs() for x in run):
+        return np
+    if any(x.tag != "vn" or _is_stop(x) for x in run):
+        return np[:k]
+    return np
+
+
+def _after_ends(ws: Sequence[Word], i: int, started: bool) -> bool:
+    """Whether word ``i`` ends the phrase read after a figure: a governing verb (20台|安装; 发展 inside
+    服务业高质量发展集聚区 is a noun, and so is 改造 before 项目), a stop opening the phrase unless a
+    noun follows (500千伏|交流线路工程), or an adverb and its verb (71.3万监测对象|稳定消除…)."""
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if _is_stop(w):
+        if started and nxt is not None and nxt.text in _set("subject_project_heads.txt"):
+            return False
+        if w.tag == "v":
+            return True
+        if not started and not (w.tag.startswith("n") and nxt is not None and nxt.tag.startswith("n")):
+            return True
+    return started and w.tag in ("a", "ad", "d") and nxt is not None and nxt.tag == "v"
 
 
 def _after_stop(rest: str, at: int, w: Word) -> bool:

@@ -6,7 +6,8 @@ pages: jieba is the slow part. The plain tokenizer without HMM plus the dictiona
 (``word_tag_tab``), not posseg (docs/decisions/0015-jieba-plain-tokenizer.md). Words outside the
 dictionary then come out as single characters; the subject rules treat them as nominal glue and re-join the
 lexicon's verbs (补|植). jieba is initialised once per process, quietly (it logs its cache building
-to stderr by default), and every window's cut is memoised.
+to stderr by default), and every window's cut is memoised. Words the dictionary lacks or tags
+wrong for these rules (医共体, 上线 as a verb) are added from ``lexicons/word_tags.csv``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import logging
 import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
+
+from transforms.lexicon import table
 
 if TYPE_CHECKING:
     from jieba import Tokenizer
@@ -40,7 +43,12 @@ def _jieba() -> tuple[Tokenizer, dict[str, str]]:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.initialize()
-    return jieba.dt, jieba.posseg.dt.word_tag_tab
+    tags = dict(jieba.posseg.dt.word_tag_tab)  # a copy: the fixes stay out of jieba's own tagger
+    for row in table("word_tags.csv"):
+        if jieba.dt.FREQ.get(row["word"]) is None:
+            jieba.dt.add_word(row["word"])
+        tags[row["word"]] = row["tag"]
+    return jieba.dt, tags
 
 
 def _tag_of(word: str, tags: dict[str, str]) -> str:
