@@ -1,10 +1,8 @@
 """The ephemeral Prefect API of one ``minsheng run``, tied to the run's life.
 
-Without ``PREFECT_API_URL`` Prefect starts a temporary API server in a child process and stops it
-from an ``atexit`` hook -- which never runs when the run is SIGKILLed (a scheduler's timeout, the
-OOM killer), so every killed run used to leave a server holding ~200 MB. Here the run starts that
-server itself, the same way Prefect does (uvicorn on ``prefect.server.api.server:create_app``), with
-three guards:
+Without ``PREFECT_API_URL`` the run starts Prefect's temporary API server itself (why not Prefect's
+own: docs/decisions/0010-own-ephemeral-prefect-server.md), the same way Prefect does (uvicorn on
+``prefect.server.api.server:create_app``), with two guards:
 
 - the kernel's parent-death signal (``prctl(PR_SET_PDEATHSIG, SIGKILL)``, Linux): the server is
   killed the moment the process that started it dies, however it dies;

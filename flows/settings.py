@@ -36,15 +36,12 @@ def _env(name: str, default: str) -> str:
     return value or default
 
 
-# Everything runs produce lives under one git-ignored folder, so a checkout holds code and inputs
-# only and `rm -rf var` is a full reset. The default warehouse sits in it, and what belongs to a
-# warehouse (its lock, WAL, reports/, .work/ working copies) sits beside the warehouse file wherever
-# MINSHENG_WAREHOUSE puts it: publishing renames a working copy onto the warehouse, which only works
-# on one file system.
+# Everything runs produce lives under one git-ignored folder (docs/decisions/0001-generated-data-under-var.md):
+# the default warehouse and bench/ in it; what belongs to a warehouse (lock, WAL, reports/, .work/)
+# beside the warehouse file wherever MINSHENG_WAREHOUSE puts it, on the same file system.
 DATA_DIR = "var"
 WAREHOUSE_NAME = "minsheng.duckdb"
-# The default before var/ (issue 16). A warehouse found there is used, with a hint to move it: the
-# user's data is never moved behind their back, and a run never starts an empty second warehouse.
+# The default before var/: a warehouse found there is used, with a hint to move it, never moved.
 LEGACY_WAREHOUSE = Path("warehouse") / WAREHOUSE_NAME
 
 

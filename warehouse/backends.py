@@ -1,10 +1,9 @@
 """Where the warehouse lives: one DuckDB file (default) or a DuckLake (``ducklake:<catalog>``).
 
 **File** (``var/minsheng.duckdb``): loads write a private copy and publish it by rename
-(``warehouse.snapshot``). The file is written in DuckDB storage version :data:`STORAGE_VERSION`:
-from 1.2 on DuckDB compresses long strings with ZSTD, which is what makes the one stored copy of
-the normalised text about a third of its raw size (the older default, v0.10.2, stores it
-uncompressed). DuckDB and its CLI 1.5.x read it; :func:`ensure_storage` rewrites an older file once.
+(``warehouse.snapshot``). The file is written in DuckDB storage version :data:`STORAGE_VERSION`
+(why, and why DuckLake: docs/decisions/0006-storage-version-and-ducklake.md). DuckDB and its CLI
+1.5.x read it; :func:`ensure_storage` rewrites an older file once.
 
 **DuckLake** (``MINSHENG_WAREHOUSE=ducklake:var/lake.ducklake``): the catalog is a small
 DuckDB file, the rows are Parquet files under ``<catalog>.files/``. Same schema (built from the
@@ -15,11 +14,8 @@ attach the published catalog read-only and keep the snapshot they opened; a kill
 published catalog as it was (its Parquet files are unreferenced garbage). The extension is loaded
 from the installed ``duckdb-extension-ducklake`` package, never downloaded.
 
-Many machines: use a Postgres catalog instead of the DuckDB file --
-``ATTACH 'ducklake:postgres:dbname=minsheng host=…' AS lake (DATA_PATH '/shared/minsheng/lake/')``
-with the data path on shared storage (NFS, S3): Postgres then gives each load one transaction and
-readers their snapshot, so no catalog copy is needed (needs the ``postgres`` extension package of
-the same DuckDB version; not exercised here).
+Many machines: a Postgres catalog with the data path on shared storage (not exercised here; see
+the decision record).
 """
 
 from __future__ import annotations

@@ -7,8 +7,7 @@ Layout (Hive style, readable by DuckDB, polars, Spark, pandas)::
     out_dir/<table or view>.parquet              every other table and view
     out_dir/_minsheng_export.json                what was exported, from which warehouse, when
 
-Atomic (issue 18: readers saw partial or empty data in 47 of 216 reads, and a failed export left
-nothing): the export is written into a fresh sibling directory, then swapped with ``out_dir`` in one
+Atomic (why, issue 18: docs/decisions/0005-atomic-parquet-export.md): the export is written into a fresh sibling directory, then swapped with ``out_dir`` in one
 ``renameat2(RENAME_EXCHANGE)`` -- a reader sees the old export or the new one, never a mixture or
 nothing -- and the old one is deleted. Where the kernel or libc has no exchange, the fallback is two
 renames (a reader may then find no directory for an instant, but never a partial one). A failed

@@ -1,14 +1,12 @@
 """One load at a time: an exclusive ``fcntl`` lock on a file beside the warehouse's real file.
 
-Why a lock file and not DuckDB's own lock: loaders never open the published database for writing
-(see ``warehouse.snapshot``), so DuckDB cannot tell two loaders apart; without this lock two
-overlapping runs would both copy the same snapshot and the second publish would silently drop the
-first one's load. ``flock`` is released by the kernel when the holder dies (even on SIGKILL), so a
-crashed run never leaves a stale lock behind. The file's content (pid, run id, since when) is only
-informative, for the error message. Re-entrant within one process, so ``load_run`` can take the lock
-itself even when the flow already holds it around the whole run.
+Why a lock file and not DuckDB's own lock, and why it is bound as below (issue 17):
+docs/decisions/0003-load-lock-file.md. ``flock`` is released by the kernel when the holder dies
+(even on SIGKILL), so a crashed run never leaves a stale lock behind. The file's content (pid, run
+id, since when) is only informative, for the error message. Re-entrant within one process, so
+``load_run`` can take the lock itself even when the flow already holds it around the whole run.
 
-What the lock is bound to (issue 17: it could be defeated):
+What the lock is bound to:
 
 * the warehouse's **real path**: ``var/minsheng.duckdb`` as a symlink and its target are one
   warehouse with one lock file (``<real file>.lock``), so a loader using the other name is locked out;

@@ -16,12 +16,8 @@ two independent fences:
    ``lock_configuration = true`` so no statement can lift them. A statement that slipped past the
    allow-list still cannot reach a file outside the warehouse.
 
-Why a fresh in-memory instance that ATTACHes the warehouse instead of ``duckdb.connect(path)``:
-DuckDB caches database instances by path inside a process, so as long as any connection to the
-path is open, a new ``connect(path)`` returns the *old* instance -- the inode of the snapshot that
-was current when it was first opened -- and an analyst's notebook never sees a newer load. An
-unnamed ``:memory:`` instance is never cached, so every ``open_readonly`` opens the file that is
-published *now* (publishing renames a new file onto the path; see ``warehouse.snapshot``).
+Every reader is a fresh unnamed ``:memory:`` instance that ATTACHes the warehouse, so it opens the
+file published *now* (why not ``duckdb.connect(path)``: docs/decisions/0004-fenced-readers.md).
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ The problem: DuckDB allows one read-write process *or* many read-only ones per d
 whoever comes second gets "Conflicting lock is held". An analyst with ``duckdb -readonly`` open
 would make every scheduled load fail, and a running load would lock analysts out.
 
-The design (changed from the architecture's "pointer to an immutable snapshot" -- why below):
+The design (why not the architecture's pointer to immutable snapshots, and its costs:
+docs/decisions/0002-publish-by-rename.md):
 
-1. The published file ``warehouse/minsheng.duckdb`` is never opened for writing. Readers open it
+1. The published file ``var/minsheng.duckdb`` is never opened for writing. Readers open it
    read-only (``duckdb -readonly``, ``warehouse.query.run_sql``, ``minsheng sql``).
 2. A load (holding ``warehouse.lock.load_lock``) copies the published file byte-for-byte to a
    private working file ``<dir>/.work/<name>/<run_id>.duckdb`` (one folder per warehouse file, so
@@ -30,15 +31,8 @@ Crash safety falls out of this: SIGKILL before step 5 leaves the published file 
 half-written working file is garbage, deleted by the next run, which holds the lock so it knows no
 one else owns it); after step 5 the new file is complete. There is no state in between.
 
-Why not a pointer file naming the current immutable snapshot (``snapshots/<run>.duckdb``): every
-reader would have to resolve the pointer first, so ``duckdb -readonly warehouse/minsheng.duckdb``
-would not work, and old snapshots would need garbage collection while someone might still be
-reading them. Renaming onto a fixed path gives the same isolation with one stable path; the kernel
-keeps an old inode alive exactly as long as a reader holds it.
-
-Costs and limits: each load copies the whole file (fine for this warehouse: megabytes; at many GB,
-move facts to Parquet/DuckLake as the architecture suggests). Analysts must open read-only: a
-read-write session on the published file would write into an inode the next load replaces.
+Analysts must open read-only: a read-write session on the published file would write into an
+inode the next load replaces.
 """
 
 from __future__ import annotations
