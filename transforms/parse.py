@@ -43,8 +43,13 @@ from transforms.schemas import (
 # a page of genuine figures stays far below the document cap (the bench corpus peaks in the hundreds).
 MAX_FIGURES_PER_SENTENCE = 64
 MAX_FIGURES_PER_DOCUMENT = 5_000
-# Sentences handed to the figure grammar at once: bounds the transient tuples and frames of one call.
-EXTRACT_CHUNK = 512
+# Sentences handed to the figure grammar at once, and their characters: bound the transient tuples
+# and frames of one call. A figure takes at least two characters (9%), so a chunk yields at most
+# EXTRACT_CHUNK_CHARS / 2 figures before the caps, however dense its text. Each chunk costs some
+# thirty polars operations, so chunks are as large as that bound allows (512 sentences made the
+# per-call overhead a third of the stage).
+EXTRACT_CHUNK = 8192
+EXTRACT_CHUNK_CHARS = 1 << 17
 
 # One row per (file, kind of cut): what the guards above held back, for the report and the summary.
 WARNINGS = {
@@ -110,9 +115,18 @@ class Parsed:
         return self.files.filter(pl.col("error").is_not_null()).select("path", "error")
 
 
-def _chunks(sentences: pl.DataFrame, size: int) -> Iterator[pl.DataFrame]:
-    for offset in range(0, sentences.height, size):
-        yield sentences.slice(offset, size)
+def _chunks(sentences: pl.DataFrame, size: int, chars: int) -> Iterator[pl.DataFrame]:
+    """Consecutive slices of at most ``size`` sentences and ``chars`` characters (a longer sentence
+    is a chunk of its own); a chunk never splits a sentence."""
+    lengths = sentences.get_column("text").str.len_chars().fill_null(0).to_list()
+    start = total = 0
+    for i, n in enumerate(lengths):
+        if i > start and (i - start >= size or total + n > chars):
+            yield sentences.slice(start, i - start)
+            start, total = i, 0
+        total += n
+    if start < len(lengths):
+        yield sentences.slice(start, len(lengths) - start)
 
 
 def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_document: int) -> pl.DataFrame:
@@ -142,6 +156,7 @@ def extract_capped(
     per_sentence: int = MAX_FIGURES_PER_SENTENCE,
     per_document: int = MAX_FIGURES_PER_DOCUMENT,
     chunk: int = EXTRACT_CHUNK,
+    chunk_chars: int = EXTRACT_CHUNK_CHARS,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(metrics, relations, warnings): the figure grammar over bounded chunks, with the figure caps.
 
@@ -158,7 +173,7 @@ def extract_capped(
     cut_parts: list[pl.DataFrame] = []
     skipped: dict[str, int] = {}
     paths: dict[str, str] = {}
-    for part in _chunks(sentences, chunk):
+    for part in _chunks(sentences, chunk, chunk_chars):
         if full:
             blocked = part.filter(pl.col("sha256").is_in(list(full)))
             for sha, n in blocked.group_by("sha256").len().iter_rows():

@@ -33,17 +33,28 @@ def _by_surface() -> dict[str, Unit]:
 
 
 @cache
-def _max_len() -> int:
+def max_len() -> int:
+    """The longest surface form, in characters (a window this wide decides a match)."""
     return max(len(s) for s in _by_surface())
+
+
+@cache
+def _by_first() -> dict[str, tuple[Unit, ...]]:
+    """Units by their first character, longest first: one probe rejects a position that starts none
+    (most of them), and the first surface that matches is the longest."""
+    out: dict[str, list[Unit]] = {}
+    for u in sorted(_by_surface().values(), key=lambda u: -len(u.surface)):
+        out.setdefault(u.surface[0], []).append(u)
+    return {first: tuple(us) for first, us in out.items()}
 
 
 def match_unit(text: str, pos: int) -> Unit | None:
     """The longest unit whose surface form starts at ``text[pos]``, or None."""
-    units = _by_surface()
-    for n in range(min(_max_len(), len(text) - pos), 0, -1):
-        hit = units.get(text[pos : pos + n])
-        if hit is not None:
-            return hit
+    if pos >= len(text):
+        return None
+    for u in _by_first().get(text[pos], ()):
+        if text.startswith(u.surface, pos):
+            return u
     return None
 
 
