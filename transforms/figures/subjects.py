@@ -30,6 +30,7 @@ from transforms.lexicon import words
 # Characters that end a clause for subject purposes. 、 ends a list item: each item has its own noun.
 _CLAUSE_STOP = "，,；;。！!？?：:、…\n"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_BEFORE = 20
 _MAX_AFTER = 16
 # Tags that may stand inside a noun phrase (jieba/ICTCLAS): nouns, names, verbal nouns,
@@ -354,6 +355,9 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         measure.append(Word(lead, "v"))
     while ws and _strippable(ws[-1], event, measure) and not (measure and _head_noun(ws, len(ws) - 1)):
         measure.insert(0, ws.pop())
+    frame = _from_frame(ws)
+    if frame is not None:
+        ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
     np, rest = _np_backward(ws)
     if rest and rest[-1].tag == "m" and len(np) > 1 and np[0].text in _DATE_TAILS:
         np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
@@ -389,6 +393,22 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
             ),
         )
     return _Before(subject, m, False)
+
+
+def _from_frame(ws: Sequence[Word]) -> int | None:
+    """Where 由/从 opens the start point the figure is (由|每生每年|5元, 从|2020年的|53.2%): only
+    dates, rates per unit and 的 stand between it and the figure, and a noun before it."""
+    i = len(ws)
+    while i > 0 and (
+        ws[i - 1].tag in ("m", "q", "mq", "t", "r", "uj", "f")
+        or ws[i - 1].text.startswith("每")
+        or ws[i - 1].text in _DATE_TAILS
+        or (ws[i - 1].tag == "vn" and i > 1 and ws[i - 2].text.startswith("每"))  # 每|生
+    ):
+        i -= 1
+    if i < 2 or i == len(ws) or ws[i - 1].text not in _set("subject_from_words.txt"):
+        return None
+    return i - 1 if ws[i - 2].tag.startswith(("n", "j", "v")) else None
 
 
 def _bridge_suffix(window: str) -> str:
@@ -491,15 +511,15 @@ def _after_text(rest: str, kind: str) -> str | None:
     np: list[Word] = []
     at = 0
     for i, w in enumerate(ws):
-        if _after_ends(ws, i, bool(np)) or _is_number(ws, i) or _after_stop(rest, at, w):
+        grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
+        if _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade):
             break
         if _ends_phrase(ws, i) and not _is_stop(w):
             break
         if w.tag == "c" and not np:
             return None  # 3期|和社区党委书记…: the next item of a coordination, not this figure's noun
-        verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
-        if verbal and np and kind not in _LONG_NAME_KINDS and any(x.tag.startswith("n") for x in np):
-            break  # 6万元资金|用以修整河坝: only counts of things carry long names with verbs inside
+        if np and _verb_ends_name(ws, i, np, kind):
+            break
         np.append(w)
         at += len(w.text)
         if kind in _PEOPLE_KINDS and _names_people(_text(np)):
@@ -517,6 +537,20 @@ def _after_text(rest: str, kind: str) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -> bool:
+    """A verb after the noun read after a figure starts the predicate: for most kinds any verb
+    (6万元资金|用以修整河坝), for counts of things -- which carry long names with verbs inside
+    (中医药传承创新中心) -- a one-character verb right after a noun (外国政要|来|川访问). A verb that
+    qualifies the people after it (受灾|群众) does not."""
+    w = ws[i]
+    verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
+    if not verbal or (i + 1 < len(ws) and _names_people(ws[i + 1].text)):
+        return False
+    if kind in _LONG_NAME_KINDS:
+        return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n")
+    return any(x.tag.startswith("n") for x in np)
 
 
 _PREDICATE_TAGS = frozenset({"v", "vn", "vd", "vi", "vg", "d", "ad"})
@@ -618,9 +652,40 @@ def _respectively(sentence: str, first: int, index: int) -> str | None:
     if len(conjuncts) < 2 or index >= len(conjuncts):
         return None
     conjunct = conjuncts[index]
-    # Each item as it stands (钢铁 / 水泥 / 平板玻璃产量): the spec keeps a subject to the sentence's
-    # own text, so the head after the last item is not glued onto the others (钢铁产量 is nowhere).
-    return _before(conjunct, len(conjunct), 0, False, lead="分别").subject  # 分别增长 is its verb
+    own = _before(conjunct, len(conjunct), 0, False, lead="分别").subject  # 分别增长 is its verb
+    if index == len(conjuncts) - 1:
+        return own
+    # The measured noun after the last item is every item's (钢铁、水泥和平板玻璃产量 -> 钢铁产量):
+    # 钢铁 alone does not say that output was counted, and would not group with 钢铁产量 elsewhere.
+    head = _shared_head(conjuncts)
+    item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
+    if not item or not head or item.endswith(head):
+        return own
+    return item + head
+
+
+def _shared_head(conjuncts: Sequence[str]) -> str | None:
+    """The head the last item of a 分别 list shares with the others: what follows the part of it that
+    stands parallel to an earlier item: as long, and ending at a word or a word of its own with the
+    same first character (粮食、蔬菜|产量; 第一、第三|产业增加值), else the earliest measure noun of ``subject_list_heads.txt`` in it (节能家电|零售额)."""
+    last = conjuncts[-1]
+    bounds = set()
+    at = 0
+    for w in tag(last):
+        at += len(w.text)
+        bounds.add(at)
+    for item in conjuncts[:-1]:
+        n = len(item)
+        if 0 < n < len(last) and (n in bounds or (item[0] == last[0] and len(tag(last[:n])) == 1)):
+            rest = last[n:]
+            ws = tag(rest)
+            if ws and ws[0].tag.startswith(("n", "vn", "j")) and not _is_stop(ws[0]):
+                return rest
+    found = [(last.find(h), h) for h in words("subject_list_heads.txt") if h in last[1:]]
+    if not found:
+        return None
+    start = min(i for i, _ in found)
+    return last[start:]
 
 
 def _conjuncts(text: str) -> list[str]:
@@ -643,6 +708,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
         after = _after(sentence, sp.end, sp.kind)
+        if after is None and k + 1 < len(spans) and spans[k + 1].start == sp.end:
+            after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
         # With a noun after the figure only the verb before it is wanted, and reading it off the
         # lexicon spares segmenting the clause (segmenting is most of the cost).
         before = _verb_before(sentence, sp.start) if after else _before(sentence, sp.start, floor, event)
@@ -668,10 +735,11 @@ def _shared_level_heads(sentence: str, spans: Sequence[Span], out: list[Fact]) -
     """建成6个市级、9个县级养老服务中心: a figure followed only by a level word (市级, tagged b) before
     、 counts the head the next item names after its own level word."""
     for k in range(len(spans) - 2, -1, -1):
-        subject, nxt = out[k].subject, out[k + 1].subject
-        if not subject or not nxt or sentence[spans[k].end : spans[k + 1].start] != subject + "、":
+        nxt = out[k + 1].subject
+        gap = sentence[spans[k].end : spans[k + 1].start]
+        if not nxt or not gap.endswith("、") or len(gap) < 2 or out[k].subject not in (None, gap[:-1]):
             continue
-        own = tag(subject)
+        own = tag(gap[:-1])  # 8个|国家级、: the level word alone, which the subject rules may drop
         if not all(w.tag == "b" or w.text.endswith("级") for w in own):
             continue
         ws = tag(nxt)

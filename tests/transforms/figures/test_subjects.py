@@ -110,11 +110,11 @@ def test_two_units_of_one_subject() -> None:
     assert found["56户"].subject == found["183人"].subject == "困难家庭"
 
 
-def test_respectively_gives_each_figure_its_conjunct() -> None:
+def test_respectively_gives_each_figure_its_conjunct_and_the_shared_head() -> None:
     found = facts("小麦、玉米、油菜单产分别提高3.2%、4.5%、1.8%。")
-    assert found["3.2%"].subject == "小麦"
-    assert found["4.5%"].subject == "玉米"
-    assert "油菜" in (found["1.8%"].subject or "")
+    assert found["3.2%"].subject == "小麦单产"
+    assert found["4.5%"].subject == "玉米单产"
+    assert found["1.8%"].subject == "油菜单产"
 
 
 def test_a_total_after_a_list_takes_the_listed_noun() -> None:
@@ -158,13 +158,14 @@ def test_second_pass_boundaries(sentence: str, span: str, subject: str) -> None:
 
 def test_respectively_splits_items_joined_by_a_conjunction() -> None:
     found = facts("城镇和农村居民人均消费支出分别增长4.1%和6.2%。")
-    assert found["4.1%"].subject == "城镇"
+    assert found["4.1%"].subject == "城镇居民人均消费支出"
     assert found["6.2%"].subject == "农村居民人均消费支出"
 
 
 def test_respectively_last_item_after_a_conjunction_keeps_its_head() -> None:
     found = facts("钢铁、水泥和平板玻璃产量分别下降3.1%、4.2%和5.5%。")
-    assert found["3.1%"].subject == "钢铁"
+    assert found["3.1%"].subject == "钢铁产量"
+    assert found["4.2%"].subject == "水泥产量"
     assert found["5.5%"].subject == "平板玻璃产量"
 
 
@@ -189,3 +190,75 @@ def test_a_level_word_item_takes_the_head_of_the_next_item() -> None:
 def test_respectively_item_keeps_a_noun_tagged_stop_as_its_head() -> None:
     found = facts("过夜游客人次、过夜游客总花费分别增长6.1%、8.3%。")
     assert found["8.3%"].subject == "过夜游客总花费"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # the predicate after the noun that follows a figure is not part of it
+        ("推进6个县级物流中心建设。", "6个", "县级物流中心"),
+        ("8条城市快速路加快建设。", "8条", "城市快速路"),
+        ("3家省级重点实验室重组入列。", "3家", "省级重点实验室"),
+        ("支持20个省级园区集约集聚发展。", "20个", "省级园区"),
+        ("5.2万脱贫群众稳定消除返贫风险。", "5.2万", "脱贫群众"),
+        # a verb that makes a name with the project noun after it stays
+        ("实施8个城中村改造项目。", "8个", "城中村改造项目"),
+        # the verb of a clause with its own subject starts the counted phrase
+        ("向社会资本推介重点项目120个。", "120个", "重点项目"),
+        ("全县500名干部包抓联农户1.2万户。", "1.2万户", "农户"),
+        ("提请市人大常委会审议地方性法规6件。", "6件", "地方性法规"),
+        # ... unless a governing verb makes the whole its object
+        ("投入财政衔接资金5亿元。", "5亿元", "财政衔接资金"),
+        # a verb before one attribute word makes a term with it
+        ("全市研发投入强度达3.1%。", "3.1%", "研发投入强度"),
+        ("农村生活污水集中收集率达到55%。", "55%", "农村生活污水集中收集率"),
+        # a one-character adverb before a stripped bound verb goes with it
+        ("社会资本占比不低于30%。", "30%", "社会资本占比"),
+        # words the dictionary lacks or mistags (word_tags.csv)
+        ("改造县乡公路差等路300公里。", "300公里", "县乡公路差等路"),
+        ("上线“一网通办”事项35项。", "35项", "“一网通办”事项"),
+        ("让18万偏远山区群众喝上放心水。", "18万", "偏远山区群众"),
+        # the start point of a change: the subject stands before 由/从
+        ("学生午餐补助由每生每天4元提高至6元。", "4元", "学生午餐补助"),
+        ("全县森林覆盖率从2015年的41.2%提高到46%。", "41.2%", "森林覆盖率"),
+        # a grade figure between a count and its noun
+        ("新建3个220千伏变电站。", "3个", "变电站"),
+        # a grade with 以上 belongs to the people or things after it
+        ("接待12批次省级以上考察团。", "12批次", "省级以上考察团"),
+    ],
+)
+def test_phrase_boundaries_by_part_of_speech(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_time_word_is_never_the_subject() -> None:
+    found = facts("力争6月建成示范场景30个、年底达到50个。")
+    assert found["30个"].subject == "示范场景"
+    assert found["50个"].subject == "示范场景"
+
+
+def test_a_share_clause_takes_the_subject_of_its_rate() -> None:
+    found = facts("无人机产量增长25%、占全国3成。")
+    assert found["3成"].subject == "无人机产量"
+
+
+def test_a_level_word_item_with_no_subject_takes_the_next_head() -> None:
+    found = facts("建成6个国家级、9个省级临床重点专科。")
+    assert found["6个"].subject == "临床重点专科"
+    assert found["9个"].subject == "省级临床重点专科"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        ("新能源汽车、集成电路、工业机器人产量分别增长30.1%、9.2%、21.5%。", "30.1%", "新能源汽车产量"),
+        ("新能源汽车、集成电路、工业机器人产量分别增长30.1%、9.2%、21.5%。", "9.2%", "集成电路产量"),
+        ("限上智能手机、节能家电零售额分别增长11.2%、25.4%。", "11.2%", "限上智能手机零售额"),
+        ("第一、第二产业增加值分别增长3.1%、6.4%。", "3.1%", "第一产业增加值"),
+        ("盗窃、诈骗案件分别下降12.5%、20.1%。", "12.5%", "盗窃案件"),
+        ("城镇和农村居民人均可支配收入分别增长4.9%和6.8%。", "4.9%", "城镇居民人均可支配收入"),
+        ("工业投资、民间投资分别增长8.2%、3.4%。", "8.2%", "工业投资"),
+    ],
+)
+def test_respectively_items_take_the_shared_head(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
