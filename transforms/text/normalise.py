@@ -14,7 +14,7 @@ import polars as pl
 from transforms.schemas import DOCUMENTS, SENTENCES, STORIES, Schema
 from transforms.text import repairs
 from transforms.text.encoding import label_repairs
-from transforms.text.script import detect_script, to_simplified
+from transforms.text.script import detect_script, has_traditional, to_simplified
 from transforms.text.segment import Segmented, segment
 
 
@@ -22,10 +22,12 @@ def normalise_text(raw: str) -> tuple[str, str, dict[str, int], Segmented]:
     """(script of the raw text, normalised text, repair counts, layout) of one decoded page."""
     counts: dict[str, int] = {}
     text = repairs.apply(raw, repairs.BEFORE_SCRIPT, counts)
-    script = detect_script(text)
-    text, changed = to_simplified(text)
-    if changed:
-        counts["t2s"] = changed
+    script = "simplified"  # what detect_script and to_simplified make of a page without Traditional
+    if has_traditional(text):  # one scan for both, on the pages that have none (nearly all)
+        script = detect_script(text)
+        text, changed = to_simplified(text)
+        if changed:
+            counts["t2s"] = changed
     text = repairs.apply(text, repairs.AFTER_SCRIPT, counts)
     seg = segment(text)
     for kind, n in seg.counts.items():
@@ -67,4 +69,5 @@ def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
 
 
 def _frame(rows: list[dict[str, object]], schema: Schema) -> pl.DataFrame:
-    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)
+    """Built column by column: one list per column instead of a dict per row."""
+    return pl.DataFrame({k: [r.get(k) for r in rows] for k in schema}, schema=schema)

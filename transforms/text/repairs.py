@@ -7,6 +7,7 @@ must be idempotent). Word lists live in ``transforms/text/lexicons/``.
 
 from __future__ import annotations
 
+import collections
 import html
 import re
 from collections.abc import Callable
@@ -24,6 +25,10 @@ _SYLLABLE = rf"(?:[a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}|[a-zü]{{1,6}}[1-5])"
 # A run of annotations goes at once (現(xiàn)(xiàn)場): removing one would put the next right after a
 # Han character, so a second pass would find more to strip.
 PINYIN_PATTERN = rf"(?<=[\u4e00-\u9fff])(?:[(（]{_SYLLABLE}(?:[ ']?{_SYLLABLE})*[)）])+"
+# The same matches, written to start with the parenthesis: a pattern that starts with a look-behind
+# is tried at every position of the page, one that starts with a character class only where it occurs.
+_SYLLABLES = rf"{_SYLLABLE}(?:[ ']?{_SYLLABLE})*"
+_PINYIN_SCAN = rf"[(（](?<=[\u4e00-\u9fff][(（]){_SYLLABLES}[)）](?:[(（]{_SYLLABLES}[)）])*"
 
 # GBK misalignment: a full-width ！？；：， became half-width and swallowed the lead byte of the closing
 # quote after it; the following bytes were then paired off by one until an ASCII-range trail byte
@@ -40,15 +45,24 @@ _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG_START_RE = re.compile(r"<[A-Za-z!/?]")  # only then is there markup to parse at all
 _MARKDOWN_RE = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+# The same marks found from the line break before them (a fast literal scan), and on the first line.
+_MARKDOWN_FIRST_RE = re.compile(r"[ \t]*#{1,6}[ \t]+")
+_MARKDOWN_LATER_RE = re.compile(r"\n[ \t]*#{1,6}[ \t]+")
 # [text](target "title") and ![alt](target): the text stays, the target and images go.
 _MD_LINK_RE = re.compile(
     r"(!?)\[([^\[\]\n]{0,300})\]\(\s*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]*\")?\s*\)"
 )
+# The same links from their "[" on: a pattern that starts with a literal is searched for in C at
+# memchr speed, one that starts with an optional "!" is tried at every position of the page.
+_MD_LINK_FROM_BRACKET_RE = re.compile(_MD_LINK_RE.pattern[len("(!?)") :])
+assert _MD_LINK_RE.pattern.startswith("(!?)\\[")
 # A reference-style link definition line: [1]: http://...
 _MD_REF_RE = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S+[^\n]*$")
 # A bare URL runs over ASCII that is not space or a delimiter; CJK text (and full-width punctuation)
 # ends it. Runs of %XX escapes are link targets split off their URL (%E9%95%B7 is an encoded 長).
 _URL_RE = re.compile(r"(?<![A-Za-z0-9.@])(?:(?:https?|ftp)://|www\.)[!-~]+|(?:%[0-9A-Fa-f]{2}){2,}")
+# _URL_RE on a page with no URL in it: (?:%[0-9A-Fa-f]{2}){2,}, written to start with the literal
+_PERCENT_RUN_RE = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})+")
 _URL_TAIL = ")]}>\"',.;:!?"  # closing marks right after a URL belong to the sentence
 # C0 controls except tab and line breaks, DEL and C1 controls: never text, and they break output.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -65,10 +79,14 @@ _HALF = {
     0x202F: ord(" "),
 }
 _FULLWIDTH_RE = re.compile("[" + "".join(chr(c) for c in _HALF) + "]")
+_HALF_CHARS = {chr(k): chr(v) for k, v in _HALF.items()}
 
 # The same space class tidy_spaces collapses: a \f left here would become a space after this ran.
+# Written to start with the space (scanned for in C) and look back from it; the same matches as
+# (?<=[0-9%])[ \t\f\v]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\f\v]+(?=[0-9]).
 _DIGIT_SPACE_RE = re.compile(
-    r"(?<=[0-9%])[ \t\f\v]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\f\v]+(?=[0-9])"
+    r"[ \t\f\v](?:(?<=[0-9%][ \t\f\v])[ \t\f\v]*(?=[\u4e00-\u9fff])"
+    r"|(?<=[\u4e00-\u9fff][ \t\f\v])[ \t\f\v]*(?=[0-9]))"
 )
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
 _RESIDUE_PREFIX_MAX = 40
@@ -203,6 +221,9 @@ def strip_tags(text: str) -> tuple[str, int]:
 
 # Every "<" of a page, and with it the bare tags most pages are made of (<p>, </p>, <br/>, <br />).
 _LT_RE = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>)?")
+_SIMPLE_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>")
+_SIMPLE_TAG_TEXT_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?: ?/)?>")  # the same, without groups
+_PLAIN_LT_RE = re.compile(r"<(?=[^A-Za-z!/?])")  # text to HTMLParser too
 # An "&" that HTMLParser would read as the start of a reference (or holds back at the very end).
 _AMP_REF_RE = re.compile(r"&(?:[A-Za-z#]|\Z)")
 _NOT_MARKUP_AFTER_LT = frozenset("!/?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -216,6 +237,44 @@ def _strip_simple_tags(text: str) -> tuple[str, int] | None:
     is one token to both, and a "<" before anything but a letter, "!", "/" or "?" is text to both."""
     if _AMP_REF_RE.search(text):
         return None
+    found = collections.Counter(_SIMPLE_TAG_TEXT_RE.findall(text))
+    plain = text.count("<") - sum(found.values())
+    if plain and plain != len(_PLAIN_LT_RE.findall(text)):
+        return None  # some "<" starts markup that is not a bare tag
+    tags = {t: _split_tag(t) for t in found}
+    block, inline, drop = _tag_lists()
+    kept_apart = drop | frozenset(_TagStripper.CDATA_CONTENT_ELEMENTS)  # script/style: raw content
+    if any((end and close) or tag in kept_apart for end, tag, close in tags.values()):
+        return _strip_simple_tags_in_order(text)
+    # No hidden element: every tag is handled on its own, so each distinct tag has one replacement.
+    replacement: dict[str, str] = {}
+    count = 0
+    for t, (end, tag, _) in tags.items():
+        if tag in block or tag in inline:
+            replacement[t] = "\n" if tag in block else ""
+            count += found[t]
+        elif end:  # kept as text, as HTMLParser hands an end tag over: lower case
+            replacement[t] = f"</{tag}>"
+    if plain:  # removing a tag could join a "<" before it and "p>" after it into a new tag
+        return _SIMPLE_TAG_TEXT_RE.sub(lambda m: replacement.get(m.group(0), m.group(0)), text), count
+    # Every "<" is a tag's. Occurrences of distinct tags never overlap, and a replacement never makes
+    # a new one (it holds no "<", or is an end tag kept as text, replaced by itself), so replacing
+    # one tag after another is the simultaneous substitution.
+    for t, r in replacement.items():
+        if r != t:
+            text = text.replace(t, r)
+    return text, count
+
+
+def _split_tag(tag: str) -> tuple[bool, str, bool]:
+    """(end tag, lower-case name, empty-element "/") of a bare tag."""
+    m = _SIMPLE_TAG_RE.fullmatch(tag)
+    assert m is not None
+    return bool(m.group(1)), m.group(2).lower(), bool(m.group(3))
+
+
+def _strip_simple_tags_in_order(text: str) -> tuple[str, int] | None:
+    """``_strip_simple_tags`` through the stripper's handlers, tag by tag: hidden elements nest."""
     stripper = _TagStripper()
     cdata = stripper.CDATA_CONTENT_ELEMENTS
     pos = 0
@@ -263,9 +322,32 @@ def _strip_tags_parsed(text: str) -> tuple[str, int]:
 
 def strip_link_targets(text: str) -> tuple[str, int]:
     """Markdown links keep their text and lose their target; images and link definitions go."""
-    text, n = _MD_LINK_RE.subn(lambda m: "" if m.group(1) else m.group(2), text)
-    text, m = _MD_REF_RE.subn("", text)
+    if "[" not in text:  # both patterns start with one
+        return text, 0
+    text, n = _strip_md_links(text)
+    m = 0
+    if "]:" in text:  # in every link definition
+        text, m = _MD_REF_RE.subn("", text)
     return text, n + m
+
+
+def _strip_md_links(text: str) -> tuple[str, int]:
+    """``_MD_LINK_RE.subn(link text, or nothing for an image)``, found from the "[": a match of
+    ``_MD_LINK_RE`` at a "!" is the match from the "[" after it, and the "!" before a "[" is never
+    part of the previous match (which ends with ")")."""
+    out: list[str] = []
+    pos = n = 0
+    for m in _MD_LINK_FROM_BRACKET_RE.finditer(text):
+        start = m.start()
+        image = start > pos and text[start - 1] == "!"
+        out.append(text[pos : start - 1 if image else start])
+        out.append("" if image else m.group(1))
+        pos = m.end()
+        n += 1
+    if not n:
+        return text, 0
+    out.append(text[pos:])
+    return "".join(out), n
 
 
 def strip_urls(text: str) -> tuple[str, int]:
@@ -275,7 +357,11 @@ def strip_urls(text: str) -> tuple[str, int]:
         url = m.group(0)
         return url[len(url.rstrip(_URL_TAIL)) :] if "%" not in url[:1] else ""
 
-    return _URL_RE.subn(repl, text)
+    if "://" in text or "www." in text:  # every URL alternative of _URL_RE holds one of these
+        return _URL_RE.subn(repl, text)
+    if "%" in text:
+        return _PERCENT_RUN_RE.subn("", text)
+    return text, 0
 
 
 def strip_controls(text: str) -> tuple[str, int]:
@@ -285,7 +371,11 @@ def strip_controls(text: str) -> tuple[str, int]:
 
 def strip_markdown(text: str) -> tuple[str, int]:
     """Markdown heading markers (### title) of scraped transcripts."""
-    return _MARKDOWN_RE.subn("", text)
+    if "#" not in text:
+        return text, 0
+    first = _MARKDOWN_FIRST_RE.match(text)  # a match never runs into the next line
+    text, n = _MARKDOWN_LATER_RE.subn("\n", text[first.end() :] if first else text)
+    return text, n + bool(first)
 
 
 @cache
@@ -328,7 +418,7 @@ def fix_mojibake(text: str) -> tuple[str, int]:
 
 @cache
 def _pinyin_re() -> re.Pattern[str]:
-    return re.compile(PINYIN_PATTERN)
+    return re.compile(_PINYIN_SCAN)  # PINYIN_PATTERN, scanned for faster
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:
@@ -336,8 +426,9 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 
 
 def to_halfwidth(text: str) -> tuple[str, int]:
-    n = len(_FULLWIDTH_RE.findall(text))
-    return (text.translate(_HALF), n) if n else (text, 0)
+    """``text.translate(_HALF)``, one replacement per match: translating a whole CJK page through a
+    dict costs a lookup per character, and most pages hold a handful of these characters."""
+    return _FULLWIDTH_RE.subn(lambda m: _HALF_CHARS[m.group(0)], text)
 
 
 def join_digit_spaces(text: str) -> tuple[str, int]:
@@ -349,6 +440,24 @@ def join_digit_spaces(text: str) -> tuple[str, int]:
 def _residue() -> tuple[re.Pattern[str], tuple[str, ...]]:
     phrases = words("web_residue.txt")
     return re.compile("|".join(re.escape(p) for p in phrases)), words("web_residue_prefixes.txt")
+
+
+@cache
+def _residue_start_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the start of the first line, a line break before a line) where the first non-space character
+    starts a residue phrase or prefix. Only such a line can be residue (``is_residue_line``):
+    removing the phrases leaves nothing only if a phrase starts at the first character, and a
+    prefix starts there by definition. Searching for the line break is a fast literal scan."""
+    phrases, prefixes = words("web_residue.txt"), words("web_residue_prefixes.txt")
+    alternatives = "|".join(re.escape(p) for p in (*phrases, *prefixes))
+    return re.compile(rf"[^\S\n]*(?:{alternatives})"), re.compile(rf"\n[^\S\n]*(?:{alternatives})")
+
+
+def _residue_line_starts(text: str) -> list[int]:
+    """Offsets of the lines ``_residue_start_re`` finds (a match never runs into the next line)."""
+    first, later = _residue_start_re()
+    starts = [m.start() + 1 for m in later.finditer(text)]
+    return [0, *starts] if first.match(text) else starts
 
 
 def is_residue_line(line: str) -> bool:
@@ -380,31 +489,51 @@ def _is_weak(line: str, prev_line: str | None) -> bool:
 
 
 def drop_web_residue(text: str) -> tuple[str, int]:
-    """Drop residue lines, then weak residue lines that touch dropped ones (until nothing changes)."""
-    lines = text.split("\n")
-    idx = [i for i, ln in enumerate(lines) if ln.strip()]
-    dropped = {i for i in idx if is_residue_line(lines[i])}
+    """Drop residue lines, then weak residue lines that touch dropped ones (until nothing changes).
+
+    Only a line found by ``_residue_start_re`` can be residue, so only those are tested. A weak line
+    is dropped once its condition holds, and that condition only grows as neighbours are dropped,
+    so the result is the least set closed under it: what repeated sweeps reach, reached here by
+    looking again only at the neighbours of each newly dropped line."""
+    dropped: set[int] = set()
+    line_no, pos = 0, 0
+    for start in _residue_line_starts(text):
+        line_no += text.count("\n", pos, start)
+        pos = start
+        end = text.find("\n", pos)
+        if is_residue_line(text[pos : end if end >= 0 else len(text)]):
+            dropped.add(line_no)
     if not dropped:
         return text, 0
-    changed = True
-    while changed:
-        changed = False
-        for k, i in enumerate(idx):
-            if i in dropped:
-                continue
-            prev_i = idx[k - 1] if k else None
-            next_i = idx[k + 1] if k + 1 < len(idx) else None
-            touches = (prev_i in dropped) or (next_i in dropped)
-            if touches and _is_weak(lines[i], lines[prev_i] if prev_i in dropped else None):
-                dropped.add(i)
-                changed = True
-    kept = [ln for i, ln in enumerate(lines) if i not in dropped]
-    return "\n".join(kept), len(dropped)
+    lines = text.split("\n")
+    todo = [j for i in dropped for j in (_neighbour(lines, i, -1), _neighbour(lines, i, 1)) if j is not None]
+    while todo:
+        i = todo.pop()
+        if i in dropped:
+            continue
+        prev_i, next_i = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+        touches = (prev_i in dropped) or (next_i in dropped)
+        if touches and _is_weak(lines[i], lines[prev_i] if prev_i in dropped else None):
+            dropped.add(i)
+            todo.extend(j for j in (prev_i, next_i) if j is not None)
+    for i in sorted(dropped, reverse=True):
+        del lines[i]
+    return "\n".join(lines), len(dropped)
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> int | None:
+    """The nearest line before (step -1) or after (+1) line i that is not blank."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].strip():
+            return j
+        j += step
+    return None
 
 
 def tidy_spaces(text: str) -> tuple[str, int]:
     """Collapse runs of spaces and trim every line (not counted: layout, not content)."""
-    lines = [_SPACES_RE.sub(" ", ln).strip() for ln in text.split("\n")]
+    lines = [ln.strip() for ln in _SPACES_RE.sub(" ", text).split("\n")]  # no run crosses a "\n"
     return "\n".join(lines), 0
 
 
