@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -80,9 +79,9 @@ _THRESHOLD_TAILS = (
 _CLAUSE_END = set("，。、；：！？,;:!?）)")
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One figure in a sentence; ``start``/``end`` index the sentence string."""
+class Figure(NamedTuple):
+    """One figure in a sentence; ``start``/``end`` index the sentence string. (A NamedTuple: as
+    immutable as a frozen dataclass, built five times faster.)"""
 
     start: int
     end: int
@@ -293,7 +292,7 @@ def _in_short_quote(sent: str, start: int, end: int) -> bool:
         inner = sent[i + 1 : j]
         if open_q == '"' and inner.count('"'):
             continue
-        if len(inner) <= 15 and not any(c in _PUNCT for c in inner):
+        if len(inner) <= 15 and _PUNCT.isdisjoint(inner):
             return True
     return False
 
@@ -326,6 +325,7 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
     return "个", "count"
 
 
+@lru_cache(maxsize=65536)
 def _value(kind: str, token: str) -> tuple[float, float] | None:
     """(low, high) of a numeral token; None when it is no definite number."""
     if kind == "ar":
@@ -358,8 +358,13 @@ def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
     """数千万, 几十, 十几个; only Chinese numerals combine with 数/几 (指数50.6% is exact)."""
     if kind != "cn":
         return False
-    vague = words("vague_markers.txt")
-    return any(sent.endswith(v, 0, start) or sent.startswith(v, end) for v in vague)
+    vague = _vague_markers()
+    return vague.ends(sent, start, "") or vague.starts(sent, end, "")
+
+
+@cache
+def _vague_markers() -> _Affixes:
+    return _Affixes((w, frozenset()) for w in words("vague_markers.txt"))
 
 
 def _is_identifier(sent: str, start: int, end: int) -> bool:
@@ -415,7 +420,7 @@ def _is_article(sent: str, start: int, unit_end: int, unit: Unit) -> bool:
     With no noun after it, 一 + measure word counts in a list of counts of the same word
     (南片两处、北片一处，共3处); after a rate base it counts too (每周一次); 住在一处旧屋 is 'an old house'.
     """
-    if unit.unit not in words("duration_units.txt"):
+    if unit.unit not in _word_set("duration_units.txt"):
         if any(sent.endswith(w, 0, start) for w in words("count_contexts.txt")):
             return False
         if unit_end < len(sent) and sent[unit_end] not in _CLAUSE_END and sent[unit_end] != "。":
@@ -483,6 +488,8 @@ def _range_tail(sent: str, m: re.Match[str]) -> int | None:
     """The end of the second number when a range separator follows the numeral ``m`` (0到3周岁), or
     follows its age unit (未满3岁至6岁): the rejected bracket leaves no figure behind."""
     at = m.end()
+    if sent[at : at + 1] not in _followers():
+        return None  # neither a unit nor a range separator follows
     unit = _unit_at(sent, at)
     if unit is not None and unit.kind == "age":
         at += len(unit.surface)
@@ -499,14 +506,17 @@ def _range_tail(sent: str, m: re.Match[str]) -> int | None:
 def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - one grammar, read in order
     kind = m.lastgroup or ""
     token, start, pos = m.group(), m.start(), m.end()
-    currency = _currency_before(sent, start) if kind in ("ar", "mix", "cn") else None
-    if kind in ("ar", "cn") and currency is None and sent[pos : pos + 1] not in _followers():
-        return None  # fast path: nothing after the numeral can start a unit, multiplier, range or bound
+    if kind in ("ar", "cn") and sent[pos : pos + 1] not in _followers():
+        currency = _currency_before(sent, start)
+        if currency is None:
+            return None  # fast path: nothing after the numeral can start a unit, multiplier, range or bound
+    else:
+        currency = _currency_before(sent, start) if kind in ("ar", "mix", "cn") else None
     standalone = kind == "cn" and _STANDALONE.fullmatch(token) is not None
     if (standalone and len(token) > 1 and token not in _MULTIPLIERS) or token in ("零", "〇", "○"):
         return None  # 零部件; 万千: not numbers
     span = _value(kind, token)
-    if span is None or _is_vague(sent, start, pos, kind):
+    if span is None or (kind == "cn" and _is_vague(sent, start, pos, kind)):
         return None
     if _is_identifier(sent, currency[0] if currency else start, pos):
         return None
@@ -531,7 +541,7 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     factor = 1.0
     own_factor: float | None = None
     scaled_token: str | None = None  # a numeral whose multiplier comes after a bound word (4亿5千6百多万)
-    has_multiplier = kind == "mix" or (kind == "cn" and any(c in token for c in "万亿"))
+    has_multiplier = kind == "mix" or (kind == "cn" and ("万" in token or "亿" in token))
     arabic = kind in ("ar", "mix")
     if kind in ("pct", "frac"):
         unit = Unit(token, "%", "percent", "%", 1.0)
@@ -615,10 +625,10 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     unit_end = end
     if unit.kind == "age" and _is_condition_age(sent, prefix_start, end, low, high):
         return None
-    if unit.kind in words("threshold_kinds.txt") and sent.startswith(_THRESHOLD_TAILS, end):
+    if unit.kind in _word_set("threshold_kinds.txt") and sent.startswith(_THRESHOLD_TAILS, end):
         return None  # 60周岁及以上人口, 65岁或以上长者: a condition
     if (
-        unit.kind in words("threshold_kinds.txt")
+        unit.kind in _word_set("threshold_kinds.txt")
         and sent.startswith("的", end)
         and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
     ):
@@ -628,7 +638,7 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
         if (
             trailing[0] in ("以上", "以下")
-            and unit.kind in words("threshold_kinds.txt")
+            and unit.kind in _word_set("threshold_kinds.txt")
             and _han_follows(sent, end + len(trailing[0]))
         ):
             return None  # 60岁以上老人, 500万元以上的项目: a condition, not a figure
@@ -756,11 +766,11 @@ def _passes_unit_rules(
         sent, start, unit.unit
     ):
         return False
-    if unit.kind in words("rate_kinds.txt"):
+    if unit.kind in _word_set("rate_kinds.txt"):
         return True  # 增加一成半, 二厘息: a rate is never the article 'a', nor a phase
-    if kind == "cn" and (token == "二" or unit.unit in words("phase_units.txt")):
+    if kind == "cn" and (token == "二" or unit.unit in _word_set("phase_units.txt")):
         return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
-    if kind == "cn" and unit.unit in words("tier_units.txt") and _han_follows(sent, unit_end):
+    if kind == "cn" and unit.unit in _word_set("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
 
