@@ -39,8 +39,8 @@ def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
     """FILES -> (DOCUMENTS, STORIES, SENTENCES). A file with an ``error`` keeps a documents row with
     that error and gets no sentences; a failure here is recorded, never raised."""
     docs: list[dict[str, object]] = []
-    stories: list[dict[str, object]] = []
-    sentences: list[dict[str, object]] = []
+    stories: dict[str, list[object]] = {k: [] for k in STORIES}  # column by column
+    sentences: dict[str, list[object]] = {k: [] for k in SENTENCES}
     for row in files.iter_rows(named=True):
         doc = {k: row.get(k) for k in ("path", "name", "sha256", "encoding", "error")}
         raw = row.get("raw_text")
@@ -60,12 +60,24 @@ def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
             counts[kind] = counts.get(kind, 0) + n
         doc.update(script=script, text=text, repairs=json.dumps(counts, ensure_ascii=False, sort_keys=True))
         docs.append(doc)
-        sha = row.get("sha256")
-        stories.extend({"sha256": sha, **s} for s in seg.stories)
-        sentences.extend(
-            {"path": row["path"], "name": row["name"], "sha256": sha, **s} for s in seg.sentences
-        )
-    return _frame(docs, DOCUMENTS), _frame(stories, STORIES), _frame(sentences, SENTENCES)
+        _add_rows(stories, seg.stories, {"sha256": row.get("sha256")})
+        _add_rows(sentences, seg.sentences, {k: row.get(k) for k in ("path", "name", "sha256")})
+    return (
+        _frame(docs, DOCUMENTS),
+        pl.DataFrame(stories, schema=STORIES),
+        pl.DataFrame(sentences, schema=SENTENCES),
+    )
+
+
+def _add_rows(
+    columns: dict[str, list[object]], rows: list[dict[str, object]], same: dict[str, object]
+) -> None:
+    """Append ``rows`` (each also holding ``same``) to ``columns``; a missing key is null."""
+    for k, col in columns.items():
+        if k in same:
+            col.extend([same[k]] * len(rows))
+        else:
+            col.extend([r.get(k) for r in rows])
 
 
 def _frame(rows: list[dict[str, object]], schema: Schema) -> pl.DataFrame:

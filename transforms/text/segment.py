@@ -38,7 +38,27 @@ sentence is cut after the last clause mark before the limit, else at the limit."
 CLAUSE_MARKS = "，、：,:"
 
 _ENDS_TERMINAL = re.compile(rf"[{TERMINAL}][{CLOSERS}]*$")
-_ENDS_CONTINUES = re.compile(r"[，、,（(“‘《〈—\-·/]$")
+_CONTINUES = "，、,（(“‘《〈—-·/"
+_ENDS_CONTINUES = re.compile(rf"[{re.escape(_CONTINUES)}]$")
+_TERMINAL_ENDS = tuple(TERMINAL)
+_CONTINUES_ENDS = tuple(_CONTINUES)
+
+
+def _ends_terminal(text: str) -> bool:
+    """``_ENDS_TERMINAL.search(text)`` from the end of the text alone: a full stop and closing marks
+    (the two sets are disjoint). "$" also matches before a final line break, which a line never has."""
+    if text.endswith("\n"):
+        return bool(_ENDS_TERMINAL.search(text))
+    return text.rstrip(CLOSERS).endswith(_TERMINAL_ENDS)
+
+
+def _ends_continuing(text: str) -> bool:
+    """``_ENDS_CONTINUES.search(text)`` from the end of the text alone (see ``_ends_terminal``)."""
+    if text.endswith("\n"):
+        return bool(_ENDS_CONTINUES.search(text))
+    return text.endswith(_CONTINUES_ENDS)
+
+
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?、]")
 _SPACED = re.compile(rf"[{HAN}”’」》)）】] +[{HAN}“‘「《(（【]")
 _NAMES_ONLY = re.compile(rf"^[{HAN}]{{1,3}}(?: [{HAN}]{{1,3}})+$")
@@ -146,17 +166,15 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     return line
 
 
-def _should_join(
-    lines: list[Line], i: int, ref: float, paragraph: float, widths: list[float], terminal: list[bool]
-) -> bool:
-    """Join line i to line i+1? ``paragraph`` is the width of the paragraph so far (ending in line i);
-    ``widths`` and ``terminal`` (ends with a full stop) are per line, computed once per pass."""
-    a, b = lines[i], lines[i + 1]
-    if a.standalone or b.standalone or b.bullet or _ENUMERATED.match(b.text):
+def _should_join(lines: list[Line], i: int, ref: float, paragraph: float, facts: _Facts) -> bool:
+    """Join line i to line i+1? ``paragraph`` is the width of the paragraph so far (ending in line i)."""
+    a = lines[i]
+    widths, terminal = facts.widths, facts.terminal
+    if facts.standalone[i] or facts.kept_apart[i + 1]:
         return False
     if terminal[i]:
         return False
-    if _ENDS_CONTINUES.search(a.text):
+    if _ends_continuing(a.text):
         return True
     w = widths[i]
     if paragraph >= LONG_LINE:
@@ -166,6 +184,29 @@ def _should_join(
     if paragraph <= widths[i] and (i == 0 or terminal[i - 1]):
         w += INDENT  # a paragraph's first line is indented in print; the indent is lost in the text
     return w >= ref - max(WRAP_SLACK, (1 - WRAP_SHARE) * ref)
+
+
+@dataclass
+class _Facts:
+    """What the joiner asks of every line, computed once per pass instead of once per question."""
+
+    widths: list[float]
+    terminal: list[bool]  # ends with a full stop
+    standalone: list[bool]
+    kept_apart: list[bool]  # never glued onto the line before: standalone, bullet, enumerated
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Facts:
+        standalone = [ln.standalone for ln in lines]
+        return cls(
+            [visual_width(ln.text) for ln in lines],
+            [_ends_terminal(ln.text) for ln in lines],
+            standalone,
+            [
+                s or ln.bullet or bool(_ENUMERATED.match(ln.text))
+                for s, ln in zip(standalone, lines, strict=True)
+            ],
+        )
 
 
 def _reference_widths(lines: list[Line], widths: list[float] | None = None) -> list[float]:
@@ -204,7 +245,7 @@ def _mark_decks(lines: list[Line]) -> None:
     (执法用心 服务暖心 / 多部门联合开展10项综合整治行动)."""
     for prev, ln in itertools.pairwise(lines):
         short = not ln.standalone and not ln.bullet and len(ln.text) <= LONG_LINE
-        unpunctuated = not _SENTENCE_PUNCT.search(ln.text) and not _ENDS_TERMINAL.search(ln.text)
+        unpunctuated = not _SENTENCE_PUNCT.search(ln.text) and not _ends_terminal(ln.text)
         if prev.spaced and short and unpunctuated:
             ln.deck = True
 
@@ -215,8 +256,8 @@ def _glue(a: str, b: str) -> str:
 
 def _join_once(lines: list[Line]) -> list[tuple[int, str]]:
     """One pass of the joiner: (index of the paragraph's first line, paragraph text)."""
-    widths = [visual_width(ln.text) for ln in lines]
-    terminal = [bool(_ENDS_TERMINAL.search(ln.text)) for ln in lines]
+    facts = _Facts.of(lines)
+    widths = facts.widths
     refs = _reference_widths(lines, widths)
     out: list[tuple[int, str]] = []
     n = len(lines)
@@ -224,7 +265,7 @@ def _join_once(lines: list[Line]) -> list[tuple[int, str]]:
     while i < n:
         start, text = i, lines[i].text
         width = widths[i]
-        while i + 1 < n and _should_join(lines, i, refs[i], width, widths, terminal):
+        while i + 1 < n and _should_join(lines, i, refs[i], width, facts):
             i += 1
             text = _glue(text, lines[i].text)
             width += widths[i]
@@ -276,7 +317,7 @@ def _role(first: Line, text: str) -> str:
         len(text) <= LONG_LINE
         and not _SENTENCE_PUNCT.search(text)
         and not text.endswith(("：", ":"))
-        and not _ENDS_TERMINAL.search(text)
+        and not _ends_terminal(text)
     ):
         return "headline"
     return "body"
@@ -324,7 +365,23 @@ def _stories(paragraphs: list[Paragraph]) -> list[Story]:
 def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within a paragraph, trimmed of surrounding whitespace."""
     cuts: list[tuple[int, int]] = []
-    dateline = _DATELINE.match(text)
+    if role != "teaser" and "日电" not in text:  # the usual paragraph: no dateline, no space splits
+        for m in _SENTENCE.finditer(text):
+            s, e = m.span()
+            if s == e:
+                continue
+            if e - s > MAX_SENTENCE:
+                _trim(text, _cap(text, s, e), cuts)
+                continue
+            chunk = m.group()
+            if not _WORD.search(chunk):
+                continue
+            if chunk[0].isspace() or chunk[-1].isspace():
+                _trim(text, [(s, e)], cuts)
+            else:
+                cuts.append((s, e))
+        return cuts
+    dateline = _DATELINE.match(text)  # it ends in 日电
     pieces: list[tuple[int, int]] = []
     start = 0
     if dateline:
@@ -343,14 +400,19 @@ def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
             split.append((pos, e))
         pieces = split
     for piece in pieces:
-        for s, e in _cap(text, *piece) if piece[1] - piece[0] > MAX_SENTENCE else (piece,):
-            chunk = text[s:e]
-            if not _WORD.search(chunk):
-                continue
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk) - len(chunk.rstrip())
-            cuts.append((s + lead, e - trail))
+        _trim(text, _cap(text, *piece), cuts)
     return cuts
+
+
+def _trim(text: str, spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> None:
+    """Append the spans that hold a word character to ``cuts``, trimmed of whitespace."""
+    for s, e in spans:
+        chunk = text[s:e]
+        if not _WORD.search(chunk):
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        cuts.append((s + lead, e - trail))
 
 
 def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
