@@ -42,20 +42,31 @@ def _future() -> re.Pattern[str]:
     return re.compile("将(?:还|要|再|也)?(?:" + "|".join(re.escape(v) for v in verbs) + ")")
 
 
+def _any(text: str, lexicon: str) -> bool:
+    """``bool(cues(text, lexicon))`` without the list: the first match is the first word findall gives."""
+    return _finder(lexicon).search(_blanked(text)) is not None
+
+
 def target_cue(text: str, *, review: bool = False) -> bool:
     """Does ``text`` (the clause up to the figure) hold a strong target cue (or 将 before a verb)?"""
-    ignore = words("review_not_target.txt") if review else ()
-    return bool(cues(text, "target_cues.txt", ignore=ignore)) or bool(_future().search(_blanked(text)))
+    blanked = _blanked(text)
+    if review:
+        ignore = words("review_not_target.txt")
+        if any(w not in ignore for w in _finder("target_cues.txt").findall(blanked)):
+            return True
+    elif _finder("target_cues.txt").search(blanked) is not None:
+        return True
+    return _future().search(blanked) is not None
 
 
 def weak_target_cue(text: str) -> bool:
     """A verb of decision or arrangement not cancelled by a word saying the thing is done."""
-    return bool(cues(text, "target_weak_cues.txt")) and not (actual_cue(text) or cues(text, "done_cues.txt"))
+    return _any(text, "target_weak_cues.txt") and not (actual_cue(text) or _any(text, "done_cues.txt"))
 
 
 def actual_cue(text: str) -> bool:
     """Does ``text`` state the figure as done or as it stands (已, 拥有, 现有, 做强 …)?"""
-    return bool(cues(text, "actual_cues.txt"))
+    return _any(text, "actual_cues.txt")
 
 
 def starts_with_target_cue(text: str) -> bool:

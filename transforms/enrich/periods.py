@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 import polars as pl
 
@@ -54,15 +57,18 @@ STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
 
-@dataclasses.dataclass(frozen=True)
-class Sentence:
-    """One sentence, scanned once: its time expressions, clauses and what carries past its end."""
+class Sentence(NamedTuple):
+    """One sentence, scanned once: its time expressions, clauses and what carries past its end.
+
+    A named tuple, not a dataclass: one is built per analysed sentence, and a tuple builds fastest.
+    The verb chains a clause continues are worked out only for the clauses a figure needs them for
+    (:func:`chain_before`), since most figures are decided before that rule is reached.
+    """
 
     exprs: tuple[Expr, ...]
     clauses: tuple[tuple[int, int], ...]  # [start, end) of each clause, terminator excluded
     openers: frozenset[int]  # indexes into exprs of the expressions that open a clause
     frames: tuple[int, ...]  # start offsets of clauses after a target frame (…目标是：)
-    chains: dict[int, str]  # clause start -> the earlier clauses whose verb chain it continues
     ends_list: bool  # ends with ；: its heading year and frame carry to the next sentence
 
 
@@ -98,27 +104,36 @@ def analyse(text: str) -> Sentence:
     """Scan one sentence (cached: headlines and boilerplate repeat)."""
     exprs = scan(text)
     clauses = _clauses(text)
-    openers, frames, chains = set(), [], {}
-    framed, chain, i = False, "", 0
+    openers: set[int] = set()
+    frames: list[int] = []
+    framed, i, n, size = False, 0, len(exprs), len(text)
     for cs, ce in clauses:
-        body = text[cs:ce]
-        if chain and cue.opens_with_verb(body):
-            chains[cs] = chain
-        else:
-            chain = ""
-        chain += body + "，"
-        while i < len(exprs) and exprs[i].start < cs:
-            i += 1
-        if i < len(exprs) and exprs[i].start <= _lead(text, cs, ce):
-            openers.add(i)
+        if i < n:
+            while i < n and exprs[i].start < cs:
+                i += 1
+            if i < n and exprs[i].start <= _lead(text, cs, ce):
+                openers.add(i)
         if framed:
             frames.append(cs)
-        if ce < len(text) and text[ce] in COLONS:
-            framed = framed or cue.target_cue(body)
-        elif len(body) <= SHORT_CLAUSE and not DIGIT.search(body):
-            framed = framed or cue.starts_with_target_cue(body.strip())
+        elif ce < size and text[ce] in COLONS:
+            framed = cue.target_cue(text[cs:ce])
+        elif ce - cs <= SHORT_CLAUSE and not DIGIT.search(text, cs, ce):
+            framed = cue.starts_with_target_cue(text[cs:ce].strip())
     ends_list = text.rstrip().endswith(LIST_ENDS)
-    return Sentence(exprs, clauses, frozenset(openers), tuple(frames), chains, ends_list)
+    return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
+
+
+def chain_before(s: Sentence, text: str, k: int) -> str | None:
+    """The earlier clauses whose verb chain clause ``k`` continues (…，新建公园3个), each closed by
+    ``，``; None when the clause opens no continuation. The chain starts at the latest earlier clause
+    that does not itself open with a chaining verb (or at the sentence's first clause)."""
+    clauses = s.clauses
+    if k == 0 or not cue.opens_with_verb(text[clauses[k][0] : clauses[k][1]]):
+        return None
+    j = k - 1
+    while j > 0 and cue.opens_with_verb(text[clauses[j][0] : clauses[j][1]]):
+        j -= 1
+    return "".join(text[cs:ce] + "，" for cs, ce in clauses[j:k])
 
 
 @lru_cache(maxsize=65536)
@@ -129,16 +144,20 @@ def head_expr(text: str) -> Expr | None:
     return opening(text, _lead(text, 0, end), end)
 
 
-def _clause_at(s: Sentence, offset: int) -> tuple[int, int]:
-    for cs, ce in s.clauses:
+def _clause_at(s: Sentence, offset: int) -> int:
+    """Index of the clause holding ``offset`` (a terminator belongs to the clause it ends)."""
+    for k, (cs, ce) in enumerate(s.clauses):
         if cs <= offset <= ce:
-            return cs, ce
-    return s.clauses[-1]
+            return k
+    return len(s.clauses) - 1
 
 
-def governing(s: Sentence, offset: int, end: int) -> Expr | None:
-    """The time expression that governs a figure at ``[offset, end)`` of the sentence, if any."""
-    cs, _ = _clause_at(s, offset)
+def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr | None:
+    """The time expression that governs a figure at ``[offset, end)`` of the sentence (in its clause
+    ``k``, found when not given), if any."""
+    if not s.exprs:
+        return None
+    cs = s.clauses[_clause_at(s, offset) if k is None else k][0]
     found = None
     for i, e in enumerate(s.exprs):
         if e.start >= offset:
@@ -165,7 +184,7 @@ class Walk:
 
     published: int | None
     report: bool
-    single: dict[int, int]  # sentences per paragraph: a part heading is a paragraph of its own
+    single: Mapping[int, int]  # sentences per paragraph: a part heading is a paragraph of its own
     part: Part | None = None
     sticky: Period | None = None  # the latest frame opening a paragraph of the part
     story: int | None = None
@@ -194,15 +213,17 @@ class Walk:
         p = self.published
         return (p, p) if p is not None else NULL
 
-    def enter(self, para_ix: int, story_ix: int, role: str, text: str) -> None:
-        """Update the story, section, paragraph and part before deciding a sentence's figures."""
+    def enter(self, para_ix: int, story_ix: int, role: str, text: str, single: bool | None = None) -> None:
+        """Update the story, section, paragraph and part before deciding a sentence's figures
+        (``single``: the sentence is its paragraph's only one, when the caller knows)."""
         if story_ix != self.story:
             self.story, self.story_period, self.section_period = story_ix, None, None
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
             self.carry, self.carry_target = None, False
-        single = self.single[para_ix] == 1
+        if single is None:
+            single = self.single[para_ix] == 1
         part = (
             heading_part(text, single=True, report=self.report, published=self.published) if single else None
         )
@@ -254,14 +275,15 @@ class Walk:
 
     def decide(self, s: Sentence, text: str, offset: int, length: int) -> tuple[Period, bool]:
         """(years, is a target) of the figure at ``offset`` of the sentence."""
-        gov = governing(s, offset, offset + length) or self.carry
+        k = _clause_at(s, offset)
+        gov = governing(s, offset, offset + length, k) or self.carry
         period = self.resolve(gov) if gov is not None else self.context()
-        return period, self._target(s, text, offset, length, gov, period)
+        return period, self._target(s, text, offset, length, gov, period, k)
 
     def _target(
-        self, s: Sentence, text: str, offset: int, length: int, gov: Expr | None, period: Period
+        self, s: Sentence, text: str, offset: int, length: int, gov: Expr | None, period: Period, k: int
     ) -> bool:
-        cs, ce = _clause_at(s, offset)
+        cs, ce = s.clauses[k]
         before = text[cs:offset]
         review = self.part is not None and self.part.kind == "review"
         if gov is not None and gov.kind == "to":
@@ -275,7 +297,8 @@ class Walk:
             return False
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
-        if cs in s.chains and cue.target_cue(s.chains[cs], review=review):
+        chain = chain_before(s, text, k)
+        if chain is not None and cue.target_cue(chain, review=review):
             return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
         if not review and cue.weak_target_cue(before):
             return True
@@ -289,10 +312,12 @@ class Walk:
                 return False
         return self.part.kind == "plan"  # a period still running (“十一五”期间 in 2007): the part decides
 
-    def leave(self, text: str) -> None:
-        """A sentence ending in ； hands its heading year and list frame to the next one."""
-        if text.rstrip().endswith(LIST_ENDS):
-            s = analyse(text)
+    def leave(self, text: str, s: Sentence | None = None) -> None:
+        """A sentence ending in ； hands its heading year and list frame to the next one (``s``: the
+        sentence analysed already, when it holds figures)."""
+        if s.ends_list if s is not None else text.rstrip().endswith(LIST_ENDS):
+            if s is None:
+                s = analyse(text)
             self.carry = last_opener(s) or self.carry
             self.carry_target = self.carry_target or bool(s.frames)
         else:
@@ -316,25 +341,25 @@ def _walk_document(
 ) -> list[tuple[str, int | None, int | None, str]]:
     """Read one document's sentences in order and decide every figure in them."""
     report = is_report(text0)
-    single: dict[int, int] = {}
-    for row in sentences:
-        single[row[1]] = single.get(row[1], 0) + 1
+    single = Counter(row[1] for row in sentences)
     if published is None:
         heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
         published = year_from_headings([h for h in heads if h is not None])
     w = Walk(published, report, single)
     out = []
     for sent_ix, para_ix, story_ix, role, start, text in sentences:
-        w.enter(para_ix, story_ix, role, text)
-        here = figures.get(sent_ix, ())
-        s = analyse(text) if here else None
+        w.enter(para_ix, story_ix, role, text, single[para_ix] == 1)
+        here = figures.get(sent_ix)
+        if here is None:
+            w.leave(text)
+            continue
+        s = analyse(text)
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
-            assert s is not None  # analysed whenever the sentence has figures (here)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
-        w.leave(text)
+        w.leave(text, s)
     return out
 
 
@@ -345,27 +370,24 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
     published = _publication_years(ctx)
     texts = dict(ctx.documents.select("sha256", "text").iter_rows())
     figures: dict[str, dict[int, list[tuple]]] = {}
-    for metric_id, sha, sent_ix, fig_start, fig_text in ctx.metrics.select(
-        "metric_id", "sha256", "sent_ix", "char_start", "text"
-    ).iter_rows():
+    m = ctx.metrics
+    for metric_id, sha, sent_ix, fig_start, fig_text in zip(
+        *(m[c].to_list() for c in ("metric_id", "sha256", "sent_ix", "char_start", "text")), strict=True
+    ):
         figures.setdefault(sha, {}).setdefault(sent_ix, []).append((metric_id, fig_start, fig_text))
     rows: list[tuple] = []
-    cols = ("sha256", "sent_ix", "para_ix", "story_ix", "role", "char_start", "text")
-    sents = ctx.sentences.join(ctx.metrics.select("sha256").unique(), on="sha256", how="semi")
-    current: str | None = None
-    doc: list[tuple] = []
-    for row in sents.sort("sha256", "sent_ix").select(cols).iter_rows():
-        if row[0] != current:
-            if doc:
-                assert current is not None  # doc holds the rows of the document current names
-                rows.extend(
-                    _walk_document(published.get(current), texts.get(current) or "", doc, figures[current])
-                )
-            current, doc = row[0], []
-        doc.append(row[1:])
-    if doc:
-        assert current is not None
-        rows.extend(_walk_document(published.get(current), texts.get(current) or "", doc, figures[current]))
+    sents = (
+        ctx.sentences.join(ctx.metrics.select("sha256").unique(), on="sha256", how="semi")
+        .sort("sha256", "sent_ix")
+        .select("sha256", "sent_ix", "para_ix", "story_ix", "role", "char_start", "text")
+    )
+    # whole columns as lists, each document a slice of them: far cheaper than a tuple per row
+    shas, *cols = (sents[c].to_list() for c in sents.columns)
+    cuts = [i for i in range(1, len(shas)) if shas[i] != shas[i - 1]]
+    for a, b in zip([0, *cuts], [*cuts, len(shas)], strict=True) if shas else ():
+        sha = shas[a]
+        doc = list(zip(*(c[a:b] for c in cols), strict=True))
+        rows.extend(_walk_document(published.get(sha), texts.get(sha) or "", doc, figures[sha]))
     decided = pl.DataFrame(rows, schema=FIGURE_PERIODS, orient="row").unique("metric_id", keep="first")
     every = (
         ctx.metrics.select("metric_id").unique(maintain_order=True).join(decided, on="metric_id", how="left")

@@ -291,8 +291,10 @@ def _compass_pair(raw: bytes, off: int, alias: str) -> bool:
     points = words("compass_points.txt")
     if len(alias) != 2 or alias[1] not in points:
         return False
-    before = raw[:off].decode("utf-8", errors="ignore")[-2:]
-    after = raw[off + len(alias.encode("utf-8")) :][:6].decode("utf-8", errors="ignore")[:2]
+    # two characters take at most 8 bytes: decoding only those spares decoding the page up to here
+    before = raw[max(off - 8, 0) : off].decode("utf-8", errors="ignore")[-2:]
+    end = off + len(alias.encode("utf-8"))
+    after = raw[end : end + 6].decode("utf-8", errors="ignore")[:2]
     return any(len(w) == 2 and w[0] == alias[0] and w[1] in points and w != alias for w in (before, after))
 
 
