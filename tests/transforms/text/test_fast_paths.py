@@ -1,0 +1,445 @@
+"""Every fast path of the text stages agrees with the slow definition it replaces.
+
+Each test builds made-up inputs from pieces (markup, mojibake, GBK/Big5/UTF-16 bytes, Traditional
+text, residue lines, spaces of every kind) with a fixed seed, and compares the fast function with a
+reference written the plain way: the per-character loop, the look-behind regex, the HTML parser,
+the sweep until nothing changes, the whole-text OpenCC call.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from transforms.lexicon import words
+from transforms.text import encoding, repairs, script, segment
+from transforms.text.normalise import normalise_files
+from transforms.text.opencc_backend import converter
+
+SEED = 20260101
+
+
+def _texts(pieces: list[str], n: int, longest: int = 14, seed: int = SEED) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+# -- encoding ------------------------------------------------------------------------------------
+
+_CHAR_PIECES = [
+    "今年以来",
+    "說區這個",
+    "，。“”",
+    "abc 12",
+    " ",
+    "\u3000",
+    "\xa0",
+    "\t\n\r\f\v",
+    "\x1c\x85\u2028",
+    "\x00\x07\x1b",
+    "\ufffd",
+    "ÄÖå",  # Latin-1 mojibake of UTF-8 bytes
+    "鍙戝睍",  # UTF-8 bytes read as GBK
+    "\U0001f600",
+    "\U00020001",
+    "龘䶵",  # rare Han
+    "％～·",
+]
+
+
+def test_space_class_is_str_isspace() -> None:
+    """plausibility counts spaces with the regex \\s; it must be exactly str.isspace."""
+    space = re.compile(r"\s")
+    for cp in [*range(0x10000), *range(0x10000, 0x110000, 97)]:
+        ch = chr(cp)
+        assert bool(space.fullmatch(ch)) == ch.isspace(), hex(cp)
+
+
+def test_plausibility_equals_per_character_definition() -> None:
+    for text in _texts(_CHAR_PIECES, 3000):
+        assert encoding.plausibility(text) == encoding.plausibility_reference(text), repr(text)
+
+
+def test_control_share_equals_per_character_definition() -> None:
+    for text in _texts(_CHAR_PIECES, 2000):
+        sample = encoding._sample(text)
+        bad = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+        assert encoding._control_share(text) == bad / max(len(sample), 1), repr(text)
+
+
+def _byte_pages() -> list[bytes]:
+    rng = random.Random(SEED)
+    prose = ["今年以来街道共收集群众诉求5880件，", "這個區說明了發展。", "GDP增长5.2%。", "\n", " ", "abc"]
+    pages: list[bytes] = []
+    for _ in range(300):
+        text = "".join(rng.choice(prose) for _ in range(rng.randint(1, 12)))
+        for enc in ("utf-8", "gb18030", "big5", "utf-16-le", "utf-16-be", "utf-16"):
+            try:
+                data = text.encode(enc)
+            except UnicodeEncodeError:
+                continue
+            if rng.random() < 0.3:  # damage: a stray byte, a NUL, a cut-off end
+                pos = rng.randrange(len(data) + 1)
+                data = data[:pos] + rng.choice([b"\xff", b"\x00", b"\x80", b""]) + data[pos:]
+            if rng.random() < 0.1:
+                data = data[:-1]
+            pages.append(data)
+    pages += [bytes(rng.randrange(256) for _ in range(rng.randint(1, 200))) for _ in range(200)]
+    return pages
+
+
+def test_decoding_decisions_equal_with_the_per_character_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every choice decode_bytes makes (encoding, rejection) is the one the plain score makes."""
+    pages = _byte_pages()
+    fast = [encoding.decode_bytes(p) for p in pages]
+    monkeypatch.setattr(encoding, "plausibility", encoding.plausibility_reference)
+    slow = [encoding.decode_bytes(p) for p in pages]
+    assert fast == slow
+    assert len({r[1] for r in fast}) >= 4  # the pages do reach several decoders
+
+
+# -- repairs -------------------------------------------------------------------------------------
+
+_MARKUP = [
+    "<p>",
+    "</p>",
+    "<br>",
+    "<br/>",
+    "<br />",
+    "<BR>",
+    "</P>",
+    "<strong>",
+    "</strong>",
+    "<foo>",
+    "</Foo>",
+    "<noscript>",
+    "</noscript>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<iframe>",
+    "</iframe>",
+    "<p class=x>",
+    '<span style="a">',
+    "<!-- c -->",
+    "<!DOCTYPE html>",
+    "<?xml?>",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#1;",
+    "& ",
+    "<3",
+    "<中",
+    "<<b>p>",
+    "</ p>",
+    "</>",
+    "</p/>",
+    "<a\n>",
+    "中文",
+    "今天，",
+    "abc",
+    " ",
+    "\n",
+    "a<b 且 c>d",
+    "<svg>",
+    "</svg>",
+    "<h1>",
+    "</h1>",
+]
+
+
+def test_bare_tag_path_equals_html_parser() -> None:
+    taken = 0
+    for text in _texts(_MARKUP, 20000):
+        fast = repairs._strip_simple_tags(text)
+        if fast is None:
+            continue
+        taken += 1
+        assert fast == repairs._strip_tags_parsed(text), repr(text)
+    assert taken > 2000
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["<p>今天</p><br/>", "<P>一</P>\n<strong>二</strong><br />", "a <3 b<p>c</p>", "<foo>x</Foo>"],
+)
+def test_bare_tag_pages_skip_the_parser(page: str) -> None:
+    assert repairs._strip_simple_tags(page) == repairs._strip_tags_parsed(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ['<p class="x">a</p>', "<!-- c --><p>", "<script>x<p></script>", "<p>a&amp;b", "a<", "<p>&#12290;"],
+)
+def test_other_markup_goes_to_the_parser(page: str) -> None:
+    assert repairs._strip_simple_tags(page) is None
+
+
+_REPAIR_PIECES = [
+    "现",
+    "(xiàn)",
+    "（xian4）",
+    "(ab)",
+    "(chǎng)",
+    "场",
+    "a",
+    "1",
+    "37",
+    "%",
+    " ",
+    "  ",
+    "\t",
+    "\f",
+    "\v",
+    "\n",
+    "\n\n",
+    "件",
+    "年",
+    "http://x.cn/a",
+    "https://a.b/c%E9%95%B7",
+    "www.a.cn",
+    "%E9%95",
+    "%2",
+    "ftp://q",
+    "@www.x",
+    "[t](http://u)",
+    "![i](x)",
+    "[1]: http://x",
+    "[",
+    "]",
+    "!",
+    "#",
+    "### 标题",
+    " # x",
+    "：",
+    "2024-01-02",
+    "\u3000",
+    "\x85",
+    "\u2028",
+    "５",
+    "Ａ",
+    "，",
+    "。",
+    "ü",
+    "'",
+]
+_REPAIR_PIECES += list(words("web_residue.txt"))[:20] + list(words("web_residue_prefixes.txt"))[:10]
+_REPAIR_PIECES += list(words("web_residue_weak.txt"))[:8]
+_REPAIR_TEXTS = _texts(_REPAIR_PIECES, 20000)
+
+_OLD_DIGIT_SPACE = re.compile(
+    r"(?<=[0-9%])[ \t\f\v]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\f\v]+(?=[0-9])"
+)
+
+
+def _urls_reference(text: str) -> tuple[str, int]:
+    def repl(m: re.Match[str]) -> str:
+        url = m.group(0)
+        return url[len(url.rstrip(repairs._URL_TAIL)) :] if "%" not in url[:1] else ""
+
+    return repairs._URL_RE.subn(repl, text)
+
+
+def _links_reference(text: str) -> tuple[str, int]:
+    text, n = repairs._MD_LINK_RE.subn(lambda m: "" if m.group(1) else m.group(2), text)
+    text, m = repairs._MD_REF_RE.subn("", text)
+    return text, n + m
+
+
+def _residue_reference(text: str) -> tuple[str, int]:
+    """drop_web_residue as sweeps over every line until nothing changes."""
+    lines = text.split("\n")
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    dropped = {i for i in idx if repairs.is_residue_line(lines[i])}
+    if not dropped:
+        return text, 0
+    changed = True
+    while changed:
+        changed = False
+        for k, i in enumerate(idx):
+            if i in dropped:
+                continue
+            prev_i = idx[k - 1] if k else None
+            next_i = idx[k + 1] if k + 1 < len(idx) else None
+            if ((prev_i in dropped) or (next_i in dropped)) and repairs._is_weak(
+                lines[i], lines[prev_i] if prev_i is not None and prev_i in dropped else None
+            ):
+                dropped.add(i)
+                changed = True
+    return "\n".join(ln for i, ln in enumerate(lines) if i not in dropped), len(dropped)
+
+
+REFERENCES = [
+    (repairs.strip_pinyin, lambda t: re.subn(repairs.PINYIN_PATTERN, "", t)),
+    (repairs.join_digit_spaces, lambda t: _OLD_DIGIT_SPACE.subn("", t)),
+    (repairs.strip_urls, _urls_reference),
+    (repairs.strip_markdown, lambda t: repairs._MARKDOWN_RE.subn("", t)),
+    (repairs.strip_link_targets, _links_reference),
+    (repairs.to_halfwidth, lambda t: (t.translate(repairs._HALF), len(repairs._FULLWIDTH_RE.findall(t)))),
+    (
+        repairs.tidy_spaces,
+        lambda t: ("\n".join(repairs._SPACES_RE.sub(" ", ln).strip() for ln in t.split("\n")), 0),
+    ),
+    (repairs.drop_web_residue, _residue_reference),
+]
+
+
+@pytest.mark.parametrize(("fast", "reference"), REFERENCES, ids=lambda f: getattr(f, "__name__", ""))
+def test_repair_fast_path_equals_reference(fast, reference) -> None:
+    changed = 0
+    for text in _REPAIR_TEXTS:
+        expected = reference(text)
+        assert fast(text) == expected, repr(text)
+        changed += expected != (text, 0)
+    assert changed > 50  # the inputs do exercise the repair, not only its no-op
+
+
+# -- script --------------------------------------------------------------------------------------
+
+
+def test_traditional_counts_equal_the_character_class() -> None:
+    pattern = re.compile(script.traditional_pattern())
+    chars = sorted(script.traditional_chars())
+    astral = [c for c in chars if ord(c) > 0xFFFF]
+    pieces = [*chars[:40], *astral[:40], *"说区这个后里于么着干发abc 1\n", "\U0001f600", "\U00020001"]
+    for text in _texts(pieces, 20000, longest=10):
+        assert script.count_traditional(text) == len(pattern.findall(text)), repr(text)
+        assert script.has_traditional(text) == bool(pattern.search(text)), repr(text)
+
+
+_MIXED_LINES = [
+    "今年以来街道共收集群众诉求5880件。",
+    "台湾《聯合報》報導說，",
+    "乾燥天气，著名学者",  # changed by t2s although no character is Traditional-only
+    "隨著活動開展  ",
+    "  ",
+    "",
+    "萬州區(qū)百安坝街道",
+    "GDP增长5.2%",
+    "發展\t",
+]
+
+
+def test_line_by_line_t2s_equals_whole_text_t2s() -> None:
+    conv = converter(script.CONFIG)
+    if conv.backend != "python":
+        pytest.skip("line-by-line conversion is only used with the python backend")
+    pattern, fixes = script._fixes()
+    rng = random.Random(SEED)
+    for _ in range(300):
+        lines = [rng.choice(_MIXED_LINES) for _ in range(rng.randint(1, 12))]
+        if rng.random() < 0.5:  # mostly Simplified: a few Traditional lines among many
+            lines += ["今年以来街道共收集群众诉求5880件。"] * rng.randint(3, 20)
+            rng.shuffle(lines)
+        text = "\n".join(lines)
+        if not script.has_traditional(text):
+            continue
+        whole = pattern.sub(lambda m: fixes[m.group(0)], conv.convert(text))
+        assert script._convert(text) == conv.convert(text), repr(text)
+        assert script.to_simplified(text)[0] == whole, repr(text)
+
+
+# -- segment -------------------------------------------------------------------------------------
+
+
+def test_line_end_checks_equal_the_regexes() -> None:
+    pieces = list(segment.TERMINAL + segment.CLOSERS + segment._CONTINUES + "a中 \n")
+    old_continues = re.compile(r"[，、,（(“‘《〈—\-·/]$")
+    for text in _texts(pieces, 20000, longest=6):
+        assert segment._ends_terminal(text) == bool(segment._ENDS_TERMINAL.search(text)), repr(text)
+        assert segment._ends_continuing(text) == bool(old_continues.search(text)), repr(text)
+
+
+def _reference_widths(lines: list[segment.Line]) -> list[float]:
+    """The window scan the one-pass version replaced."""
+    plain = [None if ln.standalone or ln.bullet else ln.width for ln in lines]
+    refs = []
+    for i, ln in enumerate(lines):
+        w = segment.WINDOW
+        before = next((x for x in reversed(plain[max(0, i - w) : i]) if x is not None), None)
+        after = next((x for x in plain[i + 1 : i + 1 + w] if x is not None), None)
+        around = [x for x in (before, after) if x is not None]
+        refs.append(max(around) if around else ln.width)
+    return refs
+
+
+def test_reference_widths_equal_window_scan() -> None:
+    rng = random.Random(SEED)
+    for _ in range(2000):
+        lines = []
+        for _ in range(rng.randint(0, 12)):
+            line = segment.Line("字" * rng.randint(1, 30) + "a" * rng.randint(0, 5))
+            line.byline = rng.random() < 0.3
+            line.bullet = rng.random() < 0.2
+            lines.append(line)
+        assert segment._reference_widths(lines) == _reference_widths(lines)
+
+
+def _split_reference(text: str, role: str) -> list[tuple[int, int]]:
+    """_split_sentences without its fast path for ordinary paragraphs."""
+    cuts: list[tuple[int, int]] = []
+    dateline = segment._DATELINE.match(text)
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    if dateline:
+        pieces.append((0, dateline.end()))
+        start = dateline.end()
+    for m in segment._SENTENCE.finditer(text, start):
+        if m.end() > m.start():
+            pieces.append((m.start(), m.end()))
+    if role == "teaser":
+        split: list[tuple[int, int]] = []
+        for s, e in pieces:
+            pos = s
+            for sp in re.finditer(r" +", text[s:e]):
+                split.append((pos, s + sp.start()))
+                pos = s + sp.end()
+            split.append((pos, e))
+        pieces = split
+    for s, e in (span for piece in pieces for span in segment._cap(text, *piece)):
+        chunk = text[s:e]
+        if segment._WORD.search(chunk):
+            cuts.append((s + len(chunk) - len(chunk.lstrip()), e - (len(chunk) - len(chunk.rstrip()))))
+    return cuts
+
+
+def test_sentence_split_equals_reference() -> None:
+    pieces = [
+        "今年以来",
+        "，",
+        "。",
+        "！",
+        "”",
+        "）",
+        " ",
+        "  ",
+        "\u3000",
+        "a1",
+        "北京9月3日电",
+        "…",
+        "；",
+        "——",
+    ]
+    pieces += ["收集诉求5880件，" * 40]  # over MAX_SENTENCE
+    for i, text in enumerate(_texts(pieces, 6000, longest=12)):
+        role = "teaser" if i % 5 == 0 else "body"
+        assert segment._split_sentences(text, role) == _split_reference(text, role), repr(text)
+
+
+# -- normalise -----------------------------------------------------------------------------------
+
+
+def test_frames_of_files_without_text_keep_their_schemas() -> None:
+    import polars as pl
+
+    from transforms.schemas import DOCUMENTS, FILES, SENTENCES, STORIES
+
+    files = pl.DataFrame([{"path": "a.txt", "name": "a.txt", "error": "empty file"}], schema=FILES)
+    docs, stories, sentences = normalise_files(files)
+    assert docs.schema == pl.Schema(DOCUMENTS) and docs["error"].to_list() == ["empty file"]
+    assert stories.equals(pl.DataFrame([], schema=STORIES))
+    assert sentences.equals(pl.DataFrame([], schema=SENTENCES))
