@@ -258,6 +258,8 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
         while k >= 0 and ws[k].tag == "v" and len(ws[k].text) == 1:
             k -= 1
     rest = ws[j + 1 :]
+    if not rest[0].tag.startswith(("n", "vn", "j", "b", "a")):
+        return False  # 出国|（境）费用
     if len(rest) == 1 and rest[0].text.endswith(words("subject_attribute_heads.txt")):
         return False
     while k >= 0 and ws[k].tag in ("a", "ad", "d") and len(ws[k].text) == 1:
@@ -271,11 +273,20 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
     # its object, and the inner verb only a modifier
     while k >= 0 and ws[k].tag.startswith(_INNER_TAGS) and not _is_stop(ws[k]):
         k -= 1
-    return not (k >= 0 and _is_stop(ws[k]) and ws[k].tag.startswith("v"))
+    if k >= 0 and _is_stop(ws[k]) and ws[k].tag.startswith("v"):
+        return False
+    # An indicator's name holds its verb (政府购买服务|支出, 装备制造产业|增加值); a counted object does
+    # not (签署|合作项目)
+    if _has_head(_text(rest)):
+        return False
+    # 向|民间资本|推介: a preposition before that noun shows it is the clause's own subject; without
+    # one, a verb before a lone noun makes a name with it (转移|支付, 示范|基地)
+    marked = k >= 0 and ws[k].tag == "p"
+    return marked or len(w.text) == 1 or len(rest) > 1
 
 
 # Tags of the words between a governing verb and the noun before an inner verb (各类|概念, 财政).
-_INNER_TAGS = ("n", "j", "b", "a", "r", "m", "q", "l", "vn")
+_INNER_TAGS = ("n", "j", "b", "a", "r", "m", "q", "l", "vn", "c", "t")
 
 
 def _attribute_term(ws: Sequence[Word], j: int) -> bool:
@@ -512,7 +523,10 @@ def _after_text(rest: str, kind: str) -> str | None:
     at = 0
     for i, w in enumerate(ws):
         grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
-        if _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade):
+        quoted = _text(np).count("“") > _text(np).count("”")  # “高效办成一件事”: a name, whatever its words
+        if not quoted and (
+            _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
+        ):
             break
         if _ends_phrase(ws, i) and not _is_stop(w):
             break
@@ -542,14 +556,16 @@ def _after_text(rest: str, kind: str) -> str | None:
 def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -> bool:
     """A verb after the noun read after a figure starts the predicate: for most kinds any verb
     (6万元资金|用以修整河坝), for counts of things -- which carry long names with verbs inside
-    (中医药传承创新中心) -- a one-character verb right after a noun (外国政要|来|川访问). A verb that
+    (中医药传承创新中心) -- a one-character verb between a noun and a place (外国政要|来|川访问,
+    not 省|列|重大项目). A verb that
     qualifies the people after it (受灾|群众) does not."""
     w = ws[i]
     verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
     if not verbal or (i + 1 < len(ws) and _names_people(ws[i + 1].text)):
         return False
     if kind in _LONG_NAME_KINDS:
-        return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n")
+        after = ws[i + 1].tag if i + 1 < len(ws) else ""
+        return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n") and after in ("ns", "j")
     return any(x.tag.startswith("n") for x in np)
 
 
@@ -564,11 +580,13 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
     k = len(np)
     while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
         k -= 1
+    while k < len(np) and np[k].text in _nominal_verbs():
+        k += 1  # 一般公共预算|收入: a verb that names the thing is the head, what follows it the predicate
     run = np[k:]
     if not run or k == 0 or all(x.tag.startswith("v") for x in np[:k]):
         return np
-    if all(x.text in _nominal_verbs() for x in run):
-        return np
+    if run[-1].text in _set("subject_project_heads.txt"):
+        return np  # 5个质量|提升|行动: the verb and the project noun are the name
     if any(x.tag != "vn" or _is_stop(x) for x in run):
         return np[:k]
     return np
@@ -659,9 +677,14 @@ def _respectively(sentence: str, first: int, index: int) -> str | None:
     # 钢铁 alone does not say that output was counted, and would not group with 钢铁产量 elsewhere.
     head = _shared_head(conjuncts)
     item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
-    if not item or not head or item.endswith(head):
-        return own
+    if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:
+        return own  # 刑事案件发案数、治安案件受理数: each item names its own measure
     return item + head
+
+
+def _has_head(item: str) -> bool:
+    """Whether a list item already ends in a measure of its own (工业投资, 全域旅游人数)."""
+    return item.endswith((*words("subject_list_heads.txt"), *words("subject_attribute_heads.txt")))
 
 
 def _shared_head(conjuncts: Sequence[str]) -> str | None:
@@ -684,8 +707,8 @@ def _shared_head(conjuncts: Sequence[str]) -> str | None:
     found = [(last.find(h), h) for h in words("subject_list_heads.txt") if h in last[1:]]
     if not found:
         return None
-    start = min(i for i, _ in found)
-    return last[start:]
+    head = last[min(i for i, _ in found) :]
+    return head[: len(head) - len(_bridge_suffix(head))] or None  # 产业增加值|年均分别增长
 
 
 def _conjuncts(text: str) -> list[str]:
@@ -708,7 +731,12 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
         after = _after(sentence, sp.end, sp.kind)
-        if after is None and k + 1 < len(spans) and spans[k + 1].start == sp.end:
+        if (
+            after is None
+            and k + 1 < len(spans)
+            and spans[k + 1].start == sp.end
+            and _grade_of(sp, spans[k + 1])
+        ):
             after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
         # With a noun after the figure only the verb before it is wanted, and reading it off the
         # lexicon spares segmenting the clause (segmenting is most of the cost).
@@ -729,6 +757,12 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         out.append(Fact(subject, measure))
         floor = sp.end
     return _shared_level_heads(sentence, spans, out)
+
+
+def _grade_of(count: Span, nxt: Span) -> bool:
+    """Whether ``nxt``, right after a count, is the grade of the counted things (7个|750千伏|工程,
+    3座|10万吨级|码头) rather than a figure of its own (投资593亿元|28个重点项目)."""
+    return count.kind == "count" and nxt.kind not in _set("subject_not_grade_kinds.txt")
 
 
 def _shared_level_heads(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
