@@ -262,6 +262,7 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
         return False  # 出国|（境）费用
     if len(rest) == 1 and rest[0].text.endswith(words("subject_attribute_heads.txt")):
         return False
+    adverb = k >= 0 and ws[k].tag in ("a", "ad", "d") and len(ws[k].text) == 1
     while k >= 0 and ws[k].tag in ("a", "ad", "d") and len(ws[k].text) == 1:
         k -= 1  # 项目|新|签署
     if k < 0:
@@ -279,10 +280,10 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
     # not (签署|合作项目)
     if _has_head(_text(rest)):
         return False
-    # 向|民间资本|推介: a preposition before that noun shows it is the clause's own subject; without
-    # one, a verb before a lone noun makes a name with it (转移|支付, 示范|基地)
-    marked = k >= 0 and ws[k].tag == "p"
-    return marked or len(w.text) == 1 or len(rest) > 1
+    # The noun is the clause's own subject only when something marks it so: a preposition or another
+    # verb before it (向|民间资本|推介, 提请|常委会|审议), an adverb before the verb (项目|新|签署), or a
+    # run of one-character verbs (干部|包抓联). Unmarked, noun and verb make a name (资金集中|运营中心).
+    return adverb or len(w.text) == 1 or (k >= 0 and ws[k].tag in ("p", "v"))
 
 
 # Tags of the words between a governing verb and the noun before an inner verb (各类|概念, 财政).
@@ -702,7 +703,12 @@ def _shared_head(conjuncts: Sequence[str]) -> str | None:
         if 0 < n < len(last) and (n in bounds or (item[0] == last[0] and len(tag(last[:n])) == 1)):
             rest = last[n:]
             ws = tag(rest)
-            if ws and ws[0].tag.startswith(("n", "vn", "j")) and not _is_stop(ws[0]):
+            if (
+                ws
+                and ws[0].tag.startswith(("n", "vn", "j"))
+                and not _is_stop(ws[0])
+                and _balanced(rest) == rest
+            ):
                 return rest
     found = [(last.find(h), h) for h in words("subject_list_heads.txt") if h in last[1:]]
     if not found:
