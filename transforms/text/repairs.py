@@ -7,7 +7,6 @@ must be idempotent). Word lists live in ``transforms/text/lexicons/``.
 
 from __future__ import annotations
 
-import collections
 import html
 import re
 from collections.abc import Callable
@@ -222,8 +221,10 @@ def strip_tags(text: str) -> tuple[str, int]:
 # Every "<" of a page, and with it the bare tags most pages are made of (<p>, </p>, <br/>, <br />).
 _LT_RE = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>)?")
 _SIMPLE_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>")
-_SIMPLE_TAG_TEXT_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?: ?/)?>")  # the same, without groups
-_PLAIN_LT_RE = re.compile(r"<(?=[^A-Za-z!/?])")  # text to HTMLParser too
+# A "<" that is neither a bare tag nor text to HTMLParser: markup only the parser can read.
+_NOT_BARE_LT_RE = re.compile(
+    r"<(?:\Z|[!?]|(?=[A-Za-z])(?![A-Za-z][A-Za-z0-9]*(?: ?/)?>)|/(?![A-Za-z][A-Za-z0-9]*>))"
+)
 # An "&" that HTMLParser would read as the start of a reference (or holds back at the very end).
 _AMP_REF_RE = re.compile(r"&(?:[A-Za-z#]|\Z)")
 _NOT_MARKUP_AFTER_LT = frozenset("!/?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -235,42 +236,32 @@ def _strip_simple_tags(text: str) -> tuple[str, int] | None:
     a "<" or "&" at the very end), and then the parser decides. Its handlers do the rest, so the
     output is the parser's by construction wherever both tokenisers see the same tokens: a bare tag
     is one token to both, and a "<" before anything but a letter, "!", "/" or "?" is text to both."""
-    if _AMP_REF_RE.search(text):
+    if _AMP_REF_RE.search(text) or _NOT_BARE_LT_RE.search(text):
         return None
-    found = collections.Counter(_SIMPLE_TAG_TEXT_RE.findall(text))
-    plain = text.count("<") - sum(found.values())
-    if plain and plain != len(_PLAIN_LT_RE.findall(text)):
-        return None  # some "<" starts markup that is not a bare tag
-    tags = {t: _split_tag(t) for t in found}
-    block, inline, drop = _tag_lists()
-    kept_apart = drop | frozenset(_TagStripper.CDATA_CONTENT_ELEMENTS)  # script/style: raw content
-    if any((end and close) or tag in kept_apart for end, tag, close in tags.values()):
+    lower_end, block, inline, apart = _bare_tag_res()
+    if apart.search(text):  # a hidden element (its content goes) or script/style (raw content)
         return _strip_simple_tags_in_order(text)
-    # No hidden element: every tag is handled on its own, so each distinct tag has one replacement.
-    replacement: dict[str, str] = {}
-    count = 0
-    for t, (end, tag, _) in tags.items():
-        if tag in block or tag in inline:
-            replacement[t] = "\n" if tag in block else ""
-            count += found[t]
-        elif end:  # kept as text, as HTMLParser hands an end tag over: lower case
-            replacement[t] = f"</{tag}>"
-    if plain:  # removing a tag could join a "<" before it and "p>" after it into a new tag
-        return _SIMPLE_TAG_TEXT_RE.sub(lambda m: replacement.get(m.group(0), m.group(0)), text), count
-    # Every "<" is a tag's. Occurrences of distinct tags never overlap, and a replacement never makes
-    # a new one (it holds no "<", or is an end tag kept as text, replaced by itself), so replacing
-    # one tag after another is the simultaneous substitution.
-    for t, r in replacement.items():
-        if r != t:
-            text = text.replace(t, r)
-    return text, count
+    # No hidden element: every tag is handled on its own. An end tag that stays text is handed over
+    # in lower case; block tags become line breaks; inline tags go. One substitution after another
+    # is the simultaneous one: lower-casing and line breaks make no new tag, and the removal that
+    # could (<<b>p> gives <p>, text to HTMLParser too) comes last.
+    text = lower_end.sub(lambda m: m.group(0).lower(), text)
+    text, n_block = block.subn("\n", text)
+    text, n_inline = inline.subn("", text)
+    return text, n_block + n_inline
 
 
-def _split_tag(tag: str) -> tuple[bool, str, bool]:
-    """(end tag, lower-case name, empty-element "/") of a bare tag."""
-    m = _SIMPLE_TAG_RE.fullmatch(tag)
-    assert m is not None
-    return bool(m.group(1)), m.group(2).lower(), bool(m.group(3))
+@cache
+def _bare_tag_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(end tags with an upper-case letter, and bare tags named in the block, inline and hidden
+    lists (with script and style)), case-insensitive in ASCII only, as HTMLParser lowers names."""
+    block, inline, drop = _tag_lists()
+
+    def bare(names: frozenset[str]) -> re.Pattern[str]:
+        return re.compile(rf"(?ai)</?(?:{'|'.join(map(re.escape, sorted(names)))})(?: ?/)?>")
+
+    upper_end = re.compile(r"</(?=[A-Za-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]*>")
+    return upper_end, bare(block), bare(inline), bare(drop | frozenset(_TagStripper.CDATA_CONTENT_ELEMENTS))
 
 
 def _strip_simple_tags_in_order(text: str) -> tuple[str, int] | None:
