@@ -4,8 +4,9 @@ A work report's paragraph on farming also states the province's GDP; a story on 
 counts the volunteers who collected them. So the topic is scored from the figure outward, with
 weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasick pass per level:
 
-1. the *head*: the keyword right before the figure (改造老旧小区41个) or right after its measure word
-   (71件民生实事) -- what is counted;
+1. the *head*: the telling keyword of the figure's subject (subjects.py) when it has one, else the
+   keyword right before the figure (改造老旧小区41个) or right after its measure word (71件民生实事)
+   -- what is counted;
 2. the *local* window: from the previous figure (or the clause start) to the next one, within the clause;
 3. the clause, then the sentence, with falling weights.
 
@@ -286,8 +287,9 @@ def _windows(ctx: Context) -> pl.DataFrame:
     m = m.with_columns(pl.when(trimmed.str.ends_with(lead_kw)).then(lead_kw).alias("lead_head"))
     return (
         m.join(after, on="_row", how="left")
+        .join(_subject_heads(m), on="_row", how="left")
         .with_columns(
-            pl.when(~served).then(pl.coalesce("tail_head", "lead_head")).alias("head"),
+            pl.when(~served).then(pl.coalesce("subject_head", "tail_head", "lead_head")).alias("head"),
             pl.when(served)
             .then(pl.lit(""))
             .when(examples)
@@ -295,7 +297,23 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("local"))
             .alias("local"),
         )
-        .drop("tail_head", "lead_head")
+        .drop("tail_head", "lead_head", "subject_head")
+    )
+
+
+def _subject_heads(m: pl.DataFrame) -> pl.DataFrame:
+    """(_row, subject_head): the telling keyword of the figure's subject, when the subject rules
+    found one -- the strongest, and of equals the later, since a Chinese noun phrase ends in its head
+    (农村居民人均可支配收入 -> 农村居民, weight 5 over 4; 社保科创基金 -> 科创基金, not 社保)."""
+    telling = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword", "weight")
+    return (
+        m.select("_row", _hits("subject", "kw"))
+        .explode("kw")
+        .with_columns(pl.int_range(pl.len()).over("_row").alias("at"))
+        .join(telling, left_on="kw", right_on="keyword")
+        .sort("_row", "weight", "at", descending=[False, True, True])
+        .unique("_row", keep="first")
+        .select("_row", pl.col("kw").alias("subject_head"))
     )
 
 

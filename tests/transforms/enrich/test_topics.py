@@ -19,8 +19,14 @@ def _sentences(texts: list[str], stories: list[int] | None = None) -> pl.DataFra
     ).with_columns(pl.col("story_ix", "sent_ix").cast(pl.Int32))
 
 
-def _topics(texts: list[str], figures: list[list[str]], stories: list[int] | None = None) -> list[list[str]]:
-    """Topics of the named figures (span strings, found left to right) of each sentence, in order."""
+def _topics(
+    texts: list[str],
+    figures: list[list[str]],
+    stories: list[int] | None = None,
+    subjects: dict[str, str] | None = None,
+) -> list[list[str]]:
+    """Topics of the named figures (span strings, found left to right) of each sentence, in order;
+    ``subjects`` gives some figures (by span) the subject the subject rules would have found."""
     starts, rows, pos = [], [], 0
     for text in texts:
         starts.append(pos)
@@ -39,7 +45,7 @@ def _topics(texts: list[str], figures: list[list[str]], stories: list[int] | Non
                     "text": span,
                     "char_start": starts[ix] + a,
                     "char_end": starts[ix] + at,
-                    "subject": None,
+                    "subject": (subjects or {}).get(span),
                 }
             )
     metrics = pl.DataFrame(rows).with_columns(pl.col("sent_ix", "story_ix").cast(pl.Int32))
@@ -149,8 +155,9 @@ def test_disasters_and_reforms_as_such() -> None:
 
 
 def test_ecology_and_urbanisation_keywords() -> None:
+    # the urbanisation rate is a development indicator, not municipal works
     got = _topics(["新造红树林800公顷，常住人口城镇化率达到61%"], [["800公顷", "61%"]])
-    assert got == [["environment", "urban"]]
+    assert got == [["environment", "economy"]]
 
 
 def test_industries_are_economy_and_elderly_care_is_social_security() -> None:
@@ -174,3 +181,18 @@ def test_the_next_list_item_after_a_figure_is_not_its_context() -> None:
     # 病床 (health) opens the next figure's item; the first figure counts elderly-care homes
     got = _topics(["全县养老机构和站点达到85个、病床6000张，儿童医院新增2所"], [["85个", "6000张", "2所"]])
     assert got == [["social_security", "health", "health"]]
+
+
+def test_the_subject_names_the_topic_by_its_strongest_then_last_keyword() -> None:
+    # 城镇…收入 is an economy figure, 农村居民 one is rural (its keyword outweighs 人均可支配收入)
+    got = _topics(
+        ["城镇和农村居民人均可支配收入分别增长4.9%和6.8%"],
+        [["4.9%", "6.8%"]],
+        subjects={"4.9%": "城镇居民人均可支配收入", "6.8%": "农村居民人均可支配收入"},
+    )
+    assert got == [["economy", "rural"]]
+
+
+def test_a_fund_is_about_what_it_finances() -> None:
+    got = _topics(["规模300亿元的省社保科创基金设立"], [["300亿元"]], subjects={"300亿元": "省社保科创基金"})
+    assert got == [["science_tech"]]
