@@ -306,3 +306,77 @@ def test_a_figure_without_its_sentence_still_gets_a_row() -> None:
     got = {r[0]: r[1:] for r in figure_periods(ctx).iter_rows()}
     assert got["lost"] == (None, None, "actual")
     assert got["0:3个"][2] == "actual"
+
+
+def test_every_time_expression_holds_a_key_of_the_prefilter() -> None:
+    """scan() skips a sentence without any key of _keys(): each kind of expression must hold one."""
+    from transforms.enrich.timewords import _keys, _pattern
+    from transforms.lexicon import table
+
+    made_up = [
+        "比2019年增长",
+        "2016—2020年",
+        "由2018年的",
+        "截至2023年",
+        "到2030年",
+        "自2015年起",
+        "自开展某项活动以来",
+        "“十三五”时期",
+        "“十五”期间",
+        "2024年",
+        "三年前",
+        "5年前",
+    ]
+    for text in [*made_up, *(r["word"] for r in table("time_words.csv"))]:
+        for m in _pattern().finditer(text):
+            assert _keys().search(m.group(0)), m.group(0)
+    assert scan("全县新建公园3个，改造背街小巷20公里") == ()
+
+
+def _eager_chains(text: str) -> dict[int, str]:
+    """The verb chains of every clause, worked out as the sentence is read (the lazy rule's reference)."""
+    from transforms.enrich import modality as cue
+    from transforms.enrich.periods import _clauses
+
+    chains, chain = {}, ""
+    for cs, ce in _clauses(text):
+        body = text[cs:ce]
+        if chain and cue.opens_with_verb(body):
+            chains[cs] = chain
+        else:
+            chain = ""
+        chain += body + "，"
+    return chains
+
+
+def test_the_chain_a_clause_continues_is_the_one_read_in_order() -> None:
+    from transforms.enrich.periods import analyse, chain_before
+
+    for text in [
+        "明年，全县将聚焦养老服务，新建助餐点30个，改造日间照料中心12个。",
+        "全县计划安装电梯20台，目前已有6台投入使用，9台正在加装。",
+        "新建公园3个，改造小巷20公里，建设步道8公里；",
+        "",
+        "，，新建学校2所",
+    ]:
+        s = analyse(text)
+        lazy = {cs: c for k, (cs, _) in enumerate(s.clauses) if (c := chain_before(s, text, k)) is not None}
+        assert lazy == _eager_chains(text), text
+
+
+def test_a_repeated_sentence_is_decided_in_its_own_place() -> None:
+    """analyse() is cached per text: the same sentence under another paragraph frame or year still
+    gets the years of its own place, as when each copy is decided alone."""
+    line = "新建公园3个，改造背街小巷20公里。"
+    together = decide(
+        [["2020年以来，" + line, line], ["2023年，全县如下。", line], [line]], name="2024-01-05.txt"
+    )
+    alone = [
+        decide([["2020年以来，" + line, line]], name="2024-01-05.txt"),
+        decide([["2023年，全县如下。", line]], name="2024-01-05.txt"),
+        decide([[line]], name="2024-01-05.txt"),
+    ]
+    assert together["1:3个"] == alone[0]["1:3个"] == (2020, 2024, "actual")
+    assert together["3:3个"] == alone[1]["1:3个"] == (2023, 2023, "actual")
+    assert alone[2]["0:20公里"] == (2024, 2024, "actual")
+    assert together["4:20公里"] == (2020, 2024, "actual")  # here the story's lead frames it
