@@ -99,7 +99,7 @@ def test_summary_names_the_counts_the_report_and_a_query() -> None:
         run_id="r1",
         status="loaded",
         raw_dir="raw",
-        warehouse_path="warehouse/minsheng.duckdb",
+        warehouse_path="var/minsheng.duckdb",
         files_seen=6,
         files_new=5,
         files_failed=1,
@@ -109,7 +109,7 @@ def test_summary_names_the_counts_the_report_and_a_query() -> None:
         metrics_extracted=120,
         metrics_loaded=118,
         metrics_quarantined=2,
-        report_path="warehouse/reports/latest.html",
+        report_path="var/reports/latest.html",
     )
     text = format_summary(s)
     for fragment in (
@@ -118,7 +118,7 @@ def test_summary_names_the_counts_the_report_and_a_query() -> None:
         "raw/bad.txt",
         "9 stories, 300 sentences",
         "120 extracted, 118 loaded, 2 quarantined",
-        "warehouse/reports/latest.html",
+        "var/reports/latest.html",
         "minsheng sql",
     ):
         assert fragment in text
