@@ -68,6 +68,14 @@ _ENUMERATED = re.compile(
 _DATELINE = re.compile(rf"^[{HAN}]{{2,15}}?[0-9]{{1,2}}月[0-9]{{1,2}}日电(?=[ （(])")
 _SENTENCE = re.compile(rf"[^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?")
 _WORD = re.compile(r"\w")
+# The pieces of _SENTENCE, each in one of two forms: with a word character before its full stops
+# (group 2 is the piece from its first non-space character on), or without one (no group).
+# Full stops and closing marks are neither spaces nor word characters, so only the part before
+# them can hold either.
+_SENTENCE_PIECE = re.compile(
+    rf"(\s*)(?=[^{TERMINAL}\w]*\w)([^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?)"
+    rf"|[^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?"
+)
 _LAST_CLAUSE_MARK = re.compile(rf"[{CLAUSE_MARKS}](?=[^{CLAUSE_MARKS}]*$)")
 _TOKEN_TAIL = re.compile(r"[0-9A-Za-z.%]+$")  # a number or word a hard cut must not halve
 _ASCII_END = re.compile(r"[A-Za-z0-9]$")
@@ -194,22 +202,37 @@ class _Facts:
     terminal: list[bool]  # ends with a full stop
     standalone: list[bool]
     kept_apart: list[bool]  # never glued onto the line before: standalone, bullet, enumerated
+    ordinary: list[bool]  # neither standalone nor a bullet: it sets the column width
 
     @classmethod
-    def of(cls, lines: list[Line]) -> _Facts:
-        standalone = [ln.standalone for ln in lines]
-        return cls(
-            [visual_width(ln.text) for ln in lines],
-            [_ends_terminal(ln.text) for ln in lines],
-            standalone,
-            [
-                s or ln.bullet or bool(_ENUMERATED.match(ln.text))
-                for s, ln in zip(standalone, lines, strict=True)
-            ],
-        )
+    def of(cls, lines: list[Line], per_line: list[_LineFacts] | None = None) -> _Facts:
+        rows = per_line if per_line is not None else [_line_facts(ln) for ln in lines]
+        if not rows:
+            return cls([], [], [], [], [])
+        widths, terminal, standalone, kept_apart, ordinary = map(list, zip(*rows, strict=True))
+        return cls(widths, terminal, standalone, kept_apart, ordinary)
 
 
-def _reference_widths(lines: list[Line], widths: list[float] | None = None) -> list[float]:
+_LineFacts = tuple[float, bool, bool, bool, bool]
+
+
+def _line_facts(ln: Line) -> _LineFacts:
+    """(width, ends with a full stop, standalone, kept apart, ordinary) of one line; a line that
+    passes to the next round of the joiner unchanged keeps them."""
+    text = ln.text
+    standalone = ln.standalone
+    return (
+        visual_width(text),
+        _ends_terminal(text),
+        standalone,
+        standalone or ln.bullet or bool(_ENUMERATED.match(text)),
+        not (standalone or ln.bullet),
+    )
+
+
+def _reference_widths(
+    lines: list[Line], widths: list[float] | None = None, ordinary: list[bool] | None = None
+) -> list[float]:
     """The local column width: the wider of the nearest ordinary lines before and after (within
     WINDOW lines). Nearest, not widest in a window, because columns of different widths meet.
 
@@ -217,8 +240,10 @@ def _reference_widths(lines: list[Line], widths: list[float] | None = None) -> l
     per line."""
     if widths is None:
         widths = [ln.width for ln in lines]
+    if ordinary is None:
+        ordinary = [not (ln.standalone or ln.bullet) for ln in lines]
     n = len(lines)
-    plain = [None if ln.standalone or ln.bullet else w for ln, w in zip(lines, widths, strict=True)]
+    plain = [w if o else None for o, w in zip(ordinary, widths, strict=True)]
     before: list[float | None] = [None] * n
     last = -1  # index of the nearest ordinary line so far
     for i in range(n):
@@ -254,11 +279,11 @@ def _glue(a: str, b: str) -> str:
     return a + " " + b if _ASCII_END.search(a) and _ASCII_START.search(b) else a + b
 
 
-def _join_once(lines: list[Line]) -> list[tuple[int, str]]:
+def _join_once(lines: list[Line], per_line: list[_LineFacts] | None = None) -> list[tuple[int, str]]:
     """One pass of the joiner: (index of the paragraph's first line, paragraph text)."""
-    facts = _Facts.of(lines)
+    facts = _Facts.of(lines, per_line)
     widths = facts.widths
-    refs = _reference_widths(lines, widths)
+    refs = _reference_widths(lines, widths, facts.ordinary)
     out: list[tuple[int, str]] = []
     n = len(lines)
     i = 0
@@ -295,15 +320,23 @@ def _paragraphs(lines: list[Line]) -> list[tuple[Line, str]]:
     """
     firsts = list(lines)  # the original first line of each current paragraph (it decides the role)
     current = lines
+    facts = [_line_facts(ln) for ln in current]
     while True:
-        joined = _join_once(current)
+        joined = _join_once(current, facts)
         if len(joined) == len(current):
             return [(firsts[k], ln.text) for k, ln in enumerate(current)]
         firsts = [firsts[start] for start, _ in joined]
-        current = [
-            current[start] if current[start].text == text else _reclassify(current[start], text)
-            for start, text in joined
-        ]
+        kept: list[Line] = []
+        kept_facts: list[_LineFacts] = []
+        for start, text in joined:
+            if current[start].text == text:  # not joined: the same line, the same facts
+                kept.append(current[start])
+                kept_facts.append(facts[start])
+            else:
+                line = _reclassify(current[start], text)
+                kept.append(line)
+                kept_facts.append(_line_facts(line))
+        current, facts = kept, kept_facts
 
 
 def _role(first: Line, text: str) -> str:
@@ -366,18 +399,15 @@ def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within a paragraph, trimmed of surrounding whitespace."""
     cuts: list[tuple[int, int]] = []
     if role != "teaser" and "日电" not in text:  # the usual paragraph: no dateline, no space splits
-        for m in _SENTENCE.finditer(text):
-            s, e = m.span()
-            if s == e:
+        for m in _SENTENCE_PIECE.finditer(text):
+            s = m.start(2)
+            if s < 0:  # no word character: not a sentence
                 continue
-            if e - s > MAX_SENTENCE:
-                _trim(text, _cap(text, s, e), cuts)
-                continue
-            chunk = m.group()
-            if not _WORD.search(chunk):
-                continue
-            if chunk[0].isspace() or chunk[-1].isspace():
-                _trim(text, [(s, e)], cuts)
+            e = m.end()
+            if e - m.start() > MAX_SENTENCE:
+                _trim(text, _cap(text, m.start(), e), cuts)
+            elif text[e - 1].isspace():  # only a piece without a full stop can end in a space
+                cuts.append((s, s + len(text[s:e].rstrip())))
             else:
                 cuts.append((s, e))
         return cuts
