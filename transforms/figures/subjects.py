@@ -280,10 +280,11 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
     # not (签署|合作项目)
     if _has_head(_text(rest)):
         return False
-    # The noun is the clause's own subject only when something marks it so: a preposition or another
-    # verb before it (向|民间资本|推介, 提请|常委会|审议), an adverb before the verb (项目|新|签署), or a
+    # The noun is the clause's own subject only when something marks it so: a preposition before it,
+    # or a verb before an organisation (向|民间资本|推介, 提请|常委会|审议), an adverb before the verb (项目|新|签署), or a
     # run of one-character verbs (干部|包抓联). Unmarked, noun and verb make a name (资金集中|运营中心).
-    return adverb or len(w.text) == 1 or (k >= 0 and ws[k].tag in ("p", "v"))
+    pivot = k >= 0 and ws[k].tag == "v" and before.tag == "nt"  # 提请|常委会|审议, not 承接|产业|转移
+    return adverb or len(w.text) == 1 or pivot or (k >= 0 and ws[k].tag == "p")
 
 
 # Tags of the words between a governing verb and the noun before an inner verb (各类|概念, 财政).
@@ -703,12 +704,9 @@ def _shared_head(conjuncts: Sequence[str]) -> str | None:
         if 0 < n < len(last) and (n in bounds or (item[0] == last[0] and len(tag(last[:n])) == 1)):
             rest = last[n:]
             ws = tag(rest)
-            if (
-                ws
-                and ws[0].tag.startswith(("n", "vn", "j"))
-                and not _is_stop(ws[0])
-                and _balanced(rest) == rest
-            ):
+            nominal = bool(ws) and ws[0].tag.startswith(("n", "vn", "j")) and not _is_stop(ws[0])
+            if (nominal or _has_head(rest)) and _balanced(rest) == rest:
+                # …、新增工业用地|支持民间投资项目比重: a verb may open the shared measure
                 return rest
     found = [(last.find(h), h) for h in words("subject_list_heads.txt") if h in last[1:]]
     if not found:
