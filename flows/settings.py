@@ -103,9 +103,8 @@ class Settings:
     # Files per batch: one task per stage per batch. Big enough to amortise task overhead, small
     # enough that a batch's frames stay well under a few hundred MB.
     batch_size: int = field(default_factory=lambda: _typed("MINSHENG_BATCH_SIZE", "64", int))
-    # serial = one batch at a time in the flow's process (the default: measured fastest and leanest on
-    # 2 cores -- 36.9 MB bench corpus: serial 26 s / 0.54 GB, thread 41 s / 2.1 GB, process pool 60 s /
-    # 2.2 GB, because batches' frames are pickled between processes and held in flight at once);
+    # serial = one batch at a time in the flow's process (the default, fastest and leanest on 2 cores:
+    # docs/decisions/0017-serial-task-runner-by-default.md);
     # local = Prefect's process pool (spawn), for machines with more cores; thread = thread pool;
     # dask = prefect-dask's DaskTaskRunner (a cluster when MINSHENG_DASK_ADDRESS is set).
     task_runner: str = field(default_factory=lambda: _env("MINSHENG_TASK_RUNNER", DEFAULT_TASK_RUNNER))
