@@ -12,8 +12,9 @@ Memory: whole-run peak is ``getrusage(RUSAGE_SELF).ru_maxrss``; per-stage peak i
 references: docs/decisions/0016-bench-reference-points.md).
 
 The run is streamed like the flow's: per batch the one parse chain (``transforms.parse.parse_batch``,
-timed stage by stage through its ``timer`` hook: ingest, normalise, extract + enrich), the gate on
-that batch and staging into the loader's working copy; then the report and one publish. The
+timed stage by stage through its ``timer`` hook: ingest, normalise, extract + enrich); per gate
+window of batches (``flows.gate.windows``, as the flow) the gate and staging into the loader's
+working copy; then the report and one publish. The
 end-to-end figure is ``minsheng run`` as a subprocess (its own ephemeral Prefect server), run twice:
 the second run sees unchanged input; its peak RSS is what ``/usr/bin/time`` reports (``%M``, the
 largest process of the run's tree, the Prefect server included).
@@ -213,11 +214,13 @@ def _batches(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def run_stages(raw: Path, batch_size: int, workdir: Path) -> dict[str, Any]:
+def run_stages(raw: Path, batch_size: int, workdir: Path, gate_window: int | None = None) -> dict[str, Any]:
     """Ingest -> publish over ``raw`` streamed like the flow: per batch the one parse chain
-    (``transforms.parse.parse_batch``, timed stage by stage through its ``timer`` hook), the gate on
-    that batch, staging into the loader's working copy; then the report and one publish."""
-    from flows.gate import GateTotals, validate_batch, write_run_report
+    (``transforms.parse.parse_batch``, timed stage by stage through its ``timer`` hook); per gate
+    window of batches the gate and staging into the loader's working copy; then the report and one
+    publish."""
+    from flows.gate import GateTotals, validate_batch, windows, write_run_report
+    from flows.gate import gate_window as window_figures
     from flows.staging import batch_gate, open_loader
     from transforms.ingest import list_raw
     from transforms.parse import parse_batch
@@ -242,16 +245,24 @@ def run_stages(raw: Path, batch_size: int, workdir: Path) -> dict[str, Any]:
                     warehouse, run_id=run_id, flow_run_id=None, started_at=datetime.now(UTC), raw_dir=str(raw)
                 )
             )
-        for batch in _batches(paths, batch_size):
-            parsed = parse_batch(batch, timer=timer)
-            for key in counts:
-                counts[key] += getattr(parsed, key).height
+
+        def parsed_batches() -> Iterator[Any]:
+            for batch in _batches(paths, batch_size):
+                parsed = parse_batch(batch, timer=timer)
+                for key in counts:
+                    counts[key] += getattr(parsed, key).height
+                yield parsed
+
+        window_size = window_figures(gate_window)
+        n_windows = 0
+        for window, _n in windows(parsed_batches(), window_size):
             with stages["validate"].timed():
-                gate = validate_batch(parsed, run_id=run_id)
+                gate = validate_batch(window, run_id=run_id)
                 totals.add(gate)
             with stages["load"].timed():
-                loader.stage(parsed, batch_gate(gate))
-            del parsed, gate
+                loader.stage(window, batch_gate(gate))
+            n_windows += 1
+            del window, gate
         with stages["validate"].timed():
             report_path = write_run_report(totals, reports_dir=workdir / "reports", warehouse_path=warehouse)
         with stages["load"].timed():
@@ -262,6 +273,9 @@ def run_stages(raw: Path, batch_size: int, workdir: Path) -> dict[str, Any]:
     nbytes = sum(p.stat().st_size for p in map(Path, paths))
     figures = counts["metrics"]
     out: dict[str, Any] = {"files": len(paths), "bytes": nbytes, "counts": counts, "stages": {}}
+    out["gate_windows"] = {"figures": window_size, "windows": n_windows}
+    out["warehouse_bytes"] = warehouse.stat().st_size if warehouse.exists() else None
+    out["warehouse_over_raw"] = None if out["warehouse_bytes"] is None else out["warehouse_bytes"] / nbytes
     for s in stages.values():
         out["stages"][s.name] = _rates(s.seconds, nbytes, len(paths), figures) | {"peak_rss_mb": s.peak_mb}
     total = sum(s.seconds for s in stages.values())
@@ -353,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-traditional", action="store_true", help="skip the Traditional slice")
     ap.add_argument("--traditional-mb", type=float, default=5.0, help="size of the Traditional slice (MB)")
     ap.add_argument("--batch-size", type=int, default=None, help="files per batch (default: the flow's)")
+    ap.add_argument(
+        "--gate-window", type=int, default=None, help="figures per gate window (default: the flow's)"
+    )
     ap.add_argument("--scale", type=int, default=1, help="repeat the corpus N times (memory must stay flat)")
     ap.add_argument("--skip-flow", action="store_true", help="skip the end-to-end `minsheng run` timing")
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.json")
@@ -392,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
                 texts, nbytes = read_texts(raw)  # a fixed-size slice (--traditional-mb)
                 ref["opencc"] = reference_opencc(texts, nbytes)
                 del texts
-            res = run_stages(raw, args.batch_size, Path(tmp) / name)
+            res = run_stages(raw, args.batch_size, Path(tmp) / name, args.gate_window)
             res["reference"] = ref
             res["ratios"] = {
                 f"{stage}_over_re": res["stages"][stage]["seconds"] / ref["re"]["seconds"] for stage in STAGES
@@ -412,6 +429,11 @@ def main(argv: list[str] | None = None) -> int:
                 res["ratios"]["traditional_extra_over_opencc"] = extra / ref["opencc"]["seconds"]
             report["inputs"][name] = res
             _print(name, res, ref)
+            gw = res["gate_windows"]
+            print(
+                f"  gate: {gw['windows']} window(s) of >= {gw['figures']} figures;"
+                f" warehouse {res['warehouse_bytes'] / 1e6:.1f} MB = {res['warehouse_over_raw']:.2f} x raw"
+            )
             print(f"  reference: re scan {ref['re']['mb_s']:.1f} MB/s", end="")
             if "opencc" in ref:
                 print(f"; OpenCC alone {ref['opencc']['mb_s']:.2f} MB/s ({ref['opencc']['backend']})", end="")

@@ -4,10 +4,12 @@ The flow only wires, retries and logs; every transformation is a pure function i
 ``expectations`` or ``warehouse``. Work is planned per file (sha256 and parser version against the
 warehouse, so unchanged files are never parsed), then streamed: per batch of files one ``parse``
 task (the one chain, :func:`transforms.parse.parse_batch`, fanned out over the configured task
-runner), then ``validate`` (the gate on that batch) and ``stage`` (into the load's private working
+runner); consecutive batches gather into a gate window of about ``gate_window`` figures
+(:func:`flows.gate.windows`, ``MINSHENG_GATE_WINDOW``), then ``validate`` (the gate on that window:
+GX costs about the same per call whatever the rows) and ``stage`` (into the load's private working
 copy), in batch order. Gate results and quarantine accumulate; the ``report`` task runs once from
 them, and the load publishes once, atomically, so a crash anywhere leaves the published warehouse as
-it was. At most a few batches are in memory at once, whatever the size of the run.
+it was. At most a window and a few batches are in memory at once, whatever the size of the run.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from prefect.states import Failed
 
 from flows import settings as cfg  # sets telemetry env defaults before Prefect starts a server
 from flows.artifacts import publish_artifacts
-from flows.gate import GateTotals
+from flows.gate import GateTotals, windows
+from flows.gate import gate_window as _gate_window
 from flows.plan import Plan, PreflightError, RunSummary, plan_files, preflight
 from flows.progress import StageProgress
 from flows.staging import batch_gate, open_loader
@@ -169,6 +172,13 @@ def _record_run(
         get_run_logger().warning("could not record run %s in audit_load_run: %s", summary.run_id, exc)
 
 
+def _noted(batches: Iterator[Parsed], summary: RunSummary) -> Iterator[Parsed]:
+    """The batches, each counted into the summary (files failed, rows, capped pages) as it arrives."""
+    for parsed in batches:
+        _note_batch(summary, parsed)
+        yield parsed
+
+
 def _note_batch(summary: RunSummary, parsed: Parsed) -> None:
     failed = parsed.failed
     summary.failed += list(failed.iter_rows())
@@ -187,8 +197,12 @@ def etl(
     task_runner: str | None = None,
     batch_size: int | None = None,
     strict: bool | None = None,
+    gate_window: int | None = None,
 ) -> Any:
     """Run the pipeline on ``raw_dir`` into ``warehouse_path``; returns the run summary.
+
+    ``gate_window``: figures per gate window (default ``MINSHENG_GATE_WINDOW`` or
+    :data:`flows.gate.GATE_WINDOW`); the parse batch size stays ``batch_size``.
 
     Ends Failed, raising to a caller: ``warehouse.lock.LoadLocked`` when another load holds the lock
     (exit 4), :class:`GateBlocked` when the quality gate blocks the load (exit 3), and with
@@ -207,6 +221,7 @@ def etl(
         strict=strict,
     )
     logger = get_run_logger()
+    window_figures = _gate_window(gate_window)
     t0 = time.perf_counter()
     started_at = datetime.now(UTC)
     flow_run_id = str(runtime_flow_run.id) if runtime_flow_run.id else None
@@ -256,15 +271,15 @@ def etl(
                     raw_dir=str(settings.raw_dir),
                     wait_seconds=settings.wait_seconds,
                 ) as loader:
-                    for parsed in _parsed_batches(plan, settings, progress):
-                        _note_batch(summary, parsed)
-                        gate = validate_task(parsed, run_id)
+                    parsed_batches = _noted(_parsed_batches(plan, settings, progress), summary)
+                    for window, n in windows(parsed_batches, window_figures):
+                        gate = validate_task(window, run_id)
                         totals.add(gate)
-                        progress.advance("validate")
+                        progress.advance("validate", n)
                         if not totals.blocked:  # once blocked nothing will be published: stop writing
-                            loader.stage(parsed, batch_gate(gate))
-                        progress.advance("stage")
-                        del parsed, gate
+                            loader.stage(window, batch_gate(gate))
+                        progress.advance("stage", n)
+                        del window, gate
                     for path, error in summary.failed:
                         logger.warning("could not read %s: %s", path, error)
                     summary.warnings = totals.warnings + len(summary.capped)

@@ -1,6 +1,9 @@
-"""The quality gate of a streamed run: validate each batch, add the results up, report once.
+"""The quality gate of a streamed run: validate each window of batches, add the results up, report once.
 
-:func:`validate_batch` runs the gate on one batch's frames (``expectations.runner.validate``, which
+:func:`windows` groups consecutive parsed batches into gate windows of about :data:`GATE_WINDOW`
+figures: Great Expectations costs about half a second per call whatever the rows, so one call per
+window instead of per 64-file batch, while memory stays bounded by the window, not the run.
+:func:`validate_batch` runs the gate on one window's frames (``expectations.runner.validate``, which
 writes nothing). :class:`GateTotals` keeps the run's merged ``GateResult`` -- results per
 expectation, quarantine, a capped sample of failing rows, counts -- never a batch's load frames
 (``GateResult.merge`` drops them), so memory does not grow with the run. :func:`write_run_report`
@@ -12,12 +15,57 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from transforms.parse import Parsed
+
+# Figures (metrics rows) per gate window: ~6 batches of 64 bench files. Larger windows save GX's
+# per-call cost (~0.5 s) but hold more frames; the window's frames and the gate's copies of them
+# are what a run holds beyond the interpreter (see docs/performance.md).
+GATE_WINDOW = 20_000
+GATE_WINDOW_ENV = "MINSHENG_GATE_WINDOW"
+
+
+def gate_window(value: int | None = None) -> int:
+    """Figures per gate window: ``value``, else ``MINSHENG_GATE_WINDOW``, else :data:`GATE_WINDOW`;
+    1 validates every parse batch on its own."""
+    if value is None:
+        raw = os.environ.get(GATE_WINDOW_ENV, "").strip()
+        try:
+            value = int(raw) if raw else GATE_WINDOW
+        except ValueError:
+            raise ValueError(f"{GATE_WINDOW_ENV}={raw!r} is not a whole number") from None
+    if value < 1:
+        raise ValueError(f"gate window ({GATE_WINDOW_ENV}) must be at least 1 figure, not {value}")
+    return value
+
+
+def windows(batches: Iterable[Parsed], figures: int) -> Iterator[tuple[Parsed, int]]:
+    """(window, number of parse batches in it): consecutive batches concatenated until they hold at
+    least ``figures`` metrics rows, and the rest at the end of the input. Batch order is kept, so a
+    run's rows and results do not depend on the window (except the run-relative count fences, which
+    see more documents at once)."""
+    from transforms.parse import concat
+
+    pending: list[Parsed] = []
+    rows = 0
+    for parsed in batches:
+        pending.append(parsed)
+        rows += parsed.metrics.height
+        del parsed
+        if rows >= figures:
+            window, n = (pending[0] if len(pending) == 1 else concat(pending)), len(pending)
+            pending, rows = [], 0
+            yield window, n
+            del window  # the consumer is done with it: do not hold it while the next one fills
+    if pending:
+        window, n = (pending[0] if len(pending) == 1 else concat(pending)), len(pending)
+        pending = []
+        yield window, n
 
 
 class _AtLeast(logging.Filter):
@@ -42,7 +90,7 @@ def _gx_log_level() -> None:
 
 
 def validate_batch(parsed: Parsed, *, run_id: str) -> Any:
-    """The gate on one batch (GX is imported here: it costs seconds to import)."""
+    """The gate on one batch or window (GX is imported here: it costs seconds to import)."""
     _gx_log_level()
     from expectations.runner import validate
 
