@@ -24,6 +24,9 @@ CONFIG = "t2s"  # the one OpenCC configuration; see the module docstring for hk2
 # Share of Han characters that must be Traditional-only for a document to count as Traditional.
 TRADITIONAL_SHARE = 0.01
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+# Runs of it, BMP and astral apart (counted by run length: no string per character).
+_HAN_BMP_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_ASTRAL_RUN = re.compile(r"[\U00020000-\U0002ffff]+")
 
 
 def _opencc_dictionary(name: str) -> dict[str, list[str]]:
@@ -64,13 +67,21 @@ def _bmp_traditional() -> tuple[re.Pattern[str], frozenset[str]]:
     characters are looked up in a set instead, and only in a text that has any astral character."""
     chars = traditional_chars()
     bmp = {c for c in chars if ord(c) <= 0xFFFF}
-    return re.compile("[" + char_class(bmp) + "]"), frozenset(chars - bmp)
+    return re.compile("[" + char_class(bmp) + "]+"), frozenset(chars - bmp)  # runs
+
+
+def count_han(text: str) -> int:
+    """``len(_HAN.findall(text))``: Han characters, BMP and astral."""
+    n = sum(map(len, _HAN_BMP_RUN.findall(text)))
+    if _ASTRAL.search(text):
+        n += sum(map(len, _HAN_ASTRAL_RUN.findall(text)))
+    return n
 
 
 def count_traditional(text: str) -> int:
     """``len(re.findall(traditional_pattern(), text))``, in a fraction of the time."""
     bmp, astral = _bmp_traditional()
-    n = len(bmp.findall(text))
+    n = sum(map(len, bmp.findall(text)))  # runs: one string per run, not per character
     if _ASTRAL.search(text):
         n += sum(1 for c in _ASTRAL.findall(text) if c in astral)
     return n
@@ -146,7 +157,7 @@ def detect_script(text: str) -> str:
     if not has_traditional(text):
         return "simplified"
     trad = count_traditional(text)
-    han = len(_HAN.findall(text))
+    han = count_han(text)
     return "traditional" if trad >= max(1.0, TRADITIONAL_SHARE * han) else "simplified"
 
 

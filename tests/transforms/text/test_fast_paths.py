@@ -309,6 +309,7 @@ def test_traditional_counts_equal_the_character_class() -> None:
     for text in _texts(pieces, 20000, longest=10):
         assert script.count_traditional(text) == len(pattern.findall(text)), repr(text)
         assert script.has_traditional(text) == bool(pattern.search(text)), repr(text)
+        assert script.count_han(text) == len(script._HAN.findall(text)), repr(text)
 
 
 _MIXED_LINES = [
