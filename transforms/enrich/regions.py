@@ -193,35 +193,41 @@ def _sentence_mentions(
     texts = dict(documents.select("sha256", pl.col("text").fill_null("")).iter_rows())
     out: dict[tuple[str, int], list[tuple[str, int]]] = {}
     rescan: list[tuple[tuple[str, int], str]] = []
-    rows = sentences.select("sha256", "sent_ix", "char_start", pl.col("text").fill_null(""))
-    for sha, group in rows.sort("sha256", "char_start").group_by("sha256", maintain_order=True):
-        doc = texts.get(str(sha[0]))
-        found = doc_found.get(str(sha[0]))
-        starts = [off for _, off in found] if found is not None else []
-        at_char, at_byte = 0, 0
-        for _, sent_ix, char_start, text in group.iter_rows():
-            key = (str(sha[0]), sent_ix)
-            if (
-                doc is None
-                or found is None
-                or char_start is None
-                or doc[char_start : char_start + len(text)] != text
-            ):
-                rescan.append((key, text))
-                continue
-            at_byte += len(doc[at_char:char_start].encode("utf-8"))
-            at_char = char_start
-            b0 = at_byte
-            b1 = b0 + len(text.encode("utf-8"))
-            lo, hi = bisect_left(starts, b0), bisect_left(starts, b1)
-            before = found[lo - 1] if lo else None
-            last = found[hi - 1] if hi > lo else None
-            if (before is not None and before[1] + len(before[0].encode("utf-8")) > b0) or (
-                last is not None and last[1] + len(last[0].encode("utf-8")) > b1
-            ):
-                rescan.append((key, text))
-                continue
-            out[key] = [(name, off - b0) for name, off in found[lo:hi]]
+    rows = sentences.select("sha256", "sent_ix", "char_start", pl.col("text").fill_null("")).sort(
+        "sha256", "char_start"
+    )
+    current: str | None = None
+    doc: str | None = None
+    found: list[tuple[str, int]] | None = None
+    starts: list[int] = []
+    at_char = at_byte = 0
+    for sha, sent_ix, char_start, text in zip(*(rows[c].to_list() for c in rows.columns), strict=True):
+        if sha != current:
+            current, doc, found = sha, texts.get(sha), doc_found.get(sha)
+            starts = [off for _, off in found] if found is not None else []
+            at_char = at_byte = 0
+        key = (sha, sent_ix)
+        if (
+            doc is None
+            or found is None
+            or char_start is None
+            or doc[char_start : char_start + len(text)] != text
+        ):
+            rescan.append((key, text))
+            continue
+        at_byte += len(doc[at_char:char_start].encode("utf-8"))
+        at_char = char_start
+        b0 = at_byte
+        b1 = b0 + len(text.encode("utf-8"))
+        lo, hi = bisect_left(starts, b0), bisect_left(starts, b1)
+        before = found[lo - 1] if lo else None
+        last = found[hi - 1] if hi > lo else None
+        if (before is not None and before[1] + len(before[0].encode("utf-8")) > b0) or (
+            last is not None and last[1] + len(last[0].encode("utf-8")) > b1
+        ):
+            rescan.append((key, text))
+            continue
+        out[key] = [(name, off - b0) for name, off in found[lo:hi]]
     if rescan:
         scanned = _mentions(pl.Series([t for _, t in rescan], dtype=pl.String))
         out.update(zip((k for k, _ in rescan), scanned, strict=True))
@@ -845,7 +851,8 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
                 code = got
                 break
         out.append(code)
-    described = [_describe(c) for c in out]
+    known = {c: _describe(c) for c in set(out)}  # a batch names a few hundred divisions at most
+    described = [known[c] for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
         pl.Series("region", [d["region"] for d in described], dtype=pl.String),
         pl.Series("adcode", out, dtype=pl.String),
