@@ -8,6 +8,7 @@ is Simplified, so it runs after. Offsets of stories and sentences point into ``d
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 
 import polars as pl
 
@@ -76,8 +77,12 @@ def _add_rows(
     for k, col in columns.items():
         if k in same:
             col.extend([same[k]] * len(rows))
-        else:
-            col.extend([r.get(k) for r in rows])
+            continue
+        try:
+            values = list(map(itemgetter(k), rows))  # in C; segment writes every key
+        except KeyError:
+            values = [r.get(k) for r in rows]
+        col.extend(values)
 
 
 def _frame(rows: list[dict[str, object]], schema: Schema) -> pl.DataFrame:
