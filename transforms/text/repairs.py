@@ -88,6 +88,9 @@ _DIGIT_SPACE_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff][ \t\f\v])[ \t\f\v]*(?=[0-9]))"
 )
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
+# The runs _SPACES_RE.sub(" ") changes: all but a single " ", each matched whole from its first
+# character (a class first: scanned for in C, where an alternation is tried at every position).
+_SPACES_TO_COLLAPSE_RE = re.compile(r"[ \t\f\v](?:[ \t\f\v]+|(?<=[\t\f\v]))")
 _RESIDUE_PREFIX_MAX = 40
 
 
@@ -524,8 +527,8 @@ def _neighbour(lines: list[str], i: int, step: int) -> int | None:
 
 def tidy_spaces(text: str) -> tuple[str, int]:
     """Collapse runs of spaces and trim every line (not counted: layout, not content)."""
-    lines = [ln.strip() for ln in _SPACES_RE.sub(" ", text).split("\n")]  # no run crosses a "\n"
-    return "\n".join(lines), 0
+    text = _SPACES_TO_COLLAPSE_RE.sub(" ", text)  # no run crosses a "\n"
+    return "\n".join([ln.strip() for ln in text.split("\n")]), 0
 
 
 Repair = Callable[[str], tuple[str, int]]
