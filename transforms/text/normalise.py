@@ -62,7 +62,9 @@ def normalise_files(files: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl
         doc.update(script=script, text=text, repairs=json.dumps(counts, ensure_ascii=False, sort_keys=True))
         docs.append(doc)
         _add_rows(stories, seg.stories, {"sha256": row.get("sha256")})
-        _add_rows(sentences, seg.sentences, {k: row.get(k) for k in ("path", "name", "sha256")})
+        n = len(seg.sentence_columns["text"])
+        for k, col in sentences.items():
+            col.extend(seg.sentence_columns[k] if k in seg.sentence_columns else [row.get(k)] * n)
     return (
         _frame(docs, DOCUMENTS),
         pl.DataFrame(stories, schema=STORIES),

@@ -138,8 +138,17 @@ class Story:
 class Segmented:
     text: str  # the normalised text: paragraphs joined by "\n"
     stories: list[dict[str, object]]  # story_ix, kind, title, byline, char_start, char_end
-    sentences: list[dict[str, object]]  # story_ix, para_ix, sent_ix, role, char_start, char_end, text
+    sentence_columns: dict[str, list[Any]]  # SENTENCE_FIELDS, one list each (frames are built so)
     counts: dict[str, int]  # repairs made here (teaser markers, caption bullets)
+
+    @property
+    def sentences(self) -> list[dict[str, object]]:
+        """One dict per sentence, keyed by SENTENCE_FIELDS."""
+        cols = self.sentence_columns
+        return [dict(zip(cols, row, strict=True)) for row in zip(*cols.values(), strict=True)]
+
+
+SENTENCE_FIELDS = ("story_ix", "para_ix", "sent_ix", "role", "char_start", "char_end", "text")
 
 
 def visual_width(s: str) -> float:
@@ -473,24 +482,24 @@ def segment(text: str) -> Segmented:
 
     out_text: list[str] = []
     story_rows: list[dict[str, object]] = []
-    sentence_rows: list[dict[str, object]] = []
+    cols: dict[str, list[Any]] = {k: [] for k in SENTENCE_FIELDS}
+    story_col, para_col, sent_col, role_col = cols["story_ix"], cols["para_ix"], cols["sent_ix"], cols["role"]
+    start_col, end_col, text_col = cols["char_start"], cols["char_end"], cols["text"]
     offset = para_ix = sent_ix = 0
     for story_ix, story in enumerate(stories):
         story_start = offset
         for p in story.paragraphs:
-            for s, e in _split_sentences(p.text, p.role):
-                sentence_rows.append(
-                    {
-                        "story_ix": story_ix,
-                        "para_ix": para_ix,
-                        "sent_ix": sent_ix,
-                        "role": p.role,
-                        "char_start": offset + s,
-                        "char_end": offset + e,
-                        "text": p.text[s:e],
-                    }
-                )
-                sent_ix += 1
+            cuts = _split_sentences(p.text, p.role)
+            if cuts:  # a paragraph at a time: its sentences share story, paragraph and role
+                n = len(cuts)
+                story_col.extend([story_ix] * n)
+                para_col.extend([para_ix] * n)
+                sent_col.extend(range(sent_ix, sent_ix + n))
+                role_col.extend([p.role] * n)
+                start_col.extend([offset + s for s, _ in cuts])
+                end_col.extend([offset + e for _, e in cuts])
+                text_col.extend([p.text[s:e] for s, e in cuts])
+                sent_ix += n
             out_text.append(p.text)
             offset += len(p.text) + 1
             para_ix += 1
@@ -509,4 +518,4 @@ def segment(text: str) -> Segmented:
                 "char_end": max(story_start, offset - 1),
             }
         )
-    return Segmented("\n".join(out_text), story_rows, sentence_rows, counts)
+    return Segmented("\n".join(out_text), story_rows, cols, counts)
