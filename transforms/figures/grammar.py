@@ -58,11 +58,13 @@ _MULTIPLIERS = {
     "佰": 1e2,
     "兆": 1e12,  # Taiwan's 兆 is 10^12, before money only (2.5兆元); 100兆 bandwidth is no figure
 }
+_REGIONAL_UNITS = frozenset({"折", "成", "呎", "度"})  # the units _regional_unit reads (by unit or surface)
 _MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
 _INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+_OPENING_QUOTES = frozenset(_QUOTES)
 _PERSON_NOUN = re.compile(r"[\u4e00-\u9fff]人(?!民币|工|才)")  # 巴勒斯坦人, 外来人: nouns of people
 _PUNCT = set("，。、；：！？,.;:!?（）()《》…")
 # after an amount of a threshold kind these make it a condition: 60周岁及以上, 65岁或以上, 65周岁（含）以上
@@ -282,6 +284,8 @@ def _unit_in(window: str) -> Unit | None:
 
 def _in_short_quote(sent: str, start: int, end: int) -> bool:
     """Inside a quotation of at most 15 characters with no punctuation: a name, not a figure."""
+    if _OPENING_QUOTES.isdisjoint(sent[max(0, end - 16) : start]):
+        return False  # no quotation opens close enough before the figure to hold it in 15 characters
     for open_q, close_q in _QUOTES.items():
         i = sent.rfind(open_q, 0, start)
         if i < 0:
@@ -438,6 +442,7 @@ def find_figures(sent: str) -> list[Figure]:
     out: list[Figure] = []
     slogans: list[tuple[int, int]] | None = None  # found when the first figure needs them (most
     pos = 0  # sentences have none)
+    followers = _followers()
     while True:
         m = _next_numeral(sent, pos)
         if m is None:
@@ -446,12 +451,17 @@ def find_figures(sent: str) -> list[Figure]:
             m = _AR_RE.match(sent, m.start())  # 3万25000: not one number; read the first part alone
             assert m is not None
         pos = m.end()
-        fig = _read_figure(sent, m)
-        if fig is None:
-            tail = _range_tail(sent, m)
+        kind = m.lastgroup or ""
+        currency = _currency_before(sent, m.start()) if kind in ("ar", "mix", "cn") else None
+        if kind in ("ar", "cn") and currency is None and sent[pos : pos + 1] not in followers:
+            fig = None  # most numerals: nothing after them starts a unit, multiplier, range or bound
+        else:
+            fig = _read_figure(sent, m, kind, currency)
+            tail = _range_tail(sent, m) if fig is None else None
             if tail:  # 0到3周岁婴幼儿: a rejected range leaves no second figure behind
                 pos = tail
                 continue
+        if fig is None:
             if m.lastgroup == "ar" and "." in m.group():
                 pos = m.start() + m.group().index(".") + 1  # 3.7.9亿人次: a list number, then 7.9亿人次
             continue
@@ -488,8 +498,6 @@ def _range_tail(sent: str, m: re.Match[str]) -> int | None:
     """The end of the second number when a range separator follows the numeral ``m`` (0到3周岁), or
     follows its age unit (未满3岁至6岁): the rejected bracket leaves no figure behind."""
     at = m.end()
-    if sent[at : at + 1] not in _followers():
-        return None  # neither a unit nor a range separator follows
     unit = _unit_at(sent, at)
     if unit is not None and unit.kind == "age":
         at += len(unit.surface)
@@ -503,15 +511,11 @@ def _range_tail(sent: str, m: re.Match[str]) -> int | None:
     )
 
 
-def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - one grammar, read in order
-    kind = m.lastgroup or ""
+def _read_figure(  # noqa: C901 - one grammar, read in order
+    sent: str, m: re.Match[str], kind: str, currency: tuple[int, str] | None
+) -> Figure | None:
+    """The figure numeral ``m`` (of group ``kind``, after ``currency`` if any) opens, or None."""
     token, start, pos = m.group(), m.start(), m.end()
-    if kind in ("ar", "cn") and sent[pos : pos + 1] not in _followers():
-        currency = _currency_before(sent, start)
-        if currency is None:
-            return None  # fast path: nothing after the numeral can start a unit, multiplier, range or bound
-    else:
-        currency = _currency_before(sent, start) if kind in ("ar", "mix", "cn") else None
     standalone = kind == "cn" and _STANDALONE.fullmatch(token) is not None
     if (standalone and len(token) > 1 and token not in _MULTIPLIERS) or token in ("零", "〇", "○"):
         return None  # 零部件; 万千: not numbers
@@ -619,7 +623,8 @@ def _read_figure(sent: str, m: re.Match[str]) -> Figure | None:  # noqa: C901 - 
                 end = unit_end = m2.end() + len(unit.surface)
     if high < low:  # 3.5~1.2: a range written from the larger end
         low, high = high, low
-    unit, low, high, end = _regional_unit(sent, kind, token, unit, low, high, end)
+    if unit.unit in _REGIONAL_UNITS or unit.surface in _REGIONAL_UNITS:
+        unit, low, high, end = _regional_unit(sent, kind, token, unit, low, high, end)
     if unit is None:
         return None
     unit_end = end
