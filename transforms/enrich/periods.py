@@ -31,6 +31,7 @@ import polars as pl
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
 from transforms.enrich.structure import (
+    LEAD_CHARS,
     OPEN,
     Part,
     heading_part,
@@ -40,7 +41,7 @@ from transforms.enrich.structure import (
     text_year,
     year_from_headings,
 )
-from transforms.enrich.timewords import NONE, NULL, Expr, Period, opening, resolve, scan
+from transforms.enrich.timewords import NONE, NULL, Expr, Period, may_hold, opening, resolve, scan
 from transforms.lexicon import words
 
 FIGURE_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
@@ -83,13 +84,14 @@ def _lead_pattern() -> re.Pattern[str]:
 
 
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
-    out, start = [], 0
-    for m in CLAUSE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return tuple(out) or ((0, 0),)
+    # every terminator is one character: a clause ends at one and the next starts right after it
+    out, pos = [], 0
+    for piece in CLAUSE_END.split(text):
+        out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    if len(out) > 1 and out[-1][0] == len(text):
+        out.pop()  # nothing after the last terminator
+    return tuple(out)
 
 
 def _lead(text: str, start: int, end: int) -> int:
@@ -141,6 +143,8 @@ def head_expr(text: str) -> Expr | None:
     """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply."""
     m = CLAUSE_END.search(text)
     end = m.start() if m else len(text)
+    if not may_hold(text, end):  # most paragraphs open without a time word
+        return None
     return opening(text, _lead(text, 0, end), end)
 
 
@@ -330,7 +334,9 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
         for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
             if years.get(sha) is None:
                 years[sha] = meta_year(meta)
-    for sha, name, text in ctx.documents.select("sha256", "name", "text").iter_rows():
+    # text_year reads only the lead: no need to copy whole pages out of the frame
+    leads = ctx.documents.select("sha256", "name", pl.col("text").str.slice(0, LEAD_CHARS))
+    for sha, name, text in leads.iter_rows():
         if years.get(sha) is None:
             years[sha] = text_year(name, text)
     return years
@@ -368,7 +374,8 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=FIGURE_PERIODS)
     published = _publication_years(ctx)
-    texts = dict(ctx.documents.select("sha256", "text").iter_rows())
+    # is_report reads only the lead
+    texts = dict(ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS)).iter_rows())
     figures: dict[str, dict[int, list[tuple]]] = {}
     m = ctx.metrics
     for metric_id, sha, sent_ix, fig_start, fig_text in zip(

@@ -147,6 +147,11 @@ def _expr(m: re.Match[str]) -> Expr | None:
     return Expr(s, e, {"frm": "from"}.get(g, g), y, y)
 
 
+def may_hold(text: str, end: int | None = None) -> bool:
+    """Whether ``text[:end]`` may hold a time expression (it holds a key of every one)."""
+    return _keys().search(text, 0, len(text) if end is None else end) is not None
+
+
 def scan(sentence: str) -> tuple[Expr, ...]:
     """Every time expression of ``sentence``, in order (bases of comparison left out)."""
     if _keys().search(sentence) is None:

@@ -380,3 +380,19 @@ def test_a_repeated_sentence_is_decided_in_its_own_place() -> None:
     assert together["3:3个"] == alone[1]["1:3个"] == (2023, 2023, "actual")
     assert alone[2]["0:20公里"] == (2024, 2024, "actual")
     assert together["4:20公里"] == (2020, 2024, "actual")  # here the story's lead frames it
+
+
+def test_clauses_are_the_spans_between_terminators() -> None:
+    from transforms.enrich.periods import CLAUSE_END, _clauses
+
+    def reference(text: str) -> tuple[tuple[int, int], ...]:
+        out, start = [], 0
+        for m in CLAUSE_END.finditer(text):
+            out.append((start, m.start()))
+            start = m.end()
+        if start < len(text):
+            out.append((start, len(text)))
+        return tuple(out) or ((0, 0),)
+
+    for text in ["", "。", "新建3所", "新建3所。", "甲，乙；丙：", "甲。。乙", "，，甲", "甲，，"]:
+        assert _clauses(text) == reference(text), text
