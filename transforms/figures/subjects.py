@@ -344,14 +344,18 @@ def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") 
     opener = sentence[lo - 1 : lo] if lo else ""
     if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
         opener = _CUT  # the window was cut inside a long clause: its first word may be a fragment
-    lead = lead or next((b for b in _figure_bridges() if sentence.startswith(b, start)), "")
+    if not lead:
+        opening = _figure_bridges().match(sentence, start)
+        lead = opening.group() if opening else ""
     return _before_window(sentence[lo:start], opener, event, lead)
 
 
 @cache
-def _figure_bridges() -> tuple[str, ...]:
-    """Bridge verbs a figure's own span may open with (突破3万元): two characters or more."""
-    return tuple(sorted((b for b in words("subject_bridges.txt") if len(b) > 1), key=len, reverse=True))
+def _figure_bridges() -> re.Pattern[str]:
+    """Bridge verbs a figure's own span may open with (突破3万元): two characters or more, longest
+    first (one compiled alternation: this runs for every figure)."""
+    found = sorted((b for b in words("subject_bridges.txt") if len(b) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, found)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -655,8 +659,13 @@ def _relative(ws: Sequence[Word]) -> str | None:
 
 
 def _names_people(subject: str) -> bool:
-    heads = (*words("people_nouns.txt"), *words("subject_people_heads.txt"))
-    return any(subject.endswith(w) for w in heads)
+    return subject.endswith(_people_heads())
+
+
+@cache
+def _people_heads() -> tuple[str, ...]:
+    """The words a phrase naming people ends in, as one tuple for ``str.endswith``."""
+    return (*words("people_nouns.txt"), *words("subject_people_heads.txt"))
 
 
 def _respectively(sentence: str, first: int, index: int) -> str | None:

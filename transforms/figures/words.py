@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache, lru_cache
+from math import log
 from typing import TYPE_CHECKING, NamedTuple
 
 from transforms.lexicon import table
@@ -72,14 +73,37 @@ def tag(text: str) -> tuple[Word, ...]:
         return ()
     tokenizer, tags = _jieba()
     if _ALL_HAN.match(text):
-        # jieba's own path for a run of Han characters, without its block splitting and generators
-        # (a third of its cost on windows this short); the same words as ``cut(text, HMM=False)``.
-        route: dict[int, tuple[float, int]] = {}
-        tokenizer.calc(text, tokenizer.get_DAG(text), route)
-        cuts, at = [], 0
-        while at < len(text):
-            nxt = route[at][1] + 1
-            cuts.append(text[at:nxt])
-            at = nxt
-        return tuple(Word(w, tags.get(w) or "n") for w in cuts)
+        return tuple(
+            Word(w, tags.get(w) or "n") for w in _cut_han(text, tokenizer.FREQ, log(tokenizer.total))
+        )
     return tuple(Word(w, _tag_of(w, tags)) for w in tokenizer.cut(text, HMM=False))
+
+
+def _cut_han(text: str, freq: dict[str, int], logtotal: float) -> list[str]:
+    """jieba's maximum-probability cut of a run of Han characters (``cut(text, HMM=False)``), with its
+    word graph and route fused into one right-to-left pass: no DAG lists, no generator per position,
+    about half the cost of ``get_DAG`` + ``calc`` on windows this short. Ties go to the longer word,
+    as jieba's ``max`` over (score, end) does."""
+    n = len(text)
+    best = [0.0] * (n + 1)
+    end = list(range(n + 1))
+    for idx in range(n - 1, -1, -1):
+        top, top_end = 0.0, -1
+        i, frag = idx, text[idx]
+        while i < n and frag in freq:
+            f = freq[frag]
+            if f:
+                score = log(f) - logtotal + best[i + 1]
+                if top_end < 0 or score >= top:  # i only grows, so >= keeps jieba's tie to the longer
+                    top, top_end = score, i
+            i += 1
+            frag = text[idx : i + 1]
+        if top_end < 0:  # no dictionary word starts here: the character alone
+            top, top_end = log(freq.get(text[idx]) or 1) - logtotal + best[idx + 1], idx
+        best[idx], end[idx] = top, top_end
+    cuts, at = [], 0
+    while at < n:
+        nxt = end[at] + 1
+        cuts.append(text[at:nxt])
+        at = nxt
+    return cuts

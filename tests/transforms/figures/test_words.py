@@ -22,3 +22,15 @@ def test_tags_come_from_the_dictionary_and_others_are_read() -> None:
 
 def test_empty_text_has_no_words() -> None:
     assert tag("") == ()
+
+
+def test_the_fused_cut_is_jiebas_maximum_probability_cut() -> None:
+    texts = ("城乡居民人均可支配收入分别增长", "新建改造地下管网", "提质改造农村公路", "结婚的和尚未结婚的")
+    for text in texts:
+        assert [w.text for w in tag(text)] == list(jieba.cut(text, HMM=False))
+
+
+def test_dictionary_gaps_are_cut_whole_with_their_tag() -> None:
+    # word_tags.csv: 医共体 is missing from jieba's dictionary, 上线 is there as a noun
+    assert dict(tag("县域医共体")) == {"县域": "n", "医共体": "n"}
+    assert dict(tag("上线事项"))["上线"] == "v"
