@@ -212,7 +212,8 @@ def strip_tags(text: str) -> tuple[str, int]:
     go with their content; link targets never appear. Uses a real HTML parser, since a regex cannot
     know where a script ends (``</script>`` inside a string, ``<`` in code). A hidden element left
     open at the end of the page (a truncated copy) swallows only the rest of its own line, so a stray
-    ``<script>`` never loses the page."""
+    ``<script>`` never loses the page. Most pages hold only bare tags (<p>, </p>, <br/>): those skip
+    the parser's tokeniser and get its result from ``_strip_simple_tags``."""
     if not _TAG_START_RE.search(text):
         return text, 0
     simple = _strip_simple_tags(text)
@@ -235,10 +236,11 @@ _NOT_MARKUP_AFTER_LT = frozenset("!/?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
 
 def _strip_simple_tags(text: str) -> tuple[str, int] | None:
     """``strip_tags`` for a page whose markup is only bare tags, without HTMLParser's tokeniser;
-    None when anything else is there (attributes, comments, declarations, script/style, a reference,
-    a "<" or "&" at the very end), and then the parser decides. Its handlers do the rest, so the
-    output is the parser's by construction wherever both tokenisers see the same tokens: a bare tag
-    is one token to both, and a "<" before anything but a letter, "!", "/" or "?" is text to both."""
+    None when anything else is there (attributes, comments, declarations, a reference, a "<" or "&"
+    at the very end), and then the parser decides. Both tokenisers see the same tokens on such a
+    page: a bare tag is one token to both, and a "<" before anything but a letter, "!", "/" or "?"
+    is text to both. Hidden elements nest, so those pages go through the stripper's own handlers
+    (``_strip_simple_tags_in_order``); on the others each tag's fate depends on its name alone."""
     if _AMP_REF_RE.search(text) or _NOT_BARE_LT_RE.search(text):
         return None
     lower_end, block, inline, apart = _bare_tag_res()

@@ -474,7 +474,7 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str) -> Segmented:
     """Lay out a repaired, Simplified page (see module docstring)."""
     counts: dict[str, int] = {}
-    lines = [classify(ln, counts) for ln in (raw.strip() for raw in text.split("\n")) if ln]
+    lines = [classify(ln, counts) for ln in map(str.strip, text.split("\n")) if ln]
     lines = [ln for ln in lines if ln.text]
     _mark_decks(lines)
     paragraphs = [Paragraph(_role(first, t), t) for first, t in _paragraphs(lines)]
