@@ -793,7 +793,9 @@ def _shared_level_heads(sentence: str, spans: Sequence[Span], out: list[Fact]) -
         i = 0
         while i < len(ws) and (ws[i].tag == "b" or ws[i].text.endswith("级")):
             i += 1
-        if 0 < i < len(ws):
+        if i == 0 and "级" in nxt[:5] and nxt.index("级") + 1 < len(nxt):
+            out[k] = Fact(nxt[nxt.index("级") + 1 :], out[k].measure)  # 自治区|级|区域医疗中心: cut in two
+        elif 0 < i < len(ws):
             out[k] = Fact(_text(ws[i:]), out[k].measure)
     return out
 

@@ -262,3 +262,8 @@ def test_a_level_word_item_with_no_subject_takes_the_next_head() -> None:
 )
 def test_respectively_items_take_the_shared_head(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_a_level_word_cut_in_two_still_gives_the_head() -> None:
+    found = facts("建成3个国家级、5个自治区级临床医学中心。")
+    assert found["3个"].subject == "临床医学中心"
