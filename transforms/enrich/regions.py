@@ -796,31 +796,36 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         sents.filter(pl.col("text").str.contains(place_words)).select("sha256", "sent_ix").iter_rows()
     )
     closers = words("list_closers.txt")
+    # most figures stand in sentences (and under headlines) that name no place: they take the page's
+    # region from their keys alone, and only the others have their sentence texts read out
     out: list[str | None] = []
-    cols = (
+    slow: list[bool] = []
+    keyed = cl.select(
         "sha256",
         "sent_ix",
         "head_ix",
         "page",
-        "province",
         "national",
-        "sent",
-        "a",
-        "lead",
-        "clause",
-        "headline",
+        (pl.col("headline").fill_null("") != "").alias("h"),
     )
-    for sha, sent_ix, head_ix, page, province, national, sent, a, lead, clause, headline in cl.select(
-        cols
-    ).iter_rows():
-        if national:
-            out.append(None)
-            continue
+    for sha, sent_ix, head_ix, page, national, has_head in zip(
+        *(keyed[c].to_list() for c in keyed.columns), strict=True
+    ):
+        named = (
+            sent_found.get((sha, sent_ix))
+            or (has_head and sent_found.get((sha, head_ix)))
+            or (sha, sent_ix) in placey
+            or (sha, head_ix) in placey
+        )
+        out.append(None if national else page)
+        slow.append(bool(named) and not national)
+    cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
+    at_rows = [i for i, s in enumerate(slow) if s]
+    for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
+        at_rows, cl.filter(pl.Series(slow, dtype=pl.Boolean)).select(cols).iter_rows(), strict=True
+    ):
         found = sent_found.get((sha, sent_ix), [])
         head_found = sent_found.get((sha, head_ix), []) if headline else []
-        if not found and not head_found and (sha, sent_ix) not in placey and (sha, head_ix) not in placey:
-            out.append(page)
-            continue
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
         c1 = c0 + len(clause.encode("utf-8"))
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
@@ -850,7 +855,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
             if decided:
                 code = got
                 break
-        out.append(code)
+        out[i] = code
     known = {c: _describe(c) for c in set(out)}  # a batch names a few hundred divisions at most
     described = [known[c] for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
