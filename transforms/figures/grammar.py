@@ -62,6 +62,8 @@ _REGIONAL_UNITS = frozenset({"折", "成", "呎", "度"})  # the units _regional
 _MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
+# Characters that can follow a numeral before its unit: a multiplier, a range separator, 余/多/来.
+_EXTENDERS = _MULTIPLIER_FIRSTS | frozenset(_RANGE_SEPS) | frozenset("余多来")
 _INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 _OPENING_QUOTES = frozenset(_QUOTES)
@@ -551,39 +553,40 @@ def _read_figure(  # noqa: C901 - one grammar, read in order
         unit = Unit(token, "%", "percent", "%", 1.0)
         unit_end = pos
     else:
-        # an own multiplier before a range separator: 3万至5万元
-        mult = _multiplier(sent, pos) if kind == "ar" else None
-        if mult and pos + len(mult[0]) < len(sent) and sent[pos + len(mult[0])] in _RANGE_SEPS:
-            own_factor = mult[1]  # scales the low end only; the second number brings its own
-            pos += len(mult[0])
-            has_multiplier = True
-        if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
-            m2 = _NUM_RE.match(sent, pos + 1)
-            v2 = _value(kind, m2.group()) if m2 and m2.lastgroup == kind else None
-            if m2 and v2:
-                high = v2[1]
-                pos = m2.end()
-        if arabic and sent.startswith(("余", "多", "来"), pos) and _multiplier(sent, pos + 1):
-            inner_bound = _INNER_SUFFIX[sent[pos]]
-            pos += 1
-        mult = _multiplier(sent, pos) if (arabic or inner_bound) else None
-        if mult:
-            factor = mult[1]
-            pos += len(mult[0])
-            has_multiplier = True
-            scaled_token = token if kind == "mix" else None
-        if sent.startswith(("余", "多", "来"), pos) and (
-            _unit_at(sent, pos + 1) or _multiplier(sent, pos + 1)
-        ):
-            inner_bound = _INNER_SUFFIX[sent[pos]]
-            pos += 1
-            if kind == "cn":
-                mult = _multiplier(sent, pos)
-                if mult:
-                    factor = mult[1]
-                    pos += len(mult[0])
-                    has_multiplier = True
-                    scaled_token = token
+        if sent[pos : pos + 1] in _EXTENDERS:  # most numerals go straight on to their unit
+            # an own multiplier before a range separator: 3万至5万元
+            mult = _multiplier(sent, pos) if kind == "ar" else None
+            if mult and pos + len(mult[0]) < len(sent) and sent[pos + len(mult[0])] in _RANGE_SEPS:
+                own_factor = mult[1]  # scales the low end only; the second number brings its own
+                pos += len(mult[0])
+                has_multiplier = True
+            if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
+                m2 = _NUM_RE.match(sent, pos + 1)
+                v2 = _value(kind, m2.group()) if m2 and m2.lastgroup == kind else None
+                if m2 and v2:
+                    high = v2[1]
+                    pos = m2.end()
+            if arabic and sent.startswith(("余", "多", "来"), pos) and _multiplier(sent, pos + 1):
+                inner_bound = _INNER_SUFFIX[sent[pos]]
+                pos += 1
+            mult = _multiplier(sent, pos) if (arabic or inner_bound) else None
+            if mult:
+                factor = mult[1]
+                pos += len(mult[0])
+                has_multiplier = True
+                scaled_token = token if kind == "mix" else None
+            if sent.startswith(("余", "多", "来"), pos) and (
+                _unit_at(sent, pos + 1) or _multiplier(sent, pos + 1)
+            ):
+                inner_bound = _INNER_SUFFIX[sent[pos]]
+                pos += 1
+                if kind == "cn":
+                    mult = _multiplier(sent, pos)
+                    if mult:
+                        factor = mult[1]
+                        pos += len(mult[0])
+                        has_multiplier = True
+                        scaled_token = token
         unit = _unit_at(sent, pos)
         unit_end = pos + len(unit.surface) if unit else pos
 
@@ -630,10 +633,11 @@ def _read_figure(  # noqa: C901 - one grammar, read in order
     unit_end = end
     if unit.kind == "age" and _is_condition_age(sent, prefix_start, end, low, high):
         return None
-    if unit.kind in _word_set("threshold_kinds.txt") and sent.startswith(_THRESHOLD_TAILS, end):
+    threshold = unit.kind in _word_set("threshold_kinds.txt")
+    if threshold and sent.startswith(_THRESHOLD_TAILS, end):
         return None  # 60周岁及以上人口, 65岁或以上长者: a condition
     if (
-        unit.kind in _word_set("threshold_kinds.txt")
+        threshold
         and sent.startswith("的", end)
         and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
     ):
@@ -641,11 +645,7 @@ def _read_figure(  # noqa: C901 - one grammar, read in order
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
-        if (
-            trailing[0] in ("以上", "以下")
-            and unit.kind in _word_set("threshold_kinds.txt")
-            and _han_follows(sent, end + len(trailing[0]))
-        ):
+        if trailing[0] in ("以上", "以下") and threshold and _han_follows(sent, end + len(trailing[0])):
             return None  # 60岁以上老人, 500万元以上的项目: a condition, not a figure
         if trailing[0] not in ("来",):
             trailing_bound = trailing[1]
