@@ -62,6 +62,25 @@ def test_chunked_extraction_is_the_same_as_one_call(tmp_path: Path) -> None:
     assert whole_rel.height == 30 and warnings.height == 0
 
 
+def test_chunks_are_bounded_by_characters_and_never_split_a_sentence(tmp_path: Path) -> None:
+    """A chunk holds at most ``chars`` characters (a longer sentence alone), and chunking by
+    characters gives the figures of one call."""
+    from transforms.figures.extract import extract_metrics
+    from transforms.ingest import read_files
+
+    text = "".join(f"第{i}社区走访住户{200 + i}户，发放慰问金{3 + i}万元。\n" for i in range(40))
+    path = _write(tmp_path, "visits.txt", "走访情况\n" + text + "全年" + "共计" * 60 + "走访1200户。\n")
+    sentences = parse.parse_files(read_files([path])).sentences
+    parts = list(parse._chunks(sentences, 1000, 60))
+    assert sum(p.height for p in parts) == sentences.height
+    for part in parts:
+        chars = part["text"].str.len_chars().sum()
+        assert chars <= 60 or part.height == 1
+    whole, _ = extract_metrics(sentences)
+    chunked, _, warnings = parse.extract_capped(sentences, chunk_chars=60)
+    assert chunked["metric_id"].to_list() == whole["metric_id"].to_list() and warnings.height == 0
+
+
 def test_parser_version_follows_the_rules_files(tmp_path: Path) -> None:
     """A hash over the rule sources and lexicons: the same tree gives the same version, a changed
     lexicon another one."""
