@@ -211,7 +211,8 @@ def _sentence_mentions(
             doc is None
             or found is None
             or char_start is None
-            or doc[char_start : char_start + len(text)] != text
+            or not 0 <= char_start <= len(doc)
+            or not doc.startswith(text, char_start)  # the slice test, without copying the slice
         ):
             rescan.append((key, text))
             continue
@@ -220,6 +221,9 @@ def _sentence_mentions(
         b0 = at_byte
         b1 = b0 + len(text.encode("utf-8"))
         lo, hi = bisect_left(starts, b0), bisect_left(starts, b1)
+        if lo == hi and (not lo or found[lo - 1][1] + len(found[lo - 1][0].encode("utf-8")) <= b0):
+            out[key] = []  # the common case: no name in or across the sentence
+            continue
         before = found[lo - 1] if lo else None
         last = found[hi - 1] if hi > lo else None
         if (before is not None and before[1] + len(before[0].encode("utf-8")) > b0) or (
