@@ -544,8 +544,11 @@ def _after_text(rest: str, kind: str) -> str | None:
         at += len(w.text)
         if kind in _PEOPLE_KINDS and _names_people(_text(np)):
             break  # 14名残疾游客|游览景区风光
-    if of_phrase and len(np) == 1 and np[0].tag.startswith("v"):
-        return np[0].text if _good(np[0].text, np) else None  # 近4小时的|辗转: a verb made a noun by 的
+    if len(np) == 1 and np[0].tag.startswith("v"):
+        if of_phrase:  # 近4小时的|辗转: a verb made a noun by 的
+            return np[0].text if _good(np[0].text, np) else None
+        if len(ws) > 1 and ws[1].tag == "p":
+            return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
     np = _drop_predicate(np)
     while np and (
         np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
@@ -761,8 +764,12 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
             subject = _respectively(sentence, first, list_index) or subject
+        if subject is None and k and gap in _set("subject_range_marks.txt"):
+            subject = out[k - 1].subject  # 增长5%-5.5%: the range's upper end
         if subject is None and k:
             subject = _inherited(sentence, spans, out, k, sp, before)
+        if subject is None:
+            subject = _each_of_list(sentence, sp.start, floor)
         if subject is None and before.bare:
             subject = _total_after_list(sentence, sp.start, floor)
         if subject is None:
@@ -819,6 +826,25 @@ def _inherited(
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
     return None
+
+
+def _each_of_list(sentence: str, start: int, floor: int) -> str | None:
+    """新建A、B、C各20家: a figure after 各 counts each of the listed things, so the list is its subject
+    (the first item without the verb that governs it)."""
+    each = next((w for w in words("subject_each_words.txt") if sentence.endswith(w, floor, start)), None)
+    if each is None:
+        return None
+    end = start - len(each)
+    lo = end
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:end].split("、")
+    if len(items) < 2 or not all(items):
+        return None
+    first = _before(items[0], len(items[0]), 0, False).subject
+    if not first or not all(_HAN_WORD.fullmatch(x) for x in items[1:]):
+        return None
+    return "、".join([first, *items[1:]])
 
 
 def _total_after_list(sentence: str, start: int, floor: int) -> str | None:

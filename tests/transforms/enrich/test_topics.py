@@ -196,3 +196,20 @@ def test_the_subject_names_the_topic_by_its_strongest_then_last_keyword() -> Non
 def test_a_fund_is_about_what_it_finances() -> None:
     got = _topics(["规模300亿元的省社保科创基金设立"], [["300亿元"]], subjects={"300亿元": "省社保科创基金"})
     assert got == [["science_tech"]]
+
+
+def test_plan_indicator_counts_and_rivers() -> None:
+    got = _topics(
+        ["全县共设12项指标，其中预期性指标8项", "6条入海河流水质稳定达标"],
+        [["12项", "8项"], ["6条"]],
+        stories=[0, 1],
+    )
+    assert got[0][1] == "other"
+    assert got[1] == ["environment"]
+
+
+def test_rural_residents_income_however_qualified() -> None:
+    got = _topics(
+        ["农村常住居民人均可支配收入增长6.9%"], [["6.9%"]], subjects={"6.9%": "农村常住居民人均可支配收入"}
+    )
+    assert got == [["rural"]]

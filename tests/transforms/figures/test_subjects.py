@@ -267,3 +267,20 @@ def test_respectively_items_take_the_shared_head(sentence: str, span: str, subje
 def test_a_level_word_cut_in_two_still_gives_the_head() -> None:
     found = facts("建成3个国家级、5个自治区级临床医学中心。")
     assert found["3个"].subject == "临床医学中心"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a range's upper end counts what its lower end counts
+        ("全县生产总值增长6%-6.5%。", "6.5%", "生产总值"),
+        # 各 after a list: the figure counts each listed thing
+        ("新建市级孵化器、众创空间、星创天地各15家。", "15家", "市级孵化器、众创空间、星创天地"),
+        # the verb of the clause with its preposition is not the noun after a figure
+        ("新增课程40%以上服务于本地产业。", "40%以上", "课程"),
+        # an adverb the dictionary lacks before the predicate (word_tags.csv)
+        ("3座抽水蓄能电站全容量并网发电。", "3座", "抽水蓄能电站"),
+    ],
+)
+def test_ranges_each_lists_and_predicates(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
