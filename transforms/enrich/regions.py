@@ -147,6 +147,16 @@ def _gazetteer() -> tuple[list[str], dict[str, tuple[tuple[str, ...], bool]], di
     return patterns, aliases, info
 
 
+@lru_cache(maxsize=1)
+def _encoded() -> dict[str, bytes]:
+    """Each alias in UTF-8: mention offsets are in bytes, and a page names the same few over and over."""
+    return {a: a.encode("utf-8") for a in _gazetteer()[0]}
+
+
+def _nbytes(alias: str) -> int:
+    return len(_encoded()[alias])
+
+
 def _ancestors(adcode: str, info: dict[str, tuple]) -> list[str]:
     out = []
     parent = info[adcode][2]
@@ -170,9 +180,9 @@ def _mentions(texts: pl.Series) -> list[list[tuple[str, int]]]:
         if not found:
             out.append([])
             continue
-        raw, pos, here = text.encode("utf-8"), 0, []
+        raw, pos, here, encoded = text.encode("utf-8"), 0, [], _encoded()
         for name in found:
-            b = name.encode("utf-8")
+            b = encoded[name]
             pos = raw.find(b, pos)
             here.append((name, pos))
             pos += len(b)
@@ -221,13 +231,13 @@ def _sentence_mentions(
         b0 = at_byte
         b1 = b0 + len(text.encode("utf-8"))
         lo, hi = bisect_left(starts, b0), bisect_left(starts, b1)
-        if lo == hi and (not lo or found[lo - 1][1] + len(found[lo - 1][0].encode("utf-8")) <= b0):
+        if lo == hi and (not lo or found[lo - 1][1] + _nbytes(found[lo - 1][0]) <= b0):
             out[key] = []  # the common case: no name in or across the sentence
             continue
         before = found[lo - 1] if lo else None
         last = found[hi - 1] if hi > lo else None
-        if (before is not None and before[1] + len(before[0].encode("utf-8")) > b0) or (
-            last is not None and last[1] + len(last[0].encode("utf-8")) > b1
+        if (before is not None and before[1] + _nbytes(before[0]) > b0) or (
+            last is not None and last[1] + _nbytes(last[0]) > b1
         ):
             rescan.append((key, text))
             continue
@@ -249,7 +259,7 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
     for alias, off in found:
         codes, is_full = aliases[alias]
         if not is_full:
-            end = off + len(alias.encode("utf-8"))
+            end = off + _nbytes(alias)
             if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
                 continue
             if _compass_pair(raw, off, alias):
@@ -303,7 +313,7 @@ def _compass_pair(raw: bytes, off: int, alias: str) -> bool:
         return False
     # two characters take at most 8 bytes: decoding only those spares decoding the page up to here
     before = raw[max(off - 8, 0) : off].decode("utf-8", errors="ignore")[-2:]
-    end = off + len(alias.encode("utf-8"))
+    end = off + _nbytes(alias)
     after = raw[end : end + 6].decode("utf-8", errors="ignore")[:2]
     return any(len(w) == 2 and w[0] == alias[0] and w[1] in points and w != alias for w in (before, after))
 
@@ -568,7 +578,7 @@ def _named(
     for alias, off in found:
         cands, is_full = aliases[alias]
         if not is_full:
-            end = off + len(alias.encode("utf-8"))
+            end = off + _nbytes(alias)
             if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
                 continue
             if _compass_pair(raw, off, alias):
