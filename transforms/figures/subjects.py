@@ -525,25 +525,10 @@ def _after_text(rest: str, kind: str) -> str | None:
     relative = _relative(ws)
     if relative:
         return relative
-    np: list[Word] = []
-    at = 0
-    for i, w in enumerate(ws):
-        grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
-        quoted = _text(np).count("“") > _text(np).count("”")  # “高效办成一件事”: a name, whatever its words
-        if not quoted and (
-            _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
-        ):
-            break
-        if _ends_phrase(ws, i) and not _is_stop(w):
-            break
-        if w.tag == "c" and not np:
-            return None  # 3期|和社区党委书记…: the next item of a coordination, not this figure's noun
-        if np and _verb_ends_name(ws, i, np, kind):
-            break
-        np.append(w)
-        at += len(w.text)
-        if kind in _PEOPLE_KINDS and _names_people(_text(np)):
-            break  # 14名残疾游客|游览景区风光
+    read = _after_words(ws, rest, kind)
+    if read is None:
+        return None
+    np = read
     if len(np) == 1 and np[0].tag.startswith("v"):
         if of_phrase:  # 近4小时的|辗转: a verb made a noun by 的
             return np[0].text if _good(np[0].text, np) else None
@@ -560,6 +545,31 @@ def _after_text(rest: str, kind: str) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
+    """The words of the phrase that opens ``rest`` (the text after a figure), up to what ends it; None
+    when ``rest`` opens the next item of a coordination (3期|和社区党委书记…), not this figure's noun."""
+    np: list[Word] = []
+    at = 0
+    for i, w in enumerate(ws):
+        grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
+        quoted = _text(np).count("“") > _text(np).count("”")  # “高效办成一件事”: a name, whatever its words
+        if not quoted and (
+            _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
+        ):
+            break
+        if _ends_phrase(ws, i) and not _is_stop(w):
+            break
+        if w.tag == "c" and not np:
+            return None
+        if np and _verb_ends_name(ws, i, np, kind):
+            break
+        np.append(w)
+        at += len(w.text)
+        if kind in _PEOPLE_KINDS and _names_people(_text(np)):
+            break  # 14名残疾游客|游览景区风光
+    return np
 
 
 def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -> bool:
