@@ -771,6 +771,8 @@ def _passes_unit_rules(
         sent, start, unit.unit
     ):
         return False
+    if _is_fixed_word(sent, kind, token, start, prefix_bound, unit, unit_end):
+        return False  # 环顾四周: "all around", not four weeks
     if unit.kind in _word_set("rate_kinds.txt"):
         return True  # 增加一成半, 二厘息: a rate is never the article 'a', nor a phase
     if kind == "cn" and (token == "二" or unit.unit in _word_set("phase_units.txt")):
@@ -778,6 +780,24 @@ def _passes_unit_rules(
     if kind == "cn" and unit.unit in _word_set("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
+
+
+@cache
+def _fixed_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("fixed_numeral_words.csv") if r["position"] == "word")
+
+
+def _is_fixed_word(
+    sent: str, kind: str, token: str, start: int, prefix_bound: str | None, unit: Unit, unit_end: int
+) -> bool:
+    """A numeral fused with its measure word into a word of another meaning (四周 "all around"), unless
+    a bound or a length-of-time context makes it an amount (近四周, 为期四周, 四周内)."""
+    if kind != "cn" or prefix_bound is not None or token + unit.surface not in _fixed_words():
+        return False
+    return not (
+        _context("fixed_numeral_words.csv", "before").ends(sent, start, unit.unit)
+        or _context("fixed_numeral_words.csv", "after").starts(sent, unit_end, unit.unit)
+    )
 
 
 def _ordinal_after() -> _Affixes:
