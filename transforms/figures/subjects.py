@@ -105,11 +105,23 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
     """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
     out: list[Word] = []
     stops = _set("subject_stops.txt")
-    for w in _join_singles(_join_suffix_heads(ws), stops | _set("subject_nominal_verbs.txt")):
+    joined = _join_singles(_join_suffix_heads(ws), stops | _set("subject_nominal_verbs.txt"))
+    for i, w in enumerate(joined):
         stop = next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
         if stop and w.text not in _set("subject_nominal_verbs.txt"):
             rest = tag(w.text[len(stop) :])
-            if len(rest) == 1 and len(rest[0].text) >= 2 and rest[0].tag.startswith(("n", "vn", "an")):
+            # 交流学习|心得体会: a verb left after the stop still modifies the noun that follows
+            modifier = (
+                i + 1 < len(joined)
+                and joined[i + 1].tag.startswith(("n", "l"))
+                and rest
+                and rest[0].tag == "v"
+            )
+            if (
+                len(rest) == 1
+                and len(rest[0].text) >= 2
+                and (rest[0].tag.startswith(("n", "vn", "an")) or modifier)
+            ):
                 out += [Word(stop, "v"), rest[0]]
                 continue
         out.append(w)
@@ -514,6 +526,8 @@ def _after_text(rest: str, kind: str) -> str | None:
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
+    copula = next((c for c in words("subject_copulas.txt") if rest.startswith(c)), "")
+    rest = rest[len(copula) :]  # 60分钟|即|课后作业辅导
     clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
     cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
     rest = rest[:clause_end]

@@ -284,3 +284,18 @@ def test_a_level_word_cut_in_two_still_gives_the_head() -> None:
 )
 def test_ranges_each_lists_and_predicates(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a coordinated verb the dictionary lacks (电访) with its object left out takes the earlier one's
+        ("入户走访群众1200户、电访800户。", "800户", "群众"),
+        # 即 after a figure says what it is
+        ("每天90分钟即体育锻炼、30分钟为阅读。", "90分钟", "体育锻炼"),
+        # a verb glued to a stop (交流学习) still modifies the noun after it
+        ("到各村交流学习心得体会，共计30余次。", "30余次", "学习心得体会"),
+    ],
+)
+def test_coordinated_verbs_copulas_and_glued_stops(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
