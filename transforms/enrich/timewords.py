@@ -10,9 +10,9 @@ so scanning and resolving are separate steps.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from functools import cache
+from typing import NamedTuple
 
 from transforms.lexicon import table, words
 
@@ -24,9 +24,9 @@ NONE = "none"  # kind of an expression that takes the figure out of any year
 SKIP = "skip"  # a time word used as something else (曾经的特困村 is a description, not a time)
 
 
-@dataclasses.dataclass(frozen=True)
-class Expr:
-    """One time expression: its span in the sentence, its kind and the years it names."""
+class Expr(NamedTuple):
+    """One time expression: its span in the sentence, its kind and the years it names (a named
+    tuple: immutable like a frozen dataclass, and several times cheaper to build)."""
 
     start: int
     end: int
