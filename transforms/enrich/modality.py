@@ -95,4 +95,4 @@ def _target_after() -> re.Pattern[str]:
 
 def names_a_target(after: str) -> bool:
     """Is the figure the value of a target named right after it (实现5%以上的增长目标)?"""
-    return bool(_target_after().match(after))
+    return "的" in after and _target_after().match(after) is not None  # the pattern needs a 的
