@@ -12,6 +12,7 @@ only the rules. Everything works on the sentence string; offsets are local to it
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -80,6 +81,7 @@ _THRESHOLD_TAILS = (
     "(含)以上",
     "(含)以下",
 )
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _CLAUSE_END = set("，。、；：！？,;:!?）)")
 
 
@@ -375,9 +377,8 @@ def _vague_markers() -> _Affixes:
 
 def _is_identifier(sent: str, start: int, end: int) -> bool:
     before = sent[start - 1] if start else ""
-    after = sent[end] if end < len(sent) else ""
-    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
-        return True
+    if before in _ASCII_LETTERS or sent[end : end + 1] in _ASCII_LETTERS:
+        return True  # G318, 5G
     return before in "-/#" and start > 1 and sent[start - 2].isascii() and sent[start - 2].isalnum()
 
 
@@ -539,7 +540,7 @@ def _read_figure(  # noqa: C901 - one grammar, read in order
         )
     if prefix_word == "上" and not standalone:
         prefix_start, prefix_bound = head, None
-    if _context("ordinal_contexts.csv", "before").ends(sent, prefix_start, ""):
+    if _ordinal_before().ends(sent, prefix_start, ""):
         return None
 
     inner_bound = None
@@ -767,9 +768,7 @@ def _passes_unit_rules(
         return False  # 三级党组织: a tier; a magnitude is Arabic: 6.2级, 5级地震
     if unit.unit == "成" and high > 10:
         return False
-    if _ordinal_after().starts(sent, unit_end, unit.unit) or _context("ordinal_contexts.csv", "before").ends(
-        sent, start, unit.unit
-    ):
+    if _ordinal_after().starts(sent, unit_end, unit.unit) or _ordinal_before().ends(sent, start, unit.unit):
         return False
     if _is_fixed_word(sent, kind, token, start, prefix_bound, unit, unit_end):
         return False  # 环顾四周: "all around", not four weeks
@@ -800,5 +799,11 @@ def _is_fixed_word(
     )
 
 
+@cache
 def _ordinal_after() -> _Affixes:
     return _context("ordinal_contexts.csv", "after")
+
+
+@cache
+def _ordinal_before() -> _Affixes:
+    return _context("ordinal_contexts.csv", "before")
