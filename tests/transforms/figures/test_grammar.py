@@ -247,6 +247,9 @@ FIXED_WORD = [
     ("近四周价格平稳。", ["近四周"]),  # a bound makes it an amount
     ("课程共4周。", ["4周"]),  # Arabic numerals are never the fused word
     ("第四周起恢复营业。", []),  # an ordinal, as before
+    ("工作人员三番两次上门宣讲。", []),  # idioms (lexicon idioms.txt)
+    ("坚持两条腿走路，稳住3家骨干企业。", ["3家"]),
+    ("新修两条村道。", ["两条"]),  # the same measure word outside the idiom counts
 ]
 
 
