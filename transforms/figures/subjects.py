@@ -41,7 +41,7 @@ _PEOPLE_KINDS = frozenset({"people", "households"})
 # Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
 _LONG_NAME_KINDS = frozenset({"count"})
 # Tags of the words a clause may hold when it names no noun (已|办结|4899件, 目前|已有|2台).
-_BARE_TAGS = ("v", "d", "p", "t", "r", "u")
+_BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q")  # m, q: a date (提升到|2025年的|57.7%)
 # Tags skipped between a noun and its figure: adverbs, prepositions, particles, localisers, pronouns.
 _SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
 _PAIRED = re.compile(r"[“”（）()《》]")
@@ -501,12 +501,12 @@ def _good(subject: str, np: Sequence[Word], least: int = 1) -> bool:
 
 
 def _names_nothing(np: Sequence[Word]) -> bool:
-    """A time (年底超过260个: time words are never the counted thing), or a place with only
-    one-character verbs beside it (、占全国8成)."""
+    """A time (年底超过260个: time words are never the counted thing), a frame (在此基础上), or a
+    place with only one-character verbs beside it (、占全国8成)."""
     if not np:
         return False
-    if all(w.tag == "t" for w in np):
-        return True
+    if all(w.tag == "t" for w in np) or any(f in _text(np) for f in words("subject_frame_words.txt")):
+        return True  # 年底; 在此|基础上|再奋斗
     places = _set("subject_place_words.txt")
     return any(w.text in places for w in np) and all(
         w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np
@@ -770,9 +770,13 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     list_index = 0
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
-        after = _after(sentence, sp.end, sp.kind)
+        streak = next(
+            (w for w in words("subject_streak_words.txt") if sentence.endswith(w, floor, sp.start)), ""
+        )
+        after = None if streak else _after(sentence, sp.end, sp.kind)  # 增速|连续|19个季度居全国: before
         if (
-            after is None
+            not streak
+            and after is None
             and k + 1 < len(spans)
             and spans[k + 1].start == sp.end
             and _grade_of(sp, spans[k + 1])
@@ -780,7 +784,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
         # With a noun after the figure only the verb before it is wanted, and reading it off the
         # lexicon spares segmenting the clause (segmenting is most of the cost).
-        before = _verb_before(sentence, sp.start) if after else _before(sentence, sp.start, floor, event)
+        at = sp.start - len(streak)
+        before = _verb_before(sentence, sp.start) if after else _before(sentence, at, floor, event)
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         subject = after or before.subject
@@ -790,6 +795,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _respectively(sentence, first, list_index) or subject
         if subject is None and k and gap in _set("subject_range_marks.txt"):
             subject = out[k - 1].subject  # 增长5%-5.5%: the range's upper end
+        if subject is None and k and streak and before.bare and not any(c in gap for c in "。；;"):
+            subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that figure
         if subject is None and k:
             subject = _inherited(sentence, spans, out, k, sp, before)
         if subject is None:

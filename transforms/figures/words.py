@@ -46,7 +46,7 @@ def _jieba() -> tuple[Tokenizer, dict[str, str]]:
     jieba.dt.initialize()
     tags = dict(jieba.posseg.dt.word_tag_tab)  # a copy: the fixes stay out of jieba's own tagger
     for row in table("word_tags.csv"):
-        if jieba.dt.FREQ.get(row["word"]) is None:
+        if not jieba.dt.FREQ.get(row["word"]):  # absent, or there only as a prefix of longer words
             jieba.dt.add_word(row["word"])
         tags[row["word"]] = row["tag"]
     return jieba.dt, tags

@@ -213,3 +213,12 @@ def test_rural_residents_income_however_qualified() -> None:
         ["农村常住居民人均可支配收入增长6.9%"], [["6.9%"]], subjects={"6.9%": "农村常住居民人均可支配收入"}
     )
     assert got == [["rural"]]
+
+
+def test_land_meetings_tourism_and_community_spaces() -> None:
+    got = _topics(
+        ["处置批而未供土地2万亩", "开展集中办公30场次", "旅居人数超300万", "建设12个社区儿童友好空间"],
+        [["2万亩"], ["30场次"], ["超300万"], ["12个"]],
+        stories=[0, 1, 2, 3],
+    )
+    assert got == [["economy"], ["governance"], ["culture_tourism"], ["urban"]]

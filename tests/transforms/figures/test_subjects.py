@@ -299,3 +299,21 @@ def test_ranges_each_lists_and_predicates(sentence: str, span: str, subject: str
 )
 def test_coordinated_verbs_copulas_and_glued_stops(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a streak (连续N年) is about the noun before 连续, or the figure before it in the sentence
+        ("工业投资增速连续6个季度居全省前列。", "6个", "工业投资"),
+        ("外贸进出口增长8%，连续五年居全国前十。", "五年", "外贸进出口"),
+        # a frame names nothing
+        ("在此基础上接续奋斗五年。", "五年", None),
+        # a date between a change's verb and its end point: the subject of the start point carries on
+        ("森林覆盖率从2020年的40.1%提高到2025年的42.3%。", "42.3%", "森林覆盖率"),
+        # a coordinated verb (并网) with its object left out takes the earlier figure's subject
+        ("新增光伏装机1200万千瓦、并网800万千瓦。", "800万千瓦", "光伏装机"),
+    ],
+)
+def test_streaks_frames_and_end_points(sentence: str, span: str, subject: str | None) -> None:
+    assert facts(sentence)[span].subject == subject
