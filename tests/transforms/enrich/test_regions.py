@@ -420,3 +420,16 @@ def test_local_currency_from_given_page_regions_equals_reading_the_pages() -> No
     )
     pages = document_regions(documents)
     assert local_currency(metrics, documents, None, pages).equals(local_currency(metrics, documents))
+
+
+def test_page_regions_are_read_once_per_context_and_equal_document_regions() -> None:
+    from transforms.enrich.context import Context
+    from transforms.enrich.regions import page_regions
+
+    documents, sentences = seed_frames()
+    metrics = sentences.select("sha256", "sent_ix").unique().with_columns(pl.lit("m").alias("metric_id"))
+    ctx = Context.of(metrics, documents, sentences)
+    first = page_regions(ctx)
+    assert page_regions(ctx) is first  # memoised: the currency step reuses the figures' reading
+    assert first[0].equals(document_regions(ctx.documents))
+    assert Context.of(metrics, documents, sentences).memo == {}  # a new context reads afresh
