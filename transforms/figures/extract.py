@@ -36,6 +36,8 @@ _FIGURE_COLUMNS = {
 def figures_of(sentence: str) -> list[tuple]:
     """The figures of one sentence as tuples in the order of ``_FIGURE_COLUMNS`` (local offsets)."""
     figures = find_figures(sentence)
+    if not figures:  # most candidate sentences (a numeral, no figure): no subjects to read
+        return []
     facts = facts_of(sentence, [Span(f.start, f.end, f.unit, f.kind) for f in figures])
     return [
         (f.start, f.end, f.text, f.value, f.low, f.high, f.unit, f.kind, f.bound, fact.subject, fact.measure)
