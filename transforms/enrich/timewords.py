@@ -62,6 +62,7 @@ def _pattern() -> re.Pattern[str]:
     base = "|".join(re.escape(w) for w in words("time_base_words.txt"))
     not_after_number = r"(?<![\d.近约超逾第])"
     # every alternative starts with one of these: checking it first spares the engine the rest
+    # (and every alternative holds a key of _keys(): a new alternative must keep that true)
     firsts = {w[0] for w in words("time_base_words.txt")} | {r["word"][0] for r in table("time_words.csv")}
     firsts |= set("由从截到至自十“一二两三四五六七八九")
     head = "(?=[0-9" + re.escape("".join(sorted(firsts))) + "])"
