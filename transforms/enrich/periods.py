@@ -41,7 +41,17 @@ from transforms.enrich.structure import (
     text_year,
     year_from_headings,
 )
-from transforms.enrich.timewords import NONE, NULL, Expr, Period, may_hold, opening, resolve, scan
+from transforms.enrich.timewords import (
+    NONE,
+    NULL,
+    Expr,
+    Period,
+    keys_pattern,
+    may_hold,
+    opening,
+    resolve,
+    scan,
+)
 from transforms.lexicon import words
 
 FIGURE_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
@@ -148,6 +158,13 @@ def head_expr(text: str) -> Expr | None:
     return opening(text, _lead(text, 0, end), end)
 
 
+@lru_cache(maxsize=1)
+def _head_key_pattern() -> str:
+    """A key of a time expression (timewords.keys_pattern) before the first clause end: without one,
+    :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
+    return "^[^" + CLAUSE_END.pattern[1:-1] + "]*(?:" + keys_pattern() + ")"
+
+
 def _clause_at(s: Sentence, offset: int) -> int:
     """Index of the clause holding ``offset`` (a terminator belongs to the clause it ends)."""
     for k, (cs, ce) in enumerate(s.clauses):
@@ -217,9 +234,18 @@ class Walk:
         p = self.published
         return (p, p) if p is not None else NULL
 
-    def enter(self, para_ix: int, story_ix: int, role: str, text: str, single: bool | None = None) -> None:
+    def enter(
+        self,
+        para_ix: int,
+        story_ix: int,
+        role: str,
+        text: str,
+        single: bool | None = None,
+        head_key: bool | None = None,
+    ) -> None:
         """Update the story, section, paragraph and part before deciding a sentence's figures
-        (``single``: the sentence is its paragraph's only one, when the caller knows)."""
+        (``single``: the sentence is its paragraph's only one; ``head_key``: its first clause may hold
+        a time expression -- False spares :func:`head_expr`; None when the caller does not know)."""
         if story_ix != self.story:
             self.story, self.story_period, self.section_period = story_ix, None, None
             self.lead_pending, self.lead_is_section = True, False
@@ -237,7 +263,7 @@ class Walk:
             self.part, self.sticky, self.report, self.para_pending = part, None, True, False
             return
         if role == "headline":
-            head = head_expr(text) or next(iter(scan(text)), None)
+            head = (head_expr(text) if head_key is not False else None) or next(iter(scan(text)), None)
             if head is not None and head.kind in STORY:
                 self.story_period = self.resolve(head)
             self.para_pending = False
@@ -249,7 +275,7 @@ class Walk:
             and (self.para_pending or self.lead_pending)
             and len(text.strip()) >= PAPER_MIN
         ):
-            self._frames(head_expr(text))
+            self._frames(head_expr(text) if head_key is not False else None)
 
     def _frames(self, head: Expr | None) -> None:
         """A content sentence: the first of its paragraph frames it; the first of a section leads it."""
@@ -353,8 +379,8 @@ def _walk_document(
         published = year_from_headings([h for h in heads if h is not None])
     w = Walk(published, report, single)
     out = []
-    for sent_ix, para_ix, story_ix, role, start, text in sentences:
-        w.enter(para_ix, story_ix, role, text, single[para_ix] == 1)
+    for sent_ix, para_ix, story_ix, role, start, text, head_key in sentences:
+        w.enter(para_ix, story_ix, role, text, single[para_ix] == 1, head_key)
         here = figures.get(sent_ix)
         if here is None:
             w.leave(text)
@@ -386,7 +412,18 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
     sents = (
         ctx.sentences.join(ctx.metrics.select("sha256").unique(), on="sha256", how="semi")
         .sort("sha256", "sent_ix")
-        .select("sha256", "sent_ix", "para_ix", "story_ix", "role", "char_start", "text")
+        .select(
+            "sha256",
+            "sent_ix",
+            "para_ix",
+            "story_ix",
+            "role",
+            "char_start",
+            "text",
+            # whether the first clause holds a key of a time expression, for all sentences in one
+            # pass: most paragraphs open without one, and then head_expr need not look
+            pl.col("text").str.contains(_head_key_pattern()).alias("head_key"),
+        )
     )
     # whole columns as lists, each document a slice of them: far cheaper than a tuple per row
     shas, *cols = (sents[c].to_list() for c in sents.columns)

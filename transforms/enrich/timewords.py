@@ -148,6 +148,12 @@ def _expr(m: re.Match[str]) -> Expr | None:
     return Expr(s, e, {"frm": "from"}.get(g, g), y, y)
 
 
+def keys_pattern() -> str:
+    """The source of the key search (literal words and one class: the same in Python and Rust regex),
+    for callers that look for keys in a whole frame column at once."""
+    return _keys().pattern
+
+
 def may_hold(text: str, end: int | None = None) -> bool:
     """Whether ``text[:end]`` may hold a time expression (it holds a key of every one)."""
     return _keys().search(text, 0, len(text) if end is None else end) is not None

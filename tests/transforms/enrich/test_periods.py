@@ -396,3 +396,23 @@ def test_clauses_are_the_spans_between_terminators() -> None:
 
     for text in ["", "。", "新建3所", "新建3所。", "甲，乙；丙：", "甲。。乙", "，，甲", "甲，，"]:
         assert _clauses(text) == reference(text), text
+
+
+def test_the_frame_wide_head_key_agrees_with_head_expr() -> None:
+    """A paragraph's opening is looked at only when its first clause holds a key (one Rust regex
+    pass over the column): it must hold one whenever head_expr finds an expression there."""
+    from transforms.enrich.periods import _head_key_pattern, head_expr
+
+    texts = [
+        "2025年，全县新建公园3个。",
+        "全县新建公园3个，2025年改造小巷20公里。",
+        "近年来，村里修路8公里。",
+        "目前全县有学校12所。",
+        "“十四五”时期，累计建成5个。",
+        "新建公园3个",
+        "",
+    ]
+    flags = pl.Series(texts).str.contains(_head_key_pattern()).to_list()
+    assert flags == [True, False, True, True, True, False, False]
+    for text, flag in zip(texts, flags, strict=True):
+        assert flag or head_expr(text) is None, text
