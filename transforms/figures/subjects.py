@@ -295,7 +295,8 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
     # The noun is the clause's own subject only when something marks it so: a preposition before it,
     # or a verb before an organisation (向|民间资本|推介, 提请|常委会|审议), an adverb before the verb (项目|新|签署), or a
     # run of one-character verbs (干部|包抓联). Unmarked, noun and verb make a name (资金集中|运营中心).
-    pivot = k >= 0 and ws[k].tag == "v" and before.tag == "nt"  # 提请|常委会|审议, not 承接|产业|转移
+    run = ws[k + 1 : j]
+    pivot = k >= 0 and ws[k].tag == "v" and any(x.tag == "nt" for x in run)  # 提请|常委会(会议)|审议
     return adverb or len(w.text) == 1 or pivot or (k >= 0 and ws[k].tag == "p")
 
 
@@ -526,8 +527,10 @@ def _after_text(rest: str, kind: str) -> str | None:
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
+    if rest.startswith(words("subject_negations.txt")):
+        return None  # 连续61个月|未发生…: a predicate, not a noun
     copula = next((c for c in words("subject_copulas.txt") if rest.startswith(c)), "")
-    rest = rest[len(copula) :]  # 60分钟|即|课后作业辅导
+    rest = rest[len(copula) :]  # 60分钟|即|课后作业辅导; 3000吨|级|航道工程: a grade of what follows
     clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
     cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
     rest = rest[:clause_end]
@@ -741,7 +744,8 @@ def _shared_head(conjuncts: Sequence[str]) -> str | None:
             rest = last[n:]
             ws = tag(rest)
             nominal = bool(ws) and ws[0].tag.startswith(("n", "vn", "j")) and not _is_stop(ws[0])
-            if (nominal or _has_head(rest)) and _balanced(rest) == rest:
+            verbal = bool(ws) and ws[0].tag == "v" and _has_head(rest)  # 支持|民间投资项目比重
+            if (nominal or verbal) and _balanced(rest) == rest:
                 # …、新增工业用地|支持民间投资项目比重: a verb may open the shared measure
                 return rest
     found = [(last.find(h), h) for h in words("subject_list_heads.txt") if h in last[1:]]
@@ -770,9 +774,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     list_index = 0
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
-        streak = next(
-            (w for w in words("subject_streak_words.txt") if sentence.endswith(w, floor, sp.start)), ""
-        )
+        streak = _streak(sentence, sp.start, sp.end, floor)
         after = None if streak else _after(sentence, sp.end, sp.kind)  # 增速|连续|19个季度居全国: before
         if (
             not streak
@@ -795,7 +797,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _respectively(sentence, first, list_index) or subject
         if subject is None and k and gap in _set("subject_range_marks.txt"):
             subject = out[k - 1].subject  # 增长5%-5.5%: the range's upper end
-        if subject is None and k and streak and before.bare and not any(c in gap for c in "。；;"):
+        ranked = sentence.startswith(words("subject_streak_predicates.txt"), sp.end)
+        if subject is None and k and streak and ranked and before.bare and not any(c in gap for c in "。；;"):
             subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that figure
         if subject is None and k:
             subject = _inherited(sentence, spans, out, k, sp, before)
@@ -807,7 +810,45 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _dimension_of(sentence, spans, k)
         out.append(Fact(subject, measure))
         floor = sp.end
+    out = _respectively_back(sentence, spans, out)
+    out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """接待游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%: a 分别 clause that names no
+    items refers back to the figures before it, one for each of its own, in order."""
+    k = 0
+    while k < len(spans):
+        lo = _clause_start(sentence, spans[k].start, spans[k - 1].end if k else 0)
+        head = sentence[lo : spans[k].start]
+        if k == 0 or not head.startswith("分别") or len(head) > 6:
+            k += 1
+            continue
+        group = [k]
+        while group[-1] + 1 < len(spans) and sentence[spans[group[-1]].end : spans[group[-1] + 1].start] in (
+            "、",
+            "和",
+        ):
+            group.append(group[-1] + 1)
+        earlier = [j for j in range(k) if out[j].subject and spans[j].kind != spans[k].kind]
+        between = sentence[spans[earlier[0]].start if earlier else 0 : lo]
+        if len(group) > 1 and len(earlier) >= len(group) and "。" not in between and "；" not in between:
+            for g, j in zip(group, earlier[-len(group) :], strict=True):
+                out[g] = Fact(out[j].subject, out[g].measure)
+        k = group[-1] + 1
+    return out
+
+
+def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """装机达到1.39亿千瓦，占比由31%提升至…: a clause whose subject is only an attribute word (占比,
+    增幅) measures the thing the figure before it counts."""
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if subject in _set("subject_attribute_heads.txt") and prev and "。" not in gap and "；" not in gap:
+            out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
+    return out
 
 
 def _grade_of(count: Span, nxt: Span) -> bool:
@@ -857,6 +898,17 @@ def _inherited(
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
     return None
+
+
+def _streak(sentence: str, start: int, end: int, floor: int) -> str:
+    """The streak word (连续) right before a figure of time, when the clause names something before it
+    (增速|连续|19个季度) or ranks after it (，连续三年|居…); empty when the clause opens with 连续 and
+    names its subject after the figure (连续四次|药品安全考核|获评A级)."""
+    word = next((w for w in words("subject_streak_words.txt") if sentence.endswith(w, floor, start)), "")
+    if not word:
+        return ""
+    opens = _clause_start(sentence, start - len(word), floor) == start - len(word)
+    return "" if opens and not sentence.startswith(words("subject_streak_predicates.txt"), end) else word
 
 
 def _each_of_list(sentence: str, start: int, floor: int) -> str | None:

@@ -317,3 +317,31 @@ def test_coordinated_verbs_copulas_and_glued_stops(sentence: str, span: str, sub
 )
 def test_streaks_frames_and_end_points(sentence: str, span: str, subject: str | None) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a 分别 clause with no items of its own refers back to the figures before it
+        ("接待游客2.1亿人次，旅游收入超900亿元，分别增长12.5%和9.8%。", "12.5%", "游客"),
+        ("接待游客2.1亿人次，旅游收入超900亿元，分别增长12.5%和9.8%。", "9.8%", "旅游收入"),
+        # an attribute word alone measures what the figure before it counts
+        ("清洁能源装机达到6500万千瓦，占比由45%提升至51%。", "45%", "清洁能源装机占比"),
+        ("清洁能源装机达到6500万千瓦，占比由45%提升至51%。", "51%", "清洁能源装机占比"),
+        # a grade suffix after a figure (3000吨|级) belongs to what follows
+        ("开工建设2000吨级航道工程。", "2000吨", "航道工程"),
+        # 投入 right before a figure names the investment; governing verbs new to the lexicon
+        ("全社会研发投入增长9%以上。", "9%以上", "全社会研发投入"),
+        ("整治城市背街小巷80条。", "80条", "城市背街小巷"),
+        # a threshold's 台阶 is no counted thing; 设定为 is a bridge
+        ("全县生产总值迈上500亿元新台阶。", "500亿元", "生产总值"),
+        ("经济增长目标设定为5.5%左右。", "5.5%左右", "经济增长目标"),
+        # a streak opening its clause names its subject after the figure, unless a negation follows
+        ("连续三次安全生产考核获评优秀。", "三次", "安全生产考核"),
+        ("事故起数下降12%，连续40个月未发生重大事故。", "40个月", None),
+        # a predicate verb the dictionary files as a noun (落地)
+        ("推进15项改革事项落地实施。", "15项", "改革事项"),
+    ],
+)
+def test_back_references_attributes_and_thresholds(sentence: str, span: str, subject: str | None) -> None:
+    assert facts(sentence)[span].subject == subject
