@@ -31,6 +31,7 @@ import polars as pl
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
 from transforms.enrich.structure import (
+    HEADING_MAX,
     LEAD_CHARS,
     OPEN,
     Part,
@@ -163,6 +164,13 @@ def _head_key_pattern() -> str:
     """A key of a time expression (timewords.keys_pattern) before the first clause end: without one,
     :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
     return "^[^" + CLAUSE_END.pattern[1:-1] + "]*(?:" + keys_pattern() + ")"
+
+
+def _may_be_heading(text: pl.Expr) -> pl.Expr:
+    """False where :func:`heading_part` surely finds no heading: more than HEADING_MAX characters
+    and no whitespace at either end to strip (the class holds all Python strips, and then some)."""
+    space = r"[\s\x1c-\x1f]"
+    return (text.str.len_chars() <= HEADING_MAX) | text.str.contains(f"^{space}|{space}$")
 
 
 def _clause_at(s: Sentence, offset: int) -> int:
@@ -379,8 +387,9 @@ def _walk_document(
         published = year_from_headings([h for h in heads if h is not None])
     w = Walk(published, report, single)
     out = []
-    for sent_ix, para_ix, story_ix, role, start, text, head_key in sentences:
-        w.enter(para_ix, story_ix, role, text, single[para_ix] == 1, head_key)
+    for sent_ix, para_ix, story_ix, role, start, text, head_key, short in sentences:
+        # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
+        w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
         here = figures.get(sent_ix)
         if here is None:
             w.leave(text)
@@ -423,6 +432,7 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
             # whether the first clause holds a key of a time expression, for all sentences in one
             # pass: most paragraphs open without one, and then head_expr need not look
             pl.col("text").str.contains(_head_key_pattern()).alias("head_key"),
+            _may_be_heading(pl.col("text")).alias("short"),
         )
     )
     # whole columns as lists, each document a slice of them: far cheaper than a tuple per row

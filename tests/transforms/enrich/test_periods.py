@@ -416,3 +416,21 @@ def test_the_frame_wide_head_key_agrees_with_head_expr() -> None:
     assert flags == [True, False, True, True, True, False, False]
     for text, flag in zip(texts, flags, strict=True):
         assert flag or head_expr(text) is None, text
+
+
+def test_a_line_ruled_out_as_a_heading_frame_wide_is_none_to_heading_part() -> None:
+    import sys
+
+    from transforms.enrich.periods import _may_be_heading
+    from transforms.enrich.structure import HEADING_MAX, heading_part
+
+    long = "二、2025年工作安排" + "和" * HEADING_MAX
+    texts = ["二、2025年工作安排", long, f"\u3000{long}", f"{long}\x1c", "一、" + "甲" * (HEADING_MAX - 2)]
+    flags = pl.DataFrame({"t": texts}).select(_may_be_heading(pl.col("t")))["t"].to_list()
+    assert flags == [True, False, True, True, True]
+    for text, flag in zip(texts, flags, strict=True):
+        assert flag or heading_part(text, single=True, report=True, published=2025) is None
+    # every character Python strips is whitespace to the frame-wide test
+    spaces = [chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()]
+    padded = pl.DataFrame({"t": [s + "x" * 50 for s in spaces]})
+    assert padded.select(_may_be_heading(pl.col("t")))["t"].all()
