@@ -4,11 +4,14 @@
 
 Prints, per figure, the span and every fact field with its sentence; the same seed gives the same
 figures, so a later run can be compared row by row with an earlier judged one (docs/fact-sample.md).
+A figure is drawn when its key (file, offset, text) hashes with the seed among the N smallest, so a
+figure the extractor adds or drops elsewhere does not reshuffle the sample: ``random.sample`` over the
+row list did, whenever another change moved the row count.
 """
 
 from __future__ import annotations
 
-import random
+import hashlib
 import sys
 from pathlib import Path
 
@@ -24,13 +27,19 @@ def main(n: int = 100, seed: int = 20261201) -> None:
         for p in (CORPUS / f"gov_reports_provincial_{year}" / "real").glob("*.txt")
     )
     rows = parse_batch(files).metrics.to_dicts()
-    for i, r in enumerate(random.Random(seed).sample(rows, min(n, len(rows)))):
+    for i, r in enumerate(sorted(rows, key=lambda r: _rank(seed, r))[:n]):
         print(
             f"#{i} {Path(r['path']).name}  [{r['text']}]  subj={r['subject']}  topic={r['topic']}  "
             f"years={r['year_from']}-{r['year_to']}  mod={r['modality']}  region={r['region']} {r['adcode']}  "
             f"area={r['area']}"
         )
         print("    " + r["sentence"][:220])
+
+
+def _rank(seed: int, row: dict) -> bytes:
+    """The row's place in the seed's order: a hash of the seed and the figure's own key."""
+    key = f"{seed}|{Path(row['path']).name}|{row['char_start']}|{row['text']}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
 
 
 if __name__ == "__main__":
