@@ -23,10 +23,10 @@ import polars as pl
 
 from transforms.parse import Parsed
 
-# Figures (metrics rows) per gate window: ~6 batches of 64 bench files. Larger windows save GX's
-# per-call cost (~0.5 s) but hold more frames; the window's frames and the gate's copies of them
-# are what a run holds beyond the interpreter (see docs/performance.md).
-GATE_WINDOW = 20_000
+# Figures (metrics rows) per gate window: ~3 batches of 64 bench files. Each window saves GX's
+# per-call cost (~0.5 s) for every batch it adds, but each held batch costs ~15-25 MB of RSS
+# (bench, 16 MB input: per batch 658 MB peak, 8k 703 MB, 12k 718 MB, 20k 770 MB; docs/performance.md).
+GATE_WINDOW = 8_000
 GATE_WINDOW_ENV = "MINSHENG_GATE_WINDOW"
 
 

@@ -1,0 +1,32 @@
+"""GX is imported with the modules only unused expectations need (scipy.stats) made lazy: the gate
+never executes them, and they still work when something does use them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+SCRIPT = """
+import sys
+from expectations.runner import validate
+from tests.expectations.crafted import Corpus
+corpus = Corpus()
+corpus.document("raw/a.txt", "今年受理群众诉求12件。")
+gate = validate(corpus.frames(), run_id="t")
+assert gate.results.height, "the gate ran"
+print(type(sys.modules["scipy.stats"]).__name__)
+import scipy.stats
+print(round(float(scipy.stats.entropy([0.5, 0.5])), 4), type(sys.modules["scipy.stats"]).__name__)
+"""
+
+
+def test_scipy_stats_is_not_executed_by_the_gate_but_works_when_used() -> None:
+    res = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=REPO, capture_output=True, text=True, timeout=600
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    lazy, used = res.stdout.split("\n")[-3:-1]
+    assert lazy == "_LazyModule"
+    assert used == "0.6931 module"
