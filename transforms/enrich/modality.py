@@ -42,6 +42,21 @@ def _future() -> re.Pattern[str]:
     return re.compile("将(?:还|要|再|也)?(?:" + "|".join(re.escape(v) for v in verbs) + ")")
 
 
+@cache
+def _cue_starts() -> re.Pattern[str]:
+    firsts = {
+        w[0] for name in ("target_cues.txt", "target_weak_cues.txt", "actual_cues.txt") for w in words(name)
+    }
+    return re.compile("[" + re.escape("".join(sorted(firsts | {"将"}))) + "]")
+
+
+def may_cue(text: str) -> bool:
+    """False when ``text`` holds no character that opens a strong, weak or actual cue (or 将): then
+    :func:`target_cue`, :func:`actual_cue` and :func:`weak_target_cue` are all False, and one
+    search spares their blanking and lexicon scans (masking blockers only takes characters away)."""
+    return _cue_starts().search(text) is not None
+
+
 def _any(text: str, lexicon: str) -> bool:
     """``bool(cues(text, lexicon))`` without the list: the first match is the first word findall gives."""
     return _finder(lexicon).search(_blanked(text)) is not None

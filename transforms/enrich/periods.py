@@ -326,19 +326,22 @@ class Walk:
         review = self.part is not None and self.part.kind == "review"
         if gov is not None and gov.kind == "to":
             return self.published is None or (gov.first or 0) >= self.published
-        if cue.target_cue(before, review=review) or cue.names_a_target(text[offset + length : ce]):
+        quiet = not cue.may_cue(before)  # most clauses hold no cue word at all
+        if (not quiet and cue.target_cue(before, review=review)) or cue.names_a_target(
+            text[offset + length : ce]
+        ):
             return True
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
         if self.part is not None and ahead:
             return True  # “十五五”时期，累计建成…: a period after the report's year is planned
-        if cue.actual_cue(before):
+        if not quiet and cue.actual_cue(before):
             return False
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
         chain = chain_before(s, text, k)
         if chain is not None and cue.target_cue(chain, review=review):
             return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
-        if not review and cue.weak_target_cue(before):
+        if not review and not quiet and cue.weak_target_cue(before):
             return True
         if self.part is None:
             return False

@@ -434,3 +434,16 @@ def test_a_line_ruled_out_as_a_heading_frame_wide_is_none_to_heading_part() -> N
     spaces = [chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace()]
     padded = pl.DataFrame({"t": [s + "x" * 50 for s in spaces]})
     assert padded.select(_may_be_heading(pl.col("t")))["t"].all()
+
+
+def test_a_clause_without_a_cue_character_holds_no_cue() -> None:
+    from transforms.enrich import modality as cue
+    from transforms.lexicon import words
+
+    for name in ("target_cues.txt", "target_weak_cues.txt", "actual_cues.txt", "future_verbs.txt"):
+        for word in words(name):
+            text = "全县" + ("将" + word if name == "future_verbs.txt" else word)
+            assert cue.may_cue(text), text  # every cue word opens with a character it looks for
+    quiet = "全县新建公园3个"
+    assert not cue.may_cue(quiet)
+    assert not (cue.target_cue(quiet) or cue.actual_cue(quiet) or cue.weak_target_cue(quiet))
