@@ -85,6 +85,9 @@ class Sentence(NamedTuple):
 
 
 CLAUSE_END = re.compile("[，,；;：:。！？!?]")
+# (Rust regex) every character str.strip() removes -- Unicode White_Space plus \x1c-\x1f -- so a
+# column-wide test with it never rules out what the per-sentence Python test would let through
+STRIPPED = r"[\s\x1c-\x1f]"
 DIGIT = re.compile(r"\d")
 
 
@@ -169,8 +172,7 @@ def _head_key_pattern() -> str:
 def _may_be_heading(text: pl.Expr) -> pl.Expr:
     """False where :func:`heading_part` surely finds no heading: more than HEADING_MAX characters
     and no whitespace at either end to strip (the class holds all Python strips, and then some)."""
-    space = r"[\s\x1c-\x1f]"
-    return (text.str.len_chars() <= HEADING_MAX) | text.str.contains(f"^{space}|{space}$")
+    return (text.str.len_chars() <= HEADING_MAX) | text.str.contains(f"^{STRIPPED}|{STRIPPED}$")
 
 
 def _clause_at(s: Sentence, offset: int) -> int:
@@ -390,12 +392,15 @@ def _walk_document(
         published = year_from_headings([h for h in heads if h is not None])
     w = Walk(published, report, single)
     out = []
-    for sent_ix, para_ix, story_ix, role, start, text, head_key, short in sentences:
+    for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
         here = figures.get(sent_ix)
         if here is None:
-            w.leave(text)
+            if listy is False:  # what leave() does for a sentence that does not end a list item
+                w.carry, w.carry_target = None, False
+            else:
+                w.leave(text)
             continue
         s = analyse(text)
         for metric_id, fig_start, fig_text in here:
@@ -436,6 +441,8 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
             # pass: most paragraphs open without one, and then head_expr need not look
             pl.col("text").str.contains(_head_key_pattern()).alias("head_key"),
             _may_be_heading(pl.col("text")).alias("short"),
+            # False where the sentence surely does not end in ； (text.rstrip().endswith(LIST_ENDS))
+            pl.col("text").str.contains(f"[{''.join(LIST_ENDS)}]{STRIPPED}*$").alias("listy"),
         )
     )
     # whole columns as lists, each document a slice of them: far cheaper than a tuple per row

@@ -447,3 +447,14 @@ def test_a_clause_without_a_cue_character_holds_no_cue() -> None:
     quiet = "全县新建公园3个"
     assert not cue.may_cue(quiet)
     assert not (cue.target_cue(quiet) or cue.actual_cue(quiet) or cue.weak_target_cue(quiet))
+
+
+def test_the_frame_wide_list_end_test_lets_every_list_item_through() -> None:
+    """A sentence the column test marks as not ending a list item (；) resets the carry without a
+    look: it must never be one that text.rstrip().endswith(；) would call a list item."""
+    from transforms.enrich.periods import LIST_ENDS, STRIPPED
+
+    texts = ["甲；", "甲； ", "甲;\u3000", "甲；\x1c\n", "甲；乙", "；", "", "甲。"]
+    flags = pl.Series(texts).str.contains(f"[{''.join(LIST_ENDS)}]{STRIPPED}*$").to_list()
+    assert flags == [True, True, True, True, False, True, False, False]
+    assert all(flag or not text.rstrip().endswith(LIST_ENDS) for text, flag in zip(texts, flags, strict=True))
