@@ -185,7 +185,7 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
             or _is_stop(first)
             or _is_bridge(first)
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
-            or (_is_verb(first) and len(ws) > 1 and not governed)
+            or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):
             ws, changed = ws[1:], True
@@ -195,6 +195,11 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
     ):
         ws = ws[:-1]
     return ws
+
+
+def _verb_term(ws: Sequence[Word]) -> bool:
+    """A verb and one attribute word after it make a term (死亡|人数, 收集|率): the verb stays."""
+    return len(ws) == 2 and ws[1].text.endswith(words("subject_attribute_heads.txt"))
 
 
 def _balanced(text: str) -> str:
@@ -280,8 +285,12 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
     if k < 0:
         return False
     before = ws[k]
-    if not before.tag.startswith("n") or _is_stop(before) or before.text in _set("subject_place_words.txt"):
-        return False
+    if (
+        not before.tag.startswith(("n", "j"))
+        or _is_stop(before)
+        or before.text in _set("subject_place_words.txt")
+    ):
+        return False  # 在|京|生产|新能源汽车: an abbreviated place is a noun too
     # 建成|各类概念|验证|中心, 投入|财政|帮扶|资金: a governing verb before that noun makes the whole
     # its object, and the inner verb only a modifier
     while k >= 0 and ws[k].tag.startswith(_INNER_TAGS) and not _is_stop(ws[k]):
@@ -314,6 +323,14 @@ def _attribute_term(ws: Sequence[Word], j: int) -> bool:
         and ws[j + 1].text.endswith(words("subject_attribute_heads.txt"))
         and not _is_bridge(ws[j])
     )
+
+
+def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
+    """The last word heads the phrase though a stop: after a bridge was stripped (总|花费|增长), or with
+    a modifier before it when the figure follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成)."""
+    if not _head_noun(ws, len(ws) - 1):
+        return False
+    return bool(measure) or (len(ws) > 1 and ws[-2].tag in ("b", "a", "an"))
 
 
 def _head_noun(ws: Sequence[Word], i: int) -> bool:
@@ -383,7 +400,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
     if lead and not bridged:
         measure.append(Word(lead, "v"))
-    while ws and _strippable(ws[-1], event, measure) and not (measure and _head_noun(ws, len(ws) - 1)):
+    while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
     frame = _from_frame(ws)
     if frame is not None:
@@ -436,7 +453,7 @@ def _from_frame(ws: Sequence[Word]) -> int | None:
         or (ws[i - 1].tag == "vn" and i > 1 and ws[i - 2].text.startswith("每"))  # 每|生
     ):
         i -= 1
-    if i < 2 or i == len(ws) or ws[i - 1].text not in _set("subject_from_words.txt"):
+    if i < 2 or ws[i - 1].text not in _set("subject_from_words.txt"):
         return None
     return i - 1 if ws[i - 2].tag.startswith(("n", "j", "v")) else None
 
@@ -449,7 +466,7 @@ def _bridge_suffix(window: str) -> str:
     while found:
         found = False
         for k in _lengths_all("subject_bridges.txt"):
-            if k < end and window[end - k : end] in bridges:
+            if k <= end and window[end - k : end] in bridges:
                 end -= k
                 found = True
                 break
@@ -733,6 +750,8 @@ def _shared_head(conjuncts: Sequence[str]) -> str | None:
     stands parallel to an earlier item: as long, and ending at a word or a word of its own with the
     same first character (粮食、蔬菜|产量; 第一、第三|产业增加值), else the earliest measure noun of ``subject_list_heads.txt`` in it (节能家电|零售额)."""
     last = conjuncts[-1]
+    if conjuncts[0].endswith("级") and "级" in last[:4] and last.index("级") + 1 < len(last):
+        return last[last.index("级") + 1 :]  # 国家级、部级|创新平台: the head after the level word
     bounds = set()
     at = 0
     for w in tag(last):

@@ -345,3 +345,25 @@ def test_streaks_frames_and_end_points(sentence: str, span: str, subject: str | 
 )
 def test_back_references_attributes_and_thresholds(sentence: str, span: str, subject: str | None) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # dictionary fixes: 和美乡村 is a name, 殡葬 and 提案 nouns
+        ("新增和美乡村150个。", "150个", "和美乡村"),
+        ("办理省政协提案320件。", "320件", "省政协提案"),
+        # a start point with a modifier between 由 and the figure; the end point after a bridge alone
+        ("殡葬服务费由平均3000元下降到1200元。", "1200元", "殡葬服务费"),
+        # level words in a 分别 list share the head after them
+        ("省级、市级创新平台分别达到30家、120家。", "30家", "省级创新平台"),
+        # a stop that heads its phrase after a modifier, with the figure right after it
+        ("游客旅游总花费5200亿元。", "5200亿元", "游客旅游总花费"),
+        # a verb and one attribute word make a term
+        ("事故起数、死亡人数分别下降10.2%和15.4%。", "15.4%", "死亡人数"),
+        # a grade figure with 及以上 before the thing it grades
+        ("110千伏及以上变电站新增35座。", "110千伏", "变电站"),
+    ],
+)
+def test_dictionary_fixes_levels_and_terms(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
