@@ -84,8 +84,16 @@ def actual_cue(text: str) -> bool:
     return _any(text, "actual_cues.txt")
 
 
+@cache
+def _target_starts() -> frozenset[str]:
+    return frozenset(w[0] for w in words("target_cues.txt"))
+
+
 def starts_with_target_cue(text: str) -> bool:
-    """Does ``text`` open with a strong target cue (预计到2025年, 力争 …)?"""
+    """Does ``text`` open with a strong target cue (预计到2025年, 力争 …)? (Only a text opening with
+    a cue word's first character can: blanking turns characters into □, it never makes one.)"""
+    if not text or text[0] not in _target_starts():
+        return False
     return bool(_finder("target_cues.txt").match(_blanked(text)))
 
 

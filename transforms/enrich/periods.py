@@ -132,7 +132,7 @@ def analyse(text: str) -> Sentence:
         if framed:
             frames.append(cs)
         elif ce < size and text[ce] in COLONS:
-            framed = cue.target_cue(text[cs:ce])
+            framed = cue.may_cue(text[cs:ce]) and cue.target_cue(text[cs:ce])
         elif ce - cs <= SHORT_CLAUSE and not DIGIT.search(text, cs, ce):
             framed = cue.starts_with_target_cue(text[cs:ce].strip())
     ends_list = text.rstrip().endswith(LIST_ENDS)

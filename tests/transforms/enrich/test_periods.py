@@ -458,3 +458,15 @@ def test_the_frame_wide_list_end_test_lets_every_list_item_through() -> None:
     flags = pl.Series(texts).str.contains(f"[{''.join(LIST_ENDS)}]{STRIPPED}*$").to_list()
     assert flags == [True, True, True, True, False, True, False, False]
     assert all(flag or not text.rstrip().endswith(LIST_ENDS) for text, flag in zip(texts, flags, strict=True))
+
+
+def test_opening_with_a_target_cue_is_checked_on_the_first_character_first() -> None:
+    from transforms.enrich import modality as cue
+    from transforms.lexicon import words
+
+    def unguarded(text: str) -> bool:
+        return bool(cue._finder("target_cues.txt").match(cue._blanked(text)))
+
+    texts = [w + "新建3所" for w in words("target_cues.txt")] + ["", "同时", "全县计划新建", "计划生育"]
+    for text in texts:
+        assert cue.starts_with_target_cue(text) == unguarded(text), text
