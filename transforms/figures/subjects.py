@@ -648,7 +648,8 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
 def _after_ends(ws: Sequence[Word], i: int, started: bool) -> bool:
     """Whether word ``i`` ends the phrase read after a figure: a governing verb (20台|安装; 发展 inside
     服务业高质量发展集聚区 is a noun, and so is 改造 before 项目), a stop opening the phrase unless a
-    noun follows (500千伏|交流线路工程), or an adverb and its verb (71.3万监测对象|稳定消除…)."""
+    noun follows (500千伏|交流线路工程), or an adverb and its verb, after the noun or opening the text
+    (71.3万监测对象|稳定消除…, 22.9万人|稳定消除…)."""
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else None
     if _is_stop(w):
@@ -658,7 +659,7 @@ def _after_ends(ws: Sequence[Word], i: int, started: bool) -> bool:
             return True
         if not started and not (w.tag.startswith("n") and nxt is not None and nxt.tag.startswith("n")):
             return True
-    return started and w.tag in ("a", "ad", "d") and nxt is not None and nxt.tag == "v"
+    return w.tag in ("a", "ad", "d") and nxt is not None and nxt.tag == "v" and (started or i == 0)
 
 
 def _after_stop(rest: str, at: int, w: Word) -> bool:

@@ -222,3 +222,8 @@ def test_land_meetings_tourism_and_community_spaces() -> None:
         stories=[0, 1, 2, 3],
     )
     assert got == [["economy"], ["governance"], ["culture_tourism"], ["urban"]]
+
+
+def test_marine_ranching_and_administrative_reconsideration() -> None:
+    got = _topics(["新增海洋牧场4个", "办结行政复议案件900件"], [["4个"], ["900件"]], stories=[0, 1])
+    assert got == [["rural"], ["public_safety"]]

@@ -367,3 +367,19 @@ def test_back_references_attributes_and_thresholds(sentence: str, span: str, sub
 )
 def test_dictionary_fixes_levels_and_terms(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # people counted with no noun: the adverb and verb after them are the predicate
+        ("3.2万户、10.5万人稳定消除返贫风险。", "10.5万人", None),
+        # governing verbs new to the lexicon
+        ("更新改造老旧燃气管网260公里。", "260公里", "老旧燃气管网"),
+        ("投运地下储气库2座。", "2座", "地下储气库"),
+    ],
+)
+def test_predicates_after_people_and_more_governing_verbs(
+    sentence: str, span: str, subject: str | None
+) -> None:
+    assert facts(sentence)[span].subject == subject
