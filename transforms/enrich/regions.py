@@ -647,10 +647,18 @@ def _clauses(ctx: Context) -> pl.DataFrame:
         pl.col("text").fill_null("").alias("sent"),
     )
     not_stop = f"[^{CLAUSE_STOP}]*"
+    # each story's first sentence found on the keys alone, its text joined on after (no sorting of
+    # every sentence's text); Context.of keeps one row per (sha256, sent_ix)
     heads = (
-        sents.sort(keys)
+        sents.select("sha256", "sent_ix", "s_story")
+        .sort(keys)
         .group_by("sha256", "s_story", maintain_order=True)
-        .agg(pl.col("sent").first().alias("headline"), pl.col("sent_ix").first().alias("head_ix"))
+        .agg(pl.col("sent_ix").first().alias("head_ix"))
+        .join(
+            sents.select("sha256", pl.col("sent_ix").alias("head_ix"), pl.col("sent").alias("headline")),
+            on=["sha256", "head_ix"],
+            how="left",
+        )
     )
     return (
         ctx.metrics.select("metric_id", *keys, "char_start", "char_end")
