@@ -195,10 +195,20 @@ def publish(work: Path, warehouse_path: Path, expected: tuple[int, int, int, int
     _fsync_path(published.parent, directory=True)
 
 
+BLOCK_SIZE = 16_384
+
+
 def connect_new(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection to a DuckDB file, created (when new) in storage version
-    ``STORAGE_VERSION`` -- ZSTD for long strings -- rather than DuckDB's older default."""
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+    ``STORAGE_VERSION`` -- ZSTD for long strings -- rather than DuckDB's older default.
+
+    New files use 16 KB blocks instead of DuckDB's 256 KB: every table and index takes at least one
+    block, so with ~20 small tables a 6 MB backfill's warehouse was 1.8x its raw text (0.8x with
+    16 KB blocks). An existing file keeps the block size it was created with."""
+    return duckdb.connect(
+        str(path),
+        config={"storage_compatibility_version": STORAGE_VERSION, "default_block_size": str(BLOCK_SIZE)},
+    )
 
 
 @contextmanager

@@ -117,3 +117,23 @@ def test_the_export_leaves_out_deprecated_aliases(tmp_path: Path) -> None:
     con.close()
     written = export_parquet(wh, tmp_path / "out")
     assert {p.name for p in written} == {"dim_story.parquet", "v_story.parquet"}
+
+
+def test_new_warehouse_files_use_small_blocks_and_old_files_keep_theirs(tmp_path: Path) -> None:
+    """Small tables cost a block each: new files use 16 KB blocks; a 256 KB file still opens as it is."""
+    import duckdb
+
+    from warehouse.snapshot import BLOCK_SIZE, connect_new
+
+    new = tmp_path / "new.duckdb"
+    con = connect_new(new)
+    con.execute("CREATE TABLE t AS SELECT 1 AS i")
+    assert con.execute("SELECT block_size FROM pragma_database_size()").fetchone() == (BLOCK_SIZE,)
+    con.close()
+
+    old = tmp_path / "old.duckdb"
+    duckdb.connect(str(old)).execute("CREATE TABLE t AS SELECT 7 AS i").close()
+    con = connect_new(old)
+    assert con.execute("SELECT i FROM t").fetchone() == (7,)
+    assert con.execute("SELECT block_size FROM pragma_database_size()").fetchone() == (262_144,)
+    con.close()
