@@ -547,6 +547,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 CLAUSE_STOP = "，；：。！？,;:!?"
+LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 南山口)
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 FIGURE_REGIONS = {
     "metric_id": pl.String,
@@ -661,7 +662,13 @@ def _clauses(ctx: Context) -> pl.DataFrame:
         )
     )
     return (
-        ctx.metrics.select("metric_id", *keys, "char_start", "char_end")
+        ctx.metrics.select(
+            "metric_id",
+            *keys,
+            "char_start",
+            "char_end",
+            pl.col("unit") if "unit" in ctx.metrics.columns else pl.lit(None, dtype=pl.String).alias("unit"),
+        )
         .join(sents, on=keys, how="left")
         .with_columns(
             (pl.col("char_start") - pl.col("s_start")).fill_null(0).clip(0).alias("a"),
@@ -754,6 +761,56 @@ def _scope_region(
     return False, None
 
 
+def _outside_quotes(sent: str, a: int, found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The sentence's mentions outside any quotation that does not hold the figure (at char ``a``).
+
+    A quotation the clause split cuts in two (“天水花牛苹果又大又红，麦积山…”) is a saying or a title;
+    the places it names are not the figure's, though a clause scan no longer sees its marks."""
+    spans = [
+        (len(sent[: m.start()].encode("utf-8")), len(sent[: m.end()].encode("utf-8")))
+        for m in _long_quotes().finditer(sent)
+        if not m.start() <= a < m.end()
+    ]
+    if not spans:
+        return found
+    return [(n, off) for n, off in found if not any(q0 <= off < q1 for q0, q1 in spans)]
+
+
+@lru_cache(maxsize=1)
+def _long_quotes() -> re.Pattern[str]:
+    return re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」")
+
+
+def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None:
+    """The byte span of the 、-list right before the figure when some of its items are divisions and
+    some are not (南山口、哇让、同德、德令哈4个电站): the list names sites, and the one that is also a
+    county does not place the figure about all of them. A list of divisions only (内江、眉山、自贡)
+    keeps its names (their common one). Items are short (LIST_ITEM chars); the leftmost may carry a
+    verb before it (加快建设南山口) and then counts only by a name at its end."""
+    items = lead.split("、")
+    if len(items) < 2 or not items[-1] or len(items[-1]) > LIST_ITEM:
+        return None
+    end = len(lead.encode("utf-8"))
+    at = start = end
+    kinds: list[bool] = []
+    for item in reversed(items):
+        size = len(item.encode("utf-8"))
+        at -= size
+        if 2 <= len(item) <= LIST_ITEM and all(map(_is_han, item)):
+            kinds.append(any(at <= off < at + size for _, off in own))
+            start = at
+            at -= 3  # 、 in UTF-8
+            continue
+        tail = [off for n, off in own if off + _nbytes(n) == at + size]
+        if tail:  # 加快建设德令哈、…: the name ending the verb phrase is the first item
+            kinds.append(True)
+            start = tail[0]
+        break
+    if len(kinds) >= 2 and any(kinds) and not all(kinds):
+        return start, end
+    return None
+
+
 def _at_level(page: str, level: str) -> str:
     """The page's division (level 'page'), or its ancestor at 'city' / 'province' level."""
     _, _, info = _gazetteer()
@@ -767,16 +824,22 @@ def _at_level(page: str, level: str) -> str:
     return chain[-1]
 
 
-def _national(lead: pl.Expr) -> pl.Expr:
-    """The figure is the country's (纳入国家102项, 全国…增长5%): a national word right before it or
-    opening its clause, not after a comparison (高于全国8.5个百分点 is the page's own figure), nor as
-    a grade (国家级开发区12个 are the page's own, graded by the state)."""
+def _national(lead: pl.Expr, unit: pl.Expr) -> pl.Expr:
+    """The figure is the country's (纳入国家102项, 国家新增专项债500亿元, 全国累计…): a national word right
+    before it, or opening its clause as the actor or the whole (region_national_acts.txt).
+
+    Not after a comparison, nor as a share of the nation (高于全国8.5个百分点, 贡献了全国38.7%: the page's
+    own figures), nor as a designation or a ranking of the page's own things (国家区域医疗中心874项,
+    全国重点实验室达8家, 全球首台25兆瓦: counted where they stand, fact-spec and the dev gold)."""
     nation = "|".join(words("region_national.txt"))
     compare = "|".join(words("region_compare.txt"))
-    grade = "|".join(words("region_national_grades.txt"))
-    return (lead.str.contains(f"(?:{nation})$") & ~lead.str.contains(f"(?:{compare})(?:{nation})$")) | (
-        lead.str.contains(f"^(?:{nation})") & ~lead.str.contains(f"^(?:{nation})(?:{grade})")
-    )
+    acts = "|".join(words("region_national_acts.txt"))
+    shares = words("region_national_shares.txt")
+    return (
+        lead.str.contains(f"(?:{nation})$")
+        & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
+        & ~unit.fill_null("").is_in(shares)
+    ) | lead.str.contains(f"^(?:{nation})(?:{acts})")
 
 
 def figure_regions(ctx: Context) -> pl.DataFrame:
@@ -795,7 +858,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
     cl = (
         _clauses(ctx)
         .join(pages, on="sha256", how="left")
-        .with_columns(_national(pl.col("lead")).alias("national"))
+        .with_columns(_national(pl.col("lead"), pl.col("unit")).alias("national"))
     )
     _, aliases, _ = _gazetteer()
     vouched = {
@@ -846,7 +909,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
     for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
         at_rows, cl.filter(pl.Series(slow, dtype=pl.Boolean)).select(cols).iter_rows(), strict=True
     ):
-        found = sent_found.get((sha, sent_ix), [])
+        found = _outside_quotes(sent, a, sent_found.get((sha, sent_ix), []))
         head_found = sent_found.get((sha, head_ix), []) if headline else []
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
         c1 = c0 + len(clause.encode("utf-8"))
@@ -854,6 +917,9 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         if lead.endswith(closers):
             # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
             own = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
+        mixed = _mixed_list(lead, own)
+        if mixed:
+            own = [(m, off) for m, off in own if not mixed[0] <= off < mixed[1]]
         scopes = [(clause, own)]
         first = sent[: a - len(lead)]
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object

@@ -165,6 +165,7 @@ def _figure_regions(
                     "sent_ix": ix,
                     "char_start": starts[ix] + a,
                     "char_end": starts[ix] + at,
+                    "unit": "%" if span.endswith("%") else None,
                 }
             )
     metrics = pl.DataFrame(rows).with_columns(pl.col("sent_ix").cast(pl.Int32))
@@ -354,6 +355,45 @@ def test_a_state_grade_is_not_a_national_figure() -> None:
         meta={"region": "520000"},
     )
     assert got == [["520000", "520000"], [None]]
+
+
+def test_designations_and_shares_of_the_nation_are_the_pages_figures() -> None:
+    got = _figure_regions(
+        [
+            "国家区域医疗中心引入新技术60项",  # national centres in the province: the page's
+            "全国重点实验室达到9家",
+            "全球首台18兆瓦级机组下线",
+            "集成电路产量贡献了全国21.5%",  # the page's share of the nation
+            "全国累计建成服务站5000个",  # the nation as the whole: national
+            "国家首批部署的11个改革事项",
+        ],
+        [["60项"], ["9家"], ["18兆瓦"], ["21.5%"], ["5000个"], ["11个"]],
+        meta={"region": "340000"},
+    )
+    assert got == [["340000"], ["340000"], ["340000"], ["340000"], [None], [None]]
+
+
+def test_a_list_of_sites_with_one_county_among_them_is_the_pages() -> None:
+    got = _figure_regions(
+        [
+            "同德县新建学校2所",
+            "加快建设北岭、哇让、同德、石门4个电站",  # sites; one is also the county's short name
+        ],
+        [["2所"], ["4个"]],
+        meta={"region": "630000"},
+    )
+    assert got == [["632522"], ["630000"]]
+    got = _figure_regions(["资阳、眉山、自贡3个市新增园区"], [["3个"]], meta={"region": "510000"})
+    assert got == [["510000"]]  # divisions only: their common one
+
+
+def test_a_place_inside_a_quotation_cut_by_a_comma_is_not_the_figures() -> None:
+    got = _figure_regions(
+        ["总书记嘱托殷切，“天水的苹果又大又红，石窟跨越千年”，给2400多万群众巨大鼓舞"],
+        [["2400多万"]],
+        meta={"region": "620000"},
+    )
+    assert got == [["620000"]]
 
 
 def test_a_place_in_an_item_joined_before_the_count_is_not_the_counts() -> None:
