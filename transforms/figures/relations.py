@@ -11,6 +11,8 @@ and a 其中 inside parentheses ends at the closing one.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 import polars as pl
 
 from transforms.lexicon import words
@@ -20,6 +22,18 @@ MARKER = "其中"
 
 
 _CLAUSE_END = "，,；;。"
+# what the rules read of a figure row (the metrics frame has thirty-odd columns)
+_COLUMNS = (
+    "sha256",
+    "sent_ix",
+    "sentence",
+    "local_start",
+    "local_end",
+    "value",
+    "unit",
+    "unit_kind",
+    "metric_id",
+)
 
 
 def _clause_of(sentence: str, pos: int) -> int:
@@ -102,8 +116,12 @@ def part_of_relations(metrics: pl.DataFrame) -> pl.DataFrame:
     cand = metrics.filter(pl.col("sentence").str.contains(MARKER, literal=True))
     if cand.is_empty():
         return empty(RELATIONS)
+    # one conversion and plain-Python grouping: a group_by and a sort per sentence cost ~0.2 ms each
+    groups: dict[tuple[str, int], list[dict]] = {}  # in order of first appearance, as before
+    for row in cand.select(_COLUMNS).to_dicts():
+        groups.setdefault((row["sha256"], row["sent_ix"]), []).append(row)
     rows: list[tuple[str, str, str]] = []
-    for (sha, _), group in cand.group_by(["sha256", "sent_ix"], maintain_order=True):
-        ordered = group.sort("local_start").to_dicts()
+    for (sha, _), group in groups.items():
+        ordered = sorted(group, key=itemgetter("local_start"))
         rows += [(w, p, str(sha)) for w, p in _pairs(ordered)]
     return pl.DataFrame(rows, schema=RELATIONS, orient="row") if rows else empty(RELATIONS)

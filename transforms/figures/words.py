@@ -40,16 +40,33 @@ _LATIN = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ0-9]+$")
 def _jieba() -> tuple[Tokenizer, dict[str, str]]:
     """jieba's tokenizer and its dictionary's tags, initialised once; both ship inside the package."""
     import jieba  # imported here: loading it costs time, and only figure windows need it
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.initialize()
-    tags = dict(jieba.posseg.dt.word_tag_tab)  # a copy: the fixes stay out of jieba's own tagger
+    tags = _dictionary_tags(jieba.dt)
     for row in table("word_tags.csv"):
         if not jieba.dt.FREQ.get(row["word"]):  # absent, or there only as a prefix of longer words
             jieba.dt.add_word(row["word"])
         tags[row["word"]] = row["tag"]
     return jieba.dt, tags
+
+
+def _dictionary_tags(tokenizer: Tokenizer) -> dict[str, str]:
+    """The dictionary's tags, as ``jieba.posseg``'s ``word_tag_tab`` holds them, read without importing
+    posseg (its HMM tables cost more than half a second and are never used): every line of
+    ``dict.txt`` is ``word freq tag``, so every third token is a tag; any other shape takes
+    posseg's own line-by-line reading."""
+    with tokenizer.get_dict_file() as f:
+        text = f.read().decode("utf-8")
+    tokens = text.split()
+    if len(tokens) == 3 * text.count("\n"):  # no blank line, three tokens on each
+        return dict(zip(tokens[0::3], tokens[2::3], strict=True))
+    tags: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip():
+            word, _, found = line.strip().split(" ")
+            tags[word] = found
+    return tags
 
 
 def _tag_of(word: str, tags: dict[str, str]) -> str:
@@ -76,7 +93,39 @@ def tag(text: str) -> tuple[Word, ...]:
         return tuple(
             Word(w, tags.get(w) or "n") for w in _cut_han(text, tokenizer.FREQ, log(tokenizer.total))
         )
-    return tuple(Word(w, _tag_of(w, tags)) for w in tokenizer.cut(text, HMM=False))
+    return tuple(Word(w, _tag_of(w, tags)) for w in _cut_mixed(text, tokenizer.FREQ, log(tokenizer.total)))
+
+
+def _cut_mixed(text: str, freq: dict[str, int], logtotal: float) -> list[str]:
+    """``jieba.cut(text, HMM=False)`` for a window with digits, Latin or punctuation, on
+    :func:`_cut_han`: the same blocks (``re_han_default``), single Latin letters and digits
+    regrouped into one word as ``__cut_DAG_NO_HMM`` does, other characters one by one, whitespace
+    (``re_skip_default``) whole -- without jieba's generators and DAG lists."""
+    from jieba import re_eng, re_han_default, re_skip_default
+
+    out: list[str] = []
+    for blk in re_han_default.split(text):
+        if not blk:
+            continue
+        if re_han_default.match(blk):
+            buf = ""
+            for w in _cut_han(blk, freq, logtotal):
+                if len(w) == 1 and re_eng.match(w):
+                    buf += w
+                    continue
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(w)
+            if buf:
+                out.append(buf)
+            continue
+        for x in re_skip_default.split(blk):
+            if re_skip_default.match(x):
+                out.append(x)
+            else:
+                out.extend(x)
+    return out
 
 
 def _cut_han(text: str, freq: dict[str, int], logtotal: float) -> list[str]:

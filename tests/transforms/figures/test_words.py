@@ -34,3 +34,24 @@ def test_dictionary_gaps_are_cut_whole_with_their_tag() -> None:
     # word_tags.csv: 医共体 is missing from jieba's dictionary, 上线 is there as a noun
     assert dict(tag("县域医共体")) == {"县域": "n", "医共体": "n"}
     assert dict(tag("上线事项"))["上线"] == "v"
+
+
+def test_the_mixed_fast_path_cuts_like_jieba_without_hmm() -> None:
+    # digits, Latin (regrouped letters), punctuation, whitespace, a char outside jieba's Han range
+    texts = (
+        "新建5G基站 2 个\r\n完成",
+        "GDP增长5.2%，CPI上涨0.3%",
+        "abc de\t12.5%增长",
+        "ＡＢＣ１２号",
+        "鿖ab",
+    )
+    for text in texts:
+        assert [w.text for w in tag(text)] == list(jieba.cut(text, HMM=False))
+
+
+def test_the_dictionary_tags_are_poseggs_own() -> None:
+    import jieba.posseg
+
+    from transforms.figures.words import _dictionary_tags, _jieba
+
+    assert _dictionary_tags(_jieba()[0]) == jieba.posseg.dt.word_tag_tab
