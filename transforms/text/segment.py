@@ -11,6 +11,7 @@ the byline/credit/teaser lexicons.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -72,14 +73,14 @@ _WORD = re.compile(r"\w")
 # (group 2 is the piece from its first non-space character on), or without one (no group).
 # Full stops and closing marks are neither spaces nor word characters, so only the part before
 # them can hold either.
+# No class of it crosses a line break, so one scan of the normalised text ("\n" between
+# paragraphs, none inside one) finds each paragraph's pieces as a scan of that paragraph alone.
 _SENTENCE_PIECE = re.compile(
-    rf"(\s*)(?=[^{TERMINAL}\w]*\w)([^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?)"
-    rf"|[^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?"
+    rf"([^\S\n]*)(?=[^{TERMINAL}\w\n]*\w)([^{TERMINAL}\n]*(?:[{TERMINAL}]+[{CLOSERS}]*)?)"
+    rf"|[^{TERMINAL}\n]*(?:[{TERMINAL}]+[{CLOSERS}]*)?"
 )
 _LAST_CLAUSE_MARK = re.compile(rf"[{CLAUSE_MARKS}](?=[^{CLAUSE_MARKS}]*$)")
 _TOKEN_TAIL = re.compile(r"[0-9A-Za-z.%]+$")  # a number or word a hard cut must not halve
-_ASCII_END = re.compile(r"[A-Za-z0-9]$")
-_ASCII_START = re.compile(r"^[A-Za-z0-9]")
 
 
 @cache
@@ -183,97 +184,6 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     return line
 
 
-def _should_join(lines: list[Line], i: int, ref: float, paragraph: float, facts: _Facts) -> bool:
-    """Join line i to line i+1? ``paragraph`` is the width of the paragraph so far (ending in line i)."""
-    a = lines[i]
-    widths, terminal = facts.widths, facts.terminal
-    if facts.standalone[i] or facts.kept_apart[i + 1]:
-        return False
-    if terminal[i]:
-        return False
-    if _ends_continuing(a.text):
-        return True
-    w = widths[i]
-    if paragraph >= LONG_LINE:
-        return True
-    if ref < WRAP_SHARE * w:  # much wider than its neighbours: 2-line paragraph, or headline over a line
-        return terminal[i + 1]
-    if paragraph <= widths[i] and (i == 0 or terminal[i - 1]):
-        w += INDENT  # a paragraph's first line is indented in print; the indent is lost in the text
-    return w >= ref - max(WRAP_SLACK, (1 - WRAP_SHARE) * ref)
-
-
-@dataclass
-class _Facts:
-    """What the joiner asks of every line, computed once per pass instead of once per question."""
-
-    widths: list[float]
-    terminal: list[bool]  # ends with a full stop
-    standalone: list[bool]
-    kept_apart: list[bool]  # never glued onto the line before: standalone, bullet, enumerated
-    ordinary: list[bool]  # neither standalone nor a bullet: it sets the column width
-
-    @classmethod
-    def of(cls, lines: list[Line], per_line: list[_LineFacts] | None = None) -> _Facts:
-        rows = per_line if per_line is not None else [_line_facts(ln) for ln in lines]
-        if not rows:
-            return cls([], [], [], [], [])
-        widths, terminal, standalone, kept_apart, ordinary = map(list, zip(*rows, strict=True))
-        return cls(widths, terminal, standalone, kept_apart, ordinary)
-
-
-_LineFacts = tuple[float, bool, bool, bool, bool]
-
-
-def _line_facts(ln: Line) -> _LineFacts:
-    """(width, ends with a full stop, standalone, kept apart, ordinary) of one line; a line that
-    passes to the next round of the joiner unchanged keeps them."""
-    text = ln.text
-    standalone = ln.standalone
-    return (
-        visual_width(text),
-        _ends_terminal(text),
-        standalone,
-        standalone or ln.bullet or bool(_ENUMERATED.match(text)),
-        not (standalone or ln.bullet),
-    )
-
-
-def _reference_widths(
-    lines: list[Line], widths: list[float] | None = None, ordinary: list[bool] | None = None
-) -> list[float]:
-    """The local column width: the wider of the nearest ordinary lines before and after (within
-    WINDOW lines). Nearest, not widest in a window, because columns of different widths meet.
-
-    One pass each way keeps the nearest ordinary line seen so far, instead of scanning a window
-    per line."""
-    if widths is None:
-        widths = [ln.width for ln in lines]
-    if ordinary is None:
-        ordinary = [not (ln.standalone or ln.bullet) for ln in lines]
-    n = len(lines)
-    plain = [w if o else None for o, w in zip(ordinary, widths, strict=True)]
-    before: list[float | None] = [None] * n
-    last = -1  # index of the nearest ordinary line so far
-    for i in range(n):
-        if last >= 0 and last >= i - WINDOW:
-            before[i] = plain[last]
-        if plain[i] is not None:
-            last = i
-    refs = [0.0] * n
-    nxt = -1
-    for i in range(n - 1, -1, -1):
-        after = plain[nxt] if nxt >= 0 and nxt <= i + WINDOW else None
-        b = before[i]
-        if b is None:
-            refs[i] = widths[i] if after is None else after
-        else:
-            refs[i] = b if after is None or not after > b else after  # max([b, after]) keeps b on a tie
-        if plain[i] is not None:
-            nxt = i
-    return refs
-
-
 def _mark_decks(lines: list[Line]) -> None:
     """The line right after a spaced headline, short and unpunctuated, is its second deck
     (执法用心 服务暖心 / 多部门联合开展10项综合整治行动)."""
@@ -284,28 +194,25 @@ def _mark_decks(lines: list[Line]) -> None:
             ln.deck = True
 
 
-def _glue(a: str, b: str) -> str:
-    return a + " " + b if _ASCII_END.search(a) and _ASCII_START.search(b) else a + b
+_ASCII_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
-def _join_once(lines: list[Line], per_line: list[_LineFacts] | None = None) -> list[tuple[int, str]]:
-    """One pass of the joiner: (index of the paragraph's first line, paragraph text)."""
-    facts = _Facts.of(lines, per_line)
-    widths = facts.widths
-    refs = _reference_widths(lines, widths, facts.ordinary)
-    out: list[tuple[int, str]] = []
-    n = len(lines)
-    i = 0
-    while i < n:
-        start, text = i, lines[i].text
-        width = widths[i]
-        while i + 1 < n and _should_join(lines, i, refs[i], width, facts):
-            i += 1
-            text = _glue(text, lines[i].text)
-            width += widths[i]
-        out.append((start, text))
-        i += 1
-    return out
+def _reference_width(i: int, widths: list[float], ordinary: list[bool | None]) -> float:
+    """The local column width at line i: the wider of the nearest ordinary lines before and after
+    (within WINDOW lines). Nearest, not widest in a window, because columns of different widths meet.
+    Asked only for the few lines whose join depends on it, so it is not computed for every line."""
+    before = after = None
+    for j in range(i - 1, max(i - WINDOW, 0) - 1, -1):
+        if ordinary[j]:
+            before = widths[j]
+            break
+    for j in range(i + 1, min(i + WINDOW + 1, len(widths))):
+        if ordinary[j]:
+            after = widths[j]
+            break
+    if before is None:
+        return widths[i] if after is None else after
+    return before if after is None or not after > before else after  # max([b, after]) keeps b on a tie
 
 
 def _reclassify(first: Line, text: str) -> Line:
@@ -318,6 +225,108 @@ def _reclassify(first: Line, text: str) -> Line:
     return line
 
 
+class _Layout:
+    """The lines of one round of the joiner as columns (one list per fact, instead of an object per
+    line). A paragraph the previous round made is classified only when a join question reaches it:
+    most paragraphs end with a full stop, and nothing is asked about what lies around them."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines: list[Line | None] = list(lines)  # None: a joined paragraph not yet classified
+        self.firsts: list[Line] = list(lines)  # the original first line (it decides the role)
+        self.texts = texts = [ln.text for ln in lines]
+        # lines hold no "\n", so the end checks need no regex (see _ends_terminal)
+        self.widths = [len(t) - 0.5 * len(t.encode("ascii", "ignore")) for t in texts]
+        self.terminal = [t.rstrip(CLOSERS).endswith(_TERMINAL_ENDS) for t in texts]
+        self.standalone: list[bool | None] = [ln.standalone for ln in lines]
+        self.kept_apart: list[bool | None] = [
+            s or ln.bullet or bool(_ENUMERATED.match(ln.text))
+            for s, ln in zip(self.standalone, lines, strict=True)
+        ]
+        self.ordinary: list[bool | None] = [
+            not (s or ln.bullet) for s, ln in zip(self.standalone, lines, strict=True)
+        ]
+
+    def classify(self, k: int) -> None:
+        """Fill in the facts of paragraph k, a join of the previous round (see _reclassify)."""
+        line = self.lines[k] = _reclassify(self.firsts[k], self.texts[k])
+        standalone = self.standalone[k] = line.standalone
+        self.kept_apart[k] = standalone or line.bullet or bool(_ENUMERATED.match(line.text))
+        self.ordinary[k] = not (standalone or line.bullet)
+
+    def join_starts(self) -> list[int]:
+        """One round of the joiner: the index of each paragraph's first line. Line i is joined to
+        line i+1 unless it is standalone, ends with a full stop or i+1 is kept apart; it is joined
+        when it ends with a comma-like mark or the paragraph so far is LONG_LINE wide; otherwise it
+        is joined when it is about as wide as the local column (see _reference_width), or, when it
+        is much wider than the column (a 2-line paragraph, a headline over a line), when the next
+        line ends with a full stop."""
+        texts, widths, terminal = self.texts, self.widths, self.terminal
+        standalone, kept_apart, ordinary = self.standalone, self.kept_apart, self.ordinary
+        n = len(texts)
+        starts: list[int] = []
+        i = 0
+        while i < n:
+            starts.append(i)
+            paragraph = widths[i]
+            while i + 1 < n and not terminal[i]:
+                if standalone[i] is None:
+                    self.classify(i)
+                if kept_apart[i + 1] is None:
+                    self.classify(i + 1)
+                if standalone[i] or kept_apart[i + 1]:
+                    break
+                if not _ends_continuing(texts[i]) and paragraph < LONG_LINE:
+                    for j in range(max(i - WINDOW, 0), min(i + WINDOW + 1, n)):
+                        if ordinary[j] is None:
+                            self.classify(j)
+                    ref = _reference_width(i, widths, ordinary)
+                    w = widths[i]
+                    if ref < WRAP_SHARE * w:  # much wider than its neighbours
+                        if not terminal[i + 1]:
+                            break
+                    else:
+                        if paragraph <= w and (i == 0 or terminal[i - 1]):
+                            w += INDENT  # a paragraph's first line is indented in print; the text lost it
+                        if not w >= ref - max(WRAP_SLACK, (1 - WRAP_SHARE) * ref):
+                            break
+                i += 1
+                paragraph += widths[i]
+            i += 1
+        return starts
+
+    def join(self, starts: list[int]) -> None:
+        """Replace the lines by the paragraphs that start at ``starts``; a paragraph of one line
+        keeps that line's facts, a joined one is classified when asked (see classify)."""
+        texts = self.texts
+        ends = [*starts[1:], len(texts)]
+        joined: list[str] = []
+        for s, e in zip(starts, ends, strict=True):
+            if e - s == 1:
+                joined.append(texts[s])
+                continue
+            parts = [texts[s]]
+            for k in range(s + 1, e):  # a space only between two ASCII letters or digits
+                if texts[k - 1][-1] in _ASCII_ALNUM and texts[k][0] in _ASCII_ALNUM:
+                    parts.append(" ")
+                parts.append(texts[k])
+            joined.append("".join(parts))
+        single = [e - s == 1 for s, e in zip(starts, ends, strict=True)]
+        self.texts = joined
+        self.firsts = [self.firsts[s] for s in starts]
+        self.widths = [
+            self.widths[s] if one else len(t) - 0.5 * len(t.encode("ascii", "ignore"))
+            for s, one, t in zip(starts, single, joined, strict=True)
+        ]
+        self.terminal = [
+            self.terminal[s] if one else t.rstrip(CLOSERS).endswith(_TERMINAL_ENDS)
+            for s, one, t in zip(starts, single, joined, strict=True)
+        ]
+        self.lines = [self.lines[s] if one else None for s, one in zip(starts, single, strict=True)]
+        for name in ("standalone", "kept_apart", "ordinary"):
+            col = getattr(self, name)
+            setattr(self, name, [col[s] if one else None for s, one in zip(starts, single, strict=True)])
+
+
 def _paragraphs(lines: list[Line]) -> list[tuple[Line, str]]:
     """Join wrapped lines; each paragraph keeps its first line (for its classification) and text.
 
@@ -327,25 +336,12 @@ def _paragraphs(lines: list[Line]) -> list[tuple[Line, str]]:
     gives two 8-wide lines, which a second pass joins). Each round that changes anything removes a
     line, so this ends; on real pages the second round is the last.
     """
-    firsts = list(lines)  # the original first line of each current paragraph (it decides the role)
-    current = lines
-    facts = [_line_facts(ln) for ln in current]
+    layout = _Layout(lines)
     while True:
-        joined = _join_once(current, facts)
-        if len(joined) == len(current):
-            return [(firsts[k], ln.text) for k, ln in enumerate(current)]
-        firsts = [firsts[start] for start, _ in joined]
-        kept: list[Line] = []
-        kept_facts: list[_LineFacts] = []
-        for start, text in joined:
-            if current[start].text == text:  # not joined: the same line, the same facts
-                kept.append(current[start])
-                kept_facts.append(facts[start])
-            else:
-                line = _reclassify(current[start], text)
-                kept.append(line)
-                kept_facts.append(_line_facts(line))
-        current, facts = kept, kept_facts
+        starts = layout.join_starts()
+        if len(starts) == len(layout.texts):
+            return list(zip(layout.firsts, layout.texts, strict=True))
+        layout.join(starts)
 
 
 def _role(first: Line, text: str) -> str:
@@ -408,17 +404,7 @@ def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) within a paragraph, trimmed of surrounding whitespace."""
     cuts: list[tuple[int, int]] = []
     if role != "teaser" and "日电" not in text:  # the usual paragraph: no dateline, no space splits
-        for m in _SENTENCE_PIECE.finditer(text):
-            s = m.start(2)
-            if s < 0:  # no word character: not a sentence
-                continue
-            e = m.end()
-            if e - m.start() > MAX_SENTENCE:
-                _trim(text, _cap(text, m.start(), e), cuts)
-            elif text[e - 1].isspace():  # only a piece without a full stop can end in a space
-                cuts.append((s, s + len(text[s:e].rstrip())))
-            else:
-                cuts.append((s, e))
+        _plain_sentences(text, 0, len(text), cuts)
         return cuts
     dateline = _DATELINE.match(text)  # it ends in 日电
     pieces: list[tuple[int, int]] = []
@@ -441,6 +427,22 @@ def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
     for piece in pieces:
         _trim(text, _cap(text, *piece), cuts)
     return cuts
+
+
+def _plain_sentences(text: str, pos: int, endpos: int, cuts: list[tuple[int, int]]) -> None:
+    """Append the sentence spans of text[pos:endpos] to ``cuts``: ordinary paragraphs (no teaser, no
+    dateline), one or several separated by "\n" (see _SENTENCE_PIECE), in one scan."""
+    for m in _SENTENCE_PIECE.finditer(text, pos, endpos):
+        s = m.start(2)
+        if s < 0:  # no word character: not a sentence
+            continue
+        e = m.end()
+        if e - m.start() > MAX_SENTENCE:
+            _trim(text, _cap(text, m.start(), e), cuts)
+        elif text[e - 1].isspace():  # only a piece without a full stop can end in a space
+            cuts.append((s, s + len(text[s:e].rstrip())))
+        else:
+            cuts.append((s, e))
 
 
 def _trim(text: str, spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> None:
@@ -479,32 +481,30 @@ def segment(text: str) -> Segmented:
     _mark_decks(lines)
     paragraphs = [Paragraph(_role(first, t), t) for first, t in _paragraphs(lines)]
     stories = _stories(paragraphs)
+    paragraphs = [p for story in stories for p in story.paragraphs]  # the same, in story order
+    texts = [p.text for p in paragraphs]
+    out = "\n".join(texts)
+    offsets = [0, *itertools.accumulate(len(t) + 1 for t in texts)]  # where each paragraph starts
+    cuts = _page_sentences(out, paragraphs, offsets)
 
-    out_text: list[str] = []
+    story_of = [ix for ix, story in enumerate(stories) for _ in story.paragraphs]
+    para_col = [bisect.bisect_right(offsets, s) - 1 for s, _ in cuts]
+    roles = [p.role for p in paragraphs]
+    cols: dict[str, list[Any]] = {
+        "story_ix": [story_of[k] for k in para_col],
+        "para_ix": para_col,
+        "sent_ix": list(range(len(cuts))),
+        "role": [roles[k] for k in para_col],
+        "char_start": [s for s, _ in cuts],
+        "char_end": [e for _, e in cuts],
+        "text": [out[s:e] for s, e in cuts],
+    }
     story_rows: list[dict[str, object]] = []
-    cols: dict[str, list[Any]] = {k: [] for k in SENTENCE_FIELDS}
-    story_col, para_col, sent_col, role_col = cols["story_ix"], cols["para_ix"], cols["sent_ix"], cols["role"]
-    start_col, end_col, text_col = cols["char_start"], cols["char_end"], cols["text"]
-    offset = para_ix = sent_ix = 0
+    first = 0  # index of the story's first paragraph
     for story_ix, story in enumerate(stories):
-        story_start = offset
-        for p in story.paragraphs:
-            cuts = _split_sentences(p.text, p.role)
-            if cuts:  # a paragraph at a time: its sentences share story, paragraph and role
-                n = len(cuts)
-                story_col.extend([story_ix] * n)
-                para_col.extend([para_ix] * n)
-                sent_col.extend(range(sent_ix, sent_ix + n))
-                role_col.extend([p.role] * n)
-                start_col.extend([offset + s for s, _ in cuts])
-                end_col.extend([offset + e for _, e in cuts])
-                text_col.extend([p.text[s:e] for s, e in cuts])
-                sent_ix += n
-            out_text.append(p.text)
-            offset += len(p.text) + 1
-            para_ix += 1
+        last = first + len(story.paragraphs) - 1
         title = next((p.text for p in story.paragraphs if p.role == "headline"), None)
-        if story.kind == "teaser" and story.paragraphs:
+        if story.kind == "teaser":
             title = next(
                 (t for t in story.paragraphs[0].text.split(" ") if not _SENTENCE_PUNCT.search(t)), None
             )
@@ -514,8 +514,26 @@ def segment(text: str) -> Segmented:
                 "kind": story.kind,
                 "title": title,
                 "byline": next((p.text for p in story.paragraphs if p.role == "byline"), None),
-                "char_start": story_start,
-                "char_end": max(story_start, offset - 1),
+                "char_start": offsets[first],
+                "char_end": offsets[last] + len(texts[last]),
             }
         )
-    return Segmented("\n".join(out_text), story_rows, cols, counts)
+        first = last + 1
+    return Segmented(out, story_rows, cols, counts)
+
+
+def _page_sentences(out: str, paragraphs: list[Paragraph], offsets: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans in the page text, as _split_sentences of each paragraph, shifted: the runs of
+    ordinary paragraphs between the rare teaser and dateline ones are split in one scan each."""
+    cuts: list[tuple[int, int]] = []
+    pos = 0  # start of the run of ordinary paragraphs not yet split
+    for k, p in enumerate(paragraphs):
+        if p.role == "teaser" or "日电" in p.text:
+            start = offsets[k]
+            if pos < start:
+                _plain_sentences(out, pos, start - 1, cuts)
+            cuts.extend((start + s, start + e) for s, e in _split_sentences(p.text, p.role))
+            pos = offsets[k + 1]
+    if pos < len(out):
+        _plain_sentences(out, pos, len(out), cuts)
+    return cuts

@@ -377,7 +377,123 @@ def test_reference_widths_equal_window_scan() -> None:
             line.byline = rng.random() < 0.3
             line.bullet = rng.random() < 0.2
             lines.append(line)
-        assert segment._reference_widths(lines) == _reference_widths(lines)
+        widths = [ln.width for ln in lines]
+        ordinary: list[bool | None] = [not (ln.standalone or ln.bullet) for ln in lines]
+        fast = [segment._reference_width(i, widths, ordinary) for i in range(len(lines))]
+        assert fast == _reference_widths(lines)
+
+
+def _should_join_reference(lines: list[segment.Line], i: int, ref: float, paragraph: float) -> bool:
+    """The joiner's question for lines i and i+1, asked of Line objects (before the columns)."""
+    a, b = lines[i], lines[i + 1]
+    if a.standalone or b.standalone or b.bullet or segment._ENUMERATED.match(b.text):
+        return False
+    if segment._ends_terminal(a.text):
+        return False
+    if segment._ends_continuing(a.text):
+        return True
+    w = a.width
+    if paragraph >= segment.LONG_LINE:
+        return True
+    if ref < segment.WRAP_SHARE * w:
+        return segment._ends_terminal(b.text)
+    if paragraph <= a.width and (i == 0 or segment._ends_terminal(lines[i - 1].text)):
+        w += segment.INDENT
+    return w >= ref - max(segment.WRAP_SLACK, (1 - segment.WRAP_SHARE) * ref)
+
+
+def _glue_reference(a: str, b: str) -> str:
+    ascii_end, ascii_start = re.compile(r"[A-Za-z0-9]$"), re.compile(r"^[A-Za-z0-9]")
+    return a + " " + b if ascii_end.search(a) and ascii_start.search(b) else a + b
+
+
+def _paragraphs_reference(lines: list[segment.Line]) -> list[tuple[segment.Line, str]]:
+    """The joiner the plain way: every fact of every line asked again each round, every joined
+    paragraph reclassified, the window scan for the column width, until nothing joins."""
+    firsts, current = list(lines), list(lines)
+    while True:
+        refs = _reference_widths(current)
+        joined: list[tuple[int, str]] = []
+        i = 0
+        while i < len(current):
+            start, text, width = i, current[i].text, current[i].width
+            while i + 1 < len(current) and _should_join_reference(current, i, refs[i], width):
+                i += 1
+                text = _glue_reference(text, current[i].text)
+                width += current[i].width
+            joined.append((start, text))
+            i += 1
+        if len(joined) == len(current):
+            return [(firsts[k], ln.text) for k, ln in enumerate(current)]
+        firsts = [firsts[s] for s, _ in joined]
+        current = [
+            current[s] if current[s].text == t else segment._reclassify(current[s], t) for s, t in joined
+        ]
+
+
+_PAGE_PIECES = [
+    "今年以来",
+    "全市",
+    "，",
+    "。",
+    "”",
+    "；",
+    "、",
+    " ",
+    "a1",
+    "abc",
+    "一、",
+    "（二）",
+    "——",
+    "图为",
+    "本报记者 王明",
+    "（记者 李华 摄）",
+    "执法用心 服务暖心",
+    "北京9月3日电",
+]
+
+
+def _pages(n: int, seed: int = SEED) -> list[str]:
+    """Made-up pages of short lines, wrapped or not, with headlines, bylines, captions and teasers."""
+    rng = random.Random(seed)
+    teasers = words("teaser_markers.txt")
+    pages = []
+    for _ in range(n):
+        lines = []
+        for _ in range(rng.randint(0, 25)):
+            line = "".join(rng.choice(_PAGE_PIECES) for _ in range(rng.randint(1, 9)))
+            if rng.random() < 0.05:
+                line += rng.choice(teasers)
+            if rng.random() < 0.05:
+                line = "●" + line
+            lines.append(line)
+        pages.append(rng.choice(["\n", "\n\n", "\n \n"]).join(lines))
+    return pages
+
+
+def test_joiner_equals_reference() -> None:
+    """The column joiner with lazily classified paragraphs gives the plain joiner's paragraphs."""
+    for page in _pages(3000):
+        lines = [segment.classify(ln, {}) for ln in map(str.strip, page.split("\n")) if ln]
+        lines = [ln for ln in lines if ln.text]
+        segment._mark_decks(lines)
+        fast = segment._paragraphs(lines)
+        assert [(id(f), t) for f, t in fast] == [(id(f), t) for f, t in _paragraphs_reference(lines)], page
+
+
+def test_page_sentences_equal_paragraph_by_paragraph() -> None:
+    """One scan of the page text finds each paragraph's sentences, shifted to page offsets."""
+    for page in _pages(3000, SEED + 1):
+        seg = segment.segment(page)
+        paragraphs = seg.text.split("\n") if seg.text else []
+        roles = dict(zip(seg.sentence_columns["para_ix"], seg.sentence_columns["role"], strict=True))
+        expected, offset = [], 0
+        for k, text in enumerate(paragraphs):
+            role = roles.get(k, "body")
+            expected += [(offset + s, offset + e) for s, e in segment._split_sentences(text, role)]
+            offset += len(text) + 1
+        starts, ends = seg.sentence_columns["char_start"], seg.sentence_columns["char_end"]
+        assert list(zip(starts, ends, strict=True)) == expected, page
 
 
 def _split_reference(text: str, role: str) -> list[tuple[int, int]]:
