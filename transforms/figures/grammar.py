@@ -376,9 +376,20 @@ def _vague_markers() -> _Affixes:
 
 
 def _is_identifier(sent: str, start: int, end: int) -> bool:
+    """G318, 5G, PM 2.5, PM_2.5: a number joined to Latin letters names a thing; and the digits after
+    the point of a decimal already read as such a name (the 5 of PM2.5年均浓度) start no figure."""
     before = sent[start - 1] if start else ""
     if before in _ASCII_LETTERS or sent[end : end + 1] in _ASCII_LETTERS:
         return True  # G318, 5G
+    if before in " _" and start > 1 and sent[start - 2] in _ASCII_LETTERS:
+        return True  # PM 2.5, PM_2.5
+    if before == "." and start > 1 and sent[start - 2].isdigit():
+        # PM2.5: the 2 was a label, so its decimal tail is no number of its own (3.7.9亿: a list
+        # number 3. before the figure 7.9亿 is no label)
+        head = start - 2
+        while head > 0 and sent[head - 1].isdigit():
+            head -= 1
+        return _is_identifier(sent, head, start - 1)
     return before in "-/#" and start > 1 and sent[start - 2].isascii() and sent[start - 2].isalnum()
 
 
