@@ -55,3 +55,19 @@ def test_the_dictionary_tags_are_poseggs_own() -> None:
     from transforms.figures.words import _dictionary_tags, _jieba
 
     assert _dictionary_tags(_jieba()[0]) == jieba.posseg.dt.word_tag_tab
+
+
+def test_the_prefix_dictionary_is_jiebas_own() -> None:
+    # built from dict.txt in _dictionary_tags; jieba's gen_pfdict over the same file must agree
+    from transforms.figures.words import _jieba
+
+    ours = _jieba()[0]
+    fresh = jieba.Tokenizer()
+    with fresh.get_dict_file() as f:
+        freq, total = fresh.gen_pfdict(f)
+    added = {w for w, f in ours.FREQ.items() if freq.get(w) != f}  # word_tags.csv's additions only
+    assert total <= ours.total
+    assert all(not freq.get(w) for w in added)
+    assert {w: f for w, f in ours.FREQ.items() if w not in added} == {
+        w: f for w, f in freq.items() if w not in added
+    }
