@@ -59,6 +59,7 @@ FIGURE_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.I
 LIST_ENDS = ("；", ";")
 COLONS = frozenset("：:")
 SHORT_CLAUSE = 10  # a clause this short that opens with a cue and holds no number is a frame (力争，…)
+PAIR_GAP = 6  # 从796元/月提高至842元: the unit's tail and the verb between a change's two ends
 FROM_REACH = 2  # 由2010年的A: the year reaches only the figure right after it
 # frames that hold for the paragraphs after them in a work report's part: multi-year ones always
 # (五年来, “十五五”时期), one-year ones only when they face the part's way (过去一年 in a review; a
@@ -203,6 +204,31 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr 
     return found
 
 
+@lru_cache(maxsize=1)
+def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    froms = "|".join(map(re.escape, words("pair_from_words.txt")))
+    tos = "|".join(map(re.escape, words("pair_to_words.txt")))
+    item = "\\d[\\d.]*[^\\d、]*、"  # an earlier figure of a 分别 list: 从209元、280元提高到217元、290元
+    return (
+        re.compile(f"(?:{froms})(?:{item})*$"),
+        re.compile(f"^(?:、\\d[\\d.]*[^\\d、]*)*[^\\d]{{0,{PAIR_GAP}}}?(?:{tos})\\d"),
+        re.compile(f"(?:{froms})\\d.*(?:{tos})(?:{item})*$"),
+    )
+
+
+def pair_end(before: str, after: str) -> str | None:
+    """Which end of an explicit change the figure is (比重从34.6%提升到49%: "from" for 34.6%, "to" for
+    49%), from its clause's text before and after it; None when it is no end of one. Over a span
+    (2020年到2025年，…) the start value is the first year's and the end value the last year's
+    (fact-spec: "an end point of an explicit pair")."""
+    starts, goes_on, ends = _pair_patterns()
+    if starts.search(before) and goes_on.search(after):
+        return "from"
+    if ends.search(before):
+        return "to"
+    return None
+
+
 def last_opener(s: Sentence) -> Expr | None:
     """The expression that still governs at the sentence's end (carried over a ；)."""
     opened = [s.exprs[i] for i in sorted(s.openers)]
@@ -318,7 +344,14 @@ class Walk:
         k = _clause_at(s, offset)
         gov = governing(s, offset, offset + length, k) or self.carry
         period = self.resolve(gov) if gov is not None else self.context()
-        return period, self._target(s, text, offset, length, gov, period, k)
+        target = self._target(s, text, offset, length, gov, period, k)
+        first, last = period
+        if first is not None and last is not None and first != last:
+            cs, ce = s.clauses[k]
+            end = pair_end(text[cs:offset], text[offset + length : ce])
+            if end is not None:
+                period = (first, first) if end == "from" else (last, last)
+        return period, target
 
     def _target(
         self, s: Sentence, text: str, offset: int, length: int, gov: Expr | None, period: Period, k: int

@@ -259,6 +259,15 @@ def test_a_heading_that_reviews_five_years_gives_its_part_the_span() -> None:
     assert got["5:1200万人"] == (2033, 2033, "target")
 
 
+def test_the_ends_of_a_change_over_a_span_take_its_first_and_last_year() -> None:
+    got = decide([["2016年到2021年，农业用水比重从41.5%提升到58%，新增泵站12个。"]])
+    assert got["0:41.5%"][:2] == (2016, 2016)  # the start value
+    assert got["0:58%"][:2] == (2021, 2021)  # the end value
+    assert got["0:12个"][:2] == (2016, 2021)  # no pair: the span
+    got = decide([["2016年到2021年，农业用水比重提升到58%。"]])
+    assert got["0:58%"][:2] == (2016, 2021)  # a level reached, with no start value: the span
+
+
 def test_next_year_is_the_year_after_publication_and_a_target_when_promised() -> None:
     got = decide([["明年，全市将新建学校12所。"]], meta={"published": "2031-11-20"})
     assert got["0:12所"] == (2032, 2032, "target")
