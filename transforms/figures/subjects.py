@@ -107,7 +107,11 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
     stops = _set("subject_stops.txt")
     joined = _join_singles(_join_suffix_heads(ws), stops | _set("subject_nominal_verbs.txt"))
     for i, w in enumerate(joined):
-        stop = next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
+        stop = (  # most words have two characters: no stop can be a proper prefix of them
+            next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
+            if len(w.text) > 2
+            else None
+        )
         if stop and w.text not in _set("subject_nominal_verbs.txt"):
             rest = tag(w.text[len(stop) :])
             # 交流学习|心得体会: a verb left after the stop still modifies the noun that follows
@@ -586,9 +590,10 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
     when ``rest`` opens the next item of a coordination (3期|和社区党委书记…), not this figure's noun."""
     np: list[Word] = []
     at = 0
+    said = ""  # _text(np), kept as np grows
     for i, w in enumerate(ws):
         grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
-        quoted = _text(np).count("“") > _text(np).count("”")  # “高效办成一件事”: a name, whatever its words
+        quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
         if not quoted and (
             _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
         ):
@@ -601,7 +606,8 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break
         np.append(w)
         at += len(w.text)
-        if kind in _PEOPLE_KINDS and _names_people(_text(np)):
+        said += w.text
+        if kind in _PEOPLE_KINDS and _names_people(said):
             break  # 14名残疾游客|游览景区风光
     return np
 

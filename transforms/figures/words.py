@@ -165,19 +165,22 @@ def _cut_han(text: str, freq: dict[str, int], logtotal: float) -> list[str]:
     n = len(text)
     best = [0.0] * (n + 1)
     end = list(range(n + 1))
+    get = freq.get  # one lookup per fragment (counts are ints, never None)
     for idx in range(n - 1, -1, -1):
         top, top_end = 0.0, -1
-        i, frag = idx, text[idx]
-        while i < n and frag in freq:
-            f = freq[frag]
+        i = idx
+        f = first = get(text[idx])
+        while f is not None:
             if f:
                 score = log(f) - logtotal + best[i + 1]
                 if top_end < 0 or score >= top:  # i only grows, so >= keeps jieba's tie to the longer
                     top, top_end = score, i
             i += 1
-            frag = text[idx : i + 1]
+            if i >= n:
+                break
+            f = get(text[idx : i + 1])
         if top_end < 0:  # no dictionary word starts here: the character alone
-            top, top_end = log(freq.get(text[idx]) or 1) - logtotal + best[idx + 1], idx
+            top, top_end = log(first or 1) - logtotal + best[idx + 1], idx
         best[idx], end[idx] = top, top_end
     cuts, at = [], 0
     while at < n:
