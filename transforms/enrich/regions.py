@@ -735,16 +735,20 @@ def _scope_region(
     page: str | None,
     province: str | None,
     vouched: frozenset[str] = frozenset(),
+    carried: bool = False,
 ) -> tuple[bool, str | None]:
     """Whether a clause (or headline) names the figure's place, and which division that is.
 
     A whole of several provinces or the country (川渝) -> null; named divisions -> the smallest
     holding them; a word naming the page's own division (全省) -> the page's division at that level.
     Names inside quotation or title marks are brands or titles (“九寨沟”文旅精品), not places.
+    The clause right before the figure's passes a whole on wherever it stands (深化川渝合作，共建项目80个);
+    one further back (``carried``) only when the whole opens it as its subject: in 建立黄河流域…机制，
+    …，治理沙化土地93.5万亩 the whole is an object of that clause's verb, not the later figure's place.
     """
     if not text:
         return False, None
-    if _wholes().search(text):
+    if _wholes().match(text) if carried else _wholes().search(text):
         return True, None
     if found:
         quoted = [
@@ -935,11 +939,13 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
             )
             for text, mine in _split_clauses(first, [(m, off) for m, off in found if off < c0])
         ]
-        scopes += reversed(earlier)
+        scopes += reversed([(text, mine) for text, mine in earlier if text])
         scopes.append((headline, head_found))
         code: str | None = page
-        for text, mine in scopes:
-            decided, got = _scope_region(text, mine, page, province, vouched.get(sha, frozenset()))
+        for k, (text, mine) in enumerate(scopes):
+            decided, got = _scope_region(
+                text, mine, page, province, vouched.get(sha, frozenset()), carried=1 < k < len(scopes) - 1
+            )
             if decided:
                 code = got
                 break

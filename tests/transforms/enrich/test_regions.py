@@ -396,6 +396,19 @@ def test_a_place_inside_a_quotation_cut_by_a_comma_is_not_the_figures() -> None:
     assert got == [["620000"]]
 
 
+def test_a_whole_further_back_carries_only_when_it_opens_its_clause() -> None:
+    got = _figure_regions(
+        [
+            # two clauses back, the object of 建立; opening a clause two back, its subject
+            "建立长江经济带生态补偿机制，持续开展综合防治，治理沙化土地9.5万亩",
+            "成渝地区双城经济圈规划获批实施，持续开展综合防治，共建重点项目120个",
+        ],
+        [["9.5万亩"], ["120个"]],
+        meta={"region": "610000"},
+    )
+    assert got == [["610000"], [None]]
+
+
 def test_a_place_in_an_item_joined_before_the_count_is_not_the_counts() -> None:
     # 绵阳 names the first item; the 8 branches are across the province
     got = _figure_regions(["建设绵阳总部基地和8个市级分基地"], [["8个"]], meta={"region": "510000"})
