@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache, lru_cache
+from itertools import groupby
 from math import log
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -85,11 +86,9 @@ def _prefix_dictionary(tokenizer: Tokenizer, words: list[str], counts: list[str]
         if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
             return
         freqs = list(map(int, counts))
-        by_length: dict[int, list[str]] = {}
-        for word, n in zip(words, map(len, words), strict=True):
-            by_length.setdefault(n, []).append(word)
         prefixes: set[str] = set()
-        for n, same in by_length.items():
+        for n, group in groupby(sorted(words, key=len), key=len):
+            same = list(group)
             for k in range(1, n):
                 prefixes.update(map(itemgetter(slice(0, k)), same))
         freq = dict.fromkeys(prefixes, 0)
