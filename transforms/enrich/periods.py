@@ -219,8 +219,8 @@ def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 def pair_end(before: str, after: str) -> str | None:
     """Which end of an explicit change the figure is (比重从34.6%提升到49%: "from" for 34.6%, "to" for
     49%), from its clause's text before and after it; None when it is no end of one. Over a span
-    (2020年到2025年，…) the start value is the first year's and the end value the last year's
-    (fact-spec: "an end point of an explicit pair")."""
+    the end value is the last year's (fact-spec: "an end point of an explicit pair"), and over a
+    written range (2020年到2025年，…) the start value is the first year's."""
     starts, goes_on, ends = _pair_patterns()
     if starts.search(before) and goes_on.search(after):
         return "from"
@@ -349,8 +349,12 @@ class Walk:
         if first is not None and last is not None and first != last:
             cs, ce = s.clauses[k]
             end = pair_end(text[cs:offset], text[offset + length : ce])
-            if end is not None:
-                period = (first, first) if end == "from" else (last, last)
+            if end == "to":
+                period = (last, last)
+            elif end == "from" and gov is not None and gov.kind == "range":
+                # a written start year (2020年到2025年) dates the start value; a plan period's (五年来,
+                # “十四五”时期) first year is not the year of its base, so that value keeps the span
+                period = (first, first)
         return period, target
 
     def _target(

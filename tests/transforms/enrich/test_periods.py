@@ -266,6 +266,10 @@ def test_the_ends_of_a_change_over_a_span_take_its_first_and_last_year() -> None
     assert got["0:12个"][:2] == (2016, 2021)  # no pair: the span
     got = decide([["2016年到2021年，农业用水比重提升到58%。"]])
     assert got["0:58%"][:2] == (2016, 2021)  # a level reached, with no start value: the span
+    # a plan period's first year is not the year of its base: the start value keeps the span
+    got = decide([["“十三五”时期，农业用水比重从41.5%提升到58%。"]])
+    assert got["0:41.5%"][:2] == (2016, 2020)
+    assert got["0:58%"][:2] == (2020, 2020)
 
 
 def test_next_year_is_the_year_after_publication_and_a_target_when_promised() -> None:
