@@ -165,7 +165,8 @@ def _join_singles(ws: Sequence[Word], stops: frozenset[str]) -> Sequence[Word]:
 
 def _clause_start(sentence: str, start: int, floor: int) -> int:
     i = start
-    while i > floor and sentence[i - 1] not in _CLAUSE_STOP:
+    lowest = max(floor, start - _MAX_BEFORE)  # the walk past it would be cut back to it anyway
+    while i > lowest and sentence[i - 1] not in _CLAUSE_STOP:
         i -= 1
     return max(i, start - _MAX_BEFORE)
 
@@ -844,6 +845,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
 def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
     """接待游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%: a 分别 clause that names no
     items refers back to the figures before it, one for each of its own, in order."""
+    if "分别" not in sentence:  # most sentences: no clause can open with it
+        return out
     k = 0
     while k < len(spans):
         lo = _clause_start(sentence, spans[k].start, spans[k - 1].end if k else 0)

@@ -383,3 +383,20 @@ def test_predicates_after_people_and_more_governing_verbs(
     sentence: str, span: str, subject: str | None
 ) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_the_bounded_clause_walk_agrees_with_the_full_walk() -> None:
+    from transforms.figures.subjects import _CLAUSE_STOP, _MAX_BEFORE, _clause_start
+
+    def full(sentence: str, start: int, floor: int) -> int:
+        i = start
+        while i > floor and sentence[i - 1] not in _CLAUSE_STOP:
+            i -= 1
+        return max(i, start - _MAX_BEFORE)
+
+    sentence = (
+        "全县新建改造农村公路和城乡供水管网以及配套设施共计一百二十公里，其中新建道路三十公里、管网九十公里"
+    )
+    for floor in (0, 5, 31, 40):
+        for start in range(len(sentence) + 1):
+            assert _clause_start(sentence, start, floor) == full(sentence, start, floor)
