@@ -184,14 +184,98 @@ def classify(raw: str, counts: dict[str, int]) -> Line:
     return line
 
 
-def _mark_decks(lines: list[Line]) -> None:
+@dataclass
+class _Lines:
+    """The lines of a page as columns of classify's fields: one list per field, not an object per
+    line (a page has hundreds of lines, most of them plain text)."""
+
+    texts: list[str]
+    teaser: list[bool]
+    bullet: list[bool]
+    credit: list[bool]
+    byline: list[bool]
+    spaced: list[bool]
+    deck: list[bool]
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Lines:
+        return cls(
+            [ln.text for ln in lines],
+            [ln.teaser for ln in lines],
+            [ln.bullet for ln in lines],
+            [ln.credit for ln in lines],
+            [ln.byline for ln in lines],
+            [ln.spaced for ln in lines],
+            [ln.deck for ln in lines],
+        )
+
+    def line(self, k: int) -> Line:
+        return Line(
+            self.texts[k],
+            self.teaser[k],
+            self.bullet[k],
+            self.credit[k],
+            self.byline[k],
+            self.spaced[k],
+            self.deck[k],
+        )
+
+    def standalone(self) -> list[bool]:
+        """Line.standalone of every line."""
+        return [
+            t or c or b or s or d
+            for t, c, b, s, d in zip(
+                self.teaser, self.credit, self.byline, self.spaced, self.deck, strict=True
+            )
+        ]
+
+
+def _classify_lines(raws: list[str], counts: dict[str, int]) -> _Lines:
+    """classify of each line (non-empty, stripped), dropping lines it leaves empty. A line without
+    a teaser marker or caption bullet (nearly all) is classified by the column expressions below,
+    which are classify's with nothing stripped; the others go through classify itself, in order,
+    so the counts are the same."""
+    lex = _lexicons()
+    teasers, bullet = lex["teasers"], lex["bullet"].match
+    texts = list(raws)
+    n = len(texts)
+    marked = [k for k, t in enumerate(texts) if t.endswith(teasers) or bullet(t)]
+    credit_ends, credit_search = lex["credit_ends"], lex["credit"].search
+    credit = [t.endswith(credit_ends) and credit_search(t) is not None for t in texts]
+    punct = _SENTENCE_PUNCT.search
+    short = [len(t) <= LONG_LINE and punct(t) is None for t in texts]
+    names, bylines = _NAMES_ONLY.match, lex["bylines"]
+    byline = [
+        s and (names(t) is not None or t.startswith(bylines)) for s, t in zip(short, texts, strict=True)
+    ]
+    spaced_search = _SPACED.search
+    spaced = [
+        s and not b and not c and spaced_search(t) is not None
+        for s, b, c, t in zip(short, byline, credit, texts, strict=True)
+    ]
+    deck = [s and t.startswith("——") for s, t in zip(short, texts, strict=True)]
+    lines = _Lines(texts, [False] * n, [False] * n, credit, byline, spaced, deck)
+    for k in marked:
+        ln = classify(texts[k], counts)
+        texts[k] = ln.text
+        lines.teaser[k], lines.bullet[k], credit[k] = ln.teaser, ln.bullet, ln.credit
+        byline[k], spaced[k], deck[k] = ln.byline, ln.spaced, ln.deck
+    if marked and not all(texts[k] for k in marked):
+        keep = [k for k, t in enumerate(texts) if t]
+        lines = _Lines(*([col[k] for k in keep] for col in vars(lines).values()))
+    return lines
+
+
+def _mark_decks(lines: _Lines) -> None:
     """The line right after a spaced headline, short and unpunctuated, is its second deck
     (执法用心 服务暖心 / 多部门联合开展10项综合整治行动)."""
-    for prev, ln in itertools.pairwise(lines):
-        short = not ln.standalone and not ln.bullet and len(ln.text) <= LONG_LINE
-        unpunctuated = not _SENTENCE_PUNCT.search(ln.text) and not _ends_terminal(ln.text)
-        if prev.spaced and short and unpunctuated:
-            ln.deck = True
+    texts, deck, bullet = lines.texts, lines.deck, lines.bullet
+    for k in [k + 1 for k, s in enumerate(lines.spaced[:-1]) if s]:
+        text = texts[k]
+        standalone = lines.teaser[k] or lines.credit[k] or lines.byline[k] or lines.spaced[k] or deck[k]
+        short = not standalone and not bullet[k] and len(text) <= LONG_LINE
+        if short and not _SENTENCE_PUNCT.search(text) and not _ends_terminal(text):
+            deck[k] = True
 
 
 _ASCII_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -230,105 +314,160 @@ class _Layout:
     line). A paragraph the previous round made is classified only when a join question reaches it:
     most paragraphs end with a full stop, and nothing is asked about what lies around them."""
 
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines: list[Line | None] = list(lines)  # None: a joined paragraph not yet classified
-        self.firsts: list[Line] = list(lines)  # the original first line (it decides the role)
-        self.texts = texts = [ln.text for ln in lines]
+    def __init__(self, page: _Lines) -> None:
+        self.page = page
+        n = len(page.texts)
+        self.firsts = list(range(n))  # the page line each paragraph starts with (it decides the role)
+        self.joined = [False] * n  # a paragraph an earlier round made
+        self.lines: list[Line | None] = [None] * n  # a joined paragraph, once classified
+        self.bases: list[Line | None] = [None] * n  # a joined paragraph: the classified line it grew from
+        self.dirty: list[int] | None = None  # the paragraphs the last round made (None: first round)
+        self.texts = texts = list(page.texts)
         # lines hold no "\n", so the end checks need no regex (see _ends_terminal)
         self.widths = [len(t) - 0.5 * len(t.encode("ascii", "ignore")) for t in texts]
         self.terminal = [t.rstrip(CLOSERS).endswith(_TERMINAL_ENDS) for t in texts]
-        self.standalone: list[bool | None] = [ln.standalone for ln in lines]
+        standalone = page.standalone()
+        enumerated = _ENUMERATED.match
+        self.standalone: list[bool | None] = list(standalone)
         self.kept_apart: list[bool | None] = [
-            s or ln.bullet or bool(_ENUMERATED.match(ln.text))
-            for s, ln in zip(self.standalone, lines, strict=True)
+            s or b or enumerated(t) is not None
+            for s, b, t in zip(standalone, page.bullet, texts, strict=True)
         ]
         self.ordinary: list[bool | None] = [
-            not (s or ln.bullet) for s, ln in zip(self.standalone, lines, strict=True)
+            not (s or b) for s, b in zip(standalone, page.bullet, strict=True)
         ]
 
     def classify(self, k: int) -> None:
         """Fill in the facts of paragraph k, a join of the previous round (see _reclassify)."""
-        line = self.lines[k] = _reclassify(self.firsts[k], self.texts[k])
+        base = self.bases[k]
+        assert base is not None  # only a joined paragraph has facts to fill in
+        line = self.lines[k] = _reclassify(base, self.texts[k])
         standalone = self.standalone[k] = line.standalone
         self.kept_apart[k] = standalone or line.bullet or bool(_ENUMERATED.match(line.text))
         self.ordinary[k] = not (standalone or line.bullet)
 
-    def join_starts(self) -> list[int]:
-        """One round of the joiner: the index of each paragraph's first line. Line i is joined to
-        line i+1 unless it is standalone, ends with a full stop or i+1 is kept apart; it is joined
-        when it ends with a comma-like mark or the paragraph so far is LONG_LINE wide; otherwise it
-        is joined when it is about as wide as the local column (see _reference_width), or, when it
-        is much wider than the column (a 2-line paragraph, a headline over a line), when the next
-        line ends with a full stop."""
-        texts, widths, terminal = self.texts, self.widths, self.terminal
-        standalone, kept_apart, ordinary = self.standalone, self.kept_apart, self.ordinary
-        n = len(texts)
-        starts: list[int] = []
-        i = 0
-        while i < n:
-            starts.append(i)
-            paragraph = widths[i]
-            while i + 1 < n and not terminal[i]:
-                if standalone[i] is None:
-                    self.classify(i)
-                if kept_apart[i + 1] is None:
-                    self.classify(i + 1)
-                if standalone[i] or kept_apart[i + 1]:
+    def joins(self) -> list[int]:
+        """One round of the joiner: each i whose line is joined to line i+1 (see _joined).
+
+        Only lines without a full stop are asked: a paragraph goes on only through them, so the
+        width so far is carried from one to the next. After the first round, only lines within
+        WINDOW of a paragraph the round before made are asked, and the lines a new join reaches:
+        every other question has the same lines around it as in the round before, where it was
+        answered no (both lines were left as they were)."""
+        terminal, n = self.terminal, len(self.texts)
+        if self.dirty is None:
+            asked = [k for k, t in enumerate(terminal[:-1]) if not t]
+        else:
+            near = {j for d in self.dirty for j in range(d - WINDOW, d + WINDOW + 1)}
+            asked = sorted(j for j in near if 0 <= j < n - 1 and not terminal[j])
+        widths = self.widths
+        joins: list[int] = []
+        paragraph = 0.0
+        last = -1  # the last line asked
+        for first in asked:
+            i = first
+            while i > last:
+                # the width of the paragraph so far: line i alone, or the lines joined up to it
+                paragraph = paragraph + widths[i] if joins and joins[-1] == i - 1 else widths[i]
+                last = i
+                if not self._joined(i, paragraph):
                     break
-                if not _ends_continuing(texts[i]) and paragraph < LONG_LINE:
-                    for j in range(max(i - WINDOW, 0), min(i + WINDOW + 1, n)):
-                        if ordinary[j] is None:
-                            self.classify(j)
-                    ref = _reference_width(i, widths, ordinary)
-                    w = widths[i]
-                    if ref < WRAP_SHARE * w:  # much wider than its neighbours
-                        if not terminal[i + 1]:
-                            break
-                    else:
-                        if paragraph <= w and (i == 0 or terminal[i - 1]):
-                            w += INDENT  # a paragraph's first line is indented in print; the text lost it
-                        if not w >= ref - max(WRAP_SLACK, (1 - WRAP_SHARE) * ref):
-                            break
-                i += 1
-                paragraph += widths[i]
-            i += 1
-        return starts
+                joins.append(i)
+                if i + 1 < n - 1 and not terminal[i + 1]:
+                    i += 1  # the paragraph goes on: ask about its next line now
+        return joins
 
-    def join(self, starts: list[int]) -> None:
-        """Replace the lines by the paragraphs that start at ``starts``; a paragraph of one line
-        keeps that line's facts, a joined one is classified when asked (see classify)."""
+    def _joined(self, i: int, paragraph: float) -> bool:
+        """Is line i (not ending with a full stop) joined to line i+1? ``paragraph`` is the width
+        of the paragraph so far, ending in line i. Not if line i is standalone or line i+1 is kept
+        apart; yes if line i ends with a comma-like mark or the paragraph is LONG_LINE wide;
+        otherwise yes if it is about as wide as the local column (see _reference_width), or, when
+        it is much wider than the column (a 2-line paragraph, a headline over a line), if the next
+        line ends with a full stop."""
+        standalone, kept_apart, ordinary = self.standalone, self.kept_apart, self.ordinary
+        if standalone[i] is None:
+            self.classify(i)
+        if kept_apart[i + 1] is None:
+            self.classify(i + 1)
+        if standalone[i] or kept_apart[i + 1]:
+            return False
+        if _ends_continuing(self.texts[i]) or paragraph >= LONG_LINE:
+            return True
+        widths = self.widths
+        for j in range(max(i - WINDOW, 0), min(i + WINDOW + 1, len(widths))):
+            if ordinary[j] is None:
+                self.classify(j)
+        ref = _reference_width(i, widths, ordinary)
+        w = widths[i]
+        if ref < WRAP_SHARE * w:  # much wider than its neighbours
+            return self.terminal[i + 1]
+        if paragraph <= w and (i == 0 or self.terminal[i - 1]):
+            w += INDENT  # a paragraph's first line is indented in print; the text lost it
+        return w >= ref - max(WRAP_SLACK, (1 - WRAP_SHARE) * ref)
+
+    def join(self, joins: list[int]) -> None:
+        """Replace the lines by the paragraphs ``joins`` make. The lines between joined paragraphs
+        are copied over a slice at a time with their facts; a joined paragraph is classified when
+        asked (see classify)."""
         texts = self.texts
-        ends = [*starts[1:], len(texts)]
-        joined: list[str] = []
-        for s, e in zip(starts, ends, strict=True):
-            if e - s == 1:
-                joined.append(texts[s])
-                continue
+        runs: list[tuple[int, int]] = []  # [s, e): the lines of one joined paragraph
+        for i in joins:
+            if runs and runs[-1][1] == i + 1:
+                runs[-1] = (runs[-1][0], i + 2)
+            else:
+                runs.append((i, i + 2))
+        glued: list[str] = []
+        bases: list[Line] = []
+        for s, e in runs:
+            if self.joined[s] and self.lines[s] is None:  # joined the round before, not asked since
+                self.classify(s)
+            base = self.lines[s] if self.joined[s] else self.page.line(self.firsts[s])
+            assert base is not None
+            bases.append(base)
             parts = [texts[s]]
-            for k in range(s + 1, e):  # a space only between two ASCII letters or digits
-                if texts[k - 1][-1] in _ASCII_ALNUM and texts[k][0] in _ASCII_ALNUM:
+            for j in range(s + 1, e):  # a space only between two ASCII letters or digits
+                if texts[j - 1][-1] in _ASCII_ALNUM and texts[j][0] in _ASCII_ALNUM:
                     parts.append(" ")
-                parts.append(texts[k])
-            joined.append("".join(parts))
-        single = [e - s == 1 for s, e in zip(starts, ends, strict=True)]
-        self.texts = joined
-        self.firsts = [self.firsts[s] for s in starts]
-        self.widths = [
-            self.widths[s] if one else len(t) - 0.5 * len(t.encode("ascii", "ignore"))
-            for s, one, t in zip(starts, single, joined, strict=True)
-        ]
-        self.terminal = [
-            self.terminal[s] if one else t.rstrip(CLOSERS).endswith(_TERMINAL_ENDS)
-            for s, one, t in zip(starts, single, joined, strict=True)
-        ]
-        self.lines = [self.lines[s] if one else None for s, one in zip(starts, single, strict=True)]
-        for name in ("standalone", "kept_apart", "ordinary"):
-            col = getattr(self, name)
-            setattr(self, name, [col[s] if one else None for s, one in zip(starts, single, strict=True)])
+                parts.append(texts[j])
+            glued.append("".join(parts))
+        widths = [len(t) - 0.5 * len(t.encode("ascii", "ignore")) for t in glued]
+        terminal = [t.rstrip(CLOSERS).endswith(_TERMINAL_ENDS) for t in glued]
+        firsts = [self.firsts[s] for s, _ in runs]
+        nones: list[None] = [None] * len(runs)
+
+        def spliced(col: list[Any], new: list[Any]) -> list[Any]:
+            out: list[Any] = []
+            prev = 0
+            for (s, e), value in zip(runs, new, strict=True):
+                out += col[prev:s]
+                out.append(value)
+                prev = e
+            out += col[prev:]
+            return out
+
+        index = 0  # the new index of each joined paragraph
+        self.dirty = []
+        prev = 0
+        for s, e in runs:
+            index += s - prev
+            self.dirty.append(index)
+            index += 1
+            prev = e
+        self.bases = spliced(self.bases, bases)
+        self.texts = spliced(texts, glued)
+        self.widths = spliced(self.widths, widths)
+        self.terminal = spliced(self.terminal, terminal)
+        self.firsts = spliced(self.firsts, firsts)
+        self.lines = spliced(self.lines, nones)
+        self.joined = spliced(self.joined, [True] * len(runs))
+        self.standalone = spliced(self.standalone, nones)
+        self.kept_apart = spliced(self.kept_apart, nones)
+        self.ordinary = spliced(self.ordinary, nones)
 
 
-def _paragraphs(lines: list[Line]) -> list[tuple[Line, str]]:
-    """Join wrapped lines; each paragraph keeps its first line (for its classification) and text.
+def _paragraphs(lines: _Lines) -> list[tuple[int, str]]:
+    """Join wrapped lines; each paragraph keeps (the index of) its first line, for its
+    classification, and its text.
 
     The joiner runs again on its own paragraphs until nothing more joins, so the layout is a fixed
     point and normalising normalised text changes nothing. One pass is not enough: a paragraph the
@@ -338,18 +477,19 @@ def _paragraphs(lines: list[Line]) -> list[tuple[Line, str]]:
     """
     layout = _Layout(lines)
     while True:
-        starts = layout.join_starts()
-        if len(starts) == len(layout.texts):
+        joins = layout.joins()
+        if not joins:
             return list(zip(layout.firsts, layout.texts, strict=True))
-        layout.join(starts)
+        layout.join(joins)
 
 
-def _role(first: Line, text: str) -> str:
-    if first.teaser:
+def _role(lines: _Lines, first: int, text: str) -> str:
+    """The role of a paragraph: its first line's kind, else headline for a short unpunctuated one."""
+    if lines.teaser[first]:
         return "teaser"
-    if first.bullet or first.credit:
+    if lines.bullet[first] or lines.credit[first]:
         return "caption"
-    if first.byline:
+    if lines.byline[first]:
         return "byline"
     if (
         len(text) <= LONG_LINE
@@ -476,10 +616,9 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str) -> Segmented:
     """Lay out a repaired, Simplified page (see module docstring)."""
     counts: dict[str, int] = {}
-    lines = [classify(ln, counts) for ln in map(str.strip, text.split("\n")) if ln]
-    lines = [ln for ln in lines if ln.text]
+    lines = _classify_lines([ln for ln in map(str.strip, text.split("\n")) if ln], counts)
     _mark_decks(lines)
-    paragraphs = [Paragraph(_role(first, t), t) for first, t in _paragraphs(lines)]
+    paragraphs = [Paragraph(_role(lines, first, t), t) for first, t in _paragraphs(lines)]
     stories = _stories(paragraphs)
     paragraphs = [p for story in stories for p in story.paragraphs]  # the same, in story order
     texts = [p.text for p in paragraphs]

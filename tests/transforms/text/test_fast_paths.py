@@ -8,6 +8,7 @@ the sweep until nothing changes, the whole-text OpenCC call.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -471,14 +472,40 @@ def _pages(n: int, seed: int = SEED) -> list[str]:
     return pages
 
 
+def _mark_decks_reference(lines: list[segment.Line]) -> None:
+    for prev, ln in itertools.pairwise(lines):
+        short = not ln.standalone and not ln.bullet and len(ln.text) <= segment.LONG_LINE
+        unpunctuated = not segment._SENTENCE_PUNCT.search(ln.text) and not segment._ends_terminal(ln.text)
+        if prev.spaced and short and unpunctuated:
+            ln.deck = True
+
+
+def _raw_lines(page: str) -> list[str]:
+    return [ln for ln in map(str.strip, page.split("\n")) if ln]
+
+
+def test_line_columns_equal_classify_line_by_line() -> None:
+    """The page's columns hold what classify (and the deck rule) says of each line, same counts."""
+    for page in _pages(3000, SEED + 2):
+        counts: dict[str, int] = {}
+        fast = segment._classify_lines(_raw_lines(page), counts)
+        segment._mark_decks(fast)
+        ref_counts: dict[str, int] = {}
+        ref = [ln for ln in (segment.classify(r, ref_counts) for r in _raw_lines(page)) if ln.text]
+        _mark_decks_reference(ref)
+        assert [fast.line(k) for k in range(len(fast.texts))] == ref, page
+        assert counts == ref_counts
+
+
 def test_joiner_equals_reference() -> None:
     """The column joiner with lazily classified paragraphs gives the plain joiner's paragraphs."""
     for page in _pages(3000):
-        lines = [segment.classify(ln, {}) for ln in map(str.strip, page.split("\n")) if ln]
-        lines = [ln for ln in lines if ln.text]
+        lines = segment._classify_lines(_raw_lines(page), {})
         segment._mark_decks(lines)
-        fast = segment._paragraphs(lines)
-        assert [(id(f), t) for f, t in fast] == [(id(f), t) for f, t in _paragraphs_reference(lines)], page
+        objects = [lines.line(k) for k in range(len(lines.texts))]
+        index = {id(ln): k for k, ln in enumerate(objects)}
+        reference = [(index[id(first)], text) for first, text in _paragraphs_reference(objects)]
+        assert segment._paragraphs(lines) == reference, page
 
 
 def test_page_sentences_equal_paragraph_by_paragraph() -> None:
