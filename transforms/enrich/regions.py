@@ -748,7 +748,7 @@ def _scope_region(
     """
     if not text:
         return False, None
-    if _wholes().match(text) if carried else _wholes().search(text):
+    if _names_whole(text, found, carried):
         return True, None
     if found:
         quoted = [
@@ -813,6 +813,19 @@ def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None
     if len(kinds) >= 2 and any(kinds) and not all(kinds):
         return start, end
     return None
+
+
+def _names_whole(text: str, found: list[tuple[str, int]], carried: bool) -> bool:
+    """Whether the text names a whole of several provinces (opening it, when ``carried``), other than
+    as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it)."""
+    for m in _wholes().finditer(text):
+        if carried and m.start():
+            return False
+        at = len(text[: m.end()].encode("utf-8"))
+        tail = [n for n, off in found if off == at]
+        if not (tail and text.startswith(tail[0] + "段", m.end())):
+            return True
+    return False
 
 
 def _at_level(page: str, level: str) -> str:

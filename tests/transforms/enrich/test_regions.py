@@ -409,6 +409,15 @@ def test_a_whole_further_back_carries_only_when_it_opens_its_clause() -> None:
     assert got == [["610000"], [None]]
 
 
+def test_a_named_stretch_of_a_whole_is_that_divisions() -> None:
+    got = _figure_regions(
+        ["长江经济带甘肃段水质优良比例97.5%", "长江经济带上游段水质优良比例96.5%"],
+        [["97.5%"], ["96.5%"]],
+        meta={"region": "620000"},
+    )
+    assert got == [["620000"], [None]]
+
+
 def test_a_place_in_an_item_joined_before_the_count_is_not_the_counts() -> None:
     # 绵阳 names the first item; the 8 branches are across the province
     got = _figure_regions(["建设绵阳总部基地和8个市级分基地"], [["8个"]], meta={"region": "510000"})
