@@ -483,60 +483,83 @@ def _paragraphs(lines: _Lines) -> list[tuple[int, str]]:
         layout.join(joins)
 
 
-def _role(lines: _Lines, first: int, text: str) -> str:
-    """The role of a paragraph: its first line's kind, else headline for a short unpunctuated one."""
-    if lines.teaser[first]:
-        return "teaser"
-    if lines.bullet[first] or lines.credit[first]:
-        return "caption"
-    if lines.byline[first]:
-        return "byline"
-    if (
-        len(text) <= LONG_LINE
-        and not _SENTENCE_PUNCT.search(text)
-        and not text.endswith(("：", ":"))
-        and not _ends_terminal(text)
-    ):
-        return "headline"
-    return "body"
+def _roles(lines: _Lines, paragraphs: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """(role, text) of each (first line, text): the first line's kind (teaser, caption, byline),
+    else headline for a short unpunctuated paragraph not ending in a colon, else body. Paragraphs
+    hold no "\n", so the full-stop check needs no regex (see _ends_terminal)."""
+    teaser, bullet, credit, byline = lines.teaser, lines.bullet, lines.credit, lines.byline
+    punct = _SENTENCE_PUNCT.search
+    return [
+        (
+            "teaser"
+            if teaser[k]
+            else "caption"
+            if bullet[k] or credit[k]
+            else "byline"
+            if byline[k]
+            else "headline"
+            if len(t) <= LONG_LINE
+            and not punct(t)
+            and not t.endswith(("：", ":"))
+            and not t.rstrip(CLOSERS).endswith(_TERMINAL_ENDS)
+            else "body",
+            t,
+        )
+        for k, t in paragraphs
+    ]
 
 
 def _stories(paragraphs: list[Paragraph]) -> list[Story]:
     """Group paragraphs into stories: a headline block (2+ lines, or headline + byline) after body
     text starts a new article; a single headline line inside an article is a subheadline; every
-    teaser line is its own story."""
+    teaser line is its own story.
+
+    Whether a story has a headline or a body so far is kept beside it rather than looked up in its
+    paragraphs at every block, and the paragraphs between blocks and teasers go over as one slice
+    (a role, once its paragraph is in a story, no longer changes)."""
     stories: list[Story] = [Story("article")]
+    titled, bodied = [False], [False]  # of each story: a headline paragraph, a body paragraph
+    roles = [p.role for p in paragraphs]
+    n = len(paragraphs)
+    marked = [k for k, r in enumerate(roles) if r in ("teaser", "headline", "byline")]
+    marked.append(n)
     i = 0
-    while i < len(paragraphs):
-        p = paragraphs[i]
-        if p.role == "teaser":
-            stories.append(Story("teaser", [p]))
+    while i < n:
+        role = roles[i]
+        if role == "teaser":
+            stories.append(Story("teaser", [paragraphs[i]]))
+            titled.append(False)
+            bodied.append(False)
             i += 1
             continue
-        if p.role in ("headline", "byline"):
+        if role in ("headline", "byline"):
             j = i
-            while j < len(paragraphs) and paragraphs[j].role in ("headline", "byline"):
+            while j < n and roles[j] in ("headline", "byline"):
                 j += 1
-            block = paragraphs[i:j]
+            starts_story = j - i >= 2 and "headline" in roles[i:j]
+            if stories[-1].kind == "teaser" or (starts_story and (bodied[-1] or titled[-1])):
+                stories.append(Story("article"))
+                titled.append(False)
+                bodied.append(False)
             current = stories[-1]
-            starts_story = any(q.role == "headline" for q in block) and len(block) >= 2
-            titled = any(q.role == "headline" for q in current.paragraphs)
-            if current.kind == "teaser" or (starts_story and (current.has_body() or titled)):
-                current = Story("article")
-                stories.append(current)
-            has_title = any(q.role == "headline" for q in current.paragraphs)
-            for q in block:
-                if q.role == "headline" and (has_title or current.has_body()):
+            has_title, has_body = titled[-1], bodied[-1]
+            for q in paragraphs[i:j]:
+                if q.role == "headline" and (has_title or has_body):
                     q.role = "subheadline"
                 elif q.role == "headline":
                     has_title = True
                 current.paragraphs.append(q)
+            titled[-1] = has_title
             i = j
             continue
+        j = marked[bisect.bisect_left(marked, i)]  # the run of other paragraphs up to the next mark
         if stories[-1].kind == "teaser":
             stories.append(Story("article"))
-        stories[-1].paragraphs.append(p)
-        i += 1
+            titled.append(False)
+            bodied.append(False)
+        stories[-1].paragraphs.extend(paragraphs[i:j])
+        bodied[-1] = bodied[-1] or "body" in roles[i:j]
+        i = j
     return [s for s in stories if s.paragraphs]
 
 
@@ -618,7 +641,7 @@ def segment(text: str) -> Segmented:
     counts: dict[str, int] = {}
     lines = _classify_lines([ln for ln in map(str.strip, text.split("\n")) if ln], counts)
     _mark_decks(lines)
-    paragraphs = [Paragraph(_role(lines, first, t), t) for first, t in _paragraphs(lines)]
+    paragraphs = [Paragraph(role, t) for role, t in _roles(lines, _paragraphs(lines))]
     stories = _stories(paragraphs)
     paragraphs = [p for story in stories for p in story.paragraphs]  # the same, in story order
     texts = [p.text for p in paragraphs]

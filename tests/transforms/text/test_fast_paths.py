@@ -508,6 +508,54 @@ def test_joiner_equals_reference() -> None:
         assert segment._paragraphs(lines) == reference, page
 
 
+def _stories_reference(paragraphs: list[segment.Paragraph]) -> list[segment.Story]:
+    """The story grouping as first written: a story's headline and body looked up in its
+    paragraphs at every block, one paragraph at a time."""
+    stories: list[segment.Story] = [segment.Story("article")]
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        if p.role == "teaser":
+            stories.append(segment.Story("teaser", [p]))
+            i += 1
+            continue
+        if p.role in ("headline", "byline"):
+            j = i
+            while j < len(paragraphs) and paragraphs[j].role in ("headline", "byline"):
+                j += 1
+            block = paragraphs[i:j]
+            current = stories[-1]
+            starts_story = any(q.role == "headline" for q in block) and len(block) >= 2
+            titled = any(q.role == "headline" for q in current.paragraphs)
+            if current.kind == "teaser" or (starts_story and (current.has_body() or titled)):
+                current = segment.Story("article")
+                stories.append(current)
+            has_title = any(q.role == "headline" for q in current.paragraphs)
+            for q in block:
+                if q.role == "headline" and (has_title or current.has_body()):
+                    q.role = "subheadline"
+                elif q.role == "headline":
+                    has_title = True
+                current.paragraphs.append(q)
+            i = j
+            continue
+        if stories[-1].kind == "teaser":
+            stories.append(segment.Story("article"))
+        stories[-1].paragraphs.append(p)
+        i += 1
+    return [s for s in stories if s.paragraphs]
+
+
+def test_stories_equal_reference() -> None:
+    rng = random.Random(SEED)
+    roles = ["body", "body", "body", "caption", "headline", "headline", "byline", "teaser"]
+    for _ in range(5000):
+        made = [(rng.choice(roles), str(k)) for k in range(rng.randint(0, 20))]
+        fast = segment._stories([segment.Paragraph(r, t) for r, t in made])
+        reference = _stories_reference([segment.Paragraph(r, t) for r, t in made])
+        assert fast == reference, made
+
+
 def test_page_sentences_equal_paragraph_by_paragraph() -> None:
     """One scan of the page text finds each paragraph's sentences, shifted to page offsets."""
     for page in _pages(3000, SEED + 1):
