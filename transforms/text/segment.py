@@ -66,6 +66,7 @@ _NAMES_ONLY = re.compile(rf"^[{HAN}]{{1,3}}(?: [{HAN}]{{1,3}})+$")
 _ENUMERATED = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分条])"
 )
+_ENUMERATED_FIRST = "一二三四五六七八九十（(第"  # the first characters _ENUMERATED can match
 _DATELINE = re.compile(rf"^[{HAN}]{{2,15}}?[0-9]{{1,2}}月[0-9]{{1,2}}日电(?=[ （(])")
 _SENTENCE = re.compile(rf"[^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?")
 _WORD = re.compile(r"\w")
@@ -330,7 +331,7 @@ class _Layout:
         enumerated = _ENUMERATED.match
         self.standalone: list[bool | None] = list(standalone)
         self.kept_apart: list[bool | None] = [
-            s or b or enumerated(t) is not None
+            s or b or (t[0] in _ENUMERATED_FIRST and enumerated(t) is not None)
             for s, b, t in zip(standalone, page.bullet, texts, strict=True)
         ]
         self.ordinary: list[bool | None] = [
@@ -689,13 +690,13 @@ def _page_sentences(out: str, paragraphs: list[Paragraph], offsets: list[int]) -
     ordinary paragraphs between the rare teaser and dateline ones are split in one scan each."""
     cuts: list[tuple[int, int]] = []
     pos = 0  # start of the run of ordinary paragraphs not yet split
-    for k, p in enumerate(paragraphs):
-        if p.role == "teaser" or "日电" in p.text:
-            start = offsets[k]
-            if pos < start:
-                _plain_sentences(out, pos, start - 1, cuts)
-            cuts.extend((start + s, start + e) for s, e in _split_sentences(p.text, p.role))
-            pos = offsets[k + 1]
+    dated = "日电" in out  # a page without it has no dateline paragraph ("\n" is in no 日电)
+    for k in [k for k, p in enumerate(paragraphs) if p.role == "teaser" or (dated and "日电" in p.text)]:
+        p, start = paragraphs[k], offsets[k]
+        if pos < start:
+            _plain_sentences(out, pos, start - 1, cuts)
+        cuts.extend((start + s, start + e) for s, e in _split_sentences(p.text, p.role))
+        pos = offsets[k + 1]
     if pos < len(out):
         _plain_sentences(out, pos, len(out), cuts)
     return cuts

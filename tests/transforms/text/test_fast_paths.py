@@ -497,6 +497,15 @@ def test_line_columns_equal_classify_line_by_line() -> None:
         assert counts == ref_counts
 
 
+def test_enumerated_lines_start_with_the_listed_characters() -> None:
+    """The joiner asks _ENUMERATED only of lines starting with one of _ENUMERATED_FIRST."""
+    tails = ["、", "一、", "）", "一）", ")", "一)", "章", "一章", "条", "部分"]
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if any(segment._ENUMERATED.match(ch + tail) for tail in tails):
+            assert ch in segment._ENUMERATED_FIRST, hex(cp)
+
+
 def test_joiner_equals_reference() -> None:
     """The column joiner with lazily classified paragraphs gives the plain joiner's paragraphs."""
     for page in _pages(3000):
