@@ -95,6 +95,7 @@ def _lexicons() -> dict[str, Any]:  # word tuples and compiled patterns, by name
         # (or, were there one, before a final line break, where "$" also matches)
         "credit_ends": (*words("credit_words.txt"), "）", ")", "\n"),
         "bullet": re.compile(rf"^[{bullets}]+\s*"),
+        "bullet_chars": "".join(words("caption_bullets.txt")),  # "bullet" matches a line opening with one
         "credit": re.compile(
             rf"(?:(?:^|[\s。！？!?])[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}})*\s?(?:{credit})"
             rf"|[（(][^（()）]{{1,30}}(?:{credit})[）)])$"
@@ -237,10 +238,10 @@ def _classify_lines(raws: list[str], counts: dict[str, int]) -> _Lines:
     which are classify's with nothing stripped; the others go through classify itself, in order,
     so the counts are the same."""
     lex = _lexicons()
-    teasers, bullet = lex["teasers"], lex["bullet"].match
+    teasers, bullets = lex["teasers"], lex["bullet_chars"]
     texts = list(raws)
     n = len(texts)
-    marked = [k for k, t in enumerate(texts) if t.endswith(teasers) or bullet(t)]
+    marked = [k for k, t in enumerate(texts) if t.endswith(teasers) or t[0] in bullets]
     credit_ends, credit_search = lex["credit_ends"], lex["credit"].search
     credit = [t.endswith(credit_ends) and credit_search(t) is not None for t in texts]
     punct = _SENTENCE_PUNCT.search

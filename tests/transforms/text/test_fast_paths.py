@@ -506,6 +506,14 @@ def test_enumerated_lines_start_with_the_listed_characters() -> None:
             assert ch in segment._ENUMERATED_FIRST, hex(cp)
 
 
+def test_bullet_lines_are_the_lines_opening_with_a_bullet_character() -> None:
+    """_classify_lines sends a line to classify when its first character is a bullet."""
+    lex = segment._lexicons()
+    for cp in range(0x10000):
+        ch = chr(cp)
+        assert bool(lex["bullet"].match(ch + "图为")) == (ch in lex["bullet_chars"]), hex(cp)
+
+
 def test_joiner_equals_reference() -> None:
     """The column joiner with lazily classified paragraphs gives the plain joiner's paragraphs."""
     for page in _pages(3000):
