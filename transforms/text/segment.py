@@ -7,6 +7,12 @@ mark, it is long (a paragraph broken mid-sentence), or it is about as wide as it
 full column line). Headlines, bylines, photo captions and teasers are never glued on: they end
 without punctuation but are narrower than the column around them, contain spaced words, or match
 the byline/credit/teaser lexicons.
+
+A page is worked on as columns, one list per fact of its lines (_Lines, _Layout), not an object
+per line: the per-line checks are list comprehensions, the joiner visits only lines without a full
+stop, later rounds only the neighbourhood of what the round before joined, and the sentences of a
+page's ordinary paragraphs come from one scan of its text. Each fast path has its plain definition
+beside it in tests/transforms/text/test_fast_paths.py.
 """
 
 from __future__ import annotations
@@ -199,19 +205,8 @@ class _Lines:
     spaced: list[bool]
     deck: list[bool]
 
-    @classmethod
-    def of(cls, lines: list[Line]) -> _Lines:
-        return cls(
-            [ln.text for ln in lines],
-            [ln.teaser for ln in lines],
-            [ln.bullet for ln in lines],
-            [ln.credit for ln in lines],
-            [ln.byline for ln in lines],
-            [ln.spaced for ln in lines],
-            [ln.deck for ln in lines],
-        )
-
     def line(self, k: int) -> Line:
+        """Line k as classify returns it (for _reclassify, which needs a Line)."""
         return Line(
             self.texts[k],
             self.teaser[k],
