@@ -84,6 +84,18 @@ def actual_cue(text: str) -> bool:
     return _any(text, "actual_cues.txt")
 
 
+# a count given as a span (1—2个, 3至5家, 一两个): a number set for what is to be done, not a tally
+# of things that stand, so an actual cue (做大做强1—2个主导产业) does not make it a fact
+SPAN_COUNT = re.compile(
+    r"^[约近超]?(?:\d+(?:\.\d+)?\s*[—–\-~～至到]\s*\d|(?:一两|两三|三四|三五|四五|五六|七八)[^十百千万亿])"
+)
+
+
+def span_count(figure: str) -> bool:
+    """Is the figure a span of counts (1—2个, 两三个) rather than one number?"""
+    return SPAN_COUNT.match(figure) is not None
+
+
 @cache
 def _target_starts() -> frozenset[str]:
     return frozenset(w[0] for w in words("target_cues.txt"))

@@ -67,6 +67,9 @@ FROM_REACH = 2  # 由2010年的A: the year reaches only the figure right after i
 STICKY = frozenset({"range", "plan", "plan_since", "five", "next5"})
 STICKY_ONE_YEAR = frozenset({"year", "last", "year1", "this", "next"})
 STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
+# a work report's look back over the five years (回望过去五年，…; 五年来，…) opening a sentence in
+# the middle of a paragraph frames the rest of it and the part's paragraphs after it
+REFRAME = frozenset({"five"})
 PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
 
@@ -311,7 +314,16 @@ class Walk:
             and (self.para_pending or self.lead_pending)
             and len(text.strip()) >= PAPER_MIN
         ):
-            self._frames(head_expr(text) if head_key is not False else None)
+            head = head_expr(text) if head_key is not False else None
+            if head is not None and self.para_pending and self.part is not None and _verdict(text):
+                self._frames(None)  # 2025年目标任务的完成，标志着…收官: it frames nothing,
+                self.para_pending = True  # and the paragraph's next sentence may frame it
+            else:
+                self._frames(head)
+        elif role in ("body", "teaser") and self.part is not None and head_key is not False:
+            head = head_expr(text)
+            if head is not None and head.kind in REFRAME:  # …。五年来，我们…
+                self.para_frame = self.sticky = self.resolve(head)
 
     def _frames(self, head: Expr | None) -> None:
         """A content sentence: the first of its paragraph frames it; the first of a section leads it."""
@@ -373,8 +385,8 @@ class Walk:
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
         if self.part is not None and ahead:
             return True  # “十五五”时期，累计建成…: a period after the report's year is planned
-        if not quiet and cue.actual_cue(before):
-            return False
+        if not quiet and cue.actual_cue(before) and not cue.span_count(text[offset : offset + length]):
+            return False  # 做强3个集群 are clusters that stand; 做大做强1—2个产业 is a number set
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
         chain = chain_before(s, text, k)
@@ -402,6 +414,16 @@ class Walk:
             self.carry_target = self.carry_target or bool(s.frames)
         else:
             self.carry, self.carry_target = None, False
+
+
+@lru_cache(maxsize=1)
+def _verdict_words() -> tuple[str, ...]:
+    return tuple(words("frame_blockers.txt"))
+
+
+def _verdict(text: str) -> bool:
+    """The sentence judges a period (…的完成，标志着…收官) rather than framing what follows."""
+    return any(w in text for w in _verdict_words())
 
 
 def _publication_years(ctx: Context) -> dict[str, int | None]:
