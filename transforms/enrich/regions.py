@@ -815,6 +815,17 @@ def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None
     return None
 
 
+def _one_of_several(lead: str, own: list[tuple[str, int]]) -> bool:
+    """Whether the figure counts a group that a division right before 等 only heads (洛阳等10个枢纽,
+    商丘等5个基地): the other members are other places, so the named one is not the figure's region
+    and the page's (the whole holding them) is. 某地某工程等14条 names an item, not a division, there."""
+    for closer in words("group_closers.txt"):
+        if lead.endswith(closer):
+            at = len(lead.encode("utf-8")) - len(closer.encode("utf-8"))
+            return any(off + _nbytes(name) == at for name, off in own)
+    return False
+
+
 def _names_whole(text: str, found: list[tuple[str, int]], carried: bool) -> bool:
     """Whether the text names a whole of several provinces (opening it, when ``carried``), other than
     as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it)."""
@@ -931,6 +942,9 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
         c1 = c0 + len(clause.encode("utf-8"))
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
+        if _one_of_several(lead, own):
+            out[i] = page  # 洛阳等10个国家物流枢纽: the count spans the named place and others
+            continue
         if lead.endswith(closers):
             # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
             own = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]

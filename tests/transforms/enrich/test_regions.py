@@ -495,3 +495,13 @@ def test_page_regions_are_read_once_per_context_and_equal_document_regions() -> 
     assert page_regions(ctx) is first  # memoised: the currency step reuses the figures' reading
     assert first[0].equals(document_regions(ctx.documents))
     assert Context.of(metrics, documents, sentences).memo == {}  # a new context reads afresh
+
+
+def test_a_division_heading_a_group_before_its_count_is_one_of_several() -> None:
+    # 甲城等6个 counts hubs in several cities: the province's; 甲城和6个 names an item of its own
+    got = _figure_regions(
+        ["推动郑州枢纽升级，建设洛阳等6个物流枢纽、商丘等3个冷链基地", "支持郑州建设物流枢纽6个"],
+        [["6个", "3个"], ["6个"]],
+        meta={"region": "410000"},
+    )
+    assert got == [["410000", "410000"], ["410100"]]
