@@ -57,6 +57,8 @@ HEAD, LOCAL, CLAUSE, SENTENCE = 6.0, 3.0, 1.0, 0.3
 HEAD_MIN = 2.0  # a hint keyword (weight 1: 项目, 产业) never names what is counted
 TAIL_CHARS = 12  # how far after the figure its counted noun may run
 CLAUSE_STOP = "，；：。！？,;:!?"
+_FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of (A、B等领域)
+_ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 
 
@@ -213,7 +215,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
     cols = ["metric_id", *keys, "char_start", "char_end", "text"]
     subject = pl.col("subject") if "subject" in ctx.metrics.columns else pl.lit(None, dtype=pl.String)
     m = (
-        ctx.metrics.select(*cols, subject.alias("subject"))
+        ctx.metrics.select(*cols, subject.cast(pl.String).alias("subject"))
         .with_row_index("_row")
         .join(sents, on=keys, how="left")
         .with_columns(pl.col("sent").fill_null(pl.col("text")))
@@ -274,8 +276,9 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .agg(pl.col("kw").last().alias("tail_head"))
     )
     # when the counted noun follows the figure (…开展4期理论学习), or the lead only lists examples of
-    # it (A、B等15件民生实事), the lead is context, not what is counted: it weighs as the clause does
-    examples = pl.col("tail_head").is_not_null() | pl.col("lead").str.ends_with("等")
+    # it (A、B等15件民生实事; A、B等领域240个项目), the lead is context, not what is counted: it weighs
+    # as the clause does
+    examples = pl.col("tail_head").is_not_null() | pl.col("lead").str.contains(f"等(?:{_FIELDS})?$")
     # people a programme reaches (惠及群众300人次) are about the programme, named before them
     served = pl.col("lead").str.contains(
         f"(?:{_alternation('topic_benefit_cues.txt')})(?:{_alternation('topic_people.txt')})?$"
@@ -285,11 +288,20 @@ def _windows(ctx: Context) -> pl.DataFrame:
     lead_kw = pl.col("lead").str.extract_many(_patterns()[0], leftmost=True).list.last()
     trimmed = pl.col("lead").str.replace(r"[的等之]$", "")
     m = m.with_columns(pl.when(trimmed.str.ends_with(lead_kw)).then(lead_kw).alias("lead_head"))
+    # a subject that is only the last conjunct of a list of short nouns (A、B、C增速10%) does not name
+    # what is counted on its own: the list does, so the whole window decides, not the last item's
+    # keyword (a clause before a 、 -- 吞吐量再次破亿、入境游客 -- is no conjunct)
+    parts = pl.col("lead").str.split(pl.col("subject"))
+    conjunct = (
+        (parts.list.len() > 1) & parts.list.first().str.contains(rf"^(?:{_ITEM}[、和及与])+$")
+    ).fill_null(False)
     return (
         m.join(after, on="_row", how="left")
         .join(_subject_heads(m), on="_row", how="left")
         .with_columns(
-            pl.when(~served).then(pl.coalesce("subject_head", "tail_head", "lead_head")).alias("head"),
+            pl.when(~served & ~conjunct)
+            .then(pl.coalesce("subject_head", "tail_head", "lead_head"))
+            .alias("head"),
             pl.when(served)
             .then(pl.lit(""))
             .when(examples)
