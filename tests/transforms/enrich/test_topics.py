@@ -329,3 +329,8 @@ def test_the_last_conjunct_of_a_noun_list_does_not_decide_alone() -> None:
         ["海洋生物制品、海洋电力、海洋旅游增速保持在8%以上"], [["8%以上"]], subjects={"8%以上": "海洋旅游"}
     )
     assert got == [["economy"]]
+
+
+def test_kinds_of_lists_are_not_requests() -> None:
+    got = _topics(["发布数据要素、人才技能四类清单"], [["四类"]], subjects={"四类": "人才技能"})
+    assert got != [["petitions"]]
