@@ -5,7 +5,7 @@ counts the volunteers who collected them. So the topic is scored from the figure
 weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasick pass per level:
 
 1. the *head*: the telling keyword of the figure's subject (subjects.py) when it has one, else the
-   keyword right before the figure (改造老旧小区41个) or right after its measure word (71件民生实事)
+   telling keyword right before the figure (改造老旧小区41个) or right after its measure word (71件民生实事)
    -- what is counted;
 2. the *local* window: from the previous figure (or the clause start) to the next one, within the clause;
 3. the clause, then the sentence, with falling weights.
@@ -287,7 +287,10 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # 养老服务中心 is found whole) when it ends the lead, bar a trailing 的/等
     lead_kw = pl.col("lead").str.extract_many(_patterns()[0], leftmost=True).list.last()
     trimmed = pl.col("lead").str.replace(r"[的等之]$", "")
-    m = m.with_columns(pl.when(trimmed.str.ends_with(lead_kw)).then(lead_kw).alias("lead_head"))
+    telling = pl.Series(weights["keyword"]).implode()
+    m = m.with_columns(
+        pl.when(trimmed.str.ends_with(lead_kw) & lead_kw.is_in(telling)).then(lead_kw).alias("lead_head")
+    )
     # a subject that is only the last conjunct of a list of short nouns (A、B、C增速10%) does not name
     # what is counted on its own: the list does, so the whole window decides, not the last item's
     # keyword (a clause before a 、 -- 吞吐量再次破亿、入境游客 -- is no conjunct)

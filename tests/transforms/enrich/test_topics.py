@@ -334,3 +334,11 @@ def test_the_last_conjunct_of_a_noun_list_does_not_decide_alone() -> None:
 def test_kinds_of_lists_are_not_requests() -> None:
     got = _topics(["发布数据要素、人才技能四类清单"], [["四类"]], subjects={"四类": "人才技能"})
     assert got != [["petitions"]]
+
+
+def test_a_hint_word_before_the_figure_does_not_name_what_is_counted() -> None:
+    # 项目 and 重点项目 are hints: the projects' theme decides (农产品加工 → rural, 污水处理 → environment)
+    got = _topics(
+        ["农产品加工业新达产项目30个", "实施污水处理重点项目12个"], [["30个"], ["12个"]], stories=[0, 1]
+    )
+    assert got == [["rural"], ["environment"]]
