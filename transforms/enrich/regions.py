@@ -815,15 +815,47 @@ def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None
     return None
 
 
-def _one_of_several(lead: str, own: list[tuple[str, int]]) -> bool:
-    """Whether the figure counts a group that a division right before 等 only heads (洛阳等10个枢纽,
-    商丘等5个基地): the other members are other places, so the named one is not the figure's region
-    and the page's (the whole holding them) is. 某地某工程等14条 names an item, not a division, there."""
+def _group_heads(lead: str, own: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], int]:
+    """The named places of a group a division right before 等 heads (洛阳等10个枢纽; 信阳、新乡、洛阳等
+    9个市) and how many 、-items name them: the other members are other places like them. Nothing
+    when no division stands right before 等 (某地某工程等14条 names an item there, not a division)."""
+    raw = lead.encode("utf-8")
+    comma = "、".encode()
     for closer in words("group_closers.txt"):
-        if lead.endswith(closer):
-            at = len(lead.encode("utf-8")) - len(closer.encode("utf-8"))
-            return any(off + _nbytes(name) == at for name, off in own)
-    return False
+        if not lead.endswith(closer):
+            continue
+        at = len(raw) - len(closer.encode("utf-8"))
+        heads: list[tuple[str, int]] = []
+        items = 0
+        while True:  # back along a 、-list of names only (信阳、新乡、洛阳等)
+            head = next(((n, off) for n, off in own if off + _nbytes(n) == at), None)
+            if head is None:
+                if heads:  # 山阳、勉县等: an item not read as a division is still another place
+                    item = raw[:at].decode("utf-8", "ignore").rsplit("、", 1)[-1]
+                    items += 2 <= len(item) <= LIST_ITEM and all(map(_is_han, item))
+                return heads, items
+            items += 1
+            heads.append(head)
+            while True:  # 四川成都市: the name qualifying it is part of the item
+                qual = next(((n, off) for n, off in own if off + _nbytes(n) == head[1]), None)
+                if qual is None:
+                    break
+                heads.append(head := qual)
+            at = head[1] - len(comma)
+            if at < 0 or raw[at : head[1]] != comma:
+                # 海拉尔至香港、上海等6条航线: places reached from the one the count is about
+                before = raw[: head[1]].decode("utf-8", "ignore")
+                return ([], 0) if before.endswith(words("group_destinations.txt")) else (heads, items)
+    return [], 0
+
+
+def _parent(code: str | None) -> str | None:
+    """The division right above ``code`` (a province's is the country: None)."""
+    if code is None:
+        return None
+    _, _, info = _gazetteer()
+    parent: str | None = info[code][2]
+    return parent
 
 
 def _names_whole(text: str, found: list[tuple[str, int]], carried: bool) -> bool:
@@ -888,7 +920,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         .join(pages, on="sha256", how="left")
         .with_columns(_national(pl.col("lead"), pl.col("unit")).alias("national"))
     )
-    _, aliases, _ = _gazetteer()
+    _, aliases, info = _gazetteer()
     vouched = {
         sha: frozenset(c for a, _ in found if aliases[a][1] for c in aliases[a][0])
         for sha, found in doc_found.items()
@@ -942,15 +974,27 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
         c1 = c0 + len(clause.encode("utf-8"))
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
-        if _one_of_several(lead, own):
-            out[i] = page  # 洛阳等10个国家物流枢纽: the count spans the named place and others
-            continue
+        heads, items = _group_heads(lead, own)
         if lead.endswith(closers):
             # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
             own = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
         mixed = _mixed_list(lead, own)
         if mixed:
             own = [(m, off) for m, off in own if not mixed[0] <= off < mixed[1]]
+            heads = []
+        group = _named(clause, heads, province, vouched.get(sha, frozenset())) if heads else []
+        if group:
+            # 洛阳等10个枢纽, 信阳、新乡、洛阳等9个市: the count spans the named places and others like
+            # them, so it is the region holding them all (the province of one or several cities)
+            common = _common(group)
+            if common in group:  # one place named, or the others not read as divisions (山阳、勉县)
+                above = _parent(common)
+                unread = items > len({_at_level(c, "city") for c in group})
+                inside = unread and province is not None and info[common][3] == province
+                out[i] = _at_level(common, "province") if inside else above
+            else:
+                out[i] = common
+            continue
         scopes = [(clause, own)]
         first = sent[: a - len(lead)]
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object

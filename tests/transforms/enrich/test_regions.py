@@ -505,3 +505,15 @@ def test_a_division_heading_a_group_before_its_count_is_one_of_several() -> None
         meta={"region": "410000"},
     )
     assert got == [["410000", "410000"], ["410100"]]
+    # a group of cities is their province's, a group of provinces the country's
+    got = _figure_regions(
+        ["涉及信阳市、新乡市、洛阳市等9个市", "维持对辽宁、重庆等10个省份的应急响应", "山阳、勉县等6个项目"],
+        [["9个"], ["10个"], ["6个"]],
+    )
+    assert got[:2] == [["410000"], [None]]
+    # a place of the list not read as a division (山阳) still makes the group several places
+    got = _figure_regions(["核准山阳、勉县等6个抽水蓄能项目"], [["6个"]], meta={"region": "610000"})
+    assert got == [["610000"]]
+    # destinations reached from the place: the count stays that place's
+    got = _figure_regions(["新开通郑州至香港、上海等6条航线"], [["6条"]], meta={"region": "410100"})
+    assert got == [["410100"]]
