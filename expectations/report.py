@@ -63,13 +63,13 @@ def banner(result: GateResult, open_quarantines: int = 0) -> dict[str, object]:
             for r in failed.iter_rows(named=True)
         ]
         return {"state": "blocked", "title": "Blocked — nothing was loaded.", "reasons": reasons,
-                "words": f"{extracted} figures extracted, 0 loaded; fix the cause and run again."}  # fmt: skip
+                "words": f"{extracted} metrics extracted, 0 loaded; fix the cause and run again."}  # fmt: skip
     if c.get("files", 0) == 0 and extracted == 0:
         words = "No new or changed file: the warehouse is unchanged."
         if open_quarantines:
-            words += f" {open_quarantines} quarantined figure(s) from earlier runs are still open."
+            words += f" {open_quarantines} quarantined metric(s) from earlier runs are still open."
         return {"state": "nothing-new", "title": "Nothing new.", "words": words, "reasons": []}
-    words = f"{loaded} of {extracted} figures loaded, {quarantined} quarantined."
+    words = f"{loaded} of {extracted} metrics loaded, {quarantined} quarantined."
     problems = []
     if unreadable:
         problems.append(f"{unreadable} file(s) could not be read.")
@@ -196,9 +196,9 @@ def render(
     open_rows = _open_rows(result, open_quarantines, waivers)
     summary = [
         ("files read", c["files"] - c["unreadable_files"]), ("files that could not be read", c["unreadable_files"]),
-        ("documents", c["documents"]), ("sentences", c["sentences"]), ("figures extracted", c["extracted"]),
-        ("figures loaded", c["loaded"]), ("figures quarantined", c["quarantined"]),
-        ("figures loaded under a waiver", c["waived"]), ("open quarantines from earlier runs", len(open_rows)),
+        ("documents", c["documents"]), ("sentences", c["sentences"]), ("metrics extracted", c["extracted"]),
+        ("metrics loaded", c["loaded"]), ("metrics quarantined", c["quarantined"]),
+        ("metrics loaded under a waiver", c["waived"]), ("open quarantines from earlier runs", len(open_rows)),
         ("part-of relations (loaded / extracted)", f"{c['relations_loaded']} / {c['relations']}"),
         ("expectations evaluated / failed / not evaluated",
          f"{res.filter(pl.col('success').is_not_null()).height} / "
@@ -207,8 +207,8 @@ def render(
     ]  # fmt: skip
     history_runs = failures_over_runs(history, result)
     charts = [
-        _bars("Figures loaded by region", _by(result, "region")),
-        _bars("Figures loaded by topic", _by(result, "topic")),
+        _bars("Metrics loaded by region", _by(result, "region")),
+        _bars("Metrics loaded by topic", _by(result, "topic")),
         _bars(f"Failed expectations per load (last {HISTORY_RUNS})", [(r, f) for r, f, _ in history_runs],
               ["#b86e00" if now else "#4a78b5" for *_, now in history_runs]),
     ]  # fmt: skip

@@ -33,7 +33,7 @@ FAILURES = {
     "mark_start": pl.Int64,  # [mark_start, mark_end) of the span in the sentence, null when unknown
     "mark_end": pl.Int64,
 }
-# A quarantine row a reviewer accepted (expectations/waivers.csv): the figure loads.
+# A quarantine row a reviewer accepted (expectations/waivers.csv): the metric loads.
 WAIVED = {
     "run_id": pl.String,
     "metric_id": pl.String,
@@ -47,7 +47,7 @@ WAIVED = {
 }
 # A file that could not be read or normalised, once per path with every reason.
 BAD_FILES = {"path": pl.String, "bytes": pl.Int64, "error": pl.String}
-# How many loaded figures fall on each value of a dimension (charts; summed over batches).
+# How many loaded metrics fall on each value of a dimension (charts; summed over batches).
 LOADED_BY = {"dimension": pl.String, "key": pl.String, "n": pl.Int64}
 COUNT_KEYS = (
     "files",

@@ -57,7 +57,7 @@ HERE = Path(__file__).parent
 RATE_WORDS_FILE = HERE / "rate_words.txt"
 MARKUP_FILE = HERE / "markup_patterns.txt"
 EXTRA_DIVISIONS_FILE = HERE / "extra_divisions.txt"
-RATE_WINDOW = 12  # characters of the clause before a figure searched for a share word
+RATE_WINDOW = 12  # characters of the clause before a metric searched for a share word
 CLAUSE_BREAKS = "，,、；;：:。！？!?"
 # How far a document's metric count may stray from the run's usual range before we warn:
 # Tukey's far-out fences (Q1 - 3 IQR, Q3 + 3 IQR), never narrower than median * 4 + 40, so a
@@ -213,11 +213,11 @@ def markup_pattern() -> re.Pattern[str]:
 
 
 def known_units() -> list[str]:
-    """Canonical units the warehouse knows (dim_unit), from transforms.figures.units."""
+    """Canonical units the warehouse knows (dim_unit), from transforms.metrics.units."""
     try:
-        from transforms.figures.units import unit_table
+        from transforms.metrics.units import unit_table
     except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
-        raise NotEvaluated(f"transforms.figures.units does not import ({exc})") from exc
+        raise NotEvaluated(f"transforms.metrics.units does not import ({exc})") from exc
     return sorted(unit_table()["unit"].unique().to_list())
 
 
@@ -411,7 +411,7 @@ def derive(frames: Frames) -> Derived:
     )
     metrics = frames["metrics"].with_columns(metric_cols)
 
-    # documents: how many distinct figures each document gave (documents without any count 0)
+    # documents: how many distinct metrics each document gave (documents without any count 0)
     per_doc = mets.group_by("sha256").agg(pl.col("metric_id").n_unique().cast(pl.Int64).alias("metric_count"))
     d = docs.join(per_doc, on="sha256", how="left", maintain_order="left")
     documents = frames["documents"].with_columns(d["metric_count"].fill_null(0))
@@ -572,8 +572,8 @@ EXPECTATIONS: list[Expectation] = [
         "ExpectColumnValuesToBeBetween",
         _count_fences,
         "warn",
-        "A document's number of figures is within the far-out fences of this run's documents.",
-        "document {path} gave {metric_count} figures, far outside the usual range",
+        "A document's number of metrics is within the far-out fences of this run's documents.",
+        "document {path} gave {metric_count} metrics, far outside the usual range",
     ),
     # sentences -------------------------------------------------------------------------------
     Expectation(
@@ -658,7 +658,7 @@ EXPECTATIONS: list[Expectation] = [
         "ExpectColumnValuesToBeBetween",
         {"column": "value", "min_value": 0},
         "quarantine",
-        "Figures count or measure something: value >= 0.",
+        "Metrics count or measure something: value >= 0.",
         "{text}: value {value} is negative",
     ),
     Expectation(

@@ -1,8 +1,8 @@
-"""Reviewers' waivers: quarantined figures accepted as right, kept in the repository (waivers.csv).
+"""Reviewers' waivers: quarantined metrics accepted as right, kept in the repository (waivers.csv).
 
-A waiver names a figure (``metric_id``) or a whole file (``file``: its path as the report shows it, or
+A waiver names a metric (``metric_id``) or a whole file (``file``: its path as the report shows it, or
 its file name) and one quarantine expectation, with a reason and who decided. The next validate
-loads the rows it matches and the report lists them, so accepting a figure is reviewed like code.
+loads the rows it matches and the report lists them, so accepting a metric is reviewed like code.
 Block expectations cannot be waived: they mean the batch itself is broken.
 """
 

@@ -173,7 +173,7 @@ def cmd_prune(args: argparse.Namespace) -> int:
     except LoadLocked as exc:
         err(f"minsheng prune: {exc}")
         return cfg.EXIT_LOCKED
-    print(f"pruned {removed} retired figure(s) from {path}")
+    print(f"pruned {removed} retired metric(s) from {path}")
     return cfg.EXIT_OK
 
 

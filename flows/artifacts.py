@@ -9,7 +9,7 @@ from typing import Any
 
 from flows.plan import RunSummary
 
-# Quarantined figures shown with their sentence in the report artifact (the HTML report has them all).
+# Quarantined metrics shown with their sentence in the report artifact (the HTML report has them all).
 ARTIFACT_ROWS = 50
 
 
@@ -21,7 +21,7 @@ def _cell(text: Any, limit: int = 160) -> str:
 
 
 def report_markdown(summary: RunSummary, totals: Any | None) -> str:
-    """The report as markdown: failed expectations, quarantined figures in their sentence, bad files."""
+    """The report as markdown: failed expectations, quarantined metrics in their sentence, bad files."""
     lines = [f"# Quality report of run `{summary.run_id}`: {summary.status}", ""]
     if totals is None:
         return "\n".join([*lines, "Nothing new to validate."]) + "\n"
@@ -36,11 +36,11 @@ def report_markdown(summary: RunSummary, totals: Any | None) -> str:
     else:
         lines.append("Every expectation passed.")
     q = totals.result.failures
-    lines += ["", f"## Failing rows, with their sentence ({q.height}; {summary.metrics_quarantined} figures held back)",
+    lines += ["", f"## Failing rows, with their sentence ({q.height}; {summary.metrics_quarantined} metrics held back)",
               ""]  # fmt: skip
     if q.height:
         lines += [
-            "| expectation | severity | figure | reason | sentence | file |",
+            "| expectation | severity | metric | reason | sentence | file |",
             "|---|---|---|---|---|---|",
         ]
         for r in q.head(ARTIFACT_ROWS).iter_rows(named=True):
@@ -57,7 +57,7 @@ def report_markdown(summary: RunSummary, totals: Any | None) -> str:
     if summary.capped:
         lines += [
             "",
-            f"## Figures left out by the per-sentence/per-document caps ({len(summary.capped)})",
+            f"## Metrics left out by the per-sentence/per-document caps ({len(summary.capped)})",
             "",
         ]
         lines += [f"- `{_cell(p, 300)}`: {_cell(d)}" for p, d in summary.capped]

@@ -1,6 +1,6 @@
 """`make bench`: per-stage throughput and memory of the pipeline, with reference points from the same run.
 
-Absolute MB/s depend on the machine, so every stage figure is also reported as a ratio to two
+Absolute MB/s depend on the machine, so every stage metric is also reported as a ratio to two
 references measured in the same process on the same text: a plain Python ``re`` scan with a
 metric-like regex (what "just finding numbers" costs) and OpenCC alone on the Traditional slice
 (what conversion costs). Inputs are ``../shared/corpus/*/bench`` (Simplified) and a Traditional
@@ -15,7 +15,7 @@ The run is streamed like the flow's: per batch the one parse chain (``transforms
 timed stage by stage through its ``timer`` hook: ingest, normalise, extract + enrich); per gate
 window of batches (``flows.gate.windows``, as the flow) the gate and staging into the loader's
 working copy; then the report and one publish. The
-end-to-end figure is ``minsheng run`` as a subprocess (its own ephemeral Prefect server), run twice:
+end-to-end metric is ``minsheng run`` as a subprocess (its own ephemeral Prefect server), run twice:
 the second run sees unchanged input; its peak RSS is what ``/usr/bin/time`` reports (``%M``, the
 largest process of the run's tree, the Prefect server included).
 """
@@ -225,7 +225,7 @@ def run_stages(raw: Path, batch_size: int, workdir: Path, gate_window: int | Non
     window of batches the gate and staging into the loader's working copy; then the report and one
     publish."""
     from flows.gate import GateTotals, validate_batch, windows, write_run_report
-    from flows.gate import gate_window as window_figures
+    from flows.gate import gate_window as window_metrics
     from flows.staging import batch_gate, open_loader
     from transforms.ingest import list_raw
     from transforms.parse import parse_batch
@@ -258,7 +258,7 @@ def run_stages(raw: Path, batch_size: int, workdir: Path, gate_window: int | Non
                     counts[key] += getattr(parsed, key).height
                 yield parsed
 
-        window_size = window_figures(gate_window)
+        window_size = window_metrics(gate_window)
         n_windows = 0
         for window, _n in windows(parsed_batches(), window_size):
             with stages["validate"].timed():
@@ -276,31 +276,31 @@ def run_stages(raw: Path, batch_size: int, workdir: Path, gate_window: int | Non
             outcome = RunOutcome(status="loaded", report_path=report_path, warnings=totals.warnings)
             load_result = loader.publish(outcome)
     nbytes = sum(p.stat().st_size for p in map(Path, paths))
-    figures = counts["metrics"]
+    metrics = counts["metrics"]
     out: dict[str, Any] = {"files": len(paths), "bytes": nbytes, "counts": counts, "stages": {}}
-    out["gate_windows"] = {"figures": window_size, "windows": n_windows}
+    out["gate_windows"] = {"metrics": window_size, "windows": n_windows}
     out["warehouse_bytes"] = warehouse.stat().st_size if warehouse.exists() else None
     out["warehouse_over_raw"] = None if out["warehouse_bytes"] is None else out["warehouse_bytes"] / nbytes
     for s in stages.values():
-        out["stages"][s.name] = _rates(s.seconds, nbytes, len(paths), figures) | {
+        out["stages"][s.name] = _rates(s.seconds, nbytes, len(paths), metrics) | {
             "peak_rss_mb": s.peak_mb,
             "cpu_seconds": s.cpu_seconds,
         }
     total = sum(s.seconds for s in stages.values())
-    out["total"] = _rates(total, nbytes, len(paths), figures) | {
+    out["total"] = _rates(total, nbytes, len(paths), metrics) | {
         "peak_rss_mb": peak_rss_mb(),
         "cpu_seconds": sum(s.cpu_seconds for s in stages.values()),
     }
     ne = stages["normalise"].seconds + stages["extract"].seconds
-    out["normalise_extract"] = _rates(ne, nbytes, len(paths), figures)
+    out["normalise_extract"] = _rates(ne, nbytes, len(paths), metrics)
     out["gate"] = {"blocked": totals.blocked, "warnings": totals.warnings, "quarantined": totals.quarantined}
     out["load_result"] = repr(load_result)[:300]
     return out
 
 
-def _rates(seconds: float, nbytes: int, docs: int, figures: int) -> dict[str, float]:
+def _rates(seconds: float, nbytes: int, docs: int, metrics: int) -> dict[str, float]:
     s = max(seconds, 1e-9)
-    return {"seconds": seconds, "mb_s": nbytes / 1e6 / s, "docs_s": docs / s, "figures_s": figures / s}
+    return {"seconds": seconds, "mb_s": nbytes / 1e6 / s, "docs_s": docs / s, "metrics_s": metrics / s}
 
 
 # ------------------------------------------------------------------------------------ end to end
@@ -308,7 +308,7 @@ def _rates(seconds: float, nbytes: int, docs: int, figures: int) -> dict[str, fl
 
 def run_flow(raw: Path, workdir: Path, batch_size: int) -> dict[str, Any]:
     """`minsheng run` twice on the same input (second run: nothing changed) and once on one tiny
-    file (the fixed cost of interpreter + Prefect start-up, subtracted for the 'excluding' figure)."""
+    file (the fixed cost of interpreter + Prefect start-up, subtracted for the 'excluding' metric)."""
     exe = Path(sys.executable).with_name("minsheng")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "flows.cli"]
     env = {**os.environ, "MINSHENG_BATCH_SIZE": str(batch_size), "PREFECT_LOGGING_LEVEL": "WARNING"}
@@ -354,7 +354,7 @@ def run_flow(raw: Path, workdir: Path, batch_size: int) -> dict[str, Any]:
 
 def _print(title: str, res: dict[str, Any], ref: dict[str, Any]) -> None:
     print(
-        f"\n{title}: {res['files']} files, {res['bytes'] / 1e6:.1f} MB, {res['counts'].get('metrics', 0)} figures"
+        f"\n{title}: {res['files']} files, {res['bytes'] / 1e6:.1f} MB, {res['counts'].get('metrics', 0)} metrics"
     )
     print(
         f"  {'stage':<18}{'s':>8}{'MB/s':>9}{'docs/s':>9}{'figs/s':>10}{'peakMB':>9}{'x re':>8}"
@@ -369,7 +369,7 @@ def _print(title: str, res: dict[str, Any], ref: dict[str, Any]) -> None:
     for name, r in rows:
         peak, cpu = r.get("peak_rss_mb"), r.get("cpu_seconds")
         print(
-            f"  {name:<18}{r['seconds']:>8.2f}{r['mb_s']:>9.1f}{r['docs_s']:>9.0f}{r['figures_s']:>10.0f}"
+            f"  {name:<18}{r['seconds']:>8.2f}{r['mb_s']:>9.1f}{r['docs_s']:>9.0f}{r['metrics_s']:>10.0f}"
             f"{(f'{peak:.0f}' if peak else '-'):>9}{r['seconds'] / ref['re']['seconds']:>8.1f}"
             + (f"{cpu:>8.2f}{cpu / re_cpu:>9.1f}" if cpu is not None else "")
         )
@@ -384,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--traditional-mb", type=float, default=5.0, help="size of the Traditional slice (MB)")
     ap.add_argument("--batch-size", type=int, default=None, help="files per batch (default: the flow's)")
     ap.add_argument(
-        "--gate-window", type=int, default=None, help="figures per gate window (default: the flow's)"
+        "--gate-window", type=int, default=None, help="metrics per gate window (default: the flow's)"
     )
     ap.add_argument("--scale", type=int, default=1, help="repeat the corpus N times (memory must stay flat)")
     ap.add_argument("--skip-flow", action="store_true", help="skip the end-to-end `minsheng run` timing")
@@ -451,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
             _print(name, res, ref)
             gw = res["gate_windows"]
             print(
-                f"  gate: {gw['windows']} window(s) of >= {gw['figures']} figures;"
+                f"  gate: {gw['windows']} window(s) of >= {gw['metrics']} metrics;"
                 f" warehouse {res['warehouse_bytes'] / 1e6:.1f} MB = {res['warehouse_over_raw']:.2f} x raw"
             )
             print(f"  reference: re scan {ref['re']['mb_s']:.1f} MB/s", end="")

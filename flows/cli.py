@@ -199,9 +199,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minsheng",
-        description="Minsheng ETL: Chinese news pages and work reports -> a DuckDB warehouse of figures.",
+        description="Minsheng ETL: Chinese news pages and work reports -> a DuckDB warehouse of metrics.",
         epilog="exit codes: 0 ok, 1 error, 2 usage, 3 quality gate blocked the load, 4 warehouse locked, "
-        "5 --strict and figures were quarantined or files unreadable",
+        "5 --strict and metrics were quarantined or files unreadable",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--strict",
         action="store_true",
-        help="exit 5 (and a Failed flow state) when figures were quarantined or files could not be read; "
+        help="exit 5 (and a Failed flow state) when metrics were quarantined or files could not be read; "
         "what passed is still loaded (env MINSHENG_STRICT)",
     )
     p.add_argument(

@@ -4,7 +4,7 @@ The flow only wires, retries and logs; every transformation is a pure function i
 ``expectations`` or ``warehouse``. Work is planned per file (sha256 and parser version against the
 warehouse, so unchanged files are never parsed), then streamed: per batch of files one ``parse``
 task (the one chain, :func:`transforms.parse.parse_batch`, fanned out over the configured task
-runner); consecutive batches gather into a gate window of about ``gate_window`` figures
+runner); consecutive batches gather into a gate window of about ``gate_window`` metrics
 (:func:`flows.gate.windows`, ``MINSHENG_GATE_WINDOW``), then ``validate`` (the gate on that window:
 GX costs about the same per call whatever the rows) and ``stage`` (into the load's private working
 copy), in batch order. Gate results and quarantine accumulate; the ``report`` task runs once from
@@ -47,11 +47,11 @@ class GateBlocked(RuntimeError):
 
 
 class StrictFailure(RuntimeError):
-    """``--strict``: the run loaded, but figures were quarantined or files unreadable (exit code 5)."""
+    """``--strict``: the run loaded, but metrics were quarantined or files unreadable (exit code 5)."""
 
     def __init__(self, summary: RunSummary) -> None:
         super().__init__(
-            f"strict: loaded, but {summary.metrics_quarantined} figure(s) quarantined and "
+            f"strict: loaded, but {summary.metrics_quarantined} metric(s) quarantined and "
             f"{summary.files_failed} file(s) unreadable; see {summary.report_path}"
         )
         self.summary = summary
@@ -201,12 +201,12 @@ def etl(
 ) -> Any:
     """Run the pipeline on ``raw_dir`` into ``warehouse_path``; returns the run summary.
 
-    ``gate_window``: figures per gate window (default ``MINSHENG_GATE_WINDOW`` or
+    ``gate_window``: metrics per gate window (default ``MINSHENG_GATE_WINDOW`` or
     :data:`flows.gate.GATE_WINDOW`); the parse batch size stays ``batch_size``.
 
     Ends Failed, raising to a caller: ``warehouse.lock.LoadLocked`` when another load holds the lock
     (exit 4), :class:`GateBlocked` when the quality gate blocks the load (exit 3), and with
-    ``strict`` :class:`StrictFailure` when it loaded but held figures back or could not read files (5).
+    ``strict`` :class:`StrictFailure` when it loaded but held metrics back or could not read files (5).
     """
     from transforms.ingest import list_raw
     from warehouse.load import known_files
@@ -221,7 +221,7 @@ def etl(
         strict=strict,
     )
     logger = get_run_logger()
-    window_figures = _gate_window(gate_window)
+    window_metrics = _gate_window(gate_window)
     t0 = time.perf_counter()
     started_at = datetime.now(UTC)
     flow_run_id = str(runtime_flow_run.id) if runtime_flow_run.id else None
@@ -272,7 +272,7 @@ def etl(
                     wait_seconds=settings.wait_seconds,
                 ) as loader:
                     parsed_batches = _noted(_parsed_batches(plan, settings, progress), summary)
-                    for window, n in windows(parsed_batches, window_figures):
+                    for window, n in windows(parsed_batches, window_metrics):
                         gate = validate_task(window, run_id)
                         totals.add(gate)
                         progress.advance("validate", n)

@@ -1,7 +1,7 @@
 """The quality gate of a streamed run: validate each window of batches, add the results up, report once.
 
 :func:`windows` groups consecutive parsed batches into gate windows of about :data:`GATE_WINDOW`
-figures: Great Expectations costs about half a second per call whatever the rows, so one call per
+metrics: Great Expectations costs about half a second per call whatever the rows, so one call per
 window instead of per 64-file batch, while memory stays bounded by the window, not the run.
 :func:`validate_batch` runs the gate on one window's frames (``expectations.runner.validate``, which
 writes nothing). :class:`GateTotals` keeps the run's merged ``GateResult`` -- results per
@@ -23,7 +23,7 @@ import polars as pl
 
 from transforms.parse import Parsed
 
-# Figures (metrics rows) per gate window: ~3 batches of 64 bench files. Each window saves GX's
+# Metrics (metrics rows) per gate window: ~3 batches of 64 bench files. Each window saves GX's
 # per-call cost (~0.5 s) for every batch it adds, but each held batch costs ~15-25 MB of RSS
 # (bench, 16 MB input: per batch 658 MB peak, 8k 703 MB, 12k 718 MB, 20k 770 MB; docs/performance.md).
 GATE_WINDOW = 8_000
@@ -31,7 +31,7 @@ GATE_WINDOW_ENV = "MINSHENG_GATE_WINDOW"
 
 
 def gate_window(value: int | None = None) -> int:
-    """Figures per gate window: ``value``, else ``MINSHENG_GATE_WINDOW``, else :data:`GATE_WINDOW`;
+    """Metrics per gate window: ``value``, else ``MINSHENG_GATE_WINDOW``, else :data:`GATE_WINDOW`;
     1 validates every parse batch on its own."""
     if value is None:
         raw = os.environ.get(GATE_WINDOW_ENV, "").strip()
@@ -40,13 +40,13 @@ def gate_window(value: int | None = None) -> int:
         except ValueError:
             raise ValueError(f"{GATE_WINDOW_ENV}={raw!r} is not a whole number") from None
     if value < 1:
-        raise ValueError(f"gate window ({GATE_WINDOW_ENV}) must be at least 1 figure, not {value}")
+        raise ValueError(f"gate window ({GATE_WINDOW_ENV}) must be at least 1 metric, not {value}")
     return value
 
 
-def windows(batches: Iterable[Parsed], figures: int) -> Iterator[tuple[Parsed, int]]:
+def windows(batches: Iterable[Parsed], metrics: int) -> Iterator[tuple[Parsed, int]]:
     """(window, number of parse batches in it): consecutive batches concatenated until they hold at
-    least ``figures`` metrics rows, and the rest at the end of the input. Batch order is kept, so a
+    least ``metrics`` metrics rows, and the rest at the end of the input. Batch order is kept, so a
     run's rows and results do not depend on the window (except the run-relative count fences, which
     see more documents at once)."""
     from transforms.parse import concat
@@ -57,7 +57,7 @@ def windows(batches: Iterable[Parsed], figures: int) -> Iterator[tuple[Parsed, i
         pending.append(parsed)
         rows += parsed.metrics.height
         del parsed
-        if rows >= figures:
+        if rows >= metrics:
             window, n = (pending[0] if len(pending) == 1 else concat(pending)), len(pending)
             pending, rows = [], 0
             yield window, n

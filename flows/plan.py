@@ -89,7 +89,7 @@ class RunSummary:
             lines += ["", "## Files that could not be read", ""]
             lines += [f"- `{path}`: {error}" for path, error in self.failed]
         if self.capped:
-            lines += ["", "## Figures left out by the caps", ""]
+            lines += ["", "## Metrics left out by the caps", ""]
             lines += [f"- `{path}`: {detail}" for path, detail in self.capped]
         return "\n".join(lines) + "\n"
 

@@ -22,7 +22,7 @@ EXIT_ERROR = 1  # any other failure; the warehouse is left as it was
 EXIT_USAGE = 2  # bad arguments (argparse's own code)
 EXIT_BLOCKED = 3  # the quality gate blocked the load
 EXIT_LOCKED = 4  # another load holds the warehouse lock
-EXIT_STRICT = 5  # --strict: loaded, but figures were quarantined or files could not be read
+EXIT_STRICT = 5  # --strict: loaded, but metrics were quarantined or files could not be read
 
 TASK_RUNNERS = ("serial", "local", "thread", "dask")
 DEFAULT_TASK_RUNNER = "serial"  # the one default: CLI help, prefect.yaml, systemd unit, README
@@ -112,7 +112,7 @@ class Settings:
     max_workers: int | None = field(default_factory=lambda: _typed("MINSHENG_MAX_WORKERS", "0", int) or None)
     wait_seconds: float = field(default_factory=lambda: _typed("MINSHENG_WAIT", "0", float))
     load_retries: int = field(default_factory=lambda: _typed("MINSHENG_LOAD_RETRIES", "3", int))
-    # Opt-in: a run that loaded but quarantined figures or could not read files ends with exit 5.
+    # Opt-in: a run that loaded but quarantined metrics or could not read files ends with exit 5.
     strict: bool = field(default_factory=lambda: _typed("MINSHENG_STRICT", "false", bool))
     load_retry_delays: tuple[float, ...] = (2.0, 10.0, 30.0)
     # Seconds between progress lines in the Prefect log on long runs.

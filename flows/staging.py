@@ -22,7 +22,7 @@ def dimension_tables() -> dict[str, Any]:
     """The reference tables every load refreshes (regions, topics, units)."""
     from transforms.enrich.regions import division_table
     from transforms.enrich.topics import topic_table
-    from transforms.figures.units import unit_table
+    from transforms.metrics.units import unit_table
 
     return {"regions": division_table(), "topics": topic_table(), "units": unit_table()}
 

@@ -96,10 +96,10 @@ def test_corpus_sweep(capsys: pytest.CaptureFixture) -> None:
         print(f"\ncorpus sweep ({'full' if FULL else f'real + every {BENCH_EVERY}th bench file'}) -> {out}")
         for key, s in summary.items():
             top = ", ".join(f"{k} {v}" for k, v in list(s["repairs"].items())[:4])
-            print(f"  {key:<44}{s['files']:>5} files {s['mb']:>6} MB {s['metrics']:>7} figures "
+            print(f"  {key:<44}{s['files']:>5} files {s['mb']:>6} MB {s['metrics']:>7} metrics "
                   f"{s['quarantined']:>5} quarantined  errors {len(s['file_errors'])}  {'BLOCKED ' if s['blocked'] else ''}"
                   f"repairs: {top}")  # fmt: skip
-    # Every corpus file is real UTF-8 text: none may fail to read or decode, none is figure-dense.
+    # Every corpus file is real UTF-8 text: none may fail to read or decode, none is metric-dense.
     assert not {k: s["file_errors"] for k, s in summary.items() if s["file_errors"]}
     assert not {k: s["capped"] for k, s in summary.items() if s["capped"]}
     assert sum(s["files"] for s in summary.values()) == sum(len(v) for v in corpus_files().values())

@@ -1,7 +1,7 @@
 """Read the lexicons: word lists and small CSV tables kept as data beside the stage that uses them.
 
 Rules live in code; the words they apply to live in each stage package's ``lexicons/`` folder
-(``transforms/text/lexicons``, ``transforms/figures/lexicons``, ``transforms/enrich/lexicons``), so a
+(``transforms/text/lexicons``, ``transforms/metrics/lexicons``, ``transforms/enrich/lexicons``), so a
 reviewer can extend the extractor without touching a regex. File names are unique across the stages,
 so callers name a lexicon by its file name alone. Lines starting with ``#`` are comments.
 """
@@ -12,7 +12,7 @@ import csv
 from functools import cache
 from pathlib import Path
 
-STAGES = ("text", "figures", "enrich")
+STAGES = ("text", "metrics", "enrich")
 ROOT = Path(__file__).parent
 
 

@@ -7,14 +7,14 @@ happens only in :mod:`transforms.ingest`, at the edge; everything after it is pu
 
 Two guards live here because they concern the chain, not one stage:
 
-- **Figure-dense text** (a page of ``9%9%9%…``) would yield hundreds of thousands of figures and
+- **Metric-dense text** (a page of ``9%9%9%…``) would yield hundreds of thousands of metrics and
   gigabytes of frames. Extraction runs over bounded chunks of sentences, keeps at most
-  :data:`MAX_FIGURES_PER_SENTENCE` per sentence and :data:`MAX_FIGURES_PER_DOCUMENT` per document,
+  :data:`MAX_METRICS_PER_SENTENCE` per sentence and :data:`MAX_METRICS_PER_DOCUMENT` per document,
   and reports every cut in :attr:`Parsed.warnings` (one row per file and kind), so memory per batch
   stays bounded and nothing is dropped silently.
 - **Parser version**: :data:`PARSER_VERSION` is a hash of the rules' source and lexicon files, so a
   warehouse can record which rules parsed a file version and the planner can re-parse files parsed
-  by older rules (a changed lexicon changes the figures).
+  by older rules (a changed lexicon changes the metrics).
 """
 
 from __future__ import annotations
@@ -39,13 +39,13 @@ from transforms.schemas import (
     empty,
 )
 
-# No real sentence (at most 300 characters, transforms.text.segment) states more figures than this;
-# a page of genuine figures stays far below the document cap (the bench corpus peaks in the hundreds).
-MAX_FIGURES_PER_SENTENCE = 64
-MAX_FIGURES_PER_DOCUMENT = 5_000
-# Sentences handed to the figure grammar at once, and their characters: bound the transient tuples
-# and frames of one call. A figure takes at least two characters (9%), so a chunk yields at most
-# EXTRACT_CHUNK_CHARS / 2 figures before the caps, however dense its text. Each chunk costs some
+# No real sentence (at most 300 characters, transforms.text.segment) states more metrics than this;
+# a page of genuine metrics stays far below the document cap (the bench corpus peaks in the hundreds).
+MAX_METRICS_PER_SENTENCE = 64
+MAX_METRICS_PER_DOCUMENT = 5_000
+# Sentences handed to the metric grammar at once, and their characters: bound the transient tuples
+# and frames of one call. A metric takes at least two characters (9%), so a chunk yields at most
+# EXTRACT_CHUNK_CHARS / 2 metrics before the caps, however dense its text. Each chunk costs some
 # thirty polars operations, so chunks are as large as that bound allows (512 sentences made the
 # per-call overhead a third of the stage).
 EXTRACT_CHUNK = 8192
@@ -55,8 +55,8 @@ EXTRACT_CHUNK_CHARS = 1 << 17
 WARNINGS = {
     "path": pl.String,
     "sha256": pl.String,
-    "warning": pl.String,  # figures_per_sentence | figures_per_document
-    "count": pl.Int64,  # figures (or, for the document cap, sentences) left out
+    "warning": pl.String,  # metrics_per_sentence | metrics_per_document
+    "count": pl.Int64,  # metrics (or, for the document cap, sentences) left out
     "detail": pl.String,
 }
 
@@ -130,7 +130,7 @@ def _chunks(sentences: pl.DataFrame, size: int, chars: int) -> Iterator[pl.DataF
 
 
 def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_document: int) -> pl.DataFrame:
-    """Keep the first ``per_sentence`` figures of each sentence and the first ``per_document`` of each
+    """Keep the first ``per_sentence`` metrics of each sentence and the first ``per_document`` of each
     document (``done`` holds what earlier chunks kept per sha256); adds a ``_cut`` reason column."""
     ranked = metrics.with_columns(
         pl.int_range(pl.len()).over("sha256", "sent_ix").alias("_in_sentence"),
@@ -143,9 +143,9 @@ def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_doc
     )
     return ranked.with_columns(
         pl.when(~pl.col("_sentence_ok"))
-        .then(pl.lit("figures_per_sentence"))
+        .then(pl.lit("metrics_per_sentence"))
         .when(pl.col("_in_document") > per_document)
-        .then(pl.lit("figures_per_document"))
+        .then(pl.lit("metrics_per_document"))
         .alias("_cut")
     ).drop("_in_sentence", "_sentence_ok", "_in_document")
 
@@ -153,18 +153,18 @@ def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_doc
 def extract_capped(
     sentences: pl.DataFrame,
     *,
-    per_sentence: int = MAX_FIGURES_PER_SENTENCE,
-    per_document: int = MAX_FIGURES_PER_DOCUMENT,
+    per_sentence: int = MAX_METRICS_PER_SENTENCE,
+    per_document: int = MAX_METRICS_PER_DOCUMENT,
     chunk: int = EXTRACT_CHUNK,
     chunk_chars: int = EXTRACT_CHUNK_CHARS,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(metrics, relations, warnings): the figure grammar over bounded chunks, with the figure caps.
+    """(metrics, relations, warnings): the metric grammar over bounded chunks, with the metric caps.
 
-    Relations never cross a sentence (``transforms.figures.relations`` groups by sentence) and a chunk
+    Relations never cross a sentence (``transforms.metrics.relations`` groups by sentence) and a chunk
     never splits one, so chunking changes nothing below the caps. Sentences of a document that has
-    reached its cap are not even scanned (that is what keeps a figure-dense page cheap).
+    reached its cap are not even scanned (that is what keeps a metric-dense page cheap).
     """
-    from transforms.figures.extract import extract_metrics
+    from transforms.metrics.extract import extract_metrics
 
     done: dict[str, int] = {}
     full: set[str] = set()
@@ -189,7 +189,7 @@ def extract_capped(
         cut = marked.filter(pl.col("_cut").is_not_null())
         if cut.height:
             cut_parts.append(cut.group_by("path", "sha256", "_cut").len())
-            for sha in cut.filter(pl.col("_cut") == "figures_per_document")["sha256"].unique().to_list():
+            for sha in cut.filter(pl.col("_cut") == "metrics_per_document")["sha256"].unique().to_list():
                 full.add(sha)
             relations = relations.filter(
                 pl.col("whole_metric_id").is_in(kept["metric_id"].implode())
@@ -223,21 +223,21 @@ def _warnings(
             .agg(pl.col("len").sum())
         )
         for path, sha, kind, n in cut.iter_rows():
-            limit = per_sentence if kind == "figures_per_sentence" else per_document
-            where = "sentence" if kind == "figures_per_sentence" else "document"
+            limit = per_sentence if kind == "metrics_per_sentence" else per_document
+            where = "sentence" if kind == "metrics_per_sentence" else "document"
             rows.append(
-                (path, sha, kind, int(n), f"more than {limit} figures in a {where}: {n} figures left out")
+                (path, sha, kind, int(n), f"more than {limit} metrics in a {where}: {n} metrics left out")
             )
     if skipped:
         names = {**dict(sentences.select("sha256", "path").unique("sha256").iter_rows()), **paths}
         for sha, n in skipped.items():
-            rows.append((names.get(sha, ""), sha, "figures_per_document", int(n),
-                         f"document reached {per_document} figures: {n} later sentences not scanned"))  # fmt: skip
+            rows.append((names.get(sha, ""), sha, "metrics_per_document", int(n),
+                         f"document reached {per_document} metrics: {n} later sentences not scanned"))  # fmt: skip
     return pl.DataFrame(rows, schema=WARNINGS, orient="row")
 
 
 def parse_files(files: pl.DataFrame, *, timer: Timer = _no_timer) -> Parsed:
-    """FILES -> every frame of the batch: normalise, extract figures, decide what each is about.
+    """FILES -> every frame of the batch: normalise, extract metrics, decide what each is about.
 
     ``timer(stage)`` wraps each stage ("normalise", "extract") -- the bench measures through it, so
     it measures this very chain.

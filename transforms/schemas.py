@@ -65,7 +65,7 @@ SENTENCES = {
     "text": pl.String,  # == documents.text[char_start:char_end]
 }
 
-# One extracted figure (transforms.figures.extract.extract_metrics), the metric-spec fields + provenance.
+# One extracted metric (transforms.metrics.extract.extract_metrics), the metric-spec fields + provenance.
 METRICS = {
     "metric_id": pl.String,  # f"{sha256[:16]}:{char_start}:{char_end}" -- natural key
     "path": pl.String,  # 'file' in the CLI output
@@ -90,7 +90,7 @@ METRICS = {
     "adcode": pl.String,  # GB/T 2260 code of that region, may be null
     "region_level": pl.String,  # province | city | county
     "area": pl.String,  # finer area the sentence names (街道/镇/乡/村/社区), may be null
-    "year_from": pl.Int32,  # first year the figure refers to (fact-spec), null when nothing tells
+    "year_from": pl.Int32,  # first year the metric refers to (fact-spec), null when nothing tells
     "year_to": pl.Int32,  # last year; equal to year_from for one year
     "modality": pl.String,  # actual | target
 }

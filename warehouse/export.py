@@ -3,7 +3,7 @@
 Runs on a read-only connection (COPY TO writes files, not the database), so it never blocks a load.
 Layout (Hive style, readable by DuckDB, polars, Spark, pandas)::
 
-    out_dir/v_metric/year=2021/data_0.parquet   (year=NULL for figures without a year)
+    out_dir/v_metric/year=2021/data_0.parquet   (year=NULL for metrics without a year)
     out_dir/<table or view>.parquet              every other table and view
     out_dir/_minsheng_export.json                what was exported, from which warehouse, when
 

@@ -488,7 +488,7 @@ class Loader:
         if isinstance(overrides, Mapping):
             counts.update({k: v for k, v in overrides.items() if k in COUNT_COLUMNS})
         message = getattr(outcome, "message", None) or (
-            f"{t.metrics_loaded} figures from {t.files_loaded} files ({t.files_new} new, {t.files_changed} changed, "
+            f"{t.metrics_loaded} metrics from {t.files_loaded} files ({t.files_new} new, {t.files_changed} changed, "
             f"{t.files_renamed} renamed, {t.files_reloaded} reloaded, {self.files_deleted} deleted); "
             f"{t.metrics_quarantined} quarantined; {t.files_failed} files failed; {unchanged} unchanged; "
             f"{self.batches} batches"

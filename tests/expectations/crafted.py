@@ -1,4 +1,4 @@
-"""Crafted frames for the quality-gate tests: small documents with known good and bad figures.
+"""Crafted frames for the quality-gate tests: small documents with known good and bad metrics.
 
 Built the way the pipeline builds them (offsets into the normalised text, metric ids from the file
 hash and offsets), so the gate sees realistic input without running the other stages.
@@ -91,7 +91,7 @@ class Corpus:
     def metric(
         self, path: str, span: str, value: float, unit: str, *, nth: int = 0, bound: str = "exact", **override
     ) -> str:
-        """A figure found at the nth occurrence of ``span``; ``override`` breaks fields on purpose."""
+        """A metric found at the nth occurrence of ``span``; ``override`` breaks fields on purpose."""
         text = self._texts[path]
         start = -1
         for _ in range(nth + 1):

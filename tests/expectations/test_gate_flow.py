@@ -1,5 +1,5 @@
 """Issue 5's acceptance test: the seeds plus crafted bad pages through the real flow (Prefect harness,
-real GX, real DuckDB): good figures load, each bad one is held back or reported with the right
+real GX, real DuckDB): good metrics load, each bad one is held back or reported with the right
 expectation, the report lists each, no unescaped <script> anywhere, and the audit tables agree."""
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _quarantined(warehouse) -> pl.DataFrame:
     )
 
 
-def test_good_figures_load_and_counts_reconcile(loaded):
+def test_good_metrics_load_and_counts_reconcile(loaded):
     summary, warehouse, _ = loaded
     assert summary.status == "loaded"
     assert summary.metrics_extracted == summary.metrics_loaded + summary.metrics_quarantined
@@ -61,7 +61,7 @@ def test_good_figures_load_and_counts_reconcile(loaded):
     assert {"5880件", "4899件", "981件", "12个"} <= spans
 
 
-def test_each_bad_figure_is_quarantined_with_the_right_expectation(loaded):
+def test_each_bad_metric_is_quarantined_with_the_right_expectation(loaded):
     _, warehouse, _ = loaded
     q = _quarantined(warehouse)
     rate = q.filter(pl.col("path").str.ends_with("900_rate.txt"))
@@ -100,7 +100,7 @@ def test_report_lists_each_failure_and_agrees_with_the_audit_tables(loaded):
         assert name in html
     run = _sql(warehouse, "SELECT run_id, metrics_loaded, metrics_quarantined FROM audit_load_run")
     assert run.height == 1 and set(audit["run_id"]) == set(run["run_id"])
-    assert f"{run['metrics_loaded'][0]} of {summary.metrics_extracted} figures loaded" in html
+    assert f"{run['metrics_loaded'][0]} of {summary.metrics_extracted} metrics loaded" in html
     assert f"{run['metrics_quarantined'][0]} quarantined" in html
     assert all(json.loads(d)["description"] for d in audit["details"])
 

@@ -160,7 +160,7 @@ def test_warnings_and_results(gate):
     result, *_ = gate
     by = {r["expectation"]: r for r in result.results.iter_rows(named=True)}
     assert by["files.readable"]["success"] is False and by["files.readable"]["unexpected_count"] == 2
-    assert by["documents.metric_count_usual"]["success"] is False  # raw/many.txt: 60 figures
+    assert by["documents.metric_count_usual"]["success"] is False  # raw/many.txt: 60 metrics
     assert by["metrics.rate_le_100"]["unexpected_count"] == 1
     assert by["metrics.value_non_negative"]["success"] is True
     assert result.warnings >= 2

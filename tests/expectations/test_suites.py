@@ -22,10 +22,10 @@ from expectations.suites import (
 from tests.expectations.crafted import Corpus
 
 
-def _metrics(text: str, figures: list[tuple[str, float, str]], **kw) -> pl.DataFrame:
+def _metrics(text: str, metrics: list[tuple[str, float, str]], **kw) -> pl.DataFrame:
     c = Corpus()
     c.document("raw/a.txt", text)
-    for span, value, unit in figures:
+    for span, value, unit in metrics:
         c.metric("raw/a.txt", span, value, unit, **kw)
     return derive(c.frames())["metrics"]
 

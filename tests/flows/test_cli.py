@@ -62,8 +62,8 @@ def test_extract_formats_agree(seed_paths: list[Path]) -> None:
     }
     assert spec | provenance <= set(rows[0])
     assert {r["file"] for r in rows} <= set(files)
-    figures = {(r["text"], r["value"], r["unit"]) for r in rows}
-    assert ("16.1万人次", 161000.0, "人次") in figures
+    metrics = {(r["text"], r["value"], r["unit"]) for r in rows}
+    assert ("16.1万人次", 161000.0, "人次") in metrics
 
     as_csv = list(csv.DictReader(io.StringIO(run("extract", *files, "--format", "csv").stdout)))
     assert [r["text"] for r in as_csv] == [r["text"] for r in rows]

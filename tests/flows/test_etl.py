@@ -38,8 +38,8 @@ def row_counts(warehouse: Path) -> dict[str, int]:
     }
 
 
-def seed_figures() -> pl.DataFrame:
-    """The figures the parse chain extracts from the seeds (what the warehouse must hold)."""
+def seed_metrics() -> pl.DataFrame:
+    """The metrics the parse chain extracts from the seeds (what the warehouse must hold)."""
     from transforms.parse import parse_batch
 
     return parse_batch(sorted(str(p) for p in SEEDS.glob("*.txt"))).metrics
@@ -55,14 +55,14 @@ def first_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: str):
     return raw, warehouse, summary
 
 
-def test_first_run_loads_the_seed_figures(first_run) -> None:
+def test_first_run_loads_the_seed_metrics(first_run) -> None:
     _raw, warehouse, summary = first_run
     assert summary.status == "loaded"
     assert (summary.files_seen, summary.files_new, summary.files_failed) == (5, 5, 0)
     assert summary.metrics_extracted == summary.metrics_loaded + summary.metrics_quarantined > 0
     facts = sql(warehouse, "SELECT metric_id, span_text, value, unit FROM fact_metric")
     assert facts.height == summary.metrics_loaded
-    expected = seed_figures()
+    expected = seed_metrics()
     assert set(facts["metric_id"]) <= set(expected["metric_id"])
     loaded = {(r["span_text"], r["value"], r["unit"]) for r in facts.iter_rows(named=True)}
     assert ("5880件", 5880.0, "件") in loaded

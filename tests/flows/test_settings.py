@@ -197,5 +197,5 @@ def test_strict_failure_is_exit_5_and_says_why() -> None:
                          metrics_quarantined=3, files_failed=2, report_path="w/reports/run-r.html")  # fmt: skip
     exc = StrictFailure(summary)
     assert exit_code_for(exc) == cfg.EXIT_STRICT == 5
-    assert "3 figure(s) quarantined" in str(exc) and "2 file(s) unreadable" in str(exc)
+    assert "3 metric(s) quarantined" in str(exc) and "2 file(s) unreadable" in str(exc)
     assert cfg.load_settings(strict=True).strict is True

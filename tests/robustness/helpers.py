@@ -1,4 +1,4 @@
-"""Shared bits of the fault matrix: a page with known figures, and the parse stages run end to end."""
+"""Shared bits of the fault matrix: a page with known metrics, and the parse stages run end to end."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from transforms.parse import Parsed, parse_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "raw"
-# A short page whose figures every stage must carry through: 5880件 and 4899件.
+# A short page whose metrics every stage must carry through: 5880件 and 4899件.
 PAGE = "街道收集诉求\n今年以来，街道共收集群众困难诉求5880件，其中已办结4899件。\n"
-FIGURES = {"5880件", "4899件"}
+METRICS = {"5880件", "4899件"}
 
 
 def parse(paths: list[str | Path]) -> Parsed:

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.robustness.helpers import FIGURES, PAGE
+from tests.robustness.helpers import METRICS, PAGE
 from transforms.ingest import list_raw
 from transforms.parse import parse_batch
 
@@ -56,7 +56,7 @@ def test_links_out_of_raw_are_reported_and_never_read(tmp_path: Path, outside: P
     (raw / "other.txt").write_text(PAGE.replace("5880", "5883"), encoding="utf-8")
     (raw / "other.meta.json").symlink_to(outside / "secret.meta.json")
     parsed = _parse(raw)
-    assert _spans(parsed, "good.txt") == FIGURES
+    assert _spans(parsed, "good.txt") == METRICS
     for name in ("file-link.txt", "outside-dir", "passwd.txt"):
         assert _row(parsed, name)["error"].startswith("skipped: symbolic link leads out of raw/")
     texts = "\n".join(parsed.documents["text"].drop_nulls().to_list() + parsed.sentences["text"].to_list())
@@ -65,7 +65,7 @@ def test_links_out_of_raw_are_reported_and_never_read(tmp_path: Path, outside: P
     assert "泄露区" not in set(parsed.metrics["region"].drop_nulls().to_list())
 
 
-def test_names_that_are_not_utf8_give_rows_and_their_figures(tmp_path: Path) -> None:
+def test_names_that_are_not_utf8_give_rows_and_their_metrics(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     with open(os.fsencode(raw) + b"/\xb9\xa4\xd7\xf7-\xff.txt", "wb") as fh:  # a GBK name plus a stray byte
@@ -73,7 +73,7 @@ def test_names_that_are_not_utf8_give_rows_and_their_figures(tmp_path: Path) -> 
     parsed = _parse(raw)
     (name,) = parsed.files["name"].to_list()
     assert name == "\\xb9\\xa4\\xd7\\xf7-\\xff.txt"
-    assert _spans(parsed, name) == FIGURES
+    assert _spans(parsed, name) == METRICS
     parsed.files.write_ndjson()  # every path is storable text
 
 
@@ -101,7 +101,7 @@ def test_a_bad_sidecar_in_a_nested_folder_is_a_meta_error(
     row = _row(parsed, "page.txt")
     assert row["error"] is None
     assert reason in json.loads(row["meta"])["meta_error"]
-    assert _spans(parsed, "page.txt") == FIGURES
+    assert _spans(parsed, "page.txt") == METRICS
 
 
 def _cesu8(ch: str) -> bytes:
@@ -137,7 +137,7 @@ def test_one_odd_byte_never_loses_the_page(tmp_path: Path, name: str) -> None:
     (raw / name).write_bytes(_odd(name))
     parsed = _parse(raw)
     assert _row(parsed, name)["error"] is None
-    assert _spans(parsed, name) == FIGURES
+    assert _spans(parsed, name) == METRICS
     repairs = _repairs(parsed, name)
     for kind, n in ODD_BYTES[name][1].items():
         assert repairs.get(kind) == n, repairs
@@ -166,7 +166,7 @@ def test_script_style_and_link_targets_never_reach_sentences(tmp_path: Path, nam
     (raw / name).write_text(text, encoding="utf-8")
     parsed = _parse(raw)
     sentences = "\n".join(parsed.sentences["text"].to_list())
-    assert _spans(parsed, name) == FIGURES
+    assert _spans(parsed, name) == METRICS
     for leftover in (
         "alert",
         "document",

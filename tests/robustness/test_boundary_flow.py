@@ -71,7 +71,7 @@ def test_the_run_loads_and_reports_every_fault(hostile) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "figure"),
+    ("name", "metric"),
     [
         ("deep.txt", "5885件"),
         ("typed.txt", "5886件"),
@@ -84,14 +84,14 @@ def test_the_run_loads_and_reports_every_fault(hostile) -> None:
         ("\\xb9\\xa4\\xd7\\xf7-\\xff.txt", "5884件"),
     ],
 )
-def test_every_good_page_is_loaded_with_its_figures(hostile, name: str, figure: str) -> None:
+def test_every_good_page_is_loaded_with_its_metrics(hostile, name: str, metric: str) -> None:
     _, warehouse, _, _ = hostile
     spans = _sql(
         warehouse,
         "SELECT f.span_text FROM fact_metric f JOIN dim_file d USING (sha256) WHERE d.name = ?",
         [name],
     )["span_text"].to_list()
-    assert figure in spans
+    assert metric in spans
 
 
 def test_nothing_from_outside_raw_or_from_markup_is_stored(hostile) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.robustness.helpers import FIGURES, PAGE, ROOT, error_of, parse, spans
+from tests.robustness.helpers import METRICS, PAGE, ROOT, error_of, parse, spans
 
 TRADITIONAL_PAGE = "街道收集訴求\n今年以來，街道共收集群眾困難訴求5880件，其中已辦結4899件。\n"
 FULL = os.environ.get("MINSHENG_FULL_SWEEP") == "1"
@@ -33,7 +33,7 @@ def good(tmp_path: Path) -> Path:
 
 def _with_good(bad: Path, good: Path):
     parsed = parse([bad, good])
-    assert spans(parsed, "good.txt") == FIGURES, "the good file in the same batch must be parsed in full"
+    assert spans(parsed, "good.txt") == METRICS, "the good file in the same batch must be parsed in full"
     return parsed
 
 
@@ -80,7 +80,7 @@ def test_legacy_and_utf16_encodings(tmp_path, good, encoding, expected):
     parsed = _with_good(bad, good)
     assert error_of(parsed, bad.name) is None
     assert parsed.files.filter(pl.col("name") == bad.name)["encoding"][0] == expected
-    assert spans(parsed, bad.name) == FIGURES
+    assert spans(parsed, bad.name) == METRICS
     if encoding == "big5":  # Traditional input comes out Simplified
         doc = parsed.documents.filter(pl.col("name") == bad.name)
         assert doc["script"][0] == "traditional" and "诉求" in doc["text"][0]
@@ -92,7 +92,7 @@ def test_utf16_without_bom(tmp_path, good, codec):
     bad.write_bytes((PAGE * 20).encode(codec))
     parsed = _with_good(bad, good)
     assert parsed.files.filter(pl.col("name") == bad.name)["encoding"][0] == codec
-    assert spans(parsed, bad.name) == FIGURES
+    assert spans(parsed, bad.name) == METRICS
 
 
 def test_one_million_digits(tmp_path, good):
@@ -117,10 +117,10 @@ def test_long_file_with_no_line_break(tmp_path, good):
     _no_line_break(bad, 1)
     parsed = _with_good(bad, good)
     assert error_of(parsed, "oneline.txt") is None
-    # 34k figures on the page: kept up to the per-document cap, and the cut is reported, not silent
-    from transforms.parse import MAX_FIGURES_PER_DOCUMENT
+    # 34k metrics on the page: kept up to the per-document cap, and the cut is reported, not silent
+    from transforms.parse import MAX_METRICS_PER_DOCUMENT
 
-    assert parsed.metrics.filter(pl.col("name") == "oneline.txt").height == MAX_FIGURES_PER_DOCUMENT
+    assert parsed.metrics.filter(pl.col("name") == "oneline.txt").height == MAX_METRICS_PER_DOCUMENT
     assert parsed.warnings.filter(pl.col("path").str.ends_with("oneline.txt")).height >= 1
 
 
@@ -141,10 +141,10 @@ def test_long_line_without_sentence_end_stays_in_memory(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    # 10,000 figures on the page; the per-document cap keeps 5,000 (and reports the cut)
-    from transforms.parse import MAX_FIGURES_PER_DOCUMENT
+    # 10,000 metrics on the page; the per-document cap keeps 5,000 (and reports the cut)
+    from transforms.parse import MAX_METRICS_PER_DOCUMENT
 
-    assert int(proc.stdout.split()[-1]) == min(10000, MAX_FIGURES_PER_DOCUMENT)
+    assert int(proc.stdout.split()[-1]) == min(10000, MAX_METRICS_PER_DOCUMENT)
 
 
 @pytest.mark.skipif(not FULL, reason="50 MB: runs under `make sweep` (MINSHENG_FULL_SWEEP=1)")
@@ -153,9 +153,9 @@ def test_fifty_mb_file_with_no_line_break(tmp_path, good):
     _no_line_break(bad, 50)
     parsed = _with_good(bad, good)
     assert error_of(parsed, "oneline50.txt") is None
-    from transforms.parse import MAX_FIGURES_PER_DOCUMENT
+    from transforms.parse import MAX_METRICS_PER_DOCUMENT
 
-    assert parsed.metrics.filter(pl.col("name") == "oneline50.txt").height == MAX_FIGURES_PER_DOCUMENT
+    assert parsed.metrics.filter(pl.col("name") == "oneline50.txt").height == MAX_METRICS_PER_DOCUMENT
 
 
 def test_path_with_spaces_and_chinese(tmp_path, good):
@@ -167,7 +167,7 @@ def test_path_with_spaces_and_chinese(tmp_path, good):
 
     assert list_raw(tmp_path) == sorted([str(good), str(odd)])
     parsed = parse(list_raw(tmp_path))
-    assert spans(parsed, odd.name) == FIGURES
+    assert spans(parsed, odd.name) == METRICS
     assert parsed.files.filter(pl.col("name") == odd.name)["path"][0] == str(odd)
 
 
@@ -179,7 +179,7 @@ def test_file_vanishes_between_listing_and_reading(tmp_path, good):
     listed = list_raw(tmp_path)
     gone.unlink()
     parsed = parse(listed)
-    assert spans(parsed, "good.txt") == FIGURES
+    assert spans(parsed, "good.txt") == METRICS
     assert "No such file" in (error_of(parsed, "gone.txt") or "")
 
 
@@ -230,7 +230,7 @@ def test_symlink_loop_is_listed_once_and_terminates(tmp_path, good):
     assert time.monotonic() - t0 < 60  # a loop would never finish; this only bounds the failure
     assert [Path(p).name for p in listed].count("good.txt") == 1
     parsed = parse(listed)
-    assert spans(parsed, "good.txt") == FIGURES
+    assert spans(parsed, "good.txt") == METRICS
 
 
 def test_raw_dir_missing(tmp_path):
@@ -250,6 +250,6 @@ def test_malformed_sidecar_keeps_the_file(tmp_path, good):
     page.write_text(PAGE, encoding="utf-8")
     (tmp_path / "report.meta.json").write_text('{"region": "武隆区", "published": ', encoding="utf-8")
     parsed = _with_good(page, good)
-    assert spans(parsed, "report.txt") == FIGURES
+    assert spans(parsed, "report.txt") == METRICS
     meta = parsed.files.filter(pl.col("name") == "report.txt")["meta"][0]
     assert "meta_error" in meta and "report.meta.json" in meta

@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.robustness.helpers import FIGURES, PAGE, SEEDS, minsheng, snapshot
+from tests.robustness.helpers import METRICS, PAGE, SEEDS, minsheng, snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 TRADITIONAL_PAGE = "街道收集訴求\n今年以來，街道共收集群眾困難訴求5880件，其中已辦結4899件。\n"
@@ -105,7 +105,7 @@ def test_bad_file_is_reported_and_recorded(mixed, name):
 @pytest.mark.parametrize("name", ["gbk.txt", "big5.txt", "utf16.txt"])
 def test_other_encodings_are_loaded(mixed, name):
     _, warehouse, _, _ = mixed
-    assert spans_of(warehouse, name) == FIGURES
+    assert spans_of(warehouse, name) == METRICS
 
 
 def test_million_digits_does_not_break_the_run(mixed):

@@ -18,7 +18,7 @@ def _run(raw: Path, warehouse: Path) -> None:
     assert proc.returncode == 0, proc.stderr
 
 
-def _figure_count(warehouse: Path, span: str) -> str:
+def _metric_count(warehouse: Path, span: str) -> str:
     query = f"SELECT count(*) AS n FROM fact_metric WHERE span_text = '{span}'"
     out = minsheng("sql", query, "--warehouse", str(warehouse), "--format", "csv")
     assert out.returncode == 0, out.stderr
@@ -42,7 +42,7 @@ def test_runs_through_a_linked_warehouse_update_its_target(layout: tuple[Path, P
     _run(raw, link)
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert not (link.parent / ".work").exists()  # working copies live beside the target
-    assert _figure_count(link, "5893件") == _figure_count(target, "5893件") == "1"
+    assert _metric_count(link, "5893件") == _metric_count(target, "5893件") == "1"
 
 
 def test_the_first_run_through_a_dangling_link_creates_the_target(layout: tuple[Path, Path, Path]) -> None:

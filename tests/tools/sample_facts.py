@@ -1,11 +1,11 @@
-"""Draw a fixed sample of figures from the provincial work reports for reading by hand (issue 12).
+"""Draw a fixed sample of metrics from the provincial work reports for reading by hand (issue 12).
 
     .venv/bin/python -m tests.tools.sample_facts [N] [SEED]
 
-Prints, per figure, the span and every fact field with its sentence; the same seed gives the same
-figures, so a later run can be compared row by row with an earlier judged one (docs/fact-sample.md).
-A figure is drawn when its key (file, offset, text) hashes with the seed among the N smallest, so a
-figure the extractor adds or drops elsewhere does not reshuffle the sample: ``random.sample`` over the
+Prints, per metric, the span and every fact field with its sentence; the same seed gives the same
+metrics, so a later run can be compared row by row with an earlier judged one (docs/fact-sample.md).
+A metric is drawn when its key (file, offset, text) hashes with the seed among the N smallest, so a
+metric the extractor adds or drops elsewhere does not reshuffle the sample: ``random.sample`` over the
 row list did, whenever another change moved the row count.
 """
 
@@ -37,7 +37,7 @@ def main(n: int = 100, seed: int = 20261201) -> None:
 
 
 def _rank(seed: int, row: dict) -> bytes:
-    """The row's place in the seed's order: a hash of the seed and the figure's own key."""
+    """The row's place in the seed's order: a hash of the seed and the metric's own key."""
     key = f"{seed}|{Path(row['path']).name}|{row['char_start']}|{row['text']}"
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
 

@@ -1,4 +1,4 @@
-"""The one parse chain: figure caps on figure-dense text, the parser version, chunking changes nothing."""
+"""The one parse chain: metric caps on metric-dense text, the parser version, chunking changes nothing."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ def _write(tmp_path: Path, name: str, text: str) -> str:
     return str(path)
 
 
-def test_figure_dense_text_is_capped_with_a_reported_warning(tmp_path: Path) -> None:
-    """A page that is nothing but figures (一个数字接一个) keeps at most the caps, says how many it left
+def test_metric_dense_text_is_capped_with_a_reported_warning(tmp_path: Path) -> None:
+    """A page that is nothing but metrics (一个数字接一个) keeps at most the caps, says how many it left
     out, and the ordinary page beside it is untouched."""
     dense = _write(
         tmp_path, "dense.txt", "统计表\n" + "".join(f"第{i}组达{i % 97}个；" for i in range(6000)) + "\n"
@@ -24,18 +24,18 @@ def test_figure_dense_text_is_capped_with_a_reported_warning(tmp_path: Path) -> 
     plain = _write(tmp_path, "plain.txt", "社区今年共走访困难家庭312户，其中帮扶到位298户。\n")
     parsed = parse.parse_batch([dense, plain])
     per_file = dict(parsed.metrics.group_by("path").len().iter_rows())
-    assert per_file[dense] <= parse.MAX_FIGURES_PER_DOCUMENT
+    assert per_file[dense] <= parse.MAX_METRICS_PER_DOCUMENT
     assert per_file[plain] == 2
     warnings = parsed.warnings.filter(pl.col("path") == dense)
     assert warnings.height >= 1 and set(warnings["warning"]) <= {
-        "figures_per_sentence",
-        "figures_per_document",
+        "metrics_per_sentence",
+        "metrics_per_document",
     }
     assert warnings["count"].sum() > 0
     assert parsed.warnings.filter(pl.col("path") == plain).height == 0
 
 
-def test_per_sentence_cap_keeps_the_first_figures_of_the_sentence(tmp_path: Path) -> None:
+def test_per_sentence_cap_keeps_the_first_metrics_of_the_sentence(tmp_path: Path) -> None:
     from transforms.ingest import read_files
 
     sentence = "，".join(f"{n}%" for n in range(10, 10 + 40))
@@ -43,14 +43,14 @@ def test_per_sentence_cap_keeps_the_first_figures_of_the_sentence(tmp_path: Path
     sentences = parse.parse_files(read_files([path])).sentences
     metrics, _relations, warnings = parse.extract_capped(sentences, per_sentence=5, per_document=1000)
     assert metrics["text"].to_list() == ["10%", "11%", "12%", "13%", "14%"]
-    assert warnings["warning"].to_list() == ["figures_per_sentence"]
+    assert warnings["warning"].to_list() == ["metrics_per_sentence"]
     assert warnings["count"].to_list() == [35]
 
 
 def test_chunked_extraction_is_the_same_as_one_call(tmp_path: Path) -> None:
     """Chunks never split a sentence, so relations (其中) and ids do not depend on the chunk size."""
-    from transforms.figures.extract import extract_metrics
     from transforms.ingest import read_files
+    from transforms.metrics.extract import extract_metrics
 
     text = "".join(f"第{i}街道收集诉求{100 + i}件，其中已办结{50 + i}件。\n" for i in range(30))
     path = _write(tmp_path, "many.txt", "街道诉求办理情况\n" + text)
@@ -64,9 +64,9 @@ def test_chunked_extraction_is_the_same_as_one_call(tmp_path: Path) -> None:
 
 def test_chunks_are_bounded_by_characters_and_never_split_a_sentence(tmp_path: Path) -> None:
     """A chunk holds at most ``chars`` characters (a longer sentence alone), and chunking by
-    characters gives the figures of one call."""
-    from transforms.figures.extract import extract_metrics
+    characters gives the metrics of one call."""
     from transforms.ingest import read_files
+    from transforms.metrics.extract import extract_metrics
 
     text = "".join(f"第{i}社区走访住户{200 + i}户，发放慰问金{3 + i}万元。\n" for i in range(40))
     path = _write(tmp_path, "visits.txt", "走访情况\n" + text + "全年" + "共计" * 60 + "走访1200户。\n")
@@ -85,9 +85,9 @@ def test_parser_version_follows_the_rules_files(tmp_path: Path) -> None:
     """A hash over the rule sources and lexicons: the same tree gives the same version, a changed
     lexicon another one."""
     rules = tmp_path / "transforms"
-    (rules / "figures" / "lexicons").mkdir(parents=True)
-    (rules / "figures" / "grammar.py").write_text("RULE = 1\n", encoding="utf-8")
-    lexicon = rules / "figures" / "lexicons" / "units.csv"
+    (rules / "metrics" / "lexicons").mkdir(parents=True)
+    (rules / "metrics" / "grammar.py").write_text("RULE = 1\n", encoding="utf-8")
+    lexicon = rules / "metrics" / "lexicons" / "units.csv"
     lexicon.write_text("unit,kind\n件,count\n", encoding="utf-8")
     first = parse._parser_version(rules)
     assert first == parse._parser_version(rules) and len(first) == 12

@@ -10,13 +10,13 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.figures.extract import extract_metrics
+from transforms.metrics.extract import extract_metrics
 from transforms.schemas import FILES
 from transforms.text.normalise import normalise_files, normalise_text
 
 BUDGET = settings(max_examples=200, derandomize=True, deadline=None)
 
-# Pieces that make text look like a page: figures, units, bounds, punctuation, line breaks, HTML
+# Pieces that make text look like a page: metrics, units, bounds, punctuation, line breaks, HTML
 # residue, full-width forms, Traditional characters, pinyin, emoji and arbitrary code points.
 _PIECES = [
     "今年以来",

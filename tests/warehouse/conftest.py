@@ -1,7 +1,7 @@
 """Small, exact run batches for warehouse tests, built to the frame contracts in transforms.schemas.
 
 The frames are derived from real text by a deliberately tiny rule set (sentences split at 。，
-figures = Arabic number + one of a few units, 其中 makes the following figures parts of the first),
+metrics = Arabic number + one of a few units, 其中 makes the following metrics parts of the first),
 so every offset is real and assertions can be exact without depending on the extractor's evolution.
 """
 
@@ -29,7 +29,7 @@ from transforms.schemas import (
 )
 from warehouse.load import RunFrames
 
-FIGURE = re.compile(r"(\d+(?:\.\d+)?)(万?)(件|人次|户|人|元)")
+METRIC = re.compile(r"(\d+(?:\.\d+)?)(万?)(件|人次|户|人|元)")
 UNIT_KIND = {"件": "count", "人次": "people", "户": "households", "人": "people", "元": "money"}
 
 SEED_A = (
@@ -135,7 +135,7 @@ def frames_for(files: dict[str, str]) -> dict[str, pl.DataFrame]:
                 )
             )
             ids = []
-            for fm in FIGURE.finditer(sent):
+            for fm in METRIC.finditer(sent):
                 if fm.start() > 0 and sent[fm.start() - 1] == "年":
                     continue
                 cs, ce = s_start + fm.start(), s_start + fm.end()

@@ -81,7 +81,7 @@ def test_same_facts_schema_and_comments_as_the_file_backend(
 ) -> None:
     from transforms.enrich.regions import division_table
     from transforms.enrich.topics import topic_table
-    from transforms.figures.units import unit_table
+    from transforms.metrics.units import unit_table
 
     parsed = parse_batch([str(p) for p in seed_paths])
     dims = {"regions": division_table(), "topics": topic_table(), "units": unit_table()}

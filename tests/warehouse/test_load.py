@@ -339,7 +339,7 @@ def test_known_files_carry_the_parser_version(wh: Path) -> None:
     }
 
 
-def test_figure_repeated_in_headline_and_body_counts_once(wh: Path) -> None:
+def test_metric_repeated_in_headline_and_body_counts_once(wh: Path) -> None:
     page = "全区新建公租房300户\n2020年，全区新建公租房300户，另有棚改200户。"
     load_run(wh, make_batch("r1", {"raw/h.txt": page}))
     assert run_sql(wh, "SELECT count(*) FROM v_metric WHERE value = 300").item() == 2

@@ -1,6 +1,6 @@
 """Every analyst example query (warehouse/queries/*.sql) on the warehouse the real flow builds from the seeds.
 
-The figures asserted are read from the seed pages themselves (e.g. 000: 收集群众困难诉求5880件，其中已办结4899件).
+The metrics asserted are read from the seed pages themselves (e.g. 000: 收集群众困难诉求5880件，其中已办结4899件).
 """
 
 from __future__ import annotations
@@ -94,5 +94,5 @@ def test_run_history(seed_warehouse):
     assert (row["status"], row["files_new"], row["metrics_loaded"]) == ("loaded", 5, 142)
 
 
-def test_topics_overview_counts_every_figure(seed_warehouse):
+def test_topics_overview_counts_every_metric(seed_warehouse):
     assert query(seed_warehouse, "topics_overview")["metrics"].sum() == 142

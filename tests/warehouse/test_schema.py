@@ -89,7 +89,7 @@ def test_data_dictionary_lists_every_column(wh: Path, tmp_path: Path) -> None:
 def reference_warehouse(wh: Path) -> Path:
     """An empty warehouse holding the real reference tables (so the dictionary lists their codes)."""
     from transforms.enrich.topics import topic_table
-    from transforms.figures.units import unit_table
+    from transforms.metrics.units import unit_table
 
     dims = {"topics": topic_table(), "units": unit_table()}
     with Loader(wh, RunInfo("dictionary"), dimensions=dims) as loader:

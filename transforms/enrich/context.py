@@ -1,8 +1,8 @@
-"""What every enrichment rule may look at: the batch's figures and the text around them.
+"""What every enrichment rule may look at: the batch's metrics and the text around them.
 
-Each field of ``fact-spec.md`` is decided for the figure (clause, then sentence, then story, then
+Each field of ``fact-spec.md`` is decided for the metric (clause, then sentence, then story, then
 document), so every rule gets the same pre-filtered frames -- only the documents and sentences that
-hold figures -- and returns one row per ``metric_id``.
+hold metrics -- and returns one row per ``metric_id``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ import polars as pl
 
 @dataclasses.dataclass(frozen=True)
 class Context:
-    """The frames one enrichment rule works from (all restricted to documents with figures)."""
+    """The frames one enrichment rule works from (all restricted to documents with metrics)."""
 
     metrics: pl.DataFrame  # schema METRICS
     documents: pl.DataFrame  # schema DOCUMENTS, one row per sha256
     sentences: pl.DataFrame  # schema SENTENCES, one row per (sha256, sent_ix)
     files: pl.DataFrame | None  # schema FILES (sidecar ``meta``), may be None
     relations: pl.DataFrame | None  # schema RELATIONS (其中 parts), may be None
-    # what one rule derives and another reuses (the page regions serve the figures and the currency)
+    # what one rule derives and another reuses (the page regions serve the metrics and the currency)
     memo: dict[str, object] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @classmethod

@@ -1,9 +1,9 @@
 """A bare 元 in a Hong Kong, Macau or Taiwan text is the local currency (metric-spec "Regional conventions").
 
 The grammar reads one sentence and cannot know where a text comes from, so it leaves a bare 元 (or $,
-or the implied money of 盈余8亿) as 元. This step runs after the figures are found: for a document
-whose region is 香港, 澳门 or 台湾 it rewrites those figures to 港元, 澳门元 or 新台币. A figure that
-names renminbi (人民币300元, RMB300) stays 元, and so does every figure of a text whose place is unknown.
+or the implied money of 盈余8亿) as 元. This step runs after the metrics are found: for a document
+whose region is 香港, 澳门 or 台湾 it rewrites those metrics to 港元, 澳门元 or 新台币. A metric that
+names renminbi (人民币300元, RMB300) stays 元, and so does every metric of a text whose place is unknown.
 The regions and their currencies are data (``local_currencies.csv``); the document's region comes from
 :func:`transforms.enrich.regions.document_regions` (sidecar first, then the text).
 """
@@ -68,7 +68,7 @@ def local_currency(
     files: pl.DataFrame | None = None,
     regions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """The enrichment step: :func:`localise_money` with the regions of the documents holding 元 figures.
+    """The enrichment step: :func:`localise_money` with the regions of the documents holding 元 metrics.
 
     ``regions`` (schema DOCUMENT_REGIONS), when the caller has them for these documents already,
     spares reading every page a second time (a page's region depends on that page alone).

@@ -1,4 +1,4 @@
-"""Decide what each figure is about (fact-spec.md): region, area, topic, years and modality.
+"""Decide what each metric is about (fact-spec.md): region, area, topic, years and modality.
 
 Each field has its own module with one entry point taking a :class:`~transforms.enrich.context.Context`
 and returning one row per ``metric_id``; this module only joins them. A value the metrics frame
@@ -11,9 +11,9 @@ import polars as pl
 
 from transforms.enrich.context import Context
 from transforms.enrich.currency import local_currency
-from transforms.enrich.periods import figure_periods
-from transforms.enrich.regions import figure_regions, page_regions
-from transforms.enrich.topics import figure_topics
+from transforms.enrich.periods import metric_periods
+from transforms.enrich.regions import metric_regions, page_regions
+from transforms.enrich.topics import metric_topics
 from transforms.schemas import METRICS, conform
 
 ENRICHED = ("region", "adcode", "region_level", "area", "topic", "year_from", "year_to", "modality")
@@ -35,7 +35,7 @@ def enrich_metrics(
     # under two paths), and joining repeats with repeats multiplies rows
     regions, periods, topics = (
         f(ctx).unique("metric_id", keep="first", maintain_order=True)
-        for f in (figure_regions, figure_periods, figure_topics)
+        for f in (metric_regions, metric_periods, metric_topics)
     )
     decided = regions.join(periods, on="metric_id", how="full", coalesce=True).join(
         topics, on="metric_id", how="full", coalesce=True
@@ -47,5 +47,5 @@ def enrich_metrics(
         .with_columns(pl.coalesce(c, n).alias(c) for c, n in new.items())
         .sort("_row")
     )
-    pages = page_regions(ctx)[0]  # computed once for the figures' regions
+    pages = page_regions(ctx)[0]  # computed once for the metrics' regions
     return local_currency(conform(filled, METRICS), documents, files, pages)  # 元 in a Hong Kong text is 港元

@@ -1,7 +1,7 @@
-"""Cue words that make a figure a target (planned, expected, promised) or state it as done.
+"""Cue words that make a metric a target (planned, expected, promised) or state it as done.
 
-A cue governs only the figures of its own verb, so it is looked for in the figure's clause, before
-the figure: in 285个计划新开工项目全部开工 the 计划 after the figure does not make it a target, and
+A cue governs only the metrics of its own verb, so it is looked for in the metric's clause, before
+the metric: in 285个计划新开工项目全部开工 the 计划 after the metric does not make it a target, and
 in 梳理了15件实事，并确保年内取得实效 the 确保 of the next clause does not either. A cue word inside
 a longer word that plans nothing (计划生育, 超预期, 将近) does not count. The words are lexicons.
 """
@@ -63,7 +63,7 @@ def _any(text: str, lexicon: str) -> bool:
 
 
 def target_cue(text: str, *, review: bool = False) -> bool:
-    """Does ``text`` (the clause up to the figure) hold a strong target cue (or 将 before a verb)?"""
+    """Does ``text`` (the clause up to the metric) hold a strong target cue (or 将 before a verb)?"""
     blanked = _blanked(text)
     if review:
         ignore = words("review_not_target.txt")
@@ -80,7 +80,7 @@ def weak_target_cue(text: str) -> bool:
 
 
 def actual_cue(text: str) -> bool:
-    """Does ``text`` state the figure as done or as it stands (已, 拥有, 现有, 做强 …)?"""
+    """Does ``text`` state the metric as done or as it stands (已, 拥有, 现有, 做强 …)?"""
     return _any(text, "actual_cues.txt")
 
 
@@ -91,9 +91,9 @@ SPAN_COUNT = re.compile(
 )
 
 
-def span_count(figure: str) -> bool:
-    """Is the figure a span of counts (1—2个, 两三个) rather than one number?"""
-    return SPAN_COUNT.match(figure) is not None
+def span_count(metric: str) -> bool:
+    """Is the metric a span of counts (1—2个, 两三个) rather than one number?"""
+    return SPAN_COUNT.match(metric) is not None
 
 
 @cache
@@ -129,5 +129,5 @@ def _target_after() -> re.Pattern[str]:
 
 
 def names_a_target(after: str) -> bool:
-    """Is the figure the value of a target named right after it (实现5%以上的增长目标)?"""
+    """Is the metric the value of a target named right after it (实现5%以上的增长目标)?"""
     return "的" in after and _target_after().match(after) is not None  # the pattern needs a 的

@@ -1,19 +1,19 @@
-"""The years each figure refers to and whether it is done or planned (fact-spec: years, modality).
+"""The years each metric refers to and whether it is done or planned (fact-spec: years, modality).
 
-Decided for the figure, from the nearest statement outward (fact-spec "Order of cues"):
+Decided for the metric, from the nearest statement outward (fact-spec "Order of cues"):
 
-1. its clause and sentence: the latest time expression before the figure that stands in the
-   figure's own clause or opens an earlier clause of the sentence (2025年，城镇…；农村… -- a year
+1. its clause and sentence: the latest time expression before the metric that stands in the
+   metric's own clause or opens an earlier clause of the sentence (2025年，城镇…；农村… -- a year
    heading a sentence governs the ；-joined sentences after it; a year in the middle of an earlier
-   clause, 云品村是2021年确立的…，该村发展经果2000多亩, does not reach the figure);
+   clause, 云品村是2021年确立的…，该村发展经果2000多亩, does not reach the metric);
 2. a frame opening the paragraph (五年来，…; 截至目前，…; 近年来，… gives no year);
 3. in a work report, the part and the latest frame opening one of its paragraphs (过去一年 …
    五年来 … 今年 …); elsewhere the period a sub-headline's lead or the story's headline or lead states;
 4. the publication year (structure.py), never the clock; unknown -> null.
 
-Modality: a target cue before the figure in its clause (modality.py), a horizon still ahead
+Modality: a target cue before the metric in its clause (modality.py), a horizon still ahead
 (到2027年…), a cue opening the sentence or heading a list (主要预期目标是：…；…), a verb of
-decision outside a review; else the part (a plan's figures are targets unless plainly facts, or
+decision outside a review; else the part (a plan's metrics are targets unless plainly facts, or
 dated before the plan's year); else actual. A 其中 part takes its whole's modality.
 """
 
@@ -55,12 +55,12 @@ from transforms.enrich.timewords import (
 )
 from transforms.lexicon import words
 
-FIGURE_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
+METRIC_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
 LIST_ENDS = ("；", ";")
 COLONS = frozenset("：:")
 SHORT_CLAUSE = 10  # a clause this short that opens with a cue and holds no number is a frame (力争，…)
 PAIR_GAP = 6  # 从796元/月提高至842元: the unit's tail and the verb between a change's two ends
-FROM_REACH = 2  # 由2010年的A: the year reaches only the figure right after it
+FROM_REACH = 2  # 由2010年的A: the year reaches only the metric right after it
 # frames that hold for the paragraphs after them in a work report's part: multi-year ones always
 # (五年来, “十五五”时期), one-year ones only when they face the part's way (过去一年 in a review; a
 # plan's 去年，… paragraph is a contrast, and its next paragraph is the plan again)
@@ -77,8 +77,8 @@ class Sentence(NamedTuple):
     """One sentence, scanned once: its time expressions, clauses and what carries past its end.
 
     A named tuple, not a dataclass: one is built per analysed sentence, and a tuple builds fastest.
-    The verb chains a clause continues are worked out only for the clauses a figure needs them for
-    (:func:`chain_before`), since most figures are decided before that rule is reached.
+    The verb chains a clause continues are worked out only for the clauses a metric needs them for
+    (:func:`chain_before`), since most metrics are decided before that rule is reached.
     """
 
     exprs: tuple[Expr, ...]
@@ -188,7 +188,7 @@ def _clause_at(s: Sentence, offset: int) -> int:
 
 
 def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr | None:
-    """The time expression that governs a figure at ``[offset, end)`` of the sentence (in its clause
+    """The time expression that governs a metric at ``[offset, end)`` of the sentence (in its clause
     ``k``, found when not given), if any."""
     if not s.exprs:
         return None
@@ -198,9 +198,9 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr 
         if e.start >= offset:
             break
         if e.end > offset and e.start < end:
-            continue  # part of the figure itself
+            continue  # part of the metric itself
         if e.start < cs and i not in s.openers:
-            continue  # inside an earlier clause: it does not reach the figure
+            continue  # inside an earlier clause: it does not reach the metric
         if e.kind == "from" and offset - e.end > FROM_REACH:
             continue
         found = e
@@ -211,7 +211,7 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr 
 def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     froms = "|".join(map(re.escape, words("pair_from_words.txt")))
     tos = "|".join(map(re.escape, words("pair_to_words.txt")))
-    item = "\\d[\\d.]*[^\\d、]*、"  # an earlier figure of a 分别 list: 从209元、280元提高到217元、290元
+    item = "\\d[\\d.]*[^\\d、]*、"  # an earlier metric of a 分别 list: 从209元、280元提高到217元、290元
     return (
         re.compile(f"(?:{froms})(?:{item})*$"),
         re.compile(f"^(?:、\\d[\\d.]*[^\\d、]*)*[^\\d]{{0,{PAIR_GAP}}}?(?:{tos})\\d"),
@@ -220,7 +220,7 @@ def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 def pair_end(before: str, after: str) -> str | None:
-    """Which end of an explicit change the figure is (比重从34.6%提升到49%: "from" for 34.6%, "to" for
+    """Which end of an explicit change the metric is (比重从34.6%提升到49%: "from" for 34.6%, "to" for
     49%), from its clause's text before and after it; None when it is no end of one. Over a span
     the end value is the last year's (fact-spec: "an end point of an explicit pair"), and over a
     written range (2020年到2025年，…) the start value is the first year's."""
@@ -262,7 +262,7 @@ class Walk:
         return NULL if e.kind == NONE else resolve(e, self.published, self.report)
 
     def context(self) -> Period:
-        """The period a figure gets when its own sentence says nothing."""
+        """The period a metric gets when its own sentence says nothing."""
         if self.para_frame is not None:
             return self.para_frame
         if self.part is not None:
@@ -282,7 +282,7 @@ class Walk:
         single: bool | None = None,
         head_key: bool | None = None,
     ) -> None:
-        """Update the story, section, paragraph and part before deciding a sentence's figures
+        """Update the story, section, paragraph and part before deciding a sentence's metrics
         (``single``: the sentence is its paragraph's only one; ``head_key``: its first clause may hold
         a time expression -- False spares :func:`head_expr`; None when the caller does not know)."""
         if story_ix != self.story:
@@ -352,7 +352,7 @@ class Walk:
         return ahead == (self.part.kind == "plan")
 
     def decide(self, s: Sentence, text: str, offset: int, length: int) -> tuple[Period, bool]:
-        """(years, is a target) of the figure at ``offset`` of the sentence."""
+        """(years, is a target) of the metric at ``offset`` of the sentence."""
         k = _clause_at(s, offset)
         gov = governing(s, offset, offset + length, k) or self.carry
         period = self.resolve(gov) if gov is not None else self.context()
@@ -398,7 +398,7 @@ class Walk:
             return False
         year = self.published
         if year is not None and period[0] is not None and period[1] is not None:
-            if period[0] >= year:  # a frame in the part dates the figure ahead of the report
+            if period[0] >= year:  # a frame in the part dates the metric ahead of the report
                 return True
             if period[1] < year:  # or before it
                 return False
@@ -406,7 +406,7 @@ class Walk:
 
     def leave(self, text: str, s: Sentence | None = None) -> None:
         """A sentence ending in ； hands its heading year and list frame to the next one (``s``: the
-        sentence analysed already, when it holds figures)."""
+        sentence analysed already, when it holds metrics)."""
         if s.ends_list if s is not None else text.rstrip().endswith(LIST_ENDS):
             if s is None:
                 s = analyse(text)
@@ -441,9 +441,9 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
 
 
 def _walk_document(
-    published: int | None, text0: str, sentences: list[tuple], figures: dict[int, list[tuple]]
+    published: int | None, text0: str, sentences: list[tuple], metrics: dict[int, list[tuple]]
 ) -> list[tuple[str, int | None, int | None, str]]:
-    """Read one document's sentences in order and decide every figure in them."""
+    """Read one document's sentences in order and decide every metric in them."""
     report = is_report(text0)
     single = Counter(row[1] for row in sentences)
     if published is None:
@@ -454,7 +454,7 @@ def _walk_document(
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
-        here = figures.get(sent_ix)
+        here = metrics.get(sent_ix)
         if here is None:
             if listy is False:  # what leave() does for a sentence that does not end a list item
                 w.carry, w.carry_target = None, False
@@ -471,19 +471,19 @@ def _walk_document(
     return out
 
 
-def figure_periods(ctx: Context) -> pl.DataFrame:
-    """(metric_id, year_from, year_to, modality) for every figure of the batch."""
+def metric_periods(ctx: Context) -> pl.DataFrame:
+    """(metric_id, year_from, year_to, modality) for every metric of the batch."""
     if ctx.metrics.is_empty():
-        return pl.DataFrame(schema=FIGURE_PERIODS)
+        return pl.DataFrame(schema=METRIC_PERIODS)
     published = _publication_years(ctx)
     # is_report reads only the lead
     texts = dict(ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS)).iter_rows())
-    figures: dict[str, dict[int, list[tuple]]] = {}
+    metrics: dict[str, dict[int, list[tuple]]] = {}
     m = ctx.metrics
     for metric_id, sha, sent_ix, fig_start, fig_text in zip(
         *(m[c].to_list() for c in ("metric_id", "sha256", "sent_ix", "char_start", "text")), strict=True
     ):
-        figures.setdefault(sha, {}).setdefault(sent_ix, []).append((metric_id, fig_start, fig_text))
+        metrics.setdefault(sha, {}).setdefault(sent_ix, []).append((metric_id, fig_start, fig_text))
     rows: list[tuple] = []
     sents = (
         ctx.sentences.join(ctx.metrics.select("sha256").unique(), on="sha256", how="semi")
@@ -510,12 +510,12 @@ def figure_periods(ctx: Context) -> pl.DataFrame:
     for a, b in zip([0, *cuts], [*cuts, len(shas)], strict=True) if shas else ():
         sha = shas[a]
         doc = list(zip(*(c[a:b] for c in cols), strict=True))
-        rows.extend(_walk_document(published.get(sha), texts.get(sha) or "", doc, figures[sha]))
-    decided = pl.DataFrame(rows, schema=FIGURE_PERIODS, orient="row").unique("metric_id", keep="first")
+        rows.extend(_walk_document(published.get(sha), texts.get(sha) or "", doc, metrics[sha]))
+    decided = pl.DataFrame(rows, schema=METRIC_PERIODS, orient="row").unique("metric_id", keep="first")
     every = (
         ctx.metrics.select("metric_id").unique(maintain_order=True).join(decided, on="metric_id", how="left")
     )
-    # a figure whose sentence is missing from the batch gets no years and is stated as done
+    # a metric whose sentence is missing from the batch gets no years and is stated as done
     every = every.with_columns(pl.col("modality").fill_null("actual"))
     return _parts_take_wholes(every, ctx.relations)
 

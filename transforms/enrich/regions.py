@@ -8,9 +8,9 @@ resolves to its county, a provincial work report to its province, and a national
 spread over many provinces) to nothing: ``region`` is null, which we read as "all of China".
 Sidecar metadata (``files.meta`` JSON ``region``: a name or an adcode) overrides the text.
 
-That is the *page's* region. Each figure then takes the division its own clause names, else the one
+That is the *page's* region. Each metric then takes the division its own clause names, else the one
 the nearest earlier clause of its sentence names, else its story's headline, else the page
-(:func:`figure_regions`): a Chongqing-wide report's figure about 万州区 is 万州区's. Its ``area`` is the
+(:func:`metric_regions`): a Chongqing-wide report's metric about 万州区 is 万州区's. Its ``area`` is the
 街道/镇/乡/村/社区/小区 named nearest before it in its own sentence, never inherited from the story.
 """
 
@@ -429,7 +429,7 @@ def _document_regions(
 
 
 def page_regions(ctx: Context) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:
-    """:func:`_document_regions` of the context's documents, computed once per context (the figures'
+    """:func:`_document_regions` of the context's documents, computed once per context (the metrics'
     regions and the local currency both need them)."""
     got = ctx.memo.get("page_regions")
     if got is None:
@@ -549,7 +549,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 CLAUSE_STOP = "，；：。！？,;:!?"
 LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 南山口)
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
-FIGURE_REGIONS = {
+METRIC_REGIONS = {
     "metric_id": pl.String,
     "region": pl.String,
     "adcode": pl.String,
@@ -635,8 +635,8 @@ def _wholes() -> re.Pattern[str]:
 
 
 def _clauses(ctx: Context) -> pl.DataFrame:
-    """Per figure: its clause, the sentence's first clause (when the figure is not in it), the text
-    just before the figure, and its story's headline (the story's first sentence, for stories after
+    """Per metric: its clause, the sentence's first clause (when the metric is not in it), the text
+    just before the metric, and its story's headline (the story's first sentence, for stories after
     the page's first)."""
     keys = ["sha256", "sent_ix"]
     sents = ctx.sentences.select(
@@ -737,14 +737,14 @@ def _scope_region(
     vouched: frozenset[str] = frozenset(),
     carried: bool = False,
 ) -> tuple[bool, str | None]:
-    """Whether a clause (or headline) names the figure's place, and which division that is.
+    """Whether a clause (or headline) names the metric's place, and which division that is.
 
     A whole of several provinces or the country (川渝) -> null; named divisions -> the smallest
     holding them; a word naming the page's own division (全省) -> the page's division at that level.
     Names inside quotation or title marks are brands or titles (“九寨沟”文旅精品), not places.
-    The clause right before the figure's passes a whole on wherever it stands (深化川渝合作，共建项目80个);
+    The clause right before the metric's passes a whole on wherever it stands (深化川渝合作，共建项目80个);
     one further back (``carried``) only when the whole opens it as its subject: in 建立黄河流域…机制，
-    …，治理沙化土地93.5万亩 the whole is an object of that clause's verb, not the later figure's place.
+    …，治理沙化土地93.5万亩 the whole is an object of that clause's verb, not the later metric's place.
     """
     if not text:
         return False, None
@@ -766,10 +766,10 @@ def _scope_region(
 
 
 def _outside_quotes(sent: str, a: int, found: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The sentence's mentions outside any quotation that does not hold the figure (at char ``a``).
+    """The sentence's mentions outside any quotation that does not hold the metric (at char ``a``).
 
     A quotation the clause split cuts in two (“天水花牛苹果又大又红，麦积山…”) is a saying or a title;
-    the places it names are not the figure's, though a clause scan no longer sees its marks."""
+    the places it names are not the metric's, though a clause scan no longer sees its marks."""
     spans = [
         (len(sent[: m.start()].encode("utf-8")), len(sent[: m.end()].encode("utf-8")))
         for m in _long_quotes().finditer(sent)
@@ -786,9 +786,9 @@ def _long_quotes() -> re.Pattern[str]:
 
 
 def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None:
-    """The byte span of the 、-list right before the figure when some of its items are divisions and
+    """The byte span of the 、-list right before the metric when some of its items are divisions and
     some are not (南山口、哇让、同德、德令哈4个电站): the list names sites, and the one that is also a
-    county does not place the figure about all of them. A list of divisions only (内江、眉山、自贡)
+    county does not place the metric about all of them. A list of divisions only (内江、眉山、自贡)
     keeps its names (their common one). Items are short (LIST_ITEM chars); the leftmost may carry a
     verb before it (加快建设南山口) and then counts only by a name at its end."""
     items = lead.split("、")
@@ -885,11 +885,11 @@ def _at_level(page: str, level: str) -> str:
 
 
 def _national(lead: pl.Expr, unit: pl.Expr) -> pl.Expr:
-    """The figure is the country's (纳入国家102项, 国家新增专项债500亿元, 全国累计…): a national word right
+    """The metric is the country's (纳入国家102项, 国家新增专项债500亿元, 全国累计…): a national word right
     before it, or opening its clause as the actor or the whole (region_national_acts.txt).
 
     Not after a comparison, nor as a share of the nation (高于全国8.5个百分点, 贡献了全国38.7%: the page's
-    own figures), nor as a designation or a ranking of the page's own things (国家区域医疗中心874项,
+    own metrics), nor as a designation or a ranking of the page's own things (国家区域医疗中心874项,
     全国重点实验室达8家, 全球首台25兆瓦: counted where they stand, fact-spec and the dev gold)."""
     nation = "|".join(words("region_national.txt"))
     compare = "|".join(words("region_compare.txt"))
@@ -902,16 +902,16 @@ def _national(lead: pl.Expr, unit: pl.Expr) -> pl.Expr:
     ) | lead.str.contains(f"^(?:{nation})(?:{acts})")
 
 
-def figure_regions(ctx: Context) -> pl.DataFrame:
-    """(metric_id, region, adcode, region_level, area) for every figure of the batch.
+def metric_regions(ctx: Context) -> pl.DataFrame:
+    """(metric_id, region, adcode, region_level, area) for every metric of the batch.
 
-    Region: the divisions the figure's clause names, else those the nearest earlier clause of the
+    Region: the divisions the metric's clause names, else those the nearest earlier clause of the
     sentence names (it carries its subject on: 支持成都打造…枢纽，新开…航线44条), else the story's headline,
     else the page (:func:`document_regions`). Several named divisions give the smallest one holding
     them all; a whole of several provinces (川渝) or the country gives null.
     """
     if ctx.metrics.is_empty():
-        return pl.DataFrame(schema=FIGURE_REGIONS)
+        return pl.DataFrame(schema=METRIC_REGIONS)
     keys = ["sha256", "sent_ix"]
     page_frame, doc_found = page_regions(ctx)
     pages = page_frame.select("sha256", pl.col("adcode").alias("page"), "province")
@@ -925,7 +925,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         sha: frozenset(c for a, _ in found if aliases[a][1] for c in aliases[a][0])
         for sha, found in doc_found.items()
     }
-    # one scan of each sentence; a figure's clause, earlier clauses and headline take their share
+    # one scan of each sentence; a metric's clause, earlier clauses and headline take their share
     wanted = pl.concat(
         [
             cl.select("sha256", "sent_ix"),
@@ -941,7 +941,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         sents.filter(pl.col("text").str.contains(place_words)).select("sha256", "sent_ix").iter_rows()
     )
     closers = words("list_closers.txt")
-    # most figures stand in sentences (and under headlines) that name no place: they take the page's
+    # most metrics stand in sentences (and under headlines) that name no place: they take the page's
     # region from their keys alone, and only the others have their sentence texts read out
     out: list[str | None] = []
     slow: list[bool] = []
@@ -998,7 +998,7 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         scopes = [(clause, own)]
         first = sent[: a - len(lead)]
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
-        # names after its own figure (59个产品获得香港…认证)
+        # names after its own metric (59个产品获得香港…认证)
         earlier = [
             (
                 text,
@@ -1028,19 +1028,19 @@ def figure_regions(ctx: Context) -> pl.DataFrame:
         pl.Series("adcode", out, dtype=pl.String),
         pl.Series("region_level", [d["region_level"] for d in described], dtype=pl.String),
     )
-    areas = _figure_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
+    areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     return regions.join(areas, on="metric_id", how="left").select(
         "metric_id", "region", "adcode", "region_level", "area"
     )
 
 
-def _figure_areas(figures: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """(metric_id, area): the area named nearest before the figure in its sentence, else the first one
+def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """(metric_id, area): the area named nearest before the metric in its sentence, else the first one
     after it in its own clause; in a written chain (岳村镇瓦岗村) the nearest is the finest. Never from
     another sentence (fact-spec: an area is not inherited from the story)."""
     keys = ["sha256", "sent_ix"]
     named = area_mentions(sentences).group_by(keys, maintain_order=True).agg(pl.col("area").alias("areas"))
-    rows = figures.join(named, on=keys, how="inner")
+    rows = metrics.join(named, on=keys, how="inner")
     ids, picked = [], []
     for metric_id, sent, a, b, clause, lead, areas in rows.select(
         "metric_id", "sent", "a", "b", "clause", "lead", "areas"

@@ -8,7 +8,7 @@ read in 2026, 二、2025年工作安排 in 2025); else unknown.
 
 A work report is read in parts, opened by headings (一、2025年工作回顾和“十四五”发展主要成绩;
 二、“十五五”时期主要目标任务; 三、2026年工作安排): a review states what was done in the year or
-period it names; a plan states what is to be done, so its figures are targets unless plainly facts.
+period it names; a plan states what is to be done, so its metrics are targets unless plainly facts.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Time expressions in a sentence and the years they stand for (fact-spec: ``year_from``/``year_to``).
 
-A sentence is scanned once, left to right, for the expressions that can place a figure in time: a
+A sentence is scanned once, left to right, for the expressions that can place a metric in time: a
 year (2025年), a range (2021—2025年), a start (2020年以来), a horizon (到2027年) or a cut-off
 (截至2024年底), a five-year plan (“十四五”时期), and the words of ``time_words.csv`` (今年, 去年,
 五年来, 近年来 ...). A year that is a rate's base (比2020年增长) is not an expression: it says
-nothing about the figure's own year. What an expression means may depend on the publication year,
+nothing about the metric's own year. What an expression means may depend on the publication year,
 so scanning and resolving are separate steps.
 """
 
@@ -20,7 +20,7 @@ YEAR = r"(?:19|20)\d{2}"
 CN_DIGITS = "一二三四五六七八九"
 # the third five-year plan started in 1966, and they have followed one another since
 PLAN_BASE, PLAN_BASE_NO = 1966, 3
-NONE = "none"  # kind of an expression that takes the figure out of any year
+NONE = "none"  # kind of an expression that takes the metric out of any year
 SKIP = "skip"  # a time word used as something else (曾经的特困村 is a description, not a time)
 
 

@@ -1,21 +1,21 @@
-"""Which theme each figure is about (fact-spec ``topic``), decided for the figure, not for the page.
+"""Which theme each metric is about (fact-spec ``topic``), decided for the metric, not for the page.
 
 A work report's paragraph on farming also states the province's GDP; a story on petitions also
-counts the volunteers who collected them. So the topic is scored from the figure outward, with
+counts the volunteers who collected them. So the topic is scored from the metric outward, with
 weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasick pass per level:
 
-1. the *head*: the telling keyword of the figure's subject (subjects.py) when it has one, else the
-   telling keyword right before the figure (改造老旧小区41个) or right after its measure word (71件民生实事)
+1. the *head*: the telling keyword of the metric's subject (subjects.py) when it has one, else the
+   telling keyword right before the metric (改造老旧小区41个) or right after its measure word (71件民生实事)
    -- what is counted;
-2. the *local* window: from the previous figure (or the clause start) to the next one, within the clause;
+2. the *local* window: from the previous metric (or the clause start) to the next one, within the clause;
 3. the clause, then the sentence, with falling weights.
 
-A figure whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
-the figure before it in the sentence; one whose sentence has none takes the story's dominant topic,
+A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
+the metric before it in the sentence; one whose sentence has none takes the story's dominant topic,
 then ``other``. Two pseudo topics are settled by place, as the budget chapters do: roads
 (``road``) are rural inside a village, urban inside a town compound or street, else transport;
 water, toilets and power (``utility``) are rural inside a village, else urban. Vectorised: every
-step is a polars expression over the figures frame.
+step is a polars expression over the metrics frame.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from transforms.lexicon import table, words
 
 TOPICS = {"topic": pl.String, "name_zh": pl.String, "name_en": pl.String, "budget_class": pl.String}
 SENTENCE_TOPICS = {"sha256": pl.String, "sent_ix": pl.Int32, "topic": pl.String}
-FIGURE_TOPICS = {"metric_id": pl.String, "topic": pl.String}
+METRIC_TOPICS = {"metric_id": pl.String, "topic": pl.String}
 
 # code, 中文, English, chapter(s) of 政府收支分类科目·支出功能分类 (fact-spec table), in tie-break order
 _NAMES = (
@@ -52,10 +52,10 @@ _NAMES = (
 )
 PSEUDO = ("road", "utility", "none")  # resolved by place, never output; none: a word that blocks
 
-# weights of a keyword by where it stands relative to the figure
+# weights of a keyword by where it stands relative to the metric
 HEAD, LOCAL, CLAUSE, SENTENCE = 6.0, 3.0, 1.0, 0.3
 HEAD_MIN = 2.0  # a hint keyword (weight 1: 项目, 产业) never names what is counted
-TAIL_CHARS = 12  # how far after the figure its counted noun may run
+TAIL_CHARS = 12  # how far after the metric its counted noun may run
 CLAUSE_STOP = "，；：。！？,;:!?"
 _FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of (A、B等领域)
 _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
@@ -160,7 +160,7 @@ def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr) -> pl.Expr:
 def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -> pl.DataFrame:
     """(sha256, sent_ix, topic) per sentence: its keywords, else its paragraph's, story's, else 'other'.
 
-    The story fallback of :func:`figure_topics`; also a coarse theme of a sentence on its own.
+    The story fallback of :func:`metric_topics`; also a coarse theme of a sentence on its own.
     ``hits`` are the sentences' keyword lists when the caller has already scanned them.
     """
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
@@ -205,7 +205,7 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
 
 
 def _windows(ctx: Context) -> pl.DataFrame:
-    """Per figure: its head keywords, local window, clause and sentence (offsets within the sentence)."""
+    """Per metric: its head keywords, local window, clause and sentence (offsets within the sentence)."""
     keys = ["sha256", "sent_ix"]
     sents = ctx.sentences.select(
         *keys,
@@ -242,9 +242,9 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .with_columns(
             pl.max_horizontal("c0", pl.min_horizontal("prev_b", "a")).alias("l0"),
-            # after the figure, the window ends where the next figure's list item begins (…9000个、
-            # 床位3万张: 床位 is the next item's noun); with no figure after it in the clause, a 、 only
-            # lists what this figure is spent on (投入5亿元实施A、B), so the clause runs on
+            # after the metric, the window ends where the next metric's list item begins (…9000个、
+            # 床位3万张: 床位 is the next item's noun); with no metric after it in the clause, a 、 only
+            # lists what this metric is spent on (投入5亿元实施A、B), so the clause runs on
             pl.min_horizontal(
                 "c1",
                 pl.max_horizontal("next_a", "b"),
@@ -275,7 +275,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .group_by("_row")
         .agg(pl.col("kw").last().alias("tail_head"))
     )
-    # when the counted noun follows the figure (…开展4期理论学习), or the lead only lists examples of
+    # when the counted noun follows the metric (…开展4期理论学习), or the lead only lists examples of
     # it (A、B等15件民生实事; A、B等领域240个项目), the lead is context, not what is counted: it weighs
     # as the clause does
     examples = pl.col("tail_head").is_not_null() | pl.col("lead").str.contains(f"等(?:{_FIELDS})?$")
@@ -283,7 +283,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
     served = pl.col("lead").str.contains(
         f"(?:{_alternation('topic_benefit_cues.txt')})(?:{_alternation('topic_people.txt')})?$"
     )
-    # the counted noun before the figure: the lead's last keyword (leftmost-longest, so 养老服务 in
+    # the counted noun before the metric: the lead's last keyword (leftmost-longest, so 养老服务 in
     # 养老服务中心 is found whole) when it ends the lead, bar a trailing 的/等
     lead_kw = pl.col("lead").str.extract_many(_patterns()[0], leftmost=True).list.last()
     trimmed = pl.col("lead").str.replace(r"[的等之]$", "")
@@ -317,7 +317,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
 
 
 def _subject_heads(m: pl.DataFrame) -> pl.DataFrame:
-    """(_row, subject_head): the telling keyword of the figure's subject, when the subject rules
+    """(_row, subject_head): the telling keyword of the metric's subject, when the subject rules
     found one -- the strongest, and of equals the later, since a Chinese noun phrase ends in its head
     (农村居民人均可支配收入 -> 农村居民, weight 5 over 4; 社保科创基金 -> 科创基金, not 社保)."""
     telling = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword", "weight")
@@ -332,10 +332,10 @@ def _subject_heads(m: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def figure_topics(ctx: Context) -> pl.DataFrame:
-    """(metric_id, topic) for every figure of the batch (see the module docstring for the order)."""
+def metric_topics(ctx: Context) -> pl.DataFrame:
+    """(metric_id, topic) for every metric of the batch (see the module docstring for the order)."""
     if ctx.metrics.is_empty():
-        return pl.DataFrame(schema=FIGURE_TOPICS)
+        return pl.DataFrame(schema=METRIC_TOPICS)
     keys = ["sha256", "sent_ix"]
     win = _windows(ctx).join(_places(ctx.sentences), on=keys, how="left")
     sents = ctx.sentences.with_columns(pl.col("sent_ix").cast(pl.Int32))
@@ -350,7 +350,7 @@ def figure_topics(ctx: Context) -> pl.DataFrame:
             ),
             win.select("_row", _hits("local", "kw"), pl.lit(LOCAL).alias("w"), pl.lit(1).alias("lvl")),
             win.select("_row", _hits("clause", "kw"), pl.lit(CLAUSE).alias("w"), pl.lit(2).alias("lvl")),
-            # the sentence's keywords: one scan per sentence, shared by its figures
+            # the sentence's keywords: one scan per sentence, shared by its metrics
             win.select("_row", *keys)
             .join(sent_hits.select(*keys, "kw").explode("kw").drop_nulls("kw"), on=keys)
             .select(
@@ -393,7 +393,7 @@ def figure_topics(ctx: Context) -> pl.DataFrame:
         .join(nearest, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
-            # a figure with no keyword in its clause is about what the figure before it is about
+            # a metric with no keyword in its clause is about what the metric before it is about
             pl.when(pl.col("lvl") <= 2).then(pl.col("scored")).alias("near"),
         )
         .with_columns(pl.col("near").forward_fill().over(keys).alias("inherited"))

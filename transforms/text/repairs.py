@@ -347,7 +347,7 @@ def _strip_md_links(text: str) -> tuple[str, int]:
 
 
 def strip_urls(text: str) -> tuple[str, int]:
-    """Bare URLs and runs of %XX escapes: addresses, never page text (and never a figure)."""
+    """Bare URLs and runs of %XX escapes: addresses, never page text (and never a metric)."""
 
     def repl(m: re.Match[str]) -> str:
         url = m.group(0)

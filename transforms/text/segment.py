@@ -38,7 +38,7 @@ INDENT = 2
 WRAP_SLACK = 2  # narrow columns: a wrapped line may fall 2 characters short (punctuation rules)
 MAX_SENTENCE = 300
 """Longest sentence handed on, in characters. Text with commas but no 。 or line break (a scraped
-list, a page whose full stops were lost) would otherwise be one sentence of any length, and figure
+list, a page whose full stops were lost) would otherwise be one sentence of any length, and metric
 extraction is quadratic in sentence length (one 200 kB sentence: 18 s and 830 MB). Natural sentences
 stay well below it (the longest gold sentence is 191; 0.04% of corpus sentences are longer). A longer
 sentence is cut after the last clause mark before the limit, else at the limit."""

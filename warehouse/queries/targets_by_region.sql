@@ -1,5 +1,5 @@
 -- Question: which growth and level targets did each region set, for which years? Targets are
--- figures stated as planned or promised (modality = 'target'), e.g. 预期增长5%左右 in a work report.
+-- metrics stated as planned or promised (modality = 'target'), e.g. 预期增长5%左右 in a work report.
 SELECT region, adcode, year_from, year_to, subject, measure, span_text, value, unit
 FROM v_metric_distinct
 WHERE modality = 'target'

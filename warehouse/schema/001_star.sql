@@ -1,4 +1,4 @@
--- The star schema: facts (one figure stated in one sentence) and their dimensions.
+-- The star schema: facts (one metric stated in one sentence) and their dimensions.
 -- Natural keys throughout (file = sha256 of its bytes, metric = sha256[:16]:char_start:char_end), so a
 -- re-load of the same content writes the same keys and a load stays idempotent without key lookups.
 
@@ -119,7 +119,7 @@ CREATE TABLE dim_topic (
     name_zh VARCHAR,
     name_en VARCHAR
 );
-COMMENT ON TABLE dim_topic IS 'Themes a figure is about (education, health, petitions...).';
+COMMENT ON TABLE dim_topic IS 'Themes a metric is about (education, health, petitions...).';
 COMMENT ON COLUMN dim_topic.topic IS 'Topic code (natural key), e.g. petitions.';
 COMMENT ON COLUMN dim_topic.name_zh IS 'Chinese name, e.g. 诉求.';
 COMMENT ON COLUMN dim_topic.name_en IS 'English name.';
@@ -158,16 +158,16 @@ CREATE TABLE fact_metric (
     char_start BIGINT NOT NULL,
     char_end BIGINT NOT NULL
 );
-COMMENT ON TABLE fact_metric IS 'One figure stated in one sentence (docs/metric-spec.md), with provenance offsets into doc_text.';
+COMMENT ON TABLE fact_metric IS 'One metric stated in one sentence (docs/metric-spec.md), with provenance offsets into doc_text.';
 COMMENT ON COLUMN fact_metric.metric_id IS 'Natural key: sha256[:16] || '':'' || char_start || '':'' || char_end.';
-COMMENT ON COLUMN fact_metric.sha256 IS 'File version the figure was read from (dim_file, doc_text).';
-COMMENT ON COLUMN fact_metric.document_id IS 'Story holding the figure (dim_document).';
-COMMENT ON COLUMN fact_metric.sentence_id IS 'Sentence holding the figure (dim_sentence).';
+COMMENT ON COLUMN fact_metric.sha256 IS 'File version the metric was read from (dim_file, doc_text).';
+COMMENT ON COLUMN fact_metric.document_id IS 'Story holding the metric (dim_document).';
+COMMENT ON COLUMN fact_metric.sentence_id IS 'Sentence holding the metric (dim_sentence).';
 COMMENT ON COLUMN fact_metric.adcode IS 'Region of the document (dim_region), null when unknown.';
 COMMENT ON COLUMN fact_metric.unit IS 'Canonical unit (dim_unit).';
 COMMENT ON COLUMN fact_metric.topic IS 'Topic code (dim_topic).';
 COMMENT ON COLUMN fact_metric.period_key IS 'Reporting period (dim_period), null when unknown.';
-COMMENT ON COLUMN fact_metric.value IS 'The figure in its unit, multipliers applied (16.1万人次 -> 161000); for a range the low end.';
+COMMENT ON COLUMN fact_metric.value IS 'The metric in its unit, multipliers applied (16.1万人次 -> 161000); for a range the low end.';
 COMMENT ON COLUMN fact_metric.low IS 'Low end of a range; equals value otherwise.';
 COMMENT ON COLUMN fact_metric.high IS 'High end of a range; equals value otherwise.';
 COMMENT ON COLUMN fact_metric.bound IS 'exact, approx, at_least or at_most.';
@@ -189,4 +189,4 @@ CREATE TABLE fact_metric_part (
 COMMENT ON TABLE fact_metric_part IS 'Bridge of part-of relations: 收集诉求5880件，其中已办结4899件 -> 4899件 is part of 5880件.';
 COMMENT ON COLUMN fact_metric_part.whole_metric_id IS 'The whole (fact_metric.metric_id).';
 COMMENT ON COLUMN fact_metric_part.part_metric_id IS 'The part (fact_metric.metric_id).';
-COMMENT ON COLUMN fact_metric_part.sha256 IS 'File version both figures come from.';
+COMMENT ON COLUMN fact_metric_part.sha256 IS 'File version both metrics come from.';

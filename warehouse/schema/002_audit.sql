@@ -21,7 +21,7 @@ CREATE TABLE audit_load_run (
     report_path VARCHAR,
     message VARCHAR
 );
-COMMENT ON TABLE audit_load_run IS 'One row per pipeline run: when, outcome, file and figure counts, quality report (minsheng runs).';
+COMMENT ON TABLE audit_load_run IS 'One row per pipeline run: when, outcome, file and metric counts, quality report (minsheng runs).';
 COMMENT ON COLUMN audit_load_run.run_id IS 'Run identifier chosen by the flow (natural key).';
 COMMENT ON COLUMN audit_load_run.flow_run_id IS 'Prefect flow-run id, null outside Prefect.';
 COMMENT ON COLUMN audit_load_run.started_at IS 'When the run started (UTC).';
@@ -34,9 +34,9 @@ COMMENT ON COLUMN audit_load_run.files_changed IS 'Known paths whose content cha
 COMMENT ON COLUMN audit_load_run.files_renamed IS 'Known content at a new path (path updated, no duplicate facts).';
 COMMENT ON COLUMN audit_load_run.files_unchanged IS 'Files skipped because (path, sha256) was already loaded.';
 COMMENT ON COLUMN audit_load_run.files_failed IS 'Files that could not be read, decoded or normalised (audit_file_error).';
-COMMENT ON COLUMN audit_load_run.metrics_extracted IS 'Figures extracted from the new or changed files.';
-COMMENT ON COLUMN audit_load_run.metrics_loaded IS 'Figures written to fact_metric.';
-COMMENT ON COLUMN audit_load_run.metrics_quarantined IS 'Figures held back by the quality gate (quarantine_metric).';
+COMMENT ON COLUMN audit_load_run.metrics_extracted IS 'Metrics extracted from the new or changed files.';
+COMMENT ON COLUMN audit_load_run.metrics_loaded IS 'Metrics written to fact_metric.';
+COMMENT ON COLUMN audit_load_run.metrics_quarantined IS 'Metrics held back by the quality gate (quarantine_metric).';
 COMMENT ON COLUMN audit_load_run.warnings IS 'Warning-level expectation failures.';
 COMMENT ON COLUMN audit_load_run.report_path IS 'Path of the HTML quality report of the run.';
 COMMENT ON COLUMN audit_load_run.message IS 'Human summary or error message.';
@@ -72,9 +72,9 @@ CREATE TABLE quarantine_metric (
     sentence VARCHAR,
     path VARCHAR
 );
-COMMENT ON TABLE quarantine_metric IS 'Extracted figures the quality gate held back, one row per figure and failed expectation.';
+COMMENT ON TABLE quarantine_metric IS 'Extracted metrics the quality gate held back, one row per metric and failed expectation.';
 COMMENT ON COLUMN quarantine_metric.run_id IS 'Run (audit_load_run.run_id).';
-COMMENT ON COLUMN quarantine_metric.metric_id IS 'Natural key the figure would have had in fact_metric.';
+COMMENT ON COLUMN quarantine_metric.metric_id IS 'Natural key the metric would have had in fact_metric.';
 COMMENT ON COLUMN quarantine_metric.expectation IS 'Expectation it failed.';
 COMMENT ON COLUMN quarantine_metric.severity IS 'Severity of that expectation.';
 COMMENT ON COLUMN quarantine_metric.reason IS 'Why, in words.';

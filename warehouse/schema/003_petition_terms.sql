@@ -6,8 +6,8 @@ CREATE TABLE ref_petition_term (
     kind VARCHAR NOT NULL,
     PRIMARY KEY (term, kind)
 );
-COMMENT ON TABLE ref_petition_term IS 'Words that mark petition figures (kind petition), resolved parts (resolved) and open parts (pending).';
-COMMENT ON COLUMN ref_petition_term.term IS 'A word searched for in a sentence or in the words just before a figure.';
+COMMENT ON TABLE ref_petition_term IS 'Words that mark petition metrics (kind petition), resolved parts (resolved) and open parts (pending).';
+COMMENT ON COLUMN ref_petition_term.term IS 'A word searched for in a sentence or in the words just before a metric.';
 COMMENT ON COLUMN ref_petition_term.kind IS 'petition: the whole counts petitions/complaints; resolved: the part was settled; pending: still open.';
 
 INSERT INTO ref_petition_term VALUES

@@ -41,9 +41,9 @@ LEFT JOIN dim_region r ON r.adcode = f.adcode
 LEFT JOIN dim_topic t ON t.topic = f.topic
 LEFT JOIN dim_unit u ON u.unit = f.unit
 LEFT JOIN dim_period p ON p.period_key = f.period_key;
-COMMENT ON VIEW v_metric IS 'One wide row per figure with names instead of keys: the view to start from.';
-COMMENT ON COLUMN v_metric.metric_id IS 'Natural key of the figure (fact_metric.metric_id).';
-COMMENT ON COLUMN v_metric.file IS 'Raw file path the figure was read from.';
+COMMENT ON VIEW v_metric IS 'One wide row per metric with names instead of keys: the view to start from.';
+COMMENT ON COLUMN v_metric.metric_id IS 'Natural key of the metric (fact_metric.metric_id).';
+COMMENT ON COLUMN v_metric.file IS 'Raw file path the metric was read from.';
 COMMENT ON COLUMN v_metric.file_name IS 'Basename of file.';
 COMMENT ON COLUMN v_metric.title IS 'Headline of the story.';
 COMMENT ON COLUMN v_metric.story_ix IS '0-based order of the story on the page.';
@@ -59,7 +59,7 @@ COMMENT ON COLUMN v_metric.unit IS 'Canonical unit.';
 COMMENT ON COLUMN v_metric.unit_kind IS 'Kind of unit: count, people, money, area, percent...';
 COMMENT ON COLUMN v_metric.year IS 'Reporting year, null when unknown.';
 COMMENT ON COLUMN v_metric.month IS 'Reporting month, null unless stated.';
-COMMENT ON COLUMN v_metric.value IS 'The figure in its unit, multipliers applied.';
+COMMENT ON COLUMN v_metric.value IS 'The metric in its unit, multipliers applied.';
 COMMENT ON COLUMN v_metric.low IS 'Low end of a range (= value otherwise).';
 COMMENT ON COLUMN v_metric.high IS 'High end of a range (= value otherwise).';
 COMMENT ON COLUMN v_metric.bound IS 'exact, approx, at_least or at_most.';
@@ -88,11 +88,11 @@ FROM fact_metric f
 LEFT JOIN dim_region r ON r.adcode = f.adcode
 LEFT JOIN dim_period p ON p.period_key = f.period_key
 GROUP BY ALL;
-COMMENT ON VIEW v_region_summary IS 'Figures per region: how many, from how many files and stories, on how many topics, which years.';
+COMMENT ON VIEW v_region_summary IS 'Metrics per region: how many, from how many files and stories, on how many topics, which years.';
 COMMENT ON COLUMN v_region_summary.region IS 'Region name ((unknown) when the document region could not be resolved).';
 COMMENT ON COLUMN v_region_summary.adcode IS 'GB/T 2260 code, null when unknown.';
 COMMENT ON COLUMN v_region_summary.region_level IS 'province, city or county.';
-COMMENT ON COLUMN v_region_summary.metrics IS 'Number of figures.';
+COMMENT ON COLUMN v_region_summary.metrics IS 'Number of metrics.';
 COMMENT ON COLUMN v_region_summary.files IS 'Number of file versions they come from.';
 COMMENT ON COLUMN v_region_summary.documents IS 'Number of stories they come from.';
 COMMENT ON COLUMN v_region_summary.topics IS 'Number of distinct topics.';
@@ -111,16 +111,16 @@ SELECT
 FROM fact_metric f
 LEFT JOIN dim_topic t ON t.topic = f.topic
 GROUP BY ALL;
-COMMENT ON VIEW v_topic_summary IS 'Figures per topic: how many, from how many files and regions.';
+COMMENT ON VIEW v_topic_summary IS 'Metrics per topic: how many, from how many files and regions.';
 COMMENT ON COLUMN v_topic_summary.topic IS 'Topic code.';
 COMMENT ON COLUMN v_topic_summary.topic_zh IS 'Topic name in Chinese.';
 COMMENT ON COLUMN v_topic_summary.topic_en IS 'Topic name in English.';
-COMMENT ON COLUMN v_topic_summary.metrics IS 'Number of figures.';
+COMMENT ON COLUMN v_topic_summary.metrics IS 'Number of metrics.';
 COMMENT ON COLUMN v_topic_summary.files IS 'Number of file versions.';
 COMMENT ON COLUMN v_topic_summary.regions IS 'Number of distinct regions (adcodes).';
 COMMENT ON COLUMN v_topic_summary.units IS 'Number of distinct units.';
 
--- A part's label is the text between the previous figure of its sentence (or the sentence start)
+-- A part's label is the text between the previous metric of its sentence (or the sentence start)
 -- and the part itself: in 其中已办结4899件、跟办981件 the label of 981件 is 、跟办.
 CREATE VIEW v_petitions AS
 WITH whole AS (
@@ -183,7 +183,7 @@ LEFT JOIN dim_period p ON p.period_key = w.period_key
 GROUP BY w.metric_id, fl.path, r.name, w.region, w.adcode, w.area, p.year, w.subject, w.value, w.unit,
          w.span_text, w.sentence;
 COMMENT ON VIEW v_petitions IS 'Petitions (诉求/信访/投诉...) collected vs resolved where the text reports both, via the part-of bridge; words in ref_petition_term.';
-COMMENT ON COLUMN v_petitions.metric_id IS 'The collected figure (the whole of the part-of relation).';
+COMMENT ON COLUMN v_petitions.metric_id IS 'The collected metric (the whole of the part-of relation).';
 COMMENT ON COLUMN v_petitions.file IS 'Raw file path.';
 COMMENT ON COLUMN v_petitions.region IS 'Region name of the document.';
 COMMENT ON COLUMN v_petitions.adcode IS 'GB/T 2260 code of the region.';
@@ -195,7 +195,7 @@ COMMENT ON COLUMN v_petitions.unit IS 'Unit of collected (and of the summed part
 COMMENT ON COLUMN v_petitions.resolved IS 'Sum of the parts labelled resolved (办结/解决/化解...) in the same unit, null if none.';
 COMMENT ON COLUMN v_petitions.pending IS 'Sum of the parts labelled still open (跟办/在办...) in the same unit, null if none.';
 COMMENT ON COLUMN v_petitions.resolved_share IS 'resolved / collected.';
-COMMENT ON COLUMN v_petitions.collected_text IS 'Span of the collected figure.';
+COMMENT ON COLUMN v_petitions.collected_text IS 'Span of the collected metric.';
 COMMENT ON COLUMN v_petitions.resolved_text IS 'Spans of the resolved parts.';
 COMMENT ON COLUMN v_petitions.pending_text IS 'Spans of the open parts.';
-COMMENT ON COLUMN v_petitions.sentence IS 'Sentence of the collected figure.';
+COMMENT ON COLUMN v_petitions.sentence IS 'Sentence of the collected metric.';

@@ -1,4 +1,4 @@
-"""enrich_metrics on the seed pages: every figure gets its document's region, a topic and a year."""
+"""enrich_metrics on the seed pages: every metric gets its document's region, a topic and a year."""
 
 from __future__ import annotations
 
@@ -11,18 +11,18 @@ from transforms.enrich.metrics import enrich_metrics
 from transforms.enrich.topics import topic_table
 from transforms.schemas import METRICS
 
-FIGURE = r"\d+(?:\.\d+)?万?(?:件|人次|户|个|名|人)"
+METRIC = r"\d+(?:\.\d+)?万?(?:件|人次|户|个|名|人)"
 
 
 def seed_metrics() -> pl.DataFrame:
-    """A metrics frame with one row per simple figure in the seed sentences (a stand-in extraction)."""
+    """A metrics frame with one row per simple metric in the seed sentences (a stand-in extraction)."""
     _, sentences = seed_frames()
     return (
         sentences.select(
             "sha256",
             "sent_ix",
             pl.col("text").alias("sentence"),
-            pl.col("text").str.extract_all(FIGURE).alias("text"),
+            pl.col("text").str.extract_all(METRIC).alias("text"),
         )
         .explode("text")
         .drop_nulls("text")

@@ -1,4 +1,4 @@
-"""Years and modality per figure: clause, sentence, paragraph, part or story, publication year."""
+"""Years and modality per metric: clause, sentence, paragraph, part or story, publication year."""
 
 from __future__ import annotations
 
@@ -8,24 +8,24 @@ import re
 import polars as pl
 
 from transforms.enrich.context import Context
-from transforms.enrich.periods import figure_periods
+from transforms.enrich.periods import metric_periods
 from transforms.enrich.structure import text_year
 from transforms.enrich.timewords import plan_years, resolve, scan
 
-FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
+METRIC = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
 
 
 def frames(
     paragraphs: list[list[str | tuple[str, str]]], *, name: str = "x.txt", meta: dict | None = None
 ) -> Context:
     """A one-document Context: each paragraph a list of sentences (text, or (role, text)); every
-    number with a unit is a figure, its id ``"<sent_ix>:<span>"``."""
+    number with a unit is a metric, its id ``"<sent_ix>:<span>"``."""
     rows, figs, pos, ix = [], [], 0, 0
     for para_ix, para in enumerate(paragraphs):
         for item in para:
             role, text = item if isinstance(item, tuple) else ("body", item)
             rows.append(("d", 0, para_ix, ix, role, pos, text))
-            for m in FIGURE.finditer(text):
+            for m in METRIC.finditer(text):
                 figs.append((f"{ix}:{m.group(0)}", "d", 0, ix, pos + m.start(), m.group(0), text))
             pos += len(text)
             ix += 1
@@ -52,7 +52,7 @@ def frames(
 
 
 def decide(paragraphs: list, **kw) -> dict[str, tuple]:
-    got = figure_periods(frames(paragraphs, **kw))
+    got = metric_periods(frames(paragraphs, **kw))
     return {r[0]: (r[1], r[2], r[3]) for r in got.iter_rows()}
 
 
@@ -63,7 +63,7 @@ def test_a_year_heading_a_sentence_governs_its_clauses_and_the_sentences_joined_
     assert got["2:8公里"][:2] == (None, None)  # a full stop ends its reach; the page has no date
 
 
-def test_a_year_inside_an_earlier_clause_does_not_reach_the_figure() -> None:
+def test_a_year_inside_an_earlier_clause_does_not_reach_the_metric() -> None:
     got = decide([["这个镇是2019年确定的示范镇，全镇种植茶叶500亩。"]])
     assert got["0:500亩"][:2] == (None, None)
     got = decide([["全镇种植茶叶500亩，比2019年增长8%。"]], meta={"published": "2022-06-01"})
@@ -143,7 +143,7 @@ def test_an_excerpt_without_a_title_takes_its_year_from_the_part_heading() -> No
     assert got["1:120个"] == (2030, 2030, "actual")
 
 
-def test_target_cues_govern_only_the_figures_of_their_own_clause() -> None:
+def test_target_cues_govern_only_the_metrics_of_their_own_clause() -> None:
     got = decide(
         [
             ["街道计划年底前改造老旧小区12个，目前已完成改造5个。"],
@@ -155,7 +155,7 @@ def test_target_cues_govern_only_the_figures_of_their_own_clause() -> None:
     )
     assert got["0:12个"][2] == "target"
     assert got["0:5个"][2] == "actual"
-    assert got["1:120个"][2] == "actual"  # 计划 after the figure is part of its noun
+    assert got["1:120个"][2] == "actual"  # 计划 after the metric is part of its noun
     assert got["2:300人"][2] == "actual"  # 将近 is "nearly"
     assert got["2:2000户"][2] == "target"
     assert got["3:8项"][2] == "target"  # a verb of decision
@@ -172,7 +172,7 @@ def test_a_part_takes_the_modality_of_its_whole() -> None:
     ctx = frames([["计划安装电梯20台，其中5台已完工。"]])
     relations = pl.DataFrame({"whole_metric_id": ["0:20台"], "part_metric_id": ["0:5台"], "sha256": ["d"]})
     ctx = Context.of(ctx.metrics, ctx.documents, ctx.sentences, ctx.files, relations)
-    got = {r[0]: r[3] for r in figure_periods(ctx).iter_rows()}
+    got = {r[0]: r[3] for r in metric_periods(ctx).iter_rows()}
     assert got == {"0:20台": "target", "0:5台": "target"}
 
 
@@ -190,7 +190,7 @@ def test_five_year_plans_and_expressions() -> None:
 
 def test_empty_batch() -> None:
     ctx = frames([["没有数字。"]])
-    assert figure_periods(ctx).is_empty()
+    assert metric_periods(ctx).is_empty()
 
 
 def test_a_cue_reaches_the_verbs_chained_after_it_but_not_a_clause_with_its_own_subject() -> None:
@@ -211,7 +211,7 @@ def test_years_ago_and_descriptions_that_are_not_times() -> None:
         meta={"published": "2024-06-30"},
     )
     assert got["0:86户"][:2] == (2012, 2012)
-    assert got["1:2.1万元"][:2] == (2024, 2024)  # 曾经的 describes the village; 如今 dates the figure
+    assert got["1:2.1万元"][:2] == (2024, 2024)  # 曾经的 describes the village; 如今 dates the metric
 
 
 def test_a_dated_heading_is_review_or_plan_by_its_year_and_frames_decide_inside_a_part() -> None:
@@ -277,7 +277,7 @@ def test_next_year_is_the_year_after_publication_and_a_target_when_promised() ->
     assert got["0:12所"] == (2032, 2032, "target")
 
 
-def test_a_figure_that_is_the_value_of_a_named_target() -> None:
+def test_a_metric_that_is_the_value_of_a_named_target() -> None:
     got = decide([["全区确定了7%左右的增长目标，全年实际增长6.8%。"]])
     assert got["0:7%"][2] == "target"
     assert got["0:6.8%"][2] == "actual"
@@ -310,13 +310,13 @@ def test_a_numbered_part_without_part_words_after_the_review_is_the_plan() -> No
     assert got["4:200公里"] == (2035, 2035, "target")
 
 
-def test_a_figure_without_its_sentence_still_gets_a_row() -> None:
+def test_a_metric_without_its_sentence_still_gets_a_row() -> None:
     ctx = frames([["新建公园3个。"]])
     orphan = ctx.metrics.with_columns(
         pl.lit("lost").alias("metric_id"), pl.lit(99, dtype=pl.Int32).alias("sent_ix")
     )
     ctx = Context.of(pl.concat([ctx.metrics, orphan]), ctx.documents, ctx.sentences, ctx.files, None)
-    got = {r[0]: r[1:] for r in figure_periods(ctx).iter_rows()}
+    got = {r[0]: r[1:] for r in metric_periods(ctx).iter_rows()}
     assert got["lost"] == (None, None, "actual")
     assert got["0:3个"][2] == "actual"
 

@@ -142,18 +142,18 @@ def test_sentence_areas_skip_generic_words() -> None:
     assert got == {2: "芙蓉街道", 4: "百安坝街道", 5: "孟轲乡"}
 
 
-def _figure_regions(
-    texts: list[str], figures: list[list[str]], meta: dict | None = None
+def _metric_regions(
+    texts: list[str], spans_of: list[list[str]], meta: dict | None = None
 ) -> list[list[str | None]]:
-    """adcodes of the named figures (span strings, left to right) of each sentence of one page."""
+    """adcodes of the named metrics (span strings, left to right) of each sentence of one page."""
     from transforms.enrich.context import Context
-    from transforms.enrich.regions import figure_regions
+    from transforms.enrich.regions import metric_regions
 
     starts, rows, pos = [], [], 0
     for text in texts:
         starts.append(pos)
         pos += len(text) + 1
-    for ix, (text, spans) in enumerate(zip(texts, figures, strict=True)):
+    for ix, (text, spans) in enumerate(zip(texts, spans_of, strict=True)):
         at = 0
         for span in spans:
             a = text.index(span, at)
@@ -181,19 +181,19 @@ def _figure_regions(
     documents = pl.DataFrame({"sha256": ["p"], "text": ["\n".join(texts)]})
     files = pl.DataFrame({"sha256": ["p"], "meta": [json.dumps(meta) if meta else None]})
     got = dict(
-        figure_regions(Context.of(metrics, documents, sentences, files))
+        metric_regions(Context.of(metrics, documents, sentences, files))
         .select("metric_id", "adcode")
         .iter_rows()
     )
     out, k = [], 0
-    for spans in figures:
+    for spans in spans_of:
         out.append([got[rows[k + i]["metric_id"]] for i in range(len(spans))])
         k += len(spans)
     return out
 
 
-def test_a_figure_takes_the_county_its_clause_names() -> None:
-    got = _figure_regions(
+def test_a_metric_takes_the_county_its_clause_names() -> None:
+    got = _metric_regions(
         ["重庆市政府工作报告", "全市新建公路300公里，其中彭水县新建公路40公里"],
         [[], ["300公里", "40公里"]],
         meta={"region": "500000"},
@@ -202,14 +202,14 @@ def test_a_figure_takes_the_county_its_clause_names() -> None:
 
 
 def test_the_nearest_earlier_clause_carries_its_place_on() -> None:
-    got = _figure_regions(
+    got = _metric_regions(
         ["推动开放合作，支持绵阳建设科技城，新增企业120家"], [["120家"]], meta={"region": "510000"}
     )
     assert got == [["510700"]]
 
 
 def test_whole_words_and_several_divisions() -> None:
-    got = _figure_regions(
+    got = _metric_regions(
         [
             "深化川渝合作，共建项目80个",  # a two-province whole: no region
             "德阳、绵阳经济总量均超过3000亿元",  # two cities of one province: the province
@@ -221,8 +221,8 @@ def test_whole_words_and_several_divisions() -> None:
     assert got == [[None], ["510000"], ["510000"]]
 
 
-def test_national_figures_have_no_region_comparisons_keep_the_page() -> None:
-    got = _figure_regions(
+def test_national_metrics_have_no_region_comparisons_keep_the_page() -> None:
+    got = _metric_regions(
         ["项目纳入国家15项重点工程", "增速高于全国1.2个百分点"],
         [["15项"], ["1.2个百分点"]],
         meta={"region": "440000"},
@@ -231,7 +231,7 @@ def test_national_figures_have_no_region_comparisons_keep_the_page() -> None:
 
 
 def test_names_in_quotes_and_inside_words_are_not_places() -> None:
-    got = _figure_regions(
+    got = _metric_regions(
         ["做优“峨眉山”“乐山大佛”等品牌，全年建成县级服务站30个"], [["30个"]], meta={"region": "510000"}
     )
     assert got == [["510000"]]  # not 乐山市 (a brand), not 成县 (inside 建成县级)
@@ -268,9 +268,9 @@ def test_area_mentions_names_not_kinds_of_place() -> None:
     assert dict(got.iter_rows()) == {1: ["金桂花园小区"], 3: ["安和苑社区"], 4: ["青石村"]}
 
 
-def test_figure_area_is_the_nearest_named_before_it_in_its_sentence() -> None:
+def test_metric_area_is_the_nearest_named_before_it_in_its_sentence() -> None:
     from transforms.enrich.context import Context
-    from transforms.enrich.regions import figure_regions
+    from transforms.enrich.regions import metric_regions
 
     text = "东岭街道各社区共解决问题40件；南湖镇石桥村新修水渠800米，北岭村新建道路2公里"
     spans = ["40件", "800米", "2公里"]
@@ -296,21 +296,21 @@ def test_figure_area_is_the_nearest_named_before_it_in_its_sentence() -> None:
     ).with_columns(pl.col("story_ix", "sent_ix").cast(pl.Int32), pl.col("char_start").cast(pl.Int64))
     documents = pl.DataFrame({"sha256": ["p"], "text": [text]})
     got = dict(
-        figure_regions(Context.of(metrics, documents, sentences)).select("metric_id", "area").iter_rows()
+        metric_regions(Context.of(metrics, documents, sentences)).select("metric_id", "area").iter_rows()
     )
-    # the chain 南湖镇石桥村 gives its finest name; 北岭村 is nearer to the second figure than 石桥村
+    # the chain 南湖镇石桥村 gives its finest name; 北岭村 is nearer to the second metric than 石桥村
     assert got == {"40件": "东岭街道", "800米": "石桥村", "2公里": "北岭村"}
 
 
 def test_short_or_two_character_county_names_inside_words_are_not_places() -> None:
     # 示范县 holds 范县 (a Henan county); 天山 is a mountain range before it is 天山区
-    got = _figure_regions(
+    got = _metric_regions(
         ["建设乡村振兴示范县12个", "天山北坡城市群优良天数比例达90%"],
         [["12个"], ["90%"]],
         meta={"region": "410000"},
     )
     assert got == [["410000"], ["410000"]]
-    got = _figure_regions(["天山北坡城市群优良天数比例达90%"], [["90%"]], meta={"region": "650000"})
+    got = _metric_regions(["天山北坡城市群优良天数比例达90%"], [["90%"]], meta={"region": "650000"})
     assert got == [["650000"]]
 
 
@@ -321,35 +321,35 @@ def test_a_verb_before_a_place_suffix_is_not_a_name() -> None:
     assert area_mentions(sents.with_columns(pl.col("sent_ix").cast(pl.Int32))).is_empty()
 
 
-def test_a_place_named_after_an_earlier_figure_is_not_carried_on() -> None:
-    # (the first figure's own clause names 澳门; the second, after it, stays with the page)
-    got = _figure_regions(["12个产品获得澳门质量认证，茶叶出口增长20%"], [["20%"]], meta={"region": "350000"})
+def test_a_place_named_after_an_earlier_metric_is_not_carried_on() -> None:
+    # (the first metric's own clause names 澳门; the second, after it, stays with the page)
+    got = _metric_regions(["12个产品获得澳门质量认证，茶叶出口增长20%"], [["20%"]], meta={"region": "350000"})
     assert got == [["350000"]]
 
 
 def test_compass_pairs_metals_and_school_names_are_not_places() -> None:
     # 湘西湘中 pairs two parts of Hunan (湘中 is no division, so 湘西 is not 湘西州 here)
-    got = _figure_regions(["湘西湘中产业合作区签约项目45个"], [["45个"]], meta={"region": "430000"})
+    got = _metric_regions(["湘西湘中产业合作区签约项目45个"], [["45个"]], meta={"region": "430000"})
     assert got == [["430000"]]
     # 白银 in a list of metals is silver, not 白银市
-    got = _figure_regions(["铜、白银产量分别增长8%、6%"], [["8%", "6%"]], meta={"region": "620000"})
+    got = _metric_regions(["铜、白银产量分别增长8%、6%"], [["8%", "6%"]], meta={"region": "620000"})
     assert got == [["620000", "620000"]]
     # a college named after its prefecture is a name, not the prefecture
-    got = _figure_regions(["阿勒泰学院扩建宿舍楼3栋"], [["3栋"]], meta={"region": "650000"})
+    got = _metric_regions(["阿勒泰学院扩建宿舍楼3栋"], [["3栋"]], meta={"region": "650000"})
     assert got == [["650000"]]
 
 
 def test_a_place_in_a_listed_example_does_not_make_the_whole_list_its() -> None:
     # 绵阳 names one example of the 9 parks; the count is the province's
-    got = _figure_regions(["推进绵阳科技园等9个园区扩区"], [["9个"]], meta={"region": "510000"})
+    got = _metric_regions(["推进绵阳科技园等9个园区扩区"], [["9个"]], meta={"region": "510000"})
     assert got == [["510000"]]
     # without the list closer the clause's place still holds
-    got = _figure_regions(["推进绵阳建设园区9个"], [["9个"]], meta={"region": "510000"})
+    got = _metric_regions(["推进绵阳建设园区9个"], [["9个"]], meta={"region": "510000"})
     assert got == [["510700"]]
 
 
-def test_a_state_grade_is_not_a_national_figure() -> None:
-    got = _figure_regions(
+def test_a_state_grade_is_not_a_national_metric() -> None:
+    got = _metric_regions(
         ["国家级、省级园区分别达到6个、40个", "国家新增专项债额度500亿元"],
         [["6个", "40个"], ["500亿元"]],
         meta={"region": "520000"},
@@ -357,8 +357,8 @@ def test_a_state_grade_is_not_a_national_figure() -> None:
     assert got == [["520000", "520000"], [None]]
 
 
-def test_designations_and_shares_of_the_nation_are_the_pages_figures() -> None:
-    got = _figure_regions(
+def test_designations_and_shares_of_the_nation_are_the_pages_metrics() -> None:
+    got = _metric_regions(
         [
             "国家区域医疗中心引入新技术60项",  # national centres in the province: the page's
             "全国重点实验室达到9家",
@@ -374,7 +374,7 @@ def test_designations_and_shares_of_the_nation_are_the_pages_figures() -> None:
 
 
 def test_a_list_of_sites_with_one_county_among_them_is_the_pages() -> None:
-    got = _figure_regions(
+    got = _metric_regions(
         [
             "同德县新建学校2所",
             "加快建设北岭、哇让、同德、石门4个电站",  # sites; one is also the county's short name
@@ -383,12 +383,12 @@ def test_a_list_of_sites_with_one_county_among_them_is_the_pages() -> None:
         meta={"region": "630000"},
     )
     assert got == [["632522"], ["630000"]]
-    got = _figure_regions(["资阳、眉山、自贡3个市新增园区"], [["3个"]], meta={"region": "510000"})
+    got = _metric_regions(["资阳、眉山、自贡3个市新增园区"], [["3个"]], meta={"region": "510000"})
     assert got == [["510000"]]  # divisions only: their common one
 
 
-def test_a_place_inside_a_quotation_cut_by_a_comma_is_not_the_figures() -> None:
-    got = _figure_regions(
+def test_a_place_inside_a_quotation_cut_by_a_comma_is_not_the_metrics() -> None:
+    got = _metric_regions(
         ["总书记嘱托殷切，“天水的苹果又大又红，石窟跨越千年”，给2400多万群众巨大鼓舞"],
         [["2400多万"]],
         meta={"region": "620000"},
@@ -397,7 +397,7 @@ def test_a_place_inside_a_quotation_cut_by_a_comma_is_not_the_figures() -> None:
 
 
 def test_a_whole_further_back_carries_only_when_it_opens_its_clause() -> None:
-    got = _figure_regions(
+    got = _metric_regions(
         [
             # two clauses back, the object of 建立; opening a clause two back, its subject
             "建立长江经济带生态补偿机制，持续开展综合防治，治理沙化土地9.5万亩",
@@ -410,7 +410,7 @@ def test_a_whole_further_back_carries_only_when_it_opens_its_clause() -> None:
 
 
 def test_a_named_stretch_of_a_whole_is_that_divisions() -> None:
-    got = _figure_regions(
+    got = _metric_regions(
         ["长江经济带甘肃段水质优良比例97.5%", "长江经济带上游段水质优良比例96.5%"],
         [["97.5%"], ["96.5%"]],
         meta={"region": "620000"},
@@ -420,7 +420,7 @@ def test_a_named_stretch_of_a_whole_is_that_divisions() -> None:
 
 def test_a_place_in_an_item_joined_before_the_count_is_not_the_counts() -> None:
     # 绵阳 names the first item; the 8 branches are across the province
-    got = _figure_regions(["建设绵阳总部基地和8个市级分基地"], [["8个"]], meta={"region": "510000"})
+    got = _metric_regions(["建设绵阳总部基地和8个市级分基地"], [["8个"]], meta={"region": "510000"})
     assert got == [["510000"]]
 
 
@@ -492,28 +492,28 @@ def test_page_regions_are_read_once_per_context_and_equal_document_regions() -> 
     metrics = sentences.select("sha256", "sent_ix").unique().with_columns(pl.lit("m").alias("metric_id"))
     ctx = Context.of(metrics, documents, sentences)
     first = page_regions(ctx)
-    assert page_regions(ctx) is first  # memoised: the currency step reuses the figures' reading
+    assert page_regions(ctx) is first  # memoised: the currency step reuses the metrics' reading
     assert first[0].equals(document_regions(ctx.documents))
     assert Context.of(metrics, documents, sentences).memo == {}  # a new context reads afresh
 
 
 def test_a_division_heading_a_group_before_its_count_is_one_of_several() -> None:
     # 甲城等6个 counts hubs in several cities: the province's; 甲城和6个 names an item of its own
-    got = _figure_regions(
+    got = _metric_regions(
         ["推动郑州枢纽升级，建设洛阳等6个物流枢纽、商丘等3个冷链基地", "支持郑州建设物流枢纽6个"],
         [["6个", "3个"], ["6个"]],
         meta={"region": "410000"},
     )
     assert got == [["410000", "410000"], ["410100"]]
     # a group of cities is their province's, a group of provinces the country's
-    got = _figure_regions(
+    got = _metric_regions(
         ["涉及信阳市、新乡市、洛阳市等9个市", "维持对辽宁、重庆等10个省份的应急响应", "山阳、勉县等6个项目"],
         [["9个"], ["10个"], ["6个"]],
     )
     assert got[:2] == [["410000"], [None]]
     # a place of the list not read as a division (山阳) still makes the group several places
-    got = _figure_regions(["核准山阳、勉县等6个抽水蓄能项目"], [["6个"]], meta={"region": "610000"})
+    got = _metric_regions(["核准山阳、勉县等6个抽水蓄能项目"], [["6个"]], meta={"region": "610000"})
     assert got == [["610000"]]
     # destinations reached from the place: the count stays that place's
-    got = _figure_regions(["新开通郑州至香港、上海等6条航线"], [["6条"]], meta={"region": "410100"})
+    got = _metric_regions(["新开通郑州至香港、上海等6条航线"], [["6条"]], meta={"region": "410100"})
     assert got == [["410100"]]

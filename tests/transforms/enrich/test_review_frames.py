@@ -1,4 +1,4 @@
-"""A work report's look back over five years, however it is introduced, frames the figures after it
+"""A work report's look back over five years, however it is introduced, frames the metrics after it
 (fact-spec: years), and a count set as a span in a plan is a target (fact-spec: modality)."""
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def test_a_sentence_judging_a_year_done_does_not_frame_its_paragraph() -> None:
 def test_a_count_set_as_a_span_in_a_plan_is_a_target_even_after_an_actual_cue(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(test_periods, "FIGURE", re.compile(r"\d+(?:—\d+)?个"))
+    monkeypatch.setattr(test_periods, "METRIC", re.compile(r"\d+(?:—\d+)?个"))
     report = [*HEAD, ["一、2031年主要任务"], ["每个县做大做强1—2个主导产业，做强3个国家级集群。"]]
     got = decide(report)
     assert got["3:1—2个"] == (2031, 2031, "target")

@@ -1,11 +1,11 @@
-"""Topics per figure (fact-spec ``topic``): crafted sentences, each rule able to fail on its own."""
+"""Topics per metric (fact-spec ``topic``): crafted sentences, each rule able to fail on its own."""
 
 from __future__ import annotations
 
 import polars as pl
 
 from transforms.enrich.context import Context
-from transforms.enrich.topics import classify_sentences, figure_topics, keywords, topic_table
+from transforms.enrich.topics import classify_sentences, keywords, metric_topics, topic_table
 
 
 def _sentences(texts: list[str], stories: list[int] | None = None) -> pl.DataFrame:
@@ -21,17 +21,17 @@ def _sentences(texts: list[str], stories: list[int] | None = None) -> pl.DataFra
 
 def _topics(
     texts: list[str],
-    figures: list[list[str]],
+    spans_of: list[list[str]],
     stories: list[int] | None = None,
     subjects: dict[str, str] | None = None,
 ) -> list[list[str]]:
-    """Topics of the named figures (span strings, found left to right) of each sentence, in order;
-    ``subjects`` gives some figures (by span) the subject the subject rules would have found."""
+    """Topics of the named metrics (span strings, found left to right) of each sentence, in order;
+    ``subjects`` gives some metrics (by span) the subject the subject rules would have found."""
     starts, rows, pos = [], [], 0
     for text in texts:
         starts.append(pos)
         pos += len(text) + 1
-    for ix, (text, spans) in enumerate(zip(texts, figures, strict=True)):
+    for ix, (text, spans) in enumerate(zip(texts, spans_of, strict=True)):
         at = 0
         for span in spans:
             a = text.index(span, at)
@@ -54,9 +54,9 @@ def _topics(
         pl.Series("char_end", [s + len(t) for s, t in zip(starts, texts, strict=True)], dtype=pl.Int64),
     )
     documents = pl.DataFrame({"sha256": ["d"], "text": ["\n".join(texts)]})
-    got = dict(figure_topics(Context.of(metrics, documents, sentences)).iter_rows())
+    got = dict(metric_topics(Context.of(metrics, documents, sentences)).iter_rows())
     out, k = [], 0
-    for spans in figures:
+    for spans in spans_of:
         out.append([got[rows[k + i]["metric_id"]] for i in range(len(spans))])
         k += len(spans)
     return out
@@ -87,7 +87,7 @@ def test_the_counted_noun_after_the_measure_word_decides() -> None:
     assert got == [["governance"]]
 
 
-def test_a_bare_change_takes_the_topic_of_the_figure_before_it() -> None:
+def test_a_bare_change_takes_the_topic_of_the_metric_before_it() -> None:
     got = _topics(
         ["全市一般公共预算收入80亿元，增长4.2%，社会消费品零售总额增长5%"], [["80亿元", "4.2%", "5%"]]
     )
@@ -124,7 +124,7 @@ def test_a_blocking_word_stops_a_keyword_read_across_it() -> None:
     assert got != [["education"]]
 
 
-def test_keywordless_figures_fall_back_to_the_story_then_other() -> None:
+def test_keywordless_metrics_fall_back_to_the_story_then_other() -> None:
     got = _topics(
         ["新建污水处理厂2座，开展垃圾分类", "累计完成12项", "今天天气晴朗，气温达到20度"],
         [["2座"], ["12项"], ["20度"]],
@@ -144,7 +144,7 @@ def test_classifies_every_seed_sentence() -> None:
     assert isinstance(share, float) and share < 0.2
 
 
-def test_the_lead_head_is_the_whole_compound_before_the_figure() -> None:
+def test_the_lead_head_is_the_whole_compound_before_the_metric() -> None:
     # 养老服务 is found whole (leftmost-longest), so 服务中心 (urban) does not become the head
     got = _topics(["新建区域性养老服务中心9个"], [["9个"]])
     assert got == [["social_security"]]
@@ -178,14 +178,14 @@ def test_graded_accidents_and_capital_drawn_in() -> None:
     assert got == [["public_safety"], ["economy"]]
 
 
-def test_the_next_list_item_after_a_figure_is_not_its_context() -> None:
-    # 病床 (health) opens the next figure's item; the first figure counts elderly-care homes
+def test_the_next_list_item_after_a_metric_is_not_its_context() -> None:
+    # 病床 (health) opens the next metric's item; the first metric counts elderly-care homes
     got = _topics(["全县养老机构和站点达到85个、病床6000张，儿童医院新增2所"], [["85个", "6000张", "2所"]])
     assert got == [["social_security", "health", "health"]]
 
 
 def test_the_subject_names_the_topic_by_its_strongest_then_last_keyword() -> None:
-    # 城镇…收入 is an economy figure, 农村居民 one is rural (its keyword outweighs 人均可支配收入)
+    # 城镇…收入 is an economy metric, 农村居民 one is rural (its keyword outweighs 人均可支配收入)
     got = _topics(
         ["城镇和农村居民人均可支配收入分别增长4.9%和6.8%"],
         [["4.9%", "6.8%"]],
@@ -336,7 +336,7 @@ def test_kinds_of_lists_are_not_requests() -> None:
     assert got != [["petitions"]]
 
 
-def test_a_hint_word_before_the_figure_does_not_name_what_is_counted() -> None:
+def test_a_hint_word_before_the_metric_does_not_name_what_is_counted() -> None:
     # 项目 and 重点项目 are hints: the projects' theme decides (农产品加工 → rural, 污水处理 → environment)
     got = _topics(
         ["农产品加工业新达产项目30个", "实施污水处理重点项目12个"], [["30个"], ["12个"]], stories=[0, 1]

@@ -91,7 +91,7 @@ def test_comma_run_without_full_stop_is_cut_at_clause_marks() -> None:
     seg = segment(clause * 100)
     sentences = [s["text"] for s in seg.sentences]
     assert all(len(s) <= MAX_SENTENCE for s in sentences)
-    assert all(s.endswith("，") for s in sentences)  # cut after a clause mark, never inside a figure
+    assert all(s.endswith("，") for s in sentences)  # cut after a clause mark, never inside a metric
     assert "".join(sentences) == clause * 100
 
 

@@ -1,4 +1,4 @@
--- Every stored figure points at exactly its span in the one stored copy of the text (the piece
+-- Every stored metric points at exactly its span in the one stored copy of the text (the piece
 -- holding its sentence), and lies inside that sentence.
 SELECT f.metric_id, f.span_text, substr(c.text, f.char_start - c.char_start + 1, f.char_end - f.char_start) AS text_at_offsets
 FROM fact_metric f

@@ -1,4 +1,4 @@
--- Per batch, step 4: the batch's audit rows (quarantined figures, unreadable files).
+-- Per batch, step 4: the batch's audit rows (quarantined metrics, unreadable files).
 
 INSERT INTO quarantine_metric
 SELECT (SELECT run_id FROM stg_run), metric_id, expectation, severity, reason, row_json, text, sentence, path

@@ -1,4 +1,4 @@
--- Every figure, current or retired, with names instead of keys; the sentence is cut out of the one
+-- Every metric, current or retired, with names instead of keys; the sentence is cut out of the one
 -- stored copy of the text (the doc_chunk piece holding it) by its offsets.
 CREATE OR REPLACE VIEW v_metric_all AS
 SELECT
@@ -50,14 +50,14 @@ LEFT JOIN dim_region r ON r.adcode = f.adcode
 LEFT JOIN dim_topic t ON t.topic = f.topic
 LEFT JOIN dim_unit u ON u.unit = f.unit
 LEFT JOIN dim_period p ON p.period_key = f.period_key;
-COMMENT ON VIEW v_metric_all IS 'Every figure, current or retired (is_current, retired_at), one wide row with names instead of keys.';
-COMMENT ON COLUMN v_metric_all.metric_id IS 'Natural key of the figure (fact_metric.metric_id).';
-COMMENT ON COLUMN v_metric_all.file IS 'Absolute path of the raw file the figure was read from.';
+COMMENT ON VIEW v_metric_all IS 'Every metric, current or retired (is_current, retired_at), one wide row with names instead of keys.';
+COMMENT ON COLUMN v_metric_all.metric_id IS 'Natural key of the metric (fact_metric.metric_id).';
+COMMENT ON COLUMN v_metric_all.file IS 'Absolute path of the raw file the metric was read from.';
 COMMENT ON COLUMN v_metric_all.file_name IS 'Basename of file.';
 COMMENT ON COLUMN v_metric_all.title IS 'Headline of the story.';
 COMMENT ON COLUMN v_metric_all.story_ix IS '0-based order of the story on the page.';
 COMMENT ON COLUMN v_metric_all.sent_ix IS '0-based index of the sentence in the file.';
-COMMENT ON COLUMN v_metric_all.region IS 'Most specific division the figure is about (its sentence, else story, else page).';
+COMMENT ON COLUMN v_metric_all.region IS 'Most specific division the metric is about (its sentence, else story, else page).';
 COMMENT ON COLUMN v_metric_all.adcode IS 'GB/T 2260 code of the region.';
 COMMENT ON COLUMN v_metric_all.region_level IS 'province, city or county.';
 COMMENT ON COLUMN v_metric_all.province IS 'Province of the region.';
@@ -69,14 +69,14 @@ COMMENT ON COLUMN v_metric_all.topic_zh IS 'Topic name in Chinese.';
 COMMENT ON COLUMN v_metric_all.topic_en IS 'Topic name in English.';
 COMMENT ON COLUMN v_metric_all.budget_class IS 'Chapter(s) of the functional classification of government expenditure the topic is tied to (dim_topic.budget_class).';
 COMMENT ON COLUMN v_metric_all.modality IS 'actual or target.';
-COMMENT ON COLUMN v_metric_all.year_from IS 'First calendar year the figure refers to (see fact_metric.year_from), null when nothing tells.';
-COMMENT ON COLUMN v_metric_all.year_to IS 'Last calendar year the figure refers to (= year_from for one year).';
+COMMENT ON COLUMN v_metric_all.year_from IS 'First calendar year the metric refers to (see fact_metric.year_from), null when nothing tells.';
+COMMENT ON COLUMN v_metric_all.year_to IS 'Last calendar year the metric refers to (= year_from for one year).';
 COMMENT ON COLUMN v_metric_all.year IS 'Same as year_to (kept for older queries and the Parquet export partitions).';
 COMMENT ON COLUMN v_metric_all.period IS 'Label of the years, e.g. 2025年 or 2021—2025年.';
 COMMENT ON COLUMN v_metric_all.unit IS 'Canonical unit.';
 COMMENT ON COLUMN v_metric_all.unit_kind IS 'Kind of unit: count, people, money, area, percent...';
 COMMENT ON COLUMN v_metric_all.unit_en IS 'English gloss of the unit.';
-COMMENT ON COLUMN v_metric_all.value IS 'The figure in its unit, multipliers applied.';
+COMMENT ON COLUMN v_metric_all.value IS 'The metric in its unit, multipliers applied.';
 COMMENT ON COLUMN v_metric_all.low IS 'Low end of a range (= value otherwise).';
 COMMENT ON COLUMN v_metric_all.high IS 'High end of a range (= value otherwise).';
 COMMENT ON COLUMN v_metric_all.bound IS 'exact, approx, at_least or at_most.';

@@ -13,11 +13,11 @@ FROM fact_metric f
 LEFT JOIN dim_region r ON r.adcode = f.adcode
 WHERE f.is_current
 GROUP BY ALL;
-COMMENT ON VIEW v_region_summary IS 'Current figures per region: how many, from how many files and stories, on how many topics, which years.';
+COMMENT ON VIEW v_region_summary IS 'Current metrics per region: how many, from how many files and stories, on how many topics, which years.';
 COMMENT ON COLUMN v_region_summary.region IS 'Region name ((unknown) when it could not be resolved).';
 COMMENT ON COLUMN v_region_summary.adcode IS 'GB/T 2260 code, null when unknown.';
 COMMENT ON COLUMN v_region_summary.region_level IS 'province, city or county.';
-COMMENT ON COLUMN v_region_summary.metrics IS 'Number of figures.';
+COMMENT ON COLUMN v_region_summary.metrics IS 'Number of metrics.';
 COMMENT ON COLUMN v_region_summary.files IS 'Number of file versions they come from.';
 COMMENT ON COLUMN v_region_summary.stories IS 'Number of stories they come from.';
 COMMENT ON COLUMN v_region_summary.topics IS 'Number of distinct topics.';

@@ -12,12 +12,12 @@ FROM fact_metric f
 LEFT JOIN dim_topic t ON t.topic = f.topic
 WHERE f.is_current
 GROUP BY ALL;
-COMMENT ON VIEW v_topic_summary IS 'Current figures per topic: how many, from how many files and regions.';
+COMMENT ON VIEW v_topic_summary IS 'Current metrics per topic: how many, from how many files and regions.';
 COMMENT ON COLUMN v_topic_summary.topic IS 'Topic code.';
 COMMENT ON COLUMN v_topic_summary.topic_zh IS 'Topic name in Chinese.';
 COMMENT ON COLUMN v_topic_summary.topic_en IS 'Topic name in English.';
 COMMENT ON COLUMN v_topic_summary.budget_class IS 'Chapter of the functional classification of expenditure.';
-COMMENT ON COLUMN v_topic_summary.metrics IS 'Number of figures.';
+COMMENT ON COLUMN v_topic_summary.metrics IS 'Number of metrics.';
 COMMENT ON COLUMN v_topic_summary.files IS 'Number of file versions.';
 COMMENT ON COLUMN v_topic_summary.regions IS 'Number of distinct regions (adcodes).';
 COMMENT ON COLUMN v_topic_summary.units IS 'Number of distinct units.';

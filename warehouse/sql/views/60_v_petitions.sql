@@ -1,4 +1,4 @@
--- A part's label is the text between the previous figure of its sentence (or the sentence start)
+-- A part's label is the text between the previous metric of its sentence (or the sentence start)
 -- and the part itself: in 其中已办结4899件、跟办981件 the label of 981件 is 、跟办.
 CREATE OR REPLACE VIEW v_petitions AS
 WITH current_fact AS (
@@ -69,13 +69,13 @@ LEFT JOIN dim_region r ON r.adcode = w.adcode
 GROUP BY w.metric_id, fl.path, r.name, w.region, w.adcode, w.area, w.year_from, w.year_to, w.modality, w.subject,
          w.value, w.unit, w.span_text, w.sentence;
 COMMENT ON VIEW v_petitions IS 'Petitions (诉求/信访/投诉...) collected vs resolved where the text reports both, via the part-of bridge; words in ref_petition_term. Current facts only.';
-COMMENT ON COLUMN v_petitions.metric_id IS 'The collected figure (the whole of the part-of relation).';
+COMMENT ON COLUMN v_petitions.metric_id IS 'The collected metric (the whole of the part-of relation).';
 COMMENT ON COLUMN v_petitions.file IS 'Absolute path of the raw file.';
-COMMENT ON COLUMN v_petitions.region IS 'Region the collected figure is about.';
+COMMENT ON COLUMN v_petitions.region IS 'Region the collected metric is about.';
 COMMENT ON COLUMN v_petitions.adcode IS 'GB/T 2260 code of the region.';
 COMMENT ON COLUMN v_petitions.area IS 'Finer area named by the sentence.';
-COMMENT ON COLUMN v_petitions.year_from IS 'First year the collected figure refers to.';
-COMMENT ON COLUMN v_petitions.year_to IS 'Last year the collected figure refers to.';
+COMMENT ON COLUMN v_petitions.year_from IS 'First year the collected metric refers to.';
+COMMENT ON COLUMN v_petitions.year_to IS 'Last year the collected metric refers to.';
 COMMENT ON COLUMN v_petitions.year IS 'Same as year_to.';
 COMMENT ON COLUMN v_petitions.modality IS 'actual or target.';
 COMMENT ON COLUMN v_petitions.subject IS 'What was collected, may be null.';
@@ -84,7 +84,7 @@ COMMENT ON COLUMN v_petitions.unit IS 'Unit of collected (and of the summed part
 COMMENT ON COLUMN v_petitions.resolved IS 'Sum of the parts labelled resolved (办结/解决/化解...) in the same unit, null if none.';
 COMMENT ON COLUMN v_petitions.pending IS 'Sum of the parts labelled still open (跟办/在办...) in the same unit, null if none.';
 COMMENT ON COLUMN v_petitions.resolved_share IS 'resolved / collected.';
-COMMENT ON COLUMN v_petitions.collected_text IS 'Span of the collected figure.';
+COMMENT ON COLUMN v_petitions.collected_text IS 'Span of the collected metric.';
 COMMENT ON COLUMN v_petitions.resolved_text IS 'Spans of the resolved parts.';
 COMMENT ON COLUMN v_petitions.pending_text IS 'Spans of the open parts.';
-COMMENT ON COLUMN v_petitions.sentence IS 'Sentence of the collected figure.';
+COMMENT ON COLUMN v_petitions.sentence IS 'Sentence of the collected metric.';

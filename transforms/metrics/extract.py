@@ -1,0 +1,104 @@
+"""Metrics from the sentences frame: the metrics of each sentence, with provenance.
+
+Polars does the bulk work (keeping only sentences that hold a digit or numeral at all, building
+ids and offsets); the metric grammar itself needs look-behind and per-metric context, which
+polars' regex engine cannot express, so it runs in Python on the surviving sentences
+(``transforms.metrics.grammar``).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.metrics.grammar import find_metrics
+from transforms.metrics.relations import part_of_relations
+from transforms.metrics.subjects import Span, facts_of
+from transforms.schemas import METRICS, RELATIONS, conform, empty
+
+# Sentences with no digit and no numeral character cannot hold a metric.
+_CANDIDATE = r"[0-9零〇一二两三四五六七八九十百千万亿%％]"
+
+_METRIC_COLUMNS = {
+    "local_start": pl.Int64,
+    "local_end": pl.Int64,
+    "text": pl.String,
+    "value": pl.Float64,
+    "low": pl.Float64,
+    "high": pl.Float64,
+    "unit": pl.String,
+    "unit_kind": pl.String,
+    "bound": pl.String,
+    "subject": pl.String,
+    "measure": pl.String,
+}
+
+
+def metrics_of(sentence: str) -> list[tuple]:
+    """The metrics of one sentence as tuples in the order of ``_METRIC_COLUMNS`` (local offsets)."""
+    metrics = find_metrics(sentence)
+    if not metrics:  # most candidate sentences (a numeral, no metric): no subjects to read
+        return []
+    facts = facts_of(sentence, [Span(f.start, f.end, f.unit, f.kind) for f in metrics])
+    return [
+        (f.start, f.end, f.text, f.value, f.low, f.high, f.unit, f.kind, f.bound, fact.subject, fact.measure)
+        for f, fact in zip(metrics, facts, strict=True)
+    ]
+
+
+def _parts_take_their_whole(metrics: pl.DataFrame, relations: pl.DataFrame) -> pl.DataFrame:
+    """A 其中 part that names no noun of its own (其中已办结4899件) counts the whole's subject."""
+    if relations.is_empty():
+        return metrics
+    whole = metrics.select(
+        pl.col("metric_id").alias("whole_metric_id"), pl.col("subject").alias("_whole_subject")
+    )
+    inherited = relations.select("whole_metric_id", pl.col("part_metric_id").alias("metric_id")).join(
+        whole, on="whole_metric_id", how="left"
+    )
+    return (
+        metrics.join(
+            inherited.drop("whole_metric_id").unique("metric_id"),
+            on="metric_id",
+            how="left",
+            maintain_order="left",
+        )
+        .with_columns(pl.coalesce("subject", "_whole_subject").alias("subject"))
+        .drop("_whole_subject")
+    )
+
+
+def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(metrics, relations) for a sentences frame (schema SENTENCES -> METRICS, RELATIONS).
+
+    Enrichment columns (region, topic, year, area) are left null for ``transforms.enrich.metrics``.
+    """
+    cand = sentences.filter(pl.col("text").str.contains(_CANDIDATE))
+    rows: list[tuple] = []
+    owner: list[int] = []
+    for i, text in enumerate(cand.get_column("text").to_list()):
+        figs = metrics_of(text)
+        rows += figs
+        owner += [i] * len(figs)
+    if not rows:
+        return empty(METRICS), empty(RELATIONS)
+    found = pl.DataFrame(rows, schema=_METRIC_COLUMNS, orient="row")
+    metrics = (
+        cand.rename({"text": "sentence"})
+        .drop(list(_METRIC_COLUMNS), strict=False)
+        .select(pl.all().gather(pl.Series(owner, dtype=pl.UInt32)))
+        .hstack(found)
+        .with_columns(
+            (pl.col("char_start") + pl.col("local_start")).alias("span_start"),
+            (pl.col("char_start") + pl.col("local_end")).alias("span_end"),
+        )
+        .with_columns(
+            pl.col("span_start").alias("char_start"),
+            pl.col("span_end").alias("char_end"),
+            pl.format(
+                "{}:{}:{}", pl.col("sha256").str.slice(0, 16), pl.col("span_start"), pl.col("span_end")
+            ).alias("metric_id"),
+        )
+    )
+    relations = part_of_relations(metrics)
+    metrics = _parts_take_their_whole(metrics, relations)
+    return conform(metrics, METRICS), conform(relations, RELATIONS)

@@ -1,0 +1,820 @@
+"""Find the metrics one sentence states: the grammar of ``docs/metric-spec.md`` as a scanner.
+
+    [bound-prefix] number [suffix] [multiplier] [suffix] unit [suffix]
+
+A regex finds every numeral; from each, the scanner reads forward (range, multiplier, unit,
+trailing bound) and back (bound prefix), then applies the exclusions of the spec: dates and
+reference periods, ordinals, identifiers, vague amounts, 一 as an article, conditions, short
+quoted names and fixed phrases. The word lists are lexicons (``lexicons/``); this module holds
+only the rules. Everything works on the sentence string; offsets are local to it.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from transforms.lexicon import table, words
+from transforms.metrics.numbers import (
+    fold_scale,
+    mixed_is_sound,
+    parse_adjacent_range,
+    parse_number,
+    parse_percent,
+)
+from transforms.metrics.units import Unit, match_unit, max_len
+
+_CN = "零〇○一二两三四五六七八九十百千万亿廿卅"
+_DIGITS = "零〇○一二三四五六七八九"
+_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_NUM_RE = re.compile(
+    rf"(?P<pct>百分之[{_CN}点]+|一半)"
+    rf"|(?P<frac>(?:\d+|[{_CN}]+)分之(?:\d+(?:\.\d+)?|[{_CN}点]+))"
+    # mixed Arabic and place values, one number: 3万2,500, 12亿3,400(万), 4亿5千6百(多万)
+    rf"|(?P<mix>{_AR}(?:\.\d+)?(?:[万亿千百]{{1,2}}{_AR})+(?:[千百](?![米瓦克伏]))?)"
+    r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?)"  # 三点二亿: a Chinese decimal
+)
+# Every alternative of _NUM_RE opens with one of these. A named-group alternation gives ``re`` no
+# first-character set, so _NUM_RE.search tries every group at every character; finding the next
+# opening character first and matching there is the same search, four times faster.
+_NUM_START = re.compile(rf"[\d{_CN}]")
+_AR_RE = re.compile(r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+# Link targets and URL-encoded bytes are not text: %E9%95%B7 holds no percentage.
+_LINK_RE = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)[\x21-\x7e]+|(?:%[0-9A-Fa-f]{2}){2,}|href=\S+")
+_MULTIPLIERS = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+    "百": 1e2,
+    "仟": 1e3,  # financial forms, kept by t2s: 新台币5仟元
+    "佰": 1e2,
+    "兆": 1e12,  # Taiwan's 兆 is 10^12, before money only (2.5兆元); 100兆 bandwidth is no metric
+}
+_REGIONAL_UNITS = frozenset({"折", "成", "呎", "度"})  # the units _regional_unit reads (by unit or surface)
+_MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
+_STANDALONE = re.compile(r"[万千百亿]+")
+_RANGE_SEPS = "至到~～—－-"
+# Characters that can follow a numeral before its unit: a multiplier, a range separator, 余/多/来.
+_EXTENDERS = _MULTIPLIER_FIRSTS | frozenset(_RANGE_SEPS) | frozenset("余多来")
+_INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+_OPENING_QUOTES = frozenset(_QUOTES)
+_PERSON_NOUN = re.compile(r"[\u4e00-\u9fff]人(?!民币|工|才)")  # 巴勒斯坦人, 外来人: nouns of people
+_PUNCT = set("，。、；：！？,.;:!?（）()《》…")
+# after an amount of a threshold kind these make it a condition: 60周岁及以上, 65岁或以上, 65周岁（含）以上
+_THRESHOLD_TAILS = (
+    "及以上",
+    "及以下",
+    "或以上",
+    "或以下",
+    "（含）以上",
+    "（含）以下",
+    "(含)以上",
+    "(含)以下",
+)
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_CLAUSE_END = set("，。、；：！？,;:!?）)")
+
+
+class Metric(NamedTuple):
+    """One metric in a sentence; ``start``/``end`` index the sentence string. (A NamedTuple: as
+    immutable as a frozen dataclass, built five times faster.)"""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    kind: str
+    bound: str
+    implied_unit: bool
+
+
+class _Affixes:
+    """Context words, each with the units it applies to (empty = all), found by slicing the sentence
+    once per word length: a dict probe per length instead of an ``endswith`` per word, and none at
+    all when the character next to the number ends (or starts) no word -- the usual case."""
+
+    def __init__(self, rows: Iterable[tuple[str, frozenset[str]]]) -> None:
+        self._units: dict[str, list[frozenset[str]]] = {}
+        for word, units in rows:
+            if word:
+                self._units.setdefault(word, []).append(units)
+        self._lengths = tuple(sorted({len(w) for w in self._units}, reverse=True))
+        self._firsts = frozenset(w[0] for w in self._units)
+        self._lasts = frozenset(w[-1] for w in self._units)
+
+    def _applies(self, word: str, unit: str) -> bool:
+        found = self._units.get(word)
+        if found is None:
+            return False
+        return any(not units or unit in units for units in found)
+
+    def ends(self, text: str, end: int, unit: str) -> bool:
+        """A word (applying to ``unit``) ends right before ``text[end]``."""
+        if not end or text[end - 1] not in self._lasts:
+            return False
+        for n in self._lengths:  # noqa: SIM110 - a loop, not any(<generator>): this is the hot path
+            if n <= end and self._applies(text[end - n : end], unit):
+                return True
+        return False
+
+    def starts(self, text: str, pos: int, unit: str) -> bool:
+        """A word (applying to ``unit``) starts at ``text[pos]``."""
+        if text[pos : pos + 1] not in self._firsts:
+            return False
+        for n in self._lengths:  # noqa: SIM110 - a loop, not any(<generator>): this is the hot path
+            if pos + n <= len(text) and self._applies(text[pos : pos + n], unit):
+                return True
+        return False
+
+
+class _Bounds(NamedTuple):
+    """The bound words at one side of a number, indexed for the hot path."""
+
+    words: dict[str, str]  # word -> bound (the first row of a word wins)
+    lengths: tuple[int, ...]  # word lengths, longest first: the longest word wins
+    edge: frozenset[str]  # characters next to the number: the last of a prefix, the first of a suffix
+
+
+def _bounds(position: str) -> _Bounds:
+    index: dict[str, str] = {}
+    for r in table("bounds.csv"):
+        if r["position"] == position and r["word"]:
+            index.setdefault(r["word"], r["bound"])
+    edge = frozenset(w[-1] if position == "prefix" else w[0] for w in index)
+    return _Bounds(index, tuple(sorted({len(w) for w in index}, reverse=True)), edge)
+
+
+@cache
+def _prefixes() -> _Bounds:
+    return _bounds("prefix")
+
+
+@cache
+def _suffixes() -> _Bounds:
+    return _bounds("suffix")
+
+
+@cache
+def _context(name: str, position: str) -> _Affixes:
+    """The words of a context lexicon at one side of a metric, with the units each applies to."""
+    return _Affixes(
+        (r["word"], frozenset(u for u in (r.get("units") or "").split("|") if u))
+        for r in table(name)
+        if r["position"] == position
+    )
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    """A word list as a set, for membership tests on the hot path."""
+    return frozenset(words(name))
+
+
+@cache
+def _slogan_re() -> re.Pattern[str]:
+    """Fixed phrases and idioms with numerals (两个维护, 一石二鸟): never metrics."""
+    return re.compile(
+        "|".join(map(re.escape, sorted({*words("slogans.txt"), *words("idioms.txt")}, key=len, reverse=True)))
+    )
+
+
+@cache
+def _currency_prefixes() -> tuple[tuple[str, str], ...]:
+    """(surface, unit) of currency signs and names written before the number, longest first."""
+    rows = [(r["surface"], r["unit"]) for r in table("currency_prefixes.csv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _currency_last_chars() -> frozenset[str]:
+    return frozenset(w[-1] for w, _ in _currency_prefixes())
+
+
+def _currency_before(sent: str, start: int) -> tuple[int, str] | None:
+    """(start, unit) of a currency written right before the number (HK$2,500, MOP 1,500, 港币800元)."""
+    end = start - 1 if start and sent[start - 1] == " " else start
+    if not end or sent[end - 1] not in _currency_last_chars():
+        return None
+    for word, unit in _currency_prefixes():
+        if sent.endswith(word, 0, end):
+            s = end - len(word)
+            if word.isascii() and word[0].isalpha() and s and sent[s - 1].isascii() and sent[s - 1].isalnum():
+                continue  # XMOP, 3USD: part of a longer token
+            return s, unit
+    return None
+
+
+def _prefix_bound(sent: str, start: int) -> tuple[int, str | None, str | None]:
+    """The bound prefix touching ``start`` (new start, bound, word), unless part of a longer word."""
+    index, lengths, lasts = _prefixes()
+    if not start or sent[start - 1] not in lasts:
+        return start, None, None
+    for n in lengths:
+        if n > start:
+            continue
+        word = sent[start - n : start]
+        bound = index.get(word)
+        if bound is None:
+            continue
+        s = start - n
+        if s > 0 and sent[s - 1 : s + 1] in _word_set("bound_blockers.txt"):
+            continue
+        return s, bound, word
+    return start, None, None
+
+
+def _match_suffix(sent: str, pos: int) -> tuple[str, str] | None:
+    index, lengths, firsts = _suffixes()
+    if sent[pos : pos + 1] not in firsts:
+        return None
+    for n in lengths:
+        if pos + n <= len(sent):
+            word = sent[pos : pos + n]
+            bound = index.get(word)
+            if bound is not None:
+                return word, bound
+    return None
+
+
+@cache
+def _followers() -> frozenset[str]:
+    """Characters that may follow a numeral inside a metric."""
+    firsts = {r["surface"][0] for r in table("units.csv")}
+    return frozenset(firsts | set(_MULTIPLIERS) | set(_RANGE_SEPS) | set("余多来"))
+
+
+@cache
+def _blockers() -> tuple[frozenset[str], tuple[int, ...]]:
+    ws = words("unit_blockers.txt")
+    return frozenset(ws), tuple(sorted({len(w) for w in ws}, reverse=True))
+
+
+@cache
+def _window() -> int:
+    """Characters after a position that decide the unit there (the longest unit or blocker)."""
+    return max((max_len(), *_blockers()[1]))
+
+
+def _unit_at(sent: str, pos: int) -> Unit | None:
+    return _unit_in(sent[pos : pos + _window()])
+
+
+@lru_cache(maxsize=65536)
+def _unit_in(window: str) -> Unit | None:
+    """The unit at the start of ``window``, unless a longer blocker word starts there (memoised: the
+    same few characters follow numerals over and over)."""
+    unit = match_unit(window, 0)
+    if unit is None:
+        return None
+    blockers, lengths = _blockers()
+    for n in lengths:
+        if n > len(unit.surface) and window[:n] in blockers:
+            return None
+    return unit
+
+
+def _in_short_quote(sent: str, start: int, end: int) -> bool:
+    """Inside a quotation of at most 15 characters with no punctuation: a name, not a metric."""
+    if _OPENING_QUOTES.isdisjoint(sent[max(0, end - 16) : start]):
+        return False  # no quotation opens close enough before the metric to hold it in 15 characters
+    for open_q, close_q in _QUOTES.items():
+        i = sent.rfind(open_q, 0, start)
+        if i < 0:
+            continue
+        j = sent.find(close_q, end)
+        if j < 0:
+            continue
+        inner = sent[i + 1 : j]
+        if open_q == '"' and inner.count('"'):
+            continue
+        if len(inner) <= 15 and _PUNCT.isdisjoint(inner):
+            return True
+    return False
+
+
+def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
+    """The unit of a metric with a multiplier and no measure word (约20万群众 -> 人)."""
+    after = []
+    for ch in sent[end : end + 14]:
+        if ch in _PUNCT or ch == "的":
+            break
+        after.append(ch)
+    following = "".join(after)
+    bound = _match_suffix(following, 0)
+    if bound:  # 13亿以上，…: the bound word is not the counted noun
+        following = following[len(bound[0]) :]
+    following = following[:12]  # 1.6万山洪泥石流灾害受灾群众: the counted noun closes a long phrase
+    if following:
+        if any(n in following for n in words("people_nouns.txt")) or _PERSON_NOUN.search(following):
+            return "人", "people"
+        if any(m in following for m in words("money_cues.txt")):
+            return "元", "money"
+        return "个", "count"
+    before = sent[:start]
+    people = max((before.rfind(n) + len(n) for n in words("people_nouns.txt") if n in before), default=-1)
+    money = max((before.rfind(m) + len(m) for m in words("money_cues.txt") if m in before), default=-1)
+    if people > money:
+        return "人", "people"  # 农村贫困人口比上年减少290万: the nearest noun before names people
+    if money >= 0 or any(m in sent[end:] for m in words("money_cues.txt")):
+        return "元", "money"
+    return "个", "count"
+
+
+@lru_cache(maxsize=65536)
+def _value(kind: str, token: str) -> tuple[float, float] | None:
+    """(low, high) of a numeral token; None when it is no definite number."""
+    if kind == "ar":
+        x = float(token.replace(",", ""))
+        return x, x
+    if kind in ("pct", "frac"):
+        v = parse_percent(token)
+        return None if v is None else (v, v)
+    rng = parse_adjacent_range(token)
+    if rng is not None:
+        return rng
+    v = parse_number(token)
+    return None if v is None else (v, v)
+
+
+def _multiplier(sent: str, pos: int) -> tuple[str, float] | None:
+    if sent[pos : pos + 1] not in _MULTIPLIER_FIRSTS:
+        return None
+    if _unit_at(sent, pos) is not None:  # 千米, 千瓦: a unit that begins with 千 stays a unit
+        return None
+    for word, factor in _MULTIPLIERS.items():
+        if sent.startswith(word, pos):
+            if word == "兆" and not ((u := _unit_at(sent, pos + 1)) and u.kind == "money"):
+                return None
+            return word, factor
+    return None
+
+
+def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
+    """数千万, 几十, 十几个; only Chinese numerals combine with 数/几 (指数50.6% is exact)."""
+    if kind != "cn":
+        return False
+    vague = _vague_markers()
+    return vague.ends(sent, start, "") or vague.starts(sent, end, "")
+
+
+@cache
+def _vague_markers() -> _Affixes:
+    return _Affixes((w, frozenset()) for w in words("vague_markers.txt"))
+
+
+def _is_identifier(sent: str, start: int, end: int) -> bool:
+    """G318, 5G, PM 2.5, PM_2.5: a number joined to Latin letters names a thing; and the digits after
+    the point of a decimal already read as such a name (the 5 of PM2.5年均浓度) start no metric."""
+    before = sent[start - 1] if start else ""
+    if before in _ASCII_LETTERS or sent[end : end + 1] in _ASCII_LETTERS:
+        return True  # G318, 5G
+    if before in " _" and start > 1 and sent[start - 2] in _ASCII_LETTERS:
+        return True  # PM 2.5, PM_2.5
+    if before == "." and start > 1 and sent[start - 2].isdigit():
+        # PM2.5: the 2 was a label, so its decimal tail is no number of its own (3.7.9亿: a list
+        # number 3. before the metric 7.9亿 is no label)
+        head = start - 2
+        while head > 0 and sent[head - 1].isdigit():
+            head -= 1
+        return _is_identifier(sent, head, start - 1)
+    return before in "-/#" and start > 1 and sent[start - 2].isascii() and sent[start - 2].isalnum()
+
+
+def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
+    """A number + 年 that is a point in time or a reference period (十年来, 这五年, 五年累计, 近五年，…)."""
+    if sent.endswith("近", 0, start) and sent[unit_end : unit_end + 1] in ("，", ","):
+        return True  # 近三年，中央和地方投入…: "in the last three years"; 近30年的违章建筑 stays a duration
+    return _context("period_words.csv", "before").ends(sent, start, unit) or _context(
+        "period_words.csv", "after"
+    ).starts(sent, unit_end, unit)
+
+
+def _is_roc_year(
+    sent: str, kind: str, start: int, unit_end: int, prefix_bound: str | None, value: float
+) -> bool:
+    """110年, 111年度: a Republic of China year (1911 + N) is a date like 2021年, not a duration.
+
+    A duration of 80 to 130 years is rare; one with a bound or a duration word before it, or an age
+    of something (100年历史), stays one.
+    """
+    if kind != "ar" or prefix_bound or not (80 <= value <= 130) or value != int(value):
+        return False
+    if sent.startswith(("历史", "的历史"), unit_end):
+        return False
+    return not _context("article_contexts.csv", "before").ends(sent, start, "年")
+
+
+def _is_reporting_period(sent: str, start: int, unit_end: int) -> bool:
+    """五年完成造林12万亩: N年 opening a clause before a verb is the period a report covers."""
+    if start and sent[start - 1] not in _CLAUSE_END:
+        return False
+    if not _han_follows(sent, unit_end) or sent.startswith(("的", "时间", "期", "制"), unit_end):
+        return False
+    return _unit_at(sent, unit_end) is None
+
+
+def _is_day_count(sent: str, start: int, unit_end: int) -> bool:
+    return _context("day_contexts.csv", "before").ends(sent, start, "") or _context(
+        "day_contexts.csv", "after"
+    ).starts(sent, unit_end, "")
+
+
+def _is_article(sent: str, start: int, unit_end: int, unit: Unit) -> bool:
+    """一 + measure word is 'a/an' unless it is a duration that the context makes an amount.
+
+    With no noun after it, 一 + measure word counts in a list of counts of the same word
+    (南片两处、北片一处，共3处); after a rate base it counts too (每周一次); 住在一处旧屋 is 'an old house'.
+    """
+    if unit.unit not in _word_set("duration_units.txt"):
+        if any(sent.endswith(w, 0, start) for w in words("count_contexts.txt")):
+            return False
+        if unit_end < len(sent) and sent[unit_end] not in _CLAUSE_END and sent[unit_end] != "。":
+            return True  # a noun follows: 一处旧屋
+        others = re.findall(rf"[0-9两三四五六七八九十百](?={re.escape(unit.surface)})", sent)
+        return not others  # 南片两处、北片一处: one item of a list of counts; 重彩的一笔。 stays 'a'
+    return not (
+        _context("article_contexts.csv", "before").ends(sent, start, unit.unit)
+        or _context("article_contexts.csv", "after").starts(sent, unit_end, unit.unit)
+    )
+
+
+def find_metrics(sent: str) -> list[Metric]:
+    """Every metric the sentence states, in order (see the module docstring for the grammar)."""
+    out: list[Metric] = []
+    slogans: list[tuple[int, int]] | None = None  # found when the first metric needs them (most
+    pos = 0  # sentences have none)
+    followers = _followers()
+    while True:
+        m = _next_numeral(sent, pos)
+        if m is None:
+            break
+        if m.lastgroup == "mix" and not mixed_is_sound(m.group()):
+            m = _AR_RE.match(sent, m.start())  # 3万25000: not one number; read the first part alone
+            assert m is not None
+        pos = m.end()
+        kind = m.lastgroup or ""
+        currency = _currency_before(sent, m.start()) if kind in ("ar", "mix", "cn") else None
+        if kind in ("ar", "cn") and currency is None and sent[pos : pos + 1] not in followers:
+            fig = None  # most numerals: nothing after them starts a unit, multiplier, range or bound
+        else:
+            fig = _read_metric(sent, m, kind, currency)
+            tail = _range_tail(sent, m) if fig is None else None
+            if tail:  # 0到3周岁婴幼儿: a rejected range leaves no second metric behind
+                pos = tail
+                continue
+        if fig is None:
+            if m.lastgroup == "ar" and "." in m.group():
+                pos = m.start() + m.group().index(".") + 1  # 3.7.9亿人次: a list number, then 7.9亿人次
+            continue
+        if slogans is None:
+            slogans = _blocked_spans(sent)
+        if any(s < fig.end and fig.start < e for s, e in slogans):
+            continue
+        out.append(fig)
+        pos = max(pos, fig.end)
+    return out
+
+
+def _next_numeral(sent: str, pos: int) -> re.Match[str] | None:
+    """``_NUM_RE.search(sent, pos)``: the first numeral at or after ``pos`` (see _NUM_START)."""
+    while True:
+        opening = _NUM_START.search(sent, pos)
+        if opening is None:
+            return None
+        m = _NUM_RE.match(sent, opening.start())
+        if m is not None:
+            return m
+        pos = opening.start() + 1
+
+
+def _blocked_spans(sent: str) -> list[tuple[int, int]]:
+    """Spans no metric may overlap: fixed phrases and idioms, link targets and URL-encoded bytes."""
+    spans = [(m.start(), m.end()) for m in _slogan_re().finditer(sent)]
+    if "%" in sent or "/" in sent:
+        spans += [(m.start(), m.end()) for m in _LINK_RE.finditer(sent)]
+    return spans
+
+
+def _range_tail(sent: str, m: re.Match[str]) -> int | None:
+    """The end of the second number when a range separator follows the numeral ``m`` (0到3周岁), or
+    follows its age unit (未满3岁至6岁): the rejected bracket leaves no metric behind."""
+    at = m.end()
+    unit = _unit_at(sent, at)
+    if unit is not None and unit.kind == "age":
+        at += len(unit.surface)
+    if sent[at : at + 1] not in _RANGE_SEPS:
+        return None
+    m2 = _NUM_RE.match(sent, at + 1)
+    if not m2 or m2.lastgroup != m.lastgroup:
+        return None
+    return m2.end() + (
+        len(unit.surface) if unit and at > m.end() and sent.startswith(unit.surface, m2.end()) else 0
+    )
+
+
+def _read_metric(  # noqa: C901 - one grammar, read in order
+    sent: str, m: re.Match[str], kind: str, currency: tuple[int, str] | None
+) -> Metric | None:
+    """The metric numeral ``m`` (of group ``kind``, after ``currency`` if any) opens, or None."""
+    token, start, pos = m.group(), m.start(), m.end()
+    standalone = kind == "cn" and _STANDALONE.fullmatch(token) is not None
+    if (standalone and len(token) > 1 and token not in _MULTIPLIERS) or token in ("零", "〇", "○"):
+        return None  # 零部件; 万千: not numbers
+    span = _value(kind, token)
+    if span is None or (kind == "cn" and _is_vague(sent, start, pos, kind)):
+        return None
+    if _is_identifier(sent, currency[0] if currency else start, pos):
+        return None
+    low, high = span
+    head = currency[0] if currency else start
+    prefix_start, prefix_bound, prefix_word = _prefix_bound(sent, head)
+    if (
+        standalone
+        and prefix_bound is None
+        and not (sent.startswith(("余", "多"), pos) and _unit_at(sent, pos + 1))
+    ):
+        return (
+            None  # 万家, 千方百计: a bare multiplier is a number only after 超/上/近 … or before 余 (百余人)
+        )
+    if prefix_word == "上" and not standalone:
+        prefix_start, prefix_bound = head, None
+    if _ordinal_before().ends(sent, prefix_start, ""):
+        return None
+
+    inner_bound = None
+    unit: Unit | None = None
+    factor = 1.0
+    own_factor: float | None = None
+    scaled_token: str | None = None  # a numeral whose multiplier comes after a bound word (4亿5千6百多万)
+    has_multiplier = kind == "mix" or (kind == "cn" and ("万" in token or "亿" in token))
+    arabic = kind in ("ar", "mix")
+    if kind in ("pct", "frac"):
+        unit = Unit(token, "%", "percent", "%", 1.0)
+        unit_end = pos
+    else:
+        if sent[pos : pos + 1] in _EXTENDERS:  # most numerals go straight on to their unit
+            # an own multiplier before a range separator: 3万至5万元
+            mult = _multiplier(sent, pos) if kind == "ar" else None
+            if mult and pos + len(mult[0]) < len(sent) and sent[pos + len(mult[0])] in _RANGE_SEPS:
+                own_factor = mult[1]  # scales the low end only; the second number brings its own
+                pos += len(mult[0])
+                has_multiplier = True
+            if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
+                m2 = _NUM_RE.match(sent, pos + 1)
+                v2 = _value(kind, m2.group()) if m2 and m2.lastgroup == kind else None
+                if m2 and v2:
+                    high = v2[1]
+                    pos = m2.end()
+            if arabic and sent.startswith(("余", "多", "来"), pos) and _multiplier(sent, pos + 1):
+                inner_bound = _INNER_SUFFIX[sent[pos]]
+                pos += 1
+            mult = _multiplier(sent, pos) if (arabic or inner_bound) else None
+            if mult:
+                factor = mult[1]
+                pos += len(mult[0])
+                has_multiplier = True
+                scaled_token = token if kind == "mix" else None
+            if sent.startswith(("余", "多", "来"), pos) and (
+                _unit_at(sent, pos + 1) or _multiplier(sent, pos + 1)
+            ):
+                inner_bound = _INNER_SUFFIX[sent[pos]]
+                pos += 1
+                if kind == "cn":
+                    mult = _multiplier(sent, pos)
+                    if mult:
+                        factor = mult[1]
+                        pos += len(mult[0])
+                        has_multiplier = True
+                        scaled_token = token
+        unit = _unit_at(sent, pos)
+        unit_end = pos + len(unit.surface) if unit else pos
+
+    if scaled_token is not None and low == high:  # 12亿3,400万: 万 scales the part after 亿 only
+        folded = fold_scale(scaled_token, factor)
+        if folded is None:
+            return None
+        low = high = folded
+        factor = 1.0
+    implied = False
+    if currency is not None and (unit is None or unit.unit == "元"):
+        unit = Unit(unit.surface if unit else "", currency[1], "money", currency[1], 1.0)
+    elif currency is not None and unit is not None and unit.kind != "money":
+        return None  # $3个: a sign before a count is no money metric we can read
+    if unit is None:
+        if sent[unit_end : unit_end + 1] in _MULTIPLIERS:
+            return None  # 10.36百亿亿次: stacked multipliers we cannot read
+        if not has_multiplier or (
+            unit_end < len(sent) and sent[unit_end].isascii() and sent[unit_end].isalpha()
+        ):
+            return None  # a bare number, or 4万P / 5G: a label
+        u, k = _implied_unit(sent, prefix_start, unit_end)
+        unit, implied = Unit("", u, k, u, 1.0), True
+    if own_factor is not None and high == low:  # 3万- with no second number: the own multiplier is all
+        factor = own_factor
+    low_factor = own_factor if own_factor is not None else factor  # 700万到800万吨: each end its own
+    low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
+    end = unit_end
+    # 65周岁至74周岁: an age written at both ends is one bracket (a criterion, rejected below). Other
+    # units written twice (5%—5.5%, 3天至5天) are two metrics, as the spec's grammar reads them.
+    if unit.kind == "age" and low == high and sent[end : end + 1] in _RANGE_SEPS:
+        m2 = _NUM_RE.match(sent, end + 1)
+        if m2 and m2.lastgroup == kind and sent.startswith(unit.surface, m2.end()) and unit.surface:
+            v2 = _value(kind, m2.group())
+            if v2:
+                high = round(v2[1] * factor, 6)
+                end = unit_end = m2.end() + len(unit.surface)
+    if high < low:  # 3.5~1.2: a range written from the larger end
+        low, high = high, low
+    if unit.unit in _REGIONAL_UNITS or unit.surface in _REGIONAL_UNITS:
+        unit, low, high, end = _regional_unit(sent, kind, token, unit, low, high, end)
+    if unit is None:
+        return None
+    unit_end = end
+    if unit.kind == "age" and _is_condition_age(sent, prefix_start, end, low, high):
+        return None
+    threshold = unit.kind in _word_set("threshold_kinds.txt")
+    if threshold and sent.startswith(_THRESHOLD_TAILS, end):
+        return None  # 60周岁及以上人口, 65岁或以上长者: a condition
+    if (
+        threshold
+        and sent.startswith("的", end)
+        and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
+    ):
+        return None  # 人均收入低于3000元的家庭: a criterion
+    trailing = _match_suffix(sent, end)
+    trailing_bound = None
+    if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
+        if trailing[0] in ("以上", "以下") and threshold and _han_follows(sent, end + len(trailing[0])):
+            return None  # 60岁以上老人, 500万元以上的项目: a condition, not a metric
+        if trailing[0] not in ("来",):
+            trailing_bound = trailing[1]
+            end += len(trailing[0])
+
+    if not _passes_unit_rules(sent, kind, token, start, prefix_bound, unit, unit_end, low, high):
+        return None
+    if _in_short_quote(sent, prefix_start, end):
+        return None
+    bound = prefix_bound or trailing_bound or inner_bound or "exact"
+    return Metric(
+        prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied
+    )
+
+
+def _regional_unit(
+    sent: str, kind: str, token: str, unit: Unit, low: float, high: float, end: int
+) -> tuple[Unit | None, float, float, int]:
+    """Units of the regional conventions: 六五折 = 6.5 折, 6成2 = 6.2 成, a flat's 呎 = 平方英尺."""
+    if unit.unit == "折":
+        if kind == "cn" and low == high and 10 <= low < 100:
+            low = high = low / 10  # 六五折: two digits read as N.M tenths
+        elif kind == "ar" and low == high and 10 < low < 100 and "." not in token:
+            low = high = low / 10  # 85折
+        if high > 10 or low <= 0:
+            return None, low, high, end
+    elif unit.unit == "成" and low == high and end < len(sent):
+        extra = _tenth_digit(sent, end)
+        if extra is not None:
+            low = high = round(low + extra / 10, 6)
+            end += 1
+    elif unit.surface == "呎" and _flat_size(sent, end - 1, end):
+        unit = Unit(unit.surface, "平方英尺", "area", "平方米", 0.09290304)
+    elif unit.surface == "度" and any(
+        w in sent[_clause_start(sent, end) : end] for w in words("electricity_cues.txt")
+    ):
+        unit = Unit(unit.surface, "千瓦时", "energy", "千瓦时", 1.0)  # 发电量超3000亿度: kilowatt-hours
+    return unit, low, high, end
+
+
+def _tenth_digit(sent: str, pos: int) -> float | None:
+    """The single digit of N成M (6成2, 三成五, 三成半) when nothing numeric follows it."""
+    ch = sent[pos]
+    if ch.isascii() and ch.isdigit():
+        val: float | None = float(ch)
+    elif ch == "半":
+        val = 5.0
+    elif ch in "一二三四五六七八九":
+        val = parse_number(ch)
+    else:
+        return None
+    nxt = sent[pos + 1 : pos + 2]
+    if nxt and (
+        nxt.isdigit()
+        or nxt in _CN
+        or nxt in "点.%"
+        or (nxt.isascii() and nxt.isalpha())
+        or _unit_at(sent, pos + 1)
+    ):
+        return None
+    return val
+
+
+def _clause_start(sent: str, pos: int) -> int:
+    return max((sent.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1) + 1
+
+
+def _flat_size(sent: str, start: int, end: int) -> bool:
+    """呎 gives a flat's size when its clause speaks of floor area (实用面积500呎, 500呎单位)."""
+    before = sent[_clause_start(sent, start) : start]
+    cues = table("flat_size_cues.csv")
+    if any(r["position"] == "before" and r["word"] in before for r in cues):
+        return True
+    return any(r["position"] == "after" and sent.startswith(r["word"], end) for r in cues)
+
+
+def _is_condition_age(sent: str, start: int, end: int, low: float, high: float) -> bool:
+    """An age that sets a criterion: 55至59岁人士, 未满3岁幼儿, 65周岁至74周岁：…, 65岁长者."""
+    if low != high or any(sent.endswith(w, 0, start) for w in words("condition_prefixes.txt")):
+        return True
+    if sent[end : end + 1] in ("：", ":"):
+        return True  # an age heading a rule (65周岁：每月补贴50元)
+    if start and sent[start - 1] in "名位个":
+        return False  # 一名65岁老人: the age of someone counted
+    following = sent[end : end + 4]
+    return any(following.startswith(n) for n in words("people_nouns.txt"))
+
+
+def _han_follows(sent: str, pos: int) -> bool:
+    return pos < len(sent) and "\u4e00" <= sent[pos] <= "\u9fff"
+
+
+def _passes_unit_rules(
+    sent: str,
+    kind: str,
+    token: str,
+    start: int,
+    prefix_bound: str | None,
+    unit: Unit,
+    unit_end: int,
+    low: float,
+    high: float,
+) -> bool:
+    """Exclusions that depend on the unit: dates, ordinals, articles, reduplication."""
+    if unit.surface and sent.startswith(unit.surface, unit_end):
+        return False  # 一次次, 一件件: reduplication is emphasis, not a count
+    if unit.unit == "年" and (
+        max(low, high) >= 1000
+        or _is_period(sent, start, unit_end, unit.unit)
+        or _is_roc_year(sent, kind, start, unit_end, prefix_bound, low)
+        or _is_reporting_period(sent, start, unit_end)
+    ):
+        return False
+    if unit.surface == "日" and not (prefix_bound or _is_day_count(sent, start, unit_end)):
+        return False  # 五月七日, 3日上午: a date; 共五日, 十四日内: a length of time
+    if unit.unit == "周" and sent.startswith("年", unit_end):
+        return False  # 95周年 is an anniversary
+    if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):
+        return False  # 三级党组织: a tier; a magnitude is Arabic: 6.2级, 5级地震
+    if unit.unit == "成" and high > 10:
+        return False
+    if _ordinal_after().starts(sent, unit_end, unit.unit) or _ordinal_before().ends(sent, start, unit.unit):
+        return False
+    if _is_fixed_word(sent, kind, token, start, prefix_bound, unit, unit_end):
+        return False  # 环顾四周: "all around", not four weeks
+    if unit.kind in _word_set("rate_kinds.txt"):
+        return True  # 增加一成半, 二厘息: a rate is never the article 'a', nor a phase
+    if kind == "cn" and (token == "二" or unit.unit in _word_set("phase_units.txt")):
+        return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
+    if kind == "cn" and unit.unit in _word_set("tier_units.txt") and _han_follows(sent, unit_end):
+        return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
+    return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
+
+
+@cache
+def _fixed_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("fixed_numeral_words.csv") if r["position"] == "word")
+
+
+def _is_fixed_word(
+    sent: str, kind: str, token: str, start: int, prefix_bound: str | None, unit: Unit, unit_end: int
+) -> bool:
+    """A numeral fused with its measure word into a word of another meaning (四周 "all around"), unless
+    a bound or a length-of-time context makes it an amount (近四周, 为期四周, 四周内)."""
+    if kind != "cn" or prefix_bound is not None or token + unit.surface not in _fixed_words():
+        return False
+    return not (
+        _context("fixed_numeral_words.csv", "before").ends(sent, start, unit.unit)
+        or _context("fixed_numeral_words.csv", "after").starts(sent, unit_end, unit.unit)
+    )
+
+
+@cache
+def _ordinal_after() -> _Affixes:
+    return _context("ordinal_contexts.csv", "after")
+
+
+@cache
+def _ordinal_before() -> _Affixes:
+    return _context("ordinal_contexts.csv", "before")

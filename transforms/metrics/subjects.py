@@ -1,0 +1,990 @@
+"""What each metric counts (subject) and what happened to it (measure), read from words, not characters.
+
+收集群众困难诉求5880件 -> (群众困难诉求, 收集); 28件市区民生实事基础上 -> 市区民生实事; 增长5.3% after
+地区生产总值 -> (地区生产总值, 增长). The metric's own clause is cut into words (``words.tag``) and
+the subject is the noun phrase
+
+1. right after the metric when one follows it (28件|市区民生实事, 45万亩|水稻|相继成熟, 近30年的|违章建筑),
+2. else right before it, after the verb that governs it (收集|群众困难诉求|5880件), with the words
+   between noun and metric (增长, 达到, 突破, 将达) skipped and kept as the measure.
+
+Some metrics name no noun of their own and take one from a neighbour in the same sentence:
+a rate after a total (实现GDP 67665亿元，增长5.5%), a part stated by its state only (其中已办结4899件、
+跟办981件; 目前已有2台安装完毕), the second verb of a coordination with its object left out (走访居民
+43786户、电访25295户), a total after a list (交流心得体会，共计40余次), dimensions before the thing
+(长280米、宽5米，总计1400平方米的水泥路), and the conjuncts of 分别 (A、B、C增加值分别增长x、y、z).
+Stop and bridge words are lexicons beside this module; the rules are in code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise
+
+from transforms.lexicon import words
+from transforms.metrics.words import Word, tag
+
+# Characters that end a clause for subject purposes. 、 ends a list item: each item has its own noun.
+_CLAUSE_STOP = "，,；;。！!？?：:、…\n"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_MAX_BEFORE = 20
+_MAX_AFTER = 16
+# Tags that may stand inside a noun phrase (jieba/ICTCLAS): nouns, names, verbal nouns,
+# modifiers, abbreviations, idioms, Latin (5G), and the single characters unknown words fall into.
+_NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")
+# Unit kinds of metrics that count people or households (惠及3400万人的…工程 counts no project).
+_PEOPLE_KINDS = frozenset({"people", "households"})
+# Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
+_LONG_NAME_KINDS = frozenset({"count"})
+# Tags of the words a clause may hold when it names no noun (已|办结|4899件, 目前|已有|2台).
+_BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q")  # m, q: a date (提升到|2025年的|57.7%)
+# Tags skipped between a noun and its metric: adverbs, prepositions, particles, localisers, pronouns.
+_SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
+_PAIRED = re.compile(r"[“”（）()《》]")
+_CUT = "…"  # stands for the clause opener when the window starts inside a clause
+_QUOTES = "“”‘’\"'《》「」"
+_PARENS = "（）()"
+# What is left of a date when its digits are read as a number of their own (2024|年|全省地区生产总值).
+_DATE_TAILS = frozenset({"年", "月", "日", "年度"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """The metric as the subject rules need it: where it stands and what kind of unit it has."""
+
+    start: int
+    end: int
+    unit: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """What a metric counts and what happened to it; either may be None."""
+
+    subject: str | None
+    measure: str | None
+
+
+@cache
+def _set(name: str) -> frozenset[str]:
+    return frozenset(words(name))
+
+
+def _is_stop(w: Word) -> bool:
+    return w.text in _set("subject_stops.txt")
+
+
+def _is_bridge(w: Word) -> bool:
+    return w.text in _set("subject_bridges.txt")
+
+
+def _is_punct(w: Word) -> bool:
+    return w.tag == "x" and not _HAN.search(w.text) and not w.text.isalnum()
+
+
+def _is_verb(w: Word) -> bool:
+    """A plain verb of two or more characters that does not name a thing (诉求, 就业 do)."""
+    return w.tag == "v" and len(w.text) >= 2 and w.text not in _set("subject_nominal_verbs.txt")
+
+
+def _is_number(ws: Sequence[Word], i: int) -> bool:
+    """A written number (another metric) ends a phrase; 5G, 万亿级, 千亩 are part of one."""
+    w = ws[i]
+    if w.tag != "m":
+        return False
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return any(ch.isdigit() for ch in w.text) and not (nxt and nxt.tag == "eng")
+
+
+def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
+    """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
+    out: list[Word] = []
+    stops = _set("subject_stops.txt")
+    joined = _join_singles(_join_suffix_heads(ws), stops | _set("subject_nominal_verbs.txt"))
+    for i, w in enumerate(joined):
+        stop = (  # most words have two characters: no stop can be a proper prefix of them
+            next((w.text[:k] for k in (4, 3, 2) if len(w.text) > k and w.text[:k] in stops), None)
+            if len(w.text) > 2
+            else None
+        )
+        if stop and w.text not in _set("subject_nominal_verbs.txt"):
+            rest = tag(w.text[len(stop) :])
+            # 交流学习|心得体会: a verb left after the stop still modifies the noun that follows
+            modifier = (
+                i + 1 < len(joined)
+                and joined[i + 1].tag.startswith(("n", "l"))
+                and rest
+                and rest[0].tag == "v"
+            )
+            if (
+                len(rest) == 1
+                and len(rest[0].text) >= 2
+                and (rest[0].tag.startswith(("n", "vn", "an")) or modifier)
+            ):
+                out += [Word(stop, "v"), rest[0]]
+                continue
+        out.append(w)
+    return out
+
+
+def _join_suffix_heads(ws: Sequence[Word]) -> list[Word]:
+    """集中|收集|率 -> 集中|收集率: a one-character head jieba leaves alone joins the word before it."""
+    out: list[Word] = []
+    heads = _set("subject_suffix_heads.txt")
+    for w in ws:
+        if w.text in heads and out and _HAN.match(out[-1].text) and not _is_bridge(out[-1]):
+            out[-1] = Word(out[-1].text + w.text, "n")
+        else:
+            out.append(w)
+    return out
+
+
+def _join_singles(ws: Sequence[Word], stops: frozenset[str]) -> Sequence[Word]:
+    """补|植 -> 补植, 促|办 -> 促办: a lexicon verb jieba's dictionary lacks comes out as single
+    characters; two of them that spell a stop word are that word."""
+    if not any(len(a.text) == 1 and len(b.text) == 1 for a, b in pairwise(ws)):
+        return ws
+    out: list[Word] = []
+    i = 0
+    while i < len(ws):
+        if i + 1 < len(ws) and len(ws[i].text) == 1 and len(ws[i + 1].text) == 1:
+            pair = ws[i].text + ws[i + 1].text
+            if pair in stops and _HAN.match(pair):
+                out.append(Word(pair, "v"))
+                i += 2
+                continue
+        out.append(ws[i])
+        i += 1
+    return out
+
+
+def _clause_start(sentence: str, start: int, floor: int) -> int:
+    i = start
+    lowest = max(floor, start - _MAX_BEFORE)  # the walk past it would be cut back to it anyway
+    while i > lowest and sentence[i - 1] not in _CLAUSE_STOP:
+        i -= 1
+    return max(i, start - _MAX_BEFORE)
+
+
+def _text(ws: Sequence[Word]) -> str:
+    return "".join(w.text for w in ws)
+
+
+def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
+    """Drop what cannot begin or end a noun phrase: glue, dangling punctuation, a governing verb at
+    the start (新入选|国家5G工厂), modifiers and verbs at the end."""
+    changed = True
+    while ws and changed:
+        changed = False
+        first = ws[0]
+        nxt = ws[1] if len(ws) > 1 else None
+        if (
+            first.tag == "c"
+            or first.tag in ("uj", "ul", "u")
+            or (_is_punct(first) and first.text not in "“‘《「")
+            or _is_stop(first)
+            or _is_bridge(first)
+            or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
+            or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
+            or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
+        ):
+            ws, changed = ws[1:], True
+    while ws and (
+        ws[-1].tag in ("c", "a", "b", "uj", "ul", "u")
+        or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")
+    ):
+        ws = ws[:-1]
+    return ws
+
+
+def _verb_term(ws: Sequence[Word]) -> bool:
+    """A verb and one attribute word after it make a term (死亡|人数, 收集|率): the verb stays."""
+    return len(ws) == 2 and ws[1].text.endswith(words("subject_attribute_heads.txt"))
+
+
+def _balanced(text: str) -> str:
+    """A quote or parenthesis opened but not closed inside the phrase is dropped with what precedes it."""
+    if not _PAIRED.search(text):
+        return text
+    for open_, close in ("“”", "（）", "()", "《》"):
+        if text.count(open_) < text.count(close):
+            text = text[text.index(close) + 1 :]
+        elif text.count(open_) > text.count(close):
+            text = text[: text.rindex(open_)]
+    return text
+
+
+@dataclass(frozen=True)
+class _Before:
+    subject: str | None
+    measure: str | None
+    bare: bool  # nothing but verbs, adverbs and bridge words stand between the clause start and the metric
+
+
+def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
+    """Whether word ``i`` cannot stand inside a noun phrase: a governing verb, a function word, a number."""
+    w = ws[i]
+    if (
+        _is_stop(w)
+        or w.text in _set("subject_bound_words.txt")
+        or _is_number(ws, i)
+        or w.text.startswith("每")
+    ):
+        return True
+    if w.tag in ("p", "r", "uj", "ul", "u", "uz", "ud", "ug", "y", "e", "o") or (
+        w.tag in ("d", "ad", "vd") and len(w.text) > 1
+    ):
+        return True
+    return _is_punct(w) and w.text not in _QUOTES and w.text not in _PARENS
+
+
+def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(noun phrase at the end of ``ws``, the words before it). A head that names a thing though
+    tagged a verb (入户走访|53次) stays; a rate's 每 + unit is passed over (收费标准|每生每课时|2.5元,
+    每学期|收费, 每台|电梯造价)."""
+    i = len(ws)
+    while i > 0 and not (_ends_phrase(ws, i - 1) and not (i == len(ws) and _head_noun(ws, i - 1))):
+        if i < len(ws) and _verb_of_clause(ws, i - 1):
+            break
+        i -= 1
+    if 1 < i == len(ws) - 1 and _attribute_term(ws, i - 1):
+        return _np_backward([*ws[: i - 1], Word(ws[i - 1].text + ws[i].text, "n")])  # 研发投入|强度
+    np, rest = ws[i:], ws[:i]
+    if rest and rest[-1].text.startswith("每"):
+        if rest[-1].text == "每" and len(np) > 1:
+            return np[1:], rest
+        if len(np) <= 1:
+            outer, before = _np_backward(rest[:-1])
+            if outer:
+                return outer, before
+    return np, rest
+
+
+def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
+    """Word ``j`` is the verb of a clause whose own subject stands before it, so the counted phrase
+    starts after it (民间资本|推介|优质项目, 干部|包抓联|企业, 常委会|审议|地方性法规): a plain verb, or
+    the last of a run of one-character verbs, with a noun before it (adverbs and 新 between). Not when
+    what follows is one attribute word the verb makes a term with (研发投入|强度, 集中|收集率)."""
+    w = ws[j]
+    if w.tag != "v" or w.text in _nominal_verbs() or _is_bridge(w):
+        return False
+    k = j - 1
+    if len(w.text) == 1:
+        if k < 0 or not (ws[k].tag == "v" and len(ws[k].text) == 1):
+            return False
+        while k >= 0 and ws[k].tag == "v" and len(ws[k].text) == 1:
+            k -= 1
+    rest = ws[j + 1 :]
+    if not rest[0].tag.startswith(("n", "vn", "j", "b", "a")):
+        return False  # 出国|（境）费用
+    if len(rest) == 1 and rest[0].text.endswith(words("subject_attribute_heads.txt")):
+        return False
+    adverb = k >= 0 and ws[k].tag in ("a", "ad", "d") and len(ws[k].text) == 1
+    while k >= 0 and ws[k].tag in ("a", "ad", "d") and len(ws[k].text) == 1:
+        k -= 1  # 项目|新|签署
+    if k < 0:
+        return False
+    before = ws[k]
+    if (
+        not before.tag.startswith(("n", "j"))
+        or _is_stop(before)
+        or before.text in _set("subject_place_words.txt")
+    ):
+        return False  # 在|京|生产|新能源汽车: an abbreviated place is a noun too
+    # 建成|各类概念|验证|中心, 投入|财政|帮扶|资金: a governing verb before that noun makes the whole
+    # its object, and the inner verb only a modifier
+    while k >= 0 and ws[k].tag.startswith(_INNER_TAGS) and not _is_stop(ws[k]):
+        k -= 1
+    if k >= 0 and _is_stop(ws[k]) and ws[k].tag.startswith("v"):
+        return False
+    # An indicator's name holds its verb (政府购买服务|支出, 装备制造产业|增加值); a counted object does
+    # not (签署|合作项目)
+    if _has_head(_text(rest)):
+        return False
+    # The noun is the clause's own subject only when something marks it so: a preposition before it,
+    # or a verb before an organisation (向|民间资本|推介, 提请|常委会|审议), an adverb before the verb (项目|新|签署), or a
+    # run of one-character verbs (干部|包抓联). Unmarked, noun and verb make a name (资金集中|运营中心).
+    run = ws[k + 1 : j]
+    pivot = k >= 0 and ws[k].tag == "v" and any(x.tag == "nt" for x in run)  # 提请|常委会(会议)|审议
+    return adverb or len(w.text) == 1 or pivot or (k >= 0 and ws[k].tag == "p")
+
+
+# Tags of the words between a governing verb and the noun before an inner verb (各类|概念, 财政).
+_INNER_TAGS = ("n", "j", "b", "a", "r", "m", "q", "l", "vn", "c", "t")
+
+
+def _attribute_term(ws: Sequence[Word], j: int) -> bool:
+    """A verb that ends the phrase at ``j`` but makes a term with the one attribute word after it,
+    after a noun (研发|投入|强度: the intensity of R&D spending, not 强度 alone)."""
+    return (
+        ws[j].tag == "v"
+        and j > 0
+        and ws[j - 1].tag.startswith(("n", "j", "vn"))
+        and ws[j + 1].text.endswith(words("subject_attribute_heads.txt"))
+        and not _is_bridge(ws[j])
+    )
+
+
+def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
+    """The last word heads the phrase though a stop: after a bridge was stripped (总|花费|增长), or with
+    a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成)."""
+    if not _head_noun(ws, len(ws) - 1):
+        return False
+    return bool(measure) or (len(ws) > 1 and ws[-2].tag in ("b", "a", "an"))
+
+
+def _head_noun(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i``, last before the metric, heads the phrase though a stop: it names a thing
+    (入户走访|53次), or the dictionary tags it a noun and a modifier stands before it (总|花费)."""
+    w = ws[i]
+    if w.text in _nominal_verbs():
+        return True
+    if not (w.tag == "n" and _is_stop(w) and i > 0):
+        return False
+    prev = ws[i - 1]
+    return bool(_NOMINAL.match(prev.tag)) and not _is_stop(prev) and not _ends_phrase(ws, i - 1)
+
+
+def _nominal_verbs() -> frozenset[str]:
+    return _set("subject_nominal_verbs.txt")
+
+
+def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
+    """A word between the noun and the metric: a bridge (增长, 达到), an adverb or particle, or one verb
+    (生猪|出栏|6248万头) -- unless the verb names the thing (新增|就业|107万人) or events are counted
+    (入户走访|53次)."""
+    if (
+        _is_bridge(w)
+        or w.text in _set("subject_bound_words.txt")  # 首次, 累计 between the noun and its bound
+        or w.tag in ("p", "u", "ul", "uj", "uz")
+        or (w.tag in ("d", "ad", "vd") and (len(w.text) > 1 or bool(stripped)))  # 不|低于
+    ):
+        return True
+    if w.text in _set("subject_nominal_verbs.txt") or (event and not stripped):
+        return False
+    if _is_stop(w):
+        return True
+    return _is_verb(w) and not any(_is_stop(x) or _is_verb(x) for x in stripped)
+
+
+def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") -> _Before:
+    """The noun phrase that ends right before the metric, after the verb that governs it; ``lead``
+    is the clause's verb when it stands elsewhere (a 分别 list item)."""
+    lo = _clause_start(sentence, start, floor)
+    opener = sentence[lo - 1 : lo] if lo else ""
+    if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
+        opener = _CUT  # the window was cut inside a long clause: its first word may be a fragment
+    if not lead:
+        opening = _metric_bridges().match(sentence, start)
+        lead = opening.group() if opening else ""
+    return _before_window(sentence[lo:start], opener, event, lead)
+
+
+@cache
+def _metric_bridges() -> re.Pattern[str]:
+    """Bridge verbs a metric's own span may open with (突破3万元): two characters or more, longest
+    first (one compiled alternation: this runs for every metric)."""
+    found = sorted((b for b in words("subject_bridges.txt") if len(b) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, found)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Before:
+    """``_before`` on the clause text before the metric and the character that opens the clause
+    (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
+    metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
+    bridged = _bridge_suffix(window)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
+    ws = _split_stop_prefix(tag(window[: len(window) - len(bridged)]))
+    if opener == _CUT and len(ws) > 1:
+        ws = ws[1:]
+    measure: list[Word] = [Word(bridged, "v")] if bridged else []
+    if lead and not bridged:
+        measure.append(Word(lead, "v"))
+    while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
+        measure.insert(0, ws.pop())
+    frame = _from_frame(ws)
+    if frame is not None:
+        ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
+    np, rest = _np_backward(ws)
+    if rest and rest[-1].tag == "m" and len(np) > 1 and np[0].text in _DATE_TAILS:
+        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
+    # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
+    governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
+    np = _trim_np(np, governed=governed)
+    if not any(w.tag.startswith("v") for w in measure):
+        head = ws[: len(ws) - len(np)] if np else ws
+        verbs: list[Word] = []
+        for w in reversed(head):
+            if not (w.tag.startswith("v") or _is_stop(w)) or w.tag.startswith("u"):
+                if verbs:
+                    break
+                continue
+            verbs.insert(0, w)
+        measure = verbs + measure
+    if np and all(w.tag in ("m", "q", "mq") for w in np):
+        np = []  # 一条|长280米: a numeral and measure word name nothing
+    subject = _balanced(_text(np)) if np else ""
+    m = _measure_text(measure)
+    if np and len(np) == 1 and len(np[0].text) == 1 and ws == np and opener == "、":
+        return _Before(subject, m, False)  # 发展金银花800亩、桃|650亩: a one-character item of a list
+    if not subject or not _good(subject, np, 2):
+        return _Before(
+            None,
+            m,
+            all(
+                _is_stop(w)
+                or _is_bridge(w)
+                or w.text in _set("subject_place_words.txt")
+                or w.tag.startswith(_BARE_TAGS)
+                for w in ws
+            ),
+        )
+    return _Before(subject, m, False)
+
+
+def _from_frame(ws: Sequence[Word]) -> int | None:
+    """Where 由/从 opens the start point the metric is (由|每生每年|5元, 从|2020年的|53.2%): only
+    dates, rates per unit and 的 stand between it and the metric, and a noun before it."""
+    i = len(ws)
+    while i > 0 and (
+        ws[i - 1].tag in ("m", "q", "mq", "t", "r", "uj", "f")
+        or ws[i - 1].text.startswith("每")
+        or ws[i - 1].text in _DATE_TAILS
+        or (ws[i - 1].tag == "vn" and i > 1 and ws[i - 2].text.startswith("每"))  # 每|生
+    ):
+        i -= 1
+    if i < 2 or ws[i - 1].text not in _set("subject_from_words.txt"):
+        return None
+    return i - 1 if ws[i - 2].tag.startswith(("n", "j", "v")) else None
+
+
+def _bridge_suffix(window: str) -> str:
+    """The bridge words (达, 控制在, 增长) that end the window, read off the characters."""
+    end = len(window)
+    bridges = _set("subject_bridges.txt")
+    found = True
+    while found:
+        found = False
+        for k in _lengths_all("subject_bridges.txt"):
+            if k <= end and window[end - k : end] in bridges:
+                end -= k
+                found = True
+                break
+    return window[end:]
+
+
+@cache
+def _lengths_all(name: str) -> tuple[int, ...]:
+    """The lengths of a lexicon's words, longest first."""
+    return tuple(sorted({len(x) for x in words(name)}, reverse=True))
+
+
+def _verb_before(sentence: str, start: int) -> _Before:
+    """The governing verb that ends right before the metric (开展|10项综合整治行动), as its measure."""
+    end = start
+    while end > 0 and sentence[end - 1] in "了着过":
+        end -= 1
+    verbs = _set("subject_stops.txt") | _set("subject_bridges.txt")
+    for k in _verb_lengths():
+        if k <= end and sentence[end - k : end] in verbs:
+            return _Before(None, sentence[end - k : end], False)
+    return _Before(None, None, False)
+
+
+@cache
+def _verb_lengths() -> tuple[int, ...]:
+    """Lengths of the two-or-more-character verbs, longest first (one-character stops are function words)."""
+    found = {len(w) for w in (*words("subject_stops.txt"), *words("subject_bridges.txt")) if len(w) > 1}
+    return tuple(sorted(found, reverse=True))
+
+
+def _measure_text(ws: Sequence[Word]) -> str | None:
+    verbs = [w.text for w in ws if w.tag.startswith("v")]
+    return "".join(verbs) or None
+
+
+def _good(subject: str, np: Sequence[Word], least: int = 1) -> bool:
+    """A subject names something: two characters, or after a metric one noun (向8个|市|下放), and no
+    bound word alone."""
+    if (
+        not subject
+        or subject in _set("subject_bound_words.txt")
+        or subject in _set("subject_place_words.txt")
+        or _names_nothing(np)
+    ):
+        return False
+    if len(subject) >= 2:
+        return True
+    return least == 1 and bool(np) and np[-1].tag in ("n", "ns")
+
+
+def _names_nothing(np: Sequence[Word]) -> bool:
+    """A time (年底超过260个: time words are never the counted thing), a frame (在此基础上), or a
+    place with only one-character verbs beside it (、占全国8成)."""
+    if not np:
+        return False
+    if all(w.tag == "t" for w in np) or any(f in _text(np) for f in words("subject_frame_words.txt")):
+        return True  # 年底; 在此|基础上|再奋斗
+    places = _set("subject_place_words.txt")
+    return any(w.text in places for w in np) and all(
+        w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np
+    )
+
+
+def _after(sentence: str, end: int, kind: str) -> str | None:
+    """The noun phrase right after the metric (28件|市区民生实事|基础上), or None."""
+    if end >= len(sentence) or not (_HAN.match(sentence, end) or sentence[end] in "“《"):
+        return None
+    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind)
+
+
+@lru_cache(maxsize=1 << 16)
+def _after_text(rest: str, kind: str) -> str | None:
+    """``_after`` on the text that follows the metric (memoised)."""
+    of_phrase = rest.startswith("的")
+    if of_phrase:
+        rest = rest[1:]
+    if rest.startswith(words("subject_negations.txt")):
+        return None  # 连续61个月|未发生…: a predicate, not a noun
+    copula = next((c for c in words("subject_copulas.txt") if rest.startswith(c)), "")
+    rest = rest[len(copula) :]  # 60分钟|即|课后作业辅导; 3000吨|级|航道工程: a grade of what follows
+    clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
+    cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
+    rest = rest[:clause_end]
+    if not rest or not (_HAN.match(rest) or rest[0] in "“《"):
+        return None
+    ws = tag(rest)
+    if cut and len(ws) > 1:
+        ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
+    relative = _relative(ws)
+    if relative:
+        return relative
+    read = _after_words(ws, rest, kind)
+    if read is None:
+        return None
+    np = read
+    if len(np) == 1 and np[0].tag.startswith("v"):
+        if of_phrase:  # 近4小时的|辗转: a verb made a noun by 的
+            return np[0].text if _good(np[0].text, np) else None
+        if len(ws) > 1 and ws[1].tag == "p":
+            return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
+    np = _drop_predicate(np)
+    while np and (
+        np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
+    ):
+        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收
+    subject = _balanced(_text(np))
+    if not _good(subject, np):
+        return None
+    if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
+        return None  # 惠及3400万人的引大济岷工程: the people are not the project
+    return subject
+
+
+def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
+    """The words of the phrase that opens ``rest`` (the text after a metric), up to what ends it; None
+    when ``rest`` opens the next item of a coordination (3期|和社区党委书记…), not this metric's noun."""
+    np: list[Word] = []
+    at = 0
+    said = ""  # _text(np), kept as np grows
+    for i, w in enumerate(ws):
+        grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
+        quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
+        if not quoted and (
+            _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
+        ):
+            break
+        if _ends_phrase(ws, i) and not _is_stop(w):
+            break
+        if w.tag == "c" and not np:
+            return None
+        if np and _verb_ends_name(ws, i, np, kind):
+            break
+        np.append(w)
+        at += len(w.text)
+        said += w.text
+        if kind in _PEOPLE_KINDS and _names_people(said):
+            break  # 14名残疾游客|游览景区风光
+    return np
+
+
+def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -> bool:
+    """A verb after the noun read after a metric starts the predicate: for most kinds any verb
+    (6万元资金|用以修整河坝), for counts of things -- which carry long names with verbs inside
+    (中医药传承创新中心) -- a one-character verb between a noun and a place (外国政要|来|川访问,
+    not 省|列|重大项目). A verb that
+    qualifies the people after it (受灾|群众) does not."""
+    w = ws[i]
+    verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
+    if not verbal or (i + 1 < len(ws) and _names_people(ws[i + 1].text)):
+        return False
+    if kind in _LONG_NAME_KINDS:
+        after = ws[i + 1].tag if i + 1 < len(ws) else ""
+        return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n") and after in ("ns", "j")
+    return any(x.tag.startswith("n") for x in np)
+
+
+_PREDICATE_TAGS = frozenset({"v", "vn", "vd", "vi", "vg", "d", "ad"})
+
+
+def _drop_predicate(np: list[Word]) -> list[Word]:
+    """The verbs that end a phrase read after a metric are its predicate, not part of the name
+    (4个冷链物流基地|建设, 5条高铁|加快建设, 6家重点实验室|重组入列): a run of verbs and adverbs after
+    a noun, dropped when it holds a plain verb or a governing one (建设) -- not a lone verbal noun that
+    names the thing (120次入户|走访, 4期干部|培训)."""
+    k = len(np)
+    while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
+        k -= 1
+    while k < len(np) and np[k].text in _nominal_verbs():
+        k += 1  # 一般公共预算|收入: a verb that names the thing is the head, what follows it the predicate
+    run = np[k:]
+    if not run or k == 0 or all(x.tag.startswith("v") for x in np[:k]):
+        return np
+    if run[-1].text in _set("subject_project_heads.txt"):
+        return np  # 5个质量|提升|行动: the verb and the project noun are the name
+    if any(x.tag != "vn" or _is_stop(x) for x in run):
+        return np[:k]
+    return np
+
+
+def _after_ends(ws: Sequence[Word], i: int, started: bool) -> bool:
+    """Whether word ``i`` ends the phrase read after a metric: a governing verb (20台|安装; 发展 inside
+    服务业高质量发展集聚区 is a noun, and so is 改造 before 项目), a stop opening the phrase unless a
+    noun follows (500千伏|交流线路工程), or an adverb and its verb, after the noun or opening the text
+    (71.3万监测对象|稳定消除…, 22.9万人|稳定消除…)."""
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if _is_stop(w):
+        if started and nxt is not None and nxt.text in _set("subject_project_heads.txt"):
+            return False
+        if w.tag == "v":
+            return True
+        if not started and not (w.tag.startswith("n") and nxt is not None and nxt.tag.startswith("n")):
+            return True
+    return w.tag in ("a", "ad", "d") and nxt is not None and nxt.tag == "v" and (started or i == 0)
+
+
+def _after_stop(rest: str, at: int, w: Word) -> bool:
+    """A word that ends a phrase read after a metric: a whole word, or a longer stop starting here
+    (基础上 across 基础|上)."""
+    stops = _set("subject_after_stops.txt")
+    return w.text in stops or any(rest[at : at + k] in stops for k in _lengths("subject_after_stops.txt"))
+
+
+@cache
+def _lengths(name: str) -> tuple[int, ...]:
+    """The lengths (above one) of a lexicon's words, to look a word up by slicing."""
+    return tuple(sorted({len(x) for x in words(name) if len(x) > 1}))
+
+
+def _is_place(ws: Sequence[Word]) -> bool:
+    return len(ws) == 1 and ws[0].tag == "ns"
+
+
+def _relative(ws: Sequence[Word]) -> str | None:
+    """12个应立行立改的问题, 8个需要长期整改的问题: a modifier clause with 的, then its head noun."""
+    at = next((i for i, w in enumerate(ws) if w.text == "的"), None)
+    if not at or at > 6:
+        return None
+    if any(
+        _is_stop(w) or _is_number(ws, i) or _is_punct(w) or w.tag in ("p", "r", "u")
+        for i, w in enumerate(ws[:at])
+    ):
+        return None
+    owner = ws[:at]
+    if (
+        all(w.tag.startswith("n") or w.tag in ("vn", "j") for w in owner)
+        and owner[-1].tag.startswith("n")
+        and not _is_place(owner)
+    ):
+        return _text(ws[:at])  # 4个社区的养老助餐点: a noun with 的 owns what follows; the metric counts it
+    head: list[Word] = []
+    for w in ws[at + 1 :]:
+        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz")) or _is_stop(w):
+            break
+        head.append(w)
+    if not head or head[0].text in _set("subject_bound_words.txt"):
+        return None
+    return _text([*ws[: at + 1], *head])
+
+
+def _names_people(subject: str) -> bool:
+    return subject.endswith(_people_heads())
+
+
+@cache
+def _people_heads() -> tuple[str, ...]:
+    """The words a phrase naming people ends in, as one tuple for ``str.endswith``."""
+    return (*words("people_nouns.txt"), *words("subject_people_heads.txt"))
+
+
+def _respectively(sentence: str, first: int, index: int) -> str | None:
+    """A、B、C增加值分别增长x、y、z: metric ``index`` of the list after 分别 takes conjunct ``index``."""
+    lo = first
+    while lo > 0 and sentence[lo - 1] not in "，,；;。！!？?：:\n":
+        lo -= 1
+    clause = sentence[lo:first]
+    at = clause.rfind("分别")
+    if at < 0 or at < len(clause) - 6:
+        return None
+    conjuncts = _conjuncts(clause[:at])
+    if len(conjuncts) < 2 or index >= len(conjuncts):
+        return None
+    conjunct = conjuncts[index]
+    own = _before(conjunct, len(conjunct), 0, False, lead="分别").subject  # 分别增长 is its verb
+    if index == len(conjuncts) - 1:
+        return own
+    # The measured noun after the last item is every item's (钢铁、水泥和平板玻璃产量 -> 钢铁产量):
+    # 钢铁 alone does not say that output was counted, and would not group with 钢铁产量 elsewhere.
+    head = _shared_head(conjuncts)
+    item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
+    if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:
+        return own  # 刑事案件发案数、治安案件受理数: each item names its own measure
+    return item + head
+
+
+def _has_head(item: str) -> bool:
+    """Whether a list item already ends in a measure of its own (工业投资, 全域旅游人数)."""
+    return item.endswith((*words("subject_list_heads.txt"), *words("subject_attribute_heads.txt")))
+
+
+def _shared_head(conjuncts: Sequence[str]) -> str | None:
+    """The head the last item of a 分别 list shares with the others: what follows the part of it that
+    stands parallel to an earlier item: as long, and ending at a word or a word of its own with the
+    same first character (粮食、蔬菜|产量; 第一、第三|产业增加值), else the earliest measure noun of ``subject_list_heads.txt`` in it (节能家电|零售额)."""
+    last = conjuncts[-1]
+    if conjuncts[0].endswith("级") and "级" in last[:4] and last.index("级") + 1 < len(last):
+        return last[last.index("级") + 1 :]  # 国家级、部级|创新平台: the head after the level word
+    bounds = set()
+    at = 0
+    for w in tag(last):
+        at += len(w.text)
+        bounds.add(at)
+    for item in conjuncts[:-1]:
+        n = len(item)
+        if 0 < n < len(last) and (n in bounds or (item[0] == last[0] and len(tag(last[:n])) == 1)):
+            rest = last[n:]
+            ws = tag(rest)
+            nominal = bool(ws) and ws[0].tag.startswith(("n", "vn", "j")) and not _is_stop(ws[0])
+            verbal = bool(ws) and ws[0].tag == "v" and _has_head(rest)  # 支持|民间投资项目比重
+            if (nominal or verbal) and _balanced(rest) == rest:
+                # …、新增工业用地|支持民间投资项目比重: a verb may open the shared measure
+                return rest
+    found = [(last.find(h), h) for h in words("subject_list_heads.txt") if h in last[1:]]
+    if not found:
+        return None
+    head = last[min(i for i, _ in found) :]
+    return head[: len(head) - len(_bridge_suffix(head))] or None  # 产业增加值|年均分别增长
+
+
+def _conjuncts(text: str) -> list[str]:
+    """The items of a list: split at 、, and the last one at a conjunction word (钢铁、水泥|和|平板玻璃产量;
+    城镇|和|农村居民收入)."""
+    parts = text.split("、")
+    ws = tag(parts[-1])
+    conj = _set("subject_list_conjunctions.txt")
+    cuts = [i for i, w in enumerate(ws) if w.tag == "c" and w.text in conj]
+    if len(cuts) != 1 or cuts[0] == 0:
+        return parts
+    return [*parts[:-1], _text(ws[: cuts[0]]), _text(ws[cuts[0] + 1 :])]
+
+
+def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
+    """Subject and measure of every metric of one sentence, in the order of ``spans``."""
+    out: list[Fact] = []
+    floor = 0
+    list_index = 0
+    for k, sp in enumerate(spans):
+        event = sp.unit in _set("subject_event_units.txt")
+        streak = _streak(sentence, sp.start, sp.end, floor)
+        after = None if streak else _after(sentence, sp.end, sp.kind)  # 增速|连续|19个季度居全国: before
+        if (
+            not streak
+            and after is None
+            and k + 1 < len(spans)
+            and spans[k + 1].start == sp.end
+            and _grade_of(sp, spans[k + 1])
+        ):
+            after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
+        # With a noun after the metric only the verb before it is wanted, and reading it off the
+        # lexicon spares segmenting the clause (segmenting is most of the cost).
+        at = sp.start - len(streak)
+        before = _verb_before(sentence, sp.start) if after else _before(sentence, at, floor, event)
+        gap = sentence[spans[k - 1].end : sp.start] if k else ""
+        list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
+        subject = after or before.subject
+        measure = before.measure
+        first = spans[k - list_index].start
+        if after is None and "分别" in sentence[max(0, first - 6) : first]:
+            subject = _respectively(sentence, first, list_index) or subject
+        if subject is None and k and gap in _set("subject_range_marks.txt"):
+            subject = out[k - 1].subject  # 增长5%-5.5%: the range's upper end
+        ranked = sentence.startswith(words("subject_streak_predicates.txt"), sp.end)
+        if subject is None and k and streak and ranked and before.bare and not any(c in gap for c in "。；;"):
+            subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
+        if subject is None and k:
+            subject = _inherited(sentence, spans, out, k, sp, before)
+        if subject is None:
+            subject = _each_of_list(sentence, sp.start, floor)
+        if subject is None and before.bare:
+            subject = _total_after_list(sentence, sp.start, floor)
+        if subject is None:
+            subject = _dimension_of(sentence, spans, k)
+        out.append(Fact(subject, measure))
+        floor = sp.end
+    out = _respectively_back(sentence, spans, out)
+    out = _attribute_of_previous(sentence, spans, out)
+    return _shared_level_heads(sentence, spans, out)
+
+
+def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """接待游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%: a 分别 clause that names no
+    items refers back to the metrics before it, one for each of its own, in order."""
+    if "分别" not in sentence:  # most sentences: no clause can open with it
+        return out
+    k = 0
+    while k < len(spans):
+        lo = _clause_start(sentence, spans[k].start, spans[k - 1].end if k else 0)
+        head = sentence[lo : spans[k].start]
+        if k == 0 or not head.startswith("分别") or len(head) > 6:
+            k += 1
+            continue
+        group = [k]
+        while group[-1] + 1 < len(spans) and sentence[spans[group[-1]].end : spans[group[-1] + 1].start] in (
+            "、",
+            "和",
+        ):
+            group.append(group[-1] + 1)
+        earlier = [j for j in range(k) if out[j].subject and spans[j].kind != spans[k].kind]
+        between = sentence[spans[earlier[0]].start if earlier else 0 : lo]
+        if len(group) > 1 and len(earlier) >= len(group) and "。" not in between and "；" not in between:
+            for g, j in zip(group, earlier[-len(group) :], strict=True):
+                out[g] = Fact(out[j].subject, out[g].measure)
+        k = group[-1] + 1
+    return out
+
+
+def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """装机达到1.39亿千瓦，占比由31%提升至…: a clause whose subject is only an attribute word (占比,
+    增幅) measures the thing the metric before it counts."""
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if subject in _set("subject_attribute_heads.txt") and prev and "。" not in gap and "；" not in gap:
+            out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
+    return out
+
+
+def _grade_of(count: Span, nxt: Span) -> bool:
+    """Whether ``nxt``, right after a count, is the grade of the counted things (7个|750千伏|工程,
+    3座|10万吨级|码头) rather than a metric of its own (投资593亿元|28个重点项目)."""
+    return count.kind == "count" and nxt.kind not in _set("subject_not_grade_kinds.txt")
+
+
+def _shared_level_heads(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """建成6个市级、9个县级养老服务中心: a metric followed only by a level word (市级, tagged b) before
+    、 counts the head the next item names after its own level word."""
+    for k in range(len(spans) - 2, -1, -1):
+        nxt = out[k + 1].subject
+        gap = sentence[spans[k].end : spans[k + 1].start]
+        if not nxt or not gap.endswith("、") or len(gap) < 2 or out[k].subject not in (None, gap[:-1]):
+            continue
+        own = tag(gap[:-1])  # 8个|国家级、: the level word alone, which the subject rules may drop
+        if not all(w.tag == "b" or w.text.endswith("级") for w in own):
+            continue
+        ws = tag(nxt)
+        i = 0
+        while i < len(ws) and (ws[i].tag == "b" or ws[i].text.endswith("级")):
+            i += 1
+        if i == 0 and "级" in nxt[:5] and nxt.index("级") + 1 < len(nxt):
+            out[k] = Fact(nxt[nxt.index("级") + 1 :], out[k].measure)  # 自治区|级|区域医疗中心: cut in two
+        elif 0 < i < len(ws):
+            out[k] = Fact(_text(ws[i:]), out[k].measure)
+    return out
+
+
+def _inherited(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, sp: Span, before: _Before
+) -> str | None:
+    """The subject of an earlier metric of the sentence, for a metric whose clause names none."""
+    if not before.bare:
+        return None
+    prev, prev_fact = spans[k - 1], out[k - 1]
+    between = sentence[prev.end : sp.start]
+    if "。" in between or "；" in between or ";" in between:
+        return None
+    rate = sp.kind in _set("non_additive_kinds.txt")
+    if not between and prev_fact.subject:
+        return prev_fact.subject  # 惠及园区常住居民82户320人: one subject, two units
+    if rate and prev_fact.subject:
+        return prev_fact.subject  # 实现地区生产总值67665亿元，增长5.5%
+    same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
+    if same_unit and not rate:
+        return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
+    return None
+
+
+def _streak(sentence: str, start: int, end: int, floor: int) -> str:
+    """The streak word (连续) right before a metric of time, when the clause names something before it
+    (增速|连续|19个季度) or ranks after it (，连续三年|居…); empty when the clause opens with 连续 and
+    names its subject after the metric (连续四次|药品安全考核|获评A级)."""
+    word = next((w for w in words("subject_streak_words.txt") if sentence.endswith(w, floor, start)), "")
+    if not word:
+        return ""
+    opens = _clause_start(sentence, start - len(word), floor) == start - len(word)
+    return "" if opens and not sentence.startswith(words("subject_streak_predicates.txt"), end) else word
+
+
+def _each_of_list(sentence: str, start: int, floor: int) -> str | None:
+    """新建A、B、C各20家: a metric after 各 counts each of the listed things, so the list is its subject
+    (the first item without the verb that governs it)."""
+    each = next((w for w in words("subject_each_words.txt") if sentence.endswith(w, floor, start)), None)
+    if each is None:
+        return None
+    end = start - len(each)
+    lo = end
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:end].split("、")
+    if len(items) < 2 or not all(items):
+        return None
+    first = _before(items[0], len(items[0]), 0, False).subject
+    if not first or not all(_HAN_WORD.fullmatch(x) for x in items[1:]):
+        return None
+    return "、".join([first, *items[1:]])
+
+
+def _total_after_list(sentence: str, start: int, floor: int) -> str | None:
+    """交流学习心得体会，共计40余次: a total whose clause is only 共计 takes the noun that ends the clause before."""
+    lo = _clause_start(sentence, start, floor)
+    words_here = [w.text for w in tag(sentence[lo:start])]
+    if not words_here or not all(w in _set("subject_total_words.txt") for w in words_here):
+        return None
+    end = lo - 1
+    if end <= floor:
+        return None
+    return _before(sentence, end, floor, False).subject
+
+
+def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
+    """长280米、宽5米，总计1400平方米的水泥路: a dimension takes the thing a later metric of the sentence names with 的."""
+    sp = spans[k]
+    head = sentence[max(0, sp.start - 2) : sp.start]
+    if not any(head.endswith(w) for w in words("subject_dimension_words.txt")):
+        return None
+    for later in spans[k + 1 :]:
+        if "。" in sentence[sp.end : later.start] or "；" in sentence[sp.end : later.start]:
+            return None
+        if sentence.startswith("的", later.end):
+            return _after(sentence, later.end, later.kind)
+    return None
+
+
+def subject_of(sentence: str, start: int, end: int, unit: str = "", kind: str = "count") -> str | None:
+    """The counted thing of the single metric at ``sentence[start:end]``, or None when none is named."""
+    return facts_of(sentence, [Span(start, end, unit, kind)])[0].subject
