@@ -113,11 +113,16 @@ def _changeable() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile("[" + char_class(bmp) + "]"), frozenset(chars - bmp)
 
 
-def _may_change(line: str) -> bool:
-    bmp, astral = _changeable()
-    if bmp.search(line):
+def _holds(text: str, classes: tuple[re.Pattern[str], frozenset[str]]) -> bool:
+    """Whether ``text`` holds a character of a set kept as a BMP regex class plus astral leftovers."""
+    bmp, astral = classes
+    if bmp.search(text):
         return True
-    return bool(_ASTRAL.search(line)) and not astral.isdisjoint(_ASTRAL.findall(line))
+    return bool(_ASTRAL.search(text)) and not astral.isdisjoint(_ASTRAL.findall(text))
+
+
+def _may_change(line: str) -> bool:
+    return _holds(line, _changeable())
 
 
 def _convert(text: str) -> str:
@@ -146,10 +151,7 @@ def _fixes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def has_traditional(text: str) -> bool:
     """Whether ``text`` holds a Traditional-only character (see ``_bmp_traditional`` for the speed)."""
-    bmp, astral = _bmp_traditional()
-    if bmp.search(text):
-        return True
-    return bool(_ASTRAL.search(text)) and not astral.isdisjoint(_ASTRAL.findall(text))
+    return _holds(text, _bmp_traditional())
 
 
 def detect_script(text: str) -> str:
