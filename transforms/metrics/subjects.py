@@ -50,6 +50,10 @@ _QUOTES = "“”‘’\"'《》「」"
 _PARENS = "（）()"
 # What is left of a date when its digits are read as a number of their own (2024|年|全省地区生产总值).
 _DATE_TAILS = frozenset({"年", "月", "日", "年度"})
+# A period word opening a clause (五年|净增…, 今年|新增…, 次年|提高…): it says when, never what.
+_PERIOD = re.compile(
+    r"^(?:(?:今|去|明|全|当|次|本|近|这|过去)[一二三四五六七八九十两]*|[一二三四五六七八九十两]+)年(?:来|内|间)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,9 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
         changed = False
         first = ws[0]
         nxt = ws[1] if len(ws) > 1 else None
+        if _PERIOD.match(first.text) and nxt is not None and nxt.tag in ("v", "vn") and len(ws) > 2:
+            ws, changed = ws[2:], True  # 五年|生产|原煤: the verb after a period word is the clause's
+            continue
         if (
             first.tag == "c"
             or first.tag in ("uj", "ul", "u")
@@ -579,8 +586,8 @@ def _after_text(rest: str, kind: str) -> str | None:
     ):
         np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收
     subject = _balanced(_text(np))
-    if not _good(subject, np):
-        return None
+    if not _good(subject, np) or subject in _set("subject_target_words.txt"):
+        return None  # 储能60万千瓦|目标: the target word alone is not what is counted
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject

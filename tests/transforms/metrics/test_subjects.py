@@ -400,3 +400,24 @@ def test_the_bounded_clause_walk_agrees_with_the_full_walk() -> None:
     for floor in (0, 5, 31, 40):
         for start in range(len(sentence) + 1):
             assert _clause_start(sentence, start, floor) == full(sentence, start, floor)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # verbs of setting up or creating before the counted noun are no part of it
+        ("全市新设科技型企业1200家。", "1200家", "科技型企业"),
+        ("新创建省级示范园区6个。", "6个", "省级示范园区"),
+        ("新改扩建普惠性幼儿园45所。", "45所", "普惠性幼儿园"),
+        ("新设5所本科院校。", "5所", "本科院校"),
+        # a period word and the verb after it open the clause; the noun is what is counted
+        ("三年开采铁矿石2亿吨。", "2亿吨", "铁矿石"),
+        ("今年净增市场主体8万户。", "8万户", "市场主体"),
+        # a modifier that only looks like a time word stays (老年, 年 of 年投资)
+        ("建成老年助餐点300个。", "300个", "老年助餐点"),
+        # the target word after a metric is not what it counts
+        ("完成新增光伏装机150万千瓦目标。", "150万千瓦", "光伏装机"),
+    ],
+)
+def test_leading_verbs_period_words_and_targets(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
