@@ -236,6 +236,8 @@ class _Before:
 def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
     """Whether word ``i`` cannot stand inside a noun phrase: a governing verb, a function word, a number."""
     w = ws[i]
+    if _glued_single(ws, i):
+        return False  # 昆明|长|水|国际机场: a name the dictionary lacks, cut into single characters
     if (
         _is_stop(w)
         or w.text in _set("subject_bound_words.txt")
@@ -248,6 +250,16 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
     ):
         return True
     return _is_punct(w) and w.text not in _QUOTES and w.text not in _PARENS
+
+
+def _glued_single(ws: Sequence[Word], i: int) -> bool:
+    """A one-character dimension word (长, 宽) between a word and a single character that is no stop
+    is a piece of an unknown name (昆明|长|水|国际机场), not the measure of a dimension (长|280米)."""
+    w = ws[i]
+    if len(w.text) != 1 or w.text not in _set("subject_dimension_words.txt") or not 0 < i < len(ws) - 1:
+        return False
+    nxt = ws[i + 1]
+    return len(nxt.text) == 1 and bool(_HAN.match(nxt.text)) and not _is_stop(nxt) and nxt.tag != "m"
 
 
 def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
@@ -418,6 +430,9 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
     np, rest = _np_backward(ws)
+    located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
+    if rest and rest[-1].text == "在" and located:
+        np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
     if rest and rest[-1].tag == "m" and len(np) > 1 and np[0].text in _DATE_TAILS:
         np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
@@ -585,6 +600,8 @@ def _after_text(rest: str, kind: str) -> str | None:
         np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
     ):
         np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收
+    if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
+        np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
     if not _good(subject, np) or subject in _set("subject_target_words.txt"):
         return None  # 储能60万千瓦|目标: the target word alone is not what is counted

@@ -421,3 +421,18 @@ def test_the_bounded_clause_walk_agrees_with_the_full_walk() -> None:
 )
 def test_leading_verbs_period_words_and_targets(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a name the dictionary lacks, cut into single characters: a dimension word inside it is no stop
+        ("贵阳长江国际会展中心年度展会面积120万平方米。", "120万平方米", "贵阳长江国际会展中心年度展会面积"),
+        # 在 + a place + a verb before the noun says where the thing is, not what it is
+        ("在沪就业高校毕业生1.5万人。", "1.5万人", "高校毕业生"),
+        # a one-character abbreviation after 和 opens the next name, which the phrase would cut in two
+        ("开工建设4座中型水库和黔中调水工程。", "4座", "中型水库"),
+    ],
+)
+def test_names_are_not_cut_in_the_middle(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
