@@ -436,3 +436,17 @@ def test_leading_verbs_period_words_and_targets(sentence: str, span: str, subjec
 )
 def test_names_are_not_cut_in_the_middle(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # 占 right before a share is the measure, not part of the subject
+        ("其中小微企业占85.6%。", "85.6%", "小微企业"),
+        # verbs the dictionary has as nouns or idioms end the noun read after a metric
+        ("4个创新成果亮相国际博览会。", "4个", "创新成果"),
+        ("120个示范项目全面铺开。", "120个", "示范项目"),
+    ],
+)
+def test_shares_and_predicates_after_the_noun(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
