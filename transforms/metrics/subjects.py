@@ -102,6 +102,8 @@ def _is_number(ws: Sequence[Word], i: int) -> bool:
     if w.tag != "m":
         return False
     nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if i > 1 and ws[i - 1].text == "." and ws[i - 2].tag == "eng" and ws[i - 2].text[-1:].isdigit():
+        return False  # PM2|.|5|浓度: the decimals of a Latin name
     return any(ch.isdigit() for ch in w.text) and not (nxt and nxt.tag == "eng")
 
 

@@ -450,3 +450,8 @@ def test_names_are_not_cut_in_the_middle(sentence: str, span: str, subject: str)
 )
 def test_shares_and_predicates_after_the_noun(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_a_latin_name_with_decimals_keeps_them() -> None:
+    # PM2|.|5: the digits after the point belong to the name, they are no number of their own
+    assert facts("全区PM2.5浓度同比下降6.2%。")["6.2%"].subject == "PM2.5浓度"
