@@ -455,3 +455,15 @@ def test_shares_and_predicates_after_the_noun(sentence: str, span: str, subject:
 def test_a_latin_name_with_decimals_keeps_them() -> None:
     # PM2|.|5: the digits after the point belong to the name, they are no number of their own
     assert facts("全区PM2.5浓度同比下降6.2%。")["6.2%"].subject == "PM2.5浓度"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # words the dictionary lacks, cut into a verb and single characters (保障|房, 赋|能)
+        ("交付各类保障房2.4万套。", "2.4万套", "保障房"),
+        ("建成青年创新赋能中心8个。", "8个", "青年创新赋能中心"),
+    ],
+)
+def test_words_the_dictionary_lacks_are_cut_whole(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
