@@ -463,6 +463,7 @@ def test_a_latin_name_with_decimals_keeps_them() -> None:
         # words the dictionary lacks, cut into a verb and single characters (保障|房, 赋|能)
         ("交付各类保障房2.4万套。", "2.4万套", "保障房"),
         ("建成青年创新赋能中心8个。", "8个", "青年创新赋能中心"),
+        ("推动6个省级物流园区提质升级。", "6个", "省级物流园区"),
     ],
 )
 def test_words_the_dictionary_lacks_are_cut_whole(sentence: str, span: str, subject: str) -> None:
