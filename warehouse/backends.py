@@ -201,19 +201,14 @@ def clean_lake_work(target: Target) -> list[Path]:
 def _clean_legacy_lake(target: Target) -> list[Path]:
     """Catalog copies of the old flat layout (``.work/<stem>-<flow run id><suffix>``), exact run-id
     shape only, so another catalog whose name starts the same is never matched."""
+    from warehouse.snapshot import remove_legacy
+
     real = real_warehouse(target.path)
-    top = real.parent / ".work"
     suffix = real.suffix or ".ducklake"
     pattern = re.compile(
         re.escape(real.stem) + r"-\d{8}T\d{6}Z-[0-9a-f]{8}" + re.escape(suffix) + r"(?:\.wal)?"
     )
-    removed: list[Path] = []
-    if top.is_dir():
-        for p in top.iterdir():
-            if pattern.fullmatch(p.name) and p.is_file():
-                p.unlink(missing_ok=True)
-                removed.append(p)
-    return removed
+    return remove_legacy(real.parent / ".work", pattern)
 
 
 @contextmanager

@@ -119,10 +119,8 @@ def clean_work(warehouse_path: Path) -> list[Path]:
 _LEGACY_RUN = r"-\d{8}T\d{6}Z-[0-9a-f]{8}\.duckdb(?:\.wal)?"
 
 
-def _clean_legacy(warehouse_path: Path) -> list[Path]:
-    real = real_warehouse(warehouse_path)
-    top = real.parent / ".work"
-    pattern = re.compile(re.escape(real.stem) + _LEGACY_RUN)
+def remove_legacy(top: Path, pattern: re.Pattern[str]) -> list[Path]:
+    """Delete the files directly in ``top`` whose whole name matches ``pattern`` (old-layout copies)."""
     removed: list[Path] = []
     if top.is_dir():
         for p in top.iterdir():
@@ -130,6 +128,11 @@ def _clean_legacy(warehouse_path: Path) -> list[Path]:
                 p.unlink(missing_ok=True)
                 removed.append(p)
     return removed
+
+
+def _clean_legacy(warehouse_path: Path) -> list[Path]:
+    real = real_warehouse(warehouse_path)
+    return remove_legacy(real.parent / ".work", re.compile(re.escape(real.stem) + _LEGACY_RUN))
 
 
 @contextmanager
