@@ -120,9 +120,9 @@ def _autonomous_alias(name: str, stem: str) -> str | None:
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[list[str], dict[str, tuple[tuple[str, ...], bool]], dict[str, tuple]]:
     """Alias patterns (longest first), alias -> (adcodes, is_full), adcode -> (name, level, parent, province)."""
-    table = division_table()
+    divisions = division_table()
     stop = set(words("division_stoplist.txt"))
-    info = {r[0]: r[1:] for r in table.iter_rows()}
+    info = {r[0]: r[1:] for r in divisions.iter_rows()}
     full: dict[str, list[str]] = defaultdict(list)
     short: dict[str, list[str]] = defaultdict(list)
     for adcode, (name, _level, _parent, _prov) in info.items():
@@ -143,6 +143,10 @@ def _gazetteer() -> tuple[list[str], dict[str, tuple[tuple[str, ...], bool]], di
         best = [c for c in codes if rank[info[c][1]] == top]
         if len(best) == 1 and stem not in aliases:
             aliases[stem] = ((best[0],), False)
+    # places below a region's one code (九龙, 台北市): they name that region, over a mainland short form
+    for r in table("place_aliases.csv"):
+        if _pad(r["adcode"]) in info:
+            aliases[r["alias"]] = ((_pad(r["adcode"]),), False)
     patterns = sorted(aliases, key=lambda a: (-len(a), a))
     return patterns, aliases, info
 
@@ -357,6 +361,24 @@ def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str
         chosen = best
 
 
+@lru_cache(maxsize=1)
+def _institutions() -> tuple[re.Pattern[str], dict[str, str]]:
+    words_to_codes = {r["word"]: _pad(r["adcode"]) for r in table("region_institutions.csv")}
+    alternatives = "|".join(re.escape(w) for w in sorted(words_to_codes, key=len, reverse=True))
+    return re.compile(alternatives), words_to_codes
+
+
+def institution_region(text: str) -> str | None:
+    """The region whose own institutions the page names most (政府统计处 -> 810000), for a page that
+    names no division; None on a tie or when it names none (region_institutions.csv)."""
+    pattern, codes = _institutions()
+    counts = Counter(codes[m.group(0)] for m in pattern.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
     """Divisions named in full in the text's first line (its title), with their ancestors."""
     _, aliases, info = _gazetteer()
@@ -423,7 +445,7 @@ def _document_regions(
             code = _lookup(given)
             row = _describe(code) if code else {**_describe(None), "region": given}
         else:
-            row = _describe(resolve_region(text, mentions))
+            row = _describe(resolve_region(text, mentions) or institution_region(text))
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
 

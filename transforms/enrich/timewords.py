@@ -17,6 +17,15 @@ from typing import NamedTuple
 from transforms.lexicon import table, words
 
 YEAR = r"(?:19|20)\d{2}"
+# 二○二五年, 二〇二五年, 一九九八年: a year in Chinese digits (Hong Kong releases write them so)
+CN_YEAR = "(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
+CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+# Republic of China years (Taiwan): 民国114年 always; a bare 100-139 only where it can be nothing
+# else -- before 年度, a month, 底/初, a half or a quarter (114年10月, 113年度, 明（115）年度); a
+# mainland 100年 (a century) is left alone
+ROC_BASE = 1911
+ROC_YEAR = "1[0-3]\\d"
+ROC_NOTE = "[（(]?"
 CN_DIGITS = "一二三四五六七八九"
 # the third five-year plan started in 1966, and they have followed one another since
 PLAN_BASE, PLAN_BASE_NO = 1966, 3
@@ -64,7 +73,7 @@ def _pattern() -> re.Pattern[str]:
     # every alternative starts with one of these: checking it first spares the engine the rest
     # (and every alternative holds a key of _keys(): a new alternative must keep that true)
     firsts = {w[0] for w in words("time_base_words.txt")} | {r["word"][0] for r in table("time_words.csv")}
-    firsts |= set("由从截到至自十“一二两三四五六七八九")
+    firsts |= set("由从截到至自十“一二两三四五六七八九民（(")
     head = "(?=[0-9" + re.escape("".join(sorted(firsts))) + "])"
     return re.compile(
         head
@@ -80,6 +89,9 @@ def _pattern() -> re.Pattern[str]:
                 r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
                 rf"{not_after_number}(?P<year>{YEAR})年(?![多余来])",
+                rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
+                r"民国(?P<roc>\d{1,3})年",
+                rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>{ROC_YEAR})[)）]?年(?=度|\d{{1,2}}月|底|初|上半年|下半年|第)",
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",
             )
@@ -144,6 +156,12 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "ago":
         n = _number(m.group("ago"))
         return Expr(s, e, "ago", n, n)
+    if g == "cnyear":
+        y = int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(g)))
+        return Expr(s, e, "year", y, y)
+    if g in ("roc", "roc_year"):
+        y = ROC_BASE + int(m.group(g))
+        return Expr(s, e, "year", y, y)
     y = int(m.group(g))
     return Expr(s, e, {"frm": "from"}.get(g, g), y, y)
 

@@ -87,6 +87,14 @@ _DIGIT_SPACE_RE = re.compile(
     r"[ \t\f\v](?:(?<=[0-9%][ \t\f\v])[ \t\f\v]*(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff][ \t\f\v])[ \t\f\v]*(?=[0-9]))"
 )
+# 3 697 400人: Hong Kong's statistics write thousands apart with a space (or a no-break or thin
+# space). Groups after the first are exactly three digits, the first is one to three digits not
+# preceded by a number, and a Han character or % follows (a table row of bare numbers does not).
+_DIGIT_GROUPS_RE = re.compile(
+    r"(?<![\d.,])(?<!\d[ \u00a0\u2009\u202f])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
+    r"(?=(?:\.\d+)?[ \u00a0\u2009\u202f]?[\u4e00-\u9fff%])"
+)
+_GROUP_SPACE_RE = re.compile(r"[ \u00a0\u2009\u202f]")
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
 # The runs _SPACES_RE.sub(" ") changes: all but a single " ", each matched whole from its first
 # character (a class first: scanned for in C, where an alternation is tried at every position).
@@ -427,6 +435,13 @@ def to_halfwidth(text: str) -> tuple[str, int]:
     return _FULLWIDTH_RE.subn(lambda m: _HALF_CHARS[m.group(0)], text)
 
 
+def join_digit_groups(text: str) -> tuple[str, int]:
+    """3 697 400人 -> 3697400人: a space as the thousands separator (Hong Kong), one number."""
+    if not _DIGIT_GROUPS_RE.search(text):
+        return text, 0
+    return _DIGIT_GROUPS_RE.subn(lambda m: _GROUP_SPACE_RE.sub("", m.group(0)), text)
+
+
 def join_digit_spaces(text: str) -> tuple[str, int]:
     """37 件 -> 37件, 2024 年 -> 2024年, 达 99.5% -> 达99.5%."""
     return _DIGIT_SPACE_RE.subn("", text)
@@ -552,6 +567,7 @@ BEFORE_SCRIPT: tuple[tuple[str, Repair], ...] = (
 )
 # After it: the residue lexicon is Simplified.
 AFTER_SCRIPT: tuple[tuple[str, Repair], ...] = (
+    ("digit_groups", join_digit_groups),
     ("digit_space", join_digit_spaces),
     ("web_residue", drop_web_residue),
     ("whitespace", tidy_spaces),

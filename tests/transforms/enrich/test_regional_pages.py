@@ -1,0 +1,111 @@
+"""Hong Kong, Macau and Taiwan pages without a sidecar: the page's own words decide its region, its
+years (二○二五年, ROC 114年) and its plans (将投放, 未来三年). Pages are made up, in Traditional."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from transforms.enrich.regions import _gazetteer, institution_region
+from transforms.enrich.timewords import scan
+from transforms.parse import parse_batch
+
+HK = """勞動人口統計
+
+統計處今日（十月二日）公布，二○二四年六月至八月經季節性調整的失業率為3.1%。總就業人數為3 512 600人。
+
+勞工及福利局表示，政府會在未來三年撥款十五億元推行培訓計劃，預計惠及約兩萬名僱員。
+"""
+TW = """勞動部今（5）日表示，112年度補助在職訓練共1,280家事業單位，受益勞工達9萬人次。
+
+依主計總處統計，113年3月失業率為3.42%。明（114）年度將投放新臺幣3億元辦理職訓。
+"""
+MO = """統計暨普查局公布，二〇二四年第二季入境旅客共812萬人次，旅客總消費為140億澳門元。
+"""
+
+
+def _parse(tmp_path: Path, pages: dict[str, str]) -> pl.DataFrame:
+    paths = []
+    for name, text in pages.items():
+        p = tmp_path / f"{name}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    m = parse_batch(paths).metrics
+    return m.with_columns(pl.col("path").str.extract(r"(\w+)\.txt$").alias("page"))
+
+
+@pytest.fixture(scope="module")
+def metrics(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
+    return _parse(tmp_path_factory.mktemp("regional"), {"hk": HK, "tw": TW, "mo": MO})
+
+
+def _row(m: pl.DataFrame, page: str, text: str) -> dict:
+    rows = m.filter((pl.col("page") == page) & (pl.col("text") == text)).to_dicts()
+    assert len(rows) == 1, (page, text, m.filter(pl.col("page") == page)["text"].to_list())
+    return rows[0]
+
+
+def test_a_page_naming_no_place_takes_the_region_of_its_institutions(metrics: pl.DataFrame) -> None:
+    assert {(p, a) for p, a in metrics.select("page", "adcode").unique().iter_rows()} == {
+        ("hk", "810000"),
+        ("tw", "710000"),
+        ("mo", "820000"),
+    }
+
+
+def test_institutions_decide_only_without_a_tie() -> None:
+    assert institution_region("劳工及福利局与政府统计处今日公布") == "810000"
+    assert institution_region("行政院会议通过，主计总处公布") == "710000"
+    assert institution_region("行政院与医管局") is None  # one each: no region
+    assert institution_region("市统计局今日公布") is None
+
+
+def test_places_below_a_region_code_name_the_region() -> None:
+    _, aliases, _ = _gazetteer()
+    assert aliases["铜锣湾"][0] == ("810000",)
+    assert aliases["氹仔"][0] == ("820000",)
+    assert aliases["九龙县"][0] == ("513324",)  # the Sichuan county keeps its name
+    assert aliases["台北市"][0] == ("710000",)
+
+
+def test_space_grouped_thousands_are_one_metric(metrics: pl.DataFrame) -> None:
+    row = _row(metrics, "hk", "3512600人")
+    assert row["value"] == 3512600
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("二○二四年六月至八月的失业率为3.1%", 2024),
+        ("二〇二六年将投放约2亿元", 2026),
+        ("一九九七年回归", 1997),
+        ("113年3月失业率为3.42%", 2024),
+        ("112年度补助在职训练", 2023),
+        ("明（114）年度将投放", 2025),
+        ("民国100年", 2011),
+    ],
+)
+def test_chinese_digit_and_republic_years(sentence: str, year: int) -> None:
+    years = [(e.first, e.last) for e in scan(sentence) if e.kind == "year"]
+    assert years == [(year, year)]
+
+
+@pytest.mark.parametrize("sentence", ["建党100年来", "拥有120年历史", "第110年", "约130年前"])
+def test_a_bare_hundred_years_is_no_republic_year(sentence: str) -> None:
+    assert not [e for e in scan(sentence) if e.kind == "year"]
+
+
+def test_regional_years_and_plans(metrics: pl.DataFrame) -> None:
+    assert _row(metrics, "tw", "1,280家")["year_from"] == 2023
+    assert _row(metrics, "tw", "3.42%")["year_from"] == 2024
+    plan = _row(metrics, "tw", "新台币3亿元")
+    assert (plan["year_from"], plan["modality"], plan["unit"]) == (2025, "target", "新台币")
+    assert _row(metrics, "hk", "十五亿元")["modality"] == "target"  # 在未来三年拨款
+    assert _row(metrics, "mo", "812万人次")["year_from"] == 2024
+
+
+def test_regional_words_give_topics(metrics: pl.DataFrame) -> None:
+    assert _row(metrics, "tw", "1,280家")["topic"] == "employment"  # 在职训练
+    assert _row(metrics, "mo", "812万人次")["topic"] == "culture_tourism"  # 入境旅客
