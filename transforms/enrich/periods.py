@@ -30,6 +30,7 @@ import polars as pl
 
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
+from transforms.enrich.regions import page_regions
 from transforms.enrich.structure import (
     HEADING_MAX,
     LEAD_CHARS,
@@ -47,6 +48,7 @@ from transforms.enrich.timewords import (
     NULL,
     Expr,
     Period,
+    dates_roc,
     keys_pattern,
     may_hold,
     opening,
@@ -55,6 +57,7 @@ from transforms.enrich.timewords import (
 )
 from transforms.lexicon import words
 
+TAIWAN = "710000"
 METRIC_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
 LIST_ENDS = ("；", ";")
 COLONS = frozenset("：:")
@@ -120,9 +123,9 @@ def _lead(text: str, start: int, end: int) -> int:
 
 
 @lru_cache(maxsize=65536)
-def analyse(text: str) -> Sentence:
-    """Scan one sentence (cached: headlines and boilerplate repeat)."""
-    exprs = scan(text)
+def analyse(text: str, roc: bool = False) -> Sentence:
+    """Scan one sentence (cached: headlines and boilerplate repeat); ``roc``: see timewords.scan."""
+    exprs = scan(text, roc)
     clauses = _clauses(text)
     openers: set[int] = set()
     frames: list[int] = []
@@ -157,13 +160,13 @@ def chain_before(s: Sentence, text: str, k: int) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def head_expr(text: str) -> Expr | None:
+def head_expr(text: str, roc: bool = False) -> Expr | None:
     """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply."""
     m = CLAUSE_END.search(text)
     end = m.start() if m else len(text)
     if not may_hold(text, end):  # most paragraphs open without a time word
         return None
-    return opening(text, _lead(text, 0, end), end)
+    return opening(text, _lead(text, 0, end), end, roc)
 
 
 @lru_cache(maxsize=1)
@@ -257,6 +260,7 @@ class Walk:
     para_pending: bool = False
     carry: Expr | None = None  # the heading year of a sentence ending in ；
     carry_target: bool = False  # …目标是：…； the list goes on
+    roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
 
     def resolve(self, e: Expr) -> Period:
         return NULL if e.kind == NONE else resolve(e, self.published, self.report)
@@ -302,7 +306,9 @@ class Walk:
             self.part, self.sticky, self.report, self.para_pending = part, None, True, False
             return
         if role == "headline":
-            head = (head_expr(text) if head_key is not False else None) or next(iter(scan(text)), None)
+            head = (head_expr(text, self.roc) if head_key is not False else None) or next(
+                iter(scan(text, self.roc)), None
+            )
             if head is not None and head.kind in STORY:
                 self.story_period = self.resolve(head)
             self.para_pending = False
@@ -314,14 +320,14 @@ class Walk:
             and (self.para_pending or self.lead_pending)
             and len(text.strip()) >= PAPER_MIN
         ):
-            head = head_expr(text) if head_key is not False else None
+            head = head_expr(text, self.roc) if head_key is not False else None
             if head is not None and self.para_pending and self.part is not None and _verdict(text):
                 self._frames(None)  # 2025年目标任务的完成，标志着…收官: it frames nothing,
                 self.para_pending = True  # and the paragraph's next sentence may frame it
             else:
                 self._frames(head)
         elif role in ("body", "teaser") and self.part is not None and head_key is not False:
-            head = head_expr(text)
+            head = head_expr(text, self.roc)
             if head is not None and head.kind in REFRAME:  # …。五年来，我们…
                 self.para_frame = self.sticky = self.resolve(head)
 
@@ -409,7 +415,7 @@ class Walk:
         sentence analysed already, when it holds metrics)."""
         if s.ends_list if s is not None else text.rstrip().endswith(LIST_ENDS):
             if s is None:
-                s = analyse(text)
+                s = analyse(text, self.roc)
             self.carry = last_opener(s) or self.carry
             self.carry_target = self.carry_target or bool(s.frames)
         else:
@@ -440,16 +446,27 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
     return years
 
 
+def _taiwan_pages(ctx: Context) -> set[str]:
+    """The documents whose page region is Taiwan (710000): they date by the Republic's years."""
+    pages = page_regions(ctx)[0]
+    return set(pages.filter(pl.col("adcode") == TAIWAN)["sha256"].to_list())
+
+
 def _walk_document(
-    published: int | None, text0: str, sentences: list[tuple], metrics: dict[int, list[tuple]]
+    published: int | None,
+    text0: str,
+    sentences: list[tuple],
+    metrics: dict[int, list[tuple]],
+    roc: bool = False,
 ) -> list[tuple[str, int | None, int | None, str]]:
-    """Read one document's sentences in order and decide every metric in them."""
+    """Read one document's sentences in order and decide every metric in them (``roc``: a page
+    dated by the Republic of China's years)."""
     report = is_report(text0)
     single = Counter(row[1] for row in sentences)
     if published is None:
         heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
         published = year_from_headings([h for h in heads if h is not None])
-    w = Walk(published, report, single)
+    w = Walk(published, report, single, roc=roc)
     out = []
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
@@ -461,7 +478,7 @@ def _walk_document(
             else:
                 w.leave(text)
             continue
-        s = analyse(text)
+        s = analyse(text, roc)
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
@@ -476,6 +493,7 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=METRIC_PERIODS)
     published = _publication_years(ctx)
+    roc = _taiwan_pages(ctx)
     # is_report reads only the lead
     texts = dict(ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS)).iter_rows())
     metrics: dict[str, dict[int, list[tuple]]] = {}
@@ -510,7 +528,10 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
     for a, b in zip([0, *cuts], [*cuts, len(shas)], strict=True) if shas else ():
         sha = shas[a]
         doc = list(zip(*(c[a:b] for c in cols), strict=True))
-        rows.extend(_walk_document(published.get(sha), texts.get(sha) or "", doc, metrics[sha]))
+        lead = texts.get(sha) or ""
+        rows.extend(
+            _walk_document(published.get(sha), lead, doc, metrics[sha], sha in roc or dates_roc(lead))
+        )
     decided = pl.DataFrame(rows, schema=METRIC_PERIODS, orient="row").unique("metric_id", keep="first")
     every = (
         ctx.metrics.select("metric_id").unique(maintain_order=True).join(decided, on="metric_id", how="left")

@@ -26,6 +26,7 @@ CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} 
 ROC_BASE = 1911
 ROC_YEAR = "1[0-3]\\d"
 ROC_NOTE = "[（(]?"
+MONTHS = r"\d{1,2}(?:[-－~～至到]\d{1,2})?月"  # 10月, 1-10月
 CN_DIGITS = "一二三四五六七八九"
 # the third five-year plan started in 1966, and they have followed one another since
 PLAN_BASE, PLAN_BASE_NO = 1966, 3
@@ -64,7 +65,7 @@ def plan_years(name: str) -> tuple[int, int] | None:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(roc: bool = False) -> re.Pattern[str]:
     rel = "|".join(
         re.escape(r["word"]) for r in sorted(table("time_words.csv"), key=lambda r: -len(r["word"]))
     )
@@ -80,7 +81,8 @@ def _pattern() -> re.Pattern[str]:
         + "(?:"
         + "|".join(
             (
-                rf"(?P<base>(?:{base})(?:{YEAR}年|去年|上年|上一年))",
+                rf"(?P<base>(?:{base})(?:{YEAR}年|{CN_YEAR}年|民国\d{{1,3}}年|{ROC_YEAR}年|去年|上年|上一年))",
+                rf"(?P<fy1>{YEAR})\s*(?:/|／|至|—|–|－|-)\s*(?P<fy2>\d{{2}})年度",
                 rf"{not_after_number}(?P<r1>{YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{YEAR})年",
                 rf"(?:由|从)(?P<frm>{YEAR})年(?:底|末)?的",
                 rf"(?:截至|截止到?|截止)(?P<at>{YEAR})年",
@@ -91,7 +93,8 @@ def _pattern() -> re.Pattern[str]:
                 rf"{not_after_number}(?P<year>{YEAR})年(?![多余来])",
                 rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
                 r"民国(?P<roc>\d{1,3})年",
-                rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>{ROC_YEAR})[)）]?年(?=度|\d{{1,2}}月|底|初|上半年|下半年|第)",
+                rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>{ROC_YEAR})[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)",
+                *([rf"(?<![\d.])(?P<roc_bare>{ROC_YEAR})年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",
             )
@@ -137,6 +140,10 @@ def _expr(m: re.Match[str]) -> Expr | None:
     s, e = m.start(), m.end()
     if g == "base":
         return None
+    if g in ("fy1", "fy2"):  # 2025/26年度, 2025至26年度: a fiscal year across two calendar years
+        a = int(m.group("fy1"))
+        b = a // 100 * 100 + int(m.group("fy2"))
+        return Expr(s, e, "range", a, b) if b == a + 1 else None
     if g in ("r1", "r2"):
         a, b = int(m.group("r1")), int(m.group("r2"))
         return Expr(s, e, "range", min(a, b), max(a, b))
@@ -159,7 +166,7 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "cnyear":
         y = int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(g)))
         return Expr(s, e, "year", y, y)
-    if g in ("roc", "roc_year"):
+    if g in ("roc", "roc_year", "roc_bare"):
         y = ROC_BASE + int(m.group(g))
         return Expr(s, e, "year", y, y)
     y = int(m.group(g))
@@ -177,18 +184,30 @@ def may_hold(text: str, end: int | None = None) -> bool:
     return _keys().search(text, 0, len(text) if end is None else end) is not None
 
 
-def scan(sentence: str) -> tuple[Expr, ...]:
-    """Every time expression of ``sentence``, in order (bases of comparison left out)."""
+@cache
+def _roc_dated() -> re.Pattern[str]:
+    return re.compile(rf"民国\d{{1,3}}年|(?<![\d.]){ROC_NOTE}{ROC_YEAR}[)）]?年(?:度|{MONTHS})")
+
+
+def dates_roc(text: str) -> bool:
+    """Whether ``text`` writes a year only the Republic of China's calendar has (民国113年, 113年度,
+    113年5月): then the page's bare 113年 are its years too."""
+    return _roc_dated().search(text) is not None
+
+
+def scan(sentence: str, roc: bool = False) -> tuple[Expr, ...]:
+    """Every time expression of ``sentence``, in order (bases of comparison left out). ``roc``: the
+    text dates by the Republic of China (a Taiwan page), so a bare 113年 is 2024 too."""
     if _keys().search(sentence) is None:
         return ()
-    return tuple(x for m in _pattern().finditer(sentence) if (x := _expr(m)) is not None)
+    return tuple(x for m in _pattern(roc).finditer(sentence) if (x := _expr(m)) is not None)
 
 
-def opening(text: str, lead: int, end: int) -> Expr | None:
+def opening(text: str, lead: int, end: int, roc: bool = False) -> Expr | None:
     """The first expression of ``text[:end]`` if it starts by ``lead`` (cheaper than a whole scan)."""
     if _keys().search(text, 0, end) is None:
         return None
-    pattern, pos = _pattern(), 0
+    pattern, pos = _pattern(roc), 0
     while pos <= lead:
         m = pattern.match(text, pos, end)
         if m is None:

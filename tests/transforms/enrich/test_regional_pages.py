@@ -21,6 +21,14 @@ HK = """勞動人口統計
 TW = """勞動部今（5）日表示，112年度補助在職訓練共1,280家事業單位，受益勞工達9萬人次。
 
 依主計總處統計，113年3月失業率為3.42%。明（114）年度將投放新臺幣3億元辦理職訓。
+
+113年全國新生兒為13萬5千人，較112年減少1萬2千人。
+"""
+TW_NEWS = """（記者台北電）內政部今天公布，113年全國結婚對數為12萬4千對。
+"""
+HK_BUDGET = """財政司司長今日在立法會發表2025至26年度財政預算案，預計2025/26年度綜合赤字為600億元。
+
+政府將向每名合資格長者發放3,000元，並將編列10億元推行安老服務。
 """
 MO = """統計暨普查局公布，二〇二四年第二季入境旅客共812萬人次，旅客總消費為140億澳門元。
 """
@@ -38,7 +46,8 @@ def _parse(tmp_path: Path, pages: dict[str, str]) -> pl.DataFrame:
 
 @pytest.fixture(scope="module")
 def metrics(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
-    return _parse(tmp_path_factory.mktemp("regional"), {"hk": HK, "tw": TW, "mo": MO})
+    pages = {"hk": HK, "tw": TW, "mo": MO, "twnews": TW_NEWS, "hkbudget": HK_BUDGET}
+    return _parse(tmp_path_factory.mktemp("regional"), pages)
 
 
 def _row(m: pl.DataFrame, page: str, text: str) -> dict:
@@ -52,6 +61,8 @@ def test_a_page_naming_no_place_takes_the_region_of_its_institutions(metrics: pl
         ("hk", "810000"),
         ("tw", "710000"),
         ("mo", "820000"),
+        ("twnews", "710000"),
+        ("hkbudget", "810000"),
     }
 
 
@@ -109,3 +120,33 @@ def test_regional_years_and_plans(metrics: pl.DataFrame) -> None:
 def test_regional_words_give_topics(metrics: pl.DataFrame) -> None:
     assert _row(metrics, "tw", "1,280家")["topic"] == "employment"  # 在职训练
     assert _row(metrics, "mo", "812万人次")["topic"] == "culture_tourism"  # 入境旅客
+
+
+def test_a_taiwan_page_reads_bare_republic_years(metrics: pl.DataFrame) -> None:
+    assert (
+        _row(metrics, "twnews", "12万4千对")["year_from"] == 2024
+    )  # 113年 on a page with 行政院-style names
+    assert _row(metrics, "tw", "13万5千人")["year_from"] == 2024
+    # 较112年: a base of comparison, not the metric's year
+    assert _row(metrics, "tw", "1万2千人")["year_from"] == 2024
+
+
+@pytest.mark.parametrize("sentence", ["较112年减少", "比二○二三年增长"])
+def test_a_regional_base_year_is_no_year(sentence: str) -> None:
+    assert scan(sentence, roc=True) == ()
+
+
+def test_a_fiscal_year_spans_two_years(metrics: pl.DataFrame) -> None:
+    row = _row(metrics, "hkbudget", "600亿元")
+    assert (row["year_from"], row["year_to"], row["modality"]) == (2025, 2026, "target")
+    assert [(e.first, e.last) for e in scan("2024-25年度")] == [(2024, 2025)]
+    assert scan("2024-27年度") == ()  # not one fiscal year
+
+
+def test_plans_with_a_preposition_or_a_budget_verb(metrics: pl.DataFrame) -> None:
+    assert _row(metrics, "hkbudget", "3,000元")["modality"] == "target"  # 将向每名长者发放
+    assert _row(metrics, "hkbudget", "10亿元")["modality"] == "target"  # 将编列
+
+
+def test_the_legislature_is_no_topic(metrics: pl.DataFrame) -> None:
+    assert _row(metrics, "hkbudget", "600亿元")["topic"] != "public_safety"  # 立法会 is not 立法
