@@ -150,3 +150,8 @@ def test_plans_with_a_preposition_or_a_budget_verb(metrics: pl.DataFrame) -> Non
 
 def test_the_legislature_is_no_topic(metrics: pl.DataFrame) -> None:
     assert _row(metrics, "hkbudget", "600亿元")["topic"] != "public_safety"  # 立法会 is not 立法
+
+
+def test_regional_housing_words_survive_the_script_conversion(tmp_path: Path) -> None:
+    m = _parse(tmp_path, {"flats": "香港特別行政區政府表示，約有22萬人居於劏房。\n"})
+    assert _row(m, "flats", "22万人")["topic"] == "housing"  # t2s writes 劏房 as 㓥房
