@@ -26,6 +26,7 @@ import polars as pl
 
 from transforms.enrich.context import Context
 from transforms.lexicon import table, words
+from transforms.metrics.words import tag
 
 DIVISIONS = {
     "adcode": pl.String,
@@ -548,6 +549,9 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 
 CLAUSE_STOP = "，；：。！？,;:!?"
 LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 南山口)
+_LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
+_PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
+_LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 METRIC_REGIONS = {
     "metric_id": pl.String,
@@ -849,6 +853,41 @@ def _group_heads(lead: str, own: list[tuple[str, int]]) -> tuple[list[tuple[str,
     return [], 0
 
 
+def _inside(code: str | None, page: str | None) -> bool:
+    """Whether division ``code`` is the page's division or lies inside it."""
+    if code is None or page is None:
+        return False
+    _, _, info = _gazetteer()
+    return code == page or page in _ancestors(code, info)
+
+
+def _own_subject(lead: str) -> bool:
+    """Whether the metric's clause opens with a noun of its own (中欧班列开行超2000列, 机构改革和11个…),
+    so that a place an earlier clause opens with is not its place. A clause opened by a verb (新开…44条),
+    an adverb or 其中, or by a noun naming an attribute (旅客吞吐量突破…) leaves out its subject, which
+    the earlier clause names."""
+    ws = [w for w in tag(lead[:_LEAD_CHARS]) if w.text.strip()]
+    if not ws or not (ws[0].tag.startswith("n") or ws[0].tag in ("j", "l", "vn")):
+        return False
+    if ws[0].text in _clause_verbs():
+        return False  # 新建|和改造…, 力争|新增…: a verb the dictionary tags as a noun
+    verbs = [i for i, w in enumerate(ws) if w.tag.startswith("v")]
+    np = ws[: verbs[-1]] if verbs else ws  # up to the clause's verb: 黄河上游水源涵养补给量|增加
+    while np and (
+        np[-1].tag in ("d", "j", "m", "t", "p", "c", "u", "uj", "f", "x") or not np[-1].text.strip()
+    ):
+        np = np[:-1]  # 经济总量|年均|增长: the adverbial before the verb
+    text = "".join(w.text for w in np)
+    return bool(text) and not text.endswith(words("region_attribute_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    return frozenset(
+        [*words("region_clause_verbs.txt"), *words("coordinated_verbs.txt"), *words("area_verb_prefixes.txt")]
+    )
+
+
 def _parent(code: str | None) -> str | None:
     """The division right above ``code`` (a province's is the country: None)."""
     if code is None:
@@ -975,9 +1014,13 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         c1 = c0 + len(clause.encode("utf-8"))
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
         heads, items = _group_heads(lead, own)
+        first = sent[: a - len(lead)]
+        own_subject = page is not None and _own_subject(lead) and not first.endswith(_PART_OPENERS)
         if lead.endswith(closers):
             # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
-            own = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
+            kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
+            own_subject = own_subject or len(kept) < len(own)  # …等基地和16个枢纽: nor the one before
+            own = kept
         mixed = _mixed_list(lead, own)
         if mixed:
             own = [(m, off) for m, off in own if not mixed[0] <= off < mixed[1]]
@@ -996,7 +1039,6 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                 out[i] = common
             continue
         scopes = [(clause, own)]
-        first = sent[: a - len(lead)]
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
         # names after its own metric (59个产品获得香港…认证)
         earlier = [
@@ -1017,6 +1059,18 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             decided, got = _scope_region(
                 text, mine, page, province, vouched.get(sha, frozenset()), carried=1 < k < len(scopes) - 1
             )
+            if (
+                decided
+                and own_subject
+                and 0 < k < len(scopes) - 1
+                and _inside(got, page)
+                and not _LOCATIVE_FRAME.match(text)
+            ):
+                # …集结中心获批建设，中欧班列开行超2000列: a division of the page that an earlier clause
+                # names is not the place of a clause with its own subject, which keeps the page; a
+                # whole (深化川渝合作，…320个共建项目: null), a place outside the page (a news story's)
+                # and a clause that only sets the place (在湖南长沙，…) still pass theirs on
+                break
             if decided:
                 code = got
                 break
