@@ -358,6 +358,36 @@ def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str
         chosen = best
 
 
+REGION_CUE_MIN = 2.0  # weighted institution words a page needs (one in its first lines is enough)
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    rows = {r["word"]: tuple(r["adcodes"].split("|")) for r in table("region_institutions.csv")}
+    return re.compile("|".join(sorted(map(re.escape, rows), key=len, reverse=True))), rows
+
+
+def institution_region(text: str) -> str | None:
+    """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
+    (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
+    point to several places alike. A word shared by two (特区政府) gives each half its weight."""
+    pattern, rows = _institutions()
+    votes: dict[str, float] = defaultdict(float)
+    for m in pattern.finditer(text):
+        if text.startswith("门", m.end()):
+            continue  # 经济部门, 劳动部门: a mainland department, not Taiwan's 经济部
+        codes = rows[m.group(0)]
+        weight = (HEAD_WEIGHT if m.start() < HEAD_CHARS else 1.0) / len(codes)
+        for code in codes:
+            votes[code] += weight
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best if score >= REGION_CUE_MIN and score > runner else None
+
+
 def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
     """Divisions named in full in the text's first line (its title), with their ancestors."""
     _, aliases, info = _gazetteer()
@@ -424,7 +454,7 @@ def _document_regions(
             code = _lookup(given)
             row = _describe(code) if code else {**_describe(None), "region": given}
         else:
-            row = _describe(resolve_region(text, mentions))
+            row = _describe(resolve_region(text, mentions) or institution_region(text))
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
 

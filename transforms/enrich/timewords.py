@@ -17,6 +17,10 @@ from typing import NamedTuple
 from transforms.lexicon import table, words
 
 YEAR = r"(?:19|20)\d{2}"
+# a Republic of China year (Taiwan): 民国113年, or a bare 100-149 before 年 (113年 = 2024)
+ROC_YEAR = r"民国\d{2,3}|1[0-4]\d(?=年)"
+ROC_BASE = 1911
+ANY_YEAR = rf"(?:{YEAR}|{ROC_YEAR})"
 CN_DIGITS = "一二三四五六七八九"
 # the third five-year plan started in 1966, and they have followed one another since
 PLAN_BASE, PLAN_BASE_NO = 1966, 3
@@ -64,22 +68,22 @@ def _pattern() -> re.Pattern[str]:
     # every alternative starts with one of these: checking it first spares the engine the rest
     # (and every alternative holds a key of _keys(): a new alternative must keep that true)
     firsts = {w[0] for w in words("time_base_words.txt")} | {r["word"][0] for r in table("time_words.csv")}
-    firsts |= set("由从截到至自十“一二两三四五六七八九")
+    firsts |= set("由从截到至自十“一二两三四五六七八九民")
     head = "(?=[0-9" + re.escape("".join(sorted(firsts))) + "])"
     return re.compile(
         head
         + "(?:"
         + "|".join(
             (
-                rf"(?P<base>(?:{base})(?:{YEAR}年|去年|上年|上一年))",
-                rf"{not_after_number}(?P<r1>{YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{YEAR})年",
-                rf"(?:由|从)(?P<frm>{YEAR})年(?:底|末)?的",
-                rf"(?:截至|截止到?|截止)(?P<at>{YEAR})年",
-                rf"(?:到|至)(?P<to>{YEAR})年",
-                rf"(?:自|从)?{not_after_number}(?P<since>{YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
+                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|去年|上年|上一年))",
+                rf"{not_after_number}(?P<r1>{ANY_YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
+                rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
+                rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
+                rf"(?:到|至)(?P<to>{ANY_YEAR})年",
+                rf"(?:自|从)?{not_after_number}(?P<since>{ANY_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
                 r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
-                rf"{not_after_number}(?P<year>{YEAR})年(?![多余来])",
+                rf"{not_after_number}(?P<year>{ANY_YEAR})年(?![多余来])",
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",
             )
@@ -126,7 +130,7 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "base":
         return None
     if g in ("r1", "r2"):
-        a, b = int(m.group("r1")), int(m.group("r2"))
+        a, b = _year(m.group("r1")), _year(m.group("r2"))
         return Expr(s, e, "range", min(a, b), max(a, b))
     if g in ("plan", "plan_suf"):
         years = plan_years(m.group("plan"))
@@ -144,8 +148,16 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "ago":
         n = _number(m.group("ago"))
         return Expr(s, e, "ago", n, n)
-    y = int(m.group(g))
+    if len(m.group(g)) < 4 and m.string.startswith(("历史", "的历史"), e):
+        return None  # 已有120年历史: an age, not a Republic of China year
+    y = _year(m.group(g))
     return Expr(s, e, {"frm": "from"}.get(g, g), y, y)
+
+
+def _year(text: str) -> int:
+    """2025 as written, or a Republic of China year (民国113, 113) as the Gregorian 2024."""
+    n = int(text.removeprefix("民国"))
+    return n + ROC_BASE if n < 1000 else n
 
 
 def keys_pattern() -> str:

@@ -483,3 +483,26 @@ def test_opening_with_a_target_cue_is_checked_on_the_first_character_first() -> 
     texts = [w + "新建3所" for w in words("target_cues.txt")] + ["", "同时", "全县计划新建", "计划生育"]
     for text in texts:
         assert cue.starts_with_target_cue(text) == unguarded(text), text
+
+
+def test_republic_of_china_years_and_datelines() -> None:
+    # a Republic of China year is 1911 + N, written bare (113年) or after 民国; a dateline gives the
+    # publication year; an age (已有120年历史) is no year
+    assert text_year("x.txt", "某部新闻稿\n发布日期：民国112年3月5日\n") == 2023
+    assert text_year("x.txt", "某部新闻稿\n112年3月5日\n") == 2023
+    assert [(e.kind, e.first) for e in scan("民国112年全年补助8千人")] == [("year", 2023)]
+    assert [(e.kind, e.first, e.last) for e in scan("110年至112年间投入5亿元")] == [("range", 2021, 2023)]
+    assert [(e.kind, e.first) for e in scan("自111年以来新增3处")] == [("since", 2022)]
+    assert scan("这座老街已有120年历史") == ()
+    got = decide([["某部新闻稿"], ["发布日期：民国112年3月5日"], ["111年新增据点30个，今年再增20个。"]])
+    assert got["2:30个"][:2] == (2022, 2022)
+    assert got["2:20个"][:2] == (2023, 2023)
+
+
+def test_a_cue_word_inside_a_quoted_name_plans_nothing() -> None:
+    # 计划 inside the scheme's name (「…计划」, “…计划”) names it; 将向 promises the grant
+    got = decide(
+        [["「助学计划」已资助学生300人，“春苗计划”惠及2000人。"], ["政府将向低收入家庭发放补贴800户。"]]
+    )
+    assert got["0:300人"][2] == got["0:2000人"][2] == "actual"
+    assert got["1:800户"][2] == "target"
