@@ -70,6 +70,7 @@ STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 # a work report's look back over the five years (回望过去五年，…; 五年来，…) opening a sentence in
 # the middle of a paragraph frames the rest of it and the part's paragraphs after it
 REFRAME = frozenset({"five"})
+BASE_CLOSERS = ("的基础上", "基础之上")  # 在去年…的基础上: the phrase dates the base, not what follows it
 PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
 
@@ -187,9 +188,10 @@ def _clause_at(s: Sentence, offset: int) -> int:
     return len(s.clauses) - 1
 
 
-def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr | None:
+def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: str = "") -> Expr | None:
     """The time expression that governs a metric at ``[offset, end)`` of the sentence (in its clause
-    ``k``, found when not given), if any."""
+    ``k``, found when not given), if any. One closed off by a base phrase before the metric (在去年
+    改造355个的基础上，再增加300个) dates the base, not the metric after it."""
     if not s.exprs:
         return None
     cs = s.clauses[_clause_at(s, offset) if k is None else k][0]
@@ -202,6 +204,8 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr 
         if e.start < cs and i not in s.openers:
             continue  # inside an earlier clause: it does not reach the metric
         if e.kind == "from" and offset - e.end > FROM_REACH:
+            continue
+        if text and any(w in text[e.end : offset] for w in BASE_CLOSERS):
             continue
         found = e
     return found
@@ -354,7 +358,7 @@ class Walk:
     def decide(self, s: Sentence, text: str, offset: int, length: int) -> tuple[Period, bool]:
         """(years, is a target) of the metric at ``offset`` of the sentence."""
         k = _clause_at(s, offset)
-        gov = governing(s, offset, offset + length, k) or self.carry
+        gov = governing(s, offset, offset + length, k, text) or self.carry
         period = self.resolve(gov) if gov is not None else self.context()
         target = self._target(s, text, offset, length, gov, period, k)
         first, last = period

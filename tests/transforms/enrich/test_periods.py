@@ -506,3 +506,18 @@ def test_a_cue_word_inside_a_quoted_name_plans_nothing() -> None:
     )
     assert got["0:300人"][2] == got["0:2000人"][2] == "actual"
     assert got["1:800户"][2] == "target"
+
+
+def test_a_horizon_after_a_target_word_and_a_year_closed_off_by_a_base_phrase() -> None:
+    meta = {"published": "2030-03-01"}
+    # 预计到2033年，… / 并力争到2032年底，…: the horizon still opens its clause after the target word
+    got = decide([["预计到2033年，全国将建成驿站300个，并力争到2032年底，完成改造5000户。"]], meta=meta)
+    assert got["0:300个"] == (2033, 2033, "target")
+    assert got["0:5000户"] == (2032, 2032, "target")
+    # 去年 dates the base (在去年…的基础上), not the metric after it; 多年前 is an unknown past
+    got = decide(
+        [["今年，某市在去年改造小区120个的基础上再改造80个。", "多年前，村里只有3户养殖户。"]], meta=meta
+    )
+    assert got["0:120个"][:2] == (2029, 2029)
+    assert got["0:80个"][:2] == (2030, 2030)
+    assert got["1:3户"][:2] == (None, None)
