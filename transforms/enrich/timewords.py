@@ -20,6 +20,7 @@ YEAR = r"(?:19|20)\d{2}"
 # a Republic of China year (Taiwan): 民国113年, or a bare 100-149 before 年 (113年 = 2024)
 ROC_YEAR = r"民国\d{2,3}|1[0-4]\d(?=年)"
 ROC_BASE = 1911
+AGE_BEFORE = ("成立", "建党", "建国", "诞辰", "诞生", "建校", "建院", "建市", "解放")  # …成立100年: an age
 ANY_YEAR = rf"(?:{YEAR}|{ROC_YEAR})"
 CN_DIGITS = "一二三四五六七八九"
 # the third five-year plan started in 1966, and they have followed one another since
@@ -148,8 +149,10 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "ago":
         n = _number(m.group("ago"))
         return Expr(s, e, "ago", n, n)
-    if len(m.group(g)) < 4 and m.string.startswith(("历史", "的历史"), e):
-        return None  # 已有120年历史: an age, not a Republic of China year
+    if len(m.group(g)) < 4 and (
+        m.string.startswith(("历史", "的历史"), e) or m.string.endswith(AGE_BEFORE, 0, m.start(g))
+    ):
+        return None  # 已有120年历史, 新中国成立100年: an age, not a Republic of China year
     y = _year(m.group(g))
     return Expr(s, e, {"frm": "from"}.get(g, g), y, y)
 

@@ -494,6 +494,7 @@ def test_republic_of_china_years_and_datelines() -> None:
     assert [(e.kind, e.first, e.last) for e in scan("110年至112年间投入5亿元")] == [("range", 2021, 2023)]
     assert [(e.kind, e.first) for e in scan("自111年以来新增3处")] == [("since", 2022)]
     assert scan("这座老街已有120年历史") == ()
+    assert [(e.kind, e.first) for e in scan("到新中国成立100年时建成强国")] == []
     got = decide([["某部新闻稿"], ["发布日期：民国112年3月5日"], ["111年新增据点30个，今年再增20个。"]])
     assert got["2:30个"][:2] == (2022, 2022)
     assert got["2:20个"][:2] == (2023, 2023)
