@@ -1045,11 +1045,11 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
         heads, items = _group_heads(lead, own)
         first = sent[: a - len(lead)]
-        own_subject = page is not None and _own_subject(lead) and not first.endswith(_PART_OPENERS)
+        other_items = False  # …等基地和16个枢纽: the clause names another item's place
         if lead.endswith(closers):
             # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
             kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
-            own_subject = own_subject or len(kept) < len(own)  # …等基地和16个枢纽: nor the one before
+            other_items = len(kept) < len(own)
             own = kept
         mixed = _mixed_list(lead, own)
         if mixed:
@@ -1091,10 +1091,10 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             )
             if (
                 decided
-                and own_subject
                 and 0 < k < len(scopes) - 1
                 and _inside(got, page)
                 and not _LOCATIVE_FRAME.match(text)
+                and (other_items or (_own_subject(lead) and not first.endswith(_PART_OPENERS)))
             ):
                 # …集结中心获批建设，中欧班列开行超2000列: a division of the page that an earlier clause
                 # names is not the place of a clause with its own subject, which keeps the page; a
