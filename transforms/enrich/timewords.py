@@ -77,6 +77,7 @@ def _pattern() -> re.Pattern[str]:
         + "|".join(
             (
                 rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|去年|上年|上一年))",
+                rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:财政)?年度",
                 rf"{not_after_number}(?P<r1>{ANY_YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
                 rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
                 rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
@@ -130,6 +131,10 @@ def _expr(m: re.Match[str]) -> Expr | None:
     s, e = m.start(), m.end()
     if g == "base":
         return None
+    if g in ("fy", "fy2"):  # 2026-27年度: a fiscal year from April to March, both years
+        a = int(m.group("fy"))
+        b = a // 100 * 100 + int(m.group("fy2"))
+        return Expr(s, e, "range", a, b + 100 if b < a else b)
     if g in ("r1", "r2"):
         a, b = _year(m.group("r1")), _year(m.group("r2"))
         return Expr(s, e, "range", min(a, b), max(a, b))

@@ -522,3 +522,17 @@ def test_a_horizon_after_a_target_word_and_a_year_closed_off_by_a_base_phrase() 
     assert got["0:120个"][:2] == (2029, 2029)
     assert got["0:80个"][:2] == (2030, 2030)
     assert got["1:3户"][:2] == (None, None)
+
+
+def test_fiscal_years_and_the_future_would_of_hong_kong_releases() -> None:
+    # 2031-32年度 spans both years; 会 + a verb of giving is the future, but not the 会 of 社会
+    assert [(e.kind, e.first, e.last) for e in scan("预计2031-32年度赤字为500亿元")] == [
+        ("range", 2031, 2032)
+    ]
+    assert [(e.kind, e.first, e.last) for e in scan("2099-00年度盈余")] == [("range", 2099, 2100)]
+    got = decide(
+        [["政府会增加拨款约8%，未来五年将兴建公营房屋3万个。"], ["全社会提供就业岗位5000个。"]],
+        meta={"published": "2031-02-26"},
+    )
+    assert got["0:8%"][2] == got["0:3万个"][2] == "target"
+    assert got["1:5000个"][2] == "actual"
