@@ -987,7 +987,12 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     cl = (
         _clauses(ctx)
         .join(pages, on="sha256", how="left")
-        .with_columns(_national(pl.col("lead"), pl.col("unit")).alias("national"))
+        .with_columns(
+            (
+                _national(pl.col("lead"), pl.col("unit"))
+                & ~pl.col("page").fill_null("").is_in(list(words("region_national_self.txt")))
+            ).alias("national")
+        )
     )
     _, aliases, info = _gazetteer()
     vouched = {

@@ -536,3 +536,8 @@ def test_fiscal_years_and_the_future_would_of_hong_kong_releases() -> None:
     )
     assert got["0:8%"][2] == got["0:3万个"][2] == "target"
     assert got["1:5000个"][2] == "actual"
+
+
+def test_the_period_a_scheme_runs_plans_nothing() -> None:
+    got = decide([["居民于计划期内已领取优惠券5000个。"]], meta={"published": "2031-05-01"})
+    assert got["0:5000个"][2] == "actual"

@@ -536,3 +536,11 @@ def test_a_division_heading_a_group_before_its_count_is_one_of_several() -> None
     # destinations reached from the place: the count stays that place's
     got = _metric_regions(["新开通郑州至香港、上海等6条航线"], [["6条"]], meta={"region": "410100"})
     assert got == [["410100"]]
+
+
+def test_a_taiwan_page_calls_its_own_territory_the_nation() -> None:
+    # 全国 in a Taiwan release is Taiwan; in a mainland page it is the country (null)
+    got = _metric_regions(["某部表示，全国累计建成据点120处"], [["120处"]], meta={"region": "710000"})
+    assert got == [["710000"]]
+    got = _metric_regions(["某部表示，全国累计建成据点120处"], [["120处"]], meta={"region": "510000"})
+    assert got == [[None]]

@@ -359,3 +359,10 @@ def test_subsidised_training_court_appearances_safe_homes_and_credit_records() -
         subjects={"8万人次": "补贴性培训", "95%": "行政机关负责人出庭应诉率", "5000万条": "社会信用信息"},
     )
     assert got == [["employment"], ["public_safety"], ["housing"], ["economy"]]
+
+
+def test_arriving_visitors_and_the_employed_population() -> None:
+    got = _topics(
+        ["访澳旅客达800万人次", "本季就业人口为30万人"], [["800万人次"], ["30万人"]], stories=[0, 1]
+    )
+    assert got == [["culture_tourism"], ["employment"]]
