@@ -144,6 +144,20 @@ def analyse(text: str) -> Sentence:
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
 
+DETAIL_CHARS = 8  # a clause detailing the one before it is this short before its metric
+
+
+@lru_cache(maxsize=1)
+def _detail_words() -> tuple[str, ...]:
+    return tuple(words("detail_openers.txt"))
+
+
+def _details(before: str) -> bool:
+    """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约)."""
+    lead = before.strip()
+    return len(lead) <= DETAIL_CHARS and lead.startswith(_detail_words())
+
+
 def chain_before(s: Sentence, text: str, k: int) -> str | None:
     """The earlier clauses whose verb chain clause ``k`` continues (…，新建公园3个), each closed by
     ``，``; None when the clause opens no continuation. The chain starts at the latest earlier clause
@@ -396,6 +410,12 @@ class Walk:
         chain = chain_before(s, text, k)
         if chain is not None and cue.target_cue(chain, review=review):
             return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
+        if k > 0 and _details(before):
+            j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
+            while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
+                j -= 1
+            if cue.target_cue(text[s.clauses[j][0] : s.clauses[j][1]], review=review):
+                return True  # 将向住户发放津贴，每户最高6,000元: the amount of the promised grant
         if not review and not quiet and cue.weak_target_cue(before):
             return True
         if self.part is None:

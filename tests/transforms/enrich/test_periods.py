@@ -541,3 +541,13 @@ def test_fiscal_years_and_the_future_would_of_hong_kong_releases() -> None:
 def test_the_period_a_scheme_runs_plans_nothing() -> None:
     got = decide([["居民于计划期内已领取优惠券5000个。"]], meta={"published": "2031-05-01"})
     assert got["0:5000个"][2] == "actual"
+
+
+def test_a_clause_detailing_a_promise_is_promised_too() -> None:
+    # 每户最高…, 涉及… only detail the grant the clause before promises; a fact's details stay facts
+    got = decide(
+        [["政府将向低收入家庭发放津贴，每户最高5000元，涉及约12万户。"], ["去年发放津贴，涉及约9万户。"]],
+        meta={"published": "2031-03-01"},
+    )
+    assert got["0:12万户"][2] == "target"
+    assert got["1:9万户"][2] == "actual"
