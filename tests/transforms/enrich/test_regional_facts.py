@@ -57,7 +57,9 @@ def test_a_bare_yuan_is_the_local_currency(facts: dict[tuple[str, str], dict]) -
 @pytest.mark.parametrize(
     ("page", "span", "years", "modality"),
     [
+        ("hk_press_release", "6,000元", (2031, 2031), "target"),  # 將向…發放, 每戶最高: its detail
         ("hk_press_release", "约18万户", (2031, 2031), "target"),  # 預計, dated by the dateline
+        ("hk_press_release", "约10亿元", (2031, 2031), "target"),  # 涉及開支: a detail of the grant
         ("hk_press_release", "2.3万名", (2030, 2030), "actual"),  # 過去一年
         ("hk_press_release", "3间", (2031, 2031), "target"),  # 計劃於本年內
         ("hk_press_release", "600个", (2031, 2031), "target"),  # 目標
