@@ -73,6 +73,7 @@ STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 # a work report's look back over the five years (回望过去五年，…; 五年来，…) opening a sentence in
 # the middle of a paragraph frames the rest of it and the part's paragraphs after it
 REFRAME = frozenset({"five"})
+BASE_CLOSERS = ("的基础上", "基础之上")  # 在去年…的基础上: the phrase dates the base, not what follows it
 PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
 
@@ -146,6 +147,20 @@ def analyse(text: str, roc: bool = False) -> Sentence:
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
 
+DETAIL_CHARS = 8  # a clause detailing the one before it is this short before its metric
+
+
+@lru_cache(maxsize=1)
+def _detail_words() -> tuple[str, ...]:
+    return tuple(words("detail_openers.txt"))
+
+
+def _details(before: str) -> bool:
+    """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约)."""
+    lead = before.strip()
+    return len(lead) <= DETAIL_CHARS and lead.startswith(_detail_words())
+
+
 def chain_before(s: Sentence, text: str, k: int) -> str | None:
     """The earlier clauses whose verb chain clause ``k`` continues (…，新建公园3个), each closed by
     ``，``; None when the clause opens no continuation. The chain starts at the latest earlier clause
@@ -190,9 +205,10 @@ def _clause_at(s: Sentence, offset: int) -> int:
     return len(s.clauses) - 1
 
 
-def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr | None:
+def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: str = "") -> Expr | None:
     """The time expression that governs a metric at ``[offset, end)`` of the sentence (in its clause
-    ``k``, found when not given), if any."""
+    ``k``, found when not given), if any. One closed off by a base phrase before the metric (在去年
+    改造355个的基础上，再增加300个) dates the base, not the metric after it."""
     if not s.exprs:
         return None
     cs = s.clauses[_clause_at(s, offset) if k is None else k][0]
@@ -205,6 +221,8 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None) -> Expr 
         if e.start < cs and i not in s.openers:
             continue  # inside an earlier clause: it does not reach the metric
         if e.kind == "from" and offset - e.end > FROM_REACH:
+            continue
+        if text and any(w in text[e.end : offset] for w in BASE_CLOSERS):
             continue
         found = e
     return found
@@ -360,7 +378,7 @@ class Walk:
     def decide(self, s: Sentence, text: str, offset: int, length: int) -> tuple[Period, bool]:
         """(years, is a target) of the metric at ``offset`` of the sentence."""
         k = _clause_at(s, offset)
-        gov = governing(s, offset, offset + length, k) or self.carry
+        gov = governing(s, offset, offset + length, k, text) or self.carry
         period = self.resolve(gov) if gov is not None else self.context()
         target = self._target(s, text, offset, length, gov, period, k)
         first, last = period
@@ -398,6 +416,12 @@ class Walk:
         chain = chain_before(s, text, k)
         if chain is not None and cue.target_cue(chain, review=review):
             return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
+        if k > 0 and _details(before):
+            j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
+            while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
+                j -= 1
+            if cue.target_cue(text[s.clauses[j][0] : s.clauses[j][1]], review=review):
+                return True  # 将向住户发放津贴，每户最高6,000元: the amount of the promised grant
         if not review and not quiet and cue.weak_target_cue(before):
             return True
         if self.part is None:

@@ -26,6 +26,7 @@ import polars as pl
 
 from transforms.enrich.context import Context
 from transforms.lexicon import table, words
+from transforms.metrics.words import tag
 
 DIVISIONS = {
     "adcode": pl.String,
@@ -361,22 +362,34 @@ def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str
         chosen = best
 
 
+REGION_CUE_MIN = 2.0  # weighted institution words a page needs (one in its first lines is enough)
+
+
 @lru_cache(maxsize=1)
-def _institutions() -> tuple[re.Pattern[str], dict[str, str]]:
-    words_to_codes = {r["word"]: _pad(r["adcode"]) for r in table("region_institutions.csv")}
-    alternatives = "|".join(re.escape(w) for w in sorted(words_to_codes, key=len, reverse=True))
-    return re.compile(alternatives), words_to_codes
+def _institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    rows = {r["word"]: tuple(r["adcodes"].split("|")) for r in table("region_institutions.csv")}
+    return re.compile("|".join(sorted(map(re.escape, rows), key=len, reverse=True))), rows
 
 
 def institution_region(text: str) -> str | None:
-    """The region whose own institutions the page names most (政府统计处 -> 810000), for a page that
-    names no division; None on a tie or when it names none (region_institutions.csv)."""
-    pattern, codes = _institutions()
-    counts = Counter(codes[m.group(0)] for m in pattern.finditer(text))
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
+    (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
+    point to several places alike. A word shared by two (特区政府) gives each half its weight."""
+    pattern, rows = _institutions()
+    votes: dict[str, float] = defaultdict(float)
+    for m in pattern.finditer(text):
+        if text.startswith("门", m.end()):
+            continue  # 经济部门, 劳动部门: a mainland department, not Taiwan's 经济部
+        codes = rows[m.group(0)]
+        weight = (HEAD_WEIGHT if m.start() < HEAD_CHARS else 1.0) / len(codes)
+        for code in codes:
+            votes[code] += weight
+    if not votes:
         return None
-    return ranked[0][0]
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best if score >= REGION_CUE_MIN and score > runner else None
 
 
 def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
@@ -570,6 +583,9 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 
 CLAUSE_STOP = "，；：。！？,;:!?"
 LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 南山口)
+_LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
+_PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
+_LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 METRIC_REGIONS = {
     "metric_id": pl.String,
@@ -871,6 +887,41 @@ def _group_heads(lead: str, own: list[tuple[str, int]]) -> tuple[list[tuple[str,
     return [], 0
 
 
+def _inside(code: str | None, page: str | None) -> bool:
+    """Whether division ``code`` is the page's division or lies inside it."""
+    if code is None or page is None:
+        return False
+    _, _, info = _gazetteer()
+    return code == page or page in _ancestors(code, info)
+
+
+def _own_subject(lead: str) -> bool:
+    """Whether the metric's clause opens with a noun of its own (中欧班列开行超2000列, 机构改革和11个…),
+    so that a place an earlier clause opens with is not its place. A clause opened by a verb (新开…44条),
+    an adverb or 其中, or by a noun naming an attribute (旅客吞吐量突破…) leaves out its subject, which
+    the earlier clause names."""
+    ws = [w for w in tag(lead[:_LEAD_CHARS]) if w.text.strip()]
+    if not ws or not (ws[0].tag.startswith("n") or ws[0].tag in ("j", "l", "vn")):
+        return False
+    if ws[0].text in _clause_verbs():
+        return False  # 新建|和改造…, 力争|新增…: a verb the dictionary tags as a noun
+    verbs = [i for i, w in enumerate(ws) if w.tag.startswith("v")]
+    np = ws[: verbs[-1]] if verbs else ws  # up to the clause's verb: 黄河上游水源涵养补给量|增加
+    while np and (
+        np[-1].tag in ("d", "j", "m", "t", "p", "c", "u", "uj", "f", "x") or not np[-1].text.strip()
+    ):
+        np = np[:-1]  # 经济总量|年均|增长: the adverbial before the verb
+    text = "".join(w.text for w in np)
+    return bool(text) and not text.endswith(words("region_attribute_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    return frozenset(
+        [*words("region_clause_verbs.txt"), *words("coordinated_verbs.txt"), *words("area_verb_prefixes.txt")]
+    )
+
+
 def _parent(code: str | None) -> str | None:
     """The division right above ``code`` (a province's is the country: None)."""
     if code is None:
@@ -940,7 +991,12 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     cl = (
         _clauses(ctx)
         .join(pages, on="sha256", how="left")
-        .with_columns(_national(pl.col("lead"), pl.col("unit")).alias("national"))
+        .with_columns(
+            (
+                _national(pl.col("lead"), pl.col("unit"))
+                & ~pl.col("page").fill_null("").is_in(list(words("region_national_self.txt")))
+            ).alias("national")
+        )
     )
     _, aliases, info = _gazetteer()
     vouched = {
@@ -997,9 +1053,13 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         c1 = c0 + len(clause.encode("utf-8"))
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
         heads, items = _group_heads(lead, own)
+        first = sent[: a - len(lead)]
+        other_items = False  # …等基地和16个枢纽: the clause names another item's place
         if lead.endswith(closers):
             # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
-            own = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
+            kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
+            other_items = len(kept) < len(own)
+            own = kept
         mixed = _mixed_list(lead, own)
         if mixed:
             own = [(m, off) for m, off in own if not mixed[0] <= off < mixed[1]]
@@ -1018,7 +1078,6 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                 out[i] = common
             continue
         scopes = [(clause, own)]
-        first = sent[: a - len(lead)]
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
         # names after its own metric (59个产品获得香港…认证)
         earlier = [
@@ -1039,6 +1098,18 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             decided, got = _scope_region(
                 text, mine, page, province, vouched.get(sha, frozenset()), carried=1 < k < len(scopes) - 1
             )
+            if (
+                decided
+                and 0 < k < len(scopes) - 1
+                and _inside(got, page)
+                and not _LOCATIVE_FRAME.match(text)
+                and (other_items or (_own_subject(lead) and not first.endswith(_PART_OPENERS)))
+            ):
+                # …集结中心获批建设，中欧班列开行超2000列: a division of the page that an earlier clause
+                # names is not the place of a clause with its own subject, which keeps the page; a
+                # whole (深化川渝合作，…320个共建项目: null), a place outside the page (a news story's)
+                # and a clause that only sets the place (在湖南长沙，…) still pass theirs on
+                break
             if decided:
                 code = got
                 break

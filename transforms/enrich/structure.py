@@ -26,6 +26,9 @@ YEAR = r"(?:19|20)\d{2}"
 FULL_DATE = re.compile(
     rf"({YEAR})(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[-/.](?:0?[1-9]|1[0-2])[-/.]\d{{1,2}})"
 )
+# a Republic of China date in a dateline (民國113年6月20日, 發布日期：113年6月20日): year + 1911
+ROC_DATE = re.compile(r"(?:民国\s*(\d{2,3})|(?<![\d.])(1[0-4]\d))年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+ROC_BASE = 1911
 NAME_DATE = re.compile(rf"(?<![0-9A-Za-z])({YEAR})(?:[-_.]?[01]\d[-_.]?[0-3]\d)?(?![0-9A-Za-z])")
 TITLE_YEAR = re.compile(rf"({YEAR})年[^\n。]{{0,30}}工作报告")
 HEADING_MAX = 40
@@ -52,6 +55,8 @@ def text_year(name: str | None, text: str | None) -> int | None:
     lead = (text or "")[:LEAD_CHARS]
     if m := FULL_DATE.search(lead):
         return int(m.group(1))
+    if m := ROC_DATE.search(lead):
+        return int(m.group(1) or m.group(2)) + ROC_BASE
     base = re.sub(r"\.[A-Za-z0-9]+$", "", (name or "").rsplit("/", 1)[-1])
     if m := NAME_DATE.search(base):
         return int(m.group(1))

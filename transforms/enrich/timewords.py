@@ -17,16 +17,20 @@ from typing import NamedTuple
 from transforms.lexicon import table, words
 
 YEAR = r"(?:19|20)\d{2}"
+# a Republic of China year (Taiwan): 民国113年, or a bare 100-149 before 年 (113年 = 2024) in a range,
+# a start, a cut-off or a horizon (112年至113年, 截至113年底, 到115年), which a mainland text does not write
+ROC_YEAR = r"民国\d{2,3}|1[0-4]\d(?=年)"
+ROC_BASE = 1911
+AGE_BEFORE = ("成立", "建党", "建国", "诞辰", "诞生", "建校", "建院", "建市", "解放")  # …成立100年: an age
+ANY_YEAR = rf"(?:{YEAR}|{ROC_YEAR})"
 # 二○二五年, 二〇二五年, 一九九八年: a year in Chinese digits (Hong Kong releases write them so)
 CN_YEAR = "(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
 CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
-# Republic of China years (Taiwan): 民国114年 always; a bare 100-139 only where it can be nothing
-# else -- before 年度, a month, 底/初, a half or a quarter (114年10月, 113年度, 明（115）年度); a
-# mainland 100年 (a century) is left alone
-ROC_BASE = 1911
-ROC_YEAR = "1[0-3]\\d"
+# A bare 100-149 alone is a Republic year only on a Taiwan page (scan's ``roc``) or where it can be
+# nothing else: before 年度, a month, 底/初, a half or a quarter (114年10月, 113年度, 明（115）年度)
 ROC_NOTE = "[（(]?"
 MONTHS = r"\d{1,2}(?:[-－~～至到]\d{1,2})?月"  # 10月, 1-10月
+ROC_DATED = rf"(?<![\d.]){ROC_NOTE}1[0-4]\d[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)"
 CN_DIGITS = "一二三四五六七八九"
 # the third five-year plan started in 1966, and they have followed one another since
 PLAN_BASE, PLAN_BASE_NO = 1966, 3
@@ -81,20 +85,19 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
         + "(?:"
         + "|".join(
             (
-                rf"(?P<base>(?:{base})(?:{YEAR}年|{CN_YEAR}年|民国\d{{1,3}}年|{ROC_YEAR}年|去年|上年|上一年))",
-                rf"(?P<fy1>{YEAR})\s*(?:/|／|至|—|–|－|-)\s*(?P<fy2>\d{{2}})年度",
-                rf"{not_after_number}(?P<r1>{YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{YEAR})年",
-                rf"(?:由|从)(?P<frm>{YEAR})年(?:底|末)?的",
-                rf"(?:截至|截止到?|截止)(?P<at>{YEAR})年",
-                rf"(?:到|至)(?P<to>{YEAR})年",
-                rf"(?:自|从)?{not_after_number}(?P<since>{YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
+                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年))",
+                rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:财政)?年度",
+                rf"{not_after_number}(?P<r1>{ANY_YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
+                rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
+                rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
+                rf"(?:到|至)(?P<to>{ANY_YEAR})年",
+                rf"(?:自|从)?{not_after_number}(?P<since>{ANY_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
                 r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
-                rf"{not_after_number}(?P<year>{YEAR})年(?![多余来])",
+                rf"{not_after_number}(?P<year>{YEAR}|民国\d{{2,3}})年(?![多余来])",
                 rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
-                r"民国(?P<roc>\d{1,3})年",
-                rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>{ROC_YEAR})[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)",
-                *([rf"(?<![\d.])(?P<roc_bare>{ROC_YEAR})年(?![多余来前后间])"] if roc else []),
+                rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>1[0-4]\d)[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)",
+                *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",
             )
@@ -140,12 +143,12 @@ def _expr(m: re.Match[str]) -> Expr | None:
     s, e = m.start(), m.end()
     if g == "base":
         return None
-    if g in ("fy1", "fy2"):  # 2025/26年度, 2025至26年度: a fiscal year across two calendar years
-        a = int(m.group("fy1"))
+    if g in ("fy", "fy2"):  # 2026-27年度: a fiscal year from April to March, both years
+        a = int(m.group("fy"))
         b = a // 100 * 100 + int(m.group("fy2"))
-        return Expr(s, e, "range", a, b) if b == a + 1 else None
+        return Expr(s, e, "range", a, b + 100 if b < a else b)
     if g in ("r1", "r2"):
-        a, b = int(m.group("r1")), int(m.group("r2"))
+        a, b = _year(m.group("r1")), _year(m.group("r2"))
         return Expr(s, e, "range", min(a, b), max(a, b))
     if g in ("plan", "plan_suf"):
         years = plan_years(m.group("plan"))
@@ -166,11 +169,18 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "cnyear":
         y = int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(g)))
         return Expr(s, e, "year", y, y)
-    if g in ("roc", "roc_year", "roc_bare"):
-        y = ROC_BASE + int(m.group(g))
-        return Expr(s, e, "year", y, y)
-    y = int(m.group(g))
-    return Expr(s, e, {"frm": "from"}.get(g, g), y, y)
+    if len(m.group(g)) < 4 and (
+        m.string.startswith(("历史", "的历史"), e) or m.string.endswith(AGE_BEFORE, 0, m.start(g))
+    ):
+        return None  # 已有120年历史, 新中国成立100年: an age, not a Republic of China year
+    y = _year(m.group(g))
+    return Expr(s, e, {"frm": "from", "roc_year": "year", "roc_bare": "year"}.get(g, g), y, y)
+
+
+def _year(text: str) -> int:
+    """2025 as written, or a Republic of China year (民国113, 113) as the Gregorian 2024."""
+    n = int(text.removeprefix("民国"))
+    return n + ROC_BASE if n < 1000 else n
 
 
 def keys_pattern() -> str:
@@ -186,7 +196,7 @@ def may_hold(text: str, end: int | None = None) -> bool:
 
 @cache
 def _roc_dated() -> re.Pattern[str]:
-    return re.compile(rf"民国\d{{1,3}}年|(?<![\d.]){ROC_NOTE}{ROC_YEAR}[)）]?年(?:度|{MONTHS})")
+    return re.compile(rf"民国\d{{2,3}}年|{ROC_DATED}")
 
 
 def dates_roc(text: str) -> bool:

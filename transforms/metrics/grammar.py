@@ -26,6 +26,7 @@ from transforms.metrics.numbers import (
     parse_percent,
 )
 from transforms.metrics.units import Unit, match_unit, max_len
+from transforms.metrics.words import tag
 
 _CN = "零〇○一二两三四五六七八九十百千万亿廿卅"
 _DIGITS = "零〇○一二三四五六七八九"
@@ -81,6 +82,8 @@ _THRESHOLD_TAILS = (
     "(含)以上",
     "(含)以下",
 )
+# a count written right before an amount (957个|50户以上村寨): the amount says which things are counted
+_COUNT_BEFORE = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]+[个家所座处项条]$")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _CLAUSE_END = set("，。、；：！？,;:!?）)")
 
@@ -283,7 +286,34 @@ def _unit_in(window: str) -> Unit | None:
     for n in lengths:
         if n > len(unit.surface) and window[:n] in blockers:
             return None
+    return _unit_at_word_end(window, unit)
+
+
+def _unit_at_word_end(window: str, unit: Unit) -> Unit:
+    """The longest unit is a shorter one when its end cuts a word in two: 11个人口小县 counts 个 (the
+    word is 人口), 5个人民调解委员会 too, while 帮扶10个人 keeps 个人. The word cut decides. Only for
+    people units (个人, 口人), whose 人 is a noun that opens compounds (人口, 人民, 人才); a measure
+    word's own compounds (1个月租金: 月租) leave the unit alone."""
+    n = len(unit.surface)
+    if n < 2 or len(window) <= n or unit.kind != "people":
+        return unit
+    ends = _word_ends(window)
+    if n in ends:
+        return unit
+    for k in range(n - 1, 0, -1):
+        shorter = match_unit(window[:k], 0)
+        if shorter is not None and len(shorter.surface) == k and k in ends:
+            return shorter
     return unit
+
+
+def _word_ends(window: str) -> frozenset[int]:
+    """Offsets in ``window`` where a word ends, by the dictionary cut."""
+    ends, pos = set(), 0
+    for w in tag(window):
+        pos += len(w.text)
+        ends.add(pos)
+    return frozenset(ends)
 
 
 def _in_short_quote(sent: str, start: int, end: int) -> bool:
@@ -657,8 +687,12 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
-        if trailing[0] in ("以上", "以下") and threshold and _han_follows(sent, end + len(trailing[0])):
-            return None  # 60岁以上老人, 500万元以上的项目: a condition, not a metric
+        if (
+            trailing[0] in ("以上", "以下")
+            and _han_follows(sent, end + len(trailing[0]))
+            and (threshold or _COUNT_BEFORE.search(sent, 0, prefix_start))
+        ):
+            return None  # 60岁以上老人, 957个50户以上村寨: a condition, not a metric
         if trailing[0] not in ("来",):
             trailing_bound = trailing[1]
             end += len(trailing[0])

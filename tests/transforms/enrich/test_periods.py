@@ -483,3 +483,71 @@ def test_opening_with_a_target_cue_is_checked_on_the_first_character_first() -> 
     texts = [w + "新建3所" for w in words("target_cues.txt")] + ["", "同时", "全县计划新建", "计划生育"]
     for text in texts:
         assert cue.starts_with_target_cue(text) == unguarded(text), text
+
+
+def test_republic_of_china_years_and_datelines() -> None:
+    # a Republic of China year is 1911 + N, written bare (113年) or after 民国; a dateline gives the
+    # publication year; an age (已有120年历史) is no year
+    assert text_year("x.txt", "某部新闻稿\n发布日期：民国112年3月5日\n") == 2023
+    assert text_year("x.txt", "某部新闻稿\n112年3月5日\n") == 2023
+    assert [(e.kind, e.first) for e in scan("民国112年全年补助8千人")] == [("year", 2023)]
+    assert [(e.kind, e.first, e.last) for e in scan("110年至112年间投入5亿元")] == [("range", 2021, 2023)]
+    assert [(e.kind, e.first) for e in scan("自111年以来新增3处")] == [("since", 2022)]
+    assert scan("这座老街已有120年历史") == ()
+    assert [(e.kind, e.first) for e in scan("到新中国成立100年时建成强国")] == []
+    got = decide([["某部新闻稿"], ["发布日期：民国112年3月5日"], ["111年新增据点30个，今年再增20个。"]])
+    assert got["2:30个"][:2] == (2022, 2022)
+    assert got["2:20个"][:2] == (2023, 2023)
+
+
+def test_a_cue_word_inside_a_quoted_name_plans_nothing() -> None:
+    # 计划 inside the scheme's name (「…计划」, “…计划”) names it; 将向 promises the grant
+    got = decide(
+        [["「助学计划」已资助学生300人，“春苗计划”惠及2000人。"], ["政府将向低收入家庭发放补贴800户。"]]
+    )
+    assert got["0:300人"][2] == got["0:2000人"][2] == "actual"
+    assert got["1:800户"][2] == "target"
+
+
+def test_a_horizon_after_a_target_word_and_a_year_closed_off_by_a_base_phrase() -> None:
+    meta = {"published": "2030-03-01"}
+    # 预计到2033年，… / 并力争到2032年底，…: the horizon still opens its clause after the target word
+    got = decide([["预计到2033年，全国将建成驿站300个，并力争到2032年底，完成改造5000户。"]], meta=meta)
+    assert got["0:300个"] == (2033, 2033, "target")
+    assert got["0:5000户"] == (2032, 2032, "target")
+    # 去年 dates the base (在去年…的基础上), not the metric after it; 多年前 is an unknown past
+    got = decide(
+        [["今年，某市在去年改造小区120个的基础上再改造80个。", "多年前，村里只有3户养殖户。"]], meta=meta
+    )
+    assert got["0:120个"][:2] == (2029, 2029)
+    assert got["0:80个"][:2] == (2030, 2030)
+    assert got["1:3户"][:2] == (None, None)
+
+
+def test_fiscal_years_and_the_future_would_of_hong_kong_releases() -> None:
+    # 2031-32年度 spans both years; 会 + a verb of giving is the future, but not the 会 of 社会
+    assert [(e.kind, e.first, e.last) for e in scan("预计2031-32年度赤字为500亿元")] == [
+        ("range", 2031, 2032)
+    ]
+    assert [(e.kind, e.first, e.last) for e in scan("2099-00年度盈余")] == [("range", 2099, 2100)]
+    got = decide(
+        [["政府会增加拨款约8%，未来五年将兴建公营房屋3万个。"], ["全社会提供就业岗位5000个。"]],
+        meta={"published": "2031-02-26"},
+    )
+    assert got["0:8%"][2] == got["0:3万个"][2] == "target"
+    assert got["1:5000个"][2] == "actual"
+
+
+def test_the_period_a_scheme_runs_plans_nothing() -> None:
+    got = decide([["居民于计划期内已领取优惠券5000个。"]], meta={"published": "2031-05-01"})
+    assert got["0:5000个"][2] == "actual"
+
+
+def test_a_clause_detailing_a_promise_is_promised_too() -> None:
+    # 每户最高…, 涉及… only detail the grant the clause before promises; a fact's details stay facts
+    got = decide(
+        [["政府将向低收入家庭发放津贴，每户最高5000元，涉及约12万户。"], ["去年发放津贴，涉及约9万户。"]],
+        meta={"published": "2031-03-01"},
+    )
+    assert got["0:12万户"][2] == "target"
+    assert got["1:9万户"][2] == "actual"

@@ -208,6 +208,25 @@ def test_the_nearest_earlier_clause_carries_its_place_on() -> None:
     assert got == [["510700"]]
 
 
+def test_a_clause_with_its_own_subject_keeps_the_page() -> None:
+    # an earlier clause's city does not place a metric whose clause names its own subject; an
+    # attribute noun (吞吐量), a verb, a part (其中) or a place-setting clause (在某地) still carry it
+    got = _metric_regions(
+        [
+            "绵阳物流中心获批建设，货运班列开行超500列",  # own subject: the province
+            "支持宜宾建设港口，集装箱吞吐量突破80万标箱",  # attribute of the port: the city
+            "推进德阳试点示范，改造老旧管网120公里",  # a verb opens the clause: the city
+            "泸州某工程等基地和12个物流枢纽加快建设",  # the place names another item: the province
+            "绵阳创新模式，其中，农户分红占40%",  # a part of the whole the city opens
+            "在眉山，种植大户新增320户",  # a clause that only sets the place
+            "深化川渝合作，沿线各地共建项目60个",  # a whole still passes on: no region
+        ],
+        [["超500列"], ["80万标箱"], ["120公里"], ["12个"], ["40%"], ["320户"], ["60个"]],
+        meta={"region": "510000"},
+    )
+    assert got == [["510000"], ["511500"], ["510600"], ["510000"], ["510700"], ["511400"], [None]]
+
+
 def test_whole_words_and_several_divisions() -> None:
     got = _metric_regions(
         [
@@ -517,3 +536,11 @@ def test_a_division_heading_a_group_before_its_count_is_one_of_several() -> None
     # destinations reached from the place: the count stays that place's
     got = _metric_regions(["新开通郑州至香港、上海等6条航线"], [["6条"]], meta={"region": "410100"})
     assert got == [["410100"]]
+
+
+def test_a_taiwan_page_calls_its_own_territory_the_nation() -> None:
+    # 全国 in a Taiwan release is Taiwan; in a mainland page it is the country (null)
+    got = _metric_regions(["某部表示，全国累计建成据点120处"], [["120处"]], meta={"region": "710000"})
+    assert got == [["710000"]]
+    got = _metric_regions(["某部表示，全国累计建成据点120处"], [["120处"]], meta={"region": "510000"})
+    assert got == [[None]]

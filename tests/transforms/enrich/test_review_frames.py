@@ -73,3 +73,17 @@ def test_a_count_set_as_a_span_in_a_plan_is_a_target_even_after_an_actual_cue(
     got = decide(report)
     assert got["3:1—2个"] == (2031, 2031, "target")
     assert got["3:3个"] == (2031, 2031, "actual")  # clusters that stand (REPORTS-DECISIONS sc_plan)
+
+
+def test_ensuring_in_the_review_reports_what_was_delivered() -> None:
+    # 确保 in the look back says the things were delivered; in the plan it promises them
+    report = [
+        *HEAD,
+        ["一、2030年工作回顾"],
+        ["各部门合力推进，确保12件惠民实事全部落地。"],
+        ["二、2031年主要任务"],
+        ["确保15件惠民实事按期完成。"],
+    ]
+    got = decide(report)
+    assert got["3:12件"] == (2030, 2030, "actual")
+    assert got["5:15件"] == (2031, 2031, "target")

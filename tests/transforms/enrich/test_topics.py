@@ -342,3 +342,27 @@ def test_a_hint_word_before_the_metric_does_not_name_what_is_counted() -> None:
         ["农产品加工业新达产项目30个", "实施污水处理重点项目12个"], [["30个"], ["12个"]], stories=[0, 1]
     )
     assert got == [["rural"], ["environment"]]
+
+
+def test_subsidised_training_court_appearances_safe_homes_and_credit_records() -> None:
+    # made up: state-paid training is employment, beside a talent base (science_tech); officials in
+    # court are law; people moved into safe homes are housing; credit records are business environment
+    got = _topics(
+        [
+            "新建2个高技能人才基地，开展补贴性培训8万人次",
+            "行政机关负责人出庭应诉率达到95%",
+            "改造农村危房和抗震农房1万户，3万群众住上了安全房",
+            "归集社会信用信息5000万条",
+        ],
+        [["8万人次"], ["95%"], ["3万"], ["5000万条"]],
+        stories=[0, 1, 2, 3],
+        subjects={"8万人次": "补贴性培训", "95%": "行政机关负责人出庭应诉率", "5000万条": "社会信用信息"},
+    )
+    assert got == [["employment"], ["public_safety"], ["housing"], ["economy"]]
+
+
+def test_arriving_visitors_and_the_employed_population() -> None:
+    got = _topics(
+        ["访澳旅客达800万人次", "本季就业人口为30万人"], [["800万人次"], ["30万人"]], stories=[0, 1]
+    )
+    assert got == [["culture_tourism"], ["employment"]]

@@ -38,6 +38,11 @@ POSITIVE = [
     ("约三分之一的村", "约三分之一", 100 / 3, 100 / 3, 100 / 3, "%", "approx"),
     ("每生每课时2.5元", "2.5元", 2.5, 2.5, 2.5, "元", "exact"),
     ("拆除堵塞巷道近30年的违章建筑", "近30年", 30, 30, 30, "年", "approx"),
+    # the unit ends where the word cut ends: 个 before 人口/人民/人才, 个人 when the words end there
+    ("整合8个人口小镇的机构", "8个", 8, 8, 8, "个", "exact"),
+    ("新设12个人民调解工作室", "12个", 12, 12, 12, "个", "exact"),
+    ("共帮扶30个人", "30个人", 30, 30, 30, "人", "exact"),
+    ("变电站主变电压为110千伏。", "110千伏", 110, 110, 110, "千伏", "exact"),
     ("进行为期一年课后延时服务", "一年", 1, 1, 1, "年", "exact"),
     ("仅花费一周时间", "一周", 1, 1, 1, "周", "exact"),
     ("每月至少一次的现场办公活动", "至少一次", 1, 1, 1, "次", "at_least"),
@@ -101,6 +106,10 @@ NEGATIVE = [
     ("PM2.5年均浓度达标，PM 2.5年平均浓度，PM_2.5年均浓度，PM10，CO2排放，H7N9", []),
     # a class named by its number (1类创新药, 劣五类水体) and a named policy pair
     ("首个1类创新药获批，劣五类水体清零，提高残疾人两项补贴标准", []),
+    # a voltage threshold before a noun says which lines (like the grade 二级及以上)
+    ("新建110千伏及以上输电线路，改造35千伏以上线路", []),
+    # a session of a people's congress or CPPCC edition, not a count of meetings
+    ("在市七届人大二次会议和市政协四次会议上", []),
 ]
 
 
@@ -121,6 +130,12 @@ def test_not_a_metric(sentence, expected):
 def test_bound_binds_to_the_metric_it_touches():
     figs = find_metrics("分别稳定在80%和70%左右")
     assert [(f.text, f.bound) for f in figs] == [("80%", "exact"), ("70%左右", "approx")]
+
+
+def test_amount_after_a_count_is_its_condition():
+    # 305个 counts the villages; 30户以上 says which villages (a condition, not a metric)
+    figs = find_metrics("对全县305个30户以上连片村落实施改造，新增家庭农场50户以上")
+    assert [f.text for f in figs] == ["305个", "50户以上"]
 
 
 def test_list_gives_one_metric_per_metric():
