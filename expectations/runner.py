@@ -210,23 +210,28 @@ def _validate_on_gx(
 ) -> dict[str, _Outcome]:
     """One GX batch of ``data`` and one validation of ``planned`` on it: verdicts only
     (:data:`VERDICTS`) unless ``counts``; the expectations that fail (or could pass with failing rows,
-    ``mostly``) are validated again on the same batch with :data:`COUNTS` for GX's failing count."""
+    ``mostly``) are validated again with :data:`COUNTS` for GX's failing count -- by the same validator,
+    so on the same batch: GX fingerprints (hashes) a dataframe each time it builds a batch of it, and
+    ``Batch.validate`` builds its own again."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
+    from great_expectations.validator.v1_validator import Validator
 
     def suite(names: list[Expectation]) -> gx.ExpectationSuite:
         expectations = [getattr(gxe, e.gx_type)(**plans[e.name], meta={"name": e.name}) for e in names]
         return gx.ExpectationSuite(name=f"minsheng_{name}", expectations=expectations)
 
-    batch = definitions[name].get_batch(batch_parameters={"dataframe": to_pandas(data)})
-    run = batch.validate(suite(planned), result_format=COUNTS if counts else VERDICTS)
-    out = {name: _outcome(r) if counts else _verdict(r, data.height)
-           for r, name in zip(run.results, _by_meta(run.results, planned), strict=True)}  # fmt: skip
+    validator = Validator(batch_definition=definitions[name], batch_parameters={"dataframe": to_pandas(data)},
+                          result_format=COUNTS if counts else VERDICTS)  # fmt: skip
+    run = validator.validate_expectation_suite(suite(planned))
+    out = {declared: _outcome(r) if counts else _verdict(r, data.height)
+           for r, declared in zip(run.results, _by_meta(run.results, planned), strict=True)}  # fmt: skip
     recount = [e for e in planned if not counts and (out[e.name].success is False or "mostly" in plans[e.name])]
     if recount:
-        run = batch.validate(suite(recount), result_format=COUNTS)
-        for r, name in zip(run.results, _by_meta(run.results, recount), strict=True):
-            out[name] = _outcome(r)
+        validator.result_format = COUNTS
+        run = validator.validate_expectation_suite(suite(recount))
+        for r, declared in zip(run.results, _by_meta(run.results, recount), strict=True):
+            out[declared] = _outcome(r)
     return out
 
 
