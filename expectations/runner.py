@@ -1,8 +1,9 @@
 """Run the declared expectations (expectations/suites.py) with Great Expectations and sort the rows.
 
 ``validate`` is one batch's gate: it derives the helper columns, asks GX for each expectation's
-verdict and failing count (result format BASIC without per-row lists), takes the failing rows from
-the same declaration's polars predicate, and decides what loads, what is held back and why. It
+verdict (result format BOOLEAN_ONLY, one validation per frame) and, for the few that fail, GX's
+failing count (BASIC without per-row lists, on the same batch), takes the failing rows from the
+same declaration's polars predicate, and decides what loads, what is held back and why. It
 writes nothing -- no HTML, no GX store: an in-memory GX context is built once per process. Results
 of several batches add up with :meth:`GateResult.merge`; :func:`expectations.report.write_report`
 renders them once per run.
