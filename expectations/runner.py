@@ -1,8 +1,9 @@
 """Run the declared expectations (expectations/suites.py) with Great Expectations and sort the rows.
 
 ``validate`` is one batch's gate: it derives the helper columns, asks GX for each expectation's
-verdict and failing count (result format BASIC without per-row lists), takes the failing rows from
-the same declaration's polars predicate, and decides what loads, what is held back and why. It
+verdict (result format BOOLEAN_ONLY, one validation per frame) and, for the few that fail, GX's
+failing count (BASIC without per-row lists, on the same batch), takes the failing rows from the
+same declaration's polars predicate, and decides what loads, what is held back and why. It
 writes nothing -- no HTML, no GX store: an in-memory GX context is built once per process. Results
 of several batches add up with :meth:`GateResult.merge`; :func:`expectations.report.write_report`
 renders them once per run.
@@ -52,8 +53,11 @@ __all__ = ["QUARANTINE", "RESULTS", "GateResult", "gx_safe", "to_pandas", "valid
 
 log = logging.getLogger(__name__)
 
-# Counts only: GX builds no per-row list for any expectation (row-level reasons come from polars).
-RESULT_FORMAT = {"result_format": "BASIC", "partial_unexpected_count": 0}
+# GX is asked for verdicts only (no count, no per-row list: row-level reasons come from polars); the
+# few expectations that fail are asked again on the same batch for GX's failing count (BASIC without
+# partial lists), which the polars predicate must match.
+VERDICTS = {"result_format": "BOOLEAN_ONLY"}
+COUNTS = {"result_format": "BASIC", "partial_unexpected_count": 0}
 # Text handed to GX has its markup characters swapped for their full-width look-alikes: the same
 # length, the same verdicts, and nothing GX prints can become markup.
 _MARKUP = ["<", ">", "&", '"', "'"]
@@ -68,6 +72,11 @@ class _Outcome:
     element_count: int = 0
     observed: str | None = None
     error: str | None = None
+
+
+# Verdicts of the schema-only GX runs (column sets, column types) by structure: see _structure_key.
+_BY_STRUCTURE: dict[tuple[object, ...], dict[str, _Outcome]] = {}
+_BY_STRUCTURE_MAX = 64
 
 
 def gx_safe(text: str) -> str:
@@ -109,11 +118,17 @@ def to_pandas(df: pl.DataFrame) -> pd.DataFrame:
 # tests): about a quarter of GX's import time. Loaded lazily, so the module is executed for real on
 # first use of any of its attributes -- never, unless such an expectation is added.
 _UNUSED_BY_THE_GATE = ("scipy.stats",)
+# Optional dependencies GX imports at start-up only for data sources the gate never uses (SQL
+# databases; the gate hands GX pandas frames): hidden while GX is imported, so GX takes them for
+# not installed (as it does when they are not) -- about a third of GX's import time. Only when
+# nothing imported them before; afterwards they import normally for everyone else.
+_HIDDEN_FROM_GX = ("sqlalchemy",)
 
 
 @cache
 def _import_gx() -> None:
-    """Import GX once per process, with the modules only unused expectations need made lazy."""
+    """Import GX once per process, with the modules only unused expectations need made lazy and the
+    optional ones only unused data sources need hidden."""
     import importlib.util
     import sys
 
@@ -134,7 +149,15 @@ def _import_gx() -> None:
         parent, _, child = name.rpartition(".")
         if parent in sys.modules:
             setattr(sys.modules[parent], child, module)
-    import great_expectations  # noqa: F401
+    hidden = [name for name in _HIDDEN_FROM_GX if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import name" raises ImportError
+    try:
+        import great_expectations  # noqa: F401
+    finally:
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 @cache
@@ -157,12 +180,10 @@ def _batch_definitions() -> dict[str, BatchDefinition]:
 
 def _run_gx(derived: Derived, plans: dict[str, GxKwargs]) -> dict[str, _Outcome]:
     """GX's verdict and failing count per expectation: the column-set checks on a zero-row frame (the
-    columns do not depend on rows), the row checks on only the columns they read."""
+    columns do not depend on rows), the row checks on only the columns they read, one GX batch and one
+    validation per frame (plus one for the few expectations that fail, for their counts)."""
     with _GX_LOCK:
         _import_gx()
-    import great_expectations as gx
-    import great_expectations.expectations as gxe
-
     outcomes: dict[str, _Outcome] = {}
     with _GX_LOCK:
         definitions = _batch_definitions()
@@ -180,17 +201,70 @@ def _run_gx(derived: Derived, plans: dict[str, GxKwargs]) -> dict[str, _Outcome]
                         str(v) for e in planned for k, v in plans[e.name].items() if k.startswith("column")
                     }
                     data = df.select([c for c in df.columns if c in cols])
-                expectations = [
-                    getattr(gxe, e.gx_type)(**plans[e.name], meta={"name": e.name}) for e in planned
-                ]
-                suite = gx.ExpectationSuite(name=f"minsheng_{frame}_{part}", expectations=expectations)
-                batch = definitions[f"{frame}_{part}"].get_batch(
-                    batch_parameters={"dataframe": to_pandas(data)}
+                key = _structure_key(frame, part, data, planned, plans)
+                if key is not None and (known := _BY_STRUCTURE.get(key)) is not None:
+                    outcomes.update(known)
+                    continue
+                got = _validate_on_gx(
+                    definitions, f"{frame}_{part}", data, planned, plans, counts=table_level
                 )
-                run = batch.validate(suite, result_format=RESULT_FORMAT)
-                for r, e in zip(run.results, _by_meta(run.results, planned), strict=True):
-                    outcomes[e] = _outcome(r)
+                outcomes.update(got)
+                if key is not None and all(o.success is not None for o in got.values()):
+                    if len(_BY_STRUCTURE) >= _BY_STRUCTURE_MAX:
+                        _BY_STRUCTURE.pop(next(iter(_BY_STRUCTURE)))
+                    _BY_STRUCTURE[key] = got
     return outcomes
+
+
+def _validate_on_gx(
+    definitions: dict[str, BatchDefinition],
+    name: str,
+    data: pl.DataFrame,
+    planned: list[Expectation],
+    plans: dict[str, GxKwargs],
+    *,
+    counts: bool,
+) -> dict[str, _Outcome]:
+    """One GX batch of ``data`` and one validation of ``planned`` on it: verdicts only
+    (:data:`VERDICTS`) unless ``counts``; the expectations that fail (or could pass with failing rows,
+    ``mostly``) are validated again with :data:`COUNTS` for GX's failing count -- by the same validator,
+    so on the same batch: GX fingerprints (hashes) a dataframe each time it builds a batch of it, and
+    ``Batch.validate`` builds its own again."""
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+    from great_expectations.validator.v1_validator import Validator
+
+    def suite(names: list[Expectation]) -> gx.ExpectationSuite:
+        expectations = [getattr(gxe, e.gx_type)(**plans[e.name], meta={"name": e.name}) for e in names]
+        return gx.ExpectationSuite(name=f"minsheng_{name}", expectations=expectations)
+
+    validator = Validator(batch_definition=definitions[name], batch_parameters={"dataframe": to_pandas(data)},
+                          result_format=COUNTS if counts else VERDICTS)  # fmt: skip
+    run = validator.validate_expectation_suite(suite(planned))
+    out = {declared: _outcome(r) if counts else _verdict(r, data.height)
+           for r, declared in zip(run.results, _by_meta(run.results, planned), strict=True)}  # fmt: skip
+    recount = [
+        e for e in planned if not counts and (out[e.name].success is False or "mostly" in plans[e.name])
+    ]
+    if recount:
+        validator.result_format = COUNTS
+        run = validator.validate_expectation_suite(suite(recount))
+        for r, declared in zip(run.results, _by_meta(run.results, recount), strict=True):
+            out[declared] = _outcome(r)
+    return out
+
+
+def _structure_key(
+    frame: str, part: str, data: pl.DataFrame, planned: list[Expectation], plans: dict[str, GxKwargs]
+) -> tuple[object, ...] | None:
+    """A key for the GX runs whose verdicts depend on the frames' schemas only -- the column sets
+    (on zero rows) and the column types (one row per contract column) -- so that a run's windows,
+    which share their schemas, ask GX once; None for the row checks, which depend on the rows."""
+    if part != "schema" and frame != "columns":
+        return None
+    rows = tuple(data.rows()) if data.height else ()
+    kwargs = json.dumps([[e.name, e.gx_type, plans[e.name]] for e in planned], sort_keys=True, default=str)
+    return frame, part, tuple((c, repr(t)) for c, t in data.schema.items()), rows, kwargs
 
 
 def _by_meta(results: list[ExpectationValidationResult], planned: list[Expectation]) -> list[str]:
@@ -217,6 +291,15 @@ def _raised(info: object) -> str | None:
             if found:
                 return found
     return None
+
+
+def _verdict(r: ExpectationValidationResult, rows: int) -> _Outcome:
+    """A verdict-only (BOOLEAN_ONLY) result: a column-map check that passes has no failing row of the
+    ``rows`` GX counted (``mostly`` is recounted); a failing one is recounted by the caller."""
+    error = _raised(r.exception_info or {})
+    if error:
+        return _Outcome(success=None, error=f"GX could not evaluate it: {error}")
+    return _Outcome(success=bool(r.success), element_count=rows)
 
 
 def _outcome(r: ExpectationValidationResult) -> _Outcome:

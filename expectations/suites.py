@@ -68,6 +68,9 @@ COUNT_FENCE_FLOOR = (4.0, 40)
 WHOLE_TOLERANCE = {"exact": 0.0, "at_most": 0.0, "approx": 0.1}  # at_least wholes: no upper limit
 # Cheap polars superset of markup_patterns.txt: only these sentences go through Python's re.
 MARKUP_PREFILTER = r"[<>{}&]|\]\(|[A-Za-z]\s*[(.=]"
+# Cheap polars superset of PINYIN_PATTERN: a Han character, a parenthesis, a lowercase letter (a
+# syllable starts with one, toned or not); a parenthesis alone is in one sentence of ten.
+PINYIN_PREFILTER = r"[\p{Han}][(（]\p{Ll}"
 
 
 class NotEvaluated(Exception):
@@ -307,7 +310,7 @@ def _leftovers(sentences: pl.DataFrame) -> tuple[list[pl.Series], dict[str, str]
         out.append(_clean_where(text, moji_prefilter, lambda t: fix_mojibake(t)[1] > 0, "mojibake_clean"))
         pinyin = re.compile(PINYIN_PATTERN)
         out.append(
-            _clean_where(text, r"[\p{Han}][(（]", lambda t: pinyin.search(t) is not None, "pinyin_clean")
+            _clean_where(text, PINYIN_PREFILTER, lambda t: pinyin.search(t) is not None, "pinyin_clean")
         )
     except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         for col in ("mojibake_clean", "pinyin_clean"):

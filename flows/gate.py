@@ -1,8 +1,9 @@
 """The quality gate of a streamed run: validate each window of batches, add the results up, report once.
 
 :func:`windows` groups consecutive parsed batches into gate windows of about :data:`GATE_WINDOW`
-metrics: Great Expectations costs about half a second per call whatever the rows, so one call per
-window instead of per 64-file batch, while memory stays bounded by the window, not the run.
+metrics: Great Expectations costs about 0.3 s CPU per window whatever the rows (its per-expectation
+set-up), so one gate run per window instead of per 64-file batch, while memory stays bounded by the
+window, not the run.
 :func:`validate_batch` runs the gate on one window's frames (``expectations.runner.validate``, which
 writes nothing). :class:`GateTotals` keeps the run's merged ``GateResult`` -- results per
 expectation, quarantine, a capped sample of failing rows, counts -- never a batch's load frames
@@ -24,8 +25,10 @@ import polars as pl
 from transforms.parse import Parsed
 
 # Metrics (metrics rows) per gate window: ~3 batches of 64 bench files. Each window saves GX's
-# per-call cost (~0.5 s) for every batch it adds, but each held batch costs ~15-25 MB of RSS
-# (bench, 16 MB input: per batch 658 MB peak, 8k 703 MB, 12k 718 MB, 20k 770 MB; docs/performance.md).
+# per-window cost (~0.3 s CPU: verdicts of ~28 row checks on five frames) for every batch it adds,
+# but each held batch costs ~15-25 MB of RSS. Bench, first 4 MB x1 (8.9k metrics, one window) and x4
+# (16.1 MB, 35.5k metrics), 2026-12-01: 8k windows peak at 513 / 588 MB (+14.6 %, within the +-15 %
+# criterion); 16k windows 664 MB (+29 %) for 0.8 s less validate CPU over the run (docs/performance.md).
 GATE_WINDOW = 8_000
 GATE_WINDOW_ENV = "MINSHENG_GATE_WINDOW"
 

@@ -151,3 +151,37 @@ class Corpus:
             "metrics": frame(self.metrics, METRICS),
             "relations": frame(self.relations, RELATIONS),
         }
+
+
+def every_kind_of_bad_row() -> tuple[dict[str, pl.DataFrame], dict[str, str]]:
+    """Made-up pages with one metric per kind of quarantine reason, and clean ones beside them, so a
+    test can pin every row's reason (ids by a short name)."""
+    c, ids = Corpus(), {}
+    c.document("raw/town.txt", "全镇新修水渠12条，其中完成7条、在建9条。村民参与度达130%。新栽果树300棵。")
+    ids["whole"] = c.metric("raw/town.txt", "12条", 12, "条")
+    ids["part_a"] = c.metric("raw/town.txt", "7条", 7, "条")
+    ids["part_b"] = c.metric("raw/town.txt", "9条", 9, "条")
+    c.part_of(ids["whole"], ids["part_a"])
+    c.part_of(ids["whole"], ids["part_b"])
+    ids["share"] = c.metric("raw/town.txt", "130%", 130, "%")
+    ids["clean"] = c.metric("raw/town.txt", "300棵", 300, "棵")
+
+    c.document("raw/fields.txt", "整修机耕路4公里。新建粮仓2座。培训农民60人次。种植药材5亩。改造农房8户。")
+    ids["negative"] = c.metric("raw/fields.txt", "4公里", -4, "公里", low=-4, high=-4)
+    ids["low_high"] = c.metric("raw/fields.txt", "2座", 2, "座", low=3, high=1)
+    ids["no_value"] = c.metric("raw/fields.txt", "60人次", None, "人次", low=None, high=None)
+    ids["no_unit"] = c.metric("raw/fields.txt", "5亩", 5, None)
+    ids["bound"] = c.metric("raw/fields.txt", "8户", 8, "户", bound="roughly")
+
+    c.document("raw/codes.txt", "修缮祠堂3处。新增车位40个。安装路灯25盏。铺设管道6公里。")
+    ids["adcode"] = c.metric("raw/codes.txt", "3处", 3, "处", adcode="000001")
+    ids["topic"] = c.metric("raw/codes.txt", "40个", 40, "个", topic="parking lots")
+    ids["modality"] = c.metric("raw/codes.txt", "25盏", 25, "盏", modality="maybe")
+    ids["years"] = c.metric("raw/codes.txt", "6公里", 6, "公里", year_from=2024, year_to=2020)
+
+    c.document("raw/left.txt", "<b>新建</b>凉亭2座。這裏新建浴室3間。新建泵(bèng)站1座。发放补贴9笔。")
+    ids["markup"] = c.metric("raw/left.txt", "2座", 2, "座")
+    ids["traditional"] = c.metric("raw/left.txt", "3間", 3, "间")
+    ids["pinyin"] = c.metric("raw/left.txt", "1座", 1, "座")
+    ids["offsets"] = c.metric("raw/left.txt", "9笔", 9, "笔", char_start=500, char_end=502)
+    return c.frames(), ids

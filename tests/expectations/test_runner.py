@@ -364,3 +364,122 @@ def test_a_byte_identical_copy_of_a_real_page_never_blocks(tmp_path):
     unique = result.results.filter(pl.col("expectation") == "metrics.metric_id_unique")
     assert not result.blocked and unique["success"].to_list() == [True]
     assert result.counts["loaded"] == parsed["metrics"]["metric_id"].n_unique()
+
+
+# ------------------------------------------- GX asked for verdicts, counts only where a check fails
+
+
+def _reasons(result) -> set[tuple[str, str, str]]:
+    return set(result.quarantine.select("metric_id", "expectation", "reason").iter_rows())
+
+
+def test_every_row_is_held_with_its_reason():
+    from tests.expectations.crafted import every_kind_of_bad_row
+
+    frames, ids = every_kind_of_bad_row()
+    result = validate(frames, run_id="reasons", waivers=NO_WAIVERS)
+    whole = ids["whole"]
+    expected = {
+        ("part_a", "relations.parts_within_whole",
+         f"part 7条 of whole 12条 ({whole}): parts sum to 16 条, more than the whole 12"),
+        ("part_b", "relations.parts_within_whole",
+         f"part 9条 of whole 12条 ({whole}): parts sum to 16 条, more than the whole 12"),
+        ("share", "metrics.rate_le_100", "130%: 参与度 of 130% exceeds 100%"),
+        ("negative", "metrics.value_non_negative", "4公里: value -4 is negative"),
+        ("low_high", "metrics.low_le_value", "2座: low 3 > value 2"),
+        ("low_high", "metrics.value_le_high", "2座: value 2 > high 1"),
+        ("no_value", "metrics.value_present", "60人次 has no value"),
+        ("no_unit", "metrics.unit_present", "5亩 has no unit"),
+        ("bound", "metrics.bound_known", "8户: unknown bound roughly"),
+        ("adcode", "metrics.adcode_known", "3处: unknown region code 000001"),
+        ("topic", "metrics.topic_known", "40个: unknown topic parking lots"),
+        ("modality", "metrics.modality_known", "25盏: unknown modality maybe"),
+        ("years", "metrics.years_ordered", "6公里: years 2024 to 2020"),
+        ("markup", "sentences.no_markup", "markup left in sentence 0 of raw/left.txt"),
+        ("traditional", "sentences.no_traditional", "Traditional characters left in sentence 1 of raw/left.txt"),
+        ("pinyin", "sentences.no_pinyin", "pinyin annotation left in sentence 2 of raw/left.txt"),
+        ("offsets", "metrics.span_matches_document", "span «9笔» != document text «?» at [500, 502)"),
+    }  # fmt: skip
+    assert _reasons(result) == {(ids[key], e, why) for key, e, why in expected}
+    assert set(result.quarantine["severity"]) == {"quarantine"} and not result.blocked
+    assert set(result.metrics["metric_id"]) == {ids["whole"], ids["clean"]}
+    by = {r["expectation"]: r for r in result.results.iter_rows(named=True)}
+    for _, e, _ in expected:  # GX's own count of every failing check, cross-checked with the rows
+        held = result.quarantine.filter(pl.col("expectation") == e)
+        assert by[e]["success"] is False and by[e]["unexpected_count"] == held.height, e
+    assert by["metrics.value_present"]["element_count"] == frames["metrics"].height
+
+
+def _with_every_count(monkeypatch) -> None:
+    """GX asked for its counts (BASIC) on every expectation, as before verdict-only runs."""
+    import expectations.runner as runner
+
+    every = runner._validate_on_gx
+    monkeypatch.setattr(runner, "_validate_on_gx", lambda *a, counts, **k: every(*a, counts=True, **k))
+    monkeypatch.setattr(runner, "_BY_STRUCTURE", {})
+
+
+@pytest.mark.parametrize("case", ["mixed", "every_kind", "blocked"])
+def test_verdicts_and_recounts_decide_as_counting_every_expectation(monkeypatch, case):
+    from tests.expectations.crafted import every_kind_of_bad_row
+
+    frames = _build()[0] if case == "mixed" else every_kind_of_bad_row()[0]
+    if case == "blocked":
+        frames["metrics"] = pl.concat([frames["metrics"], frames["metrics"].head(1)])  # a duplicate key
+    fast = validate(frames, run_id="same", waivers=NO_WAIVERS)
+    _with_every_count(monkeypatch)
+    counted = validate(frames, run_id="same", waivers=NO_WAIVERS)
+    assert fast.blocked == counted.blocked == (case == "blocked")
+    for attr in ("results", "quarantine", "failures", "metrics", "relations", "waived", "bad_files"):
+        assert getattr(fast, attr).equals(getattr(counted, attr)), attr
+    assert fast.counts == counted.counts
+
+
+def test_a_schema_that_changes_between_windows_still_blocks():
+    """Column sets and types are asked of GX once per distinct schema: a later window with another
+    schema is validated again, and the clean schema's verdicts are not reused for it."""
+    clean = _small()
+    assert not validate(clean, run_id="w1", waivers=NO_WAIVERS).blocked
+    no_unit = {**clean, "metrics": clean["metrics"].drop("unit")}
+    retyped = {**clean, "metrics": clean["metrics"].with_columns(pl.col("value").cast(pl.String))}
+    for frames, failed in ((no_unit, {"metrics.columns", "metrics.types"}), (retyped, {"metrics.types"})):
+        result = validate(frames, run_id="w2", waivers=NO_WAIVERS)
+        assert result.blocked and result.metrics.is_empty()
+        assert failed <= set(result.results.filter(pl.col("success") == False)["expectation"])  # noqa: E712
+    again = validate(clean, run_id="w3", waivers=NO_WAIVERS)
+    assert not again.blocked and again.counts["quarantined"] == 1
+
+
+@pytest.mark.parametrize("gx_says", ["passes", "fails"])
+def test_gx_and_the_row_check_disagreeing_blocks(monkeypatch, gx_says):
+    """A passing GX verdict carries no count of its own: the row check finding a failing row must
+    still block, as must GX failing rows the row check lets through."""
+    from expectations import suites
+
+    frames = _small()
+    name = "metrics.bound_known"
+    if gx_says == "fails":
+        frames["metrics"] = frames["metrics"].with_columns(bound=pl.lit("roughly"))
+    honest = suites.row_ok
+
+    def lying(e, kwargs, df):
+        ok = honest(e, kwargs, df)
+        return ~ok if e.name == name and ok is not None else ok
+
+    monkeypatch.setattr(suites, "row_ok", lying)
+    result = validate(frames, run_id="disagree", waivers=NO_WAIVERS)
+    assert result.blocked and result.metrics.is_empty()
+    assert "GX counts" in result.not_evaluated[name] and "the row check" in result.not_evaluated[name]
+
+
+def test_an_expectation_gx_cannot_evaluate_blocks(monkeypatch):
+    from dataclasses import replace
+
+    import expectations.runner as runner
+
+    broken = [replace(e, kwargs={"column": "sha256", "regex": "(["}) if e.name == "files.sha256_format" else e
+              for e in runner.EXPECTATIONS]  # fmt: skip
+    monkeypatch.setattr(runner, "EXPECTATIONS", broken)
+    result = validate(_small(), run_id="gx-raises", waivers=NO_WAIVERS)
+    assert result.blocked and result.metrics.is_empty()
+    assert "GX could not evaluate it" in result.not_evaluated["files.sha256_format"]

@@ -176,3 +176,20 @@ def test_row_predicates_skip_missing_values_like_gx():
 
 def test_every_declared_frame_has_a_schema():
     assert set(CHECKED) - set(SCHEMAS) == {"columns"}
+
+
+@pytest.mark.parametrize(
+    "text, pinyin",
+    [
+        ("新建泵(bèng)站1座。", True),
+        ("新建泵（beng4）站1座。", True),
+        ("改造厕(cè)所(suǒ)12座。", True),
+        ("新建泵站(2座)。", False),
+        ("新建泵站（含配套）。", False),
+        ("新建泵站(Beng)1座。", False),
+    ],
+)
+def test_pinyin_left_in_a_sentence_is_flagged_and_other_parentheses_are_not(text, pinyin):
+    c = Corpus()
+    c.document("raw/a.txt", text)
+    assert derive(c.frames())["sentences"]["pinyin_clean"].to_list() == [not pinyin]
