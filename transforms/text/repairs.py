@@ -212,8 +212,9 @@ def strip_tags(text: str) -> tuple[str, int]:
     go with their content; link targets never appear. Uses a real HTML parser, since a regex cannot
     know where a script ends (``</script>`` inside a string, ``<`` in code). A hidden element left
     open at the end of the page (a truncated copy) swallows only the rest of its own line, so a stray
-    ``<script>`` never loses the page. Most pages hold only bare tags (<p>, </p>, <br/>): those skip
-    the parser's tokeniser and get its result from ``_strip_simple_tags``."""
+    ``<script>`` never loses the page. Most pages hold only bare tags (<p>, </p>, <br/>, and start
+    tags with plain quoted attributes, <p style="...">): those skip the parser's tokeniser and get
+    its result from ``_strip_simple_tags``."""
     if not _TAG_START_RE.search(text):
         return text, 0
     simple = _strip_simple_tags(text)
@@ -222,12 +223,17 @@ def strip_tags(text: str) -> tuple[str, int]:
     return _strip_tags_parsed(text)
 
 
-# Every "<" of a page, and with it the bare tags most pages are made of (<p>, </p>, <br/>, <br />).
-_LT_RE = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>)?")
-_SIMPLE_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>")
+# Attributes a start tag may carry and still be read without HTMLParser: each one space, an ASCII
+# name that _markup_attrs accepts, "=" and a double-quoted value without a quote, "<", ">" or line
+# break (<p style="text-align: center;">). HTMLParser reads exactly these as one start tag with
+# these attribute names, whose values the stripper never looks at.
+_SIMPLE_ATTRS = r'(?: [A-Za-z_:@][-A-Za-z0-9_:.@]*="[^"<>\n]*")*'
+# Every "<" of a page, and with it the bare tags most pages are made of (<p>, </p>, <br/>, <br />,
+# <p style="...">); group 3 holds the attributes of a start tag.
+_LT_RE = re.compile(rf"<(?:(/?)([A-Za-z][A-Za-z0-9]*)({_SIMPLE_ATTRS})( ?/)?>)?")
 # A "<" that is neither a bare tag nor text to HTMLParser: markup only the parser can read.
 _NOT_BARE_LT_RE = re.compile(
-    r"<(?:\Z|[!?]|(?=[A-Za-z])(?![A-Za-z][A-Za-z0-9]*(?: ?/)?>)|/(?![A-Za-z][A-Za-z0-9]*>))"
+    rf"<(?:\Z|[!?]|(?=[A-Za-z])(?![A-Za-z][A-Za-z0-9]*{_SIMPLE_ATTRS}(?: ?/)?>)|/(?![A-Za-z][A-Za-z0-9]*>))"
 )
 # An "&" that HTMLParser would read as the start of a reference (or holds back at the very end).
 _AMP_REF_RE = re.compile(r"&(?:[A-Za-z#]|\Z)")
@@ -236,10 +242,10 @@ _NOT_MARKUP_AFTER_LT = frozenset("!/?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
 
 def _strip_simple_tags(text: str) -> tuple[str, int] | None:
     """``strip_tags`` for a page whose markup is only bare tags, without HTMLParser's tokeniser;
-    None when anything else is there (attributes, comments, declarations, a reference, a "<" or "&"
-    at the very end), and then the parser decides. Both tokenisers see the same tokens on such a
-    page: a bare tag is one token to both, and a "<" before anything but a letter, "!", "/" or "?"
-    is text to both. Hidden elements nest, so those pages go through the stripper's own handlers
+    None when anything else is there (other attributes than ``_SIMPLE_ATTRS``, comments,
+    declarations, a reference, a "<" or "&" at the very end), and then the parser decides. Both
+    tokenisers see the same tokens on such a page: a bare tag is one token to both, and a "<" before
+    anything but a letter, "!", "/" or "?" is text to both. Hidden elements nest, so those pages go through the stripper's own handlers
     (``_strip_simple_tags_in_order``); on the others each tag's fate depends on its name alone."""
     if _AMP_REF_RE.search(text) or _NOT_BARE_LT_RE.search(text):
         return None
@@ -263,7 +269,8 @@ def _bare_tag_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     block, inline, drop = _tag_lists()
 
     def bare(names: frozenset[str]) -> re.Pattern[str]:
-        return re.compile(rf"(?ai)</?(?:{'|'.join(map(re.escape, sorted(names)))})(?: ?/)?>")
+        alternatives = "|".join(map(re.escape, sorted(names)))
+        return re.compile(rf"(?ai)<(?:/(?:{alternatives})|(?:{alternatives}){_SIMPLE_ATTRS}(?: ?/)?)>")
 
     upper_end = re.compile(r"</(?=[A-Za-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]*>")
     return upper_end, bare(block), bare(inline), bare(drop | frozenset(_TagStripper.CDATA_CONTENT_ELEMENTS))
@@ -288,10 +295,10 @@ def _strip_simple_tags_in_order(text: str) -> tuple[str, int] | None:
             stripper.handle_data(text[pos : m.start()])
         pos = m.end()
         if m.group(1):
-            if m.group(3):  # </p/>: not a bare tag
+            if m.group(3) or m.group(4):  # </p/>, </p a="b">: not a bare tag
                 return None
             stripper.handle_endtag(tag)
-        elif m.group(3):
+        elif m.group(4):
             stripper.startend(tag, [], m.group(0))
         else:
             stripper.start(tag, [], m.group(0))

@@ -124,6 +124,28 @@ _MARKUP = [
     "</iframe>",
     "<p class=x>",
     '<span style="a">',
+    '<p style="text-align: center;">',
+    '<STRONG Style="x">',
+    '<br class="a" />',
+    '<br class="a"/>',
+    '<img src="http://x/a.png" alt="图">',
+    '<script type="t">',
+    '<noscript id="n">',
+    '<p a="1" b="2">',
+    '<p a="1"b="2">',
+    '<p a="1"  b="2">',
+    '<p a="x>y">',
+    '<p a="x<y">',
+    '<p a="">',
+    '<p a="1" >',
+    "<p a='1'>",
+    "<p a=1>",
+    '<p 中="1">',
+    '<p a:b.c-d_e@f="1">',
+    '<foo x="1">',
+    '<p a="&amp;">',
+    '</p a="1">',
+    '<p x="',
     "<!-- c -->",
     "<!DOCTYPE html>",
     "<?xml?>",
@@ -154,27 +176,50 @@ _MARKUP = [
 
 
 def test_bare_tag_path_equals_html_parser() -> None:
-    taken = 0
+    taken = attributed = 0
     for text in _texts(_MARKUP, 20000):
         fast = repairs._strip_simple_tags(text)
         if fast is None:
             continue
         taken += 1
+        attributed += '="' in text  # start tags with quoted attributes take the fast path too
         assert fast == repairs._strip_tags_parsed(text), repr(text)
     assert taken > 2000
+    assert attributed > 500
 
 
 @pytest.mark.parametrize(
     "page",
-    ["<p>今天</p><br/>", "<P>一</P>\n<strong>二</strong><br />", "a <3 b<p>c</p>", "<foo>x</Foo>"],
+    [
+        "<p>今天</p><br/>",
+        "<P>一</P>\n<strong>二</strong><br />",
+        "a <3 b<p>c</p>",
+        "<foo>x</Foo>",
+        '<p class="x">a</p>',
+        '<p style="text-align: center;"><strong style="a">一</strong></p>',
+        '<noscript id="n">x</noscript><foo a="b">y',
+    ],
 )
 def test_bare_tag_pages_skip_the_parser(page: str) -> None:
-    assert repairs._strip_simple_tags(page) == repairs._strip_tags_parsed(page)
+    fast = repairs._strip_simple_tags(page)
+    assert fast is not None
+    assert fast == repairs._strip_tags_parsed(page)
 
 
 @pytest.mark.parametrize(
     "page",
-    ['<p class="x">a</p>', "<!-- c --><p>", "<script>x<p></script>", "<p>a&amp;b", "a<", "<p>&#12290;"],
+    [
+        "<p class=x>a</p>",
+        "<p a='1'>",
+        '<p a="1"  b="2">',
+        '<p a="x>y">',
+        '<script type="t">x<p></script>',
+        "<!-- c --><p>",
+        "<script>x<p></script>",
+        "<p>a&amp;b",
+        "a<",
+        "<p>&#12290;",
+    ],
 )
 def test_other_markup_goes_to_the_parser(page: str) -> None:
     assert repairs._strip_simple_tags(page) is None
@@ -343,6 +388,68 @@ def test_line_by_line_t2s_equals_whole_text_t2s() -> None:
         whole = pattern.sub(lambda m: fixes[m.group(0)], conv.convert(text))
         assert script._convert(text) == conv.convert(text), repr(text)
         assert script.to_simplified(text)[0] == whole, repr(text)
+
+
+def _members(name: str) -> frozenset[str]:
+    """Every character of a set _holds keeps as a BMP class plus astral leftovers."""
+    bmp, astral, _ = script._holds_classes(name)
+    return frozenset(chr(cp) for cp in range(0x10000) if bmp.match(chr(cp))) | astral
+
+
+@pytest.mark.parametrize("name", ["traditional", "changeable"])
+def test_holds_equals_set_membership(name: str) -> None:
+    """One scan for the class or any astral character, then the astral ones looked up."""
+    members = _members(name)
+    inside = sorted(members)
+    astral = [c for c in inside if ord(c) > 0xFFFF]
+    pieces = [
+        *inside[:30],
+        *astral[:20],
+        *"说区这个后里于么着abc 1\n",
+        "\U0001f600",
+        "\U00020001",
+        "\U0002a6d6",
+    ]
+    found = 0
+    for text in _texts(pieces, 20000, longest=8):
+        expected = any(c in members for c in text)
+        assert script._holds(text, name) == expected, repr(text)
+        found += expected
+    assert 1000 < found < 19000
+
+
+_T2S_LINES = [
+    "台湾《聯合報》報導說，今年以来街道共收集群众诉求5880件。",
+    "乾燥天气，著名学者 隨著活動開展",
+    "萬州區(qū)百安坝街道-GDP增长5.2%!發展…“後來”",
+    "今年以来街道共收集群众诉求5880件。",
+    "  \t",
+    "",
+]
+
+
+def test_stretch_by_stretch_t2s_equals_the_backend_on_the_line() -> None:
+    conv = converter(script.CONFIG)
+    separators = script._separators(conv.convert)
+    if conv.backend != "python":
+        pytest.skip("stretch-by-stretch conversion is only used with the python backend")
+    assert separators is not None  # the python backend's own separator pattern is found
+    rng = random.Random(SEED)
+    for _ in range(300):
+        pieces = rng.sample(_T2S_LINES, rng.randint(1, len(_T2S_LINES)))
+        line = rng.choice(["", " ", "，", "——", "a"]).join(pieces)
+        assert script._convert_stretches(line, conv.convert, separators) == conv.convert(line), repr(line)
+
+
+def test_changed_chars_equals_the_character_comparison() -> None:
+    rng = random.Random(SEED)
+    for _ in range(5000):
+        a = "".join(rng.choice("說说a\n") for _ in range(rng.randint(0, 12)))
+        b = list(a)
+        for _ in range(rng.randint(0, 3)):  # changed characters, line breaks moved or not
+            if b:
+                b[rng.randrange(len(b))] = rng.choice("说區\nx")
+        assert script._changed_chars(a, "".join(b)) == sum(map(str.__ne__, a, b)), (a, b)
 
 
 # -- segment -------------------------------------------------------------------------------------
