@@ -188,6 +188,28 @@ def test_bare_tag_path_equals_html_parser() -> None:
     assert attributed > 500
 
 
+def _bare_tags_by_substitutions(text: str) -> tuple[str, int]:
+    """The bare-tag path's replacements as the substitutions one after another that the one pass
+    replaced: upper-case end tags lowered, then block tags, then inline tags."""
+    lower_end, block, inline, _ = repairs._bare_tag_res()
+    text = lower_end.sub(lambda m: m.group(0).lower(), text)
+    text, n_block = block.subn("\n", text)
+    text, n_inline = inline.subn("", text)
+    return text, n_block + n_inline
+
+
+def test_bare_tag_one_pass_equals_the_substitutions() -> None:
+    _, _, _, apart = repairs._bare_tag_res()
+    taken = 0
+    for text in _texts(_MARKUP, 20000, seed=SEED + 3):
+        fast = repairs._strip_simple_tags(text)
+        if fast is None or apart.search(text):
+            continue
+        taken += 1
+        assert fast == _bare_tags_by_substitutions(text), repr(text)
+    assert taken > 1000
+
+
 @pytest.mark.parametrize(
     "page",
     [
