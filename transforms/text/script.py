@@ -158,9 +158,11 @@ def _convert_stretches(line: str, convert: object, separators: re.Pattern[str]) 
     each stretch between them on its own (a stretch holds no separator, so ``convert`` of it alone
     is that stretch's conversion): only the stretches t2s can change are converted."""
     parts = separators.split(line)
-    for i in range(0, len(parts), 2):  # even: the stretches; odd: the separators, kept
-        if _may_change(parts[i]):
-            parts[i] = convert(parts[i])  # type: ignore[operator]
+    todo = [i for i in range(0, len(parts), 2) if _may_change(parts[i])]  # even: stretches; odd: separators
+    if 4 * len(todo) > len(parts):  # most stretches (a Traditional line): one call, as many as before
+        return convert(line)  # type: ignore[operator,no-any-return]
+    for i in todo:
+        parts[i] = convert(parts[i])  # type: ignore[operator]
     return "".join(parts)
 
 
@@ -168,8 +170,8 @@ def _convert(text: str) -> str:
     """OpenCC t2s of ``text``. The python backend converts each stretch between its separators on
     its own, and a line break is always a separator, so it converts line by line alike; a mostly
     Simplified page (a quoted Traditional name) then converts only its few lines that t2s can
-    change, and of those only the stretches it can change; the rest is kept as it is, which is what
-    t2s would make of it."""
+    change, and of those (on a page that is Simplified by ``detect_script``) only the stretches it
+    can change; the rest is kept as it is, which is what t2s would make of it."""
     conv = _converter()
     if conv.backend != "python":  # its own dictionaries and segmentation: the whole text, always
         return conv.convert(text)
@@ -177,7 +179,9 @@ def _convert(text: str) -> str:
     todo = [i for i, line in enumerate(lines) if _may_change(line)]
     if 2 * len(todo) > len(lines):  # mostly Traditional: one call
         return conv.convert(text)
-    separators = _separators(conv.convert)
+    # Stretches pay on a Simplified page's few changed lines; a Traditional line changes nearly all
+    # of them, and splitting it at the backend's separators costs half a conversion.
+    separators = _separators(conv.convert) if detect_script(text) == "simplified" else None
     for i in todo:
         if separators is None:
             lines[i] = conv.convert(lines[i])

@@ -399,17 +399,20 @@ def test_line_by_line_t2s_equals_whole_text_t2s() -> None:
         pytest.skip("line-by-line conversion is only used with the python backend")
     pattern, fixes = script._fixes()
     rng = random.Random(SEED)
+    mixed = 0  # pages Simplified by detect_script: their lines are converted stretch by stretch
     for _ in range(300):
         lines = [rng.choice(_MIXED_LINES) for _ in range(rng.randint(1, 12))]
         if rng.random() < 0.5:  # mostly Simplified: a few Traditional lines among many
-            lines += ["今年以来街道共收集群众诉求5880件。"] * rng.randint(3, 20)
+            lines += ["今年以来街道共收集群众诉求5880件。"] * rng.randint(3, 80)
             rng.shuffle(lines)
         text = "\n".join(lines)
         if not script.has_traditional(text):
             continue
+        mixed += script.detect_script(text) == "simplified"
         whole = pattern.sub(lambda m: fixes[m.group(0)], conv.convert(text))
         assert script._convert(text) == conv.convert(text), repr(text)
         assert script.to_simplified(text)[0] == whole, repr(text)
+    assert mixed > 20
 
 
 def _members(name: str) -> frozenset[str]:
