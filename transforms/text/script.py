@@ -160,7 +160,7 @@ def _convert_stretches(line: str, convert: object, separators: re.Pattern[str]) 
     parts = separators.split(line)
     todo = [i for i in range(0, len(parts), 2) if _may_change(parts[i])]  # even: stretches; odd: separators
     if 4 * len(todo) > len(parts):  # most stretches (a Traditional line): one call, as many as before
-        return convert(line)  # type: ignore[operator,no-any-return]
+        return convert(line)  # type: ignore[operator]
     for i in todo:
         parts[i] = convert(parts[i])  # type: ignore[operator]
     return "".join(parts)
