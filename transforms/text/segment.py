@@ -636,10 +636,13 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def segment(text: str) -> Segmented:
-    """Lay out a repaired, Simplified page (see module docstring)."""
+def segment(text: str, *, stripped: bool = False) -> Segmented:
+    """Lay out a repaired, Simplified page (see module docstring). ``stripped``: every line of
+    ``text`` is stripped already (repairs.tidy_spaces ran last), so it is not stripped again."""
     counts: dict[str, int] = {}
-    lines = _classify_lines([ln for ln in map(str.strip, text.split("\n")) if ln], counts)
+    raws = text.split("\n")
+    raws = list(filter(None, raws if stripped else map(str.strip, raws)))  # non-empty lines
+    lines = _classify_lines(raws, counts)
     _mark_decks(lines)
     paragraphs = [Paragraph(role, t) for role, t in _roles(lines, _paragraphs(lines))]
     stories = _stories(paragraphs)

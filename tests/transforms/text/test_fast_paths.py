@@ -294,6 +294,9 @@ _REPAIR_PIECES = [
     "。",
     "ü",
     "'",
+    "\u200b",
+    "\ufeff",
+    "\u00ad",
 ]
 _REPAIR_PIECES += list(words("web_residue.txt"))[:20] + list(words("web_residue_prefixes.txt"))[:10]
 _REPAIR_PIECES += list(words("web_residue_weak.txt"))[:8]
@@ -353,6 +356,7 @@ REFERENCES = [
         lambda t: ("\n".join(repairs._SPACES_RE.sub(" ", ln).strip() for ln in t.split("\n")), 0),
     ),
     (repairs.drop_web_residue, _residue_reference),
+    (repairs.strip_zero_width, lambda t: repairs._ZERO_WIDTH_RE.subn("", t)),
 ]
 
 
@@ -718,6 +722,18 @@ def test_page_sentences_equal_paragraph_by_paragraph() -> None:
             offset += len(text) + 1
         starts, ends = seg.sentence_columns["char_start"], seg.sentence_columns["char_end"]
         assert list(zip(starts, ends, strict=True)) == expected, page
+
+
+def test_segment_of_stripped_lines_equals_segment() -> None:
+    """normalise hands segment tidy_spaces' output, whose lines need no second strip."""
+    for page in _pages(2000, SEED + 4):
+        tidy, _ = repairs.tidy_spaces(page + _other_spaces(page))
+        assert segment.segment(tidy, stripped=True) == segment.segment(tidy), repr(tidy)
+
+
+def _other_spaces(page: str) -> str:
+    """Spaces of other kinds around a page's lines (tidy_spaces strips them)."""
+    return "\n \u3000x\u2028 \n\t" if len(page) % 3 == 0 else ""
 
 
 def _split_reference(text: str, role: str) -> list[tuple[int, int]]:
