@@ -30,7 +30,8 @@ def normalise_text(raw: str) -> tuple[str, str, dict[str, int], Segmented]:
         if changed:
             counts["t2s"] = changed
     text = repairs.apply(text, repairs.AFTER_SCRIPT, counts)
-    seg = segment(text)
+    assert repairs.AFTER_SCRIPT[-1][1] is repairs.tidy_spaces  # it strips every line
+    seg = segment(text, stripped=True)
     for kind, n in seg.counts.items():
         counts[kind] = counts.get(kind, 0) + n
     return script, seg.text, counts, seg

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from html.parser import HTMLParser
@@ -109,6 +110,9 @@ def fix_newlines(text: str) -> tuple[str, int]:
 
 
 def strip_zero_width(text: str) -> tuple[str, int]:
+    """Zero-width characters go; a page without any (nearly all) is told by six fast ``in`` scans."""
+    if not any(c in text for c in _ZERO_WIDTH):
+        return text, 0
     return _ZERO_WIDTH_RE.subn("", text)
 
 
@@ -220,8 +224,9 @@ def strip_tags(text: str) -> tuple[str, int]:
     go with their content; link targets never appear. Uses a real HTML parser, since a regex cannot
     know where a script ends (``</script>`` inside a string, ``<`` in code). A hidden element left
     open at the end of the page (a truncated copy) swallows only the rest of its own line, so a stray
-    ``<script>`` never loses the page. Most pages hold only bare tags (<p>, </p>, <br/>): those skip
-    the parser's tokeniser and get its result from ``_strip_simple_tags``."""
+    ``<script>`` never loses the page. Most pages hold only bare tags (<p>, </p>, <br/>, and start
+    tags with plain quoted attributes, <p style="...">): those skip the parser's tokeniser and get
+    its result from ``_strip_simple_tags``."""
     if not _TAG_START_RE.search(text):
         return text, 0
     simple = _strip_simple_tags(text)
@@ -230,12 +235,17 @@ def strip_tags(text: str) -> tuple[str, int]:
     return _strip_tags_parsed(text)
 
 
-# Every "<" of a page, and with it the bare tags most pages are made of (<p>, </p>, <br/>, <br />).
-_LT_RE = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>)?")
-_SIMPLE_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)( ?/)?>")
+# Attributes a start tag may carry and still be read without HTMLParser: each one space, an ASCII
+# name that _markup_attrs accepts, "=" and a double-quoted value without a quote, "<", ">" or line
+# break (<p style="text-align: center;">). HTMLParser reads exactly these as one start tag with
+# these attribute names, whose values the stripper never looks at.
+_SIMPLE_ATTRS = r'(?: [A-Za-z_:@][-A-Za-z0-9_:.@]*="[^"<>\n]*")*'
+# Every "<" of a page, and with it the bare tags most pages are made of (<p>, </p>, <br/>, <br />,
+# <p style="...">); group 3 holds the attributes of a start tag.
+_LT_RE = re.compile(rf"<(?:(/?)([A-Za-z][A-Za-z0-9]*)({_SIMPLE_ATTRS})( ?/)?>)?")
 # A "<" that is neither a bare tag nor text to HTMLParser: markup only the parser can read.
 _NOT_BARE_LT_RE = re.compile(
-    r"<(?:\Z|[!?]|(?=[A-Za-z])(?![A-Za-z][A-Za-z0-9]*(?: ?/)?>)|/(?![A-Za-z][A-Za-z0-9]*>))"
+    rf"<(?:\Z|[!?]|(?=[A-Za-z])(?![A-Za-z][A-Za-z0-9]*{_SIMPLE_ATTRS}(?: ?/)?>)|/(?![A-Za-z][A-Za-z0-9]*>))"
 )
 # An "&" that HTMLParser would read as the start of a reference (or holds back at the very end).
 _AMP_REF_RE = re.compile(r"&(?:[A-Za-z#]|\Z)")
@@ -244,37 +254,60 @@ _NOT_MARKUP_AFTER_LT = frozenset("!/?abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
 
 def _strip_simple_tags(text: str) -> tuple[str, int] | None:
     """``strip_tags`` for a page whose markup is only bare tags, without HTMLParser's tokeniser;
-    None when anything else is there (attributes, comments, declarations, a reference, a "<" or "&"
-    at the very end), and then the parser decides. Both tokenisers see the same tokens on such a
-    page: a bare tag is one token to both, and a "<" before anything but a letter, "!", "/" or "?"
-    is text to both. Hidden elements nest, so those pages go through the stripper's own handlers
-    (``_strip_simple_tags_in_order``); on the others each tag's fate depends on its name alone."""
+    None when anything else is there (other attributes than ``_SIMPLE_ATTRS``, comments,
+    declarations, a reference, a "<" or "&" at the very end), and then the parser decides. Both
+    tokenisers see the same tokens on such a page: a bare tag is one token to both, and a "<" before
+    anything but a letter, "!", "/" or "?" is text to both. Hidden elements nest, so those pages go
+    through the stripper's own handlers (``_strip_simple_tags_in_order``); on the others each tag's
+    fate depends on its name alone, and every tag is replaced in one pass: an end tag that stays text is handed over in lower
+    case, block tags become line breaks, inline tags go. This one pass is the substitutions one
+    after another (upper-case end tags, then block tags, then inline ones) that it replaces:
+    lower-casing and line breaks make no new tag, and the tags a removal could make (<<b>p> gives
+    <p>, text to HTMLParser too) are made only after the last pass. A page holds a handful of
+    distinct tags many times over, so the replacements are looked up per distinct tag."""
     if _AMP_REF_RE.search(text) or _NOT_BARE_LT_RE.search(text):
         return None
-    lower_end, block, inline, apart = _bare_tag_res()
-    if apart.search(text):  # a hidden element (its content goes) or script/style (raw content)
+    parts = _BARE_TAG_SPLIT_RE.split(text)  # text, tag, text, tag, ..., text
+    found = Counter(parts[1::2])
+    names = {t: _TAG_NAME_RE.match(t).group(1).lower() for t in found}  # type: ignore[union-attr]
+    if not _apart_names().isdisjoint(names.values()):  # a hidden element, or script/style (raw content)
         return _strip_simple_tags_in_order(text)
-    # No hidden element: every tag is handled on its own. An end tag that stays text is handed over
-    # in lower case; block tags become line breaks; inline tags go. One substitution after another
-    # is the simultaneous one: lower-casing and line breaks make no new tag, and the removal that
-    # could (<<b>p> gives <p>, text to HTMLParser too) comes last.
-    text = lower_end.sub(lambda m: m.group(0).lower(), text)
-    text, n_block = block.subn("\n", text)
-    text, n_inline = inline.subn("", text)
-    return text, n_block + n_inline
+    block, inline, _ = _tag_lists()
+    replace: dict[str, str] = {}
+    count = 0
+    for tag, name in names.items():
+        if name in block or name in inline:
+            replace[tag] = "\n" if name in block else ""
+            count += found[tag]
+        else:
+            replace[tag] = tag.lower() if tag[1] == "/" else tag
+    parts[1::2] = map(replace.__getitem__, parts[1::2])
+    return "".join(parts), count
+
+
+# Any bare tag (see _NOT_BARE_LT_RE), kept by ``split``, and its name.
+_BARE_TAG_SPLIT_RE = re.compile(rf"(<(?:/[A-Za-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*{_SIMPLE_ATTRS}(?: ?/)?)>)")
+_TAG_NAME_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+
+
+@cache
+def _apart_names() -> frozenset[str]:
+    """Tags whose content is not text: the hidden ones and HTMLParser's raw-content elements."""
+    return _tag_lists()[2] | frozenset(_TagStripper.CDATA_CONTENT_ELEMENTS)
 
 
 @cache
 def _bare_tag_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(end tags with an upper-case letter, and bare tags named in the block, inline and hidden
     lists (with script and style)), case-insensitive in ASCII only, as HTMLParser lowers names."""
-    block, inline, drop = _tag_lists()
+    block, inline, _ = _tag_lists()
 
     def bare(names: frozenset[str]) -> re.Pattern[str]:
-        return re.compile(rf"(?ai)</?(?:{'|'.join(map(re.escape, sorted(names)))})(?: ?/)?>")
+        alternatives = "|".join(map(re.escape, sorted(names)))
+        return re.compile(rf"(?ai)<(?:/(?:{alternatives})|(?:{alternatives}){_SIMPLE_ATTRS}(?: ?/)?)>")
 
     upper_end = re.compile(r"</(?=[A-Za-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]*>")
-    return upper_end, bare(block), bare(inline), bare(drop | frozenset(_TagStripper.CDATA_CONTENT_ELEMENTS))
+    return upper_end, bare(block), bare(inline), bare(_apart_names())
 
 
 def _strip_simple_tags_in_order(text: str) -> tuple[str, int] | None:
@@ -296,10 +329,10 @@ def _strip_simple_tags_in_order(text: str) -> tuple[str, int] | None:
             stripper.handle_data(text[pos : m.start()])
         pos = m.end()
         if m.group(1):
-            if m.group(3):  # </p/>: not a bare tag
+            if m.group(3) or m.group(4):  # </p/>, </p a="b">: not a bare tag
                 return None
             stripper.handle_endtag(tag)
-        elif m.group(3):
+        elif m.group(4):
             stripper.startend(tag, [], m.group(0))
         else:
             stripper.start(tag, [], m.group(0))

@@ -113,23 +113,65 @@ def _changeable() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile("[" + char_class(bmp) + "]"), frozenset(chars - bmp)
 
 
-def _holds(text: str, classes: tuple[re.Pattern[str], frozenset[str]]) -> bool:
-    """Whether ``text`` holds a character of a set kept as a BMP regex class plus astral leftovers."""
-    bmp, astral = classes
-    if bmp.search(text):
+def _or_astral(bmp: re.Pattern[str]) -> re.Pattern[str]:
+    """The class of ``bmp`` (a class, or a run of one) plus every astral character: one scan tells
+    a page with neither (nearly all) from the others. A single range costs Python's re one test
+    per character beside the bitmap, unlike a class of many astral characters (see _bmp_traditional)."""
+    assert bmp.pattern.startswith("[") and bmp.pattern.endswith(("]", "]+"))
+    return re.compile(bmp.pattern[: bmp.pattern.rindex("]")] + "\U00010000-\U0010ffff]")
+
+
+@cache
+def _holds_classes(name: str) -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """(BMP class, astral leftovers, the class or any astral character) of a set by name; kept by
+    name because hashing a compiled pattern hashes its whole (long) source on every call."""
+    bmp, astral = _bmp_traditional() if name == "traditional" else _changeable()
+    return bmp, astral, _or_astral(bmp)
+
+
+def _holds(text: str, name: str) -> bool:
+    """Whether ``text`` holds a character of a set kept as a BMP regex class plus astral leftovers:
+    "traditional" (_bmp_traditional) or "changeable" (_changeable)."""
+    bmp, astral, either = _holds_classes(name)
+    first = either.search(text)
+    if first is None:  # neither a character of the class nor an astral one
+        return False
+    pos = first.start()
+    if ord(text[pos]) <= 0xFFFF or bmp.search(text, pos):
         return True
-    return bool(_ASTRAL.search(text)) and not astral.isdisjoint(_ASTRAL.findall(text))
+    return not astral.isdisjoint(_ASTRAL.findall(text, pos))
 
 
 def _may_change(line: str) -> bool:
-    return _holds(line, _changeable())
+    return _holds(line, "changeable")
+
+
+def _separators(convert: object) -> re.Pattern[str] | None:
+    """The python backend's own separator pattern (a capturing group: ``split`` keeps them), if the
+    converter is its bound ``convert`` method."""
+    pattern = getattr(getattr(convert, "__self__", None), "split_chars_re", None)
+    return pattern if isinstance(pattern, re.Pattern) and pattern.groups == 1 else None
+
+
+def _convert_stretches(line: str, convert: object, separators: re.Pattern[str]) -> str:
+    """``convert(line)`` of the python backend, which splits ``line`` at ``separators`` and converts
+    each stretch between them on its own (a stretch holds no separator, so ``convert`` of it alone
+    is that stretch's conversion): only the stretches t2s can change are converted."""
+    parts = separators.split(line)
+    todo = [i for i in range(0, len(parts), 2) if _may_change(parts[i])]  # even: stretches; odd: separators
+    if 4 * len(todo) > len(parts):  # most stretches (a Traditional line): one call, as many as before
+        return convert(line)  # type: ignore[operator]
+    for i in todo:
+        parts[i] = convert(parts[i])  # type: ignore[operator]
+    return "".join(parts)
 
 
 def _convert(text: str) -> str:
     """OpenCC t2s of ``text``. The python backend converts each stretch between its separators on
     its own, and a line break is always a separator, so it converts line by line alike; a mostly
     Simplified page (a quoted Traditional name) then converts only its few lines that t2s can
-    change, and the others are kept as they are, which is what t2s would make of them."""
+    change, and of those (on a page that is Simplified by ``detect_script``) only the stretches it
+    can change; the rest is kept as it is, which is what t2s would make of it."""
     conv = _converter()
     if conv.backend != "python":  # its own dictionaries and segmentation: the whole text, always
         return conv.convert(text)
@@ -137,8 +179,14 @@ def _convert(text: str) -> str:
     todo = [i for i, line in enumerate(lines) if _may_change(line)]
     if 2 * len(todo) > len(lines):  # mostly Traditional: one call
         return conv.convert(text)
+    # Stretches pay on a Simplified page's few changed lines; a Traditional line changes nearly all
+    # of them, and splitting it at the backend's separators costs half a conversion.
+    separators = _separators(conv.convert) if detect_script(text) == "simplified" else None
     for i in todo:
-        lines[i] = conv.convert(lines[i])
+        if separators is None:
+            lines[i] = conv.convert(lines[i])
+        else:
+            lines[i] = _convert_stretches(lines[i], conv.convert, separators)
     return "\n".join(lines)
 
 
@@ -151,7 +199,7 @@ def _fixes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def has_traditional(text: str) -> bool:
     """Whether ``text`` holds a Traditional-only character (see ``_bmp_traditional`` for the speed)."""
-    return _holds(text, _bmp_traditional())
+    return _holds(text, "traditional")
 
 
 def detect_script(text: str) -> str:
@@ -170,8 +218,18 @@ def to_simplified(text: str) -> tuple[str, int]:
     converted = _convert(text)
     pattern, fixes = _fixes()
     converted = pattern.sub(lambda m: fixes[m.group(0)], converted)
-    if len(converted) == len(text):
-        changed = sum(map(str.__ne__, text, converted))  # equal lengths: characters changed
-    else:
-        changed = count_traditional(text)
-    return converted, changed
+    if len(converted) != len(text):
+        return converted, count_traditional(text)
+    return converted, _changed_chars(text, converted)  # equal lengths: characters changed
+
+
+def _changed_chars(a: str, b: str) -> int:
+    """``sum(map(str.__ne__, a, b))`` for strings of equal length, compared character by character
+    only on the lines that differ when both have the same lines' lengths (then every line starts at
+    the same offset in both); a mostly Simplified page changes a few lines."""
+    if a == b:
+        return 0
+    lines_a, lines_b = a.split("\n"), b.split("\n")
+    if len(lines_a) == len(lines_b) and all(map(int.__eq__, map(len, lines_a), map(len, lines_b))):
+        return sum(sum(map(str.__ne__, x, y)) for x, y in zip(lines_a, lines_b, strict=True) if x != y)
+    return sum(map(str.__ne__, a, b))

@@ -82,9 +82,11 @@ _WORD = re.compile(r"\w")
 # them can hold either.
 # No class of it crosses a line break, so one scan of the normalised text ("\n" between
 # paragraphs, none inside one) finds each paragraph's pieces as a scan of that paragraph alone.
+# The second form never matches empty: _SENTENCE's empty piece (at a line break or the end) is
+# no sentence, and the scan goes on from the next character either way.
 _SENTENCE_PIECE = re.compile(
     rf"([^\S\n]*)(?=[^{TERMINAL}\w\n]*\w)([^{TERMINAL}\n]*(?:[{TERMINAL}]+[{CLOSERS}]*)?)"
-    rf"|[^{TERMINAL}\n]*(?:[{TERMINAL}]+[{CLOSERS}]*)?"
+    rf"|[^{TERMINAL}\n]+(?:[{TERMINAL}]+[{CLOSERS}]*)?|[{TERMINAL}]+[{CLOSERS}]*"
 )
 _LAST_CLAUSE_MARK = re.compile(rf"[{CLAUSE_MARKS}](?=[^{CLAUSE_MARKS}]*$)")
 _TOKEN_TAIL = re.compile(r"[0-9A-Za-z.%]+$")  # a number or word a hard cut must not halve
@@ -592,17 +594,18 @@ def _split_sentences(text: str, role: str) -> list[tuple[int, int]]:
 def _plain_sentences(text: str, pos: int, endpos: int, cuts: list[tuple[int, int]]) -> None:
     """Append the sentence spans of text[pos:endpos] to ``cuts``: ordinary paragraphs (no teaser, no
     dateline), one or several separated by "\n" (see _SENTENCE_PIECE), in one scan."""
+    append = cuts.append
     for m in _SENTENCE_PIECE.finditer(text, pos, endpos):
-        s = m.start(2)
+        s, e = m.span(2)  # group 2 ends where the piece does
         if s < 0:  # no word character: not a sentence
             continue
-        e = m.end()
-        if e - m.start() > MAX_SENTENCE:
-            _trim(text, _cap(text, m.start(), e), cuts)
+        start = m.start()
+        if e - start > MAX_SENTENCE:
+            _trim(text, _cap(text, start, e), cuts)
         elif text[e - 1].isspace():  # only a piece without a full stop can end in a space
-            cuts.append((s, s + len(text[s:e].rstrip())))
+            append((s, s + len(text[s:e].rstrip())))
         else:
-            cuts.append((s, e))
+            append((s, e))
 
 
 def _trim(text: str, spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> None:
@@ -633,10 +636,13 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def segment(text: str) -> Segmented:
-    """Lay out a repaired, Simplified page (see module docstring)."""
+def segment(text: str, *, stripped: bool = False) -> Segmented:
+    """Lay out a repaired, Simplified page (see module docstring). ``stripped``: every line of
+    ``text`` is stripped already (repairs.tidy_spaces ran last), so it is not stripped again."""
     counts: dict[str, int] = {}
-    lines = _classify_lines([ln for ln in map(str.strip, text.split("\n")) if ln], counts)
+    raws = text.split("\n")
+    raws = list(filter(None, raws if stripped else map(str.strip, raws)))  # non-empty lines
+    lines = _classify_lines(raws, counts)
     _mark_decks(lines)
     paragraphs = [Paragraph(role, t) for role, t in _roles(lines, _paragraphs(lines))]
     stories = _stories(paragraphs)
@@ -647,16 +653,18 @@ def segment(text: str) -> Segmented:
     cuts = _page_sentences(out, paragraphs, offsets)
 
     story_of = [ix for ix, story in enumerate(stories) for _ in story.paragraphs]
-    para_col = [bisect.bisect_right(offsets, s) - 1 for s, _ in cuts]
+    starts, ends = (list(col) for col in zip(*cuts, strict=True)) if cuts else ([], [])
+    # the paragraph of a sentence: how many paragraphs start at or before it, less the first (at 0)
+    para_col = list(map(bisect.bisect_right, itertools.repeat(offsets[1:]), starts))
     roles = [p.role for p in paragraphs]
     cols: dict[str, list[Any]] = {
-        "story_ix": [story_of[k] for k in para_col],
+        "story_ix": list(map(story_of.__getitem__, para_col)),
         "para_ix": para_col,
         "sent_ix": list(range(len(cuts))),
-        "role": [roles[k] for k in para_col],
-        "char_start": [s for s, _ in cuts],
-        "char_end": [e for _, e in cuts],
-        "text": [out[s:e] for s, e in cuts],
+        "role": list(map(roles.__getitem__, para_col)),
+        "char_start": starts,
+        "char_end": ends,
+        "text": list(map(out.__getitem__, map(slice, starts, ends))),
     }
     story_rows: list[dict[str, object]] = []
     first = 0  # index of the story's first paragraph

@@ -124,6 +124,28 @@ _MARKUP = [
     "</iframe>",
     "<p class=x>",
     '<span style="a">',
+    '<p style="text-align: center;">',
+    '<STRONG Style="x">',
+    '<br class="a" />',
+    '<br class="a"/>',
+    '<img src="http://x/a.png" alt="图">',
+    '<script type="t">',
+    '<noscript id="n">',
+    '<p a="1" b="2">',
+    '<p a="1"b="2">',
+    '<p a="1"  b="2">',
+    '<p a="x>y">',
+    '<p a="x<y">',
+    '<p a="">',
+    '<p a="1" >',
+    "<p a='1'>",
+    "<p a=1>",
+    '<p 中="1">',
+    '<p a:b.c-d_e@f="1">',
+    '<foo x="1">',
+    '<p a="&amp;">',
+    '</p a="1">',
+    '<p x="',
     "<!-- c -->",
     "<!DOCTYPE html>",
     "<?xml?>",
@@ -154,27 +176,72 @@ _MARKUP = [
 
 
 def test_bare_tag_path_equals_html_parser() -> None:
-    taken = 0
+    taken = attributed = 0
     for text in _texts(_MARKUP, 20000):
         fast = repairs._strip_simple_tags(text)
         if fast is None:
             continue
         taken += 1
+        attributed += '="' in text  # start tags with quoted attributes take the fast path too
         assert fast == repairs._strip_tags_parsed(text), repr(text)
     assert taken > 2000
+    assert attributed > 500
+
+
+def _bare_tags_by_substitutions(text: str) -> tuple[str, int]:
+    """The bare-tag path's replacements as the substitutions one after another that the one pass
+    replaced: upper-case end tags lowered, then block tags, then inline tags."""
+    lower_end, block, inline, _ = repairs._bare_tag_res()
+    text = lower_end.sub(lambda m: m.group(0).lower(), text)
+    text, n_block = block.subn("\n", text)
+    text, n_inline = inline.subn("", text)
+    return text, n_block + n_inline
+
+
+def test_bare_tag_one_pass_equals_the_substitutions() -> None:
+    _, _, _, apart = repairs._bare_tag_res()
+    taken = 0
+    for text in _texts(_MARKUP, 20000, seed=SEED + 3):
+        fast = repairs._strip_simple_tags(text)
+        if fast is None or apart.search(text):
+            continue
+        taken += 1
+        assert fast == _bare_tags_by_substitutions(text), repr(text)
+    assert taken > 1000
 
 
 @pytest.mark.parametrize(
     "page",
-    ["<p>今天</p><br/>", "<P>一</P>\n<strong>二</strong><br />", "a <3 b<p>c</p>", "<foo>x</Foo>"],
+    [
+        "<p>今天</p><br/>",
+        "<P>一</P>\n<strong>二</strong><br />",
+        "a <3 b<p>c</p>",
+        "<foo>x</Foo>",
+        '<p class="x">a</p>',
+        '<p style="text-align: center;"><strong style="a">一</strong></p>',
+        '<noscript id="n">x</noscript><foo a="b">y',
+    ],
 )
 def test_bare_tag_pages_skip_the_parser(page: str) -> None:
-    assert repairs._strip_simple_tags(page) == repairs._strip_tags_parsed(page)
+    fast = repairs._strip_simple_tags(page)
+    assert fast is not None
+    assert fast == repairs._strip_tags_parsed(page)
 
 
 @pytest.mark.parametrize(
     "page",
-    ['<p class="x">a</p>', "<!-- c --><p>", "<script>x<p></script>", "<p>a&amp;b", "a<", "<p>&#12290;"],
+    [
+        "<p class=x>a</p>",
+        "<p a='1'>",
+        '<p a="1"  b="2">',
+        '<p a="x>y">',
+        '<script type="t">x<p></script>',
+        "<!-- c --><p>",
+        "<script>x<p></script>",
+        "<p>a&amp;b",
+        "a<",
+        "<p>&#12290;",
+    ],
 )
 def test_other_markup_goes_to_the_parser(page: str) -> None:
     assert repairs._strip_simple_tags(page) is None
@@ -227,6 +294,9 @@ _REPAIR_PIECES = [
     "。",
     "ü",
     "'",
+    "\u200b",
+    "\ufeff",
+    "\u00ad",
 ]
 _REPAIR_PIECES += list(words("web_residue.txt"))[:20] + list(words("web_residue_prefixes.txt"))[:10]
 _REPAIR_PIECES += list(words("web_residue_weak.txt"))[:8]
@@ -286,6 +356,7 @@ REFERENCES = [
         lambda t: ("\n".join(repairs._SPACES_RE.sub(" ", ln).strip() for ln in t.split("\n")), 0),
     ),
     (repairs.drop_web_residue, _residue_reference),
+    (repairs.strip_zero_width, lambda t: repairs._ZERO_WIDTH_RE.subn("", t)),
 ]
 
 
@@ -332,17 +403,82 @@ def test_line_by_line_t2s_equals_whole_text_t2s() -> None:
         pytest.skip("line-by-line conversion is only used with the python backend")
     pattern, fixes = script._fixes()
     rng = random.Random(SEED)
+    mixed = 0  # pages Simplified by detect_script: their lines are converted stretch by stretch
     for _ in range(300):
         lines = [rng.choice(_MIXED_LINES) for _ in range(rng.randint(1, 12))]
         if rng.random() < 0.5:  # mostly Simplified: a few Traditional lines among many
-            lines += ["今年以来街道共收集群众诉求5880件。"] * rng.randint(3, 20)
+            lines += ["今年以来街道共收集群众诉求5880件。"] * rng.randint(3, 80)
             rng.shuffle(lines)
         text = "\n".join(lines)
         if not script.has_traditional(text):
             continue
+        mixed += script.detect_script(text) == "simplified"
         whole = pattern.sub(lambda m: fixes[m.group(0)], conv.convert(text))
         assert script._convert(text) == conv.convert(text), repr(text)
         assert script.to_simplified(text)[0] == whole, repr(text)
+    assert mixed > 20
+
+
+def _members(name: str) -> frozenset[str]:
+    """Every character of a set _holds keeps as a BMP class plus astral leftovers."""
+    bmp, astral, _ = script._holds_classes(name)
+    return frozenset(chr(cp) for cp in range(0x10000) if bmp.match(chr(cp))) | astral
+
+
+@pytest.mark.parametrize("name", ["traditional", "changeable"])
+def test_holds_equals_set_membership(name: str) -> None:
+    """One scan for the class or any astral character, then the astral ones looked up."""
+    members = _members(name)
+    inside = sorted(members)
+    astral = [c for c in inside if ord(c) > 0xFFFF]
+    pieces = [
+        *inside[:30],
+        *astral[:20],
+        *"说区这个后里于么着abc 1\n",
+        "\U0001f600",
+        "\U00020001",
+        "\U0002a6d6",
+    ]
+    found = 0
+    for text in _texts(pieces, 20000, longest=8):
+        expected = any(c in members for c in text)
+        assert script._holds(text, name) == expected, repr(text)
+        found += expected
+    assert 1000 < found < 19000
+
+
+_T2S_LINES = [
+    "台湾《聯合報》報導說，今年以来街道共收集群众诉求5880件。",
+    "乾燥天气，著名学者 隨著活動開展",
+    "萬州區(qū)百安坝街道-GDP增长5.2%!發展…“後來”",
+    "今年以来街道共收集群众诉求5880件。",
+    "  \t",
+    "",
+]
+
+
+def test_stretch_by_stretch_t2s_equals_the_backend_on_the_line() -> None:
+    conv = converter(script.CONFIG)
+    separators = script._separators(conv.convert)
+    if conv.backend != "python":
+        pytest.skip("stretch-by-stretch conversion is only used with the python backend")
+    assert separators is not None  # the python backend's own separator pattern is found
+    rng = random.Random(SEED)
+    for _ in range(300):
+        pieces = rng.sample(_T2S_LINES, rng.randint(1, len(_T2S_LINES)))
+        line = rng.choice(["", " ", "，", "——", "a"]).join(pieces)
+        assert script._convert_stretches(line, conv.convert, separators) == conv.convert(line), repr(line)
+
+
+def test_changed_chars_equals_the_character_comparison() -> None:
+    rng = random.Random(SEED)
+    for _ in range(5000):
+        a = "".join(rng.choice("說说a\n") for _ in range(rng.randint(0, 12)))
+        b = list(a)
+        for _ in range(rng.randint(0, 3)):  # changed characters, line breaks moved or not
+            if b:
+                b[rng.randrange(len(b))] = rng.choice("说區\nx")
+        assert script._changed_chars(a, "".join(b)) == sum(map(str.__ne__, a, b)), (a, b)
 
 
 # -- segment -------------------------------------------------------------------------------------
@@ -586,6 +722,18 @@ def test_page_sentences_equal_paragraph_by_paragraph() -> None:
             offset += len(text) + 1
         starts, ends = seg.sentence_columns["char_start"], seg.sentence_columns["char_end"]
         assert list(zip(starts, ends, strict=True)) == expected, page
+
+
+def test_segment_of_stripped_lines_equals_segment() -> None:
+    """normalise hands segment tidy_spaces' output, whose lines need no second strip."""
+    for page in _pages(2000, SEED + 4):
+        tidy, _ = repairs.tidy_spaces(page + _other_spaces(page))
+        assert segment.segment(tidy, stripped=True) == segment.segment(tidy), repr(tidy)
+
+
+def _other_spaces(page: str) -> str:
+    """Spaces of other kinds around a page's lines (tidy_spaces strips them)."""
+    return "\n \u3000x\u2028 \n\t" if len(page) % 3 == 0 else ""
 
 
 def _split_reference(text: str, role: str) -> list[tuple[int, int]]:
