@@ -118,17 +118,11 @@ def to_pandas(df: pl.DataFrame) -> pd.DataFrame:
 # tests): about a quarter of GX's import time. Loaded lazily, so the module is executed for real on
 # first use of any of its attributes -- never, unless such an expectation is added.
 _UNUSED_BY_THE_GATE = ("scipy.stats",)
-# Optional dependencies GX imports at start-up only for data sources the gate never uses (SQL
-# databases; the gate hands GX pandas frames): hidden while GX is imported, so GX takes them for
-# not installed (as it does when they are not) -- about a third of GX's import time. Only when
-# nothing imported them before; afterwards they import normally for everyone else.
-_HIDDEN_FROM_GX = ("sqlalchemy",)
 
 
 @cache
 def _import_gx() -> None:
-    """Import GX once per process, with the modules only unused expectations need made lazy and the
-    optional ones only unused data sources need hidden."""
+    """Import GX once per process, with the modules only unused expectations need made lazy."""
     import importlib.util
     import sys
 
@@ -149,15 +143,7 @@ def _import_gx() -> None:
         parent, _, child = name.rpartition(".")
         if parent in sys.modules:
             setattr(sys.modules[parent], child, module)
-    hidden = [name for name in _HIDDEN_FROM_GX if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import name" raises ImportError
-    try:
-        import great_expectations  # noqa: F401
-    finally:
-        for name in hidden:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
+    import great_expectations  # noqa: F401
 
 
 @cache
@@ -205,9 +191,7 @@ def _run_gx(derived: Derived, plans: dict[str, GxKwargs]) -> dict[str, _Outcome]
                 if key is not None and (known := _BY_STRUCTURE.get(key)) is not None:
                     outcomes.update(known)
                     continue
-                got = _validate_on_gx(
-                    definitions, f"{frame}_{part}", data, planned, plans, counts=table_level
-                )
+                got = _validate_on_gx(definitions, f"{frame}_{part}", data, planned, plans, counts=table_level)
                 outcomes.update(got)
                 if key is not None and all(o.success is not None for o in got.values()):
                     if len(_BY_STRUCTURE) >= _BY_STRUCTURE_MAX:
@@ -243,9 +227,7 @@ def _validate_on_gx(
     run = validator.validate_expectation_suite(suite(planned))
     out = {declared: _outcome(r) if counts else _verdict(r, data.height)
            for r, declared in zip(run.results, _by_meta(run.results, planned), strict=True)}  # fmt: skip
-    recount = [
-        e for e in planned if not counts and (out[e.name].success is False or "mostly" in plans[e.name])
-    ]
+    recount = [e for e in planned if not counts and (out[e.name].success is False or "mostly" in plans[e.name])]
     if recount:
         validator.result_format = COUNTS
         run = validator.validate_expectation_suite(suite(recount))
