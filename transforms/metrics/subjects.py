@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from transforms.lexicon import words
-from transforms.metrics.words import Word, tag
+from transforms.metrics.words import Word, dictionary_tag, tag
 
 # Characters that end a clause for subject purposes. 、 ends a list item: each item has its own noun.
 _CLAUSE_STOP = "，,；;。！!？?：:、…\n"
@@ -499,7 +499,21 @@ def _bridge_suffix(window: str) -> str:
                 end -= k
                 found = True
                 break
+    if 0 < end < len(window) and (dictionary_tag(window[end - 1 : end + 1]) or "").startswith("v"):
+        end = _verb_across(window, end)
     return window[end:]
+
+
+def _verb_across(window: str, end: int) -> int:
+    """Where the bridge cut at ``end`` moves when it splits a verb (比率|接近: 近 is a bridge, but here
+    the end of 接近): the cut of the few characters around it decides, so 支出|下降 stays."""
+    lo = max(0, end - 3)
+    at = lo
+    for w in tag(window[lo:]):
+        if at < end < at + len(w.text):
+            return at if w.tag.startswith("v") else end
+        at += len(w.text)
+    return end
 
 
 @cache

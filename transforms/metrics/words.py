@@ -111,6 +111,12 @@ def _tag_of(word: str, tags: dict[str, str]) -> str:
     return "n"
 
 
+def dictionary_tag(word: str) -> str | None:
+    """The tag the dictionary (with ``word_tags.csv``) gives ``word`` as one whole word, or None when
+    it holds no such word: a cheap look-up where cutting a window would cost more."""
+    return _jieba()[1].get(word)
+
+
 @lru_cache(maxsize=1 << 17)
 def tag(text: str) -> tuple[Word, ...]:
     """``text`` cut into words with their tags (memoised per window)."""

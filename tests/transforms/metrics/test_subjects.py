@@ -468,3 +468,17 @@ def test_a_latin_name_with_decimals_keeps_them() -> None:
 )
 def test_words_the_dictionary_lacks_are_cut_whole(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a bridge character that ends a longer verb (接|近, 升|至 after the noun) takes the verb whole
+        ("全县森林覆盖率接近65%。", "65%", "森林覆盖率"),
+        ("城区人均公园绿地面积升至15平方米。", "15平方米", "城区人均公园绿地面积"),
+        # 支出|下降 is no verb cut in two
+        ("市级行政经费支出下降6%。", "6%", "市级行政经费支出"),
+    ],
+)
+def test_a_bridge_never_splits_the_verb_it_ends(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
