@@ -643,6 +643,10 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break
         if w.tag == "c" and not np:
             return None
+        if np and w.tag == "c" and _opens_predicate(ws, i):
+            break  # 6项指标|不及|预期: a conjunction before a verb joins no nouns, it opens the predicate
+        if np and _verb_to_place(ws, i):
+            break  # 7个设区市|进入|全国前十: a verb whose object is a place word is the predicate
         if np and _verb_ends_name(ws, i, np, kind):
             break
         np.append(w)
@@ -651,6 +655,30 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         if kind in _PEOPLE_KINDS and _names_people(said):
             break  # 14名残疾游客|游览景区风光
     return np
+
+
+def _opens_predicate(ws: Sequence[Word], i: int) -> bool:
+    """Conjunction ``i`` stands before a verb or adverb, or ends the text (不及|预期), not between two
+    nouns (国家|或|地区)."""
+    if ws[i].text in _set("subject_list_conjunctions.txt"):
+        return False  # 标准体系|和|工作规范: 和 joins names, whatever their first word
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return nxt is None or nxt.tag.startswith(("v", "d"))
+
+
+def _predicate_idiom(w: Word) -> bool:
+    """An idiom (tag l) that is a predicate: a manner word or verb, then a verb (如期|完成, 圆满|完成,
+    有着|落) -- not a name (高等|学校, 攻关|项目, 专项|规划)."""
+    if w.tag != "l" or len(w.text) < 3:
+        return False
+    head, tail = dictionary_tag(w.text[:2]) or "", dictionary_tag(w.text[-2:]) or ""
+    return tail == "v" and head in ("d", "a", "ad", "v")
+
+
+def _verb_to_place(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a verb whose object is a place word (进入|全国, 领跑|全省): names do not hold one."""
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return ws[i].tag == "v" and nxt is not None and nxt.text in _set("subject_place_words.txt")
 
 
 def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -> bool:
@@ -678,8 +706,15 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
     a noun, dropped when it holds a plain verb or a governing one (建设) -- not a lone verbal noun that
     names the thing (120次入户|走访, 4期干部|培训)."""
     k = len(np)
+    if k > 1 and _predicate_idiom(np[-1]):
+        np = np[:-1]  # 3项任务|如期完成: an idiom after the noun is its predicate, with its adverbs
+        while len(np) > 1 and np[-1].tag in ("d", "ad"):
+            np = np[:-1]
+        return np
     while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
         k -= 1
+    if 1 < k < len(np) and np[k - 1].tag in ("a", "ad") and np[k - 2].tag.startswith(("n", "j")):
+        return np[: k - 1]  # 企业|便捷|融资: a manner word and its verb after the noun
     while k < len(np) and np[k].text in _nominal_verbs():
         k += 1  # 一般公共预算|收入: a verb that names the thing is the head, what follows it the predicate
     run = np[k:]

@@ -482,3 +482,22 @@ def test_words_the_dictionary_lacks_are_cut_whole(sentence: str, span: str, subj
 )
 def test_a_bridge_never_splits_the_verb_it_ends(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # predicates after the noun read after a metric: an idiom of manner + verb, a conjunction before
+        # a verb, a verb whose object is a place word, a manner word and its verbal noun
+        ("12项惠民工程如期完成。", "12项", "惠民工程"),
+        ("3项考核指标不及预期。", "3项", "考核指标"),
+        ("5个县城集中供热普及率进入全省前列。", "5个", "县城集中供热普及率"),
+        ("平台帮助2万家小微企业高效融资。", "2万家", "小微企业"),
+        # names keep their idioms, and conjunctions between names
+        ("新增2所高等学校。", "2所", "高等学校"),
+        ("实施10个攻关项目和示范工程。", "10个", "攻关项目和示范工程"),
+        ("覆盖60个国家或地区。", "60个", "国家或地区"),
+    ],
+)
+def test_a_predicate_after_the_noun_ends_it(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
