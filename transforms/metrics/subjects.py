@@ -639,8 +639,8 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
         ):
             break
-        if _ends_phrase(ws, i) and not _is_stop(w):
-            break
+        if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
+            break  # “三年全面提升”项目: an adverb inside quotes is part of the name
         if w.tag == "c" and not np:
             return None
         if np and w.tag == "c" and _opens_predicate(ws, i):

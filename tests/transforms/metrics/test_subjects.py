@@ -501,3 +501,17 @@ def test_a_bridge_never_splits_the_verb_it_ends(sentence: str, span: str, subjec
 )
 def test_a_predicate_after_the_noun_ends_it(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # 全面 and a reduplicated measure word (件件) after the noun are adverbs opening the predicate
+        ("8个产业园区全面投产。", "8个", "产业园区"),
+        ("确保12件民生实事件件落地。", "12件", "民生实事"),
+        # inside quotes an adverb is part of the name
+        ("启动20个“两年全面提升”工程。", "20个", "“两年全面提升”工程"),
+    ],
+)
+def test_adverbs_after_the_noun_open_the_predicate(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
