@@ -38,6 +38,8 @@ _MAX_AFTER = 16
 _NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")
 # Unit kinds of metrics that count people or households (惠及3400万人的…工程 counts no project).
 _PEOPLE_KINDS = frozenset({"people", "households"})
+# Unit kinds of sums and shares: a verb after one says what the money or share goes to (80亿元|支持…).
+_SHARE_KINDS = frozenset({"money", "percent"})
 # Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
 _LONG_NAME_KINDS = frozenset({"count"})
 # Tags of the words a clause may hold when it names no noun (已|办结|4899件, 目前|已有|2台).
@@ -599,6 +601,8 @@ def _after_text(rest: str, kind: str) -> str | None:
     ws = tag(rest)
     if cut and len(ws) > 1:
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
+    if kind in _SHARE_KINDS and _is_verb(ws[0]) and not of_phrase and len(ws) > 1:
+        return None  # 统筹80亿元|支持…, 60%|用于…: a verb after a sum or share says what it goes to
     relative = _relative(ws)
     if relative:
         return relative
@@ -624,6 +628,29 @@ def _after_text(rest: str, kind: str) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _purpose(sentence: str, end: int) -> str | None:
+    """The object of the verb right after a sum that names nothing before it (安排6亿元|支持|乡村
+    振兴项目): the money goes to it, so it is what the sum is about (as 投入…实施…“双向揭榜挂帅”)."""
+    rest = sentence[end : end + _MAX_BEFORE + 4]
+    stop = next((i for i, ch in enumerate(rest) if ch in _PURPOSE_STOP), None)
+    if stop is None:
+        return None  # the clause runs on: no whole object in reach
+    ws = tag(rest[:stop])
+    if len(ws) < 2 or not _is_verb(ws[0]) or ws[1].tag.startswith("v"):
+        return None  # 支持|巩固|拓展…: a chain of verbs names no programme
+    obj = ws[1:]
+    if any(_ends_phrase(obj, i) and not _is_punct(w) for i, w in enumerate(obj)) or not (
+        obj[-1].tag.startswith(("n", "vn", "j")) or obj[-1].text in "”》"
+    ):
+        return None  # the object is no plain noun phrase (为|民办实事, …|发展)
+    subject = _balanced(_text(obj))
+    return subject if _good(subject, obj) else None
+
+
+# What ends the object of a sum's purpose: a clause, not a list item (企业找技术、成果找市场“双向揭榜挂帅”).
+_PURPOSE_STOP = "，,；;。！!？?：:\n"
 
 
 def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
@@ -897,6 +924,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
             subject = _respectively(sentence, first, list_index) or subject
+        if subject is None and sp.kind == "money" and not after:
+            subject = _purpose(sentence, sp.end)  # 投入8亿元|办好|民生实事: the funded programme
         if subject is None and k and gap in _set("subject_range_marks.txt"):
             subject = out[k - 1].subject  # 增长5%-5.5%: the range's upper end
         ranked = sentence.startswith(words("subject_streak_predicates.txt"), sp.end)

@@ -515,3 +515,22 @@ def test_a_predicate_after_the_noun_ends_it(sentence: str, span: str, subject: s
 )
 def test_adverbs_after_the_noun_open_the_predicate(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a verb after a sum or share says what it goes to: the subject is named before it ...
+        ("安排专项资金3亿元支持县域商业项目建设。", "3亿元", "专项资金"),
+        ("新增财力70%以上用于教育领域。", "70%以上", "财力"),
+        # ... or, when nothing is named before, the programme the money goes to
+        ("投入9亿元实施乡村道路安全工程。", "9亿元", "乡村道路安全工程"),
+        ("投入6亿元实施校园提质、课堂提效“双提”行动。", "6亿元", "校园提质、课堂提效“双提”行动"),
+    ],
+)
+def test_a_sum_and_what_it_goes_to(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_chain_of_verbs_after_a_sum_names_no_programme() -> None:
+    assert facts("统筹5亿元支持巩固提升乡村产业振兴。")["5亿元"].subject is None
