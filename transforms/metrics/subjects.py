@@ -183,9 +183,11 @@ def _text(ws: Sequence[Word]) -> str:
     return "".join(w.text for w in ws)
 
 
-def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
+def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> list[Word]:
     """Drop what cannot begin or end a noun phrase: glue, dangling punctuation, a governing verb at
-    the start (新入选|国家5G工厂), modifiers and verbs at the end."""
+    the start (新入选|国家5G工厂), modifiers and verbs at the end. ``listed``: the phrase opens a list
+    item (通学、通|游|专线), where two one-character verbs are the item's own modifier."""
+    opening = ws[0] if ws else None
     changed = True
     while ws and changed:
         changed = False
@@ -205,12 +207,29 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):
             ws, changed = ws[1:], True
+            continue
+        run = _single_verb_run(ws)
+        if run > 2 or (run == 2 and len(ws) > 3 and ws[0] is opening and not governed and not listed):
+            # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
+            ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
     while ws and (
         ws[-1].tag in ("c", "a", "b", "uj", "ul", "u")
         or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")
     ):
         ws = ws[:-1]
     return ws
+
+
+def _single_verb_run(ws: Sequence[Word]) -> int:
+    """The length of a run of two or more one-character verbs opening ``ws`` before a noun of two
+    characters or more (办|复|建议, 新|改|扩|建|学校): a compound verb the dictionary lacks; else 0."""
+    k = 0
+    while k < len(ws) and ws[k].tag == "v" and len(ws[k].text) == 1 and _HAN.match(ws[k].text):
+        k += 1
+    if k < 2 or k >= len(ws):
+        return 0
+    head = ws[k]
+    return k if head.tag.startswith(("n", "j")) and len(head.text) >= 2 else 0
 
 
 def _verb_term(ws: Sequence[Word]) -> bool:
@@ -441,7 +460,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
-    np = _trim_np(np, governed=governed)
+    np = _trim_np(np, governed=governed, listed=opener == "、" and not rest)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs: list[Word] = []

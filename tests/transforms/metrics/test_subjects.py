@@ -534,3 +534,18 @@ def test_a_sum_and_what_it_goes_to(sentence: str, span: str, subject: str) -> No
 
 def test_a_chain_of_verbs_after_a_sum_names_no_programme() -> None:
     assert facts("统筹5亿元支持巩固提升乡村产业振兴。")["5亿元"].subject is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a verb the dictionary lacks comes out as one-character verbs: three or more open the clause's
+        # verb, two before a phrase of several words too
+        ("立改废市政府规章9件。", "9件", "市政府规章"),
+        ("按时办复市政协委员提案300件。", "300件", "市政协委员提案"),
+        # two before a single noun make a compound noun, and so do they opening a list item
+        ("全市通办事项120项。", "120项", "通办事项"),
+    ],
+)
+def test_one_character_verbs_opening_the_phrase(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
