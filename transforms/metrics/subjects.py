@@ -862,6 +862,8 @@ def _respectively(sentence: str, first: int, index: int) -> str | None:
         return own
     # The measured noun after the last item is every item's (钢铁、水泥和平板玻璃产量 -> 钢铁产量):
     # 钢铁 alone does not say that output was counted, and would not group with 钢铁产量 elsewhere.
+    if any(_has_head(c) for c in conjuncts[:-1]):
+        return own  # 进口货值、…、船舶进出、…销售额: items that name their own measures share none
     head = _shared_head(conjuncts)
     item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
     if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:

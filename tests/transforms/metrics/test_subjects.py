@@ -549,3 +549,10 @@ def test_a_chain_of_verbs_after_a_sum_names_no_programme() -> None:
 )
 def test_one_character_verbs_opening_the_phrase(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_respectively_items_with_their_own_measures_share_no_head() -> None:
+    # 游客人数 names its own measure, so the items are not bare conjuncts of one shared head
+    found = facts("接待游客人数、旅游收入、过夜游客销售额分别增长3%、5%、7%。")
+    assert found["5%"].subject == "旅游收入"
+    assert found["3%"].subject == "游客人数"
