@@ -682,7 +682,9 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
         quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
         if not quoted and (
-            _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
+            (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
+            or _is_number(ws, i)
+            or (_after_stop(rest, at, w) and not grade)
         ):
             break
         if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
@@ -721,6 +723,14 @@ def _predicate_idiom(w: Word) -> bool:
     return tail == "v" and head in ("d", "a", "ad", "v")
 
 
+def _qualifies_people(ws: Sequence[Word], i: int, kind: str) -> bool:
+    """An adverb and its verb at ``i`` that qualify the people named right after them (离校|未|就业|
+    高校毕业生): a relative clause inside the name of the people counted, not the predicate."""
+    if kind not in _PEOPLE_KINDS or ws[i].tag not in ("d", "ad") or i + 2 >= len(ws):
+        return False
+    return any(_names_people(w.text) for w in ws[i + 2 : i + 4])
+
+
 def _verb_to_place(ws: Sequence[Word], i: int) -> bool:
     """Word ``i`` is a verb whose object is a place word (进入|全国, 领跑|全省): names do not hold one."""
     nxt = ws[i + 1] if i + 1 < len(ws) else None
@@ -735,8 +745,8 @@ def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -
     qualifies the people after it (受灾|群众) does not."""
     w = ws[i]
     verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
-    if not verbal or (i + 1 < len(ws) and _names_people(ws[i + 1].text)):
-        return False
+    if not verbal or any(_names_people(x.text) for x in ws[i + 1 : i + 3]):
+        return False  # 受灾|群众, 就业|高校|毕业生: the verb qualifies the people named after it
     if kind in _LONG_NAME_KINDS:
         after = ws[i + 1].tag if i + 1 < len(ws) else ""
         return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n") and after in ("ns", "j")

@@ -556,3 +556,8 @@ def test_respectively_items_with_their_own_measures_share_no_head() -> None:
     found = facts("接待游客人数、旅游收入、过夜游客销售额分别增长3%、5%、7%。")
     assert found["5%"].subject == "旅游收入"
     assert found["3%"].subject == "游客人数"
+
+
+def test_an_adverb_and_verb_qualifying_the_people_counted_stay_in_their_name() -> None:
+    found = facts("帮扶3000名失业未就业青年实现就业。")
+    assert found["3000名"].subject == "失业未就业青年"
