@@ -290,7 +290,10 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
     tagged a verb (入户走访|53次) stays; a rate's 每 + unit is passed over (收费标准|每生每课时|2.5元,
     每学期|收费, 每台|电梯造价)."""
     i = len(ws)
-    while i > 0 and not (_ends_phrase(ws, i - 1) and not (i == len(ws) and _head_noun(ws, i - 1))):
+    while i > 0 and (
+        not (_ends_phrase(ws, i - 1) and not (i == len(ws) and _head_noun(ws, i - 1)))
+        or _adverb_of_term(ws, i - 1)
+    ):
         if i < len(ws) and _verb_of_clause(ws, i - 1):
             break
         i -= 1
@@ -305,6 +308,22 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
             if outer:
                 return outer, before
     return np, rest
+
+
+def _adverb_of_term(ws: Sequence[Word], j: int) -> bool:
+    """Adverb ``j`` opens the name of a rate or size of an act, which the rest of ``ws`` is: the act
+    and its attribute word (直接|结算率, 一次性|化解率, 直接|融资|规模). The indicator is that of the act
+    done so, not the verb's manner."""
+    term = ws[j + 1 :]
+    if ws[j].tag not in ("d", "ad") or len(ws[j].text) < 2 or not 0 < len(term) <= 2:
+        return False
+    if not term[-1].text.endswith(words("subject_attribute_heads.txt")):
+        return False
+    act = term[0]
+    if len(term) == 2:
+        return act.tag in ("v", "vn")
+    stem = act.text[: -len(next(h for h in words("subject_attribute_heads.txt") if act.text.endswith(h)))]
+    return len(stem) >= 2 and (dictionary_tag(stem) or "").startswith("v")
 
 
 def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:

@@ -561,3 +561,17 @@ def test_respectively_items_with_their_own_measures_share_no_head() -> None:
 def test_an_adverb_and_verb_qualifying_the_people_counted_stay_in_their_name() -> None:
     found = facts("帮扶3000名失业未就业青年实现就业。")
     assert found["3000名"].subject == "失业未就业青年"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # an adverb before an act and its attribute word names the indicator (直接|结算率): the phrase
+        # goes on to the thing before it
+        ("全省门诊费用直接结算率达到88%。", "88%", "门诊费用直接结算率"),
+        ("群众投诉一次性化解率达95%。", "95%", "群众投诉一次性化解率"),
+        ("民营企业直接融资规模突破80亿元。", "突破80亿元", "民营企业直接融资规模"),
+    ],
+)
+def test_an_adverb_inside_the_name_of_a_rate(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
