@@ -1029,9 +1029,32 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
     for k in range(1, len(spans)):
         subject, prev = out[k].subject, out[k - 1].subject
         gap = sentence[spans[k - 1].end : spans[k].start]
-        if subject in _set("subject_attribute_heads.txt") and prev and "。" not in gap and "；" not in gap:
+        if not prev or "。" in gap or "；" in gap:
+            continue
+        if subject in _set("subject_attribute_heads.txt") or (
+            _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
+        ):
             out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
     return out
+
+
+def _rate_of_act_before(sentence: str, prev: Span, subject: str | None) -> bool:
+    """化解…23万户，化解率达94%: a rate named only by an act (化解率, 办结率) whose verb governs the
+    metric before it measures that act on the same thing."""
+    head = next((h for h in _attribute_heads() if subject and subject.endswith(h)), None)
+    if not subject or not head or len(subject) - len(head) < 2:
+        return False
+    stem = subject[: -len(head)]
+    if not (dictionary_tag(stem) or "").startswith("v"):
+        return False
+    lo = _clause_start(sentence, prev.start, 0)
+    before = sentence[lo : prev.start]
+    return stem in before and subject not in before  # not 起数、死亡人数分别…: the rate's own name
+
+
+@cache
+def _attribute_heads() -> tuple[str, ...]:
+    return tuple(words("subject_attribute_heads.txt"))
 
 
 def _grade_of(count: Span, nxt: Span) -> bool:

@@ -575,3 +575,11 @@ def test_an_adverb_and_verb_qualifying_the_people_counted_stay_in_their_name() -
 )
 def test_an_adverb_inside_the_name_of_a_rate(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_a_rate_of_the_act_before_measures_the_same_thing() -> None:
+    # 办结 governs the count before, so 办结率 is that of the same requests
+    found = facts("全年办结群众来信诉求1.2万件，办结率达98%。")
+    assert found["98%"].subject == "群众来信诉求办结率"
+    # a measure of its own before (人数) takes no rate of another act
+    assert facts("新增参保人数12万人，参保率达95%。")["95%"].subject == "参保率"
