@@ -735,11 +735,11 @@ def _opens_predicate(ws: Sequence[Word], i: int) -> bool:
 
 def _predicate_idiom(w: Word) -> bool:
     """An idiom (tag l) that is a predicate: a manner word or verb, then a verb (如期|完成, 圆满|完成,
-    有着|落) -- not a name (高等|学校, 攻关|项目, 专项|规划)."""
+    有着|落), or an adverb and a verbal noun (高速|运转) -- not a name (高等|学校, 攻关|项目, 抽样|调查)."""
     if w.tag != "l" or len(w.text) < 3:
         return False
     head, tail = dictionary_tag(w.text[:2]) or "", dictionary_tag(w.text[-2:]) or ""
-    return tail == "v" and head in ("d", "a", "ad", "v")
+    return (tail == "v" and head in ("d", "a", "ad", "v")) or (tail == "vn" and head in ("d", "ad"))
 
 
 def _qualifies_people(ws: Sequence[Word], i: int, kind: str) -> bool:

@@ -490,6 +490,7 @@ def test_a_bridge_never_splits_the_verb_it_ends(sentence: str, span: str, subjec
         # predicates after the noun read after a metric: an idiom of manner + verb, a conjunction before
         # a verb, a verb whose object is a place word, a manner word and its verbal noun
         ("12项惠民工程如期完成。", "12项", "惠民工程"),
+        ("30台风电机组高速运转。", "30台", "风电机组"),
         ("3项考核指标不及预期。", "3项", "考核指标"),
         ("5个县城集中供热普及率进入全省前列。", "5个", "县城集中供热普及率"),
         ("平台帮助2万家小微企业高效融资。", "2万家", "小微企业"),
