@@ -584,3 +584,7 @@ def test_a_rate_of_the_act_before_measures_the_same_thing() -> None:
     assert found["98%"].subject == "群众来信诉求办结率"
     # a measure of its own before (人数) takes no rate of another act
     assert facts("新增参保人数12万人，参保率达95%。")["95%"].subject == "参保率"
+
+
+def test_a_deictic_place_word_is_never_the_subject() -> None:
+    assert facts("如今，当地已新增了30多家。")["30多家"].subject is None
