@@ -471,7 +471,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
-    np, rest = _np_backward(ws)
+    np, rest = _with_owner(*_np_backward(ws))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
@@ -509,6 +509,32 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
             ),
         )
     return _Before(subject, m, False)
+
+
+def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(np, rest) with an attribute word alone after 的 (…|的|比重) grown by what it is of."""
+    if len(rest) > 1 and rest[-1].text == "的" and len(np) == 1 and np[0].text.endswith(_attribute_heads()):
+        owner = _owner_of_attribute(rest[:-1])
+        if owner:
+            return [*owner, rest[-1], *np], rest[: len(rest) - 1 - len(owner)]
+    return np, rest
+
+
+def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
+    """What an attribute word after 的 is of (民生支出占财政支出|的|比重, 物流总费用与生产总值|的|比率):
+    the words back to the start of the clause, with no number, punctuation or clause verb among them
+    but the 占 or 与 that relates two things; empty when there is none."""
+    i = len(ws)
+    while i > 0 and not (
+        _is_number(ws, i - 1)
+        or _is_punct(ws[i - 1])
+        or (_is_stop(ws[i - 1]) and ws[i - 1].text not in "占与和")
+    ):
+        i -= 1
+    owner = _trim_np(list(ws[i:]))
+    if len(owner) < 2 or not any(w.text in ("占", "与", "和") for w in owner):
+        return []
+    return owner
 
 
 def _from_frame(ws: Sequence[Word]) -> int | None:

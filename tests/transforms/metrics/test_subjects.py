@@ -588,3 +588,15 @@ def test_a_rate_of_the_act_before_measures_the_same_thing() -> None:
 
 def test_a_deictic_place_word_is_never_the_subject() -> None:
     assert facts("如今，当地已新增了30多家。")["30多家"].subject is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # an attribute word after 的 is that of the relation before it (A占B的比重, A与B的比率)
+        ("教育支出占财政支出的比重达到18%。", "18%", "教育支出占财政支出的比重"),
+        ("居民存款与地区生产总值的比率为1.2%。", "1.2%", "居民存款与地区生产总值的比率"),
+    ],
+)
+def test_an_attribute_after_de_is_of_the_relation_before(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
