@@ -1055,7 +1055,7 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
     for k in range(1, len(spans)):
         subject, prev = out[k].subject, out[k - 1].subject
         gap = sentence[spans[k - 1].end : spans[k].start]
-        if not prev or "。" in gap or "；" in gap:
+        if not prev or not subject or "。" in gap or "；" in gap:
             continue
         if subject in _set("subject_attribute_heads.txt") or (
             _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
