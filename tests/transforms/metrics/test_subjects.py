@@ -600,3 +600,16 @@ def test_a_deictic_place_word_is_never_the_subject() -> None:
 )
 def test_an_attribute_after_de_is_of_the_relation_before(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # verbs of a predicate with an object end the noun read after a count (subject_stops.txt)
+        ("8家企业进入全球企业竞争力榜单。", "8家", "企业"),
+        ("12个项目列入省级重点项目名单。", "12个", "项目"),
+        ("3万户家庭享受电费补贴。", "3万户", "家庭"),
+    ],
+)
+def test_predicate_verbs_with_an_object_end_the_noun(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
