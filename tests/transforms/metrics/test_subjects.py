@@ -609,6 +609,8 @@ def test_an_attribute_after_de_is_of_the_relation_before(sentence: str, span: st
         ("8家企业进入全球企业竞争力榜单。", "8家", "企业"),
         ("12个项目列入省级重点项目名单。", "12个", "项目"),
         ("3万户家庭享受电费补贴。", "3万户", "家庭"),
+        ("5家医院位列全国百强。", "5家", "医院"),
+        ("40项改革举措取得明显成效。", "40项", "改革举措"),
     ],
 )
 def test_predicate_verbs_with_an_object_end_the_noun(sentence: str, span: str, subject: str) -> None:
