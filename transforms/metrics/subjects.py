@@ -742,12 +742,19 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break  # 7个设区市|进入|全国前十: a verb whose object is a place word is the predicate
         if np and _verb_ends_name(ws, i, np, kind):
             break
+        if np and _is_verb(w) and _names_people(said) and not _opens_name(ws, i + 1):
+            break  # 2400多万陇原儿女|无限…: a verb after the people named opens the predicate
         np.append(w)
         at += len(w.text)
         said += w.text
         if kind in _PEOPLE_KINDS and _names_people(said):
             break  # 14名残疾游客|游览景区风光
     return np
+
+
+def _opens_name(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a noun or verbal noun, which a verb before it may qualify (就业|岗位, 照护|服务)."""
+    return i < len(ws) and ws[i].tag.startswith(("n", "vn", "j"))
 
 
 def _opens_predicate(ws: Sequence[Word], i: int) -> bool:

@@ -615,3 +615,8 @@ def test_an_attribute_after_de_is_of_the_relation_before(sentence: str, span: st
 )
 def test_predicate_verbs_with_an_object_end_the_noun(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_a_plain_verb_after_the_people_named_opens_the_predicate() -> None:
+    # 儿女 names people (subject_people_heads.txt); the verb after it is no part of the name
+    assert facts("这份荣誉给了300多万江南儿女无限鼓舞。")["300多万"].subject == "江南儿女"
