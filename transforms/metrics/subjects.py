@@ -394,6 +394,13 @@ def _attribute_term(ws: Sequence[Word], j: int) -> bool:
 def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
     """The last word heads the phrase though a stop: after a bridge was stripped (总|花费|增长), or with
     a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成)."""
+    if (
+        len(ws) > 1
+        and ws[-2].tag == "b"
+        and ws[-1].tag.startswith("v")
+        and not (_is_bridge(ws[-1]) or _is_stop(ws[-1]))
+    ):
+        return True  # 一次性|补助: a distinguishing word qualifies nouns only, so the verb after it is one
     if not _head_noun(ws, len(ws) - 1):
         return False
     return bool(measure) or (len(ws) > 1 and ws[-2].tag in ("b", "a", "an"))

@@ -620,3 +620,8 @@ def test_predicate_verbs_with_an_object_end_the_noun(sentence: str, span: str, s
 def test_a_plain_verb_after_the_people_named_opens_the_predicate() -> None:
     # 儿女 names people (subject_people_heads.txt); the verb after it is no part of the name
     assert facts("这份荣誉给了300多万江南儿女无限鼓舞。")["300多万"].subject == "江南儿女"
+
+
+def test_a_distinguishing_word_makes_the_verb_after_it_a_noun() -> None:
+    # 一次性 (word_tags.csv: b) qualifies nouns only: 一次性|补助 is the grant, not a verb before the sum
+    assert facts("考入高职院校的一次性补助5000元。")["5000元"].subject == "一次性补助"
