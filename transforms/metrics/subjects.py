@@ -1071,6 +1071,14 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
         gap = sentence[spans[k - 1].end : spans[k].start]
         if not prev or not subject or "。" in gap or "；" in gap:
             continue
+        if (
+            gap.startswith(("、占", "，占"))
+            and not gap[1:].startswith(_attribute_heads())
+            and "、" not in gap[1:]
+            and "，" not in gap[1:]
+        ):
+            out[k] = Fact(prev, out[k].measure)  # 装机1.69亿千瓦、占全疆装机64%: the share of that metric
+            continue
         if subject in _set("subject_attribute_heads.txt") or (
             _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
         ):

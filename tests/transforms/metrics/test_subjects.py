@@ -625,3 +625,8 @@ def test_a_plain_verb_after_the_people_named_opens_the_predicate() -> None:
 def test_a_distinguishing_word_makes_the_verb_after_it_a_noun() -> None:
     # 一次性 (word_tags.csv: b) qualifies nouns only: 一次性|补助 is the grant, not a verb before the sum
     assert facts("考入高职院校的一次性补助5000元。")["5000元"].subject == "一次性补助"
+
+
+def test_a_share_clause_opening_with_zhan_is_the_share_of_the_metric_before() -> None:
+    found = facts("风电装机800万千瓦、占全市电力装机40%。")
+    assert found["40%"].subject == "风电装机"
