@@ -1148,6 +1148,8 @@ def _inherited(
         return prev_fact.subject  # 惠及园区常住居民82户320人: one subject, two units
     if rate and prev_fact.subject:
         return prev_fact.subject  # 实现地区生产总值67665亿元，增长5.5%
+    if between == "、" and prev_fact.subject and _metric_bridges().match(sentence, sp.start):
+        return prev_fact.subject  # 产值增长19.2%、突破8500亿元: a bridged figure right after one
     same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中

@@ -633,3 +633,8 @@ def test_a_distinguishing_word_makes_the_verb_after_it_a_noun() -> None:
 def test_a_share_clause_opening_with_zhan_is_the_share_of_the_metric_before() -> None:
     found = facts("风电装机800万千瓦、占全市电力装机40%。")
     assert found["40%"].subject == "风电装机"
+
+
+def test_a_bridged_figure_right_after_another_takes_its_subject() -> None:
+    found = facts("全市旅游收入增长8%、突破900亿元。")
+    assert found["突破900亿元"].subject == "旅游收入"
