@@ -557,7 +557,10 @@ def _from_frame(ws: Sequence[Word]) -> int | None:
         i -= 1
     if i < 2 or ws[i - 1].text not in _set("subject_from_words.txt"):
         return None
-    return i - 1 if ws[i - 2].tag.startswith(("n", "j", "v")) else None
+    at = i - 1
+    if ws[at - 1].tag in ("d", "ad") and at > 1:
+        at -= 1  # 低保标准|分别|从…: an adverb between the noun and 从
+    return at if ws[at - 1].tag.startswith(("n", "j", "v", "eng")) else None
 
 
 def _bridge_suffix(window: str) -> str:

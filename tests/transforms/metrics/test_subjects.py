@@ -638,3 +638,15 @@ def test_a_share_clause_opening_with_zhan_is_the_share_of_the_metric_before() ->
 def test_a_bridged_figure_right_after_another_takes_its_subject() -> None:
     found = facts("全市旅游收入增长8%、突破900亿元。")
     assert found["突破900亿元"].subject == "旅游收入"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # the start point after 从 takes the noun before it, past an adverb or a Latin name
+        ("人均GDP从2020年的4.1万元提高到5.6万元。", "4.1万元", "人均GDP"),
+        ("农村低保标准分别从每人每月300元提高到360元。", "300元", "农村低保标准"),
+    ],
+)
+def test_the_start_point_of_a_change(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
