@@ -650,3 +650,8 @@ def test_a_bridged_figure_right_after_another_takes_its_subject() -> None:
 )
 def test_the_start_point_of_a_change(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_a_one_character_place_noun_after_a_count() -> None:
+    # 县 (word_tags.csv: n) may stand alone after a count, as a list item's one-character noun may
+    assert facts("全省12个县入选国家示范县。")["12个"].subject == "县"
