@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from transforms.lexicon import words
-from transforms.metrics.words import Word, tag
+from transforms.metrics.words import Word, dictionary_tag, tag
 
 # Characters that end a clause for subject purposes. 、 ends a list item: each item has its own noun.
 _CLAUSE_STOP = "，,；;。！!？?：:、…\n"
@@ -38,6 +38,8 @@ _MAX_AFTER = 16
 _NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")
 # Unit kinds of metrics that count people or households (惠及3400万人的…工程 counts no project).
 _PEOPLE_KINDS = frozenset({"people", "households"})
+# Unit kinds of sums and shares: a verb after one says what the money or share goes to (80亿元|支持…).
+_SHARE_KINDS = frozenset({"money", "percent"})
 # Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
 _LONG_NAME_KINDS = frozenset({"count"})
 # Tags of the words a clause may hold when it names no noun (已|办结|4899件, 目前|已有|2台).
@@ -181,9 +183,11 @@ def _text(ws: Sequence[Word]) -> str:
     return "".join(w.text for w in ws)
 
 
-def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
+def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> list[Word]:
     """Drop what cannot begin or end a noun phrase: glue, dangling punctuation, a governing verb at
-    the start (新入选|国家5G工厂), modifiers and verbs at the end."""
+    the start (新入选|国家5G工厂), modifiers and verbs at the end. ``listed``: the phrase opens a list
+    item (通学、通|游|专线), where two one-character verbs are the item's own modifier."""
+    opening = ws[0] if ws else None
     changed = True
     while ws and changed:
         changed = False
@@ -203,12 +207,29 @@ def _trim_np(ws: list[Word], governed: bool = False) -> list[Word]:
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):
             ws, changed = ws[1:], True
+            continue
+        run = _single_verb_run(ws)
+        if run > 2 or (run == 2 and len(ws) > 3 and ws[0] is opening and not governed and not listed):
+            # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
+            ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
     while ws and (
         ws[-1].tag in ("c", "a", "b", "uj", "ul", "u")
         or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")
     ):
         ws = ws[:-1]
     return ws
+
+
+def _single_verb_run(ws: Sequence[Word]) -> int:
+    """The length of a run of two or more one-character verbs opening ``ws`` before a noun of two
+    characters or more (办|复|建议, 新|改|扩|建|学校): a compound verb the dictionary lacks; else 0."""
+    k = 0
+    while k < len(ws) and ws[k].tag == "v" and len(ws[k].text) == 1 and _HAN.match(ws[k].text):
+        k += 1
+    if k < 2 or k >= len(ws):
+        return 0
+    head = ws[k]
+    return k if head.tag.startswith(("n", "j")) and len(head.text) >= 2 else 0
 
 
 def _verb_term(ws: Sequence[Word]) -> bool:
@@ -269,7 +290,10 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
     tagged a verb (入户走访|53次) stays; a rate's 每 + unit is passed over (收费标准|每生每课时|2.5元,
     每学期|收费, 每台|电梯造价)."""
     i = len(ws)
-    while i > 0 and not (_ends_phrase(ws, i - 1) and not (i == len(ws) and _head_noun(ws, i - 1))):
+    while i > 0 and (
+        not (_ends_phrase(ws, i - 1) and not (i == len(ws) and _head_noun(ws, i - 1)))
+        or _adverb_of_term(ws, i - 1)
+    ):
         if i < len(ws) and _verb_of_clause(ws, i - 1):
             break
         i -= 1
@@ -284,6 +308,22 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
             if outer:
                 return outer, before
     return np, rest
+
+
+def _adverb_of_term(ws: Sequence[Word], j: int) -> bool:
+    """Adverb ``j`` opens the name of a rate or size of an act, which the rest of ``ws`` is: the act
+    and its attribute word (直接|结算率, 一次性|化解率, 直接|融资|规模). The indicator is that of the act
+    done so, not the verb's manner."""
+    term = ws[j + 1 :]
+    if ws[j].tag not in ("d", "ad") or len(ws[j].text) < 2 or not 0 < len(term) <= 2:
+        return False
+    if not term[-1].text.endswith(words("subject_attribute_heads.txt")):
+        return False
+    act = term[0]
+    if len(term) == 2:
+        return act.tag in ("v", "vn")
+    stem = act.text[: -len(next(h for h in words("subject_attribute_heads.txt") if act.text.endswith(h)))]
+    return len(stem) >= 2 and (dictionary_tag(stem) or "").startswith("v")
 
 
 def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
@@ -354,6 +394,13 @@ def _attribute_term(ws: Sequence[Word], j: int) -> bool:
 def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
     """The last word heads the phrase though a stop: after a bridge was stripped (总|花费|增长), or with
     a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成)."""
+    if (
+        len(ws) > 1
+        and ws[-2].tag == "b"
+        and ws[-1].tag.startswith("v")
+        and not (_is_bridge(ws[-1]) or _is_stop(ws[-1]))
+    ):
+        return True  # 一次性|补助: a distinguishing word qualifies nouns only, so the verb after it is one
     if not _head_noun(ws, len(ws) - 1):
         return False
     return bool(measure) or (len(ws) > 1 and ws[-2].tag in ("b", "a", "an"))
@@ -431,7 +478,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
-    np, rest = _np_backward(ws)
+    np, rest = _with_owner(*_np_backward(ws))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
@@ -439,7 +486,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
-    np = _trim_np(np, governed=governed)
+    np = _trim_np(np, governed=governed, listed=opener == "、" and not rest)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs: list[Word] = []
@@ -471,6 +518,32 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     return _Before(subject, m, False)
 
 
+def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(np, rest) with an attribute word alone after 的 (…|的|比重) grown by what it is of."""
+    if len(rest) > 1 and rest[-1].text == "的" and len(np) == 1 and np[0].text.endswith(_attribute_heads()):
+        owner = _owner_of_attribute(rest[:-1])
+        if owner:
+            return [*owner, rest[-1], *np], rest[: len(rest) - 1 - len(owner)]
+    return np, rest
+
+
+def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
+    """What an attribute word after 的 is of (民生支出占财政支出|的|比重, 物流总费用与生产总值|的|比率):
+    the words back to the start of the clause, with no number, punctuation or clause verb among them
+    but the 占 or 与 that relates two things; empty when there is none."""
+    i = len(ws)
+    while i > 0 and not (
+        _is_number(ws, i - 1)
+        or _is_punct(ws[i - 1])
+        or (_is_stop(ws[i - 1]) and ws[i - 1].text not in "占与和")
+    ):
+        i -= 1
+    owner = _trim_np(list(ws[i:]))
+    if len(owner) < 2 or not any(w.text in ("占", "与", "和") for w in owner):
+        return []
+    return owner
+
+
 def _from_frame(ws: Sequence[Word]) -> int | None:
     """Where 由/从 opens the start point the metric is (由|每生每年|5元, 从|2020年的|53.2%): only
     dates, rates per unit and 的 stand between it and the metric, and a noun before it."""
@@ -484,7 +557,10 @@ def _from_frame(ws: Sequence[Word]) -> int | None:
         i -= 1
     if i < 2 or ws[i - 1].text not in _set("subject_from_words.txt"):
         return None
-    return i - 1 if ws[i - 2].tag.startswith(("n", "j", "v")) else None
+    at = i - 1
+    if ws[at - 1].tag in ("d", "ad") and at > 1:
+        at -= 1  # 低保标准|分别|从…: an adverb between the noun and 从
+    return at if ws[at - 1].tag.startswith(("n", "j", "v", "eng")) else None
 
 
 def _bridge_suffix(window: str) -> str:
@@ -499,7 +575,21 @@ def _bridge_suffix(window: str) -> str:
                 end -= k
                 found = True
                 break
+    if 0 < end < len(window) and (dictionary_tag(window[end - 1 : end + 1]) or "").startswith("v"):
+        end = _verb_across(window, end)
     return window[end:]
+
+
+def _verb_across(window: str, end: int) -> int:
+    """Where the bridge cut at ``end`` moves when it splits a verb (比率|接近: 近 is a bridge, but here
+    the end of 接近): the cut of the few characters around it decides, so 支出|下降 stays."""
+    lo = max(0, end - 3)
+    at = lo
+    for w in tag(window[lo:]):
+        if at < end < at + len(w.text):
+            return at if w.tag.startswith("v") else end
+        at += len(w.text)
+    return end
 
 
 @cache
@@ -585,6 +675,8 @@ def _after_text(rest: str, kind: str) -> str | None:
     ws = tag(rest)
     if cut and len(ws) > 1:
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
+    if kind in _SHARE_KINDS and _is_verb(ws[0]) and not of_phrase and len(ws) > 1:
+        return None  # 统筹80亿元|支持…, 60%|用于…: a verb after a sum or share says what it goes to
     relative = _relative(ws)
     if relative:
         return relative
@@ -612,6 +704,29 @@ def _after_text(rest: str, kind: str) -> str | None:
     return subject
 
 
+def _purpose(sentence: str, end: int) -> str | None:
+    """The object of the verb right after a sum that names nothing before it (安排6亿元|支持|乡村
+    振兴项目): the money goes to it, so it is what the sum is about (as 投入…实施…“双向揭榜挂帅”)."""
+    rest = sentence[end : end + _MAX_BEFORE + 4]
+    stop = next((i for i, ch in enumerate(rest) if ch in _PURPOSE_STOP), None)
+    if stop is None:
+        return None  # the clause runs on: no whole object in reach
+    ws = tag(rest[:stop])
+    if len(ws) < 2 or not _is_verb(ws[0]) or ws[1].tag.startswith("v"):
+        return None  # 支持|巩固|拓展…: a chain of verbs names no programme
+    obj = ws[1:]
+    if any(_ends_phrase(obj, i) and not _is_punct(w) for i, w in enumerate(obj)) or not (
+        obj[-1].tag.startswith(("n", "vn", "j")) or obj[-1].text in "”》"
+    ):
+        return None  # the object is no plain noun phrase (为|民办实事, …|发展)
+    subject = _balanced(_text(obj))
+    return subject if _good(subject, obj) else None
+
+
+# What ends the object of a sum's purpose: a clause, not a list item (企业找技术、成果找市场“双向揭榜挂帅”).
+_PURPOSE_STOP = "，,；;。！!？?：:\n"
+
+
 def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
     """The words of the phrase that opens ``rest`` (the text after a metric), up to what ends it; None
     when ``rest`` opens the next item of a coordination (3期|和社区党委书记…), not this metric's noun."""
@@ -622,21 +737,66 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
         quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
         if not quoted and (
-            _after_ends(ws, i, bool(np)) or _is_number(ws, i) or (_after_stop(rest, at, w) and not grade)
+            (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
+            or _is_number(ws, i)
+            or (_after_stop(rest, at, w) and not grade)
         ):
             break
-        if _ends_phrase(ws, i) and not _is_stop(w):
-            break
+        if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
+            break  # “三年全面提升”项目: an adverb inside quotes is part of the name
         if w.tag == "c" and not np:
             return None
+        if np and w.tag == "c" and _opens_predicate(ws, i):
+            break  # 6项指标|不及|预期: a conjunction before a verb joins no nouns, it opens the predicate
+        if np and _verb_to_place(ws, i):
+            break  # 7个设区市|进入|全国前十: a verb whose object is a place word is the predicate
         if np and _verb_ends_name(ws, i, np, kind):
             break
+        if np and _is_verb(w) and _names_people(said) and not _opens_name(ws, i + 1):
+            break  # 2400多万陇原儿女|无限…: a verb after the people named opens the predicate
         np.append(w)
         at += len(w.text)
         said += w.text
         if kind in _PEOPLE_KINDS and _names_people(said):
             break  # 14名残疾游客|游览景区风光
     return np
+
+
+def _opens_name(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a noun or verbal noun, which a verb before it may qualify (就业|岗位, 照护|服务)."""
+    return i < len(ws) and ws[i].tag.startswith(("n", "vn", "j"))
+
+
+def _opens_predicate(ws: Sequence[Word], i: int) -> bool:
+    """Conjunction ``i`` stands before a verb or adverb, or ends the text (不及|预期), not between two
+    nouns (国家|或|地区)."""
+    if ws[i].text in _set("subject_list_conjunctions.txt"):
+        return False  # 标准体系|和|工作规范: 和 joins names, whatever their first word
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return nxt is None or nxt.tag.startswith(("v", "d"))
+
+
+def _predicate_idiom(w: Word) -> bool:
+    """An idiom (tag l) that is a predicate: a manner word or verb, then a verb (如期|完成, 圆满|完成,
+    有着|落), or an adverb and a verbal noun (高速|运转) -- not a name (高等|学校, 攻关|项目, 抽样|调查)."""
+    if w.tag != "l" or len(w.text) < 3:
+        return False
+    head, tail = dictionary_tag(w.text[:2]) or "", dictionary_tag(w.text[-2:]) or ""
+    return (tail == "v" and head in ("d", "a", "ad", "v")) or (tail == "vn" and head in ("d", "ad"))
+
+
+def _qualifies_people(ws: Sequence[Word], i: int, kind: str) -> bool:
+    """An adverb and its verb at ``i`` that qualify the people named right after them (离校|未|就业|
+    高校毕业生): a relative clause inside the name of the people counted, not the predicate."""
+    if kind not in _PEOPLE_KINDS or ws[i].tag not in ("d", "ad") or i + 2 >= len(ws):
+        return False
+    return any(_names_people(w.text) for w in ws[i + 2 : i + 4])
+
+
+def _verb_to_place(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a verb whose object is a place word (进入|全国, 领跑|全省): names do not hold one."""
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return ws[i].tag == "v" and nxt is not None and nxt.text in _set("subject_place_words.txt")
 
 
 def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -> bool:
@@ -647,8 +807,8 @@ def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -
     qualifies the people after it (受灾|群众) does not."""
     w = ws[i]
     verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
-    if not verbal or (i + 1 < len(ws) and _names_people(ws[i + 1].text)):
-        return False
+    if not verbal or any(_names_people(x.text) for x in ws[i + 1 : i + 3]):
+        return False  # 受灾|群众, 就业|高校|毕业生: the verb qualifies the people named after it
     if kind in _LONG_NAME_KINDS:
         after = ws[i + 1].tag if i + 1 < len(ws) else ""
         return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n") and after in ("ns", "j")
@@ -664,8 +824,15 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
     a noun, dropped when it holds a plain verb or a governing one (建设) -- not a lone verbal noun that
     names the thing (120次入户|走访, 4期干部|培训)."""
     k = len(np)
+    if k > 1 and _predicate_idiom(np[-1]):
+        np = np[:-1]  # 3项任务|如期完成: an idiom after the noun is its predicate, with its adverbs
+        while len(np) > 1 and np[-1].tag in ("d", "ad"):
+            np = np[:-1]
+        return np
     while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
         k -= 1
+    if 1 < k < len(np) and np[k - 1].tag in ("a", "ad") and np[k - 2].tag.startswith(("n", "j")):
+        return np[: k - 1]  # 企业|便捷|融资: a manner word and its verb after the noun
     while k < len(np) and np[k].text in _nominal_verbs():
         k += 1  # 一般公共预算|收入: a verb that names the thing is the head, what follows it the predicate
     run = np[k:]
@@ -767,6 +934,8 @@ def _respectively(sentence: str, first: int, index: int) -> str | None:
         return own
     # The measured noun after the last item is every item's (钢铁、水泥和平板玻璃产量 -> 钢铁产量):
     # 钢铁 alone does not say that output was counted, and would not group with 钢铁产量 elsewhere.
+    if any(_has_head(c) for c in conjuncts[:-1]):
+        return own  # 进口货值、…、船舶进出、…销售额: items that name their own measures share none
     head = _shared_head(conjuncts)
     item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
     if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:
@@ -848,6 +1017,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
             subject = _respectively(sentence, first, list_index) or subject
+        if subject is None and sp.kind == "money" and not after:
+            subject = _purpose(sentence, sp.end)  # 投入8亿元|办好|民生实事: the funded programme
         if subject is None and k and gap in _set("subject_range_marks.txt"):
             subject = out[k - 1].subject  # 增长5%-5.5%: the range's upper end
         ranked = sentence.startswith(words("subject_streak_predicates.txt"), sp.end)
@@ -901,9 +1072,40 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
     for k in range(1, len(spans)):
         subject, prev = out[k].subject, out[k - 1].subject
         gap = sentence[spans[k - 1].end : spans[k].start]
-        if subject in _set("subject_attribute_heads.txt") and prev and "。" not in gap and "；" not in gap:
+        if not prev or not subject or "。" in gap or "；" in gap:
+            continue
+        if (
+            gap.startswith(("、占", "，占"))
+            and not gap[1:].startswith(_attribute_heads())
+            and "、" not in gap[1:]
+            and "，" not in gap[1:]
+        ):
+            out[k] = Fact(prev, out[k].measure)  # 装机1.69亿千瓦、占全疆装机64%: the share of that metric
+            continue
+        if subject in _set("subject_attribute_heads.txt") or (
+            _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
+        ):
             out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
     return out
+
+
+def _rate_of_act_before(sentence: str, prev: Span, subject: str | None) -> bool:
+    """化解…23万户，化解率达94%: a rate named only by an act (化解率, 办结率) whose verb governs the
+    metric before it measures that act on the same thing."""
+    head = next((h for h in _attribute_heads() if subject and subject.endswith(h)), None)
+    if not subject or not head or len(subject) - len(head) < 2:
+        return False
+    stem = subject[: -len(head)]
+    if not (dictionary_tag(stem) or "").startswith("v"):
+        return False
+    lo = _clause_start(sentence, prev.start, 0)
+    before = sentence[lo : prev.start]
+    return stem in before and subject not in before  # not 起数、死亡人数分别…: the rate's own name
+
+
+@cache
+def _attribute_heads() -> tuple[str, ...]:
+    return tuple(words("subject_attribute_heads.txt"))
 
 
 def _grade_of(count: Span, nxt: Span) -> bool:
@@ -949,6 +1151,8 @@ def _inherited(
         return prev_fact.subject  # 惠及园区常住居民82户320人: one subject, two units
     if rate and prev_fact.subject:
         return prev_fact.subject  # 实现地区生产总值67665亿元，增长5.5%
+    if between == "、" and prev_fact.subject and _metric_bridges().match(sentence, sp.start):
+        return prev_fact.subject  # 产值增长19.2%、突破8500亿元: a bridged figure right after one
     same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中

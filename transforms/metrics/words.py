@@ -7,7 +7,8 @@ pages: jieba is the slow part. The plain tokenizer without HMM plus the dictiona
 dictionary then come out as single characters; the subject rules treat them as nominal glue and re-join the
 lexicon's verbs (补|植). jieba is initialised once per process, quietly (it logs its cache building
 to stderr by default), and every window's cut is memoised. Words the dictionary lacks or tags
-wrong for these rules (医共体, 上线 as a verb) are added from ``lexicons/word_tags.csv``.
+wrong for these rules (医共体, 上线 as a verb) are added from ``lexicons/word_tags.csv``, with a count
+where the word must win over a cut the dictionary prefers (实事|件件, not 实|事件|件).
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ def _jieba() -> tuple[Tokenizer, dict[str, str]]:
     tags = _dictionary_tags(jieba.dt)
     jieba.dt.initialize()  # a no-op once _dictionary_tags has built the prefix dictionary
     for row in table("word_tags.csv"):
-        if not jieba.dt.FREQ.get(row["word"]):  # absent, or there only as a prefix of longer words
-            jieba.dt.add_word(row["word"])
+        freq = int(row["freq"]) if row.get("freq") else None  # a count, where a cut must win over others
+        if freq or not jieba.dt.FREQ.get(row["word"]):  # absent, or there only as a prefix of longer words
+            jieba.dt.add_word(row["word"], freq)
         tags[row["word"]] = row["tag"]
     return jieba.dt, tags
 
@@ -109,6 +111,12 @@ def _tag_of(word: str, tags: dict[str, str]) -> str:
     if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
         return "x"
     return "n"
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The tag the dictionary (with ``word_tags.csv``) gives ``word`` as one whole word, or None when
+    it holds no such word: a cheap look-up where cutting a window would cost more."""
+    return _jieba()[1].get(word)
 
 
 @lru_cache(maxsize=1 << 17)

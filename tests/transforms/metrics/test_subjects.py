@@ -462,9 +462,196 @@ def test_a_latin_name_with_decimals_keeps_them() -> None:
     [
         # words the dictionary lacks, cut into a verb and single characters (保障|房, 赋|能)
         ("交付各类保障房2.4万套。", "2.4万套", "保障房"),
+        ("建成棚改安置房3000套。", "3000套", "棚改安置房"),
+        ("新建充电桩1.2万台。", "1.2万台", "充电桩"),
+        ("引进品牌旗舰店25家。", "25家", "品牌旗舰店"),
         ("建成青年创新赋能中心8个。", "8个", "青年创新赋能中心"),
         ("推动6个省级物流园区提质升级。", "6个", "省级物流园区"),
     ],
 )
 def test_words_the_dictionary_lacks_are_cut_whole(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a bridge character that ends a longer verb (接|近, 升|至 after the noun) takes the verb whole
+        ("全县森林覆盖率接近65%。", "65%", "森林覆盖率"),
+        ("城区人均公园绿地面积升至15平方米。", "15平方米", "城区人均公园绿地面积"),
+        # 支出|下降 is no verb cut in two
+        ("市级行政经费支出下降6%。", "6%", "市级行政经费支出"),
+    ],
+)
+def test_a_bridge_never_splits_the_verb_it_ends(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # predicates after the noun read after a metric: an idiom of manner + verb, a conjunction before
+        # a verb, a verb whose object is a place word, a manner word and its verbal noun
+        ("12项惠民工程如期完成。", "12项", "惠民工程"),
+        ("30台风电机组高速运转。", "30台", "风电机组"),
+        ("3项考核指标不及预期。", "3项", "考核指标"),
+        ("5个县城集中供热普及率进入全省前列。", "5个", "县城集中供热普及率"),
+        ("平台帮助2万家小微企业高效融资。", "2万家", "小微企业"),
+        # names keep their idioms, and conjunctions between names
+        ("新增2所高等学校。", "2所", "高等学校"),
+        ("实施10个攻关项目和示范工程。", "10个", "攻关项目和示范工程"),
+        ("覆盖60个国家或地区。", "60个", "国家或地区"),
+    ],
+)
+def test_a_predicate_after_the_noun_ends_it(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # 全面 and a reduplicated measure word (件件) after the noun are adverbs opening the predicate
+        ("8个产业园区全面投产。", "8个", "产业园区"),
+        ("确保12件民生实事件件落地。", "12件", "民生实事"),
+        # inside quotes an adverb is part of the name
+        ("启动20个“两年全面提升”工程。", "20个", "“两年全面提升”工程"),
+    ],
+)
+def test_adverbs_after_the_noun_open_the_predicate(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a verb after a sum or share says what it goes to: the subject is named before it ...
+        ("安排专项资金3亿元支持县域商业项目建设。", "3亿元", "专项资金"),
+        ("新增财力70%以上用于教育领域。", "70%以上", "财力"),
+        # ... or, when nothing is named before, the programme the money goes to
+        ("投入9亿元实施乡村道路安全工程。", "9亿元", "乡村道路安全工程"),
+        ("投入6亿元实施校园提质、课堂提效“双提”行动。", "6亿元", "校园提质、课堂提效“双提”行动"),
+    ],
+)
+def test_a_sum_and_what_it_goes_to(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_chain_of_verbs_after_a_sum_names_no_programme() -> None:
+    assert facts("统筹5亿元支持巩固提升乡村产业振兴。")["5亿元"].subject is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a verb the dictionary lacks comes out as one-character verbs: three or more open the clause's
+        # verb, two before a phrase of several words too
+        ("立改废市政府规章9件。", "9件", "市政府规章"),
+        ("按时办复市政协委员提案300件。", "300件", "市政协委员提案"),
+        # two before a single noun make a compound noun, and so do they opening a list item
+        ("全市通办事项120项。", "120项", "通办事项"),
+    ],
+)
+def test_one_character_verbs_opening_the_phrase(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_respectively_items_with_their_own_measures_share_no_head() -> None:
+    # 游客人数 names its own measure, so the items are not bare conjuncts of one shared head
+    found = facts("接待游客人数、旅游收入、过夜游客销售额分别增长3%、5%、7%。")
+    assert found["5%"].subject == "旅游收入"
+    assert found["3%"].subject == "游客人数"
+
+
+def test_an_adverb_and_verb_qualifying_the_people_counted_stay_in_their_name() -> None:
+    found = facts("帮扶3000名失业未就业青年实现就业。")
+    assert found["3000名"].subject == "失业未就业青年"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # an adverb before an act and its attribute word names the indicator (直接|结算率): the phrase
+        # goes on to the thing before it
+        ("全省门诊费用直接结算率达到88%。", "88%", "门诊费用直接结算率"),
+        ("群众投诉一次性化解率达95%。", "95%", "群众投诉一次性化解率"),
+        ("民营企业直接融资规模突破80亿元。", "突破80亿元", "民营企业直接融资规模"),
+    ],
+)
+def test_an_adverb_inside_the_name_of_a_rate(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_rate_of_the_act_before_measures_the_same_thing() -> None:
+    # 办结 governs the count before, so 办结率 is that of the same requests
+    found = facts("全年办结群众来信诉求1.2万件，办结率达98%。")
+    assert found["98%"].subject == "群众来信诉求办结率"
+    # a measure of its own before (人数) takes no rate of another act
+    assert facts("新增参保人数12万人，参保率达95%。")["95%"].subject == "参保率"
+
+
+def test_a_deictic_place_word_is_never_the_subject() -> None:
+    assert facts("如今，当地已新增了30多家。")["30多家"].subject is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # an attribute word after 的 is that of the relation before it (A占B的比重, A与B的比率)
+        ("教育支出占财政支出的比重达到18%。", "18%", "教育支出占财政支出的比重"),
+        ("居民存款与地区生产总值的比率为1.2%。", "1.2%", "居民存款与地区生产总值的比率"),
+    ],
+)
+def test_an_attribute_after_de_is_of_the_relation_before(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # verbs of a predicate with an object end the noun read after a count (subject_stops.txt)
+        ("8家企业进入全球企业竞争力榜单。", "8家", "企业"),
+        ("12个项目列入省级重点项目名单。", "12个", "项目"),
+        ("3万户家庭享受电费补贴。", "3万户", "家庭"),
+        ("5家医院位列全国百强。", "5家", "医院"),
+        ("40项改革举措取得明显成效。", "40项", "改革举措"),
+    ],
+)
+def test_predicate_verbs_with_an_object_end_the_noun(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_plain_verb_after_the_people_named_opens_the_predicate() -> None:
+    # 儿女 names people (subject_people_heads.txt); the verb after it is no part of the name
+    assert facts("这份荣誉给了300多万江南儿女无限鼓舞。")["300多万"].subject == "江南儿女"
+
+
+def test_a_distinguishing_word_makes_the_verb_after_it_a_noun() -> None:
+    # 一次性 (word_tags.csv: b) qualifies nouns only: 一次性|补助 is the grant, not a verb before the sum
+    assert facts("考入高职院校的一次性补助5000元。")["5000元"].subject == "一次性补助"
+
+
+def test_a_share_clause_opening_with_zhan_is_the_share_of_the_metric_before() -> None:
+    found = facts("风电装机800万千瓦、占全市电力装机40%。")
+    assert found["40%"].subject == "风电装机"
+
+
+def test_a_bridged_figure_right_after_another_takes_its_subject() -> None:
+    found = facts("全市旅游收入增长8%、突破900亿元。")
+    assert found["突破900亿元"].subject == "旅游收入"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # the start point after 从 takes the noun before it, past an adverb or a Latin name
+        ("人均GDP从2020年的4.1万元提高到5.6万元。", "4.1万元", "人均GDP"),
+        ("农村低保标准分别从每人每月300元提高到360元。", "300元", "农村低保标准"),
+    ],
+)
+def test_the_start_point_of_a_change(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_one_character_place_noun_after_a_count() -> None:
+    # 县 (word_tags.csv: n) may stand alone after a count, as a list item's one-character noun may
+    assert facts("全省12个县入选国家示范县。")["12个"].subject == "县"
