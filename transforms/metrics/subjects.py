@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from transforms.lexicon import words
+from transforms.metrics.units import match_unit
 from transforms.metrics.words import Word, dictionary_tag, tag
 
 # Characters that end a clause for subject purposes. 、 ends a list item: each item has its own noun.
@@ -98,10 +99,22 @@ def _is_verb(w: Word) -> bool:
     return w.tag == "v" and len(w.text) >= 2 and w.text not in _set("subject_nominal_verbs.txt")
 
 
+def _is_condition(ws: Sequence[Word], i: int) -> bool:
+    """60|岁|以上|老人, 110|千伏|及|以上|变电站: a number with a unit of an attribute
+    (threshold_kinds.txt) and 以上/以下 before a noun says which things are counted. The grammar
+    reads no metric there, so it is part of their name, not a number ending it."""
+    j = i + 1
+    unit = match_unit(ws[j].text, 0) if j < len(ws) else None
+    if unit is None or unit.surface != ws[j].text or unit.kind not in _set("threshold_kinds.txt"):
+        return False
+    j += 1 + (j + 1 < len(ws) and ws[j + 1].text in ("及", "或"))
+    return j + 1 < len(ws) and ws[j].text in ("以上", "以下") and ws[j + 1].tag.startswith("n")
+
+
 def _is_number(ws: Sequence[Word], i: int) -> bool:
-    """A written number (another metric) ends a phrase; 5G, 万亿级, 千亩 are part of one."""
+    """A written number (another metric) ends a phrase; 5G, 万亿级, 千亩 and a condition are part of one."""
     w = ws[i]
-    if w.tag != "m":
+    if w.tag != "m" or _is_condition(ws, i):
         return False
     nxt = ws[i + 1] if i + 1 < len(ws) else None
     if i > 1 and ws[i - 1].text == "." and ws[i - 2].tag == "eng" and ws[i - 2].text[-1:].isdigit():

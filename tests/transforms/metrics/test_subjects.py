@@ -361,8 +361,13 @@ def test_back_references_attributes_and_thresholds(sentence: str, span: str, sub
         ("游客旅游总花费5200亿元。", "5200亿元", "游客旅游总花费"),
         # a verb and one attribute word make a term
         ("事故起数、死亡人数分别下降10.2%和15.4%。", "15.4%", "死亡人数"),
-        # a grade metric with 及以上 before the thing it grades
-        ("110千伏及以上变电站新增35座。", "110千伏", "变电站"),
+        # a grade with 及以上 before the thing it grades is a condition (no metric of its own) and
+        # part of the counted thing's name, not a number ending it
+        ("110千伏及以上变电站新增35座。", "35座", "110千伏及以上变电站"),
+        ("全区60岁以上老人达2800人。", "2800人", "60岁以上老人"),
+        ("70周岁或以上长者约9万人。", "约9万人", "70周岁或以上长者"),
+        # a count with 以上 is a metric of its own and still ends the phrase
+        ("建成12座以上泵站和5个水厂，投资8亿元。", "8亿元", "投资"),
     ],
 )
 def test_dictionary_fixes_levels_and_terms(sentence: str, span: str, subject: str) -> None:
