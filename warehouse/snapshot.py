@@ -102,15 +102,22 @@ def clean_work(warehouse_path: Path) -> list[Path]:
         return removed
     runs: dict[str, list[Path]] = {}
     for p in wd.iterdir():
-        if p.is_file() or p.is_symlink():
-            runs.setdefault(p.name.split(".", 1)[0], []).append(p)
+        runs.setdefault(p.name.split(".", 1)[0], []).append(p)
     for run, files in sorted(runs.items()):
         if _owned_elsewhere(wd / f"{run}{OWNER_SUFFIX}"):
             continue
         for p in files:
-            p.unlink(missing_ok=True)
+            _remove(p)
             removed.append(p)
     return removed
+
+
+def _remove(p: Path) -> None:
+    """Delete a leftover: a file, a link (never what it points at) or a spill folder (``<run>.duckdb.tmp``)."""
+    if p.is_dir() and not p.is_symlink():
+        shutil.rmtree(p, ignore_errors=True)
+    else:
+        p.unlink(missing_ok=True)
 
 
 # Working copies of the layout before per-warehouse folders: ``.work/<stem>-<flow run id>.duckdb``. Only
@@ -251,5 +258,5 @@ def working_copy(warehouse_path: Path, run_id: str) -> Iterator[duckdb.DuckDBPyC
 
 
 def _discard(work: Path) -> None:
-    for p in (work, work.with_name(work.name + ".wal")):
-        p.unlink(missing_ok=True)
+    for p in (work, work.with_name(work.name + ".wal"), work.with_name(work.name + ".tmp")):
+        _remove(p)

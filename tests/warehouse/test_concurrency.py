@@ -281,3 +281,16 @@ def test_leftovers_of_the_old_layout_are_cleaned_by_their_owner_only(wh: Path) -
         removed = clean_work(wh)
     assert sorted(p.name for p in removed) == sorted([mine.name, mine.name + ".wal"])
     assert theirs.exists()
+
+
+def test_a_killed_loads_spill_folder_is_cleaned_with_its_copy(wh: Path) -> None:
+    # A load whose DuckDB spilled to disk leaves <run>.duckdb.tmp/ beside its copy when killed.
+    wd = work_dir(wh)
+    spill = wd / "dead-run.duckdb.tmp"
+    spill.mkdir(parents=True)
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled rows")
+    (wd / "dead-run.duckdb").write_bytes(b"half a database")
+    with load_lock(wh, 0, run_id="cleanup"):
+        removed = clean_work(wh)
+    assert sorted(p.name for p in removed) == ["dead-run.duckdb", "dead-run.duckdb.tmp"]
+    assert not spill.exists()

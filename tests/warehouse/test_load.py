@@ -421,3 +421,37 @@ def test_long_text_is_stored_in_pieces_that_never_split_a_sentence(wh: Path) -> 
     last = run_sql(wh, "SELECT span_text, sentence FROM v_metric ORDER BY char_start DESC LIMIT 1").row(0)
     assert last == ("699人", "第699段，社区新增志愿者699人。")
     assert check_integrity(wh) == []
+
+
+def test_the_loaders_memory_is_capped_and_each_batch_checkpointed(wh: Path) -> None:
+    # Committed rows stay in DuckDB's memory until a checkpoint writes them: each batch's commit is
+    # followed by one, so a long backfill does not hold its rows in RAM (nor a WAL of them).
+    from warehouse.snapshot import work_dir
+
+    with Loader(wh, RunInfo("r1", raw_dir="raw")) as loader:
+        limit = loader.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        assert limit == ("244.1 MiB",)  # LOAD_MEMORY_LIMIT = 256MB, in DuckDB's units
+        loader.stage(_parsed(make_batch("r1", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B})))
+        wal = [p for p in work_dir(wh).glob("*.wal") if p.stat().st_size > 0]
+        assert wal == []  # checkpointed at the batch's end
+        in_memory = loader.con.execute(
+            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'"
+        ).fetchone()
+        assert in_memory is not None and in_memory[0] < 1_000_000  # only the staging temp tables
+        loader.stage(_parsed(make_batch("r1", {"raw/c.txt": SEED_C})))
+        loader.publish()
+    assert run_sql(wh, "SELECT count(*) AS n FROM fact_metric")["n"].item() == 9
+
+
+def test_a_long_page_is_cut_into_pieces_in_memory_of_its_own_size(
+    wh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Joining the whole text to every piece's row needed pieces x text of memory (~70 MB here);
+    # cut once per file it fits a buffer pool far smaller than that.
+    import warehouse.load as load
+
+    monkeypatch.setattr(load, "LOAD_MEMORY_LIMIT", "32MB")
+    page = "长篇\n" + "甲乙丙丁戊己庚辛。" * 33_000  # ~300,000 characters, ~75 pieces
+    load_run(wh, make_batch("r1", {"raw/long.txt": page}))
+    assert run_sql(wh, "SELECT count(*) AS n FROM doc_chunk")["n"].item() >= 70
+    assert run_sql(wh, "SELECT text FROM doc_text").item() == page
