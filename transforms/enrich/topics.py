@@ -6,13 +6,17 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
 
 1. the *head*: the telling keyword of the metric's subject (subjects.py) when it has one, else the
    telling keyword right before the metric (改造老旧小区41个) or right after its measure word (71件民生实事)
-   -- what is counted;
+   -- what is counted; a subject that names no theme (no telling keyword, a generic one such as
+   企业, or people: 脱贫人口, 婴幼儿所在家庭) leaves it to its predicate's decisive keyword
+   (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security);
 2. the *local* window: from the previous metric (or the clause start) to the next one, within the clause;
 3. the clause, then the sentence, with falling weights.
 
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
 the metric before it in the sentence; one whose sentence has none takes the story's dominant topic,
-then ``other``. Two pseudo topics are settled by place, as the budget chapters do: roads
+then ``other``. Two constructions override the score: the second figure of each urban/rural
+pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural, and a count of points the
+text then enumerates (十个突出亮点：一是…) is other unless its subject names a theme. Two pseudo topics are settled by place, as the budget chapters do: roads
 (``road``) are rural inside a village, urban inside a town compound or street, else transport;
 water, toilets and power (``utility``) are rural inside a village, else urban. Vectorised: every
 step is a polars expression over the metrics frame.
@@ -55,11 +59,18 @@ PSEUDO = ("road", "utility", "none")  # resolved by place, never output; none: a
 # weights of a keyword by where it stands relative to the metric
 HEAD, LOCAL, CLAUSE, SENTENCE = 6.0, 3.0, 1.0, 0.3
 HEAD_MIN = 2.0  # a hint keyword (weight 1: 项目, 产业) never names what is counted
+PREDICATE_MIN = 4.0  # a predicate names the theme only by a keyword that decides on its own
 TAIL_CHARS = 12  # how far after the metric its counted noun may run
 CLAUSE_STOP = "，；：。！？,;:!?"
 _FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of (A、B等领域)
 _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
+# a colon opening an enumeration of points (：一是…, ：第一，…, ：（一）…)
+_ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
+# urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…)
+_INCOME_PAIR = (
+    f"城(?:乡|镇和农村|镇、农村)居民{_NOT_STOP}收入{_NOT_STOP}分别|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
+)
 
 
 @lru_cache(maxsize=1)
@@ -298,12 +309,50 @@ def _windows(ctx: Context) -> pl.DataFrame:
     conjunct = (
         (parts.list.len() > 1) & parts.list.first().str.contains(rf"^(?:{_ITEM}[、和及与])+$")
     ).fill_null(False)
+    # a subject naming no theme -- no telling keyword (地级以上市), or people (脱贫人口, 婴幼儿所在家庭)
+    # -- leaves the theme to its predicate: what the clause says after it (…实现稳岗就业, …享受育儿补贴,
+    # …被命名为双拥模范城)
+    people = pl.col("subject").str.contains(f"(?:{_alternation('topic_people.txt')})$").fill_null(False)
+    m = m.with_columns(
+        # what follows the subject's first mention, up to a 、: what follows one is the next item of a
+        # list (63万失能老人、158万残疾人), not a predicate
+        pl.when(pl.col("clause").str.contains(pl.col("subject"), literal=True))
+        .then(
+            pl.col("clause")
+            .str.split(pl.col("subject"))
+            .list.slice(1)
+            .list.join(pl.col("subject"))
+            .str.replace("、.*$", "")
+        )
+        .alias("predicate")
+    )
+    heads = _subject_heads(m)
+    # only a decisive keyword (weight >= PREDICATE_MIN) of the predicate names the theme: …保持全球城市首位
+    # says nothing of what was counted
+    predicate = _subject_heads(m, "predicate", PREDICATE_MIN).rename({"subject_head": "predicate_head"})
     return (
         m.join(after, on="_row", how="left")
-        .join(_subject_heads(m), on="_row", how="left")
+        .join(heads, on="_row", how="left")
+        .join(predicate, on="_row", how="left")
+        .join(
+            keywords().select(
+                pl.col("keyword").alias("subject_head"), pl.col("weight").alias("subject_weight")
+            ),
+            on="subject_head",
+            how="left",
+        )
         .with_columns(
             pl.when(~served & ~conjunct)
-            .then(pl.coalesce("subject_head", "tail_head", "lead_head"))
+            .then(
+                pl.coalesce(
+                    pl.when(
+                        pl.col("subject_head").is_null() | people | (pl.col("subject_weight") < PREDICATE_MIN)
+                    ).then(pl.col("predicate_head")),
+                    "subject_head",
+                    "tail_head",
+                    "lead_head",
+                )
+            )
             .alias("head"),
             pl.when(served)
             .then(pl.lit(""))
@@ -312,17 +361,18 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("local"))
             .alias("local"),
         )
-        .drop("tail_head", "lead_head", "subject_head")
+        .with_columns(pl.col("subject_head").is_null().alias("unnamed"))
+        .drop("tail_head", "lead_head", "subject_head", "subject_weight", "predicate_head", "predicate")
     )
 
 
-def _subject_heads(m: pl.DataFrame) -> pl.DataFrame:
+def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MIN) -> pl.DataFrame:
     """(_row, subject_head): the telling keyword of the metric's subject, when the subject rules
     found one -- the strongest, and of equals the later, since a Chinese noun phrase ends in its head
     (农村居民人均可支配收入 -> 农村居民, weight 5 over 4; 社保科创基金 -> 科创基金, not 社保)."""
-    telling = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword", "weight")
+    telling = keywords().filter(pl.col("weight") >= least).select("keyword", "weight")
     return (
-        m.select("_row", _hits("subject", "kw"))
+        m.select("_row", _hits(col, "kw"))
         .explode("kw")
         .with_columns(pl.int_range(pl.len()).over("_row").alias("at"))
         .join(telling, left_on="kw", right_on="keyword")
@@ -388,7 +438,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     out = (
-        win.select("_row", "metric_id", *keys, "a")
+        win.select("_row", "metric_id", *keys, "a", "c0", "c1", "clause", "sent", "unnamed")
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
         .sort([*keys, "a"])
@@ -406,6 +456,23 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
                 "story_topic",
                 pl.lit("other"),
             ).alias("topic")
+        )
+        .with_columns(
+            # urban and rural residents' incomes stated as a pair (城乡居民人均可支配收入分别增长A、B;
+            # 从A和B分别提高到C和D): every second figure is the rural one, the central farm-income
+            # indicator (213); the urban one stays a macro indicator
+            pl.when(
+                pl.col("clause").str.contains(_INCOME_PAIR)
+                & (pl.len().over(*keys, "c0") % 2 == 0)
+                & (pl.int_range(pl.len()).over(*keys, "c0") % 2 == 1)
+            )
+            .then(pl.lit("rural"))
+            # a count of points that the text then enumerates (十个突出亮点：一是…；二是…) spans every
+            # field, as 方面工作 does, unless its subject names a theme
+            .when(pl.col("unnamed") & pl.col("sent").str.slice(pl.col("c1")).str.contains(_ENUMERATION))
+            .then(pl.lit("other"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
         )
         .sort("_row")
     )

@@ -366,3 +366,129 @@ def test_arriving_visitors_and_the_employed_population() -> None:
         ["访澳旅客达800万人次", "本季就业人口为30万人"], [["800万人次"], ["30万人"]], stories=[0, 1]
     )
     assert got == [["culture_tourism"], ["employment"]]
+
+
+def test_word_classes_of_round_two() -> None:
+    # made up: banks are finance; beds are their owner's; graduates' placement is employment; army
+    # support has no code; border trade is trade; sand control is ecology; field crops are farming;
+    # drivers' rest homes serve workers; culture's enterprises are culture's; data centres are computing
+    got = _topics(
+        [
+            "全市新增农商银行12家",
+            "新增医院床位800张",
+            "全县养老机构床位增加到1200张",
+            "本省高校毕业生去向落实率达到90%",
+            "3个县被评为双拥模范县",
+            "新开放边贸市场6个",
+            "完成治沙造林20万亩",
+            "油料种植面积稳定在80万亩",
+            "建成司机之家25个",
+            "3家企业入选文化企业百强",
+            "在建数据中心9个",
+        ],
+        [
+            ["12家"],
+            ["800张"],
+            ["1200张"],
+            ["90%"],
+            ["3个"],
+            ["6个"],
+            ["20万亩"],
+            ["80万亩"],
+            ["25个"],
+            ["3家"],
+            ["9个"],
+        ],
+        stories=list(range(11)),
+        subjects={
+            "12家": "农商银行",
+            "800张": "医院床位",
+            "1200张": "养老机构床位",
+            "90%": "高校毕业生去向落实率",
+            "3个": "县",
+            "6个": "边贸市场",
+            "20万亩": "治沙造林",
+            "80万亩": "油料种植面积",
+            "25个": "司机之家",
+            "3家": "企业",
+            "9个": "数据中心",
+        },
+    )
+    assert got == [
+        ["economy"],
+        ["health"],
+        ["social_security"],
+        ["employment"],
+        ["other"],
+        ["economy"],
+        ["environment"],
+        ["rural"],
+        ["employment"],
+        ["culture_tourism"],
+        ["science_tech"],
+    ]
+
+
+def test_per_head_denominators_and_city_ranks_name_no_theme() -> None:
+    # made up: 每千人口 is a denominator, not a population figure; 地级以上市 lists no shares (上市)
+    got = _topics(
+        ["每千人口床位数达到7.2张", "全省地级以上市空气优良天数比例达到92%"],
+        [["7.2张"], ["92%"]],
+        stories=[0, 1],
+        subjects={"7.2张": "每千人口床位数", "92%": "地级以上市空气优良天数比例"},
+    )
+    assert got == [["health"], ["environment"]]
+
+
+def test_a_subject_of_people_or_without_a_theme_leaves_it_to_the_predicate() -> None:
+    # made up: people (households, a rural population) take the theme of what the clause says they
+    # get or do; a subject with no telling keyword (县) too; a list after 、 is no predicate, and a
+    # weak keyword of the predicate (城市) does not decide
+    got = _topics(
+        [
+            "1.2万户家庭享受育儿补贴",
+            "3万农村人口实现稳岗就业",
+            "4个县获评双拥模范县",
+            "还有2万名失能老年人、3000名婴幼儿",
+            "区域贸易总额增长到3万亿元、保持全国城市前列",
+        ],
+        [["1.2万户"], ["3万"], ["4个"], ["2万名", "3000名"], ["3万亿元"]],
+        stories=[0, 1, 2, 3, 4],
+        subjects={
+            "1.2万户": "家庭",
+            "3万": "农村人口",
+            "4个": "县",
+            "2万名": "失能老年人",
+            "3000名": "婴幼儿",
+            "3万亿元": "区域贸易总额",
+        },
+    )
+    assert got == [["social_security"], ["employment"], ["other"], ["social_security", "health"], ["economy"]]
+
+
+def test_urban_and_rural_incomes_as_a_pair() -> None:
+    # made up: every second figure of a 城乡居民…收入…分别 pair is the rural one
+    got = _topics(
+        [
+            "城乡居民人均可支配收入分别增长5.1%、6.2%",
+            "城乡居民人均可支配收入从2020年的4万元和2万元分别提高到5万元和3万元",
+            "城乡居民医保和养老保险参保率分别达到95%、97%",
+        ],
+        [["5.1%", "6.2%"], ["4万元", "2万元", "5万元", "3万元"], ["95%", "97%"]],
+        stories=[0, 1, 2],
+        subjects={"5.1%": "城乡居民人均可支配收入", "4万元": "城乡居民人均可支配收入"},
+    )
+    assert got[0] == ["economy", "rural"]
+    assert got[1] == ["economy", "rural", "economy", "rural"]
+    assert "rural" not in got[2]
+
+
+def test_a_count_of_enumerated_points_is_other() -> None:
+    # made up: 六项工作：一是… spans every field; a count whose subject names a theme keeps it
+    got = _topics(
+        ["重点做好六项工作：一是扩大有效投资，二是稳定就业", "新建中小学8所：一是城区学校"],
+        [["六项"], ["8所"]],
+        stories=[0, 1],
+        subjects={"六项": "工作", "8所": "中小学"},
+    )
+    assert got == [["other"], ["education"]]
