@@ -519,8 +519,9 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
-    if rest and rest[-1].tag == "m" and len(np) > 1 and np[0].text in _DATE_TAILS:
-        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
+    if rest and rest[-1].tag == "m" and np and np[0].text in _DATE_TAILS:
+        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度);
+        # alone (政府115|年度|将编列…), the date names nothing
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest)

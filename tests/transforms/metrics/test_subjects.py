@@ -707,3 +707,9 @@ def test_a_year_in_chinese_digits_is_a_date_not_a_subject() -> None:
     assert found["52000户"].subject == "住户总数"
     assert found["53000户"].subject == "住户总数"
     assert facts("当局表示，二〇二七年将拨款3亿元推行青年宿舍计划。")["3亿元"].subject == "青年宿舍计划"
+
+
+def test_the_year_word_after_digits_alone_is_no_subject() -> None:
+    # 116|年度 is a date (a year of the ROC calendar); what the sum goes to is named after it
+    found = facts("市府116年度将编列新台币20亿元推动长照服务。")
+    assert found["新台币20亿元"].subject is None
