@@ -749,9 +749,11 @@ def _after_text(rest: str, kind: str) -> str | None:
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
     np = _drop_predicate(np)
     while np and (
-        np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
+        np[-1].tag in ("v", "uj", "c", "a", "b")
+        or (np[-1].tag == "f" and np[-1].text.startswith("之"))
+        or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
     ):
-        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收
+        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收; 300多个地级市|之间 (not 优质|初中, tagged f)
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))

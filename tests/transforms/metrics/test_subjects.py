@@ -713,3 +713,8 @@ def test_the_year_word_after_digits_alone_is_no_subject() -> None:
     # 116|年度 is a date (a year of the ROC calendar); what the sum goes to is named after it
     found = facts("市府116年度将编列新台币20亿元推动长照服务。")
     assert found["新台币20亿元"].subject is None
+
+
+def test_a_localiser_with_zhi_ends_the_noun_after_a_metric() -> None:
+    # 之间/之内 after the counted noun says where between them, not what is counted
+    assert facts("40多个县城之间开通了直达班车。")["40多个"].subject == "县城"
