@@ -206,6 +206,10 @@ def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> li
         changed = False
         first = ws[0]
         nxt = ws[1] if len(ws) > 1 else None
+        span = _period_opening(ws)
+        if span:
+            ws, changed = ws[span:], True  # 前|三季度|全省地区生产总值, 首|三季|…: when, never what
+            continue
         if _PERIOD.match(first.text) and nxt is not None and nxt.tag in ("v", "vn") and len(ws) > 2:
             ws, changed = ws[2:], True  # 五年|生产|原煤: the verb after a period word is the clause's
             continue
@@ -231,6 +235,23 @@ def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> li
     ):
         ws = ws[:-1]
     return ws
+
+
+# A part of a year (一季度, 前三季度, 首三季, 第三季, 前10个月, 上半年) once its words are joined.
+_PART_OF_YEAR = re.compile(
+    r"^(?:[首前第上下本今去全]+[一二三四五六七八九十两0-9]*|[一二三四五六七八九十两0-9]+)个?(?:季度?|月份?|半年)$"
+)  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
+
+
+def _period_opening(ws: Sequence[Word]) -> int:
+    """How many words opening ``ws`` are a part of a year (前|三季度, 首|三季) -- numerals, localisers
+    and time words that join into one -- with a noun after them; else 0."""
+    k = 0
+    while k < len(ws) - 1 and ws[k].tag in ("m", "mq", "q", "f", "t"):
+        k += 1
+        if _PART_OF_YEAR.match(_text(ws[:k])) and ws[k].tag not in ("m", "mq", "q", "f"):
+            return k
+    return 0
 
 
 def _single_verb_run(ws: Sequence[Word]) -> int:
@@ -479,8 +500,10 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     """``_before`` on the clause text before the metric and the character that opens the clause
     (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
     metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
-    bridged = _bridge_suffix(window)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
-    ws = _split_stop_prefix(tag(window[: len(window) - len(bridged)]))
+    # 调升至|每月|4000元: 每 and one unit right before the metric are the metric's rate, not the clause's
+    core = window[:-2] if len(window) > 3 and window[-2] == "每" and _HAN.match(window[-1]) else window
+    bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
+    ws = _split_stop_prefix(tag(core[: len(core) - len(bridged)]))
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
@@ -488,6 +511,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         measure.append(Word(lead, "v"))
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
+    ws = _before_comparison(ws)
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
@@ -495,8 +519,9 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
-    if rest and rest[-1].tag == "m" and len(np) > 1 and np[0].text in _DATE_TAILS:
-        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度)
+    if rest and rest[-1].tag == "m" and np and np[0].text in _DATE_TAILS:
+        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度);
+        # alone (政府115|年度|将编列…), the date names nothing
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest)
@@ -557,6 +582,23 @@ def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
     return owner
 
 
+def _before_comparison(ws: list[Word]) -> list[Word]:
+    """The words before the comparison that ends the clause head (PM2.5浓度|较|“十三五”末|改善,
+    就业人数…，较|上月|增加): what follows the preposition of comparison is the point compared with,
+    never the thing measured, which stands before it or in an earlier clause. 较 is a morpheme (zg)
+    in the dictionary, which keeps 较低/较高 inside a name (化工园区较低安全风险等级比例)."""
+    compare = _set("subject_compare_words.txt")
+    at = next(
+        (j for j in range(len(ws) - 1, -1, -1) if ws[j].tag in ("p", "zg") and ws[j].text in compare), None
+    )
+    if at is None or (at + 1 < len(ws) and ws[at + 1].tag in ("a", "ad", "d")):  # 较|低|风险: "fairly"
+        return ws
+    head = ws[:at]
+    while head and head[-1].tag in ("d", "ad"):
+        head = head[:-1]  # 死亡人数|分别|较…
+    return head
+
+
 def _from_frame(ws: Sequence[Word]) -> int | None:
     """Where 由/从 opens the start point the metric is (由|每生每年|5元, 从|2020年的|53.2%): only
     dates, rates per unit and 的 stand between it and the metric, and a noun before it."""
@@ -566,6 +608,9 @@ def _from_frame(ws: Sequence[Word]) -> int | None:
         or ws[i - 1].text.startswith("每")
         or ws[i - 1].text in _DATE_TAILS
         or (ws[i - 1].tag == "vn" and i > 1 and ws[i - 2].text.startswith("每"))  # 每|生
+        or (
+            ws[i - 1].text in _set("subject_range_marks.txt") and i > 1 and ws[i - 2].tag in ("t", "m")
+        )  # 七月|至|九月
     ):
         i -= 1
     if i < 2 or ws[i - 1].text not in _set("subject_from_words.txt"):
@@ -688,8 +733,8 @@ def _after_text(rest: str, kind: str) -> str | None:
     ws = tag(rest)
     if cut and len(ws) > 1:
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
-    if kind in _SHARE_KINDS and _is_verb(ws[0]) and not of_phrase and len(ws) > 1:
-        return None  # 统筹80亿元|支持…, 60%|用于…: a verb after a sum or share says what it goes to
+    if not of_phrase and _verb_opens(ws, kind):
+        return None
     relative = _relative(ws)
     if relative:
         return relative
@@ -704,9 +749,11 @@ def _after_text(rest: str, kind: str) -> str | None:
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
     np = _drop_predicate(np)
     while np and (
-        np[-1].tag in ("v", "uj", "c", "a", "b") or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
+        np[-1].tag in ("v", "uj", "c", "a", "b")
+        or (np[-1].tag == "f" and np[-1].text.startswith("之"))
+        or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
     ):
-        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收
+        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收; 300多个地级市|之间 (not 优质|初中, tagged f)
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -715,6 +762,16 @@ def _after_text(rest: str, kind: str) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _verb_opens(ws: Sequence[Word], kind: str) -> bool:
+    """The text after a metric opens with its predicate, not a noun: a verb after a sum or share says
+    what it goes to (统筹80亿元|支持…, 60%|用于…); a change verb after a start point (由3697400人|减至|
+    二○二五年…), unless a noun follows it (100项|提升|举措) or it is one character (10条|超…级的).
+    """
+    if kind in _SHARE_KINDS and _is_verb(ws[0]) and len(ws) > 1:
+        return True
+    return _is_bridge(ws[0]) and len(ws[0].text) > 1 and not _opens_name(ws, 1)
 
 
 def _purpose(sentence: str, end: int) -> str | None:

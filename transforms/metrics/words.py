@@ -37,6 +37,9 @@ class Word(NamedTuple):
 _ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ0-9]+$")
+# A year written in Chinese digits (二○二五年, 二〇二六年度, the style of Hong Kong and Macau releases):
+# jieba cuts it into digits and a 五年 "five years"; it is one time word, never part of a subject.
+_HAN_YEAR = re.compile(r"[○〇零一二三四五六七八九]{4}年度?")
 
 
 @cache
@@ -124,6 +127,9 @@ def tag(text: str) -> tuple[Word, ...]:
     """``text`` cut into words with their tags (memoised per window)."""
     if not text:
         return ()
+    year = _HAN_YEAR.search(text) if ("○" in text or "〇" in text or "零" in text) else None
+    if year:
+        return (*tag(text[: year.start()]), Word(year.group(), "t"), *tag(text[year.end() :]))
     tokenizer, tags = _jieba()
     if _ALL_HAN.match(text):
         return tuple(

@@ -660,3 +660,61 @@ def test_the_start_point_of_a_change(sentence: str, span: str, subject: str) -> 
 def test_a_one_character_place_noun_after_a_count() -> None:
     # 县 (word_tags.csv: n) may stand alone after a count, as a list item's one-character noun may
     assert facts("全省12个县入选国家示范县。")["12个"].subject == "县"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # what follows 较/比 is the point compared with; the thing measured stands before it
+        ("全市森林覆盖率较“十三五”末提高3个百分点。", "3个百分点", "森林覆盖率"),
+        ("私家车数量比2021年增长30%。", "30%", "私家车数量"),
+        # a comparison opening its clause names nothing: the metric before it gives the subject
+        ("签约客户为52万户，较上月增加3千户。", "3千户", "签约客户"),
+        ("登记失业率为2.9%，比上年下降0.2个百分点。", "0.2个百分点", "登记失业率"),
+        # 较 before an adjective is "fairly", inside the name
+        ("全县较低风险村庄比例达70%。", "70%", "较低风险村庄比例"),
+    ],
+)
+def test_a_comparison_is_no_subject(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # 按年/按季 say how a change is measured, 年增 and 实质增长 are change verbs (word_tags.csv)
+        ("今年首两季本地生产总值按年实质增长3.1%。", "3.1%", "本地生产总值"),
+        ("私家车为80万辆，年增2万辆。", "2万辆", "私家车"),
+        ("酒店住客为120万人次，按季下降5%。", "5%", "酒店住客"),
+        # a part of the year opening the phrase says when, never what (前|三季度, 第|二季)
+        ("前三季度全市社会消费品零售总额增长4%。", "4%", "社会消费品零售总额"),
+        ("2024年第二季居民总体失业率为2.1%。", "2.1%", "居民总体失业率"),
+        # 月 alone before a noun is part of a monthly measure's name
+        ("平台月活跃用户保持在200万人以上。", "200万人以上", "平台月活跃用户"),
+        # 维持在, 成长 and 调升至 are bridges; 每 + unit right before the metric is the metric's rate
+        ("全年出口增长预测维持在4%。", "4%", "出口增长预测"),
+        ("公司营收可望成长一成。", "一成", "公司营收"),
+        ("并将伤残津贴调升至每月3,000元。", "3,000元", "伤残津贴"),
+    ],
+)
+def test_regional_release_wording(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_year_in_chinese_digits_is_a_date_not_a_subject() -> None:
+    # 二○二四年 is one time word (words.py); the start and end of a change take the noun before 由
+    found = facts("住户总数由二○二四年一月至三月的52000户增至二○二四年四月至六月的53000户。")
+    assert found["52000户"].subject == "住户总数"
+    assert found["53000户"].subject == "住户总数"
+    assert facts("当局表示，二〇二七年将拨款3亿元推行青年宿舍计划。")["3亿元"].subject == "青年宿舍计划"
+
+
+def test_the_year_word_after_digits_alone_is_no_subject() -> None:
+    # 116|年度 is a date (a year of the ROC calendar); what the sum goes to is named after it
+    found = facts("市府116年度将编列新台币20亿元推动长照服务。")
+    assert found["新台币20亿元"].subject is None
+
+
+def test_a_localiser_with_zhi_ends_the_noun_after_a_metric() -> None:
+    # 之间/之内 after the counted noun says where between them, not what is counted
+    assert facts("40多个县城之间开通了直达班车。")["40多个"].subject == "县城"

@@ -71,3 +71,9 @@ def test_the_prefix_dictionary_is_jiebas_own() -> None:
     assert {w: f for w, f in ours.FREQ.items() if w not in added} == {
         w: f for w, f in freq.items() if w not in added
     }
+
+
+def test_a_year_in_chinese_digits_is_one_time_word() -> None:
+    assert tag("由二○二四年一月")[:2] == (("由", "p"), ("二○二四年", "t"))
+    assert ("二〇二七年度", "t") in tag("二〇二七年度预算")
+    assert [w.text for w in tag("零售额")] == ["零售额"]  # 零 alone is no year
