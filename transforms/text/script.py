@@ -13,6 +13,7 @@ docs/decisions/0013-t2s-with-fixes.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -146,23 +147,23 @@ def _may_change(line: str) -> bool:
     return _holds(line, "changeable")
 
 
-def _separators(convert: object) -> re.Pattern[str] | None:
+def _separators(convert: Callable[[str], str]) -> re.Pattern[str] | None:
     """The python backend's own separator pattern (a capturing group: ``split`` keeps them), if the
     converter is its bound ``convert`` method."""
     pattern = getattr(getattr(convert, "__self__", None), "split_chars_re", None)
     return pattern if isinstance(pattern, re.Pattern) and pattern.groups == 1 else None
 
 
-def _convert_stretches(line: str, convert: object, separators: re.Pattern[str]) -> str:
+def _convert_stretches(line: str, convert: Callable[[str], str], separators: re.Pattern[str]) -> str:
     """``convert(line)`` of the python backend, which splits ``line`` at ``separators`` and converts
     each stretch between them on its own (a stretch holds no separator, so ``convert`` of it alone
     is that stretch's conversion): only the stretches t2s can change are converted."""
     parts = separators.split(line)
     todo = [i for i in range(0, len(parts), 2) if _may_change(parts[i])]  # even: stretches; odd: separators
     if 4 * len(todo) > len(parts):  # most stretches (a Traditional line): one call, as many as before
-        return convert(line)  # type: ignore[operator]
+        return convert(line)
     for i in todo:
-        parts[i] = convert(parts[i])  # type: ignore[operator]
+        parts[i] = convert(parts[i])
     return "".join(parts)
 
 

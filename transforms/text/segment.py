@@ -242,17 +242,13 @@ def _classify_lines(raws: list[str], counts: dict[str, int]) -> _Lines:
     credit_ends, credit_search = lex["credit_ends"], lex["credit"].search
     credit = [t.endswith(credit_ends) and credit_search(t) is not None for t in texts]
     punct = _SENTENCE_PUNCT.search
-    short = [len(t) <= LONG_LINE and punct(t) is None for t in texts]
-    names, bylines = _NAMES_ONLY.match, lex["bylines"]
-    byline = [
-        s and (names(t) is not None or t.startswith(bylines)) for s, t in zip(short, texts, strict=True)
-    ]
-    spaced_search = _SPACED.search
-    spaced = [
-        s and not b and not c and spaced_search(t) is not None
-        for s, b, c, t in zip(short, byline, credit, texts, strict=True)
-    ]
-    deck = [s and t.startswith("——") for s, t in zip(short, texts, strict=True)]
+    names, bylines, spaced_search = _NAMES_ONLY.match, lex["bylines"], _SPACED.search
+    byline, spaced, deck = [False] * n, [False] * n, [False] * n  # all three hold of short lines only
+    for k in [k for k, t in enumerate(texts) if len(t) <= LONG_LINE and punct(t) is None]:
+        t = texts[k]
+        byline[k] = b = names(t) is not None or t.startswith(bylines)
+        spaced[k] = not b and not credit[k] and spaced_search(t) is not None
+        deck[k] = t.startswith("——")
     lines = _Lines(texts, [False] * n, [False] * n, credit, byline, spaced, deck)
     for k in marked:
         ln = classify(texts[k], counts)
@@ -390,12 +386,13 @@ class _Layout:
             self.classify(i + 1)
         if standalone[i] or kept_apart[i + 1]:
             return False
-        if _ends_continuing(self.texts[i]) or paragraph >= LONG_LINE:
+        if self.texts[i].endswith(_CONTINUES_ENDS) or paragraph >= LONG_LINE:  # _ends_continuing: no "\n"
             return True
         widths = self.widths
-        for j in range(max(i - WINDOW, 0), min(i + WINDOW + 1, len(widths))):
-            if ordinary[j] is None:
-                self.classify(j)
+        if self.dirty is not None:  # the first round classified every line already
+            for j in range(max(i - WINDOW, 0), min(i + WINDOW + 1, len(widths))):
+                if ordinary[j] is None:
+                    self.classify(j)
         ref = _reference_width(i, widths, ordinary)
         w = widths[i]
         if ref < WRAP_SHARE * w:  # much wider than its neighbours
