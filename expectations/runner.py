@@ -191,7 +191,9 @@ def _run_gx(derived: Derived, plans: dict[str, GxKwargs]) -> dict[str, _Outcome]
                 if key is not None and (known := _BY_STRUCTURE.get(key)) is not None:
                     outcomes.update(known)
                     continue
-                got = _validate_on_gx(definitions, f"{frame}_{part}", data, planned, plans, counts=table_level)
+                got = _validate_on_gx(
+                    definitions, f"{frame}_{part}", data, planned, plans, counts=table_level
+                )
                 outcomes.update(got)
                 if key is not None and all(o.success is not None for o in got.values()):
                     if len(_BY_STRUCTURE) >= _BY_STRUCTURE_MAX:
@@ -227,7 +229,9 @@ def _validate_on_gx(
     run = validator.validate_expectation_suite(suite(planned))
     out = {declared: _outcome(r) if counts else _verdict(r, data.height)
            for r, declared in zip(run.results, _by_meta(run.results, planned), strict=True)}  # fmt: skip
-    recount = [e for e in planned if not counts and (out[e.name].success is False or "mostly" in plans[e.name])]
+    recount = [
+        e for e in planned if not counts and (out[e.name].success is False or "mostly" in plans[e.name])
+    ]
     if recount:
         validator.result_format = COUNTS
         run = validator.validate_expectation_suite(suite(recount))
