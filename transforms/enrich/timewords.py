@@ -32,6 +32,8 @@ ROC_NOTE = "[（(]?"
 MONTHS = r"\d{1,2}(?:[-－~～至到]\d{1,2})?月"  # 10月, 1-10月
 ROC_DATED = rf"(?<![\d.]){ROC_NOTE}1[0-4]\d[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)"
 CN_DIGITS = "一二三四五六七八九"
+# the Party congresses meet every five years: the 16th in 2002 (党的十八大以来 = since 2012)
+CONGRESS_BASE, CONGRESS_BASE_NO = 2002, 16
 # the third five-year plan started in 1966, and they have followed one another since
 PLAN_BASE, PLAN_BASE_NO = 1966, 3
 NONE = "none"  # kind of an expression that takes the metric out of any year
@@ -78,7 +80,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
     # every alternative starts with one of these: checking it first spares the engine the rest
     # (and every alternative holds a key of _keys(): a new alternative must keep that true)
     firsts = {w[0] for w in words("time_base_words.txt")} | {r["word"][0] for r in table("time_words.csv")}
-    firsts |= set("由从截到至自十“一二两三四五六七八九民（(")
+    firsts |= set("由从截到至自十“一二两三四五六七八九民（(党")
     head = "(?=[0-9" + re.escape("".join(sorted(firsts))) + "])"
     return re.compile(
         head
@@ -92,6 +94,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
                 rf"(?:到|至)(?P<to>{ANY_YEAR})年",
                 rf"(?:自|从)?{not_after_number}(?P<since>{ANY_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
+                r"(?:党的)?(?P<congress>十[六七八九]大|二十大)以来",
                 r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
                 rf"{not_after_number}(?P<year>{YEAR}|民国\d{{2,3}})年(?![多余来])",
@@ -158,6 +161,9 @@ def _expr(m: re.Match[str]) -> Expr | None:
         if suffix in ("末", "期末"):
             return Expr(s, e, "year", years[1], years[1])
         return Expr(s, e, "plan_since" if suffix == "以来" else "plan", *years)
+    if g == "congress":  # 党的十八大以来: since the year of that Party congress
+        y = CONGRESS_BASE + 5 * (_number(m.group(g)[:-1]) - CONGRESS_BASE_NO)
+        return Expr(s, e, "since", y, y)
     if g == "since_what":  # 自开展“双亮”活动以来: a start the text does not date
         return Expr(s, e, NONE)
     if g == "rel":

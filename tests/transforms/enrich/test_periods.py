@@ -6,6 +6,7 @@ import json
 import re
 
 import polars as pl
+import pytest
 
 from transforms.enrich.context import Context
 from transforms.enrich.periods import metric_periods
@@ -551,3 +552,18 @@ def test_a_clause_detailing_a_promise_is_promised_too() -> None:
     )
     assert got["0:12万户"][2] == "target"
     assert got["1:9万户"][2] == "actual"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        ("党的十八大以来，全省累计减贫120万人", 2012),
+        ("十九大以来新建学校8所", 2017),
+        ("党的二十大以来", 2022),
+    ],
+)
+def test_a_party_congress_starts_a_period(sentence: str, first: int) -> None:
+    """党的十八大以来 is X年以来 with X the congress's year (they meet every five years from 2002)."""
+    exprs = [e for e in scan(sentence) if e.kind == "since"]
+    assert [resolve(e, 2026, True) for e in exprs] == [(first, 2026)]
+    assert [resolve(e, None, False) for e in exprs] == [(first, first)]
