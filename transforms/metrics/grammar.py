@@ -427,9 +427,28 @@ def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
     """A number + 年 that is a point in time or a reference period (十年来, 这五年, 五年累计, 近五年，…)."""
     if sent.endswith("近", 0, start) and sent[unit_end : unit_end + 1] in ("，", ","):
         return True  # 近三年，中央和地方投入…: "in the last three years"; 近30年的违章建筑 stays a duration
+    if sent.endswith("近", 0, start) and _recent_years_before_verb(sent, start, unit_end):
+        return True  # 近两年挂牌出让的项目: the same "last two years" before the verb it dates
     return _context("period_words.csv", "before").ends(sent, start, unit) or _context(
         "period_words.csv", "after"
     ).starts(sent, unit_end, unit)
+
+
+def _recent_years_before_verb(sent: str, start: int, unit_end: int) -> bool:
+    """近N年 + a verb: a Han character follows that opens no unit and no duration noun (时间, 的 …),
+    and no duration word (历时, 为期, 长达 … of fixed_numeral_words.csv) stands before 近."""
+    if not _han_follows(sent, unit_end) or sent.startswith(
+        ("的", "时间", "之", "多", "半", "来", "间", "左右"), unit_end
+    ):
+        return False
+    if _unit_at(sent, unit_end) is not None:
+        return False
+    return not any(sent.endswith(w, 0, start - 1) for w in _duration_words())
+
+
+@cache
+def _duration_words() -> tuple[str, ...]:
+    return tuple(r["word"] for r in table("fixed_numeral_words.csv") if r["position"] == "before")
 
 
 def _is_roc_year(

@@ -279,6 +279,10 @@ FIXED_WORD = [
     # a fixed political phrase (lexicon slogans.txt), like 两个维护; other counts in the sentence stay
     ("街道抓实垃圾分类和物业管理两个关键小事，新增5个回收点。", ["5个"]),
     ("社区新建两个小区。", ["两个"]),
+    # 近N年 before the verb it dates is a reference period; with a duration word or noun, a metric
+    ("推进近三年签约的12个项目开工。", ["12个"]),
+    ("工程历时近三年完工。", ["近三年"]),
+    ("用了近三年时间。", ["近三年"]),
     # a sport named with a numeral and a measure word (slogans.txt); the same words elsewhere count
     ("市里举办铁人三项比赛2场。", ["2场"]),
     ("全年推进三项改革。", ["三项"]),
