@@ -283,6 +283,9 @@ FIXED_WORD = [
     ("推进近三年签约的12个项目开工。", ["12个"]),
     ("工程历时近三年完工。", ["近三年"]),
     ("用了近三年时间。", ["近三年"]),
+    # an anniversary is a point in time (period_words.csv), a span of years still a metric
+    ("举办创办30年系列活动。", []),
+    ("电站已运营30年。", ["30年"]),
     # a sport named with a numeral and a measure word (slogans.txt); the same words elsewhere count
     ("市里举办铁人三项比赛2场。", ["2场"]),
     ("全年推进三项改革。", ["三项"]),
