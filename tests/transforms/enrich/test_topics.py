@@ -574,3 +574,15 @@ def test_a_count_of_fields_of_work_is_other() -> None:
         subjects={"12个": "领域", "40个": "重点领域项目"},
     )
     assert got == [["other"], ["science_tech"]]
+
+
+def test_emissions_in_all_their_names_are_environment() -> None:
+    # made up: zero-carbon parks, carbon peaking pilots and circular retrofits are environment's,
+    # even among economic words (企业, 产业)
+    got = _topics(
+        ["新建3个零碳产业园区", "6个县入选碳达峰试点", "80%的工业园区完成循环化改造"],
+        [["3个"], ["6个"], ["80%"]],
+        stories=[0, 1, 2],
+        subjects={"3个": "零碳产业园区", "6个": "县", "80%": "工业园区"},
+    )
+    assert got == [["environment"], ["environment"], ["environment"]]
