@@ -10,7 +10,11 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    企业, or people: 脱贫人口, 婴幼儿所在家庭) leaves it to its predicate's decisive keyword
    (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security);
 2. the *local* window: from the previous metric (or the clause start) to the next one, within the clause;
-3. the clause, then the sentence, with falling weights.
+3. the clause, then the sentence, with falling weights; a hint (项目, 产业) weighs at most as the
+   clause's words do wherever it stands, so the sentence's theme (帮扶…实施项目120个) can outweigh it,
+   unless the lead lists the fields the count spans (A、B等领域120个项目). In a subject, a petitions
+   word yields to a decisive theme (污水治理问题 -> environment), and a subject that is only a field
+   word (18个领域的任务) is other.
 
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
 the metric before it in the sentence; one whose sentence has none takes the story's dominant topic,
@@ -63,6 +67,7 @@ PREDICATE_MIN = 4.0  # a predicate names the theme only by a keyword that decide
 TAIL_CHARS = 12  # how far after the metric its counted noun may run
 CLAUSE_STOP = "，；：。！？,;:!?"
 _FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of (A、B等领域)
+_FIELD_ONLY = r"^(?:领域|方面|方面工作)$"  # a subject naming only fields of work, no theme
 _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 # a colon opening an enumeration of points (：一是…, ：第一，…, ：（一）…)
@@ -361,7 +366,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("local"))
             .alias("local"),
         )
-        .with_columns(pl.col("subject_head").is_null().alias("unnamed"))
+        .with_columns(
+            pl.col("subject_head").is_null().alias("unnamed"),
+            # what is counted spans the fields the lead lists (A、B等领域120个项目): its hint stands
+            pl.col("lead").str.contains(f"等(?:{_FIELDS})$").alias("fields"),
+        )
         .drop("tail_head", "lead_head", "subject_head", "subject_weight", "predicate_head", "predicate")
     )
 
@@ -370,13 +379,17 @@ def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MI
     """(_row, subject_head): the telling keyword of the metric's subject, when the subject rules
     found one -- the strongest, and of equals the later, since a Chinese noun phrase ends in its head
     (农村居民人均可支配收入 -> 农村居民, weight 5 over 4; 社保科创基金 -> 科创基金, not 社保)."""
-    telling = keywords().filter(pl.col("weight") >= least).select("keyword", "weight")
+    telling = keywords().filter(pl.col("weight") >= least).select("keyword", "topic", "weight")
+    # a problem of a named thing (污水治理问题, 供水诉求) takes that thing's theme: the petitions word
+    # yields to a decisive keyword of another topic in the same subject
+    themed = ((pl.col("topic") != "petitions") & (pl.col("weight") >= PREDICATE_MIN)).any().over("_row")
     return (
         m.select("_row", _hits(col, "kw"))
         .explode("kw")
         .with_columns(pl.int_range(pl.len()).over("_row").alias("at"))
         .join(telling, left_on="kw", right_on="keyword")
-        .sort("_row", "weight", "at", descending=[False, True, True])
+        .with_columns(((pl.col("topic") == "petitions") & themed).alias("yields"))
+        .sort("_row", "yields", "weight", "at", descending=[False, False, True, True])
         .unique("_row", keep="first")
         .select("_row", pl.col("kw").alias("subject_head"))
     )
@@ -413,7 +426,16 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         levels.explode("kw")
         .drop_nulls("kw")
         .join(keywords(), left_on="kw", right_on="keyword")
-        .join(win.select("_row", "village", "town"), on="_row")
+        # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
+        # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
+        # unless what is counted spans the fields its lead lists
+        .join(win.select("_row", "village", "town", "fields"), on="_row")
+        .with_columns(
+            pl.when((pl.col("weight") < HEAD_MIN) & ~pl.col("fields"))
+            .then(pl.min_horizontal("w", pl.lit(CLAUSE)))
+            .otherwise(pl.col("w"))
+            .alias("w")
+        )
         .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
         .filter(pl.col("topic") != "none")
     )
@@ -438,7 +460,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     out = (
-        win.select("_row", "metric_id", *keys, "a", "c0", "c1", "clause", "sent", "unnamed")
+        win.select("_row", "metric_id", *keys, "a", "c0", "c1", "clause", "sent", "unnamed", "subject")
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
         .sort([*keys, "a"])
@@ -470,6 +492,9 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count of points that the text then enumerates (十个突出亮点：一是…；二是…) spans every
             # field, as 方面工作 does, unless its subject names a theme
             .when(pl.col("unnamed") & pl.col("sent").str.slice(pl.col("c1")).str.contains(_ENUMERATION))
+            .then(pl.lit("other"))
+            # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
+            .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
             .otherwise(pl.col("topic"))
             .alias("topic")

@@ -492,3 +492,97 @@ def test_a_count_of_enumerated_points_is_other() -> None:
         subjects={"六项": "工作", "8所": "中小学"},
     )
     assert got == [["other"], ["education"]]
+
+
+def test_word_classes_of_round_three() -> None:
+    # made up: solid waste and green buildings are environment, retail sales economy, start-up
+    # loans and skilled workers employment, children's homes social security, 5G networks
+    # science_tech, model villages rural unless their name carries a theme (旅游示范村), and
+    # commercial circulation economy
+    got = _topics(
+        [
+            "推进8处工业固废综合利用试点，新建公交站台20个",
+            "城区新建绿色建筑占比达到90%，新能源公交车占比80%",
+            "家电零售额增长12%，获省联席会议表扬",
+            "为高校毕业生发放创业担保贷款20亿元",
+            "全年新增高技能人才3万人",
+            "建设120个儿童之家服务提升项目",
+            "新建5G基站6000个",
+            "新增美丽宜居示范村30个、乡村旅游示范村10个",
+            "培育3个区域流通节点城市",
+        ],
+        [["8处"], ["90%"], ["12%"], ["20亿元"], ["3万人"], ["120个"], ["6000个"], ["30个", "10个"], ["3个"]],
+        stories=list(range(9)),
+        subjects={
+            "8处": "工业固废综合利用试点",
+            "90%": "绿色建筑占比",
+            "12%": "家电零售额",
+            "20亿元": "创业担保贷款",
+            "3万人": "高技能人才",
+            "120个": "儿童",
+            "6000个": "5G基站",
+            "30个": "美丽宜居示范村",
+            "10个": "乡村旅游示范村",
+            "3个": "区域流通节点城市",
+        },
+    )
+    assert got == [
+        ["environment"],
+        ["environment"],
+        ["economy"],
+        ["employment"],
+        ["employment"],
+        ["social_security"],
+        ["science_tech"],
+        ["rural", "culture_tourism"],
+        ["economy"],
+    ]
+
+
+def test_a_hint_next_to_the_metric_weighs_as_the_clause_does() -> None:
+    # made up: 项目 beside the figure does not outweigh the sentence's theme (帮扶, 脱贫); alone in
+    # its sentence it still decides
+    got = _topics(
+        ["东西部协作投入帮扶资金5亿元，实施项目120个，巩固脱贫成果", "新开工项目300个"],
+        [["5亿元", "120个"], ["300个"]],
+        stories=[0, 1],
+        subjects={"5亿元": "帮扶资金", "120个": "项目", "300个": "项目"},
+    )
+    assert got == [["rural", "rural"], ["economy"]]
+
+
+def test_a_problem_of_a_named_thing_takes_its_theme() -> None:
+    # made up: the petitions word of a subject yields to a decisive theme in it (sewer networks are
+    # urban works); an unnamed problem
+    # stays a request
+    got = _topics(
+        ["新增解决500个小区污水管网问题", "解决群众急难问题300个"],
+        [["500个"], ["300个"]],
+        stories=[0, 1],
+        subjects={"500个": "小区污水管网问题", "300个": "群众急难问题"},
+    )
+    assert got == [["urban"], ["petitions"]]
+
+
+def test_a_count_of_fields_of_work_is_other() -> None:
+    # made up: a subject that is only a field word counts areas of work; a field word inside a
+    # named subject does not decide
+    got = _topics(
+        ["规划部署了12个领域的重点任务", "新建5G基站等重点领域项目40个"],
+        [["12个"], ["40个"]],
+        stories=[0, 1],
+        subjects={"12个": "领域", "40个": "重点领域项目"},
+    )
+    assert got == [["other"], ["science_tech"]]
+
+
+def test_emissions_in_all_their_names_are_environment() -> None:
+    # made up: zero-carbon parks, carbon peaking pilots and circular retrofits are environment's,
+    # even among economic words (企业, 产业)
+    got = _topics(
+        ["新建3个零碳产业园区", "6个县入选碳达峰试点", "80%的工业园区完成循环化改造"],
+        [["3个"], ["6个"], ["80%"]],
+        stories=[0, 1, 2],
+        subjects={"3个": "零碳产业园区", "6个": "县", "80%": "工业园区"},
+    )
+    assert got == [["environment"], ["environment"], ["environment"]]
