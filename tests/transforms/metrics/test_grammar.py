@@ -283,6 +283,8 @@ FIXED_WORD = [
     ("推进近三年签约的12个项目开工。", ["12个"]),
     ("工程历时近三年完工。", ["近三年"]),
     ("用了近三年时间。", ["近三年"]),
+    # trips of vessels are a unit of their own, like 车次 and 架次
+    ("进出港船舶1200艘次。", ["1200艘次"]),
     # an anniversary is a point in time (period_words.csv), a span of years still a metric
     ("举办创办30年系列活动。", []),
     ("电站已运营30年。", ["30年"]),
