@@ -114,9 +114,12 @@ COUNT_COLUMNS = (
 DEFAULT_WAIT_SECONDS = 60.0
 CHECKPOINT_EVERY = "256MB"
 # DuckDB's buffer pool on the working copy (default: 80 % of RAM, and every block a load writes or
-# scans stays cached, so memory grew with the warehouse). 64MB is too little for the publish's checks
-# on the bench corpus (out of memory); 256MB leaves room for a larger one.
-LOAD_MEMORY_LIMIT = "256MB"
+# scans stays cached, so memory grew with the warehouse). While staging 96MB: a batch needs far
+# less, and with 256MB the cache of written blocks grew with the run (x4 the bench corpus:
+# `minsheng run` 1,169 -> 1,006 MB). The publish's checks get 256MB (64MB ran out of memory on the
+# bench corpus).
+LOAD_MEMORY_LIMIT = "96MB"
+PUBLISH_MEMORY_LIMIT = "256MB"
 
 
 def tune_load_connection(con: duckdb.DuckDBPyConnection) -> None:
@@ -430,6 +433,8 @@ class Loader:
             "stg_stories",
             "stg_sentences",
             "stg_metrics",
+            "stg_chunk",
+            "stg_touched",
         ):
             con.execute(f"DROP TABLE IF EXISTS {table}")  # the batch's text leaves memory now
         con.execute("COMMIT")
@@ -490,6 +495,8 @@ class Loader:
         """Reference tables, periods, views, the run's audit row, integrity checks; then swap the
         working copy in atomically. Ends the loader."""
         con = self.con
+        if not self.target.lake:
+            con.execute(f"SET memory_limit = '{PUBLISH_MEMORY_LIMIT}'")  # the checks' hash tables
         outcome = summary if summary is not None else RunOutcome()
         t = self.totals
         unchanged = int(getattr(outcome, "files_unchanged", 0) or 0)
@@ -547,7 +554,7 @@ class Loader:
         run_step(con, "publish")
         apply_views(con)
         if self.check:
-            failed = run_checks(con)
+            failed = run_checks(con, run=True)
             if failed:
                 raise IntegrityError(f"integrity checks failed, load not published: {', '.join(failed)}")
         con.execute("COMMIT")

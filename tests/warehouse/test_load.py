@@ -378,6 +378,31 @@ def test_a_failing_check_blocks_the_publish(wh: Path) -> None:
     assert recent_runs(wh).height == 0
 
 
+def test_a_span_off_its_text_in_an_early_batch_blocks_the_publish(wh: Path) -> None:
+    """The span check runs per batch (the publish does not join the warehouse's text again): a
+    metric whose offsets miss its span in batch 1 still refuses the run after a clean batch 2."""
+    broken = make_batch("r1", {"raw/a.txt": "东湖镇简报\n全年接待游客300人次，受理投诉7件。"})
+    broken.metrics = broken.metrics.with_columns((pl.col("char_start") + 1).alias("char_start"))
+    with pytest.raises(IntegrityError, match="span_matches_text"), Loader(wh, RunInfo("r1")) as loader:
+        loader.stage(_parsed(broken))
+        loader.stage(_parsed(make_batch("r1", {"raw/b.txt": "西湖镇简报\n全年新增农家乐12户。"})))
+        loader.publish()
+    assert not wh.exists()
+    load_run(wh, make_batch("r2", {"raw/b.txt": "西湖镇简报\n全年新增农家乐12户。"}))
+    assert check_integrity(wh) == []
+
+
+def test_chunk_text_of_a_batch_leaves_with_the_batch(wh: Path) -> None:
+    with Loader(wh, RunInfo("r1")) as loader:
+        loader.stage(_parsed(make_batch("r1", {"raw/a.txt": "南山乡简报\n今年帮扶困难群众45人。"})))
+        temps = {
+            r[0]
+            for r in loader.con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()
+        }
+        assert not temps & {"stg_chunk", "stg_touched", "stg_file", "stg_sentences"}
+        loader.publish()
+
+
 def test_v4_warehouse_is_migrated_keeping_its_facts(wh: Path, tmp_path: Path) -> None:
     old = tmp_path / "schema-v4"
     old.mkdir()
@@ -430,7 +455,7 @@ def test_the_loaders_memory_is_capped_and_each_batch_checkpointed(wh: Path) -> N
 
     with Loader(wh, RunInfo("r1", raw_dir="raw")) as loader:
         limit = loader.con.execute("SELECT current_setting('memory_limit')").fetchone()
-        assert limit == ("244.1 MiB",)  # LOAD_MEMORY_LIMIT = 256MB, in DuckDB's units
+        assert limit == ("91.5 MiB",)  # LOAD_MEMORY_LIMIT = 96MB, in DuckDB's units
         loader.stage(_parsed(make_batch("r1", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B})))
         wal = [p for p in work_dir(wh).glob("*.wal") if p.stat().st_size > 0]
         assert wal == []  # checkpointed at the batch's end

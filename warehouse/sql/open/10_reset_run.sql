@@ -11,3 +11,7 @@ CREATE OR REPLACE TEMP TABLE run_validation (
     run_id VARCHAR, suite VARCHAR, expectation VARCHAR, severity VARCHAR, success BOOLEAN,
     unexpected_count BIGINT, element_count BIGINT, details VARCHAR
 );
+
+-- The metrics of this run's batches whose span check failed (load/35_check_spans.sql): the
+-- publish's span_matches_text reads it (checks_run/) instead of joining the whole warehouse's text.
+CREATE OR REPLACE TEMP TABLE run_span_failed (metric_id VARCHAR, sha256 VARCHAR);
