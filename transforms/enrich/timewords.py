@@ -30,7 +30,7 @@ CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} 
 # nothing else: before 年度, a month, 底/初, a half or a quarter (114年10月, 113年度, 明（115）年度)
 ROC_NOTE = "[（(]?"
 MONTHS = r"\d{1,2}(?:[-－~～至到]\d{1,2})?月"  # 10月, 1-10月
-ROC_DATED = rf"(?<![\d.]){ROC_NOTE}1[0-4]\d[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)"
+ROC_DATED = rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>1[0-4]\d)[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)"
 CN_DIGITS = "一二三四五六七八九"
 # the Party congresses meet every five years: the 16th in 2002 (党的十八大以来 = since 2012)
 CONGRESS_BASE, CONGRESS_BASE_NO = 2002, 16
@@ -99,7 +99,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
                 rf"{not_after_number}(?P<year>{YEAR}|民国\d{{2,3}})年(?![多余来])",
                 rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
-                rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>1[0-4]\d)[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)",
+                ROC_DATED,
                 *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",

@@ -443,12 +443,7 @@ def _recent_years_before_verb(sent: str, start: int, unit_end: int) -> bool:
         return False
     if _unit_at(sent, unit_end) is not None:
         return False
-    return not any(sent.endswith(w, 0, start - 1) for w in _duration_words())
-
-
-@cache
-def _duration_words() -> tuple[str, ...]:
-    return tuple(r["word"] for r in table("fixed_numeral_words.csv") if r["position"] == "before")
+    return not _context("fixed_numeral_words.csv", "before").ends(sent, start - 1, "年")
 
 
 def _is_roc_year(

@@ -11,6 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from tests.transforms.metrics.frames import one_sentence
 from transforms.ingest import read_files
 from transforms.metrics.extract import extract_metrics
 from transforms.text.normalise import normalise_files
@@ -87,19 +88,8 @@ def test_no_span_is_a_known_negative(seed_frames):
 
 
 def test_part_of_relation_links_parts_to_whole():
-    sentences = pl.DataFrame(
-        {
-            "path": ["x.txt"],
-            "name": ["x.txt"],
-            "sha256": ["ab" * 32],
-            "story_ix": [0],
-            "para_ix": [0],
-            "sent_ix": [0],
-            "role": ["body"],
-            "char_start": [10],
-            "char_end": [44],
-            "text": ["收集群众困难诉求5880件，其中已办结4899件、跟办981件，化解纠纷30余件。"],
-        }
+    sentences = one_sentence(
+        "收集群众困难诉求5880件，其中已办结4899件、跟办981件，化解纠纷30余件。", char_start=10
     )
     metrics, relations = extract_metrics(sentences)
     by_id = dict(zip(metrics["metric_id"], metrics["text"], strict=True))
@@ -112,20 +102,7 @@ def test_part_of_relation_links_parts_to_whole():
 
 
 def test_parts_without_a_noun_take_the_subject_of_their_whole():
-    sentences = pl.DataFrame(
-        {
-            "path": ["y.txt"],
-            "name": ["y.txt"],
-            "sha256": ["cd" * 32],
-            "story_ix": [0],
-            "para_ix": [0],
-            "sent_ix": [0],
-            "role": ["body"],
-            "char_start": [0],
-            "char_end": [30],
-            "text": ["受理群众来信360件，其中已答复298件、正在办理62件。"],
-        }
-    )
+    sentences = one_sentence("受理群众来信360件，其中已答复298件、正在办理62件。", path="y.txt")
     metrics, relations = extract_metrics(sentences)
     assert relations.height == 2
     assert metrics["subject"].to_list() == ["群众来信"] * 3

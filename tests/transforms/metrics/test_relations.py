@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 
+from tests.transforms.metrics.frames import one_sentence
 from transforms.metrics.extract import extract_metrics
 
 CASES = [
@@ -35,20 +35,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
 def test_part_of(sentence: str, expected: set[tuple[str, str]]) -> None:
-    frame = pl.DataFrame(
-        {
-            "path": ["x.txt"],
-            "name": ["x.txt"],
-            "sha256": ["cd" * 32],
-            "story_ix": [0],
-            "para_ix": [0],
-            "sent_ix": [0],
-            "role": ["body"],
-            "char_start": [0],
-            "char_end": [len(sentence)],
-            "text": [sentence],
-        }
-    ).with_columns(pl.col("story_ix", "para_ix", "sent_ix").cast(pl.Int32))
+    frame = one_sentence(sentence)
     metrics, relations = extract_metrics(frame)
     text = dict(zip(metrics["metric_id"], metrics["text"], strict=True))
     pairs = {
