@@ -8,7 +8,8 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    telling keyword right before the metric (改造老旧小区41个) or right after its measure word (71件民生实事)
    -- what is counted; a subject that names no theme (no telling keyword, a generic one such as
    企业, or people: 脱贫人口, 婴幼儿所在家庭) leaves it to its predicate's decisive keyword
-   (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security);
+   (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security; people who raise a request in it,
+   …在接访中反映了县道问题, are petitions: there the request word does not yield to its thing);
 2. the *local* window: from the previous metric (or the clause start) to the next one, within the clause;
 3. the clause, then the sentence, with falling weights; a hint (项目, 产业) weighs at most as the
    clause's words do wherever it stands, so the sentence's theme (帮扶…实施项目120个) can outweigh it,
@@ -381,8 +382,11 @@ def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MI
     (农村居民人均可支配收入 -> 农村居民, weight 5 over 4; 社保科创基金 -> 科创基金, not 社保)."""
     telling = keywords().filter(pl.col("weight") >= least).select("keyword", "topic", "weight")
     # a problem of a named thing (污水治理问题, 供水诉求) takes that thing's theme: the petitions word
-    # yields to a decisive keyword of another topic in the same subject
-    themed = ((pl.col("topic") != "petitions") & (pl.col("weight") >= PREDICATE_MIN)).any().over("_row")
+    # yields to a decisive keyword of another topic in the same subject -- in a subject only: in a
+    # predicate (…在接访中反映了县道问题) the request is what the people counted did
+    themed = ((pl.col("topic") != "petitions") & (pl.col("weight") >= PREDICATE_MIN)).any().over(
+        "_row"
+    ) & pl.lit(col == "subject")
     return (
         m.select("_row", _hits(col, "kw"))
         .explode("kw")
