@@ -636,3 +636,41 @@ def test_people_who_raise_a_request_are_petitions() -> None:
         subjects={"5名": "村民", "12处": "县道塌方问题"},
     )
     assert got == [["petitions"], ["transport"]]
+
+
+def test_word_classes_of_round_four_second_read() -> None:
+    # made up: sister cities other (not 城市's urban), child-friendly cities urban, black and smelly
+    # water in a village environment (农村 only qualifies), a national park environment (not 公园's
+    # urban), an archaeological site park culture_tourism, forest fires public_safety (not 森林's
+    # environment), farm output rural (not 产值's economy), a grain wharf transport (粮油 only
+    # qualifies), a school's running costs education (公用经费 weighs less than 教育), budget
+    # spending economy
+    rows = [
+        ("全市新增国际友好城市5对", "5对", "国际友好城市", "other"),
+        ("建成儿童友好城市试点8个", "8个", "儿童友好城市试点", "urban"),
+        ("整治农村黑臭水体300处", "300处", "农村黑臭水体", "environment"),
+        ("新设国家公园2个", "2个", "国家公园", "environment"),
+        ("建成考古遗址公园3处", "3处", "考古遗址公园", "culture_tourism"),
+        ("全年森林火灾次数下降30%", "30%", "森林火灾次数", "public_safety"),
+        ("农林牧渔总产值增长4%", "4%", "农林牧渔总产值", "rural"),
+        ("新建5万吨级粮油码头", "5万吨", "粮油码头", "transport"),
+        ("小学生均公用经费标准提高到900元", "900元", "小学生均公用经费标准", "education"),
+        ("压减一般性预算支出8%", "8%", "一般性预算支出", "economy"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows},
+    )
+    assert got == [[r[3]] for r in rows]
+
+
+def test_research_spending_by_its_full_name_beside_investment() -> None:
+    # made up: 经费 only names money, so R&D by its full name decides even beside investment figures
+    got = _topics(
+        ["研究与试验发展经费投入强度2.5%，工业投资增长6%"],
+        [["2.5%", "6%"]],
+        subjects={"2.5%": "经费投入强度", "6%": "工业投资"},
+    )
+    assert got == [["science_tech", "economy"]]
