@@ -19,10 +19,12 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
 
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
 the metric before it in the sentence; one whose sentence has none takes the story's dominant topic,
-then ``other``. Two constructions override the score: the second figure of each urban/rural
-pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural, and a count of points the
-text then enumerates (十个突出亮点：一是…) is other unless its subject names a theme. Two pseudo topics are settled by place, as the budget chapters do: roads
-(``road``) are rural inside a village, urban inside a town compound or street, else transport;
+then ``other``. Three constructions override the score: the second figure of each urban/rural
+pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural; a count of points the
+text then enumerates (十个突出亮点：一是…) is other unless its subject names a theme; a place's
+people as such (社区有居民6000多人) are population, other. A people subject followed by 的 modifies
+the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
+as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town compound or street, else transport;
 water, toilets and power (``utility``) are rural inside a village, else urban. Vectorised: every
 step is a polars expression over the metrics frame.
 """
@@ -73,6 +75,8 @@ _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 # a colon opening an enumeration of points (：一是…, ：第一，…, ：（一）…)
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
+# a place's people as such: has / houses (常住) people, right before the count
+_POPULATION_VERBS = "有|住着|生活着|居住着"
 # urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…)
 _INCOME_PAIR = (
     f"城(?:乡|镇和农村|镇、农村)居民{_NOT_STOP}收入{_NOT_STOP}分别|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
@@ -329,6 +333,8 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .list.slice(1)
             .list.join(pl.col("subject"))
             .str.replace("、.*$", "")
+            # a subject followed by 的 modifies the noun after it (14亿人口的国度): no predicate
+            .str.replace("^的.*$", "")
         )
         .alias("predicate")
     )
@@ -464,7 +470,20 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     out = (
-        win.select("_row", "metric_id", *keys, "a", "c0", "c1", "clause", "sent", "unnamed", "subject")
+        win.select(
+            "_row",
+            "metric_id",
+            *keys,
+            "a",
+            "c0",
+            "c1",
+            "clause",
+            "sent",
+            "unnamed",
+            "subject",
+            "lead",
+            "tail",
+        )
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
         .sort([*keys, "a"])
@@ -496,6 +515,15 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count of points that the text then enumerates (十个突出亮点：一是…；二是…) spans every
             # field, as 方面工作 does, unless its subject names a theme
             .when(pl.col("unnamed") & pl.col("sent").str.slice(pl.col("c1")).str.contains(_ENUMERATION))
+            .then(pl.lit("other"))
+            # a place's people as such (社区有居民6000多人, 村里住着村民300户), the count ending its clause,
+            # is population, which no code covers
+            .when(
+                pl.col("lead").str.contains(
+                    f"(?:{_POPULATION_VERBS})(?:常住)?(?:{_alternation('topic_people.txt')})$"
+                )
+                & ~pl.col("tail").str.contains(r"[\u4e00-\u9fff]")
+            )
             .then(pl.lit("other"))
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))

@@ -674,3 +674,21 @@ def test_research_spending_by_its_full_name_beside_investment() -> None:
         subjects={"2.5%": "经费投入强度", "6%": "工业投资"},
     )
     assert got == [["science_tech", "economy"]]
+
+
+def test_population_as_such_is_other() -> None:
+    # made up: a nation's people (人民) and a place's people (镇上有居民…, the count ending its clause)
+    # are population; a people subject followed by 的 modifies the noun after it, so the clause's
+    # theme word does not become its predicate; people reached by a programme keep its theme
+    got = _topics(
+        [
+            "全省5000万人民的安全感更强",
+            "这个镇有居民8000多人，建有养老服务站两处",
+            "在9亿多人口的国家建成了庞大的教育体系",
+            "有居民300人参加了义诊",
+        ],
+        [["5000万"], ["8000多人", "两处"], ["9亿多"], ["300人"]],
+        stories=[0, 1, 2, 3],
+        subjects={"5000万": "人民", "8000多人": "居民", "9亿多": "人口", "300人": "居民"},
+    )
+    assert got == [["other"], ["other", "social_security"], ["other"], ["health"]]
