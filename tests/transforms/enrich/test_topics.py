@@ -692,3 +692,27 @@ def test_population_as_such_is_other() -> None:
         subjects={"5000万": "人民", "8000多人": "居民", "9亿多": "人口", "300人": "居民"},
     )
     assert got == [["other"], ["other", "social_security"], ["other"], ["health"]]
+
+
+def test_attributes_services_and_water_grades_of_round_four() -> None:
+    # made up: operating income is its owner's (景区 -> culture_tourism; 经营收入 holds 营收 but only
+    # hints), services handled across places (通办) are government services, graded water bodies are
+    # water quality (not the 考核 they beat), a fish farm's water body stays rural
+    got = _topics(
+        [
+            "全市景区接待人次、经营收入分别增长8%、6%",
+            "新增“跨市通办”事项90项",
+            "Ⅱ类水体比例高于考核目标3个百分点",
+            "新增深海养殖水体20万立方米",
+        ],
+        [["8%", "6%"], ["90项"], ["3个百分点"], ["20万立方米"]],
+        stories=[0, 1, 2, 3],
+        subjects={
+            "8%": "接待人次",
+            "6%": "经营收入",
+            "90项": "“跨市通办”事项",
+            "3个百分点": "Ⅱ类水体比例",
+            "20万立方米": "养殖水体",
+        },
+    )
+    assert got == [["culture_tourism", "culture_tourism"], ["governance"], ["environment"], ["rural"]]
