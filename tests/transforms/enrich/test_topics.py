@@ -716,3 +716,23 @@ def test_attributes_services_and_water_grades_of_round_four() -> None:
         },
     )
     assert got == [["culture_tourism", "culture_tourism"], ["governance"], ["environment"], ["rural"]]
+
+
+def test_word_classes_of_a_districts_reports() -> None:
+    # made up: greenhouses and tunnels rural (not the 投资 of their sentence), pastoral areas' residents'
+    # income rural, sewage sludge works environment, supermarkets economy (蔬菜 only qualifies), an
+    # exit road a road (not 出口's exports), inside a town an urban one
+    rows = [
+        ("新建日光温室80栋", "80栋", "日光温室", "rural"),
+        ("牧区常住居民人均可支配收入增长6%", "6%", "牧区常住居民人均可支配收入", "rural"),
+        ("投资3000万元的污泥处置中心建成", "3000万元", "污泥处置中心", "environment"),
+        ("新开平价蔬菜超市12家", "12家", "平价蔬菜超市", "economy"),
+        ("城区改造南出口路两条", "两条", "南出口路", "urban"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows},
+    )
+    assert got == [[r[3]] for r in rows]
