@@ -25,7 +25,8 @@ text then enumerates (十个突出亮点：一是…) is other unless its subjec
 people as such (社区有居民6000多人) are population, other. A people subject followed by 的 modifies
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
 as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town compound or street, else transport;
-water, toilets and power (``utility``) are rural inside a village, else urban. Vectorised: every
+water, toilets and power (``utility``) are rural inside a village, else urban; the place named in
+the metric's own clause comes first, then its sentence's, then the story's. Vectorised: every
 step is a polars expression over the metrics frame.
 """
 
@@ -410,7 +411,18 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=METRIC_TOPICS)
     keys = ["sha256", "sent_ix"]
-    win = _windows(ctx).join(_places(ctx.sentences), on=keys, how="left")
+    # a place named in the metric's own clause settles its road or utility before one named elsewhere
+    # in the sentence (城区20条道路…，…农村公路建设: the 20 roads are the town's)
+    cv, ct = _place_flags(pl.col("clause"))
+    named = cv | ct
+    win = (
+        _windows(ctx)
+        .join(_places(ctx.sentences), on=keys, how="left")
+        .with_columns(
+            pl.when(named).then(cv).otherwise(pl.col("village")).alias("village"),
+            pl.when(named).then(~cv & ct).otherwise(pl.col("town")).alias("town"),
+        )
+    )
     sents = ctx.sentences.with_columns(pl.col("sent_ix").cast(pl.Int32))
     sent_hits = sents.select(*keys, _hits("text", "kw"))
     levels = pl.concat(

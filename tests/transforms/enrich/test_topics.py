@@ -736,3 +736,15 @@ def test_word_classes_of_a_districts_reports() -> None:
         subjects={r[1]: r[2] for r in rows},
     )
     assert got == [[r[3]] for r in rows]
+
+
+def test_a_place_in_the_metrics_own_clause_settles_its_road() -> None:
+    # made up: the town named in the road's own clause decides, though a village is named later in
+    # the sentence; with no place in its clause the sentence's place still holds
+    got = _topics(
+        ["改造城区道路12条，推进村级公路建设", "硬化道路8公里，方便全村出行"],
+        [["12条"], ["8公里"]],
+        stories=[0, 1],
+        subjects={"12条": "道路", "8公里": "道路"},
+    )
+    assert got == [["urban"], ["rural"]]
