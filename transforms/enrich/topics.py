@@ -11,6 +11,8 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security; people who raise a request in it,
    …在接访中反映了县道问题, are petitions: there the request word does not yield to its thing);
 2. the *local* window: from the previous metric (or the clause start) to the next one, within the clause;
+   money named only as money, alone in its clause (投资3700万元，改造背街巷道11条), names no head and
+   its window runs on through the next clause, which says what it is spent on;
 3. the clause, then the sentence, with falling weights; a hint (项目, 产业) weighs at most as the
    clause's words do wherever it stands, so the sentence's theme (帮扶…实施项目120个) can outweigh it,
    unless the lead lists the fields the count spans (A、B等领域120个项目). In a subject, a petitions
@@ -24,8 +26,8 @@ pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) 
 text then enumerates (十个突出亮点：一是…) is other unless its subject names a theme; a place's
 people as such (社区有居民6000多人) are population, other. A people subject followed by 的 modifies
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
-as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town compound or street, else transport;
-water, toilets and power (``utility``) are rural inside a village, else urban; the place named in
+as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town
+compound or street, else transport; water, toilets and power (``utility``) are rural inside a village, else urban; the place named in
 the metric's own clause comes first, then its sentence's, then the story's. Vectorised: every
 step is a polars expression over the metrics frame.
 """
@@ -285,6 +287,24 @@ def _windows(ctx: Context) -> pl.DataFrame:
         pl.col("sent").str.slice("l0", pl.col("l1") - pl.col("l0")).alias("local"),
         pl.col("sent").str.slice("c0", pl.col("c1") - pl.col("c0")).alias("clause"),
     )
+    # money named only as money (投资3700万元，集中改造背街巷道11条) is about what it is spent on, which
+    # the next clause says: the local window runs on through it
+    # (not when another metric stands before it in its clause: 实施项目40个、总投资6亿元 is the projects')
+    bare_fund = (
+        pl.col("subject").is_in(words("topic_fund_words.txt")).fill_null(False)
+        & (pl.col("c1") == pl.col("b"))
+        & (pl.col("l0") == pl.col("c0"))
+    )
+    m = m.with_columns(
+        bare_fund.alias("bare_fund"),
+        pl.when(bare_fund)
+        .then(
+            pl.col("local")
+            + pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
+        )
+        .otherwise(pl.col("local"))
+        .alias("local"),
+    )
     # the counted noun after the measure word: a Chinese noun phrase ends in its head, so the last
     # telling keyword (weight >= HEAD_MIN) of the phrase (15件民生实事项目 -> 民生实事, not 项目)
     phrase = pl.col("tail").str.slice(0, TAIL_CHARS).str.extract(f"^([^{CLAUSE_STOP}、和与及]*)")
@@ -355,7 +375,8 @@ def _windows(ctx: Context) -> pl.DataFrame:
             how="left",
         )
         .with_columns(
-            pl.when(~served & ~conjunct)
+            # money named only as money names no theme: the window through the next clause decides
+            pl.when(~served & ~conjunct & ~pl.col("bare_fund"))
             .then(
                 pl.coalesce(
                     pl.when(
@@ -379,7 +400,15 @@ def _windows(ctx: Context) -> pl.DataFrame:
             # what is counted spans the fields the lead lists (A、B等领域120个项目): its hint stands
             pl.col("lead").str.contains(f"等(?:{_FIELDS})$").alias("fields"),
         )
-        .drop("tail_head", "lead_head", "subject_head", "subject_weight", "predicate_head", "predicate")
+        .drop(
+            "tail_head",
+            "lead_head",
+            "subject_head",
+            "subject_weight",
+            "predicate_head",
+            "predicate",
+            "bare_fund",
+        )
     )
 
 

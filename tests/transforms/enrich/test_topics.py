@@ -748,3 +748,27 @@ def test_a_place_in_the_metrics_own_clause_settles_its_road() -> None:
         subjects={"12条": "道路", "8公里": "道路"},
     )
     assert got == [["urban"], ["rural"]]
+
+
+def test_money_named_only_as_money_is_about_what_it_is_spent_on() -> None:
+    # made up: a bare 投资 opening and ending its clause takes the theme of the next clause, which
+    # spends it; a qualified one keeps its own reading, and so does one after another metric of its
+    # clause (项目30个、总投资9亿元: not the next clause's 养殖)
+    got = _topics(
+        [
+            "投资800万元，新建乡镇卫生院两所",
+            "制造业投资500亿元，新建乡镇卫生院两所",
+            "实施污染治理项目30个、总投资9亿元，新增养殖网箱50个",
+        ],
+        [["800万元", "两所"], ["500亿元", "两所"], ["30个", "9亿元", "50个"]],
+        stories=[0, 1, 2],
+        subjects={
+            "800万元": "投资",
+            "两所": "乡镇卫生院",
+            "500亿元": "制造业投资",
+            "30个": "污染治理项目",
+            "9亿元": "总投资",
+            "50个": "养殖网箱",
+        },
+    )
+    assert got == [["health", "health"], ["economy", "health"], ["environment", "economy", "rural"]]
