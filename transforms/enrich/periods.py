@@ -64,6 +64,8 @@ COLONS = frozenset("：:")
 SHORT_CLAUSE = 10  # a clause this short that opens with a cue and holds no number is a frame (力争，…)
 PAIR_GAP = 6  # 从796元/月提高至842元: the unit's tail and the verb between a change's two ends
 FROM_REACH = 2  # 由2010年的A: the year reaches only the metric right after it
+# ... or one after earlier start values joined to it (从2021年的46503元和16935元分别提高到…)
+_FROM_LIST = re.compile(r"[^\d]{0,2}(?:\d[\d.]*[^\d、和与及，,；;。]{0,4}(?:、|和|与|及))+$")
 # frames that hold for the paragraphs after them in a work report's part: multi-year ones always
 # (五年来, “十五五”时期), one-year ones only when they face the part's way (过去一年 in a review; a
 # plan's 去年，… paragraph is a contrast, and its next paragraph is the plan again)
@@ -220,7 +222,11 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
             continue  # part of the metric itself
         if e.start < cs and i not in s.openers:
             continue  # inside an earlier clause: it does not reach the metric
-        if e.kind == "from" and offset - e.end > FROM_REACH:
+        if (
+            e.kind == "from"
+            and offset - e.end > FROM_REACH
+            and not (text and _FROM_LIST.match(text, e.end, offset))
+        ):
             continue
         if text and any(w in text[e.end : offset] for w in BASE_CLOSERS):
             continue
@@ -232,7 +238,8 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
 def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     froms = "|".join(map(re.escape, words("pair_from_words.txt")))
     tos = "|".join(map(re.escape, words("pair_to_words.txt")))
-    item = "\\d[\\d.]*[^\\d、]*、"  # an earlier metric of a 分别 list: 从209元、280元提高到217元、290元
+    # an earlier metric of a 分别 list: 从209元、280元提高到217元、290元 (or …到58794元和23184元)
+    item = "\\d[\\d.]*[^\\d、和与]*(?:、|和|与)"
     return (
         re.compile(f"(?:{froms})(?:{item})*$"),
         re.compile(f"^(?:、\\d[\\d.]*[^\\d、]*)*[^\\d]{{0,{PAIR_GAP}}}?(?:{tos})\\d"),
@@ -424,8 +431,14 @@ class Walk:
                 return True  # 将向住户发放津贴，每户最高6,000元: the amount of the promised grant
         if not review and not quiet and cue.weak_target_cue(before):
             return True
+        return self._part_target(text[:offset], period)
+
+    def _part_target(self, before: str, period: Period) -> bool:
+        """A metric no cue decides: by its part (a plan's are targets unless plainly facts)."""
         if self.part is None:
             return False
+        if self.part.kind == "plan" and cue.describes_itself(before):
+            return False  # 我区每年接待游客近3亿人次: the place as the plan finds it
         year = self.published
         if year is not None and period[0] is not None and period[1] is not None:
             if period[0] >= year:  # a frame in the part dates the metric ahead of the report

@@ -583,6 +583,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 
 CLAUSE_STOP = "，；：。！？,;:!?"
 LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 南山口)
+NAMED_ITEM = 8  # the longest item of a list of things named after their places (沈阳航空, 大盘绿色石化)
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
@@ -607,10 +608,15 @@ def _named(
     天山, 龙江, 互助 are words first); never when a street, town or village name goes on after it
     (大庆路, 永新镇).
     A name several divisions share is the one in the page's province, else dropped.
+    A name that only says where people, firms or capital come from (台湾同胞, 香港企业: an origin,
+    region_origin_heads.txt) is not the place of a page in another province; a city naming a cluster
+    of several cities around it (成都平原经济区, 沈阳都市圈: region_zone_tails.txt) names its province.
     """
     _, aliases, info = _gazetteer()
     blockers = tuple(words("division_short_blockers.txt"))
     cues = tuple(words("place_left_cues.txt"))
+    origins = tuple(words("region_origin_heads.txt"))
+    zones = tuple(words("region_zone_tails.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
     codes: list[str] = []
@@ -645,6 +651,11 @@ def _named(
             and not set(_ancestors(code, info)) & full
         ):
             continue
+        after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
+        if after.startswith(origins) and info[code][3] != province:
+            continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
+        if after.startswith(zones) and info[code][1] != "province":
+            code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
         near = info[code][3] == province or bool(set(_ancestors(code, info)) & full)
         # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
         if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
@@ -774,6 +785,7 @@ def _scope_region(
     province: str | None,
     vouched: frozenset[str] = frozenset(),
     carried: bool = False,
+    own: bool = True,
 ) -> tuple[bool, str | None]:
     """Whether a clause (or headline) names the metric's place, and which division that is.
 
@@ -786,7 +798,7 @@ def _scope_region(
     """
     if not text:
         return False, None
-    if _names_whole(text, found, carried):
+    if _names_whole(text, found, carried, own):
         return True, None
     if found:
         quoted = [
@@ -823,14 +835,41 @@ def _long_quotes() -> re.Pattern[str]:
     return re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」")
 
 
-def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None:
+def _count(metric: str) -> int | None:
+    """The whole number a count opens with (3个 -> 3, 三个 -> 3), else None."""
+    digits = re.match(r"\d+(?![\d.])", metric)
+    if digits:
+        return int(digits.group(0))
+    small = {
+        "一": 1,
+        "两": 2,
+        "二": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+        "十": 10,
+    }
+    if metric[:1] in small and metric[1:2] not in small:
+        return small[metric[0]]
+    return None
+
+
+def _mixed_list(lead: str, own: list[tuple[str, int]], count: int | None = None) -> tuple[int, int] | None:
     """The byte span of the 、-list right before the metric when some of its items are divisions and
     some are not (南山口、哇让、同德、德令哈4个电站): the list names sites, and the one that is also a
     county does not place the metric about all of them. A list of divisions only (内江、眉山、自贡)
     keeps its names (their common one). Items are short (LIST_ITEM chars); the leftmost may carry a
-    verb before it (加快建设南山口) and then counts only by a name at its end."""
+    verb before it (加快建设南山口) and then counts only by a name at its end. A longer item (up to
+    NAMED_ITEM chars) is a thing named after its place when a division opens it (沈阳航空、沈大工业母机、
+    大盘绿色石化3个集群: one of three clusters is 沈阳's), and another item when it names none; such
+    items are read only when the metric counts them (``count`` is the number of items)."""
     items = lead.split("、")
-    if len(items) < 2 or not items[-1] or len(items[-1]) > LIST_ITEM:
+    longest = LIST_ITEM if count != len(items) else NAMED_ITEM
+    if len(items) < 2 or not items[-1] or len(items[-1]) > longest:
         return None
     end = len(lead.encode("utf-8"))
     at = start = end
@@ -838,8 +877,10 @@ def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None
     for item in reversed(items):
         size = len(item.encode("utf-8"))
         at -= size
-        if 2 <= len(item) <= LIST_ITEM and all(map(_is_han, item)):
-            kinds.append(any(at <= off < at + size for _, off in own))
+        inside = [off for _, off in own if at <= off < at + size]
+        short = 2 <= len(item) <= LIST_ITEM
+        if all(map(_is_han, item)) and (short or (len(item) <= longest and (not inside or inside == [at]))):
+            kinds.append(bool(inside))
             start = at
             at -= 3  # 、 in UTF-8
             continue
@@ -931,12 +972,17 @@ def _parent(code: str | None) -> str | None:
     return parent
 
 
-def _names_whole(text: str, found: list[tuple[str, int]], carried: bool) -> bool:
+def _names_whole(text: str, found: list[tuple[str, int]], carried: bool, own: bool = True) -> bool:
     """Whether the text names a whole of several provinces (opening it, when ``carried``), other than
-    as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it)."""
+    as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it).
+    In a clause other than the metric's (not ``own``), a whole a route reaches (蒙西至京津冀外送通道,
+    group_destinations.txt) is where the route's object goes, not the later metric's place."""
+    reached = tuple(words("group_destinations.txt"))
     for m in _wholes().finditer(text):
         if carried and m.start():
             return False
+        if not own and text[: m.start()].endswith(reached):
+            continue
         at = len(text[: m.end()].encode("utf-8"))
         tail = [n for n, off in found if off == at]
         if not (tail and text.startswith(tail[0] + "段", m.end())):
@@ -1060,7 +1106,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
             other_items = len(kept) < len(own)
             own = kept
-        mixed = _mixed_list(lead, own)
+        mixed = _mixed_list(lead, own, _count(sent[a : a + 8]))
         if mixed:
             own = [(m, off) for m, off in own if not mixed[0] <= off < mixed[1]]
             heads = []
@@ -1096,7 +1142,13 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         code: str | None = page
         for k, (text, mine) in enumerate(scopes):
             decided, got = _scope_region(
-                text, mine, page, province, vouched.get(sha, frozenset()), carried=1 < k < len(scopes) - 1
+                text,
+                mine,
+                page,
+                province,
+                vouched.get(sha, frozenset()),
+                carried=1 < k < len(scopes) - 1,
+                own=k == 0,
             )
             if (
                 decided

@@ -567,3 +567,36 @@ def test_a_party_congress_starts_a_period(sentence: str, first: int) -> None:
     exprs = [e for e in scan(sentence) if e.kind == "since"]
     assert [resolve(e, 2026, True) for e in exprs] == [(first, 2026)]
     assert [resolve(e, None, False) for e in exprs] == [(first, first)]
+
+
+def test_a_start_year_reaches_every_start_value_of_a_joined_pair() -> None:
+    # 从X年的A和B分别提高到C和D: A and B are the start year's, C and D the last year's
+    report = [
+        ["2040年某某州人民政府工作报告"],
+        ["一、过去五年工作回顾"],
+        ["五年来，职工和农民年收入从2035年的3.2万元和1.1万元分别提高到4.5万元和1.9万元。"],
+        ["城乡月补助分别从2035年的210万元、96万元提高到2039年的300万元、150万元。"],
+    ]
+    got = decide(report)
+    assert got["2:3.2万元"][:2] == got["2:1.1万元"][:2] == (2035, 2035)
+    assert got["2:4.5万元"][:2] == got["2:1.9万元"][:2] == (2039, 2039)
+    assert got["3:210万元"][:2] == got["3:96万元"][:2] == (2035, 2035)
+
+
+def test_a_plan_sentence_describing_the_place_as_it_stands_is_a_fact() -> None:
+    report = [
+        ["2041年某某省人民政府工作报告"],
+        ["一、2040年工作回顾"],
+        ["全省新建学校20所。"],
+        ["二、2041年工作安排"],
+        ["我省每年迎来候鸟近50万人，这里的服务还有很大潜力。"],  # the situation the plan answers
+        ["我省有12个边境口岸，要提升口岸功能。"],
+        ["我省要新建养老院30所。"],  # a modal: planned
+        ["我省将新建公园8个。"],  # a target cue
+        ["我省是农业大省，力争粮食产量达到700万亩。"],  # a cue before the metric in the sentence
+        ["新建口袋公园25个。"],  # no self-description: the plan's target
+    ]
+    got = decide(report)
+    assert got["4:50万人"] == (2041, 2041, "actual")
+    assert got["5:12个"][2] == "actual"
+    assert got["6:30所"][2] == got["7:8个"][2] == got["8:700万亩"][2] == got["9:25个"][2] == "target"

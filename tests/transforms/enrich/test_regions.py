@@ -544,3 +544,56 @@ def test_a_taiwan_page_calls_its_own_territory_the_nation() -> None:
     assert got == [["710000"]]
     got = _metric_regions(["某部表示，全国累计建成据点120处"], [["120处"]], meta={"region": "510000"})
     assert got == [[None]]
+
+
+def test_a_city_naming_a_cluster_of_cities_is_its_province() -> None:
+    got = _metric_regions(
+        [
+            "绵阳都市圈经济总量达到5000亿元",  # a metropolitan area of several cities
+            "宜宾平原经济区新增园区12个",
+            "绵阳高新区新增企业80家",  # a zone inside the city keeps it
+        ],
+        [["5000亿元"], ["12个"], ["80家"]],
+        meta={"region": "510000"},
+    )
+    assert got == [["510000"], ["510000"], ["510700"]]
+
+
+def test_a_place_naming_where_people_or_firms_come_from_is_not_the_place() -> None:
+    got = _metric_regions(
+        [
+            "香港青年创业基地建成投用，入驻团队120个",  # the youths' origin: the page's province
+            "新设澳门企业80家",
+            "绵阳企业新增专利300件",  # the page's own city stays
+        ],
+        [["120个"], ["80家"], ["300件"]],
+        meta={"region": "510000"},
+    )
+    assert got == [["510000"], ["510000"], ["510700"]]
+    got = _metric_regions(["香港居民新增就业3万人"], [["3万人"]], meta={"region": "810000"})
+    assert got == [["810000"]]  # on its own page the origin is the place
+
+
+def test_a_list_of_things_named_after_places_counted_together_is_the_pages() -> None:
+    got = _metric_regions(
+        [
+            "绵阳电子、德眉机械、乐雅食品3个集群入选国家级名单",  # one item's city, three clusters
+            "某某铁路改造、宜宾港30万吨级航道建成",  # no count of the items: the item's city
+            "某某铁路改造、宜宾港2个项目建成",  # the two items counted, one of them 宜宾's
+        ],
+        [["3个"], ["30万吨"], ["2个"]],
+        meta={"region": "510000"},
+    )
+    assert got == [["510000"], ["511500"], ["510000"]]
+
+
+def test_a_whole_an_earlier_clause_reaches_by_a_route_is_not_the_metrics() -> None:
+    got = _metric_regions(
+        [
+            "加快建设某某至长三角、某某至京津冀外送通道，力争外送电量超900亿度",  # the lines' ends
+            "建成某某至京津冀输电通道2条",  # the metric's own clause: a line between provinces
+        ],
+        [["超900亿度"], ["2条"]],
+        meta={"region": "150000"},
+    )
+    assert got == [["150000"], [None]]
