@@ -56,6 +56,7 @@ from transforms.enrich.timewords import (
     scan,
 )
 from transforms.lexicon import words
+from transforms.metrics.words import tag
 
 TAIWAN = "710000"
 METRIC_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
@@ -350,19 +351,25 @@ class Walk:
                 self._frames(None)  # 2025年目标任务的完成，标志着…收官: it frames nothing,
                 self.para_pending = True  # and the paragraph's next sentence may frame it
             else:
-                self._frames(head)
+                self._frames(head, text)
         elif role in ("body", "teaser") and self.part is not None and head_key is not False:
             head = head_expr(text, self.roc)
             if head is not None and head.kind in REFRAME:  # …。五年来，我们…
                 self.para_frame = self.sticky = self.resolve(head)
 
-    def _frames(self, head: Expr | None) -> None:
-        """A content sentence: the first of its paragraph frames it; the first of a section leads it."""
+    def _frames(self, head: Expr | None, text: str = "") -> None:
+        """A content sentence: the first of its paragraph frames it; the first of a section leads it.
+        A year inside the part's running multi-year frame that dates its own sentence's noun rather
+        than framing (2025年四大主导产业增加值占…, in a 五年来 part) holds for its paragraph only."""
         if self.para_pending:
             self.para_pending = False
             if head is not None:
                 self.para_frame = self.resolve(head)
-                if self.part is not None and self._sticks(head.kind, self.para_frame):
+                if (
+                    self.part is not None
+                    and self._sticks(head.kind, self.para_frame)
+                    and not self._dates_its_sentence(head, text)
+                ):
                     self.sticky = self.para_frame
         if self.lead_pending:
             self.lead_pending = False
@@ -371,6 +378,24 @@ class Walk:
                     self.section_period = self.resolve(head)
                 elif self.story_period is None:
                     self.story_period = self.resolve(head)
+
+    def _dates_its_sentence(self, head: Expr, text: str) -> bool:
+        """Whether a one-year expression opening a paragraph of a multi-year frame's part lies inside
+        that frame and runs straight into its sentence's noun (2025年四大主导产业…, not 2025年，… or
+        2025年很不平凡: a frame)."""
+        span = self.sticky
+        first, last = self.para_frame or NULL
+        return (
+            head.kind in STICKY_ONE_YEAR
+            and span is not None
+            and span[0] is not None
+            and span[1] is not None
+            and span[0] != span[1]
+            and first is not None
+            and first == last
+            and span[0] <= first <= span[1]
+            and _noun_after(text[head.end : head.end + 8])
+        )
 
     def _sticks(self, kind: str, period: Period) -> bool:
         if kind in STICKY:
@@ -457,6 +482,13 @@ class Walk:
             self.carry_target = self.carry_target or bool(s.frames)
         else:
             self.carry, self.carry_target = None, False
+
+
+def _noun_after(text: str) -> bool:
+    """Whether ``text`` opens with a noun or a numeral phrase (四大主导产业), not a clause break, a verb
+    or an adverb."""
+    ws = [w for w in tag(text) if w.text.strip()]
+    return bool(ws) and (ws[0].tag.startswith("n") or ws[0].tag in ("j", "m"))
 
 
 @lru_cache(maxsize=1)

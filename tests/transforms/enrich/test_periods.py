@@ -600,3 +600,19 @@ def test_a_plan_sentence_describing_the_place_as_it_stands_is_a_fact() -> None:
     assert got["4:50万人"] == (2041, 2041, "actual")
     assert got["5:12个"][2] == "actual"
     assert got["6:30所"][2] == got["7:8个"][2] == got["8:700万亩"][2] == got["9:25个"][2] == "target"
+
+
+def test_a_year_dating_its_own_sentence_does_not_end_a_five_year_frame() -> None:
+    report = [
+        ["2046年某某省人民政府工作报告"],
+        ["一、过去五年工作回顾"],
+        ["五年来，我们坚持改革。新建园区40个。"],
+        ["2045年三大主导产业占生产总值比重达到40%。"],  # the year of its own noun, inside the span
+        ["新增产业集群5个。"],  # still the five years
+        ["2045年很不平凡，全省新增企业300家。"],  # a frame: the one-year review starts
+        ["新增就业60万人。"],
+    ]
+    got = decide(report)
+    assert got["3:40%"][:2] == (2045, 2045)
+    assert got["4:5个"][:2] == (2041, 2045)
+    assert got["6:60万人"][:2] == (2045, 2045)
