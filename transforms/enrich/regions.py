@@ -584,6 +584,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 CLAUSE_STOP = "，；：。！？,;:!?"
 LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 南山口)
 NAMED_ITEM = 8  # the longest item of a list of things named after their places (沈阳航空, 大盘绿色石化)
+_ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
@@ -619,6 +620,14 @@ def _named(
     zones = tuple(words("region_zone_tails.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
+    # a province named by its short form vouches for the name right after it (山西大同, 辽宁锦州)
+    starts = {off for _, off in found}
+    full |= {
+        c
+        for a, off in found
+        for c in aliases[a][0]
+        if len(aliases[a][0]) == 1 and info[c][1] == "province" and off + _nbytes(a) in starts
+    }
     codes: list[str] = []
     for alias, off in found:
         cands, is_full = aliases[alias]
@@ -676,6 +685,20 @@ def _common(codes: list[str]) -> str | None:
             break
         common = level[0]
     return common
+
+
+@lru_cache(maxsize=1)
+def _national_subject() -> re.Pattern[str]:
+    subjects, rankings = _national_subject_words()
+    return re.compile(f"(?:{subjects})(?!{rankings})")
+
+
+def _national_subject_words() -> tuple[str, str]:
+    """The national subjects and the ranking words that cancel them, as regex alternations."""
+    return (
+        "|".join(map(re.escape, words("region_national_subjects.txt"))),
+        "|".join(map(re.escape, words("region_national_rankings.txt"))),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -786,6 +809,7 @@ def _scope_region(
     vouched: frozenset[str] = frozenset(),
     carried: bool = False,
     own: bool = True,
+    anchor: str | None = None,
 ) -> tuple[bool, str | None]:
     """Whether a clause (or headline) names the metric's place, and which division that is.
 
@@ -795,11 +819,17 @@ def _scope_region(
     The clause right before the metric's passes a whole on wherever it stands (深化川渝合作，共建项目80个);
     one further back (``carried``) only when the whole opens it as its subject: in 建立黄河流域…机制，
     …，治理沙化土地93.5万亩 the whole is an object of that clause's verb, not the later metric's place.
+    An earlier clause opened by the country as its subject (我国, 全国上下: region_national_subjects.txt)
+    passes the country on. A word naming "our" division (全省, 全市) is the division at that level of
+    ``anchor``, the place an earlier clause of the sentence names (江西全面推广…，目前全省已建成880多个:
+    江西省), else of the page.
     """
     if not text:
         return False, None
     if _names_whole(text, found, carried, own):
         return True, None
+    if not own and _national_subject().match(text):
+        return True, None  # 当前，我国已实施…，累计改造25万个: the country carried on
     if found:
         quoted = [
             (len(text[: m.start()].encode()), len(text[: m.end()].encode())) for m in _quotes().finditer(text)
@@ -810,8 +840,11 @@ def _scope_region(
             return True, _common(named)
     pattern, levels = _deictic()
     hit = pattern.search(text)
-    if hit and page is not None:
-        return True, _at_level(page, levels[hit.group(0)])
+    level = levels[hit.group(0)] if hit else "page"
+    # 全区/全县 name the page's own division; 全省/全市 may name one the sentence opened with
+    base = anchor if anchor is not None and level != "page" else page
+    if hit and base is not None:
+        return True, _at_level(base, level)
     return False, None
 
 
@@ -963,6 +996,26 @@ def _clause_verbs() -> frozenset[str]:
     )
 
 
+def _anchor(
+    first: str, found: list[tuple[str, int]], province: str | None, vouched: frozenset[str]
+) -> str | None:
+    """The division opening the nearest earlier clause of the sentence that opens with one (江西全面
+    推广…; 在辽宁锦州，…), which a later 全省/全市 refers to; None when no clause opens with one."""
+    for text, mine in reversed(_split_clauses(first, found)):
+        lead = len(_ANCHOR_LEAD.match(text).group(0).encode("utf-8"))  # type: ignore[union-attr]
+        opening = [(a, off) for a, off in mine if off == lead]
+        while opening:  # 山西大同: the chain of names opening the clause
+            end = opening[-1][1] + _nbytes(opening[-1][0])
+            nxt = [(a, off) for a, off in mine if off == end]
+            if not nxt:
+                break
+            opening.append(nxt[0])
+        named = _named(text, opening, province, vouched) if opening else []
+        if named:
+            return _common(named)
+    return None
+
+
 def _parent(code: str | None) -> str | None:
     """The division right above ``code`` (a province's is the country: None)."""
     if code is None:
@@ -1014,11 +1067,18 @@ def _national(lead: pl.Expr, unit: pl.Expr) -> pl.Expr:
     compare = "|".join(words("region_compare.txt"))
     acts = "|".join(words("region_national_acts.txt"))
     shares = words("region_national_shares.txt")
+    subjects, rankings = _national_subject_words()
     return (
-        lead.str.contains(f"(?:{nation})$")
-        & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
-        & ~unit.fill_null("").is_in(shares)
-    ) | lead.str.contains(f"^(?:{nation})(?:{acts})")
+        (
+            lead.str.contains(f"(?:{nation})$")
+            & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
+            & ~unit.fill_null("").is_in(shares)
+        )
+        | lead.str.contains(f"^(?:{nation})(?:{acts})")
+        # 全国9125个街道、29620个乡镇、488959个行政村: the later counts of a list the nation opens
+        | lead.str.contains(f"^(?:{nation})(?:\\d[^、，；]*、)+$")
+        | (lead.str.contains(f"^(?:{subjects})") & ~lead.str.contains(f"^(?:{subjects})(?:{rankings})"))
+    )
 
 
 def metric_regions(ctx: Context) -> pl.DataFrame:
@@ -1059,7 +1119,13 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     sents = ctx.sentences.select(
         "sha256", pl.col("sent_ix").cast(pl.Int32), "char_start", pl.col("text").fill_null("")
     ).join(wanted, on=["sha256", "sent_ix"], how="semi")
-    place_words = "|".join([*map(re.escape, words("region_wholes.txt")), _deictic()[0].pattern])
+    place_words = "|".join(
+        [
+            *map(re.escape, words("region_wholes.txt")),
+            *map(re.escape, words("region_national_subjects.txt")),
+            _deictic()[0].pattern,
+        ]
+    )
     sent_found = _sentence_mentions(sents, ctx.documents, doc_found)
     placey = set(
         sents.filter(pl.col("text").str.contains(place_words)).select("sha256", "sent_ix").iter_rows()
@@ -1138,6 +1204,9 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             for text, mine in _split_clauses(first, [(m, off) for m, off in found if off < c0])
         ]
         scopes += reversed([(text, mine) for text, mine in earlier if text])
+        anchor = _anchor(
+            first, [(m, off) for m, off in found if off < c0], province, vouched.get(sha, frozenset())
+        )
         scopes.append((headline, head_found))
         code: str | None = page
         for k, (text, mine) in enumerate(scopes):
@@ -1149,6 +1218,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                 vouched.get(sha, frozenset()),
                 carried=1 < k < len(scopes) - 1,
                 own=k == 0,
+                anchor=anchor if k < len(scopes) - 1 else None,
             )
             if (
                 decided

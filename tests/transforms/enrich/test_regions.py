@@ -597,3 +597,34 @@ def test_a_whole_an_earlier_clause_reaches_by_a_route_is_not_the_metrics() -> No
         meta={"region": "150000"},
     )
     assert got == [["150000"], [None]]
+
+
+def test_the_country_as_a_clauses_subject_is_carried_on() -> None:
+    got = _metric_regions(
+        [
+            "当前，我国已建成某某设施5.2万个，累计改造管网36万公里",  # the country, carried on
+            "我国首台某某装备落地某地，已有12台投入使用",  # a ranking of the page's own thing
+            "全国800个街道、3200个乡镇已建成服务站",  # the later counts of the nation's list
+        ],
+        [["5.2万个", "36万公里"], ["12台"], ["800个", "3200个"]],
+        meta={"region": "510000"},
+    )
+    assert got == [[None, None], ["510000"], [None, None]]
+
+
+def test_our_division_is_the_one_the_sentence_opens_with() -> None:
+    got = _metric_regions(
+        [
+            "今年，河南全面推广某某模式，目前全省已建成站点900多个",  # 全省 = 河南省, not the page
+            "近年来，山西大同发展特色产业，全市总产值达40亿元",  # 全市 = 大同市
+            "推进某某项目和绵阳试点，全区新增企业30家",  # 全区: the page's own, whatever came before
+        ],
+        [["900多个"], ["40亿元"], ["30家"]],
+        meta={"region": "310000"},
+    )
+    assert got == [["410000"], ["140200"], ["310000"]]
+
+
+def test_a_province_short_name_vouches_for_the_city_right_after_it() -> None:
+    got = _metric_regions(["在辽宁锦州，早市有1.5公里长"], [["1.5公里"]])
+    assert got == [["210700"]]
