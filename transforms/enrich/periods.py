@@ -448,6 +448,10 @@ class Walk:
         chain = chain_before(s, text, k)
         if chain is not None and cue.target_cue(chain, review=review):
             return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
+        if k > 0:
+            prev = text[s.clauses[k - 1][0] : s.clauses[k - 1][1]]
+            if cue.parallel_verb(before, prev) and cue.target_cue(prev, review=review):
+                return True  # 力争A达到50%以上，B达到30%以上: the parallel of a promised figure
         if k > 0 and _details(before):
             j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
             while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):

@@ -616,3 +616,18 @@ def test_a_year_dating_its_own_sentence_does_not_end_a_five_year_frame() -> None
     assert got["3:40%"][:2] == (2045, 2045)
     assert got["4:5个"][:2] == (2041, 2045)
     assert got["6:60万人"][:2] == (2045, 2045)
+
+
+def test_a_promise_reaches_its_parallel_clause_and_a_clause_opened_by_a_preposition() -> None:
+    got = decide(
+        [
+            ["力争城区供水覆盖率达到95%以上，农村供水覆盖率达到80%以上，新建水厂3个。"],
+            ["今年计划新建公园12个，对老旧楼栋加装电梯500台，完成管网改造20公里。"],
+            ["城区供水覆盖率达到95%，农村供水覆盖率达到80%。"],  # no cue: facts
+        ],
+        meta={"published": "2031-05-01"},
+    )
+    assert got["0:95%"][2] == got["0:80%"][2] == "target"
+    assert got["0:3个"][2] == "actual"  # another verb, another figure: the cue does not reach it
+    assert got["1:12个"][2] == got["1:500台"][2] == got["1:20公里"][2] == "target"
+    assert got["2:95%"][2] == got["2:80%"][2] == "actual"
