@@ -77,6 +77,7 @@ STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 # the middle of a paragraph frames the rest of it and the part's paragraphs after it
 REFRAME = frozenset({"five"})
 BASE_CLOSERS = ("的基础上", "基础之上")  # 在去年…的基础上: the phrase dates the base, not what follows it
+ANNOUNCES = ("如下：", "如下:")  # a lead announcing the list after it (…安排如下：)
 PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
 
@@ -371,6 +372,9 @@ class Walk:
                     and not self._dates_its_sentence(head, text)
                 ):
                     self.sticky = self.para_frame
+        if self.lead_pending and head is None and text.rstrip().endswith(ANNOUNCES):
+            # 现公布二〇二六年度敬老金发放安排如下：the period of what the lead announces
+            head = next((e for e in scan(text, self.roc) if e.kind in ("year", "range")), None)
         if self.lead_pending:
             self.lead_pending = False
             if head is not None and head.kind in STORY:

@@ -631,3 +631,16 @@ def test_a_promise_reaches_its_parallel_clause_and_a_clause_opened_by_a_preposit
     assert got["0:3个"][2] == "actual"  # another verb, another figure: the cue does not reach it
     assert got["1:12个"][2] == got["1:500台"][2] == got["1:20公里"][2] == "target"
     assert got["2:95%"][2] == got["2:80%"][2] == "actual"
+
+
+def test_a_lead_announcing_a_list_dates_it_and_a_named_scheme_plans_nothing() -> None:
+    got = decide(
+        [
+            [("headline", "某某局通告")],
+            ["本局现公布二〇三一年度助学金发放安排如下："],
+            ["一、全市学生可获发助学金3000万元。"],
+            ["二、参与计划的学校为学生提供午餐补贴200万元。"],  # the scheme exists: a fact
+        ]
+    )
+    assert got["2:3000万元"] == (2031, 2031, "actual")
+    assert got["3:200万元"] == (2031, 2031, "actual")
