@@ -665,7 +665,8 @@ def _named(
             continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
         if after.startswith(zones) and info[code][1] != "province":
             code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
-        near = info[code][3] == province or bool(set(_ancestors(code, info)) & full)
+        # near: in the page's province, under a division the text names, or named in full on the page
+        near = info[code][3] == province or bool(set(_ancestors(code, info)) & full) or code in vouched
         # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
         if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
             codes.append(code)

@@ -628,3 +628,16 @@ def test_our_division_is_the_one_the_sentence_opens_with() -> None:
 def test_a_province_short_name_vouches_for_the_city_right_after_it() -> None:
     got = _metric_regions(["在辽宁锦州，早市有1.5公里长"], [["1.5公里"]])
     assert got == [["210700"]]
+
+
+def test_a_county_the_page_names_in_full_is_read_by_its_short_name_too() -> None:
+    # a national page (several counties): 玛纳斯 alone is the county the page names in full
+    got = _metric_regions(
+        [
+            "今天来到陕西石泉县、新疆玛纳斯县和湖南桂阳县。",
+            "玛纳斯湿地面积扩大到了17万亩。",
+            "天山湿地面积扩大到了8万亩。",  # 天山 (a county's short name too) is not named in full
+        ],
+        [[], ["17万亩"], ["8万亩"]],
+    )
+    assert got == [[], ["652324"], [None]]
