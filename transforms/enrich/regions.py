@@ -1111,10 +1111,12 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         for sha, found in doc_found.items()
     }
     # one scan of each sentence; a metric's clause, earlier clauses and headline take their share
+    setters = _place_setters(ctx.sentences, cl)
     wanted = pl.concat(
         [
             cl.select("sha256", "sent_ix"),
             cl.select("sha256", pl.col("head_ix").cast(pl.Int32).alias("sent_ix")),
+            setters.select("sha256", pl.col("set_ix").alias("sent_ix")),
         ]
     ).unique()
     sents = ctx.sentences.select(
@@ -1144,6 +1146,10 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         "national",
         (pl.col("headline").fill_null("") != "").alias("h"),
     )
+    set_by = {
+        (sha, ix): (text, set_ix)
+        for sha, ix, set_ix, text in setters.select("sha256", "sent_ix", "set_ix", "set_text").iter_rows()
+    }
     for sha, sent_ix, head_ix, page, national, has_head in zip(
         *(keyed[c].to_list() for c in keyed.columns), strict=True
     ):
@@ -1155,6 +1161,20 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         )
         out.append(None if national else page)
         slow.append(bool(named) and not national)
+        if not named and not national and (sha, sent_ix) in set_by:
+            # 在新疆喀什某村，当地建设了…。今年，村里还将新建20座…: the place the sentence before set
+            text, set_ix = set_by[(sha, sent_ix)]
+            frame = _LOCATIVE_FRAME.match(text.split("，", 1)[0])
+            mine = [
+                (m, off)
+                for m, off in sent_found.get((sha, set_ix), [])
+                if frame and off < len(frame.group(0).encode())
+            ]
+            setting = (
+                _named(text, mine, _describe(page)["province"], vouched.get(sha, frozenset())) if mine else []
+            )
+            if setting and not _names_whole(text.split("，", 1)[0], mine, False):
+                out[-1] = _common(setting)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
     for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
@@ -1247,6 +1267,38 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     return regions.join(areas, on="metric_id", how="left").select(
         "metric_id", "region", "adcode", "region_level", "area"
+    )
+
+
+def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
+    """(sha256, sent_ix, set_ix, set_text): for a metric's sentence, the sentence right before it in
+    its paragraph when that one opens by setting a place (在新疆喀什某村，…; _LOCATIVE_FRAME): a
+    sentence naming no place of its own goes on about that place (fact-spec: its story's place)."""
+    keys = ["sha256", "sent_ix"]
+    if "para_ix" not in sentences.columns:
+        return pl.DataFrame(
+            schema={"sha256": pl.String, "sent_ix": pl.Int32, "set_ix": pl.Int32, "set_text": pl.String}
+        )
+    sents = sentences.select(
+        "sha256",
+        pl.col("sent_ix").cast(pl.Int32),
+        pl.col("para_ix").cast(pl.Int32),
+        pl.col("text").fill_null(""),
+    )
+    setting = sents.filter(pl.col("text").str.contains(r"^(?:在|据)[^，。；]{1,12}，")).select(
+        "sha256",
+        (pl.col("sent_ix") + 1).cast(pl.Int32).alias("sent_ix"),
+        pl.col("sent_ix").alias("set_ix"),
+        pl.col("para_ix").alias("set_para"),
+        pl.col("text").alias("set_text"),
+    )
+    return (
+        cl.select("sha256", pl.col("sent_ix").cast(pl.Int32))
+        .unique()
+        .join(sents.select(*keys, "para_ix"), on=keys)
+        .join(setting, on=keys)
+        .filter(pl.col("para_ix") == pl.col("set_para"))
+        .select("sha256", "sent_ix", "set_ix", "set_text")
     )
 
 

@@ -143,9 +143,10 @@ def test_sentence_areas_skip_generic_words() -> None:
 
 
 def _metric_regions(
-    texts: list[str], spans_of: list[list[str]], meta: dict | None = None
+    texts: list[str], spans_of: list[list[str]], meta: dict | None = None, paras: list[int] | None = None
 ) -> list[list[str | None]]:
-    """adcodes of the named metrics (span strings, left to right) of each sentence of one page."""
+    """adcodes of the named metrics (span strings, left to right) of each sentence of one page
+    (``paras``: each sentence's paragraph, when the test needs them)."""
     from transforms.enrich.context import Context
     from transforms.enrich.regions import metric_regions
 
@@ -178,6 +179,8 @@ def _metric_regions(
             "text": texts,
         }
     ).with_columns(pl.col("story_ix", "sent_ix").cast(pl.Int32), pl.col("char_start").cast(pl.Int64))
+    if paras is not None:
+        sentences = sentences.with_columns(pl.Series("para_ix", paras, dtype=pl.Int32))
     documents = pl.DataFrame({"sha256": ["p"], "text": ["\n".join(texts)]})
     files = pl.DataFrame({"sha256": ["p"], "meta": [json.dumps(meta) if meta else None]})
     got = dict(
@@ -641,3 +644,20 @@ def test_a_county_the_page_names_in_full_is_read_by_its_short_name_too() -> None
         [[], ["17万亩"], ["8万亩"]],
     )
     assert got == [[], ["652324"], [None]]
+
+
+def test_a_sentence_setting_a_place_carries_it_to_the_next_one_of_its_paragraph() -> None:
+    got = _metric_regions(
+        [
+            "各地推进老旧小区改造。",
+            "在浙江，当地优化审批程序。",
+            "截至目前，任务完成率已超过99%。",  # goes on about 浙江
+            "另一段落里，完成率达到95%。",  # another paragraph: the page's
+            "在湖南长沙，某某村建设了基地。",
+            "村里新建大棚20座。",  # the sentence right after: 长沙
+        ],
+        [[], [], ["99%"], ["95%"], [], ["20座"]],
+        paras=[0, 1, 1, 2, 3, 3],
+    )
+    assert got[2] == ["330000"] and got[5] == ["430100"]
+    assert got[3] != ["330000"]  # the page's, whatever it resolves to
