@@ -119,11 +119,13 @@ def starts_with_target_cue(text: str) -> bool:
 def _verb_opening() -> re.Pattern[str]:
     links = "|".join(re.escape(w) for w in words("coordination_links.txt"))
     verbs = "|".join(re.escape(w) for w in words("coordinated_verbs.txt"))
-    return re.compile(f"\\s*(?:{links})?(?:{verbs})")
+    preps = "|".join(re.escape(w) for w in words("chain_prepositions.txt"))
+    return re.compile(f"\\s*(?:{links})?(?:{verbs}|{preps})")
 
 
 def opens_with_verb(clause: str) -> bool:
-    """Does a clause open with a verb that continues the chain before it (…，新建公园3个)?"""
+    """Does a clause open with a verb that continues the chain before it (…，新建公园3个), or with a
+    preposition introducing the object of such a verb, the subject left out (…，对老旧住宅加装电梯4000部)?"""
     return bool(_verb_opening().match(clause))
 
 
@@ -137,3 +139,41 @@ def _target_after() -> re.Pattern[str]:
 def names_a_target(after: str) -> bool:
     """Is the metric the value of a target named right after it (实现5%以上的增长目标)?"""
     return "的" in after and _target_after().match(after) is not None  # the pattern needs a 的
+
+
+@cache
+def _self_opening() -> re.Pattern[str]:
+    return re.compile("^[\\s“]*(?:" + "|".join(re.escape(w) for w in words("self_references.txt")) + ")")
+
+
+@cache
+def _modal() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words("plan_modals.txt")))
+
+
+@cache
+def _modal_blockers() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words("plan_modal_blockers.txt")))
+
+
+def describes_itself(before: str) -> bool:
+    """Does a sentence, up to the metric, describe the page's place as it stands (我区每年接待游客
+    近3亿人次, 我区有20个口岸)? It opens with the place's own first-person name (self_references.txt)
+    and holds no target cue, verb of decision or modal of what is to be done (要, 必须: plan_modals.txt)
+    before the metric. In a plan part such a sentence is the situation the plan answers: a fact."""
+    if not _self_opening().match(before):
+        return False
+    if may_cue(before) and (target_cue(before) or _any(before, "target_weak_cues.txt")):
+        return False
+    return _modal().search(_modal_blockers().sub("□", before)) is None
+
+
+_PARALLEL = re.compile(r"([\u4e00-\u9fff]{2})[约近超]?$")
+
+
+def parallel_verb(before: str, earlier: str) -> bool:
+    """Does a clause repeat, right before its metric, the verb right before a figure of the clause
+    before it (力争A覆盖率达到50%以上，B覆盖率达到30%以上)? Then it is that clause's parallel, and
+    shares its cue."""
+    m = _PARALLEL.search(before.rstrip())
+    return m is not None and re.search(re.escape(m.group(1)) + r"[约近超]?\d", earlier) is not None

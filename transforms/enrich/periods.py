@@ -56,6 +56,7 @@ from transforms.enrich.timewords import (
     scan,
 )
 from transforms.lexicon import words
+from transforms.metrics.words import tag
 
 TAIWAN = "710000"
 METRIC_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
@@ -64,6 +65,8 @@ COLONS = frozenset("：:")
 SHORT_CLAUSE = 10  # a clause this short that opens with a cue and holds no number is a frame (力争，…)
 PAIR_GAP = 6  # 从796元/月提高至842元: the unit's tail and the verb between a change's two ends
 FROM_REACH = 2  # 由2010年的A: the year reaches only the metric right after it
+# ... or one after earlier start values joined to it (从2021年的46503元和16935元分别提高到…)
+_FROM_LIST = re.compile(r"[^\d]{0,2}(?:\d[\d.]*[^\d、和与及，,；;。]{0,4}(?:、|和|与|及))+$")
 # frames that hold for the paragraphs after them in a work report's part: multi-year ones always
 # (五年来, “十五五”时期), one-year ones only when they face the part's way (过去一年 in a review; a
 # plan's 去年，… paragraph is a contrast, and its next paragraph is the plan again)
@@ -74,6 +77,7 @@ STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 # the middle of a paragraph frames the rest of it and the part's paragraphs after it
 REFRAME = frozenset({"five"})
 BASE_CLOSERS = ("的基础上", "基础之上")  # 在去年…的基础上: the phrase dates the base, not what follows it
+ANNOUNCES = ("如下：", "如下:")  # a lead announcing the list after it (…安排如下：)
 PAPER_MIN = 7  # a paragraph's opening sentence shorter than this (各位代表！) frames nothing
 
 
@@ -220,7 +224,11 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
             continue  # part of the metric itself
         if e.start < cs and i not in s.openers:
             continue  # inside an earlier clause: it does not reach the metric
-        if e.kind == "from" and offset - e.end > FROM_REACH:
+        if (
+            e.kind == "from"
+            and offset - e.end > FROM_REACH
+            and not (text and _FROM_LIST.match(text, e.end, offset))
+        ):
             continue
         if text and any(w in text[e.end : offset] for w in BASE_CLOSERS):
             continue
@@ -232,7 +240,8 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
 def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     froms = "|".join(map(re.escape, words("pair_from_words.txt")))
     tos = "|".join(map(re.escape, words("pair_to_words.txt")))
-    item = "\\d[\\d.]*[^\\d、]*、"  # an earlier metric of a 分别 list: 从209元、280元提高到217元、290元
+    # an earlier metric of a 分别 list: 从209元、280元提高到217元、290元 (or …到58794元和23184元)
+    item = "\\d[\\d.]*[^\\d、和与]*(?:、|和|与)"
     return (
         re.compile(f"(?:{froms})(?:{item})*$"),
         re.compile(f"^(?:、\\d[\\d.]*[^\\d、]*)*[^\\d]{{0,{PAIR_GAP}}}?(?:{tos})\\d"),
@@ -343,20 +352,29 @@ class Walk:
                 self._frames(None)  # 2025年目标任务的完成，标志着…收官: it frames nothing,
                 self.para_pending = True  # and the paragraph's next sentence may frame it
             else:
-                self._frames(head)
+                self._frames(head, text)
         elif role in ("body", "teaser") and self.part is not None and head_key is not False:
             head = head_expr(text, self.roc)
             if head is not None and head.kind in REFRAME:  # …。五年来，我们…
                 self.para_frame = self.sticky = self.resolve(head)
 
-    def _frames(self, head: Expr | None) -> None:
-        """A content sentence: the first of its paragraph frames it; the first of a section leads it."""
+    def _frames(self, head: Expr | None, text: str = "") -> None:
+        """A content sentence: the first of its paragraph frames it; the first of a section leads it.
+        A year inside the part's running multi-year frame that dates its own sentence's noun rather
+        than framing (2025年四大主导产业增加值占…, in a 五年来 part) holds for its paragraph only."""
         if self.para_pending:
             self.para_pending = False
             if head is not None:
                 self.para_frame = self.resolve(head)
-                if self.part is not None and self._sticks(head.kind, self.para_frame):
+                if (
+                    self.part is not None
+                    and self._sticks(head.kind, self.para_frame)
+                    and not self._dates_its_sentence(head, text)
+                ):
                     self.sticky = self.para_frame
+        if self.lead_pending and head is None and text.rstrip().endswith(ANNOUNCES):
+            # 现公布二〇二六年度敬老金发放安排如下：the period of what the lead announces
+            head = next((e for e in scan(text, self.roc) if e.kind in ("year", "range")), None)
         if self.lead_pending:
             self.lead_pending = False
             if head is not None and head.kind in STORY:
@@ -364,6 +382,24 @@ class Walk:
                     self.section_period = self.resolve(head)
                 elif self.story_period is None:
                     self.story_period = self.resolve(head)
+
+    def _dates_its_sentence(self, head: Expr, text: str) -> bool:
+        """Whether a one-year expression opening a paragraph of a multi-year frame's part lies inside
+        that frame and runs straight into its sentence's noun (2025年四大主导产业…, not 2025年，… or
+        2025年很不平凡: a frame)."""
+        span = self.sticky
+        first, last = self.para_frame or NULL
+        return (
+            head.kind in STICKY_ONE_YEAR
+            and span is not None
+            and span[0] is not None
+            and span[1] is not None
+            and span[0] != span[1]
+            and first is not None
+            and first == last
+            and span[0] <= first <= span[1]
+            and _noun_after(text[head.end : head.end + 8])
+        )
 
     def _sticks(self, kind: str, period: Period) -> bool:
         if kind in STICKY:
@@ -416,6 +452,10 @@ class Walk:
         chain = chain_before(s, text, k)
         if chain is not None and cue.target_cue(chain, review=review):
             return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
+        if k > 0:
+            prev = text[s.clauses[k - 1][0] : s.clauses[k - 1][1]]
+            if cue.parallel_verb(before, prev) and cue.target_cue(prev, review=review):
+                return True  # 力争A达到50%以上，B达到30%以上: the parallel of a promised figure
         if k > 0 and _details(before):
             j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
             while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
@@ -424,8 +464,14 @@ class Walk:
                 return True  # 将向住户发放津贴，每户最高6,000元: the amount of the promised grant
         if not review and not quiet and cue.weak_target_cue(before):
             return True
+        return self._part_target(text[:offset], period)
+
+    def _part_target(self, before: str, period: Period) -> bool:
+        """A metric no cue decides: by its part (a plan's are targets unless plainly facts)."""
         if self.part is None:
             return False
+        if self.part.kind == "plan" and cue.describes_itself(before):
+            return False  # 我区每年接待游客近3亿人次: the place as the plan finds it
         year = self.published
         if year is not None and period[0] is not None and period[1] is not None:
             if period[0] >= year:  # a frame in the part dates the metric ahead of the report
@@ -444,6 +490,13 @@ class Walk:
             self.carry_target = self.carry_target or bool(s.frames)
         else:
             self.carry, self.carry_target = None, False
+
+
+def _noun_after(text: str) -> bool:
+    """Whether ``text`` opens with a noun or a numeral phrase (四大主导产业), not a clause break, a verb
+    or an adverb."""
+    ws = [w for w in tag(text) if w.text.strip()]
+    return bool(ws) and (ws[0].tag.startswith("n") or ws[0].tag in ("j", "m"))
 
 
 @lru_cache(maxsize=1)

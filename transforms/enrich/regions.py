@@ -583,6 +583,8 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
 
 CLAUSE_STOP = "，；：。！？,;:!?"
 LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 南山口)
+NAMED_ITEM = 8  # the longest item of a list of things named after their places (沈阳航空, 大盘绿色石化)
+_ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
@@ -607,12 +609,25 @@ def _named(
     天山, 龙江, 互助 are words first); never when a street, town or village name goes on after it
     (大庆路, 永新镇).
     A name several divisions share is the one in the page's province, else dropped.
+    A name that only says where people, firms or capital come from (台湾同胞, 香港企业: an origin,
+    region_origin_heads.txt) is not the place of a page in another province; a city naming a cluster
+    of several cities around it (成都平原经济区, 沈阳都市圈: region_zone_tails.txt) names its province.
     """
     _, aliases, info = _gazetteer()
     blockers = tuple(words("division_short_blockers.txt"))
     cues = tuple(words("place_left_cues.txt"))
+    origins = tuple(words("region_origin_heads.txt"))
+    zones = tuple(words("region_zone_tails.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
+    # a province named by its short form vouches for the name right after it (山西大同, 辽宁锦州)
+    starts = {off for _, off in found}
+    full |= {
+        c
+        for a, off in found
+        for c in aliases[a][0]
+        if len(aliases[a][0]) == 1 and info[c][1] == "province" and off + _nbytes(a) in starts
+    }
     codes: list[str] = []
     for alias, off in found:
         cands, is_full = aliases[alias]
@@ -645,7 +660,13 @@ def _named(
             and not set(_ancestors(code, info)) & full
         ):
             continue
-        near = info[code][3] == province or bool(set(_ancestors(code, info)) & full)
+        after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
+        if after.startswith(origins) and info[code][3] != province:
+            continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
+        if after.startswith(zones) and info[code][1] != "province":
+            code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
+        # near: in the page's province, under a division the text names, or named in full on the page
+        near = info[code][3] == province or bool(set(_ancestors(code, info)) & full) or code in vouched
         # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
         if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
             codes.append(code)
@@ -665,6 +686,20 @@ def _common(codes: list[str]) -> str | None:
             break
         common = level[0]
     return common
+
+
+@lru_cache(maxsize=1)
+def _national_subject() -> re.Pattern[str]:
+    subjects, rankings = _national_subject_words()
+    return re.compile(f"(?:{subjects})(?!{rankings})")
+
+
+def _national_subject_words() -> tuple[str, str]:
+    """The national subjects and the ranking words that cancel them, as regex alternations."""
+    return (
+        "|".join(map(re.escape, words("region_national_subjects.txt"))),
+        "|".join(map(re.escape, words("region_national_rankings.txt"))),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -774,6 +809,8 @@ def _scope_region(
     province: str | None,
     vouched: frozenset[str] = frozenset(),
     carried: bool = False,
+    own: bool = True,
+    anchor: str | None = None,
 ) -> tuple[bool, str | None]:
     """Whether a clause (or headline) names the metric's place, and which division that is.
 
@@ -783,11 +820,17 @@ def _scope_region(
     The clause right before the metric's passes a whole on wherever it stands (深化川渝合作，共建项目80个);
     one further back (``carried``) only when the whole opens it as its subject: in 建立黄河流域…机制，
     …，治理沙化土地93.5万亩 the whole is an object of that clause's verb, not the later metric's place.
+    An earlier clause opened by the country as its subject (我国, 全国上下: region_national_subjects.txt)
+    passes the country on. A word naming "our" division (全省, 全市) is the division at that level of
+    ``anchor``, the place an earlier clause of the sentence names (江西全面推广…，目前全省已建成880多个:
+    江西省), else of the page.
     """
     if not text:
         return False, None
-    if _names_whole(text, found, carried):
+    if _names_whole(text, found, carried, own):
         return True, None
+    if not own and _national_subject().match(text):
+        return True, None  # 当前，我国已实施…，累计改造25万个: the country carried on
     if found:
         quoted = [
             (len(text[: m.start()].encode()), len(text[: m.end()].encode())) for m in _quotes().finditer(text)
@@ -798,8 +841,11 @@ def _scope_region(
             return True, _common(named)
     pattern, levels = _deictic()
     hit = pattern.search(text)
-    if hit and page is not None:
-        return True, _at_level(page, levels[hit.group(0)])
+    level = levels[hit.group(0)] if hit else "page"
+    # 全区/全县 name the page's own division; 全省/全市 may name one the sentence opened with
+    base = anchor if anchor is not None and level != "page" else page
+    if hit and base is not None:
+        return True, _at_level(base, level)
     return False, None
 
 
@@ -823,14 +869,41 @@ def _long_quotes() -> re.Pattern[str]:
     return re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」")
 
 
-def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None:
+def _count(metric: str) -> int | None:
+    """The whole number a count opens with (3个 -> 3, 三个 -> 3), else None."""
+    digits = re.match(r"\d+(?![\d.])", metric)
+    if digits:
+        return int(digits.group(0))
+    small = {
+        "一": 1,
+        "两": 2,
+        "二": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+        "十": 10,
+    }
+    if metric[:1] in small and metric[1:2] not in small:
+        return small[metric[0]]
+    return None
+
+
+def _mixed_list(lead: str, own: list[tuple[str, int]], count: int | None = None) -> tuple[int, int] | None:
     """The byte span of the 、-list right before the metric when some of its items are divisions and
     some are not (南山口、哇让、同德、德令哈4个电站): the list names sites, and the one that is also a
     county does not place the metric about all of them. A list of divisions only (内江、眉山、自贡)
     keeps its names (their common one). Items are short (LIST_ITEM chars); the leftmost may carry a
-    verb before it (加快建设南山口) and then counts only by a name at its end."""
+    verb before it (加快建设南山口) and then counts only by a name at its end. A longer item (up to
+    NAMED_ITEM chars) is a thing named after its place when a division opens it (沈阳航空、沈大工业母机、
+    大盘绿色石化3个集群: one of three clusters is 沈阳's), and another item when it names none; such
+    items are read only when the metric counts them (``count`` is the number of items)."""
     items = lead.split("、")
-    if len(items) < 2 or not items[-1] or len(items[-1]) > LIST_ITEM:
+    longest = LIST_ITEM if count != len(items) else NAMED_ITEM
+    if len(items) < 2 or not items[-1] or len(items[-1]) > longest:
         return None
     end = len(lead.encode("utf-8"))
     at = start = end
@@ -838,8 +911,10 @@ def _mixed_list(lead: str, own: list[tuple[str, int]]) -> tuple[int, int] | None
     for item in reversed(items):
         size = len(item.encode("utf-8"))
         at -= size
-        if 2 <= len(item) <= LIST_ITEM and all(map(_is_han, item)):
-            kinds.append(any(at <= off < at + size for _, off in own))
+        inside = [off for _, off in own if at <= off < at + size]
+        short = 2 <= len(item) <= LIST_ITEM
+        if all(map(_is_han, item)) and (short or (len(item) <= longest and (not inside or inside == [at]))):
+            kinds.append(bool(inside))
             start = at
             at -= 3  # 、 in UTF-8
             continue
@@ -922,6 +997,26 @@ def _clause_verbs() -> frozenset[str]:
     )
 
 
+def _anchor(
+    first: str, found: list[tuple[str, int]], province: str | None, vouched: frozenset[str]
+) -> str | None:
+    """The division opening the nearest earlier clause of the sentence that opens with one (江西全面
+    推广…; 在辽宁锦州，…), which a later 全省/全市 refers to; None when no clause opens with one."""
+    for text, mine in reversed(_split_clauses(first, found)):
+        lead = len(_ANCHOR_LEAD.match(text).group(0).encode("utf-8"))  # type: ignore[union-attr]
+        opening = [(a, off) for a, off in mine if off == lead]
+        while opening:  # 山西大同: the chain of names opening the clause
+            end = opening[-1][1] + _nbytes(opening[-1][0])
+            nxt = [(a, off) for a, off in mine if off == end]
+            if not nxt:
+                break
+            opening.append(nxt[0])
+        named = _named(text, opening, province, vouched) if opening else []
+        if named:
+            return _common(named)
+    return None
+
+
 def _parent(code: str | None) -> str | None:
     """The division right above ``code`` (a province's is the country: None)."""
     if code is None:
@@ -931,12 +1026,17 @@ def _parent(code: str | None) -> str | None:
     return parent
 
 
-def _names_whole(text: str, found: list[tuple[str, int]], carried: bool) -> bool:
+def _names_whole(text: str, found: list[tuple[str, int]], carried: bool, own: bool = True) -> bool:
     """Whether the text names a whole of several provinces (opening it, when ``carried``), other than
-    as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it)."""
+    as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it).
+    In a clause other than the metric's (not ``own``), a whole a route reaches (蒙西至京津冀外送通道,
+    group_destinations.txt) is where the route's object goes, not the later metric's place."""
+    reached = tuple(words("group_destinations.txt"))
     for m in _wholes().finditer(text):
         if carried and m.start():
             return False
+        if not own and text[: m.start()].endswith(reached):
+            continue
         at = len(text[: m.end()].encode("utf-8"))
         tail = [n for n, off in found if off == at]
         if not (tail and text.startswith(tail[0] + "段", m.end())):
@@ -968,11 +1068,18 @@ def _national(lead: pl.Expr, unit: pl.Expr) -> pl.Expr:
     compare = "|".join(words("region_compare.txt"))
     acts = "|".join(words("region_national_acts.txt"))
     shares = words("region_national_shares.txt")
+    subjects, rankings = _national_subject_words()
     return (
-        lead.str.contains(f"(?:{nation})$")
-        & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
-        & ~unit.fill_null("").is_in(shares)
-    ) | lead.str.contains(f"^(?:{nation})(?:{acts})")
+        (
+            lead.str.contains(f"(?:{nation})$")
+            & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
+            & ~unit.fill_null("").is_in(shares)
+        )
+        | lead.str.contains(f"^(?:{nation})(?:{acts})")
+        # 全国9125个街道、29620个乡镇、488959个行政村: the later counts of a list the nation opens
+        | lead.str.contains(f"^(?:{nation})(?:\\d[^、，；]*、)+$")
+        | (lead.str.contains(f"^(?:{subjects})") & ~lead.str.contains(f"^(?:{subjects})(?:{rankings})"))
+    )
 
 
 def metric_regions(ctx: Context) -> pl.DataFrame:
@@ -1004,16 +1111,24 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         for sha, found in doc_found.items()
     }
     # one scan of each sentence; a metric's clause, earlier clauses and headline take their share
+    setters = _place_setters(ctx.sentences, cl)
     wanted = pl.concat(
         [
             cl.select("sha256", "sent_ix"),
             cl.select("sha256", pl.col("head_ix").cast(pl.Int32).alias("sent_ix")),
+            setters.select("sha256", pl.col("set_ix").alias("sent_ix")),
         ]
     ).unique()
     sents = ctx.sentences.select(
         "sha256", pl.col("sent_ix").cast(pl.Int32), "char_start", pl.col("text").fill_null("")
     ).join(wanted, on=["sha256", "sent_ix"], how="semi")
-    place_words = "|".join([*map(re.escape, words("region_wholes.txt")), _deictic()[0].pattern])
+    place_words = "|".join(
+        [
+            *map(re.escape, words("region_wholes.txt")),
+            *map(re.escape, words("region_national_subjects.txt")),
+            _deictic()[0].pattern,
+        ]
+    )
     sent_found = _sentence_mentions(sents, ctx.documents, doc_found)
     placey = set(
         sents.filter(pl.col("text").str.contains(place_words)).select("sha256", "sent_ix").iter_rows()
@@ -1031,6 +1146,10 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         "national",
         (pl.col("headline").fill_null("") != "").alias("h"),
     )
+    set_by = {
+        (sha, ix): (text, set_ix)
+        for sha, ix, set_ix, text in setters.select("sha256", "sent_ix", "set_ix", "set_text").iter_rows()
+    }
     for sha, sent_ix, head_ix, page, national, has_head in zip(
         *(keyed[c].to_list() for c in keyed.columns), strict=True
     ):
@@ -1042,6 +1161,20 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         )
         out.append(None if national else page)
         slow.append(bool(named) and not national)
+        if not named and not national and (sha, sent_ix) in set_by:
+            # 在新疆喀什某村，当地建设了…。今年，村里还将新建20座…: the place the sentence before set
+            text, set_ix = set_by[(sha, sent_ix)]
+            frame = _LOCATIVE_FRAME.match(text.split("，", 1)[0])
+            mine = [
+                (m, off)
+                for m, off in sent_found.get((sha, set_ix), [])
+                if frame and off < len(frame.group(0).encode())
+            ]
+            setting = (
+                _named(text, mine, _describe(page)["province"], vouched.get(sha, frozenset())) if mine else []
+            )
+            if setting and not _names_whole(text.split("，", 1)[0], mine, False):
+                out[-1] = _common(setting)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
     for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
@@ -1060,7 +1193,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
             other_items = len(kept) < len(own)
             own = kept
-        mixed = _mixed_list(lead, own)
+        mixed = _mixed_list(lead, own, _count(sent[a : a + 8]))
         if mixed:
             own = [(m, off) for m, off in own if not mixed[0] <= off < mixed[1]]
             heads = []
@@ -1092,11 +1225,21 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             for text, mine in _split_clauses(first, [(m, off) for m, off in found if off < c0])
         ]
         scopes += reversed([(text, mine) for text, mine in earlier if text])
+        anchor = _anchor(
+            first, [(m, off) for m, off in found if off < c0], province, vouched.get(sha, frozenset())
+        )
         scopes.append((headline, head_found))
         code: str | None = page
         for k, (text, mine) in enumerate(scopes):
             decided, got = _scope_region(
-                text, mine, page, province, vouched.get(sha, frozenset()), carried=1 < k < len(scopes) - 1
+                text,
+                mine,
+                page,
+                province,
+                vouched.get(sha, frozenset()),
+                carried=1 < k < len(scopes) - 1,
+                own=k == 0,
+                anchor=anchor if k < len(scopes) - 1 else None,
             )
             if (
                 decided
@@ -1124,6 +1267,38 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     return regions.join(areas, on="metric_id", how="left").select(
         "metric_id", "region", "adcode", "region_level", "area"
+    )
+
+
+def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
+    """(sha256, sent_ix, set_ix, set_text): for a metric's sentence, the sentence right before it in
+    its paragraph when that one opens by setting a place (在新疆喀什某村，…; _LOCATIVE_FRAME): a
+    sentence naming no place of its own goes on about that place (fact-spec: its story's place)."""
+    keys = ["sha256", "sent_ix"]
+    if "para_ix" not in sentences.columns:
+        return pl.DataFrame(
+            schema={"sha256": pl.String, "sent_ix": pl.Int32, "set_ix": pl.Int32, "set_text": pl.String}
+        )
+    sents = sentences.select(
+        "sha256",
+        pl.col("sent_ix").cast(pl.Int32),
+        pl.col("para_ix").cast(pl.Int32),
+        pl.col("text").fill_null(""),
+    )
+    setting = sents.filter(pl.col("text").str.contains(r"^(?:在|据)[^，。；]{1,12}，")).select(
+        "sha256",
+        (pl.col("sent_ix") + 1).cast(pl.Int32).alias("sent_ix"),
+        pl.col("sent_ix").alias("set_ix"),
+        pl.col("para_ix").alias("set_para"),
+        pl.col("text").alias("set_text"),
+    )
+    return (
+        cl.select("sha256", pl.col("sent_ix").cast(pl.Int32))
+        .unique()
+        .join(sents.select(*keys, "para_ix"), on=keys)
+        .join(setting, on=keys)
+        .filter(pl.col("para_ix") == pl.col("set_para"))
+        .select("sha256", "sent_ix", "set_ix", "set_text")
     )
 
 

@@ -567,3 +567,80 @@ def test_a_party_congress_starts_a_period(sentence: str, first: int) -> None:
     exprs = [e for e in scan(sentence) if e.kind == "since"]
     assert [resolve(e, 2026, True) for e in exprs] == [(first, 2026)]
     assert [resolve(e, None, False) for e in exprs] == [(first, first)]
+
+
+def test_a_start_year_reaches_every_start_value_of_a_joined_pair() -> None:
+    # 从X年的A和B分别提高到C和D: A and B are the start year's, C and D the last year's
+    report = [
+        ["2040年某某州人民政府工作报告"],
+        ["一、过去五年工作回顾"],
+        ["五年来，职工和农民年收入从2035年的3.2万元和1.1万元分别提高到4.5万元和1.9万元。"],
+        ["城乡月补助分别从2035年的210万元、96万元提高到2039年的300万元、150万元。"],
+    ]
+    got = decide(report)
+    assert got["2:3.2万元"][:2] == got["2:1.1万元"][:2] == (2035, 2035)
+    assert got["2:4.5万元"][:2] == got["2:1.9万元"][:2] == (2039, 2039)
+    assert got["3:210万元"][:2] == got["3:96万元"][:2] == (2035, 2035)
+
+
+def test_a_plan_sentence_describing_the_place_as_it_stands_is_a_fact() -> None:
+    report = [
+        ["2041年某某省人民政府工作报告"],
+        ["一、2040年工作回顾"],
+        ["全省新建学校20所。"],
+        ["二、2041年工作安排"],
+        ["我省每年迎来候鸟近50万人，这里的服务还有很大潜力。"],  # the situation the plan answers
+        ["我省有12个边境口岸，要提升口岸功能。"],
+        ["我省要新建养老院30所。"],  # a modal: planned
+        ["我省将新建公园8个。"],  # a target cue
+        ["我省是农业大省，力争粮食产量达到700万亩。"],  # a cue before the metric in the sentence
+        ["新建口袋公园25个。"],  # no self-description: the plan's target
+    ]
+    got = decide(report)
+    assert got["4:50万人"] == (2041, 2041, "actual")
+    assert got["5:12个"][2] == "actual"
+    assert got["6:30所"][2] == got["7:8个"][2] == got["8:700万亩"][2] == got["9:25个"][2] == "target"
+
+
+def test_a_year_dating_its_own_sentence_does_not_end_a_five_year_frame() -> None:
+    report = [
+        ["2046年某某省人民政府工作报告"],
+        ["一、过去五年工作回顾"],
+        ["五年来，我们坚持改革。新建园区40个。"],
+        ["2045年三大主导产业占生产总值比重达到40%。"],  # the year of its own noun, inside the span
+        ["新增产业集群5个。"],  # still the five years
+        ["2045年很不平凡，全省新增企业300家。"],  # a frame: the one-year review starts
+        ["新增就业60万人。"],
+    ]
+    got = decide(report)
+    assert got["3:40%"][:2] == (2045, 2045)
+    assert got["4:5个"][:2] == (2041, 2045)
+    assert got["6:60万人"][:2] == (2045, 2045)
+
+
+def test_a_promise_reaches_its_parallel_clause_and_a_clause_opened_by_a_preposition() -> None:
+    got = decide(
+        [
+            ["力争城区供水覆盖率达到95%以上，农村供水覆盖率达到80%以上，新建水厂3个。"],
+            ["今年计划新建公园12个，对老旧楼栋加装电梯500台，完成管网改造20公里。"],
+            ["城区供水覆盖率达到95%，农村供水覆盖率达到80%。"],  # no cue: facts
+        ],
+        meta={"published": "2031-05-01"},
+    )
+    assert got["0:95%"][2] == got["0:80%"][2] == "target"
+    assert got["0:3个"][2] == "actual"  # another verb, another figure: the cue does not reach it
+    assert got["1:12个"][2] == got["1:500台"][2] == got["1:20公里"][2] == "target"
+    assert got["2:95%"][2] == got["2:80%"][2] == "actual"
+
+
+def test_a_lead_announcing_a_list_dates_it_and_a_named_scheme_plans_nothing() -> None:
+    got = decide(
+        [
+            [("headline", "某某局通告")],
+            ["本局现公布二〇三一年度助学金发放安排如下："],
+            ["一、全市学生可获发助学金3000万元。"],
+            ["二、参与计划的学校为学生提供午餐补贴200万元。"],  # the scheme exists: a fact
+        ]
+    )
+    assert got["2:3000万元"] == (2031, 2031, "actual")
+    assert got["3:200万元"] == (2031, 2031, "actual")

@@ -143,9 +143,10 @@ def test_sentence_areas_skip_generic_words() -> None:
 
 
 def _metric_regions(
-    texts: list[str], spans_of: list[list[str]], meta: dict | None = None
+    texts: list[str], spans_of: list[list[str]], meta: dict | None = None, paras: list[int] | None = None
 ) -> list[list[str | None]]:
-    """adcodes of the named metrics (span strings, left to right) of each sentence of one page."""
+    """adcodes of the named metrics (span strings, left to right) of each sentence of one page
+    (``paras``: each sentence's paragraph, when the test needs them)."""
     from transforms.enrich.context import Context
     from transforms.enrich.regions import metric_regions
 
@@ -178,6 +179,8 @@ def _metric_regions(
             "text": texts,
         }
     ).with_columns(pl.col("story_ix", "sent_ix").cast(pl.Int32), pl.col("char_start").cast(pl.Int64))
+    if paras is not None:
+        sentences = sentences.with_columns(pl.Series("para_ix", paras, dtype=pl.Int32))
     documents = pl.DataFrame({"sha256": ["p"], "text": ["\n".join(texts)]})
     files = pl.DataFrame({"sha256": ["p"], "meta": [json.dumps(meta) if meta else None]})
     got = dict(
@@ -544,3 +547,117 @@ def test_a_taiwan_page_calls_its_own_territory_the_nation() -> None:
     assert got == [["710000"]]
     got = _metric_regions(["某部表示，全国累计建成据点120处"], [["120处"]], meta={"region": "510000"})
     assert got == [[None]]
+
+
+def test_a_city_naming_a_cluster_of_cities_is_its_province() -> None:
+    got = _metric_regions(
+        [
+            "绵阳都市圈经济总量达到5000亿元",  # a metropolitan area of several cities
+            "宜宾平原经济区新增园区12个",
+            "绵阳高新区新增企业80家",  # a zone inside the city keeps it
+        ],
+        [["5000亿元"], ["12个"], ["80家"]],
+        meta={"region": "510000"},
+    )
+    assert got == [["510000"], ["510000"], ["510700"]]
+
+
+def test_a_place_naming_where_people_or_firms_come_from_is_not_the_place() -> None:
+    got = _metric_regions(
+        [
+            "香港青年创业基地建成投用，入驻团队120个",  # the youths' origin: the page's province
+            "新设澳门企业80家",
+            "绵阳企业新增专利300件",  # the page's own city stays
+        ],
+        [["120个"], ["80家"], ["300件"]],
+        meta={"region": "510000"},
+    )
+    assert got == [["510000"], ["510000"], ["510700"]]
+    got = _metric_regions(["香港居民新增就业3万人"], [["3万人"]], meta={"region": "810000"})
+    assert got == [["810000"]]  # on its own page the origin is the place
+
+
+def test_a_list_of_things_named_after_places_counted_together_is_the_pages() -> None:
+    got = _metric_regions(
+        [
+            "绵阳电子、德眉机械、乐雅食品3个集群入选国家级名单",  # one item's city, three clusters
+            "某某铁路改造、宜宾港30万吨级航道建成",  # no count of the items: the item's city
+            "某某铁路改造、宜宾港2个项目建成",  # the two items counted, one of them 宜宾's
+        ],
+        [["3个"], ["30万吨"], ["2个"]],
+        meta={"region": "510000"},
+    )
+    assert got == [["510000"], ["511500"], ["510000"]]
+
+
+def test_a_whole_an_earlier_clause_reaches_by_a_route_is_not_the_metrics() -> None:
+    got = _metric_regions(
+        [
+            "加快建设某某至长三角、某某至京津冀外送通道，力争外送电量超900亿度",  # the lines' ends
+            "建成某某至京津冀输电通道2条",  # the metric's own clause: a line between provinces
+        ],
+        [["超900亿度"], ["2条"]],
+        meta={"region": "150000"},
+    )
+    assert got == [["150000"], [None]]
+
+
+def test_the_country_as_a_clauses_subject_is_carried_on() -> None:
+    got = _metric_regions(
+        [
+            "当前，我国已建成某某设施5.2万个，累计改造管网36万公里",  # the country, carried on
+            "我国首台某某装备落地某地，已有12台投入使用",  # a ranking of the page's own thing
+            "全国800个街道、3200个乡镇已建成服务站",  # the later counts of the nation's list
+        ],
+        [["5.2万个", "36万公里"], ["12台"], ["800个", "3200个"]],
+        meta={"region": "510000"},
+    )
+    assert got == [[None, None], ["510000"], [None, None]]
+
+
+def test_our_division_is_the_one_the_sentence_opens_with() -> None:
+    got = _metric_regions(
+        [
+            "今年，河南全面推广某某模式，目前全省已建成站点900多个",  # 全省 = 河南省, not the page
+            "近年来，山西大同发展特色产业，全市总产值达40亿元",  # 全市 = 大同市
+            "推进某某项目和绵阳试点，全区新增企业30家",  # 全区: the page's own, whatever came before
+        ],
+        [["900多个"], ["40亿元"], ["30家"]],
+        meta={"region": "310000"},
+    )
+    assert got == [["410000"], ["140200"], ["310000"]]
+
+
+def test_a_province_short_name_vouches_for_the_city_right_after_it() -> None:
+    got = _metric_regions(["在辽宁锦州，早市有1.5公里长"], [["1.5公里"]])
+    assert got == [["210700"]]
+
+
+def test_a_county_the_page_names_in_full_is_read_by_its_short_name_too() -> None:
+    # a national page (several counties): 玛纳斯 alone is the county the page names in full
+    got = _metric_regions(
+        [
+            "今天来到陕西石泉县、新疆玛纳斯县和湖南桂阳县。",
+            "玛纳斯湿地面积扩大到了17万亩。",
+            "天山湿地面积扩大到了8万亩。",  # 天山 (a county's short name too) is not named in full
+        ],
+        [[], ["17万亩"], ["8万亩"]],
+    )
+    assert got == [[], ["652324"], [None]]
+
+
+def test_a_sentence_setting_a_place_carries_it_to_the_next_one_of_its_paragraph() -> None:
+    got = _metric_regions(
+        [
+            "各地推进老旧小区改造。",
+            "在浙江，当地优化审批程序。",
+            "截至目前，任务完成率已超过99%。",  # goes on about 浙江
+            "另一段落里，完成率达到95%。",  # another paragraph: the page's
+            "在湖南长沙，某某村建设了基地。",
+            "村里新建大棚20座。",  # the sentence right after: 长沙
+        ],
+        [[], [], ["99%"], ["95%"], [], ["20座"]],
+        paras=[0, 1, 1, 2, 3, 3],
+    )
+    assert got[2] == ["330000"] and got[5] == ["430100"]
+    assert got[3] != ["330000"]  # the page's, whatever it resolves to
