@@ -483,3 +483,43 @@ def test_an_expectation_gx_cannot_evaluate_blocks(monkeypatch):
     result = validate(_small(), run_id="gx-raises", waivers=NO_WAIVERS)
     assert result.blocked and result.metrics.is_empty()
     assert "GX could not evaluate it" in result.not_evaluated["files.sha256_format"]
+
+
+def _without_memo(monkeypatch) -> None:
+    """GX rebuilding every expectation's configuration on every read, as without the memo."""
+    from contextlib import nullcontext
+
+    import expectations.runner as runner
+
+    monkeypatch.setattr(runner, "_configuration_memo", nullcontext)
+
+
+@pytest.mark.parametrize("case", ["mixed", "every_kind"])
+def test_the_configuration_memo_decides_as_gx_rebuilding_it(monkeypatch, case):
+    from tests.expectations.crafted import every_kind_of_bad_row
+
+    frames = _build()[0] if case == "mixed" else every_kind_of_bad_row()[0]
+    memo = validate(frames, run_id="same", waivers=NO_WAIVERS)
+    _without_memo(monkeypatch)
+    monkeypatch.setattr("expectations.runner._BY_STRUCTURE", {})
+    plain = validate(frames, run_id="same", waivers=NO_WAIVERS)
+    for attr in ("results", "quarantine", "failures", "metrics", "relations", "waived", "bad_files"):
+        assert getattr(memo, attr).equals(getattr(plain, attr)), attr
+
+
+def test_the_configuration_memo_is_one_per_object_and_undone_even_when_gx_raises():
+    import great_expectations.expectations as gxe
+    from great_expectations.expectations.expectation import Expectation
+
+    from expectations.runner import _configuration_memo
+
+    original = Expectation.__dict__["configuration"]
+    a = gxe.ExpectColumnValuesToBeInSet(column="unit", value_set=["件", "人"])
+    b = gxe.ExpectColumnValuesToBeInSet(column="unit", value_set=["元"])
+    with pytest.raises(RuntimeError), _configuration_memo():
+        assert a.configuration is a.configuration  # built once while GX validates
+        assert a.configuration is not b.configuration
+        assert b.configuration.kwargs["value_set"] == ["元"]
+        raise RuntimeError("GX failed mid-validation")
+    assert Expectation.__dict__["configuration"] is original
+    assert a.configuration is not a.configuration  # GX's own property again: rebuilt on each read
