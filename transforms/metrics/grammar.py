@@ -34,8 +34,9 @@ _AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUM_RE = re.compile(
     rf"(?P<pct>百分之[{_CN}点]+|一半)"
     rf"|(?P<frac>(?:\d+|[{_CN}]+)分之(?:\d+(?:\.\d+)?|[{_CN}点]+))"
-    # mixed Arabic and place values, one number: 3万2,500, 12亿3,400(万), 4亿5千6百(多万)
-    rf"|(?P<mix>{_AR}(?:\.\d+)?(?:[万亿千百]{{1,2}}{_AR})+(?:[千百](?![米瓦克伏]))?)"
+    # mixed Arabic and place values, one number: 3万2,500, 12亿3,400(万), 4亿5千6百(多万); Taiwan's
+    # 兆 (10^12) too, but only with an Arabic part after it (26兆8,450亿元), never 兆瓦 or 100兆
+    rf"|(?P<mix>{_AR}(?:\.\d+)?(?:(?:[万亿千百]{{1,2}}|兆){_AR})+(?:[千百](?![米瓦克伏]))?)"
     r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?)"  # 三点二亿: a Chinese decimal
 )
@@ -398,6 +399,12 @@ def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
         return False
     vague = _vague_markers()
     return vague.ends(sent, start, "") or vague.starts(sent, end, "")
+
+
+@cache
+def _period_heads() -> _Affixes:
+    """过去, 未来, 这 …: before a count of months, weeks or days they make it a reference period."""
+    return _Affixes((w, frozenset()) for w in words("period_heads.txt"))
 
 
 @cache
@@ -819,8 +826,10 @@ def _passes_unit_rules(
         or _is_reporting_period(sent, start, unit_end)
     ):
         return False
-    if unit.surface == "日" and not (prefix_bound or _is_day_count(sent, start, unit_end)):
-        return False  # 五月七日, 3日上午: a date; 共五日, 十四日内: a length of time
+    if unit.surface == "日" and not (prefix_bound or "." in token or _is_day_count(sent, start, unit_end)):
+        return False  # 五月七日, 3日上午: a date; 共五日, 十四日内, 1.2日 (no date has a decimal): a length
+    if unit.unit in ("月", "周", "天") and _period_heads().ends(sent, start, ""):
+        return False  # 过去十二个月, 未来三个月: the period a figure refers to, not a length of time
     if unit.unit == "周" and sent.startswith("年", unit_end):
         return False  # 95周年 is an anniversary
     if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):

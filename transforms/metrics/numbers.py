@@ -403,7 +403,7 @@ def resolve_number(text: str) -> float | None:
     return _float(_resolve(text))
 
 
-_MIXED_PART = re.compile(r"([万萬亿億千仟百佰])([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9,.])(?![千仟百佰十拾])")
+_MIXED_PART = re.compile(r"([兆万萬亿億千仟百佰])([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9,.])(?![千仟百佰十拾])")
 
 
 def mixed_is_sound(text: str) -> bool:
