@@ -421,7 +421,7 @@ def _fold(text: str, factor: Decimal) -> Decimal | None:
     if cut < 0:
         v = _number(text)
         return None if v is None else v * factor
-    head, tail = _number(text[: cut + 1]), _number(text[cut + 1 :])
+    head, tail = _number(text[: cut + 1]), _number(text[cut + 1 :].lstrip("零〇"))  # 1兆零500(亿)
     if head is None or tail is None or tail * factor >= _BIG[text[cut]]:
         return None
     return head + tail * factor
