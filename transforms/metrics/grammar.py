@@ -746,6 +746,12 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
     ):
         return None  # 人均收入低于3000元的家庭: a criterion
+    if (
+        unit.kind == "percent"
+        and sent.startswith("的", end)
+        and any(sent.endswith(w, 0, prefix_start) for w in words("share_attributes.txt"))
+    ):
+        return None  # 酒精浓度超过30%的烈酒: a criterion
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):

@@ -243,6 +243,11 @@ REGIONAL = [
     ("全年经济总量不足百亿。", "不足百亿", 1e10, 1e10, 1e10, "元", "at_most"),
     ("保护效果维持约半年至1年", "约半年", 0.5, 0.5, 0.5, "年", "approx"),  # half a length of time
     ("步行约半小时", "约半小时", 0.5, 0.5, 0.5, "小时", "approx"),
+    ("检获约80磅鱼翅", "约80磅", 80, 80, 80, "磅", "approx"),  # Hong Kong and Taiwan units
+    ("金价每2安士", "2安士", 2, 2, 2, "盎司", "exact"),
+    ("尖峰负载3,850万瓩", "3,850万瓩", 3.85e7, 3.85e7, 3.85e7, "千瓦", "exact"),
+    ("稻谷产量约95万公吨", "约95万公吨", 9.5e5, 9.5e5, 9.5e5, "吨", "approx"),
+    ("每人每日用水130公升", "130公升", 130, 130, 130, "升", "exact"),
 ]
 
 REGIONAL_NEGATIVE = [
@@ -271,6 +276,9 @@ REGIONAL_NEGATIVE = [
     ("与上一个三个月期间相同", []),  # a reference period
     ("十三分一秒，三分五", []),  # a time; no share is larger than its whole
     ("一年半载", []),  # a vague idiom
+    ("今年首十一个月共侦破", []),  # a reference period
+    ("酒精浓度超过40%的烈酒，纯度99%的黄金", []),  # a share that says which things
+    ("12吋晶圆厂", []),  # 吋 is no unit: a wafer's size names the kind of fab
     ("装机容量率先破亿、排名第一", []),  # a bare multiplier with nothing to count
     ("上半年，下半年，半年度报告，每半年一次", ["一次"]),  # dates, names, the base of a rate
 ]
