@@ -420,6 +420,12 @@ def _period_heads() -> _Affixes:
 
 
 @cache
+def _period_tails() -> _Affixes:
+    """来, 后, 前 …: after a count of months, weeks, days or hours they make it a point in time."""
+    return _Affixes((w, frozenset()) for w in words("period_tails.txt"))
+
+
+@cache
 def _vague_markers() -> _Affixes:
     return _Affixes((w, frozenset()) for w in words("vague_markers.txt"))
 
@@ -691,6 +697,12 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         if half is not None:  # 一年半, 两个半月: N and a half of a length of time
             unit, unit_end = half
             low = high = low + 0.5
+        elif sent.startswith("个多", pos) and inner_bound is None:  # 三个多小时, 两个多月: more than N
+            inner = _unit_at("个" + sent[pos + 2 : pos + 2 + _window()], 0)
+            if inner is not None and inner.kind == "duration" and inner.surface.startswith("个"):
+                unit = Unit(sent[pos : pos + len(inner.surface) + 1], *inner[1:])
+                unit_end = pos + len(unit.surface)
+                inner_bound = "at_least"
 
     if scaled_token is not None and low == high:  # 12亿3,400万: 万 scales the part after 亿 only
         folded = fold_scale(scaled_token, factor)
@@ -870,13 +882,16 @@ def _passes_unit_rules(
         max(low, high) >= 1000
         or _is_period(sent, start, unit_end, unit.unit)
         or _is_roc_year(sent, kind, start, unit_end, prefix_bound, low)
+        or (kind == "cn" and len(token) >= 3 and all(c in _DIGITS for c in token))  # 一一三年: a year
         or _is_reporting_period(sent, start, unit_end)
     ):
         return False
     if unit.surface == "日" and not (prefix_bound or "." in token or _is_day_count(sent, start, unit_end)):
         return False  # 五月七日, 3日上午: a date; 共五日, 十四日内, 1.2日 (no date has a decimal): a length
-    if unit.unit in ("月", "周", "天") and _period_heads().ends(sent, start, ""):
-        return False  # 过去十二个月, 未来三个月: the period a figure refers to, not a length of time
+    if unit.unit in ("月", "周", "天", "小时") and (
+        _period_heads().ends(sent, start, "") or _period_tails().starts(sent, unit_end, "")
+    ):
+        return False  # 过去十二个月, 3个月后, 两个多月来: a period or a point in time, not a length
     if unit.unit == "周" and sent.startswith("年", unit_end):
         return False  # 95周年 is an anniversary
     if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):

@@ -248,6 +248,8 @@ REGIONAL = [
     ("尖峰负载3,850万瓩", "3,850万瓩", 3.85e7, 3.85e7, 3.85e7, "千瓦", "exact"),
     ("稻谷产量约95万公吨", "约95万公吨", 9.5e5, 9.5e5, 9.5e5, "吨", "approx"),
     ("每人每日用水130公升", "130公升", 130, 130, 130, "升", "exact"),
+    ("会议历时两个多小时", "两个多小时", 2, 2, 2, "小时", "at_least"),  # more than N, 多 inside the unit
+    ("工程延误五个多月", "五个多月", 5, 5, 5, "月", "at_least"),
 ]
 
 REGIONAL_NEGATIVE = [
@@ -279,6 +281,8 @@ REGIONAL_NEGATIVE = [
     ("今年首十一个月共侦破", []),  # a reference period
     ("酒精浓度超过40%的烈酒，纯度99%的黄金", []),  # a share that says which things
     ("12吋晶圆厂", []),  # 吋 is no unit: a wafer's size names the kind of fab
+    ("较一一三年增加，二〇二五年", []),  # years written digit by digit
+    ("试点3个多月后推广，开展两个多月来，十天前，5小时后", []),  # points in time
     ("装机容量率先破亿、排名第一", []),  # a bare multiplier with nothing to count
     ("上半年，下半年，半年度报告，每半年一次", ["一次"]),  # dates, names, the base of a rate
 ]
