@@ -496,15 +496,15 @@ def _is_reporting_period(sent: str, start: int, unit_end: int) -> bool:
 
 
 def _and_a_half(sent: str, pos: int, unit: Unit | None) -> tuple[Unit, int] | None:
-    """(unit, end) of a length of time with 半 after it (一年半, 三周半) or inside it (一个半月, 两个半小时),
+    """(unit, end) of a length of time or a multiple with 半 after it (一年半, 三周半, 一倍半) or inside it (一个半月, 两个半小时),
     where the figure is N + 0.5; None otherwise. 一年半载 is a vague idiom, and a date has no half."""
     if sent.startswith("个半", pos):
         inner = _unit_at("个" + sent[pos + 2 : pos + 2 + _window()], 0)  # 个半月 reads as 个月
         if inner is not None and inner.kind == "duration" and inner.surface.startswith("个"):
             return Unit(sent[pos : pos + len(inner.surface) + 1], *inner[1:]), pos + len(inner.surface) + 1
         return None
-    if unit is None or unit.kind != "duration" or unit.surface in ("日", "天"):
-        return None
+    if unit is None or not (unit.kind == "duration" or unit.unit == "倍") or unit.surface in ("日", "天"):
+        return None  # 一倍半 is 1.5 倍 too
     end = pos + len(unit.surface)
     if sent.startswith("半", end) and not sent.startswith("半载", end):
         return Unit(unit.surface + "半", *unit[1:]), end + 1
@@ -654,6 +654,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     has_multiplier = kind == "mix" or (kind == "cn" and ("万" in token or "亿" in token))
     arabic = kind in ("ar", "mix")
     if kind in ("pct", "frac", "hkfrac"):
+        if sent.startswith("几", pos):
+            return None  # 百分之三十几: a vague share
         unit = Unit(token, "%", "percent", "%", 1.0)
         unit_end = pos
     else:
@@ -699,7 +701,7 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
             low = high = low + 0.5
         elif sent.startswith("个多", pos) and inner_bound is None:  # 三个多小时, 两个多月: more than N
             inner = _unit_at("个" + sent[pos + 2 : pos + 2 + _window()], 0)
-            if inner is not None and inner.kind == "duration" and inner.surface.startswith("个"):
+            if inner is not None and inner.surface.startswith("个"):  # 两个多百分点 too
                 unit = Unit(sent[pos : pos + len(inner.surface) + 1], *inner[1:])
                 unit_end = pos + len(unit.surface)
                 inner_bound = "at_least"

@@ -257,6 +257,8 @@ REGIONAL = [
     ("距岸24海浬", "24海浬", 24, 24, 24, "海里", "exact"),
     ("足足等了三个钟头", "三个钟头", 3, 3, 3, "小时", "exact"),
     ("投资8亿澳元", "8亿澳元", 8e8, 8e8, 8e8, "澳元", "exact"),
+    ("营业额增长一倍半", "一倍半", 1.5, 1.5, 1.5, "倍", "exact"),
+    ("失业率下跌两个多百分点", "两个多百分点", 2, 2, 2, "百分点", "at_least"),
 ]
 
 REGIONAL_NEGATIVE = [
@@ -287,6 +289,7 @@ REGIONAL_NEGATIVE = [
     ("一年半载", []),  # a vague idiom
     ("今年首十一个月共侦破", []),  # a reference period
     ("酒精浓度超过40%的烈酒，纯度99%的黄金", []),  # a share that says which things
+    ("支持率约为百分之三十几", []),  # a vague share
     ("12吋晶圆厂", []),  # 吋 is no unit: a wafer's size names the kind of fab
     ("较一一三年增加，二〇二五年", []),  # years written digit by digit
     ("试点3个多月后推广，开展两个多月来，十天前，5小时后", []),  # points in time
