@@ -3,7 +3,8 @@
 The grammar reads one sentence and cannot know where a text comes from, so it leaves a bare 元 (or $,
 or the implied money of 盈余8亿) as 元. This step runs after the metrics are found: for a document
 whose region is 香港, 澳门 or 台湾 it rewrites those metrics to 港元, 澳门元 or 新台币. A metric that
-names renminbi (人民币300元, RMB300) stays 元, and so does every metric of a text whose place is unknown.
+names renminbi (人民币300元, RMB300) stays 元, and so does every metric of a text whose place is unknown,
+unless that text itself names one local currency and no renminbi (:func:`named_currencies`).
 The regions and their currencies are data (``local_currencies.csv``); the document's region comes from
 :func:`transforms.enrich.regions.document_regions` (sidecar first, then the text).
 """
@@ -46,9 +47,30 @@ def document_currencies(regions: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"sha256": pl.String, "currency": pl.String}, orient="row")
 
 
+def named_currencies(metrics: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
+    """(sha256, currency) for documents of unknown place whose figures name exactly one local currency
+    (新台币27亿元, HK$500) and never renminbi: their bare 元 is that currency too (每剂约420元 in a
+    疾管署 release). A page of known place keeps its own region's rule, so a mainland story quoting
+    新台币 leaves its 元 alone, and a page naming two local currencies or 人民币 says nothing."""
+    local = {unit for *_, unit in _currencies()}
+    known = regions.filter(pl.col("region").is_not_null() | pl.col("adcode").is_not_null()).select("sha256")
+    marked = pl.col("text").fill_null("").str.contains_any(list(words("renminbi_markers.txt")))
+    docs = (
+        metrics.join(known, on="sha256", how="anti")
+        .group_by("sha256")
+        .agg(
+            pl.col("unit").filter(pl.col("unit").is_in(list(local))).unique().alias("named"),
+            marked.any().alias("renminbi"),
+        )
+    )
+    return docs.filter((pl.col("named").list.len() == 1) & ~pl.col("renminbi")).select(
+        "sha256", pl.col("named").list.first().alias("currency")
+    )
+
+
 def localise_money(metrics: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
     """``metrics`` with unit 元 made the document's local currency where it has one (pure)."""
-    currencies = document_currencies(regions)
+    currencies = pl.concat([document_currencies(regions), named_currencies(metrics, regions)])
     if currencies.is_empty():
         return metrics
     local = metrics.join(currencies, on="sha256", how="left")

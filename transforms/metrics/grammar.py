@@ -34,15 +34,23 @@ _AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUM_RE = re.compile(
     rf"(?P<pct>百分之[{_CN}点]+|一半)"
     rf"|(?P<frac>(?:\d+|[{_CN}]+)分之(?:\d+(?:\.\d+)?|[{_CN}点]+))"
-    # mixed Arabic and place values, one number: 3万2,500, 12亿3,400(万), 4亿5千6百(多万)
-    rf"|(?P<mix>{_AR}(?:\.\d+)?(?:[万亿千百]{{1,2}}{_AR})+(?:[千百](?![米瓦克伏]))?)"
+    # 三分一, 四分三: the colloquial (Cantonese) share without 之, one digit each, never after a
+    # numeral (十三分一秒 is a time) -- _value requires the part to be smaller than the whole
+    rf"|(?<![\d{_CN}])(?P<hkfrac>[二三四五六七八九]分[一二三四五六七八](?![{_CN}]))"
+    # mixed Arabic and place values, one number: 3万2,500, 12亿3,400(万), 4亿5千6百(多万), 3万零500
+    # (零 marks the empty place); Taiwan's 兆 (10^12) too, but only with an Arabic part after it
+    # (26兆8,450亿元, 1兆零500亿元), never 兆瓦 or 100兆
+    rf"|(?P<mix>{_AR}(?:\.\d+)?(?:(?:[万亿千百]{{1,2}}|兆)零?{_AR})+(?:[千百](?![米瓦克伏]))?)"
     r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # 半年, 半个月, 半小时: half a length of time (约半年至1年); not 上半年/下半年 (dates), 半年度/半年报
+    # (names), 多半 or 每半年 (the base of a rate)
+    r"|(?<![上下前后多大小每过])(?P<half>半(?=年(?![度报告底初末])|个月|个小时|小时|天|周))"
     rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?)"  # 三点二亿: a Chinese decimal
 )
 # Every alternative of _NUM_RE opens with one of these. A named-group alternation gives ``re`` no
 # first-character set, so _NUM_RE.search tries every group at every character; finding the next
 # opening character first and matching there is the same search, four times faster.
-_NUM_START = re.compile(rf"[\d{_CN}]")
+_NUM_START = re.compile(rf"[\d{_CN}半]")
 _AR_RE = re.compile(r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 # Link targets and URL-encoded bytes are not text: %E9%95%B7 holds no percentage.
 _LINK_RE = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)[\x21-\x7e]+|(?:%[0-9A-Fa-f]{2}){2,}|href=\S+")
@@ -372,6 +380,11 @@ def _value(kind: str, token: str) -> tuple[float, float] | None:
     if kind in ("pct", "frac"):
         v = parse_percent(token)
         return None if v is None else (v, v)
+    if kind == "half":
+        return 0.5, 0.5
+    if kind == "hkfrac":
+        v = parse_percent(token.replace("分", "分之"))
+        return None if v is None or v >= 100 else (v, v)
     rng = parse_adjacent_range(token)
     if rng is not None:
         return rng
@@ -398,6 +411,18 @@ def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
         return False
     vague = _vague_markers()
     return vague.ends(sent, start, "") or vague.starts(sent, end, "")
+
+
+@cache
+def _period_heads() -> _Affixes:
+    """过去, 未来, 这 …: before a count of months, weeks or days they make it a reference period."""
+    return _Affixes((w, frozenset()) for w in words("period_heads.txt"))
+
+
+@cache
+def _period_tails() -> _Affixes:
+    """来, 后, 前 …: after a count of months, weeks, days or hours they make it a point in time."""
+    return _Affixes((w, frozenset()) for w in words("period_tails.txt"))
 
 
 @cache
@@ -470,6 +495,22 @@ def _is_reporting_period(sent: str, start: int, unit_end: int) -> bool:
     return _unit_at(sent, unit_end) is None
 
 
+def _and_a_half(sent: str, pos: int, unit: Unit | None) -> tuple[Unit, int] | None:
+    """(unit, end) of a length of time or a multiple with 半 after it (一年半, 三周半, 一倍半) or inside it (一个半月, 两个半小时),
+    where the figure is N + 0.5; None otherwise. 一年半载 is a vague idiom, and a date has no half."""
+    if sent.startswith("个半", pos):
+        inner = _unit_at("个" + sent[pos + 2 : pos + 2 + _window()], 0)  # 个半月 reads as 个月
+        if inner is not None and inner.kind == "duration" and inner.surface.startswith("个"):
+            return Unit(sent[pos : pos + len(inner.surface) + 1], *inner[1:]), pos + len(inner.surface) + 1
+        return None
+    if unit is None or not (unit.kind == "duration" or unit.unit == "倍") or unit.surface in ("日", "天"):
+        return None  # 一倍半 is 1.5 倍 too
+    end = pos + len(unit.surface)
+    if sent.startswith("半", end) and not sent.startswith("半载", end):
+        return Unit(unit.surface + "半", *unit[1:]), end + 1
+    return None
+
+
 def _is_day_count(sent: str, start: int, unit_end: int) -> bool:
     return _context("day_contexts.csv", "before").ends(sent, start, "") or _context(
         "day_contexts.csv", "after"
@@ -511,7 +552,14 @@ def find_metrics(sent: str) -> list[Metric]:
         pos = m.end()
         kind = m.lastgroup or ""
         currency = _currency_before(sent, m.start()) if kind in ("ar", "mix", "cn") else None
-        if kind in ("ar", "cn") and currency is None and sent[pos : pos + 1] not in followers:
+        if (
+            kind in ("ar", "cn")
+            and currency is None
+            and sent[pos : pos + 1] not in followers
+            # 总开支逾千亿，: a bare multiplier after a bound word, closing its clause, counts the
+            # money or people its sentence speaks of (read in _read_metric, which needs the bound)
+            and not (kind == "cn" and _STANDALONE.fullmatch(m.group()) and not _han_follows(sent, pos))
+        ):
             fig = None  # most numerals: nothing after them starts a unit, multiplier, range or bound
         else:
             fig = _read_metric(sent, m, kind, currency)
@@ -605,7 +653,9 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     scaled_token: str | None = None  # a numeral whose multiplier comes after a bound word (4亿5千6百多万)
     has_multiplier = kind == "mix" or (kind == "cn" and ("万" in token or "亿" in token))
     arabic = kind in ("ar", "mix")
-    if kind in ("pct", "frac"):
+    if kind in ("pct", "frac", "hkfrac"):
+        if sent.startswith("几", pos):
+            return None  # 百分之三十几: a vague share
         unit = Unit(token, "%", "percent", "%", 1.0)
         unit_end = pos
     else:
@@ -645,6 +695,16 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
                         scaled_token = token
         unit = _unit_at(sent, pos)
         unit_end = pos + len(unit.surface) if unit else pos
+        half = _and_a_half(sent, pos, unit) if low == high and not has_multiplier else None
+        if half is not None:  # 一年半, 两个半月: N and a half of a length of time
+            unit, unit_end = half
+            low = high = low + 0.5
+        elif sent.startswith("个多", pos) and inner_bound is None:  # 三个多小时, 两个多月: more than N
+            inner = _unit_at("个" + sent[pos + 2 : pos + 2 + _window()], 0)
+            if inner is not None and inner.surface.startswith("个"):  # 两个多百分点 too
+                unit = Unit(sent[pos : pos + len(inner.surface) + 1], *inner[1:])
+                unit_end = pos + len(unit.surface)
+                inner_bound = "at_least"
 
     if scaled_token is not None and low == high:  # 12亿3,400万: 万 scales the part after 亿 only
         folded = fold_scale(scaled_token, factor)
@@ -665,6 +725,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         ):
             return None  # a bare number, or 4万P / 5G: a label
         u, k = _implied_unit(sent, prefix_start, unit_end)
+        if standalone and k == "count" and not _han_follows(sent, unit_end):
+            return None  # 装机率先破亿、达到1.35亿千瓦: no noun or money to count, so no unit we can name
         unit, implied = Unit("", u, k, u, 1.0), True
     if own_factor is not None and high == low:  # 3万- with no second number: the own multiplier is all
         factor = own_factor
@@ -698,6 +760,12 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
     ):
         return None  # 人均收入低于3000元的家庭: a criterion
+    if (
+        unit.kind == "percent"
+        and sent.startswith("的", end)
+        and any(sent.endswith(w, 0, prefix_start) for w in words("share_attributes.txt"))
+    ):
+        return None  # 酒精浓度超过30%的烈酒: a criterion
     trailing = _match_suffix(sent, end)
     trailing_bound = None
     if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
@@ -816,11 +884,16 @@ def _passes_unit_rules(
         max(low, high) >= 1000
         or _is_period(sent, start, unit_end, unit.unit)
         or _is_roc_year(sent, kind, start, unit_end, prefix_bound, low)
+        or (kind == "cn" and len(token) >= 3 and all(c in _DIGITS for c in token))  # 一一三年: a year
         or _is_reporting_period(sent, start, unit_end)
     ):
         return False
-    if unit.surface == "日" and not (prefix_bound or _is_day_count(sent, start, unit_end)):
-        return False  # 五月七日, 3日上午: a date; 共五日, 十四日内: a length of time
+    if unit.surface == "日" and not (prefix_bound or "." in token or _is_day_count(sent, start, unit_end)):
+        return False  # 五月七日, 3日上午: a date; 共五日, 十四日内, 1.2日 (no date has a decimal): a length
+    if unit.unit in ("月", "周", "天", "小时") and (
+        _period_heads().ends(sent, start, "") or _period_tails().starts(sent, unit_end, "")
+    ):
+        return False  # 过去十二个月, 3个月后, 两个多月来: a period or a point in time, not a length
     if unit.unit == "周" and sent.startswith("年", unit_end):
         return False  # 95周年 is an anniversary
     if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):

@@ -403,7 +403,7 @@ def resolve_number(text: str) -> float | None:
     return _float(_resolve(text))
 
 
-_MIXED_PART = re.compile(r"([万萬亿億千仟百佰])([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9,.])(?![千仟百佰十拾])")
+_MIXED_PART = re.compile(r"([兆万萬亿億千仟百佰])([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9,.])(?![千仟百佰十拾])")
 
 
 def mixed_is_sound(text: str) -> bool:
@@ -421,7 +421,7 @@ def _fold(text: str, factor: Decimal) -> Decimal | None:
     if cut < 0:
         v = _number(text)
         return None if v is None else v * factor
-    head, tail = _number(text[: cut + 1]), _number(text[cut + 1 :])
+    head, tail = _number(text[: cut + 1]), _number(text[cut + 1 :].lstrip("零〇"))  # 1兆零500(亿)
     if head is None or tail is None or tail * factor >= _BIG[text[cut]]:
         return None
     return head + tail * factor

@@ -46,8 +46,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Legacy encodings tried when the bytes are not UTF-8, in order of preference on a tie.
-LEGACY = ("gb18030", "big5")
+# Legacy encodings tried when the bytes are not UTF-8, in order of preference on a tie. Big5 comes
+# in two supersets that real pages use: cp950 (Windows in Taiwan: 碁 銹 裏 恒 €) and Big5-HKSCS
+# (Hong Kong: 邨 堃 啲 嘅). A page in either fails plain Big5 on each such character, and one
+# 屋邨 in a short release is already more damage than MAX_REPLACED tolerates. Plain Big5 stays first
+# so a page both read alike keeps the label big5.
+LEGACY = ("gb18030", "big5", "cp950", "big5hkscs")
 # Below this share of plausible characters a decoding is rejected as "not Chinese text".
 MIN_PLAUSIBLE = 0.6
 # Tolerated share of undecodable bytes before giving up on a legacy or UTF-8 decoding. Text in one

@@ -67,7 +67,8 @@ _URL_TAIL = ")]}>\"',.;:!?"  # closing marks right after a URL belong to the sen
 # C0 controls except tab and line breaks, DEL and C1 controls: never text, and they break output.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
-# Full-width ASCII digits/letters, ％, and exotic spaces -> half-width; Chinese punctuation stays.
+# Full-width ASCII digits/letters, ％, and exotic spaces -> half-width; Chinese punctuation stays
+# (small form variants become their ordinary forms).
 _HALF = {
     **{0xFF10 + i: ord("0") + i for i in range(10)},
     **{0xFF21 + i: ord("A") + i for i in range(26)},
@@ -77,7 +78,18 @@ _HALF = {
     0x00A0: ord(" "),
     **{cp: ord(" ") for cp in range(0x2002, 0x200B)},
     0x202F: ord(" "),
+    # small form variants (Big5 pages from Taiwan and Hong Kong): ﹔ must split a sentence like ；
+    0xFE50: ord("，"),
+    0xFE51: ord("、"),
+    0xFE54: ord("；"),
+    0xFE55: ord("："),
+    0xFE56: ord("？"),
+    0xFE57: ord("！"),
 }
+# Between full-width digits, ． is a decimal point (３．５％ is 3.5%, not 3 and 5%) and ， before
+# exactly three digits a thousands separator (４万５，６７８元); elsewhere both stay punctuation.
+_FW_DECIMAL_RE = re.compile("(?<=[0-9０-９])．(?=[０-９])|(?<=[０-９])．(?=[0-9])")
+_FW_GROUP_RE = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 _FULLWIDTH_RE = re.compile("[" + "".join(chr(c) for c in _HALF) + "]")
 _HALF_CHARS = {chr(k): chr(v) for k, v in _HALF.items()}
 
@@ -465,7 +477,15 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 def to_halfwidth(text: str) -> tuple[str, int]:
     """``text.translate(_HALF)``, one replacement per match: translating a whole CJK page through a
     dict costs a lookup per character, and most pages hold a handful of these characters."""
-    return _FULLWIDTH_RE.subn(lambda m: _HALF_CHARS[m.group(0)], text)
+    n = 0
+    if "．" in text:
+        text, k = _FW_DECIMAL_RE.subn(".", text)
+        n += k
+    if "，" in text and _FW_GROUP_RE.search(text):
+        text, k = _FW_GROUP_RE.subn(",", text)
+        n += k
+    text, k = _FULLWIDTH_RE.subn(lambda m: _HALF_CHARS[m.group(0)], text)
+    return text, n + k
 
 
 def join_digit_groups(text: str) -> tuple[str, int]:

@@ -276,6 +276,7 @@ def test_yi_ban_is_fifty_percent() -> None:
         ("九亿三千", 1e4, 930000000),
         ("8.2", 1e8, 820000000),
         ("3千5百", 1e4, 35000000),
+        ("4兆7,200", 1e8, 4.72e12),  # Taiwan's 兆 (10^12): 4兆7,200亿元
     ],
 )
 def test_fold_scale_scales_only_after_the_larger_place_value(text: str, factor: float, value: float) -> None:
@@ -288,7 +289,14 @@ def test_fold_scale_rejects_a_tail_that_overflows_its_place() -> None:
 
 @pytest.mark.parametrize(
     ("text", "sound"),
-    [("7万3,600", True), ("15亿2,000", True), ("2亿3千4百", True), ("7万36000", False), ("1千2,000", False)],
+    [
+        ("7万3,600", True),
+        ("15亿2,000", True),
+        ("2亿3千4百", True),
+        ("3兆6,500", True),
+        ("7万36000", False),
+        ("1千2,000", False),
+    ],
 )
 def test_mixed_numbers_fold_only_when_each_part_fits(text: str, sound: bool) -> None:
     assert mixed_is_sound(text) is sound

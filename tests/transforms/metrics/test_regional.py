@@ -150,3 +150,50 @@ def test_people_counters_sum_as_people_and_every_unit_has_a_gloss() -> None:
     assert units["港元"]["gloss_en"] == "Hong Kong dollar"
     for unit in ("澳门元", "新台币", "折", "厘", "平方英尺", "英尺", "坪"):
         assert unit in units
+
+
+def test_pages_without_sidecar_or_in_big5_still_read_as_their_region(
+    predicted: dict[str, list[dict]],
+) -> None:
+    """Hidden pages may come with no metadata, or in Big5 / Big5-HKSCS bytes; the set has both."""
+    bare = [
+        p
+        for p in PAGES
+        if not p.with_name(p.stem + ".meta.json").exists() and p.stem != "simplified_hard_cases"
+    ]
+    legacy = []
+    for p in PAGES:
+        try:
+            p.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            legacy.append(p)
+    assert bare and len(legacy) >= 2
+    for page in bare + legacy:
+        money = {r["unit"] for r in predicted[page.name] if r["unit"] in ("元", "港元", "澳门元", "新台币")}
+        assert money and "元" not in money, page.name
+
+
+def test_a_page_of_unknown_place_naming_one_local_currency_uses_it_for_bare_yuan() -> None:
+    metrics = _metrics(
+        [
+            ("tw", "新台币8亿元", "新台币"),
+            ("tw", "每剂约300元", "元"),
+            ("two", "5亿港元", "港元"),
+            ("two", "3亿澳门元", "澳门元"),
+            ("two", "80元", "元"),  # two local currencies: nothing says which
+            ("rmb", "HK$500", "港元"),
+            ("rmb", "人民币900元", "元"),
+            ("rmb", "40元", "元"),  # renminbi named too
+            ("cn", "新台币2亿元", "新台币"),
+            ("cn", "60元", "元"),  # a mainland story quoting Taiwan's money
+        ]
+    )
+    regions = pl.DataFrame(
+        {
+            "sha256": ["tw", "two", "rmb", "cn"],
+            "region": [None, None, None, "厦门市"],
+            "adcode": [None, None, None, "350200"],
+        }
+    )
+    out = localise_money(metrics, regions)["unit"].to_list()
+    assert out == ["新台币", "新台币", "港元", "澳门元", "元", "港元", "元", "元", "新台币", "元"]

@@ -125,3 +125,23 @@ def test_labels_and_counts_round_trip() -> None:
     repairs = {"invalid_bytes": 3, "nul_bytes": 1, "cesu8": 2, "truncated": 1, "ansi_escape": 7}
     assert label_repairs(label("gb18030", repairs)) == repairs
     assert label("utf-8", {}) == "utf-8" and label_repairs("utf-8") == {}
+
+
+@pytest.mark.parametrize(
+    ("codec", "page"),
+    [
+        ("big5hkscs", "屋邨大廈今年共維修三十幢，住戶約兩萬人，每幢開支約一百萬元，工程為期半年。"),
+        ("cp950", "本店招牌碁盤與銹蝕鐵架均已更換，費用合計新臺幣三萬元，由店東自行負擔。"),
+    ],
+)
+def test_big5_supersets_of_hong_kong_and_taiwan_are_read(codec: str, page: str) -> None:
+    """A Big5-HKSCS (邨) or cp950 (碁 銹) page is not plain Big5, yet must not be lost or damaged."""
+    with pytest.raises(UnicodeEncodeError):
+        page.encode("big5")
+    text, encoding, error = decode_bytes(page.encode(codec))
+    assert error is None and text == page and encoding == codec
+
+
+def test_a_page_plain_big5_reads_keeps_the_label_big5() -> None:
+    page = "本局今年共批出三十宗申請，涉及金額約一百萬元，較去年增加一成。"
+    assert decode_bytes(page.encode("big5"))[1] == "big5"

@@ -14,7 +14,15 @@ CASES = [
     (repairs.strip_markdown, "### 标题\n正文", "标题\n正文", 1),
     (repairs.strip_pinyin, "現(xiàn)場辦公，萬州區(qū)，統（tǒng）领", "現場辦公，萬州區，統领", 3),
     (repairs.strip_pinyin, "現(xiàn)(xiàn)場", "現場", 1),  # a run goes at once, or a 2nd pass finds more
-    (repairs.to_halfwidth, "增长５．２％，ＧＤＰ　总量", "增长5．2%，GDP 总量", 7),
+    (
+        repairs.to_halfwidth,
+        "增长５．２％，ＧＤＰ　总量",
+        "增长5.2%，GDP 总量",
+        8,
+    ),  # ． between digits: a point
+    (repairs.to_halfwidth, "月薪４万５，６７８元，共１，２，３项", "月薪4万5,678元，共1，2，3项", 9),
+    (repairs.to_halfwidth, "据点１２处﹐服务逾５万人﹔其中", "据点12处，服务逾5万人；其中", 5),  # small forms
+    (repairs.to_halfwidth, "第３章．附则", "第3章．附则", 1),
     (
         repairs.join_digit_spaces,
         "形成了37 件，50 余万元，2024 年，达 99.5%",
