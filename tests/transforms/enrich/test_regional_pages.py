@@ -71,6 +71,9 @@ def test_institutions_decide_only_without_a_tie() -> None:
     assert institution_region("行政院会议通过，主计总处公布") == "710000"
     assert institution_region("行政院与医管局") is None  # one each: no region
     assert institution_region("市统计局今日公布") is None
+    # Taiwan's agencies and words of its own (a health-agency release often names nothing else)
+    assert institution_region("疾管署今天表示，全台共有合约院所提供接种") == "710000"
+    assert institution_region("气象署发布海上警报，台电表示") == "710000"
 
 
 def test_places_below_a_region_code_name_the_region() -> None:
