@@ -718,3 +718,20 @@ def test_the_year_word_after_digits_alone_is_no_subject() -> None:
 def test_a_localiser_with_zhi_ends_the_noun_after_a_metric() -> None:
     # 之间/之内 after the counted noun says where between them, not what is counted
     assert facts("40多个县城之间开通了直达班车。")["40多个"].subject == "县城"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a manner word before the predicate's verb ends the noun read after a metric
+        ("全市26项改革举措有序推进。", "26项", "改革举措"),
+        # 进步 in a name is a noun, not the adverb the dictionary has
+        ("命名8个民族团结进步示范单位。", "8个", "民族团结进步示范单位"),
+        # 清单 is the counted noun after a quoted qualifier
+        ("制定五张“减负”清单。", "五张", "“减负”清单"),
+        # 在 + a one-character place is a status word inside the name, not the preposition
+        ("全县公办园在园幼儿占比达到85%。", "85%", "公办园在园幼儿占比"),
+    ],
+)
+def test_tag_fixes_keep_names_whole(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
