@@ -44,7 +44,8 @@ _SHARE_KINDS = frozenset({"money", "percent"})
 # Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
 _LONG_NAME_KINDS = frozenset({"count"})
 # Tags of the words a clause may hold when it names no noun (已|办结|4899件, 目前|已有|2台).
-_BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q")  # m, q: a date (提升到|2025年的|57.7%)
+# m, q: a date (提升到|2025年的|57.7%); c: the conjunction alone between two metrics (12000元|和|13500元)
+_BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q", "c")
 # Tags skipped between a noun and its metric: adverbs, prepositions, particles, localisers, pronouns.
 _SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
 _PAIRED = re.compile(r"[“”（）()《》]")
@@ -986,8 +987,12 @@ def _people_heads() -> tuple[str, ...]:
     return (*words("people_nouns.txt"), *words("subject_people_heads.txt"))
 
 
-def _respectively(sentence: str, first: int, index: int) -> str | None:
-    """A、B、C增加值分别增长x、y、z: metric ``index`` of the list after 分别 takes conjunct ``index``."""
+def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str | None:
+    """A、B、C增加值分别增长x、y、z: metric ``index`` of the list after 分别 takes conjunct ``index``.
+    ``floor`` is the end of the metric before the list: when 分别 follows it at once, the items before
+    分别 are metrics (从…的12000元和13500元|分别提高到…), not named things."""
+    if floor and sentence.startswith("分别", floor):
+        return None
     lo = first
     while lo > 0 and sentence[lo - 1] not in "，,；;。！!？?：:\n":
         lo -= 1
@@ -1086,7 +1091,9 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
-            subject = _respectively(sentence, first, list_index) or subject
+            before_list = spans[k - list_index - 1] if k > list_index else None
+            prior = before_list.end if before_list and before_list.unit == sp.unit else 0  # not 五年|分别
+            subject = _respectively(sentence, first, list_index, prior) or subject
         if subject is None and sp.kind == "money" and not after:
             subject = _purpose(sentence, sp.end)  # 投入8亿元|办好|民生实事: the funded programme
         if subject is None and k and gap in _set("subject_range_marks.txt"):

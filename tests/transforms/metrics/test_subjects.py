@@ -735,3 +735,17 @@ def test_a_localiser_with_zhi_ends_the_noun_after_a_metric() -> None:
 )
 def test_tag_fixes_keep_names_whole(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_a_metric_after_a_conjunction_alone_takes_the_one_before() -> None:
+    # 和 alone between two metrics names nothing: the second shares the first's subject
+    found = facts("两县光伏装机分别增长12%和9%。")
+    assert found["9%"].subject == "两县光伏装机"
+    found = facts("城乡低保标准分别提高到每月700元和520元。")
+    assert found["520元"].subject == "城乡低保标准"
+
+
+def test_start_points_before_respectively_are_metrics_not_items() -> None:
+    # 从…的A和B|分别提高到C和D: the items before 分别 are the start points, not named things
+    found = facts("城乡居民人均收入从2020年的12000元和8500元分别提高到15000元和10800元。")
+    assert [found[t].subject for t in ("12000元", "8500元", "15000元", "10800元")] == ["城乡居民人均收入"] * 4
