@@ -513,6 +513,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
     ws = _before_comparison(ws)
+    if measure and measure[0].text == "的":
+        ws = _before_base(ws)
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
@@ -581,6 +583,24 @@ def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
     if len(owner) < 2 or not any(w.text in ("占", "与", "和") for w in owner):
         return []
     return owner
+
+
+def _before_base(ws: list[Word]) -> list[Word]:
+    """The words before the base of a share (高标准农田|达到|耕地总面积|的|64%, 总额|不|超过|封顶线|的|
+    20%): the metric after B的 is a part of B, so B is what it is measured against and the thing
+    measured is the noun before the bridge verb. Unchanged when no noun stands before it (占全省的)."""
+    at = next((j for j in range(len(ws) - 2, 0, -1) if ws[j].text in _set("subject_base_bridges.txt")), None)
+    if at is None:
+        return ws
+    base = ws[at + 1 :]
+    if not base[-1].tag.startswith("n") or any(_is_stop(w) or _is_punct(w) for w in base):
+        return ws
+    head = ws[:at]
+    while head and head[-1].tag in ("d", "ad"):
+        head = head[:-1]  # 总额|不|超过, 产值|均|达到
+    if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
+        return ws
+    return head
 
 
 def _before_comparison(ws: list[Word]) -> list[Word]:

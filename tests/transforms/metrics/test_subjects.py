@@ -749,3 +749,17 @@ def test_start_points_before_respectively_are_metrics_not_items() -> None:
     # 从…的A和B|分别提高到C和D: the items before 分别 are the start points, not named things
     found = facts("城乡居民人均收入从2020年的12000元和8500元分别提高到15000元和10800元。")
     assert [found[t].subject for t in ("12000元", "8500元", "15000元", "10800元")] == ["城乡居民人均收入"] * 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # A + 达到/占 + B的 + share: B is the base, A the thing measured
+        ("全县节水灌溉面积达到耕地面积的45%。", "45%", "节水灌溉面积"),
+        ("民营经济占全市经济总量的六成。", "六成", "民营经济"),
+        # no noun before the bridge: the base is all the clause names
+        ("其中，占全市经济总量的六成。", "六成", "经济总量"),
+    ],
+)
+def test_the_base_of_a_share_is_not_its_subject(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
