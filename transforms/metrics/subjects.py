@@ -733,12 +733,16 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     """The noun phrase right after the metric (28件|市区民生实事|基础上), or None."""
     if end >= len(sentence) or not (_HAN.match(sentence, end) or sentence[end] in "“《"):
         return None
-    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind)
+    # a duration of years or months times a programme (十年|禁渔); hours or minutes say how long a
+    # thing is open or takes (公园|24小时|开放), and the thing is named before them
+    term = kind == "duration" and sentence[end - 1] in "年月"
+    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term)
 
 
 @lru_cache(maxsize=1 << 16)
-def _after_text(rest: str, kind: str) -> str | None:
-    """``_after`` on the text that follows the metric (memoised)."""
+def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
+    """``_after`` on the text that follows the metric (memoised); ``term``: the metric is the length of
+    a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔)."""
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
@@ -764,7 +768,8 @@ def _after_text(rest: str, kind: str) -> str | None:
         return None
     np = read
     if len(np) == 1 and np[0].tag.startswith("v"):
-        if of_phrase:  # 近4小时的|辗转: a verb made a noun by 的
+        # 近4小时的|辗转: a verb made a noun by 的; 十年|禁渔 at the clause end: the act a duration times
+        if of_phrase or (term and len(ws) == 1 and len(np[0].text) > 1 and not cut):
             return np[0].text if _good(np[0].text, np) else None
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition

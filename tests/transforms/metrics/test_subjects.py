@@ -763,3 +763,10 @@ def test_start_points_before_respectively_are_metrics_not_items() -> None:
 )
 def test_the_base_of_a_share_is_not_its_subject(sentence: str, span: str, subject: str) -> None:
     assert facts(sentence)[span].subject == subject
+
+
+def test_a_verb_alone_after_a_length_of_years_is_the_act_it_times() -> None:
+    # 五年|禁牧 at the clause end: the ban lasts five years, the river is only where
+    assert facts("全面落实草原五年禁牧。")["五年"].subject == "禁牧"
+    # hours say how long a thing is open: the thing named before them stays
+    assert facts("全市图书馆实现24小时开放。")["24小时"].subject != "开放"
