@@ -770,3 +770,11 @@ def test_a_verb_alone_after_a_length_of_years_is_the_act_it_times() -> None:
     assert facts("全面落实草原五年禁牧。")["五年"].subject == "禁牧"
     # hours say how long a thing is open: the thing named before them stays
     assert facts("全市图书馆实现24小时开放。")["24小时"].subject != "开放"
+
+
+def test_qidong_governs_its_object() -> None:
+    # 启动 (launch) is a governing verb like 实施: after the counted noun it opens the predicate
+    assert facts("全省3200家工厂启动智能化改造。")["3200家"].subject == "工厂"
+    assert facts("启动老旧街区改造1.5万户。")["1.5万户"].subject == "老旧街区"
+    # 启动区 (launch area) is a noun
+    assert facts("建设2个先行启动区。")["2个"].subject == "先行启动区"
