@@ -485,7 +485,33 @@ def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") 
     if not lead:
         opening = _metric_bridges().match(sentence, start)
         lead = opening.group() if opening else ""
-    return _before_window(sentence[lo:start], opener, event, lead)
+    found = _before_window(sentence[lo:start], opener, event, lead)
+    if opener == "、" and found.subject and lo > floor + 1:
+        joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
+        if joint:
+            return _Before(joint, found.measure, False)
+    return found
+
+
+def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
+    """发电量、用电量占比|均|超过30%: 均 (both, all) after the subject says one metric holds for every
+    item of the list the clause closes, so the subject is the list: its items before ``stop`` (the 、
+    that opens the clause), back to the clause start, the first without its governing verb."""
+    if not window.startswith(subject):
+        return None  # 残疾人新增|就业: the item's own words are not all the subject, so no list of them is
+    at = len(subject)
+    if not any(w.tag == "d" and w.text in _set("subject_all_words.txt") for w in tag(window[at:])):
+        return None
+    lo = stop
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:stop].split("、")
+    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+        return None
+    first = _before(items[0], len(items[0]), 0, False).subject
+    if not first:
+        return None
+    return "、".join([first, *items[1:], subject])
 
 
 @cache

@@ -778,3 +778,13 @@ def test_qidong_governs_its_object() -> None:
     assert facts("启动老旧街区改造1.5万户。")["1.5万户"].subject == "老旧街区"
     # 启动区 (launch area) is a noun
     assert facts("建设2个先行启动区。")["2个"].subject == "先行启动区"
+
+
+def test_jun_after_a_list_makes_the_list_the_subject() -> None:
+    # 均 after the last item: the one metric holds for every item, the first named first
+    found = facts("全年接待游客人次、旅游收入均增长9%以上。")
+    assert found["9%以上"].subject == "游客人次、旅游收入"
+    # 人均 is no adverb of "both"
+    assert facts("全县茶叶、菌菇人均收入增长8%。")["8%"].subject == "菌菇人均收入"
+    # an item whose words are not all the subject is no list of subjects
+    assert facts("退役军人、残疾人新增就业均超5000人。")["超5000人"].subject == "就业"
