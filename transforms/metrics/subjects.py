@@ -799,7 +799,7 @@ def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
             return np[0].text if _good(np[0].text, np) else None
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
-    np = _drop_predicate(np)
+    np = _drop_quoted_predicate(_drop_predicate(np))
     while np and (
         np[-1].tag in ("v", "uj", "c", "a", "b")
         or (np[-1].tag == "f" and np[-1].text.startswith("之"))
@@ -908,9 +908,9 @@ def _predicate_idiom(w: Word) -> bool:
 
 
 def _qualifies_people(ws: Sequence[Word], i: int, kind: str) -> bool:
-    """An adverb and its verb at ``i`` that qualify the people named right after them (离校|未|就业|
-    高校毕业生): a relative clause inside the name of the people counted, not the predicate."""
-    if kind not in _PEOPLE_KINDS or ws[i].tag not in ("d", "ad") or i + 2 >= len(ws):
+    """An adverb or adjective and its verb at ``i`` that qualify the people named right after them
+    (离校|未|就业|高校毕业生, 新|就业|形态|从业人员): inside the name of the people counted, not the predicate."""
+    if kind not in _PEOPLE_KINDS or ws[i].tag not in ("d", "ad", "a") or i + 2 >= len(ws):
         return False
     return any(_names_people(w.text) for w in ws[i + 2 : i + 4])
 
@@ -935,6 +935,20 @@ def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -
         after = ws[i + 1].tag if i + 1 < len(ws) else ""
         return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n") and after in ("ns", "j")
     return any(x.tag.startswith("n") for x in np)
+
+
+def _drop_quoted_predicate(np: list[Word]) -> list[Word]:
+    """A quoted phrase ending in a verb after the noun read after a metric, with nothing after it, is
+    the predicate put as a slogan (187项政务服务事项|“跨境通办”), not part of the name, which a quoted
+    qualifier before the noun is (“零关税”清单)."""
+    if len(np) < 4 or np[-1].text != "”" or np[-2].tag != "v":
+        return np
+    at = max(i for i, w in enumerate(np) if w.text == "“")
+    if at == 0 or not np[at - 1].tag.startswith(("n", "j")):
+        return np
+    while at > 1 and np[at - 1].tag == "ns":
+        at -= 1  # 服务事项|长三角|“一卡通办”: where it is done goes with the predicate
+    return np[:at]
 
 
 _PREDICATE_TAGS = frozenset({"v", "vn", "vd", "vi", "vg", "d", "ad"})

@@ -788,3 +788,16 @@ def test_jun_after_a_list_makes_the_list_the_subject() -> None:
     assert facts("全县茶叶、菌菇人均收入增长8%。")["8%"].subject == "菌菇人均收入"
     # an item whose words are not all the subject is no list of subjects
     assert facts("退役军人、残疾人新增就业均超5000人。")["超5000人"].subject == "就业"
+
+
+def test_a_quoted_predicate_after_the_noun_is_no_part_of_it() -> None:
+    # “…通办” ending the clause after the counted noun is what is done to it, put as a slogan
+    assert facts("全省320项涉企事项“跨市通办”。")["320项"].subject == "涉企事项"
+    assert facts("90项便民事项长江流域“一网通办”。")["90项"].subject == "便民事项"
+    # a quoted qualifier before the noun stays
+    assert facts("发布两张“负面”清单。")["两张"].subject == "“负面”清单"
+
+
+def test_an_adjective_and_verb_before_the_people_counted_qualify_them() -> None:
+    # 新|就业|形态|从业人员: the people are named after the verb, which qualifies them
+    assert facts("全市6万名新就业形态劳动者纳入工伤保障。")["6万名"].subject == "新就业形态劳动者"
