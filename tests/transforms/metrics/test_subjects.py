@@ -801,3 +801,8 @@ def test_a_quoted_predicate_after_the_noun_is_no_part_of_it() -> None:
 def test_an_adjective_and_verb_before_the_people_counted_qualify_them() -> None:
     # 新|就业|形态|从业人员: the people are named after the verb, which qualifies them
     assert facts("全市6万名新就业形态劳动者纳入工伤保障。")["6万名"].subject == "新就业形态劳动者"
+
+
+def test_acts_on_rules_are_verbs_cut_whole() -> None:
+    # 宣布失效 (declare void) governs the rules counted; 失效 is no qualifier of them
+    assert facts("全年宣布失效行政规范性文件35件。")["35件"].subject == "行政规范性文件"
