@@ -32,7 +32,8 @@ from transforms.metrics.words import Word, dictionary_tag, tag
 _CLAUSE_STOP = "，,；;。！!？?：:、…\n"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-_MAX_BEFORE = 20
+# Characters read back from a metric: indicator names of reports run to 22 (规模以上工业企业研发经费支出占…比重)
+_MAX_BEFORE = 24
 _MAX_AFTER = 16
 # Tags that may stand inside a noun phrase (jieba/ICTCLAS): nouns, names, verbal nouns,
 # modifiers, abbreviations, idioms, Latin (5G), and the single characters unknown words fall into.
@@ -221,6 +222,9 @@ def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> li
             or _is_stop(first)
             or _is_bridge(first)
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
+            or (
+                first.text in ("以上", "以下") and len(ws) > 1
+            )  # …及|以上|自然村: a condition's tail, cut off
             or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):

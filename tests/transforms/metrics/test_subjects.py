@@ -806,3 +806,12 @@ def test_an_adjective_and_verb_before_the_people_counted_qualify_them() -> None:
 def test_acts_on_rules_are_verbs_cut_whole() -> None:
     # 宣布失效 (declare void) governs the rules counted; 失效 is no qualifier of them
     assert facts("全年宣布失效行政规范性文件35件。")["35件"].subject == "行政规范性文件"
+
+
+def test_a_long_indicator_name_is_read_whole() -> None:
+    # 22 characters of name before the bridge: the core qualifier at its start stays
+    found = facts("全省规模以上工业企业研发经费支出占营业收入比重达到1.4%。")
+    assert found["1.4%"].subject == "规模以上工业企业研发经费支出占营业收入比重"
+    # a condition's tail (及以上) cut off by the window opens no name
+    found = facts("推进城乡供水一体化，全区30户及以上自然村千兆光纤和5G网络通达率分别达98%、91%。")
+    assert not found["98%"].subject.startswith("以上")
