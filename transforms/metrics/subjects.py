@@ -34,7 +34,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Characters read back from a metric: indicator names of reports run to 22 (规模以上工业企业研发经费支出占…比重)
 _MAX_BEFORE = 24
-_MAX_AFTER = 16
+# and forward: names after a count run to 19 (“绿水青山就是金山银山”实践创新基地)
+_MAX_AFTER = 20
 # Tags that may stand inside a noun phrase (jieba/ICTCLAS): nouns, names, verbal nouns,
 # modifiers, abbreviations, idioms, Latin (5G), and the single characters unknown words fall into.
 _NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")

@@ -815,3 +815,9 @@ def test_a_long_indicator_name_is_read_whole() -> None:
     # a condition's tail (及以上) cut off by the window opens no name
     found = facts("推进城乡供水一体化，全区30户及以上自然村千兆光纤和5G网络通达率分别达98%、91%。")
     assert not found["98%"].subject.startswith("以上")
+
+
+def test_a_long_name_after_a_count_is_read_whole() -> None:
+    # 19 characters of name after the count, a quoted slogan first
+    found = facts("全县建成4个“绿色低碳就是发展优势”实践创新示范基地。")
+    assert found["4个"].subject == "“绿色低碳就是发展优势”实践创新示范基地"
