@@ -77,8 +77,8 @@ def test_single_metric_helper_reads_the_same_rules() -> None:
 
 
 def test_a_long_name_cut_by_the_window_loses_its_broken_end() -> None:
-    sentence = "新建3个区域性农产品冷链物流集散分拨中心项目及配套设施。"
-    assert facts(sentence)["3个"].subject == "区域性农产品冷链物流集散分拨中心"  # not …中心项
+    sentence = "新建3个区域性农产品冷链物流集散分拨配送服务中心项目及配套设施。"
+    assert facts(sentence)["3个"].subject == "区域性农产品冷链物流集散分拨配送服务中心"  # not …中心项
 
 
 def test_no_subject_when_nothing_is_named() -> None:
