@@ -821,3 +821,8 @@ def test_a_long_name_after_a_count_is_read_whole() -> None:
     # 19 characters of name after the count, a quoted slogan first
     found = facts("全县建成4个“绿色低碳就是发展优势”实践创新示范基地。")
     assert found["4个"].subject == "“绿色低碳就是发展优势”实践创新示范基地"
+
+
+def test_zizhu_governs_the_people_counted() -> None:
+    # 资助 is a verb (the dictionary has a noun), 考生 a noun (it has a verb)
+    assert facts("资助低保家庭考生860名。")["860名"].subject == "低保家庭考生"
