@@ -826,3 +826,8 @@ def test_a_long_name_after_a_count_is_read_whole() -> None:
 def test_zizhu_governs_the_people_counted() -> None:
     # 资助 is a verb (the dictionary has a noun), 考生 a noun (it has a verb)
     assert facts("资助低保家庭考生860名。")["860名"].subject == "低保家庭考生"
+
+
+def test_a_verb_of_winning_an_honour_ends_the_name_after_a_count() -> None:
+    assert facts("全市9部剧目荣获省级艺术奖。")["9部"].subject == "剧目"
+    assert facts("6个县受命名省级园林县城。")["6个"].subject == "县"
