@@ -831,3 +831,4 @@ def test_zizhu_governs_the_people_counted() -> None:
 def test_a_verb_of_winning_an_honour_ends_the_name_after_a_count() -> None:
     assert facts("全市9部剧目荣获省级艺术奖。")["9部"].subject == "剧目"
     assert facts("6个县受命名省级园林县城。")["6个"].subject == "县"
+    assert facts("新增4座纪念馆晋级国家二级纪念馆。")["4座"].subject == "纪念馆"
