@@ -836,6 +836,10 @@ def _purpose(sentence: str, end: int) -> str | None:
     振兴项目): the money goes to it, so it is what the sum is about (as 投入…实施…“双向揭榜挂帅”)."""
     rest = sentence[end : end + _MAX_BEFORE + 4]
     stop = next((i for i, ch in enumerate(rest) if ch in _PURPOSE_STOP), None)
+    frame = next(
+        (i for f in words("subject_frame_words.txt") if (i := rest.find("的" + f, 0, stop or 0)) > 0), None
+    )
+    stop = frame or stop  # 在安排6亿元用于民生实事|的基础上: the frame closes the object
     if stop is None:
         return None  # the clause runs on: no whole object in reach
     ws = tag(rest[:stop])

@@ -832,3 +832,8 @@ def test_a_verb_of_winning_an_honour_ends_the_name_after_a_count() -> None:
     assert facts("全市9部剧目荣获省级艺术奖。")["9部"].subject == "剧目"
     assert facts("6个县受命名省级园林县城。")["6个"].subject == "县"
     assert facts("新增4座纪念馆晋级国家二级纪念馆。")["4座"].subject == "纪念馆"
+
+
+def test_a_frame_after_a_sums_purpose_closes_its_object() -> None:
+    # 用于…|的基础上: the frame word ends what the money goes to
+    assert facts("今年在安排6亿元用于民生实事的基础上，再办一批好事。")["6亿元"].subject == "民生实事"
