@@ -837,3 +837,8 @@ def test_a_verb_of_winning_an_honour_ends_the_name_after_a_count() -> None:
 def test_a_frame_after_a_sums_purpose_closes_its_object() -> None:
     # 用于…|的基础上: the frame word ends what the money goes to
     assert facts("今年在安排6亿元用于民生实事的基础上，再办一批好事。")["6亿元"].subject == "民生实事"
+
+
+def test_jixu_and_youwang_are_adverbs_before_the_verb() -> None:
+    assert facts("全县茶叶产量继续保持20万斤以上。")["20万斤以上"].subject == "茶叶产量"
+    assert facts("合作社收入有望突破80万元。")["突破80万元"].subject == "合作社收入"
