@@ -50,6 +50,8 @@ _LONG_NAME_KINDS = frozenset({"count"})
 _BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q", "c")
 # Tags skipped between a noun and its metric: adverbs, prepositions, particles, localisers, pronouns.
 _SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
+# 每 and one unit, or a round number and a unit (每千人, 每万人), right before a metric: its rate
+_RATE_TAIL = re.compile(r"每[十百千万]?[\u4e00-\u9fff]$")
 _PAIRED = re.compile(r"[“”（）()《》]")
 _CUT = "…"  # stands for the clause opener when the window starts inside a clause
 _QUOTES = "“”‘’\"'《》「」"
@@ -533,7 +535,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
     metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
     # 调升至|每月|4000元: 每 and one unit right before the metric are the metric's rate, not the clause's
-    core = window[:-2] if len(window) > 3 and window[-2] == "每" and _HAN.match(window[-1]) else window
+    rate = _RATE_TAIL.search(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
+    core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
     ws = _split_stop_prefix(tag(core[: len(core) - len(bridged)]))
     if opener == _CUT and len(ws) > 1:

@@ -842,3 +842,8 @@ def test_a_frame_after_a_sums_purpose_closes_its_object() -> None:
 def test_jixu_and_youwang_are_adverbs_before_the_verb() -> None:
     assert facts("全县茶叶产量继续保持20万斤以上。")["20万斤以上"].subject == "茶叶产量"
     assert facts("合作社收入有望突破80万元。")["突破80万元"].subject == "合作社收入"
+
+
+def test_a_rate_per_round_number_before_the_metric_is_passed_over() -> None:
+    # 每千人 right before the metric is its rate, as 每月 is
+    assert facts("全市药品抽检量超每千人3.2批次。")["3.2批次"].subject == "药品抽检量"
