@@ -770,6 +770,8 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     # a duration of years or months times a programme (十年|禁渔); hours or minutes say how long a
     # thing is open or takes (公园|24小时|开放), and the thing is named before them
     term = kind == "duration" and sentence[end - 1] in "年月"
+    # 次 counts the act a verb alone after it names (4次|回信), as it does the one before it (走访|53次)
+    term = term or (end > 0 and sentence[end - 1] == "次")
     return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term)
 
 

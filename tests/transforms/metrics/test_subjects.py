@@ -847,3 +847,8 @@ def test_jixu_and_youwang_are_adverbs_before_the_verb() -> None:
 def test_a_rate_per_round_number_before_the_metric_is_passed_over() -> None:
     # 每千人 right before the metric is its rate, as 每月 is
     assert facts("全市药品抽检量超每千人3.2批次。")["3.2批次"].subject == "药品抽检量"
+
+
+def test_a_verb_alone_after_ci_is_the_act_counted() -> None:
+    # 2次|复信 ending its list item: the replies are what is counted
+    assert facts("市长5次深入社区调研、2次复信、3次致电。")["2次"].subject == "复信"
