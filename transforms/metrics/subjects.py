@@ -32,8 +32,10 @@ from transforms.metrics.words import Word, dictionary_tag, tag
 _CLAUSE_STOP = "，,；;。！!？?：:、…\n"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-_MAX_BEFORE = 20
-_MAX_AFTER = 16
+# Characters read back from a metric: indicator names of reports run to 22 (规模以上工业企业研发经费支出占…比重)
+_MAX_BEFORE = 24
+# and forward: names after a count run to 19 (“绿水青山就是金山银山”实践创新基地)
+_MAX_AFTER = 20
 # Tags that may stand inside a noun phrase (jieba/ICTCLAS): nouns, names, verbal nouns,
 # modifiers, abbreviations, idioms, Latin (5G), and the single characters unknown words fall into.
 _NOMINAL = re.compile(r"^(n\w*|vn|an|a|b|j|l|i|eng|ng|g|z|zg|k|h|s|x)$")
@@ -44,9 +46,12 @@ _SHARE_KINDS = frozenset({"money", "percent"})
 # Unit kinds whose counted things carry long names with verbs inside (中医药传承创新中心, 承接产业转移主平台).
 _LONG_NAME_KINDS = frozenset({"count"})
 # Tags of the words a clause may hold when it names no noun (已|办结|4899件, 目前|已有|2台).
-_BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q")  # m, q: a date (提升到|2025年的|57.7%)
+# m, q: a date (提升到|2025年的|57.7%); c: the conjunction alone between two metrics (12000元|和|13500元)
+_BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q", "c")
 # Tags skipped between a noun and its metric: adverbs, prepositions, particles, localisers, pronouns.
 _SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
+# 每 and one unit, or a round number and a unit (每千人, 每万人), right before a metric: its rate
+_RATE_TAIL = re.compile(r"每[十百千万]?[\u4e00-\u9fff]$")
 _PAIRED = re.compile(r"[“”（）()《》]")
 _CUT = "…"  # stands for the clause opener when the window starts inside a clause
 _QUOTES = "“”‘’\"'《》「」"
@@ -220,6 +225,9 @@ def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> li
             or _is_stop(first)
             or _is_bridge(first)
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
+            or (
+                first.text in ("以上", "以下") and len(ws) > 1
+            )  # …及|以上|自然村: a condition's tail, cut off
             or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):
@@ -484,7 +492,33 @@ def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") 
     if not lead:
         opening = _metric_bridges().match(sentence, start)
         lead = opening.group() if opening else ""
-    return _before_window(sentence[lo:start], opener, event, lead)
+    found = _before_window(sentence[lo:start], opener, event, lead)
+    if opener == "、" and found.subject and lo > floor + 1:
+        joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
+        if joint:
+            return _Before(joint, found.measure, False)
+    return found
+
+
+def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
+    """发电量、用电量占比|均|超过30%: 均 (both, all) after the subject says one metric holds for every
+    item of the list the clause closes, so the subject is the list: its items before ``stop`` (the 、
+    that opens the clause), back to the clause start, the first without its governing verb."""
+    if not window.startswith(subject):
+        return None  # 残疾人新增|就业: the item's own words are not all the subject, so no list of them is
+    at = len(subject)
+    if not any(w.tag == "d" and w.text in _set("subject_all_words.txt") for w in tag(window[at:])):
+        return None
+    lo = stop
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:stop].split("、")
+    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+        return None
+    first = _before(items[0], len(items[0]), 0, False).subject
+    if not first:
+        return None
+    return "、".join([first, *items[1:], subject])
 
 
 @cache
@@ -501,7 +535,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
     metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
     # 调升至|每月|4000元: 每 and one unit right before the metric are the metric's rate, not the clause's
-    core = window[:-2] if len(window) > 3 and window[-2] == "每" and _HAN.match(window[-1]) else window
+    rate = _RATE_TAIL.search(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
+    core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
     ws = _split_stop_prefix(tag(core[: len(core) - len(bridged)]))
     if opener == _CUT and len(ws) > 1:
@@ -512,6 +547,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
     ws = _before_comparison(ws)
+    if measure and measure[0].text == "的":
+        ws = _before_base(ws)
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
@@ -580,6 +617,24 @@ def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
     if len(owner) < 2 or not any(w.text in ("占", "与", "和") for w in owner):
         return []
     return owner
+
+
+def _before_base(ws: list[Word]) -> list[Word]:
+    """The words before the base of a share (高标准农田|达到|耕地总面积|的|64%, 总额|不|超过|封顶线|的|
+    20%): the metric after B的 is a part of B, so B is what it is measured against and the thing
+    measured is the noun before the bridge verb. Unchanged when no noun stands before it (占全省的)."""
+    at = next((j for j in range(len(ws) - 2, 0, -1) if ws[j].text in _set("subject_base_bridges.txt")), None)
+    if at is None:
+        return ws
+    base = ws[at + 1 :]
+    if not base[-1].tag.startswith("n") or any(_is_stop(w) or _is_punct(w) for w in base):
+        return ws
+    head = ws[:at]
+    while head and head[-1].tag in ("d", "ad"):
+        head = head[:-1]  # 总额|不|超过, 产值|均|达到
+    if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
+        return ws
+    return head
 
 
 def _before_comparison(ws: list[Word]) -> list[Word]:
@@ -712,12 +767,18 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     """The noun phrase right after the metric (28件|市区民生实事|基础上), or None."""
     if end >= len(sentence) or not (_HAN.match(sentence, end) or sentence[end] in "“《"):
         return None
-    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind)
+    # a duration of years or months times a programme (十年|禁渔); hours or minutes say how long a
+    # thing is open or takes (公园|24小时|开放), and the thing is named before them
+    term = kind == "duration" and sentence[end - 1] in "年月"
+    # 次 counts the act a verb alone after it names (4次|回信), as it does the one before it (走访|53次)
+    term = term or (end > 0 and sentence[end - 1] == "次")
+    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term)
 
 
 @lru_cache(maxsize=1 << 16)
-def _after_text(rest: str, kind: str) -> str | None:
-    """``_after`` on the text that follows the metric (memoised)."""
+def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
+    """``_after`` on the text that follows the metric (memoised); ``term``: the metric is the length of
+    a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔)."""
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
@@ -743,11 +804,12 @@ def _after_text(rest: str, kind: str) -> str | None:
         return None
     np = read
     if len(np) == 1 and np[0].tag.startswith("v"):
-        if of_phrase:  # 近4小时的|辗转: a verb made a noun by 的
+        # 近4小时的|辗转: a verb made a noun by 的; 十年|禁渔 at the clause end: the act a duration times
+        if of_phrase or (term and len(ws) == 1 and len(np[0].text) > 1 and not cut):
             return np[0].text if _good(np[0].text, np) else None
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
-    np = _drop_predicate(np)
+    np = _drop_quoted_predicate(_drop_predicate(np))
     while np and (
         np[-1].tag in ("v", "uj", "c", "a", "b")
         or (np[-1].tag == "f" and np[-1].text.startswith("之"))
@@ -779,6 +841,10 @@ def _purpose(sentence: str, end: int) -> str | None:
     振兴项目): the money goes to it, so it is what the sum is about (as 投入…实施…“双向揭榜挂帅”)."""
     rest = sentence[end : end + _MAX_BEFORE + 4]
     stop = next((i for i, ch in enumerate(rest) if ch in _PURPOSE_STOP), None)
+    frame = next(
+        (i for f in words("subject_frame_words.txt") if (i := rest.find("的" + f, 0, stop or 0)) > 0), None
+    )
+    stop = frame or stop  # 在安排6亿元用于民生实事|的基础上: the frame closes the object
     if stop is None:
         return None  # the clause runs on: no whole object in reach
     ws = tag(rest[:stop])
@@ -856,9 +922,9 @@ def _predicate_idiom(w: Word) -> bool:
 
 
 def _qualifies_people(ws: Sequence[Word], i: int, kind: str) -> bool:
-    """An adverb and its verb at ``i`` that qualify the people named right after them (离校|未|就业|
-    高校毕业生): a relative clause inside the name of the people counted, not the predicate."""
-    if kind not in _PEOPLE_KINDS or ws[i].tag not in ("d", "ad") or i + 2 >= len(ws):
+    """An adverb or adjective and its verb at ``i`` that qualify the people named right after them
+    (离校|未|就业|高校毕业生, 新|就业|形态|从业人员): inside the name of the people counted, not the predicate."""
+    if kind not in _PEOPLE_KINDS or ws[i].tag not in ("d", "ad", "a") or i + 2 >= len(ws):
         return False
     return any(_names_people(w.text) for w in ws[i + 2 : i + 4])
 
@@ -883,6 +949,20 @@ def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -
         after = ws[i + 1].tag if i + 1 < len(ws) else ""
         return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n") and after in ("ns", "j")
     return any(x.tag.startswith("n") for x in np)
+
+
+def _drop_quoted_predicate(np: list[Word]) -> list[Word]:
+    """A quoted phrase ending in a verb after the noun read after a metric, with nothing after it, is
+    the predicate put as a slogan (187项政务服务事项|“跨境通办”), not part of the name, which a quoted
+    qualifier before the noun is (“零关税”清单)."""
+    if len(np) < 4 or np[-1].text != "”" or np[-2].tag != "v":
+        return np
+    at = max(i for i, w in enumerate(np) if w.text == "“")
+    if at == 0 or not np[at - 1].tag.startswith(("n", "j")):
+        return np
+    while at > 1 and np[at - 1].tag == "ns":
+        at -= 1  # 服务事项|长三角|“一卡通办”: where it is done goes with the predicate
+    return np[:at]
 
 
 _PREDICATE_TAGS = frozenset({"v", "vn", "vd", "vi", "vg", "d", "ad"})
@@ -986,8 +1066,12 @@ def _people_heads() -> tuple[str, ...]:
     return (*words("people_nouns.txt"), *words("subject_people_heads.txt"))
 
 
-def _respectively(sentence: str, first: int, index: int) -> str | None:
-    """A、B、C增加值分别增长x、y、z: metric ``index`` of the list after 分别 takes conjunct ``index``."""
+def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str | None:
+    """A、B、C增加值分别增长x、y、z: metric ``index`` of the list after 分别 takes conjunct ``index``.
+    ``floor`` is the end of the metric before the list: when 分别 follows it at once, the items before
+    分别 are metrics (从…的12000元和13500元|分别提高到…), not named things."""
+    if floor and sentence.startswith("分别", floor):
+        return None
     lo = first
     while lo > 0 and sentence[lo - 1] not in "，,；;。！!？?：:\n":
         lo -= 1
@@ -1086,7 +1170,9 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
-            subject = _respectively(sentence, first, list_index) or subject
+            before_list = spans[k - list_index - 1] if k > list_index else None
+            prior = before_list.end if before_list and before_list.unit == sp.unit else 0  # not 五年|分别
+            subject = _respectively(sentence, first, list_index, prior) or subject
         if subject is None and sp.kind == "money" and not after:
             subject = _purpose(sentence, sp.end)  # 投入8亿元|办好|民生实事: the funded programme
         if subject is None and k and gap in _set("subject_range_marks.txt"):

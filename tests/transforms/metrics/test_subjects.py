@@ -77,8 +77,8 @@ def test_single_metric_helper_reads_the_same_rules() -> None:
 
 
 def test_a_long_name_cut_by_the_window_loses_its_broken_end() -> None:
-    sentence = "新建3个区域性农产品冷链物流集散分拨中心项目及配套设施。"
-    assert facts(sentence)["3个"].subject == "区域性农产品冷链物流集散分拨中心"  # not …中心项
+    sentence = "新建3个区域性农产品冷链物流集散分拨配送服务中心项目及配套设施。"
+    assert facts(sentence)["3个"].subject == "区域性农产品冷链物流集散分拨配送服务中心"  # not …中心项
 
 
 def test_no_subject_when_nothing_is_named() -> None:
@@ -718,3 +718,137 @@ def test_the_year_word_after_digits_alone_is_no_subject() -> None:
 def test_a_localiser_with_zhi_ends_the_noun_after_a_metric() -> None:
     # 之间/之内 after the counted noun says where between them, not what is counted
     assert facts("40多个县城之间开通了直达班车。")["40多个"].subject == "县城"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # a manner word before the predicate's verb ends the noun read after a metric
+        ("全市26项改革举措有序推进。", "26项", "改革举措"),
+        # 进步 in a name is a noun, not the adverb the dictionary has
+        ("命名8个民族团结进步示范单位。", "8个", "民族团结进步示范单位"),
+        # 清单 is the counted noun after a quoted qualifier
+        ("制定五张“减负”清单。", "五张", "“减负”清单"),
+        # 在 + a one-character place is a status word inside the name, not the preposition
+        ("全县公办园在园幼儿占比达到85%。", "85%", "公办园在园幼儿占比"),
+    ],
+)
+def test_tag_fixes_keep_names_whole(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_metric_after_a_conjunction_alone_takes_the_one_before() -> None:
+    # 和 alone between two metrics names nothing: the second shares the first's subject
+    found = facts("两县光伏装机分别增长12%和9%。")
+    assert found["9%"].subject == "两县光伏装机"
+    found = facts("城乡低保标准分别提高到每月700元和520元。")
+    assert found["520元"].subject == "城乡低保标准"
+
+
+def test_start_points_before_respectively_are_metrics_not_items() -> None:
+    # 从…的A和B|分别提高到C和D: the items before 分别 are the start points, not named things
+    found = facts("城乡居民人均收入从2020年的12000元和8500元分别提高到15000元和10800元。")
+    assert [found[t].subject for t in ("12000元", "8500元", "15000元", "10800元")] == ["城乡居民人均收入"] * 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "subject"),
+    [
+        # A + 达到/占 + B的 + share: B is the base, A the thing measured
+        ("全县节水灌溉面积达到耕地面积的45%。", "45%", "节水灌溉面积"),
+        ("民营经济占全市经济总量的六成。", "六成", "民营经济"),
+        # no noun before the bridge: the base is all the clause names
+        ("其中，占全市经济总量的六成。", "六成", "经济总量"),
+    ],
+)
+def test_the_base_of_a_share_is_not_its_subject(sentence: str, span: str, subject: str) -> None:
+    assert facts(sentence)[span].subject == subject
+
+
+def test_a_verb_alone_after_a_length_of_years_is_the_act_it_times() -> None:
+    # 五年|禁牧 at the clause end: the ban lasts five years, the river is only where
+    assert facts("全面落实草原五年禁牧。")["五年"].subject == "禁牧"
+    # hours say how long a thing is open: the thing named before them stays
+    assert facts("全市图书馆实现24小时开放。")["24小时"].subject != "开放"
+
+
+def test_qidong_governs_its_object() -> None:
+    # 启动 (launch) is a governing verb like 实施: after the counted noun it opens the predicate
+    assert facts("全省3200家工厂启动智能化改造。")["3200家"].subject == "工厂"
+    assert facts("启动老旧街区改造1.5万户。")["1.5万户"].subject == "老旧街区"
+    # 启动区 (launch area) is a noun
+    assert facts("建设2个先行启动区。")["2个"].subject == "先行启动区"
+
+
+def test_jun_after_a_list_makes_the_list_the_subject() -> None:
+    # 均 after the last item: the one metric holds for every item, the first named first
+    found = facts("全年接待游客人次、旅游收入均增长9%以上。")
+    assert found["9%以上"].subject == "游客人次、旅游收入"
+    # 人均 is no adverb of "both"
+    assert facts("全县茶叶、菌菇人均收入增长8%。")["8%"].subject == "菌菇人均收入"
+    # an item whose words are not all the subject is no list of subjects
+    assert facts("退役军人、残疾人新增就业均超5000人。")["超5000人"].subject == "就业"
+
+
+def test_a_quoted_predicate_after_the_noun_is_no_part_of_it() -> None:
+    # “…通办” ending the clause after the counted noun is what is done to it, put as a slogan
+    assert facts("全省320项涉企事项“跨市通办”。")["320项"].subject == "涉企事项"
+    assert facts("90项便民事项长江流域“一网通办”。")["90项"].subject == "便民事项"
+    # a quoted qualifier before the noun stays
+    assert facts("发布两张“负面”清单。")["两张"].subject == "“负面”清单"
+
+
+def test_an_adjective_and_verb_before_the_people_counted_qualify_them() -> None:
+    # 新|就业|形态|从业人员: the people are named after the verb, which qualifies them
+    assert facts("全市6万名新就业形态劳动者纳入工伤保障。")["6万名"].subject == "新就业形态劳动者"
+
+
+def test_acts_on_rules_are_verbs_cut_whole() -> None:
+    # 宣布失效 (declare void) governs the rules counted; 失效 is no qualifier of them
+    assert facts("全年宣布失效行政规范性文件35件。")["35件"].subject == "行政规范性文件"
+
+
+def test_a_long_indicator_name_is_read_whole() -> None:
+    # 22 characters of name before the bridge: the core qualifier at its start stays
+    found = facts("全省规模以上工业企业研发经费支出占营业收入比重达到1.4%。")
+    assert found["1.4%"].subject == "规模以上工业企业研发经费支出占营业收入比重"
+    # a condition's tail (及以上) cut off by the window opens no name
+    found = facts("推进城乡供水一体化，全区30户及以上自然村千兆光纤和5G网络通达率分别达98%、91%。")
+    assert not found["98%"].subject.startswith("以上")
+
+
+def test_a_long_name_after_a_count_is_read_whole() -> None:
+    # 19 characters of name after the count, a quoted slogan first
+    found = facts("全县建成4个“绿色低碳就是发展优势”实践创新示范基地。")
+    assert found["4个"].subject == "“绿色低碳就是发展优势”实践创新示范基地"
+
+
+def test_zizhu_governs_the_people_counted() -> None:
+    # 资助 is a verb (the dictionary has a noun), 考生 a noun (it has a verb)
+    assert facts("资助低保家庭考生860名。")["860名"].subject == "低保家庭考生"
+
+
+def test_a_verb_of_winning_an_honour_ends_the_name_after_a_count() -> None:
+    assert facts("全市9部剧目荣获省级艺术奖。")["9部"].subject == "剧目"
+    assert facts("6个县受命名省级园林县城。")["6个"].subject == "县"
+    assert facts("新增4座纪念馆晋级国家二级纪念馆。")["4座"].subject == "纪念馆"
+
+
+def test_a_frame_after_a_sums_purpose_closes_its_object() -> None:
+    # 用于…|的基础上: the frame word ends what the money goes to
+    assert facts("今年在安排6亿元用于民生实事的基础上，再办一批好事。")["6亿元"].subject == "民生实事"
+
+
+def test_jixu_and_youwang_are_adverbs_before_the_verb() -> None:
+    assert facts("全县茶叶产量继续保持20万斤以上。")["20万斤以上"].subject == "茶叶产量"
+    assert facts("合作社收入有望突破80万元。")["突破80万元"].subject == "合作社收入"
+
+
+def test_a_rate_per_round_number_before_the_metric_is_passed_over() -> None:
+    # 每千人 right before the metric is its rate, as 每月 is
+    assert facts("全市药品抽检量超每千人3.2批次。")["3.2批次"].subject == "药品抽检量"
+
+
+def test_a_verb_alone_after_ci_is_the_act_counted() -> None:
+    # 2次|复信 ending its list item: the replies are what is counted
+    assert facts("市长5次深入社区调研、2次复信、3次致电。")["2次"].subject == "复信"
