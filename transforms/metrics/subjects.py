@@ -661,11 +661,17 @@ def _verb_before(sentence: str, start: int) -> _Before:
     end = start
     while end > 0 and sentence[end - 1] in "了着过":
         end -= 1
-    verbs = _set("subject_stops.txt") | _set("subject_bridges.txt")
+    verbs = _stops_and_bridges()
     for k in _verb_lengths():
         if k <= end and sentence[end - k : end] in verbs:
             return _Before(None, sentence[end - k : end], False)
     return _Before(None, None, False)
+
+
+@cache
+def _stops_and_bridges() -> frozenset[str]:
+    """The verbs :func:`_verb_before` looks for, made once (the union cost 18 us on every metric)."""
+    return _set("subject_stops.txt") | _set("subject_bridges.txt")
 
 
 @cache

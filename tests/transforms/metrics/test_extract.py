@@ -107,3 +107,23 @@ def test_parts_without_a_noun_take_the_subject_of_their_whole():
     assert relations.height == 2
     assert metrics["subject"].to_list() == ["群众来信"] * 3
     assert metrics.filter(pl.col("text") == "298件")["measure"].item() == "答复"
+
+
+def test_verb_before_reads_the_same_verbs_as_the_two_lexicons_unioned():
+    """subjects._verb_before looks verbs up in a union made once; it must hold exactly the stops
+    and the bridges, and find the verb of made-up clauses as the per-call union did."""
+    from transforms.metrics import subjects
+
+    assert subjects._stops_and_bridges() == subjects._set("subject_stops.txt") | subjects._set(
+        "subject_bridges.txt"
+    )
+    verbs = sorted(subjects._stops_and_bridges(), key=len, reverse=True)
+    two = next(v for v in verbs if len(v) == 2)
+    for sentence in (f"今年{two}12个", f"今年{two}了12个", "今年某某12个"):
+        start = sentence.index("12")
+        end = start - (1 if sentence[start - 1] == "了" else 0)
+        slow = next(
+            (sentence[end - k : end] for k in subjects._verb_lengths() if sentence[end - k : end] in verbs),
+            None,
+        )
+        assert subjects._verb_before(sentence, start).measure == slow
