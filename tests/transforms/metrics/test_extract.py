@@ -127,3 +127,21 @@ def test_verb_before_reads_the_same_verbs_as_the_two_lexicons_unioned():
             None,
         )
         assert subjects._verb_before(sentence, start).measure == slow
+
+
+def test_split_stop_prefix_joins_with_the_stops_and_nominal_verbs_unioned(monkeypatch):
+    """subjects._split_stop_prefix hands _join_singles a union made once: the same set as the two
+    lexicons unioned per call, so it cuts made-up word lists exactly as before."""
+    from transforms.metrics import subjects
+    from transforms.metrics.words import tag
+
+    union = subjects._set("subject_stops.txt") | subjects._set("subject_nominal_verbs.txt")
+    assert subjects._stops_and_nominal_verbs() == union
+    windows = ("全市新建改造老旧小区", "化解矛盾纠纷", "解决群众急难愁盼问题", "补植补造苗木", "甲乙丙")
+    fast = [subjects._split_stop_prefix(tag(w)) for w in windows]
+    monkeypatch.setattr(
+        subjects,
+        "_stops_and_nominal_verbs",
+        lambda: subjects._set("subject_stops.txt") | subjects._set("subject_nominal_verbs.txt"),
+    )
+    assert [subjects._split_stop_prefix(tag(w)) for w in windows] == fast
