@@ -712,8 +712,11 @@ def _names_nothing(np: Sequence[Word]) -> bool:
     place with only one-character verbs beside it (、占全国8成)."""
     if not np:
         return False
-    if all(w.tag == "t" for w in np) or any(f in _text(np) for f in words("subject_frame_words.txt")):
-        return True  # 年底; 在此|基础上|再奋斗
+    if all(w.tag == "t" for w in np):
+        return True  # 年底
+    text = _text(np)  # joined once, not once per frame word
+    if any(f in text for f in words("subject_frame_words.txt")):
+        return True  # 在此|基础上|再奋斗
     places = _set("subject_place_words.txt")
     return any(w.text in places for w in np) and all(
         w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np

@@ -145,3 +145,32 @@ def test_split_stop_prefix_joins_with_the_stops_and_nominal_verbs_unioned(monkey
         lambda: subjects._set("subject_stops.txt") | subjects._set("subject_nominal_verbs.txt"),
     )
     assert [subjects._split_stop_prefix(tag(w)) for w in windows] == fast
+
+
+def test_names_nothing_is_the_same_with_the_phrase_joined_once():
+    """subjects._names_nothing joins the phrase once for its frame-word test: the verdicts on
+    made-up phrases are those of the per-word join it replaces."""
+    from transforms.metrics import subjects
+    from transforms.metrics.words import Word, tag
+
+    def slow(np):
+        if not np:
+            return False
+        joined = any(f in subjects._text(np) for f in subjects.words("subject_frame_words.txt"))
+        if all(w.tag == "t" for w in np) or joined:
+            return True
+        places = subjects._set("subject_place_words.txt")
+        return any(w.text in places for w in np) and all(
+            w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np
+        )
+
+    frame = subjects.words("subject_frame_words.txt")[0]
+    phrases = [
+        [],
+        [Word("年底", "t")],
+        list(tag(f"在此{frame}")),
+        list(tag("全市新建公园")),
+        [Word("全国", "n"), Word("占", "v")],
+        list(tag("农村居民人均可支配收入")),
+    ]
+    assert [subjects._names_nothing(np) for np in phrases] == [slow(np) for np in phrases]
