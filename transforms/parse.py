@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -150,6 +151,16 @@ def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_doc
     ).drop("_in_sentence", "_sentence_ok", "_in_document")
 
 
+def _within_caps(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_document: int) -> bool:
+    """Whether no cap can bind on this chunk (the usual case): then :func:`_cut` would mark nothing,
+    and counting in Python over two columns is cheaper than its window expressions."""
+    shas = metrics.get_column("sha256").to_list()
+    per_sent = Counter(zip(shas, metrics.get_column("sent_ix").to_list(), strict=True))
+    if max(per_sent.values(), default=0) > per_sentence:
+        return False
+    return all(done.get(sha, 0) + n <= per_document for sha, n in Counter(shas).items())
+
+
 def extract_capped(
     sentences: pl.DataFrame,
     *,
@@ -184,10 +195,13 @@ def extract_capped(
         metrics, relations = extract_metrics(part)
         if not metrics.height:
             continue
-        marked = _cut(metrics, done, per_sentence, per_document)
-        kept = marked.filter(pl.col("_cut").is_null()).drop("_cut")
-        cut = marked.filter(pl.col("_cut").is_not_null())
-        if cut.height:
+        if _within_caps(metrics, done, per_sentence, per_document):
+            kept, cut = metrics, None
+        else:
+            marked = _cut(metrics, done, per_sentence, per_document)
+            kept = marked.filter(pl.col("_cut").is_null()).drop("_cut")
+            cut = marked.filter(pl.col("_cut").is_not_null())
+        if cut is not None and cut.height:
             cut_parts.append(cut.group_by("path", "sha256", "_cut").len())
             for sha in cut.filter(pl.col("_cut") == "metrics_per_document")["sha256"].unique().to_list():
                 full.add(sha)

@@ -103,3 +103,34 @@ def test_concat_keeps_the_warnings_of_every_batch(tmp_path: Path) -> None:
     both = parse.concat([a, b])
     assert both.warnings.height == a.warnings.height > 0
     assert both.metrics.height == a.metrics.height
+
+
+def _metrics_frame(rows: list[tuple[str, int]]) -> pl.DataFrame:
+    """A made-up metrics frame: one row per metric, (sha256, sent_ix)."""
+    return pl.DataFrame(
+        {
+            "sha256": [sha for sha, _ in rows],
+            "sent_ix": [ix for _, ix in rows],
+            "path": [f"{sha}.txt" for sha, _ in rows],
+        },
+        schema={"sha256": pl.String, "sent_ix": pl.Int64, "path": pl.String},
+    )
+
+
+def test_within_caps_is_exactly_when_cut_marks_nothing() -> None:
+    """The fast path that skips _cut: it must say "nothing to cut" exactly when _cut marks no row,
+    over made-up chunks around both caps and with counts carried from earlier chunks."""
+    cases = [
+        ([("a", 0)] * 3 + [("a", 1)] * 2 + [("b", 0)] * 4, {}),
+        ([("a", 0)] * 4, {}),  # the sentence cap (4 below) is reached, not passed
+        ([("a", 0)] * 5, {}),  # passed
+        ([("a", i) for i in range(6)], {}),  # the document cap (6) reached
+        ([("a", i) for i in range(7)], {}),  # passed
+        ([("a", 0), ("a", 1)], {"a": 4}),  # earlier chunks kept 4: 6 in all
+        ([("a", 0), ("a", 1), ("b", 0)], {"a": 5}),  # 7 in all for a
+        ([("b", 0)] * 2, {"a": 6}),  # a full document elsewhere does not matter
+    ]
+    for rows, done in cases:
+        frame = _metrics_frame(rows)
+        nothing_cut = parse._cut(frame, done, 4, 6)["_cut"].is_null().all()
+        assert parse._within_caps(frame, done, 4, 6) == nothing_cut, (rows, done)

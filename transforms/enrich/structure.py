@@ -101,6 +101,8 @@ def heading_part(sentence: str, *, single: bool, report: bool, published: int | 
     if text.startswith(("（", "(")):  # （一）… is a heading inside a part, not a part
         return None
     numbered = bool(NUMBERED.match(text))
+    if not report and not numbered:
+        return None  # decided before scanning: most short lines of news pages are no part headings
     first = next((e for e in scan(text) if e.kind in DATED or e.kind in RELATIVE), None)
     if not report and not (numbered and first is not None and first.kind in DATED):
         return None

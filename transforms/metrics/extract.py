@@ -81,7 +81,8 @@ def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
         owner += [i] * len(figs)
     if not rows:
         return empty(METRICS), empty(RELATIONS)
-    found = pl.DataFrame(rows, schema=_METRIC_COLUMNS, orient="row")
+    # transposed in C and built column by column: half the cost of polars reading the rows
+    found = pl.DataFrame(list(zip(*rows, strict=True)), schema=_METRIC_COLUMNS, orient="col")
     metrics = (
         cand.rename({"text": "sentence"})
         .drop(list(_METRIC_COLUMNS), strict=False)

@@ -107,3 +107,70 @@ def test_parts_without_a_noun_take_the_subject_of_their_whole():
     assert relations.height == 2
     assert metrics["subject"].to_list() == ["群众来信"] * 3
     assert metrics.filter(pl.col("text") == "298件")["measure"].item() == "答复"
+
+
+def test_verb_before_reads_the_same_verbs_as_the_two_lexicons_unioned():
+    """subjects._verb_before looks verbs up in a union made once; it must hold exactly the stops
+    and the bridges, and find the verb of made-up clauses as the per-call union did."""
+    from transforms.metrics import subjects
+
+    assert subjects._stops_and_bridges() == subjects._set("subject_stops.txt") | subjects._set(
+        "subject_bridges.txt"
+    )
+    verbs = sorted(subjects._stops_and_bridges(), key=len, reverse=True)
+    two = next(v for v in verbs if len(v) == 2)
+    for sentence in (f"今年{two}12个", f"今年{two}了12个", "今年某某12个"):
+        start = sentence.index("12")
+        end = start - (1 if sentence[start - 1] == "了" else 0)
+        slow = next(
+            (sentence[end - k : end] for k in subjects._verb_lengths() if sentence[end - k : end] in verbs),
+            None,
+        )
+        assert subjects._verb_before(sentence, start).measure == slow
+
+
+def test_split_stop_prefix_joins_with_the_stops_and_nominal_verbs_unioned(monkeypatch):
+    """subjects._split_stop_prefix hands _join_singles a union made once: the same set as the two
+    lexicons unioned per call, so it cuts made-up word lists exactly as before."""
+    from transforms.metrics import subjects
+    from transforms.metrics.words import tag
+
+    union = subjects._set("subject_stops.txt") | subjects._set("subject_nominal_verbs.txt")
+    assert subjects._stops_and_nominal_verbs() == union
+    windows = ("全市新建改造老旧小区", "化解矛盾纠纷", "解决群众急难愁盼问题", "补植补造苗木", "甲乙丙")
+    fast = [subjects._split_stop_prefix(tag(w)) for w in windows]
+    monkeypatch.setattr(
+        subjects,
+        "_stops_and_nominal_verbs",
+        lambda: subjects._set("subject_stops.txt") | subjects._set("subject_nominal_verbs.txt"),
+    )
+    assert [subjects._split_stop_prefix(tag(w)) for w in windows] == fast
+
+
+def test_names_nothing_is_the_same_with_the_phrase_joined_once():
+    """subjects._names_nothing joins the phrase once for its frame-word test: the verdicts on
+    made-up phrases are those of the per-word join it replaces."""
+    from transforms.metrics import subjects
+    from transforms.metrics.words import Word, tag
+
+    def slow(np):
+        if not np:
+            return False
+        joined = any(f in subjects._text(np) for f in subjects.words("subject_frame_words.txt"))
+        if all(w.tag == "t" for w in np) or joined:
+            return True
+        places = subjects._set("subject_place_words.txt")
+        return any(w.text in places for w in np) and all(
+            w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np
+        )
+
+    frame = subjects.words("subject_frame_words.txt")[0]
+    phrases = [
+        [],
+        [Word("年底", "t")],
+        list(tag(f"在此{frame}")),
+        list(tag("全市新建公园")),
+        [Word("全国", "n"), Word("占", "v")],
+        list(tag("农村居民人均可支配收入")),
+    ]
+    assert [subjects._names_nothing(np) for np in phrases] == [slow(np) for np in phrases]
