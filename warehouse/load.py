@@ -414,9 +414,7 @@ class Loader:
                 "SELECT count(*) FROM (SELECT metric_id FROM stg_metrics UNION SELECT metric_id FROM stg_quarantine)"
                 " WHERE metric_id IS NOT NULL",
             ),
-            metrics_loaded=_count(
-                con, "SELECT count(*) FROM fact_metric WHERE sha256 IN (SELECT sha256 FROM stg_file)"
-            ),
+            metrics_loaded=_count(con, "SELECT count(*) FROM stg_fact"),  # what step 3 stored
             metrics_quarantined=_count(
                 con,
                 "SELECT count(DISTINCT metric_id) FROM stg_quarantine WHERE metric_id NOT IN "
@@ -435,6 +433,8 @@ class Loader:
             "stg_metrics",
             "stg_chunk",
             "stg_touched",
+            "stg_sentence",
+            "stg_fact",
         ):
             con.execute(f"DROP TABLE IF EXISTS {table}")  # the batch's text leaves memory now
         con.execute("COMMIT")

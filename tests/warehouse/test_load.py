@@ -29,6 +29,7 @@ from warehouse.load import (
 )
 from warehouse.migrate import apply_migrations, migrate, migrations
 from warehouse.query import check_integrity, run_sql
+from warehouse.sqlfiles import run_step
 
 AUDIT = {
     "audit_load_run",
@@ -480,3 +481,55 @@ def test_a_long_page_is_cut_into_pieces_in_memory_of_its_own_size(
     load_run(wh, make_batch("r1", {"raw/long.txt": page}))
     assert run_sql(wh, "SELECT count(*) AS n FROM doc_chunk")["n"].item() >= 70
     assert run_sql(wh, "SELECT text FROM doc_text").item() == page
+
+
+def test_a_metric_id_repeated_in_a_later_batch_blocks_the_publish(wh: Path) -> None:
+    """Uniqueness is checked per batch against the whole table (the publish no longer groups every key
+    of the warehouse): a later batch storing an id an earlier batch stored refuses the run."""
+    first = make_batch("r1", {"raw/a.txt": "北林镇简报\n全年受理申请18件。"})
+    second = make_batch("r1", {"raw/b.txt": "南林镇简报\n全年新建公租房90户。"})
+    taken = first.metrics.get_column("metric_id")[0]
+    second.metrics = second.metrics.with_columns(pl.lit(taken).alias("metric_id"))
+    second.relations = second.relations.clear()
+    with pytest.raises(IntegrityError, match="keys_are_unique"), Loader(wh, RunInfo("r1")) as loader:
+        loader.stage(_parsed(first))
+        loader.stage(_parsed(second))
+        loader.publish()
+    assert not wh.exists()
+
+
+def test_a_sentence_outside_its_piece_blocks_the_publish(wh: Path) -> None:
+    broken = make_batch("r1", {"raw/a.txt": "东岭村简报\n全年帮扶困难群众6户。"})
+    broken.sentences = broken.sentences.with_columns((pl.col("char_end") + 500).alias("char_end"))
+    with pytest.raises(IntegrityError, match="sentences_inside_text"), Loader(wh, RunInfo("r1")) as loader:
+        loader.stage(_parsed(broken))
+        loader.stage(_parsed(make_batch("r1", {"raw/b.txt": "西岭村简报\n全年接待游客300人次。"})))
+        loader.publish()
+    assert not wh.exists()
+
+
+def test_the_batch_checks_find_what_the_whole_warehouse_checks_find(wh: Path) -> None:
+    """load/36_check_rows.sql on rows step 3 should never write (a duplicate sentence, a part naming
+    no fact): the batch's form reports each, so the publish refuses the run, as `minsheng check`'s
+    whole-warehouse forms would."""
+    with Loader(wh, RunInfo("r1")) as loader:
+        loader.stage(_parsed(make_batch("r1", {"raw/a.txt": "北坡乡简报\n全年受理投诉40件。"})))
+        con = loader.con
+        con.execute("BEGIN TRANSACTION")
+        sha = con.execute("SELECT sha256 FROM dim_file").fetchone()[0]
+        con.execute("CREATE OR REPLACE TEMP TABLE stg_file AS SELECT ? AS sha256", [sha])
+        for stg, table in (
+            ("stg_fact", "fact_metric"),
+            ("stg_sentence", "dim_sentence"),
+            ("stg_chunk", "doc_chunk"),
+        ):
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {stg} AS SELECT * FROM {table}")
+        con.execute("INSERT INTO dim_sentence SELECT * FROM dim_sentence LIMIT 1")
+        con.execute("INSERT INTO fact_metric_part VALUES ('no-such-whole', 'no-such-part', ?)", [sha])
+        run_step(con, "load", only=("36_check_rows.sql",))
+        con.execute("COMMIT")
+        found = set(con.execute("SELECT DISTINCT check_name FROM run_check_failed").fetchall())
+        assert found == {("keys_are_unique",), ("parts_reference_loaded_facts",)}
+        with pytest.raises(IntegrityError, match="keys_are_unique, parts_reference_loaded_facts"):
+            loader.publish()
+    assert not wh.exists()

@@ -55,8 +55,12 @@ FROM stg_stories WHERE sha256 IN (SELECT sha256 FROM stg_file) AND story_ix IS N
 ORDER BY sha256, story_ix;
 
 -- One row per (sha256, sent_ix), the first path's. QUALIFY rather than DISTINCT ON: DuckDB runs
--- DISTINCT ON as an arg_min per column, several times slower than one row_number().
-INSERT INTO dim_sentence
+-- DISTINCT ON as an arg_min per column, several times slower than one row_number(). The batch's
+-- sentence and fact rows are kept as temp tables (stg_sentence, stg_fact) until the batch commits:
+-- the part insert, the batch's checks (35_, 36_) and its counts read them instead of scanning the
+-- whole warehouse's tables for the batch's versions (a cost that grew with the warehouse:
+-- docs/decisions/0019-loader-memory-bounded-by-the-batch.md).
+CREATE OR REPLACE TEMP TABLE stg_sentence AS
 SELECT s.sha256, s.sent_ix, c.chunk_ix, s.story_ix, s.para_ix, s.role, s.char_start, s.char_end
 FROM stg_sentences s
 JOIN stg_chunk c ON c.sha256 = s.sha256 AND s.char_start >= c.char_start
@@ -65,22 +69,26 @@ WHERE s.sent_ix IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY s.sha256, s.sent_ix ORDER BY s.path, c.chunk_ix DESC) = 1
 ORDER BY s.sha256, s.sent_ix;
 
-INSERT INTO fact_metric
+INSERT INTO dim_sentence SELECT * FROM stg_sentence;
+
+CREATE OR REPLACE TEMP TABLE stg_fact AS
 SELECT metric_id, sha256, story_ix, sent_ix,
        CASE WHEN coalesce(year_from, year_to) IS NULL THEN NULL
             WHEN coalesce(year_from, year_to) = coalesce(year_to, year_from) THEN CAST(coalesce(year_from, year_to) AS VARCHAR)
-            ELSE coalesce(year_from, year_to) || '-' || coalesce(year_to, year_from) END,
-       unit, value, low, high, bound, text, subject, measure, topic,
-       coalesce(year_from, year_to), coalesce(year_to, year_from), modality,
-       region, adcode, region_level, area, char_start, char_end, true, NULL
+            ELSE coalesce(year_from, year_to) || '-' || coalesce(year_to, year_from) END AS period_key,
+       unit, value, low, high, bound, text AS span_text, subject, measure, topic,
+       coalesce(year_from, year_to) AS year_from, coalesce(year_to, year_from) AS year_to, modality,
+       region, adcode, region_level, area, char_start, char_end, true AS is_current, NULL AS retired_at
 FROM stg_metrics
 WHERE metric_id IS NOT NULL AND sha256 IN (SELECT sha256 FROM stg_file)
 QUALIFY row_number() OVER (PARTITION BY metric_id ORDER BY path) = 1  -- the first path's row
 ORDER BY metric_id;
 
+INSERT INTO fact_metric SELECT * FROM stg_fact;
+
+-- Both ends are facts of the same version, so the batch's own fact rows are the whole join.
 INSERT INTO fact_metric_part
 SELECT DISTINCT r.whole_metric_id, r.part_metric_id, w.sha256
 FROM stg_relations r
-JOIN fact_metric w ON w.metric_id = r.whole_metric_id
-JOIN fact_metric p ON p.metric_id = r.part_metric_id AND p.sha256 = w.sha256
-WHERE w.sha256 IN (SELECT sha256 FROM stg_file);
+JOIN stg_fact w ON w.metric_id = r.whole_metric_id
+JOIN stg_fact p ON p.metric_id = r.part_metric_id AND p.sha256 = w.sha256;

@@ -15,3 +15,7 @@ CREATE OR REPLACE TEMP TABLE run_validation (
 -- The metrics of this run's batches whose span check failed (load/35_check_spans.sql): the
 -- publish's span_matches_text reads it (checks_run/) instead of joining the whole warehouse's text.
 CREATE OR REPLACE TEMP TABLE run_span_failed (metric_id VARCHAR, sha256 VARCHAR);
+
+-- The same for checks/keys_are_unique.sql, parts_reference_loaded_facts.sql and sentences_inside_text.sql
+-- (load/36_check_rows.sql): check_name, and the failing key.
+CREATE OR REPLACE TEMP TABLE run_check_failed (check_name VARCHAR, key VARCHAR);
