@@ -25,6 +25,8 @@ AGE_BEFORE = ("成立", "建党", "建国", "诞辰", "诞生", "建校", "建�
 ANY_YEAR = rf"(?:{YEAR}|{ROC_YEAR})"
 # 二○二五年, 二〇二五年, 一九九八年: a year in Chinese digits (Hong Kong releases write them so)
 CN_YEAR = "(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
+# 一一三年: a Republic year written digit by digit (100-149), as the metrics already read it (a date)
+CN_ROC_YEAR = "一[〇○零一二三四][〇○零一二三四五六七八九]"
 CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 # A bare 100-149 alone is a Republic year only on a Taiwan page (scan's ``roc``) or where it can be
 # nothing else: before 年度, a month, 底/初, a half or a quarter (114年10月, 113年度, 明（115）年度)
@@ -104,6 +106,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
                 rf"{not_after_number}(?P<year>{YEAR}|民国\d{{2,3}})年(?![多余来])",
                 rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
+                rf"(?<![〇○零一二三四五六七八九十百千万第])(?P<cnroc>{CN_ROC_YEAR})年(?![多余来级前后间])",
                 ROC_DATED,
                 *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
@@ -177,9 +180,10 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "ago":
         n = _number(m.group("ago"))
         return Expr(s, e, "ago", n, n)
-    if g in ("cnyear", "cnsince"):  # 二〇二五年, 自二〇二三年展开以来
+    if g in ("cnyear", "cnsince", "cnroc"):  # 二〇二五年, 自二〇二三年展开以来, 一一三年
         y = int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(g)))
-        return Expr(s, e, "year" if g == "cnyear" else "since", y, y)
+        y += ROC_BASE if g == "cnroc" else 0
+        return Expr(s, e, "since" if g == "cnsince" else "year", y, y)
     if len(m.group(g)) < 4 and (
         m.string.startswith(("历史", "的历史"), e) or m.string.endswith(AGE_BEFORE, 0, m.start(g))
     ):

@@ -30,3 +30,9 @@ def test_a_start_in_chinese_digits_is_a_start() -> None:
 
 def test_a_day_in_brackets_is_not_a_year() -> None:
     assert scan("劳动部今（3）日宣布新制") == ()
+
+
+def test_a_republic_year_written_digit_by_digit_is_a_year() -> None:
+    (e,) = scan("一一二年全年共发生火警三百多宗")
+    assert (e.kind, e.first) == ("year", 2023)
+    assert scan("一二三年级学生共240人") == ()  # grades one to three, not a year

@@ -29,7 +29,7 @@ FIELDS = ("subject", "topic", "years", "modality", "region", "area", "targets")
 FLOORS = {
     "subject": 0.533,
     "topic": 0.764,
-    "years": 0.784,
+    "years": 0.789,
     "modality": 0.712,
     "region": 0.984,
     "area": 0.979,
