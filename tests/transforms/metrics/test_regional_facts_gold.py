@@ -27,9 +27,9 @@ FIELDS = ("subject", "topic", "years", "modality", "region", "area", "targets")
 # measured on the final commit of the branch that wrote the gold (h-regfacts), cut to three
 # decimals: one more wrong figure of the 195 (0.005) falls below
 FLOORS = {
-    "subject": 0.533,
+    "subject": 0.538,
     "topic": 0.764,
-    "years": 0.789,
+    "years": 0.794,
     "modality": 0.712,
     "region": 0.984,
     "area": 0.979,
