@@ -29,6 +29,8 @@ FULL_DATE = re.compile(
 # a Republic of China date in a dateline (民國113年6月20日, 發布日期：113年6月20日): year + 1911
 ROC_DATE = re.compile(r"(?:民国\s*(\d{2,3})|(?<![\d.])(1[0-4]\d))年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 ROC_BASE = 1911
+# 今（114）年, 今(2025)年: a lead that names this year in brackets names the publication year
+THIS_YEAR_NOTED = re.compile(rf"今\s*[（(]\s*({YEAR}|1[0-4]\d)\s*[)）]\s*年")
 NAME_DATE = re.compile(rf"(?<![0-9A-Za-z])({YEAR})(?:[-_.]?[01]\d[-_.]?[0-3]\d)?(?![0-9A-Za-z])")
 TITLE_YEAR = re.compile(rf"({YEAR})年[^\n。]{{0,30}}工作报告")
 HEADING_MAX = 40
@@ -51,12 +53,16 @@ def meta_year(meta: str | None) -> int | None:
 
 
 def text_year(name: str | None, text: str | None) -> int | None:
-    """Publication year from the text itself: a full date in its lead, its file name, a report title."""
+    """Publication year from the text itself: a full date in its lead, this year named in brackets
+    (今（114）年, a Taiwan release's way of dating itself), its file name, a report title."""
     lead = (text or "")[:LEAD_CHARS]
     if m := FULL_DATE.search(lead):
         return int(m.group(1))
     if m := ROC_DATE.search(lead):
         return int(m.group(1) or m.group(2)) + ROC_BASE
+    if m := THIS_YEAR_NOTED.search(lead):
+        y = int(m.group(1))
+        return y + ROC_BASE if y < 1000 else y
     base = re.sub(r"\.[A-Za-z0-9]+$", "", (name or "").rsplit("/", 1)[-1])
     if m := NAME_DATE.search(base):
         return int(m.group(1))

@@ -25,12 +25,17 @@ AGE_BEFORE = ("成立", "建党", "建国", "诞辰", "诞生", "建校", "建�
 ANY_YEAR = rf"(?:{YEAR}|{ROC_YEAR})"
 # 二○二五年, 二〇二五年, 一九九八年: a year in Chinese digits (Hong Kong releases write them so)
 CN_YEAR = "(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
+# 一一三年: a Republic year written digit by digit (100-149), as the metrics already read it (a date)
+CN_ROC_YEAR = "一[〇○零一二三四][〇○零一二三四五六七八九]"
 CN_YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 # A bare 100-149 alone is a Republic year only on a Taiwan page (scan's ``roc``) or where it can be
 # nothing else: before 年度, a month, 底/初, a half or a quarter (114年10月, 113年度, 明（115）年度)
 ROC_NOTE = "[（(]?"
 MONTHS = r"\d{1,2}(?:[-－~～至到]\d{1,2})?月"  # 10月, 1-10月
 ROC_DATED = rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>1[0-4]\d)[)）]?年(?=度|{MONTHS}|底|初|上半年|下半年|第)"
+# a relative year word with the year it stands for in brackets (今（114）年, 去（113）年, 明(2027)年):
+# Taiwan's releases write them so; the bracketed year is the year, whatever the publication year
+NOTED_YEAR = rf"[今去明本][（(]\s*(?P<noted>{YEAR}|1[0-4]\d)\s*[)）]年"
 CN_DIGITS = "一二三四五六七八九"
 # the Party congresses meet every five years: the 16th in 2002 (党的十八大以来 = since 2012)
 CONGRESS_BASE, CONGRESS_BASE_NO = 2002, 16
@@ -80,7 +85,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
     # every alternative starts with one of these: checking it first spares the engine the rest
     # (and every alternative holds a key of _keys(): a new alternative must keep that true)
     firsts = {w[0] for w in words("time_base_words.txt")} | {r["word"][0] for r in table("time_words.csv")}
-    firsts |= set("由从截到至自十“一二两三四五六七八九民（(党")
+    firsts |= set("由从截到至自十“一二两三四五六七八九民（(党今去明本")
     head = "(?=[0-9" + re.escape("".join(sorted(firsts))) + "])"
     return re.compile(
         head
@@ -93,12 +98,15 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
                 rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
                 rf"(?:到|至)(?P<to>{ANY_YEAR})年",
+                NOTED_YEAR,
                 rf"(?:自|从)?{not_after_number}(?P<since>{ANY_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
+                rf"(?:自|从)?(?P<cnsince>{CN_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
                 r"(?:党的)?(?P<congress>十[六七八九]大|二十大)以来",
                 r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
                 r"(?P<plan>十[一二三四五六七八九]五|“十五”)”?(?:规划)?(?P<plan_suf>时期|期间|以来|期末|末)",
                 rf"{not_after_number}(?P<year>{YEAR}|民国\d{{2,3}})年(?![多余来])",
                 rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
+                rf"(?<![〇○零一二三四五六七八九十百千万第])(?P<cnroc>{CN_ROC_YEAR})年(?![多余来级前后间])",
                 ROC_DATED,
                 *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
@@ -172,15 +180,18 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "ago":
         n = _number(m.group("ago"))
         return Expr(s, e, "ago", n, n)
-    if g == "cnyear":
+    if g in ("cnyear", "cnsince", "cnroc"):  # 二〇二五年, 自二〇二三年展开以来, 一一三年
         y = int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(g)))
-        return Expr(s, e, "year", y, y)
+        y += ROC_BASE if g == "cnroc" else 0
+        return Expr(s, e, "since" if g == "cnsince" else "year", y, y)
     if len(m.group(g)) < 4 and (
         m.string.startswith(("历史", "的历史"), e) or m.string.endswith(AGE_BEFORE, 0, m.start(g))
     ):
         return None  # 已有120年历史, 新中国成立100年: an age, not a Republic of China year
     y = _year(m.group(g))
-    return Expr(s, e, {"frm": "from", "roc_year": "year", "roc_bare": "year"}.get(g, g), y, y)
+    return Expr(
+        s, e, {"frm": "from", "roc_year": "year", "roc_bare": "year", "noted": "year"}.get(g, g), y, y
+    )
 
 
 def _year(text: str) -> int:

@@ -1,8 +1,8 @@
-"""Parts of a work report: a short line opens one only when it can (structure.heading_part)."""
+"""Parts of a work report and the year a text names for itself (transforms.enrich.structure)."""
 
 from __future__ import annotations
 
-from transforms.enrich.structure import heading_part
+from transforms.enrich.structure import heading_part, text_year
 
 
 def test_outside_a_report_only_a_numbered_dated_line_opens_a_part() -> None:
@@ -15,3 +15,16 @@ def test_outside_a_report_only_a_numbered_dated_line_opens_a_part() -> None:
     assert heading_part("一、回顾过去 展望未来", single=True, report=False, published=2026) is None
     in_report = heading_part("2026年工作安排", single=True, report=True, published=2026)
     assert in_report is not None and in_report.kind == "plan"
+
+
+def test_this_year_in_brackets_in_the_lead_is_the_publication_year() -> None:
+    assert text_year("x.txt", "某部会新闻稿\n经济部今（112）年首度公布统计，出口额成长5%") == 2023
+    assert text_year("x.txt", "县政府今(2024)年编列预算3亿元") == 2024
+
+
+def test_a_day_or_a_past_year_in_brackets_is_not_the_publication_year() -> None:
+    assert text_year("x.txt", "交通部今（5）日表示，去（111）年旅次减少") is None
+
+
+def test_a_full_date_still_comes_first() -> None:
+    assert text_year("x.txt", "2022年3月1日 某署今（113）年计划") == 2022
