@@ -256,15 +256,60 @@ def parse_files(files: pl.DataFrame, *, timer: Timer = _no_timer) -> Parsed:
     ``timer(stage)`` wraps each stage ("normalise", "extract") -- the bench measures through it, so
     it measures this very chain.
     """
-    from transforms.enrich.metrics import enrich_metrics
     from transforms.text.normalise import normalise_files
 
     with timer("normalise"):
         documents, stories, sentences = normalise_files(files)
     with timer("extract"):
-        metrics, relations, warnings = extract_capped(sentences)
-        metrics = conform(enrich_metrics(metrics, documents, sentences, files, relations), METRICS)
-    return Parsed(files, documents, stories, sentences, metrics, conform(relations, RELATIONS), warnings)
+        try:
+            metrics, relations, warnings = _extract_enrich(documents, sentences, files)
+        except Exception:  # one document's failure must not cost the batch: find it, keep the rest
+            documents, stories, sentences, metrics, relations, warnings = _extract_each(
+                documents, stories, sentences, files
+            )
+    return Parsed(files, documents, stories, sentences, metrics, relations, warnings)
+
+
+def _extract_enrich(
+    documents: pl.DataFrame, sentences: pl.DataFrame, files: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """SENTENCES -> (METRICS with their facts, RELATIONS, WARNINGS) of the documents given."""
+    from transforms.enrich.metrics import enrich_metrics
+
+    metrics, relations, warnings = extract_capped(sentences)
+    metrics = conform(enrich_metrics(metrics, documents, sentences, files, relations), METRICS)
+    return metrics, conform(relations, RELATIONS), warnings
+
+
+def _extract_each(
+    documents: pl.DataFrame, stories: pl.DataFrame, sentences: pl.DataFrame, files: pl.DataFrame
+) -> tuple[pl.DataFrame, ...]:
+    """Extract document by document after a batch failed: a document whose extraction raises keeps
+    its documents row with ``error`` set ("extraction failed: …") and loses its stories and
+    sentences, as a normalisation failure does, so the gate reports it and the others load."""
+    parts: list[tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]] = []
+    failed: dict[str, str] = {}
+    for sha in documents.filter(pl.col("error").is_null())["sha256"].unique(maintain_order=True):
+        one = pl.col("sha256") == sha
+        try:
+            parts.append(_extract_enrich(documents.filter(one), sentences.filter(one), files))
+        except Exception as exc:
+            failed[sha] = f"extraction failed: {exc.__class__.__name__}: {exc}"[:500]
+    if failed:
+        bad = pl.col("sha256").is_in(list(failed))
+        documents = documents.with_columns(
+            pl.when(bad)
+            .then(pl.col("sha256").replace_strict(failed, default=None))
+            .otherwise(pl.col("error"))
+            .alias("error")
+        )
+        stories, sentences = stories.filter(~bad), sentences.filter(~bad)
+    if not parts:  # every document failed: the frames of none, with their schemas
+        parts.append(_extract_enrich(documents.clear(), sentences.clear(), files))
+    metrics, relations, warnings = (
+        pl.concat([p[i] for p in parts], how="vertical_relaxed") for i in range(3)
+    )
+    return documents, stories, sentences, metrics, relations, warnings
 
 
 def parse_batch(paths: Sequence[str], *, timer: Timer = _no_timer) -> Parsed:

@@ -134,3 +134,32 @@ def test_within_caps_is_exactly_when_cut_marks_nothing() -> None:
         frame = _metrics_frame(rows)
         nothing_cut = parse._cut(frame, done, 4, 6)["_cut"].is_null().all()
         assert parse._within_caps(frame, done, 4, 6) == nothing_cut, (rows, done)
+
+
+def test_a_document_whose_extraction_raises_is_reported_and_the_others_keep_their_metrics(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A rule bug that raises on one page (fault injected: the extractor raises on a marker word)
+    marks that page's documents row ``extraction failed: …`` and drops its sentences, as a
+    normalisation failure does; the other pages of the batch keep every metric."""
+    good = _write(tmp_path, "good.txt", "社区今年共走访困难家庭312户，其中帮扶到位298户。\n")
+    bad = _write(tmp_path, "bad.txt", "故障标记：全年新增绿地45公顷。\n")
+    other = _write(tmp_path, "other.txt", "全区新建口袋公园12个。\n")
+    real = parse.extract_capped
+
+    def faulty(sentences: pl.DataFrame):
+        if sentences["text"].str.contains("故障标记").any():
+            raise ValueError("max() arg is an empty sequence")
+        return real(sentences)
+
+    expected = parse.parse_batch([good, other]).metrics
+    monkeypatch.setattr(parse, "extract_capped", faulty)
+    parsed = parse.parse_batch([good, bad, other])
+    assert parsed.metrics.drop("path").equals(expected.drop("path"))  # same metrics, same facts
+    assert set(parsed.metrics["path"]) == {good, other}
+    errors = dict(parsed.documents.select("path", "error").iter_rows())
+    assert errors[good] is None and errors[other] is None
+    assert errors[bad] == "extraction failed: ValueError: max() arg is an empty sequence"
+    assert bad not in set(parsed.sentences["path"])
+    only_bad = parse.parse_batch([bad])  # every document failed: empty frames with their schemas
+    assert only_bad.metrics.height == 0 and only_bad.metrics.schema == parsed.metrics.schema

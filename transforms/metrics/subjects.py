@@ -972,8 +972,8 @@ def _drop_quoted_predicate(np: list[Word]) -> list[Word]:
     qualifier before the noun is (“零关税”清单)."""
     if len(np) < 4 or np[-1].text != "”" or np[-2].tag != "v":
         return np
-    at = max(i for i, w in enumerate(np) if w.text == "“")
-    if at == 0 or not np[at - 1].tag.startswith(("n", "j")):
+    at = max((i for i, w in enumerate(np) if w.text == "“"), default=0)
+    if at == 0 or not np[at - 1].tag.startswith(("n", "j")):  # no opening quote in the phrase: no slogan
         return np
     while at > 1 and np[at - 1].tag == "ns":
         at -= 1  # 服务事项|长三角|“一卡通办”: where it is done goes with the predicate

@@ -796,6 +796,8 @@ def test_a_quoted_predicate_after_the_noun_is_no_part_of_it() -> None:
     assert facts("90项便民事项长江流域“一网通办”。")["90项"].subject == "便民事项"
     # a quoted qualifier before the noun stays
     assert facts("发布两张“负面”清单。")["两张"].subject == "“负面”清单"
+    # a closing quote whose opening one is not in the phrase (cut off, or a typo) is no slogan
+    assert "320项" in facts("全省320项涉企事项跨市通办”。")  # it raised ValueError
 
 
 def test_an_adjective_and_verb_before_the_people_counted_qualify_them() -> None:
