@@ -833,3 +833,14 @@ def test_a_compounds_power_works_stay_works() -> None:
         subjects={"300公里": "燃气管道", "80个": "小区", "6%": "全社会用电量"},
     )
     assert got == [["urban", "urban"], ["economy"]]
+
+
+def test_the_phrase_after_an_unnamed_metric_ends_in_its_head() -> None:
+    # made up: with no subject, the last telling keyword of the phrase after the metric decides
+    # (…完成课程后实现就业: 就业, not 课程), whatever order a join leaves the keywords in
+    got = _topics(
+        ["培训学员5000人次，其中约六成完成课程后实现就业"],
+        [["5000人次", "约六成"]],
+        subjects={"5000人次": "培训学员"},
+    )
+    assert got == [["employment", "employment"]]
