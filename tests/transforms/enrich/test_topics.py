@@ -844,3 +844,20 @@ def test_the_phrase_after_an_unnamed_metric_ends_in_its_head() -> None:
         subjects={"5000人次": "培训学员"},
     )
     assert got == [["employment", "employment"]]
+
+
+def test_fares_care_workers_and_the_non_elderly() -> None:
+    # made up: a fare per trip is transport, care workers are elderly care, and 非长者 names no
+    # elderly person, so an application count keeps its sentence's housing
+    rows = [
+        ("学生持卡可享优惠，即每程2元", "2元", None, "transport"),
+        ("护理员月薪提高到5,000元", "5,000元", "护理员月薪", "social_security"),
+        ("公屋申请中有约3万宗非长者一人申请", "约3万宗", "非长者一人申请", "housing"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
