@@ -861,3 +861,15 @@ def test_fares_care_workers_and_the_non_elderly() -> None:
         subjects={r[1]: r[2] for r in rows if r[2]},
     )
     assert got == [[r[3]] for r in rows]
+
+
+def test_clean_heating_and_hutong_courtyards() -> None:
+    # made up: households switched to clean heating are air-pollution control, not the people
+    # (their subject) nor the project (工程); hutong lanes and courtyards repaired are city works
+    got = _topics(
+        ["供气工程完工，2万户居民实现清洁取暖", "完成煤改气5000户", "修缮胡同30条、院落200个"],
+        [["2万户"], ["5000户"], ["30条", "200个"]],
+        stories=[0, 1, 2],
+        subjects={"2万户": "居民", "5000户": "煤改气", "30条": "胡同", "200个": "院落"},
+    )
+    assert got == [["environment"], ["environment"], ["urban", "urban"]]
