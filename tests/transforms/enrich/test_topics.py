@@ -873,3 +873,14 @@ def test_clean_heating_and_hutong_courtyards() -> None:
         subjects={"2万户": "居民", "5000户": "煤改气", "30条": "胡同", "200个": "院落"},
     )
     assert got == [["environment"], ["environment"], ["urban", "urban"]]
+
+
+def test_maternity_allowance_is_social_security_its_medical_costs_health() -> None:
+    # made up: the fact-spec table puts cash allowances in social security (208) and medical
+    # insurance in health (210), so a maternity allowance and the birth's medical costs part ways
+    got = _topics(
+        ["落实医保生育支持政策，报销生育医疗费用3亿元，发放生育津贴5亿元"],
+        [["3亿元", "5亿元"]],
+        subjects={"3亿元": "生育医疗费用", "5亿元": "生育津贴"},
+    )
+    assert got == [["health", "social_security"]]
