@@ -313,9 +313,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
         m.select("_row", phrase.alias("phrase"))
         .with_columns(_hits("phrase", "kw"))
         .explode("kw")
+        .with_columns(pl.int_range(pl.len()).over("_row").alias("at"))
+        # a join keeps no row order, so the phrase's last keyword is found by its position
         .join(weights, left_on="kw", right_on="keyword")
         .group_by("_row")
-        .agg(pl.col("kw").last().alias("tail_head"))
+        .agg(pl.col("kw").sort_by("at").last().alias("tail_head"))
     )
     # when the counted noun follows the metric (…开展4期理论学习), or the lead only lists examples of
     # it (A、B等15件民生实事; A、B等领域240个项目), the lead is context, not what is counted: it weighs
