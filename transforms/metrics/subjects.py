@@ -303,6 +303,8 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
     w = ws[i]
     if _glued_single(ws, i):
         return False  # 昆明|长|水|国际机场: a name the dictionary lacks, cut into single characters
+    if _verb_of_project(ws, i):
+        return False  # 营造林|建设|任务: the verb and the task noun after it make the name
     if (
         _is_stop(w)
         or w.text in _set("subject_bound_words.txt")
@@ -315,6 +317,22 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
     ):
         return True
     return _is_punct(w) and w.text not in _QUOTES and w.text not in _PARENS
+
+
+def _verb_of_project(ws: Sequence[Word], i: int) -> bool:
+    """A verb of the kind of work (subject_project_verbs.txt) between a noun and a project or task noun
+    (subject_project_heads.txt) names the kind of project (营造林|建设|任务, 人才|引进|项目), as it does
+    after a metric: the noun before it is what is built, not a clause's subject."""
+    w = ws[i]
+    if not (w.text in _set("subject_project_verbs.txt") and _is_stop(w) and 0 < i < len(ws) - 1):
+        return False
+    prev = ws[i - 1]
+    return (
+        ws[i + 1].text in _set("subject_project_heads.txt")
+        and prev.tag.startswith(("n", "j", "vn"))
+        and not _is_stop(prev)
+        and prev.text not in _set("subject_place_words.txt")
+    )
 
 
 def _glued_single(ws: Sequence[Word], i: int) -> bool:
@@ -427,7 +445,7 @@ def _attribute_term(ws: Sequence[Word], j: int) -> bool:
     return (
         ws[j].tag == "v"
         and j > 0
-        and ws[j - 1].tag.startswith(("n", "j", "vn"))
+        and ws[j - 1].tag.startswith(("n", "j", "vn", "eng"))
         and ws[j + 1].text.endswith(words("subject_attribute_heads.txt"))
         and not _is_bridge(ws[j])
     )
@@ -811,7 +829,7 @@ def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
     np = _drop_quoted_predicate(_drop_predicate(np))
     while np and (
-        np[-1].tag in ("v", "uj", "c", "a", "b")
+        (np[-1].tag in ("v", "uj", "c", "a", "b") and not _names_organisation(np))
         or (np[-1].tag == "f" and np[-1].text.startswith("之"))
         or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
     ):
@@ -965,6 +983,17 @@ def _drop_quoted_predicate(np: list[Word]) -> list[Word]:
     return np[:at]
 
 
+def _names_organisation(np: Sequence[Word]) -> bool:
+    """3个志愿服务|组织: a governing verb that names a thing too (组织, subject_nominal_verbs.txt) after a
+    noun ends the name read after a metric, as it does right before one."""
+    return (
+        len(np) > 1
+        and np[-1].text in _nominal_verbs()
+        and _is_stop(np[-1])
+        and np[-2].tag.startswith(("n", "vn"))
+    )
+
+
 _PREDICATE_TAGS = frozenset({"v", "vn", "vd", "vi", "vg", "d", "ad"})
 
 
@@ -978,6 +1007,8 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
         np = np[:-1]  # 3项任务|如期完成: an idiom after the noun is its predicate, with its adverbs
         while len(np) > 1 and np[-1].tag in ("d", "ad"):
             np = np[:-1]
+        return np
+    if _names_organisation(np):
         return np
     while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
         k -= 1
@@ -1005,6 +1036,8 @@ def _after_ends(ws: Sequence[Word], i: int, started: bool) -> bool:
     if _is_stop(w):
         if started and nxt is not None and nxt.text in _set("subject_project_heads.txt"):
             return False
+        if started and nxt is None and w.text in _nominal_verbs() and ws[i - 1].tag.startswith(("n", "vn")):
+            return False  # 3个志愿服务|组织: a verb that names a thing ends the name, as before a metric
         if w.tag == "v":
             return True
         if not started and not (w.tag.startswith("n") and nxt is not None and nxt.tag.startswith("n")):

@@ -37,6 +37,8 @@ class Word(NamedTuple):
 _ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ0-9]+$")
+# A Latin acronym with an ampersand inside (R&D, R＆D) is one Latin word too.
+_LATIN_WORD = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ&＆]*$")
 # A year written in Chinese digits (二○二五年, 二〇二六年度, the style of Hong Kong and Macau releases):
 # jieba cuts it into digits and a 五年 "five years"; it is one time word, never part of a subject.
 _HAN_YEAR = re.compile(r"[○〇零一二三四五六七八九]{4}年度?")
@@ -109,7 +111,7 @@ def _tag_of(word: str, tags: dict[str, str]) -> str:
         return found
     if _NUMBER.match(word):
         return "m"
-    if _LATIN.match(word):
+    if _LATIN.match(word) or _LATIN_WORD.match(word):
         return "eng"
     if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
         return "x"
@@ -133,9 +135,57 @@ def tag(text: str) -> tuple[Word, ...]:
     tokenizer, tags = _jieba()
     if _ALL_HAN.match(text):
         return tuple(
-            Word(w, tags.get(w) or "n") for w in _cut_han(text, tokenizer.FREQ, log(tokenizer.total))
+            _split_preposition(
+                [Word(w, tags.get(w) or "n") for w in _cut_han(text, tokenizer.FREQ, log(tokenizer.total))],
+                tags,
+            )
         )
-    return tuple(Word(w, _tag_of(w, tags)) for w in _cut_mixed(text, tokenizer.FREQ, log(tokenizer.total)))
+    cut = _cut_mixed(text, tokenizer.FREQ, log(tokenizer.total))
+    return tuple(
+        Word(w, _tag_of(w, tags)) for w in (_join_ampersands(cut) if "&" in text or "＆" in text else cut)
+    )
+
+
+def _split_preposition(ws: list[Word], tags: dict[str, str]) -> list[Word]:
+    """在城镇 -> 在|城镇: the dictionary holds a few personal names (nr) that spell the preposition 在
+    and a noun; inside a clause they are the preposition and the place, which ends the phrase before
+    them (农牧民|在|城镇|就业)."""
+    if not any(w.tag.startswith("nr") and w.text.startswith("在") for w in ws):
+        return ws
+    out: list[Word] = []
+    for w in ws:
+        rest = w.text[1:]
+        if (
+            w.tag.startswith("nr")
+            and w.text.startswith("在")
+            and len(rest) >= 2
+            and tags.get(rest, "").startswith("n")
+        ):
+            out += [Word("在", "p"), Word(rest, tags[rest])]
+        else:
+            out.append(w)
+    return out
+
+
+def _join_ampersands(cut: list[str]) -> list[str]:
+    """R|＆|D -> R＆D, R|&|D -> R&D: an ampersand between two Latin words is inside one acronym
+    (R&D, M&A); cut apart, the subject would start at the letter after it (D经费投入)."""
+    out: list[str] = []
+    i = 0
+    while i < len(cut):
+        if (
+            out
+            and cut[i] in ("&", "＆")
+            and i + 1 < len(cut)
+            and _LATIN_WORD.match(out[-1])
+            and _LATIN_WORD.match(cut[i + 1])
+        ):
+            out[-1] += cut[i] + cut[i + 1]
+            i += 2
+            continue
+        out.append(cut[i])
+        i += 1
+    return out
 
 
 def _cut_mixed(text: str, freq: dict[str, int], logtotal: float) -> list[str]:

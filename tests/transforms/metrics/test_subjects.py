@@ -852,3 +852,35 @@ def test_a_rate_per_round_number_before_the_metric_is_passed_over() -> None:
 def test_a_verb_alone_after_ci_is_the_act_counted() -> None:
     # 2次|复信 ending its list item: the replies are what is counted
     assert facts("市长5次深入社区调研、2次复信、3次致电。")["2次"].subject == "复信"
+
+
+def test_a_latin_acronym_with_an_ampersand_is_one_word() -> None:
+    # R＆D (full width) or R&D: the subject does not start at the letter after the ampersand
+    assert facts("全省R＆D经费投入增长12%。")["12%"].subject == "R＆D经费投入"
+    assert facts("企业R&D投入强度达到2.8%。")["2.8%"].subject == "企业R&D投入强度"
+
+
+def test_zai_and_a_place_after_the_people_counted_end_their_name() -> None:
+    # 在城镇 is a personal name in the dictionary: here the preposition and the place
+    assert facts("全年有3200名渔民在城镇稳定就业。")["3200名"].subject == "渔民"
+    # 设置 governs what is set up (the dictionary has a verbal noun)
+    assert facts("在500个社区设置智能回收箱。")["500个"].subject == "社区"
+
+
+def test_liang_after_a_verb_is_the_volume_of_the_act() -> None:
+    found = facts("乡镇卫生院的诊疗量占全县诊疗量的比例达到60%。")["60%"].subject
+    assert found is not None and found.startswith("诊疗量占全县诊疗量")
+    assert facts("县医院转诊量增长15%。")["15%"].subject == "县医院转诊量"
+
+
+def test_zuzhi_after_a_noun_is_the_organisation_counted() -> None:
+    assert facts("培育老年志愿服务组织50个。")["50个"].subject == "老年志愿服务组织"
+    assert facts("全县新增3个志愿服务组织。")["3个"].subject == "志愿服务组织"
+    assert facts("全年组织志愿者800名。")["800名"].subject == "志愿者"
+
+
+def test_a_verb_of_the_kind_of_work_before_a_task_noun_is_in_its_name() -> None:
+    # 建设|任务, 引进|项目: the kind of project; 实施 before 项目 governs it
+    assert facts("完成防护林建设任务80万亩。")["80万亩"].subject == "防护林建设任务"
+    assert facts("累计促成人才引进项目49个。")["49个"].subject == "人才引进项目"
+    assert facts("全年计划实施项目290个。")["290个"].subject == "项目"
