@@ -201,10 +201,13 @@ def _text(ws: Sequence[Word]) -> str:
     return "".join(w.text for w in ws)
 
 
-def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> list[Word]:
+def _trim_np(
+    ws: list[Word], governed: bool = False, listed: bool = False, predicate: bool = False
+) -> list[Word]:
     """Drop what cannot begin or end a noun phrase: glue, dangling punctuation, a governing verb at
     the start (新入选|国家5G工厂), modifiers and verbs at the end. ``listed``: the phrase opens a list
-    item (通学、通|游|专线), where two one-character verbs are the item's own modifier."""
+    item (通学、通|游|专线), where two one-character verbs are the item's own modifier. ``predicate``:
+    a verb or rate follows the phrase, so a modal ending it (雨量|可|达) is the predicate's."""
     opening = ws[0] if ws else None
     changed = True
     while ws and changed:
@@ -237,10 +240,26 @@ def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> li
         if run > 2 or (run == 2 and len(ws) > 3 and ws[0] is opening and not governed and not listed):
             # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
             ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
-    while ws and (
-        ws[-1].tag in ("c", "a", "b", "uj", "ul", "u")
-        or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")
+    ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
+    # 雨量|可|达: a modal belongs to the predicate; 价值|临时估计|为: a status word says how the figure
+    # was obtained. What stands before them is then trimmed again, but for an adjective (浪|高|可)
+    trimmed = False
+    while len(ws) > 1 and (
+        (
+            ws[-1].text in _set("subject_modal_words.txt")
+            and (predicate or ws[-1].text not in _set("subject_modal_nouns.txt"))  # 屋场|会|180场: meetings
+        )
+        or ws[-1].text in _set("subject_estimate_words.txt")
     ):
+        ws, trimmed = ws[:-1], True  # 房委会|亦|会, 只|需: modals come in runs
+    if trimmed:
+        ws = _trim_end(ws, ("c", "b", "uj", "ul", "u"))
+    return ws
+
+
+def _trim_end(ws: list[Word], tags: tuple[str, ...]) -> list[Word]:
+    """``ws`` without the words of ``tags`` and the dangling punctuation that end it."""
+    while ws and (ws[-1].tag in tags or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")):
         ws = ws[:-1]
     return ws
 
@@ -305,9 +324,11 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
         return False  # 昆明|长|水|国际机场: a name the dictionary lacks, cut into single characters
     if _verb_of_project(ws, i):
         return False  # 营造林|建设|任务: the verb and the task noun after it make the name
+    if _attribute_of_act(ws, i + 1) and not (w.tag == "v" and _is_stop(w)):
+        return False  # 平均|办理|时间: the act whose duration is measured (办理 is a noun here)
     if (
         _is_stop(w)
-        or w.text in _set("subject_bound_words.txt")
+        or (w.text in _set("subject_bound_words.txt") and not _attribute_of_act(ws, i))
         or _is_number(ws, i)
         or w.text.startswith("每")
     ):
@@ -451,6 +472,21 @@ def _attribute_term(ws: Sequence[Word], j: int) -> bool:
     )
 
 
+def _attribute_of_act(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a bound word that names an attribute (时间, subject_attribute_heads.txt) right after
+    the word of an act (平均|轮候|时间, 通勤|时间): the attribute of that act is what is measured, so it
+    heads the phrase; after a numeral (一周|时间) it stays bound."""
+    return (
+        0 < i < len(ws)
+        and ws[i].text in _set("subject_bound_words.txt")
+        and ws[i].text in _set("subject_attribute_heads.txt")
+        and ws[i - 1].tag in ("v", "vn", "n", "j")  # 轮候 vn, 等候 n, 通勤 j
+        and len(ws[i - 1].text) > 1
+        and not _is_bridge(ws[i - 1])
+        and ws[i - 1].text not in _set("subject_bound_words.txt")
+    )
+
+
 def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
     """The last word heads the phrase though a stop: after a bridge was stripped (总|花费|增长), or with
     a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成)."""
@@ -461,6 +497,8 @@ def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
         and not (_is_bridge(ws[-1]) or _is_stop(ws[-1]))
     ):
         return True  # 一次性|补助: a distinguishing word qualifies nouns only, so the verb after it is one
+    if _attribute_of_act(ws, len(ws) - 1):
+        return True
     if not _head_noun(ws, len(ws) - 1):
         return False
     return bool(measure) or (len(ws) > 1 and ws[-2].tag in ("b", "a", "an"))
@@ -579,7 +617,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         # alone (政府115|年度|将编列…), the date names nothing
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
-    np = _trim_np(np, governed=governed, listed=opener == "、" and not rest)
+    np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs: list[Word] = []
@@ -790,13 +828,16 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     term = kind == "duration" and sentence[end - 1] in "年月"
     # 次 counts the act a verb alone after it names (4次|回信), as it does the one before it (走访|53次)
     term = term or (end > 0 and sentence[end - 1] == "次")
-    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term)
+    cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
+    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
 
 
 @lru_cache(maxsize=1 << 16)
-def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
+def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -> str | None:
     """``_after`` on the text that follows the metric (memoised); ``term``: the metric is the length of
-    a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔)."""
+    a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔);
+    ``cases``: the metric counts cases, so a verb after the noun, ending the clause, names them
+    (13万宗|公屋|申请)."""
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
@@ -827,13 +868,10 @@ def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
             return np[0].text if _good(np[0].text, np) else None
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
-    np = _drop_quoted_predicate(_drop_predicate(np))
-    while np and (
-        (np[-1].tag in ("v", "uj", "c", "a", "b") and not _names_organisation(np))
-        or (np[-1].tag == "f" and np[-1].text.startswith("之"))
-        or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
-    ):
-        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收; 300多个地级市|之间 (not 优质|初中, tagged f)
+    if _case_verb(ws, np, cases and not cut):
+        subject = _balanced(_text(ws))  # 约13万宗|一般公屋|申请: the applications are the cases
+        return subject if _good(subject, ws) else None
+    np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -842,6 +880,32 @@ def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _trim_after_end(np: list[Word]) -> list[Word]:
+    """The phrase read after a metric without the verbs, glue and punctuation ending it (41个老旧小区|
+    改造; 2000余户农户|增收; 300多个地级市|之间, not 优质|初中, tagged f; 3个志愿服务|组织 stays)."""
+    while np and (
+        (np[-1].tag in ("v", "uj", "c", "a", "b") and not _names_organisation(np))
+        or (np[-1].tag == "f" and np[-1].text.startswith("之"))
+        or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
+    ):
+        np = np[:-1]
+    return np
+
+
+def _case_verb(ws: Sequence[Word], np: Sequence[Word], cases: bool) -> bool:
+    """After a count of cases (``cases``), the clause is a noun and a verb ending it (公屋|申请, 居民|
+    投诉), read whole or but for that verb: the verb names the cases."""
+    return (
+        cases
+        and len(ws) > 1
+        and len(np) in (len(ws), len(ws) - 1)
+        and ws[-1].tag == "v"
+        and len(ws[-1].text) > 1
+        and ws[-2].tag.startswith(("n", "j"))
+        and not _is_bridge(ws[-1])
+    )
 
 
 def _verb_opens(ws: Sequence[Word], kind: str) -> bool:

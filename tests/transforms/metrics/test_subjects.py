@@ -884,3 +884,40 @@ def test_a_verb_of_the_kind_of_work_before_a_task_noun_is_in_its_name() -> None:
     assert facts("完成防护林建设任务80万亩。")["80万亩"].subject == "防护林建设任务"
     assert facts("累计促成人才引进项目49个。")["49个"].subject == "人才引进项目"
     assert facts("全年计划实施项目290个。")["290个"].subject == "项目"
+
+
+def test_a_modal_before_the_predicate_is_not_in_the_subject() -> None:
+    # 可/料/则/亦会 (Hong Kong, Macau, Taiwan usage) stand between the subject and its verb
+    assert facts("山区累积雨量可达600公厘。")["600公厘"].subject == "山区累积雨量"
+    assert facts("每日客流量料逾八万人次。")["逾八万人次"].subject == "客流量"
+    assert facts("本地学生每人5,000元，外地学生则每人3,000元。")["3,000元"].subject == "外地学生"
+    assert facts("房署亦会拨款约2亿元。")["约2亿元"].subject == "房署"
+
+
+def test_a_status_word_of_an_estimate_is_not_in_the_subject() -> None:
+    assert facts("九月的批发业总销货价值临时估计为二十五亿元。")["二十五亿元"].subject == "批发业总销货价值"
+    assert facts("全年本地生产总值预估为3万亿元。")["3万亿元"].subject == "本地生产总值"
+
+
+def test_hong_kong_and_taiwan_bridges() -> None:
+    # 合共 (in all) and 多达 (as many as) are bridges, read whole
+    assert facts("检获各类货品合共约5吨。")["约5吨"].subject == "货品"
+    assert facts("全市义工多达3万人。")["3万人"].subject == "义工"
+
+
+def test_shijian_after_an_act_is_the_duration_measured() -> None:
+    # 时间 alone is bound (一周时间), after the word of an act it heads the phrase
+    assert facts("一般申请者的平均轮候时间为4.2年。")["4.2年"].subject == "轮候时间"
+    assert facts("平均通勤时间缩短8分钟。")["8分钟"].subject == "通勤时间"
+    assert facts("审批事项平均办理时间减少40%。")["40%"].subject == "事项平均办理时间"
+
+
+def test_a_verb_ending_the_clause_after_a_count_of_cases_names_them() -> None:
+    # 宗 counts cases: 公屋|申请, 居民|投诉 are what is counted
+    assert facts("截至6月底，共有约8万宗公屋申请。")["约8万宗"].subject == "公屋申请"
+    assert facts("今年录得120宗居民投诉，较去年减少。")["120宗"].subject == "居民投诉"
+
+
+def test_hui_right_before_a_count_of_meetings_is_the_meeting() -> None:
+    # 会 is a modal only when a verb follows it (政府|会|增加); before the count it names the meetings
+    assert facts("全区召开院坝会120余场。")["120余场"].subject == "院坝会"
