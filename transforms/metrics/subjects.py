@@ -225,7 +225,7 @@ def _trim_np(
             first.tag == "c"
             or first.tag in ("uj", "ul", "u")
             or (_is_punct(first) and first.text not in "“‘《「")
-            or _is_stop(first)
+            or (_is_stop(first) and not _glued_single([Word("", "x"), *ws], 1))  # 长|照|预算: a name's piece
             or _is_bridge(first)
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
             or (
@@ -243,7 +243,7 @@ def _trim_np(
     ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
     # 雨量|可|达: a modal belongs to the predicate; 价值|临时估计|为: a status word says how the figure
     # was obtained. What stands before them is then trimmed again, but for an adjective (浪|高|可)
-    trimmed = False
+    ws, trimmed = _before_modal_predicate(ws, predicate)
     while len(ws) > 1 and (
         (
             ws[-1].text in _set("subject_modal_words.txt")
@@ -253,8 +253,30 @@ def _trim_np(
     ):
         ws, trimmed = ws[:-1], True  # 房委会|亦|会, 只|需: modals come in runs
     if trimmed:
-        ws = _trim_end(ws, ("c", "b", "uj", "ul", "u"))
+        ws = _trim_end(ws, ("c", "b", "uj", "ul", "u", "d", "ad"))
+        while len(ws) > 1 and ws[-1].tag == "a" and len(ws[-1].text) > 1:
+            ws = ws[:-1]  # 单身青年|最高|可领 (not 浪|高|可达: a one-character adjective is a noun's part)
     return ws
+
+
+def _before_modal_predicate(ws: list[Word], predicate: bool) -> tuple[list[Word], bool]:
+    """``ws`` cut before a modal followed by nothing but verbs, adverbs and adjectives (子女|可|申请|最长,
+    会员|更|可|享): the modal opens the predicate, the subject is what stands before it; and whether
+    it was cut. A modal opening the words, a verb and a noun (可|申请|一次性津贴): the noun, the verb's
+    object (not inside a name: 村居主干基本|会|使用…比例)."""
+    modals = _set("subject_modal_words.txt")
+    for m in range(len(ws) - 2, 0, -1):
+        w = ws[m]
+        if w.text in modals and (predicate or w.text not in _set("subject_modal_nouns.txt")):
+            tail = ws[m + 1 :]
+            if tail[0].tag == "v" and all(x.tag in ("v", "d", "ad", "a") for x in tail):
+                return ws[:m], True
+            return ws, False
+    tail = ws[1:]
+    opening = ws and ws[0].text in modals and len(tail) > 1 and tail[0].tag == "v" and len(tail[0].text) > 1
+    if opening and _NOMINAL.match(tail[1].tag):
+        return tail[1:], False  # 可|申请|一次性津贴 opening the clause: the object of the modal's verb
+    return ws, False
 
 
 def _trim_end(ws: list[Word], tags: tuple[str, ...]) -> list[Word]:
@@ -811,8 +833,10 @@ def _names_nothing(np: Sequence[Word]) -> bool:
     place with only one-character verbs beside it (、占全国8成)."""
     if not np:
         return False
-    if all(w.tag == "t" for w in np) or any(f in _text(np) for f in words("subject_frame_words.txt")):
-        return True  # 年底; 在此|基础上|再奋斗
+    if any(f in _text(np) for f in words("subject_frame_words.txt")):
+        return True  # 在此|基础上|再奋斗
+    if all(w.tag in ("t", "m", "q", "f") for w in np) and any(w.tag == "t" for w in np):
+        return True  # 年底; 过去|十二个|月, 未来|三年, 中旬|前: a time with its numerals and localisers
     places = _set("subject_place_words.txt")
     return any(w.text in places for w in np) and all(
         w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np

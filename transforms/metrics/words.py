@@ -147,24 +147,36 @@ def tag(text: str) -> tuple[Word, ...]:
 
 
 def _split_preposition(ws: list[Word], tags: dict[str, str]) -> list[Word]:
-    """在城镇 -> 在|城镇: the dictionary holds a few personal names (nr) that spell the preposition 在
-    and a noun; inside a clause they are the preposition and the place, which ends the phrase before
-    them (农牧民|在|城镇|就业)."""
-    if not any(w.tag.startswith("nr") and w.text.startswith("在") for w in ws):
+    """在城镇 -> 在|城镇, 较前年 -> 较|前年: the dictionary holds a few words that spell a preposition
+    and a noun -- personal names (nr) opening with 在, comparisons opening with 较 before a time word
+    (较前年, 较往年). Inside a clause they are the preposition and what it governs, which ends the
+    phrase before them (农牧民|在|城镇|就业) or is the point compared with (旅客|较|前年|上升)."""
+    if not any(w.text[:1] in _PREPOSITION_TAGS and len(w.text) >= 3 for w in ws):
         return ws
     out: list[Word] = []
     for w in ws:
-        rest = w.text[1:]
+        head, rest = w.text[:1], w.text[1:]
+        wanted = _PREPOSITION_TAGS.get(head)
         if (
-            w.tag.startswith("nr")
-            and w.text.startswith("在")
+            wanted
             and len(rest) >= 2
-            and tags.get(rest, "").startswith("n")
+            and tags.get(rest, "").startswith(wanted)
+            and _glued_preposition(w, head)
         ):
-            out += [Word("在", "p"), Word(rest, tags[rest])]
+            out += [Word(head, _PREPOSITION_OWN_TAGS[head]), Word(rest, tags[rest])]
         else:
             out.append(w)
     return out
+
+
+# A preposition the dictionary glues to what it governs, and the tag of that governed word.
+_PREPOSITION_TAGS = {"在": "n", "较": "t"}
+_PREPOSITION_OWN_TAGS = {"在": "p", "较": "zg"}
+
+
+def _glued_preposition(w: Word, head: str) -> bool:
+    """在 glued to a noun comes as a personal name (在城镇, nr); 较 to a time word as anything."""
+    return head != "在" or w.tag.startswith("nr")
 
 
 def _join_ampersands(cut: list[str]) -> list[str]:

@@ -921,3 +921,28 @@ def test_a_verb_ending_the_clause_after_a_count_of_cases_names_them() -> None:
 def test_hui_right_before_a_count_of_meetings_is_the_meeting() -> None:
     # 会 is a modal only when a verb follows it (政府|会|增加); before the count it names the meetings
     assert facts("全区召开院坝会120余场。")["120余场"].subject == "院坝会"
+
+
+def test_a_modal_and_its_verbs_after_the_subject_are_the_predicate() -> None:
+    assert facts("每名学员可申请最长3年。")["3年"].subject == "学员"
+    assert facts("持卡人更可享七折。")["七折"].subject == "持卡人"
+    # a modal opening the clause: what its verb governs is counted
+    assert facts("如合资格，可申请一次性补助5,000元。")["5,000元"].subject == "一次性补助"
+
+
+def test_jiao_glued_to_a_time_word_is_the_comparison() -> None:
+    # 较前年 is one word in the dictionary: here 较|前年, the point compared with
+    found = facts("去年过境旅客达300万人次，较前年上升两成。")
+    assert found["两成"].subject == "过境旅客"
+
+
+def test_times_and_causatives_are_not_subjects() -> None:
+    assert facts("外汇储备现时约为800亿元。")["800亿元"].subject == "外汇储备"
+    assert facts("拨款后，令公立学校学位数目增至约9,000个。")["约9,000个"].subject == "公立学校学位数目"
+    # a time with its numerals names nothing (过去|十二个|月)
+    assert facts("过去十二个月共有约3千个。")["约3千个"].subject is None
+
+
+def test_a_one_character_stop_glued_to_a_single_character_opens_a_name() -> None:
+    # 长|照 (long-term care) cut in characters: 长 is no verb here
+    assert facts("明年长照经费编列300亿元。")["300亿元"].subject == "长照经费"
