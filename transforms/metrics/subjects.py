@@ -630,7 +630,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
-    np, rest = _with_owner(*_np_backward(ws))
+    np, rest = _with_contributor(*_with_owner(*_np_backward(ws)))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
@@ -680,10 +680,25 @@ def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word
     return np, rest
 
 
+def _with_contributor(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(np, rest) with an attribute phrase after 对 (工业|对|经济增长贡献率) grown by the noun before 对:
+    A对B…率 is A's share in B, so A changes what is measured (服务业 or 消费 对经济增长贡献率)."""
+    if not (np and len(rest) > 1 and rest[-1].text == "对" and np[-1].text.endswith(_attribute_heads())):
+        return np, rest
+    k = len(rest) - 1
+    while (
+        k > 0 and rest[k - 1].tag.startswith(("n", "j", "vn", "b", "l", "eng")) and not _is_stop(rest[k - 1])
+    ):
+        k -= 1
+    if k == len(rest) - 1 or rest[k].text in _set("subject_place_words.txt"):
+        return np, rest  # 对|经济增长贡献率 opening the clause: the contributor is named before
+    return [*rest[k:], *np], rest[:k]
+
+
 def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
     """What an attribute word after 的 is of (民生支出占财政支出|的|比重, 物流总费用与生产总值|的|比率):
     the words back to the start of the clause, with no number, punctuation or clause verb among them
-    but the 占 or 与 that relates two things; empty when there is none."""
+    but the 占, 与 or 对 that relates two things (工业对经济增长|的|贡献率); empty when there is none."""
     i = len(ws)
     while i > 0 and not (
         _is_number(ws, i - 1)
@@ -692,7 +707,7 @@ def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
     ):
         i -= 1
     owner = _trim_np(list(ws[i:]))
-    if len(owner) < 2 or not any(w.text in ("占", "与", "和") for w in owner):
+    if len(owner) < 2 or not any(w.text in ("占", "与", "和", "对") for w in owner):
         return []
     return owner
 

@@ -946,3 +946,10 @@ def test_times_and_causatives_are_not_subjects() -> None:
 def test_a_one_character_stop_glued_to_a_single_character_opens_a_name() -> None:
     # 长|照 (long-term care) cut in characters: 长 is no verb here
     assert facts("明年长照经费编列300亿元。")["300亿元"].subject == "长照经费"
+
+
+def test_the_contributor_before_dui_is_part_of_a_contribution_rate() -> None:
+    # A对B增长贡献率: A's share in B's growth, so A changes what is measured
+    assert facts("服务业对经济增长贡献率达到58%。")["58%"].subject == "服务业对经济增长贡献率"
+    # 对 opening the clause: the contributor is named in the clause before
+    assert facts("增加值增长8%、对工业增长贡献率达到35%。")["35%"].subject == "工业增长贡献率"
