@@ -953,3 +953,9 @@ def test_the_contributor_before_dui_is_part_of_a_contribution_rate() -> None:
     assert facts("服务业对经济增长贡献率达到58%。")["58%"].subject == "服务业对经济增长贡献率"
     # 对 opening the clause: the contributor is named in the clause before
     assert facts("增加值增长8%、对工业增长贡献率达到35%。")["35%"].subject == "工业增长贡献率"
+
+
+def test_touxiang_governs_where_a_sum_goes() -> None:
+    # 投向 is a verb (the dictionary has a noun): not the thing the sum counts
+    assert facts("全年有超5亿元投向了乡村振兴。")["超5亿元"].subject != "投向"
+    assert facts("全县财政支出八成以上投向民生领域。")["八成以上"].subject == "财政支出"
