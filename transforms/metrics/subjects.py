@@ -207,10 +207,13 @@ def _text(ws: Sequence[Word]) -> str:
     return "".join(w.text for w in ws)
 
 
-def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> list[Word]:
+def _trim_np(
+    ws: list[Word], governed: bool = False, listed: bool = False, predicate: bool = False
+) -> list[Word]:
     """Drop what cannot begin or end a noun phrase: glue, dangling punctuation, a governing verb at
     the start (新入选|国家5G工厂), modifiers and verbs at the end. ``listed``: the phrase opens a list
-    item (通学、通|游|专线), where two one-character verbs are the item's own modifier."""
+    item (通学、通|游|专线), where two one-character verbs are the item's own modifier. ``predicate``:
+    a verb or rate follows the phrase, so a modal ending it (雨量|可|达) is the predicate's."""
     opening = ws[0] if ws else None
     changed = True
     while ws and changed:
@@ -228,7 +231,7 @@ def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> li
             first.tag == "c"
             or first.tag in ("uj", "ul", "u")
             or (_is_punct(first) and first.text not in "“‘《「")
-            or _is_stop(first)
+            or (_is_stop(first) and not _glued_single([Word("", "x"), *ws], 1))  # 长|照|预算: a name's piece
             or _is_bridge(first)
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
             or (
@@ -243,10 +246,48 @@ def _trim_np(ws: list[Word], governed: bool = False, listed: bool = False) -> li
         if run > 2 or (run == 2 and len(ws) > 3 and ws[0] is opening and not governed and not listed):
             # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
             ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
-    while ws and (
-        ws[-1].tag in ("c", "a", "b", "uj", "ul", "u")
-        or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")
+    ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
+    # 雨量|可|达: a modal belongs to the predicate; 价值|临时估计|为: a status word says how the figure
+    # was obtained. What stands before them is then trimmed again, but for an adjective (浪|高|可)
+    ws, trimmed = _before_modal_predicate(ws, predicate)
+    while len(ws) > 1 and (
+        (
+            ws[-1].text in _set("subject_modal_words.txt")
+            and (predicate or ws[-1].text not in _set("subject_modal_nouns.txt"))  # 屋场|会|180场: meetings
+        )
+        or ws[-1].text in _set("subject_estimate_words.txt")
     ):
+        ws, trimmed = ws[:-1], True  # 房委会|亦|会, 只|需: modals come in runs
+    if trimmed:
+        ws = _trim_end(ws, ("c", "b", "uj", "ul", "u", "d", "ad"))
+        while len(ws) > 1 and ws[-1].tag == "a" and len(ws[-1].text) > 1:
+            ws = ws[:-1]  # 单身青年|最高|可领 (not 浪|高|可达: a one-character adjective is a noun's part)
+    return ws
+
+
+def _before_modal_predicate(ws: list[Word], predicate: bool) -> tuple[list[Word], bool]:
+    """``ws`` cut before a modal followed by nothing but verbs, adverbs and adjectives (子女|可|申请|最长,
+    会员|更|可|享): the modal opens the predicate, the subject is what stands before it; and whether
+    it was cut. A modal opening the words, a verb and a noun (可|申请|一次性津贴): the noun, the verb's
+    object (not inside a name: 村居主干基本|会|使用…比例)."""
+    modals = _set("subject_modal_words.txt")
+    for m in range(len(ws) - 2, 0, -1):
+        w = ws[m]
+        if w.text in modals and (predicate or w.text not in _set("subject_modal_nouns.txt")):
+            tail = ws[m + 1 :]
+            if tail[0].tag == "v" and all(x.tag in ("v", "d", "ad", "a") for x in tail):
+                return ws[:m], True
+            return ws, False
+    tail = ws[1:]
+    opening = ws and ws[0].text in modals and len(tail) > 1 and tail[0].tag == "v" and len(tail[0].text) > 1
+    if opening and _NOMINAL.match(tail[1].tag):
+        return tail[1:], False  # 可|申请|一次性津贴 opening the clause: the object of the modal's verb
+    return ws, False
+
+
+def _trim_end(ws: list[Word], tags: tuple[str, ...]) -> list[Word]:
+    """``ws`` without the words of ``tags`` and the dangling punctuation that end it."""
+    while ws and (ws[-1].tag in tags or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")):
         ws = ws[:-1]
     return ws
 
@@ -309,9 +350,13 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
     w = ws[i]
     if _glued_single(ws, i):
         return False  # 昆明|长|水|国际机场: a name the dictionary lacks, cut into single characters
+    if _verb_of_project(ws, i):
+        return False  # 营造林|建设|任务: the verb and the task noun after it make the name
+    if _attribute_of_act(ws, i + 1) and not (w.tag == "v" and _is_stop(w)):
+        return False  # 平均|办理|时间: the act whose duration is measured (办理 is a noun here)
     if (
         _is_stop(w)
-        or w.text in _set("subject_bound_words.txt")
+        or (w.text in _set("subject_bound_words.txt") and not _attribute_of_act(ws, i))
         or _is_number(ws, i)
         or w.text.startswith("每")
     ):
@@ -321,6 +366,22 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
     ):
         return True
     return _is_punct(w) and w.text not in _QUOTES and w.text not in _PARENS
+
+
+def _verb_of_project(ws: Sequence[Word], i: int) -> bool:
+    """A verb of the kind of work (subject_project_verbs.txt) between a noun and a project or task noun
+    (subject_project_heads.txt) names the kind of project (营造林|建设|任务, 人才|引进|项目), as it does
+    after a metric: the noun before it is what is built, not a clause's subject."""
+    w = ws[i]
+    if not (w.text in _set("subject_project_verbs.txt") and _is_stop(w) and 0 < i < len(ws) - 1):
+        return False
+    prev = ws[i - 1]
+    return (
+        ws[i + 1].text in _set("subject_project_heads.txt")
+        and prev.tag.startswith(("n", "j", "vn"))
+        and not _is_stop(prev)
+        and prev.text not in _set("subject_place_words.txt")
+    )
 
 
 def _glued_single(ws: Sequence[Word], i: int) -> bool:
@@ -433,9 +494,24 @@ def _attribute_term(ws: Sequence[Word], j: int) -> bool:
     return (
         ws[j].tag == "v"
         and j > 0
-        and ws[j - 1].tag.startswith(("n", "j", "vn"))
+        and ws[j - 1].tag.startswith(("n", "j", "vn", "eng"))
         and ws[j + 1].text.endswith(words("subject_attribute_heads.txt"))
         and not _is_bridge(ws[j])
+    )
+
+
+def _attribute_of_act(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a bound word that names an attribute (时间, subject_attribute_heads.txt) right after
+    the word of an act (平均|轮候|时间, 通勤|时间): the attribute of that act is what is measured, so it
+    heads the phrase; after a numeral (一周|时间) it stays bound."""
+    return (
+        0 < i < len(ws)
+        and ws[i].text in _set("subject_bound_words.txt")
+        and ws[i].text in _set("subject_attribute_heads.txt")
+        and ws[i - 1].tag in ("v", "vn", "n", "j")  # 轮候 vn, 等候 n, 通勤 j
+        and len(ws[i - 1].text) > 1
+        and not _is_bridge(ws[i - 1])
+        and ws[i - 1].text not in _set("subject_bound_words.txt")
     )
 
 
@@ -449,6 +525,8 @@ def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
         and not (_is_bridge(ws[-1]) or _is_stop(ws[-1]))
     ):
         return True  # 一次性|补助: a distinguishing word qualifies nouns only, so the verb after it is one
+    if _attribute_of_act(ws, len(ws) - 1):
+        return True
     if not _head_noun(ws, len(ws) - 1):
         return False
     return bool(measure) or (len(ws) > 1 and ws[-2].tag in ("b", "a", "an"))
@@ -558,7 +636,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
-    np, rest = _with_owner(*_np_backward(ws))
+    np, rest = _with_contributor(*_with_owner(*_np_backward(ws)))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
@@ -567,7 +645,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         # alone (政府115|年度|将编列…), the date names nothing
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
-    np = _trim_np(np, governed=governed, listed=opener == "、" and not rest)
+    np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs: list[Word] = []
@@ -608,10 +686,25 @@ def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word
     return np, rest
 
 
+def _with_contributor(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(np, rest) with an attribute phrase after 对 (工业|对|经济增长贡献率) grown by the noun before 对:
+    A对B…率 is A's share in B, so A changes what is measured (服务业 or 消费 对经济增长贡献率)."""
+    if not (np and len(rest) > 1 and rest[-1].text == "对" and np[-1].text.endswith(_attribute_heads())):
+        return np, rest
+    k = len(rest) - 1
+    while (
+        k > 0 and rest[k - 1].tag.startswith(("n", "j", "vn", "b", "l", "eng")) and not _is_stop(rest[k - 1])
+    ):
+        k -= 1
+    if k == len(rest) - 1 or rest[k].text in _set("subject_place_words.txt"):
+        return np, rest  # 对|经济增长贡献率 opening the clause: the contributor is named before
+    return [*rest[k:], *np], rest[:k]
+
+
 def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
     """What an attribute word after 的 is of (民生支出占财政支出|的|比重, 物流总费用与生产总值|的|比率):
     the words back to the start of the clause, with no number, punctuation or clause verb among them
-    but the 占 or 与 that relates two things; empty when there is none."""
+    but the 占, 与 or 对 that relates two things (工业对经济增长|的|贡献率); empty when there is none."""
     i = len(ws)
     while i > 0 and not (
         _is_number(ws, i - 1)
@@ -620,7 +713,7 @@ def _owner_of_attribute(ws: Sequence[Word]) -> list[Word]:
     ):
         i -= 1
     owner = _trim_np(list(ws[i:]))
-    if len(owner) < 2 or not any(w.text in ("占", "与", "和") for w in owner):
+    if len(owner) < 2 or not any(w.text in ("占", "与", "和", "对") for w in owner):
         return []
     return owner
 
@@ -767,11 +860,11 @@ def _names_nothing(np: Sequence[Word]) -> bool:
     place with only one-character verbs beside it (、占全国8成)."""
     if not np:
         return False
-    if all(w.tag == "t" for w in np):
-        return True  # 年底
     text = _text(np)  # joined once, not once per frame word
     if any(f in text for f in words("subject_frame_words.txt")):
         return True  # 在此|基础上|再奋斗
+    if all(w.tag in ("t", "m", "q", "f") for w in np) and any(w.tag == "t" for w in np):
+        return True  # 年底; 过去|十二个|月, 未来|三年, 中旬|前: a time with its numerals and localisers
     places = _set("subject_place_words.txt")
     return any(w.text in places for w in np) and all(
         w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np
@@ -787,13 +880,16 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     term = kind == "duration" and sentence[end - 1] in "年月"
     # 次 counts the act a verb alone after it names (4次|回信), as it does the one before it (走访|53次)
     term = term or (end > 0 and sentence[end - 1] == "次")
-    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term)
+    cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
+    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
 
 
 @lru_cache(maxsize=1 << 16)
-def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
+def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -> str | None:
     """``_after`` on the text that follows the metric (memoised); ``term``: the metric is the length of
-    a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔)."""
+    a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔);
+    ``cases``: the metric counts cases, so a verb after the noun, ending the clause, names them
+    (13万宗|公屋|申请)."""
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
@@ -824,13 +920,10 @@ def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
             return np[0].text if _good(np[0].text, np) else None
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
-    np = _drop_quoted_predicate(_drop_predicate(np))
-    while np and (
-        np[-1].tag in ("v", "uj", "c", "a", "b")
-        or (np[-1].tag == "f" and np[-1].text.startswith("之"))
-        or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
-    ):
-        np = np[:-1]  # 41个老旧小区|改造; 2000余户农户|增收; 300多个地级市|之间 (not 优质|初中, tagged f)
+    if _case_verb(ws, np, cases and not cut):
+        subject = _balanced(_text(ws))  # 约13万宗|一般公屋|申请: the applications are the cases
+        return subject if _good(subject, ws) else None
+    np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -839,6 +932,32 @@ def _after_text(rest: str, kind: str, term: bool = False) -> str | None:
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _trim_after_end(np: list[Word]) -> list[Word]:
+    """The phrase read after a metric without the verbs, glue and punctuation ending it (41个老旧小区|
+    改造; 2000余户农户|增收; 300多个地级市|之间, not 优质|初中, tagged f; 3个志愿服务|组织 stays)."""
+    while np and (
+        (np[-1].tag in ("v", "uj", "c", "a", "b") and not _names_organisation(np))
+        or (np[-1].tag == "f" and np[-1].text.startswith("之"))
+        or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
+    ):
+        np = np[:-1]
+    return np
+
+
+def _case_verb(ws: Sequence[Word], np: Sequence[Word], cases: bool) -> bool:
+    """After a count of cases (``cases``), the clause is a noun and a verb ending it (公屋|申请, 居民|
+    投诉), read whole or but for that verb: the verb names the cases."""
+    return (
+        cases
+        and len(ws) > 1
+        and len(np) in (len(ws), len(ws) - 1)
+        and ws[-1].tag == "v"
+        and len(ws[-1].text) > 1
+        and ws[-2].tag.startswith(("n", "j"))
+        and not _is_bridge(ws[-1])
+    )
 
 
 def _verb_opens(ws: Sequence[Word], kind: str) -> bool:
@@ -980,6 +1099,17 @@ def _drop_quoted_predicate(np: list[Word]) -> list[Word]:
     return np[:at]
 
 
+def _names_organisation(np: Sequence[Word]) -> bool:
+    """3个志愿服务|组织: a governing verb that names a thing too (组织, subject_nominal_verbs.txt) after a
+    noun ends the name read after a metric, as it does right before one."""
+    return (
+        len(np) > 1
+        and np[-1].text in _nominal_verbs()
+        and _is_stop(np[-1])
+        and np[-2].tag.startswith(("n", "vn"))
+    )
+
+
 _PREDICATE_TAGS = frozenset({"v", "vn", "vd", "vi", "vg", "d", "ad"})
 
 
@@ -993,6 +1123,8 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
         np = np[:-1]  # 3项任务|如期完成: an idiom after the noun is its predicate, with its adverbs
         while len(np) > 1 and np[-1].tag in ("d", "ad"):
             np = np[:-1]
+        return np
+    if _names_organisation(np):
         return np
     while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
         k -= 1
@@ -1020,6 +1152,8 @@ def _after_ends(ws: Sequence[Word], i: int, started: bool) -> bool:
     if _is_stop(w):
         if started and nxt is not None and nxt.text in _set("subject_project_heads.txt"):
             return False
+        if started and nxt is None and w.text in _nominal_verbs() and ws[i - 1].tag.startswith(("n", "vn")):
+            return False  # 3个志愿服务|组织: a verb that names a thing ends the name, as before a metric
         if w.tag == "v":
             return True
         if not started and not (w.tag.startswith("n") and nxt is not None and nxt.tag.startswith("n")):

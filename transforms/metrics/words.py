@@ -37,6 +37,8 @@ class Word(NamedTuple):
 _ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ0-9]+$")
+# A Latin acronym with an ampersand inside (R&D, R＆D) is one Latin word too.
+_LATIN_WORD = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ&＆]*$")
 # A year written in Chinese digits (二○二五年, 二〇二六年度, the style of Hong Kong and Macau releases):
 # jieba cuts it into digits and a 五年 "five years"; it is one time word, never part of a subject.
 _HAN_YEAR = re.compile(r"[○〇零一二三四五六七八九]{4}年度?")
@@ -109,7 +111,7 @@ def _tag_of(word: str, tags: dict[str, str]) -> str:
         return found
     if _NUMBER.match(word):
         return "m"
-    if _LATIN.match(word):
+    if _LATIN.match(word) or _LATIN_WORD.match(word):
         return "eng"
     if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
         return "x"
@@ -133,9 +135,69 @@ def tag(text: str) -> tuple[Word, ...]:
     tokenizer, tags = _jieba()
     if _ALL_HAN.match(text):
         return tuple(
-            Word(w, tags.get(w) or "n") for w in _cut_han(text, tokenizer.FREQ, log(tokenizer.total))
+            _split_preposition(
+                [Word(w, tags.get(w) or "n") for w in _cut_han(text, tokenizer.FREQ, log(tokenizer.total))],
+                tags,
+            )
         )
-    return tuple(Word(w, _tag_of(w, tags)) for w in _cut_mixed(text, tokenizer.FREQ, log(tokenizer.total)))
+    cut = _cut_mixed(text, tokenizer.FREQ, log(tokenizer.total))
+    return tuple(
+        Word(w, _tag_of(w, tags)) for w in (_join_ampersands(cut) if "&" in text or "＆" in text else cut)
+    )
+
+
+def _split_preposition(ws: list[Word], tags: dict[str, str]) -> list[Word]:
+    """在城镇 -> 在|城镇, 较前年 -> 较|前年: the dictionary holds a few words that spell a preposition
+    and a noun -- personal names (nr) opening with 在, comparisons opening with 较 before a time word
+    (较前年, 较往年). Inside a clause they are the preposition and what it governs, which ends the
+    phrase before them (农牧民|在|城镇|就业) or is the point compared with (旅客|较|前年|上升)."""
+    if not any(w.text[:1] in _PREPOSITION_TAGS and len(w.text) >= 3 for w in ws):
+        return ws
+    out: list[Word] = []
+    for w in ws:
+        head, rest = w.text[:1], w.text[1:]
+        wanted = _PREPOSITION_TAGS.get(head)
+        if (
+            wanted
+            and len(rest) >= 2
+            and tags.get(rest, "").startswith(wanted)
+            and _glued_preposition(w, head)
+        ):
+            out += [Word(head, _PREPOSITION_OWN_TAGS[head]), Word(rest, tags[rest])]
+        else:
+            out.append(w)
+    return out
+
+
+# A preposition the dictionary glues to what it governs, and the tag of that governed word.
+_PREPOSITION_TAGS = {"在": "n", "较": "t"}
+_PREPOSITION_OWN_TAGS = {"在": "p", "较": "zg"}
+
+
+def _glued_preposition(w: Word, head: str) -> bool:
+    """在 glued to a noun comes as a personal name (在城镇, nr); 较 to a time word as anything."""
+    return head != "在" or w.tag.startswith("nr")
+
+
+def _join_ampersands(cut: list[str]) -> list[str]:
+    """R|＆|D -> R＆D, R|&|D -> R&D: an ampersand between two Latin words is inside one acronym
+    (R&D, M&A); cut apart, the subject would start at the letter after it (D经费投入)."""
+    out: list[str] = []
+    i = 0
+    while i < len(cut):
+        if (
+            out
+            and cut[i] in ("&", "＆")
+            and i + 1 < len(cut)
+            and _LATIN_WORD.match(out[-1])
+            and _LATIN_WORD.match(cut[i + 1])
+        ):
+            out[-1] += cut[i] + cut[i + 1]
+            i += 2
+            continue
+        out.append(cut[i])
+        i += 1
+    return out
 
 
 def _cut_mixed(text: str, freq: dict[str, int], logtotal: float) -> list[str]:

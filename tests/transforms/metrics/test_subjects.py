@@ -854,3 +854,110 @@ def test_a_rate_per_round_number_before_the_metric_is_passed_over() -> None:
 def test_a_verb_alone_after_ci_is_the_act_counted() -> None:
     # 2次|复信 ending its list item: the replies are what is counted
     assert facts("市长5次深入社区调研、2次复信、3次致电。")["2次"].subject == "复信"
+
+
+def test_a_latin_acronym_with_an_ampersand_is_one_word() -> None:
+    # R＆D (full width) or R&D: the subject does not start at the letter after the ampersand
+    assert facts("全省R＆D经费投入增长12%。")["12%"].subject == "R＆D经费投入"
+    assert facts("企业R&D投入强度达到2.8%。")["2.8%"].subject == "企业R&D投入强度"
+
+
+def test_zai_and_a_place_after_the_people_counted_end_their_name() -> None:
+    # 在城镇 is a personal name in the dictionary: here the preposition and the place
+    assert facts("全年有3200名渔民在城镇稳定就业。")["3200名"].subject == "渔民"
+    # 设置 governs what is set up (the dictionary has a verbal noun)
+    assert facts("在500个社区设置智能回收箱。")["500个"].subject == "社区"
+
+
+def test_liang_after_a_verb_is_the_volume_of_the_act() -> None:
+    found = facts("乡镇卫生院的诊疗量占全县诊疗量的比例达到60%。")["60%"].subject
+    assert found is not None and found.startswith("诊疗量占全县诊疗量")
+    assert facts("县医院转诊量增长15%。")["15%"].subject == "县医院转诊量"
+
+
+def test_zuzhi_after_a_noun_is_the_organisation_counted() -> None:
+    assert facts("培育老年志愿服务组织50个。")["50个"].subject == "老年志愿服务组织"
+    assert facts("全县新增3个志愿服务组织。")["3个"].subject == "志愿服务组织"
+    assert facts("全年组织志愿者800名。")["800名"].subject == "志愿者"
+
+
+def test_a_verb_of_the_kind_of_work_before_a_task_noun_is_in_its_name() -> None:
+    # 建设|任务, 引进|项目: the kind of project; 实施 before 项目 governs it
+    assert facts("完成防护林建设任务80万亩。")["80万亩"].subject == "防护林建设任务"
+    assert facts("累计促成人才引进项目49个。")["49个"].subject == "人才引进项目"
+    assert facts("全年计划实施项目290个。")["290个"].subject == "项目"
+
+
+def test_a_modal_before_the_predicate_is_not_in_the_subject() -> None:
+    # 可/料/则/亦会 (Hong Kong, Macau, Taiwan usage) stand between the subject and its verb
+    assert facts("山区累积雨量可达600公厘。")["600公厘"].subject == "山区累积雨量"
+    assert facts("每日客流量料逾八万人次。")["逾八万人次"].subject == "客流量"
+    assert facts("本地学生每人5,000元，外地学生则每人3,000元。")["3,000元"].subject == "外地学生"
+    assert facts("房署亦会拨款约2亿元。")["约2亿元"].subject == "房署"
+
+
+def test_a_status_word_of_an_estimate_is_not_in_the_subject() -> None:
+    assert facts("九月的批发业总销货价值临时估计为二十五亿元。")["二十五亿元"].subject == "批发业总销货价值"
+    assert facts("全年本地生产总值预估为3万亿元。")["3万亿元"].subject == "本地生产总值"
+
+
+def test_hong_kong_and_taiwan_bridges() -> None:
+    # 合共 (in all) and 多达 (as many as) are bridges, read whole
+    assert facts("检获各类货品合共约5吨。")["约5吨"].subject == "货品"
+    assert facts("全市义工多达3万人。")["3万人"].subject == "义工"
+
+
+def test_shijian_after_an_act_is_the_duration_measured() -> None:
+    # 时间 alone is bound (一周时间), after the word of an act it heads the phrase
+    assert facts("一般申请者的平均轮候时间为4.2年。")["4.2年"].subject == "轮候时间"
+    assert facts("平均通勤时间缩短8分钟。")["8分钟"].subject == "通勤时间"
+    assert facts("审批事项平均办理时间减少40%。")["40%"].subject == "事项平均办理时间"
+
+
+def test_a_verb_ending_the_clause_after_a_count_of_cases_names_them() -> None:
+    # 宗 counts cases: 公屋|申请, 居民|投诉 are what is counted
+    assert facts("截至6月底，共有约8万宗公屋申请。")["约8万宗"].subject == "公屋申请"
+    assert facts("今年录得120宗居民投诉，较去年减少。")["120宗"].subject == "居民投诉"
+
+
+def test_hui_right_before_a_count_of_meetings_is_the_meeting() -> None:
+    # 会 is a modal only when a verb follows it (政府|会|增加); before the count it names the meetings
+    assert facts("全区召开院坝会120余场。")["120余场"].subject == "院坝会"
+
+
+def test_a_modal_and_its_verbs_after_the_subject_are_the_predicate() -> None:
+    assert facts("每名学员可申请最长3年。")["3年"].subject == "学员"
+    assert facts("持卡人更可享七折。")["七折"].subject == "持卡人"
+    # a modal opening the clause: what its verb governs is counted
+    assert facts("如合资格，可申请一次性补助5,000元。")["5,000元"].subject == "一次性补助"
+
+
+def test_jiao_glued_to_a_time_word_is_the_comparison() -> None:
+    # 较前年 is one word in the dictionary: here 较|前年, the point compared with
+    found = facts("去年过境旅客达300万人次，较前年上升两成。")
+    assert found["两成"].subject == "过境旅客"
+
+
+def test_times_and_causatives_are_not_subjects() -> None:
+    assert facts("外汇储备现时约为800亿元。")["800亿元"].subject == "外汇储备"
+    assert facts("拨款后，令公立学校学位数目增至约9,000个。")["约9,000个"].subject == "公立学校学位数目"
+    # a time with its numerals names nothing (过去|十二个|月)
+    assert facts("过去十二个月共有约3千个。")["约3千个"].subject is None
+
+
+def test_a_one_character_stop_glued_to_a_single_character_opens_a_name() -> None:
+    # 长|照 (long-term care) cut in characters: 长 is no verb here
+    assert facts("明年长照经费编列300亿元。")["300亿元"].subject == "长照经费"
+
+
+def test_the_contributor_before_dui_is_part_of_a_contribution_rate() -> None:
+    # A对B增长贡献率: A's share in B's growth, so A changes what is measured
+    assert facts("服务业对经济增长贡献率达到58%。")["58%"].subject == "服务业对经济增长贡献率"
+    # 对 opening the clause: the contributor is named in the clause before
+    assert facts("增加值增长8%、对工业增长贡献率达到35%。")["35%"].subject == "工业增长贡献率"
+
+
+def test_touxiang_governs_where_a_sum_goes() -> None:
+    # 投向 is a verb (the dictionary has a noun): not the thing the sum counts
+    assert facts("全年有超5亿元投向了乡村振兴。")["超5亿元"].subject != "投向"
+    assert facts("全县财政支出八成以上投向民生领域。")["八成以上"].subject == "财政支出"
