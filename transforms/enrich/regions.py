@@ -327,12 +327,24 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+def _national_opening(text: str, found: list[tuple[str, int]]) -> bool:
+    """Whether the page opens on the country (region_national_page.txt) and its opening names no
+    division: a national roundup whose body visits one place for an anecdote is not that place's."""
+    head = text[:HEAD_CHARS]
+    if not re.search("|".join(map(re.escape, words("region_national_page.txt"))), head):
+        return False
+    head_bytes = len(head.encode("utf-8"))
+    return not _votes(text, [(a, off) for a, off in found if off < head_bytes])
+
+
 def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str | None:
     """The adcode of the most specific well-supported division the text is about, else None."""
     _, _, info = _gazetteer()
     if found is None:
         found = _mentions(pl.Series([text]))[0]
     votes = _votes(text, found)
+    if votes and _national_opening(text, found):
+        return None
     support: dict[str, float] = defaultdict(float)
     children: dict[str | None, set[str]] = defaultdict(set)
     for code, w in votes.items():
@@ -586,6 +598,7 @@ LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 
 NAMED_ITEM = 8  # the longest item of a list of things named after their places (沈阳航空, 大盘绿色石化)
 _ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
+_PLACE_TOPIC_CHARS = 20  # a sentence may open on a bare place chain this long (四川省某县某村，这个…)
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
@@ -1164,12 +1177,15 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         if not named and not national and (sha, sent_ix) in set_by:
             # 在新疆喀什某村，当地建设了…。今年，村里还将新建20座…: the place the sentence before set
             text, set_ix = set_by[(sha, sent_ix)]
-            frame = _LOCATIVE_FRAME.match(text.split("，", 1)[0])
+            opener = text.split("，", 1)[0]
+            frame = _setting_frame().match(opener)
             mine = [
                 (m, off)
                 for m, off in sent_found.get((sha, set_ix), [])
                 if frame and off < len(frame.group(0).encode())
             ]
+            if mine and not _LOCATIVE_FRAME.match(opener) and not _ends_on_place(opener, mine):
+                mine = []  # 培育长春区域消费中心城市，…: a verb's object ending on 市, not a place topic
             setting = (
                 _named(text, mine, _describe(page)["province"], vouched.get(sha, frozenset())) if mine else []
             )
@@ -1270,9 +1286,36 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     )
 
 
+@lru_cache(maxsize=1)
+def _setting_frame() -> re.Pattern[str]:
+    """A first clause that only sets the place of what follows: a locative frame (在辽宁), or a bare
+    place chain standing as the topic (四川省北川县石椅村，这个村寨…): it ends on a division or
+    settlement suffix (division_suffixes.txt, area_suffixes.txt), so it holds no verb of its own."""
+    tails = sorted({*words("division_suffixes.txt"), *words("area_suffixes.txt")}, key=len, reverse=True)
+    tail = "|".join(map(re.escape, tails))
+    return re.compile(
+        rf"^(?:(?:在|据)[^，。；]{{1,12}}|(?:在|据)?[^，。；、“”]{{2,{_PLACE_TOPIC_CHARS}}}(?:{tail}))$"
+    )
+
+
+_SETTLEMENT_TAIL = 4  # characters of a settlement's own name after its county (石椅村, 三河村)
+
+
+def _ends_on_place(opener: str, found: list[tuple[str, int]]) -> bool:
+    """Whether a place-topic opener ends on a division it names, or on a settlement right after one
+    (…北川县石椅村): the place chain is the whole of its end, not an object of a verb before it."""
+    raw = opener.encode("utf-8")
+    tails = "|".join(map(re.escape, words("area_suffixes.txt")))
+    for m, off in found:
+        rest = raw[off + _nbytes(m) :].decode("utf-8", "ignore")
+        if re.fullmatch(rf"(?:[\u4e00-\u9fff]{{1,{_SETTLEMENT_TAIL}}}(?:{tails}))?", rest):
+            return True
+    return False
+
+
 def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
     """(sha256, sent_ix, set_ix, set_text): for a metric's sentence, the sentence right before it in
-    its paragraph when that one opens by setting a place (在新疆喀什某村，…; _LOCATIVE_FRAME): a
+    its paragraph when that one opens by setting a place (在新疆喀什某村，…; :func:`_setting_frame`): a
     sentence naming no place of its own goes on about that place (fact-spec: its story's place)."""
     keys = ["sha256", "sent_ix"]
     if "para_ix" not in sentences.columns:
@@ -1285,7 +1328,8 @@ def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
         pl.col("para_ix").cast(pl.Int32),
         pl.col("text").fill_null(""),
     )
-    setting = sents.filter(pl.col("text").str.contains(r"^(?:在|据)[^，。；]{1,12}，")).select(
+    frame = _setting_frame().pattern.rstrip("$")
+    setting = sents.filter(pl.col("text").str.contains(frame + "，")).select(
         "sha256",
         (pl.col("sent_ix") + 1).cast(pl.Int32).alias("sent_ix"),
         pl.col("sent_ix").alias("set_ix"),

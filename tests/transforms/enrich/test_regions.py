@@ -661,3 +661,33 @@ def test_a_sentence_setting_a_place_carries_it_to_the_next_one_of_its_paragraph(
     )
     assert got[2] == ["330000"] and got[5] == ["430100"]
     assert got[3] != ["330000"]  # the page's, whatever it resolves to
+
+
+def test_a_page_opening_on_the_country_is_not_its_anecdote_s_place() -> None:
+    from transforms.enrich.regions import resolve_region
+
+    page = (
+        "### 基层卫生网越织越密\n我国加快建设健康中国，各地基层医疗服务能力持续提升，群众看病更方便了。"
+        + "这是一段很长的导语。" * 16
+        + "\n在湖南省浏阳市某某镇某某村，村医正在上门服务。浏阳市某某村的卫生室也更新了设备。"
+        + "全国基层医疗卫生机构增加到104万个。"
+    )
+    assert resolve_region(page) is None  # a national roundup visiting one county
+    local = "### 浏阳市基层卫生网越织越密\n浏阳市加快建设健康乡村，我国各地也在推进。" + page[40:]
+    assert resolve_region(local) == "430181"  # the opening names the county: its page
+
+
+def test_a_sentence_opening_on_a_bare_place_chain_sets_the_place_of_the_next() -> None:
+    got = _metric_regions(
+        [
+            "各地推进乡村振兴。",
+            "湖南省浏阳市某某村，这个山里的村子变了样。",
+            "村人均年收入增加到3万元。",  # goes on about 浏阳市
+            "培育株洲市区域消费中心城市，推动商圈升级。",  # a verb's object ending on 市: no topic
+            "打造5个消费新场景。",
+        ],
+        [[], [], ["3万元"], [], ["5个"]],
+        paras=[0, 1, 1, 2, 2],
+    )
+    assert got[2] == ["430181"]
+    assert got[4] != ["430200"]
