@@ -49,6 +49,7 @@ SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
 
 HEAD_CHARS = 200  # mentions in the headline / dateline / lead weigh double
 HEAD_WEIGHT = 2.0
+OPENING_LINES = 2  # a page's opening: its headline and its lead paragraph (within HEAD_CHARS)
 MIN_SUPPORT = 2.0  # weighted mentions a region needs before we commit to it
 SHARE = 0.5  # a child must hold more than this share of its siblings' votes to be chosen
 DOMINANCE = 1.0  # ... and at least as many votes as its parent's own direct mentions
@@ -330,7 +331,13 @@ def _is_han(ch: str) -> bool:
 def _national_opening(text: str, found: list[tuple[str, int]]) -> bool:
     """Whether the page opens on the country (region_national_page.txt) and its opening names no
     division: a national roundup whose body visits one place for an anecdote is not that place's."""
-    head = text[:HEAD_CHARS]
+    # the headline and the lead paragraph: an anecdote may start within HEAD_CHARS (前不久，福建福州…)
+    head, seen = "", 0
+    for line in text[:HEAD_CHARS].split("\n"):
+        head += line + "\n"
+        seen += bool(line.strip())
+        if seen == OPENING_LINES:
+            break
     if not re.search("|".join(map(re.escape, words("region_national_page.txt"))), head):
         return False
     head_bytes = len(head.encode("utf-8"))

@@ -673,6 +673,10 @@ def test_a_page_opening_on_the_country_is_not_its_anecdote_s_place() -> None:
         + "全国基层医疗卫生机构增加到104万个。"
     )
     assert resolve_region(page) is None  # a national roundup visiting one county
+    early = (
+        "### 社区服务暖民心\n我国各地推进社区治理现代化。\n前不久，湖南浏阳市某某社区办起食堂。" + page[60:]
+    )
+    assert resolve_region(early) is None  # the anecdote starts within the first lines: still national
     local = "### 浏阳市基层卫生网越织越密\n浏阳市加快建设健康乡村，我国各地也在推进。" + page[40:]
     assert resolve_region(local) == "430181"  # the opening names the county: its page
 
