@@ -605,6 +605,7 @@ LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 
 NAMED_ITEM = 8  # the longest item of a list of things named after their places (沈阳航空, 大盘绿色石化)
 _ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
+_TIME_OPENER_CHARS = 6  # a short first clause (眼下, 这段时间) before the clause that sets the place
 _PLACE_TOPIC_CHARS = 20  # a sentence may open on a bare place chain this long (四川省某县某村，这个…)
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
@@ -1184,19 +1185,25 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         if not named and not national and (sha, sent_ix) in set_by:
             # 在新疆喀什某村，当地建设了…。今年，村里还将新建20座…: the place the sentence before set
             text, set_ix = set_by[(sha, sent_ix)]
-            opener = text.split("，", 1)[0]
+            parts = text.split("，")
+            opener, skip = parts[0], 0
+            if len(parts) > 2 and len(opener) <= _TIME_OPENER_CHARS and not _setting_frame().match(opener):
+                # 眼下，在涿州，…; 这段时间，在宁夏银川市金凤区某社区，…: a short time opener first
+                opener, skip = parts[1], len((opener + "，").encode("utf-8"))
             frame = _setting_frame().match(opener)
             mine = [
-                (m, off)
+                (m, off - skip)
                 for m, off in sent_found.get((sha, set_ix), [])
-                if frame and off < len(frame.group(0).encode())
+                if frame and 0 <= off - skip < len(frame.group(0).encode())
             ]
             if mine and not _LOCATIVE_FRAME.match(opener) and not _ends_on_place(opener, mine):
                 mine = []  # 培育长春区域消费中心城市，…: a verb's object ending on 市, not a place topic
             setting = (
-                _named(text, mine, _describe(page)["province"], vouched.get(sha, frozenset())) if mine else []
+                _named(opener, mine, _describe(page)["province"], vouched.get(sha, frozenset()))
+                if mine
+                else []
             )
-            if setting and not _names_whole(text.split("，", 1)[0], mine, False):
+            if setting and not _names_whole(opener, mine, False):
                 out[-1] = _common(setting)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
@@ -1335,8 +1342,9 @@ def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
         pl.col("para_ix").cast(pl.Int32),
         pl.col("text").fill_null(""),
     )
-    frame = _setting_frame().pattern.rstrip("$")
-    setting = sents.filter(pl.col("text").str.contains(frame + "，")).select(
+    frame = _setting_frame().pattern.rstrip("$").lstrip("^")
+    opener = f"^(?:[^，。；]{{1,{_TIME_OPENER_CHARS}}}，)?"
+    setting = sents.filter(pl.col("text").str.contains(opener + frame + "，")).select(
         "sha256",
         (pl.col("sent_ix") + 1).cast(pl.Int32).alias("sent_ix"),
         pl.col("sent_ix").alias("set_ix"),

@@ -695,3 +695,20 @@ def test_a_sentence_opening_on_a_bare_place_chain_sets_the_place_of_the_next() -
     )
     assert got[2] == ["430181"]
     assert got[4] != ["430200"]
+
+
+def test_a_place_frame_after_a_short_time_opener_sets_the_place_of_the_next_sentence() -> None:
+    got = _metric_regions(
+        [
+            "各地推进乡村振兴。",
+            "眼下，在浏阳市，大约500户农房完成修缮。",
+            "进入冬季，当地发放棉被6000条。",  # goes on about 浏阳市
+            "这段时间，在湖南株洲市某某社区，施工人员正忙着。",
+            "完成后，这里将惠及800多户居民。",  # 株洲市
+            "在浙江，当地优化审批，加快推进。",
+            "截至目前，完成率超过99%。",  # a frame first stays the frame
+        ],
+        [[], [], ["6000条"], [], ["800多户"], [], ["99%"]],
+        paras=[0, 1, 1, 2, 2, 3, 3],
+    )
+    assert got[2] == ["430181"] and got[4] == ["430200"] and got[6] == ["330000"]
