@@ -249,6 +249,14 @@ def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     )
 
 
+def _past_pair_end(since_word: str) -> bool:
+    """Whether the text from an unknown-past word to a metric is a pair's start from that past to
+    the metric (从过去的3000多元增加到…): the metric is the pair's end, stated as it stands now."""
+    froms = tuple(words("pair_from_words.txt"))
+    tos = "|".join(map(re.escape, words("pair_to_words.txt")))
+    return since_word.startswith(froms) and re.search(f"\\d[^，；。]*(?:{tos})$", since_word) is not None
+
+
 def pair_end(before: str, after: str) -> str | None:
     """Which end of an explicit change the metric is (比重从34.6%提升到49%: "from" for 34.6%, "to" for
     49%), from its clause's text before and after it; None when it is no end of one. Over a span
@@ -415,6 +423,8 @@ class Walk:
         """(years, is a target) of the metric at ``offset`` of the sentence."""
         k = _clause_at(s, offset)
         gov = governing(s, offset, offset + length, k, text) or self.carry
+        if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
+            gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
         target = self._target(s, text, offset, length, gov, period, k)
         first, last = period

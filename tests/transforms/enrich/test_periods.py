@@ -213,6 +213,9 @@ def test_years_ago_and_descriptions_that_are_not_times() -> None:
     )
     assert got["0:86户"][:2] == (2012, 2012)
     assert got["1:2.1万元"][:2] == (2024, 2024)  # 曾经的 describes the village; 如今 dates the metric
+    got = decide([["村里的养殖户从过去的8户增加到120户。"]], meta={"published": "2024-06-30"})
+    assert got["0:8户"][:2] == (None, None)  # the start of a pair in an unknown past
+    assert got["0:120户"][:2] == (2024, 2024)  # its end stands now: the publication year
 
 
 def test_a_dated_heading_is_review_or_plan_by_its_year_and_frames_decide_inside_a_part() -> None:
