@@ -96,7 +96,10 @@ class Sentence(NamedTuple):
     ends_list: bool  # ends with ；: its heading year and frame carry to the next sentence
 
 
-CLAUSE_END = re.compile("[，,；;：:。！？!?]")
+CLAUSE_STOPS = "，；;：:。！？!?"  # every clause terminator but the ASCII comma
+# an ASCII comma ends a clause unless it groups thousands (1,120亿澳门元, 3万2,500元): split there,
+# the figure's clause would hold only its last digits and lose the verb before it (…总开支为1,015亿)
+CLAUSE_END = re.compile(f"[{CLAUSE_STOPS}]|(?<!\\d),|,(?!\\d{{3}}(?!\\d))")
 # (Rust regex) every character str.strip() removes -- Unicode White_Space plus \x1c-\x1f -- so a
 # column-wide test with it never rules out what the per-sentence Python test would let through
 STRIPPED = r"[\s\x1c-\x1f]"
@@ -192,7 +195,9 @@ def head_expr(text: str, roc: bool = False) -> Expr | None:
 def _head_key_pattern() -> str:
     """A key of a time expression (timewords.keys_pattern) before the first clause end: without one,
     :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
-    return "^[^" + CLAUSE_END.pattern[1:-1] + "]*(?:" + keys_pattern() + ")"
+    # no lookaround in the column-wide (Rust) regex: stopping short of every comma would rule out
+    # what the Python test lets through past a thousands comma, so commas do not stop it here
+    return "^[^" + CLAUSE_STOPS + "]*(?:" + keys_pattern() + ")"
 
 
 def _may_be_heading(text: pl.Expr) -> pl.Expr:

@@ -13,7 +13,7 @@ from transforms.enrich.periods import metric_periods
 from transforms.enrich.structure import text_year
 from transforms.enrich.timewords import plan_years, resolve, scan
 
-METRIC = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
+METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
 
 
 def frames(
@@ -647,3 +647,13 @@ def test_a_lead_announcing_a_list_dates_it_and_a_named_scheme_plans_nothing() ->
     )
     assert got["2:3000万元"] == (2031, 2031, "actual")
     assert got["3:200万元"] == (2031, 2031, "actual")
+
+
+def test_a_thousands_comma_is_no_clause_end_and_a_repeated_copula_shares_the_cue() -> None:
+    # 预计A为X，B为Y: B's clause repeats the copula 为 and is A's parallel; 1,015 stays one clause
+    got = decide(
+        [["某局昨日提交预算案，预计总收入为1,120亿元，总开支为1,015亿元，每户补贴2,000元，涉及约3万户。"]]
+    )
+    assert got["0:1,120亿元"][2] == got["0:1,015亿元"][2] == "target"
+    got = decide([["去年总收入为1,120亿元，总开支为1,015亿元。"]])
+    assert got["0:1,015亿元"][2] == "actual"  # no cue to share
