@@ -997,6 +997,9 @@ def _own_subject(lead: str) -> bool:
     an adverb or 其中, or by a noun naming an attribute (旅客吞吐量突破…) leaves out its subject, which
     the earlier clause names."""
     ws = [w for w in tag(lead[:_LEAD_CHARS]) if w.text.strip()]
+    times = words("region_time_leads.txt")
+    while len(ws) > 1 and ws[0].text in times:
+        ws = ws[1:]  # 全年|交通、水利投资…: the subject after a time word opening the clause
     if not ws or not (ws[0].tag.startswith("n") or ws[0].tag in ("j", "l", "vn")):
         return False
     if ws[0].text in _clause_verbs():

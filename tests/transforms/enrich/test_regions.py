@@ -712,3 +712,18 @@ def test_a_place_frame_after_a_short_time_opener_sets_the_place_of_the_next_sent
         paras=[0, 1, 1, 2, 2, 3, 3],
     )
     assert got[2] == ["430181"] and got[4] == ["430200"] and got[6] == ["330000"]
+
+
+def test_a_time_word_opening_a_clause_leaves_it_its_own_subject() -> None:
+    # the earlier clause names 株洲's metro; 全年 opens a clause with a subject of its own: the page's
+    got = _metric_regions(
+        [
+            "湖南省人民政府工作报告",
+            "株洲市轨道交通1号线通车运营，全年交通、水利投资分别达到800亿元、300亿元。",
+            "株洲市轨道交通2号线通车运营，全年新开公交线路12条。",  # 全年 + a verb: carried on
+        ],
+        [[], ["800亿元", "300亿元"], ["12条"]],
+        meta={"region": "湖南省"},
+    )
+    assert got[1] == ["430000", "430000"]
+    assert got[2] == ["430200"]
