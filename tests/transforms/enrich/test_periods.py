@@ -657,3 +657,10 @@ def test_a_thousands_comma_is_no_clause_end_and_a_repeated_copula_shares_the_cue
     assert got["0:1,120亿元"][2] == got["0:1,015亿元"][2] == "target"
     got = decide([["去年总收入为1,120亿元，总开支为1,015亿元。"]])
     assert got["0:1,015亿元"][2] == "actual"  # no cue to share
+
+
+def test_a_plan_spelling_out_what_is_to_be_done_makes_its_figures_targets() -> None:
+    got = decide([["新近印发的《某某行动方案》明确提出新建步道3000公里、改造公园120个。"]])
+    assert got["0:3000公里"][2] == got["0:120个"][2] == "target"
+    got = decide([["方案明确提出后，全市已新建步道300公里。"]])
+    assert got["0:300公里"][2] == "actual"  # done (已): not a plan's figure
