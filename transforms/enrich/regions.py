@@ -1162,6 +1162,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     # region from their keys alone, and only the others have their sentence texts read out
     out: list[str | None] = []
     slow: list[bool] = []
+    bare: list[bool] = []  # the sentence and headline name no division and the metric is not national
     keyed = cl.select(
         "sha256",
         "sent_ix",
@@ -1185,6 +1186,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         )
         out.append(None if national else page)
         slow.append(bool(named) and not national)
+        bare.append(not named and not national)
         if not named and not national and (sha, sent_ix) in set_by:
             # 在新疆喀什某村，当地建设了…。今年，村里还将新建20座…: the place the sentence before set
             text, set_ix = set_by[(sha, sent_ix)]
@@ -1290,6 +1292,8 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                 code = got
                 break
         out[i] = code
+    areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
+    _place_areas(ctx, cl, areas, out, bare, doc_found, vouched)
     known = {c: _describe(c) for c in set(out)}  # a batch names a few hundred divisions at most
     described = [known[c] for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
@@ -1297,7 +1301,6 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         pl.Series("adcode", out, dtype=pl.String),
         pl.Series("region_level", [d["region_level"] for d in described], dtype=pl.String),
     )
-    areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     return regions.join(areas, on="metric_id", how="left").select(
         "metric_id", "region", "adcode", "region_level", "area"
     )
@@ -1328,6 +1331,60 @@ def _ends_on_place(opener: str, found: list[tuple[str, int]]) -> bool:
         if re.fullmatch(rf"(?:[\u4e00-\u9fff]{{1,{_SETTLEMENT_TAIL}}}(?:{tails}))?", rest):
             return True
     return False
+
+
+def _place_areas(
+    ctx: Context,
+    cl: pl.DataFrame,
+    areas: pl.DataFrame,
+    out: list[str | None],
+    bare: list[bool],
+    doc_found: dict[str, list[tuple[str, int]]],
+    vouched: dict[str, frozenset[str]],
+) -> None:
+    """In place: a metric whose sentence names no division but an area (2025年，四邑村实现了…) is about
+    the county the page names that area under (:func:`_area_home`), not the page's whole division."""
+    area_of = dict(areas.select("metric_id", "area").drop_nulls().iter_rows())
+    texts = dict(ctx.documents.select("sha256", pl.col("text").fill_null("")).iter_rows())
+    homes: dict[tuple[str, str], str | None] = {}
+    rows = cl.select("metric_id", "sha256", "page", "province").iter_rows()
+    for i, (mid, sha, page, province) in enumerate(rows):
+        area = area_of.get(mid)
+        if not bare[i] or area is None or out[i] != page:
+            continue
+        if (sha, area) not in homes:
+            homes[sha, area] = _area_home(
+                texts.get(sha, ""), doc_found.get(sha, []), area, province, vouched.get(sha, frozenset())
+            )
+        if homes[sha, area] is not None:
+            out[i] = homes[sha, area]
+
+
+_AREA_CHAIN_GAP = 8  # characters of a town's name (太和镇) a chain may hold between county and area
+
+
+def _area_home(
+    text: str, found: list[tuple[str, int]], area: str, province: str | None, vouched: frozenset[str]
+) -> str | None:
+    """The division a page names an area under (湖北嘉鱼县四邑村 -> 嘉鱼县): the one division whose
+    name ends right before the area's name somewhere on the page, with at most a town's name between
+    (no punctuation). None when the page never writes the chain, or writes it under several."""
+    raw = text.encode("utf-8")
+    codes: set[str] = set()
+    start = text.find(area)
+    ends = {off + _nbytes(m): m for m, off in found}
+    while start >= 0:
+        at = len(text[:start].encode("utf-8"))
+        for gap in range(_AREA_CHAIN_GAP + 1):
+            lead = raw[:at].decode("utf-8", "ignore")[-gap:] if gap else ""
+            if lead and not _is_han(lead[0]):
+                break
+            m = ends.get(at - len(lead.encode("utf-8")))
+            if m is not None:
+                codes.update(_named(m + lead + area, [(m, 0)], province, vouched))
+                break
+        start = text.find(area, start + len(area))
+    return _common(sorted(codes)) if len(codes) == 1 else None
 
 
 def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:

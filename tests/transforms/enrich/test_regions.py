@@ -727,3 +727,19 @@ def test_a_time_word_opening_a_clause_leaves_it_its_own_subject() -> None:
     )
     assert got[1] == ["430000", "430000"]
     assert got[2] == ["430200"]
+
+
+def test_an_area_takes_the_division_the_page_names_it_under() -> None:
+    got = _metric_regions(
+        [
+            "各地推进乡村振兴。",
+            "在湖南省浏阳市某某镇青枫村，村民正在采摘。",
+            "另一段落里，株洲市也在推进。",
+            "2025年，青枫村新建大棚50座。",  # 浏阳市: the page writes 浏阳市某某镇青枫村
+            "2025年，白石村新建大棚30座。",  # a village the page never places: the page's
+        ],
+        [[], [], [], ["50座"], ["30座"]],
+        paras=[0, 1, 2, 3, 4],
+    )
+    assert got[3] == ["430181"]
+    assert got[4] != ["430181"]
