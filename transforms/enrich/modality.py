@@ -176,4 +176,9 @@ def parallel_verb(before: str, earlier: str) -> bool:
     before it (力争A覆盖率达到50%以上，B覆盖率达到30%以上)? Then it is that clause's parallel, and
     shares its cue."""
     m = _PARALLEL.search(before.rstrip())
-    return m is not None and re.search(re.escape(m.group(1)) + r"[约近超]?\d", earlier) is not None
+    if m is not None and re.search(re.escape(m.group(1)) + r"[约近超]?\d", earlier) is not None:
+        return True
+    # 预计总收入为A，总开支为B: a one-character copula (parallel_copulas.txt) repeated before both
+    copulas = "|".join(map(re.escape, words("parallel_copulas.txt")))
+    c = re.search(f"[\u4e00-\u9fff]({copulas})[约近超]?$", before.rstrip())
+    return c is not None and re.search(f"[\u4e00-\u9fff]{c.group(1)}[约近超]?\\d", earlier) is not None

@@ -96,7 +96,10 @@ class Sentence(NamedTuple):
     ends_list: bool  # ends with ；: its heading year and frame carry to the next sentence
 
 
-CLAUSE_END = re.compile("[，,；;：:。！？!?]")
+CLAUSE_STOPS = "，；;：:。！？!?"  # every clause terminator but the ASCII comma
+# an ASCII comma ends a clause unless it groups thousands (1,120亿澳门元, 3万2,500元): split there,
+# the figure's clause would hold only its last digits and lose the verb before it (…总开支为1,015亿)
+CLAUSE_END = re.compile(f"[{CLAUSE_STOPS}]|(?<!\\d),|,(?!\\d{{3}}(?!\\d))")
 # (Rust regex) every character str.strip() removes -- Unicode White_Space plus \x1c-\x1f -- so a
 # column-wide test with it never rules out what the per-sentence Python test would let through
 STRIPPED = r"[\s\x1c-\x1f]"
@@ -192,7 +195,9 @@ def head_expr(text: str, roc: bool = False) -> Expr | None:
 def _head_key_pattern() -> str:
     """A key of a time expression (timewords.keys_pattern) before the first clause end: without one,
     :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
-    return "^[^" + CLAUSE_END.pattern[1:-1] + "]*(?:" + keys_pattern() + ")"
+    # no lookaround in the column-wide (Rust) regex: stopping short of every comma would rule out
+    # what the Python test lets through past a thousands comma, so commas do not stop it here
+    return "^[^" + CLAUSE_STOPS + "]*(?:" + keys_pattern() + ")"
 
 
 def _may_be_heading(text: pl.Expr) -> pl.Expr:
@@ -247,6 +252,14 @@ def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         re.compile(f"^(?:、\\d[\\d.]*[^\\d、]*)*[^\\d]{{0,{PAIR_GAP}}}?(?:{tos})\\d"),
         re.compile(f"(?:{froms})\\d.*(?:{tos})(?:{item})*$"),
     )
+
+
+def _past_pair_end(since_word: str) -> bool:
+    """Whether the text from an unknown-past word to a metric is a pair's start from that past to
+    the metric (从过去的3000多元增加到…): the metric is the pair's end, stated as it stands now."""
+    froms = tuple(words("pair_from_words.txt"))
+    tos = "|".join(map(re.escape, words("pair_to_words.txt")))
+    return since_word.startswith(froms) and re.search(f"\\d[^，；。]*(?:{tos})$", since_word) is not None
 
 
 def pair_end(before: str, after: str) -> str | None:
@@ -415,6 +428,8 @@ class Walk:
         """(years, is a target) of the metric at ``offset`` of the sentence."""
         k = _clause_at(s, offset)
         gov = governing(s, offset, offset + length, k, text) or self.carry
+        if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
+            gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
         target = self._target(s, text, offset, length, gov, period, k)
         first, last = period

@@ -49,6 +49,7 @@ SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
 
 HEAD_CHARS = 200  # mentions in the headline / dateline / lead weigh double
 HEAD_WEIGHT = 2.0
+OPENING_LINES = 2  # a page's opening: its headline and its lead paragraph (within HEAD_CHARS)
 MIN_SUPPORT = 2.0  # weighted mentions a region needs before we commit to it
 SHARE = 0.5  # a child must hold more than this share of its siblings' votes to be chosen
 DOMINANCE = 1.0  # ... and at least as many votes as its parent's own direct mentions
@@ -327,12 +328,30 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+def _national_opening(text: str, found: list[tuple[str, int]]) -> bool:
+    """Whether the page opens on the country (region_national_page.txt) and its opening names no
+    division: a national roundup whose body visits one place for an anecdote is not that place's."""
+    # the headline and the lead paragraph: an anecdote may start within HEAD_CHARS (前不久，福建福州…)
+    head, seen = "", 0
+    for line in text[:HEAD_CHARS].split("\n"):
+        head += line + "\n"
+        seen += bool(line.strip())
+        if seen == OPENING_LINES:
+            break
+    if not re.search("|".join(map(re.escape, words("region_national_page.txt"))), head):
+        return False
+    head_bytes = len(head.encode("utf-8"))
+    return not _votes(text, [(a, off) for a, off in found if off < head_bytes])
+
+
 def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str | None:
     """The adcode of the most specific well-supported division the text is about, else None."""
     _, _, info = _gazetteer()
     if found is None:
         found = _mentions(pl.Series([text]))[0]
     votes = _votes(text, found)
+    if votes and _national_opening(text, found):
+        return None
     support: dict[str, float] = defaultdict(float)
     children: dict[str | None, set[str]] = defaultdict(set)
     for code, w in votes.items():
@@ -586,6 +605,8 @@ LIST_ITEM = 5  # the longest item of a list of sites before a count (德令哈, 
 NAMED_ITEM = 8  # the longest item of a list of things named after their places (沈阳航空, 大盘绿色石化)
 _ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
+_TIME_OPENER_CHARS = 6  # a short first clause (眼下, 这段时间) before the clause that sets the place
+_PLACE_TOPIC_CHARS = 20  # a sentence may open on a bare place chain this long (四川省某县某村，这个…)
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
@@ -976,6 +997,9 @@ def _own_subject(lead: str) -> bool:
     an adverb or 其中, or by a noun naming an attribute (旅客吞吐量突破…) leaves out its subject, which
     the earlier clause names."""
     ws = [w for w in tag(lead[:_LEAD_CHARS]) if w.text.strip()]
+    times = words("region_time_leads.txt")
+    while len(ws) > 1 and ws[0].text in times:
+        ws = ws[1:]  # 全年|交通、水利投资…: the subject after a time word opening the clause
     if not ws or not (ws[0].tag.startswith("n") or ws[0].tag in ("j", "l", "vn")):
         return False
     if ws[0].text in _clause_verbs():
@@ -1138,6 +1162,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     # region from their keys alone, and only the others have their sentence texts read out
     out: list[str | None] = []
     slow: list[bool] = []
+    bare: list[bool] = []  # the sentence and headline name no division and the metric is not national
     keyed = cl.select(
         "sha256",
         "sent_ix",
@@ -1161,19 +1186,29 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         )
         out.append(None if national else page)
         slow.append(bool(named) and not national)
+        bare.append(not named and not national)
         if not named and not national and (sha, sent_ix) in set_by:
             # 在新疆喀什某村，当地建设了…。今年，村里还将新建20座…: the place the sentence before set
             text, set_ix = set_by[(sha, sent_ix)]
-            frame = _LOCATIVE_FRAME.match(text.split("，", 1)[0])
+            parts = text.split("，")
+            opener, skip = parts[0], 0
+            if len(parts) > 2 and len(opener) <= _TIME_OPENER_CHARS and not _setting_frame().match(opener):
+                # 眼下，在涿州，…; 这段时间，在宁夏银川市金凤区某社区，…: a short time opener first
+                opener, skip = parts[1], len((opener + "，").encode("utf-8"))
+            frame = _setting_frame().match(opener)
             mine = [
-                (m, off)
+                (m, off - skip)
                 for m, off in sent_found.get((sha, set_ix), [])
-                if frame and off < len(frame.group(0).encode())
+                if frame and 0 <= off - skip < len(frame.group(0).encode())
             ]
+            if mine and not _LOCATIVE_FRAME.match(opener) and not _ends_on_place(opener, mine):
+                mine = []  # 培育长春区域消费中心城市，…: a verb's object ending on 市, not a place topic
             setting = (
-                _named(text, mine, _describe(page)["province"], vouched.get(sha, frozenset())) if mine else []
+                _named(opener, mine, _describe(page)["province"], vouched.get(sha, frozenset()))
+                if mine
+                else []
             )
-            if setting and not _names_whole(text.split("，", 1)[0], mine, False):
+            if setting and not _names_whole(opener, mine, False):
                 out[-1] = _common(setting)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
@@ -1257,6 +1292,8 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                 code = got
                 break
         out[i] = code
+    areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
+    _place_areas(ctx, cl, areas, out, bare, doc_found, vouched)
     known = {c: _describe(c) for c in set(out)}  # a batch names a few hundred divisions at most
     described = [known[c] for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
@@ -1264,15 +1301,95 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         pl.Series("adcode", out, dtype=pl.String),
         pl.Series("region_level", [d["region_level"] for d in described], dtype=pl.String),
     )
-    areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     return regions.join(areas, on="metric_id", how="left").select(
         "metric_id", "region", "adcode", "region_level", "area"
     )
 
 
+@lru_cache(maxsize=1)
+def _setting_frame() -> re.Pattern[str]:
+    """A first clause that only sets the place of what follows: a locative frame (在辽宁), or a bare
+    place chain standing as the topic (四川省北川县石椅村，这个村寨…): it ends on a division or
+    settlement suffix (division_suffixes.txt, area_suffixes.txt), so it holds no verb of its own."""
+    tails = sorted({*words("division_suffixes.txt"), *words("area_suffixes.txt")}, key=len, reverse=True)
+    tail = "|".join(map(re.escape, tails))
+    return re.compile(
+        rf"^(?:(?:在|据)[^，。；]{{1,12}}|(?:在|据)?[^，。；、“”]{{2,{_PLACE_TOPIC_CHARS}}}(?:{tail}))$"
+    )
+
+
+_SETTLEMENT_TAIL = 4  # characters of a settlement's own name after its county (石椅村, 三河村)
+
+
+def _ends_on_place(opener: str, found: list[tuple[str, int]]) -> bool:
+    """Whether a place-topic opener ends on a division it names, or on a settlement right after one
+    (…北川县石椅村): the place chain is the whole of its end, not an object of a verb before it."""
+    raw = opener.encode("utf-8")
+    tails = "|".join(map(re.escape, words("area_suffixes.txt")))
+    for m, off in found:
+        rest = raw[off + _nbytes(m) :].decode("utf-8", "ignore")
+        if re.fullmatch(rf"(?:[\u4e00-\u9fff]{{1,{_SETTLEMENT_TAIL}}}(?:{tails}))?", rest):
+            return True
+    return False
+
+
+def _place_areas(
+    ctx: Context,
+    cl: pl.DataFrame,
+    areas: pl.DataFrame,
+    out: list[str | None],
+    bare: list[bool],
+    doc_found: dict[str, list[tuple[str, int]]],
+    vouched: dict[str, frozenset[str]],
+) -> None:
+    """In place: a metric whose sentence names no division but an area (2025年，四邑村实现了…) is about
+    the county the page names that area under (:func:`_area_home`), not the page's whole division."""
+    area_of = dict(areas.select("metric_id", "area").drop_nulls().iter_rows())
+    texts = dict(ctx.documents.select("sha256", pl.col("text").fill_null("")).iter_rows())
+    homes: dict[tuple[str, str], str | None] = {}
+    rows = cl.select("metric_id", "sha256", "page", "province").iter_rows()
+    for i, (mid, sha, page, province) in enumerate(rows):
+        area = area_of.get(mid)
+        if not bare[i] or area is None or out[i] != page:
+            continue
+        if (sha, area) not in homes:
+            homes[sha, area] = _area_home(
+                texts.get(sha, ""), doc_found.get(sha, []), area, province, vouched.get(sha, frozenset())
+            )
+        if homes[sha, area] is not None:
+            out[i] = homes[sha, area]
+
+
+_AREA_CHAIN_GAP = 8  # characters of a town's name (太和镇) a chain may hold between county and area
+
+
+def _area_home(
+    text: str, found: list[tuple[str, int]], area: str, province: str | None, vouched: frozenset[str]
+) -> str | None:
+    """The division a page names an area under (湖北嘉鱼县四邑村 -> 嘉鱼县): the one division whose
+    name ends right before the area's name somewhere on the page, with at most a town's name between
+    (no punctuation). None when the page never writes the chain, or writes it under several."""
+    raw = text.encode("utf-8")
+    codes: set[str] = set()
+    start = text.find(area)
+    ends = {off + _nbytes(m): m for m, off in found}
+    while start >= 0:
+        at = len(text[:start].encode("utf-8"))
+        for gap in range(_AREA_CHAIN_GAP + 1):
+            lead = raw[:at].decode("utf-8", "ignore")[-gap:] if gap else ""
+            if lead and not _is_han(lead[0]):
+                break
+            m = ends.get(at - len(lead.encode("utf-8")))
+            if m is not None:
+                codes.update(_named(m + lead + area, [(m, 0)], province, vouched))
+                break
+        start = text.find(area, start + len(area))
+    return _common(sorted(codes)) if len(codes) == 1 else None
+
+
 def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
     """(sha256, sent_ix, set_ix, set_text): for a metric's sentence, the sentence right before it in
-    its paragraph when that one opens by setting a place (在新疆喀什某村，…; _LOCATIVE_FRAME): a
+    its paragraph when that one opens by setting a place (在新疆喀什某村，…; :func:`_setting_frame`): a
     sentence naming no place of its own goes on about that place (fact-spec: its story's place)."""
     keys = ["sha256", "sent_ix"]
     if "para_ix" not in sentences.columns:
@@ -1285,7 +1402,9 @@ def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
         pl.col("para_ix").cast(pl.Int32),
         pl.col("text").fill_null(""),
     )
-    setting = sents.filter(pl.col("text").str.contains(r"^(?:在|据)[^，。；]{1,12}，")).select(
+    frame = _setting_frame().pattern.rstrip("$").lstrip("^")
+    opener = f"^(?:[^，。；]{{1,{_TIME_OPENER_CHARS}}}，)?"
+    setting = sents.filter(pl.col("text").str.contains(opener + frame + "，")).select(
         "sha256",
         (pl.col("sent_ix") + 1).cast(pl.Int32).alias("sent_ix"),
         pl.col("sent_ix").alias("set_ix"),

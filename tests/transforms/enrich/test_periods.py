@@ -13,7 +13,7 @@ from transforms.enrich.periods import metric_periods
 from transforms.enrich.structure import text_year
 from transforms.enrich.timewords import plan_years, resolve, scan
 
-METRIC = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
+METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
 
 
 def frames(
@@ -213,6 +213,9 @@ def test_years_ago_and_descriptions_that_are_not_times() -> None:
     )
     assert got["0:86户"][:2] == (2012, 2012)
     assert got["1:2.1万元"][:2] == (2024, 2024)  # 曾经的 describes the village; 如今 dates the metric
+    got = decide([["村里的养殖户从过去的8户增加到120户。"]], meta={"published": "2024-06-30"})
+    assert got["0:8户"][:2] == (None, None)  # the start of a pair in an unknown past
+    assert got["0:120户"][:2] == (2024, 2024)  # its end stands now: the publication year
 
 
 def test_a_dated_heading_is_review_or_plan_by_its_year_and_frames_decide_inside_a_part() -> None:
@@ -644,3 +647,20 @@ def test_a_lead_announcing_a_list_dates_it_and_a_named_scheme_plans_nothing() ->
     )
     assert got["2:3000万元"] == (2031, 2031, "actual")
     assert got["3:200万元"] == (2031, 2031, "actual")
+
+
+def test_a_thousands_comma_is_no_clause_end_and_a_repeated_copula_shares_the_cue() -> None:
+    # 预计A为X，B为Y: B's clause repeats the copula 为 and is A's parallel; 1,015 stays one clause
+    got = decide(
+        [["某局昨日提交预算案，预计总收入为1,120亿元，总开支为1,015亿元，每户补贴2,000元，涉及约3万户。"]]
+    )
+    assert got["0:1,120亿元"][2] == got["0:1,015亿元"][2] == "target"
+    got = decide([["去年总收入为1,120亿元，总开支为1,015亿元。"]])
+    assert got["0:1,015亿元"][2] == "actual"  # no cue to share
+
+
+def test_a_plan_spelling_out_what_is_to_be_done_makes_its_figures_targets() -> None:
+    got = decide([["新近印发的《某某行动方案》明确提出新建步道3000公里、改造公园120个。"]])
+    assert got["0:3000公里"][2] == got["0:120个"][2] == "target"
+    got = decide([["方案明确提出后，全市已新建步道300公里。"]])
+    assert got["0:300公里"][2] == "actual"  # done (已): not a plan's figure

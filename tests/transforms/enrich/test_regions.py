@@ -661,3 +661,85 @@ def test_a_sentence_setting_a_place_carries_it_to_the_next_one_of_its_paragraph(
     )
     assert got[2] == ["330000"] and got[5] == ["430100"]
     assert got[3] != ["330000"]  # the page's, whatever it resolves to
+
+
+def test_a_page_opening_on_the_country_is_not_its_anecdote_s_place() -> None:
+    from transforms.enrich.regions import resolve_region
+
+    page = (
+        "### 基层卫生网越织越密\n我国加快建设健康中国，各地基层医疗服务能力持续提升，群众看病更方便了。"
+        + "这是一段很长的导语。" * 16
+        + "\n在湖南省浏阳市某某镇某某村，村医正在上门服务。浏阳市某某村的卫生室也更新了设备。"
+        + "全国基层医疗卫生机构增加到104万个。"
+    )
+    assert resolve_region(page) is None  # a national roundup visiting one county
+    early = (
+        "### 社区服务暖民心\n我国各地推进社区治理现代化。\n前不久，湖南浏阳市某某社区办起食堂。" + page[60:]
+    )
+    assert resolve_region(early) is None  # the anecdote starts within the first lines: still national
+    local = "### 浏阳市基层卫生网越织越密\n浏阳市加快建设健康乡村，我国各地也在推进。" + page[40:]
+    assert resolve_region(local) == "430181"  # the opening names the county: its page
+
+
+def test_a_sentence_opening_on_a_bare_place_chain_sets_the_place_of_the_next() -> None:
+    got = _metric_regions(
+        [
+            "各地推进乡村振兴。",
+            "湖南省浏阳市某某村，这个山里的村子变了样。",
+            "村人均年收入增加到3万元。",  # goes on about 浏阳市
+            "培育株洲市区域消费中心城市，推动商圈升级。",  # a verb's object ending on 市: no topic
+            "打造5个消费新场景。",
+        ],
+        [[], [], ["3万元"], [], ["5个"]],
+        paras=[0, 1, 1, 2, 2],
+    )
+    assert got[2] == ["430181"]
+    assert got[4] != ["430200"]
+
+
+def test_a_place_frame_after_a_short_time_opener_sets_the_place_of_the_next_sentence() -> None:
+    got = _metric_regions(
+        [
+            "各地推进乡村振兴。",
+            "眼下，在浏阳市，大约500户农房完成修缮。",
+            "进入冬季，当地发放棉被6000条。",  # goes on about 浏阳市
+            "这段时间，在湖南株洲市某某社区，施工人员正忙着。",
+            "完成后，这里将惠及800多户居民。",  # 株洲市
+            "在浙江，当地优化审批，加快推进。",
+            "截至目前，完成率超过99%。",  # a frame first stays the frame
+        ],
+        [[], [], ["6000条"], [], ["800多户"], [], ["99%"]],
+        paras=[0, 1, 1, 2, 2, 3, 3],
+    )
+    assert got[2] == ["430181"] and got[4] == ["430200"] and got[6] == ["330000"]
+
+
+def test_a_time_word_opening_a_clause_leaves_it_its_own_subject() -> None:
+    # the earlier clause names 株洲's metro; 全年 opens a clause with a subject of its own: the page's
+    got = _metric_regions(
+        [
+            "湖南省人民政府工作报告",
+            "株洲市轨道交通1号线通车运营，全年交通、水利投资分别达到800亿元、300亿元。",
+            "株洲市轨道交通2号线通车运营，全年新开公交线路12条。",  # 全年 + a verb: carried on
+        ],
+        [[], ["800亿元", "300亿元"], ["12条"]],
+        meta={"region": "湖南省"},
+    )
+    assert got[1] == ["430000", "430000"]
+    assert got[2] == ["430200"]
+
+
+def test_an_area_takes_the_division_the_page_names_it_under() -> None:
+    got = _metric_regions(
+        [
+            "各地推进乡村振兴。",
+            "在湖南省浏阳市某某镇青枫村，村民正在采摘。",
+            "另一段落里，株洲市也在推进。",
+            "2025年，青枫村新建大棚50座。",  # 浏阳市: the page writes 浏阳市某某镇青枫村
+            "2025年，白石村新建大棚30座。",  # a village the page never places: the page's
+        ],
+        [[], [], [], ["50座"], ["30座"]],
+        paras=[0, 1, 2, 3, 4],
+    )
+    assert got[3] == ["430181"]
+    assert got[4] != ["430181"]
