@@ -132,6 +132,15 @@ def test_bound_binds_to_the_metric_it_touches():
     assert [(f.text, f.bound) for f in figs] == [("80%", "exact"), ("70%左右", "approx")]
 
 
+def test_a_verb_ending_in_po_is_no_bound():
+    # 侦破/告破 (solve a case) end in 破 but bound nothing: the count is exact, 破 outside the span
+    assert [(f.text, f.bound) for f in find_metrics("警方侦破412宗案件，命案全部告破3宗")] == [
+        ("412宗", "exact"),
+        ("3宗", "exact"),
+    ]
+    assert [(f.text, f.bound) for f in find_metrics("年销售额破3亿元")] == [("破3亿元", "at_least")]
+
+
 def test_amount_after_a_count_is_its_condition():
     # 305个 counts the villages; 30户以上 says which villages (a condition, not a metric)
     figs = find_metrics("对全县305个30户以上连片村落实施改造，新增家庭农场50户以上")
