@@ -884,3 +884,21 @@ def test_maternity_allowance_is_social_security_its_medical_costs_health() -> No
         subjects={"3亿元": "生育医疗费用", "5亿元": "生育津贴"},
     )
     assert got == [["health", "social_security"]]
+
+
+def test_home_visits_bill_subsidies_leave_and_a_lines_cost() -> None:
+    # made up: visits to old people at home and a household's power-bill subsidy are welfare
+    # (208); leave owed to workers is a labour standard; the total cost of a named line is the line's
+    rows = [
+        ("义工每月两次上门探望独居老人，每次1小时", "1小时", None, "social_security"),
+        ("政府将提供电费补贴，每户500元", "500元", None, "social_security"),
+        ("陪产假由5日增为7日", "7日", "陪产假", "employment"),
+        ("北线总投资约80亿元", "约80亿元", "北线总投资", "transport"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
