@@ -902,3 +902,22 @@ def test_home_visits_bill_subsidies_leave_and_a_lines_cost() -> None:
         subjects={r[1]: r[2] for r in rows if r[2]},
     )
     assert got == [[r[3]] for r in rows]
+
+
+def test_hired_workers_worker_training_outbound_trips_and_a_new_town() -> None:
+    # made up: workers a works hires are jobs; a training course for a kind of worker and those who
+    # finish it are vocational training; residents' trips out are tourism; a new town is city works
+    rows = [
+        ("工地已聘用300名工人，每日进出车辆50部", "300名", "工人", "employment"),
+        ("去年开办保安员训练40班次", "40班次", "保安员训练", "employment"),
+        ("结训人数达2千人", "2千人", "结训人数", "employment"),
+        ("本月居民出境约20万人次", "约20万人次", "居民出境", "culture_tourism"),
+        ("某某新市镇第一期工程完成约五成，提供住宅单位", "约五成", "某某新市镇第一期工程", "urban"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
