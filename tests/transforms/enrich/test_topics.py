@@ -921,3 +921,20 @@ def test_hired_workers_worker_training_outbound_trips_and_a_new_town() -> None:
         subjects={r[1]: r[2] for r in rows if r[2]},
     )
     assert got == [[r[3]] for r in rows]
+
+
+def test_a_lines_building_cost_and_visits_to_old_people() -> None:
+    # made up: building a named line costs the line's money; a home visit to old people is elderly
+    # care, while a visit after childbirth stays health
+    rows = [
+        ("南环线建造费用约60亿元", "约60亿元", "南环线建造费用", "transport"),
+        ("针对独居长者，各区每月访视至少两次", "至少两次", "各区", "social_security"),
+        ("产妇产后访视率达到95%", "95%", "产妇产后访视率", "health"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
