@@ -586,6 +586,12 @@ def test_visitors_named_by_where_they_come_from_are_the_pages() -> None:
         meta={"region": "820000"},
     )
     assert got == [["820000", "820000"], ["820000"]]
+    got = _metric_regions(
+        ["来自福建省的旅客约有4万人次", "台湾地区旅客约2万人次"],
+        [["约有4万人次"], ["约2万人次"]],
+        meta={"region": "820000"},
+    )
+    assert got == [["820000"], ["820000"]]  # 来自X的 and X地区旅客 name the origin too
 
 
 def test_a_list_of_things_named_after_places_counted_together_is_the_pages() -> None:

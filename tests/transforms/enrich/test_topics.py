@@ -938,3 +938,15 @@ def test_a_lines_building_cost_and_visits_to_old_people() -> None:
         subjects={r[1]: r[2] for r in rows if r[2]},
     )
     assert got == [[r[3]] for r in rows]
+
+
+def test_visitors_by_origin_or_scheme_are_tourism() -> None:
+    # made up: visitors named by where they come from or the scheme they travel under are tourism,
+    # not passengers
+    got = _topics(
+        ["大陆旅客约40万人次", "个人游旅客有15万人次", "台湾地区旅客约3万人次"],
+        [["约40万人次"], ["15万人次"], ["约3万人次"]],
+        stories=[0, 1, 2],
+        subjects={"约40万人次": "大陆旅客", "15万人次": "个人游旅客", "约3万人次": "台湾地区旅客"},
+    )
+    assert got == [["culture_tourism"], ["culture_tourism"], ["culture_tourism"]]
