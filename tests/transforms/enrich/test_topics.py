@@ -950,3 +950,20 @@ def test_visitors_by_origin_or_scheme_are_tourism() -> None:
         subjects={"约40万人次": "大陆旅客", "15万人次": "个人游旅客", "约3万人次": "台湾地区旅客"},
     )
     assert got == [["culture_tourism"], ["culture_tourism"], ["culture_tourism"]]
+
+
+def test_taiwan_housing_short_names_home_care_and_riding_a_line() -> None:
+    # made up: 社宅 is social housing, so a 社宅基地 is a housing site, not a rural homestead; a
+    # home-care worker's pay is elderly care; the people a rail fare concession reaches are transport
+    rows = [
+        ("完成社宅基地招标4处", "4处", "社宅基地招标", "housing"),
+        ("居家服务员每月薪资为3万元", "3万元", "居家服务员", "social_security"),
+        ("长者搭乘台铁享半价，全年约90万人次受惠", "约90万人次", "受惠", "transport"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
