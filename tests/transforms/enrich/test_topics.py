@@ -967,3 +967,9 @@ def test_taiwan_housing_short_names_home_care_and_riding_a_line() -> None:
         subjects={r[1]: r[2] for r in rows if r[2]},
     )
     assert got == [[r[3]] for r in rows]
+
+
+def test_untaxed_cigarettes_are_contraband() -> None:
+    # made up: cigarettes seized at a border crossing are contraband, not trade
+    got = _topics(["海关在口岸检获私烟约30万支"], [["约30万支"]], subjects={"约30万支": "私烟"})
+    assert got == [["public_safety"]]
