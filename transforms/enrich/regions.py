@@ -630,8 +630,8 @@ def _named(
     天山, 龙江, 互助 are words first); never when a street, town or village name goes on after it
     (大庆路, 永新镇).
     A name several divisions share is the one in the page's province, else dropped.
-    A name that only says where people, firms or capital come from (台湾同胞, 香港企业: an origin,
-    region_origin_heads.txt) is not the place of a page in another province; a city naming a cluster
+    A name that only says where people, firms or capital come from (台湾同胞, 台湾地区旅客, 香港企业,
+    来自广东省的…: an origin, region_origin_heads.txt) is not the place of a page in another province; a city naming a cluster
     of several cities around it (成都平原经济区, 沈阳都市圈: region_zone_tails.txt) names its province.
     """
     _, aliases, info = _gazetteer()
@@ -682,7 +682,9 @@ def _named(
         ):
             continue
         after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
-        if after.startswith(origins) and info[code][3] != province:
+        origin = after.removeprefix("地区").startswith(origins)  # 台湾地区旅客 as 台湾旅客
+        origin |= raw[:off].decode("utf-8", errors="ignore").endswith("来自")  # 来自广东省的旅客
+        if origin and info[code][3] != province:
             continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
         if after.startswith(zones) and info[code][1] != "province":
             code = _at_level(code, "province")  # 成都平原经济区: several cities of the province

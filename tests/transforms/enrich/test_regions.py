@@ -577,6 +577,23 @@ def test_a_place_naming_where_people_or_firms_come_from_is_not_the_place() -> No
     assert got == [["810000"]]  # on its own page the origin is the place
 
 
+def test_visitors_named_by_where_they_come_from_are_the_pages() -> None:
+    # made up: on a Macau page, visitors from Hong Kong or Taiwan are a source market; the count
+    # of arrivals is Macau's
+    got = _metric_regions(
+        ["当月入境旅客中，台湾旅客（3.1万人次）下降2.5%", "香港游客约12万人次"],
+        [["3.1万人次", "2.5%"], ["约12万人次"]],
+        meta={"region": "820000"},
+    )
+    assert got == [["820000", "820000"], ["820000"]]
+    got = _metric_regions(
+        ["来自福建省的旅客约有4万人次", "台湾地区旅客约2万人次"],
+        [["约有4万人次"], ["约2万人次"]],
+        meta={"region": "820000"},
+    )
+    assert got == [["820000"], ["820000"]]  # 来自X的 and X地区旅客 name the origin too
+
+
 def test_a_list_of_things_named_after_places_counted_together_is_the_pages() -> None:
     got = _metric_regions(
         [

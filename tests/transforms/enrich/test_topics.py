@@ -884,3 +884,92 @@ def test_maternity_allowance_is_social_security_its_medical_costs_health() -> No
         subjects={"3亿元": "生育医疗费用", "5亿元": "生育津贴"},
     )
     assert got == [["health", "social_security"]]
+
+
+def test_home_visits_bill_subsidies_leave_and_a_lines_cost() -> None:
+    # made up: visits to old people at home and a household's power-bill subsidy are welfare
+    # (208); leave owed to workers is a labour standard; the total cost of a named line is the line's
+    rows = [
+        ("义工每月两次上门探望独居老人，每次1小时", "1小时", None, "social_security"),
+        ("政府将提供电费补贴，每户500元", "500元", None, "social_security"),
+        ("陪产假由5日增为7日", "7日", "陪产假", "employment"),
+        ("北线总投资约80亿元", "约80亿元", "北线总投资", "transport"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
+
+
+def test_hired_workers_worker_training_outbound_trips_and_a_new_town() -> None:
+    # made up: workers a works hires are jobs; a training course for a kind of worker and those who
+    # finish it are vocational training; residents' trips out are tourism; a new town is city works
+    rows = [
+        ("工地已聘用300名工人，每日进出车辆50部", "300名", "工人", "employment"),
+        ("去年开办保安员训练40班次", "40班次", "保安员训练", "employment"),
+        ("结训人数达2千人", "2千人", "结训人数", "employment"),
+        ("本月居民出境约20万人次", "约20万人次", "居民出境", "culture_tourism"),
+        ("某某新市镇第一期工程完成约五成，提供住宅单位", "约五成", "某某新市镇第一期工程", "urban"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
+
+
+def test_a_lines_building_cost_and_visits_to_old_people() -> None:
+    # made up: building a named line costs the line's money; a home visit to old people is elderly
+    # care, while a visit after childbirth stays health
+    rows = [
+        ("南环线建造费用约60亿元", "约60亿元", "南环线建造费用", "transport"),
+        ("针对独居长者，各区每月访视至少两次", "至少两次", "各区", "social_security"),
+        ("产妇产后访视率达到95%", "95%", "产妇产后访视率", "health"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
+
+
+def test_visitors_by_origin_or_scheme_are_tourism() -> None:
+    # made up: visitors named by where they come from or the scheme they travel under are tourism,
+    # not passengers
+    got = _topics(
+        ["大陆旅客约40万人次", "个人游旅客有15万人次", "台湾地区旅客约3万人次"],
+        [["约40万人次"], ["15万人次"], ["约3万人次"]],
+        stories=[0, 1, 2],
+        subjects={"约40万人次": "大陆旅客", "15万人次": "个人游旅客", "约3万人次": "台湾地区旅客"},
+    )
+    assert got == [["culture_tourism"], ["culture_tourism"], ["culture_tourism"]]
+
+
+def test_taiwan_housing_short_names_home_care_and_riding_a_line() -> None:
+    # made up: 社宅 is social housing, so a 社宅基地 is a housing site, not a rural homestead; a
+    # home-care worker's pay is elderly care; the people a rail fare concession reaches are transport
+    rows = [
+        ("完成社宅基地招标4处", "4处", "社宅基地招标", "housing"),
+        ("居家服务员每月薪资为3万元", "3万元", "居家服务员", "social_security"),
+        ("长者搭乘台铁享半价，全年约90万人次受惠", "约90万人次", "受惠", "transport"),
+    ]
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
+
+
+def test_untaxed_cigarettes_are_contraband() -> None:
+    # made up: cigarettes seized at a border crossing are contraband, not trade
+    got = _topics(["海关在口岸检获私烟约30万支"], [["约30万支"]], subjects={"约30万支": "私烟"})
+    assert got == [["public_safety"]]
