@@ -168,6 +168,59 @@ def _details(before: str) -> bool:
     return len(lead) <= DETAIL_CHARS and lead.startswith(_detail_words())
 
 
+_FROM_VALUE = re.compile(r"由[^，；。\d]{0,6}$")
+_TO_AFTER = re.compile(r"^[^，；。\d]{0,4}[至到]")
+_DATED_START = re.compile(r"自[^，；。]{1,12}起")
+
+
+def _from_value(before: str, after: str) -> bool:
+    """Is the metric the start of a change 由A…至B (由每小时4元调高至6元)? It is the level as it
+    stands, stated as a fact even under a cue that plans the change."""
+    return _FROM_VALUE.search(before) is not None and _TO_AFTER.match(after) is not None
+
+
+def _dated_change_end(lead: str, before: str, period: Period, published: int | None) -> bool:
+    """Is the metric the end of a change announced to start at a date (自115年1月1日起，…由A调升至B)
+    not before the page's year? Then B is decided but not yet in force: a target."""
+    if _DATED_START.search(lead) is None or re.search(r"由[^，；。]*\d[^，；。]*[至到]$", before) is None:
+        return False
+    return published is None or (period[0] is not None and period[0] >= published)
+
+
+def _forecast_before(s: Sentence, text: str, k: int) -> bool:
+    """Does a forecast verb (target_forecast_cues.txt) of an earlier clause govern clause ``k``? Its
+    scope runs on over the clauses after it while each one in between gives a figure."""
+    j = k - 1
+    while j >= 0:
+        clause = text[s.clauses[j][0] : s.clauses[j][1]]
+        if cue.cues(clause, "target_forecast_cues.txt") and not cue.actual_cue(clause):
+            return True
+        if not re.search(r"\d", clause):
+            return False
+        j -= 1
+    return False
+
+
+def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool) -> bool:
+    """Does a target cue of an earlier clause reach clause ``k`` (``before``: its text up to the
+    metric)? Through a verb chain, a parallel clause, a detail of a promised grant or a forecast."""
+    chain = chain_before(s, text, k)
+    if chain is not None and cue.target_cue(chain, review=review):
+        return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
+    prev = text[s.clauses[k - 1][0] : s.clauses[k - 1][1]]
+    if cue.parallel_verb(before, prev) and cue.target_cue(prev, review=review):
+        return True  # 力争A达到50%以上，B达到30%以上: the parallel of a promised figure
+    if _details(before):
+        j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
+        while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
+            j -= 1
+        head = text[s.clauses[j][0] : s.clauses[j][1]]
+        if cue.target_cue(head, review=review) and not cue.actual_cue(head):
+            return True  # 将向住户发放津贴，每户最高6,000元 (not 已于…推行…计划，每宗资助…)
+    # 预计赤字为500亿元，储备降至6,000亿元: the forecast's next figures
+    return not review and _forecast_before(s, text, k)
+
+
 def chain_before(s: Sentence, text: str, k: int) -> str | None:
     """The earlier clauses whose verb chain clause ``k`` continues (…，新建公园3个), each closed by
     ``，``; None when the clause opens no continuation. The chain starts at the latest earlier clause
@@ -450,9 +503,16 @@ class Walk:
         cs, ce = s.clauses[k]
         before = text[cs:offset]
         review = self.part is not None and self.part.kind == "review"
-        if gov is not None and gov.kind == "to":
-            return self.published is None or (gov.first or 0) >= self.published
         quiet = not cue.may_cue(before)  # most clauses hold no cue word at all
+        if gov is not None and gov.kind == "to":
+            if self.published is None:  # 已从A增至114年的B: with no page year, 已 says it is done
+                return quiet or not cue.actual_cue(before)
+            return (gov.first or 0) >= self.published
+        after = text[offset + length : ce]
+        if _from_value(before, after):
+            return False  # 研究把收费由4元调高至6元: the start value is the level as it stands
+        if _dated_change_end(text[s.clauses[0][0] : cs] + before, before, period, self.published):
+            return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
         if (not quiet and cue.target_cue(before, review=review)) or cue.names_a_target(
             text[offset + length : ce]
         ):
@@ -464,19 +524,8 @@ class Walk:
             return False  # 做强3个集群 are clusters that stand; 做大做强1—2个产业 is a number set
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
-        chain = chain_before(s, text, k)
-        if chain is not None and cue.target_cue(chain, review=review):
-            return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
-        if k > 0:
-            prev = text[s.clauses[k - 1][0] : s.clauses[k - 1][1]]
-            if cue.parallel_verb(before, prev) and cue.target_cue(prev, review=review):
-                return True  # 力争A达到50%以上，B达到30%以上: the parallel of a promised figure
-        if k > 0 and _details(before):
-            j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
-            while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
-                j -= 1
-            if cue.target_cue(text[s.clauses[j][0] : s.clauses[j][1]], review=review):
-                return True  # 将向住户发放津贴，每户最高6,000元: the amount of the promised grant
+        if k > 0 and _earlier_cue(s, text, k, before, review):
+            return True
         if not review and not quiet and cue.weak_target_cue(before):
             return True
         return self._part_target(text[:offset], period)

@@ -664,3 +664,44 @@ def test_a_plan_spelling_out_what_is_to_be_done_makes_its_figures_targets() -> N
     assert got["0:3000公里"][2] == got["0:120个"][2] == "target"
     got = decide([["方案明确提出后，全市已新建步道300公里。"]])
     assert got["0:300公里"][2] == "actual"  # done (已): not a plan's figure
+
+
+def test_regional_forecast_words_and_their_scope_over_the_forecast_s_next_figures() -> None:
+    # 料 / 估计 forecast; a forecast's scope runs on over the clauses that go on giving its figures
+    got = decide([["新码头明年启用，料每日接待旅客逾2万人。"]])
+    assert got["0:2万人"][2] == "target"
+    got = decide([["当局估计，甲类受惠住户约3万户，乙类受惠住户约1万户，合计约4万户。"]])
+    assert got["0:3万户"][2] == got["0:1万户"][2] == got["0:4万户"][2] == "target"
+    got = decide([["某局预计下年度盈余为80亿元，储备升至900亿元。"]])
+    assert got["0:80亿元"][2] == got["0:900亿元"][2] == "target"
+    # the 料 of a noun (材料, 照料) forecasts nothing
+    got = decide([["去年共收到申请材料300件，照料长者20人。"]])
+    assert got["0:300件"][2] == got["0:20人"][2] == "actual"
+
+
+def test_regional_wishes_studies_budgets_and_reachable_levels_are_targets() -> None:
+    got = decide([["议员希望当局把候车时间缩短至5%以内。"]])
+    assert got["0:5%"][2] == "target"
+    got = decide([["养老院床位最多可增至800个。"]])
+    assert got["0:800个"][2] == "target"
+    got = decide([["下年度文化预算编列45亿元。", "明年补助总额达12亿元。"]])
+    assert got["0:45亿元"][2] == got["1:12亿元"][2] == "target"
+
+
+def test_a_change_s_start_value_is_the_level_as_it_stands() -> None:
+    # 研究把A由X调高至Y: X stands, Y is studied; 自某日起由X调升至Y: Y is decided, not yet in force
+    got = decide([["当局研究把停车费由每小时3万元调高至5万元。"]])
+    assert got["0:3万元"][2] == "actual"
+    assert got["0:5万元"][2] == "target"
+    got = decide([["部门宣布，自116年1月1日起，每月津贴由1万元调升至2万元。"]])
+    assert got["0:1万元"][2] == "actual"
+    assert got["0:2万元"][2] == "target"
+
+
+def test_a_scheme_already_running_and_a_past_dated_end_value_are_facts() -> None:
+    # the 计划 of a scheme's name in a clause saying it runs already (已) plans nothing
+    got = decide([["当局已于各区推行长者支援计划，每宗补助2万元。"]])
+    assert got["0:2万元"][2] == "actual"
+    # 已从A增至某年的B with no page year: B is a fact of a year gone by
+    got = decide([["服务人数已从106年的3万人增至113年的9万人。"]])
+    assert got["0:9万人"][2] == "actual"
