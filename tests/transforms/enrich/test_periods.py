@@ -705,3 +705,16 @@ def test_a_scheme_already_running_and_a_past_dated_end_value_are_facts() -> None
     # 已从A增至某年的B with no page year: B is a fact of a year gone by
     got = decide([["服务人数已从106年的3万人增至113年的9万人。"]])
     assert got["0:9万人"][2] == "actual"
+
+
+def test_a_causative_or_a_time_phrase_opening_a_clause_continues_the_promised_chain() -> None:
+    # …，令X增至N / …，并于三年内增聘N / 并预留N: the chain of the first clause's 会 / 将
+    got = decide([["当局会增加拨款约6%，令学位增至约9000个，并于两年内增聘300人。"]])
+    assert got["0:9000个"][2] == got["0:300人"][2] == "target"
+    got = decide([["新区将设约3公里的单车径，并预留约5000个车位。"]])
+    assert got["0:3公里"][2] == got["0:5000个"][2] == "target"
+    got = decide([["当局将释出土地约80亩。"]])
+    assert got["0:80亩"][2] == "target"
+    # 将 as the object marker before 设施 is no future
+    got = decide([["去年该区将设施开放时间延至每日12个小时，共开放球场30个。"]])
+    assert got["0:30个"][2] == "actual"
