@@ -109,7 +109,9 @@ DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=1)
 def _lead_pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in words("time_openers.txt"))
-    return re.compile(f"(?:[ \u3000]|{alternatives})*")
+    # a list marker （二） / (3) before a sentence-head year does not stop it heading the sentence
+    marker = "[（(][一二三四五六七八九十\\d]{1,3}[）)]"
+    return re.compile(f"(?:[ \u3000]|{marker}|{alternatives})*")
 
 
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:

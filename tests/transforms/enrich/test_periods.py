@@ -718,3 +718,11 @@ def test_a_causative_or_a_time_phrase_opening_a_clause_continues_the_promised_ch
     # 将 as the object marker before 设施 is no future
     got = decide([["去年该区将设施开放时间延至每日12个小时，共开放球场30个。"]])
     assert got["0:30个"][2] == "actual"
+
+
+def test_a_list_marker_before_a_sentence_head_year_does_not_stop_it_governing() -> None:
+    got = decide(
+        [["（三）2024年，甲类个案的平均处理时间为40万元，乙类个案则为60万元；", "约70%个案获即时处理。"]]
+    )
+    assert got["0:40万元"][:2] == got["0:60万元"][:2] == (2024, 2024)
+    assert got["1:70%"][:2] == (2024, 2024)  # joined by ；: the same sentence
