@@ -520,8 +520,8 @@ class Walk:
         ):
             return True
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
-        if self.part is not None and ahead:
-            return True  # “十五五”时期，累计建成…: a period after the report's year is planned
+        if ahead:
+            return True  # “十五五”时期，累计建成…, 自明年起扩大至…: a period after the page’s year is planned
         if not quiet and cue.actual_cue(before) and not cue.span_count(text[offset : offset + length]):
             return False  # 做强3个集群 are clusters that stand; 做大做强1—2个产业 is a number set
         if any(f <= offset for f in s.frames) or self.carry_target:

@@ -726,3 +726,9 @@ def test_a_list_marker_before_a_sentence_head_year_does_not_stop_it_governing() 
     )
     assert got["0:40万元"][:2] == got["0:60万元"][:2] == (2024, 2024)
     assert got["1:70%"][:2] == (2024, 2024)  # joined by ；: the same sentence
+
+
+def test_a_news_page_s_figure_dated_after_its_publication_year_is_planned() -> None:
+    # no plan part on a news page: the year after the page's own still makes the figure a target
+    got = decide([["记者2025年3月1日报道，补贴自2026年起扩大至50万户。"]])
+    assert got["0:50万户"] == (2026, 2026, "target")
