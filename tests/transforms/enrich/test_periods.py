@@ -732,3 +732,10 @@ def test_a_news_page_s_figure_dated_after_its_publication_year_is_planned() -> N
     # no plan part on a news page: the year after the page's own still makes the figure a target
     got = decide([["记者2025年3月1日报道，补贴自2026年起扩大至50万户。"]])
     assert got["0:50万户"] == (2026, 2026, "target")
+
+
+def test_hui_before_a_verb_of_provision_is_future_but_not_inside_a_noun() -> None:
+    got = decide([["当局会兴建公园8个，并会发放津贴每户2万元。"]])
+    assert got["0:8个"][2] == got["0:2万元"][2] == "target"
+    got = decide([["去年区委员会兴建公园8个。"]])
+    assert got["0:8个"][2] == "actual"  # the 会 of 委员会 says no "will"
