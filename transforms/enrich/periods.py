@@ -528,7 +528,7 @@ class Walk:
             return True
         if k > 0 and _earlier_cue(s, text, k, before, review):
             return True
-        if not review and not quiet and cue.weak_target_cue(before):
+        if not review and not quiet and (cue.weak_target_cue(before) or cue.object_change_cue(before)):
             return True
         return self._part_target(text[:offset], period)
 

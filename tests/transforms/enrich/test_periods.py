@@ -739,3 +739,10 @@ def test_hui_before_a_verb_of_provision_is_future_but_not_inside_a_noun() -> Non
     assert got["0:8个"][2] == got["0:2万元"][2] == "target"
     got = decide([["去年区委员会兴建公园8个。"]])
     assert got["0:8个"][2] == "actual"  # the 会 of 委员会 says no "will"
+
+
+def test_a_change_after_the_object_marker_jiang_and_a_budget_s_rise_are_planned() -> None:
+    got = decide([["当局表示，五年内将候车时间缩短至10%以下。"]])
+    assert got["0:10%"][2] == "target"
+    got = decide([["下年度文化预算编列45亿元，较本年度增加3亿元。"]])
+    assert got["0:3亿元"][2] == "target"
