@@ -622,10 +622,16 @@ def _walk_document(
                 w.leave(text)
             continue
         s = analyse(text, roc)
+        last: tuple[int, bool] | None = None  # (clause, is a target) of the sentence's latest metric
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
+            k = _clause_at(s, offset)
+            if not target and last is not None and last[1] and k - 1 <= last[0] <= k and w.part is None:
+                # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too
+                target = _details(text[s.clauses[k][0] : offset])
+            last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
         w.leave(text, s)
     return out

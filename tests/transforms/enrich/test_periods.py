@@ -746,3 +746,10 @@ def test_a_change_after_the_object_marker_jiang_and_a_budget_s_rise_are_planned(
     assert got["0:10%"][2] == "target"
     got = decide([["下年度文化预算编列45亿元，较本年度增加3亿元。"]])
     assert got["0:3亿元"][2] == "target"
+
+
+def test_a_detail_of_a_planned_figure_on_a_news_page_is_planned_too() -> None:
+    got = decide([["记者2025年3月1日报道，补贴自2026年起扩大至50万户，每户每月补贴3万元。"]])
+    assert got["0:50万户"][2] == got["0:3万元"][2] == "target"
+    got = decide([["记者2025年3月1日报道，去年补贴扩大至50万户，每户每月补贴3万元。"]])
+    assert got["0:3万元"][2] == "actual"  # the detail of a fact
