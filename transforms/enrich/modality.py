@@ -80,6 +80,21 @@ def target_cue(text: str, *, review: bool = False) -> bool:
     return _future().search(blanked) is not None
 
 
+@cache
+def _object_change() -> re.Pattern[str]:
+    verbs = "|".join(
+        re.escape(w) for w in sorted(words("target_change_verbs.txt"), key=lambda w: (-len(w), w))
+    )
+    return re.compile(f"将[^，,；;。：:]{{1,16}}?(?:{verbs})")
+
+
+def object_change_cue(text: str) -> bool:
+    """Does ``text`` hold 将 + an object + a verb of change (将房价所得比降至…, 将申请期延长…), not
+    cancelled by a word saying it is done? Outside a review part that change is to be made."""
+    blanked = _blanked(text)
+    return _object_change().search(blanked) is not None and not actual_cue(text)
+
+
 def weak_target_cue(text: str) -> bool:
     """A verb of decision or arrangement not cancelled by a word saying the thing is done."""
     return _any(text, "target_weak_cues.txt") and not (actual_cue(text) or _any(text, "done_cues.txt"))

@@ -109,7 +109,9 @@ DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=1)
 def _lead_pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in words("time_openers.txt"))
-    return re.compile(f"(?:[ \u3000]|{alternatives})*")
+    # a list marker （二） / (3) before a sentence-head year does not stop it heading the sentence
+    marker = "[（(][一二三四五六七八九十\\d]{1,3}[）)]"
+    return re.compile(f"(?:[ \u3000]|{marker}|{alternatives})*")
 
 
 def _clauses(text: str) -> tuple[tuple[int, int], ...]:
@@ -166,6 +168,59 @@ def _details(before: str) -> bool:
     """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约)."""
     lead = before.strip()
     return len(lead) <= DETAIL_CHARS and lead.startswith(_detail_words())
+
+
+_FROM_VALUE = re.compile(r"由[^，；。\d]{0,6}$")
+_TO_AFTER = re.compile(r"^[^，；。\d]{0,4}[至到]")
+_DATED_START = re.compile(r"自[^，；。]{1,12}起")
+
+
+def _from_value(before: str, after: str) -> bool:
+    """Is the metric the start of a change 由A…至B (由每小时4元调高至6元)? It is the level as it
+    stands, stated as a fact even under a cue that plans the change."""
+    return _FROM_VALUE.search(before) is not None and _TO_AFTER.match(after) is not None
+
+
+def _dated_change_end(lead: str, before: str, period: Period, published: int | None) -> bool:
+    """Is the metric the end of a change announced to start at a date (自115年1月1日起，…由A调升至B)
+    not before the page's year? Then B is decided but not yet in force: a target."""
+    if _DATED_START.search(lead) is None or re.search(r"由[^，；。]*\d[^，；。]*[至到]$", before) is None:
+        return False
+    return published is None or (period[0] is not None and period[0] >= published)
+
+
+def _forecast_before(s: Sentence, text: str, k: int) -> bool:
+    """Does a forecast verb (target_forecast_cues.txt) of an earlier clause govern clause ``k``? Its
+    scope runs on over the clauses after it while each one in between gives a figure."""
+    j = k - 1
+    while j >= 0:
+        clause = text[s.clauses[j][0] : s.clauses[j][1]]
+        if cue.cues(clause, "target_forecast_cues.txt") and not cue.actual_cue(clause):
+            return True
+        if not re.search(r"\d", clause):
+            return False
+        j -= 1
+    return False
+
+
+def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool) -> bool:
+    """Does a target cue of an earlier clause reach clause ``k`` (``before``: its text up to the
+    metric)? Through a verb chain, a parallel clause, a detail of a promised grant or a forecast."""
+    chain = chain_before(s, text, k)
+    if chain is not None and cue.target_cue(chain, review=review):
+        return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
+    prev = text[s.clauses[k - 1][0] : s.clauses[k - 1][1]]
+    if cue.parallel_verb(before, prev) and cue.target_cue(prev, review=review):
+        return True  # 力争A达到50%以上，B达到30%以上: the parallel of a promised figure
+    if _details(before):
+        j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
+        while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
+            j -= 1
+        head = text[s.clauses[j][0] : s.clauses[j][1]]
+        if cue.target_cue(head, review=review) and not cue.actual_cue(head):
+            return True  # 将向住户发放津贴，每户最高6,000元 (not 已于…推行…计划，每宗资助…)
+    # 预计赤字为500亿元，储备降至6,000亿元: the forecast's next figures
+    return not review and _forecast_before(s, text, k)
 
 
 def chain_before(s: Sentence, text: str, k: int) -> str | None:
@@ -450,34 +505,30 @@ class Walk:
         cs, ce = s.clauses[k]
         before = text[cs:offset]
         review = self.part is not None and self.part.kind == "review"
-        if gov is not None and gov.kind == "to":
-            return self.published is None or (gov.first or 0) >= self.published
         quiet = not cue.may_cue(before)  # most clauses hold no cue word at all
+        if gov is not None and gov.kind == "to":
+            if self.published is None:  # 已从A增至114年的B: with no page year, 已 says it is done
+                return quiet or not cue.actual_cue(before)
+            return (gov.first or 0) >= self.published
+        after = text[offset + length : ce]
+        if _from_value(before, after):
+            return False  # 研究把收费由4元调高至6元: the start value is the level as it stands
+        if _dated_change_end(text[s.clauses[0][0] : cs] + before, before, period, self.published):
+            return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
         if (not quiet and cue.target_cue(before, review=review)) or cue.names_a_target(
             text[offset + length : ce]
         ):
             return True
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
-        if self.part is not None and ahead:
-            return True  # “十五五”时期，累计建成…: a period after the report's year is planned
+        if ahead:
+            return True  # “十五五”时期，累计建成…, 自明年起扩大至…: a period after the page’s year is planned
         if not quiet and cue.actual_cue(before) and not cue.span_count(text[offset : offset + length]):
             return False  # 做强3个集群 are clusters that stand; 做大做强1—2个产业 is a number set
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
-        chain = chain_before(s, text, k)
-        if chain is not None and cue.target_cue(chain, review=review):
-            return True  # 将紧扣…，建立…232项: the cue of the chain's first verb
-        if k > 0:
-            prev = text[s.clauses[k - 1][0] : s.clauses[k - 1][1]]
-            if cue.parallel_verb(before, prev) and cue.target_cue(prev, review=review):
-                return True  # 力争A达到50%以上，B达到30%以上: the parallel of a promised figure
-        if k > 0 and _details(before):
-            j = k - 1  # back over the details before this one (…，每户最高5000元，涉及约12万户)
-            while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
-                j -= 1
-            if cue.target_cue(text[s.clauses[j][0] : s.clauses[j][1]], review=review):
-                return True  # 将向住户发放津贴，每户最高6,000元: the amount of the promised grant
-        if not review and not quiet and cue.weak_target_cue(before):
+        if k > 0 and _earlier_cue(s, text, k, before, review):
+            return True
+        if not review and not quiet and (cue.weak_target_cue(before) or cue.object_change_cue(before)):
             return True
         return self._part_target(text[:offset], period)
 
@@ -571,10 +622,16 @@ def _walk_document(
                 w.leave(text)
             continue
         s = analyse(text, roc)
+        last: tuple[int, bool] | None = None  # (clause, is a target) of the sentence's latest metric
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
+            k = _clause_at(s, offset)
+            if not target and last is not None and last[1] and k - 1 <= last[0] <= k and w.part is None:
+                # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too
+                target = _details(text[s.clauses[k][0] : offset])
+            last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
         w.leave(text, s)
     return out

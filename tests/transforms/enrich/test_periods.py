@@ -664,3 +664,92 @@ def test_a_plan_spelling_out_what_is_to_be_done_makes_its_figures_targets() -> N
     assert got["0:3000公里"][2] == got["0:120个"][2] == "target"
     got = decide([["方案明确提出后，全市已新建步道300公里。"]])
     assert got["0:300公里"][2] == "actual"  # done (已): not a plan's figure
+
+
+def test_regional_forecast_words_and_their_scope_over_the_forecast_s_next_figures() -> None:
+    # 料 / 估计 forecast; a forecast's scope runs on over the clauses that go on giving its figures
+    got = decide([["新码头明年启用，料每日接待旅客逾2万人。"]])
+    assert got["0:2万人"][2] == "target"
+    got = decide([["当局估计，甲类受惠住户约3万户，乙类受惠住户约1万户，合计约4万户。"]])
+    assert got["0:3万户"][2] == got["0:1万户"][2] == got["0:4万户"][2] == "target"
+    got = decide([["某局预计下年度盈余为80亿元，储备升至900亿元。"]])
+    assert got["0:80亿元"][2] == got["0:900亿元"][2] == "target"
+    # the 料 of a noun (材料, 照料) forecasts nothing
+    got = decide([["去年共收到申请材料300件，照料长者20人。"]])
+    assert got["0:300件"][2] == got["0:20人"][2] == "actual"
+
+
+def test_regional_wishes_studies_budgets_and_reachable_levels_are_targets() -> None:
+    got = decide([["议员希望当局把候车时间缩短至5%以内。"]])
+    assert got["0:5%"][2] == "target"
+    got = decide([["养老院床位最多可增至800个。"]])
+    assert got["0:800个"][2] == "target"
+    got = decide([["下年度文化预算编列45亿元。", "明年补助总额达12亿元。"]])
+    assert got["0:45亿元"][2] == got["1:12亿元"][2] == "target"
+
+
+def test_a_change_s_start_value_is_the_level_as_it_stands() -> None:
+    # 研究把A由X调高至Y: X stands, Y is studied; 自某日起由X调升至Y: Y is decided, not yet in force
+    got = decide([["当局研究把停车费由每小时3万元调高至5万元。"]])
+    assert got["0:3万元"][2] == "actual"
+    assert got["0:5万元"][2] == "target"
+    got = decide([["部门宣布，自116年1月1日起，每月津贴由1万元调升至2万元。"]])
+    assert got["0:1万元"][2] == "actual"
+    assert got["0:2万元"][2] == "target"
+
+
+def test_a_scheme_already_running_and_a_past_dated_end_value_are_facts() -> None:
+    # the 计划 of a scheme's name in a clause saying it runs already (已) plans nothing
+    got = decide([["当局已于各区推行长者支援计划，每宗补助2万元。"]])
+    assert got["0:2万元"][2] == "actual"
+    # 已从A增至某年的B with no page year: B is a fact of a year gone by
+    got = decide([["服务人数已从106年的3万人增至113年的9万人。"]])
+    assert got["0:9万人"][2] == "actual"
+
+
+def test_a_causative_or_a_time_phrase_opening_a_clause_continues_the_promised_chain() -> None:
+    # …，令X增至N / …，并于三年内增聘N / 并预留N: the chain of the first clause's 会 / 将
+    got = decide([["当局会增加拨款约6%，令学位增至约9000个，并于两年内增聘300人。"]])
+    assert got["0:9000个"][2] == got["0:300人"][2] == "target"
+    got = decide([["新区将设约3公里的单车径，并预留约5000个车位。"]])
+    assert got["0:3公里"][2] == got["0:5000个"][2] == "target"
+    got = decide([["当局将释出土地约80亩。"]])
+    assert got["0:80亩"][2] == "target"
+    # 将 as the object marker before 设施 is no future
+    got = decide([["去年该区将设施开放时间延至每日12个小时，共开放球场30个。"]])
+    assert got["0:30个"][2] == "actual"
+
+
+def test_a_list_marker_before_a_sentence_head_year_does_not_stop_it_governing() -> None:
+    got = decide(
+        [["（三）2024年，甲类个案的平均处理时间为40万元，乙类个案则为60万元；", "约70%个案获即时处理。"]]
+    )
+    assert got["0:40万元"][:2] == got["0:60万元"][:2] == (2024, 2024)
+    assert got["1:70%"][:2] == (2024, 2024)  # joined by ；: the same sentence
+
+
+def test_a_news_page_s_figure_dated_after_its_publication_year_is_planned() -> None:
+    # no plan part on a news page: the year after the page's own still makes the figure a target
+    got = decide([["记者2025年3月1日报道，补贴自2026年起扩大至50万户。"]])
+    assert got["0:50万户"] == (2026, 2026, "target")
+
+
+def test_hui_before_a_verb_of_provision_is_future_but_not_inside_a_noun() -> None:
+    got = decide([["当局会兴建公园8个，并会发放津贴每户2万元。"]])
+    assert got["0:8个"][2] == got["0:2万元"][2] == "target"
+    got = decide([["去年区委员会兴建公园8个。"]])
+    assert got["0:8个"][2] == "actual"  # the 会 of 委员会 says no "will"
+
+
+def test_a_change_after_the_object_marker_jiang_and_a_budget_s_rise_are_planned() -> None:
+    got = decide([["当局表示，五年内将候车时间缩短至10%以下。"]])
+    assert got["0:10%"][2] == "target"
+    got = decide([["下年度文化预算编列45亿元，较本年度增加3亿元。"]])
+    assert got["0:3亿元"][2] == "target"
+
+
+def test_a_detail_of_a_planned_figure_on_a_news_page_is_planned_too() -> None:
+    got = decide([["记者2025年3月1日报道，补贴自2026年起扩大至50万户，每户每月补贴3万元。"]])
+    assert got["0:50万户"][2] == got["0:3万元"][2] == "target"
+    got = decide([["记者2025年3月1日报道，去年补贴扩大至50万户，每户每月补贴3万元。"]])
+    assert got["0:3万元"][2] == "actual"  # the detail of a fact

@@ -1,0 +1,23 @@
+"""Cue words of modality.py: the regional forecast and change cues (issue 12)."""
+
+from __future__ import annotations
+
+from transforms.enrich import modality as cue
+
+
+def test_object_marker_jiang_with_a_verb_of_change_is_a_cue_unless_done() -> None:
+    assert cue.object_change_cue("当局计划五年内将候车时间缩短至")
+    assert cue.object_change_cue("政府将「青年租屋计划」的申请期延长")
+    assert not cue.object_change_cue("去年已将候车时间缩短至")  # done
+    assert not cue.object_change_cue("将力量下沉社区，服务居民")  # 将 with no change verb
+
+
+def test_regional_forecast_cues_and_the_nouns_that_hold_their_characters() -> None:
+    assert cue.target_cue("新码头料接待旅客")
+    assert cue.target_cue("署方估计受惠人数")
+    assert cue.target_cue("议员希望当局把车程缩短至")
+    assert cue.target_cue("床位最多可增至")
+    assert cue.target_cue("下年度文化预算编列")
+    assert not cue.target_cue("收到申请材料")
+    assert not cue.target_cue("照料长者")
+    assert not cue.target_cue("资助希望工程学校")
