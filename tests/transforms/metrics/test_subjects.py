@@ -961,3 +961,17 @@ def test_touxiang_governs_where_a_sum_goes() -> None:
     # 投向 is a verb (the dictionary has a noun): not the thing the sum counts
     assert facts("全年有超5亿元投向了乡村振兴。")["超5亿元"].subject != "投向"
     assert facts("全县财政支出八成以上投向民生领域。")["八成以上"].subject == "财政支出"
+
+
+def test_regional_openers_times_and_compounds() -> None:
+    # 当中 opens a part as 其中 does; 上月/本年度 say when, never what
+    assert facts("去年旅客约500万人次，当中外籍旅客占约两成。")["约两成"].subject == "外籍旅客"
+    assert facts("上月全台超商营业额为2,000亿元。")["2,000亿元"].subject == "全台超商营业额"
+    assert facts("本年度设备维修预算约8亿元。")["约8亿元"].subject == "设备维修预算"
+    # 历时 is the verb of a duration, 原本 an adverb before the clause
+    assert facts("听证会历时五个多小时。")["五个多小时"].subject == "听证会"
+    assert facts("原本工程预算为50亿元。")["50亿元"].subject == "工程预算"
+    # regional compounds the dictionary cuts keep their qualifier
+    assert facts("全年交通意外共二百多宗。")["二百多宗"].subject == "交通意外"
+    assert facts("全年不过夜旅客有约90万人次。")["约90万人次"].subject == "不过夜旅客"
+    assert facts("中部地区房价所得比为7.5倍。")["7.5倍"].subject.endswith("房价所得比")
