@@ -975,3 +975,20 @@ def test_regional_openers_times_and_compounds() -> None:
     assert facts("全年交通意外共二百多宗。")["二百多宗"].subject == "交通意外"
     assert facts("全年不过夜旅客有约90万人次。")["约90万人次"].subject == "不过夜旅客"
     assert facts("中部地区房价所得比为7.5倍。")["7.5倍"].subject.endswith("房价所得比")
+
+
+def test_a_rate_per_unit_of_time_is_no_subject() -> None:
+    # 每小时 (two characters of a duration unit) is the metric's rate, as 每月 is
+    found = facts("停车费由每小时5元调高至每小时7元。")
+    assert found["5元"].subject == found["7元"].subject == "停车费"
+
+
+def test_a_period_tail_opens_no_name() -> None:
+    # 6个月|内 cut off by the number: the localiser says when (not 后|浦: a name in characters)
+    assert facts("毕业后6个月内就业率达八成。")["八成"].subject == "就业率"
+    assert facts("改建后通行能力提升三成。")["三成"].subject == "通行能力"
+
+
+def test_at_most_qualifies_the_modal() -> None:
+    # 最多/最少 before a modal belong to the predicate, as 最高 does
+    assert facts("病房床位最多可增至800张。")["800张"].subject == "病房床位"
