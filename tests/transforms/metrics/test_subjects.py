@@ -992,3 +992,10 @@ def test_a_period_tail_opens_no_name() -> None:
 def test_at_most_qualifies_the_modal() -> None:
     # 最多/最少 before a modal belong to the predicate, as 最高 does
     assert facts("病房床位最多可增至800张。")["800张"].subject == "病房床位"
+
+
+def test_nouns_of_budgets_the_dictionary_has_as_verbs() -> None:
+    # 开支 (spending), 上限 (cap) name the sum; 经常开支 (recurrent spending) is one word
+    assert facts("全年开支约30亿元。")["约30亿元"].subject == "开支"
+    assert facts("涉及额外经常开支约5亿元。")["约5亿元"].subject == "额外经常开支"
+    assert facts("每宗上限2,000元。")["2,000元"].subject == "上限"
