@@ -365,6 +365,7 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
         or (w.text in _set("subject_bound_words.txt") and not _attribute_of_act(ws, i))
         or _is_number(ws, i)
         or w.text.startswith("每")
+        or (w.tag == "t" and any(c.isdigit() for c in w.text))  # 去（113）年|全国…: a dated year
     ):
         return True
     if w.tag in ("p", "r", "uj", "ul", "u", "uz", "ud", "ug", "y", "e", "o") or (

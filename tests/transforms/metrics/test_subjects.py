@@ -999,3 +999,8 @@ def test_nouns_of_budgets_the_dictionary_has_as_verbs() -> None:
     assert facts("全年开支约30亿元。")["约30亿元"].subject == "开支"
     assert facts("涉及额外经常开支约5亿元。")["约5亿元"].subject == "额外经常开支"
     assert facts("每宗上限2,000元。")["2,000元"].subject == "上限"
+
+
+def test_a_bracketed_roc_year_opens_no_name() -> None:
+    # 去（112）年: a dated year, when, never what (its 年 does not open the name)
+    assert facts("去（112）年全台新车销量约45万辆。")["约45万辆"].subject == "全台新车销量"
