@@ -815,7 +815,15 @@ def _bridge_suffix(window: str) -> str:
 def _verb_across(window: str, end: int) -> int:
     """Where the bridge cut at ``end`` moves when it splits a verb (比率|接近: 近 is a bridge, but here
     the end of 接近): the cut of the few characters around it decides, so 支出|下降 stays."""
-    lo = max(0, end - 3)
+    moved = _verb_split(window, end, 3)
+    if moved != end and end > 3 and _verb_split(window, end, 6) == end:
+        return end  # 房价所得比|降至: a longer word before it claims the character (所得|比降 is no verb)
+    return moved
+
+
+def _verb_split(window: str, end: int, back: int) -> int:
+    """``_verb_across`` read on the ``back`` characters before ``end`` and the rest."""
+    lo = max(0, end - back)
     at = lo
     for w in tag(window[lo:]):
         if at < end < at + len(w.text):

@@ -1004,3 +1004,8 @@ def test_nouns_of_budgets_the_dictionary_has_as_verbs() -> None:
 def test_a_bracketed_roc_year_opens_no_name() -> None:
     # 去（112）年: a dated year, when, never what (its 年 does not open the name)
     assert facts("去（112）年全台新车销量约45万辆。")["约45万辆"].subject == "全台新车销量"
+
+
+def test_a_bridge_is_not_moved_into_a_longer_word_before_it() -> None:
+    # 房价所得比|降至: with more characters read, 比 belongs to the word before (所得|比降 is no verb)
+    assert facts("五年内将中部房价所得比降至7倍以下。")["7倍以下"].subject == "中部房价所得比"
