@@ -1009,3 +1009,8 @@ def test_a_bracketed_roc_year_opens_no_name() -> None:
 def test_a_bridge_is_not_moved_into_a_longer_word_before_it() -> None:
     # 房价所得比|降至: with more characters read, 比 belongs to the word before (所得|比降 is no verb)
     assert facts("五年内将中部房价所得比降至7倍以下。")["7倍以下"].subject == "中部房价所得比"
+
+
+def test_the_funds_of_a_kind_of_work_keep_the_work() -> None:
+    # 采购|经费: the verb names what the money pays for, inside the name
+    assert facts("今年公费药品采购经费约30亿元。")["约30亿元"].subject == "公费药品采购经费"
