@@ -51,6 +51,8 @@ _BARE_TAGS = ("v", "d", "p", "t", "r", "u", "m", "q", "c")
 # Tags skipped between a noun and its metric: adverbs, prepositions, particles, localisers, pronouns.
 _SKIP_TAGS = frozenset({"d", "ad", "vd", "p", "u", "ul", "uj", "uz", "f", "r", "t", "m", "q"})
 # 每 and one unit, or a round number and a unit (每千人, 每万人), right before a metric: its rate
+# Localisers that close a period (3个月|内, 两年|之后), cut off from it by the window: when, never what
+_PERIOD_CLOSERS = frozenset({"内", "后", "以内", "以后", "之内", "之后"})
 _RATE_TAIL = re.compile(r"每[十百千万]?[\u4e00-\u9fff]$")
 _PAIRED = re.compile(r"[“”（）()《》]")
 _CUT = "…"  # stands for the clause opener when the window starts inside a clause
@@ -237,6 +239,8 @@ def _trim_np(
             or (
                 first.text in ("以上", "以下") and len(ws) > 1
             )  # …及|以上|自然村: a condition's tail, cut off
+            or (first.text in _PERIOD_CLOSERS and nxt is not None and len(nxt.text) > 1)
+            # 3个月|内|就业率: a period's tail (not 后|浦|社区: a name cut in characters)
             or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
         ):
@@ -262,6 +266,8 @@ def _trim_np(
         ws = _trim_end(ws, ("c", "b", "uj", "ul", "u", "d", "ad"))
         while len(ws) > 1 and ws[-1].tag == "a" and len(ws[-1].text) > 1:
             ws = ws[:-1]  # 单身青年|最高|可领 (not 浪|高|可达: a one-character adjective is a noun's part)
+        if len(ws) > 2 and ws[-2].text == "最" and ws[-1].text in ("多", "少"):
+            ws = ws[:-2]  # 床位|最|多|可: at most, as 最高 (the dictionary cuts 最多 before 可)
     return ws
 
 
@@ -359,6 +365,7 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
         or (w.text in _set("subject_bound_words.txt") and not _attribute_of_act(ws, i))
         or _is_number(ws, i)
         or w.text.startswith("每")
+        or (w.tag == "t" and any(c.isdigit() for c in w.text))  # 去（113）年|全国…: a dated year
     ):
         return True
     if w.tag in ("p", "r", "uj", "ul", "u", "uz", "ud", "ug", "y", "e", "o") or (
@@ -613,13 +620,26 @@ def _metric_bridges() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, found)))
 
 
+@cache
+def _duration_rate() -> re.Pattern[str]:
+    """每 and a unit of time of two characters or more (每小时, 每分钟) ending the window."""
+    units = sorted((u for u in words("duration_units.txt") if len(u) > 1), key=len, reverse=True)
+    return re.compile("每(?:" + "|".join(map(re.escape, units)) + ")$")
+
+
+def _rate_tail(window: str) -> re.Match[str] | None:
+    """The metric's rate right before it: 每 and one unit (每月, 每户, 每千人), or a unit of time
+    of more characters (收费由|每小时|4元), never the noun measured."""
+    return _RATE_TAIL.search(window) or _duration_rate().search(window)
+
+
 @lru_cache(maxsize=1 << 16)
 def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Before:
     """``_before`` on the clause text before the metric and the character that opens the clause
     (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
     metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
     # 调升至|每月|4000元: 每 and one unit right before the metric are the metric's rate, not the clause's
-    rate = _RATE_TAIL.search(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
+    rate = _rate_tail(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
     core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
     ws = _split_stop_prefix(tag(core[: len(core) - len(bridged)]))
@@ -795,7 +815,15 @@ def _bridge_suffix(window: str) -> str:
 def _verb_across(window: str, end: int) -> int:
     """Where the bridge cut at ``end`` moves when it splits a verb (比率|接近: 近 is a bridge, but here
     the end of 接近): the cut of the few characters around it decides, so 支出|下降 stays."""
-    lo = max(0, end - 3)
+    moved = _verb_split(window, end, 3)
+    if moved != end and end > 3 and _verb_split(window, end, 6) == end:
+        return end  # 房价所得比|降至: a longer word before it claims the character (所得|比降 is no verb)
+    return moved
+
+
+def _verb_split(window: str, end: int, back: int) -> int:
+    """``_verb_across`` read on the ``back`` characters before ``end`` and the rest."""
+    lo = max(0, end - back)
     at = lo
     for w in tag(window[lo:]):
         if at < end < at + len(w.text):

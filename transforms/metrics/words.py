@@ -42,6 +42,9 @@ _LATIN_WORD = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ&＆]*$")
 # A year written in Chinese digits (二○二五年, 二〇二六年度, the style of Hong Kong and Macau releases):
 # jieba cuts it into digits and a 五年 "five years"; it is one time word, never part of a subject.
 _HAN_YEAR = re.compile(r"[○〇零一二三四五六七八九]{4}年度?")
+# A year named with its ROC number in brackets (去（113）年, 今（114）年度, Taiwan releases): one time
+# word too, so its 年 does not open the name after it (年|全国住宅平均房价).
+_BRACKETED_YEAR = re.compile(r"[去今明前][（(][0-9]{2,3}[）)]年度?")
 
 
 @cache
@@ -130,6 +133,8 @@ def tag(text: str) -> tuple[Word, ...]:
     if not text:
         return ()
     year = _HAN_YEAR.search(text) if ("○" in text or "〇" in text or "零" in text) else None
+    if year is None and ("（" in text or "(" in text):
+        year = _BRACKETED_YEAR.search(text)
     if year:
         return (*tag(text[: year.start()]), Word(year.group(), "t"), *tag(text[year.end() :]))
     tokenizer, tags = _jieba()

@@ -961,3 +961,56 @@ def test_touxiang_governs_where_a_sum_goes() -> None:
     # 投向 is a verb (the dictionary has a noun): not the thing the sum counts
     assert facts("全年有超5亿元投向了乡村振兴。")["超5亿元"].subject != "投向"
     assert facts("全县财政支出八成以上投向民生领域。")["八成以上"].subject == "财政支出"
+
+
+def test_regional_openers_times_and_compounds() -> None:
+    # 当中 opens a part as 其中 does; 上月/本年度 say when, never what
+    assert facts("去年旅客约500万人次，当中外籍旅客占约两成。")["约两成"].subject == "外籍旅客"
+    assert facts("上月全台超商营业额为2,000亿元。")["2,000亿元"].subject == "全台超商营业额"
+    assert facts("本年度设备维修预算约8亿元。")["约8亿元"].subject == "设备维修预算"
+    # 历时 is the verb of a duration, 原本 an adverb before the clause
+    assert facts("听证会历时五个多小时。")["五个多小时"].subject == "听证会"
+    assert facts("原本工程预算为50亿元。")["50亿元"].subject == "工程预算"
+    # regional compounds the dictionary cuts keep their qualifier
+    assert facts("全年交通意外共二百多宗。")["二百多宗"].subject == "交通意外"
+    assert facts("全年不过夜旅客有约90万人次。")["约90万人次"].subject == "不过夜旅客"
+    assert facts("中部地区房价所得比为7.5倍。")["7.5倍"].subject.endswith("房价所得比")
+
+
+def test_a_rate_per_unit_of_time_is_no_subject() -> None:
+    # 每小时 (two characters of a duration unit) is the metric's rate, as 每月 is
+    found = facts("停车费由每小时5元调高至每小时7元。")
+    assert found["5元"].subject == found["7元"].subject == "停车费"
+
+
+def test_a_period_tail_opens_no_name() -> None:
+    # 6个月|内 cut off by the number: the localiser says when (not 后|浦: a name in characters)
+    assert facts("毕业后6个月内就业率达八成。")["八成"].subject == "就业率"
+    assert facts("改建后通行能力提升三成。")["三成"].subject == "通行能力"
+
+
+def test_at_most_qualifies_the_modal() -> None:
+    # 最多/最少 before a modal belong to the predicate, as 最高 does
+    assert facts("病房床位最多可增至800张。")["800张"].subject == "病房床位"
+
+
+def test_nouns_of_budgets_the_dictionary_has_as_verbs() -> None:
+    # 开支 (spending), 上限 (cap) name the sum; 经常开支 (recurrent spending) is one word
+    assert facts("全年开支约30亿元。")["约30亿元"].subject == "开支"
+    assert facts("涉及额外经常开支约5亿元。")["约5亿元"].subject == "额外经常开支"
+    assert facts("每宗上限2,000元。")["2,000元"].subject == "上限"
+
+
+def test_a_bracketed_roc_year_opens_no_name() -> None:
+    # 去（112）年: a dated year, when, never what (its 年 does not open the name)
+    assert facts("去（112）年全台新车销量约45万辆。")["约45万辆"].subject == "全台新车销量"
+
+
+def test_a_bridge_is_not_moved_into_a_longer_word_before_it() -> None:
+    # 房价所得比|降至: with more characters read, 比 belongs to the word before (所得|比降 is no verb)
+    assert facts("五年内将中部房价所得比降至7倍以下。")["7倍以下"].subject == "中部房价所得比"
+
+
+def test_the_funds_of_a_kind_of_work_keep_the_work() -> None:
+    # 采购|经费: the verb names what the money pays for, inside the name
+    assert facts("今年公费药品采购经费约30亿元。")["约30亿元"].subject == "公费药品采购经费"

@@ -77,3 +77,9 @@ def test_a_year_in_chinese_digits_is_one_time_word() -> None:
     assert tag("由二○二四年一月")[:2] == (("由", "p"), ("二○二四年", "t"))
     assert ("二〇二七年度", "t") in tag("二〇二七年度预算")
     assert [w.text for w in tag("零售额")] == ["零售额"]  # 零 alone is no year
+
+
+def test_a_bracketed_roc_year_is_one_time_word() -> None:
+    assert tag("去（112）年旅客")[0] == ("去（112）年", "t")
+    assert ("明(116)年度", "t") in tag("明(116)年度预算")
+    assert all(w.tag != "t" for w in tag("（一）旅客"))  # a list marker is no year
