@@ -52,13 +52,26 @@ def meta_year(meta: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+START_BEFORE = ("自", "从")
+
+
+def _dateline(pattern: re.Pattern[str], lead: str) -> re.Match[str] | None:
+    """The first date of the lead that dates the text: not a start date (自115年1月1日起 says when a
+    measure begins, not when the page was written)."""
+    for m in pattern.finditer(lead):
+        before, after = lead[: m.start()].rstrip(), lead[m.end() :].lstrip()
+        if not before.endswith(START_BEFORE) and not after.startswith("起"):
+            return m
+    return None
+
+
 def text_year(name: str | None, text: str | None) -> int | None:
     """Publication year from the text itself: a full date in its lead, this year named in brackets
     (今（114）年, a Taiwan release's way of dating itself), its file name, a report title."""
     lead = (text or "")[:LEAD_CHARS]
-    if m := FULL_DATE.search(lead):
+    if m := _dateline(FULL_DATE, lead):
         return int(m.group(1))
-    if m := ROC_DATE.search(lead):
+    if m := _dateline(ROC_DATE, lead):
         return int(m.group(1) or m.group(2)) + ROC_BASE
     if m := THIS_YEAR_NOTED.search(lead):
         y = int(m.group(1))

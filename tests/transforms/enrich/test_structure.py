@@ -28,3 +28,10 @@ def test_a_day_or_a_past_year_in_brackets_is_not_the_publication_year() -> None:
 
 def test_a_full_date_still_comes_first() -> None:
     assert text_year("x.txt", "2022年3月1日 某署今（113）年计划") == 2022
+
+
+def test_a_start_date_in_the_lead_is_not_the_publication_date() -> None:
+    # 自…起 / 从…起 says when a measure begins; the text's own date is another one, or none
+    assert text_year("x.txt", "劳动部公告\n基本工资自115年1月1日起调升至29,500元") is None
+    assert text_year("x.txt", "新规从2027年3月1日起施行。2026年12月1日 本报讯") == 2026
+    assert text_year("x.txt", "2026年12月1日 本报讯 新规自2027年3月1日起施行") == 2026
