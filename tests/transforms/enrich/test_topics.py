@@ -62,6 +62,17 @@ def _topics(
     return out
 
 
+def _assert_story_topics(rows: list[tuple[str, str, str | None, str]]) -> None:
+    """Each row (sentence, metric, subject or None, topic) its own story: the metric gets the topic."""
+    got = _topics(
+        [r[0] for r in rows],
+        [[r[1]] for r in rows],
+        stories=list(range(len(rows))),
+        subjects={r[1]: r[2] for r in rows if r[2]},
+    )
+    assert got == [[r[3]] for r in rows]
+
+
 def test_topic_table_has_the_sixteen_codes_with_their_budget_chapters() -> None:
     table = topic_table()
     assert table.columns == ["topic", "name_zh", "name_en", "budget_class"]
@@ -854,13 +865,7 @@ def test_fares_care_workers_and_the_non_elderly() -> None:
         ("护理员月薪提高到5,000元", "5,000元", "护理员月薪", "social_security"),
         ("公屋申请中有约3万宗非长者一人申请", "约3万宗", "非长者一人申请", "housing"),
     ]
-    got = _topics(
-        [r[0] for r in rows],
-        [[r[1]] for r in rows],
-        stories=list(range(len(rows))),
-        subjects={r[1]: r[2] for r in rows if r[2]},
-    )
-    assert got == [[r[3]] for r in rows]
+    _assert_story_topics(rows)
 
 
 def test_clean_heating_and_hutong_courtyards() -> None:
@@ -895,13 +900,7 @@ def test_home_visits_bill_subsidies_leave_and_a_lines_cost() -> None:
         ("陪产假由5日增为7日", "7日", "陪产假", "employment"),
         ("北线总投资约80亿元", "约80亿元", "北线总投资", "transport"),
     ]
-    got = _topics(
-        [r[0] for r in rows],
-        [[r[1]] for r in rows],
-        stories=list(range(len(rows))),
-        subjects={r[1]: r[2] for r in rows if r[2]},
-    )
-    assert got == [[r[3]] for r in rows]
+    _assert_story_topics(rows)
 
 
 def test_hired_workers_worker_training_outbound_trips_and_a_new_town() -> None:
@@ -914,13 +913,7 @@ def test_hired_workers_worker_training_outbound_trips_and_a_new_town() -> None:
         ("本月居民出境约20万人次", "约20万人次", "居民出境", "culture_tourism"),
         ("某某新市镇第一期工程完成约五成，提供住宅单位", "约五成", "某某新市镇第一期工程", "urban"),
     ]
-    got = _topics(
-        [r[0] for r in rows],
-        [[r[1]] for r in rows],
-        stories=list(range(len(rows))),
-        subjects={r[1]: r[2] for r in rows if r[2]},
-    )
-    assert got == [[r[3]] for r in rows]
+    _assert_story_topics(rows)
 
 
 def test_a_lines_building_cost_and_visits_to_old_people() -> None:
@@ -931,13 +924,7 @@ def test_a_lines_building_cost_and_visits_to_old_people() -> None:
         ("针对独居长者，各区每月访视至少两次", "至少两次", "各区", "social_security"),
         ("产妇产后访视率达到95%", "95%", "产妇产后访视率", "health"),
     ]
-    got = _topics(
-        [r[0] for r in rows],
-        [[r[1]] for r in rows],
-        stories=list(range(len(rows))),
-        subjects={r[1]: r[2] for r in rows if r[2]},
-    )
-    assert got == [[r[3]] for r in rows]
+    _assert_story_topics(rows)
 
 
 def test_visitors_by_origin_or_scheme_are_tourism() -> None:
@@ -960,13 +947,7 @@ def test_taiwan_housing_short_names_home_care_and_riding_a_line() -> None:
         ("居家服务员每月薪资为3万元", "3万元", "居家服务员", "social_security"),
         ("长者搭乘台铁享半价，全年约90万人次受惠", "约90万人次", "受惠", "transport"),
     ]
-    got = _topics(
-        [r[0] for r in rows],
-        [[r[1]] for r in rows],
-        stories=list(range(len(rows))),
-        subjects={r[1]: r[2] for r in rows if r[2]},
-    )
-    assert got == [[r[3]] for r in rows]
+    _assert_story_topics(rows)
 
 
 def test_untaxed_cigarettes_are_contraband() -> None:
