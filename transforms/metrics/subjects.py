@@ -419,11 +419,28 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
     if rest and rest[-1].text.startswith("每"):
         if rest[-1].text == "每" and len(np) > 1:
             return np[1:], rest
+        if len(np) == 1 and _act_of_rate(np[0]):
+            return np, rest  # 长者|每月|津贴: what is paid or done per unit is what is counted
         if len(np) <= 1:
             outer, before = _np_backward(rest[:-1])
             if outer:
                 return outer, before
     return np, rest
+
+
+def _act_of_rate(w: Word) -> bool:
+    """A word of two characters or more after a rate's 每 + unit that names a sum or an act (每月|补贴,
+    每班|训练, 每日|载客): the thing given or done per unit, the metric's own subject -- not the
+    people or things the rate is per, which stand before it. Not a verb of change (村民|每年|增收:
+    增/减 + what grows says how the thing before the rate changes)."""
+    return (
+        len(w.text) >= 2
+        and not (w.tag == "v" and w.text[0] in "增减")
+        and w.tag in ("n", "vn", "v")
+        and not _is_stop(w)
+        and not _is_bridge(w)
+        and w.text not in _set("subject_bound_words.txt")
+    )
 
 
 def _adverb_of_term(ws: Sequence[Word], j: int) -> bool:
@@ -524,7 +541,14 @@ def _attribute_of_act(ws: Sequence[Word], i: int) -> bool:
 
 def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
     """The last word heads the phrase though a stop: after a bridge was stripped (总|花费|增长), or with
-    a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成)."""
+    a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成);
+    or the act after a rate per unit (每人每月|最高|补助: what is given per unit, not the clause's verb)."""
+    if ws and _act_of_rate(ws[-1]):
+        k = len(ws) - 2
+        if k >= 0 and ws[k].tag == "a":
+            k -= 1  # 每月|最高|补助
+        if k >= 0 and ws[k].text.startswith("每") and len(ws[k].text) > 1:
+            return True
     if (
         len(ws) > 1
         and ws[-2].tag == "b"
@@ -691,6 +715,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
                 or _is_bridge(w)
                 or w.text in _set("subject_place_words.txt")
                 or w.tag.startswith(_BARE_TAGS)
+                or w.text in "）)"  # 旅客（120万人次）|上升: the bracket closes the figure before
                 for w in ws
             ),
         )
@@ -1365,6 +1390,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _total_after_list(sentence, sp.start, floor)
         if subject is None:
             subject = _dimension_of(sentence, spans, k)
+        if subject is None:
+            subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
         out.append(Fact(subject, measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
@@ -1520,6 +1547,24 @@ def _each_of_list(sentence: str, start: int, floor: int) -> str | None:
     if not first or not all(_HAN_WORD.fullmatch(x) for x in items[1:]):
         return None
     return "、".join([first, *items[1:]])
+
+
+# A clause that is only a rate per unit (每户, 每人每月, 即每程) before its metric.
+_RATE_CLAUSE = re.compile(r"(?:即|则|亦)?(?:每[\u4e00-\u9fff]{1,2}?)+")
+
+
+def _rate_of_clause_before(sentence: str, start: int, end: int, floor: int) -> str | None:
+    """提供电费补贴，每户1,000元: a metric whose clause is only a rate per unit and itself is the rate of
+    the thing the clause before ends with (上门探望，每次约2小时; 享半价优惠，即每程3元), not of nothing.
+    Not when the clause goes on after the metric (每天|24小时|提供…: its own predicate follows)."""
+    if end < len(sentence) and sentence[end] not in _CLAUSE_STOP:
+        return None
+    lo = _clause_start(sentence, start, floor)
+    if not (lo > floor + 1 and sentence[lo - 1] in "，," and _RATE_CLAUSE.fullmatch(sentence, lo, start)):
+        return None
+    if not _HAN.match(sentence, lo - 2):
+        return None  # the clause before ends with a figure: no noun closes it
+    return _before(sentence, lo - 1, floor, False).subject
 
 
 def _total_after_list(sentence: str, start: int, floor: int) -> str | None:

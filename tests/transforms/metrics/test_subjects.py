@@ -1014,3 +1014,25 @@ def test_a_bridge_is_not_moved_into_a_longer_word_before_it() -> None:
 def test_the_funds_of_a_kind_of_work_keep_the_work() -> None:
     # 采购|经费: the verb names what the money pays for, inside the name
     assert facts("今年公费药品采购经费约30亿元。")["约30亿元"].subject == "公费药品采购经费"
+
+
+def test_the_act_after_a_rate_per_unit_is_counted() -> None:
+    # 长者|每月|津贴: what is paid or done per unit is the subject, not the people the rate is per
+    assert facts("70岁以上长者每月津贴500元。")["500元"].subject == "津贴"
+    assert facts("每名学员每月最高补助6,000元。")["6,000元"].subject == "补助"
+    assert facts("平均每期培训40小时。")["40小时"].subject == "培训"
+    # a verb of change says how the thing before the rate changes
+    assert facts("带动农户每年增收5000元。")["5000元"].subject == "农户"
+
+
+def test_a_clause_of_a_rate_alone_is_the_rate_of_the_clause_before() -> None:
+    # 提供…补贴，每户800元: the rate of the thing the clause before ends with
+    assert facts("向低收入家庭发放取暖补贴，每户800元。")["800元"].subject == "取暖补贴"
+    assert facts("游客持卡可享门票优惠，即每人20元。")["20元"].subject == "门票优惠"
+    # not when the clause goes on after the metric
+    assert facts("动员志愿者线上接力，每天24小时提供服务。")["24小时"].subject is None
+
+
+def test_a_closing_bracket_leaves_the_clause_bare() -> None:
+    # 旅客（120万人次）|增加3.1%: the bracket closes the figure before, whose subject the rate takes
+    assert facts("过境旅客（120万人次）增加3.1%。")["3.1%"].subject == "过境旅客"
