@@ -977,6 +977,7 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
         subject = _balanced(_text(ws))  # 约13万宗|一般公屋|申请: the applications are the cases
         return subject if _good(subject, ws) else None
     np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
+    np = _first_conjunct(np)
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -985,6 +986,28 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _first_conjunct(np: list[Word]) -> list[Word]:
+    """The phrase read after a metric up to a conjunction between two nouns (3万条|棉被|和|救助金,
+    5个|文化场馆|和|体育公园): the figure counts its own conjunct, which is the core the whole
+    coordination may stand for; not a level word before it (3个|国家级|和|省级|园区: they share 园区),
+    nor one word before a longer conjunct, which may be a modifier of its head (国际|及|地区航线)."""
+    conj = _set("subject_list_conjunctions.txt")
+    for j in range(1, len(np) - 1):
+        w = np[j]
+        if w.tag == "c" and w.text in conj:
+            prev, nxt = np[j - 1], np[j + 1]
+            shared = j == 1 and len(np) > 3  # one word, then a conjunct of more: a head may be shared
+            if (
+                prev.tag.startswith(("n", "j"))
+                and len(prev.text) > 1
+                and (_NOMINAL.match(nxt.tag) or nxt.tag == "t")
+                and not shared
+            ):
+                return np[:j]
+            return np
+    return np
 
 
 def _trim_after_end(np: list[Word]) -> list[Word]:
@@ -1179,6 +1202,14 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
         return np
     if _names_organisation(np):
         return np
+    if (
+        k > 2
+        and np[-1].tag == "a"
+        and len(np[-1].text) > 1
+        and np[-2].tag in ("v", "vn")
+        and np[-3].tag.startswith(("n", "j"))
+    ):
+        return np[:-2]  # 4家公司|运营|良好: an act and how it goes, after the noun, are its predicate
     while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
         k -= 1
     if 1 < k < len(np) and np[k - 1].tag in ("a", "ad") and np[k - 2].tag.startswith(("n", "j")):

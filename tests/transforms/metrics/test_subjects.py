@@ -1036,3 +1036,21 @@ def test_a_clause_of_a_rate_alone_is_the_rate_of_the_clause_before() -> None:
 def test_a_closing_bracket_leaves_the_clause_bare() -> None:
     # 旅客（120万人次）|增加3.1%: the bracket closes the figure before, whose subject the rate takes
     assert facts("过境旅客（120万人次）增加3.1%。")["3.1%"].subject == "过境旅客"
+
+
+def test_a_predicate_after_the_counted_noun_is_dropped() -> None:
+    # 3家子公司|有序|展业, 4家公司|运营|良好, 5条绿道|全线贯通: what happened to the things counted
+    assert facts("3家子公司有序展业。")["3家"].subject == "子公司"
+    assert facts("4家公司运营良好。")["4家"].subject == "公司"
+    assert facts("新建5条绿道全线贯通。")["5条"].subject == "绿道"
+    # 时隔 is the verb of a duration, as 历时 is: no subject of its own
+    assert facts("时隔12年再次举办。")["12年"].subject is None
+
+
+def test_a_count_before_a_coordination_counts_its_own_conjunct() -> None:
+    # 3万条|棉被|和|救助金: the core is the conjunct counted
+    assert facts("发放3万条防寒棉被和过冬救助金。")["3万条"].subject == "防寒棉被"
+    assert facts("新建5个文化场馆和体育公园。")["5个"].subject == "文化场馆"
+    # one word before a longer conjunct may modify its head; level words share the head
+    assert facts("开通12条国际及地区航线。")["12条"].subject == "国际及地区航线"
+    assert facts("建成3个国家级和省级园区。")["3个"].subject == "国家级和省级园区"
