@@ -417,6 +417,8 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
         return _np_backward([*ws[: i - 1], Word(ws[i - 1].text + ws[i].text, "n")])  # 研发投入|强度
     np, rest = ws[i:], ws[:i]
     if rest and rest[-1].text.startswith("每"):
+        if rest[-1].text == "每" and len(np) > 2 and _PER_ROUND.fullmatch(np[0].text) and np[1].tag == "n":
+            return [rest[-1], *np], rest[:-1]  # 每|万|人口|发明专利拥有量: per head, a core qualifier
         if rest[-1].text == "每" and len(np) > 1:
             return np[1:], rest
         if len(np) == 1 and _act_of_rate(np[0]):
@@ -426,6 +428,11 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
             if outer:
                 return outer, before
     return np, rest
+
+
+# A round number a rate is per (每|万|人口, 每|千名|老人): with the noun after it, it opens the name of
+# an indicator per head, which the rate changes as 单位 does (not a rate tail: that ends the window).
+_PER_ROUND = re.compile(r"[十百千万]+名?")
 
 
 def _act_of_rate(w: Word) -> bool:

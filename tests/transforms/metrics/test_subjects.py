@@ -1054,3 +1054,11 @@ def test_a_count_before_a_coordination_counts_its_own_conjunct() -> None:
     # one word before a longer conjunct may modify its head; level words share the head
     assert facts("开通12条国际及地区航线。")["12条"].subject == "国际及地区航线"
     assert facts("建成3个国家级和省级园区。")["3个"].subject == "国家级和省级园区"
+
+
+def test_a_rate_per_round_number_of_heads_is_part_of_the_name() -> None:
+    # 每|万|人口 before the indicator: per head changes what is measured, as 单位 does
+    assert facts("每万人口发明专利拥有量达到30件。")["30件"].subject == "每万人口发明专利拥有量"
+    assert facts("每千名老人养老床位数达到35张。")["35张"].subject == "每千名老人养老床位数"
+    # a rate right before the metric is still its rate, not the name
+    assert facts("抽检量超每千人6.5批次。")["6.5批次"].subject == "抽检量"
