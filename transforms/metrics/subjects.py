@@ -1484,7 +1484,30 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
             _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
         ):
             out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
+            continue
+        # the measure word stands in the item itself (not a 分别 list's, whose items share a head)
+        own = gap.startswith("、") and "，" not in gap and subject in gap
+        sibling = _sibling_measure(prev, subject) if own else None
+        if sibling:
+            out[k] = Fact(sibling, out[k].measure)
     return out
+
+
+def _sibling_measure(prev: str, subject: str) -> str | None:
+    """旅游人次50万、收入20亿元; 污水集中收集率达75%、处理率98%: a list item whose subject is one word
+    naming a measure (收入, 处理率) measures the thing the item before names with another measure, so
+    it takes that item's words before its measure (旅游 收入, 污水集中收集 处理率)."""
+    ws = tag(subject)
+    if len(ws) != 1 or len(subject) > 4 or not _has_head(subject) or prev.endswith(subject):
+        return None
+    heads = (*words("subject_list_heads.txt"), *words("subject_attribute_heads.txt"))
+    head = max((h for h in heads if prev.endswith(h)), key=len, default=None)
+    if head is None:
+        return None
+    stem = prev[: -len(head)]
+    if len(stem) < 2 or not _HAN.match(stem[-1]) or stem.endswith(("、", "和", "及")):
+        return None
+    return stem + subject
 
 
 def _rate_of_act_before(sentence: str, prev: Span, subject: str | None) -> bool:

@@ -1062,3 +1062,17 @@ def test_a_rate_per_round_number_of_heads_is_part_of_the_name() -> None:
     assert facts("每千名老人养老床位数达到35张。")["35张"].subject == "每千名老人养老床位数"
     # a rate right before the metric is still its rate, not the name
     assert facts("抽检量超每千人6.5批次。")["6.5批次"].subject == "抽检量"
+
+
+def test_a_list_item_of_a_measure_alone_takes_the_thing_of_the_item_before() -> None:
+    # 旅游人次50万、收入20亿元: the income is that of the same tourism
+    assert facts("接待康养旅游人次50万、收入20亿元。")["20亿元"].subject == "康养旅游收入"
+    assert facts("城市污水集中收集率达75%、处理率98%。")["98%"].subject == "城市污水集中收集处理率"
+    # not the items of a 分别 list, each of which names its own thing
+    assert facts("盗窃、诈骗案件分别下降7%、4%。")["4%"].subject == "诈骗案件"
+
+
+def test_near_zero_qualifiers_open_a_name_after_a_count() -> None:
+    # 近零碳 is one distinguishing word, not the bound 近 (nearly) before a numeral
+    assert facts("创建首批30家近零碳公共机构。")["30家"].subject == "近零碳公共机构"
+    assert facts("建成近零能耗建筑20万平方米。")["20万平方米"].subject == "近零能耗建筑"
