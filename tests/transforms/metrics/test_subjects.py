@@ -1076,3 +1076,9 @@ def test_near_zero_qualifiers_open_a_name_after_a_count() -> None:
     # 近零碳 is one distinguishing word, not the bound 近 (nearly) before a numeral
     assert facts("创建首批30家近零碳公共机构。")["30家"].subject == "近零碳公共机构"
     assert facts("建成近零能耗建筑20万平方米。")["20万平方米"].subject == "近零能耗建筑"
+
+
+def test_a_subsidy_is_the_sum_counted_not_a_verb_skipped() -> None:
+    # 补助 before a sum names the money, as 投入 and 支出 do: the payer alone is not what is counted
+    assert facts("其中中央补助约300亿元。")["约300亿元"].subject == "中央补助"
+    assert facts("省级财政补助2000万元。")["2000万元"].subject == "省级财政补助"
