@@ -695,7 +695,12 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度);
         # alone (政府115|年度|将编列…), the date names nothing
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
-    governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
+    # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)
+    governed = bool(rest) and (
+        (_is_stop(rest[-1]) and not _is_bridge(rest[-1]))
+        or (_is_verb(rest[-1]) and not _is_bridge(rest[-1]))
+        or rest[-1].text.startswith("每")
+    )
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws

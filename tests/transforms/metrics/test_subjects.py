@@ -1082,3 +1082,11 @@ def test_a_subsidy_is_the_sum_counted_not_a_verb_skipped() -> None:
     # 补助 before a sum names the money, as 投入 and 支出 do: the payer alone is not what is counted
     assert facts("其中中央补助约300亿元。")["约300亿元"].subject == "中央补助"
     assert facts("省级财政补助2000万元。")["2000万元"].subject == "省级财政补助"
+
+
+def test_a_bridge_before_the_phrase_governs_no_object() -> None:
+    # 累计|接访|群众: a bridge (累计, 是) says how the figure runs, so a verb opening the phrase is the
+    # clause's, not a modifier of the noun (as it is after a governing verb: 实施|帮扶项目)
+    assert facts("累计接访群众300批900人次。")["300批"].subject == "群众"
+    assert facts("三是招募社区志愿者3000名。")["3000名"].subject == "社区志愿者"
+    assert facts("累计开通国际航线40条。")["40条"].subject == "国际航线"
