@@ -1090,3 +1090,9 @@ def test_a_bridge_before_the_phrase_governs_no_object() -> None:
     assert facts("累计接访群众300批900人次。")["300批"].subject == "群众"
     assert facts("三是招募社区志愿者3000名。")["3000名"].subject == "社区志愿者"
     assert facts("累计开通国际航线40条。")["40条"].subject == "国际航线"
+
+
+def test_a_fixed_verb_object_programme_is_one_noun() -> None:
+    # 减税降费, 送戏下乡: programmes named by a verb and its object, not a verb to trim
+    assert facts("共减税降费及退税超50亿元。")["超50亿元"].subject == "减税降费"
+    assert facts("十是免费送戏下乡800场。")["800场"].subject.endswith("送戏下乡")
