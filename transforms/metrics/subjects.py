@@ -681,7 +681,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         measure.append(Word(lead, "v"))
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
-    ws = _before_comparison(ws)
+    ws = _before_compare_verb(_before_comparison(ws))
     if measure and measure[0].text == "的":
         ws = _before_base(ws)
     frame = _from_frame(ws)
@@ -808,6 +808,29 @@ def _before_comparison(ws: list[Word]) -> list[Word]:
     while head and head[-1].tag in ("d", "ad"):
         head = head[:-1]  # 死亡人数|分别|较…
     return head
+
+
+def _before_compare_verb(ws: list[Word]) -> list[Word]:
+    """The words before a verb of comparison followed by the side compared with (增速|快于|城镇居民,
+    保有率|高于|全国平均水平): the metric is the gap, the thing measured stands before the verb.
+    The dictionary cuts some of them (快|于); a clause opening with the verb is left alone."""
+    verbs = _set("subject_compare_verbs.txt")
+    for j in range(len(ws) - 2, 0, -1):
+        w = ws[j]
+        if w.text in verbs:
+            at = j
+        elif w.text == "于" and ws[j - 1].text + "于" in verbs:
+            at = j - 1
+        else:
+            continue
+        side = ws[j + 1 :]
+        if at == 0 or not all(x.tag.startswith(("n", "j", "b", "r")) for x in side):
+            return ws
+        head = ws[:at]
+        while head and head[-1].tag in ("d", "ad"):
+            head = head[:-1]  # 增速|均|高于
+        return head or ws
+    return ws
 
 
 def _from_frame(ws: Sequence[Word]) -> int | None:

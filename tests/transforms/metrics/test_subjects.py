@@ -1096,3 +1096,12 @@ def test_a_fixed_verb_object_programme_is_one_noun() -> None:
     # 减税降费, 送戏下乡: programmes named by a verb and its object, not a verb to trim
     assert facts("共减税降费及退税超50亿元。")["超50亿元"].subject == "减税降费"
     assert facts("十是免费送戏下乡800场。")["800场"].subject.endswith("送戏下乡")
+
+
+def test_the_side_compared_with_is_not_the_subject() -> None:
+    # A|高于/快于|B + gap: B is the side compared with (a base, an average), A what is measured
+    assert facts("农村居民收入增速快于城镇居民2个百分点。")["2个百分点"].subject == "农村居民收入增速"
+    assert facts("耕地保有率高于全国平均水平0.3个百分点。")["0.3个百分点"].subject == "耕地保有率"
+    assert facts("全市失业率低于全省1.2个百分点。")["1.2个百分点"].subject == "失业率"
+    # right before the metric the verb is a bridge
+    assert facts("合格率不低于95%。")["95%"].subject == "合格率"
