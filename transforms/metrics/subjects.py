@@ -1461,6 +1461,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         out.append(Fact(subject, measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
+    out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
 
@@ -1489,6 +1490,23 @@ def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
             for g, j in zip(group, earlier[-len(group) :], strict=True):
                 out[g] = Fact(out[j].subject, out[g].measure)
         k = group[-1] + 1
+    return out
+
+
+def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """收入比为8.1倍，其中杭州市达12.3倍: a measure (not a count: places are counted things) whose
+    subject is only a place names where the figure before holds, so it measures that figure's thing;
+    the place itself is the region's, never the subject's core."""
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        if not subject or not prev or spans[k].kind == "count" or spans[k].unit != spans[k - 1].unit:
+            continue
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if "。" in gap or "；" in gap or ";" in gap or not gap.lstrip("，,").startswith("其中"):
+            continue  # only a part (其中) names where: a list's items name things (桃|650亩)
+        ws = tag(subject)
+        if all((w.tag == "ns" and len(w.text) > 1) or w.text in _set("subject_place_words.txt") for w in ws):
+            out[k] = Fact(prev, out[k].measure)
     return out
 
 

@@ -1105,3 +1105,11 @@ def test_the_side_compared_with_is_not_the_subject() -> None:
     assert facts("全市失业率低于全省1.2个百分点。")["1.2个百分点"].subject == "失业率"
     # right before the metric the verb is a bridge
     assert facts("合格率不低于95%。")["95%"].subject == "合格率"
+
+
+def test_a_part_named_by_its_place_measures_the_thing_before() -> None:
+    # 其中|杭州市|达…: the place says where the figure before holds; it is the region's, not the subject
+    assert facts("全省人均收入4万元，其中杭州市达7万元。")["7万元"].subject == "人均收入"
+    assert facts("城镇化率达70%，其中西湖区达95%。")["95%"].subject == "城镇化率"
+    # a work the dictionary has as a place keeps its own name
+    assert facts("完成造林任务300万亩，其中防沙治沙100万亩。")["100万亩"].subject == "防沙治沙"
