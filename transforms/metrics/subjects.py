@@ -727,7 +727,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
                 or _is_bridge(w)
                 or w.text in _set("subject_place_words.txt")
                 or w.tag.startswith(_BARE_TAGS)
-                or w.text in "）)"  # 旅客（120万人次）|上升: the bracket closes the figure before
+                or w.text in "）)/／"  # 旅客（120万人次）|上升: the bracket closes the figure before;
+                # 700元/月|提高至: the slash and its unit are the figure's rate
                 for w in ws
             ),
         )
@@ -1005,7 +1006,8 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if len(np) == 1 and np[0].tag.startswith("v"):
         # 近4小时的|辗转: a verb made a noun by 的; 十年|禁渔 at the clause end: the act a duration times
         if of_phrase or (term and len(ws) == 1 and len(np[0].text) > 1 and not cut):
-            return np[0].text if _good(np[0].text, np) else None
+            own = _good(np[0].text, np) and np[0].text not in _set("subject_target_words.txt")
+            return np[0].text if own else None  # not …的|转变: the change the figure ends
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
     if _case_verb(ws, np, cases and not cut):
@@ -1138,8 +1140,9 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         np.append(w)
         at += len(w.text)
         said += w.text
-        if kind in _PEOPLE_KINDS and _names_people(said):
-            break  # 14名残疾游客|游览景区风光
+        more = i + 1 < len(ws) and ws[i + 1].tag.startswith("n") and _names_people(said + ws[i + 1].text)
+        if kind in _PEOPLE_KINDS and _names_people(said) and not more:
+            break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
 
 

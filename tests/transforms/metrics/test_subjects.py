@@ -1113,3 +1113,19 @@ def test_a_part_named_by_its_place_measures_the_thing_before() -> None:
     assert facts("城镇化率达70%，其中西湖区达95%。")["95%"].subject == "城镇化率"
     # a work the dictionary has as a place keeps its own name
     assert facts("完成造林任务300万亩，其中防沙治沙100万亩。")["100万亩"].subject == "防沙治沙"
+
+
+def test_a_slash_rate_leaves_the_clause_bare() -> None:
+    # 700元/月|提高至760元/月: the slash and its unit are the first figure's rate
+    found = facts("城市低保人均保障标准从700元/月提高至760元/月。")
+    assert found["760元"].subject == found["700元"].subject == "城市低保人均保障标准"
+
+
+def test_people_read_after_a_count_run_on_to_a_noun_naming_people() -> None:
+    # 3名|群众|代表: the representatives are counted, not the group they speak for
+    assert facts("3名群众代表在会上发言。")["3名"].subject == "群众代表"
+
+
+def test_the_change_a_figure_ends_is_no_subject() -> None:
+    # …到结余900万元的|转变: the change is the figure's frame, the thing is named before it
+    assert facts("基金实现了从亏损2000万元到结余900万元的转变。")["900万元"].subject == "结余"
