@@ -1444,6 +1444,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             before_list = spans[k - list_index - 1] if k > list_index else None
             prior = before_list.end if before_list and before_list.unit == sp.unit else 0  # not 五年|分别
             subject = _respectively(sentence, first, list_index, prior) or subject
+        if subject and not after and sp.kind == "percent":
+            subject = _share_base(sentence, sp.start, floor, event, subject) or subject
         if subject is None and sp.kind == "money" and not after:
             subject = _purpose(sentence, sp.end)  # 投入8亿元|办好|民生实事: the funded programme
         if subject is None and k and gap in _set("subject_range_marks.txt"):
@@ -1467,6 +1469,15 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _share_base(sentence: str, start: int, floor: int, event: bool, subject: str) -> str | None:
+    """津贴|由|投保薪资|6成|提高至8成: a share right after 由/从 and a noun is a share of that noun, the
+    base of the start point; what changes is the thing named before 由."""
+    at = start - len(subject) - 1
+    if at <= floor or sentence[at] not in "由从" or not sentence.endswith(subject, 0, start):
+        return None
+    return _before(sentence, at, floor, event).subject
 
 
 def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:

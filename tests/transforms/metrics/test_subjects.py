@@ -1129,3 +1129,10 @@ def test_people_read_after_a_count_run_on_to_a_noun_naming_people() -> None:
 def test_the_change_a_figure_ends_is_no_subject() -> None:
     # …到结余900万元的|转变: the change is the figure's frame, the thing is named before it
     assert facts("基金实现了从亏损2000万元到结余900万元的转变。")["900万元"].subject == "结余"
+
+
+def test_a_share_of_a_base_after_from_changes_the_thing_before() -> None:
+    # 津贴|由|平均工资|5成|提高至7成: the wage is the base of the share; the allowance changes
+    found = facts("陪产津贴由平均工资5成提高至7成。")
+    assert found["5成"].subject == found["7成"].subject == "陪产津贴"
+    assert facts("城镇化率由55%提高到60%。")["55%"].subject == "城镇化率"
