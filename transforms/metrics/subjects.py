@@ -291,6 +291,16 @@ def _before_modal_predicate(ws: list[Word], predicate: bool) -> tuple[list[Word]
     return ws, False
 
 
+def _modal_predicate(np: Sequence[Word]) -> bool:
+    """A modal (可, 料) opening the words and nothing but verbs and adverbs after it (可|容纳)."""
+    return (
+        len(np) > 0
+        and np[0].text in _set("subject_modal_words.txt")
+        and (len(np) == 1 or np[1].tag == "v")
+        and all(w.tag in ("v", "d", "ad") for w in np[1:])
+    )
+
+
 def _trim_end(ws: list[Word], tags: tuple[str, ...]) -> list[Word]:
     """``ws`` without the words of ``tags`` and the dangling punctuation that end it."""
     while ws and (ws[-1].tag in tags or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")):
@@ -702,6 +712,13 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         or rest[-1].text.startswith("每")
     )
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
+    if _modal_predicate(np):
+        # 届时|可|容纳, 新市镇扩展| |料|容纳 (a headline): a modal and its verb alone are the predicate,
+        # the subject is what stands before them, or none
+        before = list(rest)
+        while before and (_is_punct(before[-1]) or not before[-1].text.strip()):
+            before = before[:-1]
+        np = _trim_np(_np_backward(before)[0]) if before and len(before) < len(rest) else np
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs: list[Word] = []
@@ -1455,6 +1472,10 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
         if subject is None and k:
             subject = _inherited(sentence, spans, out, k, sp, before)
+        if subject is None and k and before.bare and _modal_clause(sentence, sp.start, floor):
+            between = sentence[spans[k - 1].end : sp.start]
+            if not any(c in between for c in "。；;"):
+                subject = out[k - 1].subject  # 工程已完成约七成，届时|可|容纳…: the works named before
         if subject is None:
             subject = _each_of_list(sentence, sp.start, floor)
         if subject is None and before.bare:
@@ -1469,6 +1490,15 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _modal_clause(sentence: str, start: int, floor: int) -> bool:
+    """The clause before a metric holds a modal and no noun (届时|可|容纳, 料|可|达): its subject is
+    the one of the clause before, left out as a modal predicate goes on about it."""
+    lo = _clause_start(sentence, start, floor)
+    if lo <= floor or sentence[lo - 1] not in "，,":
+        return False
+    return any(w.text in _set("subject_modal_words.txt") for w in tag(sentence[lo:start]))
 
 
 def _share_base(sentence: str, start: int, floor: int, event: bool, subject: str) -> str | None:

@@ -1136,3 +1136,12 @@ def test_a_share_of_a_base_after_from_changes_the_thing_before() -> None:
     found = facts("陪产津贴由平均工资5成提高至7成。")
     assert found["5成"].subject == found["7成"].subject == "陪产津贴"
     assert facts("城镇化率由55%提高到60%。")["55%"].subject == "城镇化率"
+
+
+def test_a_modal_predicate_alone_takes_the_subject_before_it() -> None:
+    # 届时|可|容纳: the clause says what the works named in the clause before will hold
+    found = facts("新体育馆第一期工程已完成约六成，届时可容纳近3万人。")
+    assert found["近3万人"].subject == "新体育馆第一期工程"
+    # a headline: the space parts the subject from its modal predicate
+    assert facts("西区新体育馆 料容纳近3万人")["近3万人"].subject == "西区新体育馆"
+    assert facts("会员可享8折。")["8折"].subject == "会员"
