@@ -291,6 +291,17 @@ def _before_modal_predicate(ws: list[Word], predicate: bool) -> tuple[list[Word]
     return ws, False
 
 
+def _past_modal_predicate(np: list[Word], rest: list[Word]) -> list[Word]:
+    """``np``, or when it is a modal and its verb alone, the predicate (届时|可|容纳), the noun phrase
+    before them past the space that parts a headline's subject from it (新市镇扩展| |料|容纳)."""
+    if not _modal_predicate(np):
+        return np
+    before = list(rest)
+    while before and (_is_punct(before[-1]) or not before[-1].text.strip()):
+        before = before[:-1]
+    return _trim_np(_np_backward(before)[0]) if before and len(before) < len(rest) else np
+
+
 def _modal_predicate(np: Sequence[Word]) -> bool:
     """A modal (可, 料) opening the words and nothing but verbs and adverbs after it (可|容纳)."""
     return (
@@ -712,13 +723,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         or rest[-1].text.startswith("每")
     )
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
-    if _modal_predicate(np):
-        # 届时|可|容纳, 新市镇扩展| |料|容纳 (a headline): a modal and its verb alone are the predicate,
-        # the subject is what stands before them, or none
-        before = list(rest)
-        while before and (_is_punct(before[-1]) or not before[-1].text.strip()):
-            before = before[:-1]
-        np = _trim_np(_np_backward(before)[0]) if before and len(before) < len(rest) else np
+    np = _past_modal_predicate(np, rest)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs: list[Word] = []
