@@ -291,6 +291,27 @@ def _before_modal_predicate(ws: list[Word], predicate: bool) -> tuple[list[Word]
     return ws, False
 
 
+def _past_modal_predicate(np: list[Word], rest: list[Word]) -> list[Word]:
+    """``np``, or when it is a modal and its verb alone, the predicate (届时|可|容纳), the noun phrase
+    before them past the space that parts a headline's subject from it (新市镇扩展| |料|容纳)."""
+    if not _modal_predicate(np):
+        return np
+    before = list(rest)
+    while before and (_is_punct(before[-1]) or not before[-1].text.strip()):
+        before = before[:-1]
+    return _trim_np(_np_backward(before)[0]) if before and len(before) < len(rest) else np
+
+
+def _modal_predicate(np: Sequence[Word]) -> bool:
+    """A modal (可, 料) opening the words and nothing but verbs and adverbs after it (可|容纳)."""
+    return (
+        len(np) > 0
+        and np[0].text in _set("subject_modal_words.txt")
+        and (len(np) == 1 or np[1].tag == "v")
+        and all(w.tag in ("v", "d", "ad") for w in np[1:])
+    )
+
+
 def _trim_end(ws: list[Word], tags: tuple[str, ...]) -> list[Word]:
     """``ws`` without the words of ``tags`` and the dangling punctuation that end it."""
     while ws and (ws[-1].tag in tags or (_is_punct(ws[-1]) and ws[-1].text not in "”’》」）)")):
@@ -417,13 +438,37 @@ def _np_backward(ws: list[Word]) -> tuple[list[Word], list[Word]]:
         return _np_backward([*ws[: i - 1], Word(ws[i - 1].text + ws[i].text, "n")])  # 研发投入|强度
     np, rest = ws[i:], ws[:i]
     if rest and rest[-1].text.startswith("每"):
+        if rest[-1].text == "每" and len(np) > 2 and _PER_ROUND.fullmatch(np[0].text) and np[1].tag == "n":
+            return [rest[-1], *np], rest[:-1]  # 每|万|人口|发明专利拥有量: per head, a core qualifier
         if rest[-1].text == "每" and len(np) > 1:
             return np[1:], rest
+        if len(np) == 1 and _act_of_rate(np[0]):
+            return np, rest  # 长者|每月|津贴: what is paid or done per unit is what is counted
         if len(np) <= 1:
             outer, before = _np_backward(rest[:-1])
             if outer:
                 return outer, before
     return np, rest
+
+
+# A round number a rate is per (每|万|人口, 每|千名|老人): with the noun after it, it opens the name of
+# an indicator per head, which the rate changes as 单位 does (not a rate tail: that ends the window).
+_PER_ROUND = re.compile(r"[十百千万]+名?")
+
+
+def _act_of_rate(w: Word) -> bool:
+    """A word of two characters or more after a rate's 每 + unit that names a sum or an act (每月|补贴,
+    每班|训练, 每日|载客): the thing given or done per unit, the metric's own subject -- not the
+    people or things the rate is per, which stand before it. Not a verb of change (村民|每年|增收:
+    增/减 + what grows says how the thing before the rate changes)."""
+    return (
+        len(w.text) >= 2
+        and not (w.tag == "v" and w.text[0] in "增减")
+        and w.tag in ("n", "vn", "v")
+        and not _is_stop(w)
+        and not _is_bridge(w)
+        and w.text not in _set("subject_bound_words.txt")
+    )
 
 
 def _adverb_of_term(ws: Sequence[Word], j: int) -> bool:
@@ -524,7 +569,14 @@ def _attribute_of_act(ws: Sequence[Word], i: int) -> bool:
 
 def _kept_head(ws: Sequence[Word], measure: Sequence[Word]) -> bool:
     """The last word heads the phrase though a stop: after a bridge was stripped (总|花费|增长), or with
-    a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成)."""
+    a modifier before it when the metric follows at once (游客旅游|总|花费|8350亿元; not 事项|精简|两成);
+    or the act after a rate per unit (每人每月|最高|补助: what is given per unit, not the clause's verb)."""
+    if ws and _act_of_rate(ws[-1]):
+        k = len(ws) - 2
+        if k >= 0 and ws[k].tag == "a":
+            k -= 1  # 每月|最高|补助
+        if k >= 0 and ws[k].text.startswith("每") and len(ws[k].text) > 1:
+            return True
     if (
         len(ws) > 1
         and ws[-2].tag == "b"
@@ -650,7 +702,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         measure.append(Word(lead, "v"))
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
-    ws = _before_comparison(ws)
+    ws = _before_compare_verb(_before_comparison(ws))
     if measure and measure[0].text == "的":
         ws = _before_base(ws)
     frame = _from_frame(ws)
@@ -664,8 +716,14 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
         np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度);
         # alone (政府115|年度|将编列…), the date names nothing
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
-    governed = bool(rest) and (_is_stop(rest[-1]) or _is_verb(rest[-1]) or rest[-1].text.startswith("每"))
+    # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)
+    governed = bool(rest) and (
+        (_is_stop(rest[-1]) and not _is_bridge(rest[-1]))
+        or (_is_verb(rest[-1]) and not _is_bridge(rest[-1]))
+        or rest[-1].text.startswith("每")
+    )
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
+    np = _past_modal_predicate(np, rest)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
         verbs: list[Word] = []
@@ -691,6 +749,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
                 or _is_bridge(w)
                 or w.text in _set("subject_place_words.txt")
                 or w.tag.startswith(_BARE_TAGS)
+                or w.text in "）)/／"  # 旅客（120万人次）|上升: the bracket closes the figure before;
+                # 700元/月|提高至: the slash and its unit are the figure's rate
                 for w in ws
             ),
         )
@@ -771,6 +831,29 @@ def _before_comparison(ws: list[Word]) -> list[Word]:
     while head and head[-1].tag in ("d", "ad"):
         head = head[:-1]  # 死亡人数|分别|较…
     return head
+
+
+def _before_compare_verb(ws: list[Word]) -> list[Word]:
+    """The words before a verb of comparison followed by the side compared with (增速|快于|城镇居民,
+    保有率|高于|全国平均水平): the metric is the gap, the thing measured stands before the verb.
+    The dictionary cuts some of them (快|于); a clause opening with the verb is left alone."""
+    verbs = _set("subject_compare_verbs.txt")
+    for j in range(len(ws) - 2, 0, -1):
+        w = ws[j]
+        if w.text in verbs:
+            at = j
+        elif w.text == "于" and ws[j - 1].text + "于" in verbs:
+            at = j - 1
+        else:
+            continue
+        side = ws[j + 1 :]
+        if at == 0 or not all(x.tag.startswith(("n", "j", "b", "r")) for x in side):
+            return ws
+        head = ws[:at]
+        while head and head[-1].tag in ("d", "ad"):
+            head = head[:-1]  # 增速|均|高于
+        return head or ws
+    return ws
 
 
 def _from_frame(ws: Sequence[Word]) -> int | None:
@@ -945,13 +1028,15 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if len(np) == 1 and np[0].tag.startswith("v"):
         # 近4小时的|辗转: a verb made a noun by 的; 十年|禁渔 at the clause end: the act a duration times
         if of_phrase or (term and len(ws) == 1 and len(np[0].text) > 1 and not cut):
-            return np[0].text if _good(np[0].text, np) else None
+            own = _good(np[0].text, np) and np[0].text not in _set("subject_target_words.txt")
+            return np[0].text if own else None  # not …的|转变: the change the figure ends
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
     if _case_verb(ws, np, cases and not cut):
         subject = _balanced(_text(ws))  # 约13万宗|一般公屋|申请: the applications are the cases
         return subject if _good(subject, ws) else None
     np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
+    np = _first_conjunct(np)
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -960,6 +1045,28 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _first_conjunct(np: list[Word]) -> list[Word]:
+    """The phrase read after a metric up to a conjunction between two nouns (3万条|棉被|和|救助金,
+    5个|文化场馆|和|体育公园): the figure counts its own conjunct, which is the core the whole
+    coordination may stand for; not a level word before it (3个|国家级|和|省级|园区: they share 园区),
+    nor one word before a longer conjunct, which may be a modifier of its head (国际|及|地区航线)."""
+    conj = _set("subject_list_conjunctions.txt")
+    for j in range(1, len(np) - 1):
+        w = np[j]
+        if w.tag == "c" and w.text in conj:
+            prev, nxt = np[j - 1], np[j + 1]
+            shared = j == 1 and len(np) > 3  # one word, then a conjunct of more: a head may be shared
+            if (
+                prev.tag.startswith(("n", "j"))
+                and len(prev.text) > 1
+                and (_NOMINAL.match(nxt.tag) or nxt.tag == "t")
+                and not shared
+            ):
+                return np[:j]
+            return np
+    return np
 
 
 def _trim_after_end(np: list[Word]) -> list[Word]:
@@ -1055,8 +1162,9 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         np.append(w)
         at += len(w.text)
         said += w.text
-        if kind in _PEOPLE_KINDS and _names_people(said):
-            break  # 14名残疾游客|游览景区风光
+        more = i + 1 < len(ws) and ws[i + 1].tag.startswith("n") and _names_people(said + ws[i + 1].text)
+        if kind in _PEOPLE_KINDS and _names_people(said) and not more:
+            break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
 
 
@@ -1154,6 +1262,14 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
         return np
     if _names_organisation(np):
         return np
+    if (
+        k > 2
+        and np[-1].tag == "a"
+        and len(np[-1].text) > 1
+        and np[-2].tag in ("v", "vn")
+        and np[-3].tag.startswith(("n", "j"))
+    ):
+        return np[:-2]  # 4家公司|运营|良好: an act and how it goes, after the noun, are its predicate
     while k > 0 and np[k - 1].tag in _PREDICATE_TAGS:
         k -= 1
     if 1 < k < len(np) and np[k - 1].tag in ("a", "ad") and np[k - 2].tag.startswith(("n", "j")):
@@ -1350,6 +1466,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             before_list = spans[k - list_index - 1] if k > list_index else None
             prior = before_list.end if before_list and before_list.unit == sp.unit else 0  # not 五年|分别
             subject = _respectively(sentence, first, list_index, prior) or subject
+        if subject and not after and sp.kind == "percent":
+            subject = _share_base(sentence, sp.start, floor, event, subject) or subject
         if subject is None and sp.kind == "money" and not after:
             subject = _purpose(sentence, sp.end)  # 投入8亿元|办好|民生实事: the funded programme
         if subject is None and k and gap in _set("subject_range_marks.txt"):
@@ -1359,17 +1477,42 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
         if subject is None and k:
             subject = _inherited(sentence, spans, out, k, sp, before)
+        if subject is None and k and before.bare and _modal_clause(sentence, sp.start, floor):
+            between = sentence[spans[k - 1].end : sp.start]
+            if not any(c in between for c in "。；;"):
+                subject = out[k - 1].subject  # 工程已完成约七成，届时|可|容纳…: the works named before
         if subject is None:
             subject = _each_of_list(sentence, sp.start, floor)
         if subject is None and before.bare:
             subject = _total_after_list(sentence, sp.start, floor)
         if subject is None:
             subject = _dimension_of(sentence, spans, k)
+        if subject is None:
+            subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
         out.append(Fact(subject, measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
+    out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _modal_clause(sentence: str, start: int, floor: int) -> bool:
+    """The clause before a metric holds a modal and no noun (届时|可|容纳, 料|可|达): its subject is
+    the one of the clause before, left out as a modal predicate goes on about it."""
+    lo = _clause_start(sentence, start, floor)
+    if lo <= floor or sentence[lo - 1] not in "，,":
+        return False
+    return any(w.text in _set("subject_modal_words.txt") for w in tag(sentence[lo:start]))
+
+
+def _share_base(sentence: str, start: int, floor: int, event: bool, subject: str) -> str | None:
+    """津贴|由|投保薪资|6成|提高至8成: a share right after 由/从 and a noun is a share of that noun, the
+    base of the start point; what changes is the thing named before 由."""
+    at = start - len(subject) - 1
+    if at <= floor or sentence[at] not in "由从" or not sentence.endswith(subject, 0, start):
+        return None
+    return _before(sentence, at, floor, event).subject
 
 
 def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
@@ -1399,6 +1542,23 @@ def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
     return out
 
 
+def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """收入比为8.1倍，其中杭州市达12.3倍: a measure (not a count: places are counted things) whose
+    subject is only a place names where the figure before holds, so it measures that figure's thing;
+    the place itself is the region's, never the subject's core."""
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        if not subject or not prev or spans[k].kind == "count" or spans[k].unit != spans[k - 1].unit:
+            continue
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if "。" in gap or "；" in gap or ";" in gap or not gap.lstrip("，,").startswith("其中"):
+            continue  # only a part (其中) names where: a list's items name things (桃|650亩)
+        ws = tag(subject)
+        if all((w.tag == "ns" and len(w.text) > 1) or w.text in _set("subject_place_words.txt") for w in ws):
+            out[k] = Fact(prev, out[k].measure)
+    return out
+
+
 def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
     """装机达到1.39亿千瓦，占比由31%提升至…: a clause whose subject is only an attribute word (占比,
     增幅) measures the thing the metric before it counts."""
@@ -1419,7 +1579,30 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
             _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
         ):
             out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
+            continue
+        # the measure word stands in the item itself (not a 分别 list's, whose items share a head)
+        own = gap.startswith("、") and "，" not in gap and subject in gap
+        sibling = _sibling_measure(prev, subject) if own else None
+        if sibling:
+            out[k] = Fact(sibling, out[k].measure)
     return out
+
+
+def _sibling_measure(prev: str, subject: str) -> str | None:
+    """旅游人次50万、收入20亿元; 污水集中收集率达75%、处理率98%: a list item whose subject is one word
+    naming a measure (收入, 处理率) measures the thing the item before names with another measure, so
+    it takes that item's words before its measure (旅游 收入, 污水集中收集 处理率)."""
+    ws = tag(subject)
+    if len(ws) != 1 or len(subject) > 4 or not _has_head(subject) or prev.endswith(subject):
+        return None
+    heads = (*words("subject_list_heads.txt"), *words("subject_attribute_heads.txt"))
+    head = max((h for h in heads if prev.endswith(h)), key=len, default=None)
+    if head is None:
+        return None
+    stem = prev[: -len(head)]
+    if len(stem) < 2 or not _HAN.match(stem[-1]) or stem.endswith(("、", "和", "及")):
+        return None
+    return stem + subject
 
 
 def _rate_of_act_before(sentence: str, prev: Span, subject: str | None) -> bool:
@@ -1520,6 +1703,24 @@ def _each_of_list(sentence: str, start: int, floor: int) -> str | None:
     if not first or not all(_HAN_WORD.fullmatch(x) for x in items[1:]):
         return None
     return "、".join([first, *items[1:]])
+
+
+# A clause that is only a rate per unit (每户, 每人每月, 即每程) before its metric.
+_RATE_CLAUSE = re.compile(r"(?:即|则|亦)?(?:每[\u4e00-\u9fff]{1,2}?)+")
+
+
+def _rate_of_clause_before(sentence: str, start: int, end: int, floor: int) -> str | None:
+    """提供电费补贴，每户1,000元: a metric whose clause is only a rate per unit and itself is the rate of
+    the thing the clause before ends with (上门探望，每次约2小时; 享半价优惠，即每程3元), not of nothing.
+    Not when the clause goes on after the metric (每天|24小时|提供…: its own predicate follows)."""
+    if end < len(sentence) and sentence[end] not in _CLAUSE_STOP:
+        return None
+    lo = _clause_start(sentence, start, floor)
+    if not (lo > floor + 1 and sentence[lo - 1] in "，," and _RATE_CLAUSE.fullmatch(sentence, lo, start)):
+        return None
+    if not _HAN.match(sentence, lo - 2):
+        return None  # the clause before ends with a figure: no noun closes it
+    return _before(sentence, lo - 1, floor, False).subject
 
 
 def _total_after_list(sentence: str, start: int, floor: int) -> str | None:

@@ -1014,3 +1014,134 @@ def test_a_bridge_is_not_moved_into_a_longer_word_before_it() -> None:
 def test_the_funds_of_a_kind_of_work_keep_the_work() -> None:
     # 采购|经费: the verb names what the money pays for, inside the name
     assert facts("今年公费药品采购经费约30亿元。")["约30亿元"].subject == "公费药品采购经费"
+
+
+def test_the_act_after_a_rate_per_unit_is_counted() -> None:
+    # 长者|每月|津贴: what is paid or done per unit is the subject, not the people the rate is per
+    assert facts("70岁以上长者每月津贴500元。")["500元"].subject == "津贴"
+    assert facts("每名学员每月最高补助6,000元。")["6,000元"].subject in ("补助", "最高补助")
+    assert facts("平均每期培训40小时。")["40小时"].subject == "培训"
+    # a verb of change says how the thing before the rate changes
+    assert facts("带动农户每年增收5000元。")["5000元"].subject == "农户"
+
+
+def test_a_clause_of_a_rate_alone_is_the_rate_of_the_clause_before() -> None:
+    # 提供…补贴，每户800元: the rate of the thing the clause before ends with
+    assert facts("向低收入家庭发放取暖补贴，每户800元。")["800元"].subject == "取暖补贴"
+    assert facts("游客持卡可享门票优惠，即每人20元。")["20元"].subject == "门票优惠"
+    # not when the clause goes on after the metric
+    assert facts("动员志愿者线上接力，每天24小时提供服务。")["24小时"].subject is None
+
+
+def test_a_closing_bracket_leaves_the_clause_bare() -> None:
+    # 旅客（120万人次）|增加3.1%: the bracket closes the figure before, whose subject the rate takes
+    assert facts("过境旅客（120万人次）增加3.1%。")["3.1%"].subject == "过境旅客"
+
+
+def test_a_predicate_after_the_counted_noun_is_dropped() -> None:
+    # 3家子公司|有序|展业, 4家公司|运营|良好, 5条绿道|全线贯通: what happened to the things counted
+    assert facts("3家子公司有序展业。")["3家"].subject == "子公司"
+    assert facts("4家公司运营良好。")["4家"].subject == "公司"
+    assert facts("新建5条绿道全线贯通。")["5条"].subject == "绿道"
+    # 时隔 is the verb of a duration, as 历时 is: no subject of its own
+    assert facts("时隔12年再次举办。")["12年"].subject is None
+
+
+def test_a_count_before_a_coordination_counts_its_own_conjunct() -> None:
+    # 3万条|棉被|和|救助金: the core is the conjunct counted
+    assert facts("发放3万条防寒棉被和过冬救助金。")["3万条"].subject == "防寒棉被"
+    assert facts("新建5个文化场馆和体育公园。")["5个"].subject == "文化场馆"
+    # one word before a longer conjunct may modify its head; level words share the head
+    assert facts("开通12条国际及地区航线。")["12条"].subject == "国际及地区航线"
+    assert facts("建成3个国家级和省级园区。")["3个"].subject == "国家级和省级园区"
+
+
+def test_a_rate_per_round_number_of_heads_is_part_of_the_name() -> None:
+    # 每|万|人口 before the indicator: per head changes what is measured, as 单位 does
+    assert facts("每万人口发明专利拥有量达到30件。")["30件"].subject == "每万人口发明专利拥有量"
+    assert facts("每千名老人养老床位数达到35张。")["35张"].subject == "每千名老人养老床位数"
+    # a rate right before the metric is still its rate, not the name
+    assert facts("抽检量超每千人6.5批次。")["6.5批次"].subject == "抽检量"
+
+
+def test_a_list_item_of_a_measure_alone_takes_the_thing_of_the_item_before() -> None:
+    # 旅游人次50万、收入20亿元: the income is that of the same tourism
+    assert facts("接待康养旅游人次50万、收入20亿元。")["20亿元"].subject == "康养旅游收入"
+    assert facts("城市污水集中收集率达75%、处理率98%。")["98%"].subject == "城市污水集中收集处理率"
+    # not the items of a 分别 list, each of which names its own thing
+    assert facts("盗窃、诈骗案件分别下降7%、4%。")["4%"].subject == "诈骗案件"
+
+
+def test_near_zero_qualifiers_open_a_name_after_a_count() -> None:
+    # 近零碳 is one distinguishing word, not the bound 近 (nearly) before a numeral
+    assert facts("创建首批30家近零碳公共机构。")["30家"].subject == "近零碳公共机构"
+    assert facts("建成近零能耗建筑20万平方米。")["20万平方米"].subject == "近零能耗建筑"
+
+
+def test_a_subsidy_is_the_sum_counted_not_a_verb_skipped() -> None:
+    # 补助 before a sum names the money, as 投入 and 支出 do: the payer alone is not what is counted
+    assert facts("其中中央补助约300亿元。")["约300亿元"].subject == "中央补助"
+    assert facts("省级财政补助2000万元。")["2000万元"].subject == "省级财政补助"
+
+
+def test_a_bridge_before_the_phrase_governs_no_object() -> None:
+    # 累计|接访|群众: a bridge (累计, 是) says how the figure runs, so a verb opening the phrase is the
+    # clause's, not a modifier of the noun (as it is after a governing verb: 实施|帮扶项目)
+    assert facts("累计接访群众300批900人次。")["300批"].subject == "群众"
+    assert facts("三是招募社区志愿者3000名。")["3000名"].subject == "社区志愿者"
+    assert facts("累计开通国际航线40条。")["40条"].subject == "国际航线"
+
+
+def test_a_fixed_verb_object_programme_is_one_noun() -> None:
+    # 减税降费, 送戏下乡: programmes named by a verb and its object, not a verb to trim
+    assert facts("共减税降费及退税超50亿元。")["超50亿元"].subject == "减税降费"
+    assert facts("十是免费送戏下乡800场。")["800场"].subject.endswith("送戏下乡")
+
+
+def test_the_side_compared_with_is_not_the_subject() -> None:
+    # A|高于/快于|B + gap: B is the side compared with (a base, an average), A what is measured
+    assert facts("农村居民收入增速快于城镇居民2个百分点。")["2个百分点"].subject == "农村居民收入增速"
+    assert facts("耕地保有率高于全国平均水平0.3个百分点。")["0.3个百分点"].subject == "耕地保有率"
+    assert facts("全市失业率低于全省1.2个百分点。")["1.2个百分点"].subject == "失业率"
+    # right before the metric the verb is a bridge
+    assert facts("合格率不低于95%。")["95%"].subject == "合格率"
+
+
+def test_a_part_named_by_its_place_measures_the_thing_before() -> None:
+    # 其中|杭州市|达…: the place says where the figure before holds; it is the region's, not the subject
+    assert facts("全省人均收入4万元，其中杭州市达7万元。")["7万元"].subject == "人均收入"
+    assert facts("城镇化率达70%，其中西湖区达95%。")["95%"].subject == "城镇化率"
+    # a work the dictionary has as a place keeps its own name
+    assert facts("完成造林任务300万亩，其中防沙治沙100万亩。")["100万亩"].subject == "防沙治沙"
+
+
+def test_a_slash_rate_leaves_the_clause_bare() -> None:
+    # 700元/月|提高至760元/月: the slash and its unit are the first figure's rate
+    found = facts("城市低保人均保障标准从700元/月提高至760元/月。")
+    assert found["760元"].subject == found["700元"].subject == "城市低保人均保障标准"
+
+
+def test_people_read_after_a_count_run_on_to_a_noun_naming_people() -> None:
+    # 3名|群众|代表: the representatives are counted, not the group they speak for
+    assert facts("3名群众代表在会上发言。")["3名"].subject == "群众代表"
+
+
+def test_the_change_a_figure_ends_is_no_subject() -> None:
+    # …到结余900万元的|转变: the change is the figure's frame, the thing is named before it
+    assert facts("基金实现了从亏损2000万元到结余900万元的转变。")["900万元"].subject == "结余"
+
+
+def test_a_share_of_a_base_after_from_changes_the_thing_before() -> None:
+    # 津贴|由|平均工资|5成|提高至7成: the wage is the base of the share; the allowance changes
+    found = facts("陪产津贴由平均工资5成提高至7成。")
+    assert found["5成"].subject == found["7成"].subject == "陪产津贴"
+    assert facts("城镇化率由55%提高到60%。")["55%"].subject == "城镇化率"
+
+
+def test_a_modal_predicate_alone_takes_the_subject_before_it() -> None:
+    # 届时|可|容纳: the clause says what the works named in the clause before will hold
+    found = facts("新体育馆第一期工程已完成约六成，届时可容纳近3万人。")
+    assert found["近3万人"].subject == "新体育馆第一期工程"
+    # a headline: the space parts the subject from its modal predicate
+    assert facts("西区新体育馆 料容纳近3万人")["近3万人"].subject == "西区新体育馆"
+    assert facts("会员可享8折。")["8折"].subject == "会员"
