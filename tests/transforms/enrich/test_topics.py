@@ -954,3 +954,37 @@ def test_untaxed_cigarettes_are_contraband() -> None:
     # made up: cigarettes seized at a border crossing are contraband, not trade
     got = _topics(["海关在口岸检获私烟约30万支"], [["约30万支"]], subjects={"约30万支": "私烟"})
     assert got == [["public_safety"]]
+
+
+def test_head_offices_and_investment_funds_are_economy_beside_rd() -> None:
+    # made up: firms' regional head offices listed beside R&D centres are investment attraction; a
+    # fund that invests (母基金, 创业投资基金) is finance, while a named R&D drive (攻关) is science
+    got = _topics(
+        [
+            "跨国企业地区总部、外资研发中心分别新增12家和8家",
+            "新设创业投资基金30只",
+            "组织实施关键技术攻关项目60项",
+        ],
+        [["12家", "8家"], ["30只"], ["60项"]],
+        stories=[0, 1, 2],
+        subjects={
+            "12家": "跨国企业地区总部",
+            "8家": "外资研发中心",
+            "30只": "创业投资基金",
+            "60项": "关键技术攻关项目",
+        },
+    )
+    assert got == [["economy", "science_tech"], ["economy"], ["science_tech"]]
+
+
+def test_waste_free_cells_farm_towns_polluted_farmland_and_populous_counties() -> None:
+    # made up: waste-free cells are environment, a farming industry town rural, the safe use of
+    # polluted farmland environment; a populous county names no people, so its predicate decides
+    rows = [
+        ("全市建成无废城市细胞200个", "200个", "无废城市细胞", "environment"),
+        ("新认定农业产业强镇6个", "6个", "农业产业强镇", "rural"),
+        ("受污染耕地安全利用率达到95%", "95%", "受污染耕地安全利用率", "environment"),
+        ("40个人口大县建成托育综合服务中心", "40个", "人口大县", "health"),
+        ("公共资源交易平台交易额达500亿元", "500亿元", "公共资源交易平台交易额", "economy"),
+    ]
+    _assert_story_topics(rows)
