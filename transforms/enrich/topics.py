@@ -78,6 +78,10 @@ _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 # a colon opening an enumeration of points (：一是…, ：第一，…, ：（一）…)
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
+# a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
+_PART = r"^(?:其中|当中|内中)[，,：:]?"
+# a subject naming only the channel a part went by (经港珠澳大桥出境的): no theme of its own
+_CHANNEL = r"^(?:经由|经过|通过|经|由)"
 # a place's people as such: has / houses (常住) people, right before the count
 _POPULATION_VERBS = "有|住着|生活着|居住着"
 # urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…)
@@ -399,6 +403,17 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .with_columns(
             pl.col("subject_head").is_null().alias("unnamed"),
+            # the subject names a theme of its own: a decisive keyword, not people, not a channel --
+            # or it is a place that settles one (其中农村1万个: a village's share of a utility)
+            (
+                (
+                    pl.col("subject_head").is_not_null()
+                    & (pl.col("subject_weight") >= PREDICATE_MIN)
+                    & ~people
+                    & ~pl.col("subject").str.contains(_CHANNEL).fill_null(False)
+                )
+                | pl.col("subject").is_in([*words("topic_village_cues.txt"), *words("topic_town_cues.txt")])
+            ).alias("themed"),
             # what is counted spans the fields the lead lists (A、B等领域120个项目): its hint stands
             pl.col("lead").str.contains(f"等(?:{_FIELDS})$").alias("fields"),
         )
@@ -523,6 +538,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "clause",
             "sent",
             "unnamed",
+            "themed",
             "subject",
             "lead",
             "tail",
@@ -571,6 +587,22 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # a part of the whole stated before it (…约150万人次，其中经大桥出境的占约三成五; 投入养老资金
+        # 4亿元，其中省级补助3万元用于购置器材) is about the whole, unless its subject names a theme of
+        # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part
+        .sort([*keys, "a"])
+        .with_columns(pl.col("clause").str.contains(_PART).alias("in_part"))
+        .with_columns(
+            pl.when(pl.col("in_part") & ~pl.col("themed").fill_null(False))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over("sha256"),
+                    pl.col("topic"),
+                )
+            )
             .otherwise(pl.col("topic"))
             .alias("topic")
         )

@@ -988,3 +988,43 @@ def test_waste_free_cells_farm_towns_polluted_farmland_and_populous_counties() -
         ("公共资源交易平台交易额达500亿元", "500亿元", "公共资源交易平台交易额", "economy"),
     ]
     _assert_story_topics(rows)
+
+
+def test_a_part_after_qizhong_takes_the_wholes_topic_unless_it_names_its_own() -> None:
+    # made up: a share of the whole (people, a channel, money named as money) is about the whole; a
+    # part that names a theme of its own, or a place that settles one, keeps it
+    got = _topics(
+        [
+            "全市医院本季度收治肺炎病例300例，其中70岁以上长者占五成",
+            "本月居民出境约80万人次，其中经跨海大桥出境的占约两成",
+            "全市投入养老资金2亿元，其中市级补助5千万元用于购置康复器材",
+            "全市一般公共预算支出8亿元，其中教育经费3亿元",
+            "新建公共充电桩5000个，其中农村2000个",
+        ],
+        [
+            ["300例", "五成"],
+            ["约80万人次", "约两成"],
+            ["2亿元", "5千万元"],
+            ["8亿元", "3亿元"],
+            ["5000个", "2000个"],
+        ],
+        stories=[0, 1, 2, 3, 4],
+        subjects={
+            "300例": "肺炎住院病例",
+            "五成": "70岁以上长者",
+            "约80万人次": "居民出境",
+            "约两成": "经跨海大桥出境",
+            "2亿元": "养老资金",
+            "5千万元": "市级补助",
+            "3亿元": "教育经费",
+            "5000个": "公共充电桩",
+            "2000个": "农村",
+        },
+    )
+    assert got[:4] == [
+        ["health", "health"],
+        ["culture_tourism", "culture_tourism"],
+        ["social_security", "social_security"],
+        ["economy", "education"],
+    ]
+    assert got[4][1] == "rural"
