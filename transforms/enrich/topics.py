@@ -64,6 +64,7 @@ _NAMES = (
     ("petitions", "民生诉求", "petitions and requests", "201"),
     ("other", "其他", "other", None),
 )
+_VISITORS = "游客"  # the tourism keyword that passengers named after a place become (_from_place)
 PSEUDO = ("road", "utility", "none")  # resolved by place, never output; none: a word that blocks
 
 # weights of a keyword by where it stands relative to the metric
@@ -366,6 +367,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .alias("predicate")
     )
     heads = _subject_heads(m)
+    # passengers named by the place they come from (深圳旅客, 日本旅客) are visitors, tourism; a
+    # passenger count of a line or port (机场旅客吞吐量, 铁路发送旅客) stays transport
+    m = m.with_columns(
+        pl.any_horizontal(_from_place(pl.col("lead")), _from_place(pl.col("subject"))).alias("origin")
+    )
     # only a decisive keyword (weight >= PREDICATE_MIN) of the predicate names the theme: …保持全球城市首位
     # says nothing of what was counted
     predicate = _subject_heads(m, "predicate", PREDICATE_MIN).rename({"subject_head": "predicate_head"})
@@ -373,6 +379,14 @@ def _windows(ctx: Context) -> pl.DataFrame:
         m.join(after, on="_row", how="left")
         .join(heads, on="_row", how="left")
         .join(predicate, on="_row", how="left")
+        .with_columns(
+            pl.when(
+                pl.col("origin") & (pl.col("subject_head").is_null() | (pl.col("subject_head") == "旅客"))
+            )
+            .then(pl.lit(_VISITORS))
+            .otherwise(pl.col("subject_head"))
+            .alias("subject_head")
+        )
         .join(
             keywords().select(
                 pl.col("keyword").alias("subject_head"), pl.col("weight").alias("subject_weight")
@@ -425,8 +439,26 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "predicate_head",
             "predicate",
             "bare_fund",
+            "origin",
         )
     )
+
+
+@lru_cache(maxsize=1)
+def _origin_places() -> list[str]:
+    """Names a passenger may be called after: China's divisions (the regions gazetteer: 深圳, 广东省)
+    and the countries and regions of the world that source visitors (lexicon topic_origin_places.txt)."""
+    from transforms.enrich.regions import _gazetteer
+
+    return sorted({*_gazetteer()[0], *words("topic_origin_places.txt")})
+
+
+def _from_place(text: pl.Expr) -> pl.Expr:
+    """Whether a text ends in passengers named after a place (…深圳旅客, 日本旅客有…): the two to four
+    characters before its last 旅客 are a place's name, and no count of a line follows it."""
+    before = text.str.extract(rf"([\u4e00-\u9fff]{{2,4}})旅客(?:[^{CLAUSE_STOP}吞发运周列量]*)$")
+    places = pl.Series(_origin_places()).implode()
+    return pl.any_horizontal(*(before.str.slice(-k).is_in(places) for k in (2, 3, 4))).fill_null(False)
 
 
 def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MIN) -> pl.DataFrame:

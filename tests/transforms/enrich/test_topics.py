@@ -1028,3 +1028,16 @@ def test_a_part_after_qizhong_takes_the_wholes_topic_unless_it_names_its_own() -
         ["economy", "education"],
     ]
     assert got[4][1] == "rural"
+
+
+def test_passengers_named_after_a_place_are_visitors() -> None:
+    # made up: passengers called after the place they come from (a division, a country) are
+    # tourists; a line's or a station's passengers stay transport; a visitor is always a tourist
+    rows = [
+        ("黄金周期间佛山旅客约5万人次", "约5万人次", "佛山旅客", "culture_tourism"),
+        ("泰国旅客有1.2万人次", "1.2万人次", "旅客", "culture_tourism"),
+        ("本月访客共60万人次", "60万人次", "访客", "culture_tourism"),
+        ("枢纽站发送旅客80万人次", "80万人次", "旅客", "transport"),
+        ("机场旅客吞吐量达300万人次", "300万人次", "机场旅客吞吐量", "transport"),
+    ]
+    _assert_story_topics(rows)
