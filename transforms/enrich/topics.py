@@ -81,6 +81,8 @@ _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
 _PART = r"^(?:其中|当中|内中)[，,：:]?"
+# a clause stating a share of what the metric before it counted (…住户约210万人，占全港人口约三成)
+_SHARE = r"^(?:约|均|分别|共|合共)?占"
 # a subject naming only the channel a part went by (经港珠澳大桥出境的): no theme of its own
 _CHANNEL = r"^(?:经由|经过|通过|经|由)"
 # a place's people as such: has / houses (常住) people, right before the count
@@ -624,14 +626,33 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         )
         # a part of the whole stated before it (…约150万人次，其中经大桥出境的占约三成五; 投入养老资金
         # 4亿元，其中省级补助3万元用于购置器材) is about the whole, unless its subject names a theme of
-        # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part
+        # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
+        # in its sentence
         .sort([*keys, "a"])
         .with_columns(pl.col("clause").str.contains(_PART).alias("in_part"))
         .with_columns(
             pl.when(pl.col("in_part") & ~pl.col("themed").fill_null(False))
             .then(
                 pl.coalesce(
-                    pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over("sha256"),
+                    pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over(keys),
+                    # a part opening its sentence (其中长者的轮候时间为3.6年) continues the one before
+                    pl.when(pl.col("c0") == 0).then(
+                        pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over("sha256")
+                    ),
+                    pl.col("topic"),
+                )
+            )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # a clause opening on 占 states a share of what the metric before it in the sentence counts,
+        # over some base (占全港人口约三成: 人口 is the base, not what is counted): that metric's topic
+        .with_columns(pl.col("clause").str.contains(_SHARE).alias("share"))
+        .with_columns(
+            pl.when(pl.col("share"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("share")).then(pl.col("topic")).forward_fill().over(keys),
                     pl.col("topic"),
                 )
             )

@@ -1041,3 +1041,31 @@ def test_passengers_named_after_a_place_are_visitors() -> None:
         ("机场旅客吞吐量达300万人次", "300万人次", "机场旅客吞吐量", "transport"),
     ]
     _assert_story_topics(rows)
+
+
+def test_a_share_clause_takes_the_topic_of_the_metric_it_divides() -> None:
+    # made up: a clause opening on 占 states a share of what the metric before it counts; the base
+    # after 占 (人口) is not what is counted
+    got = _topics(
+        ["全区公屋住户约30万人，占全区人口约四成"],
+        [["约30万人", "约四成"]],
+        subjects={"约30万人": "公屋住户", "约四成": "公屋住户"},
+    )
+    assert got == [["housing", "housing"]]
+
+
+def test_a_part_takes_a_whole_from_the_sentence_before_only_when_it_opens_its_sentence() -> None:
+    # made up: a 其中 clause inside a sentence whose whole has no figure keeps its own reading; one
+    # that opens its sentence continues the figure before it
+    got = _topics(
+        [
+            "全市新建学校12所",
+            "为孕产妇、儿童提供健康管理服务，其中儿童健康管理率达到90%",
+            "其中长者的轮候时间为2年",
+        ],
+        [["12所"], ["90%"], ["2年"]],
+        stories=[0, 0, 0],
+        subjects={"12所": "学校", "90%": "儿童健康管理率", "2年": "轮候时间"},
+    )
+    assert got[:2] == [["education"], ["health"]]
+    assert got[2] == ["education"]
