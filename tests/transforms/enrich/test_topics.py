@@ -1069,3 +1069,14 @@ def test_a_part_takes_a_whole_from_the_sentence_before_only_when_it_opens_its_se
     )
     assert got[:2] == [["education"], ["health"]]
     assert got[2] == ["education"]
+
+
+def test_carrying_limits_farm_aid_per_hectare_and_cash_handouts() -> None:
+    # made up: what a traveller may carry across a border is a customs rule; aid paid per hectare
+    # of farmland is farming; a cash handout to every resident is a social transfer
+    rows = [
+        ("旅客入境时每人只可携带不超过2公升烈酒", "不超过2公升", "烈酒", "public_safety"),
+        ("每公顷补助最高5万元", "最高5万元", "补助", "rural"),
+        ("现金分享计划向每名居民发放8,000元", "8,000元", "居民", "social_security"),
+    ]
+    _assert_story_topics(rows)
