@@ -1080,3 +1080,17 @@ def test_carrying_limits_farm_aid_per_hectare_and_cash_handouts() -> None:
         ("现金分享计划向每名居民发放8,000元", "8,000元", "居民", "social_security"),
     ]
     _assert_story_topics(rows)
+
+
+def test_transfer_payments_spending_occupational_injury_cover_and_distances() -> None:
+    # made up: transfers and spending as such are fiscal; a chapter's name before 支出 keeps its
+    # field; occupational-injury cover is social insurance; 三公里 is a distance, not 三公 funds
+    rows = [
+        ("省对市县转移支付达到900亿元", "900亿元", "市县转移支付", "economy"),
+        ("本级一般性支出压减8%", "8%", "一般性支出", "economy"),
+        ("卫生健康支出增长4%", "4%", "卫生健康支出", "health"),
+        ("职业伤害保障覆盖12万名外卖骑手", "12万名", "外卖骑手", "social_security"),
+        ("卫生室的服务范围辐射周边三公里", "三公里", "服务范围", "health"),
+        ("全社会研发经费支出增长9%", "9%", "全社会研发经费支出", "science_tech"),
+    ]
+    _assert_story_topics(rows)
