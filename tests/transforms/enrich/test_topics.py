@@ -1094,3 +1094,20 @@ def test_transfer_payments_spending_occupational_injury_cover_and_distances() ->
         ("全社会研发经费支出增长9%", "9%", "全社会研发经费支出", "science_tech"),
     ]
     _assert_story_topics(rows)
+
+
+def test_regional_vocabulary_of_each_theme() -> None:
+    # made up: Hong Kong, Macau and Taiwan words the mainland lexicon lacked
+    rows = [
+        ("本月印花税收入约30亿元", "约30亿元", "印花税收入", "economy"),
+        ("私楼楼价按月下跌1.5%", "1.5%", "私楼楼价", "housing"),
+        ("新增专营巴士路线4条", "4条", "专营巴士路线", "transport"),
+        ("警方拘捕12人", "12人", "拘捕", "public_safety"),
+        ("资源回收率达到55%", "55%", "资源回收率", "environment"),
+        ("酒店入住率为88%", "88%", "酒店入住率", "culture_tourism"),
+        ("外地雇员人数约18万人", "约18万人", "外地雇员人数", "employment"),
+        ("劳退新制提缴人数达700万人", "700万人", "劳退新制提缴人数", "social_security"),
+        ("国中小学生人数约170万人", "约170万人", "国中小学生人数", "education"),
+        ("最低工资标准每月提高200元", "200元", "最低工资标准", "employment"),
+    ]
+    _assert_story_topics(rows)
