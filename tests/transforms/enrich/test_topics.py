@@ -1111,3 +1111,32 @@ def test_regional_vocabulary_of_each_theme() -> None:
         ("最低工资标准每月提高200元", "200元", "最低工资标准", "employment"),
     ]
     _assert_story_topics(rows)
+
+
+def test_regional_words_of_health_policing_defence_welfare_and_population() -> None:
+    # made up: influenza outbreaks in schools are health; police recruits and visa work policing;
+    # defence has no code; 社福 is welfare; civil servants governance; old people as a share of
+    # the population are population
+    rows = [
+        ("幼稚园共爆发12宗流感样疾病个案", "12宗", "流感样疾病个案", "health"),
+        ("明年将招聘300名新警员", "300名", "新警员", "public_safety"),
+        ("去年处理签证申请约5万宗", "约5万宗", "签证申请", "public_safety"),
+        ("国防预算达3,000亿元", "3,000亿元", "国防预算", "other"),
+        ("社福预算编列900亿元", "900亿元", "社福预算", "social_security"),
+        ("公务人员加班费上限提高至每月25小时", "25小时", "公务人员加班费上限", "governance"),
+        ("65岁以上老年人口达300万人", "300万人", "65岁以上老年人口", "other"),
+        ("全市登记车辆增至50万辆", "50万辆", "登记车辆", "transport"),
+        ("港澳旅客约20万人次", "约20万人次", "港澳旅客", "culture_tourism"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_an_occupancy_rate_takes_the_theme_of_what_is_occupied() -> None:
+    # made up: 入住率 names no theme: social housing's is housing, a hotel's tourism
+    got = _topics(
+        ["全市已完工社会住宅8处、共2,000户，入住率达95%", "酒店客房共3万间，平均入住率为80%"],
+        [["8处", "2,000户", "95%"], ["3万间", "80%"]],
+        stories=[0, 1],
+        subjects={"95%": "入住率", "3万间": "酒店客房", "80%": "入住率"},
+    )
+    assert got == [["housing", "housing", "housing"], ["culture_tourism", "culture_tourism"]]
