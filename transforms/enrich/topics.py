@@ -370,9 +370,17 @@ def _windows(ctx: Context) -> pl.DataFrame:
     )
     heads = _subject_heads(m)
     # passengers named by the place they come from (深圳旅客, 日本旅客) are visitors, tourism; a
-    # passenger count of a line or port (机场旅客吞吐量, 铁路发送旅客) stays transport
+    # passenger count of a line or port (机场旅客吞吐量, 铁路发送旅客) stays transport; so are the
+    # person-trips a border crossing point records (…大桥口岸录得约40万人次)
+    crossing = _at_crossing(pl.col("text"), pl.col("clause"))
     m = m.with_columns(
-        pl.any_horizontal(_from_place(pl.col("lead")), _from_place(pl.col("subject"))).alias("origin")
+        (pl.any_horizontal(_from_place(pl.col("lead")), _from_place(pl.col("subject"))) | crossing).alias(
+            "origin"
+        ),
+        (
+            crossing
+            & pl.col("subject").str.contains(_alternation("topic_crossing_points.txt")).fill_null(False)
+        ).alias("at_crossing"),
     )
     # only a decisive keyword (weight >= PREDICATE_MIN) of the predicate names the theme: …保持全球城市首位
     # says nothing of what was counted
@@ -383,7 +391,12 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .join(predicate, on="_row", how="left")
         .with_columns(
             pl.when(
-                pl.col("origin") & (pl.col("subject_head").is_null() | (pl.col("subject_head") == "旅客"))
+                pl.col("origin")
+                & (
+                    pl.col("subject_head").is_null()
+                    | (pl.col("subject_head") == "旅客")
+                    | pl.col("at_crossing")
+                )
             )
             .then(pl.lit(_VISITORS))
             .otherwise(pl.col("subject_head"))
@@ -442,6 +455,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "predicate",
             "bare_fund",
             "origin",
+            "at_crossing",
         )
     )
 
@@ -461,6 +475,14 @@ def _from_place(text: pl.Expr) -> pl.Expr:
     before = text.str.extract(rf"([\u4e00-\u9fff]{{2,4}})旅客(?:[^{CLAUSE_STOP}吞发运周列量]*)$")
     places = pl.Series(_origin_places()).implode()
     return pl.any_horizontal(*(before.str.slice(-k).is_in(places) for k in (2, 3, 4))).fill_null(False)
+
+
+def _at_crossing(text: pl.Expr, clause: pl.Expr) -> pl.Expr:
+    """Whether a metric counts person-trips (人次) in a clause naming a border crossing point (口岸,
+    管制站: lexicon topic_crossing_points.txt): the travellers who crossed there."""
+    return (
+        text.str.ends_with("人次") & clause.str.contains(_alternation("topic_crossing_points.txt"))
+    ).fill_null(False)
 
 
 def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MIN) -> pl.DataFrame:

@@ -1140,3 +1140,19 @@ def test_an_occupancy_rate_takes_the_theme_of_what_is_occupied() -> None:
         subjects={"95%": "入住率", "3万间": "酒店客房", "80%": "入住率"},
     )
     assert got == [["housing", "housing", "housing"], ["culture_tourism", "culture_tourism"]]
+
+
+def test_people_crossing_a_border_are_travellers() -> None:
+    # made up: person-trips across a border, and those a crossing point records (even one named
+    # after a bridge, or Hong Kong's: no 港口 in it), are travellers; goods through it stay transport
+    got = _topics(
+        [
+            "假期共有约200万人次经各管制站出入境",
+            "某某大桥香港口岸录得约30万人次，单日最高达5万人次",
+            "口岸货运量增长8%",
+        ],
+        [["约200万人次"], ["约30万人次", "5万人次"], ["8%"]],
+        stories=[0, 1, 2],
+        subjects={"约30万人次": "某某大桥香港口岸", "8%": "口岸货运量"},
+    )
+    assert got == [["culture_tourism"], ["culture_tourism", "culture_tourism"], ["transport"]]
