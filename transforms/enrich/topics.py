@@ -313,9 +313,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .alias("local"),
     )
     # the counted noun after the measure word: a Chinese noun phrase ends in its head, so the last
-    # telling keyword (weight >= HEAD_MIN) of the phrase (15件民生实事项目 -> 民生实事, not 项目)
+    # telling keyword (weight >= HEAD_MIN) of the phrase (15件民生实事项目 -> 民生实事, not 项目) -- of
+    # them the last decisive one, since a weak head leaves the theme to its owner (长期照顾床位: 床位
+    # weighs 3, the care decides)
     phrase = pl.col("tail").str.slice(0, TAIL_CHARS).str.extract(f"^([^{CLAUSE_STOP}、和与及]*)")
-    weights = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword")
+    weights = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword", "weight")
     after = (
         m.select("_row", phrase.alias("phrase"))
         .with_columns(_hits("phrase", "kw"))
@@ -324,7 +326,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         # a join keeps no row order, so the phrase's last keyword is found by its position
         .join(weights, left_on="kw", right_on="keyword")
         .group_by("_row")
-        .agg(pl.col("kw").sort_by("at").last().alias("tail_head"))
+        .agg(pl.col("kw").sort_by(pl.col("weight") >= PREDICATE_MIN, "at").last().alias("tail_head"))
     )
     # when the counted noun follows the metric (…开展4期理论学习), or the lead only lists examples of
     # it (A、B等15件民生实事; A、B等领域240个项目), the lead is context, not what is counted: it weighs

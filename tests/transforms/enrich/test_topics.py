@@ -1156,3 +1156,10 @@ def test_people_crossing_a_border_are_travellers() -> None:
         subjects={"约30万人次": "某某大桥香港口岸", "8%": "口岸货运量"},
     )
     assert got == [["culture_tourism"], ["culture_tourism", "culture_tourism"], ["transport"]]
+
+
+def test_a_weak_head_after_the_metric_leaves_the_theme_to_its_owner() -> None:
+    # made up: in the noun after the metric, a decisive keyword outweighs a weak last one (床位
+    # weighs 3), so long-term-care beds are elderly care even next to a health centre
+    got = _topics(["明年落成一间社区卫生中心，新增约80张长期照顾床位"], [["约80张"]])
+    assert got == [["social_security"]]
