@@ -1163,3 +1163,20 @@ def test_a_weak_head_after_the_metric_leaves_the_theme_to_its_owner() -> None:
     # weighs 3), so long-term-care beds are elderly care even next to a health centre
     got = _topics(["明年落成一间社区卫生中心，新增约80张长期照顾床位"], [["约80张"]])
     assert got == [["social_security"]]
+
+
+def test_regional_vocabulary_second_batch() -> None:
+    # made up: words of Hong Kong, Macau and Taiwan releases that matched no keyword at all
+    rows = [
+        ("本周新增登革热确诊个案6宗", "6宗", "登革热确诊个案", "health"),
+        ("警方上月共接获爆窃案120宗", "120宗", "爆窃案", "public_safety"),
+        ("职位空缺数目约6万个", "约6万个", "职位空缺数目", "employment"),
+        ("区议会投票率为35%", "35%", "区议会投票率", "governance"),
+        ("都市固体废物回收率为30%", "30%", "都市固体废物回收率", "environment"),
+        ("全年通胀率预测为2%", "2%", "全年通胀率预测", "economy"),
+        ("去年总生育率为0.9", "0.9", "总生育率", "other"),
+        ("电车每日载客量约18万人次", "约18万人次", "电车每日载客量", "transport"),
+        ("马拉松赛事吸引3万名跑手参加", "3万名", "跑手", "culture_tourism"),
+        ("首置单位约4,000个", "约4,000个", "首置单位", "housing"),
+    ]
+    _assert_story_topics(rows)
