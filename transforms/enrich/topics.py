@@ -64,6 +64,7 @@ _NAMES = (
     ("petitions", "民生诉求", "petitions and requests", "201"),
     ("other", "其他", "other", None),
 )
+_VISITORS = "游客"  # the tourism keyword that passengers named after a place become (_from_place)
 PSEUDO = ("road", "utility", "none")  # resolved by place, never output; none: a word that blocks
 
 # weights of a keyword by where it stands relative to the metric
@@ -78,6 +79,12 @@ _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 # a colon opening an enumeration of points (：一是…, ：第一，…, ：（一）…)
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
+# a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
+_PART = r"^(?:其中|当中|内中)[，,：:]?"
+# a clause stating a share of what the metric before it counted (…住户约210万人，占全港人口约三成)
+_SHARE = r"^(?:约|均|分别|共|合共)?占"
+# a subject naming only the channel a part went by (经港珠澳大桥出境的): no theme of its own
+_CHANNEL = r"^(?:经由|经过|通过|经|由)"
 # a place's people as such: has / houses (常住) people, right before the count
 _POPULATION_VERBS = "有|住着|生活着|居住着"
 # urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…)
@@ -306,9 +313,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .alias("local"),
     )
     # the counted noun after the measure word: a Chinese noun phrase ends in its head, so the last
-    # telling keyword (weight >= HEAD_MIN) of the phrase (15件民生实事项目 -> 民生实事, not 项目)
+    # telling keyword (weight >= HEAD_MIN) of the phrase (15件民生实事项目 -> 民生实事, not 项目) -- of
+    # them the last decisive one, since a weak head leaves the theme to its owner (长期照顾床位: 床位
+    # weighs 3, the care decides)
     phrase = pl.col("tail").str.slice(0, TAIL_CHARS).str.extract(f"^([^{CLAUSE_STOP}、和与及]*)")
-    weights = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword")
+    weights = keywords().filter(pl.col("weight") >= HEAD_MIN).select("keyword", "weight")
     after = (
         m.select("_row", phrase.alias("phrase"))
         .with_columns(_hits("phrase", "kw"))
@@ -317,7 +326,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         # a join keeps no row order, so the phrase's last keyword is found by its position
         .join(weights, left_on="kw", right_on="keyword")
         .group_by("_row")
-        .agg(pl.col("kw").sort_by("at").last().alias("tail_head"))
+        .agg(pl.col("kw").sort_by(pl.col("weight") >= PREDICATE_MIN, "at").last().alias("tail_head"))
     )
     # when the counted noun follows the metric (…开展4期理论学习), or the lead only lists examples of
     # it (A、B等15件民生实事; A、B等领域240个项目), the lead is context, not what is counted: it weighs
@@ -362,6 +371,19 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .alias("predicate")
     )
     heads = _subject_heads(m)
+    # passengers named by the place they come from (深圳旅客, 日本旅客) are visitors, tourism; a
+    # passenger count of a line or port (机场旅客吞吐量, 铁路发送旅客) stays transport; so are the
+    # person-trips a border crossing point records (…大桥口岸录得约40万人次)
+    crossing = _at_crossing(pl.col("text"), pl.col("clause"))
+    m = m.with_columns(
+        (pl.any_horizontal(_from_place(pl.col("lead")), _from_place(pl.col("subject"))) | crossing).alias(
+            "origin"
+        ),
+        (
+            crossing
+            & pl.col("subject").str.contains(_alternation("topic_crossing_points.txt")).fill_null(False)
+        ).alias("at_crossing"),
+    )
     # only a decisive keyword (weight >= PREDICATE_MIN) of the predicate names the theme: …保持全球城市首位
     # says nothing of what was counted
     predicate = _subject_heads(m, "predicate", PREDICATE_MIN).rename({"subject_head": "predicate_head"})
@@ -369,6 +391,19 @@ def _windows(ctx: Context) -> pl.DataFrame:
         m.join(after, on="_row", how="left")
         .join(heads, on="_row", how="left")
         .join(predicate, on="_row", how="left")
+        .with_columns(
+            pl.when(
+                pl.col("origin")
+                & (
+                    pl.col("subject_head").is_null()
+                    | (pl.col("subject_head") == "旅客")
+                    | pl.col("at_crossing")
+                )
+            )
+            .then(pl.lit(_VISITORS))
+            .otherwise(pl.col("subject_head"))
+            .alias("subject_head")
+        )
         .join(
             keywords().select(
                 pl.col("keyword").alias("subject_head"), pl.col("weight").alias("subject_weight")
@@ -399,6 +434,17 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .with_columns(
             pl.col("subject_head").is_null().alias("unnamed"),
+            # the subject names a theme of its own: a decisive keyword, not people, not a channel --
+            # or it is a place that settles one (其中农村1万个: a village's share of a utility)
+            (
+                (
+                    pl.col("subject_head").is_not_null()
+                    & (pl.col("subject_weight") >= PREDICATE_MIN)
+                    & ~people
+                    & ~pl.col("subject").str.contains(_CHANNEL).fill_null(False)
+                )
+                | pl.col("subject").is_in([*words("topic_village_cues.txt"), *words("topic_town_cues.txt")])
+            ).alias("themed"),
             # what is counted spans the fields the lead lists (A、B等领域120个项目): its hint stands
             pl.col("lead").str.contains(f"等(?:{_FIELDS})$").alias("fields"),
         )
@@ -410,8 +456,35 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "predicate_head",
             "predicate",
             "bare_fund",
+            "origin",
+            "at_crossing",
         )
     )
+
+
+@lru_cache(maxsize=1)
+def _origin_places() -> list[str]:
+    """Names a passenger may be called after: China's divisions (the regions gazetteer: 深圳, 广东省)
+    and the countries and regions of the world that source visitors (lexicon topic_origin_places.txt)."""
+    from transforms.enrich.regions import _gazetteer
+
+    return sorted({*_gazetteer()[0], *words("topic_origin_places.txt")})
+
+
+def _from_place(text: pl.Expr) -> pl.Expr:
+    """Whether a text ends in passengers named after a place (…深圳旅客, 日本旅客有…): the two to four
+    characters before its last 旅客 are a place's name, and no count of a line follows it."""
+    before = text.str.extract(rf"([\u4e00-\u9fff]{{2,4}})旅客(?:[^{CLAUSE_STOP}吞发运周列量]*)$")
+    places = pl.Series(_origin_places()).implode()
+    return pl.any_horizontal(*(before.str.slice(-k).is_in(places) for k in (2, 3, 4))).fill_null(False)
+
+
+def _at_crossing(text: pl.Expr, clause: pl.Expr) -> pl.Expr:
+    """Whether a metric counts person-trips (人次) in a clause naming a border crossing point (口岸,
+    管制站: lexicon topic_crossing_points.txt): the travellers who crossed there."""
+    return (
+        text.str.ends_with("人次") & clause.str.contains(_alternation("topic_crossing_points.txt"))
+    ).fill_null(False)
 
 
 def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MIN) -> pl.DataFrame:
@@ -523,6 +596,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "clause",
             "sent",
             "unnamed",
+            "themed",
             "subject",
             "lead",
             "tail",
@@ -571,6 +645,41 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # a part of the whole stated before it (…约150万人次，其中经大桥出境的占约三成五; 投入养老资金
+        # 4亿元，其中省级补助3万元用于购置器材) is about the whole, unless its subject names a theme of
+        # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
+        # in its sentence
+        .sort([*keys, "a"])
+        .with_columns(pl.col("clause").str.contains(_PART).alias("in_part"))
+        .with_columns(
+            pl.when(pl.col("in_part") & ~pl.col("themed").fill_null(False))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over(keys),
+                    # a part opening its sentence (其中长者的轮候时间为3.6年) continues the one before
+                    pl.when(pl.col("c0") == 0).then(
+                        pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over("sha256")
+                    ),
+                    pl.col("topic"),
+                )
+            )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # a clause opening on 占 states a share of what the metric before it in the sentence counts,
+        # over some base (占全港人口约三成: 人口 is the base, not what is counted): that metric's topic
+        .with_columns(pl.col("clause").str.contains(_SHARE).alias("share"))
+        .with_columns(
+            pl.when(pl.col("share"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("share")).then(pl.col("topic")).forward_fill().over(keys),
+                    pl.col("topic"),
+                )
+            )
             .otherwise(pl.col("topic"))
             .alias("topic")
         )

@@ -954,3 +954,229 @@ def test_untaxed_cigarettes_are_contraband() -> None:
     # made up: cigarettes seized at a border crossing are contraband, not trade
     got = _topics(["海关在口岸检获私烟约30万支"], [["约30万支"]], subjects={"约30万支": "私烟"})
     assert got == [["public_safety"]]
+
+
+def test_head_offices_and_investment_funds_are_economy_beside_rd() -> None:
+    # made up: firms' regional head offices listed beside R&D centres are investment attraction; a
+    # fund that invests (母基金, 创业投资基金) is finance, while a named R&D drive (攻关) is science
+    got = _topics(
+        [
+            "跨国企业地区总部、外资研发中心分别新增12家和8家",
+            "新设创业投资基金30只",
+            "组织实施关键技术攻关项目60项",
+        ],
+        [["12家", "8家"], ["30只"], ["60项"]],
+        stories=[0, 1, 2],
+        subjects={
+            "12家": "跨国企业地区总部",
+            "8家": "外资研发中心",
+            "30只": "创业投资基金",
+            "60项": "关键技术攻关项目",
+        },
+    )
+    assert got == [["economy", "science_tech"], ["economy"], ["science_tech"]]
+
+
+def test_waste_free_cells_farm_towns_polluted_farmland_and_populous_counties() -> None:
+    # made up: waste-free cells are environment, a farming industry town rural, the safe use of
+    # polluted farmland environment; a populous county names no people, so its predicate decides
+    rows = [
+        ("全市建成无废城市细胞200个", "200个", "无废城市细胞", "environment"),
+        ("新认定农业产业强镇6个", "6个", "农业产业强镇", "rural"),
+        ("受污染耕地安全利用率达到95%", "95%", "受污染耕地安全利用率", "environment"),
+        ("40个人口大县建成托育综合服务中心", "40个", "人口大县", "health"),
+        ("公共资源交易平台交易额达500亿元", "500亿元", "公共资源交易平台交易额", "economy"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_a_part_after_qizhong_takes_the_wholes_topic_unless_it_names_its_own() -> None:
+    # made up: a share of the whole (people, a channel, money named as money) is about the whole; a
+    # part that names a theme of its own, or a place that settles one, keeps it
+    got = _topics(
+        [
+            "全市医院本季度收治肺炎病例300例，其中70岁以上长者占五成",
+            "本月居民出境约80万人次，其中经跨海大桥出境的占约两成",
+            "全市投入养老资金2亿元，其中市级补助5千万元用于购置康复器材",
+            "全市一般公共预算支出8亿元，其中教育经费3亿元",
+            "新建公共充电桩5000个，其中农村2000个",
+        ],
+        [
+            ["300例", "五成"],
+            ["约80万人次", "约两成"],
+            ["2亿元", "5千万元"],
+            ["8亿元", "3亿元"],
+            ["5000个", "2000个"],
+        ],
+        stories=[0, 1, 2, 3, 4],
+        subjects={
+            "300例": "肺炎住院病例",
+            "五成": "70岁以上长者",
+            "约80万人次": "居民出境",
+            "约两成": "经跨海大桥出境",
+            "2亿元": "养老资金",
+            "5千万元": "市级补助",
+            "3亿元": "教育经费",
+            "5000个": "公共充电桩",
+            "2000个": "农村",
+        },
+    )
+    assert got[:4] == [
+        ["health", "health"],
+        ["culture_tourism", "culture_tourism"],
+        ["social_security", "social_security"],
+        ["economy", "education"],
+    ]
+    assert got[4][1] == "rural"
+
+
+def test_passengers_named_after_a_place_are_visitors() -> None:
+    # made up: passengers called after the place they come from (a division, a country) are
+    # tourists; a line's or a station's passengers stay transport; a visitor is always a tourist
+    rows = [
+        ("黄金周期间佛山旅客约5万人次", "约5万人次", "佛山旅客", "culture_tourism"),
+        ("泰国旅客有1.2万人次", "1.2万人次", "旅客", "culture_tourism"),
+        ("本月访客共60万人次", "60万人次", "访客", "culture_tourism"),
+        ("枢纽站发送旅客80万人次", "80万人次", "旅客", "transport"),
+        ("机场旅客吞吐量达300万人次", "300万人次", "机场旅客吞吐量", "transport"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_a_share_clause_takes_the_topic_of_the_metric_it_divides() -> None:
+    # made up: a clause opening on 占 states a share of what the metric before it counts; the base
+    # after 占 (人口) is not what is counted
+    got = _topics(
+        ["全区公屋住户约30万人，占全区人口约四成"],
+        [["约30万人", "约四成"]],
+        subjects={"约30万人": "公屋住户", "约四成": "公屋住户"},
+    )
+    assert got == [["housing", "housing"]]
+
+
+def test_a_part_takes_a_whole_from_the_sentence_before_only_when_it_opens_its_sentence() -> None:
+    # made up: a 其中 clause inside a sentence whose whole has no figure keeps its own reading; one
+    # that opens its sentence continues the figure before it
+    got = _topics(
+        [
+            "全市新建学校12所",
+            "为孕产妇、儿童提供健康管理服务，其中儿童健康管理率达到90%",
+            "其中长者的轮候时间为2年",
+        ],
+        [["12所"], ["90%"], ["2年"]],
+        stories=[0, 0, 0],
+        subjects={"12所": "学校", "90%": "儿童健康管理率", "2年": "轮候时间"},
+    )
+    assert got[:2] == [["education"], ["health"]]
+    assert got[2] == ["education"]
+
+
+def test_carrying_limits_farm_aid_per_hectare_and_cash_handouts() -> None:
+    # made up: what a traveller may carry across a border is a customs rule; aid paid per hectare
+    # of farmland is farming; a cash handout to every resident is a social transfer
+    rows = [
+        ("旅客入境时每人只可携带不超过2公升烈酒", "不超过2公升", "烈酒", "public_safety"),
+        ("每公顷补助最高5万元", "最高5万元", "补助", "rural"),
+        ("现金分享计划向每名居民发放8,000元", "8,000元", "居民", "social_security"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_transfer_payments_spending_occupational_injury_cover_and_distances() -> None:
+    # made up: transfers and spending as such are fiscal; a chapter's name before 支出 keeps its
+    # field; occupational-injury cover is social insurance; 三公里 is a distance, not 三公 funds
+    rows = [
+        ("省对市县转移支付达到900亿元", "900亿元", "市县转移支付", "economy"),
+        ("本级一般性支出压减8%", "8%", "一般性支出", "economy"),
+        ("卫生健康支出增长4%", "4%", "卫生健康支出", "health"),
+        ("职业伤害保障覆盖12万名外卖骑手", "12万名", "外卖骑手", "social_security"),
+        ("卫生室的服务范围辐射周边三公里", "三公里", "服务范围", "health"),
+        ("全社会研发经费支出增长9%", "9%", "全社会研发经费支出", "science_tech"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_regional_vocabulary_of_each_theme() -> None:
+    # made up: Hong Kong, Macau and Taiwan words the mainland lexicon lacked
+    rows = [
+        ("本月印花税收入约30亿元", "约30亿元", "印花税收入", "economy"),
+        ("私楼楼价按月下跌1.5%", "1.5%", "私楼楼价", "housing"),
+        ("新增专营巴士路线4条", "4条", "专营巴士路线", "transport"),
+        ("警方拘捕12人", "12人", "拘捕", "public_safety"),
+        ("资源回收率达到55%", "55%", "资源回收率", "environment"),
+        ("酒店入住率为88%", "88%", "酒店入住率", "culture_tourism"),
+        ("外地雇员人数约18万人", "约18万人", "外地雇员人数", "employment"),
+        ("劳退新制提缴人数达700万人", "700万人", "劳退新制提缴人数", "social_security"),
+        ("国中小学生人数约170万人", "约170万人", "国中小学生人数", "education"),
+        ("最低工资标准每月提高200元", "200元", "最低工资标准", "employment"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_regional_words_of_health_policing_defence_welfare_and_population() -> None:
+    # made up: influenza outbreaks in schools are health; police recruits and visa work policing;
+    # defence has no code; 社福 is welfare; civil servants governance; old people as a share of
+    # the population are population
+    rows = [
+        ("幼稚园共爆发12宗流感样疾病个案", "12宗", "流感样疾病个案", "health"),
+        ("明年将招聘300名新警员", "300名", "新警员", "public_safety"),
+        ("去年处理签证申请约5万宗", "约5万宗", "签证申请", "public_safety"),
+        ("国防预算达3,000亿元", "3,000亿元", "国防预算", "other"),
+        ("社福预算编列900亿元", "900亿元", "社福预算", "social_security"),
+        ("公务人员加班费上限提高至每月25小时", "25小时", "公务人员加班费上限", "governance"),
+        ("65岁以上老年人口达300万人", "300万人", "65岁以上老年人口", "other"),
+        ("全市登记车辆增至50万辆", "50万辆", "登记车辆", "transport"),
+        ("港澳旅客约20万人次", "约20万人次", "港澳旅客", "culture_tourism"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_an_occupancy_rate_takes_the_theme_of_what_is_occupied() -> None:
+    # made up: 入住率 names no theme: social housing's is housing, a hotel's tourism
+    got = _topics(
+        ["全市已完工社会住宅8处、共2,000户，入住率达95%", "酒店客房共3万间，平均入住率为80%"],
+        [["8处", "2,000户", "95%"], ["3万间", "80%"]],
+        stories=[0, 1],
+        subjects={"95%": "入住率", "3万间": "酒店客房", "80%": "入住率"},
+    )
+    assert got == [["housing", "housing", "housing"], ["culture_tourism", "culture_tourism"]]
+
+
+def test_people_crossing_a_border_are_travellers() -> None:
+    # made up: person-trips across a border, and those a crossing point records (even one named
+    # after a bridge, or Hong Kong's: no 港口 in it), are travellers; goods through it stay transport
+    got = _topics(
+        [
+            "假期共有约200万人次经各管制站出入境",
+            "某某大桥香港口岸录得约30万人次，单日最高达5万人次",
+            "口岸货运量增长8%",
+        ],
+        [["约200万人次"], ["约30万人次", "5万人次"], ["8%"]],
+        stories=[0, 1, 2],
+        subjects={"约30万人次": "某某大桥香港口岸", "8%": "口岸货运量"},
+    )
+    assert got == [["culture_tourism"], ["culture_tourism", "culture_tourism"], ["transport"]]
+
+
+def test_a_weak_head_after_the_metric_leaves_the_theme_to_its_owner() -> None:
+    # made up: in the noun after the metric, a decisive keyword outweighs a weak last one (床位
+    # weighs 3), so long-term-care beds are elderly care even next to a health centre
+    got = _topics(["明年落成一间社区卫生中心，新增约80张长期照顾床位"], [["约80张"]])
+    assert got == [["social_security"]]
+
+
+def test_regional_vocabulary_second_batch() -> None:
+    # made up: words of Hong Kong, Macau and Taiwan releases that matched no keyword at all
+    rows = [
+        ("本周新增登革热确诊个案6宗", "6宗", "登革热确诊个案", "health"),
+        ("警方上月共接获爆窃案120宗", "120宗", "爆窃案", "public_safety"),
+        ("职位空缺数目约6万个", "约6万个", "职位空缺数目", "employment"),
+        ("区议会投票率为35%", "35%", "区议会投票率", "governance"),
+        ("都市固体废物回收率为30%", "30%", "都市固体废物回收率", "environment"),
+        ("全年通胀率预测为2%", "2%", "全年通胀率预测", "economy"),
+        ("去年总生育率为0.9", "0.9", "总生育率", "other"),
+        ("电车每日载客量约18万人次", "约18万人次", "电车每日载客量", "transport"),
+        ("马拉松赛事吸引3万名跑手参加", "3万名", "跑手", "culture_tourism"),
+        ("首置单位约4,000个", "约4,000个", "首置单位", "housing"),
+    ]
+    _assert_story_topics(rows)
