@@ -132,6 +132,22 @@ def _lead(text: str, start: int, end: int) -> int:
     return min(m.end(), end)
 
 
+FISCAL = "年度"
+SUBJECT_CHARS = 6  # 工程自二〇二三年展开以来，… / 租金补贴自115年起，…: a short subject before a start
+_START_WORDS = ("自", "从")
+
+
+def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
+    """Does a dated start (自X年起, 从X年以来) follow only a short subject at its clause's head? Then
+    it frames the clause and the clauses after it, as a start opening the clause would."""
+    return (
+        e.kind == "since"
+        and e.start - cs <= SUBJECT_CHARS
+        and text.startswith(_START_WORDS, e.start)
+        and not DIGIT.search(text, cs, e.start)
+    )
+
+
 @lru_cache(maxsize=65536)
 def analyse(text: str, roc: bool = False) -> Sentence:
     """Scan one sentence (cached: headlines and boilerplate repeat); ``roc``: see timewords.scan."""
@@ -144,7 +160,7 @@ def analyse(text: str, roc: bool = False) -> Sentence:
         if i < n:
             while i < n and exprs[i].start < cs:
                 i += 1
-            if i < n and exprs[i].start <= _lead(text, cs, ce):
+            if i < n and (exprs[i].start <= _lead(text, cs, ce) or _subject_start(text, cs, ce, exprs[i])):
                 openers.add(i)
         if framed:
             frames.append(cs)
@@ -152,10 +168,14 @@ def analyse(text: str, roc: bool = False) -> Sentence:
             framed = cue.may_cue(text[cs:ce]) and cue.target_cue(text[cs:ce])
         elif ce - cs <= SHORT_CLAUSE and not DIGIT.search(text, cs, ce):
             framed = cue.starts_with_target_cue(text[cs:ce].strip())
+    # a fiscal year (2026-27年度) dates the measure it names wherever it stands in its clause, and
+    # the clauses after it detail that measure (宽减2026-27年度薪俸税，每宗上限3,000元，政府少收…)
+    openers.update(i for i, e in enumerate(exprs) if e.kind == "range" and text.startswith(FISCAL, e.end - 2))
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
 
+PART_OPENERS = ("其中",)  # a clause opening so gives a part of the figure before it (metric-spec)
 DETAIL_CHARS = 8  # a clause detailing the one before it is this short before its metric
 
 
@@ -164,10 +184,18 @@ def _detail_words() -> tuple[str, ...]:
     return tuple(words("detail_openers.txt"))
 
 
+@lru_cache(maxsize=1)
+def _detail_bounds() -> tuple[str, ...]:
+    return tuple(words("detail_bounds.txt"))
+
+
 def _details(before: str) -> bool:
-    """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约)."""
+    """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约, or a
+    bound after its noun: 还款期最长)."""
     lead = before.strip()
-    return len(lead) <= DETAIL_CHARS and lead.startswith(_detail_words())
+    return len(lead) <= DETAIL_CHARS and (
+        lead.startswith(_detail_words()) or lead.rstrip("为约近").endswith(_detail_bounds())
+    )
 
 
 _FROM_VALUE = re.compile(r"由[^，；。\d]{0,6}$")
@@ -197,6 +225,8 @@ def _forecast_before(s: Sentence, text: str, k: int) -> bool:
         clause = text[s.clauses[j][0] : s.clauses[j][1]]
         if cue.cues(clause, "target_forecast_cues.txt") and not cue.actual_cue(clause):
             return True
+        if cue.announces_measure(clause):
+            return True  # 宣布一系列纾困措施，包括…: the figures of the measures announced
         if not re.search(r"\d", clause):
             return False
         j -= 1
@@ -236,14 +266,32 @@ def chain_before(s: Sentence, text: str, k: int) -> str | None:
     return "".join(text[cs:ce] + "，" for cs, ce in clauses[j:k])
 
 
+SOURCE_MAX = 16  # a source clause (统计暨普查局资料显示) is this short
+
+
+@lru_cache(maxsize=1)
+def _source_pattern() -> str:
+    """A sentence's first clause when it only names who reports (…资料显示，): short, no digit."""
+    verbs = "|".join(map(re.escape, words("attribution_verbs.txt")))
+    return f"^[^\\d{CLAUSE_STOPS},]{{0,{SOURCE_MAX}}}(?:{verbs})[，,]"
+
+
+def _source_end(text: str) -> int:
+    """Where a sentence's content starts once an opening source clause (…显示，) is read past."""
+    m = re.match(_source_pattern(), text)
+    return m.end() if m is not None and not may_hold(text, m.end()) else 0
+
+
 @lru_cache(maxsize=65536)
 def head_expr(text: str, roc: bool = False) -> Expr | None:
-    """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply."""
-    m = CLAUSE_END.search(text)
+    """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply;
+    after an opening source clause (统计局资料显示，2026年10月…), the one opening the next clause."""
+    start = _source_end(text)
+    m = CLAUSE_END.search(text, start)
     end = m.start() if m else len(text)
     if not may_hold(text, end):  # most paragraphs open without a time word
         return None
-    return opening(text, _lead(text, 0, end), end, roc)
+    return opening(text, _lead(text, start, end), end, roc)
 
 
 @lru_cache(maxsize=1)
@@ -252,7 +300,7 @@ def _head_key_pattern() -> str:
     :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
     # no lookaround in the column-wide (Rust) regex: stopping short of every comma would rule out
     # what the Python test lets through past a thousands comma, so commas do not stop it here
-    return "^[^" + CLAUSE_STOPS + "]*(?:" + keys_pattern() + ")"
+    return "^(?:" + _source_pattern()[1:] + ")?[^" + CLAUSE_STOPS + "]*(?:" + keys_pattern() + ")"
 
 
 def _may_be_heading(text: pl.Expr) -> pl.Expr:
@@ -528,7 +576,13 @@ class Walk:
             return True
         if k > 0 and _earlier_cue(s, text, k, before, review):
             return True
-        if not review and not quiet and (cue.weak_target_cue(before) or cue.object_change_cue(before)):
+        if (
+            not review
+            and not quiet
+            and (
+                cue.weak_target_cue(before) or cue.object_change_cue(before) or cue.announces_measure(before)
+            )
+        ):
             return True
         return self._part_target(text[:offset], period)
 
@@ -611,6 +665,7 @@ def _walk_document(
         published = year_from_headings([h for h in heads if h is not None])
     w = Walk(published, report, single, roc=roc)
     out = []
+    planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
@@ -620,20 +675,26 @@ def _walk_document(
                 w.carry, w.carry_target = None, False
             else:
                 w.leave(text)
+            planned = None
             continue
         s = analyse(text, roc)
-        last: tuple[int, bool] | None = None  # (clause, is a target) of the sentence's latest metric
+        # (clause, is a target) of the sentence's latest metric; a planned one of the sentence before
+        # the ； counts as the clause before this sentence's first (…增加约142亿元；其中…最高12万元)
+        last: tuple[int, bool] | None = (-1, True) if planned == para_ix else None
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
             k = _clause_at(s, offset)
             if not target and last is not None and last[1] and k - 1 <= last[0] <= k and w.part is None:
-                # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too
-                target = _details(text[s.clauses[k][0] : offset])
+                # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too, and
+                # so is a 其中 part of it (…将兴建约18.9万个单位，其中简约公屋约3万个)
+                lead = text[s.clauses[k][0] : offset]
+                target = _details(lead) or lead.lstrip().startswith(PART_OPENERS)
             last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
         w.leave(text, s)
+        planned = para_ix if s.ends_list and last is not None and last[1] else None
     return out
 
 

@@ -21,3 +21,10 @@ def test_regional_forecast_cues_and_the_nouns_that_hold_their_characters() -> No
     assert not cue.target_cue("收到申请材料")
     assert not cue.target_cue("照料长者")
     assert not cue.target_cue("资助希望工程学校")
+
+
+def test_an_announced_measure_is_a_cue_but_an_announced_result_is_not() -> None:
+    assert cue.announces_measure("局长宣布一系列支援措施")
+    assert cue.announces_measure("政府宣布新一轮资助计划")
+    assert not cue.announces_measure("县政府宣布该县退出贫困县序列")  # a result
+    assert not cue.announces_measure("局长宣布的措施已实施")  # done

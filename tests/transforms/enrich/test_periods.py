@@ -13,7 +13,7 @@ from transforms.enrich.periods import metric_periods
 from transforms.enrich.structure import text_year
 from transforms.enrich.timewords import plan_years, resolve, scan
 
-METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
+METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个月|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
 
 
 def frames(
@@ -753,3 +753,69 @@ def test_a_detail_of_a_planned_figure_on_a_news_page_is_planned_too() -> None:
     assert got["0:50万户"][2] == got["0:3万元"][2] == "target"
     got = decide([["记者2025年3月1日报道，去年补贴扩大至50万户，每户每月补贴3万元。"]])
     assert got["0:3万元"][2] == "actual"  # the detail of a fact
+
+
+def test_a_source_clause_before_the_lead_s_period_does_not_hide_it() -> None:
+    # 统计处资料显示，2031年5月…: the lead's period dates the story's later paragraphs too
+    got = decide(
+        [
+            [("headline", "五月份新建公园")],
+            ["统计处资料显示，2031年5月全区新建公园3个。"],
+            ["同期改造小巷20公里。"],
+        ]
+    )
+    assert got["1:3个"][:2] == got["2:20公里"][:2] == (2031, 2031)
+    # a source clause holding a figure of its own is no source clause: nothing reaches the next paragraph
+    got = decide(
+        [[("headline", "新建公园")], ["3个部门表示，2031年5月全区新建公园8个。"], ["同期改造小巷20公里。"]]
+    )
+    assert got["2:20公里"][:2] == (None, None)
+
+
+def test_a_dated_start_after_a_short_subject_frames_the_clauses_after_it() -> None:
+    got = decide([["该工程自二〇三一年动工以来，已聘用工人300人；", "区内投诉由每月30件减至12件。"]])
+    assert got["0:300人"][:2] == got["1:30件"][:2] == got["1:12件"][:2] == (2031, 2031)
+    got = decide(
+        [["为支援青年，租金补贴自2032年起扩大至50万户，每户每月补贴3万元。"]],
+        meta={"published": "2031-05-01"},
+    )
+    assert got["0:50万户"] == got["0:3万元"] == (2032, 2032, "target")
+    # a year inside a longer phrase before the start still does not reach the clauses after it
+    got = decide([["这个镇的示范项目2029年起步，全镇种植茶叶500亩。"]])
+    assert got["0:500亩"][:2] == (None, None)
+
+
+def test_a_fiscal_year_inside_a_clause_dates_the_measure_s_details_after_it() -> None:
+    got = decide([["政府会宽减2031-32年度差饷，每户上限1万元，约30万户受惠，涉及开支约8亿元。"]])
+    assert got["0:1万元"][:2] == got["0:30万户"][:2] == got["0:8亿元"][:2] == (2031, 2032)
+
+
+def test_an_announced_measure_plans_the_figures_of_its_sentence() -> None:
+    got = decide([["局长宣布一系列支援措施，包括向每名长者发放1万元，约30万人受惠，政府开支约30亿元。"]])
+    assert got["0:1万元"][2] == got["0:30万人"][2] == got["0:30亿元"][2] == "target"
+    # an announced result is a fact
+    got = decide([["统计处公布，全区去年新建公园3个，约30万人受惠。"]])
+    assert got["0:3个"][2] == got["0:30万人"][2] == "actual"
+
+
+def test_averages_bounds_changes_and_parts_detailing_a_planned_figure_are_planned() -> None:
+    got = decide(
+        [
+            [
+                "未来五年将兴建约3万个单位，其中小型单位约1万个，平均造价约为1万元。",
+                "政府将贷款额度提高至800万元，还款期最长12个月。",
+                "当局将于3年内完成5个基地招商，每个基地开发期约18个月。",
+            ]
+        ]
+    )
+    assert got["0:1万个"][2] == got["0:1万元"][2] == "target"
+    assert got["1:12个月"][2] == got["2:18个月"][2] == "target"
+    got = decide([["去年兴建约3万个单位，平均造价约为1万元。", "政府将兴建3万个单位，护理员最高月薪1万元。"]])
+    assert got["0:1万元"][2] == got["1:1万元"][2] == "actual"  # a fact's average; a bound before a noun
+
+
+def test_a_part_after_a_semicolon_takes_the_planned_figure_before_it() -> None:
+    got = decide([["明年文化预算编列45亿元，较今年增加3亿元；", "其中每间剧院每年最高资助1万元。"]])
+    assert got["1:1万元"][2] == "target"
+    got = decide([["去年文化开支45亿元，较前年增加3亿元；", "其中每间剧院每年最高资助1万元。"]])
+    assert got["1:1万元"][2] == "actual"
