@@ -378,6 +378,29 @@ def pair_end(before: str, after: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[str, ...]:
+    return tuple(words("pair_change_words.txt"))
+
+
+def _pair_change(before: str) -> bool:
+    """Does a clause, up to its metric, only name a change (增长近, 成长约)?"""
+    return before.strip().rstrip("了约近超逾达") in _change_words()
+
+
+def _pair_span(s: Sentence, k: int) -> Period | None:
+    """The years of an explicit pair in clause ``k`` (从2017年的A增至2025年的B), if it holds one."""
+    cs, ce = s.clauses[k]
+    inside = [e for e in s.exprs if cs <= e.start < ce]
+    start = next((i for i, e in enumerate(inside) if e.kind == "from"), None)
+    if start is None:
+        return None
+    end = next((e for e in inside[start + 1 :] if e.kind in ("to", "year")), None)
+    if end is None or inside[start].first is None or end.last is None or end.last <= inside[start].first:
+        return None
+    return inside[start].first, end.last
+
+
 def last_opener(s: Sentence) -> Expr | None:
     """The expression that still governs at the sentence's end (carried over a ；)."""
     opened = [s.exprs[i] for i in sorted(s.openers)]
@@ -403,6 +426,7 @@ class Walk:
     para_pending: bool = False
     carry: Expr | None = None  # the heading year of a sentence ending in ；
     carry_target: bool = False  # …目标是：…； the list goes on
+    carry_start: str = ""  # 自115年1月1日起 of a sentence ending in ；: the carried year is a dated start
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
 
     def resolve(self, e: Expr) -> Period:
@@ -437,7 +461,7 @@ class Walk:
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
-            self.carry, self.carry_target = None, False
+            self.carry, self.carry_target, self.carry_start = None, False, ""
         if single is None:
             single = self.single[para_ix] == 1
         part = (
@@ -534,6 +558,8 @@ class Walk:
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
+        if gov is None and k > 0 and _pair_change(text[s.clauses[k][0] : offset]):
+            period = _pair_span(s, k - 1) or period  # …从A年的X增至B年的Y，增长近5倍: (A, B)
         target = self._target(s, text, offset, length, gov, period, k)
         first, last = period
         if first is not None and last is not None and first != last:
@@ -561,7 +587,8 @@ class Walk:
         after = text[offset + length : ce]
         if _from_value(before, after):
             return False  # 研究把收费由4元调高至6元: the start value is the level as it stands
-        if _dated_change_end(text[s.clauses[0][0] : cs] + before, before, period, self.published):
+        dated = self.carry_start if gov is not None and gov is self.carry else ""
+        if _dated_change_end(dated + text[s.clauses[0][0] : cs] + before, before, period, self.published):
             return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
         if (not quiet and cue.target_cue(before, review=review)) or cue.names_a_target(
             text[offset + length : ce]
@@ -608,8 +635,10 @@ class Walk:
                 s = analyse(text, self.roc)
             self.carry = last_opener(s) or self.carry
             self.carry_target = self.carry_target or bool(s.frames)
+            if m := _DATED_START.search(text):
+                self.carry_start = m.group(0)
         else:
-            self.carry, self.carry_target = None, False
+            self.carry, self.carry_target, self.carry_start = None, False, ""
 
 
 def _noun_after(text: str) -> bool:
@@ -672,7 +701,7 @@ def _walk_document(
         here = metrics.get(sent_ix)
         if here is None:
             if listy is False:  # what leave() does for a sentence that does not end a list item
-                w.carry, w.carry_target = None, False
+                w.carry, w.carry_target, w.carry_start = None, False, ""
             else:
                 w.leave(text)
             planned = None
@@ -690,7 +719,10 @@ def _walk_document(
                 # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too, and
                 # so is a 其中 part of it (…将兴建约18.9万个单位，其中简约公屋约3万个)
                 lead = text[s.clauses[k][0] : offset]
-                target = _details(lead) or lead.lstrip().startswith(PART_OPENERS)
+                # (not the start value of a change: 每年奖励由A调升至B, A is the level as it stands)
+                target = (
+                    _details(lead) or lead.lstrip().startswith(PART_OPENERS)
+                ) and not _FROM_VALUE.search(lead)
             last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
         w.leave(text, s)

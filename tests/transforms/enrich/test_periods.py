@@ -819,3 +819,22 @@ def test_a_part_after_a_semicolon_takes_the_planned_figure_before_it() -> None:
     assert got["1:1万元"][2] == "target"
     got = decide([["去年文化开支45亿元，较前年增加3亿元；", "其中每间剧院每年最高资助1万元。"]])
     assert got["1:1万元"][2] == "actual"
+
+
+def test_a_dated_start_carried_over_a_semicolon_plans_the_next_change_s_end() -> None:
+    got = decide(
+        [["劳动部公布，自2032年1月1日起，每月补助由2万元调升至3万元；", "每年奖励由20万元调升至30万元。"]]
+    )
+    assert got["0:2万元"][2] == got["1:20万元"][2] == "actual"  # the levels as they stand
+    assert got["0:3万元"][2] == got["1:30万元"][2] == "target"
+    got = decide([["劳动部公布，2031年每月补助由2万元调升至3万元；", "每年奖励由20万元调升至30万元。"]])
+    assert got["1:30万元"][2] == "actual"  # no start date: a change stated as done
+
+
+def test_the_size_of_a_change_over_an_explicit_pair_spans_its_two_years() -> None:
+    got = decide([["服务人数已从2017年的10万人增至2025年的60万人，增长近500%。"]])
+    assert got["0:10万人"][:2] == (2017, 2017)
+    assert got["0:60万人"][:2] == (2025, 2025)
+    assert got["0:500%"][:2] == (2017, 2025)
+    got = decide([["服务人数达到60万人，增长近500%。"]])
+    assert got["0:500%"][:2] == (None, None)
