@@ -392,13 +392,14 @@ def _pair_span(s: Sentence, k: int) -> Period | None:
     """The years of an explicit pair in clause ``k`` (从2017年的A增至2025年的B), if it holds one."""
     cs, ce = s.clauses[k]
     inside = [e for e in s.exprs if cs <= e.start < ce]
-    start = next((i for i, e in enumerate(inside) if e.kind == "from"), None)
-    if start is None:
+    i = next((i for i, e in enumerate(inside) if e.kind == "from"), None)
+    if i is None:
         return None
-    end = next((e for e in inside[start + 1 :] if e.kind in ("to", "year")), None)
-    if end is None or inside[start].first is None or end.last is None or end.last <= inside[start].first:
+    first = inside[i].first
+    last = next((e.last for e in inside[i + 1 :] if e.kind in ("to", "year")), None)
+    if first is None or last is None or last <= first:
         return None
-    return inside[start].first, end.last
+    return first, last
 
 
 def last_opener(s: Sentence) -> Expr | None:
