@@ -118,6 +118,19 @@ def weak_target_cue(text: str) -> bool:
     return _any(text, "target_weak_cues.txt") and not (actual_cue(text) or _any(text, "done_cues.txt"))
 
 
+def done_after_cue(text: str) -> bool:
+    """Does 已 (done: 已, 已经, 已有) come after the last target cue of ``text``? Then the nearer
+    verb is done (计划推出首日已收到…: 计划 names the scheme). The other actual cues (拥有, 现有)
+    also stand inside nouns (专利拥有量), so they do not count here."""
+    blanked = _blanked(text)
+    done = [i for i, c in enumerate(blanked) if c == "已"]
+    if not done:
+        return False
+    planned = [m.start() for m in _finder("target_cues.txt").finditer(blanked)]
+    planned += [m.start() for m in _future().finditer(blanked)]
+    return bool(planned) and done[-1] > max(planned)
+
+
 def actual_cue(text: str) -> bool:
     """Does ``text`` state the metric as done or as it stands (已, 拥有, 现有, 做强 …)?"""
     return _any(text, "actual_cues.txt")

@@ -104,6 +104,8 @@ CLAUSE_END = re.compile(f"[{CLAUSE_STOPS}]|(?<!\\d),|,(?!\\d{{3}}(?!\\d))")
 # column-wide test with it never rules out what the per-sentence Python test would let through
 STRIPPED = r"[\s\x1c-\x1f]"
 DIGIT = re.compile(r"\d")
+# a figure in a clause, in digits or in Chinese numerals with a share's unit (上调一成, 百分之五)
+FIGURE = re.compile(r"\d|百分之|[一二两三四五六七八九十半][成倍]|分之")
 
 
 @lru_cache(maxsize=1)
@@ -133,18 +135,30 @@ def _lead(text: str, start: int, end: int) -> int:
 
 
 FISCAL = "年度"
+FISCAL_AFTER = ("度", "财政年度")  # 二〇二七年财政年度预算案: a one-year fiscal year (Macau's)
+
+
+def _fiscal(text: str, e: Expr) -> bool:
+    """Is the expression a fiscal year (2026-27年度, 二〇二七年财政年度)?"""
+    if e.kind == "range":
+        return text.startswith(FISCAL, e.end - 2)
+    return e.kind == "year" and text.startswith(FISCAL_AFTER, e.end)
+
+
 SUBJECT_CHARS = 6  # 工程自二〇二三年展开以来，… / 租金补贴自115年起，…: a short subject before a start
 _START_WORDS = ("自", "从")
+COPULAS = ("是", "为", "於", "于")  # 该镇是去年确定的示范镇: the year dates the noun, not a frame
 
 
 def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
-    """Does a dated start (自X年起, 从X年以来) follow only a short subject at its clause's head? Then
-    it frames the clause and the clauses after it, as a start opening the clause would."""
+    """Does a dated start (自X年起, 从X年以来) or 去年 follow only a short subject at its clause's
+    head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…)? Then it frames the clause
+    and the clauses after it, as one opening the clause would; not after a copula (该镇是去年确定的…)."""
     return (
-        e.kind == "since"
+        ((e.kind == "since" and text.startswith(_START_WORDS, e.start)) or e.kind == "last")
         and e.start - cs <= SUBJECT_CHARS
-        and text.startswith(_START_WORDS, e.start)
         and not DIGIT.search(text, cs, e.start)
+        and not text.endswith(COPULAS, cs, e.start)
     )
 
 
@@ -170,13 +184,15 @@ def analyse(text: str, roc: bool = False) -> Sentence:
             framed = cue.starts_with_target_cue(text[cs:ce].strip())
     # a fiscal year (2026-27年度) dates the measure it names wherever it stands in its clause, and
     # the clauses after it detail that measure (宽减2026-27年度薪俸税，每宗上限3,000元，政府少收…)
-    openers.update(i for i, e in enumerate(exprs) if e.kind == "range" and text.startswith(FISCAL, e.end - 2))
+    openers.update(i for i, e in enumerate(exprs) if _fiscal(text, e))
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
 
-PART_OPENERS = ("其中",)  # a clause opening so gives a part of the figure before it (metric-spec)
-DETAIL_CHARS = 8  # a clause detailing the one before it is this short before its metric
+PART_OPENERS = ("其中", "当中")  # a clause opening so gives a part of the figure before it (metric-spec)
+CONTRAST = "则"  # 非永久性居民则每人6,000元: the contrasted parallel of the clause before
+CONTRAST_CHARS = 12  # … when this short before its metric
+DETAIL_CHARS = 10  # a clause detailing the one before it is this short before its metric
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +216,12 @@ def _details(before: str) -> bool:
 
 _FROM_VALUE = re.compile(r"由[^，；。\d]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，；。\d]{0,4}[至到]")
-_DATED_START = re.compile(r"自[^，；。]{1,12}起")
+_DATED_START = re.compile(r"[自由从][^，；。]{1,12}起")
+
+
+def _dated_start_at(text: str, e: Expr) -> bool:
+    """Is the expression the date a measure starts from (由2027年1月1日起, 自115年起)?"""
+    return any(_DATED_START.match(text, p) for p in (e.start, e.start - 1) if p >= 0)
 
 
 def _from_value(before: str, after: str) -> bool:
@@ -217,9 +238,10 @@ def _dated_change_end(lead: str, before: str, period: Period, published: int | N
     return published is None or (period[0] is not None and period[0] >= published)
 
 
-def _forecast_before(s: Sentence, text: str, k: int) -> bool:
+def _forecast_before(s: Sentence, text: str, k: int, carried: bool = False) -> bool:
     """Does a forecast verb (target_forecast_cues.txt) of an earlier clause govern clause ``k``? Its
-    scope runs on over the clauses after it while each one in between gives a figure."""
+    scope runs on over the clauses after it while each one in between gives a figure, and over a ；
+    into the next sentence (``carried``: the sentence before ended in the forecast's scope)."""
     j = k - 1
     while j >= 0:
         clause = text[s.clauses[j][0] : s.clauses[j][1]]
@@ -227,13 +249,13 @@ def _forecast_before(s: Sentence, text: str, k: int) -> bool:
             return True
         if cue.announces_measure(clause):
             return True  # 宣布一系列纾困措施，包括…: the figures of the measures announced
-        if not re.search(r"\d", clause):
+        if not FIGURE.search(clause):
             return False
         j -= 1
-    return False
+    return carried
 
 
-def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool) -> bool:
+def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool, carried: bool = False) -> bool:
     """Does a target cue of an earlier clause reach clause ``k`` (``before``: its text up to the
     metric)? Through a verb chain, a parallel clause, a detail of a promised grant or a forecast."""
     chain = chain_before(s, text, k)
@@ -250,7 +272,7 @@ def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool) -> b
         if cue.target_cue(head, review=review) and not cue.actual_cue(head):
             return True  # 将向住户发放津贴，每户最高6,000元 (not 已于…推行…计划，每宗资助…)
     # 预计赤字为500亿元，储备降至6,000亿元: the forecast's next figures
-    return not review and _forecast_before(s, text, k)
+    return not review and _forecast_before(s, text, k, carried)
 
 
 def chain_before(s: Sentence, text: str, k: int) -> str | None:
@@ -266,7 +288,7 @@ def chain_before(s: Sentence, text: str, k: int) -> str | None:
     return "".join(text[cs:ce] + "，" for cs, ce in clauses[j:k])
 
 
-SOURCE_MAX = 16  # a source clause (统计暨普查局资料显示) is this short
+SOURCE_MAX = 24  # a source clause (统计暨普查局资料显示, 香港房屋委员会今日（…）公布) is this short
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +450,7 @@ class Walk:
     carry: Expr | None = None  # the heading year of a sentence ending in ；
     carry_target: bool = False  # …目标是：…； the list goes on
     carry_start: str = ""  # 自115年1月1日起 of a sentence ending in ；: the carried year is a dated start
+    carry_forecast: bool = False  # a sentence ending in ； inside a forecast's scope (预计…为A，…为B；)
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
 
     def resolve(self, e: Expr) -> Period:
@@ -462,7 +485,7 @@ class Walk:
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
-            self.carry, self.carry_target, self.carry_start = None, False, ""
+            self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
         if single is None:
             single = self.single[para_ix] == 1
         part = (
@@ -518,7 +541,9 @@ class Walk:
             head = next((e for e in scan(text, self.roc) if e.kind in ("year", "range")), None)
         if self.lead_pending:
             self.lead_pending = False
-            if head is not None and head.kind in STORY:
+            # a lead's start date (由2027年1月1日起，长者每月可获…) says when a measure begins, not
+            # the story's period: the story's other figures keep the publication year
+            if head is not None and head.kind in STORY and not _dated_start_at(text, head):
                 if self.lead_is_section:
                     self.section_period = self.resolve(head)
                 elif self.story_period is None:
@@ -591,9 +616,9 @@ class Walk:
         dated = self.carry_start if gov is not None and gov is self.carry else ""
         if _dated_change_end(dated + text[s.clauses[0][0] : cs] + before, before, period, self.published):
             return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
-        if (not quiet and cue.target_cue(before, review=review)) or cue.names_a_target(
-            text[offset + length : ce]
-        ):
+        if (
+            not quiet and cue.target_cue(before, review=review) and not cue.done_after_cue(before)
+        ) or cue.names_a_target(text[offset + length : ce]):
             return True
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
         if ahead:
@@ -602,8 +627,10 @@ class Walk:
             return False  # 做强3个集群 are clusters that stand; 做大做强1—2个产业 is a number set
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
-        if k > 0 and _earlier_cue(s, text, k, before, review):
+        if k > 0 and _earlier_cue(s, text, k, before, review, self.carry_forecast):
             return True
+        if k == 0 and self.carry_forecast and not review and (quiet or not cue.actual_cue(before)):
+            return True  # 预算案估计明年收入为2,400亿，…；博彩税收入约840亿元: the forecast goes on
         if (
             not review
             and not quiet
@@ -638,8 +665,12 @@ class Walk:
             self.carry_target = self.carry_target or bool(s.frames)
             if m := _DATED_START.search(text):
                 self.carry_start = m.group(0)
+            review = self.part is not None and self.part.kind == "review"
+            self.carry_forecast = not review and _forecast_before(
+                s, text, len(s.clauses), self.carry_forecast
+            )
         else:
-            self.carry, self.carry_target, self.carry_start = None, False, ""
+            self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
 
 
 def _noun_after(text: str) -> bool:
@@ -702,7 +733,7 @@ def _walk_document(
         here = metrics.get(sent_ix)
         if here is None:
             if listy is False:  # what leave() does for a sentence that does not end a list item
-                w.carry, w.carry_target, w.carry_start = None, False, ""
+                w.carry, w.carry_target, w.carry_start, w.carry_forecast = None, False, "", False
             else:
                 w.leave(text)
             planned = None
@@ -722,7 +753,9 @@ def _walk_document(
                 lead = text[s.clauses[k][0] : offset]
                 # (not the start value of a change: 每年奖励由A调升至B, A is the level as it stands)
                 target = (
-                    _details(lead) or lead.lstrip().startswith(PART_OPENERS)
+                    _details(lead)
+                    or lead.lstrip().startswith(PART_OPENERS)
+                    or (CONTRAST in lead and len(lead.strip()) <= CONTRAST_CHARS)
                 ) and not _FROM_VALUE.search(lead)
             last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))

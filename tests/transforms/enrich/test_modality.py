@@ -28,3 +28,17 @@ def test_an_announced_measure_is_a_cue_but_an_announced_result_is_not() -> None:
     assert cue.announces_measure("政府宣布新一轮资助计划")
     assert not cue.announces_measure("县政府宣布该县退出贫困县序列")  # a result
     assert not cue.announces_measure("局长宣布的措施已实施")  # done
+
+
+def test_provisional_estimates_values_held_and_schemes_running_plan_nothing() -> None:
+    assert not cue.target_cue("统计处发表的零售业销货临时估计数字显示，十月的销货价值临时估计为")
+    assert not cue.target_cue("关员检获懒惰草约8公斤，估计市值约")
+    assert not cue.target_cue("输入劳工计划下获批的申请")
+    assert cue.target_cue("署方估计明年受惠人数")  # a forecast still is
+
+
+def test_done_after_the_last_target_cue_and_jiang_you_as_the_future() -> None:
+    assert cue.done_after_cue("计划推出首日已收到")
+    assert not cue.done_after_cue("已完成首期，计划再建")  # the plan is nearer
+    assert not cue.done_after_cue("力争发明专利拥有量")  # 拥有 inside a noun is no 已
+    assert cue.target_cue("隧道收费将由每程")

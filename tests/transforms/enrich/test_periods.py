@@ -13,7 +13,7 @@ from transforms.enrich.periods import metric_periods
 from transforms.enrich.structure import text_year
 from transforms.enrich.timewords import plan_years, resolve, scan
 
-METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个月|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
+METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个月|个|人|户|亩|台|所|项|公里|%|亿元|万元|元)")
 
 
 def frames(
@@ -838,3 +838,73 @@ def test_the_size_of_a_change_over_an_explicit_pair_spans_its_two_years() -> Non
     assert got["0:500%"][:2] == (2017, 2025)
     got = decide([["服务人数达到60万人，增长近500%。"]])
     assert got["0:500%"][:2] == (None, None)
+
+
+def test_a_run_of_fiscal_years_and_a_one_year_fiscal_year_frame_their_sentence() -> None:
+    assert [(e.kind, e.first, e.last) for e in scan("在未来五年（即2031/32至2035/36年度），预计建屋")][
+        -1
+    ] == (
+        "range",
+        2031,
+        2036,
+    )
+    got = decide([["司长向议会提交二〇三一年财政年度预算案，预计总收入为1,120亿元，总开支为1,015亿元。"]])
+    assert got["0:1,120亿元"][:2] == got["0:1,015亿元"][:2] == (2031, 2031)
+
+
+def test_a_long_source_clause_with_a_bracketed_date_and_now_words_of_hong_kong() -> None:
+    got = decide(
+        [
+            [("headline", "公屋轮候时间")],
+            ["房屋委员会今日（十一月二十五日）公布，截至2031年9月底，共有申请13万件。"],
+            ["另有家庭获配单位1850个。"],
+        ]
+    )
+    assert got["2:1850个"][:2] == (2031, 2031)
+    got = decide([["房委会现时辖下共有出租单位80万个。"]], meta={"published": "2031-11-25"})
+    assert got["0:80万个"][:2] == (2031, 2031)  # 现时 is 目前
+
+
+def test_a_start_date_in_the_lead_dates_its_measure_but_not_the_story() -> None:
+    got = decide(
+        [
+            [("headline", "长者津贴新安排")],
+            ["政府今日公布，由2032年1月1日起，长者每月可获津贴1万元，涉及开支约12亿元。"],
+            ["局长表示，计划推出首日已收到申请3万件。"],
+        ],
+        meta={"published": "2031-11-30"},
+    )
+    assert got["1:1万元"] == got["1:12亿元"] == (2032, 2032, "target")
+    assert got["2:3万件"] == (2031, 2031, "actual")  # the publication year; done (已), not planned
+
+
+def test_last_year_after_a_short_subject_frames_the_clauses_after_it() -> None:
+    got = decide([["另外，教育局去年向学校发放津贴，共惠及学生34万人。"]], meta={"published": "2031-03-08"})
+    assert got["0:34万人"][:2] == (2030, 2030)
+    got = decide([["这个镇是去年确定的示范镇，全镇种植茶叶500亩。"]], meta={"published": "2031-03-08"})
+    assert got["0:500亩"][:2] == (2031, 2031)  # after a copula it dates the noun only
+
+
+def test_a_forecast_s_scope_goes_on_over_a_semicolon() -> None:
+    got = decide([["预算案估计明年博彩收入为2,400亿元，较今年上调一成；", "博彩税收入约840亿元。"]])
+    assert got["1:840亿元"][2] == "target"
+    got = decide([["去年博彩收入为2,400亿元，较前年上调一成；", "博彩税收入约840亿元。"]])
+    assert got["1:840亿元"][2] == "actual"
+
+
+def test_a_contrasted_parallel_a_comparison_and_a_part_of_a_planned_figure_are_planned() -> None:
+    got = decide(
+        [
+            [
+                "政府将继续向永久性居民每人发放1万元，非永久性居民则每人6000元，涉及开支约73亿元。",
+                "公共投资计划明年拨款约220亿元，较今年增加约5%，当中轻轨工程占近30%。",
+                "政府将向住户发放电费补贴，每户1000元；",
+                "公屋租户则获代缴租金2个月。",
+                "当局将于明年提供职位约1万个，每名参加者每月可获5000元。",
+            ]
+        ]
+    )
+    assert got["0:73亿元"][2] == got["1:5%"][2] == got["1:30%"][2] == "target"
+    assert got["3:2个月"][2] == got["4:5000元"][2] == "target"
+    got = decide([["去年向永久性居民每人发放1万元，非永久性居民则每人6000元，较前年增加5%。"]])
+    assert got["0:5%"][2] == "actual"
