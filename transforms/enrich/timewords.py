@@ -110,6 +110,8 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
                 rf"(?<![〇○零一二三四五六七八九十百千万第])(?P<cnroc>{CN_ROC_YEAR})年(?![多余来级前后间])",
                 ROC_DATED,
+                # a school year (114学年度, 2025学年): the year it starts in, which names it
+                rf"(?<![\d.])(?P<school>{YEAR}|1[0-4]\d)学年",
                 *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",
@@ -195,9 +197,8 @@ def _expr(m: re.Match[str]) -> Expr | None:
     ):
         return None  # 已有120年历史, 新中国成立100年: an age, not a Republic of China year
     y = _year(m.group(g))
-    return Expr(
-        s, e, {"frm": "from", "roc_year": "year", "roc_bare": "year", "noted": "year"}.get(g, g), y, y
-    )
+    kinds = {"frm": "from", "roc_year": "year", "roc_bare": "year", "noted": "year", "school": "year"}
+    return Expr(s, e, kinds.get(g, g), y, y)
 
 
 def _year(text: str) -> int:

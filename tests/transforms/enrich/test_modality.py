@@ -42,3 +42,11 @@ def test_done_after_the_last_target_cue_and_jiang_you_as_the_future() -> None:
     assert not cue.done_after_cue("已完成首期，计划再建")  # the plan is nearer
     assert not cue.done_after_cue("力争发明专利拥有量")  # 拥有 inside a noun is no 已
     assert cue.target_cue("隧道收费将由每程")
+
+
+def test_statistics_forecasts_are_cues_but_a_loss_estimate_and_a_planning_zone_are_not() -> None:
+    assert cue.target_cue("全年经济成长率预测为")
+    assert cue.target_cue("民间投资预估实质成长")
+    assert not cue.target_cue("遵义发布动态预测大模型，上云企业超过")  # 预测 alone names a model
+    assert not cue.target_cue("台风造成农业损失估计达")
+    assert not cue.target_cue("全县都市计划区面积约")

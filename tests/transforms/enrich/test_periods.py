@@ -908,3 +908,8 @@ def test_a_contrasted_parallel_a_comparison_and_a_part_of_a_planned_figure_are_p
     assert got["3:2个月"][2] == got["4:5000元"][2] == "target"
     got = decide([["去年向永久性居民每人发放1万元，非永久性居民则每人6000元，较前年增加5%。"]])
     assert got["0:5%"][2] == "actual"
+
+
+def test_a_school_year_is_the_year_it_starts_in() -> None:
+    assert [(e.kind, e.first) for e in scan("134学年度新生注册率为")] == [("year", 2045)]
+    assert [(e.kind, e.first) for e in scan("2031学年全市新增学位")] == [("year", 2031)]
