@@ -51,14 +51,16 @@ def _future() -> re.Pattern[str]:
 @cache
 def _cue_starts() -> re.Pattern[str]:
     firsts = {
-        w[0] for name in ("target_cues.txt", "target_weak_cues.txt", "actual_cues.txt") for w in words(name)
+        w[0]
+        for name in ("target_cues.txt", "target_weak_cues.txt", "actual_cues.txt", "announce_verbs.txt")
+        for w in words(name)
     }
     return re.compile("[" + re.escape("".join(sorted(firsts | {"将"}))) + "]")
 
 
 def may_cue(text: str) -> bool:
     """False when ``text`` holds no character that opens a strong, weak or actual cue (or 将): then
-    :func:`target_cue`, :func:`actual_cue` and :func:`weak_target_cue` are all False, and one
+    :func:`target_cue`, :func:`actual_cue`, :func:`weak_target_cue` and :func:`announces_measure` are all False, and one
     search spares their blanking and lexicon scans (masking blockers only takes characters away)."""
     return _cue_starts().search(text) is not None
 
@@ -95,9 +97,38 @@ def object_change_cue(text: str) -> bool:
     return _object_change().search(blanked) is not None and not actual_cue(text)
 
 
+MEASURE_GAP = 12  # 宣布一系列纾困措施: the words between the verb and the measure
+
+
+@cache
+def _announcement() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, words("announce_verbs.txt")))
+    nouns = "|".join(map(re.escape, words("measure_nouns.txt")))
+    return re.compile(f"(?:{verbs})[^，,；;。：:]{{0,{MEASURE_GAP}}}?(?:{nouns})")
+
+
+def announces_measure(text: str) -> bool:
+    """Does ``text`` announce a measure (宣布一系列纾困措施), not one already done? Its figures are
+    planned; an announced result (宣布…退出, 公布…数据) names no measure and plans nothing."""
+    return _announcement().search(_blanked(text)) is not None and not actual_cue(text)
+
+
 def weak_target_cue(text: str) -> bool:
     """A verb of decision or arrangement not cancelled by a word saying the thing is done."""
     return _any(text, "target_weak_cues.txt") and not (actual_cue(text) or _any(text, "done_cues.txt"))
+
+
+def done_after_cue(text: str) -> bool:
+    """Does 已 (done: 已, 已经, 已有) come after the last target cue of ``text``? Then the nearer
+    verb is done (计划推出首日已收到…: 计划 names the scheme). The other actual cues (拥有, 现有)
+    also stand inside nouns (专利拥有量), so they do not count here."""
+    blanked = _blanked(text)
+    done = [i for i, c in enumerate(blanked) if c == "已"]
+    if not done:
+        return False
+    planned = [m.start() for m in _finder("target_cues.txt").finditer(blanked)]
+    planned += [m.start() for m in _future().finditer(blanked)]
+    return bool(planned) and done[-1] > max(planned)
 
 
 def actual_cue(text: str) -> bool:

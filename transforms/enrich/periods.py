@@ -104,6 +104,8 @@ CLAUSE_END = re.compile(f"[{CLAUSE_STOPS}]|(?<!\\d),|,(?!\\d{{3}}(?!\\d))")
 # column-wide test with it never rules out what the per-sentence Python test would let through
 STRIPPED = r"[\s\x1c-\x1f]"
 DIGIT = re.compile(r"\d")
+# a figure in a clause, in digits or in Chinese numerals with a share's unit (上调一成, 百分之五)
+FIGURE = re.compile(r"\d|百分之|[一二两三四五六七八九十半][成倍]|分之")
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +134,34 @@ def _lead(text: str, start: int, end: int) -> int:
     return min(m.end(), end)
 
 
+FISCAL = "年度"
+FISCAL_AFTER = ("度", "财政年度")  # 二〇二七年财政年度预算案: a one-year fiscal year (Macau's)
+
+
+def _fiscal(text: str, e: Expr) -> bool:
+    """Is the expression a fiscal year (2026-27年度, 二〇二七年财政年度)?"""
+    if e.kind == "range":
+        return text.startswith(FISCAL, e.end - 2)
+    return e.kind == "year" and text.startswith(FISCAL_AFTER, e.end)
+
+
+SUBJECT_CHARS = 6  # 工程自二〇二三年展开以来，… / 租金补贴自115年起，…: a short subject before a start
+_START_WORDS = ("自", "从")
+COPULAS = ("是", "为", "於", "于")  # 该镇是去年确定的示范镇: the year dates the noun, not a frame
+
+
+def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
+    """Does a dated start (自X年起, 从X年以来) or 去年 follow only a short subject at its clause's
+    head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…)? Then it frames the clause
+    and the clauses after it, as one opening the clause would; not after a copula (该镇是去年确定的…)."""
+    return (
+        ((e.kind == "since" and text.startswith(_START_WORDS, e.start)) or e.kind == "last")
+        and e.start - cs <= SUBJECT_CHARS
+        and not DIGIT.search(text, cs, e.start)
+        and not text.endswith(COPULAS, cs, e.start)
+    )
+
+
 @lru_cache(maxsize=65536)
 def analyse(text: str, roc: bool = False) -> Sentence:
     """Scan one sentence (cached: headlines and boilerplate repeat); ``roc``: see timewords.scan."""
@@ -144,7 +174,7 @@ def analyse(text: str, roc: bool = False) -> Sentence:
         if i < n:
             while i < n and exprs[i].start < cs:
                 i += 1
-            if i < n and exprs[i].start <= _lead(text, cs, ce):
+            if i < n and (exprs[i].start <= _lead(text, cs, ce) or _subject_start(text, cs, ce, exprs[i])):
                 openers.add(i)
         if framed:
             frames.append(cs)
@@ -152,11 +182,17 @@ def analyse(text: str, roc: bool = False) -> Sentence:
             framed = cue.may_cue(text[cs:ce]) and cue.target_cue(text[cs:ce])
         elif ce - cs <= SHORT_CLAUSE and not DIGIT.search(text, cs, ce):
             framed = cue.starts_with_target_cue(text[cs:ce].strip())
+    # a fiscal year (2026-27年度) dates the measure it names wherever it stands in its clause, and
+    # the clauses after it detail that measure (宽减2026-27年度薪俸税，每宗上限3,000元，政府少收…)
+    openers.update(i for i, e in enumerate(exprs) if _fiscal(text, e))
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
 
-DETAIL_CHARS = 8  # a clause detailing the one before it is this short before its metric
+PART_OPENERS = ("其中", "当中")  # a clause opening so gives a part of the figure before it (metric-spec)
+CONTRAST = "则"  # 非永久性居民则每人6,000元: the contrasted parallel of the clause before
+CONTRAST_CHARS = 12  # … when this short before its metric
+DETAIL_CHARS = 10  # a clause detailing the one before it is this short before its metric
 
 
 @lru_cache(maxsize=1)
@@ -164,15 +200,28 @@ def _detail_words() -> tuple[str, ...]:
     return tuple(words("detail_openers.txt"))
 
 
+@lru_cache(maxsize=1)
+def _detail_bounds() -> tuple[str, ...]:
+    return tuple(words("detail_bounds.txt"))
+
+
 def _details(before: str) -> bool:
-    """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约)."""
+    """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约, or a
+    bound after its noun: 还款期最长)."""
     lead = before.strip()
-    return len(lead) <= DETAIL_CHARS and lead.startswith(_detail_words())
+    return len(lead) <= DETAIL_CHARS and (
+        lead.startswith(_detail_words()) or lead.rstrip("为约近").endswith(_detail_bounds())
+    )
 
 
 _FROM_VALUE = re.compile(r"由[^，；。\d]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，；。\d]{0,4}[至到]")
-_DATED_START = re.compile(r"自[^，；。]{1,12}起")
+_DATED_START = re.compile(r"[自由从][^，；。]{1,12}起")
+
+
+def _dated_start_at(text: str, e: Expr) -> bool:
+    """Is the expression the date a measure starts from (由2027年1月1日起, 自115年起)?"""
+    return any(_DATED_START.match(text, p) for p in (e.start, e.start - 1) if p >= 0)
 
 
 def _from_value(before: str, after: str) -> bool:
@@ -189,21 +238,24 @@ def _dated_change_end(lead: str, before: str, period: Period, published: int | N
     return published is None or (period[0] is not None and period[0] >= published)
 
 
-def _forecast_before(s: Sentence, text: str, k: int) -> bool:
+def _forecast_before(s: Sentence, text: str, k: int, carried: bool = False) -> bool:
     """Does a forecast verb (target_forecast_cues.txt) of an earlier clause govern clause ``k``? Its
-    scope runs on over the clauses after it while each one in between gives a figure."""
+    scope runs on over the clauses after it while each one in between gives a figure, and over a ；
+    into the next sentence (``carried``: the sentence before ended in the forecast's scope)."""
     j = k - 1
     while j >= 0:
         clause = text[s.clauses[j][0] : s.clauses[j][1]]
         if cue.cues(clause, "target_forecast_cues.txt") and not cue.actual_cue(clause):
             return True
-        if not re.search(r"\d", clause):
+        if cue.announces_measure(clause):
+            return True  # 宣布一系列纾困措施，包括…: the figures of the measures announced
+        if not FIGURE.search(clause):
             return False
         j -= 1
-    return False
+    return carried
 
 
-def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool) -> bool:
+def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool, carried: bool = False) -> bool:
     """Does a target cue of an earlier clause reach clause ``k`` (``before``: its text up to the
     metric)? Through a verb chain, a parallel clause, a detail of a promised grant or a forecast."""
     chain = chain_before(s, text, k)
@@ -220,7 +272,7 @@ def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool) -> b
         if cue.target_cue(head, review=review) and not cue.actual_cue(head):
             return True  # 将向住户发放津贴，每户最高6,000元 (not 已于…推行…计划，每宗资助…)
     # 预计赤字为500亿元，储备降至6,000亿元: the forecast's next figures
-    return not review and _forecast_before(s, text, k)
+    return not review and _forecast_before(s, text, k, carried)
 
 
 def chain_before(s: Sentence, text: str, k: int) -> str | None:
@@ -236,14 +288,32 @@ def chain_before(s: Sentence, text: str, k: int) -> str | None:
     return "".join(text[cs:ce] + "，" for cs, ce in clauses[j:k])
 
 
+SOURCE_MAX = 24  # a source clause (统计暨普查局资料显示, 香港房屋委员会今日（…）公布) is this short
+
+
+@lru_cache(maxsize=1)
+def _source_pattern() -> str:
+    """A sentence's first clause when it only names who reports (…资料显示，): short, no digit."""
+    verbs = "|".join(map(re.escape, words("attribution_verbs.txt")))
+    return f"^[^\\d{CLAUSE_STOPS},]{{0,{SOURCE_MAX}}}(?:{verbs})[，,]"
+
+
+def _source_end(text: str) -> int:
+    """Where a sentence's content starts once an opening source clause (…显示，) is read past."""
+    m = re.match(_source_pattern(), text)
+    return m.end() if m is not None and not may_hold(text, m.end()) else 0
+
+
 @lru_cache(maxsize=65536)
 def head_expr(text: str, roc: bool = False) -> Expr | None:
-    """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply."""
-    m = CLAUSE_END.search(text)
+    """The expression opening a sentence's first clause (a paragraph's or section's frame), cheaply;
+    after an opening source clause (统计局资料显示，2026年10月…), the one opening the next clause."""
+    start = _source_end(text)
+    m = CLAUSE_END.search(text, start)
     end = m.start() if m else len(text)
     if not may_hold(text, end):  # most paragraphs open without a time word
         return None
-    return opening(text, _lead(text, 0, end), end, roc)
+    return opening(text, _lead(text, start, end), end, roc)
 
 
 @lru_cache(maxsize=1)
@@ -252,7 +322,7 @@ def _head_key_pattern() -> str:
     :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
     # no lookaround in the column-wide (Rust) regex: stopping short of every comma would rule out
     # what the Python test lets through past a thousands comma, so commas do not stop it here
-    return "^[^" + CLAUSE_STOPS + "]*(?:" + keys_pattern() + ")"
+    return "^(?:" + _source_pattern()[1:] + ")?[^" + CLAUSE_STOPS + "]*(?:" + keys_pattern() + ")"
 
 
 def _may_be_heading(text: pl.Expr) -> pl.Expr:
@@ -330,6 +400,30 @@ def pair_end(before: str, after: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[str, ...]:
+    return tuple(words("pair_change_words.txt"))
+
+
+def _pair_change(before: str) -> bool:
+    """Does a clause, up to its metric, only name a change (增长近, 成长约)?"""
+    return before.strip().rstrip("了约近超逾达") in _change_words()
+
+
+def _pair_span(s: Sentence, k: int) -> Period | None:
+    """The years of an explicit pair in clause ``k`` (从2017年的A增至2025年的B), if it holds one."""
+    cs, ce = s.clauses[k]
+    inside = [e for e in s.exprs if cs <= e.start < ce]
+    i = next((i for i, e in enumerate(inside) if e.kind == "from"), None)
+    if i is None:
+        return None
+    first = inside[i].first
+    last = next((e.last for e in inside[i + 1 :] if e.kind in ("to", "year")), None)
+    if first is None or last is None or last <= first:
+        return None
+    return first, last
+
+
 def last_opener(s: Sentence) -> Expr | None:
     """The expression that still governs at the sentence's end (carried over a ；)."""
     opened = [s.exprs[i] for i in sorted(s.openers)]
@@ -355,6 +449,8 @@ class Walk:
     para_pending: bool = False
     carry: Expr | None = None  # the heading year of a sentence ending in ；
     carry_target: bool = False  # …目标是：…； the list goes on
+    carry_start: str = ""  # 自115年1月1日起 of a sentence ending in ；: the carried year is a dated start
+    carry_forecast: bool = False  # a sentence ending in ； inside a forecast's scope (预计…为A，…为B；)
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
 
     def resolve(self, e: Expr) -> Period:
@@ -389,7 +485,7 @@ class Walk:
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
-            self.carry, self.carry_target = None, False
+            self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
         if single is None:
             single = self.single[para_ix] == 1
         part = (
@@ -445,7 +541,9 @@ class Walk:
             head = next((e for e in scan(text, self.roc) if e.kind in ("year", "range")), None)
         if self.lead_pending:
             self.lead_pending = False
-            if head is not None and head.kind in STORY:
+            # a lead's start date (由2027年1月1日起，长者每月可获…) says when a measure begins, not
+            # the story's period: the story's other figures keep the publication year
+            if head is not None and head.kind in STORY and not _dated_start_at(text, head):
                 if self.lead_is_section:
                     self.section_period = self.resolve(head)
                 elif self.story_period is None:
@@ -486,6 +584,8 @@ class Walk:
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
+        if gov is None and k > 0 and _pair_change(text[s.clauses[k][0] : offset]):
+            period = _pair_span(s, k - 1) or period  # …从A年的X增至B年的Y，增长近5倍: (A, B)
         target = self._target(s, text, offset, length, gov, period, k)
         first, last = period
         if first is not None and last is not None and first != last:
@@ -513,11 +613,12 @@ class Walk:
         after = text[offset + length : ce]
         if _from_value(before, after):
             return False  # 研究把收费由4元调高至6元: the start value is the level as it stands
-        if _dated_change_end(text[s.clauses[0][0] : cs] + before, before, period, self.published):
+        dated = self.carry_start if gov is not None and gov is self.carry else ""
+        if _dated_change_end(dated + text[s.clauses[0][0] : cs] + before, before, period, self.published):
             return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
-        if (not quiet and cue.target_cue(before, review=review)) or cue.names_a_target(
-            text[offset + length : ce]
-        ):
+        if (
+            not quiet and cue.target_cue(before, review=review) and not cue.done_after_cue(before)
+        ) or cue.names_a_target(text[offset + length : ce]):
             return True
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
         if ahead:
@@ -526,9 +627,17 @@ class Walk:
             return False  # 做强3个集群 are clusters that stand; 做大做强1—2个产业 is a number set
         if any(f <= offset for f in s.frames) or self.carry_target:
             return True
-        if k > 0 and _earlier_cue(s, text, k, before, review):
+        if k > 0 and _earlier_cue(s, text, k, before, review, self.carry_forecast):
             return True
-        if not review and not quiet and (cue.weak_target_cue(before) or cue.object_change_cue(before)):
+        if k == 0 and self.carry_forecast and not review and (quiet or not cue.actual_cue(before)):
+            return True  # 预算案估计明年收入为2,400亿，…；博彩税收入约840亿元: the forecast goes on
+        if (
+            not review
+            and not quiet
+            and (
+                cue.weak_target_cue(before) or cue.object_change_cue(before) or cue.announces_measure(before)
+            )
+        ):
             return True
         return self._part_target(text[:offset], period)
 
@@ -554,8 +663,14 @@ class Walk:
                 s = analyse(text, self.roc)
             self.carry = last_opener(s) or self.carry
             self.carry_target = self.carry_target or bool(s.frames)
+            if m := _DATED_START.search(text):
+                self.carry_start = m.group(0)
+            review = self.part is not None and self.part.kind == "review"
+            self.carry_forecast = not review and _forecast_before(
+                s, text, len(s.clauses), self.carry_forecast
+            )
         else:
-            self.carry, self.carry_target = None, False
+            self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
 
 
 def _noun_after(text: str) -> bool:
@@ -611,29 +726,41 @@ def _walk_document(
         published = year_from_headings([h for h in heads if h is not None])
     w = Walk(published, report, single, roc=roc)
     out = []
+    planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
         here = metrics.get(sent_ix)
         if here is None:
             if listy is False:  # what leave() does for a sentence that does not end a list item
-                w.carry, w.carry_target = None, False
+                w.carry, w.carry_target, w.carry_start, w.carry_forecast = None, False, "", False
             else:
                 w.leave(text)
+            planned = None
             continue
         s = analyse(text, roc)
-        last: tuple[int, bool] | None = None  # (clause, is a target) of the sentence's latest metric
+        # (clause, is a target) of the sentence's latest metric; a planned one of the sentence before
+        # the ； counts as the clause before this sentence's first (…增加约142亿元；其中…最高12万元)
+        last: tuple[int, bool] | None = (-1, True) if planned == para_ix else None
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
             k = _clause_at(s, offset)
             if not target and last is not None and last[1] and k - 1 <= last[0] <= k and w.part is None:
-                # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too
-                target = _details(text[s.clauses[k][0] : offset])
+                # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too, and
+                # so is a 其中 part of it (…将兴建约18.9万个单位，其中简约公屋约3万个)
+                lead = text[s.clauses[k][0] : offset]
+                # (not the start value of a change: 每年奖励由A调升至B, A is the level as it stands)
+                target = (
+                    _details(lead)
+                    or lead.lstrip().startswith(PART_OPENERS)
+                    or (CONTRAST in lead and len(lead.strip()) <= CONTRAST_CHARS)
+                ) and not _FROM_VALUE.search(lead)
             last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
         w.leave(text, s)
+        planned = para_ix if s.ends_list and last is not None and last[1] else None
     return out
 
 

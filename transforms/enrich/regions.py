@@ -712,6 +712,11 @@ def _common(codes: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _national_selves() -> frozenset[str]:
+    return frozenset(words("region_national_self.txt"))
+
+
+@lru_cache(maxsize=1)
 def _national_subject() -> re.Pattern[str]:
     subjects, rankings = _national_subject_words()
     return re.compile(f"(?:{subjects})(?!{rankings})")
@@ -853,7 +858,10 @@ def _scope_region(
     if _names_whole(text, found, carried, own):
         return True, None
     if not own and _national_subject().match(text):
-        return True, None  # 当前，我国已实施…，累计改造25万个: the country carried on
+        # 当前，我国已实施…，累计改造25万个: the country carried on; on a page whose region calls
+        # its own territory the country (region_national_self.txt: 我国总人口为…，较上年底减少…)
+        # that is the page's region
+        return True, page if page in _national_selves() else None
     if found:
         quoted = [
             (len(text[: m.start()].encode()), len(text[: m.end()].encode())) for m in _quotes().finditer(text)

@@ -93,6 +93,8 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
         + "|".join(
             (
                 rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年))",
+                # 2027/28至2031/32年度: a run of fiscal years, from the first one's start to the last one's end
+                rf"{not_after_number}(?P<fyr>{YEAR})\s*[-/]\s*\d{{2}}\s*(?:—|–|－|-|~|～|至|到)\s*(?P<fyr2>{YEAR})\s*[-/]\s*(?P<fyr3>\d{{2}})(?!\d)(?:财政)?年度",
                 rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:财政)?年度",
                 rf"{not_after_number}(?P<r1>{ANY_YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
                 rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
@@ -108,6 +110,8 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?P<cnyear>{CN_YEAR})年(?![多余来])",
                 rf"(?<![〇○零一二三四五六七八九十百千万第])(?P<cnroc>{CN_ROC_YEAR})年(?![多余来级前后间])",
                 ROC_DATED,
+                # a school year (114学年度, 2025学年): the year it starts in, which names it
+                rf"(?<![\d.])(?P<school>{YEAR}|1[0-4]\d)学年",
                 *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
                 rf"(?P<rel>{rel})",
@@ -154,6 +158,10 @@ def _expr(m: re.Match[str]) -> Expr | None:
     s, e = m.start(), m.end()
     if g == "base":
         return None
+    if g in ("fyr", "fyr2", "fyr3"):  # 2027/28至2031/32年度: five fiscal years, 2027 to 2032
+        a, z = int(m.group("fyr")), int(m.group("fyr2"))
+        b = z // 100 * 100 + int(m.group("fyr3"))
+        return Expr(s, e, "range", a, b + 100 if b < z else b)
     if g in ("fy", "fy2"):  # 2026-27年度: a fiscal year from April to March, both years
         a = int(m.group("fy"))
         b = a // 100 * 100 + int(m.group("fy2"))
@@ -189,9 +197,8 @@ def _expr(m: re.Match[str]) -> Expr | None:
     ):
         return None  # 已有120年历史, 新中国成立100年: an age, not a Republic of China year
     y = _year(m.group(g))
-    return Expr(
-        s, e, {"frm": "from", "roc_year": "year", "roc_bare": "year", "noted": "year"}.get(g, g), y, y
-    )
+    kinds = {"frm": "from", "roc_year": "year", "roc_bare": "year", "noted": "year", "school": "year"}
+    return Expr(s, e, kinds.get(g, g), y, y)
 
 
 def _year(text: str) -> int:

@@ -21,3 +21,32 @@ def test_regional_forecast_cues_and_the_nouns_that_hold_their_characters() -> No
     assert not cue.target_cue("收到申请材料")
     assert not cue.target_cue("照料长者")
     assert not cue.target_cue("资助希望工程学校")
+
+
+def test_an_announced_measure_is_a_cue_but_an_announced_result_is_not() -> None:
+    assert cue.announces_measure("局长宣布一系列支援措施")
+    assert cue.announces_measure("政府宣布新一轮资助计划")
+    assert not cue.announces_measure("县政府宣布该县退出贫困县序列")  # a result
+    assert not cue.announces_measure("局长宣布的措施已实施")  # done
+
+
+def test_provisional_estimates_values_held_and_schemes_running_plan_nothing() -> None:
+    assert not cue.target_cue("统计处发表的零售业销货临时估计数字显示，十月的销货价值临时估计为")
+    assert not cue.target_cue("关员检获懒惰草约8公斤，估计市值约")
+    assert not cue.target_cue("输入劳工计划下获批的申请")
+    assert cue.target_cue("署方估计明年受惠人数")  # a forecast still is
+
+
+def test_done_after_the_last_target_cue_and_jiang_you_as_the_future() -> None:
+    assert cue.done_after_cue("计划推出首日已收到")
+    assert not cue.done_after_cue("已完成首期，计划再建")  # the plan is nearer
+    assert not cue.done_after_cue("力争发明专利拥有量")  # 拥有 inside a noun is no 已
+    assert cue.target_cue("隧道收费将由每程")
+
+
+def test_statistics_forecasts_are_cues_but_a_loss_estimate_and_a_planning_zone_are_not() -> None:
+    assert cue.target_cue("全年经济成长率预测为")
+    assert cue.target_cue("民间投资预估实质成长")
+    assert not cue.target_cue("遵义发布动态预测大模型，上云企业超过")  # 预测 alone names a model
+    assert not cue.target_cue("台风造成农业损失估计达")
+    assert not cue.target_cue("全县都市计划区面积约")

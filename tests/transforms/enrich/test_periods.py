@@ -13,7 +13,7 @@ from transforms.enrich.periods import metric_periods
 from transforms.enrich.structure import text_year
 from transforms.enrich.timewords import plan_years, resolve, scan
 
-METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个|人|户|亩|台|所|项|公里|%|亿元|万元)")
+METRIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:万|亿)?(?:件|个月|个|人|户|亩|台|所|项|公里|%|亿元|万元|元)")
 
 
 def frames(
@@ -753,3 +753,163 @@ def test_a_detail_of_a_planned_figure_on_a_news_page_is_planned_too() -> None:
     assert got["0:50万户"][2] == got["0:3万元"][2] == "target"
     got = decide([["记者2025年3月1日报道，去年补贴扩大至50万户，每户每月补贴3万元。"]])
     assert got["0:3万元"][2] == "actual"  # the detail of a fact
+
+
+def test_a_source_clause_before_the_lead_s_period_does_not_hide_it() -> None:
+    # 统计处资料显示，2031年5月…: the lead's period dates the story's later paragraphs too
+    got = decide(
+        [
+            [("headline", "五月份新建公园")],
+            ["统计处资料显示，2031年5月全区新建公园3个。"],
+            ["同期改造小巷20公里。"],
+        ]
+    )
+    assert got["1:3个"][:2] == got["2:20公里"][:2] == (2031, 2031)
+    # a source clause holding a figure of its own is no source clause: nothing reaches the next paragraph
+    got = decide(
+        [[("headline", "新建公园")], ["3个部门表示，2031年5月全区新建公园8个。"], ["同期改造小巷20公里。"]]
+    )
+    assert got["2:20公里"][:2] == (None, None)
+
+
+def test_a_dated_start_after_a_short_subject_frames_the_clauses_after_it() -> None:
+    got = decide([["该工程自二〇三一年动工以来，已聘用工人300人；", "区内投诉由每月30件减至12件。"]])
+    assert got["0:300人"][:2] == got["1:30件"][:2] == got["1:12件"][:2] == (2031, 2031)
+    got = decide(
+        [["为支援青年，租金补贴自2032年起扩大至50万户，每户每月补贴3万元。"]],
+        meta={"published": "2031-05-01"},
+    )
+    assert got["0:50万户"] == got["0:3万元"] == (2032, 2032, "target")
+    # a year inside a longer phrase before the start still does not reach the clauses after it
+    got = decide([["这个镇的示范项目2029年起步，全镇种植茶叶500亩。"]])
+    assert got["0:500亩"][:2] == (None, None)
+
+
+def test_a_fiscal_year_inside_a_clause_dates_the_measure_s_details_after_it() -> None:
+    got = decide([["政府会宽减2031-32年度差饷，每户上限1万元，约30万户受惠，涉及开支约8亿元。"]])
+    assert got["0:1万元"][:2] == got["0:30万户"][:2] == got["0:8亿元"][:2] == (2031, 2032)
+
+
+def test_an_announced_measure_plans_the_figures_of_its_sentence() -> None:
+    got = decide([["局长宣布一系列支援措施，包括向每名长者发放1万元，约30万人受惠，政府开支约30亿元。"]])
+    assert got["0:1万元"][2] == got["0:30万人"][2] == got["0:30亿元"][2] == "target"
+    # an announced result is a fact
+    got = decide([["统计处公布，全区去年新建公园3个，约30万人受惠。"]])
+    assert got["0:3个"][2] == got["0:30万人"][2] == "actual"
+
+
+def test_averages_bounds_changes_and_parts_detailing_a_planned_figure_are_planned() -> None:
+    got = decide(
+        [
+            [
+                "未来五年将兴建约3万个单位，其中小型单位约1万个，平均造价约为1万元。",
+                "政府将贷款额度提高至800万元，还款期最长12个月。",
+                "当局将于3年内完成5个基地招商，每个基地开发期约18个月。",
+            ]
+        ]
+    )
+    assert got["0:1万个"][2] == got["0:1万元"][2] == "target"
+    assert got["1:12个月"][2] == got["2:18个月"][2] == "target"
+    got = decide([["去年兴建约3万个单位，平均造价约为1万元。", "政府将兴建3万个单位，护理员最高月薪1万元。"]])
+    assert got["0:1万元"][2] == got["1:1万元"][2] == "actual"  # a fact's average; a bound before a noun
+
+
+def test_a_part_after_a_semicolon_takes_the_planned_figure_before_it() -> None:
+    got = decide([["明年文化预算编列45亿元，较今年增加3亿元；", "其中每间剧院每年最高资助1万元。"]])
+    assert got["1:1万元"][2] == "target"
+    got = decide([["去年文化开支45亿元，较前年增加3亿元；", "其中每间剧院每年最高资助1万元。"]])
+    assert got["1:1万元"][2] == "actual"
+
+
+def test_a_dated_start_carried_over_a_semicolon_plans_the_next_change_s_end() -> None:
+    got = decide(
+        [["劳动部公布，自2032年1月1日起，每月补助由2万元调升至3万元；", "每年奖励由20万元调升至30万元。"]]
+    )
+    assert got["0:2万元"][2] == got["1:20万元"][2] == "actual"  # the levels as they stand
+    assert got["0:3万元"][2] == got["1:30万元"][2] == "target"
+    got = decide([["劳动部公布，2031年每月补助由2万元调升至3万元；", "每年奖励由20万元调升至30万元。"]])
+    assert got["1:30万元"][2] == "actual"  # no start date: a change stated as done
+
+
+def test_the_size_of_a_change_over_an_explicit_pair_spans_its_two_years() -> None:
+    got = decide([["服务人数已从2017年的10万人增至2025年的60万人，增长近500%。"]])
+    assert got["0:10万人"][:2] == (2017, 2017)
+    assert got["0:60万人"][:2] == (2025, 2025)
+    assert got["0:500%"][:2] == (2017, 2025)
+    got = decide([["服务人数达到60万人，增长近500%。"]])
+    assert got["0:500%"][:2] == (None, None)
+
+
+def test_a_run_of_fiscal_years_and_a_one_year_fiscal_year_frame_their_sentence() -> None:
+    assert [(e.kind, e.first, e.last) for e in scan("在未来五年（即2031/32至2035/36年度），预计建屋")][
+        -1
+    ] == (
+        "range",
+        2031,
+        2036,
+    )
+    got = decide([["司长向议会提交二〇三一年财政年度预算案，预计总收入为1,120亿元，总开支为1,015亿元。"]])
+    assert got["0:1,120亿元"][:2] == got["0:1,015亿元"][:2] == (2031, 2031)
+
+
+def test_a_long_source_clause_with_a_bracketed_date_and_now_words_of_hong_kong() -> None:
+    got = decide(
+        [
+            [("headline", "公屋轮候时间")],
+            ["房屋委员会今日（十一月二十五日）公布，截至2031年9月底，共有申请13万件。"],
+            ["另有家庭获配单位1850个。"],
+        ]
+    )
+    assert got["2:1850个"][:2] == (2031, 2031)
+    got = decide([["房委会现时辖下共有出租单位80万个。"]], meta={"published": "2031-11-25"})
+    assert got["0:80万个"][:2] == (2031, 2031)  # 现时 is 目前
+
+
+def test_a_start_date_in_the_lead_dates_its_measure_but_not_the_story() -> None:
+    got = decide(
+        [
+            [("headline", "长者津贴新安排")],
+            ["政府今日公布，由2032年1月1日起，长者每月可获津贴1万元，涉及开支约12亿元。"],
+            ["局长表示，计划推出首日已收到申请3万件。"],
+        ],
+        meta={"published": "2031-11-30"},
+    )
+    assert got["1:1万元"] == got["1:12亿元"] == (2032, 2032, "target")
+    assert got["2:3万件"] == (2031, 2031, "actual")  # the publication year; done (已), not planned
+
+
+def test_last_year_after_a_short_subject_frames_the_clauses_after_it() -> None:
+    got = decide([["另外，教育局去年向学校发放津贴，共惠及学生34万人。"]], meta={"published": "2031-03-08"})
+    assert got["0:34万人"][:2] == (2030, 2030)
+    got = decide([["这个镇是去年确定的示范镇，全镇种植茶叶500亩。"]], meta={"published": "2031-03-08"})
+    assert got["0:500亩"][:2] == (2031, 2031)  # after a copula it dates the noun only
+
+
+def test_a_forecast_s_scope_goes_on_over_a_semicolon() -> None:
+    got = decide([["预算案估计明年博彩收入为2,400亿元，较今年上调一成；", "博彩税收入约840亿元。"]])
+    assert got["1:840亿元"][2] == "target"
+    got = decide([["去年博彩收入为2,400亿元，较前年上调一成；", "博彩税收入约840亿元。"]])
+    assert got["1:840亿元"][2] == "actual"
+
+
+def test_a_contrasted_parallel_a_comparison_and_a_part_of_a_planned_figure_are_planned() -> None:
+    got = decide(
+        [
+            [
+                "政府将继续向永久性居民每人发放1万元，非永久性居民则每人6000元，涉及开支约73亿元。",
+                "公共投资计划明年拨款约220亿元，较今年增加约5%，当中轻轨工程占近30%。",
+                "政府将向住户发放电费补贴，每户1000元；",
+                "公屋租户则获代缴租金2个月。",
+                "当局将于明年提供职位约1万个，每名参加者每月可获5000元。",
+            ]
+        ]
+    )
+    assert got["0:73亿元"][2] == got["1:5%"][2] == got["1:30%"][2] == "target"
+    assert got["3:2个月"][2] == got["4:5000元"][2] == "target"
+    got = decide([["去年向永久性居民每人发放1万元，非永久性居民则每人6000元，较前年增加5%。"]])
+    assert got["0:5%"][2] == "actual"
+
+
+def test_a_school_year_is_the_year_it_starts_in() -> None:
+    assert [(e.kind, e.first) for e in scan("134学年度新生注册率为")] == [("year", 2045)]
+    assert [(e.kind, e.first) for e in scan("2031学年全市新增学位")] == [("year", 2031)]

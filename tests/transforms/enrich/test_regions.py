@@ -760,3 +760,15 @@ def test_an_area_takes_the_division_the_page_names_it_under() -> None:
     )
     assert got[3] == ["430181"]
     assert got[4] != ["430181"]
+
+
+def test_the_country_carried_on_from_an_earlier_clause_is_the_region_that_calls_itself_so() -> None:
+    # on a Taiwan page 我国 is Taiwan; on a mainland page it is the country (no region)
+    got = _metric_regions(
+        ["截至年底，我国总人口为2300万人，较上年底减少1万人"],
+        [["2300万人", "1万人"]],
+        meta={"region": "台湾"},
+    )
+    assert got == [["710000", "710000"]]
+    got = _metric_regions(["当前，我国已实施改造，累计改造25万个"], [["25万个"]], meta={"region": "510000"})
+    assert got == [[None]]
