@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -617,6 +618,30 @@ def _range_tail(sent: str, m: re.Match[str]) -> int | None:
     )
 
 
+def _scaled(value: float, factor: float) -> float:
+    """``value * factor`` as the decimal figure the text writes: 147.2 * 1e8 in binary floating point
+    is 14719999999.999998, off by more than the six decimals a plain round() would clean up."""
+    if factor == 1.0:
+        return round(value, 6)
+    return round(float(Decimal(repr(value)) * Decimal(repr(factor))), 6)
+
+
+def _bare_upper_end(sent: str, pos: int) -> tuple[float, int] | None:
+    """(value, end) of the Chinese numeral after a range separator at ``pos`` when nothing follows it
+    that would give it a unit or a multiplier of its own (百分之十至十五); None otherwise (百分之三至五年,
+    百分之十至百分之十五: the second end is its own figure)."""
+    if sent[pos : pos + 1] not in _RANGE_SEPS:
+        return None
+    m2 = _NUM_RE.match(sent, pos + 1)
+    if m2 is None or m2.lastgroup != "cn" or _STANDALONE.fullmatch(m2.group()):
+        return None
+    end = m2.end()
+    if sent[end : end + 1] in _EXTENDERS or _unit_at(sent, end) is not None:
+        return None
+    v2 = _value("cn", m2.group())
+    return (v2[1], end) if v2 else None
+
+
 def _read_metric(  # noqa: C901 - one grammar, read in order
     sent: str, m: re.Match[str], kind: str, currency: tuple[int, str] | None
 ) -> Metric | None:
@@ -658,6 +683,10 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
             return None  # 百分之三十几: a vague share
         unit = Unit(token, "%", "percent", "%", 1.0)
         unit_end = pos
+        if kind == "pct" and token.startswith("百分之"):
+            upper = _bare_upper_end(sent, pos)
+            if upper is not None:  # 百分之十至十五: 百分之 before the range applies to both ends
+                high, unit_end = upper
     else:
         if sent[pos : pos + 1] in _EXTENDERS:  # most numerals go straight on to their unit
             # an own multiplier before a range separator: 3万至5万元
@@ -731,7 +760,7 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     if own_factor is not None and high == low:  # 3万- with no second number: the own multiplier is all
         factor = own_factor
     low_factor = own_factor if own_factor is not None else factor  # 700万到800万吨: each end its own
-    low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
+    low, high = _scaled(low, low_factor), _scaled(high, factor)  # 147.2亿 is 14720000000, not …99.999998
     end = unit_end
     # 65周岁至74周岁: an age written at both ends is one bracket (a criterion, rejected below). Other
     # units written twice (5%—5.5%, 3天至5天) are two metrics, as the spec's grammar reads them.
@@ -757,7 +786,10 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     if (
         threshold
         and sent.startswith("的", end)
-        and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
+        and (
+            prefix_word in _word_set("comparison_words.txt")  # 收入不低于3000元的家庭
+            or any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
+        )
     ):
         return None  # 人均收入低于3000元的家庭: a criterion
     if (

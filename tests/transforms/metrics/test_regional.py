@@ -168,9 +168,12 @@ def test_pages_without_sidecar_or_in_big5_still_read_as_their_region(
         except UnicodeDecodeError:
             legacy.append(p)
     assert bare and len(legacy) >= 2
-    for page in bare + legacy:
+    with_money = 0
+    for page in bare + legacy:  # a page may state no money at all (s5-hk_immd_transport)
         money = {r["unit"] for r in predicted[page.name] if r["unit"] in ("元", "港元", "澳门元", "新台币")}
-        assert money and "元" not in money, page.name
+        assert "元" not in money, page.name
+        with_money += bool(money)
+    assert with_money >= 6
 
 
 def test_a_page_of_unknown_place_naming_one_local_currency_uses_it_for_bare_yuan() -> None:
