@@ -626,6 +626,29 @@ def _scaled(value: float, factor: float) -> float:
     return round(float(Decimal(repr(value)) * Decimal(repr(factor))), 6)
 
 
+def _mixed_upper_end(
+    sent: str, m2: re.Match[str], kind: str, low: float, own_factor: float | None
+) -> tuple[tuple[float, float] | None, bool]:
+    """(value, low end folded already) of a range's upper end when either end is a mixed number:
+    1万至1万5千元 (the upper end brings its own places), 1万5千至2万元 (the low end has folded its own:
+    its factor is 1). None for 3万2千至5千元, an abbreviated upper end we cannot read."""
+    after = m2.end()
+    if m2.lastgroup == "mix" and not mixed_is_sound(m2.group()):
+        return None, False
+    if kind == "ar" and m2.lastgroup == "mix":
+        ok = own_factor is not None and _unit_at(sent, after) is not None
+        return (_value("mix", m2.group()) if ok else None), False
+    if kind != "mix" or m2.lastgroup not in ("ar", "mix"):
+        return None, False
+    factor_after = _multiplier(sent, after)
+    if _unit_at(sent, after) is None and factor_after is None:
+        return None, False
+    v2 = _value(m2.lastgroup or "", m2.group())
+    if v2 is None or v2[1] * (factor_after[1] if factor_after else 1.0) < low:
+        return None, False
+    return v2, True
+
+
 def _bare_upper_end(sent: str, pos: int) -> tuple[float, int] | None:
     """(value, end) of the Chinese numeral after a range separator at ``pos`` when nothing follows it
     that would give it a unit or a multiplier of its own (百分之十至十五); None otherwise (百分之三至五年,
@@ -698,6 +721,9 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
             if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
                 m2 = _NUM_RE.match(sent, pos + 1)
                 v2 = _value(kind, m2.group()) if m2 and m2.lastgroup == kind else None
+                if m2 and v2 is None and "mix" in (kind, m2.lastgroup):
+                    v2, mixed_low = _mixed_upper_end(sent, m2, kind, low, own_factor)
+                    own_factor = 1.0 if mixed_low else own_factor
                 if m2 and v2:
                     high = v2[1]
                     pos = m2.end()
@@ -800,7 +826,9 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         return None  # 酒精浓度超过30%的烈酒: a criterion
     trailing = _match_suffix(sent, end)
     trailing_bound = None
-    if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
+    if trailing and not (
+        trailing[0] in ("余", "多", "来") and unit.kind == "percent" and not _more_tenths(sent, end, unit)
+    ):
         if (
             trailing[0] in ("以上", "以下")
             and _han_follows(sent, end + len(trailing[0]))
@@ -869,8 +897,26 @@ def _tenth_digit(sent: str, pos: int) -> float | None:
     return val
 
 
+def _more_tenths(sent: str, end: int, unit: Unit) -> bool:
+    """三成多, 七成多的市民: 多 after 成 is 'more than N tenths' (not 三成多为…, where 多为 is 'mostly')."""
+    return (
+        unit.unit == "成"
+        and sent.startswith("多", end)
+        and (not _han_follows(sent, end + 1) or sent.startswith("的", end + 1))
+    )
+
+
 def _clause_start(sent: str, pos: int) -> int:
-    return max((sent.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1) + 1
+    """Where the clause holding ``pos`` starts; the comma of 2,800 separates thousands, not clauses."""
+    start = max((sent.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1)
+    while (
+        start > 0
+        and sent[start] == ","
+        and sent[start - 1].isdigit()
+        and sent[start + 1 : start + 2].isdigit()
+    ):
+        start = max((sent.rfind(c, 0, start) for c in _CLAUSE_END), default=-1)
+    return start + 1
 
 
 def _flat_size(sent: str, start: int, end: int) -> bool:
@@ -910,8 +956,8 @@ def _passes_unit_rules(
     high: float,
 ) -> bool:
     """Exclusions that depend on the unit: dates, ordinals, articles, reduplication."""
-    if unit.surface and sent.startswith(unit.surface, unit_end):
-        return False  # 一次次, 一件件: reduplication is emphasis, not a count
+    if unit.surface and sent.startswith(unit.surface, unit_end) and (token == "一" or unit.unit != "个"):
+        return False  # 一次次, 一件件: emphasis, not a count; 近3年年均: a period (but 38个个案 is 38 cases)
     if unit.unit == "年" and (
         max(low, high) >= 1000
         or _is_period(sent, start, unit_end, unit.unit)

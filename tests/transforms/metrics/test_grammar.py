@@ -284,6 +284,13 @@ REGIONAL = [
     ("每班人数不多于25人", "不多于25人", 25, 25, 25, "人", "at_most"),
     ("利率不高于3.5%", "不高于3.5%", 3.5, 3.5, 3.5, "%", "at_most"),
     ("营收达到357.3亿元", "357.3亿元", 3.573e10, 3.573e10, 3.573e10, "元", "exact"),  # not …99.99
+    ("受访者中有四成多。", "四成多", 4, 4, 4, "成", "at_least"),  # 多 after 成: more than N tenths
+    ("约六成多的商户", "约六成多", 6, 6, 6, "成", "approx"),
+    ("本月共有27个个案", "27个", 27, 27, 27, "个", "exact"),  # 个案 after 个 is the noun, not 个个
+    ("每项资助2万至2万8千元", "2万至2万8千元", 20000, 20000, 28000, "元", "exact"),  # mixed upper end
+    ("月薪1万2千至1万6千元", "1万2千至1万6千元", 12000, 12000, 16000, "元", "exact"),  # mixed low end
+    ("年用电量约1,350亿度", "约1,350亿度", 1.35e11, 1.35e11, 1.35e11, "千瓦时", "approx"),  # 1,350: no clause
+    ("升幅收窄1.5个百份点", "1.5个百份点", 1.5, 1.5, 1.5, "百分点", "exact"),  # HK 百份
 ]
 
 REGIONAL_NEGATIVE = [
@@ -325,6 +332,9 @@ REGIONAL_NEGATIVE = [
     ("一夜之间", []),  # 一 + 夜 as 'overnight'
     ("百分之十至十五岁", ["百分之十", "十五岁"]),  # the second end has a unit of its own: no range
     ("家庭月收入不低于8000元的可申请", []),  # a criterion, with the comparison word as a bound prefix
+    ("受访者三成多为长者", ["三成"]),  # 多为 is 'mostly', no bound
+    ("租金4万2千至6千元", ["4万2千", "6千元"]),  # an abbreviated upper end: no range we can read
+    ("近5年年均增长", []),  # 年年: a period, as before
 ]
 
 
