@@ -30,6 +30,8 @@ from transforms.metrics.units import Unit, match_unit, max_len
 from transforms.metrics.words import tag
 
 _CN = "零〇○一二两三四五六七八九十百千万亿廿卅"
+_FIN_SURE = "壹贰叁肆伍柒捌玖拾佰仟"  # financial numerals (t2s: 貳 -> 贰, 參 -> 参, 陸 -> 陆)
+_FIN = _FIN_SURE + "参陆"
 _DIGITS = "零〇○一二三四五六七八九"
 _AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUM_RE = re.compile(
@@ -46,12 +48,15 @@ _NUM_RE = re.compile(
     # 半年, 半个月, 半小时: half a length of time (约半年至1年); not 上半年/下半年 (dates), 半年度/半年报
     # (names), 多半 or 每半年 (the base of a rate)
     r"|(?<![上下前后多大小每过])(?P<half>半(?=年(?![度报告底初末])|个月|个小时|小时|天|周))"
-    rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?)"  # 三点二亿: a Chinese decimal
+    rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?"  # 三点二亿: a Chinese decimal
+    # 贰仟伍佰元, 壹万元: the financial (大写) numerals of formal Taiwan and Hong Kong amounts, a run of
+    # two or more with one that is no ordinary word (参 as in 参加 and 陆 as in 大陆 only inside a run)
+    rf"|(?=[{_FIN}零万亿]*[{_FIN_SURE}])[{_FIN}零万亿]{{2,}})"
 )
 # Every alternative of _NUM_RE opens with one of these. A named-group alternation gives ``re`` no
 # first-character set, so _NUM_RE.search tries every group at every character; finding the next
 # opening character first and matching there is the same search, four times faster.
-_NUM_START = re.compile(rf"[\d{_CN}半]")
+_NUM_START = re.compile(rf"[\d{_CN}{_FIN}半]")
 _AR_RE = re.compile(r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 # Link targets and URL-encoded bytes are not text: %E9%95%B7 holds no percentage.
 _LINK_RE = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)[\x21-\x7e]+|(?:%[0-9A-Fa-f]{2}){2,}|href=\S+")
