@@ -74,7 +74,8 @@ _MULTIPLIERS = {
     "佰": 1e2,
     "兆": 1e12,  # Taiwan's 兆 is 10^12, before money only (2.5兆元); 100兆 bandwidth is no metric
 }
-_REGIONAL_UNITS = frozenset({"折", "成", "呎", "度"})  # the units _regional_unit reads (by unit or surface)
+# the units _regional_unit reads (by unit or surface)
+_REGIONAL_UNITS = frozenset({"折", "成", "呎", "度", "点"})
 _MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
@@ -876,7 +877,19 @@ def _regional_unit(
         w in sent[_clause_start(sent, end) : end] for w in words("electricity_cues.txt")
     ):
         unit = Unit(unit.surface, "千瓦时", "energy", "千瓦时", 1.0)  # 发电量超3000亿度: kilowatt-hours
+    elif unit.unit == "点" and not _is_index_point(sent, end - len(unit.surface), end):
+        return None, low, high, end
     return unit, low, high, end
+
+
+def _is_index_point(sent: str, start: int, end: int) -> bool:
+    """升312点 in a sentence naming a stock index before it; not 下午3点, 3点半, 3点40分 (clock times)."""
+    if not any(w in sent[:start] for w in words("index_cues.txt")):
+        return False
+    head = sent[:start].rstrip("0123456789,.零一二两三四五六七八九十百千万")
+    if any(head.endswith(w) for w in words("clock_words.txt")):
+        return False
+    return not (sent[end : end + 1] in ("钟", "半", "整", "分") or sent[end : end + 1].isdigit())
 
 
 def _tenth_digit(sent: str, pos: int) -> float | None:
@@ -977,6 +990,12 @@ def _passes_unit_rules(
         _period_heads().ends(sent, start, "") or _period_tails().starts(sent, unit_end, "")
     ):
         return False  # 过去十二个月, 3个月后, 两个多月来: a period or a point in time, not a length
+    if (
+        unit.unit in ("月", "周", "天", "年")
+        and sent.endswith("的", 0, start)
+        and "截至" in sent[_clause_start(sent, start) : start]
+    ):
+        return False  # 截至九月的十二个月: Hong Kong's statistics name a reference period so
     if unit.unit == "周" and sent.startswith("年", unit_end):
         return False  # 95周年 is an anniversary
     if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):

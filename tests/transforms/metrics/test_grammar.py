@@ -295,6 +295,8 @@ REGIONAL = [
     ("每户补助壹拾万元", "壹拾万元", 1e5, 1e5, 1e5, "元", "exact"),
     ("保证金参仟元", "参仟元", 3000, 3000, 3000, "元", "exact"),  # t2s writes 參 as 参
     ("违约金陆佰零伍元", "陆佰零伍元", 605, 605, 605, "元", "exact"),
+    ("台股加权指数收盘下跌约210点", "约210点", 210, 210, 210, "点", "approx"),  # index points
+    ("恒指全日升1,024点", "1,024点", 1024, 1024, 1024, "点", "exact"),
 ]
 
 REGIONAL_NEGATIVE = [
@@ -341,6 +343,10 @@ REGIONAL_NEGATIVE = [
     ("近5年年均增长", []),  # 年年: a period, as before
     ("参加2次培训，登陆大陆市场", ["2次"]),  # 参 and 陆 alone are words, not financial numerals
     ("伍佰演唱会，拾金不昧", []),
+    ("恒指于下午4点收市，3点半复牌", []),  # clock times, even in a sentence about an index
+    ("会上提出三点意见，下午5点散会", []),  # 点 without an index is never a metric
+    ("截至今年六月的十二个月内，共录得", []),  # 截至…的N个月: a reference period
+    ("每两星期一次", ["两星期", "一次"]),  # 一次 after a rate base counts
 ]
 
 
