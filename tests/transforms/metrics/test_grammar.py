@@ -347,6 +347,7 @@ REGIONAL_NEGATIVE = [
     ("会上提出三点意见，下午5点散会", []),  # 点 without an index is never a metric
     ("截至今年六月的十二个月内，共录得", []),  # 截至…的N个月: a reference period
     ("每两星期一次", ["两星期", "一次"]),  # 一次 after a rate base counts
+    ("较对上三个月上升5.1%", ["5.1%"]),  # HK 对上 ('the preceding'): a reference period
 ]
 
 
