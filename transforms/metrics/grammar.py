@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -29,6 +30,8 @@ from transforms.metrics.units import Unit, match_unit, max_len
 from transforms.metrics.words import tag
 
 _CN = "零〇○一二两三四五六七八九十百千万亿廿卅"
+_FIN_SURE = "壹贰叁肆伍柒捌玖拾佰仟"  # financial numerals (t2s: 貳 -> 贰, 參 -> 参, 陸 -> 陆)
+_FIN = _FIN_SURE + "参陆"
 _DIGITS = "零〇○一二三四五六七八九"
 _AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUM_RE = re.compile(
@@ -45,12 +48,15 @@ _NUM_RE = re.compile(
     # 半年, 半个月, 半小时: half a length of time (约半年至1年); not 上半年/下半年 (dates), 半年度/半年报
     # (names), 多半 or 每半年 (the base of a rate)
     r"|(?<![上下前后多大小每过])(?P<half>半(?=年(?![度报告底初末])|个月|个小时|小时|天|周))"
-    rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?)"  # 三点二亿: a Chinese decimal
+    rf"|(?P<cn>[{_CN}]+(?:点[{_DIGITS}]+[万亿]*)?"  # 三点二亿: a Chinese decimal
+    # 贰仟伍佰元, 壹万元: the financial (大写) numerals of formal Taiwan and Hong Kong amounts, a run of
+    # two or more with one that is no ordinary word (参 as in 参加 and 陆 as in 大陆 only inside a run)
+    rf"|(?=[{_FIN}零万亿]*[{_FIN_SURE}])[{_FIN}零万亿]{{2,}})"
 )
 # Every alternative of _NUM_RE opens with one of these. A named-group alternation gives ``re`` no
 # first-character set, so _NUM_RE.search tries every group at every character; finding the next
 # opening character first and matching there is the same search, four times faster.
-_NUM_START = re.compile(rf"[\d{_CN}半]")
+_NUM_START = re.compile(rf"[\d{_CN}{_FIN}半]")
 _AR_RE = re.compile(r"(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 # Link targets and URL-encoded bytes are not text: %E9%95%B7 holds no percentage.
 _LINK_RE = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)[\x21-\x7e]+|(?:%[0-9A-Fa-f]{2}){2,}|href=\S+")
@@ -68,7 +74,8 @@ _MULTIPLIERS = {
     "佰": 1e2,
     "兆": 1e12,  # Taiwan's 兆 is 10^12, before money only (2.5兆元); 100兆 bandwidth is no metric
 }
-_REGIONAL_UNITS = frozenset({"折", "成", "呎", "度"})  # the units _regional_unit reads (by unit or surface)
+# the units _regional_unit reads (by unit or surface)
+_REGIONAL_UNITS = frozenset({"折", "成", "呎", "度", "点"})
 _MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～—－-"
@@ -617,6 +624,53 @@ def _range_tail(sent: str, m: re.Match[str]) -> int | None:
     )
 
 
+def _scaled(value: float, factor: float) -> float:
+    """``value * factor`` as the decimal figure the text writes: 147.2 * 1e8 in binary floating point
+    is 14719999999.999998, off by more than the six decimals a plain round() would clean up."""
+    if factor == 1.0:
+        return round(value, 6)
+    return round(float(Decimal(repr(value)) * Decimal(repr(factor))), 6)
+
+
+def _mixed_upper_end(
+    sent: str, m2: re.Match[str], kind: str, low: float, own_factor: float | None
+) -> tuple[tuple[float, float] | None, bool]:
+    """(value, low end folded already) of a range's upper end when either end is a mixed number:
+    1万至1万5千元 (the upper end brings its own places), 1万5千至2万元 (the low end has folded its own:
+    its factor is 1). None for 3万2千至5千元, an abbreviated upper end we cannot read."""
+    after = m2.end()
+    if m2.lastgroup == "mix" and not mixed_is_sound(m2.group()):
+        return None, False
+    if kind == "ar" and m2.lastgroup == "mix":
+        ok = own_factor is not None and _unit_at(sent, after) is not None
+        return (_value("mix", m2.group()) if ok else None), False
+    if kind != "mix" or m2.lastgroup not in ("ar", "mix"):
+        return None, False
+    factor_after = _multiplier(sent, after)
+    if _unit_at(sent, after) is None and factor_after is None:
+        return None, False
+    v2 = _value(m2.lastgroup or "", m2.group())
+    if v2 is None or v2[1] * (factor_after[1] if factor_after else 1.0) < low:
+        return None, False
+    return v2, True
+
+
+def _bare_upper_end(sent: str, pos: int) -> tuple[float, int] | None:
+    """(value, end) of the Chinese numeral after a range separator at ``pos`` when nothing follows it
+    that would give it a unit or a multiplier of its own (百分之十至十五); None otherwise (百分之三至五年,
+    百分之十至百分之十五: the second end is its own figure)."""
+    if sent[pos : pos + 1] not in _RANGE_SEPS:
+        return None
+    m2 = _NUM_RE.match(sent, pos + 1)
+    if m2 is None or m2.lastgroup != "cn" or _STANDALONE.fullmatch(m2.group()):
+        return None
+    end = m2.end()
+    if sent[end : end + 1] in _EXTENDERS or _unit_at(sent, end) is not None:
+        return None
+    v2 = _value("cn", m2.group())
+    return (v2[1], end) if v2 else None
+
+
 def _read_metric(  # noqa: C901 - one grammar, read in order
     sent: str, m: re.Match[str], kind: str, currency: tuple[int, str] | None
 ) -> Metric | None:
@@ -658,6 +712,10 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
             return None  # 百分之三十几: a vague share
         unit = Unit(token, "%", "percent", "%", 1.0)
         unit_end = pos
+        if kind == "pct" and token.startswith("百分之"):
+            upper = _bare_upper_end(sent, pos)
+            if upper is not None:  # 百分之十至十五: 百分之 before the range applies to both ends
+                high, unit_end = upper
     else:
         if sent[pos : pos + 1] in _EXTENDERS:  # most numerals go straight on to their unit
             # an own multiplier before a range separator: 3万至5万元
@@ -669,6 +727,9 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
             if pos < len(sent) - 1 and sent[pos] in _RANGE_SEPS:
                 m2 = _NUM_RE.match(sent, pos + 1)
                 v2 = _value(kind, m2.group()) if m2 and m2.lastgroup == kind else None
+                if m2 and v2 is None and "mix" in (kind, m2.lastgroup):
+                    v2, mixed_low = _mixed_upper_end(sent, m2, kind, low, own_factor)
+                    own_factor = 1.0 if mixed_low else own_factor
                 if m2 and v2:
                     high = v2[1]
                     pos = m2.end()
@@ -731,7 +792,7 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     if own_factor is not None and high == low:  # 3万- with no second number: the own multiplier is all
         factor = own_factor
     low_factor = own_factor if own_factor is not None else factor  # 700万到800万吨: each end its own
-    low, high = round(low * low_factor, 6), round(high * factor, 6)  # 16.4亿 is 1640000000, not …99.9998
+    low, high = _scaled(low, low_factor), _scaled(high, factor)  # 147.2亿 is 14720000000, not …99.999998
     end = unit_end
     # 65周岁至74周岁: an age written at both ends is one bracket (a criterion, rejected below). Other
     # units written twice (5%—5.5%, 3天至5天) are two metrics, as the spec's grammar reads them.
@@ -757,7 +818,10 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     if (
         threshold
         and sent.startswith("的", end)
-        and any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
+        and (
+            prefix_word in _word_set("comparison_words.txt")  # 收入不低于3000元的家庭
+            or any(sent.endswith(w, 0, prefix_start) for w in words("comparison_words.txt"))
+        )
     ):
         return None  # 人均收入低于3000元的家庭: a criterion
     if (
@@ -768,7 +832,9 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         return None  # 酒精浓度超过30%的烈酒: a criterion
     trailing = _match_suffix(sent, end)
     trailing_bound = None
-    if trailing and not (trailing[0] in ("余", "多", "来") and unit.kind == "percent"):
+    if trailing and not (
+        trailing[0] in ("余", "多", "来") and unit.kind == "percent" and not _more_tenths(sent, end, unit)
+    ):
         if (
             trailing[0] in ("以上", "以下")
             and _han_follows(sent, end + len(trailing[0]))
@@ -811,7 +877,19 @@ def _regional_unit(
         w in sent[_clause_start(sent, end) : end] for w in words("electricity_cues.txt")
     ):
         unit = Unit(unit.surface, "千瓦时", "energy", "千瓦时", 1.0)  # 发电量超3000亿度: kilowatt-hours
+    elif unit.unit == "点" and not _is_index_point(sent, end - len(unit.surface), end):
+        return None, low, high, end
     return unit, low, high, end
+
+
+def _is_index_point(sent: str, start: int, end: int) -> bool:
+    """升312点 in a sentence naming a stock index before it; not 下午3点, 3点半, 3点40分 (clock times)."""
+    if not any(w in sent[:start] for w in words("index_cues.txt")):
+        return False
+    head = sent[:start].rstrip("0123456789,.零一二两三四五六七八九十百千万")
+    if any(head.endswith(w) for w in words("clock_words.txt")):
+        return False
+    return not (sent[end : end + 1] in ("钟", "半", "整", "分") or sent[end : end + 1].isdigit())
 
 
 def _tenth_digit(sent: str, pos: int) -> float | None:
@@ -837,8 +915,26 @@ def _tenth_digit(sent: str, pos: int) -> float | None:
     return val
 
 
+def _more_tenths(sent: str, end: int, unit: Unit) -> bool:
+    """三成多, 七成多的市民: 多 after 成 is 'more than N tenths' (not 三成多为…, where 多为 is 'mostly')."""
+    return (
+        unit.unit == "成"
+        and sent.startswith("多", end)
+        and (not _han_follows(sent, end + 1) or sent.startswith("的", end + 1))
+    )
+
+
 def _clause_start(sent: str, pos: int) -> int:
-    return max((sent.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1) + 1
+    """Where the clause holding ``pos`` starts; the comma of 2,800 separates thousands, not clauses."""
+    start = max((sent.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1)
+    while (
+        start > 0
+        and sent[start] == ","
+        and sent[start - 1].isdigit()
+        and sent[start + 1 : start + 2].isdigit()
+    ):
+        start = max((sent.rfind(c, 0, start) for c in _CLAUSE_END), default=-1)
+    return start + 1
 
 
 def _flat_size(sent: str, start: int, end: int) -> bool:
@@ -878,8 +974,8 @@ def _passes_unit_rules(
     high: float,
 ) -> bool:
     """Exclusions that depend on the unit: dates, ordinals, articles, reduplication."""
-    if unit.surface and sent.startswith(unit.surface, unit_end):
-        return False  # 一次次, 一件件: reduplication is emphasis, not a count
+    if unit.surface and sent.startswith(unit.surface, unit_end) and (token == "一" or unit.unit != "个"):
+        return False  # 一次次, 一件件: emphasis, not a count; 近3年年均: a period (but 38个个案 is 38 cases)
     if unit.unit == "年" and (
         max(low, high) >= 1000
         or _is_period(sent, start, unit_end, unit.unit)
@@ -894,6 +990,12 @@ def _passes_unit_rules(
         _period_heads().ends(sent, start, "") or _period_tails().starts(sent, unit_end, "")
     ):
         return False  # 过去十二个月, 3个月后, 两个多月来: a period or a point in time, not a length
+    if (
+        unit.unit in ("月", "周", "天", "年")
+        and sent.endswith("的", 0, start)
+        and "截至" in sent[_clause_start(sent, start) : start]
+    ):
+        return False  # 截至九月的十二个月: Hong Kong's statistics name a reference period so
     if unit.unit == "周" and sent.startswith("年", unit_end):
         return False  # 95周年 is an anniversary
     if unit.unit == "级" and not (kind == "ar" and ("." in token or "地震" in sent[unit_end : unit_end + 8])):

@@ -87,13 +87,18 @@ def common_chars() -> frozenset[str]:
             with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("gb2312"))
     for lead in range(0xA4, 0xC7):
-        for trail in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
+        # level 1 ends at C67E: Python's big5 fills C6A1-C8FE with ETEN's kana and Cyrillic, which
+        # are no common Han (and are where Big5-HKSCS has 〇 and other characters of its own)
+        trails = range(0x40, 0x7F) if lead == 0xC6 else [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+        for trail in trails:
             with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("big5"))
     return frozenset(c for c in chars if len(c) == 1)
 
 
-_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～％　")
+# CJK punctuation, and 〇 (the zero of 二〇二五年): plain Big5 reads Big5-HKSCS's 〇 (C6E2) as the kana ま,
+# so without it the two decodings of a Hong Kong page dated 二〇二五年 tie and the wrong one wins.
+_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～％　〇")
 
 
 def char_class(chars: Iterable[str]) -> str:

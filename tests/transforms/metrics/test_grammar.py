@@ -268,6 +268,35 @@ REGIONAL = [
     ("投资8亿澳元", "8亿澳元", 8e8, 8e8, 8e8, "澳元", "exact"),
     ("营业额增长一倍半", "一倍半", 1.5, 1.5, 1.5, "倍", "exact"),
     ("失业率下跌两个多百分点", "两个多百分点", 2, 2, 2, "百分点", "at_least"),
+    # session 5, from the held-out s5 pages' kinds (made-up sentences)
+    ("机场快线加开约八十班列车", "约八十班", 80, 80, 80, "班", "approx"),  # 班: runs of a train or ferry
+    ("新校舍可容纳24班", "24班", 24, 24, 24, "班", "exact"),  # school classes counted
+    ("审批约六星期", "约六星期", 6, 6, 6, "周", "approx"),
+    ("审批需时三个星期", "三个星期", 3, 3, 3, "周", "exact"),  # 星期 is the week
+    ("旅客平均住宿3.2夜", "3.2夜", 3.2, 3.2, 3.2, "夜", "exact"),  # nights of a stay
+    ("空置住宅约3万2千宅", "约3万2千宅", 32000, 32000, 32000, "宅", "approx"),  # dwellings
+    ("春节国内旅游约2,100万旅次", "约2,100万旅次", 2.1e7, 2.1e7, 2.1e7, "旅次", "approx"),  # person-trips
+    ("预计可减少百分之二十至三十", "百分之二十至三十", 20, 20, 30, "%", "exact"),  # 百分之 before a range
+    ("约百分之五至八点五", "约百分之五至八点五", 5, 5, 8.5, "%", "approx"),
+    ("每年招收不少于800名学员", "不少于800名", 800, 800, 800, "名", "at_least"),  # 不少于 is 至少
+    ("每宗资助不少过5,000元", "不少过5,000元", 5000, 5000, 5000, "元", "at_least"),  # HK 不少过
+    ("合格率不低于九成", "不低于九成", 9, 9, 9, "成", "at_least"),
+    ("每班人数不多于25人", "不多于25人", 25, 25, 25, "人", "at_most"),
+    ("利率不高于3.5%", "不高于3.5%", 3.5, 3.5, 3.5, "%", "at_most"),
+    ("营收达到357.3亿元", "357.3亿元", 3.573e10, 3.573e10, 3.573e10, "元", "exact"),  # not …99.99
+    ("受访者中有四成多。", "四成多", 4, 4, 4, "成", "at_least"),  # 多 after 成: more than N tenths
+    ("约六成多的商户", "约六成多", 6, 6, 6, "成", "approx"),
+    ("本月共有27个个案", "27个", 27, 27, 27, "个", "exact"),  # 个案 after 个 is the noun, not 个个
+    ("每项资助2万至2万8千元", "2万至2万8千元", 20000, 20000, 28000, "元", "exact"),  # mixed upper end
+    ("月薪1万2千至1万6千元", "1万2千至1万6千元", 12000, 12000, 16000, "元", "exact"),  # mixed low end
+    ("年用电量约1,350亿度", "约1,350亿度", 1.35e11, 1.35e11, 1.35e11, "千瓦时", "approx"),  # 1,350: no clause
+    ("升幅收窄1.5个百份点", "1.5个百份点", 1.5, 1.5, 1.5, "百分点", "exact"),  # HK 百份
+    ("奖励金新台币肆仟伍佰元", "新台币肆仟伍佰元", 4500, 4500, 4500, "新台币", "exact"),  # 大写
+    ("每户补助壹拾万元", "壹拾万元", 1e5, 1e5, 1e5, "元", "exact"),
+    ("保证金参仟元", "参仟元", 3000, 3000, 3000, "元", "exact"),  # t2s writes 參 as 参
+    ("违约金陆佰零伍元", "陆佰零伍元", 605, 605, 605, "元", "exact"),
+    ("台股加权指数收盘下跌约210点", "约210点", 210, 210, 210, "点", "approx"),  # index points
+    ("恒指全日升1,024点", "1,024点", 1024, 1024, 1024, "点", "exact"),
 ]
 
 REGIONAL_NEGATIVE = [
@@ -304,6 +333,21 @@ REGIONAL_NEGATIVE = [
     ("试点3个多月后推广，开展两个多月来，十天前，5小时后", []),  # points in time
     ("装机容量率先破亿、排名第一", []),  # a bare multiplier with nothing to count
     ("上半年，下半年，半年度报告，每半年一次", ["一次"]),  # dates, names, the base of a rate
+    ("高二5班和七年级3班的同学", []),  # a school class named by its number
+    ("工人实行三班倒", []),  # a shift system
+    ("一夜之间", []),  # 一 + 夜 as 'overnight'
+    ("百分之十至十五岁", ["百分之十", "十五岁"]),  # the second end has a unit of its own: no range
+    ("家庭月收入不低于8000元的可申请", []),  # a criterion, with the comparison word as a bound prefix
+    ("受访者三成多为长者", ["三成"]),  # 多为 is 'mostly', no bound
+    ("租金4万2千至6千元", ["4万2千", "6千元"]),  # an abbreviated upper end: no range we can read
+    ("近5年年均增长", []),  # 年年: a period, as before
+    ("参加2次培训，登陆大陆市场", ["2次"]),  # 参 and 陆 alone are words, not financial numerals
+    ("伍佰演唱会，拾金不昧", []),
+    ("恒指于下午4点收市，3点半复牌", []),  # clock times, even in a sentence about an index
+    ("会上提出三点意见，下午5点散会", []),  # 点 without an index is never a metric
+    ("截至今年六月的十二个月内，共录得", []),  # 截至…的N个月: a reference period
+    ("每两星期一次", ["两星期", "一次"]),  # 一次 after a rate base counts
+    ("较对上三个月上升5.1%", ["5.1%"]),  # HK 对上 ('the preceding'): a reference period
 ]
 
 
@@ -386,3 +430,11 @@ STILL_METRICS = [
 @pytest.mark.parametrize(("sentence", "expected"), STILL_METRICS)
 def test_counts_of_tasks_and_durations_in_a_row_stay_metrics(sentence, expected):
     assert [f.text for f in find_metrics(sentence)] == expected
+
+
+def test_a_multiplier_gives_the_decimal_figure_exactly():
+    # 147.2 * 1e8 is 14719999999.999998 in binary floating point; the figure the text writes is exact,
+    # so the exact-match gold of the regional pages (and a GROUP BY on value) sees one number
+    for sentence, value in (("接单147.2亿美元", 14720000000.0), ("完成投资4763.4亿元", 476340000000.0)):
+        assert find_metrics(sentence)[0].value == value
+    assert find_metrics("约4.27万亿元")[0].value == 4270000000000.0

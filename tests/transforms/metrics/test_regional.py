@@ -41,6 +41,14 @@ def predicted() -> dict[str, list[dict]]:
     return out
 
 
+def test_the_held_out_pages_are_in_the_set() -> None:
+    """The ten s5 pages (session 5, gold written before the extractor ran on them) must reproduce
+    their gold like the rest; none is a known miss."""
+    held_out = [p for p in PAGES if p.stem.startswith("s5-")]
+    assert len(held_out) >= 10
+    assert all(p.with_name(p.stem + ".gold.jsonl").exists() for p in held_out)
+
+
 def test_there_is_a_page_per_region() -> None:
     regions = {
         json.loads(p.with_name(p.stem + ".meta.json").read_text())["region"]
@@ -168,9 +176,12 @@ def test_pages_without_sidecar_or_in_big5_still_read_as_their_region(
         except UnicodeDecodeError:
             legacy.append(p)
     assert bare and len(legacy) >= 2
-    for page in bare + legacy:
+    with_money = 0
+    for page in bare + legacy:  # a page may state no money at all (s5-hk_immd_transport)
         money = {r["unit"] for r in predicted[page.name] if r["unit"] in ("元", "港元", "澳门元", "新台币")}
-        assert money and "元" not in money, page.name
+        assert "元" not in money, page.name
+        with_money += bool(money)
+    assert with_money >= 6
 
 
 def test_a_page_of_unknown_place_naming_one_local_currency_uses_it_for_bare_yuan() -> None:

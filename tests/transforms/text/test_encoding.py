@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.text.encoding import decode_bytes, label, label_repairs
+from transforms.text.encoding import common_chars, decode_bytes, label, label_repairs
 
 RAW = Path(__file__).resolve().parents[3] / "raw"
 SEED_TRAD = (RAW / "003_92522d596ed444a6.txt").read_text(encoding="utf-8")
@@ -145,3 +145,17 @@ def test_big5_supersets_of_hong_kong_and_taiwan_are_read(codec: str, page: str) 
 def test_a_page_plain_big5_reads_keeps_the_label_big5() -> None:
     page = "本局今年共批出三十宗申請，涉及金額約一百萬元，較去年增加一成。"
     assert decode_bytes(page.encode("big5"))[1] == "big5"
+
+
+def test_a_hong_kong_page_dated_with_a_circle_zero_keeps_it() -> None:
+    """Big5-HKSCS writes 〇 as C6E2, which plain Big5 and cp950 decode as the kana ま without an error;
+    a page whose only HKSCS character is that 〇 must still read as Big5-HKSCS."""
+    page = "本署二〇二五年共處理三千二百宗申請，較二〇二四年增加一成。"
+    text, encoding, error = decode_bytes(page.encode("big5hkscs"))
+    assert error is None and text == page and encoding == "big5hkscs"
+
+
+def test_common_characters_hold_no_kana() -> None:
+    # Big5 level 1 ends at C67E; the codec's C6A1-C8FE are ETEN's kana and Cyrillic
+    assert not any("\u3040" <= c <= "\u30ff" for c in common_chars())
+    assert {"的", "國", "国"} <= common_chars()
