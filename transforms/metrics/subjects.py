@@ -59,7 +59,10 @@ _CUT = "…"  # stands for the clause opener when the window starts inside a cla
 _QUOTES = "“”‘’\"'《》「」"
 _PARENS = "（）()"
 # What is left of a date when its digits are read as a number of their own (2024|年|全省地区生产总值).
-_DATE_TAILS = frozenset({"年", "月", "日", "年度"})
+# 10|月底, 第3|季: a part of a month or year after its digits too
+_DATE_TAILS = frozenset(
+    {"年", "月", "日", "年度", "月底", "月初", "年底", "年初", "季", "季度", "月份", "上旬", "中旬", "下旬"}
+)
 # A period word opening a clause (五年|净增…, 今年|新增…, 次年|提高…): it says when, never what.
 _PERIOD = re.compile(
     r"^(?:(?:今|去|明|全|当|次|本|近|这|过去)[一二三四五六七八九十两]*|[一二三四五六七八九十两]+)年(?:来|内|间)?$"
@@ -1477,10 +1480,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
         if subject is None and k:
             subject = _inherited(sentence, spans, out, k, sp, before)
-        if subject is None and k and before.bare and _modal_clause(sentence, sp.start, floor):
-            between = sentence[spans[k - 1].end : sp.start]
-            if not any(c in between for c in "。；;"):
-                subject = out[k - 1].subject  # 工程已完成约七成，届时|可|容纳…: the works named before
+        if subject is None and k and before.bare:
+            subject = _of_metric_before(sentence, spans, out, k, floor)
         if subject is None:
             subject = _each_of_list(sentence, sp.start, floor)
         if subject is None and before.bare:
@@ -1495,6 +1496,23 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _of_metric_before(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, floor: int
+) -> str | None:
+    """The subject of the metric before, for a bare clause that goes on about its thing: a modal
+    predicate (工程已完成约七成，届时|可|容纳…), or a total over a period after a rate (案件减少约两成，
+    全年共520宗), not a total of metrics of its own kind (…约79万人，合计逾3百万人次: their sum)."""
+    sp = spans[k]
+    if any(c in sentence[spans[k - 1].end : sp.start] for c in "。；;"):
+        return None
+    if _modal_clause(sentence, sp.start, floor):
+        return out[k - 1].subject
+    after_metric = sentence[floor : floor + 1] in ("，", ",") and spans[k - 1].kind != sp.kind
+    if after_metric and _total_clause(sentence, sp.start, floor):
+        return out[k - 1].subject
+    return None
 
 
 def _modal_clause(sentence: str, start: int, floor: int) -> bool:
@@ -1723,16 +1741,26 @@ def _rate_of_clause_before(sentence: str, start: int, end: int, floor: int) -> s
     return _before(sentence, lo - 1, floor, False).subject
 
 
+# The period a total covers (全年|共, 今年|合计): when, never what.
+_PERIOD_WORD = re.compile(r"(?:全|今|去|本|上|当)(?:年|月|季|周)|全年度|年内")
+
+
 def _total_after_list(sentence: str, start: int, floor: int) -> str | None:
     """交流学习心得体会，共计40余次: a total whose clause is only 共计 takes the noun that ends the clause before."""
-    lo = _clause_start(sentence, start, floor)
-    words_here = [w.text for w in tag(sentence[lo:start])]
-    if not words_here or not all(w in _set("subject_total_words.txt") for w in words_here):
+    if not _total_clause(sentence, start, floor):
         return None
-    end = lo - 1
+    end = _clause_start(sentence, start, floor) - 1
     if end <= floor:
         return None
     return _before(sentence, end, floor, False).subject
+
+
+def _total_clause(sentence: str, start: int, floor: int) -> bool:
+    """The clause before a metric is only a total word (共计, 共), with the period it covers (全年|共)."""
+    ws = tag(sentence[_clause_start(sentence, start, floor) : start])
+    if not ws or not any(w.text in _set("subject_total_words.txt") for w in ws):
+        return False
+    return all(w.text in _set("subject_total_words.txt") or _PERIOD_WORD.fullmatch(w.text) for w in ws)
 
 
 def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:

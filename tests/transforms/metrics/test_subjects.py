@@ -1145,3 +1145,23 @@ def test_a_modal_predicate_alone_takes_the_subject_before_it() -> None:
     # a headline: the space parts the subject from its modal predicate
     assert facts("西区新体育馆 料容纳近3万人")["近3万人"].subject == "西区新体育馆"
     assert facts("会员可享8折。")["8折"].subject == "会员"
+
+
+def test_a_part_of_a_month_or_year_after_its_digits_opens_no_name() -> None:
+    # 9|月底, 第2|季: when, never what
+    assert facts("截至9月底全市户籍人口为120万人。")["120万人"].subject == "户籍人口"
+    assert facts("今年第2季全市房屋买卖登记约3万栋。")["约3万栋"].subject.startswith("房屋买卖")
+
+
+def test_only_belongs_to_the_predicate() -> None:
+    # 仅 (only) says how small the figure is, as 只 does
+    assert facts("今年1至9月死亡数仅8万人。")["8万人"].subject == "死亡数"
+
+
+def test_long_term_care_qualifies_what_is_counted() -> None:
+    assert facts("明年新增约80张长期照顾床位。")["约80张"].subject == "长期照顾床位"
+
+
+def test_a_total_over_a_period_after_a_rate_counts_its_thing() -> None:
+    # …减少约两成，全年共520宗: the total of the cases the rate before measured
+    assert facts("抢劫案件按年减少约两成，全年共520宗。")["520宗"].subject == "抢劫案件"
