@@ -708,6 +708,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     ws = _before_compare_verb(_before_comparison(ws))
     if measure and measure[0].text == "的":
         ws = _before_base(ws)
+    elif not measure and _shares_of_base(ws):
+        ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
@@ -817,6 +819,15 @@ def _before_base(ws: list[Word]) -> list[Word]:
     if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
         return ws
     return head
+
+
+def _shares_of_base(ws: Sequence[Word]) -> bool:
+    """The words end in 占 + a noun (民营企业|占|全部企业|90%): the metric is a share of that base; not
+    when the base ends in an attribute word (占|规上企业比重: the relation is the indicator's name)."""
+    at = next((j for j in range(len(ws) - 2, 0, -1) if ws[j].text in ("占", "占到")), None)
+    if at is None or not ws[at - 1].tag.startswith(("n", "j", "eng")):
+        return False  # 违规|占|挖…: 占 is a verb's piece after a verb
+    return not _text(ws[at + 1 :]).endswith(_attribute_heads())
 
 
 def _before_comparison(ws: list[Word]) -> list[Word]:

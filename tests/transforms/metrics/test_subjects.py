@@ -1165,3 +1165,17 @@ def test_long_term_care_qualifies_what_is_counted() -> None:
 def test_a_total_over_a_period_after_a_rate_counts_its_thing() -> None:
     # …减少约两成，全年共520宗: the total of the cases the rate before measured
     assert facts("抢劫案件按年减少约两成，全年共520宗。")["520宗"].subject == "抢劫案件"
+
+
+def test_a_share_of_a_base_without_de_measures_the_thing_before_zhan() -> None:
+    # A|占|B|约三成: B is the base, A the thing measured (as A占B的…)
+    assert facts("网购骗案占诈骗案约三成。")["约三成"].subject == "网购骗案"
+    assert facts("民营企业占全部企业90%以上。")["90%以上"].subject == "民营企业"
+    # the relation is the indicator's name when an attribute word ends it
+    assert facts("高新技术企业占规上企业比重达30%。")["30%"].subject == "高新技术企业占规上企业比重"
+
+
+def test_originally_and_extent_words() -> None:
+    # 原 (originally) belongs to the predicate; 幅度 is an attribute word its act makes a term with
+    assert facts("预算原编列300亿元。")["300亿元"].subject == "预算"
+    assert facts("删减幅度约2%。")["约2%"].subject == "删减幅度"
