@@ -706,9 +706,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
     ws = _before_compare_verb(_before_comparison(ws))
-    if measure and measure[0].text == "的":
-        ws = _before_base(ws)
-    elif not measure and _shares_of_base(ws):
+    if (measure and measure[0].text == "的") or (not measure and _shares_of_base(ws)):
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     frame = _from_frame(ws)
     if frame is not None:
