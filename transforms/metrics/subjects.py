@@ -61,7 +61,23 @@ _PARENS = "（）()"
 # What is left of a date when its digits are read as a number of their own (2024|年|全省地区生产总值).
 # 10|月底, 第3|季: a part of a month or year after its digits too
 _DATE_TAILS = frozenset(
-    {"年", "月", "日", "年度", "月底", "月初", "年底", "年初", "季", "季度", "月份", "上旬", "中旬", "下旬"}
+    {
+        "年",
+        "月",
+        "日",
+        "年度",
+        "月底",
+        "月初",
+        "年底",
+        "年初",
+        "季",
+        "季度",
+        "月份",
+        "上旬",
+        "中旬",
+        "下旬",
+        "年前",
+    }
 )
 # A period word opening a clause (五年|净增…, 今年|新增…, 次年|提高…): it says when, never what.
 _PERIOD = re.compile(
@@ -1002,7 +1018,8 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     # thing is open or takes (公园|24小时|开放), and the thing is named before them
     term = kind == "duration" and sentence[end - 1] in "年月"
     # 次 counts the act a verb alone after it names (4次|回信), as it does the one before it (走访|53次)
-    term = term or (end > 0 and sentence[end - 1] == "次")
+    # (not 人次: people counted by visits, a verb after them is their predicate: 20万人次|居首)
+    term = term or (end > 0 and sentence[end - 1] == "次" and kind not in _PEOPLE_KINDS)
     cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
     return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
 

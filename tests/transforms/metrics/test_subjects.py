@@ -1179,3 +1179,21 @@ def test_originally_and_extent_words() -> None:
     # 原 (originally) belongs to the predicate; 幅度 is an attribute word its act makes a term with
     assert facts("预算原编列300亿元。")["300亿元"].subject == "预算"
     assert facts("删减幅度约2%。")["约2%"].subject == "删减幅度"
+
+
+def test_a_number_word_is_an_attribute_its_act_makes_a_term_with() -> None:
+    # 死亡|数 (and 跑动|次数): the act and 数 name the measure, the act is no clause verb to trim
+    assert facts("今年1至9月死亡数仅8万人。")["8万人"].subject == "死亡数"
+    found = facts("盗窃案件发案数、诈骗案件受理数分别下降9%、4%。")
+    assert found["4%"].subject == "诈骗案件受理数"
+
+
+def test_causative_rang_governs_the_clause() -> None:
+    # 让 (make) governs the clause it opens, as 令 does
+    assert facts("远程诊断让慢病筛查率提升20%以上。")["20%以上"].subject == "慢病筛查率"
+
+
+def test_a_verb_after_people_counted_by_visits_is_their_predicate() -> None:
+    # 20万人次|居首: the visitors rank first; 4次|回信 still names the act counted
+    assert facts("韩国旅客约20万人次居首。")["约20万人次"].subject == "韩国旅客"
+    assert facts("总书记4次回信。")["4次"].subject == "回信"
