@@ -59,7 +59,26 @@ _CUT = "…"  # stands for the clause opener when the window starts inside a cla
 _QUOTES = "“”‘’\"'《》「」"
 _PARENS = "（）()"
 # What is left of a date when its digits are read as a number of their own (2024|年|全省地区生产总值).
-_DATE_TAILS = frozenset({"年", "月", "日", "年度"})
+# 10|月底, 第3|季: a part of a month or year after its digits too
+_DATE_TAILS = frozenset(
+    {
+        "年",
+        "月",
+        "日",
+        "年度",
+        "月底",
+        "月初",
+        "年底",
+        "年初",
+        "季",
+        "季度",
+        "月份",
+        "上旬",
+        "中旬",
+        "下旬",
+        "年前",
+    }
+)
 # A period word opening a clause (五年|净增…, 今年|新增…, 次年|提高…): it says when, never what.
 _PERIOD = re.compile(
     r"^(?:(?:今|去|明|全|当|次|本|近|这|过去)[一二三四五六七八九十两]*|[一二三四五六七八九十两]+)年(?:来|内|间)?$"
@@ -703,8 +722,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
         measure.insert(0, ws.pop())
     ws = _before_compare_verb(_before_comparison(ws))
-    if measure and measure[0].text == "的":
-        ws = _before_base(ws)
+    if (measure and measure[0].text == "的") or (not measure and _shares_of_base(ws)):
+        ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
@@ -814,6 +833,15 @@ def _before_base(ws: list[Word]) -> list[Word]:
     if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
         return ws
     return head
+
+
+def _shares_of_base(ws: Sequence[Word]) -> bool:
+    """The words end in 占 + a noun (民营企业|占|全部企业|90%): the metric is a share of that base; not
+    when the base ends in an attribute word (占|规上企业比重: the relation is the indicator's name)."""
+    at = next((j for j in range(len(ws) - 2, 0, -1) if ws[j].text in ("占", "占到")), None)
+    if at is None or not ws[at - 1].tag.startswith(("n", "j", "eng")):
+        return False  # 违规|占|挖…: 占 is a verb's piece after a verb
+    return not _text(ws[at + 1 :]).endswith(_attribute_heads())
 
 
 def _before_comparison(ws: list[Word]) -> list[Word]:
@@ -990,7 +1018,8 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     # thing is open or takes (公园|24小时|开放), and the thing is named before them
     term = kind == "duration" and sentence[end - 1] in "年月"
     # 次 counts the act a verb alone after it names (4次|回信), as it does the one before it (走访|53次)
-    term = term or (end > 0 and sentence[end - 1] == "次")
+    # (not 人次: people counted by visits, a verb after them is their predicate: 20万人次|居首)
+    term = term or (end > 0 and sentence[end - 1] == "次" and kind not in _PEOPLE_KINDS)
     cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
     return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
 
@@ -1477,10 +1506,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
         if subject is None and k:
             subject = _inherited(sentence, spans, out, k, sp, before)
-        if subject is None and k and before.bare and _modal_clause(sentence, sp.start, floor):
-            between = sentence[spans[k - 1].end : sp.start]
-            if not any(c in between for c in "。；;"):
-                subject = out[k - 1].subject  # 工程已完成约七成，届时|可|容纳…: the works named before
+        if subject is None and k and before.bare:
+            subject = _of_metric_before(sentence, spans, out, k, floor)
         if subject is None:
             subject = _each_of_list(sentence, sp.start, floor)
         if subject is None and before.bare:
@@ -1495,6 +1522,23 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _of_metric_before(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, floor: int
+) -> str | None:
+    """The subject of the metric before, for a bare clause that goes on about its thing: a modal
+    predicate (工程已完成约七成，届时|可|容纳…), or a total over a period after a rate (案件减少约两成，
+    全年共520宗), not a total of metrics of its own kind (…约79万人，合计逾3百万人次: their sum)."""
+    sp = spans[k]
+    if any(c in sentence[spans[k - 1].end : sp.start] for c in "。；;"):
+        return None
+    if _modal_clause(sentence, sp.start, floor):
+        return out[k - 1].subject
+    after_metric = sentence[floor : floor + 1] in ("，", ",") and spans[k - 1].kind != sp.kind
+    if after_metric and _total_clause(sentence, sp.start, floor):
+        return out[k - 1].subject
+    return None
 
 
 def _modal_clause(sentence: str, start: int, floor: int) -> bool:
@@ -1723,16 +1767,26 @@ def _rate_of_clause_before(sentence: str, start: int, end: int, floor: int) -> s
     return _before(sentence, lo - 1, floor, False).subject
 
 
+# The period a total covers (全年|共, 今年|合计): when, never what.
+_PERIOD_WORD = re.compile(r"(?:全|今|去|本|上|当)(?:年|月|季|周)|全年度|年内")
+
+
 def _total_after_list(sentence: str, start: int, floor: int) -> str | None:
     """交流学习心得体会，共计40余次: a total whose clause is only 共计 takes the noun that ends the clause before."""
-    lo = _clause_start(sentence, start, floor)
-    words_here = [w.text for w in tag(sentence[lo:start])]
-    if not words_here or not all(w in _set("subject_total_words.txt") for w in words_here):
+    if not _total_clause(sentence, start, floor):
         return None
-    end = lo - 1
+    end = _clause_start(sentence, start, floor) - 1
     if end <= floor:
         return None
     return _before(sentence, end, floor, False).subject
+
+
+def _total_clause(sentence: str, start: int, floor: int) -> bool:
+    """The clause before a metric is only a total word (共计, 共), with the period it covers (全年|共)."""
+    ws = tag(sentence[_clause_start(sentence, start, floor) : start])
+    if not ws or not any(w.text in _set("subject_total_words.txt") for w in ws):
+        return False
+    return all(w.text in _set("subject_total_words.txt") or _PERIOD_WORD.fullmatch(w.text) for w in ws)
 
 
 def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:

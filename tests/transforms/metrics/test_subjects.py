@@ -1145,3 +1145,55 @@ def test_a_modal_predicate_alone_takes_the_subject_before_it() -> None:
     # a headline: the space parts the subject from its modal predicate
     assert facts("西区新体育馆 料容纳近3万人")["近3万人"].subject == "西区新体育馆"
     assert facts("会员可享8折。")["8折"].subject == "会员"
+
+
+def test_a_part_of_a_month_or_year_after_its_digits_opens_no_name() -> None:
+    # 9|月底, 第2|季: when, never what
+    assert facts("截至9月底全市户籍人口为120万人。")["120万人"].subject == "户籍人口"
+    assert facts("今年第2季全市房屋买卖登记约3万栋。")["约3万栋"].subject.startswith("房屋买卖")
+
+
+def test_only_belongs_to_the_predicate() -> None:
+    # 仅 (only) says how small the figure is, as 只 does
+    assert facts("今年1至9月死亡数仅8万人。")["8万人"].subject == "死亡数"
+
+
+def test_long_term_care_qualifies_what_is_counted() -> None:
+    assert facts("明年新增约80张长期照顾床位。")["约80张"].subject == "长期照顾床位"
+
+
+def test_a_total_over_a_period_after_a_rate_counts_its_thing() -> None:
+    # …减少约两成，全年共520宗: the total of the cases the rate before measured
+    assert facts("抢劫案件按年减少约两成，全年共520宗。")["520宗"].subject == "抢劫案件"
+
+
+def test_a_share_of_a_base_without_de_measures_the_thing_before_zhan() -> None:
+    # A|占|B|约三成: B is the base, A the thing measured (as A占B的…)
+    assert facts("网购骗案占诈骗案约三成。")["约三成"].subject == "网购骗案"
+    assert facts("民营企业占全部企业90%以上。")["90%以上"].subject == "民营企业"
+    # the relation is the indicator's name when an attribute word ends it
+    assert facts("高新技术企业占规上企业比重达30%。")["30%"].subject == "高新技术企业占规上企业比重"
+
+
+def test_originally_and_extent_words() -> None:
+    # 原 (originally) belongs to the predicate; 幅度 is an attribute word its act makes a term with
+    assert facts("预算原编列300亿元。")["300亿元"].subject == "预算"
+    assert facts("删减幅度约2%。")["约2%"].subject == "删减幅度"
+
+
+def test_a_number_word_is_an_attribute_its_act_makes_a_term_with() -> None:
+    # 死亡|数 (and 跑动|次数): the act and 数 name the measure, the act is no clause verb to trim
+    assert facts("今年1至9月死亡数仅8万人。")["8万人"].subject == "死亡数"
+    found = facts("盗窃案件发案数、诈骗案件受理数分别下降9%、4%。")
+    assert found["4%"].subject == "诈骗案件受理数"
+
+
+def test_causative_rang_governs_the_clause() -> None:
+    # 让 (make) governs the clause it opens, as 令 does
+    assert facts("远程诊断让慢病筛查率提升20%以上。")["20%以上"].subject == "慢病筛查率"
+
+
+def test_a_verb_after_people_counted_by_visits_is_their_predicate() -> None:
+    # 20万人次|居首: the visitors rank first; 4次|回信 still names the act counted
+    assert facts("韩国旅客约20万人次居首。")["约20万人次"].subject == "韩国旅客"
+    assert facts("总书记4次回信。")["4次"].subject == "回信"
