@@ -849,6 +849,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         return None
     if _in_short_quote(sent, prefix_start, end):
         return None
+    if has_multiplier and sent.endswith("每", 0, prefix_start):
+        return None  # 每10万人口有28.6人, 每10亿元资金: the scaled base of a rate, not an amount
     bound = prefix_bound or trailing_bound or inner_bound or "exact"
     return Metric(
         prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied

@@ -348,6 +348,8 @@ REGIONAL_NEGATIVE = [
     ("截至今年六月的十二个月内，共录得", []),  # 截至…的N个月: a reference period
     ("每两星期一次", ["两星期", "一次"]),  # 一次 after a rate base counts
     ("较对上三个月上升5.1%", ["5.1%"]),  # HK 对上 ('the preceding'): a reference period
+    ("每10万人口有医师31.2人", ["31.2人"]),  # a scaled base of a rate (per 100,000) is no amount
+    ("每百万元产值耗水4.6吨，每千人拥有3.1张床位", ["4.6吨", "3.1张"]),
 ]
 
 
