@@ -78,7 +78,7 @@ _MULTIPLIERS = {
 _REGIONAL_UNITS = frozenset({"折", "成", "呎", "度", "点"})
 _MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
 _STANDALONE = re.compile(r"[万千百亿]+")
-_RANGE_SEPS = "至到~～—－-"
+_RANGE_SEPS = "至到~～〜—－-"  # 〜 (wave dash): Taiwan pages write 35〜40万元 with it too
 # Characters that can follow a numeral before its unit: a multiplier, a range separator, 余/多/来.
 _EXTENDERS = _MULTIPLIER_FIRSTS | frozenset(_RANGE_SEPS) | frozenset("余多来")
 _INNER_SUFFIX = {"余": "at_least", "多": "at_least", "来": "approx"}
