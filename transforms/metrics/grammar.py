@@ -11,10 +11,10 @@ only the rules. Everything works on the sentence string; offsets are local to it
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Iterable
-from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -626,10 +626,14 @@ def _range_tail(sent: str, m: re.Match[str]) -> int | None:
 
 def _scaled(value: float, factor: float) -> float:
     """``value * factor`` as the decimal figure the text writes: 147.2 * 1e8 in binary floating point
-    is 14719999999.999998, off by more than the six decimals a plain round() would clean up."""
-    if factor == 1.0:
-        return round(value, 6)
-    return round(float(Decimal(repr(value)) * Decimal(repr(factor))), 6)
+    is 14719999999.999998, off by more than the six decimals a plain round() cleans up. A product a
+    few units in the last place from a whole number is that number (cheaper than decimal arithmetic
+    on the hot path)."""
+    product = value * factor
+    whole = round(product)
+    if product != whole and abs(product - whole) <= 4 * math.ulp(product):
+        return float(whole)
+    return round(product, 6)
 
 
 def _mixed_upper_end(
