@@ -96,9 +96,10 @@ def common_chars() -> frozenset[str]:
     return frozenset(c for c in chars if len(c) == 1)
 
 
-# CJK punctuation, and 〇 (the zero of 二〇二五年): plain Big5 reads Big5-HKSCS's 〇 (C6E2) as the kana ま,
-# so without it the two decodings of a Hong Kong page dated 二〇二五年 tie and the wrong one wins.
-_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～％　〇")
+# CJK punctuation, 〇 (the zero of 二〇二五年) and list markers (①, ⑴, ⅰ, Ⅰ): plain Big5 and cp950 read
+# Big5-HKSCS's C6A1-C6E2 (① … ⑽ ⅰ … ⅹ … 〇) as kana without an error, so without them the two
+# decodings of a Hong Kong page tie and the wrong one wins.
+_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～％　〇①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
 
 
 def char_class(chars: Iterable[str]) -> str:

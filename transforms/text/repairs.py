@@ -74,6 +74,7 @@ _HALF = {
     **{0xFF21 + i: ord("A") + i for i in range(26)},
     **{0xFF41 + i: ord("a") + i for i in range(26)},
     0xFF05: ord("%"),
+    0xFE6A: ord("%"),  # ﹪, the small percent sign of Big5 pages (１２．５﹪)
     0x3000: ord(" "),
     0x00A0: ord(" "),
     **{cp: ord(" ") for cp in range(0x2002, 0x200B)},

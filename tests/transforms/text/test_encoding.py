@@ -150,9 +150,12 @@ def test_a_page_plain_big5_reads_keeps_the_label_big5() -> None:
 def test_a_hong_kong_page_dated_with_a_circle_zero_keeps_it() -> None:
     """Big5-HKSCS writes 〇 as C6E2, which plain Big5 and cp950 decode as the kana ま without an error;
     a page whose only HKSCS character is that 〇 must still read as Big5-HKSCS."""
-    page = "本署二〇二五年共處理三千二百宗申請，較二〇二四年增加一成。"
-    text, encoding, error = decode_bytes(page.encode("big5hkscs"))
-    assert error is None and text == page and encoding == "big5hkscs"
+    for page in (
+        "本署二〇二五年共處理三千二百宗申請，較二〇二四年增加一成。",
+        "①全年共處理三千二百宗申請；②較去年增加一成。",  # HKSCS list markers share that area
+    ):
+        text, encoding, error = decode_bytes(page.encode("big5hkscs"))
+        assert error is None and text == page and encoding == "big5hkscs"
 
 
 def test_common_characters_hold_no_kana() -> None:

@@ -23,6 +23,7 @@ CASES = [
     (repairs.to_halfwidth, "月薪４万５，６７８元，共１，２，３项", "月薪4万5,678元，共1，2，3项", 9),
     (repairs.to_halfwidth, "据点１２处﹐服务逾５万人﹔其中", "据点12处，服务逾5万人；其中", 5),  # small forms
     (repairs.to_halfwidth, "第３章．附则", "第3章．附则", 1),
+    (repairs.to_halfwidth, "年增７．５﹪，占比３０﹪", "年增7.5%，占比30%", 7),  # ﹪: the small percent sign
     (
         repairs.join_digit_spaces,
         "形成了37 件，50 余万元，2024 年，达 99.5%",
