@@ -21,7 +21,16 @@ from transforms.parse import parse_batch
 
 HERE = Path(__file__).parent / "regional"
 FACTS = sorted(HERE.glob("*.facts.jsonl"))
-PAGES = [f.with_name(f.name.removesuffix(".facts.jsonl") + ".txt") for f in FACTS]
+# the first set, and s5-*: the second, written as a held-out set (scored once before any rule was
+# drawn from it, see regional/README.md) and tuned on since, so it is pinned here the same way
+FIRST = [f for f in FACTS if not f.name.startswith("s5-")]
+SECOND = [f for f in FACTS if f.name.startswith("s5-")]
+
+
+def _pages(facts: list[Path]) -> list[Path]:
+    return [f.with_name(f.name.removesuffix(".facts.jsonl") + ".txt") for f in facts]
+
+
 SCORER = Path(__file__).resolve().parents[3].parent / "shared" / "tools" / "score_facts.py"
 FIELDS = ("subject", "topic", "years", "modality", "region", "area", "targets")
 # measured on session 4's final rules (the gold was written on h-regfacts, then three regional
@@ -36,6 +45,17 @@ FLOORS = {
     "area": 0.979,
     "targets": 0.872,
 }
+# the second set (190 figures): one more wrong figure is 0.005
+FLOORS_SECOND = {
+    "subject": 0.580,
+    "topic": 0.779,
+    "years": 0.856,
+    "modality": 0.921,
+    "region": 0.989,
+    "area": 1.000,
+    "targets": 0.810,
+}
+SETS = {"first": (FIRST, FLOORS, 195), "s5": (SECOND, FLOORS_SECOND, 190)}
 PRED = (
     "text",
     "value",
@@ -59,10 +79,10 @@ def _rows(path: Path) -> list[dict]:
 
 
 def test_the_gold_covers_the_three_regions_and_pages_without_sidecar() -> None:
-    assert len(FACTS) >= 10
+    assert len(FIRST) >= 10 and len(SECOND) >= 10
     regions = {r["adcode"] for f in FACTS for r in _rows(f)}
     assert {"810000", "820000", "710000"} <= regions
-    assert sum(not p.with_name(p.stem + ".meta.json").exists() for p in PAGES) >= 3
+    assert sum(not p.with_name(p.stem + ".meta.json").exists() for p in _pages(FACTS)) >= 6
 
 
 @pytest.mark.parametrize("facts", FACTS, ids=lambda p: p.name.removesuffix(".facts.jsonl"))
@@ -79,10 +99,12 @@ def test_facts_gold_is_well_formed_and_matches_the_figures_gold(facts: Path) -> 
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not beside the project")
-def test_every_field_stays_at_its_measured_level(tmp_path: Path) -> None:
-    metrics = parse_batch([str(p) for p in PAGES]).metrics
+@pytest.mark.parametrize("name", SETS)
+def test_every_field_stays_at_its_measured_level(tmp_path: Path, name: str) -> None:
+    facts, floors, figures = SETS[name]
+    metrics = parse_batch([str(p) for p in _pages(facts)]).metrics
     gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
-    gold.write_text("".join(f.read_text(encoding="utf-8") for f in FACTS), encoding="utf-8")
+    gold.write_text("".join(f.read_text(encoding="utf-8") for f in facts), encoding="utf-8")
     pred.write_text(
         "".join(
             json.dumps({"file": r.pop("name"), **r}, ensure_ascii=False) + "\n"
@@ -91,11 +113,11 @@ def test_every_field_stays_at_its_measured_level(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = subprocess.run(
-        [sys.executable, str(SCORER), str(gold), str(pred), *(f"--min={f}={v}" for f, v in FLOORS.items())],
+        [sys.executable, str(SCORER), str(gold), str(pred), *(f"--min={f}={v}" for f, v in floors.items())],
         capture_output=True,
         text=True,
     )
-    assert "matched 195" in out.stdout, out.stdout
+    assert f"matched {figures}" in out.stdout, out.stdout
     got = dict(
         re.findall(r"(\w+)=(\d\.\d{3})", out.stdout.strip().splitlines()[-2 if out.returncode else -1])
     )

