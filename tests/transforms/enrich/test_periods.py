@@ -913,3 +913,32 @@ def test_a_contrasted_parallel_a_comparison_and_a_part_of_a_planned_figure_are_p
 def test_a_school_year_is_the_year_it_starts_in() -> None:
     assert [(e.kind, e.first) for e in scan("134学年度新生注册率为")] == [("year", 2045)]
     assert [(e.kind, e.first) for e in scan("2031学年全市新增学位")] == [("year", 2031)]
+
+
+def test_a_deadline_year_a_same_period_base_and_a_base_value_s_year() -> None:
+    assert [(e.kind, e.first) for e in scan("目标在137年前让总量突破1万户", True)] == [("to", 2048)]
+    assert [(e.kind, e.first) for e in scan("力争于2040年底前完成")] == [("to", 2040)]
+    assert scan("恢复至2029年同期的8成") == ()  # the same period of a base year
+    got = decide([["全年共录得8万件，较2030年的9万件下跌4%。"]], meta={"published": "2032-02-05"})
+    assert got["0:9万件"][:2] == (2030, 2030)
+    assert got["0:8万件"][:2] == got["0:4%"][:2] == (2032, 2032)
+
+
+def test_a_lead_announcing_a_year_s_statistics_dates_the_story() -> None:
+    got = decide(
+        [
+            [("headline", "去年来台旅客创新高")],
+            ["观光署今（22）日公布134年观光统计，全年来台旅客达886万人。"],
+            ["日本旅客约157万人居首。"],
+            ["观光署表示，今年目标吸引旅客1000万人，每周增聘导游约60人。"],
+        ],
+        meta={"published": "2046-01-22", "region": "台湾"},
+    )
+    assert got["1:886万人"][:2] == got["2:157万人"][:2] == (2045, 2045)
+    assert got["3:1000万人"] == (2046, 2046, "target")
+
+
+def test_hiring_to_come_is_planned() -> None:
+    got = decide([["警队现有约3万人，2032年将招聘不少于1500人。"]], meta={"published": "2032-02-05"})
+    assert got["0:1500人"][2] == "target"
+    assert got["0:3万人"][2] == "actual"

@@ -808,3 +808,10 @@ def test_a_city_qualifying_one_project_of_a_report_does_not_place_a_later_action
         ["支持三明市“某某种业基地”建设，新建和改造高标准农田70万亩"], [["70万亩"]], meta={"region": "350000"}
     )
     assert got == [["350400"]]
+
+
+def test_orders_a_market_places_are_the_buyer_s_place_not_the_figure_s() -> None:
+    got = _metric_regions(
+        ["按地区别观察，香港接单147亿美元，年减1.4%"], [["147亿美元", "1.4%"]], meta={"region": "台湾"}
+    )
+    assert got == [["710000", "710000"]]
