@@ -633,13 +633,15 @@ def _named(
     (大庆路, 永新镇).
     A name several divisions share is the one in the page's province, else dropped.
     A name that only says where people, firms or capital come from (台湾同胞, 台湾地区旅客, 香港企业,
-    来自广东省的…: an origin, region_origin_heads.txt) is not the place of a page in another province; a city naming a cluster
+    来自广东省的…, 输往台湾的出口: an origin or a market, region_origin_heads.txt,
+    region_origin_prefixes.txt) is not the place of a page in another province; a city naming a cluster
     of several cities around it (成都平原经济区, 沈阳都市圈: region_zone_tails.txt) names its province.
     """
     _, aliases, info = _gazetteer()
     blockers = tuple(words("division_short_blockers.txt"))
     cues = tuple(words("place_left_cues.txt"))
     origins = tuple(words("region_origin_heads.txt"))
+    prefixes = tuple(words("region_origin_prefixes.txt"))
     zones = tuple(words("region_zone_tails.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
@@ -685,7 +687,7 @@ def _named(
             continue
         after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
         origin = after.removeprefix("地区").startswith(origins)  # 台湾地区旅客 as 台湾旅客
-        origin |= raw[:off].decode("utf-8", errors="ignore").endswith("来自")  # 来自广东省的旅客
+        origin |= raw[:off].decode("utf-8", errors="ignore").endswith(prefixes)  # 来自广东省的, 输往台湾的
         if origin and info[code][3] != province:
             continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
         if after.startswith(zones) and info[code][1] != "province":

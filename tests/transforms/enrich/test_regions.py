@@ -815,3 +815,10 @@ def test_orders_a_market_places_are_the_buyer_s_place_not_the_figure_s() -> None
         ["按地区别观察，香港接单147亿美元，年减1.4%"], [["147亿美元", "1.4%"]], meta={"region": "台湾"}
     )
     assert got == [["710000", "710000"]]
+
+
+def test_a_market_goods_go_to_is_not_the_figure_s_place() -> None:
+    got = _metric_regions(
+        ["香港特区政府公布", "输往台湾及越南的出口分别上升逾30%"], [[], ["30%"]], meta={"region": "香港"}
+    )
+    assert got == [[], ["810000"]]
