@@ -384,7 +384,10 @@ def _past_pair_end(since_word: str) -> bool:
     the metric (从过去的3000多元增加到…): the metric is the pair's end, stated as it stands now."""
     froms = tuple(words("pair_from_words.txt"))
     tos = "|".join(map(re.escape, words("pair_to_words.txt")))
-    return since_word.startswith(froms) and re.search(f"\\d[^，；。]*(?:{tos})$", since_word) is not None
+    return (
+        since_word.startswith(froms)
+        and re.search(f"\\d[^，；。]*(?:{tos})[^，；。\\d]{{0,6}}$", since_word) is not None
+    )
 
 
 def pair_end(before: str, after: str) -> str | None:

@@ -942,3 +942,11 @@ def test_hiring_to_come_is_planned() -> None:
     got = decide([["警队现有约3万人，2032年将招聘不少于1500人。"]], meta={"published": "2032-02-05"})
     assert got["0:1500人"][2] == "target"
     assert got["0:3万人"][2] == "actual"
+
+
+def test_five_years_in_digits_and_an_original_start_in_an_unknown_past() -> None:
+    got = decide([["近5年，全国累计改造小区24万个。"]], meta={"published": "2036-06-29"})
+    assert got["0:24万个"][:2] == (2031, 2035)
+    got = decide([["湿地面积从原有的9万亩扩大到了现在的17万亩。"]], meta={"published": "2032-10-08"})
+    assert got["0:9万亩"][:2] == (None, None)  # the start in an unknown past
+    assert got["0:17万亩"][:2] == (2032, 2032)  # the end as it stands now
