@@ -663,6 +663,8 @@ class Walk:
             )
         ):
             return True
+        if self.part is not None and _principles_after(text[offset + length : ce]):
+            return False  # 统筹好五对重要关系: the guidance a plan takes into account, as it stands
         return self._part_target(text[:offset], period)
 
     def _part_target(self, before: str, period: Period) -> bool:
@@ -703,6 +705,17 @@ _STATISTICS = re.compile(r"^[^，,。；]*(?:公布|发布)[^，,。；]*\d{2,4}
 def _announces_statistics(text: str) -> bool:
     """Does a lead's first clause announce the statistics of a year (…今日公布114年观光统计，…)?"""
     return _STATISTICS.match(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _principles() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, words("principle_nouns.txt")))
+    return re.compile(f"^[^，,。；;：:]{{0,6}}?(?:{nouns})")
+
+
+def _principles_after(after: str) -> bool:
+    """Does a count name principles or relations right after it (五对重要关系, 五个“必须统筹好”)?"""
+    return _principles().match(after) is not None
 
 
 def _noun_after(text: str) -> bool:

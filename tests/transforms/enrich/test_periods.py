@@ -950,3 +950,16 @@ def test_five_years_in_digits_and_an_original_start_in_an_unknown_past() -> None
     got = decide([["湿地面积从原有的9万亩扩大到了现在的17万亩。"]], meta={"published": "2032-10-08"})
     assert got["0:9万亩"][:2] == (None, None)  # the start in an unknown past
     assert got["0:17万亩"][:2] == (2032, 2032)  # the end as it stands now
+
+
+def test_a_count_of_principles_a_plan_takes_into_account_is_actual() -> None:
+    report = [
+        ["2034年某某市人民政府工作报告"],
+        ["一、2033年工作回顾"],
+        ["过去一年，全市新增就业1.2万人。"],
+        ["二、2034年主要任务"],
+        ["我们要统筹好5个重要关系，把握好3个“必须坚持”，重点做好以下10个方面工作。"],
+    ]
+    got = decide(report)
+    assert got["4:5个"][2] == got["4:3个"][2] == "actual"
+    assert got["4:10个"][2] == "target"  # the plan's task areas stay planned
