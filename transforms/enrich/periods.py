@@ -384,7 +384,10 @@ def _past_pair_end(since_word: str) -> bool:
     the metric (从过去的3000多元增加到…): the metric is the pair's end, stated as it stands now."""
     froms = tuple(words("pair_from_words.txt"))
     tos = "|".join(map(re.escape, words("pair_to_words.txt")))
-    return since_word.startswith(froms) and re.search(f"\\d[^，；。]*(?:{tos})$", since_word) is not None
+    return (
+        since_word.startswith(froms)
+        and re.search(f"\\d[^，；。]*(?:{tos})[^，；。\\d]{{0,6}}$", since_word) is not None
+    )
 
 
 def pair_end(before: str, after: str) -> str | None:
@@ -403,6 +406,11 @@ def pair_end(before: str, after: str) -> str | None:
 @lru_cache(maxsize=1)
 def _change_words() -> tuple[str, ...]:
     return tuple(words("pair_change_words.txt"))
+
+
+# the value of a comparison's base right after its year (较2024年的90302宗下跌4.2%): dated that year
+_BASE_VALUE = re.compile(r"(?:较|比|与)((?:19|20)\d{2}|1[0-4]\d)年度?的$")
+ROC_BASE = 1911
 
 
 def _pair_change(before: str) -> bool:
@@ -536,6 +544,17 @@ class Walk:
                     and not self._dates_its_sentence(head, text)
                 ):
                     self.sticky = self.para_frame
+        if self.lead_pending and head is None and _announces_statistics(text):
+            # 观光署今日公布114年观光统计，全年来台旅客达…: the period of the statistics announced
+            m = CLAUSE_END.search(text)
+            head = next(
+                (
+                    e
+                    for e in scan(text, self.roc)
+                    if e.kind in ("year", "range") and (m is None or e.start < m.start())
+                ),
+                None,
+            )
         if self.lead_pending and head is None and text.rstrip().endswith(ANNOUNCES):
             # 现公布二〇二六年度敬老金发放安排如下：the period of what the lead announces
             head = next((e for e in scan(text, self.roc) if e.kind in ("year", "range")), None)
@@ -584,6 +603,11 @@ class Walk:
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
+        if m := _BASE_VALUE.search(text, s.clauses[k][0], offset):
+            y = int(m.group(1))
+            period = (
+                (y + ROC_BASE, y + ROC_BASE) if y < 1000 else (y, y)
+            )  # 较2024年的90302宗: the base's year
         if gov is None and k > 0 and _pair_change(text[s.clauses[k][0] : offset]):
             period = _pair_span(s, k - 1) or period  # …从A年的X增至B年的Y，增长近5倍: (A, B)
         target = self._target(s, text, offset, length, gov, period, k)
@@ -639,6 +663,8 @@ class Walk:
             )
         ):
             return True
+        if self.part is not None and _principles_after(text[offset + length : ce]):
+            return False  # 统筹好五对重要关系: the guidance a plan takes into account, as it stands
         return self._part_target(text[:offset], period)
 
     def _part_target(self, before: str, period: Period) -> bool:
@@ -671,6 +697,25 @@ class Walk:
             )
         else:
             self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
+
+
+_STATISTICS = re.compile(r"^[^，,。；]*(?:公布|发布)[^，,。；]*\d{2,4}年[^，,。；]{0,12}(?:统计|数据)")
+
+
+def _announces_statistics(text: str) -> bool:
+    """Does a lead's first clause announce the statistics of a year (…今日公布114年观光统计，…)?"""
+    return _STATISTICS.match(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _principles() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, words("principle_nouns.txt")))
+    return re.compile(f"^[^，,。；;：:]{{0,6}}?(?:{nouns})")
+
+
+def _principles_after(after: str) -> bool:
+    """Does a count name principles or relations right after it (五对重要关系, 五个“必须统筹好”)?"""
+    return _principles().match(after) is not None
 
 
 def _noun_after(text: str) -> bool:

@@ -25,6 +25,7 @@ from functools import lru_cache
 import polars as pl
 
 from transforms.enrich.context import Context
+from transforms.enrich.structure import LEAD_CHARS, is_report
 from transforms.lexicon import table, words
 from transforms.metrics.words import tag
 
@@ -609,6 +610,7 @@ _TIME_OPENER_CHARS = 6  # a short first clause (眼下, 这段时间) before the
 _PLACE_TOPIC_CHARS = 20  # a sentence may open on a bare place chain this long (四川省某县某村，这个…)
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
+RUNNING_TOTALS = ("累计",)  # 浦东新区法规新增4部，累计达到22部: the totals of what the clause before counts
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 METRIC_REGIONS = {
     "metric_id": pl.String,
@@ -631,13 +633,15 @@ def _named(
     (大庆路, 永新镇).
     A name several divisions share is the one in the page's province, else dropped.
     A name that only says where people, firms or capital come from (台湾同胞, 台湾地区旅客, 香港企业,
-    来自广东省的…: an origin, region_origin_heads.txt) is not the place of a page in another province; a city naming a cluster
+    来自广东省的…, 输往台湾的出口: an origin or a market, region_origin_heads.txt,
+    region_origin_prefixes.txt) is not the place of a page in another province; a city naming a cluster
     of several cities around it (成都平原经济区, 沈阳都市圈: region_zone_tails.txt) names its province.
     """
     _, aliases, info = _gazetteer()
     blockers = tuple(words("division_short_blockers.txt"))
     cues = tuple(words("place_left_cues.txt"))
     origins = tuple(words("region_origin_heads.txt"))
+    prefixes = tuple(words("region_origin_prefixes.txt"))
     zones = tuple(words("region_zone_tails.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
@@ -683,7 +687,7 @@ def _named(
             continue
         after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
         origin = after.removeprefix("地区").startswith(origins)  # 台湾地区旅客 as 台湾旅客
-        origin |= raw[:off].decode("utf-8", errors="ignore").endswith("来自")  # 来自广东省的旅客
+        origin |= raw[:off].decode("utf-8", errors="ignore").endswith(prefixes)  # 来自广东省的, 输往台湾的
         if origin and info[code][3] != province:
             continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
         if after.startswith(zones) and info[code][1] != "province":
@@ -993,6 +997,71 @@ def _group_heads(lead: str, own: list[tuple[str, int]]) -> tuple[list[tuple[str,
     return [], 0
 
 
+@lru_cache(maxsize=1)
+def _agent_words() -> tuple[str, ...]:
+    return tuple({*words("region_agent_verbs.txt"), *_clause_verbs()})
+
+
+@lru_cache(maxsize=1)
+def _division_tails() -> tuple[str, ...]:
+    return tuple(sorted(words("division_suffixes.txt"), key=len, reverse=True))
+
+
+def _qualifies(text: str, mine: list[tuple[str, int]]) -> bool:
+    """Whether every place an earlier clause names only qualifies a noun after it (三明市“中国稻种
+    基地”建设, 阿拉善新远景等35个项目, 克拉玛依市、库车…试点) rather than being the agent of a verb
+    (支持成都打造…, 德阳试点示范: region_agent_verbs.txt, or a verb or adverb by jieba's tags)."""
+    raw = text.encode("utf-8")
+    for m, off in mine:
+        rest = raw[off + _nbytes(m) :].decode("utf-8", "ignore")
+        rest = rest.removeprefix(next((t for t in _division_tails() if rest.startswith(t)), ""))
+        if not rest or rest.startswith(_agent_words()):
+            return False
+        ws = [w for w in tag(rest[:_LEAD_CHARS]) if w.text.strip()]
+        if ws and ((ws[0].tag.startswith("v") and ws[0].tag != "vn") or ws[0].tag in ("d", "ad", "p")):
+            return False
+    return bool(mine)
+
+
+def _report_pages(ctx: Context) -> set[str]:
+    """The documents whose first lines name them a work report (structure.is_report)."""
+    leads = ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS))
+    return {sha for sha, lead in leads.iter_rows() if is_report(lead)}
+
+
+def _project_place(
+    text: str, mine: list[tuple[str, int]], got: str | None, page: str | None, lead: str, k: int
+) -> bool:
+    """Whether the division an earlier clause (``k`` clauses back) of a work report names only
+    qualifies one project there (支持三明市“中国稻种基地”建设，新建…高标准农田70万亩), so that a
+    later figure whose clause names no place is the report's division's: a figure of a new action,
+    or one clauses further on. Right after it, a clause giving the project's own figures keeps its
+    place (精心筹办成都世运会，116个国家和地区…参赛), and so does a place that sets the scene (在某市，)."""
+    return (
+        got != page
+        and _inside(got, page)
+        and not _LOCATIVE_FRAME.match(text)
+        and (k > 1 or _opens_with_action(lead))
+        and _qualifies(text, mine)
+    )
+
+
+def _opens_with_action(lead: str) -> bool:
+    """Whether a metric's clause opens with a verb of its own (新建和改造…, 力争新开工…, 完成…投资):
+    a new action of the report, not a figure of the thing the clause before names."""
+    ws = [w for w in tag(lead[:_LEAD_CHARS]) if w.text.strip()]
+    times = words("region_time_leads.txt")
+    while len(ws) > 1 and ws[0].text in times:
+        ws = ws[1:]
+    if (
+        not ws
+        or ws[0].text in RUNNING_TOTALS
+        or ws[0].text.endswith(tuple(words("region_attribute_heads.txt")))
+    ):
+        return False  # 累计分别达到…: the running totals of the clause before; 产能占全球30%: its attribute
+    return ws[0].text.startswith(_agent_words()) or ws[0].tag.startswith("v") or ws[0].tag in ("d", "ad", "p")
+
+
 def _inside(code: str | None, page: str | None) -> bool:
     """Whether division ``code`` is the page's division or lies inside it."""
     if code is None or page is None:
@@ -1220,6 +1289,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             )
             if setting and not _names_whole(opener, mine, False):
                 out[-1] = _common(setting)
+    reports = _report_pages(ctx)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
     for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
@@ -1289,14 +1359,21 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             if (
                 decided
                 and 0 < k < len(scopes) - 1
-                and _inside(got, page)
-                and not _LOCATIVE_FRAME.match(text)
-                and (other_items or (_own_subject(lead) and not first.endswith(_PART_OPENERS)))
+                and (
+                    (
+                        _inside(got, page)
+                        and not _LOCATIVE_FRAME.match(text)
+                        and (other_items or (_own_subject(lead) and not first.endswith(_PART_OPENERS)))
+                    )
+                    or (sha in reports and _project_place(text, mine, got, page, lead, k))
+                )
             ):
                 # …集结中心获批建设，中欧班列开行超2000列: a division of the page that an earlier clause
                 # names is not the place of a clause with its own subject, which keeps the page; a
                 # whole (深化川渝合作，…320个共建项目: null), a place outside the page (a news story's)
-                # and a clause that only sets the place (在湖南长沙，…) still pass theirs on
+                # and a clause that only sets the place (在湖南长沙，…) still pass theirs on. In a work
+                # report, neither is one that only qualifies a project (支持三明市“中国稻种基地”建设，
+                # 新建…高标准农田70万亩: the report's division; _project_place)
                 break
             if decided:
                 code = got

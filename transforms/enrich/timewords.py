@@ -21,6 +21,7 @@ YEAR = r"(?:19|20)\d{2}"
 # a start, a cut-off or a horizon (112年至113年, 截至113年底, 到115年), which a mainland text does not write
 ROC_YEAR = r"民国\d{2,3}|1[0-4]\d(?=年)"
 ROC_BASE = 1911
+SAME_PERIOD = "同期"  # X年同期: the base of a comparison
 AGE_BEFORE = ("成立", "建党", "建国", "诞辰", "诞生", "建校", "建院", "建市", "解放")  # …成立100年: an age
 ANY_YEAR = rf"(?:{YEAR}|{ROC_YEAR})"
 # 二○二五年, 二〇二五年, 一九九八年: a year in Chinese digits (Hong Kong releases write them so)
@@ -85,7 +86,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
     # every alternative starts with one of these: checking it first spares the engine the rest
     # (and every alternative holds a key of _keys(): a new alternative must keep that true)
     firsts = {w[0] for w in words("time_base_words.txt")} | {r["word"][0] for r in table("time_words.csv")}
-    firsts |= set("由从截到至自十“一二两三四五六七八九民（(党今去明本")
+    firsts |= set("由从截到至自在于十“一二两三四五六七八九民（(党今去明本")
     head = "(?=[0-9" + re.escape("".join(sorted(firsts))) + "])"
     return re.compile(
         head
@@ -100,6 +101,8 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
                 rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
                 rf"(?:到|至)(?P<to>{ANY_YEAR})年",
+                # a deadline: 在117年前, 于2030年前 (before that year): a horizon like 到2030年
+                rf"(?:在|于)(?P<before>{ANY_YEAR})年(?:底)?前",
                 NOTED_YEAR,
                 rf"(?:自|从)?{not_after_number}(?P<since>{ANY_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
                 rf"(?:自|从)?(?P<cnsince>{CN_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
@@ -197,7 +200,16 @@ def _expr(m: re.Match[str]) -> Expr | None:
     ):
         return None  # 已有120年历史, 新中国成立100年: an age, not a Republic of China year
     y = _year(m.group(g))
-    kinds = {"frm": "from", "roc_year": "year", "roc_bare": "year", "noted": "year", "school": "year"}
+    if g != "before" and m.string.startswith(SAME_PERIOD, e):
+        return None  # 恢复至108年同期的8成5: the same period of a base year, not the figure's year
+    kinds = {
+        "frm": "from",
+        "roc_year": "year",
+        "roc_bare": "year",
+        "noted": "year",
+        "school": "year",
+        "before": "to",
+    }
     return Expr(s, e, kinds.get(g, g), y, y)
 
 

@@ -913,3 +913,53 @@ def test_a_contrasted_parallel_a_comparison_and_a_part_of_a_planned_figure_are_p
 def test_a_school_year_is_the_year_it_starts_in() -> None:
     assert [(e.kind, e.first) for e in scan("134学年度新生注册率为")] == [("year", 2045)]
     assert [(e.kind, e.first) for e in scan("2031学年全市新增学位")] == [("year", 2031)]
+
+
+def test_a_deadline_year_a_same_period_base_and_a_base_value_s_year() -> None:
+    assert [(e.kind, e.first) for e in scan("目标在137年前让总量突破1万户", True)] == [("to", 2048)]
+    assert [(e.kind, e.first) for e in scan("力争于2040年底前完成")] == [("to", 2040)]
+    assert scan("恢复至2029年同期的8成") == ()  # the same period of a base year
+    got = decide([["全年共录得8万件，较2030年的9万件下跌4%。"]], meta={"published": "2032-02-05"})
+    assert got["0:9万件"][:2] == (2030, 2030)
+    assert got["0:8万件"][:2] == got["0:4%"][:2] == (2032, 2032)
+
+
+def test_a_lead_announcing_a_year_s_statistics_dates_the_story() -> None:
+    got = decide(
+        [
+            [("headline", "去年来台旅客创新高")],
+            ["观光署今（22）日公布134年观光统计，全年来台旅客达886万人。"],
+            ["日本旅客约157万人居首。"],
+            ["观光署表示，今年目标吸引旅客1000万人，每周增聘导游约60人。"],
+        ],
+        meta={"published": "2046-01-22", "region": "台湾"},
+    )
+    assert got["1:886万人"][:2] == got["2:157万人"][:2] == (2045, 2045)
+    assert got["3:1000万人"] == (2046, 2046, "target")
+
+
+def test_hiring_to_come_is_planned() -> None:
+    got = decide([["警队现有约3万人，2032年将招聘不少于1500人。"]], meta={"published": "2032-02-05"})
+    assert got["0:1500人"][2] == "target"
+    assert got["0:3万人"][2] == "actual"
+
+
+def test_five_years_in_digits_and_an_original_start_in_an_unknown_past() -> None:
+    got = decide([["近5年，全国累计改造小区24万个。"]], meta={"published": "2036-06-29"})
+    assert got["0:24万个"][:2] == (2031, 2035)
+    got = decide([["湿地面积从原有的9万亩扩大到了现在的17万亩。"]], meta={"published": "2032-10-08"})
+    assert got["0:9万亩"][:2] == (None, None)  # the start in an unknown past
+    assert got["0:17万亩"][:2] == (2032, 2032)  # the end as it stands now
+
+
+def test_a_count_of_principles_a_plan_takes_into_account_is_actual() -> None:
+    report = [
+        ["2034年某某市人民政府工作报告"],
+        ["一、2033年工作回顾"],
+        ["过去一年，全市新增就业1.2万人。"],
+        ["二、2034年主要任务"],
+        ["我们要统筹好5个重要关系，把握好3个“必须坚持”，重点做好以下10个方面工作。"],
+    ]
+    got = decide(report)
+    assert got["4:5个"][2] == got["4:3个"][2] == "actual"
+    assert got["4:10个"][2] == "target"  # the plan's task areas stay planned

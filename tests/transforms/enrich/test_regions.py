@@ -772,3 +772,53 @@ def test_the_country_carried_on_from_an_earlier_clause_is_the_region_that_calls_
     assert got == [["710000", "710000"]]
     got = _metric_regions(["当前，我国已实施改造，累计改造25万个"], [["25万个"]], meta={"region": "510000"})
     assert got == [[None]]
+
+
+def test_a_city_qualifying_one_project_of_a_report_does_not_place_a_later_action_s_figure() -> None:
+    # in a work report, a place that only qualifies a project (三明某基地建设, 开工建设阿拉善某项目) is
+    # not the place of the next action's figure, nor of a figure clauses further on: the province's
+    head = "福建省政府工作报告"
+    got = _metric_regions(
+        [
+            head,
+            "支持三明市“某某种业基地”建设，新建和改造高标准农田70万亩",
+            "开工建设宁德某某储能等35个项目，力争新投产600万千瓦",
+            "宁德口岸开工建设，完成联运试航，口岸货运量增长13.6%",
+        ],
+        [[], ["70万亩"], ["35个", "600万千瓦"], ["13.6%"]],
+        meta={"region": "350000"},
+    )
+    assert got == [[], ["350000"], ["350000", "350000"], ["350000"]]
+    # a place that is the agent of its verb carries on (支持三明打造…); so does a place whose own
+    # figures the next clause goes on with (…新增4部，累计达到22部; …建成某基地，产能占全国30%)
+    got = _metric_regions(
+        [
+            head,
+            "支持三明打造种业基地，新建和改造高标准农田70万亩",
+            "三明法规新增4部，累计达到22部",
+            "三明某某公司建成最大的生产基地，产能占全国30%",
+            "精心筹办三明运动会，116个国家和地区运动员参赛",
+        ],
+        [[], ["70万亩"], ["4部", "22部"], ["30%"], ["116个"]],
+        meta={"region": "350000"},
+    )
+    assert got == [[], ["350400"], ["350400", "350400"], ["350400"], ["350400"]]
+    # on a page that is no work report the place still carries on (a news story's place)
+    got = _metric_regions(
+        ["支持三明市“某某种业基地”建设，新建和改造高标准农田70万亩"], [["70万亩"]], meta={"region": "350000"}
+    )
+    assert got == [["350400"]]
+
+
+def test_orders_a_market_places_are_the_buyer_s_place_not_the_figure_s() -> None:
+    got = _metric_regions(
+        ["按地区别观察，香港接单147亿美元，年减1.4%"], [["147亿美元", "1.4%"]], meta={"region": "台湾"}
+    )
+    assert got == [["710000", "710000"]]
+
+
+def test_a_market_goods_go_to_is_not_the_figure_s_place() -> None:
+    got = _metric_regions(
+        ["香港特区政府公布", "输往台湾及越南的出口分别上升逾30%"], [[], ["30%"]], meta={"region": "香港"}
+    )
+    assert got == [[], ["810000"]]
