@@ -112,7 +112,21 @@ COUNT_COLUMNS = (
     "warnings",
 )
 DEFAULT_WAIT_SECONDS = 60.0
-CHECKPOINT_EVERY = "256MB"
+# Every commit of the working copy is checkpointed (decision 0019, session 5): a threshold this small
+# makes DuckDB checkpoint at each commit, and a batch's commit (bigger than
+# auto_checkpoint_skip_wal_threshold) then goes straight to the file's blocks without being written
+# to the WAL first (the WAL of a batch was written, checkpointed and truncated: ~6 % of load CPU).
+CHECKPOINT_EVERY = "1KB"
+# Vacuum merges a checkpoint's new row groups into the table's partly filled ones and recompresses
+# them: with a checkpoint per batch, every batch rewrote the run's text and facts so far (on the
+# bench corpus 3.6 s of 6.6 s of checkpoint CPU, growing with the run). Off while loading; `prune`,
+# the maintenance step that removes rows, compacts (VACUUM_TASKS_PRUNE).
+LOAD_VACUUM_TASKS = 0
+# One DuckDB thread on the working copy: a batch's statements are small (tens of thousands of rows),
+# and on two threads they spent a third more CPU (locks, task queues) for the same wall time (bench
+# corpus, load alone: 10.0-11.6 s CPU on two threads, 7.1-7.9 s on one, wall 8-13 s either way).
+LOAD_THREADS = 1
+VACUUM_TASKS_PRUNE = 100  # DuckDB's default
 # DuckDB's buffer pool on the working copy (default: 80 % of RAM, and every block a load writes or
 # scans stays cached, so memory grew with the warehouse). While staging 96MB: a batch needs far
 # less, and with 256MB the cache of written blocks grew with the run (x4 the bench corpus:
@@ -128,11 +142,15 @@ def tune_load_connection(con: duckdb.DuckDBPyConnection) -> None:
 
     ``memory_limit`` caps the buffer pool (cached blocks; a query needing more spills to the working
     copy's ``.tmp`` folder, which ``snapshot.clean_work`` removes after a kill);
-    ``checkpoint_threshold`` keeps DuckDB from checkpointing inside a batch: :meth:`Loader.stage`
-    checkpoints after each batch's commit.
+    ``checkpoint_threshold`` makes every commit a checkpoint (a batch's rows leave memory at its
+    commit, without a detour through the WAL: the working copy is private, a crash discards it);
+    ``max_vacuum_tasks`` keeps a checkpoint from rewriting the row groups earlier batches wrote;
+    ``threads`` = 1 (LOAD_THREADS).
     """
     con.execute(f"SET memory_limit = '{LOAD_MEMORY_LIMIT}'")
     con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_EVERY}'")
+    con.execute(f"SET max_vacuum_tasks = {LOAD_VACUUM_TASKS}")
+    con.execute(f"SET threads = {LOAD_THREADS}")
 
 
 def source_path(path: str | os.PathLike[str]) -> str:
@@ -437,12 +455,13 @@ class Loader:
             "stg_fact",
         ):
             con.execute(f"DROP TABLE IF EXISTS {table}")  # the batch's text leaves memory now
-        con.execute("COMMIT")
+        con.execute("COMMIT")  # checkpoints too (CHECKPOINT_EVERY)
         if not self.target.lake:
             # Committed rows stay in DuckDB's memory as in-memory row groups until a checkpoint writes
             # them to blocks (no memory_limit evicts them, at most it spills them to temporary files,
             # and the publish's checkpoint must pin them all): checkpointed per batch, a backfill
-            # holds one batch of them, not the run's (x4 the bench corpus: ~300 MB less).
+            # holds one batch of them, not the run's (x4 the bench corpus: ~300 MB less). The commit
+            # has checkpointed already; this one makes sure (nothing left to write: ~1 ms).
             con.execute("CHECKPOINT")
         for name, value in vars(result).items():
             setattr(self.totals, name, getattr(self.totals, name) + value)
@@ -697,6 +716,7 @@ def prune(
             ensure_storage(target.path)
             con = stack.enter_context(working_copy(target.path, run_id))
             tune_load_connection(con)
+            con.execute(f"SET max_vacuum_tasks = {VACUUM_TASKS_PRUNE}")  # compact what is removed
             con.execute("BEGIN TRANSACTION")
             apply_migrations(con)
         before = _count(con, "SELECT count(*) FROM fact_metric")

@@ -393,6 +393,22 @@ def test_a_span_off_its_text_in_an_early_batch_blocks_the_publish(wh: Path) -> N
     assert check_integrity(wh) == []
 
 
+@pytest.mark.parametrize(
+    "end",
+    [pl.col("char_end") + 40, pl.col("char_start") - 1, pl.col("char_start")],
+    ids=["past-its-sentence", "reversed", "empty"],
+)
+def test_a_span_past_its_sentence_reversed_or_empty_blocks_the_publish(wh: Path, end: pl.Expr) -> None:
+    """The span check cuts each sentence out of its piece once and each span out of its sentence: a
+    span running past its sentence, ending before it starts or empty still refuses the run."""
+    broken = make_batch("r1", {"raw/a.txt": "东湖镇简报\n全年接待游客300人次。受理投诉7件。"})
+    broken.metrics = broken.metrics.with_columns(end.alias("char_end"))
+    with pytest.raises(IntegrityError, match="span_matches_text"), Loader(wh, RunInfo("r1")) as loader:
+        loader.stage(_parsed(broken))
+        loader.publish()
+    assert not wh.exists()
+
+
 def test_chunk_text_of_a_batch_leaves_with_the_batch(wh: Path) -> None:
     with Loader(wh, RunInfo("r1")) as loader:
         loader.stage(_parsed(make_batch("r1", {"raw/a.txt": "南山乡简报\n今年帮扶困难群众45人。"})))
@@ -467,6 +483,55 @@ def test_the_loaders_memory_is_capped_and_each_batch_checkpointed(wh: Path) -> N
         loader.stage(_parsed(make_batch("r1", {"raw/c.txt": SEED_C})))
         loader.publish()
     assert run_sql(wh, "SELECT count(*) AS n FROM fact_metric")["n"].item() == 9
+
+
+def test_each_batch_commit_checkpoints_on_one_thread_without_rewriting_earlier_batches(wh: Path) -> None:
+    # Session 5 (decision 0019): every commit checkpoints (no WAL left behind even without the explicit
+    # CHECKPOINT), one DuckDB thread, and no vacuum while loading, so a batch's checkpoint does not
+    # merge and recompress the row groups earlier batches wrote: each batch keeps its own.
+    with Loader(wh, RunInfo("r1", raw_dir="raw")) as loader:
+        settings = loader.con.execute(
+            "SELECT current_setting('threads'), current_setting('max_vacuum_tasks')"
+        ).fetchone()
+        assert settings == (1, 0)
+        loader.stage(_parsed(make_batch("r1", {"raw/a.txt": "北坡村简报\n全年修缮水渠12条。"})))
+        loader.stage(_parsed(make_batch("r1", {"raw/b.txt": "南坡村简报\n全年新修便道8公里。"})))
+        groups = loader.con.execute(
+            "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('doc_chunk')"
+        ).fetchone()
+        assert groups == (2,)
+        loader.publish()
+    assert run_sql(wh, "SELECT count(DISTINCT sha256) AS n FROM doc_chunk")["n"].item() == 2
+    assert check_integrity(wh) == []
+
+
+def test_commit_alone_writes_a_batch_to_the_file_not_to_the_wal(wh: Path) -> None:
+    from warehouse.snapshot import work_dir
+
+    with Loader(wh, RunInfo("r1", raw_dir="raw")) as loader:
+        con = loader.con
+        con.execute("BEGIN TRANSACTION")
+        con.execute("CREATE TABLE scratch AS SELECT range AS i, repeat('字', 50) AS t FROM range(20000)")
+        con.execute("COMMIT")
+        wal = [p for p in work_dir(wh).glob("*.wal") if p.stat().st_size > 0]
+        assert wal == []
+
+
+def test_prune_compacts_what_it_removes(wh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Loads do not vacuum; prune, which deletes rows, does (DuckDB's default number of tasks).
+    import warehouse.load as load
+
+    seen: list[object] = []
+    tune = load.tune_load_connection
+
+    def spy(con: duckdb.DuckDBPyConnection) -> None:
+        tune(con)
+        seen.append(con)
+
+    monkeypatch.setattr(load, "tune_load_connection", spy)
+    load_run(wh, make_batch("r1", {"raw/a.txt": "东坡村简报\n全年修缮水渠12条。"}))
+    prune(wh)
+    assert load.VACUUM_TASKS_PRUNE > 0 and len(seen) == 2
 
 
 def test_a_long_page_is_cut_into_pieces_in_memory_of_its_own_size(
