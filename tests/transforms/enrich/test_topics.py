@@ -1180,3 +1180,9 @@ def test_regional_vocabulary_second_batch() -> None:
         ("首置单位约4,000个", "约4,000个", "首置单位", "housing"),
     ]
     _assert_story_topics(rows)
+
+
+def test_the_budget_chapter_of_social_security_and_employment() -> None:
+    # made up: the chapter 社会保障和就业 is social security, whichever word ends its name
+    rows = [("全市社会保障和就业支出增长7%", "7%", "社会保障和就业支出", "social_security")]
+    _assert_story_topics(rows)
