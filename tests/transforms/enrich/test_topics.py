@@ -1186,3 +1186,14 @@ def test_the_budget_chapter_of_social_security_and_employment() -> None:
     # made up: the chapter 社会保障和就业 is social security, whichever word ends its name
     rows = [("全市社会保障和就业支出增长7%", "7%", "社会保障和就业支出", "social_security")]
     _assert_story_topics(rows)
+
+
+def test_land_taken_is_no_share() -> None:
+    # made up: a clause opening on 占地 states the land a thing takes, not a share of the metric
+    # before it, so it keeps its own reading
+    got = _topics(
+        ["新设外资企业30家，占地面积约200亩的现代农业产业园同步开工"],
+        [["30家", "约200亩"]],
+        subjects={"30家": "外资企业", "约200亩": "现代农业产业园"},
+    )
+    assert got == [["economy", "rural"]]
