@@ -1197,3 +1197,16 @@ def test_land_taken_is_no_share() -> None:
         subjects={"30家": "外资企业", "约200亩": "现代农业产业园"},
     )
     assert got == [["economy", "rural"]]
+
+
+def test_regional_vocabulary_third_batch() -> None:
+    # made up: more words of regional releases that matched nothing
+    rows = [
+        ("本年度共受理民众陈情800件", "800件", "民众陈情", "petitions"),
+        ("科学园租户增至1,200家", "1,200家", "科学园租户", "science_tech"),
+        ("取缔酒驾违规2万件", "2万件", "酒驾违规", "public_safety"),
+        ("营养午餐补助每餐70元", "70元", "营养午餐补助", "education"),
+        ("移工人数约75万人", "约75万人", "移工人数", "employment"),
+        ("稻作面积约20万公顷", "约20万公顷", "稻作面积", "rural"),
+    ]
+    _assert_story_topics(rows)
