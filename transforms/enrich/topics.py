@@ -82,7 +82,7 @@ _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
 _PART = r"^(?:其中|当中|内中)[，,：:]?"
 # a clause stating a share of what the metric before it counted (…住户约210万人，占全港人口约三成)
-_SHARE = r"^(?:约|均|分别|共|合共)?占"
+_SHARE = r"^(?:约|均|分别|共|合共)?占(?:[^地]|$)"  # 占地 is land taken, no share
 # a subject naming only the channel a part went by (经港珠澳大桥出境的): no theme of its own
 _CHANNEL = r"^(?:经由|经过|通过|经|由)"
 # a place's people as such: has / houses (常住) people, right before the count

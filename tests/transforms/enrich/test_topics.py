@@ -1180,3 +1180,33 @@ def test_regional_vocabulary_second_batch() -> None:
         ("首置单位约4,000个", "约4,000个", "首置单位", "housing"),
     ]
     _assert_story_topics(rows)
+
+
+def test_the_budget_chapter_of_social_security_and_employment() -> None:
+    # made up: the chapter 社会保障和就业 is social security, whichever word ends its name
+    rows = [("全市社会保障和就业支出增长7%", "7%", "社会保障和就业支出", "social_security")]
+    _assert_story_topics(rows)
+
+
+def test_land_taken_is_no_share() -> None:
+    # made up: a clause opening on 占地 states the land a thing takes, not a share of the metric
+    # before it, so it keeps its own reading
+    got = _topics(
+        ["新设外资企业30家，占地面积约200亩的现代农业产业园同步开工"],
+        [["30家", "约200亩"]],
+        subjects={"30家": "外资企业", "约200亩": "现代农业产业园"},
+    )
+    assert got == [["economy", "rural"]]
+
+
+def test_regional_vocabulary_third_batch() -> None:
+    # made up: more words of regional releases that matched nothing
+    rows = [
+        ("本年度共受理民众陈情800件", "800件", "民众陈情", "petitions"),
+        ("科学园租户增至1,200家", "1,200家", "科学园租户", "science_tech"),
+        ("取缔酒驾违规2万件", "2万件", "酒驾违规", "public_safety"),
+        ("营养午餐补助每餐70元", "70元", "营养午餐补助", "education"),
+        ("移工人数约75万人", "约75万人", "移工人数", "employment"),
+        ("稻作面积约20万公顷", "约20万公顷", "稻作面积", "rural"),
+    ]
+    _assert_story_topics(rows)
