@@ -880,8 +880,17 @@ def _scope_region(
     # 全区/全县 name the page's own division; 全省/全市 may name one the sentence opened with
     base = anchor if anchor is not None and level != "page" else page
     if hit and base is not None:
+        if level == "city" and _county_city(base):
+            return True, base  # 全市 on a county-level city's page (醴陵市) is that city, not its prefecture
         return True, _at_level(base, level)
     return False, None
+
+
+def _county_city(code: str) -> bool:
+    """A county-level city (县级市: county level, its name ends in 市): it calls itself 全市/本市/我市."""
+    _, _, info = _gazetteer()
+    name, level = info[code][0], info[code][1]
+    return level == "county" and name.endswith("市")
 
 
 def _outside_quotes(sent: str, a: int, found: list[tuple[str, int]]) -> list[tuple[str, int]]:

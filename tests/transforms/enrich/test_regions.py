@@ -822,3 +822,18 @@ def test_a_market_goods_go_to_is_not_the_figure_s_place() -> None:
         ["香港特区政府公布", "输往台湾及越南的出口分别上升逾30%"], [[], ["30%"]], meta={"region": "香港"}
     )
     assert got == [[], ["810000"]]
+
+
+def test_our_city_on_a_county_level_citys_page_is_that_city() -> None:
+    # a 县级市 calls itself 全市/本市: on 醴陵市's page 全市 is 醴陵市, not its prefecture 株洲市;
+    # on a prefecture's page (株洲市) 全市 stays the prefecture, and 全省 still climbs to the province
+    got = _metric_regions(
+        ["醴陵市民生简报", "本月全市新开社区食堂12家", "全省新增养老床位800张"],
+        [[], ["12家"], ["800张"]],
+        meta={"region": "430281"},
+    )
+    assert got == [[], ["430281"], ["430000"]]
+    got = _metric_regions(
+        ["株洲市民生简报", "本月全市新开社区食堂12家"], [[], ["12家"]], meta={"region": "430200"}
+    )
+    assert got == [[], ["430200"]]
