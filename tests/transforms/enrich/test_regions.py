@@ -837,3 +837,24 @@ def test_our_city_on_a_county_level_citys_page_is_that_city() -> None:
         ["株洲市民生简报", "本月全市新开社区食堂12家"], [[], ["12家"]], meta={"region": "430200"}
     )
     assert got == [[], ["430200"]]
+
+
+def test_an_act_before_a_place_suffix_is_no_area() -> None:
+    # a verb opening the clause (推动解决小区停车) and a return-home compound (返乡, 回乡: an act) are not
+    # names, whatever their left edge; a real name after the same verbs stays
+    from transforms.enrich.regions import area_mentions
+
+    sents = pl.DataFrame(
+        {
+            "sha256": ["d"] * 4,
+            "sent_ix": [0, 1, 2, 3],
+            "text": [
+                "全年推动解决小区漏水问题300件",
+                "其中返乡青年创业150人",
+                "鼓励能人回乡兴办企业20家",
+                "在桂园社区推动解决停车难题",
+            ],
+        }
+    ).with_columns(pl.col("sent_ix").cast(pl.Int32))
+    got = area_mentions(sents).group_by("sent_ix").agg("area")
+    assert dict(got.iter_rows()) == {3: ["桂园社区"]}
