@@ -228,6 +228,10 @@ def _text(ws: Sequence[Word]) -> str:
     return "".join(w.text for w in ws)
 
 
+# 最 + one of these closes a phrase as its predicate (X最多, X最高): the dictionary cuts 最多 in two
+_SUPERLATIVE_TAILS = frozenset("多少高低大小")
+
+
 def _trim_np(
     ws: list[Word], governed: bool = False, listed: bool = False, predicate: bool = False
 ) -> list[Word]:
@@ -270,6 +274,8 @@ def _trim_np(
             # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
             ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
     ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
+    if len(ws) > 2 and ws[-2].text == "最" and ws[-1].text in _SUPERLATIVE_TAILS:
+        ws = ws[:-2]  # 诉求|最|多，达…: a superlative after the noun is its predicate (it ranks first)
     # 雨量|可|达: a modal belongs to the predicate; 价值|临时估计|为: a status word says how the figure
     # was obtained. What stands before them is then trimmed again, but for an adjective (浪|高|可)
     ws, trimmed = _before_modal_predicate(ws, predicate)

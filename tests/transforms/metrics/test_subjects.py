@@ -1197,3 +1197,11 @@ def test_a_verb_after_people_counted_by_visits_is_their_predicate() -> None:
     # 20万人次|居首: the visitors rank first; 4次|回信 still names the act counted
     assert facts("韩国旅客约20万人次居首。")["约20万人次"].subject == "韩国旅客"
     assert facts("总书记4次回信。")["4次"].subject == "回信"
+
+
+def test_a_superlative_after_the_noun_is_its_predicate() -> None:
+    # 最多/最高 after the counted noun says it ranks first; the dictionary cuts it 最|多
+    assert facts("按类别看，物业服务类投诉最多，共3200件。")["3200件"].subject == "物业服务类投诉"
+    assert facts("农业用水最少，共1.2亿立方米。")["1.2亿立方米"].subject == "农业用水"
+    # inside a name it stays (最多跑一次 is a reform's name, not a ranking)
+    assert facts("“最多跑一次”事项达到120项。")["120项"].subject == "“最多跑一次”事项"
