@@ -1,78 +1,161 @@
+# ruff: noqa  -- a one-off generator of test data, kept beside the pages it wrote; not part of the code
 """Build tests/heldout2 pages + gold from marked-up sources in /tmp/h5held2/src/*.src.
 Marker: [[span|value|unit|smin|smax|topic|years|mod|opts]]"""
-import json, re, sys, glob, os
+
+import glob
+import json
+import os
+import re
+import sys
+
 import opencc
-cc = opencc.OpenCC('t2s')
-OUT = '/work/wt/held2/tests/heldout2'
-REG = {'香港': ('香港特别行政区', '810000'), '澳门': ('澳门特别行政区', '820000'), '台湾': ('台湾省', '710000')}
-PRE = [('大约','approx'),('将近','approx'),('不超过','at_most'),('超过','at_least'),('突破','at_least'),('至少','at_least'),('不到','at_most'),('不足','at_most'),('最多','at_most'),('近','approx'),('约','approx'),('超','at_least'),('逾','at_least'),('上','at_least')]
-SUF = [('以上','at_least'),('以下','at_most'),('以内','at_most'),('左右','approx'),('上下','approx'),('余','at_least'),('多','at_least'),('来','approx')]
-FW = {ord(c): ord(c) - 0xFEE0 for c in '０１２３４５６７８９％．，：'}
-def norm(s): return cc.convert(s).translate(FW)
+
+cc = opencc.OpenCC("t2s")
+OUT = "/work/wt/held2/tests/heldout2"
+REG = {
+    "香港": ("香港特别行政区", "810000"),
+    "澳门": ("澳门特别行政区", "820000"),
+    "台湾": ("台湾省", "710000"),
+}
+PRE = [
+    ("大约", "approx"),
+    ("将近", "approx"),
+    ("不超过", "at_most"),
+    ("超过", "at_least"),
+    ("突破", "at_least"),
+    ("至少", "at_least"),
+    ("不到", "at_most"),
+    ("不足", "at_most"),
+    ("最多", "at_most"),
+    ("近", "approx"),
+    ("约", "approx"),
+    ("超", "at_least"),
+    ("逾", "at_least"),
+    ("上", "at_least"),
+]
+SUF = [
+    ("以上", "at_least"),
+    ("以下", "at_most"),
+    ("以内", "at_most"),
+    ("左右", "approx"),
+    ("上下", "approx"),
+    ("余", "at_least"),
+    ("多", "at_least"),
+    ("来", "approx"),
+]
+FW = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．，："}
+
+
+def norm(s):
+    return cc.convert(s).translate(FW)
+
+
 def bound(span):
     for w, b in PRE:
-        if span.startswith(w): return b
+        if span.startswith(w):
+            return b
     for w, b in SUF:
-        if span.endswith(w) or re.search('[0-9一二三四五六七八九十百千万亿]' + w, span): return b
-    return 'exact'
+        if span.endswith(w) or re.search("[0-9一二三四五六七八九十百千万亿]" + w, span):
+            return b
+    return "exact"
+
+
 def build(path):
     name = os.path.basename(path)[:-4]
-    raw = open(path, encoding='utf-8').read()
-    head, body = raw.split('\n===\n', 1)
+    raw = open(path, encoding="utf-8").read()
+    head, body = raw.split("\n===\n", 1)
     hdr = json.loads(head)
     text, marks, pos = [], [], 0
-    for m in re.finditer(r'\[\[(.*?)\]\]|([^\[]+|\[)', body, re.S):
+    for m in re.finditer(r"\[\[(.*?)\]\]|([^\[]+|\[)", body, re.S):
         if m.group(1) is not None:
-            f = m.group(1).split('|')
-            marks.append((pos, f)); text.append(f[0]); pos += len(f[0])
+            f = m.group(1).split("|")
+            marks.append((pos, f))
+            text.append(f[0])
+            pos += len(f[0])
         else:
-            text.append(m.group(2)); pos += len(m.group(2))
-    page = ''.join(text)
+            text.append(m.group(2))
+            pos += len(m.group(2))
+    page = "".join(text)
     ntext = norm(page)
     assert len(ntext) == len(page), name
     # sentence spans in page coords
     seps = []
     start = 0
     for i, ch in enumerate(ntext):
-        if ch in '。！？；' or (ch == '\n' and (ntext[i+1:i+2] == '\n' or ntext[i-1:i] == '\n' or hdr.get('lines'))):
-            seps.append((start, i + 1)); start = i + 1
+        if ch in "。！？；" or (
+            ch == "\n" and (ntext[i + 1 : i + 2] == "\n" or ntext[i - 1 : i] == "\n" or hdr.get("lines"))
+        ):
+            seps.append((start, i + 1))
+            start = i + 1
     seps.append((start, len(ntext)))
-    region = hdr.get('region')
+    region = hdr.get("region")
     gold, facts = [], []
     for p, f in marks:
         span, val, unit, smin, smax, topic, years, mod = f[:8]
-        opts = dict(o.split('=', 1) for o in f[8:] if o)
+        opts = dict(o.split("=", 1) for o in f[8:] if o)
         nspan = norm(span)
         s = next(ntext[a:b] for a, b in seps if a <= p < b)
-        sent = s.replace('\n', '').strip()
+        sent = s.replace("\n", "").strip()
         assert nspan in sent, (name, nspan, sent)
-        if '~' in val:
-            lo, hi = map(float, val.split('~')); v = lo
+        if "~" in val:
+            lo, hi = map(float, val.split("~"))
+            v = lo
         else:
             v = lo = hi = float(val)
-        b = opts.get('b') or bound(nspan)
-        row = {'file': name + '.txt', 'text': nspan, 'value': v, 'low': lo, 'high': hi, 'unit': unit, 'bound': b, 'sentence': sent}
+        b = opts.get("b") or bound(nspan)
+        row = {
+            "file": name + ".txt",
+            "text": nspan,
+            "value": v,
+            "low": lo,
+            "high": hi,
+            "unit": unit,
+            "bound": b,
+            "sentence": sent,
+        }
         gold.append(row)
-        smin = None if smin == '-' else norm(smin)
-        smax = smin if smax == '=' else (None if smax == '-' else norm(smax))
-        if smin and smax: assert smin in smax, (name, smin, smax)
+        smin = None if smin == "-" else norm(smin)
+        smax = smin if smax == "=" else (None if smax == "-" else norm(smax))
+        if smin and smax:
+            assert smin in smax, (name, smin, smax)
         if years:
-            a, _, c = years.partition('-'); yf = int(a); yt = int(c or a)
-        else: yf = yt = None
-        rg = opts.get('reg', hdr.get('reg', ''))
-        if rg == 'null': rname = rcode = None
-        else: rname, rcode = rg.split(':')
-        fr = dict(row, subject_min=smin, subject_max=smax, measure=opts.get('m'), topic=topic, year_from=yf, year_to=yt,
-                  modality={'a': 'actual', 't': 'target'}[mod], region=rname, adcode=rcode, area=opts.get('area'), subject=smax)
+            a, _, c = years.partition("-")
+            yf = int(a)
+            yt = int(c or a)
+        else:
+            yf = yt = None
+        rg = opts.get("reg", hdr.get("reg", ""))
+        if rg == "null":
+            rname = rcode = None
+        else:
+            rname, rcode = rg.split(":")
+        fr = dict(
+            row,
+            subject_min=smin,
+            subject_max=smax,
+            measure=opts.get("m"),
+            topic=topic,
+            year_from=yf,
+            year_to=yt,
+            modality={"a": "actual", "t": "target"}[mod],
+            region=rname,
+            adcode=rcode,
+            area=opts.get("area"),
+            subject=smax,
+        )
         facts.append(fr)
-    enc = hdr.get('encoding', 'utf-8')
-    open(f'{OUT}/{name}.txt', 'wb').write(page.encode(enc))
-    if 'meta' in hdr:
-        open(f'{OUT}/{name}.meta.json', 'w').write(json.dumps(hdr['meta'], ensure_ascii=False) + '\n')
-    with open(f'{OUT}/{name}.gold.jsonl', 'w') as g:
-        for r in gold: g.write(json.dumps(r, ensure_ascii=False) + '\n')
-    with open(f'{OUT}/{name}.facts.jsonl', 'w') as g:
-        for r in facts: g.write(json.dumps(r, ensure_ascii=False) + '\n')
+    enc = hdr.get("encoding", "utf-8")
+    open(f"{OUT}/{name}.txt", "wb").write(page.encode(enc))
+    if "meta" in hdr:
+        open(f"{OUT}/{name}.meta.json", "w").write(json.dumps(hdr["meta"], ensure_ascii=False) + "\n")
+    with open(f"{OUT}/{name}.gold.jsonl", "w") as g:
+        for r in gold:
+            g.write(json.dumps(r, ensure_ascii=False) + "\n")
+    with open(f"{OUT}/{name}.facts.jsonl", "w") as g:
+        for r in facts:
+            g.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(name, len(gold))
-for p in sorted(glob.glob('/tmp/h5held2/src/*.src')) if len(sys.argv) < 2 else sys.argv[1:]:
+
+
+for p in sorted(glob.glob("/tmp/h5held2/src/*.src")) if len(sys.argv) < 2 else sys.argv[1:]:
     build(p)
