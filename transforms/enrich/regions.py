@@ -120,6 +120,11 @@ def _autonomous_alias(name: str, stem: str) -> str | None:
     return None
 
 
+def division_names() -> list[str]:
+    """Every name and short form of a division the gazetteer matches (for other stages' word lists)."""
+    return _gazetteer()[0]
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[list[str], dict[str, tuple[tuple[str, ...], bool]], dict[str, tuple]]:
     """Alias patterns (longest first), alias -> (adcodes, is_full), adcode -> (name, level, parent, province)."""

@@ -466,9 +466,9 @@ def _windows(ctx: Context) -> pl.DataFrame:
 def _origin_places() -> list[str]:
     """Names a passenger may be called after: China's divisions (the regions gazetteer: 深圳, 广东省)
     and the countries and regions of the world that source visitors (lexicon topic_origin_places.txt)."""
-    from transforms.enrich.regions import _gazetteer
+    from transforms.enrich.regions import division_names
 
-    return sorted({*_gazetteer()[0], *words("topic_origin_places.txt")})
+    return sorted({*division_names(), *words("topic_origin_places.txt")})
 
 
 def _from_place(text: pl.Expr) -> pl.Expr:
