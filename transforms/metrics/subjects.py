@@ -256,7 +256,11 @@ def _trim_np(
             first.tag == "c"
             or first.tag in ("uj", "ul", "u")
             or (_is_punct(first) and first.text not in "“‘《「")
-            or (_is_stop(first) and not _glued_single([Word("", "x"), *ws], 1))  # 长|照|预算: a name's piece
+            or (
+                _is_stop(first)
+                and not _glued_single([Word("", "x"), *ws], 1)  # 长|照|预算: a name's piece
+                and not (first.tag != "v" and _attribute_of_act(ws, 1))  # 办理|时限: the act timed
+            )
             or _is_bridge(first)
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
             or (
