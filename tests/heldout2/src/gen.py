@@ -1,6 +1,10 @@
 # ruff: noqa  -- a one-off generator of test data, kept beside the pages it wrote; not part of the code
-"""Build tests/heldout2 pages + gold from marked-up sources in /tmp/h5held2/src/*.src.
-Marker: [[span|value|unit|smin|smax|topic|years|mod|opts]]"""
+"""Build tests/heldout2 pages + gold from the marked-up sources beside this file (src/*.src).
+Marker: [[span|value|unit|smin|smax|topic|years|mod|opts]]; opts: b= bound, m= measure,
+reg=name:adcode|null, area=. Header keys: reg, meta (sidecar), encoding, lines (every line ends a
+sentence). Gold rows carry char_start/char_end: offsets of the span in the decoded .txt.
+
+    /work/main/.venv/bin/python tests/heldout2/src/gen.py [SRC ...]   # default: every src/*.src"""
 
 import glob
 import json
@@ -11,7 +15,8 @@ import sys
 import opencc
 
 cc = opencc.OpenCC("t2s")
-OUT = "/work/wt/held2/tests/heldout2"
+SRC = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.dirname(SRC)
 REG = {
     "香港": ("香港特别行政区", "810000"),
     "澳门": ("澳门特别行政区", "820000"),
@@ -43,10 +48,17 @@ SUF = [
     ("多", "at_least"),
     ("来", "approx"),
 ]
-FW = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．，："}
+FW = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％"}
+# the first two pages (session 5) were built with full-width ．，： folded everywhere; pages from
+# session 6 set "fold_punct": false and fold them only between digits, as the normaliser does
+FW_OLD = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．，："}
+FOLD_PUNCT = [True]
 
 
 def norm(s):
+    if FOLD_PUNCT[0]:
+        return cc.convert(s).translate(FW_OLD)
+    s = re.sub("(?<=[0-9０-９])[．，](?=[0-9０-９])", lambda m: {"．": ".", "，": ","}[m.group(0)], s)
     return cc.convert(s).translate(FW)
 
 
@@ -65,6 +77,7 @@ def build(path):
     raw = open(path, encoding="utf-8").read()
     head, body = raw.split("\n===\n", 1)
     hdr = json.loads(head)
+    FOLD_PUNCT[0] = hdr.get("fold_punct", True)
     text, marks, pos = [], [], 0
     for m in re.finditer(r"\[\[(.*?)\]\]|([^\[]+|\[)", body, re.S):
         if m.group(1) is not None:
@@ -113,6 +126,9 @@ def build(path):
             "bound": b,
             "sentence": sent,
         }
+        if not FOLD_PUNCT[0]:
+            row["char_start"], row["char_end"] = p, p + len(span)
+            assert norm(page[p : p + len(span)]) == nspan
         gold.append(row)
         smin = None if smin == "-" else norm(smin)
         smax = smin if smax == "=" else (None if smax == "-" else norm(smax))
@@ -157,5 +173,5 @@ def build(path):
     print(name, len(gold))
 
 
-for p in sorted(glob.glob("/tmp/h5held2/src/*.src")) if len(sys.argv) < 2 else sys.argv[1:]:
+for p in sorted(glob.glob(f"{SRC}/*.src")) if len(sys.argv) < 2 else sys.argv[1:]:
     build(p)
