@@ -173,5 +173,6 @@ def build(path):
     print(name, len(gold))
 
 
-for p in sorted(glob.glob(f"{SRC}/*.src")) if len(sys.argv) < 2 else sys.argv[1:]:
-    build(p)
+if __name__ == "__main__":
+    for p in sorted(glob.glob(f"{SRC}/*.src")) if len(sys.argv) < 2 else sys.argv[1:]:
+        build(p)
