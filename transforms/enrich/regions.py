@@ -28,6 +28,7 @@ from transforms.enrich.context import Context
 from transforms.enrich.structure import LEAD_CHARS, is_report
 from transforms.lexicon import table, words
 from transforms.metrics.words import tag
+from transforms.text.opencc_backend import convert
 
 DIVISIONS = {
     "adcode": pl.String,
@@ -430,14 +431,40 @@ def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
     return codes
 
 
+PATH_SEPARATORS = re.compile(r"[\s/|>·,，、-]+")
+
+
 def _lookup(value: str) -> str | None:
-    """A metadata region (adcode or name, full or short) as an adcode."""
+    """A metadata region as an adcode: an adcode, a name (full or short, either script) or a path of
+    names widest first (四川省眉山市丹棱县, 杭州市 拱墅区), as publishers' feeds write them."""
     _, aliases, info = _gazetteer()
     value = value.strip()
     if value.isdigit() and _pad(value) in info:
         return _pad(value)
-    hit = aliases.get(value)
-    return hit[0][0] if hit and len(hit[0]) == 1 else None
+    for form in dict.fromkeys((value, convert(value, "t2s"))):
+        hit = aliases.get(form)
+        if hit and len(hit[0]) == 1:
+            return hit[0][0]
+        code = _path_code(PATH_SEPARATORS.sub("", form))
+        if code:
+            return code
+    return None
+
+
+def _path_code(path: str) -> str | None:
+    """The last division of a path of names that each lie under the one before, else None: the names
+    must cover the whole value, so a sentence or an unknown place never resolves by a part of it."""
+    _, aliases, info = _gazetteer()
+    found = _mentions(pl.Series([path]))[0]
+    if len(found) < 2 or "".join(name for name, _ in found) != path:
+        return None
+    chosen: str | None = None
+    for name, _ in found:
+        under = [c for c in aliases[name][0] if chosen is None or chosen in _ancestors(c, info)]
+        if len(under) != 1:
+            return None
+        chosen = under[0]
+    return chosen
 
 
 def _meta_region(meta: str | None) -> str | None:
@@ -479,10 +506,10 @@ def _document_regions(
     rows = []
     for (sha, text), mentions in zip(docs.iter_rows(), found, strict=True):
         given = metas.get(sha)
-        if given is not None:
-            code = _lookup(given)
-            row = _describe(code) if code else {**_describe(None), "region": given}
-        else:
+        code = _lookup(given) if given is not None else None
+        if code is not None:
+            row = _describe(code)
+        else:  # no sidecar region, or one naming no known division: the text decides
             row = _describe(resolve_region(text, mentions) or institution_region(text))
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))

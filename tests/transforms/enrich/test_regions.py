@@ -76,6 +76,33 @@ def test_sidecar_region_overrides_the_text() -> None:
     assert got["c"]["adcode"] == "500156"
 
 
+@pytest.mark.parametrize(
+    ("given", "adcode"),
+    [
+        ("湖南省张家界市武陵源区", "430811"),  # a path of names, widest first
+        ("湖北省 宜昌市 夷陵区", "420506"),  # separated
+        ("江苏省/苏州市", "320500"),
+        ("濮阳市华龙区", "410902"),  # the path may start below the province
+        ("澳門", "820000"),  # a Traditional name
+        ("臺灣省", "710000"),
+        ("张家界市华龙区", None),  # 华龙区 is not under 张家界市: no part of a wrong path is taken
+        ("武隆区的一个村", None),  # a phrase, not a path of names
+    ],
+)
+def test_sidecar_region_may_be_a_path_or_traditional(given: str, adcode: str | None) -> None:
+    docs = pl.DataFrame({"sha256": ["a"], "text": ["今年以来，社区改造小区30个。"]})
+    files = pl.DataFrame({"sha256": ["a"], "meta": [json.dumps({"region": given})]})
+    assert document_regions(docs, files).row(0, named=True)["adcode"] == adcode
+
+
+def test_sidecar_region_naming_no_division_leaves_the_text_to_decide() -> None:
+    # a publisher's feed may put a place we do not know (a development zone) in the sidecar: the page's
+    # own text then decides, as without a sidecar, rather than the page losing its region
+    docs = pl.DataFrame({"sha256": ["a"], "text": ["武隆区武隆区武隆区办实事"]})
+    files = pl.DataFrame({"sha256": ["a"], "meta": [json.dumps({"region": "某某高新技术产业开发区"})]})
+    assert document_regions(docs, files).row(0, named=True)["adcode"] == "500156"
+
+
 def test_same_named_county_is_disambiguated_by_its_city() -> None:
     # 鼓楼区 exists in several cities; the story names 福州 in full
     text = "福州市鼓楼区持续推进老旧小区改造。鼓楼区今年改造小区30个，鼓楼区居民满意度达98%。"
