@@ -133,6 +133,9 @@ def test_a_blocking_word_stops_a_keyword_read_across_it() -> None:
     # 集中学习 holds 中学 (education) across a word boundary
     got = _topics(["机关开展3次集中学习"], [["3次"]])
     assert got != [["education"]]
+    # 实事求是 (seek truth from facts) holds 实事 (a list of livelihood projects: petitions)
+    got = _topics(["设定8%左右的目标，既实事求是、又留有余地"], [["8%左右"]])
+    assert got != [["petitions"]]
 
 
 def test_keywordless_metrics_fall_back_to_the_story_then_other() -> None:
