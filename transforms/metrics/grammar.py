@@ -281,13 +281,35 @@ def _blockers() -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 @cache
+def _unblocked() -> tuple[str, ...]:
+    """Unit + word readings that start with a blocker word (5处长者饭堂: 处 + 长者, not 处长)."""
+    return tuple(words("unit_blocker_exceptions.txt"))
+
+
+@cache
 def _window() -> int:
     """Characters after a position that decide the unit there (the longest unit or blocker)."""
     return max((max_len(), *_blockers()[1]))
 
 
 def _unit_at(sent: str, pos: int) -> Unit | None:
+    if sent.startswith("成为", pos) and _single_numeral_before(sent, pos):
+        return match_unit(
+            "成", 0
+        )  # 其中约四成为80岁或以上: four tenths are; 成为 "become" has a noun before it
     return _unit_in(sent[pos : pos + _window()])
+
+
+def _single_numeral_before(sent: str, pos: int) -> bool:
+    """One digit (四, 3) stands before ``pos`` and no other numeral before that: what tenths are written with."""
+    return (
+        pos > 0
+        and sent[pos - 1] in _ONE_DIGIT
+        and (pos < 2 or (sent[pos - 2] not in _ONE_DIGIT and sent[pos - 2] not in "0.百千万"))
+    )
+
+
+_ONE_DIGIT = frozenset("一二两三四五六七八九十123456789")
 
 
 @lru_cache(maxsize=65536)
@@ -298,9 +320,10 @@ def _unit_in(window: str) -> Unit | None:
     if unit is None:
         return None
     blockers, lengths = _blockers()
-    for n in lengths:
-        if n > len(unit.surface) and window[:n] in blockers:
-            return None
+    if not window.startswith(_unblocked()):
+        for n in lengths:
+            if n > len(unit.surface) and window[:n] in blockers:
+                return None
     return _unit_at_word_end(window, unit)
 
 
@@ -350,6 +373,13 @@ def _in_short_quote(sent: str, start: int, end: int) -> bool:
     return False
 
 
+@cache
+def _time_units() -> tuple[Unit, ...]:
+    """Units that count occurrences (人次, 户次, 架次), longest first."""
+    found = (match_unit(r["surface"], 0) for r in table("units.csv") if r["surface"].endswith("次"))
+    return tuple(sorted((u for u in found if u and len(u.surface) >= 2), key=lambda u: -len(u.surface)))
+
+
 def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
     """The unit of a metric with a multiplier and no measure word (约20万群众 -> 人)."""
     after = []
@@ -363,6 +393,9 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
         following = following[len(bound[0]) :]
     following = following[:12]  # 1.6万山洪泥石流灾害受灾群众: the counted noun closes a long phrase
     if following:
+        for times in _time_units():
+            if times.surface in following:
+                return times.unit, times.kind  # 约52万6千求诊人次: the noun ends in its own unit
         if any(n in following for n in words("people_nouns.txt")) or _PERSON_NOUN.search(following):
             return "人", "people"
         if any(m in following for m in words("money_cues.txt")):
@@ -430,6 +463,12 @@ def _period_heads() -> _Affixes:
 def _period_tails() -> _Affixes:
     """来, 后, 前 …: after a count of months, weeks, days or hours they make it a point in time."""
     return _Affixes((w, frozenset()) for w in words("period_tails.txt"))
+
+
+@cache
+def _period_count_nouns() -> _Affixes:
+    """财政年度, 学年 …: counted with 个 after a period head they are a reference period of years."""
+    return _Affixes((w, frozenset()) for w in words("period_count_nouns.txt"))
 
 
 @cache
@@ -984,7 +1023,9 @@ def _passes_unit_rules(
         return False  # 一次次, 一件件: emphasis, not a count; 近3年年均: a period (but 38个个案 is 38 cases)
     if unit.unit == "年" and (
         max(low, high) >= 1000
-        or _is_period(sent, start, unit_end, unit.unit)
+        or (
+            "." not in token and _is_period(sent, start, unit_end, unit.unit)
+        )  # 的5.5年: no period has a decimal
         or _is_roc_year(sent, kind, start, unit_end, prefix_bound, low)
         or (kind == "cn" and len(token) >= 3 and all(c in _DIGITS for c in token))  # 一一三年: a year
         or _is_reporting_period(sent, start, unit_end)
@@ -992,6 +1033,12 @@ def _passes_unit_rules(
         return False
     if unit.surface == "日" and not (prefix_bound or "." in token or _is_day_count(sent, start, unit_end)):
         return False  # 五月七日, 3日上午: a date; 共五日, 十四日内, 1.2日 (no date has a decimal): a length
+    if (
+        unit.surface == "个"
+        and _period_count_nouns().starts(sent, unit_end, "")
+        and _period_heads().ends(sent, start, "")
+    ):
+        return False  # 过去五个财政年度: the years a figure covers, like 过去五年
     if unit.unit in ("月", "周", "天", "小时") and (
         _period_heads().ends(sent, start, "") or _period_tails().starts(sent, unit_end, "")
     ):

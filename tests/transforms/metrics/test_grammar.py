@@ -160,6 +160,14 @@ def test_quoted_speech_keeps_its_metrics():
 # Regional conventions (metric-spec "Regional conventions") and the last Simplified hard cases, on
 # made-up sentences already in Simplified script (the normaliser converts first).
 REGIONAL = [
+    # nights of a stay; tenths before 为 ('are'); a unit + a word that starts like 处长; the noun's own
+    # per-time unit; a decimal length of years after 的 (的 + N年 is a reference period only without one)
+    ("住客平均留宿1.6晚，", "1.6晚", 1.6, 1.6, 1.6, "晚", "exact"),
+    ("其中约四成为80岁或以上", "约四成", 4, 4, 4, "成", "approx"),
+    ("已布建214处长照服务据点", "214处", 214, 214, 214, "处", "exact"),
+    ("新建5处长者饭堂", "5处", 5, 5, 5, "处", "exact"),
+    ("共录得约52万6千求诊人次，", "约52万6千", 526000, 526000, 526000, "人次", "approx"),
+    ("较一年前的5.5年缩短", "5.5年", 5.5, 5.5, 5.5, "年", "exact"),
     ("本年度拨款约8.4亿港元，", "约8.4亿港元", 8.4e8, 8.4e8, 8.4e8, "港元", "approx"),
     ("每名学童可获HK$1,800书簿津贴", "HK$1,800", 1800, 1800, 1800, "港元", "exact"),
     ("每户获发MOP 2,400，", "MOP 2,400", 2400, 2400, 2400, "澳门元", "exact"),
@@ -354,6 +362,11 @@ REGIONAL_NEGATIVE = [
     ("较对上三个月上升5.1%", ["5.1%"]),  # HK 对上 ('the preceding'): a reference period
     ("每10万人口有医师31.2人", ["31.2人"]),  # a scaled base of a rate (per 100,000) is no amount
     ("每百万元产值耗水4.6吨，每千人拥有3.1张床位", ["4.6吨", "3.1张"]),
+    ("旅客周五晚入住，星期六晚开放，举办5场晚会，一晚上", ["5场"]),  # weekday evenings, 晚会, 晚上
+    ("他成为第一，两人成为好友，10万人成为会员", ["两人", "10万人"]),  # 成为 'become' after a noun
+    ("3名处长出席", ["3名"]),  # 处长 is still a title
+    ("过去五个财政年度落成的单位，上述三个学年，过去两个季度", []),  # reference periods counted with 个
+    ("连续三个财政年度录得盈余", ["三个"]),  # a streak of years stays a length
 ]
 
 
