@@ -90,9 +90,11 @@ _ALIASES = {
     "gloss_en": ("gloss_en", "name_en", "english", "gloss"),
 }
 
-# Staged without the sentence text: the text is stored once, in doc_text.
-_SENTENCES = {k: v for k, v in SENTENCES.items() if k != "text"}
-_METRICS = {k: v for k, v in METRICS.items() if k != "sentence"}
+# Staged without the sentence text (the text is stored once, in doc_text) and without the columns
+# no statement of warehouse/sql reads (the file name is dim_file's; the unit kind dim_unit's): a
+# staged column is copied into the batch's temp table whether read or not.
+_SENTENCES = {k: v for k, v in SENTENCES.items() if k not in ("text", "name")}
+_METRICS = {k: v for k, v in METRICS.items() if k not in ("sentence", "name", "unit_kind")}
 _DOCUMENTS = {
     k: v for k, v in DOCUMENTS.items() if k in ("path", "sha256", "script", "text", "repairs", "error")
 }

@@ -517,21 +517,52 @@ def test_commit_alone_writes_a_batch_to_the_file_not_to_the_wal(wh: Path) -> Non
         assert wal == []
 
 
-def test_prune_compacts_what_it_removes(wh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Loads do not vacuum; prune, which deletes rows, does (DuckDB's default number of tasks).
+def _blocks(wh: Path) -> tuple[int, int]:
+    """(total, used) blocks of a published warehouse file (DuckDB's own accounting)."""
+    con = duckdb.connect(str(wh), read_only=True)
+    try:
+        row = con.execute("SELECT total_blocks, used_blocks FROM pragma_database_size()").fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+def _retire_half(wh: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Eight pages loaded one batch each (a row group apiece: loads do not vacuum), then a run that
+    finds only every other one: four versions retired, their rows left for prune."""
+    page = "".join(f"第{i}组简报。{SEED_A}\n" for i in range(200))
+    files = {f"raw/f{k}.txt": f"卷{k}\n{page}" for k in range(8)}
+    _run(wh, "r1", [{p: t} for p, t in files.items()])
+    kept = {p: t for i, (p, t) in enumerate(files.items()) if i % 2 == 0}
+    _run(wh, "r2", [kept])
+    return files, kept
+
+
+def test_prune_compacts_what_it_removes(wh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Loads do not vacuum; prune, which deletes rows, does: the survivors' row groups are merged, so
+    # fewer blocks stay in use than after the same prune without vacuum, and the next load writes
+    # into the blocks prune freed instead of growing the file.
     import warehouse.load as load
 
-    seen: list[object] = []
-    tune = load.tune_load_connection
+    files, kept = _retire_half(wh)
+    facts = run_sql(wh, "SELECT count(*) FROM fact_metric").item()
+    _, used_before = _blocks(wh)
+    assert prune(wh) == facts // 2
+    total_pruned, used_pruned = _blocks(wh)
+    assert used_pruned < used_before * 0.7
 
-    def spy(con: duckdb.DuckDBPyConnection) -> None:
-        tune(con)
-        seen.append(con)
+    control = tmp_path / "control" / "minsheng.duckdb"
+    _retire_half(control)
+    monkeypatch.setattr(load, "VACUUM_TASKS_PRUNE", 0)
+    assert prune(control) == facts // 2
+    assert used_pruned < _blocks(control)[1]
 
-    monkeypatch.setattr(load, "tune_load_connection", spy)
-    load_run(wh, make_batch("r1", {"raw/a.txt": "东坡村简报\n全年修缮水渠12条。"}))
-    prune(wh)
-    assert load.VACUUM_TASKS_PRUNE > 0 and len(seen) == 2
+    _run(wh, "r3", [{p: t} for p, t in files.items() if p not in kept] + [kept])  # the removed half again
+    total_reloaded, used_reloaded = _blocks(wh)
+    assert used_reloaded > used_pruned + 30  # written: about what prune removed
+    assert total_reloaded - total_pruned < (used_reloaded - used_pruned) // 4  # mostly into freed blocks
+    assert check_integrity(wh) == []
 
 
 def test_a_long_page_is_cut_into_pieces_in_memory_of_its_own_size(

@@ -90,7 +90,9 @@ _HALF = {
 # Between full-width digits, ． is a decimal point (３．５％ is 3.5%, not 3 and 5%) and ， before
 # exactly three digits a thousands separator (４万５，６７８元); elsewhere both stay punctuation.
 _FW_DECIMAL_RE = re.compile("(?<=[0-9０-９])．(?=[０-９])|(?<=[０-９])．(?=[0-9])")
-_FW_GROUP_RE = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+# Written to start with the ， (scanned for in C) and look back from it; the same matches as
+# (?<=[０-９])，(?=[０-９]{3}(?![０-９])), which was tried at every position of every page.
+_FW_GROUP_RE = re.compile("，(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))")
 _FULLWIDTH_RE = re.compile("[" + "".join(chr(c) for c in _HALF) + "]")
 _HALF_CHARS = {chr(k): chr(v) for k, v in _HALF.items()}
 
@@ -108,6 +110,10 @@ _DIGIT_GROUPS_RE = re.compile(
     r"(?<![\d.,])(?<!\d[ \u00a0\u2009\u202f])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
     r"(?=(?:\.\d+)?[ \u00a0\u2009\u202f]?[\u4e00-\u9fff%])"
 )
+# What every match of _DIGIT_GROUPS_RE holds (the last digit of a group, its space, three digits),
+# space first: the look-behinds that open _DIGIT_GROUPS_RE are tried at every position of a page,
+# and nearly no page has a space-grouped number (bench corpus: none of 247 pages).
+_DIGIT_GROUPS_HINT_RE = re.compile(r"[ \u00a0\u2009\u202f](?<=\d[ \u00a0\u2009\u202f])\d{3}")
 _GROUP_SPACE_RE = re.compile(r"[ \u00a0\u2009\u202f]")
 _SPACES_RE = re.compile(r"[ \t\f\v]+")
 # The runs _SPACES_RE.sub(" ") changes: all but a single " ", each matched whole from its first
@@ -482,7 +488,7 @@ def to_halfwidth(text: str) -> tuple[str, int]:
     if "．" in text:
         text, k = _FW_DECIMAL_RE.subn(".", text)
         n += k
-    if "，" in text and _FW_GROUP_RE.search(text):
+    if "，" in text:
         text, k = _FW_GROUP_RE.subn(",", text)
         n += k
     text, k = _FULLWIDTH_RE.subn(lambda m: _HALF_CHARS[m.group(0)], text)
@@ -491,7 +497,7 @@ def to_halfwidth(text: str) -> tuple[str, int]:
 
 def join_digit_groups(text: str) -> tuple[str, int]:
     """3 697 400人 -> 3697400人: a space as the thousands separator (Hong Kong), one number."""
-    if not _DIGIT_GROUPS_RE.search(text):
+    if not _DIGIT_GROUPS_HINT_RE.search(text):
         return text, 0
     return _DIGIT_GROUPS_RE.subn(lambda m: _GROUP_SPACE_RE.sub("", m.group(0)), text)
 

@@ -370,6 +370,66 @@ def test_repair_fast_path_equals_reference(fast, reference) -> None:
     assert changed > 50  # the inputs do exercise the repair, not only its no-op
 
 
+_NUMBER_PIECES = [
+    "3",
+    "12",
+    "697",
+    " 400",
+    "\u00a0200人",
+    "4000",
+    "١٢٣",  # other Unicode digits: \\d matches them
+    "５",
+    "６７８",
+    "５，６７８",
+    "，６７８",
+    "１２，３４５，６７８",
+    " ",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\t",
+    ".",
+    ",",
+    ".5",
+    "，",
+    "．",
+    "人",
+    "元",
+    "%",
+    "％",
+    "第",
+    "a",
+    "\n",
+]
+_NUMBER_TEXTS = _texts(_NUMBER_PIECES, 20000, longest=10)
+_OLD_FW_GROUP = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
+def _digit_groups_reference(text: str) -> tuple[str, int]:
+    if not repairs._DIGIT_GROUPS_RE.search(text):
+        return text, 0
+    return repairs._DIGIT_GROUPS_RE.subn(lambda m: repairs._GROUP_SPACE_RE.sub("", m.group(0)), text)
+
+
+def test_digit_groups_hint_is_in_every_match() -> None:
+    """join_digit_groups skips a page without the hint: every match of the full pattern holds it."""
+    joined = 0
+    for text in _NUMBER_TEXTS:
+        expected = _digit_groups_reference(text)
+        assert repairs.join_digit_groups(text) == expected, repr(text)
+        joined += expected[1] > 0
+    assert joined > 50
+
+
+def test_comma_first_group_separator_equals_the_look_behind_form() -> None:
+    grouped = 0
+    for text in _NUMBER_TEXTS:
+        expected = _OLD_FW_GROUP.subn(",", text)
+        assert repairs._FW_GROUP_RE.subn(",", text) == expected, repr(text)
+        grouped += expected[1] > 0
+    assert grouped > 50
+
+
 # -- script --------------------------------------------------------------------------------------
 
 
