@@ -15,7 +15,9 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    its window runs on through the next clause, which says what it is spent on;
 3. the clause, then the sentence, with falling weights; a hint (项目, 产业) weighs at most as the
    clause's words do wherever it stands, so the sentence's theme (帮扶…实施项目120个) can outweigh it,
-   unless the lead lists the fields the count spans (A、B等领域120个项目). In a subject, a petitions
+   unless the lead lists the fields the count spans (A、B等领域120个项目); an enforcement word (检控,
+   罚款: lexicons/topic_enforcement_words.txt) weighs so too and leaves its clause unthemed, so the
+   law it upholds decides (检控非法弃置废物 -> environment). In a subject, a petitions
    word yields to a decisive theme (污水治理问题 -> environment), and a subject that is only a field
    word (18个领域的任务) is other.
 
@@ -556,11 +558,19 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
         .join(win.select("_row", "village", "town", "fields"), on="_row")
+        # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
+        # clause's words do and does not make its clause a themed one, so the law's theme decides
+        # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both)
+        .with_columns(pl.col("kw").is_in(words("topic_enforcement_words.txt")).alias("enforce"))
         .with_columns(
-            pl.when((pl.col("weight") < HEAD_MIN) & ~pl.col("fields"))
+            pl.when(((pl.col("weight") < HEAD_MIN) & ~pl.col("fields")) | pl.col("enforce"))
             .then(pl.min_horizontal("w", pl.lit(CLAUSE)))
             .otherwise(pl.col("w"))
-            .alias("w")
+            .alias("w"),
+            pl.when(pl.col("enforce"))
+            .then(pl.max_horizontal("lvl", pl.lit(3)))
+            .otherwise("lvl")
+            .alias("lvl"),
         )
         .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
         .filter(pl.col("topic") != "none")

@@ -1,0 +1,69 @@
+"""Topic rules by kind (round 8): enforcement words, sector words, regional releases' families.
+
+Every sentence is made up; the helpers are those of test_topics.
+"""
+
+from __future__ import annotations
+
+from tests.transforms.enrich.test_topics import _assert_story_topics, _topics
+
+
+def test_enforcement_takes_the_theme_of_the_law_it_upholds() -> None:
+    # made up: prosecutions and fines under a pollution law are about pollution, and a clause holding
+    # only the enforcement word (法庭…罚款) follows the metric before it, not public safety
+    got = _topics(
+        ["去年就非法排放污水提出的检控共120宗，较前年的150宗减少两成，法庭判处的最高罚款为5万元"],
+        [["120宗", "150宗", "两成", "5万元"]],
+        subjects={"120宗": "检控", "5万元": "最高罚款"},
+    )
+    assert got == [["environment"] * 4]
+
+
+def test_enforcement_alone_stays_public_safety() -> None:
+    # made up: with no law named anywhere, prosecutions are policing and law
+    _assert_story_topics([("全年共检控违例者300人", "300人", "违例者", "public_safety")])
+
+
+def test_hawker_control_is_street_order() -> None:
+    # made up: patrols of hawkers' stalls and prosecutions of unlicensed selling are urban order
+    got = _topics(
+        ["署方全年巡查持牌小贩摊档2,100多次，检控无牌摆卖个案30宗"],
+        [["2,100多次", "30宗"]],
+        subjects={"2,100多次": "持牌小贩摊档", "30宗": "无牌摆卖个案"},
+    )
+    assert got == [["urban", "urban"]]
+
+
+def test_sector_words() -> None:
+    # made up: childcare subsidies are social security, care staff's wage subsidies employment, a
+    # sector's investment the sector's, coordination meetings governance, trees greening
+    rows = [
+        ("去年托育补助共核发1.5万件", "1.5万件", "托育补助", "social_security"),
+        ("每月加发托育人员薪资补助2,500元", "2,500元", "托育人员薪资补助", "employment"),
+        ("全省完成交通固定资产投资300亿元", "300亿元", "交通固定资产投资", "transport"),
+        ("热线办公室全年召开专题协调会20场", "20场", "专题协调会", "governance"),
+        ("今年计划新种植树木约3千株", "约3千株", "树木", "environment"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_a_time_before_the_epidemic_names_no_theme() -> None:
+    # made up: 疫情前同期 dates the comparison; the scheme before it decides
+    got = _topics(
+        ["共收到中小企业援助计划申请900宗，相当于疫情前同期的约1.4倍"],
+        [["900宗", "约1.4倍"]],
+        subjects={"900宗": "中小企业援助计划申请", "约1.4倍": "疫情前"},
+    )
+    assert got == [["economy", "economy"]]
+
+
+def test_regional_release_families() -> None:
+    # made up: newborns counted are population, food samples public health, a total budget's outlays
+    # the fiscal aggregate, single-use cuts waste
+    rows = [
+        ("1至9月新生儿人数为9,800人", "9,800人", "新生儿人数", "other"),
+        ("上半年抽检食品样本3,100个", "3,100个", "食品样本", "health"),
+        ("明年度总预算案岁出规模达2兆9千亿元", "2兆9千亿元", "总预算案岁出规模", "economy"),
+        ("推动限塑，预估每年可减少一次用杯约3亿个", "约3亿个", "一次用杯", "environment"),
+    ]
+    _assert_story_topics(rows)
