@@ -67,3 +67,24 @@ def test_regional_release_families() -> None:
         ("推动限塑，预估每年可减少一次用杯约3亿个", "约3亿个", "一次用杯", "environment"),
     ]
     _assert_story_topics(rows)
+
+
+def test_a_regional_department_sets_the_story_theme() -> None:
+    # made up: a release whose only theme word is the department that issued it; its silent
+    # sentences take the department's theme from the story
+    got = _topics(
+        ["社会局今日发布统计。", "上月共核发1,200件，较前一月增加150件。"],
+        [[], ["1,200件", "150件"]],
+    )
+    assert got == [[], ["social_security", "social_security"]]
+    got = _topics(["运输署公布最新数字。", "上月共有3,400宗。"], [[], ["3,400宗"]])
+    assert got == [[], ["transport"]]
+
+
+def test_re_exports_and_crimes_cleared() -> None:
+    # made up: re-exports are trade; the share of crimes cleared is policing
+    rows = [
+        ("转口货值增长6%", "6%", "转口货值", "economy"),
+        ("整体破案率为40%", "40%", "整体破案率", "public_safety"),
+    ]
+    _assert_story_topics(rows)
