@@ -8,7 +8,8 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    telling keyword right before the metric (改造老旧小区41个) or right after its measure word (71件民生实事)
    -- what is counted; a subject that names no theme (no telling keyword, a generic one such as
    企业, or people: 脱贫人口, 婴幼儿所在家庭) leaves it to its predicate's decisive keyword
-   (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security; people who raise a request in it,
+   (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security), else to the actor named before it
+   in its clause (本次招聘会共吸引企业680家 -> employment); people who raise a request in it,
    …在接访中反映了县道问题, are petitions: there the request word does not yield to its thing);
 2. the *local* window: from the previous metric (or the clause start) to the next one, within the clause;
    money named only as money, alone in its clause (投资3700万元，改造背街巷道11条), names no head and
@@ -24,7 +25,8 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
 the metric before it in the sentence; one whose sentence has none takes the story's dominant topic,
 then ``other``. Three constructions override the score: the second figure of each urban/rural
-pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural; a count of points the
+pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural; requests by category
+(住房类诉求; a bare 交通出行类 after a count of requests) are petitions; a count of points the
 text then enumerates (十个突出亮点：一是…) is other unless its subject names a theme; a place's
 people as such (社区有居民6000多人) are population, other. A people subject followed by 的 modifies
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
@@ -335,9 +337,13 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # as the clause does
     examples = pl.col("tail_head").is_not_null() | pl.col("lead").str.contains(f"等(?:{_FIELDS})?$")
     # people a programme reaches (惠及群众300人次) are about the programme, named before them
-    served = pl.col("lead").str.contains(
-        f"(?:{_alternation('topic_benefit_cues.txt')})(?:{_alternation('topic_people.txt')})?$"
+    cues, reached = (
+        _alternation("topic_benefit_cues.txt"),
+        f"{_alternation('topic_people.txt')}|{_alternation('topic_beneficiary_firms.txt')}",
     )
+    # …the programme reached, in a clause of its own (…，惠及企业3.2万家): firms too, only so
+    alone = (pl.col("l0") == pl.col("c0")) & pl.col("lead").str.contains(f"^(?:{cues})(?:{reached})?$")
+    served = pl.col("lead").str.contains(f"(?:{cues})(?:{_alternation('topic_people.txt')})?$") | alone
     # the counted noun before the metric: the lead's last keyword (leftmost-longest, so 养老服务 in
     # 养老服务中心 is found whole) when it ends the lead, bar a trailing 的/等
     lead_kw = pl.col("lead").str.extract_many(_patterns()[0], leftmost=True).list.last()
@@ -373,6 +379,26 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .alias("predicate")
     )
     heads = _subject_heads(m)
+    # a weak subject (企业 weighs 2) drawn in by an actor named before it in the clause (本次招聘会共吸引
+    # 企业680家) counts what the actor drew: the actor's decisive keyword names the theme
+    actor = (
+        m.select(
+            "_row",
+            pl.col("lead").str.split(pl.col("subject")).list.first().alias("actor"),
+            "lead",
+            "l0",
+            "c0",
+        )
+        # an actor only exemplified (科技、教育等方面的支出; 数据中心等新基建投资) names no one theme;
+        # one after a metric of the clause (21万名干部包抓联企业46万户) is that metric's subject
+        .filter(
+            (pl.col("actor") != pl.col("lead"))
+            & ~pl.col("actor").str.contains("等")
+            & (pl.col("l0") == pl.col("c0"))
+        )
+        .pipe(_subject_heads, "actor", PREDICATE_MIN)
+        .rename({"subject_head": "actor_head"})
+    )
     # passengers named by the place they come from (深圳旅客, 日本旅客) are visitors, tourism; a
     # passenger count of a line or port (机场旅客吞吐量, 铁路发送旅客) stays transport; so are the
     # person-trips a border crossing point records (…大桥口岸录得约40万人次)
@@ -393,6 +419,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         m.join(after, on="_row", how="left")
         .join(heads, on="_row", how="left")
         .join(predicate, on="_row", how="left")
+        .join(actor, on="_row", how="left")
         .with_columns(
             pl.when(
                 pl.col("origin")
@@ -421,6 +448,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
                     pl.when(
                         pl.col("subject_head").is_null() | people | (pl.col("subject_weight") < PREDICATE_MIN)
                     ).then(pl.col("predicate_head")),
+                    pl.when(pl.col("subject_weight") < PREDICATE_MIN).then(pl.col("actor_head")),
                     "subject_head",
                     "tail_head",
                     "lead_head",
@@ -435,6 +463,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .alias("local"),
         )
         .with_columns(
+            alone.alias("served"),
             pl.col("subject_head").is_null().alias("unnamed"),
             # the subject names a theme of its own: a decisive keyword, not people, not a channel --
             # or it is a place that settles one (其中农村1万个: a village's share of a utility)
@@ -456,6 +485,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "subject_head",
             "subject_weight",
             "predicate_head",
+            "actor_head",
             "predicate",
             "bare_fund",
             "origin",
@@ -557,7 +587,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
-        .join(win.select("_row", "village", "town", "fields"), on="_row")
+        .join(win.select("_row", "village", "town", "fields", "served"), on="_row")
         # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
         # clause's words do and does not make its clause a themed one, so the law's theme decides
         # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both)
@@ -567,7 +597,9 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .then(pl.min_horizontal("w", pl.lit(CLAUSE)))
             .otherwise(pl.col("w"))
             .alias("w"),
-            pl.when(pl.col("enforce"))
+            # so does a weak word of a clause stating whom a programme reached (…，惠及企业3.2万家):
+            # the programme, named before it in the sentence, is what the metric is about
+            pl.when(pl.col("enforce") | (pl.col("served") & (pl.col("weight") < PREDICATE_MIN)))
             .then(pl.max_horizontal("lvl", pl.lit(3)))
             .otherwise("lvl")
             .alias("lvl"),
@@ -693,6 +725,26 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
+        .pipe(_categories)
         .sort("_row")
     )
     return out.select("metric_id", "topic")
+
+
+def _categories(out: pl.DataFrame) -> pl.DataFrame:
+    """Counts of residents' requests by category are petitions, whatever the category names.
+
+    A category of requests (住房类诉求3万件, 噪音类投诉) counts requests; a bare category whose
+    noun is left out (其次是住房和物业类3.5万件、交通出行类2.8万件) continues the count of requests
+    before it in the document. A bare category after any other count keeps its own theme (重点项目
+    105个，其中工业类3个、农业类21个: the projects are of those fields). Rows in document order.
+    """
+    requests = _alternation("topic_request_words.txt")
+    subject = pl.col("subject")
+    named = subject.str.contains(f"类(?:{requests})").fill_null(False)
+    bare = subject.str.contains(r"^[\u4e00-\u9fff、和及与]{1,12}类$").fill_null(False)
+    out = out.with_columns(pl.when(named).then(pl.lit("petitions")).otherwise("topic").alias("topic"))
+    before = pl.when(~bare).then(pl.col("topic")).forward_fill().over("sha256")
+    return out.with_columns(
+        pl.when(bare & (before == "petitions")).then(pl.lit("petitions")).otherwise("topic").alias("topic")
+    )

@@ -88,3 +88,48 @@ def test_re_exports_and_crimes_cleared() -> None:
         ("整体破案率为40%", "40%", "整体破案率", "public_safety"),
     ]
     _assert_story_topics(rows)
+
+
+def test_requests_by_category_are_petitions() -> None:
+    # made up: a hotline's requests by category stay petitions, the category named or its noun left
+    # out after a count of requests; a bare category of projects keeps its own theme
+    got = _topics(
+        ["全年受理市民诉求12万件。", "其中住房类诉求2.1万件，其次是交通出行类1.6万件、环境卫生类9千件。"],
+        [["12万件"], ["2.1万件", "1.6万件", "9千件"]],
+        subjects={
+            "12万件": "市民诉求",
+            "2.1万件": "住房类诉求",
+            "1.6万件": "交通出行类",
+            "9千件": "环境卫生类",
+        },
+    )
+    assert got == [["petitions"], ["petitions"] * 3]
+    got = _topics(
+        ["今年安排重点项目80个，其中工业类12个、农业类15个"],
+        [["80个", "12个", "15个"]],
+        subjects={"80个": "重点项目", "12个": "工业类", "15个": "农业类"},
+    )
+    assert got == [["economy", "economy", "rural"]]
+
+
+def test_a_weak_subject_takes_the_theme_of_its_actor() -> None:
+    # made up: firms a job fair drew are the fair's (employment); firms a programme reached, in a
+    # clause of their own, the programme's; an actor only exemplified (A、B等方面) names none
+    got = _topics(
+        ["本届招聘会共吸引企业420余家，提供岗位9,000个"],
+        [["420余家", "9,000个"]],
+        subjects={"420余家": "企业", "9,000个": "岗位"},
+    )
+    assert got == [["employment", "employment"]]
+    got = _topics(
+        ["全市发放稳岗返还资金2.1亿元，惠及企业1.4万家"],
+        [["2.1亿元", "1.4万家"]],
+        subjects={"2.1亿元": "稳岗返还资金", "1.4万家": "企业"},
+    )
+    assert got == [["employment", "employment"]]
+    got = _topics(
+        ["市内外企业共300家参展"],
+        [["300家"]],
+        subjects={"300家": "市内外企业"},
+    )
+    assert got == [["economy"]]
