@@ -590,8 +590,10 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .join(win.select("_row", "village", "town", "fields", "served"), on="_row")
         # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
         # clause's words do and does not make its clause a themed one, so the law's theme decides
-        # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both)
+        # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both): it never heads
+        # the metric nor weighs in its local window, even as its subject (检控486宗)
         .with_columns(pl.col("kw").is_in(words("topic_enforcement_words.txt")).alias("enforce"))
+        .filter(~(pl.col("enforce") & (pl.col("lvl") == 1)))
         .with_columns(
             pl.when(((pl.col("weight") < HEAD_MIN) & ~pl.col("fields")) | pl.col("enforce"))
             .then(pl.min_horizontal("w", pl.lit(CLAUSE)))

@@ -133,3 +133,14 @@ def test_a_weak_subject_takes_the_theme_of_its_actor() -> None:
         subjects={"300家": "市内外企业"},
     )
     assert got == [["economy"]]
+
+
+def test_the_law_enforced_names_the_theme() -> None:
+    # made up: prosecutions under an employment ordinance are employment, of illegal fishing rural,
+    # of unlicensed selling urban, the enforcement word heading the subject or not
+    rows = [
+        ("去年就违反《雇佣条例》检控雇主210宗", "210宗", "《雇佣条例》检控", "employment"),
+        ("去年检控非法捕鱼个案18宗", "18宗", "检控非法捕鱼个案", "rural"),
+        ("去年就无牌摆卖提出检控900宗，并检获货物500批", "900宗", "就无牌摆卖提出检控", "urban"),
+    ]
+    _assert_story_topics(rows)
