@@ -144,3 +144,16 @@ def test_the_law_enforced_names_the_theme() -> None:
         ("去年就无牌摆卖提出检控900宗，并检获货物500批", "900宗", "就无牌摆卖提出检控", "urban"),
     ]
     _assert_story_topics(rows)
+
+
+def test_labour_relations_and_city_works() -> None:
+    # made up: labour disputes and their cases are employment, not disputes of public safety; old
+    # houses' safety checks are housing; sidewalks and street vendors are municipal works
+    rows = [
+        ("今年共处理劳资纠纷个案950宗", "950宗", "劳资纠纷个案", "employment"),
+        ("受理劳动争议案件1,300件", "1,300件", "劳动争议案件", "employment"),
+        ("今年共补助老屋健检600件", "600件", "老屋健检", "housing"),
+        ("今年完成人行道改善9公里", "9公里", "人行道", "urban"),
+        ("登记的摊贩增加5%", "5%", "摊贩", "urban"),
+    ]
+    _assert_story_topics(rows)
