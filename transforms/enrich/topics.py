@@ -85,6 +85,9 @@ _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
 _PART = r"^(?:其中|当中|内中)[，,：:]?"
+# a clause after a metric stating what it involved (…旅行团1.2万个，涉及旅客40万人次), a part as well;
+# opening a sentence, 涉及 modifies what follows (涉及10.5万人的保交房任务)
+_INVOLVES = r"^(?:共|合共)?涉及"
 # a clause stating a share of what the metric before it counted (…住户约210万人，占全港人口约三成)
 _SHARE = r"^(?:约|均|分别|共|合共)?占(?:[^地]|$)"  # 占地 is land taken, no share
 # a subject naming only the channel a part went by (经港珠澳大桥出境的): no theme of its own
@@ -697,7 +700,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
         # in its sentence
         .sort([*keys, "a"])
-        .with_columns(pl.col("clause").str.contains(_PART).alias("in_part"))
+        .with_columns(
+            (
+                pl.col("clause").str.contains(_PART)
+                | (pl.col("clause").str.contains(_INVOLVES) & (pl.col("c0") > 0))
+            ).alias("in_part")
+        )
         .with_columns(
             pl.when(pl.col("in_part") & ~pl.col("themed").fill_null(False))
             .then(

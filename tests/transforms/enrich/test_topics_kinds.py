@@ -157,3 +157,23 @@ def test_labour_relations_and_city_works() -> None:
         ("登记的摊贩增加5%", "5%", "摊贩", "urban"),
     ]
     _assert_story_topics(rows)
+
+
+def test_what_a_metric_involved_follows_it() -> None:
+    # made up: a clause stating what the metric before it involved takes that metric's theme,
+    # unless its subject names one; opening a sentence, 涉及 only modifies what follows
+    got = _topics(
+        ["今年共接待旅行团8,000个，涉及旅客25万人次", "今年共处理劳资纠纷个案700宗，涉及雇员1,900人"],
+        [["8,000个", "25万人次"], ["700宗", "1,900人"]],
+        subjects={"8,000个": "旅行团", "25万人次": "旅客", "700宗": "劳资纠纷个案", "1,900人": "雇员"},
+    )
+    assert got == [["culture_tourism", "culture_tourism"], ["employment", "employment"]]
+
+
+def test_vector_control_and_food_samples_are_public_health() -> None:
+    # made up: mosquito black spots found near a school are vector control, not education
+    rows = [
+        ("到屋苑及学校巡查，共发现蚊患黑点9个", "9个", "蚊患黑点", "health"),
+        ("食物安全中心今年抽检食物样本4万个", "4万个", "食物样本", "health"),
+    ]
+    _assert_story_topics(rows)
