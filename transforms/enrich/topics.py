@@ -402,6 +402,20 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .pipe(_subject_heads, "actor", PREDICATE_MIN)
         .rename({"subject_head": "actor_head"})
     )
+    # counts listing what a group is made of (患者包括3名学生及2名工人) are a breakdown of the group,
+    # which names the theme however telling the parts' own words are
+    group = (
+        m.select(
+            "_row",
+            pl.col("sent")
+            .str.slice("c0", pl.col("a") - pl.col("c0"))
+            .str.extract(f"^(.+?)(?:{_alternation('topic_breakdown_verbs.txt')})")
+            .alias("group"),
+        )
+        .drop_nulls("group")
+        .pipe(_subject_heads, "group", PREDICATE_MIN)
+        .rename({"subject_head": "group_head"})
+    )
     # passengers named by the place they come from (深圳旅客, 日本旅客) are visitors, tourism; a
     # passenger count of a line or port (机场旅客吞吐量, 铁路发送旅客) stays transport; so are the
     # person-trips a border crossing point records (…大桥口岸录得约40万人次)
@@ -423,6 +437,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .join(heads, on="_row", how="left")
         .join(predicate, on="_row", how="left")
         .join(actor, on="_row", how="left")
+        .join(group, on="_row", how="left")
         .with_columns(
             pl.when(
                 pl.col("origin")
@@ -448,6 +463,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
             pl.when(~served & ~conjunct & ~pl.col("bare_fund"))
             .then(
                 pl.coalesce(
+                    "group_head",
                     pl.when(
                         pl.col("subject_head").is_null() | people | (pl.col("subject_weight") < PREDICATE_MIN)
                     ).then(pl.col("predicate_head")),
@@ -489,6 +505,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "subject_weight",
             "predicate_head",
             "actor_head",
+            "group_head",
             "predicate",
             "bare_fund",
             "origin",

@@ -177,3 +177,13 @@ def test_vector_control_and_food_samples_are_public_health() -> None:
         ("食物安全中心今年抽检食物样本4万个", "4万个", "食物样本", "health"),
     ]
     _assert_story_topics(rows)
+
+
+def test_a_breakdown_of_a_group_takes_the_group_theme() -> None:
+    # made up: the students and workers listed among the patients are patients (health)
+    got = _topics(
+        ["患者包括4名学生及3名建筑工人，均已入院治疗"],
+        [["4名", "3名"]],
+        subjects={"4名": "学生", "3名": "建筑工人"},
+    )
+    assert got == [["health", "health"]]
