@@ -8,21 +8,25 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    telling keyword right before the metric (改造老旧小区41个) or right after its measure word (71件民生实事)
    -- what is counted; a subject that names no theme (no telling keyword, a generic one such as
    企业, or people: 脱贫人口, 婴幼儿所在家庭) leaves it to its predicate's decisive keyword
-   (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security; people who raise a request in it,
+   (…实现稳岗就业 -> employment, …享受育儿补贴 -> social_security), else to the actor named before it
+   in its clause (本次招聘会共吸引企业680家 -> employment); people who raise a request in it,
    …在接访中反映了县道问题, are petitions: there the request word does not yield to its thing);
 2. the *local* window: from the previous metric (or the clause start) to the next one, within the clause;
    money named only as money, alone in its clause (投资3700万元，改造背街巷道11条), names no head and
    its window runs on through the next clause, which says what it is spent on;
 3. the clause, then the sentence, with falling weights; a hint (项目, 产业) weighs at most as the
    clause's words do wherever it stands, so the sentence's theme (帮扶…实施项目120个) can outweigh it,
-   unless the lead lists the fields the count spans (A、B等领域120个项目). In a subject, a petitions
+   unless the lead lists the fields the count spans (A、B等领域120个项目); an enforcement word (检控,
+   罚款: lexicons/topic_enforcement_words.txt) weighs so too and leaves its clause unthemed, so the
+   law it upholds decides (检控非法弃置废物 -> environment). In a subject, a petitions
    word yields to a decisive theme (污水治理问题 -> environment), and a subject that is only a field
    word (18个领域的任务) is other.
 
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
 the metric before it in the sentence; one whose sentence has none takes the story's dominant topic,
 then ``other``. Three constructions override the score: the second figure of each urban/rural
-pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural; a count of points the
+pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural; requests by category
+(住房类诉求; a bare 交通出行类 after a count of requests) are petitions; a count of points the
 text then enumerates (十个突出亮点：一是…) is other unless its subject names a theme; a place's
 people as such (社区有居民6000多人) are population, other. A people subject followed by 的 modifies
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
@@ -81,6 +85,9 @@ _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
 _PART = r"^(?:其中|当中|内中)[，,：:]?"
+# a clause after a metric stating what it involved (…旅行团1.2万个，涉及旅客40万人次), a part as well;
+# opening a sentence, 涉及 modifies what follows (涉及10.5万人的保交房任务)
+_INVOLVES = r"^(?:共|合共)?涉及"
 # a clause stating a share of what the metric before it counted (…住户约210万人，占全港人口约三成)
 _SHARE = r"^(?:约|均|分别|共|合共)?占(?:[^地]|$)"  # 占地 is land taken, no share
 # a subject naming only the channel a part went by (经港珠澳大桥出境的): no theme of its own
@@ -333,9 +340,13 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # as the clause does
     examples = pl.col("tail_head").is_not_null() | pl.col("lead").str.contains(f"等(?:{_FIELDS})?$")
     # people a programme reaches (惠及群众300人次) are about the programme, named before them
-    served = pl.col("lead").str.contains(
-        f"(?:{_alternation('topic_benefit_cues.txt')})(?:{_alternation('topic_people.txt')})?$"
+    cues, reached = (
+        _alternation("topic_benefit_cues.txt"),
+        f"{_alternation('topic_people.txt')}|{_alternation('topic_beneficiary_firms.txt')}",
     )
+    # …the programme reached, in a clause of its own (…，惠及企业3.2万家): firms too, only so
+    alone = (pl.col("l0") == pl.col("c0")) & pl.col("lead").str.contains(f"^(?:{cues})(?:{reached})?$")
+    served = pl.col("lead").str.contains(f"(?:{cues})(?:{_alternation('topic_people.txt')})?$") | alone
     # the counted noun before the metric: the lead's last keyword (leftmost-longest, so 养老服务 in
     # 养老服务中心 is found whole) when it ends the lead, bar a trailing 的/等
     lead_kw = pl.col("lead").str.extract_many(_patterns()[0], leftmost=True).list.last()
@@ -371,6 +382,40 @@ def _windows(ctx: Context) -> pl.DataFrame:
         .alias("predicate")
     )
     heads = _subject_heads(m)
+    # a weak subject (企业 weighs 2) drawn in by an actor named before it in the clause (本次招聘会共吸引
+    # 企业680家) counts what the actor drew: the actor's decisive keyword names the theme
+    actor = (
+        m.select(
+            "_row",
+            pl.col("lead").str.split(pl.col("subject")).list.first().alias("actor"),
+            "lead",
+            "l0",
+            "c0",
+        )
+        # an actor only exemplified (科技、教育等方面的支出; 数据中心等新基建投资) names no one theme;
+        # one after a metric of the clause (21万名干部包抓联企业46万户) is that metric's subject
+        .filter(
+            (pl.col("actor") != pl.col("lead"))
+            & ~pl.col("actor").str.contains("等")
+            & (pl.col("l0") == pl.col("c0"))
+        )
+        .pipe(_subject_heads, "actor", PREDICATE_MIN)
+        .rename({"subject_head": "actor_head"})
+    )
+    # counts listing what a group is made of (患者包括3名学生及2名工人) are a breakdown of the group,
+    # which names the theme however telling the parts' own words are
+    group = (
+        m.select(
+            "_row",
+            pl.col("sent")
+            .str.slice("c0", pl.col("a") - pl.col("c0"))
+            .str.extract(f"^(.+?)(?:{_alternation('topic_breakdown_verbs.txt')})")
+            .alias("group"),
+        )
+        .drop_nulls("group")
+        .pipe(_subject_heads, "group", PREDICATE_MIN)
+        .rename({"subject_head": "group_head"})
+    )
     # passengers named by the place they come from (深圳旅客, 日本旅客) are visitors, tourism; a
     # passenger count of a line or port (机场旅客吞吐量, 铁路发送旅客) stays transport; so are the
     # person-trips a border crossing point records (…大桥口岸录得约40万人次)
@@ -391,6 +436,8 @@ def _windows(ctx: Context) -> pl.DataFrame:
         m.join(after, on="_row", how="left")
         .join(heads, on="_row", how="left")
         .join(predicate, on="_row", how="left")
+        .join(actor, on="_row", how="left")
+        .join(group, on="_row", how="left")
         .with_columns(
             pl.when(
                 pl.col("origin")
@@ -416,9 +463,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
             pl.when(~served & ~conjunct & ~pl.col("bare_fund"))
             .then(
                 pl.coalesce(
+                    "group_head",
                     pl.when(
                         pl.col("subject_head").is_null() | people | (pl.col("subject_weight") < PREDICATE_MIN)
                     ).then(pl.col("predicate_head")),
+                    pl.when(pl.col("subject_weight") < PREDICATE_MIN).then(pl.col("actor_head")),
                     "subject_head",
                     "tail_head",
                     "lead_head",
@@ -433,6 +482,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .alias("local"),
         )
         .with_columns(
+            alone.alias("served"),
             pl.col("subject_head").is_null().alias("unnamed"),
             # the subject names a theme of its own: a decisive keyword, not people, not a channel --
             # or it is a place that settles one (其中农村1万个: a village's share of a utility)
@@ -454,6 +504,8 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "subject_head",
             "subject_weight",
             "predicate_head",
+            "actor_head",
+            "group_head",
             "predicate",
             "bare_fund",
             "origin",
@@ -555,12 +607,24 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
-        .join(win.select("_row", "village", "town", "fields"), on="_row")
+        .join(win.select("_row", "village", "town", "fields", "served"), on="_row")
+        # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
+        # clause's words do and does not make its clause a themed one, so the law's theme decides
+        # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both): it never heads
+        # the metric nor weighs in its local window, even as its subject (检控486宗)
+        .with_columns(pl.col("kw").is_in(words("topic_enforcement_words.txt")).alias("enforce"))
+        .filter(~(pl.col("enforce") & (pl.col("lvl") == 1)))
         .with_columns(
-            pl.when((pl.col("weight") < HEAD_MIN) & ~pl.col("fields"))
+            pl.when(((pl.col("weight") < HEAD_MIN) & ~pl.col("fields")) | pl.col("enforce"))
             .then(pl.min_horizontal("w", pl.lit(CLAUSE)))
             .otherwise(pl.col("w"))
-            .alias("w")
+            .alias("w"),
+            # so does a weak word of a clause stating whom a programme reached (…，惠及企业3.2万家):
+            # the programme, named before it in the sentence, is what the metric is about
+            pl.when(pl.col("enforce") | (pl.col("served") & (pl.col("weight") < PREDICATE_MIN)))
+            .then(pl.max_horizontal("lvl", pl.lit(3)))
+            .otherwise("lvl")
+            .alias("lvl"),
         )
         .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
         .filter(pl.col("topic") != "none")
@@ -653,7 +717,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
         # in its sentence
         .sort([*keys, "a"])
-        .with_columns(pl.col("clause").str.contains(_PART).alias("in_part"))
+        .with_columns(
+            (
+                pl.col("clause").str.contains(_PART)
+                | (pl.col("clause").str.contains(_INVOLVES) & (pl.col("c0") > 0))
+            ).alias("in_part")
+        )
         .with_columns(
             pl.when(pl.col("in_part") & ~pl.col("themed").fill_null(False))
             .then(
@@ -683,6 +752,26 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
+        .pipe(_categories)
         .sort("_row")
     )
     return out.select("metric_id", "topic")
+
+
+def _categories(out: pl.DataFrame) -> pl.DataFrame:
+    """Counts of residents' requests by category are petitions, whatever the category names.
+
+    A category of requests (住房类诉求3万件, 噪音类投诉) counts requests; a bare category whose
+    noun is left out (其次是住房和物业类3.5万件、交通出行类2.8万件) continues the count of requests
+    before it in the document. A bare category after any other count keeps its own theme (重点项目
+    105个，其中工业类3个、农业类21个: the projects are of those fields). Rows in document order.
+    """
+    requests = _alternation("topic_request_words.txt")
+    subject = pl.col("subject")
+    named = subject.str.contains(f"类(?:{requests})").fill_null(False)
+    bare = subject.str.contains(r"^[\u4e00-\u9fff、和及与]{1,12}类$").fill_null(False)
+    out = out.with_columns(pl.when(named).then(pl.lit("petitions")).otherwise("topic").alias("topic"))
+    before = pl.when(~bare).then(pl.col("topic")).forward_fill().over("sha256")
+    return out.with_columns(
+        pl.when(bare & (before == "petitions")).then(pl.lit("petitions")).otherwise("topic").alias("topic")
+    )
