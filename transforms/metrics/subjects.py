@@ -654,9 +654,12 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
     return _is_verb(w) and not any(_is_stop(x) or _is_verb(x) for x in stripped)
 
 
-def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") -> _Before:
+def _before(
+    sentence: str, start: int, floor: int, event: bool, lead: str = "", cases: bool = False
+) -> _Before:
     """The noun phrase that ends right before the metric, after the verb that governs it; ``lead``
-    is the clause's verb when it stands elsewhere (a 分别 list item)."""
+    is the clause's verb when it stands elsewhere (a 分别 list item); ``cases``: the metric counts
+    cases (宗), which a verb of subject_case_verbs.txt ending the phrase names."""
     lo = _clause_start(sentence, start, floor)
     opener = sentence[lo - 1 : lo] if lo else ""
     if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
@@ -664,7 +667,7 @@ def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") 
     if not lead:
         opening = _metric_bridges().match(sentence, start)
         lead = opening.group() if opening else ""
-    found = _before_window(sentence[lo:start], opener, event, lead)
+    found = _before_window(sentence[lo:start], opener, event, lead, cases)
     if opener == "、" and found.subject and lo > floor + 1:
         joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
         if joint:
@@ -715,7 +718,7 @@ def _rate_tail(window: str) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Before:
+def _before_window(window: str, opener: str, event: bool, lead: str = "", cases: bool = False) -> _Before:
     """``_before`` on the clause text before the metric and the character that opens the clause
     (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
     metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
@@ -729,8 +732,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
     if lead and not bridged:
         measure.append(Word(lead, "v"))
-    while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
-        measure.insert(0, ws.pop())
+    _strip_predicate(ws, measure, event, cases)
     ws = _before_compare_verb(_before_comparison(ws))
     if (measure and measure[0].text == "的") or (not measure and _shares_of_base(ws)):
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
@@ -784,6 +786,26 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
             ),
         )
     return _Before(subject, m, False)
+
+
+def _strip_predicate(ws: list[Word], measure: list[Word], event: bool, cases: bool) -> None:
+    """Move the verbs and glue between the noun and the metric from the end of ``ws`` to the front of
+    ``measure`` (both in place), up to a word that heads the phrase."""
+    while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
+        if cases and not measure and _case_head(ws):
+            break
+        measure.insert(0, ws.pop())
+
+
+def _case_head(ws: Sequence[Word]) -> bool:
+    """A verb that names cases (申请, 投诉) right before a count of them, after a noun (收到|援助计划|
+    申请|1,236宗): the applications are what is counted, as after the metric (_case_verb)."""
+    return (
+        len(ws) > 1
+        and ws[-1].text in _set("subject_case_verbs.txt")
+        and ws[-2].tag.startswith(("n", "j", "vn"))
+        and not _is_stop(ws[-2])
+    )
 
 
 def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
@@ -1483,19 +1505,14 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
         streak = _streak(sentence, sp.start, sp.end, floor)
-        after = None if streak else _after(sentence, sp.end, sp.kind)  # 增速|连续|19个季度居全国: before
-        if (
-            not streak
-            and after is None
-            and k + 1 < len(spans)
-            and spans[k + 1].start == sp.end
-            and _grade_of(sp, spans[k + 1])
-        ):
-            after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
+        after = None if streak else _after_metric(sentence, spans, k)  # 增速|连续|19个季度居全国: before
         # With a noun after the metric only the verb before it is wanted, and reading it off the
         # lexicon spares segmenting the clause (segmenting is most of the cost).
         at = sp.start - len(streak)
-        before = _verb_before(sentence, sp.start) if after else _before(sentence, at, floor, event)
+        cases = sp.unit in _set("subject_case_units.txt")
+        before = (
+            _verb_before(sentence, sp.start) if after else _before(sentence, at, floor, event, cases=cases)
+        )
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         subject = after or before.subject
@@ -1532,6 +1549,27 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _after_metric(sentence: str, spans: Sequence[Span], k: int) -> str | None:
+    """The noun phrase after metric ``k``, or after the grade or the range end that follows it."""
+    sp = spans[k]
+    after = _after(sentence, sp.end, sp.kind)
+    if after is None and k + 1 < len(spans) and spans[k + 1].start == sp.end and _grade_of(sp, spans[k + 1]):
+        after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
+    if after is None and _range_end(sentence, spans, k):
+        after = _after(sentence, spans[k + 1].end, sp.kind)  # 5%至40%的|共付额: past the upper end
+    if after in _set("subject_part_words.txt"):
+        return None  # 所得额100万元至300万元|部分: the portion of the thing named before
+    return after
+
+
+def _range_end(sentence: str, spans: Sequence[Span], k: int) -> bool:
+    """Metric ``k`` is the lower end of a range whose upper end is the next metric (1,200元至6,000元|
+    罚锾): the noun after the range names what both ends count."""
+    if k + 1 >= len(spans) or spans[k + 1].kind != spans[k].kind:  # 新台币1,200元至6,000元
+        return False
+    return sentence[spans[k].end : spans[k + 1].start] in _set("subject_range_marks.txt")
 
 
 def _of_metric_before(

@@ -13,7 +13,8 @@ from tests.transforms.metrics.test_subjects import facts
 CASES = [
     # inspection, prosecution and attraction verbs govern the counted thing after them
     ("食环署上月共巡查街头食肆2,100多次。", "2,100多次", "街头食肆"),
-    ("警方同期检控醉酒驾驶个案380宗。", "380宗", "醉酒驾驶个案"),
+    ("警方同期共检控醉酒驾驶个案380宗。", "380宗", "醉酒驾驶个案"),
+    ("署方去年就违例泊车提出的检控共2,300宗。", "2,300宗", "检控"),
     ("卫生署派员巡查无牌诊所逾90次。", "逾90次", "无牌诊所"),
     ("市府今年计划每月加发长照人员津贴1,500元。", "1,500元", "长照人员津贴"),
     ("交通部门今年目标吸引来台旅客900万人次。", "900万人次", "来台旅客"),
@@ -28,6 +29,13 @@ CASES = [
     ("按地区别观察，来自日本接单31.2亿美元。", "31.2亿美元", "日本接单"),
     ("9月海外生产比为4成8。", "4成8", "海外生产比"),
     ("全市3个国家级经开区已全部完成扩区。", "3个", "国家级经开区"),
+    ("医管局辖下逾三百间私家诊所参与计划。", "逾三百间", "私家诊所"),
+    ("去年共处理约5万宗签证申请。", "约5万宗", "签证申请"),
+    ("今年首季出生数仅2万1,300人。", "2万1,300人", "出生数"),
+    ("市府将释出约8公顷市有土地兴建社宅。", "约8公顷", "市有土地"),
+    # 获批 governs the thing approved before a metric, and ends the phrase after one
+    ("今年新获批国家级专精特新企业12家。", "12家", "国家级专精特新企业"),
+    ("全省5个县获批国家乡村振兴示范县。", "5个", "县"),
 ]
 
 
@@ -39,3 +47,26 @@ def test_subject(sentence: str, metric: str, subject: str | None) -> None:
 def test_travellers_via_the_control_points_name_nothing() -> None:
     """经 (via) after a count of travellers opens their route, which is not what is counted."""
     assert facts("假期共有约95万人次经各口岸出入境。")["约95万人次"].subject is None
+
+
+def test_a_range_takes_the_noun_after_its_upper_end() -> None:
+    """5%至40%的共付额: the noun after a range's upper end names what its lower end counts too."""
+    found = facts("受助人每月须按收入支付10%至30%的共付额。")
+    assert (found["10%"].subject, found["30%"].subject) == ("共付额", "共付额")
+    found = facts("违者可处新台币3,000元至1万元罚锾。")
+    assert found["新台币3,000元"].subject == "罚锾"
+
+
+def test_a_portion_of_a_sum_is_the_thing_named_before() -> None:
+    """所得额100万元至300万元部分: 部分 names the portion of the sum, not what is counted."""
+    found = facts("对个体工商户年应纳税所得额50万元至200万元部分减半征收。")
+    assert (found["50万元"].subject, found["200万元"].subject) == ("个体工商户年应纳税所得额",) * 2
+
+
+def test_a_case_verb_before_a_count_of_cases_names_them() -> None:
+    """收到…援助计划申请1,236宗: before 宗 a case verb (subject_case_verbs.txt) after a noun is the case."""
+    found = facts("署方去年共收到工业贷款计划申请860宗，当中获批702宗。")
+    assert found["860宗"].subject == "工业贷款计划申请"
+    assert found["702宗"].subject == "工业贷款计划申请"
+    assert facts("环保署上月共接获噪音投诉320宗。")["320宗"].subject == "噪音投诉"
+    assert facts("全区共办结投诉1,200件。")["1,200件"].subject == "投诉"  # no count of cases: no rule
