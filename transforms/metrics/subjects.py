@@ -734,7 +734,12 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
         measure.append(Word(lead, "v"))
     _strip_predicate(ws, measure, event, cases)
     ws = _before_compare_verb(_before_comparison(ws))
-    if (measure and measure[0].text == "的") or (not measure and _shares_of_base(ws)):
+    adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
+    of_base = bool(measure) and measure[0].text == "的"
+    bridge = _base_alone(ws) if of_base or adverbs else None
+    if bridge and (of_base or bridge in ("占", "占到")):
+        return _Before(None, bridge, True)  # ，占|总预算|的|26.8%: a share of the thing before
+    if of_base or (adverbs and _shares_of_base(ws)):
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     frame = _from_frame(ws)
     if frame is not None:
@@ -865,6 +870,27 @@ def _before_base(ws: list[Word]) -> list[Word]:
     if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
         return ws
     return head
+
+
+def _base_alone(ws: Sequence[Word]) -> str | None:
+    """The bridge word when the words are a bridge and a base noun only (，占|整体罪案|近五成, ，占|总预算|
+    的|26.8%): the clause names no thing before its base, so the share is of what the metric before
+    counts, never of the base; None otherwise."""
+    i = 0
+    while i < len(ws) and ws[i].tag in ("d", "ad"):
+        i += 1
+    if i >= len(ws) - 1 or ws[i].text not in _set("subject_base_bridges.txt"):
+        return None
+    base = ws[i + 1 :]
+    if base[-1].text == "的":
+        base = base[:-1]  # 占|总预算|的|26.8%
+    if (
+        not base
+        or not base[-1].tag.startswith(("n", "l", "j"))
+        or any(_is_stop(w) or _is_punct(w) for w in base)
+    ):
+        return None
+    return ws[i].text
 
 
 def _shares_of_base(ws: Sequence[Word]) -> bool:

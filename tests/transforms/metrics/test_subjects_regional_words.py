@@ -70,3 +70,17 @@ def test_a_case_verb_before_a_count_of_cases_names_them() -> None:
     assert found["702宗"].subject == "工业贷款计划申请"
     assert facts("环保署上月共接获噪音投诉320宗。")["320宗"].subject == "噪音投诉"
     assert facts("全区共办结投诉1,200件。")["1,200件"].subject == "投诉"  # no count of cases: no rule
+
+
+def test_a_share_of_a_base_alone_is_of_the_thing_before() -> None:
+    """，占总预算的26.8%: a clause of a bridge and a base only is a share of what the metric before it
+    counts, never of the base."""
+    found = facts("教育预算编列5,200亿元，居各类支出第二，占总预算的17.1%。")
+    assert found["17.1%"].subject == "教育预算"
+    found = facts("规上工业增加值达900亿元，占全区生产总值四成。")
+    assert found["四成"].subject == "规上工业增加值"
+
+
+def test_a_thing_as_a_share_of_a_base_with_wei() -> None:
+    """租金约为市价的7至8折: before B的 + metric, 为 relates the thing to B as 占 does."""
+    assert facts("社宅租金约为市价的六折。")["六折"].subject == "社宅租金"
