@@ -399,6 +399,9 @@ class _Before:
     subject: str | None
     measure: str | None
     bare: bool  # nothing but verbs, adverbs and bridge words stand between the clause start and the metric
+    base: str | None = (
+        None  # a share's base, all the clause names (，占|全市经济总量|的|六成): the last resort
+    )
 
 
 def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
@@ -736,9 +739,9 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     ws = _before_compare_verb(_before_comparison(ws))
     adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
     of_base = bool(measure) and measure[0].text == "的"
-    bridge = _base_alone(ws) if of_base or adverbs else None
-    if bridge and (of_base or bridge in ("占", "占到")):
-        return _Before(None, bridge, True)  # ，占|总预算|的|26.8%: a share of the thing before
+    alone = _base_alone(ws) if of_base or adverbs else None
+    if alone and (of_base or alone[0] in ("占", "占到")):
+        return _Before(None, alone[0], True, alone[1])  # ，占|总预算|的|26.8%: a share of the thing before
     if of_base or (adverbs and _shares_of_base(ws)):
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     frame = _from_frame(ws)
@@ -872,8 +875,8 @@ def _before_base(ws: list[Word]) -> list[Word]:
     return head
 
 
-def _base_alone(ws: Sequence[Word]) -> str | None:
-    """The bridge word when the words are a bridge and a base noun only (，占|整体罪案|近五成, ，占|总预算|
+def _base_alone(ws: Sequence[Word]) -> tuple[str, str] | None:
+    """The bridge word and the base when the words are a bridge and a base noun only (，占|整体罪案|近五成, ，占|总预算|
     的|26.8%): the clause names no thing before its base, so the share is of what the metric before
     counts, never of the base; None otherwise."""
     i = 0
@@ -890,7 +893,7 @@ def _base_alone(ws: Sequence[Word]) -> str | None:
         or any(_is_stop(w) or _is_punct(w) for w in base)
     ):
         return None
-    return ws[i].text
+    return ws[i].text, _balanced(_text(_trim_np(list(base))))  # not its place word (全市)
 
 
 def _shares_of_base(ws: Sequence[Word]) -> bool:
@@ -1569,6 +1572,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _dimension_of(sentence, spans, k)
         if subject is None:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
+        if subject is None and before.base and _good(before.base, tag(before.base)):
+            subject = before.base  # 其中，占全市经济总量的六成: no metric before names the thing
         out.append(Fact(subject, measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
