@@ -1698,6 +1698,9 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
         ):
             out[k] = Fact(prev, out[k].measure)  # 装机1.69亿千瓦、占全疆装机64%: the share of that metric
             continue
+        if _share_of_previous(gap, subject):
+            out[k] = Fact(prev, out[k].measure)  # 共4.1万件，占比|18.4%: the share of that metric's thing
+            continue
         if subject in _set("subject_attribute_heads.txt") or (
             _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
         ):
@@ -1709,6 +1712,18 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
         if sibling:
             out[k] = Fact(sibling, out[k].measure)
     return out
+
+
+def _share_of_previous(gap: str, subject: str) -> bool:
+    """The clause after the metric before is a share word and the metric (，占比|18.4%, 、占比达到|45%):
+    the share is that metric's thing, whose subject it takes as it stands. Not a change of the share
+    (，占比由45%提升至51%): that names the share itself as the indicator that moves."""
+    return (
+        subject in _set("subject_share_words.txt")
+        and gap[:1] in "，、"
+        and gap[1:].startswith(subject)
+        and not any(c in gap for c in "由从")
+    )
 
 
 def _sibling_measure(prev: str, subject: str) -> str | None:

@@ -84,3 +84,12 @@ def test_a_share_of_a_base_alone_is_of_the_thing_before() -> None:
 def test_a_thing_as_a_share_of_a_base_with_wei() -> None:
     """租金约为市价的7至8折: before B的 + metric, 为 relates the thing to B as 占 does."""
     assert facts("社宅租金约为市价的六折。")["六折"].subject == "社宅租金"
+
+
+def test_a_share_word_alone_after_a_metric_takes_its_thing_as_it_stands() -> None:
+    """共4.1万件，占比18.4%: the share is of the thing the metric before counts (not 诉求占比); a change
+    of the share (占比由45%提升至51%) keeps the share as its indicator (test_subjects)."""
+    found = facts("交通类投诉共2.3万件，占比15.2%。")
+    assert found["15.2%"].subject == "交通类投诉"
+    found = facts("民营企业出口额增长8.1%、占比达到62%。")
+    assert found["62%"].subject == "民营企业出口额"
