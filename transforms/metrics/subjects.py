@@ -1055,6 +1055,10 @@ def _good(subject: str, np: Sequence[Word], least: int = 1) -> bool:
     return least == 1 and bool(np) and np[-1].tag in ("n", "ns")
 
 
+# A count in Chinese numerals and a measure word (三个, 两批): never the counted thing, only its count.
+_NUMERAL_COUNT = re.compile(r"[一二两三四五六七八九十几]+[个项批类]")
+
+
 def _names_nothing(np: Sequence[Word]) -> bool:
     """A time (年底超过260个: time words are never the counted thing), a frame (在此基础上), or a
     place with only one-character verbs beside it (、占全国8成)."""
@@ -1065,6 +1069,8 @@ def _names_nothing(np: Sequence[Word]) -> bool:
         return True  # 在此|基础上|再奋斗
     if all(w.tag in ("t", "m", "q", "f") for w in np) and any(w.tag == "t" for w in np):
         return True  # 年底; 过去|十二个|月, 未来|三年, 中旬|前: a time with its numerals and localisers
+    if _NUMERAL_COUNT.fullmatch(text):
+        return True  # 9万亿|三个|大台阶: a numeral and its measure word count, they name nothing
     places = _set("subject_place_words.txt")
     return any(w.text in places for w in np) and all(
         w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np

@@ -93,3 +93,10 @@ def test_a_share_word_alone_after_a_metric_takes_its_thing_as_it_stands() -> Non
     assert found["15.2%"].subject == "交通类投诉"
     found = facts("民营企业出口额增长8.1%、占比达到62%。")
     assert found["62%"].subject == "民营企业出口额"
+
+
+def test_a_numeral_count_names_nothing() -> None:
+    """9万亿三个大台阶: a count in numerals and a measure word (三个) is never what is counted."""
+    found = facts("全市经济总量连跨5千亿元、6千亿元两个台阶。")
+    assert found["6千亿元"].subject == "经济总量"
+    assert found["两个"].subject != "两个"
