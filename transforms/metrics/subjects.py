@@ -354,9 +354,15 @@ _PART_OF_YEAR = re.compile(
 )  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
 
 
+# A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊): when, never what.
+_DAY_OR_MONTH = re.compile(r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?)$")
+
+
 def _period_opening(ws: Sequence[Word]) -> int:
     """How many words opening ``ws`` are a part of a year (前|三季度, 首|三季) -- numerals, localisers
-    and time words that join into one -- with a noun after them; else 0."""
+    and time words that join into one -- or a day or month word, with a noun after them; else 0."""
+    if len(ws) > 1 and _DAY_OR_MONTH.match(ws[0].text) and ws[1].tag not in ("m", "mq", "q", "f"):
+        return 1
     k = 0
     while k < len(ws) - 1 and ws[k].tag in ("m", "mq", "q", "f", "t"):
         k += 1
@@ -1077,9 +1083,14 @@ def _names_nothing(np: Sequence[Word]) -> bool:
     )
 
 
+# What may open a noun phrase after a metric besides a Han character: a quote, or Latin letters
+# before one (3个|A类飞行服务站, 5个|AAAA级景区, 20个|AI应用场景)
+_LATIN_OPENING = re.compile(r"[“《]|[A-Za-z]+[\u4e00-\u9fff]")
+
+
 def _after(sentence: str, end: int, kind: str) -> str | None:
     """The noun phrase right after the metric (28件|市区民生实事|基础上), or None."""
-    if end >= len(sentence) or not (_HAN.match(sentence, end) or sentence[end] in "“《"):
+    if end >= len(sentence) or not (_HAN.match(sentence, end) or _LATIN_OPENING.match(sentence, end)):
         return None
     # a duration of years or months times a programme (十年|禁渔); hours or minutes say how long a
     # thing is open or takes (公园|24小时|开放), and the thing is named before them
@@ -1107,7 +1118,7 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
     cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
     rest = rest[:clause_end]
-    if not rest or not (_HAN.match(rest) or rest[0] in "“《"):
+    if not rest or not (_HAN.match(rest) or _LATIN_OPENING.match(rest)):
         return None
     ws = tag(rest)
     if cut and len(ws) > 1:

@@ -100,3 +100,18 @@ def test_a_numeral_count_names_nothing() -> None:
     found = facts("全市经济总量连跨5千亿元、6千亿元两个台阶。")
     assert found["6千亿元"].subject == "经济总量"
     assert found["两个"].subject != "两个"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "subject"),
+    [
+        # a name opening with Latin letters after the metric is read as a Han one
+        ("全县新增3个AAAA级旅游景区。", "3个", "AAAA级旅游景区"),
+        ("深圳、佛山2个B类飞行服务站建成投用。", "2个", "B类飞行服务站"),
+        # a day or month word opening the phrase says when, never what
+        ("据统计，当天进场求职人数超过3200人次。", "超过3200人次", "进场求职人数"),
+        ("十月份全市公立医院门诊约41万人次。", "约41万人次", "公立医院门诊"),
+    ],
+)
+def test_openings_of_the_phrase(sentence: str, metric: str, subject: str) -> None:
+    assert facts(sentence)[metric].subject == subject
