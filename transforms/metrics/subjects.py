@@ -1562,6 +1562,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         subject = after or before.subject
+        if subject and not after and sp.kind in _PEOPLE_KINDS:
+            subject = _served_people(subject)  # 日均服务|老年人|4800余人次
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
@@ -1597,6 +1599,19 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _served_people(subject: str) -> str:
+    """The people after a serving verb (subject_serve_verbs.txt) inside a subject read before a count
+    of people (日均|服务|老年人): they are what is counted; the subject unchanged otherwise."""
+    ws = tag(subject)
+    at = next((i for i, w in enumerate(ws) if w.text in _set("subject_serve_verbs.txt")), None)
+    if at is None or at == len(ws) - 1:
+        return subject
+    people = _text(ws[at + 1 :])
+    if people.endswith(_attribute_heads()) or not _good(people, ws[at + 1 :]):
+        return subject  # 服务|人数: the number served is the indicator itself
+    return people if _names_people(people) else subject
 
 
 def _after_metric(sentence: str, spans: Sequence[Span], k: int) -> str | None:

@@ -115,3 +115,18 @@ def test_a_numeral_count_names_nothing() -> None:
 )
 def test_openings_of_the_phrase(sentence: str, metric: str, subject: str) -> None:
     assert facts(sentence)[metric].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "subject"),
+    [
+        # a serving verb before the people a count of people counts is the measure, not the subject
+        ("社区食堂日均服务老年人350余人次。", "350余人次", "老年人"),
+        ("驿站今年累计服务零工1200余人次。", "1200余人次", "零工"),
+        ("全年培训家政服务人员8000人次。", "8000人次", "家政服务人员"),
+        # the number served is the indicator itself
+        ("全市便民服务圈服务人数超过120万人。", "超过120万人", "便民服务圈服务人数"),
+    ],
+)
+def test_served_people(sentence: str, metric: str, subject: str) -> None:
+    assert facts(sentence)[metric].subject == subject
