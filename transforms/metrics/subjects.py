@@ -1125,7 +1125,7 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
     if not of_phrase and _verb_opens(ws, kind):
         return None
-    relative = _relative(ws)
+    relative = _relative(ws, cases)
     if relative:
         return relative
     read = _after_words(ws, rest, kind)
@@ -1429,10 +1429,11 @@ def _is_place(ws: Sequence[Word]) -> bool:
     return len(ws) == 1 and ws[0].tag == "ns"
 
 
-def _relative(ws: Sequence[Word]) -> str | None:
-    """12个应立行立改的问题, 8个需要长期整改的问题: a modifier clause with 的, then its head noun."""
+def _relative(ws: Sequence[Word], cases: bool = False) -> str | None:
+    """12个应立行立改的问题, 8个需要长期整改的问题: a modifier clause with 的, then its head noun;
+    ``cases``: a count of cases (宗), whose clause says which cases, and may run longer."""
     at = next((i for i, w in enumerate(ws) if w.text == "的"), None)
-    if not at or at > 6:
+    if not at or at > (9 if cases else 6):  # 412宗|须|入住|深切|治疗|部|或|死亡|的|严重个案: cases
         return None
     if any(
         _is_stop(w) or _is_number(ws, i) or _is_punct(w) or w.tag in ("p", "r", "u")
@@ -1447,9 +1448,10 @@ def _relative(ws: Sequence[Word]) -> str | None:
     ):
         return _text(ws[:at])  # 4个社区的养老助餐点: a noun with 的 owns what follows; the metric counts it
     head: list[Word] = []
-    for w in ws[at + 1 :]:
-        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz")) or _is_stop(w):
-            break
+    for i, w in enumerate(ws[at + 1 :], at + 1):
+        qualifier = w.tag == "a" and not head and i + 1 < len(ws) and ws[i + 1].tag.startswith("n")
+        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz") or qualifier) or _is_stop(w):
+            break  # 死亡的|严重|个案: an adjective may open the head noun
         head.append(w)
     if not head or head[0].text in _set("subject_bound_words.txt"):
         return None
