@@ -137,3 +137,8 @@ def test_a_count_of_cases_takes_a_longer_relative_clause() -> None:
     and may run longer than elsewhere; an adjective may open its head noun."""
     found = facts("上月共录得86宗须送院治理或留医的严重个案。")
     assert found["86宗"].subject == "须送院治理或留医的严重个案"
+
+
+def test_xushi_is_the_verb_of_a_duration() -> None:
+    """平均需时约四星期: 需时 (takes) is the duration's verb, never what is timed."""
+    assert facts("每宗申请平均需时约三星期。")["约三星期"].subject != "需时"
