@@ -354,9 +354,15 @@ _PART_OF_YEAR = re.compile(
 )  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
 
 
+# A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊): when, never what.
+_DAY_OR_MONTH = re.compile(r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?)$")
+
+
 def _period_opening(ws: Sequence[Word]) -> int:
     """How many words opening ``ws`` are a part of a year (前|三季度, 首|三季) -- numerals, localisers
-    and time words that join into one -- with a noun after them; else 0."""
+    and time words that join into one -- or a day or month word, with a noun after them; else 0."""
+    if len(ws) > 1 and _DAY_OR_MONTH.match(ws[0].text) and ws[1].tag not in ("m", "mq", "q", "f"):
+        return 1
     k = 0
     while k < len(ws) - 1 and ws[k].tag in ("m", "mq", "q", "f", "t"):
         k += 1
@@ -399,6 +405,9 @@ class _Before:
     subject: str | None
     measure: str | None
     bare: bool  # nothing but verbs, adverbs and bridge words stand between the clause start and the metric
+    base: str | None = (
+        None  # a share's base, all the clause names (，占|全市经济总量|的|六成): the last resort
+    )
 
 
 def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
@@ -654,9 +663,12 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
     return _is_verb(w) and not any(_is_stop(x) or _is_verb(x) for x in stripped)
 
 
-def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") -> _Before:
+def _before(
+    sentence: str, start: int, floor: int, event: bool, lead: str = "", cases: bool = False
+) -> _Before:
     """The noun phrase that ends right before the metric, after the verb that governs it; ``lead``
-    is the clause's verb when it stands elsewhere (a 分别 list item)."""
+    is the clause's verb when it stands elsewhere (a 分别 list item); ``cases``: the metric counts
+    cases (宗), which a verb of subject_case_verbs.txt ending the phrase names."""
     lo = _clause_start(sentence, start, floor)
     opener = sentence[lo - 1 : lo] if lo else ""
     if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
@@ -664,7 +676,7 @@ def _before(sentence: str, start: int, floor: int, event: bool, lead: str = "") 
     if not lead:
         opening = _metric_bridges().match(sentence, start)
         lead = opening.group() if opening else ""
-    found = _before_window(sentence[lo:start], opener, event, lead)
+    found = _before_window(sentence[lo:start], opener, event, lead, cases)
     if opener == "、" and found.subject and lo > floor + 1:
         joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
         if joint:
@@ -715,7 +727,7 @@ def _rate_tail(window: str) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Before:
+def _before_window(window: str, opener: str, event: bool, lead: str = "", cases: bool = False) -> _Before:
     """``_before`` on the clause text before the metric and the character that opens the clause
     (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
     metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
@@ -729,10 +741,14 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
     if lead and not bridged:
         measure.append(Word(lead, "v"))
-    while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
-        measure.insert(0, ws.pop())
+    _strip_predicate(ws, measure, event, cases)
     ws = _before_compare_verb(_before_comparison(ws))
-    if (measure and measure[0].text == "的") or (not measure and _shares_of_base(ws)):
+    adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
+    of_base = bool(measure) and measure[0].text == "的"
+    alone = _base_alone(ws) if of_base or adverbs else None
+    if alone and (of_base or alone[0] in ("占", "占到")):
+        return _Before(None, alone[0], True, alone[1])  # ，占|总预算|的|26.8%: a share of the thing before
+    if of_base or (adverbs and _shares_of_base(ws)):
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     frame = _from_frame(ws)
     if frame is not None:
@@ -784,6 +800,26 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "") -> _Be
             ),
         )
     return _Before(subject, m, False)
+
+
+def _strip_predicate(ws: list[Word], measure: list[Word], event: bool, cases: bool) -> None:
+    """Move the verbs and glue between the noun and the metric from the end of ``ws`` to the front of
+    ``measure`` (both in place), up to a word that heads the phrase."""
+    while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
+        if cases and not measure and _case_head(ws):
+            break
+        measure.insert(0, ws.pop())
+
+
+def _case_head(ws: Sequence[Word]) -> bool:
+    """A verb that names cases (申请, 投诉) right before a count of them, after a noun (收到|援助计划|
+    申请|1,236宗): the applications are what is counted, as after the metric (_case_verb)."""
+    return (
+        len(ws) > 1
+        and ws[-1].text in _set("subject_case_verbs.txt")
+        and ws[-2].tag.startswith(("n", "j", "vn"))
+        and not _is_stop(ws[-2])
+    )
 
 
 def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
@@ -843,6 +879,27 @@ def _before_base(ws: list[Word]) -> list[Word]:
     if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
         return ws
     return head
+
+
+def _base_alone(ws: Sequence[Word]) -> tuple[str, str] | None:
+    """The bridge word and the base when the words are a bridge and a base noun only (，占|整体罪案|近五成, ，占|总预算|
+    的|26.8%): the clause names no thing before its base, so the share is of what the metric before
+    counts, never of the base; None otherwise."""
+    i = 0
+    while i < len(ws) and ws[i].tag in ("d", "ad"):
+        i += 1
+    if i >= len(ws) - 1 or ws[i].text not in _set("subject_base_bridges.txt"):
+        return None
+    base = ws[i + 1 :]
+    if base[-1].text == "的":
+        base = base[:-1]  # 占|总预算|的|26.8%
+    if (
+        not base
+        or not base[-1].tag.startswith(("n", "l", "j"))
+        or any(_is_stop(w) or _is_punct(w) for w in base)
+    ):
+        return None
+    return ws[i].text, _balanced(_text(_trim_np(list(base))))  # not its place word (全市)
 
 
 def _shares_of_base(ws: Sequence[Word]) -> bool:
@@ -1004,6 +1061,10 @@ def _good(subject: str, np: Sequence[Word], least: int = 1) -> bool:
     return least == 1 and bool(np) and np[-1].tag in ("n", "ns")
 
 
+# A count in Chinese numerals and a measure word (三个, 两批): never the counted thing, only its count.
+_NUMERAL_COUNT = re.compile(r"[一二两三四五六七八九十几]+[个项批类]")
+
+
 def _names_nothing(np: Sequence[Word]) -> bool:
     """A time (年底超过260个: time words are never the counted thing), a frame (在此基础上), or a
     place with only one-character verbs beside it (、占全国8成)."""
@@ -1014,15 +1075,22 @@ def _names_nothing(np: Sequence[Word]) -> bool:
         return True  # 在此|基础上|再奋斗
     if all(w.tag in ("t", "m", "q", "f") for w in np) and any(w.tag == "t" for w in np):
         return True  # 年底; 过去|十二个|月, 未来|三年, 中旬|前: a time with its numerals and localisers
+    if _NUMERAL_COUNT.fullmatch(text):
+        return True  # 9万亿|三个|大台阶: a numeral and its measure word count, they name nothing
     places = _set("subject_place_words.txt")
     return any(w.text in places for w in np) and all(
         w.tag == "t" or w.text in places or (w.tag == "v" and len(w.text) == 1) for w in np
     )
 
 
+# What may open a noun phrase after a metric besides a Han character: a quote, or Latin letters
+# before one (3个|A类飞行服务站, 5个|AAAA级景区, 20个|AI应用场景)
+_LATIN_OPENING = re.compile(r"[“《]|[A-Za-z]+[\u4e00-\u9fff]")
+
+
 def _after(sentence: str, end: int, kind: str) -> str | None:
     """The noun phrase right after the metric (28件|市区民生实事|基础上), or None."""
-    if end >= len(sentence) or not (_HAN.match(sentence, end) or sentence[end] in "“《"):
+    if end >= len(sentence) or not (_HAN.match(sentence, end) or _LATIN_OPENING.match(sentence, end)):
         return None
     # a duration of years or months times a programme (十年|禁渔); hours or minutes say how long a
     # thing is open or takes (公园|24小时|开放), and the thing is named before them
@@ -1050,14 +1118,14 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
     cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
     rest = rest[:clause_end]
-    if not rest or not (_HAN.match(rest) or rest[0] in "“《"):
+    if not rest or not (_HAN.match(rest) or _LATIN_OPENING.match(rest)):
         return None
     ws = tag(rest)
     if cut and len(ws) > 1:
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
     if not of_phrase and _verb_opens(ws, kind):
         return None
-    relative = _relative(ws)
+    relative = _relative(ws, cases)
     if relative:
         return relative
     read = _after_words(ws, rest, kind)
@@ -1361,10 +1429,11 @@ def _is_place(ws: Sequence[Word]) -> bool:
     return len(ws) == 1 and ws[0].tag == "ns"
 
 
-def _relative(ws: Sequence[Word]) -> str | None:
-    """12个应立行立改的问题, 8个需要长期整改的问题: a modifier clause with 的, then its head noun."""
+def _relative(ws: Sequence[Word], cases: bool = False) -> str | None:
+    """12个应立行立改的问题, 8个需要长期整改的问题: a modifier clause with 的, then its head noun;
+    ``cases``: a count of cases (宗), whose clause says which cases, and may run longer."""
     at = next((i for i, w in enumerate(ws) if w.text == "的"), None)
-    if not at or at > 6:
+    if not at or at > (9 if cases else 6):  # 412宗|须|入住|深切|治疗|部|或|死亡|的|严重个案: cases
         return None
     if any(
         _is_stop(w) or _is_number(ws, i) or _is_punct(w) or w.tag in ("p", "r", "u")
@@ -1379,9 +1448,10 @@ def _relative(ws: Sequence[Word]) -> str | None:
     ):
         return _text(ws[:at])  # 4个社区的养老助餐点: a noun with 的 owns what follows; the metric counts it
     head: list[Word] = []
-    for w in ws[at + 1 :]:
-        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz")) or _is_stop(w):
-            break
+    for i, w in enumerate(ws[at + 1 :], at + 1):
+        qualifier = w.tag == "a" and not head and i + 1 < len(ws) and ws[i + 1].tag.startswith("n")
+        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz") or qualifier) or _is_stop(w):
+            break  # 死亡的|严重|个案: an adjective may open the head noun
         head.append(w)
     if not head or head[0].text in _set("subject_bound_words.txt"):
         return None
@@ -1483,22 +1553,19 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
         streak = _streak(sentence, sp.start, sp.end, floor)
-        after = None if streak else _after(sentence, sp.end, sp.kind)  # 增速|连续|19个季度居全国: before
-        if (
-            not streak
-            and after is None
-            and k + 1 < len(spans)
-            and spans[k + 1].start == sp.end
-            and _grade_of(sp, spans[k + 1])
-        ):
-            after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
+        after = None if streak else _after_metric(sentence, spans, k)  # 增速|连续|19个季度居全国: before
         # With a noun after the metric only the verb before it is wanted, and reading it off the
         # lexicon spares segmenting the clause (segmenting is most of the cost).
         at = sp.start - len(streak)
-        before = _verb_before(sentence, sp.start) if after else _before(sentence, at, floor, event)
+        cases = sp.unit in _set("subject_case_units.txt")
+        before = (
+            _verb_before(sentence, sp.start) if after else _before(sentence, at, floor, event, cases=cases)
+        )
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         subject = after or before.subject
+        if subject and not after and sp.kind in _PEOPLE_KINDS:
+            subject = _served_people(subject)  # 日均服务|老年人|4800余人次
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
@@ -1526,12 +1593,48 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _dimension_of(sentence, spans, k)
         if subject is None:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
+        if subject is None and before.base and _good(before.base, tag(before.base)):
+            subject = before.base  # 其中，占全市经济总量的六成: no metric before names the thing
         out.append(Fact(subject, measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _served_people(subject: str) -> str:
+    """The people after a serving verb (subject_serve_verbs.txt) inside a subject read before a count
+    of people (日均|服务|老年人): they are what is counted; the subject unchanged otherwise."""
+    ws = tag(subject)
+    at = next((i for i, w in enumerate(ws) if w.text in _set("subject_serve_verbs.txt")), None)
+    if at is None or at == len(ws) - 1:
+        return subject
+    people = _text(ws[at + 1 :])
+    if people.endswith(_attribute_heads()) or not _good(people, ws[at + 1 :]):
+        return subject  # 服务|人数: the number served is the indicator itself
+    return people if _names_people(people) else subject
+
+
+def _after_metric(sentence: str, spans: Sequence[Span], k: int) -> str | None:
+    """The noun phrase after metric ``k``, or after the grade or the range end that follows it."""
+    sp = spans[k]
+    after = _after(sentence, sp.end, sp.kind)
+    if after is None and k + 1 < len(spans) and spans[k + 1].start == sp.end and _grade_of(sp, spans[k + 1]):
+        after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
+    if after is None and _range_end(sentence, spans, k):
+        after = _after(sentence, spans[k + 1].end, sp.kind)  # 5%至40%的|共付额: past the upper end
+    if after in _set("subject_part_words.txt"):
+        return None  # 所得额100万元至300万元|部分: the portion of the thing named before
+    return after
+
+
+def _range_end(sentence: str, spans: Sequence[Span], k: int) -> bool:
+    """Metric ``k`` is the lower end of a range whose upper end is the next metric (1,200元至6,000元|
+    罚锾): the noun after the range names what both ends count."""
+    if k + 1 >= len(spans) or spans[k + 1].kind != spans[k].kind:  # 新台币1,200元至6,000元
+        return False
+    return sentence[spans[k].end : spans[k + 1].start] in _set("subject_range_marks.txt")
 
 
 def _of_metric_before(
@@ -1629,6 +1732,9 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
         ):
             out[k] = Fact(prev, out[k].measure)  # 装机1.69亿千瓦、占全疆装机64%: the share of that metric
             continue
+        if _share_of_previous(gap, subject):
+            out[k] = Fact(prev, out[k].measure)  # 共4.1万件，占比|18.4%: the share of that metric's thing
+            continue
         if subject in _set("subject_attribute_heads.txt") or (
             _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
         ):
@@ -1640,6 +1746,18 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
         if sibling:
             out[k] = Fact(sibling, out[k].measure)
     return out
+
+
+def _share_of_previous(gap: str, subject: str) -> bool:
+    """The clause after the metric before is a share word and the metric (，占比|18.4%, 、占比达到|45%):
+    the share is that metric's thing, whose subject it takes as it stands. Not a change of the share
+    (，占比由45%提升至51%): that names the share itself as the indicator that moves."""
+    return (
+        subject in _set("subject_share_words.txt")
+        and gap[:1] in "，、"
+        and gap[1:].startswith(subject)
+        and not any(c in gap for c in "由从")
+    )
 
 
 def _sibling_measure(prev: str, subject: str) -> str | None:
