@@ -448,7 +448,14 @@ def test_a_multiplier_gives_the_decimal_figure_exactly():
 
 @pytest.mark.parametrize(
     "sent",
-    ["南区两处、北区一处，共3处", "东片三座、西片一座。", "留下浓墨重彩的一笔。", "一处", "一处、一处", "两处一处"],
+    [
+        "南区两处、北区一处，共3处",
+        "东片三座、西片一座。",
+        "留下浓墨重彩的一笔。",
+        "一处",
+        "一处、一处",
+        "两处一处",
+    ],
 )
 @pytest.mark.parametrize("surface", ["处", "座", "笔", "个"])
 def test_count_before_matches_the_pattern_it_compiles_once(sent: str, surface: str) -> None:
