@@ -457,3 +457,30 @@ def test_a_multiplier_gives_the_decimal_figure_exactly():
     for sentence, value in (("接单147.2亿美元", 14720000000.0), ("完成投资4763.4亿元", 476340000000.0)):
         assert find_metrics(sentence)[0].value == value
     assert find_metrics("约4.27万亿元")[0].value == 4270000000000.0
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "南区两处、北区一处，共3处",
+        "东片三座、西片一座。",
+        "留下浓墨重彩的一笔。",
+        "一处",
+        "一处、一处",
+        "两处一处",
+    ],
+)
+@pytest.mark.parametrize("surface", ["处", "座", "笔", "个"])
+def test_count_before_matches_the_pattern_it_compiles_once(sent: str, surface: str) -> None:
+    """_count_before(surface) finds what the per-call pattern it replaces found (perf)."""
+    import re
+
+    from transforms.metrics.grammar import _count_before
+
+    per_call = re.findall(rf"[0-9两三四五六七八九十百](?={re.escape(surface)})", sent)
+    assert (_count_before(surface).search(sent) is not None) == bool(per_call)
+
+
+def test_article_yi_in_a_list_of_counts_with_another_measure_word() -> None:
+    assert [f.text for f in find_metrics("东片三座、西片一座。")] == ["三座", "一座"]
+    assert [f.text for f in find_metrics("留下浓墨重彩的一笔。")] == []
