@@ -147,6 +147,7 @@ def _fiscal(text: str, e: Expr) -> bool:
 
 SUBJECT_CHARS = 6  # 工程自二〇二三年展开以来，… / 租金补贴自115年起，…: a short subject before a start
 _START_WORDS = ("自", "从")
+_STARTS_AT = re.compile(r"[^，,；;。\d]{0,2}(?:\d{1,2}月(?:\d{1,2}日)?)?起")  # 自114年1月起: the start's tail
 COPULAS = ("是", "为", "於", "于")  # 该镇是去年确定的示范镇: the year dates the noun, not a frame
 
 
@@ -155,11 +156,31 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…)? Then it frames the clause
     and the clauses after it, as one opening the clause would; not after a copula (该镇是去年确定的…)."""
     return (
-        ((e.kind == "since" and text.startswith(_START_WORDS, e.start)) or e.kind == "last")
+        (
+            (e.kind == "since" and text.startswith(_START_WORDS, e.start))
+            or e.kind == "last"
+            # 环境部自114年1月起扩大…措施，每杯折抵至少5元: a measure's start year dates its figures
+            or (
+                e.kind == "year"
+                and text.startswith(_START_WORDS, e.start - 1)
+                and _STARTS_AT.match(text, e.end) is not None
+            )
+        )
         and e.start - cs <= SUBJECT_CHARS
         and not DIGIT.search(text, cs, e.start)
         and not text.endswith(COPULAS, cs, e.start)
     )
+
+
+# a figure's unit run straight into a date (…17,480人2024年：…; …15,760人截至2025年12月底，…): the
+# page's table rows or lines were joined without a break, and the date opens a row of its own
+_GLUED = re.compile(r"\d(?:[%‰]|[^\W\d_年月日至到底初末]{1,2})$")
+GLUED_KINDS = frozenset({"year", "at", "range"})
+
+
+def _glued(text: str, e: Expr) -> bool:
+    """A dated expression right after a figure, with no break between: it opens a row (_GLUED)."""
+    return e.kind in GLUED_KINDS and _GLUED.search(text, max(e.start - 4, 0), e.start) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +205,7 @@ def analyse(text: str, roc: bool = False) -> Sentence:
             framed = cue.starts_with_target_cue(text[cs:ce].strip())
     # a fiscal year (2026-27年度) dates the measure it names wherever it stands in its clause, and
     # the clauses after it detail that measure (宽减2026-27年度薪俸税，每宗上限3,000元，政府少收…)
-    openers.update(i for i, e in enumerate(exprs) if _fiscal(text, e))
+    openers.update(i for i, e in enumerate(exprs) if _fiscal(text, e) or _glued(text, e))
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
@@ -291,17 +312,30 @@ def chain_before(s: Sentence, text: str, k: int) -> str | None:
 SOURCE_MAX = 24  # a source clause (统计暨普查局资料显示, 香港房屋委员会今日（…）公布) is this short
 
 
+# a news lead's dateline before its source clause: 本报讯（记者 …）3月11日，记者从…获悉，2025年，…
+# (a bracketed byline, then a day of the month with no year: the day of the report, not a period)
+DATELINE = r"(?:[^\d（(，,。；]{0,6}[（(][^）)\d]{0,30}[）)])?(?:\d{1,2}月\d{1,2}日[，,])?"
+
+# 环境部今（3）日发布新闻稿指出，…: the day of the release inside its source clause dates no figure
+RELEASE_DAY = r"今[（(]\d{1,2}[)）]日"
+
+
 @lru_cache(maxsize=1)
 def _source_pattern() -> str:
-    """A sentence's first clause when it only names who reports (…资料显示，): short, no digit."""
+    """A sentence's first clause when it only names who reports (…资料显示，; 记者从…获悉，): short,
+    no digit, after an optional dateline (DATELINE)."""
     verbs = "|".join(map(re.escape, words("attribution_verbs.txt")))
-    return f"^[^\\d{CLAUSE_STOPS},]{{0,{SOURCE_MAX}}}(?:{verbs})[，,]"
+    return f"^{DATELINE}(?:[^\\d{CLAUSE_STOPS},]|{RELEASE_DAY}){{0,{SOURCE_MAX}}}(?:{verbs})[，,]"
 
 
 def _source_end(text: str) -> int:
     """Where a sentence's content starts once an opening source clause (…显示，) is read past."""
     m = re.match(_source_pattern(), text)
-    return m.end() if m is not None and not may_hold(text, m.end()) else 0
+    if m is None:
+        return 0
+    dated = re.match(DATELINE, text)
+    source = re.sub(RELEASE_DAY, "", text[dated.end() if dated else 0 : m.end()])
+    return m.end() if not may_hold(source) else 0
 
 
 @lru_cache(maxsize=65536)
@@ -558,6 +592,8 @@ class Walk:
         if self.lead_pending and head is None and text.rstrip().endswith(ANNOUNCES):
             # 现公布二〇二六年度敬老金发放安排如下：the period of what the lead announces
             head = next((e for e in scan(text, self.roc) if e.kind in ("year", "range")), None)
+        if self.lead_pending and head is None and _unended(text):
+            return  # 2026-03-12 08:45  来源：…, a lead's line cut short: the lead is still to come
         if self.lead_pending:
             self.lead_pending = False
             # a lead's start date (由2027年1月1日起，长者每月可获…) says when a measure begins, not
@@ -699,6 +735,15 @@ class Walk:
             self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
 
 
+SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "”", "」", "』", "：", ":")
+
+
+def _unended(text: str) -> bool:
+    """A body line that ends no sentence: page furniture (a date and source line) or a line of a
+    paragraph the page broke apart; neither leads a story."""
+    return not text.rstrip().endswith(SENTENCE_ENDS)
+
+
 _STATISTICS = re.compile(r"^[^，,。；]*(?:公布|发布)[^，,。；]*\d{2,4}年[^，,。；]{0,12}(?:统计|数据)")
 
 
@@ -741,11 +786,14 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
         for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
             if years.get(sha) is None:
                 years[sha] = meta_year(meta)
-    # text_year reads only the lead: no need to copy whole pages out of the frame
+    # text_year reads only the leads: no need to copy whole pages out of the frames
+    raws: dict[str, str | None] = {}
+    if ctx.files is not None and "raw_text" in ctx.files.columns:
+        raws = dict(ctx.files.select("sha256", pl.col("raw_text").str.slice(0, LEAD_CHARS)).iter_rows())
     leads = ctx.documents.select("sha256", "name", pl.col("text").str.slice(0, LEAD_CHARS))
     for sha, name, text in leads.iter_rows():
         if years.get(sha) is None:
-            years[sha] = text_year(name, text)
+            years[sha] = text_year(name, text, raws.get(sha))
     return years
 
 

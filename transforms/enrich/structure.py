@@ -65,14 +65,23 @@ def _dateline(pattern: re.Pattern[str], lead: str) -> re.Match[str] | None:
     return None
 
 
-def text_year(name: str | None, text: str | None) -> int | None:
-    """Publication year from the text itself: a full date in its lead, this year named in brackets
-    (今（114）年, a Taiwan release's way of dating itself), its file name, a report title."""
-    lead = (text or "")[:LEAD_CHARS]
+def _lead_date(lead: str) -> int | None:
+    """Year of the first full date (Gregorian or Republic of China) that dates the lead."""
     if m := _dateline(FULL_DATE, lead):
         return int(m.group(1))
     if m := _dateline(ROC_DATE, lead):
         return int(m.group(1) or m.group(2)) + ROC_BASE
+    return None
+
+
+def text_year(name: str | None, text: str | None, raw: str | None = None) -> int | None:
+    """Publication year from the text itself: a full date in its lead, else in the raw page's lead
+    (``raw``: normalisation drops furniture lines such as 来源：…  发布时间：2025-02-18, and with them
+    the page's date), this year named in brackets (今（114）年, a Taiwan release's way of dating
+    itself), its file name, a report title."""
+    lead = (text or "")[:LEAD_CHARS]
+    if (y := _lead_date(lead)) is not None or (raw and (y := _lead_date(raw[:LEAD_CHARS])) is not None):
+        return y
     if m := THIS_YEAR_NOTED.search(lead):
         y = int(m.group(1))
         return y + ROC_BASE if y < 1000 else y
