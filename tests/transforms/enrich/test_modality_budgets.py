@@ -1,0 +1,31 @@
+"""Budgets and planned measures of regional pages (issue 12, modality round 8): a budget bill's
+figures are planned spending; 将研议 and 将…加发至 plan what follows; the share of a planned figure
+is planned too."""
+
+from __future__ import annotations
+
+from tests.transforms.enrich.test_periods import decide
+from transforms.enrich import modality as cue
+
+
+def test_a_budget_bill_plans_the_figures_after_it_in_its_clause() -> None:
+    assert cue.target_cue("县议会通过的下年度总预算案岁出规模达")
+    assert cue.target_cue("市政府提交的预算草案中，教育支出")
+    assert not cue.target_cue("去年预算执行情况良好，一般公共预算收入完成")
+
+
+def test_will_deliberate_and_will_raise_an_allowance_to_plan_their_figures() -> None:
+    assert cue.target_cue("社会局回应，将研议每月加发补助")
+    assert cue.object_change_cue("另将育儿津贴第3胎以上加发至每月")
+    assert not cue.object_change_cue("去年已将育儿津贴加发至每月")  # done
+
+
+def test_the_share_a_planned_figure_takes_is_planned_too() -> None:
+    got = decide([["下年度总预算案岁出规模达3,000亿元，其中社福支出约800亿元，占26.7%。"]])
+    assert got["0:3,000亿元"][2] == "target"
+    assert got["0:800亿元"][2] == "target"
+    assert got["0:26.7%"][2] == "target"
+    got = decide(
+        [["去年全市支出3,000亿元，其中社福支出约800亿元，占26.7%。"]], meta={"published": "2025-01-01"}
+    )
+    assert got["0:26.7%"][2] == "actual"
