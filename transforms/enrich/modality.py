@@ -33,7 +33,16 @@ _NAME_QUOTE = re.compile(r"(?<=[“「『《])[^“”「」『』《》，。�
 def _blanked(text: str) -> str:
     """``text`` with the blocker words and quoted names masked, so a cue inside one is not found."""
     text = _NAME_QUOTE.sub(lambda m: "□" * len(m.group(0)), text)
-    return _blockers().sub(lambda m: "□" * len(m.group(0)), text)
+    kept = _unblocked()
+    return _blockers().sub(
+        lambda m: m.group(0) if text.startswith(kept, m.start()) else "□" * len(m.group(0)), text
+    )
+
+
+@cache
+def _unblocked() -> tuple[str, ...]:
+    """Cue phrases that begin with a blocker word (计划下月起 is a plan, 计划下获批的 a scheme)."""
+    return tuple(words("target_cue_unblocked.txt"))
 
 
 def cues(text: str, lexicon: str, *, ignore: tuple[str, ...] = ()) -> list[str]:

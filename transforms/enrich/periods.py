@@ -149,6 +149,7 @@ SUBJECT_CHARS = 6  # 工程自二〇二三年展开以来，… / 租金补贴�
 _START_WORDS = ("自", "从")
 _STARTS_AT = re.compile(r"[^，,；;。\d]{0,2}(?:\d{1,2}月(?:\d{1,2}日)?)?起")  # 自114年1月起: the start's tail
 COPULAS = ("是", "为", "於", "于")  # 该镇是去年确定的示范镇: the year dates the noun, not a frame
+PLANNED_AT = ("将于", "拟于", "会于", "计划于", "预计于")  # 将于明年推出…: a time planned, not a copula
 
 
 def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
@@ -158,7 +159,7 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     return (
         (
             (e.kind == "since" and text.startswith(_START_WORDS, e.start))
-            or e.kind == "last"
+            or e.kind in ("last", "next")  # …，将于明年推出新计划，预计受惠约500间: 明年 frames them
             # 环境部自114年1月起扩大…措施，每杯折抵至少5元: a measure's start year dates its figures
             or (
                 e.kind == "year"
@@ -168,7 +169,7 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
         )
         and e.start - cs <= SUBJECT_CHARS
         and not DIGIT.search(text, cs, e.start)
-        and not text.endswith(COPULAS, cs, e.start)
+        and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
     )
 
 

@@ -29,3 +29,32 @@ def test_the_share_a_planned_figure_takes_is_planned_too() -> None:
         [["去年全市支出3,000亿元，其中社福支出约800亿元，占26.7%。"]], meta={"published": "2025-01-01"}
     )
     assert got["0:26.7%"][2] == "actual"
+
+
+def test_a_programme_named_with_plan_is_no_plan_of_its_figures() -> None:
+    assert not cue.target_cue("今年一月至九月共收到中小企业援助计划申请")
+    assert not cue.target_cue("获批的青年创业资助计划申请共")
+    assert cue.target_cue("局方计划明年推出新一期资助")  # 计划 as a verb still plans
+
+
+def test_plan_next_month_is_a_plan_though_plan_under_is_a_scheme() -> None:
+    assert cue.target_cue("局方计划下月起增设接种服务")
+    assert cue.target_cue("公司计划下半年推出")
+    assert not cue.target_cue("输入劳工计划下获批的申请")
+
+
+def test_a_legislatures_cuts_are_done_but_the_budget_it_passes_is_planned() -> None:
+    got = decide([["议会今天三读通过下年度总预算案，岁出原编列3,000亿元，删减约31亿元、冻结约14亿元。"]])
+    assert got["0:3,000亿元"][2] == "target"
+    assert got["0:31亿元"][2] == "actual"
+    assert got["0:14亿元"][2] == "actual"
+
+
+def test_plans_to_open_and_to_renovate_plan_their_figures() -> None:
+    assert cue.target_cue("另规划增开直航航线")
+    got = decide(
+        [["市政署今年计划新种植树木约2,000株，并翻新5个街心公园，另规划增设公厕3个，每个约20万元。"]]
+    )
+    assert got["0:5个"][2] == "target"
+    assert got["0:3个"][2] == "target"
+    assert got["0:20万元"][2] == "target"

@@ -110,3 +110,15 @@ def test_a_date_run_into_the_figure_before_it_opens_a_row_of_its_own() -> None:
     # a year in brackets after a price is a note, not a row
     got = decide([["2011年，标准定为2300元（2010年不变价），比2009年提高92%。"]])
     assert got["0:92%"][:2] == (2011, 2011)
+
+
+def test_next_year_after_will_frames_the_clauses_of_the_plan_after_it() -> None:
+    got = decide(
+        [["某局表示，为支援企业转型，将于明年推出新一期资助计划，预计受惠企业约500个，每个最多资助5万元。"]],
+        meta={"published": "2026-10-01"},
+    )
+    assert got["0:500个"] == (2027, 2027, "target")
+    assert got["0:5万元"] == (2027, 2027, "target")
+    # a copula before last year still dates its noun only (该镇是去年确定的…)
+    got = decide([["该镇是去年确定的示范镇，现有人口3万人。"]], meta={"published": "2026-10-01"})
+    assert got["0:3万人"][:2] == (2026, 2026)
