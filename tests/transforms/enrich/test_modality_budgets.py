@@ -31,10 +31,11 @@ def test_the_share_a_planned_figure_takes_is_planned_too() -> None:
     assert got["0:26.7%"][2] == "actual"
 
 
-def test_a_programme_named_with_plan_is_no_plan_of_its_figures() -> None:
+def test_the_applications_to_a_plan_are_no_plan_of_their_figures() -> None:
     assert not cue.target_cue("今年一月至九月共收到中小企业援助计划申请")
     assert not cue.target_cue("获批的青年创业资助计划申请共")
     assert cue.target_cue("局方计划明年推出新一期资助")  # 计划 as a verb still plans
+    assert cue.announces_measure("政府宣布新一轮资助计划")  # and a plan announced is a measure
 
 
 def test_plan_next_month_is_a_plan_though_plan_under_is_a_scheme() -> None:
