@@ -59,3 +59,12 @@ def test_plans_to_open_and_to_renovate_plan_their_figures() -> None:
     assert got["0:5个"][2] == "target"
     assert got["0:3个"][2] == "target"
     assert got["0:20万元"][2] == "target"
+
+
+def test_an_agency_that_will_act_in_a_period_plans_its_figures() -> None:
+    assert cue.target_cue("社署会于下年度再增加")
+    assert cue.target_cue("当局会于明年推出")
+    assert not cue.target_cue("博览会于去年举办，吸引")  # an event, not a modal 会
+    got = decide([["某署会于2027-28年度再增加3,000个名额，所涉额外开支每年约1.2亿元。"]])
+    assert got["0:3,000个"][2] == "target"
+    assert got["0:1.2亿元"][2] == "target"
