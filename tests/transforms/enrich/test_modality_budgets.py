@@ -68,3 +68,9 @@ def test_an_agency_that_will_act_in_a_period_plans_its_figures() -> None:
     got = decide([["某署会于2027-28年度再增加3,000个名额，所涉额外开支每年约1.2亿元。"]])
     assert got["0:3,000个"][2] == "target"
     assert got["0:1.2亿元"][2] == "target"
+
+
+def test_money_set_aside_is_planned_spending() -> None:
+    got = decide([["署方预留3亿元推行资助，预计受惠约2万人。"]], meta={"published": "2026-02-25"})
+    assert got["0:3亿元"][2] == "target"
+    assert got["0:2万人"][2] == "target"
