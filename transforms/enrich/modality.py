@@ -237,3 +237,17 @@ def parallel_verb(before: str, earlier: str) -> bool:
     copulas = "|".join(map(re.escape, words("parallel_copulas.txt")))
     c = re.search(f"[\u4e00-\u9fff]({copulas})[约近超]?$", before.rstrip())
     return c is not None and re.search(f"[\u4e00-\u9fff]{c.group(1)}[约近超]?\\d", earlier) is not None
+
+
+def capacity_in_use(before: str, earlier: str) -> bool:
+    """Is the only strong cue of ``before`` (the clause up to the metric) a capacity (可容纳) of a
+    facility that ``earlier`` (the sentence before the clause) puts in use already? Then the
+    capacity stands (新建的学校投入使用，…，可容纳学生2160人)."""
+    found = cues(before, "target_cues.txt")
+    capacity = set(words("capacity_cues.txt"))
+    return (
+        bool(found)
+        and all(w in capacity for w in found)
+        and _future().search(_blanked(before)) is None
+        and any(w in earlier for w in words("in_use_words.txt"))
+    )

@@ -674,6 +674,8 @@ class Walk:
         after = text[offset + length : ce]
         if _from_value(before, after):
             return False  # 研究把收费由4元调高至6元: the start value is the level as it stands
+        if not quiet and cue.capacity_in_use(before, text[:cs]):
+            return False  # 新建的学校投入使用，…，可容纳学生2160人: the capacity of a facility in use
         dated = self.carry_start if gov is not None and gov is self.carry else ""
         if _dated_change_end(dated + text[s.clauses[0][0] : cs] + before, before, period, self.published):
             return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead

@@ -74,3 +74,15 @@ def test_money_set_aside_is_planned_spending() -> None:
     got = decide([["署方预留3亿元推行资助，预计受惠约2万人。"]], meta={"published": "2026-02-25"})
     assert got["0:3亿元"][2] == "target"
     assert got["0:2万人"][2] == "target"
+
+
+def test_the_capacity_of_a_facility_in_use_stands_but_a_planned_ones_is_planned() -> None:
+    got = decide([["今年新建的2所小学投入使用，设36个教学班，可容纳学生1620人。"]])
+    assert got["0:1620人"][2] == "actual"
+    got = decide([["新院舍将于明年落成，设36个房间，可容纳长者1620人。"]])
+    assert got["0:1620人"][2] == "target"
+
+
+def test_and_at_continues_the_chain_of_the_promise_before_it() -> None:
+    got = decide([["今年，某市力争诉求办结率保持在95%以上，并在甲街道、乙街道等10个街道试点新机制。"]])
+    assert got["0:10个"][2] == "target"
