@@ -38,6 +38,7 @@ from transforms.enrich.structure import (
     Part,
     heading_part,
     is_report,
+    meta_month,
     meta_year,
     part_default,
     text_year,
@@ -71,7 +72,7 @@ _FROM_LIST = re.compile(r"[^\d]{0,2}(?:\d[\d.]*[^\d、和与及，,；;。]{0,4}
 # (五年来, “十五五”时期), one-year ones only when they face the part's way (过去一年 in a review; a
 # plan's 去年，… paragraph is a contrast, and its next paragraph is the plan again)
 STICKY = frozenset({"range", "plan", "plan_since", "five", "next5"})
-STICKY_ONE_YEAR = frozenset({"year", "last", "year1", "this", "next"})
+STICKY_ONE_YEAR = frozenset({"year", "last", "past", "year1", "this", "next"})
 STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 # a work report's look back over the five years (回望过去五年，…; 五年来，…) opening a sentence in
 # the middle of a paragraph frames the rest of it and the part's paragraphs after it
@@ -159,7 +160,7 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     return (
         (
             (e.kind == "since" and text.startswith(_START_WORDS, e.start))
-            or e.kind in ("last", "next")  # …，将于明年推出新计划，预计受惠约500间: 明年 frames them
+            or e.kind in ("last", "past", "next")  # …，将于明年推出新计划，预计受惠约500间: 明年 frames them
             # 环境部自114年1月起扩大…措施，每杯折抵至少5元: a measure's start year dates its figures
             or (
                 e.kind == "year"
@@ -495,8 +496,11 @@ class Walk:
     carry_start: str = ""  # 自115年1月1日起 of a sentence ending in ；: the carried year is a dated start
     carry_forecast: bool = False  # a sentence ending in ； inside a forecast's scope (预计…为A，…为B；)
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
+    late: bool = False  # dated late in its year (a policy address of November): 过去一年 is that year
 
     def resolve(self, e: Expr) -> Period:
+        if e.kind == PAST and self.late and self.published is not None:
+            return self.published, self.published
         return NULL if e.kind == NONE else resolve(e, self.published, self.report)
 
     def context(self) -> Period:
@@ -800,6 +804,22 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
     return years
 
 
+PAST = "past"  # 过去一年 (time_words.csv)
+LATE_MONTH = 10  # a text dated from October on looks back on its own year as 过去一年
+
+
+def _late_pages(ctx: Context) -> set[str]:
+    """The documents whose sidecar dates them late in their year (published 2025-11-18): their
+    过去一年 is the twelve months up to then, the publication year itself (a policy address)."""
+    late: set[str] = set()
+    if ctx.files is not None and "meta" in ctx.files.columns:
+        for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
+            month = meta_month(meta)
+            if month is not None and month >= LATE_MONTH:
+                late.add(sha)
+    return late
+
+
 def _taiwan_pages(ctx: Context) -> set[str]:
     """The documents whose page region is Taiwan (710000): they date by the Republic's years."""
     pages = page_regions(ctx)[0]
@@ -812,15 +832,16 @@ def _walk_document(
     sentences: list[tuple],
     metrics: dict[int, list[tuple]],
     roc: bool = False,
+    late: bool = False,
 ) -> list[tuple[str, int | None, int | None, str]]:
     """Read one document's sentences in order and decide every metric in them (``roc``: a page
-    dated by the Republic of China's years)."""
+    dated by the Republic of China's years; ``late``: one dated late in its year, Walk.late)."""
     report = is_report(text0)
     single = Counter(row[1] for row in sentences)
     if published is None:
         heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
         published = year_from_headings([h for h in heads if h is not None])
-    w = Walk(published, report, single, roc=roc)
+    w = Walk(published, report, single, roc=roc, late=late)
     out = []
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
@@ -865,6 +886,7 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=METRIC_PERIODS)
     published = _publication_years(ctx)
+    late = _late_pages(ctx)
     roc = _taiwan_pages(ctx)
     # is_report reads only the lead
     texts = dict(ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS)).iter_rows())
@@ -902,7 +924,9 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
         doc = list(zip(*(c[a:b] for c in cols), strict=True))
         lead = texts.get(sha) or ""
         rows.extend(
-            _walk_document(published.get(sha), lead, doc, metrics[sha], sha in roc or dates_roc(lead))
+            _walk_document(
+                published.get(sha), lead, doc, metrics[sha], sha in roc or dates_roc(lead), sha in late
+            )
         )
     decided = pl.DataFrame(rows, schema=METRIC_PERIODS, orient="row").unique("metric_id", keep="first")
     every = (

@@ -35,7 +35,7 @@ NAME_DATE = re.compile(rf"(?<![0-9A-Za-z])({YEAR})(?:[-_.]?[01]\d[-_.]?[0-3]\d)?
 TITLE_YEAR = re.compile(rf"({YEAR})年[^\n。]{{0,30}}工作报告")
 HEADING_MAX = 40
 DATED = ("year", "plan", "range")  # heading expressions that name their years
-RELATIVE = ("five", "last", "year1")  # 过去五年, 过去一年: years relative to the report's
+RELATIVE = ("five", "last", "past", "year1")  # 过去五年, 过去一年: years relative to the report's
 OPEN = "open"  # a numbered part heading with no part word: after the review, the plan follows
 NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
@@ -49,6 +49,18 @@ def meta_year(meta: str | None) -> int | None:
     except (ValueError, AttributeError):
         return None
     m = re.match(rf"\s*({YEAR})", str(published or ""))
+    return int(m.group(1)) if m else None
+
+
+def meta_month(meta: str | None) -> int | None:
+    """Month of a sidecar's ``published`` ISO date (2025-11-18), else None."""
+    if not meta:
+        return None
+    try:
+        published = json.loads(meta).get("published")
+    except (ValueError, AttributeError):
+        return None
+    m = re.match(rf"\s*{YEAR}-(\d{{1,2}})", str(published or ""))
     return int(m.group(1)) if m else None
 
 

@@ -285,7 +285,7 @@ def resolve(expr: Expr, published: int | None, report: bool) -> Period:
         return NULL
     if kind == "this":
         return p, p
-    if kind == "last":
+    if kind in ("last", "past"):
         return p - 1, p - 1
     if kind == "next":
         return p + 1, p + 1

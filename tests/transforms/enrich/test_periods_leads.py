@@ -122,3 +122,12 @@ def test_next_year_after_will_frames_the_clauses_of_the_plan_after_it() -> None:
     # a copula before last year still dates its noun only (该镇是去年确定的…)
     got = decide([["该镇是去年确定的示范镇，现有人口3万人。"]], meta={"published": "2026-10-01"})
     assert got["0:3万人"][:2] == (2026, 2026)
+
+
+def test_the_past_year_of_a_text_dated_late_in_its_year_is_that_year() -> None:
+    paras = [["过去一年，本澳入境旅客约3,900万人次。"], ["去年入境旅客约3,300万人次。"]]
+    got = decide(paras, meta={"published": "2025-11-18"})
+    assert got["0:3,900万人"][:2] == (2025, 2025)
+    assert got["1:3,300万人"][:2] == (2024, 2024)  # 去年 stays the year before
+    got = decide(paras, meta={"published": "2025-03-05"})
+    assert got["0:3,900万人"][:2] == (2024, 2024)

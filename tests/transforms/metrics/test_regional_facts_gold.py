@@ -49,7 +49,7 @@ FLOORS = {
 FLOORS_SECOND = {
     "subject": 0.688,
     "topic": 0.994,
-    "years": 0.978,
+    "years": 0.994,
     "modality": 0.973,
     "region": 1.000,
     "area": 1.000,
