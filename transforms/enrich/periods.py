@@ -844,6 +844,7 @@ def _walk_document(
     w = Walk(published, report, single, roc=roc, late=late)
     out = []
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
+    whole_planned = False  # the sentence just before ended on a planned metric (a 其中 part may follow)
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
@@ -853,12 +854,14 @@ def _walk_document(
                 w.carry, w.carry_target, w.carry_start, w.carry_forecast = None, False, "", False
             else:
                 w.leave(text)
-            planned = None
+            planned, whole_planned = None, False
             continue
         s = analyse(text, roc)
         # (clause, is a target) of the sentence's latest metric; a planned one of the sentence before
         # the ； counts as the clause before this sentence's first (…增加约142亿元；其中…最高12万元)
         last: tuple[int, bool] | None = (-1, True) if planned == para_ix else None
+        if last is None and whole_planned and text.lstrip().startswith(PART_OPENERS):
+            last = (-1, True)  # 其中国防预算达4,950亿元 after a budget's planned total: a part of it
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
@@ -878,6 +881,7 @@ def _walk_document(
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
         w.leave(text, s)
         planned = para_ix if s.ends_list and last is not None and last[1] else None
+        whole_planned = last is not None and last[1]
     return out
 
 

@@ -86,3 +86,17 @@ def test_the_capacity_of_a_facility_in_use_stands_but_a_planned_ones_is_planned(
 def test_and_at_continues_the_chain_of_the_promise_before_it() -> None:
     got = decide([["今年，某市力争诉求办结率保持在95%以上，并在甲街道、乙街道等10个街道试点新机制。"]])
     assert got["0:10个"][2] == "target"
+
+
+def test_a_part_opening_the_sentence_after_a_planned_total_is_planned_too() -> None:
+    got = decide(
+        [
+            ["议会通过下年度总预算案，岁出编列3,000亿元。"],
+            ["其中国防预算达500亿元，占16.7%，较上年度增加约8%。"],
+        ]
+    )
+    assert got["1:500亿元"][2] == "target"
+    assert got["1:16.7%"][2] == "target"
+    assert got["1:8%"][2] == "target"
+    got = decide([["去年全市支出3,000亿元。"], ["其中教育支出500亿元。"]], meta={"published": "2026-01-05"})
+    assert got["1:500亿元"][2] == "actual"
