@@ -745,10 +745,14 @@ class Walk:
 SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "”", "」", "』", "：", ":")
 
 
+UNENDED_MAX = 50  # a furniture line or a broken-off line is short; a long run is content run together
+
+
 def _unended(text: str) -> bool:
-    """A body line that ends no sentence: page furniture (a date and source line) or a line of a
-    paragraph the page broke apart; neither leads a story."""
-    return not text.rstrip().endswith(SENTENCE_ENDS)
+    """A short body line that ends no sentence: page furniture (a date and source line) or a line of
+    a paragraph the page broke apart; neither leads a story."""
+    body = text.strip()
+    return len(body) <= UNENDED_MAX and not body.endswith(SENTENCE_ENDS)
 
 
 _STATISTICS = re.compile(r"^[^，,。；]*(?:公布|发布)[^，,。；]*\d{2,4}年[^，,。；]{0,12}(?:统计|数据)")

@@ -83,11 +83,6 @@ def test_the_capacity_of_a_facility_in_use_stands_but_a_planned_ones_is_planned(
     assert got["0:1620人"][2] == "target"
 
 
-def test_and_at_continues_the_chain_of_the_promise_before_it() -> None:
-    got = decide([["今年，某市力争诉求办结率保持在95%以上，并在甲街道、乙街道等10个街道试点新机制。"]])
-    assert got["0:10个"][2] == "target"
-
-
 def test_a_part_opening_the_sentence_after_a_planned_total_is_planned_too() -> None:
     got = decide(
         [
