@@ -160,7 +160,9 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     return (
         (
             (e.kind == "since" and text.startswith(_START_WORDS, e.start))
-            or e.kind in ("last", "past", "next")  # …，将于明年推出新计划，预计受惠约500间: 明年 frames them
+            or e.kind in ("last", "past")
+            # …，将于明年推出新计划，预计受惠约500间: 明年 frames them (not 做好明年的经济工作: a noun's)
+            or (e.kind == "next" and not text.startswith("的", e.end))
             # 环境部自114年1月起扩大…措施，每杯折抵至少5元: a measure's start year dates its figures
             or (
                 e.kind == "year"

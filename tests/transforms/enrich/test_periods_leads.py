@@ -131,3 +131,8 @@ def test_the_past_year_of_a_text_dated_late_in_its_year_is_that_year() -> None:
     assert got["1:3,300万人"][:2] == (2024, 2024)  # 去年 stays the year before
     got = decide(paras, meta={"published": "2025-03-05"})
     assert got["0:3,900万人"][:2] == (2024, 2024)
+
+
+def test_next_year_qualifying_a_noun_frames_nothing() -> None:
+    got = decide([["做好明年的工作，会议部署了12个项目。"]], meta={"published": "2023-12-17"})
+    assert got["0:12个"][:2] == (2023, 2023)
