@@ -832,6 +832,14 @@ def _taiwan_pages(ctx: Context) -> set[str]:
     return set(pages.filter(pl.col("adcode") == TAIWAN)["sha256"].to_list())
 
 
+SAME_OPENERS = ("同期，", "同期,")  # a sentence opening so states figures of the period just stated
+
+
+def _own_time(s: Sentence, offset: int) -> bool:
+    """Whether a time expression of the sentence stands before ``offset`` (同期 itself is none)."""
+    return any(e.start < offset for e in s.exprs)
+
+
 def _walk_document(
     published: int | None,
     text0: str,
@@ -851,6 +859,7 @@ def _walk_document(
     out = []
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     whole_planned = False  # the sentence just before ended on a planned metric (a 其中 part may follow)
+    same_as: Period | None = None  # the period of the latest metric, for a sentence opening with 同期
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
@@ -872,6 +881,8 @@ def _walk_document(
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
+            if same_as is not None and text.lstrip().startswith(SAME_OPENERS) and not _own_time(s, offset):
+                period = same_as  # 同期，环保署出动无人机…逾1,350架次: the period of the sentence before
             k = _clause_at(s, offset)
             if not target and last is not None and last[1] and k - 1 <= last[0] <= k and w.part is None:
                 # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too, and
@@ -885,6 +896,7 @@ def _walk_document(
                 ) and not _FROM_VALUE.search(lead)
             last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
+            same_as = period
         w.leave(text, s)
         planned = para_ix if s.ends_list and last is not None and last[1] else None
         whole_planned = last is not None and last[1]

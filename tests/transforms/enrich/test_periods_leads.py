@@ -136,3 +136,15 @@ def test_the_past_year_of_a_text_dated_late_in_its_year_is_that_year() -> None:
 def test_next_year_qualifying_a_noun_frames_nothing() -> None:
     got = decide([["做好明年的工作，会议部署了12个项目。"]], meta={"published": "2023-12-17"})
     assert got["0:12个"][:2] == (2023, 2023)
+
+
+def test_a_sentence_opening_with_the_same_period_takes_the_period_just_stated() -> None:
+    got = decide(
+        [["2024年，全港回收站处理约480万件。"], ["同期，署方巡查黑点逾1,350个。"], ["署方今年再增设20个。"]],
+        meta={"published": "2025-05-01"},
+    )
+    assert got["1:1,350个"][:2] == (2024, 2024)
+    assert got["2:20个"][:2] == (2025, 2025)
+    # with no year known, the same period is no year either (去年 of an undated page)
+    got = decide([["环保署去年检控共486件。"], ["同期，署方巡查黑点逾1,350个。"]])
+    assert got["1:1,350个"][:2] == (None, None)
