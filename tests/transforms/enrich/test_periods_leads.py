@@ -10,6 +10,7 @@ import polars as pl
 from tests.transforms.enrich.test_periods import decide, frames
 from transforms.enrich.periods import head_expr, metric_periods
 from transforms.enrich.structure import text_year
+from transforms.enrich.timewords import scan
 
 
 def test_a_lead_opening_with_a_day_and_a_reporters_source_is_headed_by_the_year_after_them() -> None:
@@ -148,3 +149,10 @@ def test_a_sentence_opening_with_the_same_period_takes_the_period_just_stated() 
     # with no year known, the same period is no year either (去年 of an undated page)
     got = decide([["环保署去年检控共486件。"], ["同期，署方巡查黑点逾1,350个。"]])
     assert got["1:1,350个"][:2] == (None, None)
+
+
+def test_years_ago_as_a_comparisons_base_date_nothing_but_as_the_figures_own_they_do() -> None:
+    assert scan("平均轮候时间较一年前缩短约两个月") == ()
+    assert scan("转移支付资金比五年前增长66.8%") == ()
+    e = scan("增量相当于5年前1.5个百分点")
+    assert [x.kind for x in e] == ["ago"]
