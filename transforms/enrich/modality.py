@@ -33,7 +33,16 @@ _NAME_QUOTE = re.compile(r"(?<=[“「『《])[^“”「」『』《》，。�
 def _blanked(text: str) -> str:
     """``text`` with the blocker words and quoted names masked, so a cue inside one is not found."""
     text = _NAME_QUOTE.sub(lambda m: "□" * len(m.group(0)), text)
-    return _blockers().sub(lambda m: "□" * len(m.group(0)), text)
+    kept = _unblocked()
+    return _blockers().sub(
+        lambda m: m.group(0) if text.startswith(kept, m.start()) else "□" * len(m.group(0)), text
+    )
+
+
+@cache
+def _unblocked() -> tuple[str, ...]:
+    """Cue phrases that begin with a blocker word (计划下月起 is a plan, 计划下获批的 a scheme)."""
+    return tuple(words("target_cue_unblocked.txt"))
 
 
 def cues(text: str, lexicon: str, *, ignore: tuple[str, ...] = ()) -> list[str]:
@@ -228,3 +237,17 @@ def parallel_verb(before: str, earlier: str) -> bool:
     copulas = "|".join(map(re.escape, words("parallel_copulas.txt")))
     c = re.search(f"[\u4e00-\u9fff]({copulas})[约近超]?$", before.rstrip())
     return c is not None and re.search(f"[\u4e00-\u9fff]{c.group(1)}[约近超]?\\d", earlier) is not None
+
+
+def capacity_in_use(before: str, earlier: str) -> bool:
+    """Is the only strong cue of ``before`` (the clause up to the metric) a capacity (可容纳) of a
+    facility that ``earlier`` (the sentence before the clause) puts in use already? Then the
+    capacity stands (新建的学校投入使用，…，可容纳学生2160人)."""
+    found = cues(before, "target_cues.txt")
+    capacity = set(words("capacity_cues.txt"))
+    return (
+        bool(found)
+        and all(w in capacity for w in found)
+        and _future().search(_blanked(before)) is None
+        and any(w in earlier for w in words("in_use_words.txt"))
+    )

@@ -38,6 +38,7 @@ from transforms.enrich.structure import (
     Part,
     heading_part,
     is_report,
+    meta_month,
     meta_year,
     part_default,
     text_year,
@@ -71,7 +72,7 @@ _FROM_LIST = re.compile(r"[^\d]{0,2}(?:\d[\d.]*[^\d、和与及，,；;。]{0,4}
 # (五年来, “十五五”时期), one-year ones only when they face the part's way (过去一年 in a review; a
 # plan's 去年，… paragraph is a contrast, and its next paragraph is the plan again)
 STICKY = frozenset({"range", "plan", "plan_since", "five", "next5"})
-STICKY_ONE_YEAR = frozenset({"year", "last", "year1", "this", "next"})
+STICKY_ONE_YEAR = frozenset({"year", "last", "past", "year1", "this", "next"})
 STORY = frozenset({"year", "range", "plan", "plan_since", "since", "at"})
 # a work report's look back over the five years (回望过去五年，…; 五年来，…) opening a sentence in
 # the middle of a paragraph frames the rest of it and the part's paragraphs after it
@@ -147,7 +148,9 @@ def _fiscal(text: str, e: Expr) -> bool:
 
 SUBJECT_CHARS = 6  # 工程自二〇二三年展开以来，… / 租金补贴自115年起，…: a short subject before a start
 _START_WORDS = ("自", "从")
+_STARTS_AT = re.compile(r"[^，,；;。\d]{0,2}(?:\d{1,2}月(?:\d{1,2}日)?)?起")  # 自114年1月起: the start's tail
 COPULAS = ("是", "为", "於", "于")  # 该镇是去年确定的示范镇: the year dates the noun, not a frame
+PLANNED_AT = ("将于", "拟于", "会于", "计划于", "预计于")  # 将于明年推出…: a time planned, not a copula
 
 
 def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
@@ -155,11 +158,33 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…)? Then it frames the clause
     and the clauses after it, as one opening the clause would; not after a copula (该镇是去年确定的…)."""
     return (
-        ((e.kind == "since" and text.startswith(_START_WORDS, e.start)) or e.kind == "last")
+        (
+            (e.kind == "since" and text.startswith(_START_WORDS, e.start))
+            or e.kind in ("last", "past")
+            # …，将于明年推出新计划，预计受惠约500间: 明年 frames them (not 做好明年的经济工作: a noun's)
+            or (e.kind == "next" and not text.startswith("的", e.end))
+            # 环境部自114年1月起扩大…措施，每杯折抵至少5元: a measure's start year dates its figures
+            or (
+                e.kind == "year"
+                and text.startswith(_START_WORDS, e.start - 1)
+                and _STARTS_AT.match(text, e.end) is not None
+            )
+        )
         and e.start - cs <= SUBJECT_CHARS
         and not DIGIT.search(text, cs, e.start)
-        and not text.endswith(COPULAS, cs, e.start)
+        and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
     )
+
+
+# a figure's unit run straight into a date (…17,480人2024年：…; …15,760人截至2025年12月底，…): the
+# page's table rows or lines were joined without a break, and the date opens a row of its own
+_GLUED = re.compile(r"\d(?:[%‰]|[^\W\d_年月日至到底初末]{1,2})$")
+GLUED_KINDS = frozenset({"year", "at", "range"})
+
+
+def _glued(text: str, e: Expr) -> bool:
+    """A dated expression right after a figure, with no break between: it opens a row (_GLUED)."""
+    return e.kind in GLUED_KINDS and _GLUED.search(text, max(e.start - 4, 0), e.start) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +209,7 @@ def analyse(text: str, roc: bool = False) -> Sentence:
             framed = cue.starts_with_target_cue(text[cs:ce].strip())
     # a fiscal year (2026-27年度) dates the measure it names wherever it stands in its clause, and
     # the clauses after it detail that measure (宽减2026-27年度薪俸税，每宗上限3,000元，政府少收…)
-    openers.update(i for i, e in enumerate(exprs) if _fiscal(text, e))
+    openers.update(i for i, e in enumerate(exprs) if _fiscal(text, e) or _glued(text, e))
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
@@ -291,17 +316,30 @@ def chain_before(s: Sentence, text: str, k: int) -> str | None:
 SOURCE_MAX = 24  # a source clause (统计暨普查局资料显示, 香港房屋委员会今日（…）公布) is this short
 
 
+# a news lead's dateline before its source clause: 本报讯（记者 …）3月11日，记者从…获悉，2025年，…
+# (a bracketed byline, then a day of the month with no year: the day of the report, not a period)
+DATELINE = r"(?:[^\d（(，,。；]{0,6}[（(][^）)\d]{0,30}[）)])?(?:\d{1,2}月\d{1,2}日[，,])?"
+
+# 环境部今（3）日发布新闻稿指出，…: the day of the release inside its source clause dates no figure
+RELEASE_DAY = r"今[（(]\d{1,2}[)）]日"
+
+
 @lru_cache(maxsize=1)
 def _source_pattern() -> str:
-    """A sentence's first clause when it only names who reports (…资料显示，): short, no digit."""
+    """A sentence's first clause when it only names who reports (…资料显示，; 记者从…获悉，): short,
+    no digit, after an optional dateline (DATELINE)."""
     verbs = "|".join(map(re.escape, words("attribution_verbs.txt")))
-    return f"^[^\\d{CLAUSE_STOPS},]{{0,{SOURCE_MAX}}}(?:{verbs})[，,]"
+    return f"^{DATELINE}(?:[^\\d{CLAUSE_STOPS},]|{RELEASE_DAY}){{0,{SOURCE_MAX}}}(?:{verbs})[，,]"
 
 
 def _source_end(text: str) -> int:
     """Where a sentence's content starts once an opening source clause (…显示，) is read past."""
     m = re.match(_source_pattern(), text)
-    return m.end() if m is not None and not may_hold(text, m.end()) else 0
+    if m is None:
+        return 0
+    dated = re.match(DATELINE, text)
+    source = re.sub(RELEASE_DAY, "", text[dated.end() if dated else 0 : m.end()])
+    return m.end() if not may_hold(source) else 0
 
 
 @lru_cache(maxsize=65536)
@@ -460,8 +498,11 @@ class Walk:
     carry_start: str = ""  # 自115年1月1日起 of a sentence ending in ；: the carried year is a dated start
     carry_forecast: bool = False  # a sentence ending in ； inside a forecast's scope (预计…为A，…为B；)
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
+    late: bool = False  # dated late in its year (a policy address of November): 过去一年 is that year
 
     def resolve(self, e: Expr) -> Period:
+        if e.kind == PAST and self.late and self.published is not None:
+            return self.published, self.published
         return NULL if e.kind == NONE else resolve(e, self.published, self.report)
 
     def context(self) -> Period:
@@ -558,6 +599,8 @@ class Walk:
         if self.lead_pending and head is None and text.rstrip().endswith(ANNOUNCES):
             # 现公布二〇二六年度敬老金发放安排如下：the period of what the lead announces
             head = next((e for e in scan(text, self.roc) if e.kind in ("year", "range")), None)
+        if self.lead_pending and head is None and _unended(text):
+            return  # 2026-03-12 08:45  来源：…, a lead's line cut short: the lead is still to come
         if self.lead_pending:
             self.lead_pending = False
             # a lead's start date (由2027年1月1日起，长者每月可获…) says when a measure begins, not
@@ -637,6 +680,8 @@ class Walk:
         after = text[offset + length : ce]
         if _from_value(before, after):
             return False  # 研究把收费由4元调高至6元: the start value is the level as it stands
+        if not quiet and cue.capacity_in_use(before, text[:cs]):
+            return False  # 新建的学校投入使用，…，可容纳学生2160人: the capacity of a facility in use
         dated = self.carry_start if gov is not None and gov is self.carry else ""
         if _dated_change_end(dated + text[s.clauses[0][0] : cs] + before, before, period, self.published):
             return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
@@ -699,6 +744,19 @@ class Walk:
             self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
 
 
+SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "”", "」", "』", "：", ":")
+
+
+UNENDED_MAX = 50  # a furniture line or a broken-off line is short; a long run is content run together
+
+
+def _unended(text: str) -> bool:
+    """A short body line that ends no sentence: page furniture (a date and source line) or a line of
+    a paragraph the page broke apart; neither leads a story."""
+    body = text.strip()
+    return len(body) <= UNENDED_MAX and not body.endswith(SENTENCE_ENDS)
+
+
 _STATISTICS = re.compile(r"^[^，,。；]*(?:公布|发布)[^，,。；]*\d{2,4}年[^，,。；]{0,12}(?:统计|数据)")
 
 
@@ -741,12 +799,31 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
         for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
             if years.get(sha) is None:
                 years[sha] = meta_year(meta)
-    # text_year reads only the lead: no need to copy whole pages out of the frame
+    # text_year reads only the leads: no need to copy whole pages out of the frames
+    raws: dict[str, str | None] = {}
+    if ctx.files is not None and "raw_text" in ctx.files.columns:
+        raws = dict(ctx.files.select("sha256", pl.col("raw_text").str.slice(0, LEAD_CHARS)).iter_rows())
     leads = ctx.documents.select("sha256", "name", pl.col("text").str.slice(0, LEAD_CHARS))
     for sha, name, text in leads.iter_rows():
         if years.get(sha) is None:
-            years[sha] = text_year(name, text)
+            years[sha] = text_year(name, text, raws.get(sha))
     return years
+
+
+PAST = "past"  # 过去一年 (time_words.csv)
+LATE_MONTH = 10  # a text dated from October on looks back on its own year as 过去一年
+
+
+def _late_pages(ctx: Context) -> set[str]:
+    """The documents whose sidecar dates them late in their year (published 2025-11-18): their
+    过去一年 is the twelve months up to then, the publication year itself (a policy address)."""
+    late: set[str] = set()
+    if ctx.files is not None and "meta" in ctx.files.columns:
+        for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
+            month = meta_month(meta)
+            if month is not None and month >= LATE_MONTH:
+                late.add(sha)
+    return late
 
 
 def _taiwan_pages(ctx: Context) -> set[str]:
@@ -755,23 +832,34 @@ def _taiwan_pages(ctx: Context) -> set[str]:
     return set(pages.filter(pl.col("adcode") == TAIWAN)["sha256"].to_list())
 
 
+SAME_OPENERS = ("同期，", "同期,")  # a sentence opening so states figures of the period just stated
+
+
+def _own_time(s: Sentence, offset: int) -> bool:
+    """Whether a time expression of the sentence stands before ``offset`` (同期 itself is none)."""
+    return any(e.start < offset for e in s.exprs)
+
+
 def _walk_document(
     published: int | None,
     text0: str,
     sentences: list[tuple],
     metrics: dict[int, list[tuple]],
     roc: bool = False,
+    late: bool = False,
 ) -> list[tuple[str, int | None, int | None, str]]:
     """Read one document's sentences in order and decide every metric in them (``roc``: a page
-    dated by the Republic of China's years)."""
+    dated by the Republic of China's years; ``late``: one dated late in its year, Walk.late)."""
     report = is_report(text0)
     single = Counter(row[1] for row in sentences)
     if published is None:
         heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
         published = year_from_headings([h for h in heads if h is not None])
-    w = Walk(published, report, single, roc=roc)
+    w = Walk(published, report, single, roc=roc, late=late)
     out = []
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
+    whole_planned = False  # the sentence just before ended on a planned metric (a 其中 part may follow)
+    same_as: Period | None = None  # the period of the latest metric, for a sentence opening with 同期
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
@@ -781,16 +869,20 @@ def _walk_document(
                 w.carry, w.carry_target, w.carry_start, w.carry_forecast = None, False, "", False
             else:
                 w.leave(text)
-            planned = None
+            planned, whole_planned = None, False
             continue
         s = analyse(text, roc)
         # (clause, is a target) of the sentence's latest metric; a planned one of the sentence before
         # the ； counts as the clause before this sentence's first (…增加约142亿元；其中…最高12万元)
         last: tuple[int, bool] | None = (-1, True) if planned == para_ix else None
+        if last is None and whole_planned and text.lstrip().startswith(PART_OPENERS):
+            last = (-1, True)  # 其中国防预算达4,950亿元 after a budget's planned total: a part of it
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
+            if same_as is not None and text.lstrip().startswith(SAME_OPENERS) and not _own_time(s, offset):
+                period = same_as  # 同期，环保署出动无人机…逾1,350架次: the period of the sentence before
             k = _clause_at(s, offset)
             if not target and last is not None and last[1] and k - 1 <= last[0] <= k and w.part is None:
                 # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too, and
@@ -804,8 +896,10 @@ def _walk_document(
                 ) and not _FROM_VALUE.search(lead)
             last = (k, target)
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
+            same_as = period
         w.leave(text, s)
         planned = para_ix if s.ends_list and last is not None and last[1] else None
+        whole_planned = last is not None and last[1]
     return out
 
 
@@ -814,6 +908,7 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=METRIC_PERIODS)
     published = _publication_years(ctx)
+    late = _late_pages(ctx)
     roc = _taiwan_pages(ctx)
     # is_report reads only the lead
     texts = dict(ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS)).iter_rows())
@@ -851,7 +946,9 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
         doc = list(zip(*(c[a:b] for c in cols), strict=True))
         lead = texts.get(sha) or ""
         rows.extend(
-            _walk_document(published.get(sha), lead, doc, metrics[sha], sha in roc or dates_roc(lead))
+            _walk_document(
+                published.get(sha), lead, doc, metrics[sha], sha in roc or dates_roc(lead), sha in late
+            )
         )
     decided = pl.DataFrame(rows, schema=METRIC_PERIODS, orient="row").unique("metric_id", keep="first")
     every = (

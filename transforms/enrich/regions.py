@@ -199,8 +199,29 @@ def _mentions(texts: pl.Series) -> list[list[tuple[str, int]]]:
             pos = raw.find(b, pos)
             here.append((name, pos))
             pos += len(b)
-        out.append(here)
+        out.append(_unjoined(raw, here))
     return out
+
+
+@lru_cache(maxsize=1)
+def _word_joins() -> frozenset[str]:
+    return frozenset(words("division_word_joins.txt"))
+
+
+def _unjoined(raw: bytes, here: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The mentions less those found across a word boundary (新增城区 read as 增城区: the character
+    before the name makes a word with its first, division_word_joins.txt), unless the text names the
+    division elsewhere too."""
+    joins = _word_joins()
+
+    def joined(name: str, off: int) -> bool:
+        return raw[max(off - 6, 0) : off].decode("utf-8", errors="ignore")[-1:] + name[:1] in joins
+
+    across = [joined(name, off) for name, off in here]
+    if not any(across):
+        return here
+    vouched = {name for (name, _), j in zip(here, across, strict=True) if not j}
+    return [m for m, j in zip(here, across, strict=True) if not j or m[0] in vouched]
 
 
 def _sentence_mentions(

@@ -35,7 +35,7 @@ NAME_DATE = re.compile(rf"(?<![0-9A-Za-z])({YEAR})(?:[-_.]?[01]\d[-_.]?[0-3]\d)?
 TITLE_YEAR = re.compile(rf"({YEAR})年[^\n。]{{0,30}}工作报告")
 HEADING_MAX = 40
 DATED = ("year", "plan", "range")  # heading expressions that name their years
-RELATIVE = ("five", "last", "year1")  # 过去五年, 过去一年: years relative to the report's
+RELATIVE = ("five", "last", "past", "year1")  # 过去五年, 过去一年: years relative to the report's
 OPEN = "open"  # a numbered part heading with no part word: after the review, the plan follows
 NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
@@ -52,6 +52,18 @@ def meta_year(meta: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def meta_month(meta: str | None) -> int | None:
+    """Month of a sidecar's ``published`` ISO date (2025-11-18), else None."""
+    if not meta:
+        return None
+    try:
+        published = json.loads(meta).get("published")
+    except (ValueError, AttributeError):
+        return None
+    m = re.match(rf"\s*{YEAR}-(\d{{1,2}})", str(published or ""))
+    return int(m.group(1)) if m else None
+
+
 START_BEFORE = ("自", "从")
 
 
@@ -65,14 +77,23 @@ def _dateline(pattern: re.Pattern[str], lead: str) -> re.Match[str] | None:
     return None
 
 
-def text_year(name: str | None, text: str | None) -> int | None:
-    """Publication year from the text itself: a full date in its lead, this year named in brackets
-    (今（114）年, a Taiwan release's way of dating itself), its file name, a report title."""
-    lead = (text or "")[:LEAD_CHARS]
+def _lead_date(lead: str) -> int | None:
+    """Year of the first full date (Gregorian or Republic of China) that dates the lead."""
     if m := _dateline(FULL_DATE, lead):
         return int(m.group(1))
     if m := _dateline(ROC_DATE, lead):
         return int(m.group(1) or m.group(2)) + ROC_BASE
+    return None
+
+
+def text_year(name: str | None, text: str | None, raw: str | None = None) -> int | None:
+    """Publication year from the text itself: a full date in its lead, else in the raw page's lead
+    (``raw``: normalisation drops furniture lines such as 来源：…  发布时间：2025-02-18, and with them
+    the page's date), this year named in brackets (今（114）年, a Taiwan release's way of dating
+    itself), its file name, a report title."""
+    lead = (text or "")[:LEAD_CHARS]
+    if (y := _lead_date(lead)) is not None or (raw and (y := _lead_date(raw[:LEAD_CHARS])) is not None):
+        return y
     if m := THIS_YEAR_NOTED.search(lead):
         y = int(m.group(1))
         return y + ROC_BASE if y < 1000 else y

@@ -38,6 +38,9 @@ ROC_DATED = rf"(?<![\d.]){ROC_NOTE}(?P<roc_year>1[0-4]\d)[)）]?年(?=度|{MONTH
 # Taiwan's releases write them so; the bracketed year is the year, whatever the publication year
 NOTED_YEAR = rf"[今去明本][（(]\s*(?P<noted>{YEAR}|1[0-4]\d)\s*[)）]年"
 CN_DIGITS = "一二三四五六七八九"
+# 较一年前缩短约两个月, 比五年前增长66.8%: a comparison's base N years back, not the figure's year
+# (相当于5年前1.5个百分点 is the figure of that year: 相当于 is left out)
+AGO_BASE = "(?:比|较|相比|与)(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})年前"
 # the Party congresses meet every five years: the 16th in 2002 (党的十八大以来 = since 2012)
 CONGRESS_BASE, CONGRESS_BASE_NO = 2002, 16
 # the third five-year plan started in 1966, and they have followed one another since
@@ -93,7 +96,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
         + "(?:"
         + "|".join(
             (
-                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年))",
+                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年)|{AGO_BASE})",
                 # 2027/28至2031/32年度: a run of fiscal years, from the first one's start to the last one's end
                 rf"{not_after_number}(?P<fyr>{YEAR})\s*[-/]\s*\d{{2}}\s*(?:—|–|－|-|~|～|至|到)\s*(?P<fyr2>{YEAR})\s*[-/]\s*(?P<fyr3>\d{{2}})(?!\d)(?:财政)?年度",
                 rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:财政)?年度",
@@ -285,7 +288,7 @@ def resolve(expr: Expr, published: int | None, report: bool) -> Period:
         return NULL
     if kind == "this":
         return p, p
-    if kind == "last":
+    if kind in ("last", "past"):
         return p - 1, p - 1
     if kind == "next":
         return p + 1, p + 1
