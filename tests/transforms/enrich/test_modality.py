@@ -50,3 +50,20 @@ def test_statistics_forecasts_are_cues_but_a_loss_estimate_and_a_planning_zone_a
     assert not cue.target_cue("遵义发布动态预测大模型，上云企业超过")  # 预测 alone names a model
     assert not cue.target_cue("台风造成农业损失估计达")
     assert not cue.target_cue("全县都市计划区面积约")
+
+
+def test_parallel_verb_matches_its_pattern_definition() -> None:
+    """parallel_verb finds a repeated verb without compiling a pattern per call; it must agree with
+    the pattern it replaced on clauses of Han characters, digits and the rounding words."""
+    import random
+    import re
+
+    from transforms.enrich.modality import _figure_follows
+
+    rng = random.Random(7)
+    alphabet = "达到增长为是约近超12３，万亿"
+    for _ in range(5000):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 2)))
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        want = re.search(re.escape(word) + r"[约近超]?\d", text) is not None
+        assert _figure_follows(word, text) == want, (word, text)
