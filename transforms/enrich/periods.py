@@ -308,9 +308,16 @@ def chain_before(s: Sentence, text: str, k: int) -> str | None:
     if k == 0 or not cue.opens_with_verb(text[clauses[k][0] : clauses[k][1]]):
         return None
     j = k - 1
-    while j > 0 and cue.opens_with_verb(text[clauses[j][0] : clauses[j][1]]):
+    while j > 0 and _continues(text[clauses[j][0] : clauses[j][1]]):
         j -= 1
     return "".join(text[cs:ce] + "，" for cs, ce in clauses[j:k])
+
+
+def _continues(clause: str) -> bool:
+    """Does a clause continue the one before it: a chaining verb, or a part (其中…) or detail (总投资约…)
+    of its figure? (计划实施32件，总投资约15亿元，其中新建5个，改造20个: the plan reaches the last.)"""
+    lead = clause.strip()
+    return cue.opens_with_verb(clause) or lead.startswith(PART_OPENERS) or _details(lead)
 
 
 SOURCE_MAX = 24  # a source clause (统计暨普查局资料显示, 香港房屋委员会今日（…）公布) is this short

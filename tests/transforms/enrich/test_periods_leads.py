@@ -156,3 +156,18 @@ def test_years_ago_as_a_comparisons_base_date_nothing_but_as_the_figures_own_the
     assert scan("转移支付资金比五年前增长66.8%") == ()
     e = scan("增量相当于5年前1.5个百分点")
     assert [x.kind for x in e] == ["ago"]
+
+
+def test_what_a_planned_measure_costs_covers_and_holds_is_planned_to_the_end_of_its_chain() -> None:
+    # the plan's cost and reach (总投资, 惠及) detail it; a 其中 part does not break the chain either
+    got = decide(
+        [
+            ["今年，某区计划实施32件民生实事，总投资约15亿元，其中新建农贸市场5个，改造老旧小区20个。"],
+            ["去年全区完成改造39个，总投资5亿元，惠及居民2000户。"],
+        ],
+        meta={"published": "2026-05-20"},
+    )
+    for key in ("0:32件", "0:15亿元", "0:5个", "0:20个"):
+        assert got[key][2] == "target", key
+    for key in ("1:39个", "1:5亿元", "1:2000户"):
+        assert got[key][2] == "actual", key
