@@ -234,6 +234,9 @@ def _details(before: str) -> bool:
     """Whether a clause, up to its metric, only details the clause before it (每户最高, 涉及约, or a
     bound after its noun: 还款期最长)."""
     lead = before.strip()
+    first = FIGURE.search(lead) if "、" in lead else None
+    if first is not None:  # 涉及楼栋612幢、居民1.8万户: a later item of a list details as its first does
+        lead = lead[: first.start()]
     return len(lead) <= DETAIL_CHARS and (
         lead.startswith(_detail_words()) or lead.rstrip("为约近").endswith(_detail_bounds())
     )

@@ -28,6 +28,10 @@ FULL_DATE = re.compile(
 )
 # a Republic of China date in a dateline (民國113年6月20日, 發布日期：113年6月20日): year + 1911
 ROC_DATE = re.compile(r"(?:民国\s*(\d{2,3})|(?<![\d.])(1[0-4]\d))年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# 發布日期：115-04-22, 115/4/22: a Taiwan page's numeric dateline, its three-digit year the ROC's
+ROC_NUMERIC = re.compile(
+    r"(?<![\d.第])(1[0-4]\d)([-/.])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])(?![\d.])"
+)
 ROC_BASE = 1911
 # 今（114）年, 今(2025)年: a lead that names this year in brackets names the publication year
 THIS_YEAR_NOTED = re.compile(rf"今\s*[（(]\s*({YEAR}|1[0-4]\d)\s*[)）]\s*年")
@@ -83,6 +87,8 @@ def _lead_date(lead: str) -> int | None:
         return int(m.group(1))
     if m := _dateline(ROC_DATE, lead):
         return int(m.group(1) or m.group(2)) + ROC_BASE
+    if m := _dateline(ROC_NUMERIC, lead):
+        return int(m.group(1)) + ROC_BASE
     return None
 
 

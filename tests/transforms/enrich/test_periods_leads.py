@@ -171,3 +171,11 @@ def test_what_a_planned_measure_costs_covers_and_holds_is_planned_to_the_end_of_
         assert got[key][2] == "target", key
     for key in ("1:39个", "1:5亿元", "1:2000户"):
         assert got[key][2] == "actual", key
+
+
+def test_a_later_item_of_a_list_details_a_planned_measure_as_its_first_does() -> None:
+    got = decide(
+        [["今年该区计划实施老旧小区改造46个，涉及楼栋612个、居民18000户。"]],
+        meta={"published": "2026-05-20"},
+    )
+    assert [got[k][2] for k in ("0:46个", "0:612个", "0:18000户")] == ["target"] * 3

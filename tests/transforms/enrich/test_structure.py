@@ -35,3 +35,13 @@ def test_a_start_date_in_the_lead_is_not_the_publication_date() -> None:
     assert text_year("x.txt", "劳动部公告\n基本工资自115年1月1日起调升至29,500元") is None
     assert text_year("x.txt", "新规从2027年3月1日起施行。2026年12月1日 本报讯") == 2026
     assert text_year("x.txt", "2026年12月1日 本报讯 新规自2027年3月1日起施行") == 2026
+
+
+def test_a_taiwan_pages_numeric_dateline_gives_the_publication_year() -> None:
+    from transforms.enrich.structure import text_year
+
+    assert text_year(None, "某县政府全球资讯网\n发布单位：社会处　发布日期：115-04-22\n县长表示") == 2026
+    assert text_year(None, "更新时间 114/12/3") == 2025
+    # an identifier is no date: a fourth digit, or 第…号
+    assert text_year(None, "编号 115-04-223") is None
+    assert text_year(None, "依第115-4-2号函办理") is None
