@@ -554,6 +554,20 @@ def sentence_areas(sentences: pl.DataFrame) -> pl.DataFrame:
     return area_mentions(sentences).unique(["sha256", "sent_ix"], keep="first", maintain_order=True)
 
 
+def _generic_place(name: pl.Expr) -> pl.Expr:
+    """Is the candidate a kind of place (示范村, 农村, 场镇), not a name? Some two-character kinds are
+    what names are built on (area_name_bases.txt: 杨场镇, 青山村, 东渔村): after one more character
+    that is no modifier (小山村, 老场镇: area_generic_modifiers.txt) the candidate is a name."""
+    kinds = _alternation("area_generic.txt")
+    bases, modifiers = _alternation("area_name_bases.txt"), _alternation("area_generic_modifiers.txt")
+    named = (
+        (name.str.len_chars() == 3)
+        & name.str.contains(f"(?:{bases})$")
+        & ~name.str.contains(f"^(?:{modifiers})")
+    )
+    return name.str.contains(f"(?:{kinds})$") & ~named
+
+
 def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     """Every sub-county area (街道/镇/乡/村/社区/小区 name) each sentence names: (sha256, sent_ix, area).
 
@@ -568,7 +582,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     """
     counted, verbs = _alternation("area_counted.txt"), _alternation("area_verb_prefixes.txt")
     suffix, tails = _alternation("area_suffixes.txt"), _alternation("area_tails.txt")
-    generic, determiners = _alternation("area_generic.txt"), _alternation("area_determiners.txt")
+    determiners = _alternation("area_determiners.txt")
     boundary = f"{_alternation('area_boundaries.txt')}|{determiners}"
     not_names = set(words("area_not_names.txt"))
     cand = (
@@ -622,7 +636,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
             & ~stem.str.contains(rf"^(?:{determiners})")
             & ~stem.is_in(list(not_names))
             & ~stem.str.contains(f"^(?:{verbs})")
-            & ~(stem + pl.col("suffix")).str.contains(rf"(?:{generic})$")
+            & ~_generic_place(stem + pl.col("suffix"))
         )
 
     prefix = pl.col("raw_stem").str.slice(

@@ -885,3 +885,18 @@ def test_an_act_before_a_place_suffix_is_no_area() -> None:
     ).with_columns(pl.col("sent_ix").cast(pl.Int32))
     got = area_mentions(sents).group_by("sent_ix").agg("area")
     assert dict(got.iter_rows()) == {3: ["桂园社区"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("今年前5个月，神山村接待游客近12万人次。", "神山村"),  # a name built on 山村
+        ("针对出行难问题，杨场镇争取资金300万元。", "杨场镇"),  # … on 场镇
+        ("一批偏远山村通了公路，修路30公里。", None),  # the kind, described
+        ("全国城镇新增就业1180万人。", None),  # 城镇 is never a name's base
+        ("推进小山村改造3个。", None),
+    ],
+)
+def test_a_name_built_on_a_kind_of_place_is_an_area(text: str, area: str | None) -> None:
+    got = sentence_areas(pl.DataFrame({"sha256": ["a"], "sent_ix": [0], "text": [text]}))
+    assert (got["area"].to_list() or [None])[0] == area
