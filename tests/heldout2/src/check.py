@@ -34,7 +34,11 @@ def main() -> int:
     for txt in sorted(glob.glob(f"{HERE}/*.txt")):
         name = os.path.basename(txt)[:-4]
         src = f"{HERE}/src/{name}.src"
-        hdr = json.loads(open(src, encoding="utf-8").read().split("\n===\n", 1)[0]) if os.path.exists(src) else {}
+        hdr = (
+            json.loads(open(src, encoding="utf-8").read().split("\n===\n", 1)[0])
+            if os.path.exists(src)
+            else {}
+        )
         FOLD_PUNCT[0] = hdr.get("fold_punct", True)
         raw = open(txt, "rb").read().decode(hdr.get("encoding", "utf-8"))
         flat = norm(raw).replace("\n", "")
