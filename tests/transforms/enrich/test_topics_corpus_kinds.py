@@ -1,0 +1,52 @@
+"""Topic rules by kind (round 9), from a read of the real corpus: growth targets, affordable
+housing programmes, laid-off workers, food safety, business-environment inspections.
+
+Every sentence is made up; the helpers are those of test_topics.
+"""
+
+from __future__ import annotations
+
+from tests.transforms.enrich.test_topics import _assert_story_topics
+
+
+def test_a_growth_target_is_the_economy() -> None:
+    # made up: a work report states the year's growth target with no indicator named
+    _assert_story_topics([("今年确定5%左右的增长目标", "5%左右", "增长目标", "economy")])
+
+
+def test_the_affordable_housing_programme_is_housing() -> None:
+    # made up: units and funds of 保障性安居工程 are housing, not a project's economy
+    _assert_story_topics(
+        [
+            ("全省新开工保障性安居工程12万套", "12万套", "保障性安居工程", "housing"),
+            ("下达安居工程补助资金30亿元", "30亿元", "安居工程补助资金", "housing"),
+        ]
+    )
+
+
+def test_laid_off_workers_are_employment() -> None:
+    # made up: laid-off workers of state firms are counted by the labour chapter
+    _assert_story_topics([("全市国有企业下岗职工共3万人", "3万人", "国有企业下岗职工", "employment")])
+
+
+def test_food_safety_is_health() -> None:
+    # made up: food safety and its sampling are food and drug regulation, as food samples are
+    _assert_story_topics(
+        [
+            ("食品安全抽检完成800批次", "800批次", "食品安全抽检", "health"),
+            ("食品安全满意度达90%", "90%", "食品安全满意度", "health"),
+        ]
+    )
+
+
+def test_economic_words_inside_other_themes() -> None:
+    # made up: coal for power plants is energy, not power supply; car dealers are retail; cutting
+    # inspections of firms is the business environment; renewal projects are urban renewal
+    _assert_story_topics(
+        [
+            ("向周边省份保供电煤5亿吨", "5亿吨", "省份保供电煤", "economy"),
+            ("新建汽车4S店6家", "6家", "汽车4S店", "economy"),
+            ("入企检查次数减少三成", "三成", "入企检查次数", "economy"),
+            ("启动老城片区更新项目12个", "12个", "老城片区更新项目", "urban"),
+        ]
+    )
