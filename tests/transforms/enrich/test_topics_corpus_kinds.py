@@ -50,3 +50,28 @@ def test_economic_words_inside_other_themes() -> None:
             ("启动老城片区更新项目12个", "12个", "老城片区更新项目", "urban"),
         ]
     )
+
+
+def test_the_public_rating_of_its_safety_is_policing() -> None:
+    # made up: a satisfaction rate with safety or with a crackdown is policing, not requests
+    _assert_story_topics(
+        [
+            ("全市群众安全感满意度达97%", "97%", "群众安全感满意度", "public_safety"),
+            ("群众对扫黑除恶满意度连续3年居全省前列", "3年", "扫黑除恶满意度", "public_safety"),
+        ]
+    )
+
+
+def test_rural_drinking_water_solved_is_rural_not_a_problem_count() -> None:
+    # made up: the people whose drinking water was made safe are counted by the water programme
+    _assert_story_topics([("今年解决80万农村人口饮水安全问题", "80万", "农村人口", "rural")])
+
+
+def test_firms_treatment_by_the_state_is_the_business_environment() -> None:
+    # made up: checks on firms cut under a campaign on enforcement towards firms
+    _assert_story_topics([("规范涉企行政执法，检查总量下降20%", "20%", "检查总量", "economy")])
+
+
+def test_deputies_suggestions_are_governance() -> None:
+    # made up: suggestions of people's deputies handled are governance, as CPPCC proposals are
+    _assert_story_topics([("全年办理人大代表建议300件", "300件", "人大代表建议", "governance")])
