@@ -75,3 +75,23 @@ def test_firms_treatment_by_the_state_is_the_business_environment() -> None:
 def test_deputies_suggestions_are_governance() -> None:
     # made up: suggestions of people's deputies handled are governance, as CPPCC proposals are
     _assert_story_topics([("全年办理人大代表建议300件", "300件", "人大代表建议", "governance")])
+
+
+def test_indicators_the_corpus_left_in_other() -> None:
+    # made up: years of schooling, co-operative medical enrolment, migrant work, bonds, the deficit
+    # ratio and power prices each have a theme
+    _assert_story_topics(
+        [
+            ("劳动年龄人口平均受教育年限达到11年", "11年", "劳动年龄人口平均受教育年限", "education"),
+            ("全县新农合参合率达到99%", "99%", "新农合参合率", "health"),
+            ("脱贫人口务工规模保持在50万人", "50万人", "脱贫人口务工规模", "employment"),
+            ("今年拟发行500亿元长期建设国债", "500亿元", None, "economy"),
+            ("今年赤字率拟按3%左右安排", "3%左右", "赤字率", "economy"),
+            ("出台优化电价机制8条举措", "8条", "举措", "economy"),
+        ]
+    )
+
+
+def test_bond_funds_take_the_purpose_named_beside_them() -> None:
+    # made up: 国债 is only a hint; funds from bonds for rural clinics are health
+    _assert_story_topics([("安排20亿元国债资金支持乡镇卫生院建设", "20亿元", "国债资金", "health")])
