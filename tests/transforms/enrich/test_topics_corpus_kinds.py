@@ -6,7 +6,7 @@ Every sentence is made up; the helpers are those of test_topics.
 
 from __future__ import annotations
 
-from tests.transforms.enrich.test_topics import _assert_story_topics
+from tests.transforms.enrich.test_topics import _assert_story_topics, _topics
 
 
 def test_a_growth_target_is_the_economy() -> None:
@@ -95,3 +95,20 @@ def test_indicators_the_corpus_left_in_other() -> None:
 def test_bond_funds_take_the_purpose_named_beside_them() -> None:
     # made up: 国债 is only a hint; funds from bonds for rural clinics are health
     _assert_story_topics([("安排20亿元国债资金支持乡镇卫生院建设", "20亿元", "国债资金", "health")])
+
+
+def test_waste_reuse_cable_and_street_markets() -> None:
+    # made up: a waste reuse rate after a pipes clause is waste; optical cable is telecom; a
+    # morning market is trade
+    got = _topics(
+        ["新建污水管网300公里，尾矿综合利用率达60%"],
+        [["300公里", "60%"]],
+        subjects={"300公里": "污水管网", "60%": "尾矿综合利用率"},
+    )
+    assert got == [["urban", "environment"]]
+    _assert_story_topics(
+        [
+            ("长途光缆线路长度增加到8万公里", "8万公里", "长途光缆线路长度", "science_tech"),
+            ("新建便民早市12个", "12个", "便民早市", "economy"),
+        ]
+    )
