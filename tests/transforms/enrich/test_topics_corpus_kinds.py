@@ -112,3 +112,14 @@ def test_waste_reuse_cable_and_street_markets() -> None:
             ("新建便民早市12个", "12个", "便民早市", "economy"),
         ]
     )
+
+
+def test_sandy_land_is_desertification_control_and_black_soil_farmland() -> None:
+    # made up: treating sandy land or a desert's edge is environment; black soil beside it is farmland
+    got = _topics(
+        ["完成沙地综合治理50万亩、黑土地综合治理8万亩"],
+        [["50万亩", "8万亩"]],
+        subjects={"50万亩": "沙地综合治理", "8万亩": "黑土地综合治理"},
+    )
+    assert got == [["environment", "rural"]]
+    _assert_story_topics([("沙漠边缘锁边治理120万亩", "120万亩", "沙漠边缘锁边治理", "environment")])
