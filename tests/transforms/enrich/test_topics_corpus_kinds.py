@@ -123,3 +123,13 @@ def test_sandy_land_is_desertification_control_and_black_soil_farmland() -> None
     )
     assert got == [["environment", "rural"]]
     _assert_story_topics([("沙漠边缘锁边治理120万亩", "120万亩", "沙漠边缘锁边治理", "environment")])
+
+
+def test_undergraduate_and_graduate_education_is_not_a_medical_specialty() -> None:
+    # made up: 本专科 is a level of higher education, not the hospital's 专科
+    _assert_story_topics(
+        [
+            ("全省调整本专科专业60个", "60个", "本专科专业", "education"),
+            ("毕业研究生2万人", "2万人", "毕业研究生", "education"),
+        ]
+    )
