@@ -133,3 +133,17 @@ def test_undergraduate_and_graduate_education_is_not_a_medical_specialty() -> No
             ("毕业研究生2万人", "2万人", "毕业研究生", "education"),
         ]
     )
+
+
+def test_mechanisation_evacuation_productivity_and_startup_bases() -> None:
+    # made up: farm mechanisation is farming, evacuation emergency work, labour productivity the
+    # economy's, a graduates' start-up base employment, an innovation incubator tech
+    _assert_story_topics(
+        [
+            ("主要农作物耕种收综合机械化率达到90%", "90%", "主要农作物耕种收综合机械化率", "rural"),
+            ("汛期提前转移避险3万人次", "3万人次", None, "public_safety"),
+            ("全员劳动生产率达到20万元/人", "20万元", "全员劳动生产率", "economy"),
+            ("建设大学生创业孵化基地8个", "8个", "大学生创业孵化基地", "employment"),
+            ("新增创新创业孵化载体40个", "40个", "创新创业孵化载体", "science_tech"),
+        ]
+    )
