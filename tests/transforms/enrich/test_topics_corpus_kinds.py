@@ -72,7 +72,7 @@ def test_firms_treatment_by_the_state_is_the_business_environment() -> None:
     _assert_story_topics([("规范涉企行政执法，检查总量下降20%", "20%", "检查总量", "economy")])
 
 
-def test_deputies_suggestions_are_governance() -> None:
+def test_deputies_suggestions_stay_governance() -> None:
     # made up: suggestions of people's deputies handled are governance, as CPPCC proposals are
     _assert_story_topics([("全年办理人大代表建议300件", "300件", "人大代表建议", "governance")])
 
