@@ -789,11 +789,11 @@ def test_money_named_only_as_money_is_about_what_it_is_spent_on() -> None:
 
 
 def test_food_inspections_organic_farming_and_trademarks_of_round_five() -> None:
-    # made up: food inspections are food safety (a drug inspection keeps its 药品, health), an
+    # made up: food inspections are food and drug regulation (health, round 9), as drug ones, an
     # organic pasture is farming, not grassland ecology, and a trademark is the market's
     rows = [
-        ("全县食品抽检合格率达98%", "98%", "食品抽检合格率", "public_safety"),
-        ("完成食品抽检1200批次", "1200批次", "食品抽检", "public_safety"),
+        ("全县食品抽检合格率达98%", "98%", "食品抽检合格率", "health"),
+        ("完成食品抽检1200批次", "1200批次", "食品抽检", "health"),
         ("药品抽检合格率达99%", "99%", "药品抽检合格率", "health"),
         ("有机草原认证面积达500万亩", "500万亩", "有机草原认证面积", "rural"),
         ("修复退化草原30万亩", "30万亩", "退化草原", "environment"),
