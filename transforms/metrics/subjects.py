@@ -1593,14 +1593,102 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _dimension_of(sentence, spans, k)
         if subject is None:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
-        if subject is None and before.base and _good(before.base, tag(before.base)):
-            subject = before.base  # 其中，占全市经济总量的六成: no metric before names the thing
+        if subject is None:
+            subject = _last_resort(sentence, spans, out, k, before)
         out.append(Fact(subject, measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+def _last_resort(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, before: _Before
+) -> str | None:
+    """For a metric nothing else names: a share's base (其中，占全市经济总量的六成: no metric before
+    names the thing), else the topic of the clause before a bare one (诈骗案仍然严重，全年共有|逾4万宗)."""
+    if before.base and _good(before.base, tag(before.base)):
+        return before.base
+    return _topic_carried(sentence, spans, out, k) if before.bare else None
+
+
+# What ends a clause an earlier clause's topic may be carried across: not 、, which lists figures
+# of one clause (完工13处、共4,612户).
+_TOPIC_STOP = "，,；;：:"
+# Tags a clause's predicate may hold after its topic noun for the noun to be the topic: adverbs and
+# adjectives (诈骗案|仍然|严重), never a verb (市府|表示: the speaker, not the thing).
+_STATE_TAGS = frozenset({"a", "ad", "d", "z"})
+# Kinds of figure a topic is never carried to: a time (仅用|90天) or an age says when or how long.
+_UNCARRIED_KINDS = frozenset({"duration", "age"})
+# Tags of a word that names a thing in a figure's own clause (减轻|负担|5000多亿元): nouns, not time
+# words (全年|共有) or verbs.
+_NOMINAL_TAG = re.compile(r"^(n\w*|vn|an|j|b|eng|l|i)$")
+
+
+def _topic_carried(sentence: str, spans: Sequence[Span], out: list[Fact], k: int) -> str | None:
+    """The topic of the clause before a figure whose own clause names nothing (only verbs, bridges,
+    modals, time words): 推动社会住宅，至今已完工|13处 counts 社会住宅, 诈骗案仍然严重，全年共有|逾4万宗
+    counts 诈骗案. Only the nearest clause before, in the same sentence, and only when no figure of
+    another subject stands between it and this one (a figure's clause names its own thing)."""
+    sp = spans[k]
+    if sp.kind in _UNCARRIED_KINDS or _NUMERAL_COUNT.fullmatch(sentence[sp.start : sp.end]):
+        return None  # 仅用|90天, 两批: a time or a bare numeral count is no count of the topic
+    lo = sp.start
+    while lo > 0 and sentence[lo - 1] not in _TOPIC_STOP and sentence[lo - 1] not in "。；;！!？?\n":
+        lo -= 1
+    if lo == 0 or sentence[lo - 1] not in _TOPIC_STOP or sentence[lo - 1] in "；;":
+        return None  # the figure's clause opens the sentence: no clause before it
+    top = lo - 1
+    start = top
+    while start > 0 and sentence[start - 1] not in _TOPIC_STOP and sentence[start - 1] not in "。；;！!？?\n":
+        start -= 1
+    if any(s.end > start and s.start < top for s in spans[:k]):
+        return None  # the clause before holds a figure: it names that figure's thing
+    floor = max((s.end for s in spans[:k] if s.end <= sp.start), default=lo)
+    if any(_NOMINAL_TAG.match(w.tag) for w in tag(sentence[max(lo, floor) : sp.start])):
+        return None  # 减轻企业和个人|负担|5000多亿元: the figure's clause names a noun of its own
+    topic = _clause_topic(sentence[start:top])
+    if topic is None or topic.endswith(words("subject_topic_abstracts.txt")):
+        return None  # 加快…改造|步伐: how an action runs, not what is counted
+    if sp.kind == "people" and not _names_people(topic):
+        return None  # 发放价格补贴，约6700万人|受益: a count of people counts people
+    for j in range(k):
+        if spans[j].start >= lo and out[j].subject != topic:
+            return None  # a figure of this clause before names something else
+    return topic
+
+
+@lru_cache(maxsize=4096)
+def _clause_topic(clause: str) -> str | None:
+    """The thing a figure-free clause is about: its object when it ends on a governed noun phrase
+    (推动|社会住宅), or its subject when only adverbs and adjectives follow (诈骗案|仍然|严重)."""
+    ws = [w for w in tag(clause) if w.text.strip()]
+    if len(ws) < 2 or len(clause) > _MAX_BEFORE:
+        return None
+    end = len(ws)
+    while end and ws[end - 1].tag in _STATE_TAGS:
+        end -= 1
+    if 0 < end < len(ws) and any(w.tag == "a" for w in ws[end:]):
+        head = ws[:end]  # 诈骗案|仍然严重: the noun phrase opening the clause
+        if all(w.tag.startswith("n") or w.tag in ("vn", "j", "b") for w in head):
+            text = _text(head)
+            return text if _good(text, head, 2) else None
+        return None
+    if end != len(ws) or not ws[-1].tag.startswith("n"):
+        return None
+    at = len(ws)
+    while at and _NOMINAL_TAG.match(ws[at - 1].tag) and not _is_verb(ws[at - 1]):
+        at -= 1
+    if at and at < len(ws) and ws[at - 1].tag.startswith("v"):
+        np = ws[at:]  # 推动|社会住宅: the object of the clause's verb is its topic
+    else:
+        np, rest = _np_backward(list(ws))  # 实施|退耕还林|还|草: a name the dictionary cuts apart
+        if not rest or not _is_verb(rest[-1]) or not np or _is_verb(np[0]):
+            return None
+        np = _trim_np(np, governed=True)
+    text = _balanced(_text(np)) if np else ""
+    return text if text and _good(text, np, 2) else None
 
 
 def _served_people(subject: str) -> str:
