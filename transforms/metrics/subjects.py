@@ -1593,8 +1593,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _dimension_of(sentence, spans, k)
         if subject is None:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
-        if subject is None:
-            subject = _last_resort(sentence, spans, out, k, before)
+        if subject is None or subject in _attribute_heads():
+            subject = _last_resort(sentence, spans, out, k, before, subject)
         out.append(Fact(subject, measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
@@ -1604,10 +1604,14 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
 
 
 def _last_resort(
-    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, before: _Before
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, before: _Before, attribute: str | None
 ) -> str | None:
     """For a metric nothing else names: a share's base (其中，占全市经济总量的六成: no metric before
-    names the thing), else the topic of the clause before a bare one (诈骗案仍然严重，全年共有|逾4万宗)."""
+    names the thing), else the topic of the clause before a bare one (诈骗案仍然严重，全年共有|逾4万宗).
+    ``attribute``: the clause names only an attribute (发布外销订单统计，金额为|…亿美元), which says
+    what was measured of the topic but not of what (FACTS-DECISIONS: the thing is the core)."""
+    if attribute:
+        return _topic_carried(sentence, spans, out, k, attribute) or attribute
     if before.base and _good(before.base, tag(before.base)):
         return before.base
     return _topic_carried(sentence, spans, out, k) if before.bare else None
@@ -1626,11 +1630,14 @@ _UNCARRIED_KINDS = frozenset({"duration", "age"})
 _NOMINAL_TAG = re.compile(r"^(n\w*|vn|an|j|b|eng|l|i)$")
 
 
-def _topic_carried(sentence: str, spans: Sequence[Span], out: list[Fact], k: int) -> str | None:
+def _topic_carried(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, attribute: str = ""
+) -> str | None:
     """The topic of the clause before a figure whose own clause names nothing (only verbs, bridges,
     modals, time words): 推动社会住宅，至今已完工|13处 counts 社会住宅, 诈骗案仍然严重，全年共有|逾4万宗
     counts 诈骗案. Only the nearest clause before, in the same sentence, and only when no figure of
-    another subject stands between it and this one (a figure's clause names its own thing)."""
+    another subject stands between it and this one (a figure's clause names its own thing);
+    ``attribute`` the one noun the figure's clause may hold (金额为|661.5亿美元)."""
     sp = spans[k]
     if sp.kind in _UNCARRIED_KINDS or _NUMERAL_COUNT.fullmatch(sentence[sp.start : sp.end]):
         return None  # 仅用|90天, 两批: a time or a bare numeral count is no count of the topic
@@ -1646,7 +1653,8 @@ def _topic_carried(sentence: str, spans: Sequence[Span], out: list[Fact], k: int
     if any(s.end > start and s.start < top for s in spans[:k]):
         return None  # the clause before holds a figure: it names that figure's thing
     floor = max((s.end for s in spans[:k] if s.end <= sp.start), default=lo)
-    if any(_NOMINAL_TAG.match(w.tag) for w in tag(sentence[max(lo, floor) : sp.start])):
+    own = tag(sentence[max(lo, floor) : sp.start])
+    if any(_NOMINAL_TAG.match(w.tag) and w.text != attribute for w in own):
         return None  # 减轻企业和个人|负担|5000多亿元: the figure's clause names a noun of its own
     topic = _clause_topic(sentence[start:top])
     if topic is None or topic.endswith(words("subject_topic_abstracts.txt")):
@@ -1663,13 +1671,15 @@ def _topic_carried(sentence: str, spans: Sequence[Span], out: list[Fact], k: int
 def _clause_topic(clause: str) -> str | None:
     """The thing a figure-free clause is about: its object when it ends on a governed noun phrase
     (推动|社会住宅), or its subject when only adverbs and adjectives follow (诈骗案|仍然|严重)."""
-    ws = [w for w in tag(clause) if w.text.strip()]
-    if len(ws) < 2 or len(clause) > _MAX_BEFORE:
+    ws = [w for w in tag(clause[-_MAX_BEFORE:]) if w.text.strip()]
+    if len(ws) > 2 and ws[-1].text in _set("subject_report_words.txt") and ws[-2].tag.startswith("n"):
+        ws = ws[:-1]  # 发布…外销订单|统计: the statistic of the noun before
+    if len(ws) < 2:
         return None
     end = len(ws)
     while end and ws[end - 1].tag in _STATE_TAGS:
         end -= 1
-    if 0 < end < len(ws) and any(w.tag == "a" for w in ws[end:]):
+    if 0 < end < len(ws) and any(w.tag == "a" for w in ws[end:]) and len(clause) <= _MAX_BEFORE:
         head = ws[:end]  # 诈骗案|仍然严重: the noun phrase opening the clause
         if all(w.tag.startswith("n") or w.tag in ("vn", "j", "b") for w in head):
             text = _text(head)
@@ -1680,7 +1690,10 @@ def _clause_topic(clause: str) -> str | None:
     at = len(ws)
     while at and _NOMINAL_TAG.match(ws[at - 1].tag) and not _is_verb(ws[at - 1]):
         at -= 1
-    if at and at < len(ws) and ws[at - 1].tag.startswith("v"):
+    verb = at
+    while verb and ws[verb - 1].tag in ("m", "t", "q"):
+        verb -= 1  # 发布|114年10月|外销订单: a date between the verb and its object says when
+    if verb and at < len(ws) and ws[verb - 1].tag.startswith("v"):
         np = ws[at:]  # 推动|社会住宅: the object of the clause's verb is its topic
     else:
         np, rest = _np_backward(list(ws))  # 实施|退耕还林|还|草: a name the dictionary cuts apart

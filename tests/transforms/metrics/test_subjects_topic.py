@@ -38,3 +38,16 @@ def test_no_carry_of_an_abstract_object_or_to_a_time() -> None:
 def test_people_are_carried_only_from_people() -> None:
     # 发放消费补贴，约500万人|受益: the people are not the subsidy
     assert facts("向低收入群众发放消费补贴，约500万人受益。")["约500万人"].subject != "消费补贴"
+
+
+def test_an_attribute_alone_takes_the_published_statistic_before() -> None:
+    # 发布…出口订单|统计，金额为|…: the amount is the orders'; the rate after it follows it
+    found = facts("统计处今日发布9月出口订单统计，金额为512亿美元，较上月增加2.5%。")
+    assert found["512亿美元"].subject == "出口订单"
+    assert found["2.5%"].subject == "出口订单"
+
+
+def test_an_attribute_after_a_figure_clause_stays() -> None:
+    # the clause before holds a figure: 金额 is not carried across it
+    found = facts("全年批出申请共120宗，涉及金额约3,000万元。")
+    assert found["约3,000万元"].subject != "申请"
