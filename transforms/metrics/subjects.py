@@ -753,7 +753,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
-    np, rest = _with_contributor(*_with_owner(*_np_backward(ws)))
+    np, rest = _with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws))))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
@@ -828,6 +828,18 @@ def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word
         owner = _owner_of_attribute(rest[:-1])
         if owner:
             return [*owner, rest[-1], *np], rest[: len(rest) - 1 - len(owner)]
+    return np, rest
+
+
+# Per-head words (人均, 户均) that make a 每 + time word after them part of the noun phrase: 人均|每日|
+# 弃置量 is the per-head daily amount, one indicator, where 每日 opening a phrase (每日|客流量) says when.
+_PER_HEAD = frozenset({"人均", "户均"})
+
+
+def _with_per_head(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(np, rest) with a per-head word and the 每 + time word after it moved into the phrase."""
+    if np and len(rest) > 1 and rest[-1].text.startswith("每") and rest[-2].text in _PER_HEAD:
+        return rest[-2:] + np, rest[:-2]
     return np, rest
 
 
