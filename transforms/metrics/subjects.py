@@ -1626,7 +1626,32 @@ def _last_resort(
         return _topic_carried(sentence, spans, out, k, attribute) or attribute
     if before.base and _good(before.base, tag(before.base)):
         return before.base
+    if spans[k].kind == "money" and not before.bare:
+        return _funded_project(sentence, spans[k].start, spans[k - 1].end if k else 0)
     return _topic_carried(sentence, spans, out, k) if before.bare else None
+
+
+def _funded_project(sentence: str, start: int, floor: int) -> str | None:
+    """The project a sum goes to when its clause is the project, a modal or adverb, and a verb of
+    funding right before the sum (第二期计划|预计|投入|新台币186亿元): the project is the subject of
+    the clause, the sum its funding (a project head: subject_project_heads.txt)."""
+    ws = [w for w in tag(sentence[_clause_start(sentence, start, floor) : start]) if w.text.strip()]
+    if len(ws) < 2 or ws[-1].text not in _set("subject_fund_verbs.txt"):
+        return None
+    at = len(ws) - 1
+    while at and (ws[at - 1].tag in ("d", "vn") or ws[at - 1].text in ("预计", "拟", "计划")):
+        at -= 1
+        if ws[at].text in _set("subject_project_heads.txt") and ws[at].tag != "d":
+            at += 1  # 计划 the noun, not the modal: it ends the phrase
+            break
+    head = at
+    while head and (ws[head - 1].tag.startswith("n") or ws[head - 1].text.startswith("第")):
+        head -= 1
+    np = ws[head:at]
+    if not np or np[-1].text not in _set("subject_project_heads.txt"):
+        return None
+    text = _text(np)
+    return text if _good(text, np, 2) else None
 
 
 # What ends a clause an earlier clause's topic may be carried across: not 、, which lists figures
