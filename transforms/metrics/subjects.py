@@ -1628,7 +1628,19 @@ def _last_resort(
         return before.base
     if spans[k].kind == "money" and not before.bare:
         return _funded_project(sentence, spans[k].start, spans[k - 1].end if k else 0)
-    return _topic_carried(sentence, spans, out, k) if before.bare else None
+    return (
+        _topic_carried(sentence, spans, out, k)
+        if before.bare or _after_space(sentence, spans[k].start)
+        else None
+    )
+
+
+def _after_space(sentence: str, start: int) -> bool:
+    """A space, not a comma, opens the figure's clause (a headline's 推动社会住宅 第二期将再增建|逾五千户):
+    the clause the metric reads runs over the space, so bareness is left to the topic's own check."""
+    stops = [sentence.rfind(c, 0, start) for c in _TOPIC_STOP + "。；;！!？?"]
+    at = max(stops)
+    return at > 0 and sentence[at] in " 　"
 
 
 def _funded_project(sentence: str, start: int, floor: int) -> str | None:
@@ -1656,7 +1668,7 @@ def _funded_project(sentence: str, start: int, floor: int) -> str | None:
 
 # What ends a clause an earlier clause's topic may be carried across: not 、, which lists figures
 # of one clause (完工13处、共4,612户).
-_TOPIC_STOP = "，,；;：:"
+_TOPIC_STOP = "，,；;：: 　"
 # Tags a clause's predicate may hold after its topic noun for the noun to be the topic: adverbs and
 # adjectives (诈骗案|仍然|严重), never a verb (市府|表示: the speaker, not the thing).
 _STATE_TAGS = frozenset({"a", "ad", "d", "z"})

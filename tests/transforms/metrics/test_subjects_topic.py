@@ -51,3 +51,8 @@ def test_an_attribute_after_a_figure_clause_stays() -> None:
     # the clause before holds a figure: 金额 is not carried across it
     found = facts("全年批出申请共120宗，涉及金额约3,000万元。")
     assert found["约3,000万元"].subject != "申请"
+
+
+def test_a_headline_space_ends_the_topic_clause() -> None:
+    # 兴建公营房屋 第三期再增建|逾三千户: a headline's space parts its clauses as a comma does
+    assert facts("市府兴建公营房屋 第三期再增建逾三千户")["逾三千户"].subject == "公营房屋"
