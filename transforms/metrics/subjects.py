@@ -1628,11 +1628,26 @@ def _last_resort(
         return before.base
     if spans[k].kind == "money" and not before.bare:
         return _funded_project(sentence, spans[k].start, spans[k - 1].end if k else 0)
+    if k and spans[k].kind == "percent" and _recovered(sentence, spans[k - 1].end, spans[k].start):
+        return out[k - 1].subject  # 旅客达886万人次，…，恢复至108年同期的|8成5: that metric's level
     return (
         _topic_carried(sentence, spans, out, k)
         if before.bare or _after_space(sentence, spans[k].start)
         else None
     )
+
+
+def _recovered(sentence: str, floor: int, start: int) -> bool:
+    """The clause before a share is a recovery verb and a time (恢复至|疫前, 恢复至|108年同期的): the
+    share is the metric before's level against that time, so it counts that metric's thing."""
+    gap = sentence[floor:start]
+    if any(c in gap for c in "。；;"):
+        return False
+    clause = gap[max(gap.rfind(c) for c in _TOPIC_STOP) + 1 :]
+    if not clause.startswith(words("subject_recover_verbs.txt")):
+        return False
+    rest = [w for w in tag(clause) if w.text.strip()][1:]
+    return all(w.tag in ("t", "m", "q", "f", "uj", "p") or w.text in ("同期", "至", "到") for w in rest)
 
 
 def _after_space(sentence: str, start: int) -> bool:
