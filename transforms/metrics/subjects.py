@@ -1630,11 +1630,24 @@ def _last_resort(
         return _funded_project(sentence, spans[k].start, spans[k - 1].end if k else 0)
     if k and spans[k].kind == "percent" and _recovered(sentence, spans[k - 1].end, spans[k].start):
         return out[k - 1].subject  # 旅客达886万人次，…，恢复至108年同期的|8成5: that metric's level
+    if k and spans[k].kind == "duration" and _time_taken(sentence, spans[k - 1].end, spans[k].start):
+        return out[k - 1].subject  # 处理约二十一万宗签证申请，平均需时|约四星期: each application's
     return (
         _topic_carried(sentence, spans, out, k)
         if before.bare or _after_space(sentence, spans[k].start)
         else None
     )
+
+
+def _time_taken(sentence: str, floor: int, start: int) -> bool:
+    """The clause of a duration right after a count's clause is only an average and a verb of taking
+    time (，平均|需时|约四星期): the time each counted thing takes."""
+    gap = sentence[floor:start]
+    cut = max(gap.rfind(c) for c in "，,")
+    if cut < 0 or any(c in gap for c in "。；;：:"):
+        return False  # 签证申请|，|平均需时: the count's own noun may stand before the comma
+    clause = gap[cut + 1 :].removeprefix("平均").removeprefix("每宗").removeprefix("每件")
+    return clause in _set("subject_take_verbs.txt")
 
 
 def _recovered(sentence: str, floor: int, start: int) -> bool:
