@@ -142,3 +142,8 @@ def test_a_count_of_cases_takes_a_longer_relative_clause() -> None:
 def test_xushi_is_the_verb_of_a_duration() -> None:
     """平均需时约四星期: 需时 (takes) is the duration's verb, never what is timed."""
     assert facts("每宗申请平均需时约三星期。")["约三星期"].subject != "需时"
+
+
+def test_the_sum_involved_is_one_noun() -> None:
+    # 涉款 (Hong Kong usage: the sum a case involves) is cut whole, not 涉|款 with 款 a numeral
+    assert facts("涉款由数千元至逾50万元不等。")["逾50万元"].subject == "涉款"
