@@ -355,7 +355,9 @@ _PART_OF_YEAR = re.compile(
 
 
 # A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊): when, never what.
-_DAY_OR_MONTH = re.compile(r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?)$")
+_DAY_OR_MONTH = re.compile(r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末)$")
+# a point of the year and the localiser after it (年底|前, 年末|时): when, never what
+_YEAR_POINT_TAIL = ("前", "时", "止")
 
 
 def _period_opening(ws: Sequence[Word]) -> int:
@@ -363,6 +365,8 @@ def _period_opening(ws: Sequence[Word]) -> int:
     and time words that join into one -- or a day or month word, with a noun after them; else 0."""
     if len(ws) > 1 and _DAY_OR_MONTH.match(ws[0].text) and ws[1].tag not in ("m", "mq", "q", "f"):
         return 1
+    if len(ws) > 2 and _DAY_OR_MONTH.match(ws[0].text) and ws[1].text in _YEAR_POINT_TAIL:
+        return 2  # 年底前|物业服务覆盖率
     k = 0
     while k < len(ws) - 1 and ws[k].tag in ("m", "mq", "q", "f", "t"):
         k += 1

@@ -715,7 +715,7 @@ def test_a_year_in_chinese_digits_is_a_date_not_a_subject() -> None:
 def test_the_year_word_after_digits_alone_is_no_subject() -> None:
     # 116|年度 is a date (a year of the ROC calendar); what the sum goes to is named after it
     found = facts("市府116年度将编列新台币20亿元推动长照服务。")
-    assert found["新台币20亿元"].subject is None
+    assert found["新台币20亿元"].subject in (None, "长照服务")  # the purpose, once 长照 is a word
 
 
 def test_a_localiser_with_zhi_ends_the_noun_after_a_metric() -> None:

@@ -36,6 +36,13 @@ CASES = [
     # 获批 governs the thing approved before a metric, and ends the phrase after one
     ("今年新获批国家级专精特新企业12家。", "12家", "国家级专精特新企业"),
     ("全省5个县获批国家乡村振兴示范县。", "5个", "县"),
+    # a point of the year (年末, 年底前) opening the phrase says when, never what
+    ("年末全市户籍人口496.8万人。", "496.8万人", "户籍人口"),
+    ("力争年底前物业服务覆盖率提高5个百分点。", "5个百分点", "物业服务覆盖率"),
+    ("年末规模以上工业企业4,380家。", "4,380家", "规模以上工业企业"),
+    # Taiwan's long-term care words, and 据点 a noun
+    ("县府已布建214处长照服务据点，其中巷弄长照站158处。", "158处", "巷弄长照站"),
+    ("县府已布建214处长照服务据点。", "214处", "长照服务据点"),
 ]
 
 
