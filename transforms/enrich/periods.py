@@ -303,6 +303,24 @@ def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool, carr
     return not review and _forecast_before(s, text, k, carried)
 
 
+def _up_to_figure(clause: str) -> str:
+    """A clause up to its first figure: what :func:`_details` reads before a metric."""
+    m = FIGURE.search(clause)
+    return clause[: m.start()] if m else clause
+
+
+def _head_governing(s: Sentence, text: str, k: int) -> Expr | None:
+    """The time expression of the clause that detail clause ``k`` (每人…, 涉及…) and the details before
+    it detail: they state the same measure, so its time dates them."""
+    j = k - 1
+    while j > 0 and _details(_up_to_figure(text[s.clauses[j][0] : s.clauses[j][1]])):
+        j -= 1
+    end = s.clauses[j][1]
+    head = governing(s, end, end, j, text)
+    # a pair's end (从1997年的A增加到2002年的B，平均每年增加C) dates B only: the average spans the pair
+    return head if head is not None and head.kind not in ("from", "to") else None
+
+
 def chain_before(s: Sentence, text: str, k: int) -> str | None:
     """The earlier clauses whose verb chain clause ``k`` continues (…，新建公园3个), each closed by
     ``，``; None when the clause opens no continuation. The chain starts at the latest earlier clause
@@ -652,7 +670,11 @@ class Walk:
     def decide(self, s: Sentence, text: str, offset: int, length: int) -> tuple[Period, bool]:
         """(years, is a target) of the metric at ``offset`` of the sentence."""
         k = _clause_at(s, offset)
-        gov = governing(s, offset, offset + length, k, text) or self.carry
+        gov = governing(s, offset, offset + length, k, text)
+        own = text[s.clauses[k][0] : offset]
+        if gov is None and k > 0 and _details(own) and not _pair_change(own):
+            gov = _head_governing(s, text, k)  # …于2025年发放敬老金，每人10,000元，涉及开支约10.6亿元
+        gov = gov or self.carry
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()

@@ -179,3 +179,13 @@ def test_a_later_item_of_a_list_details_a_planned_measure_as_its_first_does() ->
         meta={"published": "2026-05-20"},
     )
     assert [got[k][2] for k in ("0:46个", "0:612个", "0:18000户")] == ["target"] * 3
+
+
+def test_details_of_a_dated_measure_take_its_date() -> None:
+    # 每人…, 受惠…, 涉及… state the same measure as the clause they detail, so its year dates them; an
+    # average after an explicit pair still spans the pair (the pair's end dates only its own value)
+    got = decide(
+        [["某局于2024年向长者发放敬老金，每人10,000元，受惠长者约10600人，涉及开支约10亿元。"]],
+        meta={"published": "2026-03-27"},
+    )
+    assert [got[k][:2] for k in ("0:10,000元", "0:10600人", "0:10亿元")] == [(2024, 2024)] * 3
