@@ -484,3 +484,9 @@ def test_count_before_matches_the_pattern_it_compiles_once(sent: str, surface: s
 def test_article_yi_in_a_list_of_counts_with_another_measure_word() -> None:
     assert [f.text for f in find_metrics("东片三座、西片一座。")] == ["三座", "一座"]
     assert [f.text for f in find_metrics("留下浓墨重彩的一笔。")] == []
+
+
+def test_teu_short_form_is_the_unit() -> None:
+    # 标箱 is the everyday short form of 标准箱 (TEU): the span runs to it, not to the multiplier
+    (fig,) = [f for f in find_metrics("港口集装箱吞吐量达8097万标箱") if f.text.startswith("8097")]
+    assert (fig.text, fig.unit) == ("8097万标箱", "标准箱")
