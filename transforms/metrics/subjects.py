@@ -1127,6 +1127,8 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
+    pointer = next((d for d in words("subject_demonstratives.txt") if rest.startswith(d)), "")
+    rest = rest[len(pointer) :]  # 100多家|这样的|便民市场: the noun after the pointer
     if rest.startswith(words("subject_negations.txt")):
         return None  # 连续61个月|未发生…: a predicate, not a noun
     copula = next((c for c in words("subject_copulas.txt") if rest.startswith(c)), "")
@@ -1405,7 +1407,15 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
     if run[-1].text in _set("subject_project_heads.txt"):
         return np  # 5个质量|提升|行动: the verb and the project noun are the name
     if any(x.tag != "vn" or _is_stop(x) for x in run):
-        return np[:k]
+        return _drop_scope(np[:k])
+    return np
+
+
+def _drop_scope(np: list[Word]) -> list[Word]:
+    """A place word of scope right before a dropped predicate is that predicate's (5个指标|全国|领先,
+    3项工作|全省|推广): it says where the thing ranks or spreads, never part of its name."""
+    while len(np) > 1 and np[-1].text in _set("subject_place_words.txt"):
+        np = np[:-1]
     return np
 
 
@@ -1582,6 +1592,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         subject = after or before.subject
         if subject and not after and sp.kind in _PEOPLE_KINDS:
             subject = _served_people(subject)  # 日均服务|老年人|4800余人次
+        if subject and not after:
+            subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
@@ -1617,6 +1629,24 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+_FRAME_LOCATIVES = ("中", "上", "里")
+
+
+def _out_of_frame(sentence: str, subject: str, floor: int, at: int) -> str:
+    """A subject closing a 在…中 frame (在国家考核|中|连续5年获评优秀, 在全省评比|上|排名第3位) keeps
+    the frame's locative, which only says where the figure was earned: the thing is the noun inside."""
+    if len(subject) < 3 or not subject.endswith(_FRAME_LOCATIVES):
+        return subject
+    ws = tag(subject)
+    if ws[-1].tag != "f" or len(ws[-1].text) != 1 or len(ws) < 2:
+        return subject
+    pos = sentence.rfind(subject, floor, at)
+    if pos < 0:
+        return subject
+    clause = sentence[_clause_start(sentence, pos, floor) : pos]
+    return subject[:-1] if "在" in clause else subject
 
 
 def _last_resort(
