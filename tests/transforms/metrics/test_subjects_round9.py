@@ -1,0 +1,41 @@
+"""Subject rules of round 9: a scope word before a predicate read after a metric, the locative of a
+在…中 frame before a metric, and a demonstrative between a count and its noun.
+
+Every sentence here is made up for the rule it pins down; none is taken from a test text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.metrics.grammar import find_metrics
+from transforms.metrics.subjects import Span, facts_of
+
+
+def subject(sentence: str, metric: str) -> str | None:
+    """The subject given to the metric written ``metric`` in ``sentence``."""
+    found = find_metrics(sentence)
+    facts = facts_of(sentence, [Span(f.start, f.end, f.unit, f.kind) for f in found])
+    return next(fact.subject for f, fact in zip(found, facts, strict=True) if f.text == metric)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a place of scope and the predicate after the counted noun are neither part of its name
+        ("园区能耗、水耗、排放强度3项指标全省领先。", "3项", "指标"),
+        ("去年有4家企业全国领先。", "4家", "企业"),
+        # 在…中 / 在…上: the frame's locative says where the figure was earned
+        ("在全省营商环境评价中连续3年位居第一。", "3年", "营商环境评价"),
+        # a demonstrative between the count and its noun points back; the noun is the subject
+        ("全县已建成60多个这样的农家书屋。", "60多个", "农家书屋"),
+        ("目前已培育20家这类龙头企业。", "20家", "龙头企业"),
+    ],
+)
+def test_round9_subjects(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_locative_kept_without_frame() -> None:
+    """Without 在 the locative may belong to the name (规模以上 is no frame)."""
+    assert subject("规模以上工业企业达120家。", "120家") == "规模以上工业企业"
