@@ -1590,10 +1590,9 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         subject = after or before.subject
-        if subject and not after and sp.kind in _PEOPLE_KINDS:
-            subject = _served_people(subject)  # 日均服务|老年人|4800余人次
         if subject and not after:
             subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
+            subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
