@@ -683,9 +683,37 @@ def _before(
     found = _before_window(sentence[lo:start], opener, event, lead, cases)
     if opener == "、" and found.subject and lo > floor + 1:
         joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
+        if not _PAIRED_METRIC.match(sentence, start):  # 新增A、B|80家、16家: one metric per item
+            joint = joint or _listed_nouns(sentence, lo - 1, floor, sentence[lo:start], found.subject)
         if joint:
             return _Before(joint, found.measure, False)
     return found
+
+
+_PAIRED_METRIC = re.compile(r"[^，,；;。：:、\s]{1,12}[、和][0-9０-９一二三四五六七八九十两]")
+
+
+def _listed_nouns(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
+    """建成|休闲公园、城市森林|15处: bare nouns listed under one verb right before one count are all
+    counted by it, so the subject is the list (FACTS-DECISIONS: 问题和意见建议). Only when every item
+    is nouns alone and the first follows its verb or time: 改造小区、加装电梯|500部 lists two acts."""
+    if window != subject:
+        return None  # 城市森林|建设|15处: the item carries its own words
+    lo = stop
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:stop].split("、")
+    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+        return None
+    first = _before(items[0], len(items[0]), 0, False)
+    if not first.subject or first.subject == items[0] or not items[0].endswith(first.subject):
+        return None
+    listed = [first.subject, *items[1:], subject]
+    if not all(_NOMINAL.match(tag(x)[-1].tag) for x in listed):
+        return None
+    if any(_before(x, len(x), 0, False).subject != x for x in items[1:]):
+        return None  # 、加装|电梯: a later item opens with its own verb
+    return "、".join(listed)
 
 
 def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:

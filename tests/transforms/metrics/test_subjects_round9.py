@@ -30,6 +30,9 @@ def subject(sentence: str, metric: str) -> str | None:
         # a demonstrative between the count and its noun points back; the noun is the subject
         ("全县已建成60多个这样的农家书屋。", "60多个", "农家书屋"),
         ("目前已培育20家这类龙头企业。", "20家", "龙头企业"),
+        # bare nouns listed under one verb before one count: the count is of the list
+        ("今年新建口袋公园、街心花园12处。", "12处", "口袋公园、街心花园"),
+        ("新增托育机构、社区食堂40家。", "40家", "托育机构、社区食堂"),
     ],
 )
 def test_round9_subjects(sentence: str, metric: str, expected: str) -> None:
@@ -39,3 +42,16 @@ def test_round9_subjects(sentence: str, metric: str, expected: str) -> None:
 def test_locative_kept_without_frame() -> None:
     """Without 在 the locative may belong to the name (规模以上 is no frame)."""
     assert subject("规模以上工业企业达120家。", "120家") == "规模以上工业企业"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # one metric per item (80家、16家): each item keeps its own count
+        ("新增托育机构、社区食堂40家、25家。", "40家", "社区食堂"),
+        # a later item with its own verb lists two acts, not one list of things
+        ("改造背街小巷、加装路灯300盏。", "300盏", "路灯"),
+    ],
+)
+def test_list_not_taken(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
