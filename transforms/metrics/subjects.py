@@ -1143,7 +1143,8 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     # (not 人次: people counted by visits, a verb after them is their predicate: 20万人次|居首)
     term = term or (end > 0 and sentence[end - 1] == "次" and kind not in _PEOPLE_KINDS)
     cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
-    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
+    found = _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
+    return _counted_owner(found) if found and kind == "count" else found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1198,6 +1199,19 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _counted_owner(subject: str) -> str:
+    """360个|地市的检查检验结果: a count right before a place and 的 counts the places (the
+    classifier binds the near noun); what follows 的 is only a thing each place has."""
+    owner, of, _ = subject.partition("的")
+    if not of or not owner:
+        return subject
+    owners = _set("subject_counted_owners.txt")
+    if owner in owners:
+        return owner
+    ws = tag(owner)
+    return owner if ws[-1].text in owners and _good(owner, ws) else subject
 
 
 def _first_conjunct(np: list[Word]) -> list[Word]:

@@ -30,6 +30,9 @@ def subject(sentence: str, metric: str) -> str | None:
         # a demonstrative between the count and its noun points back; the noun is the subject
         ("全县已建成60多个这样的农家书屋。", "60多个", "农家书屋"),
         ("目前已培育20家这类龙头企业。", "20家", "龙头企业"),
+        # a count before a place and 的 counts the places, not the thing each has
+        ("全省已有80个社区的养老驿站投入运营。", "80个", "社区"),
+        ("完成12个行政村的污水管网改造。", "12个", "行政村"),
         # bare nouns listed under one verb before one count: the count is of the list
         ("今年新建口袋公园、街心花园12处。", "12处", "口袋公园、街心花园"),
         ("新增托育机构、社区食堂40家。", "40家", "托育机构、社区食堂"),
@@ -51,6 +54,8 @@ def test_locative_kept_without_frame() -> None:
         ("新增托育机构、社区食堂40家、25家。", "40家", "社区食堂"),
         # a later item with its own verb lists two acts, not one list of things
         ("改造背街小巷、加装路灯300盏。", "300盏", "路灯"),
+        # 的 after a noun that is no place: the thing after it is what is counted
+        ("建成20个具有地方特色的文化驿站。", "20个", "具有地方特色的文化驿站"),
     ],
 )
 def test_list_not_taken(sentence: str, metric: str, expected: str) -> None:
