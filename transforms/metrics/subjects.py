@@ -1306,7 +1306,7 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
     at = 0
     said = ""  # _text(np), kept as np grows
     for i, w in enumerate(ws):
-        grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
+        grade = _grade_range(np, w)
         quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
         if not quoted and (
             (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
@@ -1333,6 +1333,17 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         if kind in _PEOPLE_KINDS and _names_people(said) and not more:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
+
+
+def _grade_range(np: Sequence[Word], w: Word) -> bool:
+    """A range word after a grade, or after a grade and 及 (县级|以上|医院, 二级|及|以上|医疗机构):
+    it belongs to the phrase read after a metric."""
+    if w.text not in _set("subject_grade_ranges.txt") or not np:
+        return False
+    if np[-1].text in ("及", "和"):
+        # 乡镇|通|三级|及|以上公路: after a verb the grade is its object's, past the phrase counted
+        return len(np) > 1 and np[-2].text.endswith("级") and not any(x.tag == "v" for x in np)
+    return np[-1].text.endswith("级")
 
 
 def _opens_name(ws: Sequence[Word], i: int) -> bool:

@@ -33,6 +33,9 @@ def subject(sentence: str, metric: str) -> str | None:
         # a count before a place and 的 counts the places, not the thing each has
         ("全省已有80个社区的养老驿站投入运营。", "80个", "社区"),
         ("完成12个行政村的污水管网改造。", "12个", "行政村"),
+        # a grade, 及 and a range word after a count stay in the phrase read after it
+        ("全市48家二级及以上医院实现结果互认。", "48家", "二级及以上医院"),
+        ("试点覆盖20个县级及以上城市。", "20个", "县级及以上城市"),
         # bare nouns listed under one verb before one count: the count is of the list
         ("今年新建口袋公园、街心花园12处。", "12处", "口袋公园、街心花园"),
         ("新增托育机构、社区食堂40家。", "40家", "托育机构、社区食堂"),
@@ -56,6 +59,8 @@ def test_locative_kept_without_frame() -> None:
         ("改造背街小巷、加装路灯300盏。", "300盏", "路灯"),
         # 的 after a noun that is no place: the thing after it is what is counted
         ("建成20个具有地方特色的文化驿站。", "20个", "具有地方特色的文化驿站"),
+        # after a verb the grade belongs to its object, past the noun counted
+        ("新增9个乡镇通二级及以上公路。", "9个", "乡镇"),
     ],
 )
 def test_list_not_taken(sentence: str, metric: str, expected: str) -> None:
