@@ -36,6 +36,10 @@ def subject(sentence: str, metric: str) -> str | None:
         # a grade, 及 and a range word after a count stay in the phrase read after it
         ("全市48家二级及以上医院实现结果互认。", "48家", "二级及以上医院"),
         ("试点覆盖20个县级及以上城市。", "20个", "县级及以上城市"),
+        # 脱贫 qualifies the places or people measured; 重复 is part of a rate's name
+        ("脱贫人口人均纯收入增长9%。", "9%", "脱贫人口人均纯收入"),
+        ("脱贫县农民收入增长7%。", "7%", "脱贫县农民收入"),
+        ("全市工业用水重复利用率达到90%。", "90%", "工业用水重复利用率"),
         # bare nouns listed under one verb before one count: the count is of the list
         ("今年新建口袋公园、街心花园12处。", "12处", "口袋公园、街心花园"),
         ("新增托育机构、社区食堂40家。", "40家", "托育机构、社区食堂"),
