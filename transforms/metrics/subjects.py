@@ -683,9 +683,37 @@ def _before(
     found = _before_window(sentence[lo:start], opener, event, lead, cases)
     if opener == "、" and found.subject and lo > floor + 1:
         joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
+        if not _PAIRED_METRIC.match(sentence, start):  # 新增A、B|80家、16家: one metric per item
+            joint = joint or _listed_nouns(sentence, lo - 1, floor, sentence[lo:start], found.subject)
         if joint:
             return _Before(joint, found.measure, False)
     return found
+
+
+_PAIRED_METRIC = re.compile(r"[^，,；;。：:、\s]{1,12}[、和][0-9０-９一二三四五六七八九十两]")
+
+
+def _listed_nouns(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
+    """建成|休闲公园、城市森林|15处: bare nouns listed under one verb right before one count are all
+    counted by it, so the subject is the list (FACTS-DECISIONS: 问题和意见建议). Only when every item
+    is nouns alone and the first follows its verb or time: 改造小区、加装电梯|500部 lists two acts."""
+    if window != subject:
+        return None  # 城市森林|建设|15处: the item carries its own words
+    lo = stop
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:stop].split("、")
+    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+        return None
+    first = _before(items[0], len(items[0]), 0, False)
+    if not first.subject or first.subject == items[0] or not items[0].endswith(first.subject):
+        return None
+    listed = [first.subject, *items[1:], subject]
+    if not all(_NOMINAL.match(tag(x)[-1].tag) for x in listed):
+        return None
+    if any(_before(x, len(x), 0, False).subject != x for x in items[1:]):
+        return None  # 、加装|电梯: a later item opens with its own verb
+    return "、".join(listed)
 
 
 def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
@@ -1115,7 +1143,8 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     # (not 人次: people counted by visits, a verb after them is their predicate: 20万人次|居首)
     term = term or (end > 0 and sentence[end - 1] == "次" and kind not in _PEOPLE_KINDS)
     cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
-    return _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
+    found = _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
+    return _counted_owner(found) if found and kind == "count" else found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1127,6 +1156,8 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
+    pointer = next((d for d in words("subject_demonstratives.txt") if rest.startswith(d)), "")
+    rest = rest[len(pointer) :]  # 100多家|这样的|便民市场: the noun after the pointer
     if rest.startswith(words("subject_negations.txt")):
         return None  # 连续61个月|未发生…: a predicate, not a noun
     copula = next((c for c in words("subject_copulas.txt") if rest.startswith(c)), "")
@@ -1168,6 +1199,19 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _counted_owner(subject: str) -> str:
+    """360个|地市的检查检验结果: a count right before a place and 的 counts the places (the
+    classifier binds the near noun); what follows 的 is only a thing each place has."""
+    owner, of, _ = subject.partition("的")
+    if not of or not owner:
+        return subject
+    owners = _set("subject_counted_owners.txt")
+    if owner in owners:
+        return owner
+    ws = tag(owner)
+    return owner if ws[-1].text in owners and _good(owner, ws) else subject
 
 
 def _first_conjunct(np: list[Word]) -> list[Word]:
@@ -1262,7 +1306,7 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
     at = 0
     said = ""  # _text(np), kept as np grows
     for i, w in enumerate(ws):
-        grade = bool(np) and np[-1].text.endswith("级") and w.text in _set("subject_grade_ranges.txt")
+        grade = _grade_range(np, w)
         quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
         if not quoted and (
             (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
@@ -1289,6 +1333,17 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         if kind in _PEOPLE_KINDS and _names_people(said) and not more:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
+
+
+def _grade_range(np: Sequence[Word], w: Word) -> bool:
+    """A range word after a grade, or after a grade and 及 (县级|以上|医院, 二级|及|以上|医疗机构):
+    it belongs to the phrase read after a metric."""
+    if w.text not in _set("subject_grade_ranges.txt") or not np:
+        return False
+    if np[-1].text in ("及", "和"):
+        # 乡镇|通|三级|及|以上公路: after a verb the grade is its object's, past the phrase counted
+        return len(np) > 1 and np[-2].text.endswith("级") and not any(x.tag == "v" for x in np)
+    return np[-1].text.endswith("级")
 
 
 def _opens_name(ws: Sequence[Word], i: int) -> bool:
@@ -1405,7 +1460,15 @@ def _drop_predicate(np: list[Word]) -> list[Word]:
     if run[-1].text in _set("subject_project_heads.txt"):
         return np  # 5个质量|提升|行动: the verb and the project noun are the name
     if any(x.tag != "vn" or _is_stop(x) for x in run):
-        return np[:k]
+        return _drop_scope(np[:k])
+    return np
+
+
+def _drop_scope(np: list[Word]) -> list[Word]:
+    """A place word of scope right before a dropped predicate is that predicate's (5个指标|全国|领先,
+    3项工作|全省|推广): it says where the thing ranks or spreads, never part of its name."""
+    while len(np) > 1 and np[-1].text in _set("subject_place_words.txt"):
+        np = np[:-1]
     return np
 
 
@@ -1580,8 +1643,9 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         subject = after or before.subject
-        if subject and not after and sp.kind in _PEOPLE_KINDS:
-            subject = _served_people(subject)  # 日均服务|老年人|4800余人次
+        if subject and not after:
+            subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
+            subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
@@ -1617,6 +1681,24 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
+
+
+_FRAME_LOCATIVES = ("中", "上", "里")
+
+
+def _out_of_frame(sentence: str, subject: str, floor: int, at: int) -> str:
+    """A subject closing a 在…中 frame (在国家考核|中|连续5年获评优秀, 在全省评比|上|排名第3位) keeps
+    the frame's locative, which only says where the figure was earned: the thing is the noun inside."""
+    if len(subject) < 3 or not subject.endswith(_FRAME_LOCATIVES):
+        return subject
+    ws = tag(subject)
+    if ws[-1].tag != "f" or len(ws[-1].text) != 1 or len(ws) < 2:
+        return subject
+    pos = sentence.rfind(subject, floor, at)
+    if pos < 0:
+        return subject
+    clause = sentence[_clause_start(sentence, pos, floor) : pos]
+    return subject[:-1] if "在" in clause else subject
 
 
 def _last_resort(
