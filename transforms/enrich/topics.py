@@ -408,7 +408,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .alias("predicate")
     )
-    heads = _subject_heads(m)
+    heads = _subject_heads(m.select("_row", _qualified().alias("subject")))
     # a weak subject (企业 weighs 2) drawn in by an actor named before it in the clause (本次招聘会共吸引
     # 企业680家) counts what the actor drew: the actor's decisive keyword names the theme
     actor = (
@@ -538,6 +538,30 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "origin",
             "at_crossing",
         )
+    )
+
+
+def _qualified() -> pl.Expr:
+    """The subject with the decisive keyword that adjoins it on its left in its lead, if any.
+
+    A qualifier the subject rules cut off (脱贫|地区人均可支配收入) still changes what is counted: the
+    income is the poverty-lifted areas', so the keyword it ends in competes for the head (and wins
+    only when stronger than the subject's own: a Chinese noun phrase ends in its head).
+    """
+    # what stands right before the subject's last mention in the metric's lead
+    before = pl.col("lead").str.split(pl.col("subject")).list.get(-2, null_on_oob=True)
+    decisive = pl.Series(keywords().filter(pl.col("weight") >= PREDICATE_MIN)["keyword"]).implode()
+    tails = [before.str.slice(-k) for k in (4, 3, 2)]
+    qualifier = pl.coalesce(
+        *(
+            pl.when((t.str.len_chars() == k) & t.is_in(decisive)).then(t)
+            for t, k in zip(tails, (4, 3, 2), strict=True)
+        )
+    )
+    return (
+        pl.when(pl.col("lead").str.contains(pl.col("subject"), literal=True) & (pl.col("subject") != ""))
+        .then(pl.concat_str(qualifier.fill_null(""), pl.col("subject")))
+        .otherwise(pl.col("subject"))
     )
 
 

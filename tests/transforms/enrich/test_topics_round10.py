@@ -42,3 +42,16 @@ def test_imaging_ecg_toilets_and_venues() -> None:
         ("新建的文体中心服务周边居民2万户", "2万户", "周边居民", "culture_tourism"),
     ]
     _assert_story_topics(rows)
+
+
+def test_a_qualifier_cut_from_the_subject_still_names_what_is_counted() -> None:
+    # made up: the subject rules left 脱贫 out, yet the income is the poverty-lifted areas'; a weak
+    # word before the subject (惠及) qualifies nothing
+    got = _topics(
+        ["全省脱贫地区居民人均收入增长8.1%"],
+        [["8.1%"]],
+        subjects={"8.1%": "地区居民人均收入"},
+    )
+    assert got == [["rural"]]
+    got = _topics(["全市居民人均可支配收入增长5.2%"], [["5.2%"]], subjects={"5.2%": "居民人均可支配收入"})
+    assert got == [["economy"]]
