@@ -55,3 +55,14 @@ def test_a_qualifier_cut_from_the_subject_still_names_what_is_counted() -> None:
     assert got == [["rural"]]
     got = _topics(["全市居民人均可支配收入增长5.2%"], [["5.2%"]], subjects={"5.2%": "居民人均可支配收入"})
     assert got == [["economy"]]
+
+
+def test_trouble_getting_about_follows_the_place() -> None:
+    # made up: residents' trouble getting about is their roads', urban in a town, rural in a village
+    got = _topics(
+        ["这条路位于县城老街，曾是周边3千多居民的出行难题", "该村山路陡峭，一度是全村800多村民的出行难题"],
+        [["3千多"], ["800多"]],
+        stories=[0, 1],
+        subjects={"3千多": "居民", "800多": "村民"},
+    )
+    assert got == [["urban"], ["rural"]]
