@@ -558,9 +558,23 @@ def _qualified() -> pl.Expr:
             for t, k in zip(tails, (4, 3, 2), strict=True)
         )
     )
+    # a subject cut inside a word (…试点县县|中: 县中, county high schools) ends in that word
+    after = pl.col("clause").str.split(pl.col("subject")).list.get(1, null_on_oob=True)
+    cut = pl.coalesce(
+        *(
+            pl.when(
+                (after.str.len_chars() >= k)
+                & pl.concat_str(pl.col("subject").str.slice(-j), after.str.slice(0, k)).is_in(decisive)
+            ).then(after.str.slice(0, k))
+            for j, k in ((1, 1), (2, 1), (1, 2))
+        )
+    )
+    contains = pl.col("subject") != ""
     return (
-        pl.when(pl.col("lead").str.contains(pl.col("subject"), literal=True) & (pl.col("subject") != ""))
+        pl.when(pl.col("lead").str.contains(pl.col("subject"), literal=True) & contains)
         .then(pl.concat_str(qualifier.fill_null(""), pl.col("subject")))
+        .when(pl.col("clause").str.contains(pl.col("subject"), literal=True) & contains)
+        .then(pl.concat_str(pl.col("subject"), cut.fill_null("")))
         .otherwise(pl.col("subject"))
     )
 

@@ -66,3 +66,16 @@ def test_trouble_getting_about_follows_the_place() -> None:
         subjects={"3千多": "居民", "800多": "村民"},
     )
     assert got == [["urban"], ["rural"]]
+
+
+def test_a_subject_cut_inside_a_word_ends_in_that_word() -> None:
+    # made up: the subject rules stopped inside 县中 (county high schools); the word it cuts heads it,
+    # and a subject that ends cleanly is left as it is
+    got = _topics(
+        ["省级名校帮扶20所新型城镇化试点县县中"],
+        [["20所"]],
+        subjects={"20所": "新型城镇化试点县县"},
+    )
+    assert got == [["education"]]
+    got = _topics(["新建新型城镇化试点县12个"], [["12个"]], subjects={"12个": "新型城镇化试点县"})
+    assert got == [["urban"]]
