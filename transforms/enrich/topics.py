@@ -31,7 +31,8 @@ text then enumerates (十个突出亮点：一是…) is other unless its subjec
 people as such (社区有居民6000多人) are population, other. A people subject followed by 的 modifies
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
 as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town
-compound or street, else transport; water, toilets and power (``utility``) are rural inside a village, else urban; the place named in
+compound or street, else transport; water, toilets and power (``utility``) are rural inside a village, else urban;
+beds (``bed``) are housing in lodging (宿舍, 公寓), else health; the place named in
 the metric's own clause comes first, then its sentence's, then the story's. Vectorised: every
 step is a polars expression over the metrics frame.
 """
