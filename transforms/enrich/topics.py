@@ -31,7 +31,8 @@ text then enumerates (十个突出亮点：一是…) is other unless its subjec
 people as such (社区有居民6000多人) are population, other. A people subject followed by 的 modifies
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
 as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town
-compound or street, else transport; water, toilets and power (``utility``) are rural inside a village, else urban; the place named in
+compound or street, else transport; water, toilets and power (``utility``) are rural inside a village, else urban;
+beds (``bed``) are housing in lodging (宿舍, 公寓), else health; the place named in
 the metric's own clause comes first, then its sentence's, then the story's. Vectorised: every
 step is a polars expression over the metrics frame.
 """
@@ -69,7 +70,7 @@ _NAMES = (
     ("other", "其他", "other", None),
 )
 _VISITORS = "游客"  # the tourism keyword that passengers named after a place become (_from_place)
-PSEUDO = ("road", "utility", "none")  # resolved by place, never output; none: a word that blocks
+PSEUDO = ("road", "utility", "bed", "none")  # resolved by place, never output; none: a word that blocks
 
 # weights of a keyword by where it stands relative to the metric
 HEAD, LOCAL, CLAUSE, SENTENCE = 6.0, 3.0, 1.0, 0.3
@@ -163,25 +164,48 @@ def _places(sentences: pl.DataFrame) -> pl.DataFrame:
     village, town = _place_flags(pl.col("text").fill_null(""))
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
     place = pl.when(village).then(pl.lit("village")).when(town).then(pl.lit("town"))
+    lodging, care = _bed_flags(pl.col("text").fill_null(""))
+    stay = pl.when(lodging & ~care).then(pl.lit("lodging")).when(care).then(pl.lit("care"))
     return (
         sentences.select(
-            "sha256", pl.col("sent_ix").cast(pl.Int32), story.alias("story"), place.alias("place")
+            "sha256",
+            pl.col("sent_ix").cast(pl.Int32),
+            story.alias("story"),
+            place.alias("place"),
+            stay.alias("stay"),
         )
         .sort("sha256", "sent_ix")
-        .with_columns(pl.col("place").forward_fill().backward_fill().over("sha256", "story"))
+        .with_columns(pl.col("place", "stay").forward_fill().backward_fill().over("sha256", "story"))
         .select(
             "sha256",
             "sent_ix",
             (pl.col("place") == "village").fill_null(False).alias("village"),
             (pl.col("place") == "town").fill_null(False).alias("town"),
+            (pl.col("stay") == "lodging").fill_null(False).alias("lodging"),
         )
     )
 
 
-def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr) -> pl.Expr:
-    """A pseudo topic settled by place (see module docstring); real topics pass through."""
+def _bed_flags(texts: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """Whether a text places beds in lodging (宿舍, 公寓: workers' housing), or in care (医院, 病房)."""
+    return texts.str.contains(_alternation("topic_lodging_cues.txt")), texts.str.contains(
+        _alternation("topic_care_cues.txt")
+    )
+
+
+def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr, lodging: pl.Expr | None = None) -> pl.Expr:
+    """A pseudo topic settled by place (see module docstring); real topics pass through.
+
+    Beds (``bed``) are housing in lodging (a dormitory's, a workers' flat's), else a ward's (health).
+    """
     return (
-        pl.when(topic == "road")
+        pl.when(topic == "bed")
+        .then(
+            pl.when(pl.lit(False) if lodging is None else lodging)
+            .then(pl.lit("housing"))
+            .otherwise(pl.lit("health"))
+        )
+        .when(topic == "road")
         .then(
             pl.when(village)
             .then(pl.lit("rural"))
@@ -204,6 +228,7 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
     para = pl.col("para_ix") if "para_ix" in sentences.columns else pl.lit(None, dtype=pl.Int32)
     village, town = _place_flags(pl.col("text").fill_null(""))
+    lodging, care = _bed_flags(pl.col("text").fill_null(""))
     base = sentences.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
         "sha256",
@@ -212,14 +237,17 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         para.cast(pl.Int32).fill_null(pl.col("sent_ix").cast(pl.Int32)).alias("para_ix"),
         village.alias("village"),
         town.alias("town"),
+        (lodging & ~care).alias("lodging"),
         _hits("text", "kw") if hits is None else pl.lit(hits).alias("kw"),
     )
     scores = (
-        base.select("row", "sha256", "story_ix", "village", "town", "kw")
+        base.select("row", "sha256", "story_ix", "village", "town", "lodging", "kw")
         .explode("kw")
         .drop_nulls("kw")
         .join(keywords(), left_on="kw", right_on="keyword")
-        .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
+        .with_columns(
+            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("lodging")).alias("topic")
+        )
         .filter(pl.col("topic") != "none")
         .group_by("row", "sha256", "story_ix", "topic")
         .agg(pl.col("weight").sum().alias("score"))
@@ -381,7 +409,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .alias("predicate")
     )
-    heads = _subject_heads(m)
+    heads = _subject_heads(m.select("_row", _qualified().alias("subject")))
     # a weak subject (企业 weighs 2) drawn in by an actor named before it in the clause (本次招聘会共吸引
     # 企业680家) counts what the actor drew: the actor's decisive keyword names the theme
     actor = (
@@ -514,6 +542,44 @@ def _windows(ctx: Context) -> pl.DataFrame:
     )
 
 
+def _qualified() -> pl.Expr:
+    """The subject with the decisive keyword that adjoins it on its left in its lead, if any.
+
+    A qualifier the subject rules cut off (脱贫|地区人均可支配收入) still changes what is counted: the
+    income is the poverty-lifted areas', so the keyword it ends in competes for the head (and wins
+    only when stronger than the subject's own: a Chinese noun phrase ends in its head).
+    """
+    # what stands right before the subject's last mention in the metric's lead
+    before = pl.col("lead").str.split(pl.col("subject")).list.get(-2, null_on_oob=True)
+    decisive = pl.Series(keywords().filter(pl.col("weight") >= PREDICATE_MIN)["keyword"]).implode()
+    tails = [before.str.slice(-k) for k in (4, 3, 2)]
+    qualifier = pl.coalesce(
+        *(
+            pl.when((t.str.len_chars() == k) & t.is_in(decisive)).then(t)
+            for t, k in zip(tails, (4, 3, 2), strict=True)
+        )
+    )
+    # a subject cut inside a word (…试点县县|中: 县中, county high schools) ends in that word
+    after = pl.col("clause").str.split(pl.col("subject")).list.get(1, null_on_oob=True)
+    cut = pl.coalesce(
+        *(
+            pl.when(
+                (after.str.len_chars() >= k)
+                & pl.concat_str(pl.col("subject").str.slice(-j), after.str.slice(0, k)).is_in(decisive)
+            ).then(after.str.slice(0, k))
+            for j, k in ((1, 1), (2, 1), (1, 2))
+        )
+    )
+    contains = pl.col("subject") != ""
+    return (
+        pl.when(pl.col("lead").str.contains(pl.col("subject"), literal=True) & contains)
+        .then(pl.concat_str(qualifier.fill_null(""), pl.col("subject")))
+        .when(pl.col("clause").str.contains(pl.col("subject"), literal=True) & contains)
+        .then(pl.concat_str(pl.col("subject"), cut.fill_null("")))
+        .otherwise(pl.col("subject"))
+    )
+
+
 @lru_cache(maxsize=1)
 def _origin_places() -> list[str]:
     """Names a passenger may be called after: China's divisions (the regions gazetteer: 深圳, 广东省)
@@ -607,7 +673,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
-        .join(win.select("_row", "village", "town", "fields", "served"), on="_row")
+        .join(win.select("_row", "village", "town", "lodging", "fields", "served"), on="_row")
         # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
         # clause's words do and does not make its clause a themed one, so the law's theme decides
         # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both): it never heads
@@ -626,7 +692,9 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .otherwise("lvl")
             .alias("lvl"),
         )
-        .with_columns(_resolve(pl.col("topic"), pl.col("village"), pl.col("town")).alias("topic"))
+        .with_columns(
+            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("lodging")).alias("topic")
+        )
         .filter(pl.col("topic") != "none")
     )
     scored = hits.group_by("_row", "topic").agg(

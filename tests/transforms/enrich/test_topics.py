@@ -80,7 +80,7 @@ def test_topic_table_has_the_sixteen_codes_with_their_budget_chapters() -> None:
     assert table["topic"].to_list()[-1] == "other"
     chapters = dict(table.select("topic", "budget_class").iter_rows())
     assert chapters["economy"] == "215-217" and chapters["rural"] == "213" and chapters["other"] is None
-    assert set(keywords()["topic"]) - {"road", "utility", "none"} <= set(table["topic"])
+    assert set(keywords()["topic"]) - {"road", "utility", "bed", "none"} <= set(table["topic"])
 
 
 def test_one_sentence_three_topics() -> None:
