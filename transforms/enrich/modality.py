@@ -54,7 +54,15 @@ def cues(text: str, lexicon: str, *, ignore: tuple[str, ...] = ()) -> list[str]:
 @cache
 def _future() -> re.Pattern[str]:
     verbs = sorted({*words("future_verbs.txt"), *words("coordinated_verbs.txt")}, key=lambda w: (-len(w), w))
-    return re.compile("将(?:还|要|再|也)?(?:" + "|".join(re.escape(v) for v in verbs) + ")")
+    adverb = "|".join(re.escape(w) for w in words("future_adverbs.txt"))
+    ahead = "|".join(re.escape(w) for w in words("future_time_words.txt"))
+    return re.compile(
+        "将(?:还|要|再|也)?(?:" + "|".join(re.escape(v) for v in verbs) + ")"
+        # an adverb right before 将 makes it the future (还将再筹集…, 也将…), not the object marker
+        f"|(?:{adverb})将(?!近)"
+        # and so does a time still ahead opening the clause (今年我国将补贴…, 新一年将…)
+        f"|^\\s*(?:{ahead})[^，,；;。：:以前内]{{0,4}}将(?!近)"
+    )
 
 
 @cache
