@@ -21,3 +21,9 @@ def test_a_time_ahead_opening_the_clause_makes_jiang_the_future() -> None:
 
 def test_the_object_marker_jiang_stays_no_cue() -> None:
     assert not cue.target_cue("中央决定将农民人均纯收入")
+
+
+def test_an_object_marker_after_an_adverb_stays_no_cue() -> None:
+    assert not cue.target_cue("该行还将两家企业的评级从")  # 将X从A调整为B: the object marker
+    assert not cue.target_cue("也将损耗率控制在")
+    assert not cue.target_cue("今年灯会将")  # a figure right after 将 is its object
