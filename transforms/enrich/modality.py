@@ -54,7 +54,20 @@ def cues(text: str, lexicon: str, *, ignore: tuple[str, ...] = ()) -> list[str]:
 @cache
 def _future() -> re.Pattern[str]:
     verbs = sorted({*words("future_verbs.txt"), *words("coordinated_verbs.txt")}, key=lambda w: (-len(w), w))
-    return re.compile("将(?:还|要|再|也)?(?:" + "|".join(re.escape(v) for v in verbs) + ")")
+    adverb = "|".join(re.escape(w) for w in words("future_adverbs.txt"))
+    ahead = "|".join(re.escape(w) for w in words("future_time_words.txt"))
+    signs = "|".join(re.escape(w) for w in words("object_marker_signs.txt"))
+    # the object marker 将 (还将X从A调整为B, 也将损耗率控制在…, 今年将38件文物…复刻): its object
+    # comes first, then a start value or a verb placing it, or a figure right after 将 (the
+    # clause up to the figure ends with it)
+    marker = f"(?!近|[约超]?\\d|\\s*$|[^，,；;。：:]{{1,16}}?(?:{signs}))"
+    return re.compile(
+        "将(?:还|要|再|也)?(?:" + "|".join(re.escape(v) for v in verbs) + ")"
+        # an adverb right before 将 makes it the future (还将再筹集…, 也将…), not the object marker
+        f"|(?:{adverb})将{marker}"
+        # and so does a time still ahead opening the clause (今年我国将补贴…, 新一年将…)
+        f"|^\\s*(?:{ahead})[^，,；;。：:以前内]{{0,4}}将{marker}"
+    )
 
 
 @cache

@@ -527,6 +527,7 @@ class Walk:
     carry_forecast: bool = False  # a sentence ending in ； inside a forecast's scope (预计…为A，…为B；)
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
     late: bool = False  # dated late in its year (a policy address of November): 过去一年 is that year
+    day_frame: Period | None = None  # a story paragraph opened by a dated day (2003年9月18日，…)
 
     def resolve(self, e: Expr) -> Period:
         if e.kind == PAST and self.late and self.published is not None:
@@ -559,6 +560,7 @@ class Walk:
         a time expression -- False spares :func:`head_expr`; None when the caller does not know)."""
         if story_ix != self.story:
             self.story, self.story_period, self.section_period = story_ix, None, None
+            self.day_frame = None
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
@@ -605,6 +607,10 @@ class Walk:
         than framing (2025年四大主导产业增加值占…, in a 五年来 part) holds for its paragraph only."""
         if self.para_pending:
             self.para_pending = False
+            if head is None and self.part is None and self.day_frame is not None and _day_time_opening(text):
+                self.para_frame = self.day_frame  # 2003年9月18日，…。 从上午8时到下午5时，…: the same day
+            elif self.part is None:
+                self.day_frame = self.resolve(head) if head is not None and _dated_day(text, head) else None
             if head is not None:
                 self.para_frame = self.resolve(head)
                 if (
@@ -780,6 +786,25 @@ SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "”", "」",
 
 
 UNENDED_MAX = 50  # a furniture line or a broken-off line is short; a long run is content run together
+
+
+_DAY_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
+def _dated_day(text: str, head: Expr) -> bool:
+    """Does a paragraph open with a year and a day of it (2003年9月18日一大早，…): an event's day?"""
+    return head.kind == "year" and _DAY_AFTER.match(text, head.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _day_times() -> tuple[str, ...]:
+    return tuple(words("day_times.txt"))
+
+
+def _day_time_opening(text: str) -> bool:
+    """Does a paragraph open with a time of day and no year (从上午8时到下午5时，…; 当天下午，…)?
+    Then it goes on with the day the paragraph before dated, not with the page's year."""
+    return text.lstrip().startswith(_day_times())
 
 
 def _unended(text: str) -> bool:
