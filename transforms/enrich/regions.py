@@ -294,7 +294,8 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
         codes, is_full = aliases[alias]
         if not is_full:
             end = off + _nbytes(alias)
-            if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
+            after = raw[end : end + 24].decode("utf-8", errors="ignore")
+            if after.startswith(blockers) and not _community_modifier(after, codes[0]):
                 continue
             if _compass_pair(raw, off, alias):
                 continue
@@ -350,6 +351,18 @@ def _compass_pair(raw: bytes, off: int, alias: str) -> bool:
     end = off + _nbytes(alias)
     after = raw[end : end + 6].decode("utf-8", errors="ignore")[:2]
     return any(len(w) == 2 and w[0] == alias[0] and w[1] in points and w != alias for w in (before, after))
+
+
+def _community_modifier(after: str, code: str) -> bool:
+    """Whether a province's short name stands before 社区 used as a plain modifier of a service noun
+    (湖南社区居家养老服务中心: Hunan's community care centres), division_community_heads.txt: then the
+    name is the province, not the start of a community's name."""
+    _, _, info = _gazetteer()
+    return (
+        info[code][1] == "province"
+        and after.startswith("社区")
+        and after[2:].startswith(tuple(words("division_community_heads.txt")))
+    )
 
 
 def _is_han(ch: str) -> bool:
@@ -663,8 +676,20 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
         .with_row_index("_seq")
         .join(sentences.select("sha256", pl.col("sent_ix").cast(pl.Int32), "text"), on=["sha256", "sent_ix"])
         .with_columns(pl.col("text").str.find(pl.col("area"), literal=True).alias("_at"))
+        .filter(~_province_community(pl.col("area"), pl.col("text")))
         .sort("order", "_at", "_seq")
         .select("sha256", "sent_ix", "area")
+    )
+
+
+def _province_community(area: pl.Expr, text: pl.Expr) -> pl.Expr:
+    """A 社区 "name" that is a province's short name before 社区 as a plain modifier (湖南社区居家养老服务
+    中心, :func:`_community_modifier`): no community of that name is meant."""
+    _, aliases, info = _gazetteer()
+    shorts = [a for a, (c, full) in aliases.items() if not full and len(c) == 1 and info[c[0]][1] == "province"]
+    heads = words("division_community_heads.txt")
+    return area.is_in([f"{a}社区" for a in shorts]) & text.str.contains_any(
+        [f"{a}社区{h}" for a in shorts for h in heads]
     )
 
 
@@ -725,7 +750,8 @@ def _named(
         cands, is_full = aliases[alias]
         if not is_full:
             end = off + _nbytes(alias)
-            if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
+            after_name = raw[end : end + 24].decode("utf-8", errors="ignore")
+            if after_name.startswith(blockers) and not _community_modifier(after_name, cands[0]):
                 continue
             if _compass_pair(raw, off, alias):
                 continue
@@ -1196,6 +1222,20 @@ def _anchor(
     return None
 
 
+def _carried(text: str, mine: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The mentions an earlier clause carries on: those within CARRY_CHARS of its start, and the
+    names written on right after one of them (位于山西太原城区…: the chain 山西太原 is carried whole,
+    not cut to 山西 by the window)."""
+    raw = text.encode("utf-8")
+    kept = [(m, off) for m, off in mine if len(raw[:off].decode("utf-8", "ignore")) < CARRY_CHARS]
+    ends = {off + _nbytes(m) for m, off in kept}
+    for m, off in mine:
+        if (m, off) not in kept and off in ends:
+            kept.append((m, off))
+            ends.add(off + _nbytes(m))
+    return kept
+
+
 def _parent(code: str | None) -> str | None:
     """The division right above ``code`` (a province's is the country: None)."""
     if code is None:
@@ -1405,14 +1445,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
         # names after its own metric (59个产品获得香港…认证)
         earlier = [
-            (
-                text,
-                [
-                    (m, off)
-                    for m, off in mine
-                    if len(text.encode("utf-8")[:off].decode("utf-8", "ignore")) < CARRY_CHARS
-                ],
-            )
+            (text, _carried(text, mine))
             for text, mine in _split_clauses(first, [(m, off) for m, off in found if off < c0])
         ]
         scopes += reversed([(text, mine) for text, mine in earlier if text])
