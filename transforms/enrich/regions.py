@@ -686,7 +686,9 @@ def _province_community(area: pl.Expr, text: pl.Expr) -> pl.Expr:
     """A 社区 "name" that is a province's short name before 社区 as a plain modifier (湖南社区居家养老服务
     中心, :func:`_community_modifier`): no community of that name is meant."""
     _, aliases, info = _gazetteer()
-    shorts = [a for a, (c, full) in aliases.items() if not full and len(c) == 1 and info[c[0]][1] == "province"]
+    shorts = [
+        a for a, (c, full) in aliases.items() if not full and len(c) == 1 and info[c[0]][1] == "province"
+    ]
     heads = words("division_community_heads.txt")
     return area.is_in([f"{a}社区" for a in shorts]) & text.str.contains_any(
         [f"{a}社区{h}" for a in shorts for h in heads]
