@@ -705,6 +705,7 @@ _PLACE_TOPIC_CHARS = 20  # a sentence may open on a bare place chain this long (
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 RUNNING_TOTALS = ("累计",)  # 浦东新区法规新增4部，累计达到22部: the totals of what the clause before counts
+_LIST_JOINS = ("、", "和")  # a whole right after these is one item of a list in another clause
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 METRIC_REGIONS = {
     "metric_id": pl.String,
@@ -834,6 +835,20 @@ def _wholes() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words("region_wholes.txt"))))
 
 
+@lru_cache(maxsize=1)
+def _province_parts() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Region words for a part of one province (region_province_parts.csv): 珠三角 -> 广东省."""
+    codes = {r["word"]: _pad(r["adcode"]) for r in table("region_province_parts.csv")}
+    return re.compile("|".join(map(re.escape, sorted(codes, key=len, reverse=True)))), codes
+
+
+def _parts_named(text: str, own: bool) -> list[str]:
+    """The provinces a text names by a region word inside one of them (推动珠三角…托管15所: 广东省);
+    outside the metric's own clause only one opening the clause (CARRY_CHARS), like a division."""
+    pattern, codes = _province_parts()
+    return [codes[m.group(0)] for m in pattern.finditer(text) if own or m.start() < CARRY_CHARS]
+
+
 def _clauses(ctx: Context) -> pl.DataFrame:
     """Per metric: its clause, the sentence's first clause (when the metric is not in it), the text
     just before the metric, and its story's headline (the story's first sentence, for stories after
@@ -961,12 +976,13 @@ def _scope_region(
         # its own territory the country (region_national_self.txt: 我国总人口为…，较上年底减少…)
         # that is the page's region
         return True, page if page in _national_selves() else None
-    if found:
+    parts = _parts_named(text, own)
+    if found or parts:
         quoted = [
             (len(text[: m.start()].encode()), len(text[: m.end()].encode())) for m in _quotes().finditer(text)
         ]
         found = [(a, off) for a, off in found if not any(q0 <= off < q1 for q0, q1 in quoted)]
-        named = _named(text, found, province, vouched)
+        named = (_named(text, found, province, vouched) if found else []) + parts
         if named:
             return True, _common(named)
     pattern, levels = _deictic()
@@ -1251,13 +1267,16 @@ def _names_whole(text: str, found: list[tuple[str, int]], carried: bool, own: bo
     """Whether the text names a whole of several provinces (opening it, when ``carried``), other than
     as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it).
     In a clause other than the metric's (not ``own``), a whole a route reaches (蒙西至京津冀外送通道,
-    group_destinations.txt) is where the route's object goes, not the later metric's place."""
+    group_destinations.txt) is where the route's object goes, not the later metric's place, and a whole
+    that stands as an item of a list (…和成渝双城消费节、川渝好物…) names that item, not the place."""
     reached = tuple(words("group_destinations.txt"))
     for m in _wholes().finditer(text):
         if carried and m.start():
             return False
         if not own and text[: m.start()].endswith(reached):
             continue
+        if not own and text[: m.start()].endswith(_LIST_JOINS):
+            continue  # …文化节和成渝双城消费节、川渝好物…等活动，创建…15个: one listed item's name, not the place
         at = len(text[: m.end()].encode("utf-8"))
         tail = [n for n, off in found if off == at]
         if not (tail and text.startswith(tail[0] + "段", m.end())):
@@ -1346,6 +1365,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     place_words = "|".join(
         [
             *map(re.escape, words("region_wholes.txt")),
+            _province_parts()[0].pattern,
             *map(re.escape, words("region_national_subjects.txt")),
             _deictic()[0].pattern,
         ]

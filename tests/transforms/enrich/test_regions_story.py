@@ -27,3 +27,27 @@ def test_a_province_before_a_community_service_noun_is_the_province() -> None:
     ).with_columns(pl.col("sent_ix").cast(pl.Int32))
     got_areas = dict(sentence_areas(sents).select("sent_ix", "area").iter_rows())
     assert got_areas == {1: "幸福社区"}  # a real community's centre keeps its community
+
+
+def test_a_whole_naming_one_listed_item_of_an_earlier_clause_is_not_the_place() -> None:
+    got = _metric_regions(
+        [
+            "举办美食节和京津冀文旅推介会、非遗展演等活动，新建文旅街区12个",  # a listed item's name
+            "深化京津冀协同，共建产业园区9个",  # a whole opening the clause still passes on
+        ],
+        [["12个"], ["9个"]],
+        meta={"region": "130000"},
+    )
+    assert got == [["130000"], [None]]
+
+
+def test_a_region_word_inside_one_province_gives_that_province() -> None:
+    got = _metric_regions(
+        [
+            "支持珠三角企业组团帮扶欠发达县，结对学校20所",  # a part of 广东省, carried on
+            "深化泛珠三角区域合作，签约项目30个",  # reaches beyond the province: a whole
+        ],
+        [["20所"], ["30个"]],
+        meta={"region": "100000"},
+    )
+    assert got == [["440000"], [None]]
