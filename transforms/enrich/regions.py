@@ -1586,7 +1586,8 @@ def _area_home(
 ) -> str | None:
     """The division a page names an area under (湖北嘉鱼县四邑村 -> 嘉鱼县): the one division whose
     name ends right before the area's name somewhere on the page, with at most a town's name between
-    (no punctuation). None when the page never writes the chain, or writes it under several."""
+    (no punctuation), read with the names written on right before it (贵州贵阳金元社区 -> 贵阳市).
+    None when the page never writes the chain, or writes it under several."""
     raw = text.encode("utf-8")
     codes: set[str] = set()
     start = text.find(area)
@@ -1599,10 +1600,23 @@ def _area_home(
                 break
             m = ends.get(at - len(lead.encode("utf-8")))
             if m is not None:
-                codes.update(_named(m + lead + area, [(m, 0)], province, vouched))
+                # the whole written chain before the area (贵州贵阳金元社区: 贵州 vouches for 贵阳)
+                chain = [(m, at - len(lead.encode("utf-8")) - _nbytes(m))]
+                while chain[0][1] in ends:
+                    prev = ends[chain[0][1]]
+                    chain.insert(0, (prev, chain[0][1] - _nbytes(prev)))
+                c0 = chain[0][1]
+                named = _named(
+                    raw[c0:at].decode("utf-8", "ignore") + area,
+                    [(n, off - c0) for n, off in chain],
+                    province,
+                    vouched,
+                )
+                if named:
+                    codes.add(_common(named) or "")
                 break
         start = text.find(area, start + len(area))
-    return _common(sorted(codes)) if len(codes) == 1 else None
+    return (next(iter(codes)) or None) if len(codes) == 1 else None
 
 
 def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
