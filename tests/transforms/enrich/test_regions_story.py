@@ -51,3 +51,11 @@ def test_a_region_word_inside_one_province_gives_that_province() -> None:
         meta={"region": "100000"},
     )
     assert got == [["440000"], [None]]
+
+
+def test_an_area_takes_the_city_of_the_chain_the_page_writes_it_under() -> None:
+    # the page writes 省 + city short name + area once; a later sentence naming only the area is the city's
+    got = _metric_regions(
+        ["去年春节前夕，记者来到湖北宜昌红光社区采访。", "红光社区有居民8000多人。"], [[], ["8000多人"]]
+    )
+    assert got == [[], ["420500"]]
