@@ -1428,11 +1428,15 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             if setting and not _names_whole(opener, mine, False):
                 out[-1] = _common(setting)
     reports = _report_pages(ctx)
+    # on a page with no region of its own (a news page of several stories) the story gives it
+    stories = _story_places(ctx.sentences, cl, pl.Series(slow) | pl.Series(bare), vouched)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
     for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
         at_rows, cl.filter(pl.Series(slow, dtype=pl.Boolean)).select(cols).iter_rows(), strict=True
     ):
+        # on a page with no region, the story's province (安徽聚焦…。合肥打破…: 合肥 is 安徽's)
+        province = province or stories.get((sha, sent_ix), (None, None))[0]
         found = _outside_quotes(sent, a, sent_found.get((sha, sent_ix), []))
         head_found = sent_found.get((sha, head_ix), []) if headline else []
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
@@ -1512,6 +1516,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         out[i] = code
     areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     _place_areas(ctx, cl, areas, out, bare, doc_found, vouched)
+    _story_deixis(cl, bare, out, stories)
     known = {c: _describe(c) for c in set(out)}  # a batch names a few hundred divisions at most
     described = [known[c] for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
@@ -1617,6 +1622,71 @@ def _area_home(
                 break
         start = text.find(area, start + len(area))
     return (next(iter(codes)) or None) if len(codes) == 1 else None
+
+
+def _story_places(
+    sentences: pl.DataFrame, cl: pl.DataFrame, read: pl.Series, vouched: dict[str, frozenset[str]]
+) -> dict[tuple[str, int], tuple[str | None, str | None]]:
+    """(sha256, sent_ix) -> (province, place) of the story a sentence stands in, read from the earlier
+    sentences of its paragraph (a news page holds several stories, each its own paragraph): the one
+    province they name, and the place the nearest one naming a division names (近日，河北石家庄…。
+    …如今，当地已新建…: 石家庄市; 安徽聚焦…。合肥打破…: 合肥 is 安徽's). Only for pages whose own
+    region is null; (None, None) when the paragraph names nothing before."""
+    wanted = set(cl.filter(read & pl.col("page").is_null()).select("sha256", "sent_ix").iter_rows())
+    if not wanted or "para_ix" not in sentences.columns:
+        return {}
+    shas = {sha for sha, _ in wanted}
+    rows = (
+        sentences.filter(pl.col("sha256").is_in(list(shas)))
+        .select("sha256", pl.col("sent_ix").cast(pl.Int32), pl.col("para_ix").cast(pl.Int32), pl.col("text"))
+        .sort("sha256", "sent_ix")
+    )
+    by_sha: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
+    for sha, ix, para, text in rows.iter_rows():
+        by_sha[sha].append((ix, para, text or ""))
+    _, _, info = _gazetteer()
+    out: dict[tuple[str, int], tuple[str | None, str | None]] = {}
+    for sha, ix in wanted:
+        sents = by_sha.get(sha, [])
+        at = next((k for k, (i, _, _) in enumerate(sents) if i == ix), None)
+        if at is None or sents[at][1] is None:
+            continue
+        earlier = []
+        for _, para, text in reversed(sents[:at]):
+            if para != sents[at][1]:
+                break
+            earlier.append(text)
+        found = _mentions(pl.Series(earlier, dtype=pl.String)) if earlier else []
+        v = vouched.get(sha, frozenset())
+        provinces = {
+            info[c][3] for text, f in zip(earlier, found, strict=True) for c in _named(text, f, None, v)
+        }
+        province = next(iter(provinces)) if len(provinces) == 1 else None
+        place = None
+        for text, f in zip(earlier, found, strict=True):
+            named = _named(text, f, province, v) if f else []
+            if named:
+                place = _common(named)
+                break
+        out[sha, ix] = (province, place)
+    return out
+
+
+def _story_deixis(
+    cl: pl.DataFrame,
+    bare: list[bool],
+    out: list[str | None],
+    stories: dict[tuple[str, int], tuple[str | None, str | None]],
+) -> None:
+    """In place: a metric on a page with no region, whose sentence names no division but refers to the
+    story's place (当地, 这里: region_story_deictic.txt), takes the place its story named before."""
+    pattern = "|".join(map(re.escape, words("region_story_deictic.txt")))
+    rows = cl.select(
+        "sha256", "sent_ix", "page", pl.col("sent").fill_null("").str.contains(pattern)
+    ).iter_rows()
+    for i, (sha, sent_ix, page, deictic) in enumerate(rows):
+        if bare[i] and deictic and page is None and out[i] is None:
+            out[i] = stories.get((sha, sent_ix), (None, None))[1]
 
 
 def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
