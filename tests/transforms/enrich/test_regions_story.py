@@ -67,3 +67,32 @@ def test_an_area_takes_the_city_of_the_chain_the_page_writes_it_under() -> None:
         [[], ["30个"], ["500张"], [], ["8000多人"]],
     )
     assert got[-1] == ["420500"]
+
+
+def _news_page() -> list[str]:
+    return [
+        "各地扎实推进民生实事。",
+        "近日，湖北宜昌新建的综合菜市场开业，入驻商户300多家。",
+        "如今，当地已建成20多家这样的便民市场。",
+        "四川聚焦公共文化服务，不断拓展阅读空间。",
+        "绵阳统筹建设公共阅读设施，目前已建成60个城市书房。",
+        "今年以来，各地开行旅游专列500多列。",
+    ]
+
+
+def test_on_a_page_of_several_stories_the_story_gives_the_place() -> None:
+    got = _metric_regions(
+        _news_page(), [[], ["300多家"], ["20多家"], [], ["60个"], ["500多列"]], paras=[0, 1, 1, 2, 2, 2]
+    )
+    # 当地 is the story's city; a city's short name is read under the province its story names;
+    # a sentence about 各地 refers to no story place
+    assert got[2] == ["420500"]
+    assert got[4] == ["510700"]
+    assert got[5] == [None]
+
+
+def test_a_story_place_does_not_cross_its_paragraph() -> None:
+    got = _metric_regions(
+        _news_page(), [[], ["300多家"], ["20多家"], [], ["60个"], ["500多列"]], paras=[0, 1, 2, 3, 3, 3]
+    )
+    assert got[2] == [None]
