@@ -1429,7 +1429,10 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                 out[-1] = _common(setting)
     reports = _report_pages(ctx)
     # on a page with no region of its own (a news page of several stories) the story gives it
-    stories = _story_places(ctx.sentences, cl, pl.Series(slow) | pl.Series(bare), vouched)
+    deictic = (
+        cl["sent"].fill_null("").str.contains("|".join(map(re.escape, words("region_story_deictic.txt"))))
+    )
+    stories = _story_places(ctx.sentences, cl, pl.Series(slow) | (pl.Series(bare) & deictic), vouched)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
     for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
@@ -1635,36 +1638,39 @@ def _story_places(
     wanted = set(cl.filter(read & pl.col("page").is_null()).select("sha256", "sent_ix").iter_rows())
     if not wanted or "para_ix" not in sentences.columns:
         return {}
-    shas = {sha for sha, _ in wanted}
     rows = (
-        sentences.filter(pl.col("sha256").is_in(list(shas)))
+        sentences.filter(pl.col("sha256").is_in(list({sha for sha, _ in wanted})))
         .select("sha256", pl.col("sent_ix").cast(pl.Int32), pl.col("para_ix").cast(pl.Int32), pl.col("text"))
         .sort("sha256", "sent_ix")
     )
     by_sha: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
     for sha, ix, para, text in rows.iter_rows():
         by_sha[sha].append((ix, para, text or ""))
+    where = {(sha, ix): k for sha, sents in by_sha.items() for k, (ix, _, _) in enumerate(sents)}
+    earlier: dict[tuple[str, int], list[str]] = {}
+    for sha, ix in wanted:
+        k = where.get((sha, ix))
+        if k is None or by_sha[sha][k][1] is None:
+            continue
+        para = by_sha[sha][k][1]
+        texts = []
+        for _, p, text in reversed(by_sha[sha][:k]):
+            if p != para:
+                break
+            texts.append(text)
+        earlier[sha, ix] = texts
+    # one automaton pass over every sentence read (building it costs more than scanning a batch)
+    unique = sorted({t for texts in earlier.values() for t in texts})
+    found_of = dict(zip(unique, _mentions(pl.Series(unique, dtype=pl.String)), strict=True)) if unique else {}
     _, _, info = _gazetteer()
     out: dict[tuple[str, int], tuple[str | None, str | None]] = {}
-    for sha, ix in wanted:
-        sents = by_sha.get(sha, [])
-        at = next((k for k, (i, _, _) in enumerate(sents) if i == ix), None)
-        if at is None or sents[at][1] is None:
-            continue
-        earlier = []
-        for _, para, text in reversed(sents[:at]):
-            if para != sents[at][1]:
-                break
-            earlier.append(text)
-        found = _mentions(pl.Series(earlier, dtype=pl.String)) if earlier else []
+    for (sha, ix), texts in earlier.items():
         v = vouched.get(sha, frozenset())
-        provinces = {
-            info[c][3] for text, f in zip(earlier, found, strict=True) for c in _named(text, f, None, v)
-        }
+        provinces = {info[c][3] for t in texts if found_of[t] for c in _named(t, found_of[t], None, v)}
         province = next(iter(provinces)) if len(provinces) == 1 else None
         place = None
-        for text, f in zip(earlier, found, strict=True):
-            named = _named(text, f, province, v) if f else []
+        for t in texts:
+            named = _named(t, found_of[t], province, v) if found_of[t] else []
             if named:
                 place = _common(named)
                 break
