@@ -1647,6 +1647,7 @@ def _story_places(
     for sha, ix, para, text in rows.iter_rows():
         by_sha[sha].append((ix, para, text or ""))
     where = {(sha, ix): k for sha, sents in by_sha.items() for k, (ix, _, _) in enumerate(sents)}
+    clocks = "|".join(map(re.escape, words("region_story_not_places.txt")))  # 北京时间今天…
     earlier: dict[tuple[str, int], list[str]] = {}
     for sha, ix in wanted:
         k = where.get((sha, ix))
@@ -1657,7 +1658,7 @@ def _story_places(
         for _, p, text in reversed(by_sha[sha][:k]):
             if p != para:
                 break
-            texts.append(text)
+            texts.append(re.sub(clocks, lambda m: "□" * len(m.group(0)), text) if clocks else text)
         earlier[sha, ix] = texts
     # one automaton pass over every sentence read (building it costs more than scanning a batch)
     unique = sorted({t for texts in earlier.values() for t in texts})

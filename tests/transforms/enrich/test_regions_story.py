@@ -96,3 +96,17 @@ def test_a_story_place_does_not_cross_its_paragraph() -> None:
         _news_page(), [[], ["300多家"], ["20多家"], [], ["60个"], ["500多列"]], paras=[0, 1, 2, 3, 3, 3]
     )
     assert got[2] == [None]
+
+
+def test_a_clock_phrase_sets_no_story_place() -> None:
+    got = _metric_regions(
+        [
+            "各地扎实推进民生实事。",
+            "在四川成都，新增床位500张。",
+            "北京时间今天6时，某国海域发生地震。",
+            "当地部门称，地震造成3人受伤。",
+        ],
+        [[], ["500张"], [], ["3人"]],
+        paras=[0, 1, 2, 2],
+    )
+    assert got[-1] == [None]
