@@ -1624,7 +1624,10 @@ def _area_home(
                     codes.add(_common(named) or "")
                 break
         start = text.find(area, start + len(area))
-    return (next(iter(codes)) or None) if len(codes) == 1 else None
+    codes.discard("")
+    # one division, or one chain written at several depths (福建坦洋村, 福建福安坦洋村): the deepest
+    deepest = _common(sorted(codes)) if codes else None
+    return deepest if deepest in codes else None
 
 
 def _story_places(
