@@ -294,7 +294,8 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
         codes, is_full = aliases[alias]
         if not is_full:
             end = off + _nbytes(alias)
-            if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
+            after = raw[end : end + 24].decode("utf-8", errors="ignore")
+            if after.startswith(blockers) and not _community_modifier(after, codes[0]):
                 continue
             if _compass_pair(raw, off, alias):
                 continue
@@ -350,6 +351,18 @@ def _compass_pair(raw: bytes, off: int, alias: str) -> bool:
     end = off + _nbytes(alias)
     after = raw[end : end + 6].decode("utf-8", errors="ignore")[:2]
     return any(len(w) == 2 and w[0] == alias[0] and w[1] in points and w != alias for w in (before, after))
+
+
+def _community_modifier(after: str, code: str) -> bool:
+    """Whether a province's short name stands before 社区 used as a plain modifier of a service noun
+    (湖南社区居家养老服务中心: Hunan's community care centres), division_community_heads.txt: then the
+    name is the province, not the start of a community's name."""
+    _, _, info = _gazetteer()
+    return (
+        info[code][1] == "province"
+        and after.startswith("社区")
+        and after[2:].startswith(tuple(words("division_community_heads.txt")))
+    )
 
 
 def _is_han(ch: str) -> bool:
@@ -663,8 +676,22 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
         .with_row_index("_seq")
         .join(sentences.select("sha256", pl.col("sent_ix").cast(pl.Int32), "text"), on=["sha256", "sent_ix"])
         .with_columns(pl.col("text").str.find(pl.col("area"), literal=True).alias("_at"))
+        .filter(~_province_community(pl.col("area"), pl.col("text")))
         .sort("order", "_at", "_seq")
         .select("sha256", "sent_ix", "area")
+    )
+
+
+def _province_community(area: pl.Expr, text: pl.Expr) -> pl.Expr:
+    """A 社区 "name" that is a province's short name before 社区 as a plain modifier (湖南社区居家养老服务
+    中心, :func:`_community_modifier`): no community of that name is meant."""
+    _, aliases, info = _gazetteer()
+    shorts = [
+        a for a, (c, full) in aliases.items() if not full and len(c) == 1 and info[c[0]][1] == "province"
+    ]
+    heads = words("division_community_heads.txt")
+    return area.is_in([f"{a}社区" for a in shorts]) & text.str.contains_any(
+        [f"{a}社区{h}" for a in shorts for h in heads]
     )
 
 
@@ -678,6 +705,7 @@ _PLACE_TOPIC_CHARS = 20  # a sentence may open on a bare place chain this long (
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 RUNNING_TOTALS = ("累计",)  # 浦东新区法规新增4部，累计达到22部: the totals of what the clause before counts
+_LIST_JOINS = ("、", "和")  # a whole right after these is one item of a list in another clause
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 METRIC_REGIONS = {
     "metric_id": pl.String,
@@ -725,7 +753,8 @@ def _named(
         cands, is_full = aliases[alias]
         if not is_full:
             end = off + _nbytes(alias)
-            if raw[end : end + 12].decode("utf-8", errors="ignore").startswith(blockers):
+            after_name = raw[end : end + 24].decode("utf-8", errors="ignore")
+            if after_name.startswith(blockers) and not _community_modifier(after_name, cands[0]):
                 continue
             if _compass_pair(raw, off, alias):
                 continue
@@ -804,6 +833,20 @@ def _national_subject_words() -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def _wholes() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words("region_wholes.txt"))))
+
+
+@lru_cache(maxsize=1)
+def _province_parts() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Region words for a part of one province (region_province_parts.csv): 珠三角 -> 广东省."""
+    codes = {r["word"]: _pad(r["adcode"]) for r in table("region_province_parts.csv")}
+    return re.compile("|".join(map(re.escape, sorted(codes, key=len, reverse=True)))), codes
+
+
+def _parts_named(text: str, own: bool) -> list[str]:
+    """The provinces a text names by a region word inside one of them (推动珠三角…托管15所: 广东省);
+    outside the metric's own clause only one opening the clause (CARRY_CHARS), like a division."""
+    pattern, codes = _province_parts()
+    return [codes[m.group(0)] for m in pattern.finditer(text) if own or m.start() < CARRY_CHARS]
 
 
 def _clauses(ctx: Context) -> pl.DataFrame:
@@ -933,12 +976,13 @@ def _scope_region(
         # its own territory the country (region_national_self.txt: 我国总人口为…，较上年底减少…)
         # that is the page's region
         return True, page if page in _national_selves() else None
-    if found:
+    parts = _parts_named(text, own)
+    if found or parts:
         quoted = [
             (len(text[: m.start()].encode()), len(text[: m.end()].encode())) for m in _quotes().finditer(text)
         ]
         found = [(a, off) for a, off in found if not any(q0 <= off < q1 for q0, q1 in quoted)]
-        named = _named(text, found, province, vouched)
+        named = (_named(text, found, province, vouched) if found else []) + parts
         if named:
             return True, _common(named)
     pattern, levels = _deictic()
@@ -1196,6 +1240,20 @@ def _anchor(
     return None
 
 
+def _carried(text: str, mine: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The mentions an earlier clause carries on: those within CARRY_CHARS of its start, and the
+    names written on right after one of them (位于山西太原城区…: the chain 山西太原 is carried whole,
+    not cut to 山西 by the window)."""
+    raw = text.encode("utf-8")
+    kept = [(m, off) for m, off in mine if len(raw[:off].decode("utf-8", "ignore")) < CARRY_CHARS]
+    ends = {off + _nbytes(m) for m, off in kept}
+    for m, off in mine:
+        if (m, off) not in kept and off in ends:
+            kept.append((m, off))
+            ends.add(off + _nbytes(m))
+    return kept
+
+
 def _parent(code: str | None) -> str | None:
     """The division right above ``code`` (a province's is the country: None)."""
     if code is None:
@@ -1209,13 +1267,16 @@ def _names_whole(text: str, found: list[tuple[str, int]], carried: bool, own: bo
     """Whether the text names a whole of several provinces (opening it, when ``carried``), other than
     as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it).
     In a clause other than the metric's (not ``own``), a whole a route reaches (蒙西至京津冀外送通道,
-    group_destinations.txt) is where the route's object goes, not the later metric's place."""
+    group_destinations.txt) is where the route's object goes, not the later metric's place, and a whole
+    that stands as an item of a list (…和成渝双城消费节、川渝好物…) names that item, not the place."""
     reached = tuple(words("group_destinations.txt"))
     for m in _wholes().finditer(text):
         if carried and m.start():
             return False
         if not own and text[: m.start()].endswith(reached):
             continue
+        if not own and text[: m.start()].endswith(_LIST_JOINS):
+            continue  # …文化节和成渝双城消费节、川渝好物…等活动，创建…15个: one listed item's name, not the place
         at = len(text[: m.end()].encode("utf-8"))
         tail = [n for n, off in found if off == at]
         if not (tail and text.startswith(tail[0] + "段", m.end())):
@@ -1304,6 +1365,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     place_words = "|".join(
         [
             *map(re.escape, words("region_wholes.txt")),
+            _province_parts()[0].pattern,
             *map(re.escape, words("region_national_subjects.txt")),
             _deictic()[0].pattern,
         ]
@@ -1366,11 +1428,18 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             if setting and not _names_whole(opener, mine, False):
                 out[-1] = _common(setting)
     reports = _report_pages(ctx)
+    # on a page with no region of its own (a news page of several stories) the story gives it
+    deictic = (
+        cl["sent"].fill_null("").str.contains("|".join(map(re.escape, words("region_story_deictic.txt"))))
+    )
+    stories = _story_places(ctx.sentences, cl, pl.Series(slow) | (pl.Series(bare) & deictic), vouched)
     cols = ("sha256", "sent_ix", "head_ix", "page", "province", "sent", "a", "lead", "clause", "headline")
     at_rows = [i for i, s in enumerate(slow) if s]
     for i, (sha, sent_ix, head_ix, page, province, sent, a, lead, clause, headline) in zip(
         at_rows, cl.filter(pl.Series(slow, dtype=pl.Boolean)).select(cols).iter_rows(), strict=True
     ):
+        # on a page with no region, the story's province (安徽聚焦…。合肥打破…: 合肥 is 安徽's)
+        province = province or stories.get((sha, sent_ix), (None, None))[0]
         found = _outside_quotes(sent, a, sent_found.get((sha, sent_ix), []))
         head_found = sent_found.get((sha, head_ix), []) if headline else []
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
@@ -1405,14 +1474,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
         # names after its own metric (59个产品获得香港…认证)
         earlier = [
-            (
-                text,
-                [
-                    (m, off)
-                    for m, off in mine
-                    if len(text.encode("utf-8")[:off].decode("utf-8", "ignore")) < CARRY_CHARS
-                ],
-            )
+            (text, _carried(text, mine))
             for text, mine in _split_clauses(first, [(m, off) for m, off in found if off < c0])
         ]
         scopes += reversed([(text, mine) for text, mine in earlier if text])
@@ -1457,6 +1519,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         out[i] = code
     areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     _place_areas(ctx, cl, areas, out, bare, doc_found, vouched)
+    _story_deixis(cl, bare, out, stories)
     known = {c: _describe(c) for c in set(out)}  # a batch names a few hundred divisions at most
     described = [known[c] for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
@@ -1531,7 +1594,8 @@ def _area_home(
 ) -> str | None:
     """The division a page names an area under (湖北嘉鱼县四邑村 -> 嘉鱼县): the one division whose
     name ends right before the area's name somewhere on the page, with at most a town's name between
-    (no punctuation). None when the page never writes the chain, or writes it under several."""
+    (no punctuation), read with the names written on right before it (贵州贵阳金元社区 -> 贵阳市).
+    None when the page never writes the chain, or writes it under several."""
     raw = text.encode("utf-8")
     codes: set[str] = set()
     start = text.find(area)
@@ -1544,10 +1608,95 @@ def _area_home(
                 break
             m = ends.get(at - len(lead.encode("utf-8")))
             if m is not None:
-                codes.update(_named(m + lead + area, [(m, 0)], province, vouched))
+                # the whole written chain before the area (贵州贵阳金元社区: 贵州 vouches for 贵阳)
+                chain = [(m, at - len(lead.encode("utf-8")) - _nbytes(m))]
+                while chain[0][1] in ends:
+                    prev = ends[chain[0][1]]
+                    chain.insert(0, (prev, chain[0][1] - _nbytes(prev)))
+                c0 = chain[0][1]
+                named = _named(
+                    raw[c0:at].decode("utf-8", "ignore") + area,
+                    [(n, off - c0) for n, off in chain],
+                    province,
+                    vouched,
+                )
+                if named:
+                    codes.add(_common(named) or "")
                 break
         start = text.find(area, start + len(area))
-    return _common(sorted(codes)) if len(codes) == 1 else None
+    codes.discard("")
+    # one division, or one chain written at several depths (福建坦洋村, 福建福安坦洋村): the deepest
+    deepest = _common(sorted(codes)) if codes else None
+    return deepest if deepest in codes else None
+
+
+def _story_places(
+    sentences: pl.DataFrame, cl: pl.DataFrame, read: pl.Series, vouched: dict[str, frozenset[str]]
+) -> dict[tuple[str, int], tuple[str | None, str | None]]:
+    """(sha256, sent_ix) -> (province, place) of the story a sentence stands in, read from the earlier
+    sentences of its paragraph (a news page holds several stories, each its own paragraph): the one
+    province they name, and the place the nearest one naming a division names (近日，河北石家庄…。
+    …如今，当地已新建…: 石家庄市; 安徽聚焦…。合肥打破…: 合肥 is 安徽's). Only for pages whose own
+    region is null; (None, None) when the paragraph names nothing before."""
+    wanted = set(cl.filter(read & pl.col("page").is_null()).select("sha256", "sent_ix").iter_rows())
+    if not wanted or "para_ix" not in sentences.columns:
+        return {}
+    rows = (
+        sentences.filter(pl.col("sha256").is_in(list({sha for sha, _ in wanted})))
+        .select("sha256", pl.col("sent_ix").cast(pl.Int32), pl.col("para_ix").cast(pl.Int32), pl.col("text"))
+        .sort("sha256", "sent_ix")
+    )
+    by_sha: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
+    for sha, ix, para, text in rows.iter_rows():
+        by_sha[sha].append((ix, para, text or ""))
+    where = {(sha, ix): k for sha, sents in by_sha.items() for k, (ix, _, _) in enumerate(sents)}
+    clocks = "|".join(map(re.escape, words("region_story_not_places.txt")))  # 北京时间今天…
+    earlier: dict[tuple[str, int], list[str]] = {}
+    for sha, ix in wanted:
+        k = where.get((sha, ix))
+        if k is None or by_sha[sha][k][1] is None:
+            continue
+        para = by_sha[sha][k][1]
+        texts = []
+        for _, p, text in reversed(by_sha[sha][:k]):
+            if p != para:
+                break
+            texts.append(re.sub(clocks, lambda m: "□" * len(m.group(0)), text) if clocks else text)
+        earlier[sha, ix] = texts
+    # one automaton pass over every sentence read (building it costs more than scanning a batch)
+    unique = sorted({t for texts in earlier.values() for t in texts})
+    found_of = dict(zip(unique, _mentions(pl.Series(unique, dtype=pl.String)), strict=True)) if unique else {}
+    _, _, info = _gazetteer()
+    out: dict[tuple[str, int], tuple[str | None, str | None]] = {}
+    for (sha, ix), texts in earlier.items():
+        v = vouched.get(sha, frozenset())
+        provinces = {info[c][3] for t in texts if found_of[t] for c in _named(t, found_of[t], None, v)}
+        province = next(iter(provinces)) if len(provinces) == 1 else None
+        place = None
+        for t in texts:
+            named = _named(t, found_of[t], province, v) if found_of[t] else []
+            if named:
+                place = _common(named)
+                break
+        out[sha, ix] = (province, place)
+    return out
+
+
+def _story_deixis(
+    cl: pl.DataFrame,
+    bare: list[bool],
+    out: list[str | None],
+    stories: dict[tuple[str, int], tuple[str | None, str | None]],
+) -> None:
+    """In place: a metric on a page with no region, whose sentence names no division but refers to the
+    story's place (当地, 这里: region_story_deictic.txt), takes the place its story named before."""
+    pattern = "|".join(map(re.escape, words("region_story_deictic.txt")))
+    rows = cl.select(
+        "sha256", "sent_ix", "page", pl.col("sent").fill_null("").str.contains(pattern)
+    ).iter_rows()
+    for i, (sha, sent_ix, page, deictic) in enumerate(rows):
+        if bare[i] and deictic and page is None and out[i] is None:
+            out[i] = stories.get((sha, sent_ix), (None, None))[1]
 
 
 def _place_setters(sentences: pl.DataFrame, cl: pl.DataFrame) -> pl.DataFrame:
