@@ -44,27 +44,25 @@ OPEN = "open"  # a numbered part heading with no part word: after the review, th
 NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
+def _published(meta: str | None) -> str:
+    """A sidecar's ``published`` as written ('' when there is none or the sidecar is not JSON)."""
+    if not meta:
+        return ""
+    try:
+        return str(json.loads(meta).get("published") or "")
+    except (ValueError, AttributeError):
+        return ""
+
+
 def meta_year(meta: str | None) -> int | None:
     """Year of a sidecar's ``published`` (ISO date or datetime, or a bare year)."""
-    if not meta:
-        return None
-    try:
-        published = json.loads(meta).get("published")
-    except (ValueError, AttributeError):
-        return None
-    m = re.match(rf"\s*({YEAR})", str(published or ""))
+    m = re.match(rf"\s*({YEAR})", _published(meta))
     return int(m.group(1)) if m else None
 
 
 def meta_month(meta: str | None) -> int | None:
     """Month of a sidecar's ``published`` ISO date (2025-11-18), else None."""
-    if not meta:
-        return None
-    try:
-        published = json.loads(meta).get("published")
-    except (ValueError, AttributeError):
-        return None
-    m = re.match(rf"\s*{YEAR}-(\d{{1,2}})", str(published or ""))
+    m = re.match(rf"\s*{YEAR}-(\d{{1,2}})", _published(meta))
     return int(m.group(1)) if m else None
 
 

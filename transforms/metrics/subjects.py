@@ -693,17 +693,26 @@ def _before(
 _PAIRED_METRIC = re.compile(r"[^，,；;。：:、\s]{1,12}[、和][0-9０-９一二三四五六七八九十两]")
 
 
+def _list_items(sentence: str, stop: int, floor: int) -> list[str] | None:
+    """The 、-separated items of the list that ends at ``stop`` (back to the clause start, not past
+    ``floor``), when each is a short run of Han characters; else None."""
+    lo = stop
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:stop].split("、")
+    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+        return None
+    return items
+
+
 def _listed_nouns(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
     """建成|休闲公园、城市森林|15处: bare nouns listed under one verb right before one count are all
     counted by it, so the subject is the list (FACTS-DECISIONS: 问题和意见建议). Only when every item
     is nouns alone and the first follows its verb or time: 改造小区、加装电梯|500部 lists two acts."""
     if window != subject:
         return None  # 城市森林|建设|15处: the item carries its own words
-    lo = stop
-    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
-        lo -= 1
-    items = sentence[lo:stop].split("、")
-    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+    items = _list_items(sentence, stop, floor)
+    if items is None:
         return None
     first = _before(items[0], len(items[0]), 0, False)
     if not first.subject or first.subject == items[0] or not items[0].endswith(first.subject):
@@ -725,11 +734,8 @@ def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str
     at = len(subject)
     if not any(w.tag == "d" and w.text in _set("subject_all_words.txt") for w in tag(window[at:])):
         return None
-    lo = stop
-    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
-        lo -= 1
-    items = sentence[lo:stop].split("、")
-    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+    items = _list_items(sentence, stop, floor)
+    if items is None:
         return None
     first = _before(items[0], len(items[0]), 0, False).subject
     if not first:
