@@ -1519,7 +1519,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         out[i] = code
     areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     _place_areas(ctx, cl, areas, out, bare, doc_found, vouched)
-    _story_deixis(cl, bare, out, stories)
+    _story_deixis(cl, bare, deictic.to_list(), out, stories)
     known = {c: _describe(c) for c in set(out)}  # a batch names a few hundred divisions at most
     described = [known[c] for c in out]
     regions = cl.select("metric_id", *keys).with_columns(
@@ -1685,17 +1685,16 @@ def _story_places(
 def _story_deixis(
     cl: pl.DataFrame,
     bare: list[bool],
+    deictic: list[bool],
     out: list[str | None],
     stories: dict[tuple[str, int], tuple[str | None, str | None]],
 ) -> None:
     """In place: a metric on a page with no region, whose sentence names no division but refers to the
-    story's place (当地, 这里: region_story_deictic.txt), takes the place its story named before."""
-    pattern = "|".join(map(re.escape, words("region_story_deictic.txt")))
-    rows = cl.select(
-        "sha256", "sent_ix", "page", pl.col("sent").fill_null("").str.contains(pattern)
-    ).iter_rows()
-    for i, (sha, sent_ix, page, deictic) in enumerate(rows):
-        if bare[i] and deictic and page is None and out[i] is None:
+    story's place (``deictic``: 当地, 这里 of region_story_deictic.txt), takes the place its story named
+    before."""
+    rows = cl.select("sha256", "sent_ix", "page").iter_rows()
+    for i, (sha, sent_ix, page) in enumerate(rows):
+        if bare[i] and deictic[i] and page is None and out[i] is None:
             out[i] = stories.get((sha, sent_ix), (None, None))[1]
 
 
