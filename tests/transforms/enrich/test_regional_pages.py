@@ -8,7 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from transforms.enrich.regions import _gazetteer, institution_region
+from transforms.enrich.regions import institution_region
+from transforms.enrich.regions.divisions import _gazetteer
 from transforms.enrich.timewords import scan
 from transforms.parse import parse_batch
 

@@ -475,7 +475,7 @@ def test_a_place_in_an_item_joined_before_the_count_is_not_the_counts() -> None:
 
 def _scan_each(texts: list[str]) -> list[list[tuple[str, int]]]:
     """The division mentions of each text by its own two-pass scan (names, then byte offsets)."""
-    from transforms.enrich.regions import _gazetteer
+    from transforms.enrich.regions.divisions import _gazetteer
 
     patterns = _gazetteer()[0]
     frame = pl.DataFrame({"t": texts}).select(
@@ -486,7 +486,7 @@ def _scan_each(texts: list[str]) -> list[list[tuple[str, int]]]:
 
 
 def test_one_pass_mentions_have_the_offsets_of_a_second_pass() -> None:
-    from transforms.enrich.regions import _mentions
+    from transforms.enrich.regions.mentions import _mentions
 
     texts = ["重庆市万州区和万州区，四川成都", "", "无地名的一句话", "成都成都市成都", "北京，北京。"]
     assert _mentions(pl.Series(texts)) == _scan_each(texts)
@@ -495,7 +495,7 @@ def test_one_pass_mentions_have_the_offsets_of_a_second_pass() -> None:
 def test_sentence_mentions_from_the_document_equal_a_scan_of_each_sentence() -> None:
     """Slices of the page take the page's mentions; a name cut by a sentence end (a hard split of a
     long line) or a sentence that is not a slice of the page is scanned on its own."""
-    from transforms.enrich.regions import _mentions, _sentence_mentions
+    from transforms.enrich.regions.mentions import _mentions, _sentence_mentions
 
     doc = "重庆市万州区新建学校3所。四川省成都市和绵阳市增长5%。万州区\n重庆市垫江县投资8亿元"
     # the last "万州区" is split into "万" | "州区" by a hard sentence break

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from transforms.enrich.regions import _mentions
+from transforms.enrich.regions.mentions import _mentions
 
 
 def names(text: str) -> list[str]:

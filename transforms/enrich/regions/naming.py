@@ -1,0 +1,92 @@
+"""Which divisions a short text (a clause, a headline) names, as adcodes (:func:`_named`).
+
+A page-wide mention count settles a page's region; a clause has only a few characters, so here a
+short name must be corroborated (the page's province, an ancestor named, the full name on the page)
+and a name saying where people or goods come from is not a place.
+"""
+
+from __future__ import annotations
+
+from transforms.enrich.regions.divisions import _ancestors, _at_level, _gazetteer, _is_han, _nbytes
+from transforms.enrich.regions.mentions import _community_modifier, _compass_pair, _cued
+from transforms.lexicon import words
+
+
+def _named(
+    text: str, found: list[tuple[str, int]], province: str | None, vouched: frozenset[str] = frozenset()
+) -> list[str]:
+    """The divisions a short text (clause, headline) names, as adcodes.
+
+    Full names always count. A short name counts when it is a province's (四川, 浙江), when the
+    text also names one of its ancestors (重庆黔江), or when it lies in the page's province (泸州 in
+    a Sichuan report) -- a county's short name only when the page also names it in full (``vouched``:
+    天山, 龙江, 互助 are words first); never when a street, town or village name goes on after it
+    (大庆路, 永新镇).
+    A name several divisions share is the one in the page's province, else dropped.
+    A name that only says where people, firms or capital come from (台湾同胞, 台湾地区旅客, 香港企业,
+    来自广东省的…, 输往台湾的出口: an origin or a market, region_origin_heads.txt,
+    region_origin_prefixes.txt) is not the place of a page in another province; a city naming a cluster
+    of several cities around it (成都平原经济区, 沈阳都市圈: region_zone_tails.txt) names its province.
+    """
+    _, aliases, info = _gazetteer()
+    blockers = tuple(words("division_short_blockers.txt"))
+    cues = tuple(words("place_left_cues.txt"))
+    origins = tuple(words("region_origin_heads.txt"))
+    prefixes = tuple(words("region_origin_prefixes.txt"))
+    zones = tuple(words("region_zone_tails.txt"))
+    raw = text.encode("utf-8")
+    full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
+    # a province named by its short form vouches for the name right after it (山西大同, 辽宁锦州)
+    starts = {off for _, off in found}
+    full |= {
+        c
+        for a, off in found
+        for c in aliases[a][0]
+        if len(aliases[a][0]) == 1 and info[c][1] == "province" and off + _nbytes(a) in starts
+    }
+    codes: list[str] = []
+    for alias, off in found:
+        cands, is_full = aliases[alias]
+        if not is_full:
+            end = off + _nbytes(alias)
+            after_name = raw[end : end + 24].decode("utf-8", errors="ignore")
+            if after_name.startswith(blockers) and not _community_modifier(after_name, cands[0]):
+                continue
+            if _compass_pair(raw, off, alias):
+                continue
+        if len(cands) > 1:
+            inside = [c for c in cands if info[c][3] == province or set(_ancestors(c, info)) & full]
+            if len(inside) != 1:
+                continue
+            cands = (inside[0],)
+        if is_full and len(alias) == 2 and off:
+            # a two-character name (范县, 洋县) starts a word only after a non-Han character, a place
+            # cue or a division (濮阳市范县); inside 示范县, 罗浮山县 it is not a mention
+            prev = raw[:off].decode("utf-8", errors="ignore")[-1:]
+            if (
+                _is_han(prev)
+                and prev not in "省市区县州"
+                and not _cued(raw[:off].decode("utf-8", errors="ignore"), cues)
+            ):
+                continue
+        code = cands[0]
+        if (
+            not is_full
+            and info[code][1] == "county"
+            and code not in vouched
+            and not set(_ancestors(code, info)) & full
+        ):
+            continue
+        after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
+        origin = after.removeprefix("地区").startswith(origins)  # 台湾地区旅客 as 台湾旅客
+        origin |= raw[:off].decode("utf-8", errors="ignore").endswith(prefixes)  # 来自广东省的, 输往台湾的
+        if origin and info[code][3] != province:
+            continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
+        if after.startswith(zones) and info[code][1] != "province":
+            code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
+        # near: in the page's province, under a division the text names, or named in full on the page
+        near = info[code][3] == province or bool(set(_ancestors(code, info)) & full) or code in vouched
+        # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
+        if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
+            codes.append(code)
+    return codes

@@ -1,0 +1,226 @@
+"""A page's region, decided by evidence in its text (:func:`document_regions`).
+
+Every mention of a division votes for it and its ancestors, mentions near the top (headline, dateline,
+lead) count double, and we descend province -> city -> county only while one child clearly dominates.
+So a county story resolves to its county, a provincial work report to its province, and a national
+report (votes spread over many provinces) to nothing: ``region`` is null, read as "all of China".
+A page naming no division but Hong Kong's, Macau's or Taiwan's institutions is theirs; sidecar
+metadata (:mod:`.sidecar`) overrides the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import polars as pl
+
+from transforms.enrich.context import Context
+from transforms.enrich.regions.divisions import _ancestors, _describe, _gazetteer, _nbytes
+from transforms.enrich.regions.mentions import _community_modifier, _compass_pair, _cued, _mentions
+from transforms.enrich.regions.sidecar import _lookup, _meta_region
+from transforms.lexicon import table, words
+
+DOCUMENT_REGIONS = {
+    "sha256": pl.String,
+    "region": pl.String,
+    "adcode": pl.String,
+    "region_level": pl.String,
+    "province": pl.String,
+    "city": pl.String,
+}
+
+HEAD_CHARS = 200  # mentions in the headline / dateline / lead weigh double
+HEAD_WEIGHT = 2.0
+OPENING_LINES = 2  # a page's opening: its headline and its lead paragraph (within HEAD_CHARS)
+MIN_SUPPORT = 2.0  # weighted mentions a region needs before we commit to it
+SHARE = 0.5  # a child must hold more than this share of its siblings' votes to be chosen
+DOMINANCE = 1.0  # ... and at least as many votes as its parent's own direct mentions
+TITLE_DOMINANCE = 2.0  # ... twice as many when the title names the parent
+TITLE_CHARS = 60  # the first line, when it is a title
+
+
+def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
+    """Weighted direct votes per adcode from one document's mentions."""
+    _, aliases, info = _gazetteer()
+    blockers = tuple(words("division_short_blockers.txt"))
+    raw = text.encode("utf-8")
+    head_bytes = len(text[:HEAD_CHARS].encode("utf-8"))
+    full_codes = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
+    kept: list[tuple[tuple[str, ...], float, bool]] = []
+    for alias, off in found:
+        codes, is_full = aliases[alias]
+        if not is_full:
+            end = off + _nbytes(alias)
+            after = raw[end : end + 24].decode("utf-8", errors="ignore")
+            if after.startswith(blockers) and not _community_modifier(after, codes[0]):
+                continue
+            if _compass_pair(raw, off, alias):
+                continue
+        kept.append((codes, HEAD_WEIGHT if off < head_bytes else 1.0, is_full))
+    short_counts = Counter(codes[0] for codes, _, is_full in kept if not is_full)
+    cues = tuple(words("place_left_cues.txt"))
+    lead_cued = {
+        aliases[alias][0][0]
+        for alias, off in found
+        if off < head_bytes and not aliases[alias][1] and _cued(raw[:off].decode("utf-8"), cues)
+    }
+    # named: divisions named in full, plus provinces named by their short form (河南, 福建)
+    named = full_codes | {c[0] for c, _, full in kept if not full and info[c[0]][1] == "province"}
+    mentions: list[tuple[tuple[str, ...], float]] = []
+    for codes, weight, is_full in kept:
+        code = codes[0]
+        if is_full or info[code][1] == "province" or code in named or info[code][2] in named:
+            mentions.append((codes, weight))
+        elif short_counts[code] >= 2 and code in lead_cued:
+            # uncorroborated short form (neither it nor its parent named in full): it must recur and
+            # stand in the lead as a place (after punctuation or 在/走进…): 綦江 yes, 医疗资源 no
+            mentions.append((codes, weight))
+    votes: dict[str, float] = defaultdict(float)
+    for codes, weight in mentions:  # unambiguous names first: they are the context for the others
+        if len(codes) == 1:
+            votes[codes[0]] += weight
+    context = dict(votes)
+    for codes, weight in mentions:
+        if len(codes) > 1:
+            score = {c: sum(context.get(a, 0.0) for a in _ancestors(c, info)) for c in codes}
+            best = max(score.values())
+            winners = [c for c in codes if score[c] == best] if best > 0 else list(codes)
+            for c in winners:
+                votes[c] += weight / len(winners)
+    return votes
+
+
+def _national_opening(text: str, found: list[tuple[str, int]]) -> bool:
+    """Whether the page opens on the country (region_national_page.txt) and its opening names no
+    division: a national roundup whose body visits one place for an anecdote is not that place's."""
+    # the headline and the lead paragraph: an anecdote may start within HEAD_CHARS (前不久，福建福州…)
+    head, seen = "", 0
+    for line in text[:HEAD_CHARS].split("\n"):
+        head += line + "\n"
+        seen += bool(line.strip())
+        if seen == OPENING_LINES:
+            break
+    if not re.search("|".join(map(re.escape, words("region_national_page.txt"))), head):
+        return False
+    head_bytes = len(head.encode("utf-8"))
+    return not _votes(text, [(a, off) for a, off in found if off < head_bytes])
+
+
+def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str | None:
+    """The adcode of the most specific well-supported division the text is about, else None."""
+    _, _, info = _gazetteer()
+    if found is None:
+        found = _mentions(pl.Series([text]))[0]
+    votes = _votes(text, found)
+    if votes and _national_opening(text, found):
+        return None
+    support: dict[str, float] = defaultdict(float)
+    children: dict[str | None, set[str]] = defaultdict(set)
+    for code, w in votes.items():
+        chain = [code, *_ancestors(code, info)]
+        for node in chain:
+            support[node] += w
+        for child, parent in zip(chain, [*chain[1:], None], strict=True):
+            children[parent].add(child)
+    titled = _title_codes(text, found)
+    chosen: str | None = None
+    while True:
+        kids = children.get(chosen, set())
+        if not kids:
+            return chosen
+        named = sorted(kids & titled)
+        if len(named) == 1:  # the title names it: 四川省人民政府工作报告, 重庆市万州区…
+            chosen = named[0]
+            continue
+        best = max(sorted(kids), key=lambda k: support[k])
+        total = sum(support[k] for k in kids)
+        own = votes.get(chosen, 0.0) if chosen else 0.0
+        # below a division the title names, a child must clearly dominate (a provincial report names
+        # its capital often; a county story names its county more often than its city)
+        dominance = TITLE_DOMINANCE if chosen in titled else DOMINANCE
+        if support[best] < MIN_SUPPORT or support[best] <= SHARE * total or support[best] < dominance * own:
+            return chosen
+        chosen = best
+
+
+REGION_CUE_MIN = 2.0  # weighted institution words a page needs (one in its first lines is enough)
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    rows = {r["word"]: tuple(r["adcodes"].split("|")) for r in table("region_institutions.csv")}
+    return re.compile("|".join(sorted(map(re.escape, rows), key=len, reverse=True))), rows
+
+
+def institution_region(text: str) -> str | None:
+    """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
+    (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
+    point to several places alike. A word shared by two (特区政府) gives each half its weight."""
+    pattern, rows = _institutions()
+    votes: dict[str, float] = defaultdict(float)
+    for m in pattern.finditer(text):
+        if text.startswith("门", m.end()):
+            continue  # 经济部门, 劳动部门: a mainland department, not Taiwan's 经济部
+        codes = rows[m.group(0)]
+        weight = (HEAD_WEIGHT if m.start() < HEAD_CHARS else 1.0) / len(codes)
+        for code in codes:
+            votes[code] += weight
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best if score >= REGION_CUE_MIN and score > runner else None
+
+
+def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
+    """Divisions named in full in the text's first line (its title), with their ancestors."""
+    _, aliases, info = _gazetteer()
+    first = text.split("\n", 1)[0][:TITLE_CHARS]
+    end = len(first.encode("utf-8"))
+    codes: set[str] = set()
+    for alias, off in found:
+        hit, is_full = aliases[alias]
+        if off < end and (is_full or info[hit[0]][1] == "province") and len(hit) == 1:
+            codes |= {hit[0], *_ancestors(hit[0], info)}
+    return codes
+
+
+def document_regions(documents: pl.DataFrame, files: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per document (sha256, region, adcode, region_level, province, city); nulls when unknown."""
+    return _document_regions(documents, files)[0]
+
+
+def _document_regions(
+    documents: pl.DataFrame, files: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:
+    """:func:`document_regions` and each document's division mentions (one scan serves both)."""
+    docs = documents.select("sha256", pl.col("text").fill_null("")).unique(
+        "sha256", keep="first", maintain_order=True
+    )
+    metas: dict[str, str | None] = {}
+    if files is not None and "meta" in files.columns:
+        for sha, meta in files.select("sha256", "meta").drop_nulls().iter_rows():
+            metas.setdefault(sha, _meta_region(meta))
+    found = _mentions(docs["text"])
+    rows = []
+    for (sha, text), mentions in zip(docs.iter_rows(), found, strict=True):
+        given = metas.get(sha)
+        code = _lookup(given) if given is not None else None
+        if code is not None:
+            row = _describe(code)
+        else:  # no sidecar region, or one naming no known division: the text decides
+            row = _describe(resolve_region(text, mentions) or institution_region(text))
+        rows.append({"sha256": sha, **row})
+    return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
+
+
+def page_regions(ctx: Context) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:
+    """:func:`_document_regions` of the context's documents, computed once per context (the metrics'
+    regions and the local currency both need them)."""
+    got = ctx.memo.get("page_regions")
+    if got is None:
+        got = ctx.memo["page_regions"] = _document_regions(ctx.documents, ctx.files)
+    return got  # type: ignore[return-value]
