@@ -112,7 +112,7 @@ def test_parts_without_a_noun_take_the_subject_of_their_whole():
 def test_verb_before_reads_the_same_verbs_as_the_two_lexicons_unioned():
     """subjects._verb_before looks verbs up in a union made once; it must hold exactly the stops
     and the bridges, and find the verb of made-up clauses as the per-call union did."""
-    from transforms.metrics import subjects
+    from transforms.metrics.subjects import bridges as subjects
 
     assert subjects._stops_and_bridges() == subjects._set("subject_stops.txt") | subjects._set(
         "subject_bridges.txt"
@@ -132,7 +132,7 @@ def test_verb_before_reads_the_same_verbs_as_the_two_lexicons_unioned():
 def test_split_stop_prefix_joins_with_the_stops_and_nominal_verbs_unioned(monkeypatch):
     """subjects._split_stop_prefix hands _join_singles a union made once: the same set as the two
     lexicons unioned per call, so it cuts made-up word lists exactly as before."""
-    from transforms.metrics import subjects
+    from transforms.metrics.subjects import segments as subjects
     from transforms.metrics.words import tag
 
     union = subjects._set("subject_stops.txt") | subjects._set("subject_nominal_verbs.txt")
@@ -150,7 +150,7 @@ def test_split_stop_prefix_joins_with_the_stops_and_nominal_verbs_unioned(monkey
 def test_names_nothing_is_the_same_with_the_phrase_joined_once():
     """subjects._names_nothing joins the phrase once for its frame-word test: the verdicts on
     made-up phrases are those of the per-word join it replaces."""
-    from transforms.metrics import subjects
+    from transforms.metrics.subjects import vocab as subjects
     from transforms.metrics.words import Word, tag
 
     def slow(np):

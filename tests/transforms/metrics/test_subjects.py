@@ -394,7 +394,7 @@ def test_predicates_after_people_and_more_governing_verbs(
 
 
 def test_the_bounded_clause_walk_agrees_with_the_full_walk() -> None:
-    from transforms.metrics.subjects import _CLAUSE_STOP, _MAX_BEFORE, _clause_start
+    from transforms.metrics.subjects.spans import _CLAUSE_STOP, _MAX_BEFORE, _clause_start
 
     def full(sentence: str, start: int, floor: int) -> int:
         i = start

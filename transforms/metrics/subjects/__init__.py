@@ -1,0 +1,160 @@
+"""What each metric counts (subject) and what happened to it (measure), read from words, not characters.
+
+收集群众困难诉求5880件 -> (群众困难诉求, 收集); 28件市区民生实事基础上 -> 市区民生实事; 增长5.3% after
+地区生产总值 -> (地区生产总值, 增长). The metric's own clause is cut into words (``words.tag``) and
+the subject is the noun phrase
+
+1. right after the metric when one follows it (28件|市区民生实事, 45万亩|水稻|相继成熟, 近30年的|违章建筑),
+2. else right before it, after the verb that governs it (收集|群众困难诉求|5880件), with the words
+   between noun and metric (增长, 达到, 突破, 将达) skipped and kept as the measure.
+
+Some metrics name no noun of their own and take one from a neighbour in the same sentence:
+a rate after a total (实现GDP 67665亿元，增长5.5%), a part stated by its state only (其中已办结4899件、
+跟办981件; 目前已有2台安装完毕), the second verb of a coordination with its object left out (走访居民
+43786户、电访25295户), a total after a list (交流心得体会，共计40余次), dimensions before the thing
+(长280米、宽5米，总计1400平方米的水泥路), and the conjuncts of 分别 (A、B、C增加值分别增长x、y、z).
+Stop and bridge words are lexicons beside this module; the rules are in code.
+
+The rules are split by idea, one module each: ``spans`` (the window a subject is read from),
+``vocab`` (word classes), ``segments`` (re-cutting jieba's words), ``phrase`` (the backward cut),
+``trim`` (periods and modals off a phrase), ``owners`` (per-head words, owners, contributors),
+``bases`` (a share's base, the compared thing), ``bridges`` (the measure verbs), ``before`` and
+``after`` (the two readings), ``predicates`` (where a forward name ends), ``funding`` (what a sum
+funds), ``respectively`` (分别 lists), ``clauses`` (a clause read whole), ``neighbours`` and ``topic``
+(carrying a subject from a neighbouring figure or an earlier clause). This module runs them in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transforms.lexicon import words
+from transforms.metrics.subjects.before import _before
+from transforms.metrics.subjects.bridges import _verb_before
+from transforms.metrics.subjects.clauses import (
+    _each_of_list,
+    _rate_of_clause_before,
+    _streak,
+    _total_after_list,
+)
+from transforms.metrics.subjects.funding import _purpose
+from transforms.metrics.subjects.neighbours import (
+    _after_metric,
+    _attribute_of_previous,
+    _dimension_of,
+    _inherited,
+    _of_metric_before,
+    _place_of_previous,
+    _shared_level_heads,
+)
+from transforms.metrics.subjects.respectively import _respectively, _respectively_back
+from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
+from transforms.metrics.subjects.topic import _last_resort
+from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _good, _names_people, _set
+from transforms.metrics.words import tag
+
+__all__ = ["Fact", "Span", "facts_of", "subject_of"]
+
+
+def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
+    """Subject and measure of every metric of one sentence, in the order of ``spans``."""
+    out: list[Fact] = []
+    floor = 0
+    list_index = 0
+    for k, sp in enumerate(spans):
+        event = sp.unit in _set("subject_event_units.txt")
+        streak = _streak(sentence, sp.start, sp.end, floor)
+        after = None if streak else _after_metric(sentence, spans, k)  # 增速|连续|19个季度居全国: before
+        # With a noun after the metric only the verb before it is wanted, and reading it off the
+        # lexicon spares segmenting the clause (segmenting is most of the cost).
+        at = sp.start - len(streak)
+        cases = sp.unit in _set("subject_case_units.txt")
+        before = (
+            _verb_before(sentence, sp.start) if after else _before(sentence, at, floor, event, cases=cases)
+        )
+        gap = sentence[spans[k - 1].end : sp.start] if k else ""
+        list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
+        subject = after or before.subject
+        if subject and not after:
+            subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
+            subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
+        measure = before.measure
+        first = spans[k - list_index].start
+        if after is None and "分别" in sentence[max(0, first - 6) : first]:
+            before_list = spans[k - list_index - 1] if k > list_index else None
+            prior = before_list.end if before_list and before_list.unit == sp.unit else 0  # not 五年|分别
+            subject = _respectively(sentence, first, list_index, prior) or subject
+        if subject and not after and sp.kind == "percent":
+            subject = _share_base(sentence, sp.start, floor, event, subject) or subject
+        if subject is None and sp.kind == "money" and not after:
+            subject = _purpose(sentence, sp.end)  # 投入8亿元|办好|民生实事: the funded programme
+        if subject is None and k and gap in _set("subject_range_marks.txt"):
+            subject = out[k - 1].subject  # 增长5%-5.5%: the range's upper end
+        ranked = sentence.startswith(words("subject_streak_predicates.txt"), sp.end)
+        if subject is None and k and streak and ranked and before.bare and not any(c in gap for c in "。；;"):
+            subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
+        if subject is None and k:
+            subject = _inherited(sentence, spans, out, k, sp, before)
+        if subject is None and k and before.bare:
+            subject = _of_metric_before(sentence, spans, out, k, floor)
+        if subject is None:
+            subject = _each_of_list(sentence, sp.start, floor)
+        if subject is None and before.bare:
+            subject = _total_after_list(sentence, sp.start, floor)
+        if subject is None:
+            subject = _dimension_of(sentence, spans, k)
+        if subject is None:
+            subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
+        if subject is None or subject in _attribute_heads():
+            subject = _last_resort(sentence, spans, out, k, before, subject)
+        out.append(Fact(subject, measure))
+        floor = sp.end
+    out = _respectively_back(sentence, spans, out)
+    out = _place_of_previous(sentence, spans, out)
+    out = _attribute_of_previous(sentence, spans, out)
+    return _shared_level_heads(sentence, spans, out)
+
+
+_FRAME_LOCATIVES = ("中", "上", "里")
+
+
+def _out_of_frame(sentence: str, subject: str, floor: int, at: int) -> str:
+    """A subject closing a 在…中 frame (在国家考核|中|连续5年获评优秀, 在全省评比|上|排名第3位) keeps
+    the frame's locative, which only says where the figure was earned: the thing is the noun inside."""
+    if len(subject) < 3 or not subject.endswith(_FRAME_LOCATIVES):
+        return subject
+    ws = tag(subject)
+    if ws[-1].tag != "f" or len(ws[-1].text) != 1 or len(ws) < 2:
+        return subject
+    pos = sentence.rfind(subject, floor, at)
+    if pos < 0:
+        return subject
+    clause = sentence[_clause_start(sentence, pos, floor) : pos]
+    return subject[:-1] if "在" in clause else subject
+
+
+def _served_people(subject: str) -> str:
+    """The people after a serving verb (subject_serve_verbs.txt) inside a subject read before a count
+    of people (日均|服务|老年人): they are what is counted; the subject unchanged otherwise."""
+    ws = tag(subject)
+    at = next((i for i, w in enumerate(ws) if w.text in _set("subject_serve_verbs.txt")), None)
+    if at is None or at == len(ws) - 1:
+        return subject
+    people = _text(ws[at + 1 :])
+    if people.endswith(_attribute_heads()) or not _good(people, ws[at + 1 :]):
+        return subject  # 服务|人数: the number served is the indicator itself
+    return people if _names_people(people) else subject
+
+
+def _share_base(sentence: str, start: int, floor: int, event: bool, subject: str) -> str | None:
+    """津贴|由|投保薪资|6成|提高至8成: a share right after 由/从 and a noun is a share of that noun, the
+    base of the start point; what changes is the thing named before 由."""
+    at = start - len(subject) - 1
+    if at <= floor or sentence[at] not in "由从" or not sentence.endswith(subject, 0, start):
+        return None
+    return _before(sentence, at, floor, event).subject
+
+
+def subject_of(sentence: str, start: int, end: int, unit: str = "", kind: str = "count") -> str | None:
+    """The counted thing of the single metric at ``sentence[start:end]``, or None when none is named."""
+    return facts_of(sentence, [Span(start, end, unit, kind)])[0].subject

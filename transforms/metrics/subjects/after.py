@@ -1,0 +1,304 @@
+"""The subject read forward from a metric (28件|市区民生实事, 45万亩|水稻|相继成熟).
+
+A noun right after a metric is its counted thing; the words that may open, continue and end that
+name (a verb inside a long name, a grade, a quote) are tested here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from transforms.lexicon import words
+from transforms.metrics.subjects.phrase import _ends_phrase
+from transforms.metrics.subjects.predicates import (
+    _drop_predicate,
+    _drop_quoted_predicate,
+    _names_organisation,
+    _relative,
+)
+from transforms.metrics.subjects.spans import _CLAUSE_STOP, _HAN, _MAX_AFTER, _balanced, _text
+from transforms.metrics.subjects.vocab import (
+    _LONG_NAME_KINDS,
+    _NOMINAL,
+    _PEOPLE_KINDS,
+    _SHARE_KINDS,
+    _good,
+    _is_bridge,
+    _is_number,
+    _is_punct,
+    _is_stop,
+    _is_verb,
+    _names_people,
+    _nominal_verbs,
+    _set,
+)
+from transforms.metrics.words import Word, tag
+
+# What may open a noun phrase after a metric besides a Han character: a quote, or Latin letters
+# before one (3个|A类飞行服务站, 5个|AAAA级景区, 20个|AI应用场景)
+_LATIN_OPENING = re.compile(r"[“《]|[A-Za-z]+[\u4e00-\u9fff]")
+
+
+def _after(sentence: str, end: int, kind: str) -> str | None:
+    """The noun phrase right after the metric (28件|市区民生实事|基础上), or None."""
+    if end >= len(sentence) or not (_HAN.match(sentence, end) or _LATIN_OPENING.match(sentence, end)):
+        return None
+    # a duration of years or months times a programme (十年|禁渔); hours or minutes say how long a
+    # thing is open or takes (公园|24小时|开放), and the thing is named before them
+    term = kind == "duration" and sentence[end - 1] in "年月"
+    # 次 counts the act a verb alone after it names (4次|回信), as it does the one before it (走访|53次)
+    # (not 人次: people counted by visits, a verb after them is their predicate: 20万人次|居首)
+    term = term or (end > 0 and sentence[end - 1] == "次" and kind not in _PEOPLE_KINDS)
+    cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
+    found = _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
+    return _counted_owner(found) if found and kind == "count" else found
+
+
+@lru_cache(maxsize=1 << 16)
+def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -> str | None:
+    """``_after`` on the text that follows the metric (memoised); ``term``: the metric is the length of
+    a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔);
+    ``cases``: the metric counts cases, so a verb after the noun, ending the clause, names them
+    (13万宗|公屋|申请)."""
+    of_phrase = rest.startswith("的")
+    if of_phrase:
+        rest = rest[1:]
+    pointer = next((d for d in words("subject_demonstratives.txt") if rest.startswith(d)), "")
+    rest = rest[len(pointer) :]  # 100多家|这样的|便民市场: the noun after the pointer
+    if rest.startswith(words("subject_negations.txt")):
+        return None  # 连续61个月|未发生…: a predicate, not a noun
+    copula = next((c for c in words("subject_copulas.txt") if rest.startswith(c)), "")
+    rest = rest[len(copula) :]  # 60分钟|即|课后作业辅导; 3000吨|级|航道工程: a grade of what follows
+    clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
+    cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
+    rest = rest[:clause_end]
+    if not rest or not (_HAN.match(rest) or _LATIN_OPENING.match(rest)):
+        return None
+    ws = tag(rest)
+    if cut and len(ws) > 1:
+        ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
+    if not of_phrase and _verb_opens(ws, kind):
+        return None
+    relative = _relative(ws, cases)
+    if relative:
+        return relative
+    read = _after_words(ws, rest, kind)
+    if read is None:
+        return None
+    np = read
+    if len(np) == 1 and np[0].tag.startswith("v"):
+        # 近4小时的|辗转: a verb made a noun by 的; 十年|禁渔 at the clause end: the act a duration times
+        if of_phrase or (term and len(ws) == 1 and len(np[0].text) > 1 and not cut):
+            own = _good(np[0].text, np) and np[0].text not in _set("subject_target_words.txt")
+            return np[0].text if own else None  # not …的|转变: the change the figure ends
+        if len(ws) > 1 and ws[1].tag == "p":
+            return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
+    if _case_verb(ws, np, cases and not cut):
+        subject = _balanced(_text(ws))  # 约13万宗|一般公屋|申请: the applications are the cases
+        return subject if _good(subject, ws) else None
+    np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
+    np = _first_conjunct(np)
+    if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
+        np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
+    subject = _balanced(_text(np))
+    if not _good(subject, np) or subject in _set("subject_target_words.txt"):
+        return None  # 储能60万千瓦|目标: the target word alone is not what is counted
+    if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
+        return None  # 惠及3400万人的引大济岷工程: the people are not the project
+    return subject
+
+
+def _counted_owner(subject: str) -> str:
+    """360个|地市的检查检验结果: a count right before a place and 的 counts the places (the
+    classifier binds the near noun); what follows 的 is only a thing each place has."""
+    owner, of, _ = subject.partition("的")
+    if not of or not owner:
+        return subject
+    owners = _set("subject_counted_owners.txt")
+    if owner in owners:
+        return owner
+    ws = tag(owner)
+    return owner if ws[-1].text in owners and _good(owner, ws) else subject
+
+
+def _first_conjunct(np: list[Word]) -> list[Word]:
+    """The phrase read after a metric up to a conjunction between two nouns (3万条|棉被|和|救助金,
+    5个|文化场馆|和|体育公园): the figure counts its own conjunct, which is the core the whole
+    coordination may stand for; not a level word before it (3个|国家级|和|省级|园区: they share 园区),
+    nor one word before a longer conjunct, which may be a modifier of its head (国际|及|地区航线)."""
+    conj = _set("subject_list_conjunctions.txt")
+    for j in range(1, len(np) - 1):
+        w = np[j]
+        if w.tag == "c" and w.text in conj:
+            prev, nxt = np[j - 1], np[j + 1]
+            shared = j == 1 and len(np) > 3  # one word, then a conjunct of more: a head may be shared
+            if (
+                prev.tag.startswith(("n", "j"))
+                and len(prev.text) > 1
+                and (_NOMINAL.match(nxt.tag) or nxt.tag == "t")
+                and not shared
+            ):
+                return np[:j]
+            return np
+    return np
+
+
+def _trim_after_end(np: list[Word]) -> list[Word]:
+    """The phrase read after a metric without the verbs, glue and punctuation ending it (41个老旧小区|
+    改造; 2000余户农户|增收; 300多个地级市|之间, not 优质|初中, tagged f; 3个志愿服务|组织 stays)."""
+    while np and (
+        (np[-1].tag in ("v", "uj", "c", "a", "b") and not _names_organisation(np))
+        or (np[-1].tag == "f" and np[-1].text.startswith("之"))
+        or (_is_punct(np[-1]) and np[-1].text not in "”’》」）)")
+    ):
+        np = np[:-1]
+    return np
+
+
+def _case_verb(ws: Sequence[Word], np: Sequence[Word], cases: bool) -> bool:
+    """After a count of cases (``cases``), the clause is a noun and a verb ending it (公屋|申请, 居民|
+    投诉), read whole or but for that verb: the verb names the cases."""
+    return (
+        cases
+        and len(ws) > 1
+        and len(np) in (len(ws), len(ws) - 1)
+        and ws[-1].tag == "v"
+        and len(ws[-1].text) > 1
+        and ws[-2].tag.startswith(("n", "j"))
+        and not _is_bridge(ws[-1])
+    )
+
+
+def _verb_opens(ws: Sequence[Word], kind: str) -> bool:
+    """The text after a metric opens with its predicate, not a noun: a verb after a sum or share says
+    what it goes to (统筹80亿元|支持…, 60%|用于…); a change verb after a start point (由3697400人|减至|
+    二○二五年…), unless a noun follows it (100项|提升|举措) or it is one character (10条|超…级的).
+    """
+    if kind in _SHARE_KINDS and _is_verb(ws[0]) and len(ws) > 1:
+        return True
+    return _is_bridge(ws[0]) and len(ws[0].text) > 1 and not _opens_name(ws, 1)
+
+
+def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
+    """The words of the phrase that opens ``rest`` (the text after a metric), up to what ends it; None
+    when ``rest`` opens the next item of a coordination (3期|和社区党委书记…), not this metric's noun."""
+    np: list[Word] = []
+    at = 0
+    said = ""  # _text(np), kept as np grows
+    for i, w in enumerate(ws):
+        grade = _grade_range(np, w)
+        quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
+        if not quoted and (
+            (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
+            or _is_number(ws, i)
+            or (_after_stop(rest, at, w) and not grade)
+        ):
+            break
+        if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
+            break  # “三年全面提升”项目: an adverb inside quotes is part of the name
+        if w.tag == "c" and not np:
+            return None
+        if np and w.tag == "c" and _opens_predicate(ws, i):
+            break  # 6项指标|不及|预期: a conjunction before a verb joins no nouns, it opens the predicate
+        if np and _verb_to_place(ws, i):
+            break  # 7个设区市|进入|全国前十: a verb whose object is a place word is the predicate
+        if np and _verb_ends_name(ws, i, np, kind):
+            break
+        if np and _is_verb(w) and _names_people(said) and not _opens_name(ws, i + 1):
+            break  # 2400多万陇原儿女|无限…: a verb after the people named opens the predicate
+        np.append(w)
+        at += len(w.text)
+        said += w.text
+        more = i + 1 < len(ws) and ws[i + 1].tag.startswith("n") and _names_people(said + ws[i + 1].text)
+        if kind in _PEOPLE_KINDS and _names_people(said) and not more:
+            break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
+    return np
+
+
+def _grade_range(np: Sequence[Word], w: Word) -> bool:
+    """A range word after a grade, or after a grade and 及 (县级|以上|医院, 二级|及|以上|医疗机构):
+    it belongs to the phrase read after a metric."""
+    if w.text not in _set("subject_grade_ranges.txt") or not np:
+        return False
+    if np[-1].text in ("及", "和"):
+        # 乡镇|通|三级|及|以上公路: after a verb the grade is its object's, past the phrase counted
+        return len(np) > 1 and np[-2].text.endswith("级") and not any(x.tag == "v" for x in np)
+    return np[-1].text.endswith("级")
+
+
+def _opens_name(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a noun or verbal noun, which a verb before it may qualify (就业|岗位, 照护|服务)."""
+    return i < len(ws) and ws[i].tag.startswith(("n", "vn", "j"))
+
+
+def _opens_predicate(ws: Sequence[Word], i: int) -> bool:
+    """Conjunction ``i`` stands before a verb or adverb, or ends the text (不及|预期), not between two
+    nouns (国家|或|地区)."""
+    if ws[i].text in _set("subject_list_conjunctions.txt"):
+        return False  # 标准体系|和|工作规范: 和 joins names, whatever their first word
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return nxt is None or nxt.tag.startswith(("v", "d"))
+
+
+def _qualifies_people(ws: Sequence[Word], i: int, kind: str) -> bool:
+    """An adverb or adjective and its verb at ``i`` that qualify the people named right after them
+    (离校|未|就业|高校毕业生, 新|就业|形态|从业人员): inside the name of the people counted, not the predicate."""
+    if kind not in _PEOPLE_KINDS or ws[i].tag not in ("d", "ad", "a") or i + 2 >= len(ws):
+        return False
+    return any(_names_people(w.text) for w in ws[i + 2 : i + 4])
+
+
+def _verb_to_place(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` is a verb whose object is a place word (进入|全国, 领跑|全省): names do not hold one."""
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return ws[i].tag == "v" and nxt is not None and nxt.text in _set("subject_place_words.txt")
+
+
+def _verb_ends_name(ws: Sequence[Word], i: int, np: Sequence[Word], kind: str) -> bool:
+    """A verb after the noun read after a metric starts the predicate: for most kinds any verb
+    (6万元资金|用以修整河坝), for counts of things -- which carry long names with verbs inside
+    (中医药传承创新中心) -- a one-character verb between a noun and a place (外国政要|来|川访问,
+    not 省|列|重大项目). A verb that
+    qualifies the people after it (受灾|群众) does not."""
+    w = ws[i]
+    verbal = w.tag == "v" or (w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag == "v")
+    if not verbal or any(_names_people(x.text) for x in ws[i + 1 : i + 3]):
+        return False  # 受灾|群众, 就业|高校|毕业生: the verb qualifies the people named after it
+    if kind in _LONG_NAME_KINDS:
+        after = ws[i + 1].tag if i + 1 < len(ws) else ""
+        return w.tag == "v" and len(w.text) == 1 and np[-1].tag.startswith("n") and after in ("ns", "j")
+    return any(x.tag.startswith("n") for x in np)
+
+
+def _after_ends(ws: Sequence[Word], i: int, started: bool) -> bool:
+    """Whether word ``i`` ends the phrase read after a metric: a governing verb (20台|安装; 发展 inside
+    服务业高质量发展集聚区 is a noun, and so is 改造 before 项目), a stop opening the phrase unless a
+    noun follows (500千伏|交流线路工程), or an adverb and its verb, after the noun or opening the text
+    (71.3万监测对象|稳定消除…, 22.9万人|稳定消除…)."""
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if _is_stop(w):
+        if started and nxt is not None and nxt.text in _set("subject_project_heads.txt"):
+            return False
+        if started and nxt is None and w.text in _nominal_verbs() and ws[i - 1].tag.startswith(("n", "vn")):
+            return False  # 3个志愿服务|组织: a verb that names a thing ends the name, as before a metric
+        if w.tag == "v":
+            return True
+        if not started and not (w.tag.startswith("n") and nxt is not None and nxt.tag.startswith("n")):
+            return True
+    return w.tag in ("a", "ad", "d") and nxt is not None and nxt.tag == "v" and (started or i == 0)
+
+
+def _after_stop(rest: str, at: int, w: Word) -> bool:
+    """A word that ends a phrase read after a metric: a whole word, or a longer stop starting here
+    (基础上 across 基础|上)."""
+    stops = _set("subject_after_stops.txt")
+    return w.text in stops or any(rest[at : at + k] in stops for k in _lengths("subject_after_stops.txt"))
+
+
+@cache
+def _lengths(name: str) -> tuple[int, ...]:
+    """The lengths (above one) of a lexicon's words, to look a word up by slicing."""
+    return tuple(sorted({len(x) for x in words(name) if len(x) > 1}))

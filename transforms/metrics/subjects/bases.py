@@ -1,0 +1,125 @@
+"""Shares, comparisons and start points: the base of a share (占|全市经济总量|的), the side compared
+with (较|“十三五”末, 快于|城镇居民), the start point after 由/从 (由|每生每年|5元).
+
+A percent or a change often names, where its own noun would stand, the whole it is a share of or
+what it is compared with or changed from; these cut that off so it is not taken for the counted thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transforms.metrics.subjects.spans import _balanced, _text
+from transforms.metrics.subjects.trim import _DATE_TAILS, _trim_np
+from transforms.metrics.subjects.vocab import _attribute_heads, _is_punct, _is_stop, _set
+from transforms.metrics.words import Word
+
+
+def _before_base(ws: list[Word]) -> list[Word]:
+    """The words before the base of a share (高标准农田|达到|耕地总面积|的|64%, 总额|不|超过|封顶线|的|
+    20%): the metric after B的 is a part of B, so B is what it is measured against and the thing
+    measured is the noun before the bridge verb. Unchanged when no noun stands before it (占全省的)."""
+    at = next((j for j in range(len(ws) - 2, 0, -1) if ws[j].text in _set("subject_base_bridges.txt")), None)
+    if at is None:
+        return ws
+    base = ws[at + 1 :]
+    if not base[-1].tag.startswith("n") or any(_is_stop(w) or _is_punct(w) for w in base):
+        return ws
+    head = ws[:at]
+    while head and head[-1].tag in ("d", "ad"):
+        head = head[:-1]  # 总额|不|超过, 产值|均|达到
+    if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
+        return ws
+    return head
+
+
+def _base_alone(ws: Sequence[Word]) -> tuple[str, str] | None:
+    """The bridge word and the base when the words are a bridge and a base noun only (，占|整体罪案|近五成, ，占|总预算|
+    的|26.8%): the clause names no thing before its base, so the share is of what the metric before
+    counts, never of the base; None otherwise."""
+    i = 0
+    while i < len(ws) and ws[i].tag in ("d", "ad"):
+        i += 1
+    if i >= len(ws) - 1 or ws[i].text not in _set("subject_base_bridges.txt"):
+        return None
+    base = ws[i + 1 :]
+    if base[-1].text == "的":
+        base = base[:-1]  # 占|总预算|的|26.8%
+    if (
+        not base
+        or not base[-1].tag.startswith(("n", "l", "j"))
+        or any(_is_stop(w) or _is_punct(w) for w in base)
+    ):
+        return None
+    return ws[i].text, _balanced(_text(_trim_np(list(base))))  # not its place word (全市)
+
+
+def _shares_of_base(ws: Sequence[Word]) -> bool:
+    """The words end in 占 + a noun (民营企业|占|全部企业|90%): the metric is a share of that base; not
+    when the base ends in an attribute word (占|规上企业比重: the relation is the indicator's name)."""
+    at = next((j for j in range(len(ws) - 2, 0, -1) if ws[j].text in ("占", "占到")), None)
+    if at is None or not ws[at - 1].tag.startswith(("n", "j", "eng")):
+        return False  # 违规|占|挖…: 占 is a verb's piece after a verb
+    return not _text(ws[at + 1 :]).endswith(_attribute_heads())
+
+
+def _before_comparison(ws: list[Word]) -> list[Word]:
+    """The words before the comparison that ends the clause head (PM2.5浓度|较|“十三五”末|改善,
+    就业人数…，较|上月|增加): what follows the preposition of comparison is the point compared with,
+    never the thing measured, which stands before it or in an earlier clause. 较 is a morpheme (zg)
+    in the dictionary, which keeps 较低/较高 inside a name (化工园区较低安全风险等级比例)."""
+    compare = _set("subject_compare_words.txt")
+    at = next(
+        (j for j in range(len(ws) - 1, -1, -1) if ws[j].tag in ("p", "zg") and ws[j].text in compare), None
+    )
+    if at is None or (at + 1 < len(ws) and ws[at + 1].tag in ("a", "ad", "d")):  # 较|低|风险: "fairly"
+        return ws
+    head = ws[:at]
+    while head and head[-1].tag in ("d", "ad"):
+        head = head[:-1]  # 死亡人数|分别|较…
+    return head
+
+
+def _before_compare_verb(ws: list[Word]) -> list[Word]:
+    """The words before a verb of comparison followed by the side compared with (增速|快于|城镇居民,
+    保有率|高于|全国平均水平): the metric is the gap, the thing measured stands before the verb.
+    The dictionary cuts some of them (快|于); a clause opening with the verb is left alone."""
+    verbs = _set("subject_compare_verbs.txt")
+    for j in range(len(ws) - 2, 0, -1):
+        w = ws[j]
+        if w.text in verbs:
+            at = j
+        elif w.text == "于" and ws[j - 1].text + "于" in verbs:
+            at = j - 1
+        else:
+            continue
+        side = ws[j + 1 :]
+        if at == 0 or not all(x.tag.startswith(("n", "j", "b", "r")) for x in side):
+            return ws
+        head = ws[:at]
+        while head and head[-1].tag in ("d", "ad"):
+            head = head[:-1]  # 增速|均|高于
+        return head or ws
+    return ws
+
+
+def _from_frame(ws: Sequence[Word]) -> int | None:
+    """Where 由/从 opens the start point the metric is (由|每生每年|5元, 从|2020年的|53.2%): only
+    dates, rates per unit and 的 stand between it and the metric, and a noun before it."""
+    i = len(ws)
+    while i > 0 and (
+        ws[i - 1].tag in ("m", "q", "mq", "t", "r", "uj", "f")
+        or ws[i - 1].text.startswith("每")
+        or ws[i - 1].text in _DATE_TAILS
+        or (ws[i - 1].tag == "vn" and i > 1 and ws[i - 2].text.startswith("每"))  # 每|生
+        or (
+            ws[i - 1].text in _set("subject_range_marks.txt") and i > 1 and ws[i - 2].tag in ("t", "m")
+        )  # 七月|至|九月
+    ):
+        i -= 1
+    if i < 2 or ws[i - 1].text not in _set("subject_from_words.txt"):
+        return None
+    at = i - 1
+    if ws[at - 1].tag in ("d", "ad") and at > 1:
+        at -= 1  # 低保标准|分别|从…: an adverb between the noun and 从
+    return at if ws[at - 1].tag.startswith(("n", "j", "v", "eng")) else None

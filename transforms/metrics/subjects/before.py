@@ -1,0 +1,200 @@
+"""The subject read backward from a metric (收集|群众困难诉求|5880件), and the 、 lists it reads with.
+
+``_before`` cuts the window, ``_before_window`` segments it and runs the phrase, trim, owner and
+base rules in order. A list item's noun is read by ``_before`` itself, so the list readers stay here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.metrics.subjects.bases import (
+    _base_alone,
+    _before_base,
+    _before_compare_verb,
+    _before_comparison,
+    _from_frame,
+    _shares_of_base,
+)
+from transforms.metrics.subjects.bridges import _bridge_suffix, _measure_text, _metric_bridges, _rate_tail
+from transforms.metrics.subjects.owners import (
+    _strip_predicate,
+    _with_contributor,
+    _with_owner,
+    _with_per_head,
+)
+from transforms.metrics.subjects.phrase import _np_backward
+from transforms.metrics.subjects.segments import _split_stop_prefix
+from transforms.metrics.subjects.spans import (
+    _CLAUSE_STOP,
+    _CUT,
+    _HAN_WORD,
+    _balanced,
+    _Before,
+    _clause_start,
+    _text,
+)
+from transforms.metrics.subjects.trim import _DATE_TAILS, _past_modal_predicate, _trim_np
+from transforms.metrics.subjects.vocab import (
+    _BARE_TAGS,
+    _NOMINAL,
+    _good,
+    _is_bridge,
+    _is_stop,
+    _is_verb,
+    _set,
+)
+from transforms.metrics.words import Word, tag
+
+
+def _before(
+    sentence: str, start: int, floor: int, event: bool, lead: str = "", cases: bool = False
+) -> _Before:
+    """The noun phrase that ends right before the metric, after the verb that governs it; ``lead``
+    is the clause's verb when it stands elsewhere (a 分别 list item); ``cases``: the metric counts
+    cases (宗), which a verb of subject_case_verbs.txt ending the phrase names."""
+    lo = _clause_start(sentence, start, floor)
+    opener = sentence[lo - 1 : lo] if lo else ""
+    if lo > floor and sentence[lo - 1] not in _CLAUSE_STOP:
+        opener = _CUT  # the window was cut inside a long clause: its first word may be a fragment
+    if not lead:
+        opening = _metric_bridges().match(sentence, start)
+        lead = opening.group() if opening else ""
+    found = _before_window(sentence[lo:start], opener, event, lead, cases)
+    if opener == "、" and found.subject and lo > floor + 1:
+        joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
+        if not _PAIRED_METRIC.match(sentence, start):  # 新增A、B|80家、16家: one metric per item
+            joint = joint or _listed_nouns(sentence, lo - 1, floor, sentence[lo:start], found.subject)
+        if joint:
+            return _Before(joint, found.measure, False)
+    return found
+
+
+_PAIRED_METRIC = re.compile(r"[^，,；;。：:、\s]{1,12}[、和][0-9０-９一二三四五六七八九十两]")
+
+
+def _list_items(sentence: str, stop: int, floor: int) -> list[str] | None:
+    """The 、-separated items of the list that ends at ``stop`` (back to the clause start, not past
+    ``floor``), when each is a short run of Han characters; else None."""
+    lo = stop
+    while lo > floor and sentence[lo - 1] not in _CLAUSE_STOP.replace("、", ""):
+        lo -= 1
+    items = sentence[lo:stop].split("、")
+    if not all(items) or not all(_HAN_WORD.fullmatch(x) and len(x) <= 12 for x in items):
+        return None
+    return items
+
+
+def _listed_nouns(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
+    """建成|休闲公园、城市森林|15处: bare nouns listed under one verb right before one count are all
+    counted by it, so the subject is the list (FACTS-DECISIONS: 问题和意见建议). Only when every item
+    is nouns alone and the first follows its verb or time: 改造小区、加装电梯|500部 lists two acts."""
+    if window != subject:
+        return None  # 城市森林|建设|15处: the item carries its own words
+    items = _list_items(sentence, stop, floor)
+    if items is None:
+        return None
+    first = _before(items[0], len(items[0]), 0, False)
+    if not first.subject or first.subject == items[0] or not items[0].endswith(first.subject):
+        return None
+    listed = [first.subject, *items[1:], subject]
+    if not all(_NOMINAL.match(tag(x)[-1].tag) for x in listed):
+        return None
+    if any(_before(x, len(x), 0, False).subject != x for x in items[1:]):
+        return None  # 、加装|电梯: a later item opens with its own verb
+    return "、".join(listed)
+
+
+def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
+    """发电量、用电量占比|均|超过30%: 均 (both, all) after the subject says one metric holds for every
+    item of the list the clause closes, so the subject is the list: its items before ``stop`` (the 、
+    that opens the clause), back to the clause start, the first without its governing verb."""
+    if not window.startswith(subject):
+        return None  # 残疾人新增|就业: the item's own words are not all the subject, so no list of them is
+    at = len(subject)
+    if not any(w.tag == "d" and w.text in _set("subject_all_words.txt") for w in tag(window[at:])):
+        return None
+    items = _list_items(sentence, stop, floor)
+    if items is None:
+        return None
+    first = _before(items[0], len(items[0]), 0, False).subject
+    if not first:
+        return None
+    return "、".join([first, *items[1:], subject])
+
+
+@lru_cache(maxsize=1 << 16)
+def _before_window(window: str, opener: str, event: bool, lead: str = "", cases: bool = False) -> _Before:
+    """``_before`` on the clause text before the metric and the character that opens the clause
+    (memoised: the same clause heads recur across a corpus). ``lead`` is a bridge verb inside the
+    metric's span (突破3万元): the clause has its verb, so a verb before an adverb (支出|首次) is a noun's."""
+    # 调升至|每月|4000元: 每 and one unit right before the metric are the metric's rate, not the clause's
+    rate = _rate_tail(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
+    core = window[: rate.start()] if rate else window
+    bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
+    ws = _split_stop_prefix(tag(core[: len(core) - len(bridged)]))
+    if opener == _CUT and len(ws) > 1:
+        ws = ws[1:]
+    measure: list[Word] = [Word(bridged, "v")] if bridged else []
+    if lead and not bridged:
+        measure.append(Word(lead, "v"))
+    _strip_predicate(ws, measure, event, cases)
+    ws = _before_compare_verb(_before_comparison(ws))
+    adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
+    of_base = bool(measure) and measure[0].text == "的"
+    alone = _base_alone(ws) if of_base or adverbs else None
+    if alone and (of_base or alone[0] in ("占", "占到")):
+        return _Before(None, alone[0], True, alone[1])  # ，占|总预算|的|26.8%: a share of the thing before
+    if of_base or (adverbs and _shares_of_base(ws)):
+        ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
+    frame = _from_frame(ws)
+    if frame is not None:
+        ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
+    np, rest = _with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws))))
+    located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
+    if rest and rest[-1].text == "在" and located:
+        np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
+    if rest and rest[-1].tag == "m" and np and np[0].text in _DATE_TAILS:
+        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度);
+        # alone (政府115|年度|将编列…), the date names nothing
+    # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
+    # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)
+    governed = bool(rest) and (
+        (_is_stop(rest[-1]) and not _is_bridge(rest[-1]))
+        or (_is_verb(rest[-1]) and not _is_bridge(rest[-1]))
+        or rest[-1].text.startswith("每")
+    )
+    np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
+    np = _past_modal_predicate(np, rest)
+    if not any(w.tag.startswith("v") for w in measure):
+        head = ws[: len(ws) - len(np)] if np else ws
+        verbs: list[Word] = []
+        for w in reversed(head):
+            if not (w.tag.startswith("v") or _is_stop(w)) or w.tag.startswith("u"):
+                if verbs:
+                    break
+                continue
+            verbs.insert(0, w)
+        measure = verbs + measure
+    if np and all(w.tag in ("m", "q", "mq") for w in np):
+        np = []  # 一条|长280米: a numeral and measure word name nothing
+    subject = _balanced(_text(np)) if np else ""
+    m = _measure_text(measure)
+    if np and len(np) == 1 and len(np[0].text) == 1 and ws == np and opener == "、":
+        return _Before(subject, m, False)  # 发展金银花800亩、桃|650亩: a one-character item of a list
+    if not subject or not _good(subject, np, 2):
+        return _Before(
+            None,
+            m,
+            all(
+                _is_stop(w)
+                or _is_bridge(w)
+                or w.text in _set("subject_place_words.txt")
+                or w.tag.startswith(_BARE_TAGS)
+                or w.text in "）)/／"  # 旅客（120万人次）|上升: the bracket closes the figure before;
+                # 700元/月|提高至: the slash and its unit are the figure's rate
+                for w in ws
+            ),
+        )
+    return _Before(subject, m, False)

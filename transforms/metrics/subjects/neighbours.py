@@ -1,0 +1,221 @@
+"""Carrying a subject from a neighbouring figure of the same sentence: a rate after a total, a part
+by its state only, a place, attribute or level head shared with the figure before.
+
+These read the facts already made (``out``), so they run inside or after ``facts_of``'s loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transforms.lexicon import words
+from transforms.metrics.subjects.after import _after
+from transforms.metrics.subjects.bridges import _metric_bridges
+from transforms.metrics.subjects.clauses import _total_clause
+from transforms.metrics.subjects.spans import _HAN, Fact, Span, _Before, _clause_start, _text
+from transforms.metrics.subjects.vocab import _attribute_heads, _has_head, _set
+from transforms.metrics.words import dictionary_tag, tag
+
+
+def _after_metric(sentence: str, spans: Sequence[Span], k: int) -> str | None:
+    """The noun phrase after metric ``k``, or after the grade or the range end that follows it."""
+    sp = spans[k]
+    after = _after(sentence, sp.end, sp.kind)
+    if after is None and k + 1 < len(spans) and spans[k + 1].start == sp.end and _grade_of(sp, spans[k + 1]):
+        after = _after(sentence, spans[k + 1].end, sp.kind)  # 7个|750千伏|输变电工程: past its grade
+    if after is None and _range_end(sentence, spans, k):
+        after = _after(sentence, spans[k + 1].end, sp.kind)  # 5%至40%的|共付额: past the upper end
+    if after in _set("subject_part_words.txt"):
+        return None  # 所得额100万元至300万元|部分: the portion of the thing named before
+    return after
+
+
+def _range_end(sentence: str, spans: Sequence[Span], k: int) -> bool:
+    """Metric ``k`` is the lower end of a range whose upper end is the next metric (1,200元至6,000元|
+    罚锾): the noun after the range names what both ends count."""
+    if k + 1 >= len(spans) or spans[k + 1].kind != spans[k].kind:  # 新台币1,200元至6,000元
+        return False
+    return sentence[spans[k].end : spans[k + 1].start] in _set("subject_range_marks.txt")
+
+
+def _of_metric_before(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, floor: int
+) -> str | None:
+    """The subject of the metric before, for a bare clause that goes on about its thing: a modal
+    predicate (工程已完成约七成，届时|可|容纳…), or a total over a period after a rate (案件减少约两成，
+    全年共520宗), not a total of metrics of its own kind (…约79万人，合计逾3百万人次: their sum)."""
+    sp = spans[k]
+    if any(c in sentence[spans[k - 1].end : sp.start] for c in "。；;"):
+        return None
+    if _modal_clause(sentence, sp.start, floor):
+        return out[k - 1].subject
+    after_metric = sentence[floor : floor + 1] in ("，", ",") and spans[k - 1].kind != sp.kind
+    if after_metric and _total_clause(sentence, sp.start, floor):
+        return out[k - 1].subject
+    return None
+
+
+def _modal_clause(sentence: str, start: int, floor: int) -> bool:
+    """The clause before a metric holds a modal and no noun (届时|可|容纳, 料|可|达): its subject is
+    the one of the clause before, left out as a modal predicate goes on about it."""
+    lo = _clause_start(sentence, start, floor)
+    if lo <= floor or sentence[lo - 1] not in "，,":
+        return False
+    return any(w.text in _set("subject_modal_words.txt") for w in tag(sentence[lo:start]))
+
+
+def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """收入比为8.1倍，其中杭州市达12.3倍: a measure (not a count: places are counted things) whose
+    subject is only a place names where the figure before holds, so it measures that figure's thing;
+    the place itself is the region's, never the subject's core."""
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        if not subject or not prev or spans[k].kind == "count" or spans[k].unit != spans[k - 1].unit:
+            continue
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if "。" in gap or "；" in gap or ";" in gap or not gap.lstrip("，,").startswith("其中"):
+            continue  # only a part (其中) names where: a list's items name things (桃|650亩)
+        ws = tag(subject)
+        if all((w.tag == "ns" and len(w.text) > 1) or w.text in _set("subject_place_words.txt") for w in ws):
+            out[k] = Fact(prev, out[k].measure)
+    return out
+
+
+def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """装机达到1.39亿千瓦，占比由31%提升至…: a clause whose subject is only an attribute word (占比,
+    增幅) measures the thing the metric before it counts."""
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if not prev or not subject or "。" in gap or "；" in gap:
+            continue
+        if (
+            gap.startswith(("、占", "，占"))
+            and not gap[1:].startswith(_attribute_heads())
+            and "、" not in gap[1:]
+            and "，" not in gap[1:]
+        ):
+            out[k] = Fact(prev, out[k].measure)  # 装机1.69亿千瓦、占全疆装机64%: the share of that metric
+            continue
+        if _share_of_previous(gap, subject):
+            out[k] = Fact(prev, out[k].measure)  # 共4.1万件，占比|18.4%: the share of that metric's thing
+            continue
+        if subject in _set("subject_attribute_heads.txt") or (
+            _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
+        ):
+            out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
+            continue
+        # the measure word stands in the item itself (not a 分别 list's, whose items share a head)
+        own = gap.startswith("、") and "，" not in gap and subject in gap
+        sibling = _sibling_measure(prev, subject) if own else None
+        if sibling:
+            out[k] = Fact(sibling, out[k].measure)
+    return out
+
+
+def _share_of_previous(gap: str, subject: str) -> bool:
+    """The clause after the metric before is a share word and the metric (，占比|18.4%, 、占比达到|45%):
+    the share is that metric's thing, whose subject it takes as it stands. Not a change of the share
+    (，占比由45%提升至51%): that names the share itself as the indicator that moves."""
+    return (
+        subject in _set("subject_share_words.txt")
+        and gap[:1] in "，、"
+        and gap[1:].startswith(subject)
+        and not any(c in gap for c in "由从")
+    )
+
+
+def _sibling_measure(prev: str, subject: str) -> str | None:
+    """旅游人次50万、收入20亿元; 污水集中收集率达75%、处理率98%: a list item whose subject is one word
+    naming a measure (收入, 处理率) measures the thing the item before names with another measure, so
+    it takes that item's words before its measure (旅游 收入, 污水集中收集 处理率)."""
+    ws = tag(subject)
+    if len(ws) != 1 or len(subject) > 4 or not _has_head(subject) or prev.endswith(subject):
+        return None
+    heads = (*words("subject_list_heads.txt"), *words("subject_attribute_heads.txt"))
+    head = max((h for h in heads if prev.endswith(h)), key=len, default=None)
+    if head is None:
+        return None
+    stem = prev[: -len(head)]
+    if len(stem) < 2 or not _HAN.match(stem[-1]) or stem.endswith(("、", "和", "及")):
+        return None
+    return stem + subject
+
+
+def _rate_of_act_before(sentence: str, prev: Span, subject: str | None) -> bool:
+    """化解…23万户，化解率达94%: a rate named only by an act (化解率, 办结率) whose verb governs the
+    metric before it measures that act on the same thing."""
+    head = next((h for h in _attribute_heads() if subject and subject.endswith(h)), None)
+    if not subject or not head or len(subject) - len(head) < 2:
+        return False
+    stem = subject[: -len(head)]
+    if not (dictionary_tag(stem) or "").startswith("v"):
+        return False
+    lo = _clause_start(sentence, prev.start, 0)
+    before = sentence[lo : prev.start]
+    return stem in before and subject not in before  # not 起数、死亡人数分别…: the rate's own name
+
+
+def _grade_of(count: Span, nxt: Span) -> bool:
+    """Whether ``nxt``, right after a count, is the grade of the counted things (7个|750千伏|工程,
+    3座|10万吨级|码头) rather than a metric of its own (投资593亿元|28个重点项目)."""
+    return count.kind == "count" and nxt.kind not in _set("subject_not_grade_kinds.txt")
+
+
+def _shared_level_heads(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """建成6个市级、9个县级养老服务中心: a metric followed only by a level word (市级, tagged b) before
+    、 counts the head the next item names after its own level word."""
+    for k in range(len(spans) - 2, -1, -1):
+        nxt = out[k + 1].subject
+        gap = sentence[spans[k].end : spans[k + 1].start]
+        if not nxt or not gap.endswith("、") or len(gap) < 2 or out[k].subject not in (None, gap[:-1]):
+            continue
+        own = tag(gap[:-1])  # 8个|国家级、: the level word alone, which the subject rules may drop
+        if not all(w.tag == "b" or w.text.endswith("级") for w in own):
+            continue
+        ws = tag(nxt)
+        i = 0
+        while i < len(ws) and (ws[i].tag == "b" or ws[i].text.endswith("级")):
+            i += 1
+        if i == 0 and "级" in nxt[:5] and nxt.index("级") + 1 < len(nxt):
+            out[k] = Fact(nxt[nxt.index("级") + 1 :], out[k].measure)  # 自治区|级|区域医疗中心: cut in two
+        elif 0 < i < len(ws):
+            out[k] = Fact(_text(ws[i:]), out[k].measure)
+    return out
+
+
+def _inherited(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, sp: Span, before: _Before
+) -> str | None:
+    """The subject of an earlier metric of the sentence, for a metric whose clause names none."""
+    if not before.bare:
+        return None
+    prev, prev_fact = spans[k - 1], out[k - 1]
+    between = sentence[prev.end : sp.start]
+    if "。" in between or "；" in between or ";" in between:
+        return None
+    rate = sp.kind in _set("non_additive_kinds.txt")
+    if not between and prev_fact.subject:
+        return prev_fact.subject  # 惠及园区常住居民82户320人: one subject, two units
+    if rate and prev_fact.subject:
+        return prev_fact.subject  # 实现地区生产总值67665亿元，增长5.5%
+    if between == "、" and prev_fact.subject and _metric_bridges().match(sentence, sp.start):
+        return prev_fact.subject  # 产值增长19.2%、突破8500亿元: a bridged figure right after one
+    same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
+    if same_unit and not rate:
+        return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
+    return None
+
+
+def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
+    """长280米、宽5米，总计1400平方米的水泥路: a dimension takes the thing a later metric of the sentence names with 的."""
+    sp = spans[k]
+    head = sentence[max(0, sp.start - 2) : sp.start]
+    if not any(head.endswith(w) for w in words("subject_dimension_words.txt")):
+        return None
+    for later in spans[k + 1 :]:
+        if "。" in sentence[sp.end : later.start] or "；" in sentence[sp.end : later.start]:
+            return None
+        if sentence.startswith("的", later.end):
+            return _after(sentence, later.end, later.kind)
+    return None

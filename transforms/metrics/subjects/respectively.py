@@ -1,0 +1,114 @@
+"""分别 lists: A、B、C增加值分别增长x、y、z gives metric i conjunct i, with the head the items share.
+
+Both directions: the list before 分别 handed out to the figures after it, and back again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transforms.lexicon import words
+from transforms.metrics.subjects.before import _before
+from transforms.metrics.subjects.bridges import _bridge_suffix
+from transforms.metrics.subjects.spans import _HAN_WORD, Fact, Span, _balanced, _clause_start, _text
+from transforms.metrics.subjects.vocab import _has_head, _is_stop, _set
+from transforms.metrics.words import tag
+
+
+def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str | None:
+    """A、B、C增加值分别增长x、y、z: metric ``index`` of the list after 分别 takes conjunct ``index``.
+    ``floor`` is the end of the metric before the list: when 分别 follows it at once, the items before
+    分别 are metrics (从…的12000元和13500元|分别提高到…), not named things."""
+    if floor and sentence.startswith("分别", floor):
+        return None
+    lo = first
+    while lo > 0 and sentence[lo - 1] not in "，,；;。！!？?：:\n":
+        lo -= 1
+    clause = sentence[lo:first]
+    at = clause.rfind("分别")
+    if at < 0 or at < len(clause) - 6:
+        return None
+    conjuncts = _conjuncts(clause[:at])
+    if len(conjuncts) < 2 or index >= len(conjuncts):
+        return None
+    conjunct = conjuncts[index]
+    own = _before(conjunct, len(conjunct), 0, False, lead="分别").subject  # 分别增长 is its verb
+    if index == len(conjuncts) - 1:
+        return own
+    # The measured noun after the last item is every item's (钢铁、水泥和平板玻璃产量 -> 钢铁产量):
+    # 钢铁 alone does not say that output was counted, and would not group with 钢铁产量 elsewhere.
+    if any(_has_head(c) for c in conjuncts[:-1]):
+        return own  # 进口货值、…、船舶进出、…销售额: items that name their own measures share none
+    head = _shared_head(conjuncts)
+    item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
+    if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:
+        return own  # 刑事案件发案数、治安案件受理数: each item names its own measure
+    return item + head
+
+
+def _shared_head(conjuncts: Sequence[str]) -> str | None:
+    """The head the last item of a 分别 list shares with the others: what follows the part of it that
+    stands parallel to an earlier item: as long, and ending at a word or a word of its own with the
+    same first character (粮食、蔬菜|产量; 第一、第三|产业增加值), else the earliest measure noun of ``subject_list_heads.txt`` in it (节能家电|零售额)."""
+    last = conjuncts[-1]
+    if conjuncts[0].endswith("级") and "级" in last[:4] and last.index("级") + 1 < len(last):
+        return last[last.index("级") + 1 :]  # 国家级、部级|创新平台: the head after the level word
+    bounds = set()
+    at = 0
+    for w in tag(last):
+        at += len(w.text)
+        bounds.add(at)
+    for item in conjuncts[:-1]:
+        n = len(item)
+        if 0 < n < len(last) and (n in bounds or (item[0] == last[0] and len(tag(last[:n])) == 1)):
+            rest = last[n:]
+            ws = tag(rest)
+            nominal = bool(ws) and ws[0].tag.startswith(("n", "vn", "j")) and not _is_stop(ws[0])
+            verbal = bool(ws) and ws[0].tag == "v" and _has_head(rest)  # 支持|民间投资项目比重
+            if (nominal or verbal) and _balanced(rest) == rest:
+                # …、新增工业用地|支持民间投资项目比重: a verb may open the shared measure
+                return rest
+    found = [(last.find(h), h) for h in words("subject_list_heads.txt") if h in last[1:]]
+    if not found:
+        return None
+    head = last[min(i for i, _ in found) :]
+    return head[: len(head) - len(_bridge_suffix(head))] or None  # 产业增加值|年均分别增长
+
+
+def _conjuncts(text: str) -> list[str]:
+    """The items of a list: split at 、, and the last one at a conjunction word (钢铁、水泥|和|平板玻璃产量;
+    城镇|和|农村居民收入)."""
+    parts = text.split("、")
+    ws = tag(parts[-1])
+    conj = _set("subject_list_conjunctions.txt")
+    cuts = [i for i, w in enumerate(ws) if w.tag == "c" and w.text in conj]
+    if len(cuts) != 1 or cuts[0] == 0:
+        return parts
+    return [*parts[:-1], _text(ws[: cuts[0]]), _text(ws[cuts[0] + 1 :])]
+
+
+def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """接待游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%: a 分别 clause that names no
+    items refers back to the metrics before it, one for each of its own, in order."""
+    if "分别" not in sentence:  # most sentences: no clause can open with it
+        return out
+    k = 0
+    while k < len(spans):
+        lo = _clause_start(sentence, spans[k].start, spans[k - 1].end if k else 0)
+        head = sentence[lo : spans[k].start]
+        if k == 0 or not head.startswith("分别") or len(head) > 6:
+            k += 1
+            continue
+        group = [k]
+        while group[-1] + 1 < len(spans) and sentence[spans[group[-1]].end : spans[group[-1] + 1].start] in (
+            "、",
+            "和",
+        ):
+            group.append(group[-1] + 1)
+        earlier = [j for j in range(k) if out[j].subject and spans[j].kind != spans[k].kind]
+        between = sentence[spans[earlier[0]].start if earlier else 0 : lo]
+        if len(group) > 1 and len(earlier) >= len(group) and "。" not in between and "；" not in between:
+            for g, j in zip(group, earlier[-len(group) :], strict=True):
+                out[g] = Fact(out[j].subject, out[g].measure)
+        k = group[-1] + 1
+    return out
