@@ -110,3 +110,38 @@ def test_institutions_point_to_a_region_only_when_clear() -> None:
     assert institution_region("特区政府今日宣布，立法会已批准。") is None
     # a mainland department (劳动部门, 经济部门) and 民国 as a historical era are not Taiwan's
     assert institution_region("各级劳动部门和经济部门联合开展检查，民国时期的旧址得到修缮。") is None
+
+
+def test_another_countrys_institutions_are_not_taiwans() -> None:
+    # international news: a presidential office or a ministry in a sentence naming its country
+    assert institution_region("国际快讯：智利总统府表示，内政部将加强边境管理。") is None
+    text = "肯尼亚政府军宣布收复总统府。自去年冲突爆发以来，总统府一直由反对派控制。肯尼亚经济部称损失严重。"
+    assert institution_region(text) is None
+    # a Taiwan release that names another country elsewhere keeps its own institutions
+    text = "行政院今日核定补助计划。劳动部表示，受美国关税影响的企业可申请。经济部将协助厂商。"
+    assert institution_region(text) == "710000"
+
+
+def test_institution_words_inside_other_words_are_not_institutions() -> None:
+    # 全国小麦 / 全国小微 are not 国小; 万台电梯 / 台电动汽车 are not 台电; 俄总统府 is Russia's
+    assert institution_region("全国小麦收获过半，全国小微企业贷款增长。") is None
+    assert institution_region("今年支持2万台电梯更新，新增300台电动公交车。台电梯改造提速。") is None
+    assert institution_region("俄总统府表示将继续谈判。据俄总统府消息，会谈下周举行。") is None
+    # the words themselves still count
+    assert institution_region("台电公司今日表示，今夏供电稳定。宜兰县国小学童午餐免费。") == "710000"
+
+
+def test_a_digest_of_stories_from_several_provinces_is_not_hong_kongs_page() -> None:
+    import polars as pl
+
+    from transforms.enrich.regions import document_regions
+
+    digest = (
+        "本期节目主要内容：\n山东青岛港吞吐量创新高。\n四川成都新建托育机构120家。\n"
+        "甘肃兰州新增绿化面积。\n特区政府今日公布施政报告，特区政府将拨款50亿港元。\n"
+    )
+    release = "特区政府今日宣布，与深圳合作推进口岸建设，特区政府拨款30亿港元，港元结算。\n"
+    docs = pl.DataFrame({"sha256": ["digest", "release"], "text": [digest, release]})
+    got = {r["sha256"]: r["adcode"] for r in document_regions(docs, None).iter_rows(named=True)}
+    assert got["digest"] is None  # the Hong Kong story's place reaches its own figures only
+    assert got["release"] == "810000"

@@ -154,15 +154,49 @@ def _institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return re.compile("|".join(sorted(map(re.escape, rows), key=len, reverse=True))), rows
 
 
+@lru_cache(maxsize=1)
+def _false_joins() -> dict[str, tuple[str, str]]:
+    return {r["word"]: (r["before"] or "", r["after"] or "") for r in table("institution_false_joins.csv")}
+
+
+def _false_join(text: str, word: str, start: int, end: int) -> bool:
+    """The match is a piece of another word: 经济部门 (a mainland department), 全国小微, 万台电梯, 俄总统府."""
+    if text.startswith("门", end):
+        return True
+    before, after = _false_joins().get(word, ("", ""))
+    return (start > 0 and text[start - 1] in before) or (end < len(text) and text[end] in after)
+
+
+@lru_cache(maxsize=1)
+def _foreign_countries() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words("foreign_countries.txt"))))  # longest first
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end]: a country it names owns the institution word."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return text[max(before, start - 200) : after.start() if after else min(len(text), end + 200)]
+
+
 def institution_region(text: str) -> str | None:
     """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
     (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
     point to several places alike. A word shared by two (特区政府) gives each half its weight."""
     pattern, rows = _institutions()
+    hits = [m for m in pattern.finditer(text) if not _false_join(text, m.group(0), m.start(), m.end())]
+    # 巴西总统府, 苏丹武装部队宣布控制总统府: a word once in a sentence naming another country is that
+    # country's institution on the whole page (the story goes on 总统府一直由…控制)
+    foreign = {
+        m.group(0) for m in hits if _foreign_countries().search(_sentence_around(text, m.start(), m.end()))
+    }
     votes: dict[str, float] = defaultdict(float)
-    for m in pattern.finditer(text):
-        if text.startswith("门", m.end()):
-            continue  # 经济部门, 劳动部门: a mainland department, not Taiwan's 经济部
+    for m in hits:
+        if m.group(0) in foreign:
+            continue
         codes = rows[m.group(0)]
         weight = (HEAD_WEIGHT if m.start() < HEAD_CHARS else 1.0) / len(codes)
         for code in codes:
@@ -173,6 +207,18 @@ def institution_region(text: str) -> str | None:
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     return best if score >= REGION_CUE_MIN and score > runner else None
+
+
+MANY_PROVINCES = 3  # a page naming divisions of this many provinces is a digest of stories (新闻联播)
+
+
+def _institution_fallback(text: str, mentions: list[tuple[str, int]]) -> str | None:
+    """:func:`institution_region` for a page whose divisions decide nothing, unless it is a digest of
+    stories from several provinces: there 特区政府 or 港元 belong to its Hong Kong story only, and the
+    story's own place reaches that story's figures (regions.stories)."""
+    _, aliases, _ = _gazetteer()
+    provinces = {hit[0][:2] for alias, _ in mentions for hit in [aliases[alias][0]] if len(hit) == 1}
+    return institution_region(text) if len(provinces) < MANY_PROVINCES else None
 
 
 def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
@@ -212,7 +258,7 @@ def _document_regions(
         if code is not None:
             row = _describe(code)
         else:  # no sidecar region, or one naming no known division: the text decides
-            row = _describe(resolve_region(text, mentions) or institution_region(text))
+            row = _describe(resolve_region(text, mentions) or _institution_fallback(text, mentions))
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
 
