@@ -55,12 +55,29 @@ def cmd_normalise(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """Metrics of the files, a batch (MINSHENG_BATCH_SIZE files) at a time: JSON lines and CSV are
+    written as each batch is parsed, so memory is set by the batch, not by how many files are given,
+    and the first rows come out before the last file is read. A table for people needs every row's
+    width first, so it is written once at the end."""
+    import polars as pl
+
     from transforms.parse import parse_files
 
-    files, failed = _read(args.files)
-    out = parse_files(files).metrics.rename({"path": "file"})
-    out = out.select([c for c in METRIC_COLUMNS if c in out.columns])
-    write_frame(out, args.format)
+    size = args.settings_check.batch_size
+    failed, first = 0, True
+    held: list[pl.DataFrame] = []
+    for start in range(0, len(args.files), size):
+        files, bad = _read(args.files[start : start + size])
+        failed += bad
+        out = parse_files(files).metrics.rename({"path": "file"})
+        out = out.select([c for c in METRIC_COLUMNS if c in out.columns])
+        if args.format == "table":
+            held.append(out)
+        else:
+            write_frame(out, args.format, header=first)
+            first = False
+    if held:  # FILE is nargs="+": there is always one batch
+        write_frame(pl.concat(held, how="vertical_relaxed"), args.format)
     return cfg.EXIT_ERROR if failed else cfg.EXIT_OK
 
 

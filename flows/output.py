@@ -95,14 +95,18 @@ def table_lines(df: Any, max_width: int = DEFAULT_MAX_WIDTH) -> list[str]:
     return [line(headers), rule, *(line(r) for r in rows)]
 
 
-def write_frame(df: Any, fmt: str, out: Any = None, *, max_width: int = DEFAULT_MAX_WIDTH) -> None:
-    """Write a polars frame to stdout as JSON lines, CSV, or an aligned table for people."""
+def write_frame(
+    df: Any, fmt: str, out: Any = None, *, max_width: int = DEFAULT_MAX_WIDTH, header: bool = True
+) -> None:
+    """Write a polars frame to stdout as JSON lines, CSV, or an aligned table for people.
+
+    ``header=False`` continues a CSV written batch by batch (``minsheng extract``)."""
     out = out or sys.stdout
     if fmt == "jsonl":
         for row in df.iter_rows(named=True):
             out.write(json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        out.write(df.write_csv(float_scientific=False))
+        out.write(df.write_csv(float_scientific=False, include_header=header))
     else:
         out.write("\n".join(table_lines(df, max_width)) + f"\n({df.height} rows)\n")
     out.flush()

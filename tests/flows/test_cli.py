@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,15 @@ from tests.conftest import REPO
 MINSHENG = [sys.executable, "-m", "flows.cli"]
 
 
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*MINSHENG, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+def run(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*MINSHENG, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_normalise_jsonl_is_clean_and_keeps_the_path_as_given(seed_paths: list[Path]) -> None:
@@ -69,6 +77,22 @@ def test_extract_formats_agree(seed_paths: list[Path]) -> None:
     assert [r["text"] for r in as_csv] == [r["text"] for r in rows]
     table = run("extract", *files, "--format", "table")
     assert table.returncode == 0 and "16.1万人次" in table.stdout
+
+
+def test_extract_streams_batches_with_the_same_rows(tmp_path: Path, seed_paths: list[Path]) -> None:
+    """A batch at a time (MINSHENG_BATCH_SIZE) prints what one batch prints: one CSV header, every
+    row, in file order; a broken file in the middle batch is reported and the others still print."""
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(bytes(range(256)) * 64)
+    files = [str(seed_paths[0]), str(bad), *map(str, seed_paths[1:])]
+    for fmt in ("jsonl", "csv"):
+        whole = run("extract", *files, "--format", fmt, env={"MINSHENG_BATCH_SIZE": "64"})
+        streamed = run("extract", *files, "--format", fmt, env={"MINSHENG_BATCH_SIZE": "2"})
+        assert whole.returncode == streamed.returncode == 1
+        assert "broken.txt" in streamed.stderr
+        assert streamed.stdout == whole.stdout and streamed.stdout
+    header = streamed.stdout.splitlines()[0]
+    assert streamed.stdout.count(header + "\n") == 1
 
 
 def test_unreadable_file_is_reported_and_the_others_still_print(
