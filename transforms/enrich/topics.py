@@ -82,6 +82,7 @@ _FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of 
 _FIELD_ONLY = r"^(?:领域|方面|方面工作)$"  # a subject naming only fields of work, no theme
 _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
+_THOUSANDS = r"(\d),(\d)"  # a thousands separator (3,200名), no clause stop
 # a colon opening an enumeration of points (：一是…, ：第一，…, ：（一）…)
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
@@ -99,6 +100,9 @@ _POPULATION_VERBS = "有|住着|生活着|居住着"
 _INCOME_PAIR = (
     f"城(?:乡|镇和农村|镇、农村)居民{_NOT_STOP}收入{_NOT_STOP}分别|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
 )
+
+
+_PAIR_GOES_ON = r"^(?:并|且|均)?分别"  # a clause stating the pair's second measure (，分别增长A和B)
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +280,9 @@ def _windows(ctx: Context) -> pl.DataFrame:
     sents = ctx.sentences.select(
         *keys,
         pl.col("char_start").alias("s_start"),
-        pl.col("text").fill_null("").alias("sent"),
+        # a comma between digits groups thousands (分别达到65,380元和39,760元): no clause ends there,
+        # so it is read as a digit joint of the same length (offsets stay those of the sentence)
+        pl.col("text").fill_null("").str.replace_all(_THOUSANDS, "${1}_${2}").alias("sent"),
     )
     cols = ["metric_id", *keys, "char_start", "char_end", "text"]
     subject = pl.col("subject") if "subject" in ctx.metrics.columns else pl.lit(None, dtype=pl.String)
@@ -756,7 +762,15 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # 从A和B分别提高到C和D): every second figure is the rural one, the central farm-income
             # indicator (213); the urban one stays a macro indicator
             pl.when(
-                pl.col("clause").str.contains(_INCOME_PAIR)
+                (
+                    pl.col("clause").str.contains(_INCOME_PAIR)
+                    # …分别达到A和B，分别增长C和D: the second clause goes on with the pair before it
+                    | (
+                        pl.col("clause").str.contains(_PAIR_GOES_ON)
+                        & pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
+                        & pl.col("subject").str.contains("收入").fill_null(False)
+                    )
+                )
                 & (pl.len().over(*keys, "c0") % 2 == 0)
                 & (pl.int_range(pl.len()).over(*keys, "c0") % 2 == 1)
             )

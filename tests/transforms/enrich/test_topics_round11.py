@@ -1,0 +1,89 @@
+"""Topic rules by kind (round 11): each code's vocabulary, thousands separators, income pairs.
+
+Every sentence is made up; the helpers are those of test_topics.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.enrich.test_topics import _assert_story_topics, _topics
+
+# made up: one figure per theme, its subject a word of that theme's programmes, facilities, people
+# served or indicators that no keyword read before this round (or a weaker word outweighed)
+VOCABULARY = [
+    ("全市批发零售业销售额增长6%", "6%", "批发零售业销售额", "economy"),
+    ("新建众创空间12家", "12家", "众创空间", "science_tech"),
+    ("全区受理劳动仲裁案件300件", "300件", "劳动仲裁案件", "employment"),
+    ("全县护老院增至15间", "15间", "护老院", "social_security"),
+    ("改造殡葬服务设施4处", "4处", "殡葬服务设施", "social_security"),
+    ("每千人口注册护士达到3.8人", "3.8人", "注册护士", "health"),
+    ("消防处全年处理救护召唤80万宗", "80万宗", "救护召唤", "health"),
+    ("全省孕产妇死亡率降至8.5/10万", "8.5/10万", "孕产妇死亡率", "health"),
+    ("义务教育巩固率达到99%", "99%", "义务教育巩固率", "education"),
+    ("筹集共有产权住房2000套", "2000套", "共有产权住房", "housing"),
+    ("整治城市易涝点35个", "35个", "城市易涝点", "urban"),
+    ("新开通多式联运线路6条", "6条", "多式联运线路", "transport"),
+    ("全市细颗粒物平均浓度下降4%", "4%", "细颗粒物平均浓度", "environment"),
+    ("完成挥发性有机物治理项目80个", "80个", "挥发性有机物治理项目", "environment"),
+    ("新建肉牛养殖场20个", "20个", "肉牛养殖场", "rural"),
+    ("全省入境游人数增长30%", "30%", "入境游人数", "culture_tourism"),
+    ("破获电诈案件1200起", "1200起", "电诈案件", "public_safety"),
+    ("开展主题党日活动40场", "40场", "主题党日活动", "governance"),
+    ("全年受理初信初访2000件", "2000件", "初信初访", "petitions"),
+]
+
+
+@pytest.mark.parametrize("row", VOCABULARY, ids=[r[2] for r in VOCABULARY])
+def test_each_code_reads_its_own_vocabulary(row: tuple[str, str, str, str]) -> None:
+    _assert_story_topics([row])
+
+
+def test_a_thousands_separator_ends_no_clause() -> None:
+    # made up: 3,200 is one number; the pay after it is employment, not the care workers' theme
+    # before the comma's digits
+    got = _topics(
+        ["全市托育人员约3,200名，平均月薪约2,800元"],
+        [["约3,200名", "约2,800元"]],
+        subjects={"约3,200名": "托育人员", "约2,800元": "平均月薪"},
+    )
+    assert got == [["health", "employment"]]
+
+
+def test_an_income_pair_goes_on_in_the_next_clause() -> None:
+    # made up: the pair's levels, then its growth rates in a clause of its own (分别增长C和D): every
+    # second figure is the rural one; a thousands separator inside the levels splits nothing
+    got = _topics(
+        ["城乡居民人均可支配收入分别达到52,100元和31,400元，分别增长4.5%和6.2%。"],
+        [["52,100元", "31,400元", "4.5%", "6.2%"]],
+        subjects={k: "城乡居民人均可支配收入" for k in ("52,100元", "31,400元", "4.5%", "6.2%")},
+    )
+    assert got == [["economy", "rural", "economy", "rural"]]
+
+
+def test_village_roads_of_the_highway_classes_and_rural_water_pipes() -> None:
+    # made up: 村道 is a class of rural highway (县道, 乡道, 村道) however villagey the story; pipes
+    # of rural water supply are rural, not city pipe networks
+    rows = [
+        ("针对村民出行难，全镇硬化村道12公里", "12公里", "村道", "transport"),
+        ("改造提升农村供水管网60公里", "60公里", "农村供水管网", "rural"),
+        ("新建改造城市供水管网45公里", "45公里", "城市供水管网", "urban"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_family_doctor_contracts_are_health_an_investment_deal_economy() -> None:
+    # made up: residents who signed a family doctor up are health; 签约 of projects stays economy
+    rows = [
+        ("家庭医生签约服务覆盖全镇，签约居民9000余人", "9000余人", "签约居民", "health"),
+        ("重点人群签约率达到80%", "80%", "重点人群签约率", "health"),
+        ("全年招商项目签约120个", "120个", "招商项目", "economy"),
+    ]
+    _assert_story_topics(rows)
+
+
+def test_key_questions_of_a_policy_are_no_residents_problems() -> None:
+    # made up: a plan built around three questions of state assets is not a count of requests
+    _assert_story_topics(
+        [("围绕国有资产怎么管、怎么用三个关键问题，深化国资国企改革", "三个", "关键问题", "economy")]
+    )
