@@ -102,6 +102,7 @@ _INCOME_PAIR = (
 )
 
 
+_SENTENCE_END = r"^[。！？!?；;…\s”’」』）)]*$"  # nothing but closing marks left in the sentence
 _PAIR_GOES_ON = r"^(?:并|且|均)?分别"  # a clause stating the pair's second measure (，分别增长A和B)
 
 
@@ -343,13 +344,16 @@ def _windows(ctx: Context) -> pl.DataFrame:
         & (pl.col("c1") == pl.col("b"))
         & (pl.col("l0") == pl.col("c0"))
     )
+    # ...unless no clause follows in its sentence, or only a part of what was counted before it
+    # (计划实施32件民生实事，总投资约15亿元，其中新建农贸市场5个): then it is what that count spends
+    # (fund_ends; metric_topics gives it the topic of the metric before it in the sentence)
+    following = pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
+    ends = following.str.contains(_PART) | pl.col("sent").str.slice(pl.col("c1")).str.contains(_SENTENCE_END)
     m = m.with_columns(
         bare_fund.alias("bare_fund"),
-        pl.when(bare_fund)
-        .then(
-            pl.col("local")
-            + pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
-        )
+        (bare_fund & ends).alias("fund_ends"),
+        pl.when(bare_fund & ~ends)
+        .then(pl.col("local") + following)
         .otherwise(pl.col("local"))
         .alias("local"),
     )
@@ -738,6 +742,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "subject",
             "lead",
             "tail",
+            "fund_ends",
         )
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
@@ -791,6 +796,19 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # money named only as money that closes its sentence (…民生项目清单15项，已完工9项，完成投资860余万元)
+        # is what the count before it spends: that metric's topic
+        .with_columns(
+            pl.when(pl.col("fund_ends"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("fund_ends")).then(pl.col("topic")).forward_fill().over(keys),
+                    pl.col("topic"),
+                )
+            )
             .otherwise(pl.col("topic"))
             .alias("topic")
         )

@@ -87,3 +87,36 @@ def test_key_questions_of_a_policy_are_no_residents_problems() -> None:
     _assert_story_topics(
         [("围绕国有资产怎么管、怎么用三个关键问题，深化国资国企改革", "三个", "关键问题", "economy")]
     )
+
+
+def test_money_closing_its_sentence_is_what_the_count_before_it_spends() -> None:
+    # made up: a bare sum after a list of livelihood projects is theirs (petitions); after a count of
+    # old compounds renovated, housing; before a part (，其中…) likewise; with a clause after it, that
+    # clause still says what it is spent on (村道: transport)
+    got = _topics(
+        [
+            "全镇梳理民生项目清单20项，已完工12项，完成投资500余万元。",
+            "今年全区计划改造老旧小区30个，计划总投资5.2亿元。",
+            "今年计划实施民生实事25件，总投资约8亿元，其中新建农贸市场3个。",
+            "全镇争取上级资金200万元，对5条村道进行硬化。",
+        ],
+        [["20项", "12项", "500余万元"], ["30个", "5.2亿元"], ["25件", "约8亿元", "3个"], ["200万元", "5条"]],
+        stories=[0, 1, 2, 3],
+        subjects={
+            "20项": "民生项目清单",
+            "500余万元": "投资",
+            "30个": "老旧小区",
+            "5.2亿元": "计划总投资",
+            "25件": "民生实事",
+            "约8亿元": "总投资",
+            "3个": "农贸市场",
+            "200万元": "上级资金",
+            "5条": "村道",
+        },
+    )
+    assert got == [
+        ["petitions", "petitions", "petitions"],
+        ["housing", "housing"],
+        ["petitions", "petitions", "urban"],
+        ["transport", "transport"],
+    ]
