@@ -690,6 +690,10 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # the metric nor weighs in its local window, even as its subject (检控486宗)
         .with_columns(pl.col("kw").is_in(words("topic_enforcement_words.txt")).alias("enforce"))
         .filter(~(pl.col("enforce") & (pl.col("lvl") == 1)))
+        # a hint counts as a word of the metric's clause, not again in its local window (inside the
+        # clause), so a clause of one hint (改造12个小区) yields to the theme its sentence names
+        # (老旧小区改造…)
+        .filter(~((pl.col("weight") < HEAD_MIN) & ~pl.col("fields") & (pl.col("lvl") == 1)))
         .with_columns(
             pl.when(((pl.col("weight") < HEAD_MIN) & ~pl.col("fields")) | pl.col("enforce"))
             .then(pl.min_horizontal("w", pl.lit(CLAUSE)))

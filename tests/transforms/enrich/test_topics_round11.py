@@ -120,3 +120,15 @@ def test_money_closing_its_sentence_is_what_the_count_before_it_spends() -> None
         ["petitions", "petitions", "urban"],
         ["transport", "transport"],
     ]
+
+
+def test_a_clause_of_one_hint_yields_to_the_theme_its_sentence_names() -> None:
+    # made up: 小区 alone only hints at compounds; a sentence on renovating old compounds makes the
+    # count housing; with no theme in the sentence the hint stands
+    got = _topics(
+        ["全县老旧小区改造提速，今年改造15个小区。", "全区新建小区8个。"],
+        [["15个"], ["8个"]],
+        stories=[0, 1],
+        subjects={"15个": "小区", "8个": "小区"},
+    )
+    assert got == [["housing"], ["urban"]]
