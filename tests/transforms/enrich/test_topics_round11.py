@@ -132,3 +132,15 @@ def test_a_clause_of_one_hint_yields_to_the_theme_its_sentence_names() -> None:
         subjects={"15个": "小区", "8个": "小区"},
     )
     assert got == [["housing"], ["urban"]]
+
+
+def test_berths_science_awards_and_laid_off_workers() -> None:
+    # made up: a port's berths are transport, a street's parking berths urban; results winning a
+    # science award are science_tech whatever they are about; workers laid off and resettled employment
+    rows = [
+        ("全市港口新建成深水泊位6个", "6个", "深水泊位", "transport"),
+        ("中心城区新增停车泊位3000个", "3000个", "停车泊位", "urban"),
+        ("新型疫苗等5项成果获省科学技术奖", "5项", "成果", "science_tech"),
+        ("妥善安置分流职工2万人", "2万人", "分流职工", "employment"),
+    ]
+    _assert_story_topics(rows)
