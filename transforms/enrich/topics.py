@@ -103,7 +103,8 @@ _INCOME_PAIR = (
 
 
 _SENTENCE_END = r"^[。！？!?；;…\s”’」』）)]*$"  # nothing but closing marks left in the sentence
-_PAIR_GOES_ON = r"^(?:并|且|均)?分别"  # a clause stating the pair's second measure (，分别增长A和B)
+# a clause stating the pair's second measure (，分别增长A和B; ，增长A、B)
+_PAIR_GOES_ON = r"^(?:并|且|均)?(?:分别|(?:同比|比上年)?(?:增长|提高|增加|上升|下降)[^，；。]*[和、])"
 
 
 @lru_cache(maxsize=1)
@@ -730,6 +731,13 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .select("_row", "scored")
     )
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
+    # metrics whose clause names a theme of its own (a keyword of a real topic, not a blocker)
+    named_clause = (
+        hits.filter(pl.col("lvl") <= 2, pl.col("w") < HEAD)
+        .select("_row")
+        .unique()
+        .with_columns(pl.lit(True).alias("clause_named"))
+    )
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     out = (
         win.select(
@@ -750,6 +758,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         )
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
+        .join(named_clause, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
             # a metric with no keyword in its clause is about what the metric before it is about
@@ -800,6 +809,32 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # a change stated in a clause of its own that names nothing (…来澳的旅客有21万人次，按年减少5.6%):
+        # its subject is carried over from a metric before it, and so is that metric's topic
+        .with_columns(
+            (
+                pl.col("clause_named").is_null()
+                & pl.col("subject").is_not_null()
+                & ~pl.col("clause").str.contains(pl.col("subject").fill_null(""), literal=True)
+                # a 分别 clause spreads over several metrics before it (…分别增长A和B), not one; a
+                # clause after an income pair goes on with the pair (see above)
+                & ~pl.col("clause").str.contains("分别")
+                & ~pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
+            ).alias("carried")
+        )
+        .with_columns(
+            pl.when(pl.col("carried"))
+            .then(
+                pl.coalesce(
+                    # the latest metric before it of the same subject (not a part between them:
+                    # …45例，其中65岁以上长者占6成以上，另有3例死亡)
+                    pl.when(~pl.col("carried")).then(pl.col("topic")).forward_fill().over(*keys, "subject"),
+                    pl.col("topic"),
+                )
+            )
             .otherwise(pl.col("topic"))
             .alias("topic")
         )

@@ -144,3 +144,24 @@ def test_berths_science_awards_and_laid_off_workers() -> None:
         ("妥善安置分流职工2万人", "2万人", "分流职工", "employment"),
     ]
     _assert_story_topics(rows)
+
+
+def test_a_change_in_a_clause_naming_nothing_keeps_the_topic_of_the_figure_before_it() -> None:
+    # made up: the visitors a travel agency brought are tourism, and so is their fall in the next
+    # clause, though the subject carried over (旅客) alone would read as passengers
+    got = _topics(
+        ["3月份经旅行社来港的旅客有15万人次，按年减少4.2%。"],
+        [["15万人次", "4.2%"]],
+        subjects={"15万人次": "旅客", "4.2%": "旅客"},
+    )
+    assert got == [["culture_tourism", "culture_tourism"]]
+
+
+def test_an_income_pair_goes_on_without_fenbie() -> None:
+    # made up: …分别达A、B，增长C、D: the growth clause is the pair's too
+    got = _topics(
+        ["城乡居民人均可支配收入分别达5.2万元、2.9万元，增长4.1%、5.6%。"],
+        [["5.2万元", "2.9万元", "4.1%", "5.6%"]],
+        subjects={k: "城乡居民人均可支配收入" for k in ("5.2万元", "2.9万元", "4.1%", "5.6%")},
+    )
+    assert got == [["economy", "rural", "economy", "rural"]]
