@@ -102,6 +102,7 @@ _INCOME_PAIR = (
 )
 
 
+_OF_PEOPLE = 6  # how far the noun a people subject modifies (…人口的饮水安全问题) may run
 _SENTENCE_END = r"^[。！？!?；;…\s”’」』）)]*$"  # nothing but closing marks left in the sentence
 # a clause stating the pair's second measure (，分别增长A和B; ，增长A、B)
 _PAIR_GOES_ON = r"^(?:并|且|均)?(?:分别|(?:同比|比上年)?(?:增长|提高|增加|上升|下降)[^，；。]*[和、])"
@@ -405,18 +406,24 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # -- leaves the theme to its predicate: what the clause says after it (…实现稳岗就业, …享受育儿补贴,
     # …被命名为双拥模范城)
     people = pl.col("subject").str.contains(f"(?:{_alternation('topic_people.txt')})$").fill_null(False)
+    # what follows the subject's first mention, up to a 、: what follows one is the next item of a
+    # list (63万失能老人、158万残疾人), not a predicate
+    after_subject = (
+        pl.col("clause")
+        .str.split(pl.col("subject"))
+        .list.slice(1)
+        .list.join(pl.col("subject"))
+        .str.replace("、.*$", "")
+    )
     m = m.with_columns(
-        # what follows the subject's first mention, up to a 、: what follows one is the next item of a
-        # list (63万失能老人、158万残疾人), not a predicate
         pl.when(pl.col("clause").str.contains(pl.col("subject"), literal=True))
         .then(
-            pl.col("clause")
-            .str.split(pl.col("subject"))
-            .list.slice(1)
-            .list.join(pl.col("subject"))
-            .str.replace("、.*$", "")
-            # a subject followed by 的 modifies the noun after it (14亿人口的国度): no predicate
-            .str.replace("^的.*$", "")
+            # a subject followed by 的 modifies the noun after it (14亿人口的国度): no predicate; for
+            # people, that noun is what the figure is about (6000万农村人口的饮水安全问题 -> the
+            # drinking water's theme), so it stands in for the predicate, its first words only
+            pl.when(after_subject.str.starts_with("的"))
+            .then(pl.when(people).then(after_subject.str.slice(1, _OF_PEOPLE)).otherwise(pl.lit("")))
+            .otherwise(after_subject)
         )
         .alias("predicate")
     )

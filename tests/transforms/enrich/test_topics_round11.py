@@ -165,3 +165,13 @@ def test_an_income_pair_goes_on_without_fenbie() -> None:
         subjects={k: "城乡居民人均可支配收入" for k in ("5.2万元", "2.9万元", "4.1%", "5.6%")},
     )
     assert got == [["economy", "rural", "economy", "rural"]]
+
+
+def test_people_modifying_a_thing_take_the_things_theme() -> None:
+    # made up: rural people's drinking water is rural water supply; a country of so many people is
+    # no theme of the clause after it
+    rows = [
+        ("今年解决500万农村人口的饮水安全问题", "500万", "农村人口", "rural"),
+        ("8亿多人口的大国建成了最大的教育体系", "8亿多", "人口", "other"),
+    ]
+    _assert_story_topics(rows)
