@@ -175,3 +175,14 @@ def test_people_modifying_a_thing_take_the_things_theme() -> None:
         ("8亿多人口的大国建成了最大的教育体系", "8亿多", "人口", "other"),
     ]
     _assert_story_topics(rows)
+
+
+def test_hong_kong_macau_and_taiwan_schemes_after_conversion() -> None:
+    # made up (Simplified after t2s): home-ownership flats, urban renewal, helpers, public kindergartens
+    rows = [
+        ("房委会今年推出居者有其屋单位4000个", "4000个", "居者有其屋单位", "housing"),
+        ("市区重建局开展市区重建项目8个", "8个", "市区重建项目", "urban"),
+        ("本港外籍家庭佣工约36万名", "约36万名", "外籍家庭佣工", "employment"),
+        ("台中市新设公幼12班", "12班", "公幼", "education"),
+    ]
+    _assert_story_topics(rows)
