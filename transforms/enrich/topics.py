@@ -82,6 +82,7 @@ _FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of 
 _FIELD_ONLY = r"^(?:领域|方面|方面工作)$"  # a subject naming only fields of work, no theme
 _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
+_THOUSANDS = r"(\d),(\d)"  # a thousands separator (3,200名), no clause stop
 # a colon opening an enumeration of points (：一是…, ：第一，…, ：（一）…)
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
@@ -99,6 +100,12 @@ _POPULATION_VERBS = "有|住着|生活着|居住着"
 _INCOME_PAIR = (
     f"城(?:乡|镇和农村|镇、农村)居民{_NOT_STOP}收入{_NOT_STOP}分别|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
 )
+
+
+_OF_PEOPLE = 6  # how far the noun a people subject modifies (…人口的饮水安全问题) may run
+_SENTENCE_END = r"^[。！？!?；;…\s”’」』）)]*$"  # nothing but closing marks left in the sentence
+# a clause stating the pair's second measure (，分别增长A和B; ，增长A、B)
+_PAIR_GOES_ON = r"^(?:并|且|均)?(?:分别|(?:同比|比上年)?(?:增长|提高|增加|上升|下降)[^，；。]*[和、])"
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +283,9 @@ def _windows(ctx: Context) -> pl.DataFrame:
     sents = ctx.sentences.select(
         *keys,
         pl.col("char_start").alias("s_start"),
-        pl.col("text").fill_null("").alias("sent"),
+        # a comma between digits groups thousands (分别达到65,380元和39,760元): no clause ends there,
+        # so it is read as a digit joint of the same length (offsets stay those of the sentence)
+        pl.col("text").fill_null("").str.replace_all(_THOUSANDS, "${1}_${2}").alias("sent"),
     )
     cols = ["metric_id", *keys, "char_start", "char_end", "text"]
     subject = pl.col("subject") if "subject" in ctx.metrics.columns else pl.lit(None, dtype=pl.String)
@@ -337,13 +346,16 @@ def _windows(ctx: Context) -> pl.DataFrame:
         & (pl.col("c1") == pl.col("b"))
         & (pl.col("l0") == pl.col("c0"))
     )
+    # ...unless no clause follows in its sentence, or only a part of what was counted before it
+    # (计划实施32件民生实事，总投资约15亿元，其中新建农贸市场5个): then it is what that count spends
+    # (fund_ends; metric_topics gives it the topic of the metric before it in the sentence)
+    following = pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
+    ends = following.str.contains(_PART) | pl.col("sent").str.slice(pl.col("c1")).str.contains(_SENTENCE_END)
     m = m.with_columns(
         bare_fund.alias("bare_fund"),
-        pl.when(bare_fund)
-        .then(
-            pl.col("local")
-            + pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
-        )
+        (bare_fund & ends).alias("fund_ends"),
+        pl.when(bare_fund & ~ends)
+        .then(pl.col("local") + following)
         .otherwise(pl.col("local"))
         .alias("local"),
     )
@@ -394,18 +406,24 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # -- leaves the theme to its predicate: what the clause says after it (…实现稳岗就业, …享受育儿补贴,
     # …被命名为双拥模范城)
     people = pl.col("subject").str.contains(f"(?:{_alternation('topic_people.txt')})$").fill_null(False)
+    # what follows the subject's first mention, up to a 、: what follows one is the next item of a
+    # list (63万失能老人、158万残疾人), not a predicate
+    after_subject = (
+        pl.col("clause")
+        .str.split(pl.col("subject"))
+        .list.slice(1)
+        .list.join(pl.col("subject"))
+        .str.replace("、.*$", "")
+    )
     m = m.with_columns(
-        # what follows the subject's first mention, up to a 、: what follows one is the next item of a
-        # list (63万失能老人、158万残疾人), not a predicate
         pl.when(pl.col("clause").str.contains(pl.col("subject"), literal=True))
         .then(
-            pl.col("clause")
-            .str.split(pl.col("subject"))
-            .list.slice(1)
-            .list.join(pl.col("subject"))
-            .str.replace("、.*$", "")
-            # a subject followed by 的 modifies the noun after it (14亿人口的国度): no predicate
-            .str.replace("^的.*$", "")
+            # a subject followed by 的 modifies the noun after it (14亿人口的国度): no predicate; for
+            # people, that noun is what the figure is about (6000万农村人口的饮水安全问题 -> the
+            # drinking water's theme), so it stands in for the predicate, its first words only
+            pl.when(after_subject.str.starts_with("的"))
+            .then(pl.when(people).then(after_subject.str.slice(1, _OF_PEOPLE)).otherwise(pl.lit("")))
+            .otherwise(after_subject)
         )
         .alias("predicate")
     )
@@ -680,6 +698,10 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # the metric nor weighs in its local window, even as its subject (检控486宗)
         .with_columns(pl.col("kw").is_in(words("topic_enforcement_words.txt")).alias("enforce"))
         .filter(~(pl.col("enforce") & (pl.col("lvl") == 1)))
+        # a hint counts as a word of the metric's clause, not again in its local window (inside the
+        # clause), so a clause of one hint (改造12个小区) yields to the theme its sentence names
+        # (老旧小区改造…)
+        .filter(~((pl.col("weight") < HEAD_MIN) & ~pl.col("fields") & (pl.col("lvl") == 1)))
         .with_columns(
             pl.when(((pl.col("weight") < HEAD_MIN) & ~pl.col("fields")) | pl.col("enforce"))
             .then(pl.min_horizontal("w", pl.lit(CLAUSE)))
@@ -716,6 +738,13 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .select("_row", "scored")
     )
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
+    # metrics whose clause names a theme of its own (a keyword of a real topic, not a blocker)
+    named_clause = (
+        hits.filter(pl.col("lvl") <= 2, pl.col("w") < HEAD)
+        .select("_row")
+        .unique()
+        .with_columns(pl.lit(True).alias("clause_named"))
+    )
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     out = (
         win.select(
@@ -732,9 +761,11 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "subject",
             "lead",
             "tail",
+            "fund_ends",
         )
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
+        .join(named_clause, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
             # a metric with no keyword in its clause is about what the metric before it is about
@@ -756,7 +787,15 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # 从A和B分别提高到C和D): every second figure is the rural one, the central farm-income
             # indicator (213); the urban one stays a macro indicator
             pl.when(
-                pl.col("clause").str.contains(_INCOME_PAIR)
+                (
+                    pl.col("clause").str.contains(_INCOME_PAIR)
+                    # …分别达到A和B，分别增长C和D: the second clause goes on with the pair before it
+                    | (
+                        pl.col("clause").str.contains(_PAIR_GOES_ON)
+                        & pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
+                        & pl.col("subject").str.contains("收入").fill_null(False)
+                    )
+                )
                 & (pl.len().over(*keys, "c0") % 2 == 0)
                 & (pl.int_range(pl.len()).over(*keys, "c0") % 2 == 1)
             )
@@ -777,6 +816,45 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # a change stated in a clause of its own that names nothing (…来澳的旅客有21万人次，按年减少5.6%):
+        # its subject is carried over from a metric before it, and so is that metric's topic
+        .with_columns(
+            (
+                pl.col("clause_named").is_null()
+                & pl.col("subject").is_not_null()
+                & ~pl.col("clause").str.contains(pl.col("subject").fill_null(""), literal=True)
+                # a 分别 clause spreads over several metrics before it (…分别增长A和B), not one; a
+                # clause after an income pair goes on with the pair (see above)
+                & ~pl.col("clause").str.contains("分别")
+                & ~pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
+            ).alias("carried")
+        )
+        .with_columns(
+            pl.when(pl.col("carried"))
+            .then(
+                pl.coalesce(
+                    # the latest metric before it of the same subject (not a part between them:
+                    # …45例，其中65岁以上长者占6成以上，另有3例死亡)
+                    pl.when(~pl.col("carried")).then(pl.col("topic")).forward_fill().over(*keys, "subject"),
+                    pl.col("topic"),
+                )
+            )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # money named only as money that closes its sentence (…民生项目清单15项，已完工9项，完成投资860余万元)
+        # is what the count before it spends: that metric's topic
+        .with_columns(
+            pl.when(pl.col("fund_ends"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("fund_ends")).then(pl.col("topic")).forward_fill().over(keys),
+                    pl.col("topic"),
+                )
+            )
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
