@@ -477,17 +477,8 @@ def _period_head_blocked(sent: str, start: int) -> bool:
 
 def _period_head_before(sent: str, start: int) -> bool:
     """A period head (过去, 前, 今明 …) ends right before ``start``, and no longer word that states an
-    amount of time ends there (提前3个月). A bare 前 is "the first N" only after a year or at a clause
-    start (今年前7个月, 前两个月，…); after a verb or noun it is "before" (开学前7天: a length)."""
-    if not _period_heads().ends(sent, start, "") or _period_head_blocked(sent, start):
-        return False
-    if sent[start - 1] != "前":
-        return True
-    return start < 2 or not _han_follows(sent, start - 2) or sent[start - 2] in _FIRST_N_OPENERS
-
-
-# before a bare 前 these keep it "the first N" (2024年前11个月, 最初的前两周)
-_FIRST_N_OPENERS = frozenset("年的")
+    amount of time ends there: 前7个月, 假期前三天, 开学前5天 are periods or points; 提前3个月 is an amount."""
+    return _period_heads().ends(sent, start, "") and not _period_head_blocked(sent, start)
 
 
 @cache
@@ -780,10 +771,10 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         )
     if prefix_word == "上" and not standalone:
         prefix_start, prefix_bound = head, None
-    if _ordinal_before().ends(sent, prefix_start, "") or _ORDINAL_LIST.search(
-        sent, max(0, prefix_start - 10), prefix_start
+    if _ordinal_before().ends(sent, prefix_start, "") or (
+        prefix_bound is None and _ORDINAL_LIST.search(sent, max(0, head - 10), head)
     ):
-        return None  # 第二批; 播出第三、四集: the 第 of a list of ordinals applies to each
+        return None  # 第二批; 播出第三、四集: the 第 of a list of ordinals applies to each (全国第四、突破1万公里: not)
 
     inner_bound = None
     unit: Unit | None = None

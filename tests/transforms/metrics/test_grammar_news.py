@@ -21,6 +21,8 @@ PERIODS = [
     ("前三个月，全省外贸保持增长", []),
     ("2026年前11个月，新开工项目增多", []),
     ("最初的前两周，团队调试设备", []),
+    ("假期前三天，景区接待游客", []),  # the first days of a holiday
+    ("开学前5天，教师集中备课", []),  # the days before an event: a point in time
     ("全市2027届高校毕业生达到31万人", [("31万人", 310000, 310000, 310000, "人", "exact")]),
     ("全校2024级新生入学", []),
     ("省里印发了养老服务三年发展计划", []),
@@ -33,7 +35,10 @@ PERIODS = [
 AMOUNTS = [
     ("工程比计划提前3个月完工", [("3个月", 3, 3, 3, "月", "exact")]),
     ("大桥提前两年建成通车", [("两年", 2, 2, 2, "年", "exact")]),
-    ("开学前5天定为集中备课时间", [("5天", 5, 5, 5, "天", "exact")]),
+    (
+        "车程将由目前5小时缩短至2小时",
+        [("5小时", 5, 5, 5, "小时", "exact"), ("2小时", 2, 2, 2, "小时", "exact")],
+    ),
     ("该联赛已连续举办两届", [("两届", 2, 2, 2, "届", "exact")]),
     ("纪录片共8集，讲述了", [("8集", 8, 8, 8, "集", "exact")]),
     ("三集电视专题片今晚开播", [("三集", 3, 3, 3, "集", "exact")]),
@@ -80,3 +85,10 @@ WORDS = [
 @pytest.mark.parametrize(("sentence", "expected"), PERIODS + AMOUNTS + UNITS + WORDS)
 def test_news_figures(sentence: str, expected: list[tuple]) -> None:
     assert _spans(sentence) == [tuple(e) for e in expected]
+
+
+def test_an_ordinal_list_needs_the_numeral_right_after_its_comma() -> None:
+    """全国第四、突破1万公里: a bound word after the comma opens a figure of its own."""
+    assert _spans("通车里程居全国第五、突破8000公里") == [
+        ("突破8000公里", 8000, 8000, 8000, "公里", "at_least")
+    ]
