@@ -76,6 +76,8 @@ _MULTIPLIERS = {
 }
 # the units _regional_unit reads (by unit or surface)
 _REGIONAL_UNITS = frozenset({"折", "成", "呎", "度", "点"})
+# unit kinds that 零下 ("below zero") before the figure makes negative
+_BELOW_ZERO_KINDS = frozenset({"temperature", "degree"})
 _MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～〜—－-"  # 〜 (wave dash): Taiwan pages write 35〜40万元 with it too
@@ -86,6 +88,9 @@ _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 _OPENING_QUOTES = frozenset(_QUOTES)
 _PERSON_NOUN = re.compile(r"[\u4e00-\u9fff]人(?!民币|工|才)")  # 巴勒斯坦人, 外来人: nouns of people
 _PUNCT = set("，。、；：！？,.;:!?（）()《》…")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+# 第三、: an ordinal and the list comma after it, right before a numeral (第三、四集: the fourth episode)
+_ORDINAL_LIST = re.compile(rf"第[\d{_CN}]+、$")
 # after an amount of a threshold kind these make it a condition: 60周岁及以上, 65岁或以上, 65周岁（含）以上
 _THRESHOLD_TAILS = (
     "及以上",
@@ -368,8 +373,8 @@ def _in_short_quote(sent: str, start: int, end: int) -> bool:
         inner = sent[i + 1 : j]
         if open_q == '"' and inner.count('"'):
             continue
-        if len(inner) <= 15 and _PUNCT.isdisjoint(inner):
-            return True
+        if len(inner) <= 15 and _PUNCT.isdisjoint(_DECIMAL_POINT.sub("", inner)):
+            return True  # the point of a decimal (“0.1微克”行动) is no punctuation
     return False
 
 
@@ -460,6 +465,23 @@ def _period_heads() -> _Affixes:
 
 
 @cache
+def _period_head_blockers() -> _Affixes:
+    """提前, 超前: words that end like a period head (前) but state an amount of time (提前3个月)."""
+    return _Affixes((w, frozenset()) for w in words("period_head_blockers.txt"))
+
+
+def _period_head_blocked(sent: str, start: int) -> bool:
+    """The period head before ``start`` is the end of a word that states an amount (提前两年)."""
+    return _period_head_blockers().ends(sent, start, "")
+
+
+def _period_head_before(sent: str, start: int) -> bool:
+    """A period head (过去, 前, 今明 …) ends right before ``start``, and no longer word that states an
+    amount of time ends there: 前7个月, 假期前三天, 开学前5天 are periods or points; 提前3个月 is an amount."""
+    return _period_heads().ends(sent, start, "") and not _period_head_blocked(sent, start)
+
+
+@cache
 def _period_tails() -> _Affixes:
     """来, 后, 前 …: after a count of months, weeks, days or hours they make it a point in time."""
     return _Affixes((w, frozenset()) for w in words("period_tails.txt"))
@@ -500,9 +522,10 @@ def _is_period(sent: str, start: int, unit_end: int, unit: str) -> bool:
         return True  # 近三年，中央和地方投入…: "in the last three years"; 近30年的违章建筑 stays a duration
     if sent.endswith("近", 0, start) and _recent_years_before_verb(sent, start, unit_end):
         return True  # 近两年挂牌出让的项目: the same "last two years" before the verb it dates
-    return _context("period_words.csv", "before").ends(sent, start, unit) or _context(
-        "period_words.csv", "after"
-    ).starts(sent, unit_end, unit)
+    before = _context("period_words.csv", "before").ends(sent, start, unit) and not _period_head_blocked(
+        sent, start
+    )
+    return before or _context("period_words.csv", "after").starts(sent, unit_end, unit)
 
 
 def _recent_years_before_verb(sent: str, start: int, unit_end: int) -> bool:
@@ -748,8 +771,10 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         )
     if prefix_word == "上" and not standalone:
         prefix_start, prefix_bound = head, None
-    if _ordinal_before().ends(sent, prefix_start, ""):
-        return None
+    if _ordinal_before().ends(sent, prefix_start, "") or (
+        prefix_bound is None and _ORDINAL_LIST.search(sent, max(0, head - 10), head)
+    ):
+        return None  # 第二批; 播出第三、四集: the 第 of a list of ordinals applies to each (全国第四、突破1万公里: not)
 
     inner_bound = None
     unit: Unit | None = None
@@ -903,6 +928,9 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     if has_multiplier and sent.endswith("每", 0, prefix_start):
         return None  # 每10万人口有28.6人, 每10亿元资金: the scaled base of a rate, not an amount
     bound = prefix_bound or trailing_bound or inner_bound or "exact"
+    if unit.kind in _BELOW_ZERO_KINDS and sent.endswith("零下", 0, prefix_start):
+        prefix_start -= 2  # 零下37摄氏度, 零下8度左右: a temperature below zero is negative
+        low, high = -high, -low
     return Metric(
         prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied
     )
@@ -1044,11 +1072,11 @@ def _passes_unit_rules(
     if (
         unit.surface == "个"
         and _period_count_nouns().starts(sent, unit_end, "")
-        and _period_heads().ends(sent, start, "")
+        and _period_head_before(sent, start)
     ):
         return False  # 过去五个财政年度: the years a figure covers, like 过去五年
     if unit.unit in ("月", "周", "天", "小时") and (
-        _period_heads().ends(sent, start, "") or _period_tails().starts(sent, unit_end, "")
+        _period_head_before(sent, start) or _period_tails().starts(sent, unit_end, "")
     ):
         return False  # 过去十二个月, 3个月后, 两个多月来: a period or a point in time, not a length
     if (
@@ -1065,8 +1093,10 @@ def _passes_unit_rules(
         return False
     if _ordinal_after().starts(sent, unit_end, unit.unit) or _ordinal_before().ends(sent, start, unit.unit):
         return False
-    if _is_fixed_word(sent, kind, token, start, prefix_bound, unit, unit_end):
-        return False  # 环顾四周: "all around", not four weeks
+    if _is_fixed_word(sent, kind, token, start, prefix_bound, unit, unit_end) or _wrong_numeral_for_unit(
+        kind, token, unit, low
+    ):
+        return False  # 环顾四周: "all around", not four weeks; 2025届毕业生 (a cohort), 二手车 (a word)
     if unit.kind in _word_set("rate_kinds.txt"):
         return True  # 增加一成半, 二厘息: a rate is never the article 'a', nor a phase
     if kind == "cn" and (token == "二" or unit.unit in _word_set("phase_units.txt")):
@@ -1074,6 +1104,24 @@ def _passes_unit_rules(
     if kind == "cn" and unit.unit in _word_set("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
+
+
+def _wrong_numeral_for_unit(kind: str, token: str, unit: Unit, value: float) -> bool:
+    """The numeral is of a sort that makes no amount with this unit: a four-digit year before a cohort
+    unit names a class (2025届毕业生, 2023级新生); a Chinese numeral before an Arabic-only unit makes
+    a word (二手车, 两手抓, 一升一降), while 2.17万手 and 三万手 count lots."""
+    if kind == "ar":
+        return (
+            unit.unit in _word_set("cohort_units.txt")
+            and "." not in token
+            and 1900 <= value <= 2100
+            and value == int(value)
+        )
+    return (
+        kind == "cn"
+        and unit.surface in _word_set("arabic_units.txt")
+        and not ("万" in token or "亿" in token)
+    )
 
 
 @cache
