@@ -191,10 +191,16 @@ def _verb_opening() -> re.Pattern[str]:
     return re.compile(f"\\s*(?:{links})?(?:{verbs}|{preps})")
 
 
+@cache
+def _chain_openers() -> tuple[str, ...]:
+    return words("chain_openers.txt")
+
+
 def opens_with_verb(clause: str) -> bool:
-    """Does a clause open with a verb that continues the chain before it (…，新建公园3个), or with a
-    preposition introducing the object of such a verb, the subject left out (…，对老旧住宅加装电梯4000部)?"""
-    return bool(_verb_opening().match(clause))
+    """Does a clause open with a verb that continues the chain before it (…，新建公园3个), with a
+    preposition introducing the object of such a verb, the subject left out (…，对老旧住宅加装电梯4000部),
+    or with a word that continues the chain whatever follows it (…，并额外招聘医生150名; …，包括…)?"""
+    return bool(_verb_opening().match(clause)) or clause.lstrip().startswith(_chain_openers())
 
 
 @cache

@@ -297,6 +297,8 @@ def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool, carr
         while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
             j -= 1
         head = text[s.clauses[j][0] : s.clauses[j][1]]
+        # …，并额外招聘医生150名，涉及开支约12亿元: the detailed clause may continue a planned chain
+        head = (chain_before(s, text, j) or "") + head
         if cue.target_cue(head, review=review) and not cue.actual_cue(head):
             return True  # 将向住户发放津贴，每户最高6,000元 (not 已于…推行…计划，每宗资助…)
     # 预计赤字为500亿元，储备降至6,000亿元: the forecast's next figures
