@@ -263,6 +263,8 @@ def _dated_change_end(lead: str, before: str, period: Period, published: int | N
     not before the page's year? Then B is decided but not yet in force: a target."""
     if _DATED_START.search(lead) is None or re.search(r"由[^，；。]*\d[^，；。]*[至到]$", before) is None:
         return False
+    if cue.actual_cue(before):
+        return False  # 自115年1月起已将津贴由A提高至B: 已 says the change is in force
     return published is None or (period[0] is not None and period[0] >= published)
 
 
@@ -479,6 +481,14 @@ def _change_words() -> tuple[str, ...]:
 # the value of a comparison's base right after its year (较2024年的90302宗下跌4.2%): dated that year
 _BASE_VALUE = re.compile(r"(?:较|比|与)((?:19|20)\d{2}|1[0-4]\d)年度?的$")
 ROC_BASE = 1911
+
+
+def _looks_back(gov: Expr | None, period: Period, published: int | None) -> bool:
+    """Does the metric's clause look back (近年来，…将观赏期从1个月延长到3个月; 去年…将…提高至…)?
+    Then 将 + object + a verb of change reports a change made, not one to be made."""
+    if gov is not None and gov.kind == NONE:
+        return True
+    return published is not None and period[1] is not None and period[1] < published
 
 
 def _pair_change(before: str) -> bool:
@@ -744,7 +754,9 @@ class Walk:
             not review
             and not quiet
             and (
-                cue.weak_target_cue(before) or cue.object_change_cue(before) or cue.announces_measure(before)
+                cue.weak_target_cue(before)
+                or (cue.object_change_cue(before) and not _looks_back(gov, period, self.published))
+                or cue.announces_measure(before)
             )
         ):
             return True
