@@ -479,7 +479,9 @@ def _change_words() -> tuple[str, ...]:
 
 
 # the value of a comparison's base right after its year (较2024年的90302宗下跌4.2%): dated that year
-_BASE_VALUE = re.compile(r"(?:较|比|与)((?:19|20)\d{2}|1[0-4]\d)年度?的$")
+_BASE_VALUE = re.compile(r"(?:较|比|与)((?:19|20)\d{2}|1[0-4]\d)年度?(?:底|末|初)?的$")
+# … or a year before the figure's own (较一年前的5.5年, 比上年的X): the year before the period's
+_BASE_BACK = re.compile(r"(?:较|比|与)(?:一年前|上年|去年|上一年|前一年)(?:同期)?的$")
 ROC_BASE = 1911
 
 
@@ -510,9 +512,14 @@ def _pair_span(s: Sentence, k: int) -> Period | None:
     return first, last
 
 
+# 由2020年的A增加到B: a pair's dated start dates that value only (a horizon 到2030年，… carries on)
+PAIR_START = "from"
+
+
 def last_opener(s: Sentence) -> Expr | None:
-    """The expression that still governs at the sentence's end (carried over a ；)."""
-    opened = [s.exprs[i] for i in sorted(s.openers)]
+    """The expression that still governs at the sentence's end (carried over a ；). A pair's dated
+    start (…，由2020年的A增加到B；累计完成投资C) dates its own value, not the sentences after it."""
+    opened = [s.exprs[i] for i in sorted(s.openers) if s.exprs[i].kind != PAIR_START]
     return opened[-1] if opened else None
 
 
@@ -700,7 +707,9 @@ class Walk:
             y = int(m.group(1))
             period = (
                 (y + ROC_BASE, y + ROC_BASE) if y < 1000 else (y, y)
-            )  # 较2024年的90302宗: the base's year
+            )  # 较2024年的90302宗, 相比2012年底的5500万户: the base's year
+        elif _BASE_BACK.search(text, s.clauses[k][0], offset) and period[0] is not None and period[0] == period[1]:
+            period = (period[0] - 1, period[0] - 1)  # 截至2025年底…，较一年前的5.5年: the year before
         if gov is None and k > 0 and _pair_change(text[s.clauses[k][0] : offset]):
             period = _pair_span(s, k - 1) or period  # …从A年的X增至B年的Y，增长近5倍: (A, B)
         target = self._target(s, text, offset, length, gov, period, k)

@@ -25,3 +25,30 @@ def test_a_clause_opened_by_a_conjunction_continues_a_planned_chain() -> None:
 def test_a_conjunction_after_a_done_clause_stays_done() -> None:
     got = one("去年全市新建公园5个，并改造老旧小区30个，同时新增绿地100亩。")
     assert [got[k] for k in ("5个", "30个", "100亩")] == [(2022, 2022, "actual")] * 3
+
+
+def test_a_pair_start_dated_in_a_sentence_does_not_date_the_sentences_after_its_semicolon() -> None:
+    report = [
+        [("headline", "2031年某县人民政府工作报告")],
+        ["一、2030年工作回顾"],
+        ["过去五年，全县产值由2025年的300亿元增加到480亿元；累计完成投资1000亿元；城镇化率由2025年的55%提高到60%。"],
+    ]
+    got = {k.split(":", 1)[1]: v for k, v in decide(report).items()}
+    assert got["300亿元"][:2] == (2025, 2025)
+    assert got["1000亿元"][:2] == (2026, 2030)
+    assert got["60%"][:2] == (2030, 2030)
+
+
+def test_a_base_value_dated_at_a_year_end_or_a_year_back_takes_that_year() -> None:
+    got = one("截至2022年8月底，全国市场主体达1.6亿户，相比2012年底的5500万户，净增超1亿户。")
+    assert got["5500万户"][:2] == (2012, 2012)
+    assert got["1.6亿户"][:2] == (2022, 2022)
+    got = one("截至2022年12月底，平均轮候时间为5个月，较一年前的6个月缩短1个月。")
+    assert got["6个月"][:2] == (2021, 2021)
+
+
+def test_a_recalled_event_or_a_decade_of_the_last_century_gives_no_year() -> None:
+    assert one("那次，渔船在海上漂了4个月，他靠喝酱油活了下来。")["4个月"][:2] == (None, None)
+    assert one("上世纪九十年代，他在当地兼任了6个月的校长。")["6个月"][:2] == (None, None)
+    # a decade that only describes a noun leaves the figure in the page's year
+    assert one("始建于上世纪80年代的某某社区有4个小区。")["4个"][:2] == (2023, 2023)
