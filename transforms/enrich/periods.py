@@ -583,7 +583,10 @@ class Walk:
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
-            self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
+            # a paragraph opening with a bare verb goes on with the list the page broke off after a
+            # ； (据介绍，去年…；\n新增停车位1600余个): it keeps the carry; any other starts afresh
+            if not cue.opens_with_verb(text):
+                self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
         if single is None:
             single = self.single[para_ix] == 1
         part = (

@@ -52,3 +52,13 @@ def test_a_recalled_event_or_a_decade_of_the_last_century_gives_no_year() -> Non
     assert one("上世纪九十年代，他在当地兼任了6个月的校长。")["6个月"][:2] == (None, None)
     # a decade that only describes a noun leaves the figure in the page's year
     assert one("始建于上世纪80年代的某某社区有4个小区。")["4个"][:2] == (2023, 2023)
+
+
+def test_a_paragraph_opening_with_a_bare_verb_goes_on_with_the_list_broken_off_after_a_semicolon() -> None:
+    paras = [[("headline", "某地新闻")], ["据悉，去年该区共改造老旧小区39个；"], ["新增停车位1600个，改造管网48公里。"]]
+    got = {k.split(":", 1)[1]: v for k, v in decide(paras, name=NEWS).items()}
+    assert got["1600个"][:2] == (2022, 2022)
+    # a new item of a bulletin's list starts afresh
+    paras = [[("headline", "某地新闻")], ["（1）去年全国新建公园39个；"], ["（2）全国铁路发送旅客1600万人；"]]
+    got = {k.split(":", 1)[1]: v for k, v in decide(paras, name=NEWS).items()}
+    assert got["1600万人"][:2] == (2023, 2023)
