@@ -170,9 +170,24 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
                 and _STARTS_AT.match(text, e.end) is not None
             )
         )
-        and e.start - cs <= SUBJECT_CHARS
+        and (e.start - cs <= SUBJECT_CHARS or _long_subject_look_back(text, cs, e))
         and not DIGIT.search(text, cs, e.start)
         and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
+    )
+
+
+LONG_SUBJECT_CHARS = 16  # 此外，普通科门诊公私营协作计划去年共提供…: a scheme's name before 去年
+_NOT_SUBJECT_END = re.compile(r"[比较与同于至到从自的和及、为是在]$")
+
+
+def _long_subject_look_back(text: str, cs: int, e: Expr) -> bool:
+    """Does 去年 follow a longer subject at its clause's head (某某计划去年共提供…)? Not when it is
+    a comparison's base or a noun's (比去年同期增长, 与去年相比, 去年的), only a time adverb."""
+    return (
+        e.kind in ("last", "past")
+        and e.start - cs <= LONG_SUBJECT_CHARS
+        and _NOT_SUBJECT_END.search(text, cs, e.start) is None
+        and not text.startswith(("同期", "的", "相比", "比"), e.end)
     )
 
 

@@ -62,3 +62,11 @@ def test_a_paragraph_opening_with_a_bare_verb_goes_on_with_the_list_broken_off_a
     paras = [[("headline", "某地新闻")], ["（1）去年全国新建公园39个；"], ["（2）全国铁路发送旅客1600万人；"]]
     got = {k.split(":", 1)[1]: v for k, v in decide(paras, name=NEWS).items()}
     assert got["1600万人"][:2] == (2023, 2023)
+
+
+def test_last_year_after_a_scheme_name_frames_its_clause_and_the_list_after_it() -> None:
+    got = one("此外，某某门诊公私营协作计划去年共提供约68万个名额，较前年增加一倍；参与计划的医生由210个增至近380个。")
+    assert got["68万个"] == (2022, 2022, "actual")
+    assert got["380个"][:2] == (2022, 2022)
+    # a comparison's base is no frame
+    assert one("全市社会消费品零售总额比去年同期增长5%。")["5%"][:2] == (2023, 2023)
