@@ -508,6 +508,30 @@ def _looks_back(gov: Expr | None, period: Period, published: int | None) -> bool
     return published is not None and period[1] is not None and period[1] < published
 
 
+DATED_AT = ("于", "在")  # 约2,100个单位已于2025年12月入伙: the date of the figure's own verb
+DATED_AFTER_KINDS = ("year", "at")
+
+
+def _dated_after(s: Sentence, text: str, end: int, clause_end: int) -> Expr | None:
+    """A year after the metric in its own clause that dates the clause's verb (约2,100个单位已于2025年
+    12月入伙, 5个项目于2024年建成), when nothing before the metric in the sentence dates it."""
+    for e in s.exprs:
+        if e.start < end:
+            continue
+        if e.start >= clause_end:
+            break
+        if (
+            e.kind in DATED_AFTER_KINDS
+            and text.endswith(DATED_AT, 0, e.start)
+            and not _FIGURE_BETWEEN.search(text, end, e.start)
+        ):
+            return e
+    return None
+
+
+_FIGURE_BETWEEN = re.compile(r"\d")
+
+
 def _pair_change(before: str) -> bool:
     """Does a clause, up to its metric, only name a change (增长近, 成长约)?"""
     return before.strip().rstrip("了约近超逾达") in _change_words()
@@ -717,6 +741,8 @@ class Walk:
         own = text[s.clauses[k][0] : offset]
         if gov is None and k > 0 and _details(own) and not _pair_change(own):
             gov = _head_governing(s, text, k)  # …于2025年发放敬老金，每人10,000元，涉及开支约10.6亿元
+        if gov is None:
+            gov = _dated_after(s, text, offset + length, s.clauses[k][1])
         gov = gov or self.carry
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
@@ -726,7 +752,11 @@ class Walk:
             period = (
                 (y + ROC_BASE, y + ROC_BASE) if y < 1000 else (y, y)
             )  # 较2024年的90302宗, 相比2012年底的5500万户: the base's year
-        elif _BASE_BACK.search(text, s.clauses[k][0], offset) and period[0] is not None and period[0] == period[1]:
+        elif (
+            _BASE_BACK.search(text, s.clauses[k][0], offset)
+            and period[0] is not None
+            and period[0] == period[1]
+        ):
             period = (period[0] - 1, period[0] - 1)  # 截至2025年底…，较一年前的5.5年: the year before
         if gov is None and k > 0 and _pair_change(text[s.clauses[k][0] : offset]):
             period = _pair_span(s, k - 1) or period  # …从A年的X增至B年的Y，增长近5倍: (A, B)

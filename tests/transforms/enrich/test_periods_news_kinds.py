@@ -31,7 +31,9 @@ def test_a_pair_start_dated_in_a_sentence_does_not_date_the_sentences_after_its_
     report = [
         [("headline", "2031年某县人民政府工作报告")],
         ["一、2030年工作回顾"],
-        ["过去五年，全县产值由2025年的300亿元增加到480亿元；累计完成投资1000亿元；城镇化率由2025年的55%提高到60%。"],
+        [
+            "过去五年，全县产值由2025年的300亿元增加到480亿元；累计完成投资1000亿元；城镇化率由2025年的55%提高到60%。"
+        ],
     ]
     got = {k.split(":", 1)[1]: v for k, v in decide(report).items()}
     assert got["300亿元"][:2] == (2025, 2025)
@@ -55,7 +57,11 @@ def test_a_recalled_event_or_a_decade_of_the_last_century_gives_no_year() -> Non
 
 
 def test_a_paragraph_opening_with_a_bare_verb_goes_on_with_the_list_broken_off_after_a_semicolon() -> None:
-    paras = [[("headline", "某地新闻")], ["据悉，去年该区共改造老旧小区39个；"], ["新增停车位1600个，改造管网48公里。"]]
+    paras = [
+        [("headline", "某地新闻")],
+        ["据悉，去年该区共改造老旧小区39个；"],
+        ["新增停车位1600个，改造管网48公里。"],
+    ]
     got = {k.split(":", 1)[1]: v for k, v in decide(paras, name=NEWS).items()}
     assert got["1600个"][:2] == (2022, 2022)
     # a new item of a bulletin's list starts afresh
@@ -65,8 +71,18 @@ def test_a_paragraph_opening_with_a_bare_verb_goes_on_with_the_list_broken_off_a
 
 
 def test_last_year_after_a_scheme_name_frames_its_clause_and_the_list_after_it() -> None:
-    got = one("此外，某某门诊公私营协作计划去年共提供约68万个名额，较前年增加一倍；参与计划的医生由210个增至近380个。")
+    got = one(
+        "此外，某某门诊公私营协作计划去年共提供约68万个名额，较前年增加一倍；参与计划的医生由210个增至近380个。"
+    )
     assert got["68万个"] == (2022, 2022, "actual")
     assert got["380个"][:2] == (2022, 2022)
     # a comparison's base is no frame
     assert one("全市社会消费品零售总额比去年同期增长5%。")["5%"][:2] == (2023, 2023)
+
+
+def test_a_year_after_the_metric_dating_its_own_verb_dates_it() -> None:
+    assert one("首批约2100个单位已于2021年12月入伙。")["2100个"][:2] == (2021, 2021)
+    assert one("全市5个项目于2020年建成投用。")["5个"][:2] == (2020, 2020)
+    # a year before the metric still governs, and one in a later clause does not reach back
+    assert one("2019年，全市建成5个项目，于2021年投用。")["5个"][:2] == (2019, 2019)
+    assert one("全市建成5个项目，并于2021年投用。")["5个"][:2] == (2023, 2023)

@@ -14,7 +14,9 @@ def test_a_report_names_itself_in_a_title_line_or_addresses_the_deputies() -> No
 
 
 def test_a_bulletin_item_or_a_sentence_about_a_report_does_not_make_one() -> None:
-    assert not is_report("本期节目主要内容：\n2.某某主持会议讨论《政府工作报告（征求意见稿）》；\n3.某某会见客人；")
+    assert not is_report(
+        "本期节目主要内容：\n2.某某主持会议讨论《政府工作报告（征求意见稿）》；\n3.某某会见客人；"
+    )
     assert not is_report("1.某某主持座谈会 听取对政府工作报告的意见建议；\n")
     assert not is_report("5日，记者从某县获悉，该县在今年的政府工作报告中提出，全年将新建农村公路50公里。")
     assert not is_report("《某某委员会向大会的工作报告》")
