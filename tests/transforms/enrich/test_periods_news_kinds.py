@@ -86,3 +86,11 @@ def test_a_year_after_the_metric_dating_its_own_verb_dates_it() -> None:
     # a year before the metric still governs, and one in a later clause does not reach back
     assert one("2019年，全市建成5个项目，于2021年投用。")["5个"][:2] == (2019, 2019)
     assert one("全市建成5个项目，并于2021年投用。")["5个"][:2] == (2023, 2023)
+
+
+def test_a_horizon_after_a_plans_verb_of_statement_frames_the_clauses_after_it() -> None:
+    got = one("某部门印发行动方案，提出到2027年，建设50个示范场馆，全国示范基地增至150个。")
+    assert got["50个"] == (2027, 2027, "target")
+    assert got["150个"] == (2027, 2027, "target")
+    got = one("印发方案，明确到2026年，新建公园30个。")
+    assert got["30个"] == (2026, 2026, "target")
