@@ -532,6 +532,21 @@ def _dated_after(s: Sentence, text: str, end: int, clause_end: int) -> Expr | No
 _FIGURE_BETWEEN = re.compile(r"\d")
 
 
+def _year_ahead_before(s: Sentence, offset: int, published: int | None) -> Expr | None:
+    """The latest year still ahead of the page's (not a start: 自…起) in an earlier clause of the
+    sentence, for a planned metric nothing else dates (预计116年完工，将提供326户住宅; 目标在2028年底前
+    培训3万名市民，每期课程为时约三小时): the plan's year."""
+    if published is None:
+        return None
+    found = None
+    for e in s.exprs:
+        if e.start >= offset:
+            break
+        if e.kind in ("year", "to", "at") and e.first is not None and e.first > published:
+            found = e
+    return found
+
+
 def _pair_change(before: str) -> bool:
     """Does a clause, up to its metric, only name a change (增长近, 成长约)?"""
     return before.strip().rstrip("了约近超逾达") in _change_words()
@@ -761,6 +776,8 @@ class Walk:
         if gov is None and k > 0 and _pair_change(text[s.clauses[k][0] : offset]):
             period = _pair_span(s, k - 1) or period  # …从A年的X增至B年的Y，增长近5倍: (A, B)
         target = self._target(s, text, offset, length, gov, period, k)
+        if target and gov is None and (ahead := _year_ahead_before(s, offset, self.published)) is not None:
+            period = self.resolve(ahead)  # 预计116年完工，将提供326户住宅: the year the plan names
         first, last = period
         if first is not None and last is not None and first != last:
             cs, ce = s.clauses[k]

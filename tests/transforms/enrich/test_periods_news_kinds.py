@@ -94,3 +94,13 @@ def test_a_horizon_after_a_plans_verb_of_statement_frames_the_clauses_after_it()
     assert got["150个"] == (2027, 2027, "target")
     got = one("印发方案，明确到2026年，新建公园30个。")
     assert got["30个"] == (2026, 2026, "target")
+
+
+def test_a_year_ahead_in_an_earlier_clause_dates_the_planned_figures_after_it() -> None:
+    assert one("县府兴建的社宅预计2025年完工，将提供326户住宅。")["326户"] == (2025, 2025, "target")
+    got = one("该署计划推行急救计划，目标在2028年底前培训3万人，每期课程为时约3个月。")
+    assert got["3万人"] == (2028, 2028, "target")
+    assert got["3个月"] == (2028, 2028, "target")
+    # a past year does not, nor does a year ahead date a figure stated as done
+    assert one("该馆于2020年建成，现有藏书5万元。")["5万元"][:2] == (2023, 2023)
+    assert one("该社宅2025年完工，目前已完成投资300万元。")["300万元"] == (2023, 2023, "actual")
