@@ -104,3 +104,9 @@ def test_a_year_ahead_in_an_earlier_clause_dates_the_planned_figures_after_it() 
     # a past year does not, nor does a year ahead date a figure stated as done
     assert one("该馆于2020年建成，现有藏书5万元。")["5万元"][:2] == (2023, 2023)
     assert one("该社宅2025年完工，目前已完成投资300万元。")["300万元"] == (2023, 2023, "actual")
+
+
+def test_a_total_after_its_noun_details_the_planned_clause_before_it() -> None:
+    got = one("该署今年计划新种植树木约2000个，并翻新5个街心公园，公园总面积约12亩。")
+    assert got["12亩"][2] == "target"
+    assert one("去年该署翻新5个街心公园，公园总面积约12亩。")["12亩"] == (2022, 2022, "actual")
