@@ -440,7 +440,7 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
         if e.start < cs and i not in s.openers:
             continue  # inside an earlier clause: it does not reach the metric
         if (
-            e.kind == "from"
+            (e.kind == "from" or (text and _relative_start(text, e)))
             and offset - e.end > FROM_REACH
             and not (text and _FROM_LIST.match(text, e.end, offset))
         ):
@@ -449,6 +449,17 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
             continue
         found = e
     return found
+
+
+RELATIVE_STARTS = frozenset({"last", "past"})  # (从目前的A缩短至B: B keeps the page's year)
+
+
+def _relative_start(text: str, e: Expr) -> bool:
+    """Is a relative year the dated start of a pair (将从去年的3.8%升至4.6%)? Like 由2020年的A, it
+    dates only the value right after it."""
+    return (
+        e.kind in RELATIVE_STARTS and text.endswith(("从", "由"), 0, e.start) and text.startswith("的", e.end)
+    )
 
 
 @lru_cache(maxsize=1)

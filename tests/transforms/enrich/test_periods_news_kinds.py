@@ -110,3 +110,17 @@ def test_a_total_after_its_noun_details_the_planned_clause_before_it() -> None:
     got = one("该署今年计划新种植树木约2000个，并翻新5个街心公园，公园总面积约12亩。")
     assert got["12亩"][2] == "target"
     assert one("去年该署翻新5个街心公园，公园总面积约12亩。")["12亩"] == (2022, 2022, "actual")
+
+
+def test_last_year_as_a_pairs_start_dates_only_the_start_value() -> None:
+    got = one("预计今年全省经济增速将从去年的3.8%升至4.6%。")
+    assert got["3.8%"][:2] == (2022, 2022)
+    assert got["4.6%"] == (2023, 2023, "target")
+    got = one("今年，检查范围从去年的23个省份扩大到31个省份。")
+    assert got["31个"][:2] == (2023, 2023)
+
+
+def test_an_unknown_past_inside_a_comparisons_base_is_the_bases() -> None:
+    assert one("新品种比当地以往品种平均亩产增加59.5%。")["59.5%"][:2] == (2023, 2023)
+    assert one("该班列较以往运输模式缩短12个月。")["12个月"][:2] == (2023, 2023)
+    assert one("以往，全村每年外出务工500人。")["500人"][:2] == (None, None)
