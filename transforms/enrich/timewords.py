@@ -110,6 +110,10 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?:在|于)(?P<before>{ANY_YEAR})年(?:底)?前",
                 NOTED_YEAR,
                 rf"(?:自|从)?{not_after_number}(?P<since>{ANY_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
+                # 自2013年11月正式通水以来: a dated month (and day) before 以来 (a start date 自…1月1日起
+                # is left to the year: it may lie ahead of the page)
+                rf"(?:自|从)?{not_after_number}(?P<since_md>{ANY_YEAR})年\d{{1,2}}月(?:\d{{1,2}}日)?"
+                rf"[^，,。；;：:、\d“”是的]{{0,8}}?以来",
                 rf"(?:自|从)?(?P<cnsince>{CN_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
                 r"(?:党的)?(?P<congress>十[六七八九]大|二十大)以来",
                 r"(?P<since_what>(?:自|从)[^，,。；;：:\d]{1,20}?以来)",
@@ -214,6 +218,7 @@ def _expr(m: re.Match[str]) -> Expr | None:
         "noted": "year",
         "school": "year",
         "before": "to",
+        "since_md": "since",
     }
     return Expr(s, e, kinds.get(g, g), y, y)
 
