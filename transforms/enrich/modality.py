@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from transforms.lexicon import words
+from transforms.metrics.words import tag
 
 
 @cache
@@ -101,7 +102,33 @@ def target_cue(text: str, *, review: bool = False) -> bool:
             return True
     elif _finder("target_cues.txt").search(blanked) is not None:
         return True
-    return _future().search(blanked) is not None
+    return _future().search(blanked) is not None or _jiang_before_verb(blanked)
+
+
+JIANG = "将"
+JIANG_LOOK = 6  # 将解决广西…: the characters after 将 the tagger reads
+
+
+def _jiang_before_verb(blanked: str) -> bool:
+    """Is 将 followed by a verb the lexicons do not list (工程将解决…问题, 建成后将安置回迁300多户)? The
+    tagger tells the future adverb (将 + verb) from the object marker (将 + noun: 将油菜花的观赏期…)."""
+    i = blanked.find(JIANG)
+    while i >= 0:
+        # 将发热门诊从15间扩建到25间, 将扶贫标准提高到2300元: a start value or a verb of change
+        # after the object shows the object marker, whatever the tagger makes of the object's head
+        marked = _marker_sign().match(blanked, i) or _object_change().match(blanked, i)
+        if not marked:
+            ws = [w for w in tag(blanked[i : i + 1 + JIANG_LOOK]) if w.text.strip()]
+            if len(ws) >= 2 and ws[0].text == JIANG and ws[1].tag == "v":
+                return True
+        i = blanked.find(JIANG, i + 1)
+    return False
+
+
+@cache
+def _marker_sign() -> re.Pattern[str]:
+    signs = "|".join(re.escape(w) for w in words("object_marker_signs.txt"))
+    return re.compile(f"将[^，,；;。：:]{{1,16}}?(?:{signs})")
 
 
 @cache

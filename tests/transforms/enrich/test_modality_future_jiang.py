@@ -37,3 +37,12 @@ def test_an_object_change_in_the_perfective_was_made() -> None:
 def test_an_index_of_expectations_is_no_cue() -> None:
     assert not cue.target_cue("生产经营活动预期指数为")
     assert cue.target_cue("全年预期增长")
+
+
+def test_jiang_before_a_verb_the_lexicons_do_not_list_is_the_future() -> None:
+    assert cue.target_cue("该工程将解决当地")
+    assert cue.target_cue("建成后将安置回迁")
+    # the object marker before a noun, a start value or a verb of change stays no cue
+    assert not cue.target_cue("当地将油菜花的观赏期从")
+    assert not cue.target_cue("医院将发热门诊从")
+    assert not cue.target_cue("将扶贫标准提高到")
