@@ -505,7 +505,18 @@ def _change_words() -> tuple[str, ...]:
 
 
 # the value of a comparison's base right after its year (较2024年的90302宗下跌4.2%): dated that year
-_BASE_VALUE = re.compile(r"(?:较|比|与)((?:19|20)\d{2}|1[0-4]\d)年度?(?:底|末|初)?的$")
+EQUALS = "相当于"
+_BASE_VALUE_TAIL = r"((?:19|20)\d{2}|1[0-4]\d)年度?(?:底|末|初)?的$"
+
+
+@lru_cache(maxsize=1)
+def _base_value() -> re.Pattern[str]:
+    """较2024年的90302宗, 低于2022年的3.1%: a comparison's word (time_base_words.txt) before it; not
+    相当于 (相当于2012年的1.8倍: the figure is the later year's multiple of that year's)."""
+    bases = "|".join(re.escape(w) for w in words("time_base_words.txt") if w != EQUALS)
+    return re.compile(f"(?:{bases}){_BASE_VALUE_TAIL}")
+
+
 # … or a year before the figure's own (较一年前的5.5年, 比上年的X): the year before the period's
 _BASE_BACK = re.compile(r"(?:较|比|与)(?:一年前|上年|去年|上一年|前一年)(?:同期)?的$")
 ROC_BASE = 1911
@@ -773,7 +784,7 @@ class Walk:
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
-        if m := _BASE_VALUE.search(text, s.clauses[k][0], offset):
+        if m := _base_value().search(text, s.clauses[k][0], offset):
             y = int(m.group(1))
             period = (
                 (y + ROC_BASE, y + ROC_BASE) if y < 1000 else (y, y)

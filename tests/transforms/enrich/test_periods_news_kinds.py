@@ -124,3 +124,10 @@ def test_an_unknown_past_inside_a_comparisons_base_is_the_bases() -> None:
     assert one("新品种比当地以往品种平均亩产增加59.5%。")["59.5%"][:2] == (2023, 2023)
     assert one("该班列较以往运输模式缩短12个月。")["12个月"][:2] == (2023, 2023)
     assert one("以往，全村每年外出务工500人。")["500人"][:2] == (None, None)
+
+
+def test_a_value_dated_after_a_word_of_comparison_takes_its_year() -> None:
+    assert one("今年全球经济增速预期为2.1%，但仍低于2021年的3.1%。")["3.1%"][:2] == (2021, 2021)
+    assert one("今年进口量达9473万元，远高于2021年的5727万元。")["5727万元"][:2] == (2021, 2021)
+    # 相当于 states the figure as a multiple of that year's: the figure keeps its own year
+    assert one("2022年的产值为114万元，相当于2012年的180%。")["180%"][:2] == (2022, 2022)
