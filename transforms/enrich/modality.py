@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from transforms.lexicon import words
+from transforms.metrics.words import tag
 
 
 @cache
@@ -101,7 +102,33 @@ def target_cue(text: str, *, review: bool = False) -> bool:
             return True
     elif _finder("target_cues.txt").search(blanked) is not None:
         return True
-    return _future().search(blanked) is not None
+    return _future().search(blanked) is not None or _jiang_before_verb(blanked)
+
+
+JIANG = "将"
+JIANG_LOOK = 6  # 将解决广西…: the characters after 将 the tagger reads
+
+
+def _jiang_before_verb(blanked: str) -> bool:
+    """Is 将 followed by a verb the lexicons do not list (工程将解决…问题, 建成后将安置回迁300多户)? The
+    tagger tells the future adverb (将 + verb) from the object marker (将 + noun: 将油菜花的观赏期…)."""
+    i = blanked.find(JIANG)
+    while i >= 0:
+        # 将发热门诊从15间扩建到25间, 将扶贫标准提高到2300元: a start value or a verb of change
+        # after the object shows the object marker, whatever the tagger makes of the object's head
+        marked = _marker_sign().match(blanked, i) or _object_change().match(blanked, i)
+        if not marked:
+            ws = [w for w in tag(blanked[i : i + 1 + JIANG_LOOK]) if w.text.strip()]
+            if len(ws) >= 2 and ws[0].text == JIANG and ws[1].tag == "v":
+                return True
+        i = blanked.find(JIANG, i + 1)
+    return False
+
+
+@cache
+def _marker_sign() -> re.Pattern[str]:
+    signs = "|".join(re.escape(w) for w in words("object_marker_signs.txt"))
+    return re.compile(f"将[^，,；;。：:]{{1,16}}?(?:{signs})")
 
 
 @cache
@@ -116,8 +143,12 @@ def object_change_cue(text: str) -> bool:
     """Does ``text`` hold 将 + an object + a verb of change (将房价所得比降至…, 将申请期延长…), not
     cancelled by a word saying it is done? Outside a review part that change is to be made."""
     blanked = _blanked(text)
-    return _object_change().search(blanked) is not None and not actual_cue(text)
+    m = _object_change().search(blanked)
+    # 将抢修时间由45分钟降低到了8分钟: the perfective after the verb says the change was made
+    return m is not None and not blanked.startswith(PERFECTIVE, m.end()) and not actual_cue(text)
 
+
+PERFECTIVE = "了"
 
 MEASURE_GAP = 12  # 宣布一系列纾困措施: the words between the verb and the measure
 
@@ -191,10 +222,16 @@ def _verb_opening() -> re.Pattern[str]:
     return re.compile(f"\\s*(?:{links})?(?:{verbs}|{preps})")
 
 
+@cache
+def _chain_openers() -> tuple[str, ...]:
+    return words("chain_openers.txt")
+
+
 def opens_with_verb(clause: str) -> bool:
-    """Does a clause open with a verb that continues the chain before it (…，新建公园3个), or with a
-    preposition introducing the object of such a verb, the subject left out (…，对老旧住宅加装电梯4000部)?"""
-    return bool(_verb_opening().match(clause))
+    """Does a clause open with a verb that continues the chain before it (…，新建公园3个), with a
+    preposition introducing the object of such a verb, the subject left out (…，对老旧住宅加装电梯4000部),
+    or with a word that continues the chain whatever follows it (…，并额外招聘医生150名; …，包括…)?"""
+    return bool(_verb_opening().match(clause)) or clause.lstrip().startswith(_chain_openers())
 
 
 @cache

@@ -170,9 +170,24 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
                 and _STARTS_AT.match(text, e.end) is not None
             )
         )
-        and e.start - cs <= SUBJECT_CHARS
+        and (e.start - cs <= SUBJECT_CHARS or _long_subject_look_back(text, cs, e))
         and not DIGIT.search(text, cs, e.start)
         and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
+    )
+
+
+LONG_SUBJECT_CHARS = 16  # 此外，普通科门诊公私营协作计划去年共提供…: a scheme's name before 去年
+_NOT_SUBJECT_END = re.compile(r"[比较与同于至到从自的和及、为是在]$")
+
+
+def _long_subject_look_back(text: str, cs: int, e: Expr) -> bool:
+    """Does 去年 follow a longer subject at its clause's head (某某计划去年共提供…)? Not when it is
+    a comparison's base or a noun's (比去年同期增长, 与去年相比, 去年的), only a time adverb."""
+    return (
+        e.kind in ("last", "past")
+        and e.start - cs <= LONG_SUBJECT_CHARS
+        and _NOT_SUBJECT_END.search(text, cs, e.start) is None
+        and not text.startswith(("同期", "的", "相比", "比"), e.end)
     )
 
 
@@ -263,6 +278,8 @@ def _dated_change_end(lead: str, before: str, period: Period, published: int | N
     not before the page's year? Then B is decided but not yet in force: a target."""
     if _DATED_START.search(lead) is None or re.search(r"由[^，；。]*\d[^，；。]*[至到]$", before) is None:
         return False
+    if cue.actual_cue(before):
+        return False  # 自115年1月起已将津贴由A提高至B: 已 says the change is in force
     return published is None or (period[0] is not None and period[0] >= published)
 
 
@@ -297,6 +314,8 @@ def _earlier_cue(s: Sentence, text: str, k: int, before: str, review: bool, carr
         while j > 0 and text[s.clauses[j][0] : s.clauses[j][1]].strip().startswith(_detail_words()):
             j -= 1
         head = text[s.clauses[j][0] : s.clauses[j][1]]
+        # …，并额外招聘医生150名，涉及开支约12亿元: the detailed clause may continue a planned chain
+        head = (chain_before(s, text, j) or "") + head
         if cue.target_cue(head, review=review) and not cue.actual_cue(head):
             return True  # 将向住户发放津贴，每户最高6,000元 (not 已于…推行…计划，每宗资助…)
     # 预计赤字为500亿元，储备降至6,000亿元: the forecast's next figures
@@ -421,7 +440,7 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
         if e.start < cs and i not in s.openers:
             continue  # inside an earlier clause: it does not reach the metric
         if (
-            e.kind == "from"
+            (e.kind == "from" or (text and _relative_start(text, e)))
             and offset - e.end > FROM_REACH
             and not (text and _FROM_LIST.match(text, e.end, offset))
         ):
@@ -430,6 +449,17 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
             continue
         found = e
     return found
+
+
+RELATIVE_STARTS = frozenset({"last", "past"})  # (从目前的A缩短至B: B keeps the page's year)
+
+
+def _relative_start(text: str, e: Expr) -> bool:
+    """Is a relative year the dated start of a pair (将从去年的3.8%升至4.6%)? Like 由2020年的A, it
+    dates only the value right after it."""
+    return (
+        e.kind in RELATIVE_STARTS and text.endswith(("从", "由"), 0, e.start) and text.startswith("的", e.end)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -475,8 +505,68 @@ def _change_words() -> tuple[str, ...]:
 
 
 # the value of a comparison's base right after its year (较2024年的90302宗下跌4.2%): dated that year
-_BASE_VALUE = re.compile(r"(?:较|比|与)((?:19|20)\d{2}|1[0-4]\d)年度?的$")
+EQUALS = "相当于"
+_BASE_VALUE_TAIL = r"((?:19|20)\d{2}|1[0-4]\d)年度?(?:底|末|初)?的$"
+
+
+@lru_cache(maxsize=1)
+def _base_value() -> re.Pattern[str]:
+    """较2024年的90302宗, 低于2022年的3.1%: a comparison's word (time_base_words.txt) before it; not
+    相当于 (相当于2012年的1.8倍: the figure is the later year's multiple of that year's)."""
+    bases = "|".join(re.escape(w) for w in words("time_base_words.txt") if w != EQUALS)
+    return re.compile(f"(?:{bases}){_BASE_VALUE_TAIL}")
+
+
+# … or a year before the figure's own (较一年前的5.5年, 比上年的X): the year before the period's
+_BASE_BACK = re.compile(r"(?:较|比|与)(?:一年前|上年|去年|上一年|前一年)(?:同期)?的$")
 ROC_BASE = 1911
+
+
+def _looks_back(gov: Expr | None, period: Period, published: int | None) -> bool:
+    """Does the metric's clause look back (近年来，…将观赏期从1个月延长到3个月; 去年…将…提高至…)?
+    Then 将 + object + a verb of change reports a change made, not one to be made."""
+    if gov is not None and gov.kind == NONE:
+        return True
+    return published is not None and period[1] is not None and period[1] < published
+
+
+DATED_AT = ("于", "在")  # 约2,100个单位已于2025年12月入伙: the date of the figure's own verb
+DATED_AFTER_KINDS = ("year", "at")
+
+
+def _dated_after(s: Sentence, text: str, end: int, clause_end: int) -> Expr | None:
+    """A year after the metric in its own clause that dates the clause's verb (约2,100个单位已于2025年
+    12月入伙, 5个项目于2024年建成), when nothing before the metric in the sentence dates it."""
+    for e in s.exprs:
+        if e.start < end:
+            continue
+        if e.start >= clause_end:
+            break
+        if (
+            e.kind in DATED_AFTER_KINDS
+            and text.endswith(DATED_AT, 0, e.start)
+            and not _FIGURE_BETWEEN.search(text, end, e.start)
+        ):
+            return e
+    return None
+
+
+_FIGURE_BETWEEN = re.compile(r"\d")
+
+
+def _year_ahead_before(s: Sentence, offset: int, published: int | None) -> Expr | None:
+    """The latest year still ahead of the page's (not a start: 自…起) in an earlier clause of the
+    sentence, for a planned metric nothing else dates (预计116年完工，将提供326户住宅; 目标在2028年底前
+    培训3万名市民，每期课程为时约三小时): the plan's year."""
+    if published is None:
+        return None
+    found = None
+    for e in s.exprs:
+        if e.start >= offset:
+            break
+        if e.kind in ("year", "to", "at") and e.first is not None and e.first > published:
+            found = e
+    return found
 
 
 def _pair_change(before: str) -> bool:
@@ -498,9 +588,14 @@ def _pair_span(s: Sentence, k: int) -> Period | None:
     return first, last
 
 
+# 由2020年的A增加到B: a pair's dated start dates that value only (a horizon 到2030年，… carries on)
+PAIR_START = "from"
+
+
 def last_opener(s: Sentence) -> Expr | None:
-    """The expression that still governs at the sentence's end (carried over a ；)."""
-    opened = [s.exprs[i] for i in sorted(s.openers)]
+    """The expression that still governs at the sentence's end (carried over a ；). A pair's dated
+    start (…，由2020年的A增加到B；累计完成投资C) dates its own value, not the sentences after it."""
+    opened = [s.exprs[i] for i in sorted(s.openers) if s.exprs[i].kind != PAIR_START]
     return opened[-1] if opened else None
 
 
@@ -564,7 +659,10 @@ class Walk:
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
             self.para, self.para_frame, self.para_pending = para_ix, None, True
-            self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
+            # a paragraph opening with a bare verb goes on with the list the page broke off after a
+            # ； (据介绍，去年…；\n新增停车位1600余个): it keeps the carry; any other starts afresh
+            if not cue.opens_with_verb(text):
+                self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
         if single is None:
             single = self.single[para_ix] == 1
         part = (
@@ -680,18 +778,28 @@ class Walk:
         own = text[s.clauses[k][0] : offset]
         if gov is None and k > 0 and _details(own) and not _pair_change(own):
             gov = _head_governing(s, text, k)  # …于2025年发放敬老金，每人10,000元，涉及开支约10.6亿元
+        if gov is None:
+            gov = _dated_after(s, text, offset + length, s.clauses[k][1])
         gov = gov or self.carry
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
-        if m := _BASE_VALUE.search(text, s.clauses[k][0], offset):
+        if m := _base_value().search(text, s.clauses[k][0], offset):
             y = int(m.group(1))
             period = (
                 (y + ROC_BASE, y + ROC_BASE) if y < 1000 else (y, y)
-            )  # 较2024年的90302宗: the base's year
+            )  # 较2024年的90302宗, 相比2012年底的5500万户: the base's year
+        elif (
+            _BASE_BACK.search(text, s.clauses[k][0], offset)
+            and period[0] is not None
+            and period[0] == period[1]
+        ):
+            period = (period[0] - 1, period[0] - 1)  # 截至2025年底…，较一年前的5.5年: the year before
         if gov is None and k > 0 and _pair_change(text[s.clauses[k][0] : offset]):
             period = _pair_span(s, k - 1) or period  # …从A年的X增至B年的Y，增长近5倍: (A, B)
         target = self._target(s, text, offset, length, gov, period, k)
+        if target and gov is None and (ahead := _year_ahead_before(s, offset, self.published)) is not None:
+            period = self.resolve(ahead)  # 预计116年完工，将提供326户住宅: the year the plan names
         first, last = period
         if first is not None and last is not None and first != last:
             cs, ce = s.clauses[k]
@@ -742,7 +850,9 @@ class Walk:
             not review
             and not quiet
             and (
-                cue.weak_target_cue(before) or cue.object_change_cue(before) or cue.announces_measure(before)
+                cue.weak_target_cue(before)
+                or (cue.object_change_cue(before) and not _looks_back(gov, period, self.published))
+                or cue.announces_measure(before)
             )
         ):
             return True

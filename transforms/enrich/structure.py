@@ -109,10 +109,36 @@ def text_year(name: str | None, text: str | None, raw: str | None = None) -> int
     return None
 
 
+ADDRESS = "各位代表"  # the report's own address to the deputies, however long its line
+LIST_ITEM_ENDS = ("；", ";")
+_QUOTED = re.compile(r"《[^《》\n]*》")
+_CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
+
+
+def _names_report(line: str) -> bool:
+    """Does a lead line name its own text a work report: its title (2026年某省政府工作报告, 政府工作报告
+    ——在…上) or the address to the deputies? Not a news item about a report: a line of a bulletin's
+    summary (2.…讨论《政府工作报告（征求意见稿）》；), a report cited in 《》, or a sentence that
+    mentions one after its own clauses (记者获悉，该县在今年的政府工作报告中…)."""
+    line = line.strip()
+    if ADDRESS in line[:HEADING_MAX]:
+        return True
+    if line.endswith(LIST_ITEM_ENDS):
+        return False
+    bare = _QUOTED.sub(lambda m: "□" * len(m.group(0)), line)
+    for w in words("report_markers.txt"):
+        i = bare.find(w)
+        if 0 <= i < HEADING_MAX and not _CLAUSE_MARKS.search(bare, 0, i):
+            return True
+    return False
+
+
 def is_report(text: str | None) -> bool:
     """A text whose first lines name it a work report (or address the deputies)."""
     lead = (text or "")[:LEAD_CHARS]
-    return any(w in lead for w in words("report_markers.txt"))
+    if not any(w in lead for w in words("report_markers.txt")):
+        return False  # the one test most pages need
+    return any(_names_report(line) for line in lead.splitlines())
 
 
 @cache

@@ -13,3 +13,14 @@ def test_the_new_year_is_the_page_year(sentence: str) -> None:
     (e, *_) = scan(sentence)
     assert e.kind == "this"
     assert resolve(e, 2024, report=False) == (2024, 2024)
+
+
+def test_a_start_dated_to_the_month_before_yilai_runs_to_the_page_year() -> None:
+    from transforms.enrich.timewords import scan
+
+    got = scan("该工程自2013年11月正式通水以来，惠及人口超6700万")
+    assert [(e.kind, e.first) for e in got] == [("since", 2013)]
+    got = scan("自2019年3月5日以来，累计开行")
+    assert [(e.kind, e.first) for e in got] == [("since", 2019)]
+    # a dated start with 起 stays the year (it may lie ahead of the page)
+    assert [e.kind for e in scan("自2027年7月1日起，全面实施")] == ["year"]
