@@ -27,6 +27,7 @@ from transforms.enrich.regions.naming import _named
 from transforms.enrich.regions.national import _names_whole, _national, _province_parts
 from transforms.enrich.regions.page import page_regions
 from transforms.enrich.regions.scope import _anchor, _deictic, _scope_region
+from transforms.enrich.regions.sections import section_pages
 from transforms.enrich.regions.stories import (
     _TIME_OPENER_CHARS,
     _ends_on_place,
@@ -62,9 +63,23 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     keys = ["sha256", "sent_ix"]
     page_frame, doc_found = page_regions(ctx)
     pages = page_frame.select("sha256", pl.col("adcode").alias("page"), "province")
+    # a news page's section (the story under a subheadline) stands for the page (:mod:`.sections`)
+    by_section = section_pages(ctx, pages, doc_found)
     cl = (
         _clauses(ctx)
         .join(pages, on="sha256", how="left")
+        .join(
+            by_section.select(
+                *keys, pl.col("page").alias("s_page"), pl.col("province").alias("s_province"), pl.lit(True).alias("s")
+            ),
+            on=keys,
+            how="left",
+        )
+        .with_columns(
+            pl.when(pl.col("s")).then(pl.col("s_page")).otherwise(pl.col("page")).alias("page"),
+            pl.when(pl.col("s")).then(pl.col("s_province")).otherwise(pl.col("province")).alias("province"),
+        )
+        .drop("s_page", "s_province", "s")
         .with_columns(
             (
                 _national(pl.col("lead"), pl.col("unit"))

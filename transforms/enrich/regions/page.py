@@ -154,10 +154,14 @@ def _institutions() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return re.compile("|".join(sorted(map(re.escape, rows), key=len, reverse=True))), rows
 
 
-def institution_region(text: str) -> str | None:
+def institution_region(text: str, divisions: float = 0.0) -> str | None:
     """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
     (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
-    point to several places alike. A word shared by two (特区政府) gives each half its weight."""
+    point to several places alike. A word shared by two (特区政府) gives each half its weight.
+
+    ``divisions`` is the weight of the mainland divisions the page names (:func:`_votes`): the words
+    must outweigh them, so a national news page with one 总统府 or 港币 among its forty places
+    stays national."""
     pattern, rows = _institutions()
     votes: dict[str, float] = defaultdict(float)
     for m in pattern.finditer(text):
@@ -172,7 +176,7 @@ def institution_region(text: str) -> str | None:
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
-    return best if score >= REGION_CUE_MIN and score > runner else None
+    return best if score >= REGION_CUE_MIN and score > runner and score > divisions else None
 
 
 def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
@@ -212,7 +216,10 @@ def _document_regions(
         if code is not None:
             row = _describe(code)
         else:  # no sidecar region, or one naming no known division: the text decides
-            row = _describe(resolve_region(text, mentions) or institution_region(text))
+            code = resolve_region(text, mentions)
+            if code is None:
+                code = institution_region(text, sum(_votes(text, mentions).values()))
+            row = _describe(code)
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
 
