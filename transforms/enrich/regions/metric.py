@@ -181,7 +181,9 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         at_rows, cl.filter(pl.Series(slow, dtype=pl.Boolean)).select(cols).iter_rows(), strict=True
     ):
         # on a page with no region, the story's province (安徽聚焦…。合肥打破…: 合肥 is 安徽's)
-        province = province or stories.get((sha, sent_ix), (None, None))[0]
+        # (湖南…。山东…。河南及时梳理…。同时，全省开发…: the nearest story place's, 河南)
+        story_province, story_place = stories.get((sha, sent_ix), (None, None))
+        province = province or story_province or _describe(story_place)["province"]
         found = _outside_quotes(sent, a, sent_found.get((sha, sent_ix), []))
         head_found = sent_found.get((sha, head_ix), []) if headline else []
         c0 = len(sent[: a - len(lead)].encode("utf-8"))

@@ -12,6 +12,7 @@ are one place throughout: their parts are never sections here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import polars as pl
@@ -27,6 +28,7 @@ LEAD_SENTENCES = 1  # body sentences of a section's opening read for its place
 MIN_SECTIONS = 2  # subheadlines a page needs before its parts are read as stories of their own
 BROADCAST_SECTIONS = 6  # a page of this many sections, opening on no place, is a broadcast of stories
 
+RECURRING = 2  # a city's short name said this often in the opening is the story's place
 SETTING_CUES = ("在",)  # the one-character place cue that sets a story's place (在苏州召开)
 
 SECTION_PAGES = {"sha256": pl.String, "sent_ix": pl.Int32, "page": pl.String, "province": pl.String}
@@ -57,15 +59,22 @@ def _opening_place(opening: str, found: list[tuple[str, int]], vouched: frozense
         if any(c.start() <= len(before) < c.end() for c in clocks.finditer(opening)):
             continue  # 北京时间今天16时
         kept.append((m, off))
-    if not kept or national.search(opening) or _names_whole(opening, kept, False):
+    if not kept or national.search(opening):
         return None
-    _, aliases, _ = _gazetteer()
+    _, aliases, info = _gazetteer()
     named = _named(opening, kept, None, vouched)
+    shorts = Counter(m for m, _ in kept if not aliases[m][1] and len(aliases[m][0]) == 1)
+    setting = []
     for m, off in kept:
         codes, is_full = aliases[m]
-        if not is_full and len(codes) == 1 and raw[:off].decode("utf-8", "ignore").endswith(cues):
-            named.append(codes[0])
-    return _common(sorted(set(named))) if named else None
+        if is_full or len(codes) != 1 or info[codes[0]][1] == "county" and codes[0] not in vouched:
+            continue
+        if raw[:off].decode("utf-8", "ignore").endswith(cues) or shorts[m] >= RECURRING:
+            setting.append(codes[0])  # 在苏州召开; 哈尔滨冰雪大世界开园 … 第24届哈尔滨冰雪大世界
+    if not setting and _names_whole(opening, kept, False):
+        return None  # 川渝, unless a setting word puts the story in one place (大湾区论坛在广州开幕)
+    named = sorted({*named, *setting})
+    return _common(named) if named else None
 
 
 def section_pages(ctx: Context, pages: pl.DataFrame, doc_found: dict[str, list[tuple[str, int]]]) -> pl.DataFrame:
