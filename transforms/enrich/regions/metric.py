@@ -70,7 +70,10 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         .join(pages, on="sha256", how="left")
         .join(
             by_section.select(
-                *keys, pl.col("page").alias("s_page"), pl.col("province").alias("s_province"), pl.lit(True).alias("s")
+                *keys,
+                pl.col("page").alias("s_page"),
+                pl.col("province").alias("s_province"),
+                pl.lit(True).alias("s"),
             ),
             on=keys,
             how="left",
