@@ -135,10 +135,11 @@ def test_quan_sheng_on_a_page_of_stories_is_the_nearest_story_places_province() 
     assert got == [[], [], ["340000"]]
 
 
-def test_a_corps_named_after_its_region_is_not_the_region() -> None:
-    from tests.transforms.enrich.test_regions import _metric_regions
+def test_a_corps_named_after_its_region_is_not_the_region_in_a_clause() -> None:
+    from transforms.enrich.regions.mentions import _mentions
+    from transforms.enrich.regions.naming import _named
 
-    got = _metric_regions(
-        ["卫健部门通报，31个省（自治区、直辖市）和新疆生产建设兵团报告新增病例120例。"], [["120例"]]
-    )
-    assert got == [[None]]
+    text = "31个省（自治区、直辖市）和新疆生产建设兵团报告新增病例120例"
+    assert _named(text, _mentions(pl.Series([text]))[0], None) == []
+    text = "新疆新增病例120例"
+    assert _named(text, _mentions(pl.Series([text]))[0], None) == ["650000"]
