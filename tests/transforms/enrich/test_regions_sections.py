@@ -143,3 +143,17 @@ def test_a_corps_named_after_its_region_is_not_the_region_in_a_clause() -> None:
     assert _named(text, _mentions(pl.Series([text]))[0], None) == []
     text = "新疆新增病例120例"
     assert _named(text, _mentions(pl.Series([text]))[0], None) == ["650000"]
+
+
+def test_a_roll_of_names_or_a_topic_short_name_sets_no_section_place() -> None:
+    from transforms.enrich.regions.mentions import _mentions
+    from transforms.enrich.regions.sections import _opening_place
+
+    def place(text: str) -> str | None:
+        return _opening_place(text, _mentions(pl.Series([text]))[0], frozenset())
+
+    assert place("（以姓氏笔画为序）\n丁一 丁二 万三 马四 王五 王六（河南） 王七 王八 王九 王十") is None
+    assert place("大会拒绝涉台提案\n大会决定，不将所谓邀请台湾参会的提案列入议程。") is None
+    assert place("航运论坛在香港举行\n第三届航运论坛今天在香港举行。") == "810000"
+    assert place("四川盆地发现大型气田\n气田位于重庆市綦江区和贵州省习水县境内。") is None
+    assert place("西宁至拉萨航线加密\n西宁至拉萨航线今起加密。") is None

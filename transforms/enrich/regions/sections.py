@@ -31,6 +31,10 @@ SCENE_CHARS = 12  # a lead's scene (在某区某社区) stands this close to its
 RECURRING = 2  # a city's short name said this often in the opening is the story's place
 SETTING_CUES = ("在",)  # the one-character place cue that sets a story's place (在苏州召开)
 
+ROLL_MARKS = (" ", "、")  # the separators of a roll of names
+ROLL_ITEMS = 8  # ... this many in an opening make it a roll, not a lead
+APART = ("710000", "810000", "820000")  # Taiwan, Hong Kong, Macau
+
 SECTION_PAGES = {"sha256": pl.String, "sent_ix": pl.Int32, "page": pl.String, "province": pl.String}
 
 
@@ -89,9 +93,18 @@ def _opening_place(opening: str, found: list[tuple[str, int]], vouched: frozense
         if any(c.start() <= len(before) < c.end() for c in clocks.finditer(opening)):
             continue  # 北京时间今天16时
         kept.append((m, off))
-    if not kept or national.search(opening):
-        return None
+    if not kept or national.search(opening) or sum(opening.count(c) for c in ROLL_MARKS) >= ROLL_ITEMS:
+        return None  # 丁学东 丁薛祥 … 王凯（河南）: a roll of names, not a story's place
     _, aliases, info = _gazetteer()
+    # 台湾, 香港 or 澳门 by a short name is mostly a topic on a mainland page (反对台湾参加…, 内地与香港
+    # 贸易): it sets the story's place only when a setting word puts it there (在香港举行)
+    kept = [
+        (m, off)
+        for m, off in kept
+        if aliases[m][1]
+        or aliases[m][0][0] not in APART
+        or raw[:off].decode("utf-8", "ignore").endswith(cues)
+    ]
     named = _named(opening, kept, None, vouched)
     shorts = Counter(m for m, _ in kept if not aliases[m][1] and len(aliases[m][0]) == 1)
     setting = []
