@@ -33,7 +33,7 @@ SETTING_CUES = ("在",)  # the one-character place cue that sets a story's place
 
 ROLL_MARKS = (" ", "、")  # the separators of a roll of names
 ROLL_ITEMS = 8  # ... this many in an opening make it a roll, not a lead
-APART = ("710000", "810000", "820000")  # Taiwan, Hong Kong, Macau
+APART_NAMES = ("台湾省", "香港特别行政区", "澳门特别行政区")
 
 SECTION_PAGES = {"sha256": pl.String, "sent_ix": pl.Int32, "page": pl.String, "province": pl.String}
 
@@ -96,15 +96,6 @@ def _opening_place(opening: str, found: list[tuple[str, int]], vouched: frozense
     if not kept or national.search(opening) or sum(opening.count(c) for c in ROLL_MARKS) >= ROLL_ITEMS:
         return None  # 丁学东 丁薛祥 … 王凯（河南）: a roll of names, not a story's place
     _, aliases, info = _gazetteer()
-    # 台湾, 香港 or 澳门 by a short name is mostly a topic on a mainland page (反对台湾参加…, 内地与香港
-    # 贸易): it sets the story's place only when a setting word puts it there (在香港举行)
-    kept = [
-        (m, off)
-        for m, off in kept
-        if aliases[m][1]
-        or aliases[m][0][0] not in APART
-        or raw[:off].decode("utf-8", "ignore").endswith(cues)
-    ]
     named = _named(opening, kept, None, vouched)
     shorts = Counter(m for m, _ in kept if not aliases[m][1] and len(aliases[m][0]) == 1)
     setting = []
@@ -126,7 +117,20 @@ def _opening_place(opening: str, found: list[tuple[str, int]], vouched: frozense
     if not setting and _names_whole(opening, kept, False):
         return None  # 川渝, unless a setting word puts the story in one place (大湾区论坛在广州开幕)
     named = sorted({*named, *setting})
-    return _common(named) if named else None
+    place = _common(named) if named else None
+    if (
+        place is not None
+        and info[place][3] in APART_NAMES
+        and not any(
+            aliases[m][1] or raw[:off].decode("utf-8", "ignore").endswith(cues)
+            for m, off in kept
+            if info[aliases[m][0][0]][3] == info[place][3]
+        )
+    ):
+        # 台湾, 香港 or 澳门 by a short name is mostly a topic on a mainland page (反对台湾参加…, 内地与
+        # 香港贸易): it is the story's place only when named in full or put there (在香港举行)
+        return None
+    return place
 
 
 def _span_place(
