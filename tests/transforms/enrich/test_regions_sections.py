@@ -157,3 +157,14 @@ def test_a_roll_of_names_or_a_topic_short_name_sets_no_section_place() -> None:
     assert place("航运论坛在香港举行\n第三届航运论坛今天在香港举行。") == "810000"
     assert place("四川盆地发现大型气田\n气田位于重庆市綦江区和贵州省习水县境内。") is None
     assert place("西宁至拉萨航线加密\n西宁至拉萨航线今起加密。") is None
+
+
+def test_an_earlier_clause_locating_its_subject_passes_its_place_on() -> None:
+    from tests.transforms.enrich.test_regions import _metric_regions
+
+    got = _metric_regions(
+        ["四川推进交通建设。", "大桥位于四川雅安市石棉县，桥长约1800米。", "四川新开工项目，桥梁增至12座。"],
+        [[], ["1800米"], ["12座"]],
+        meta={"region": "510000"},
+    )
+    assert got == [[], ["511824"], ["510000"]]

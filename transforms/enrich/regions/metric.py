@@ -50,6 +50,16 @@ METRIC_REGIONS = {
 }
 
 
+_LOCATING = ("位于", "地处")  # a clause placing its subject (大桥位于广西来宾象州县，桥长约2580米)
+
+
+def _locates(text: str, mine: list[tuple[str, int]]) -> bool:
+    """Whether an earlier clause places its subject at a division it names (位于吉林市的滑雪场，雪道…;
+    大桥位于某县，桥长…): like 在某地，…, that place goes on to the later figure."""
+    raw = text.encode("utf-8")
+    return any(raw[:off].decode("utf-8", "ignore").endswith(_LOCATING) for _, off in mine)
+
+
 def metric_regions(ctx: Context) -> pl.DataFrame:
     """(metric_id, region, adcode, region_level, area) for every metric of the batch.
 
@@ -248,6 +258,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                     (
                         _inside(got, page)
                         and not _LOCATIVE_FRAME.match(text)
+                        and not _locates(text, mine)
                         and (other_items or (_own_subject(lead) and not first.endswith(_PART_OPENERS)))
                     )
                     or (sha in reports and _project_place(text, mine, got, page, lead, k))
