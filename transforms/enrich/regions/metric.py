@@ -27,6 +27,7 @@ from transforms.enrich.regions.naming import _named
 from transforms.enrich.regions.national import _names_whole, _national, _province_parts
 from transforms.enrich.regions.page import page_regions
 from transforms.enrich.regions.scope import _anchor, _deictic, _scope_region
+from transforms.enrich.regions.sections import section_pages
 from transforms.enrich.regions.stories import (
     _TIME_OPENER_CHARS,
     _ends_on_place,
@@ -49,6 +50,16 @@ METRIC_REGIONS = {
 }
 
 
+_LOCATING = ("位于", "地处")  # a clause placing its subject (大桥位于广西来宾象州县，桥长约2580米)
+
+
+def _locates(text: str, mine: list[tuple[str, int]]) -> bool:
+    """Whether an earlier clause places its subject at a division it names (位于吉林市的滑雪场，雪道…;
+    大桥位于某县，桥长…): like 在某地，…, that place goes on to the later figure."""
+    raw = text.encode("utf-8")
+    return any(raw[:off].decode("utf-8", "ignore").endswith(_LOCATING) for _, off in mine)
+
+
 def metric_regions(ctx: Context) -> pl.DataFrame:
     """(metric_id, region, adcode, region_level, area) for every metric of the batch.
 
@@ -62,9 +73,26 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     keys = ["sha256", "sent_ix"]
     page_frame, doc_found = page_regions(ctx)
     pages = page_frame.select("sha256", pl.col("adcode").alias("page"), "province")
+    # a news page's section (the story under a subheadline) stands for the page (:mod:`.sections`)
+    by_section = section_pages(ctx, pages, doc_found)
     cl = (
         _clauses(ctx)
         .join(pages, on="sha256", how="left")
+        .join(
+            by_section.select(
+                *keys,
+                pl.col("page").alias("s_page"),
+                pl.col("province").alias("s_province"),
+                pl.lit(True).alias("s"),
+            ),
+            on=keys,
+            how="left",
+        )
+        .with_columns(
+            pl.when(pl.col("s")).then(pl.col("s_page")).otherwise(pl.col("page")).alias("page"),
+            pl.when(pl.col("s")).then(pl.col("s_province")).otherwise(pl.col("province")).alias("province"),
+        )
+        .drop("s_page", "s_province", "s")
         .with_columns(
             (
                 _national(pl.col("lead"), pl.col("unit"))
@@ -166,7 +194,9 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         at_rows, cl.filter(pl.Series(slow, dtype=pl.Boolean)).select(cols).iter_rows(), strict=True
     ):
         # on a page with no region, the story's province (安徽聚焦…。合肥打破…: 合肥 is 安徽's)
-        province = province or stories.get((sha, sent_ix), (None, None))[0]
+        # (湖南…。山东…。河南及时梳理…。同时，全省开发…: the nearest story place's, 河南)
+        story_province, story_place = stories.get((sha, sent_ix), (None, None))
+        province = province or story_province or _describe(story_place)["province"]
         found = _outside_quotes(sent, a, sent_found.get((sha, sent_ix), []))
         head_found = sent_found.get((sha, head_ix), []) if headline else []
         c0 = len(sent[: a - len(lead)].encode("utf-8"))
@@ -228,6 +258,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                     (
                         _inside(got, page)
                         and not _LOCATIVE_FRAME.match(text)
+                        and not _locates(text, mine)
                         and (other_items or (_own_subject(lead) and not first.endswith(_PART_OPENERS)))
                     )
                     or (sha in reports and _project_place(text, mine, got, page, lead, k))

@@ -29,7 +29,7 @@ def _named(
     of several cities around it (成都平原经济区, 沈阳都市圈: region_zone_tails.txt) names its province.
     """
     _, aliases, info = _gazetteer()
-    blockers = tuple(words("division_short_blockers.txt"))
+    blockers = tuple(words("division_short_blockers.txt")) + tuple(words("region_listed_institutions.txt"))
     cues = tuple(words("place_left_cues.txt"))
     origins = tuple(words("region_origin_heads.txt"))
     prefixes = tuple(words("region_origin_prefixes.txt"))

@@ -182,10 +182,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[max(before, start - 200) : after.start() if after else min(len(text), end + 200)]
 
 
-def institution_region(text: str) -> str | None:
+def institution_region(text: str, divisions: float = 0.0) -> str | None:
     """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
     (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
-    point to several places alike. A word shared by two (特区政府) gives each half its weight."""
+    point to several places alike. A word shared by two (特区政府) gives each half its weight.
+
+    ``divisions`` is the weight of the mainland divisions the page names (:func:`_votes`): the words
+    must outweigh them, so a national news page with one 总统府 or 港币 among its forty places
+    stays national."""
     pattern, rows = _institutions()
     hits = [m for m in pattern.finditer(text) if not _false_join(text, m.group(0), m.start(), m.end())]
     # 巴西总统府, 苏丹武装部队宣布控制总统府: a word once in a sentence naming another country is that
@@ -206,7 +210,7 @@ def institution_region(text: str) -> str | None:
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
-    return best if score >= REGION_CUE_MIN and score > runner else None
+    return best if score >= REGION_CUE_MIN and score > runner and score > divisions else None
 
 
 MANY_PROVINCES = 3  # a page naming divisions of this many provinces is a digest of stories (新闻联播)
@@ -218,7 +222,9 @@ def _institution_fallback(text: str, mentions: list[tuple[str, int]]) -> str | N
     story's own place reaches that story's figures (regions.stories)."""
     _, aliases, _ = _gazetteer()
     provinces = {hit[0][:2] for alias, _ in mentions for hit in [aliases[alias][0]] if len(hit) == 1}
-    return institution_region(text) if len(provinces) < MANY_PROVINCES else None
+    if len(provinces) >= MANY_PROVINCES:
+        return None
+    return institution_region(text, sum(_votes(text, mentions).values()))
 
 
 def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
@@ -258,7 +264,10 @@ def _document_regions(
         if code is not None:
             row = _describe(code)
         else:  # no sidecar region, or one naming no known division: the text decides
-            row = _describe(resolve_region(text, mentions) or _institution_fallback(text, mentions))
+            code = resolve_region(text, mentions)
+            if code is None:
+                code = _institution_fallback(text, mentions)
+            row = _describe(code)
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
 

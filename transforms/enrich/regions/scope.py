@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from transforms.enrich.regions.clauses import _split_clauses
-from transforms.enrich.regions.divisions import _at_level, _common, _county_city, _nbytes
+from transforms.enrich.regions.divisions import _at_level, _common, _county_city, _gazetteer, _nbytes
 from transforms.enrich.regions.naming import _named
 from transforms.enrich.regions.national import _names_whole, _national_selves, _national_subject, _parts_named
 from transforms.lexicon import table
@@ -80,6 +80,12 @@ def _scope_region(
         if level == "city" and _county_city(base):
             return True, base  # 全市 on a county-level city's page (醴陵市) is that city, not its prefecture
         return True, _at_level(base, level)
+    if hit and base is None and level == "province" and province is not None:
+        # a page of several stories: 全省 is the province the story named before (河南及时梳理…。
+        # 同时，全省开发3.6万个见习岗位: 河南省)
+        codes = _gazetteer()[1].get(province)
+        if codes and len(codes[0]) == 1:
+            return True, codes[0][0]
     return False, None
 
 
