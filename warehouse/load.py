@@ -60,6 +60,7 @@ from transforms.schemas import (
 from warehouse.backends import ensure_lake_schema, ensure_storage, lake_working_copy, parse_target
 from warehouse.lock import load_lock
 from warehouse.migrate import apply_migrations
+from warehouse.pieces import cut_pieces, with_doc_row
 from warehouse.query import WarehouseMissing, connect_readonly, fetch
 from warehouse.snapshot import pause_point, working_copy
 from warehouse.sqlfiles import apply_views, run_checks, run_step
@@ -410,11 +411,14 @@ class Loader:
         relations = parsed.relations if gate is None else gate.relations
         quarantine = None if gate is None else getattr(gate, "quarantine", None)
         results = None if gate is None else getattr(gate, "results", None)
+        documents = with_doc_row(_with_source_paths(_frame(parsed.documents, _DOCUMENTS)))
+        sentences = _frame(parsed.sentences, _SENTENCES)
         con.execute("BEGIN TRANSACTION")
         _stage(con, "stg_files", _with_source_paths(_frame(parsed.files, _FILES)))
-        _stage(con, "stg_documents", _with_source_paths(_frame(parsed.documents, _DOCUMENTS)))
+        _stage(con, "stg_documents", documents)
+        _stage(con, "stg_pieces", cut_pieces(documents, sentences))
         _stage(con, "stg_stories", _frame(parsed.stories, STORIES))
-        _stage(con, "stg_sentences", _frame(parsed.sentences, _SENTENCES))
+        _stage(con, "stg_sentences", sentences)
         _stage(con, "stg_metrics", _frame(metrics, _METRICS))
         _stage(con, "stg_relations", _frame(relations, RELATIONS))
         _stage(con, "stg_quarantine", _with_source_paths(_frame(quarantine, QUARANTINE)))
@@ -447,6 +451,7 @@ class Loader:
         for table in (
             "stg_files",
             "stg_documents",
+            "stg_pieces",
             "stg_file",
             "stg_stories",
             "stg_sentences",
@@ -475,7 +480,7 @@ class Loader:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         _stage(con, "stg_files", _with_source_paths(_frame(file_errors, _FILES)))
-        _stage(con, "stg_documents", _frame(None, _DOCUMENTS))
+        _stage(con, "stg_documents", with_doc_row(_frame(None, _DOCUMENTS)))
         for name, schema in (("stg_quarantine", QUARANTINE), ("stg_validation", VALIDATION)):
             _stage(con, name, _frame(None, schema))
         run_step(con, "load", only=("10_batch_files.sql", "40_audit.sql"))
@@ -504,7 +509,13 @@ class Loader:
             {"path": sorted({source_path(p) for p in present_paths})}, schema={"path": pl.String}
         )
         con.execute("BEGIN TRANSACTION")
-        con.execute("UPDATE stg_run SET raw_root = ?", [source_path(raw_dir)])
+        # Staged, not bound as a parameter: binding makes DuckDB import pandas (warehouse.migrate).
+        _stage(
+            con,
+            "stg_raw_root",
+            pl.DataFrame({"raw_root": [source_path(raw_dir)]}, schema={"raw_root": pl.String}),
+        )
+        con.execute("UPDATE stg_run SET raw_root = (SELECT raw_root FROM stg_raw_root)")
         _stage(con, "stg_present", present)
         run_step(con, "retire")
         gone = _count(con, "SELECT count(*) FROM stg_gone")

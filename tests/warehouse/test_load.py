@@ -629,3 +629,17 @@ def test_the_batch_checks_find_what_the_whole_warehouse_checks_find(wh: Path) ->
         with pytest.raises(IntegrityError, match="keys_are_unique, parts_reference_loaded_facts"):
             loader.publish()
     assert not wh.exists()
+
+
+def test_one_version_at_two_paths_of_a_batch_is_stored_once(wh: Path, tmp_path: Path) -> None:
+    """stg_sentence and stg_fact keep one row per key, the first path's, when a batch holds a version
+    at two paths (the dedup window runs only over such keys)."""
+    one = tmp_path / "one" / "wh.duckdb"
+    load_run(one, make_batch("r1", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B}))
+    res = load_run(
+        wh, make_batch("r1", {"raw/a.txt": SEED_A, "raw/b.txt": SEED_B, "raw/z/a-copy.txt": SEED_A})
+    )
+    assert res.files_new == 3
+    for table in ("dim_sentence", "dim_story", "doc_chunk", "fact_metric", "fact_metric_part"):
+        assert contents(wh)[table] == contents(one)[table], table
+    assert check_integrity(wh) == []

@@ -9,10 +9,11 @@ WHERE f.error IS NULL AND f.sha256 IS NOT NULL AND f.path IS NOT NULL
   AND EXISTS (SELECT 1 FROM stg_documents d
               WHERE d.sha256 = f.sha256 AND d.error IS NULL AND d.text IS NOT NULL);
 
--- One row per loadable version (the first path holding it), with its normalised text.
+-- One row per loadable version (the first path holding it), with the document row its normalised
+-- text comes from (doc_row: step 3 stores that row's pieces, cut in warehouse/pieces.py).
 CREATE OR REPLACE TEMP TABLE stg_file AS
 SELECT DISTINCT ON (p.sha256)
-       p.sha256, p.path, f.name, f.bytes, f.encoding, d.script, d.repairs, f.meta, d.text
+       p.sha256, p.path, f.name, f.bytes, f.encoding, d.script, d.repairs, f.meta, d.doc_row
 FROM stg_path p
 JOIN stg_files f ON f.path = p.path AND f.sha256 = p.sha256
 JOIN stg_documents d ON d.sha256 = p.sha256 AND d.error IS NULL AND d.text IS NOT NULL

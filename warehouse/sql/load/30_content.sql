@@ -11,40 +11,12 @@ DELETE FROM dim_story WHERE sha256 IN (SELECT sha256 FROM stg_touched);
 DELETE FROM doc_chunk WHERE sha256 IN (SELECT sha256 FROM stg_touched);
 
 -- Pieces of about 4000 characters, each starting at a sentence start (and the first at 0), so no
--- sentence crosses a piece boundary. The text is cut once per file (list_transform over its pieces'
--- bounds): joined to every piece's row, a 1 MB text with 250 pieces took 250 MB of DuckDB's memory.
+-- sentence crosses a piece boundary: cut in Python (warehouse/pieces.py, staged as stg_pieces, one
+-- set per document row) because DuckDB's substr counts code points from the start of the text on
+-- every cut; the version's pieces are those of the document row stg_file took its text from.
 CREATE OR REPLACE TEMP TABLE stg_chunk AS
-WITH starts AS (
-    SELECT sha256, min(char_start) AS char_start
-    FROM stg_sentences
-    WHERE sha256 IN (SELECT sha256 FROM stg_file) AND char_start IS NOT NULL AND char_start > 0
-    GROUP BY sha256, char_start // 4000
-    UNION
-    SELECT sha256, 0 FROM stg_file
-),
-bounds AS (
-    SELECT sha256,
-           list({'chunk_ix': chunk_ix, 'char_start': char_start, 'next_start': next_start} ORDER BY chunk_ix) AS pieces
-    FROM (
-        SELECT sha256, char_start,
-               lead(char_start) OVER (PARTITION BY sha256 ORDER BY char_start) AS next_start,
-               row_number() OVER (PARTITION BY sha256 ORDER BY char_start) - 1 AS chunk_ix
-        FROM starts
-    )
-    GROUP BY sha256
-),
-cut AS (
-    SELECT b.sha256,
-           unnest(list_transform(b.pieces, x -> {
-               'chunk_ix': x.chunk_ix,
-               'char_start': x.char_start,
-               'char_end': coalesce(x.next_start, length(f.text)),
-               'text': substr(f.text, x.char_start + 1, coalesce(x.next_start, length(f.text)) - x.char_start)
-           })) AS piece
-    FROM bounds b JOIN stg_file f ON f.sha256 = b.sha256
-)
-SELECT sha256, CAST(piece.chunk_ix AS INTEGER) AS chunk_ix, piece.char_start, piece.char_end, piece.text
-FROM cut;
+SELECT p.sha256, p.chunk_ix, p.char_start, p.char_end, p.text
+FROM stg_pieces p JOIN stg_file f ON f.doc_row = p.doc_row;
 
 INSERT INTO doc_chunk SELECT sha256, chunk_ix, char_start, char_end, text FROM stg_chunk ORDER BY sha256, chunk_ix;
 
@@ -55,19 +27,32 @@ FROM stg_stories WHERE sha256 IN (SELECT sha256 FROM stg_file) AND story_ix IS N
 ORDER BY sha256, story_ix;
 
 -- One row per (sha256, sent_ix), the first path's. QUALIFY rather than DISTINCT ON: DuckDB runs
--- DISTINCT ON as an arg_min per column, several times slower than one row_number(). The batch's
--- sentence and fact rows are kept as temp tables (stg_sentence, stg_fact) until the batch commits:
--- the part insert, the batch's checks (35_, 36_) and its counts read them instead of scanning the
--- whole warehouse's tables for the batch's versions (a cost that grew with the warehouse:
--- docs/decisions/0019-loader-memory-bounded-by-the-batch.md).
+-- DISTINCT ON as an arg_min per column, several times slower than one row_number(). The window runs
+-- only over the keys that occur more than once (a batch holding a version at two paths): a key held
+-- by one row is its own first row, and the window's partition-and-sort over every row of the batch
+-- was most of this statement's CPU (the duplicate keys are found by a hash aggregate instead). The
+-- batch's sentence and fact rows are kept as temp tables (stg_sentence, stg_fact) until the batch
+-- commits: the part insert, the batch's checks (35_, 36_) and its counts read them instead of
+-- scanning the whole warehouse's tables for the batch's versions (a cost that grew with the
+-- warehouse: docs/decisions/0019-loader-memory-bounded-by-the-batch.md).
 CREATE OR REPLACE TEMP TABLE stg_sentence AS
-SELECT s.sha256, s.sent_ix, c.chunk_ix, s.story_ix, s.para_ix, s.role, s.char_start, s.char_end
-FROM stg_sentences s
-JOIN stg_chunk c ON c.sha256 = s.sha256 AND s.char_start >= c.char_start
-     AND (s.char_start < c.char_end OR (s.char_start = c.char_end AND c.char_start = c.char_end))
-WHERE s.sent_ix IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY s.sha256, s.sent_ix ORDER BY s.path, c.chunk_ix DESC) = 1
-ORDER BY s.sha256, s.sent_ix;
+WITH joined AS MATERIALIZED (
+    SELECT s.path, s.sha256, s.sent_ix, c.chunk_ix, s.story_ix, s.para_ix, s.role, s.char_start, s.char_end
+    FROM stg_sentences s
+    JOIN stg_chunk c ON c.sha256 = s.sha256 AND s.char_start >= c.char_start
+         AND (s.char_start < c.char_end OR (s.char_start = c.char_end AND c.char_start = c.char_end))
+    WHERE s.sent_ix IS NOT NULL
+),
+dup AS (SELECT sha256, sent_ix FROM joined GROUP BY sha256, sent_ix HAVING count(*) > 1)
+SELECT sha256, sent_ix, chunk_ix, story_ix, para_ix, role, char_start, char_end
+FROM joined j
+WHERE NOT EXISTS (SELECT 1 FROM dup d WHERE d.sha256 = j.sha256 AND d.sent_ix = j.sent_ix)
+UNION ALL
+SELECT sha256, sent_ix, chunk_ix, story_ix, para_ix, role, char_start, char_end
+FROM joined j
+WHERE EXISTS (SELECT 1 FROM dup d WHERE d.sha256 = j.sha256 AND d.sent_ix = j.sent_ix)
+QUALIFY row_number() OVER (PARTITION BY sha256, sent_ix ORDER BY path, chunk_ix DESC) = 1
+ORDER BY sha256, sent_ix;
 
 INSERT INTO dim_sentence SELECT * FROM stg_sentence;
 
