@@ -47,6 +47,7 @@ from transforms.metrics.subjects.neighbours import (
     _place_of_previous,
     _shared_level_heads,
 )
+from transforms.metrics.subjects.nominal import _noun_phrase
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
 from transforms.metrics.subjects.topic import _last_resort
@@ -64,7 +65,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
         streak = _streak(sentence, sp.start, sp.end, floor)
-        after = None if streak else _after_metric(sentence, spans, k)  # 增速|连续|19个季度居全国: before
+        # 增速|连续|19个季度居全国: read before; 三分之二|方可|启动: an adverb, no noun, follows
+        after = None if streak else _noun_phrase(_after_metric(sentence, spans, k), sentence)
         # With a noun after the metric only the verb before it is wanted, and reading it off the
         # lexicon spares segmenting the clause (segmenting is most of the cost).
         at = sp.start - len(streak)
@@ -74,7 +76,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
-        subject = after or before.subject
+        subject = after or _noun_phrase(before.subject, sentence)  # 今年|再办|32件: none, look on
         if subject and not after:
             subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
             subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人

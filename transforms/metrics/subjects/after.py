@@ -65,6 +65,8 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
+    dimension = _dimension_of_phrase(rest)  # 约800米|长的|健身步道: the thing so long
+    of_phrase, rest = of_phrase or bool(dimension), rest[len(dimension) :]
     pointer = next((d for d in words("subject_demonstratives.txt") if rest.startswith(d)), "")
     rest = rest[len(pointer) :]  # 100多家|这样的|便民市场: the noun after the pointer
     if rest.startswith(words("subject_negations.txt")):
@@ -108,6 +110,15 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+def _dimension_of_phrase(rest: str) -> str:
+    """A dimension word and 的 opening the text after a length (800米|长的|步道, 30米|高的|塔): the
+    figure is the size of the noun after 的, which it names as a modifier clause would; empty else."""
+    for word in words("subject_dimension_words.txt"):
+        if rest.startswith(word + "的"):
+            return word + "的"
+    return ""
 
 
 def _counted_owner(subject: str) -> str:
@@ -200,6 +211,8 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break  # “三年全面提升”项目: an adverb inside quotes is part of the name
         if w.tag == "c" and not np:
             return None
+        if np and w.tag == "c" and i + 1 < len(ws) and ws[i + 1].tag == "m":
+            break  # 2处养老服务点|和|一条…步道: the conjunct after has a numeral of its own, its own figure
         if np and w.tag == "c" and _opens_predicate(ws, i):
             break  # 6项指标|不及|预期: a conjunction before a verb joins no nouns, it opens the predicate
         if np and _verb_to_place(ws, i):

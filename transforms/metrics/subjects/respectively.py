@@ -96,7 +96,8 @@ def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
     while k < len(spans):
         lo = _clause_start(sentence, spans[k].start, spans[k - 1].end if k else 0)
         head = sentence[lo : spans[k].start]
-        if k == 0 or not head.startswith("分别") or len(head) > 6:
+        opens = lo == 0 or sentence[lo - 1] in "，,；;：:"  # not 利润总额五年|分别…: a list before it
+        if k == 0 or not head.startswith("分别") or len(head) > 6 or not opens:
             k += 1
             continue
         group = [k]

@@ -1,0 +1,77 @@
+"""Subject rules of round 10, constructions that recur: a reading that is no noun phrase (an adverb,
+a modal, a change verb before its result), a bridged clause going on about the figure before, a
+dimension and 的 after a length, and a conjunct that carries a numeral of its own.
+
+Every sentence here is made up for the rule it pins down; none is taken from a test text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.metrics.grammar import find_metrics
+from transforms.metrics.subjects import Span, facts_of
+
+
+def subject(sentence: str, metric: str) -> str | None:
+    """The subject given to the metric written ``metric`` in ``sentence``."""
+    found = find_metrics(sentence)
+    facts = facts_of(sentence, [Span(f.start, f.end, f.unit, f.kind) for f in found])
+    return next(fact.subject for f, fact in zip(found, facts, strict=True) if f.text == metric)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a modal adverb after the figure is no noun: the noun before it is what is measured
+        ("业主同意率达到三分之二方可开工。", "三分之二", "业主同意率"),
+        # a change verb with its result (由…拓宽至…) is the measure, not the thing
+        ("河道由12米拓宽至20米。", "12米", "河道"),
+        ("两地通行时间从3小时缩短到1小时。", "3小时", "两地通行时间"),
+        # an adverb and a verb alone name nothing
+        ("本月再建11座。", "11座", None),
+        # a term kept whole though it opens with 再
+        ("全年再就业3200人。", "3200人", "再就业"),
+        # a lone verb of an act stays (it names the act, not a change)
+        ("经过近6小时的搜寻，终于找到走失老人。", "近6小时", "搜寻"),
+    ],
+)
+def test_a_reading_must_be_a_noun_phrase(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 、 or ， and only bridge words: the clause goes on about the figure before
+        ("全镇工业总产值增长8.1%、达到96.4亿元。", "96.4亿元", "工业总产值"),
+        ("全市财政总收入年均增长7%，由2018年的52亿元增加到73亿元。", "52亿元", "财政总收入"),
+        ("全市财政总收入年均增长7%，由2018年的52亿元增加到73亿元。", "73亿元", "财政总收入"),
+        # a verb of its own names another thing's figure
+        ("培训农民3000人次，投入资金500万元。", "500万元", "资金"),
+    ],
+)
+def test_a_bridged_clause_goes_on_about_the_figure_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a length, a dimension word and 的: the figure is the size of the noun after 的
+        ("村里修通了一条约600米长的机耕道。", "约600米", "机耕道"),
+        ("广场中央立起一座12米高的纪念碑。", "12米", "纪念碑"),
+        # a conjunct with a numeral of its own is another figure's: each takes its own noun
+        ("小区新建了3个充电桩和一座约200平方米的口袋公园。", "3个", "充电桩"),
+        ("小区新建了3个充电桩和一座约200平方米的口袋公园。", "约200平方米", "口袋公园"),
+    ],
+)
+def test_each_figure_takes_its_own_noun(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_respectively_clause_after_a_duration_does_not_reach_back() -> None:
+    # 分别 after a duration of its own clause opens no clause: the items before it are its own
+    sentence = "全县粮食产量增长5%、达到40万吨，蔬菜、水果产量三年分别增长9%、12%。"
+    assert "粮食" not in (subject(sentence, "9%") or "")
+    assert subject(sentence, "40万吨") == "粮食产量"
