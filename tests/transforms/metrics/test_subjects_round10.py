@@ -75,3 +75,33 @@ def test_a_respectively_clause_after_a_duration_does_not_reach_back() -> None:
     sentence = "全县粮食产量增长5%、达到40万吨，蔬菜、水果产量三年分别增长9%、12%。"
     assert "粮食" not in (subject(sentence, "9%") or "")
     assert subject(sentence, "40万吨") == "粮食产量"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a 、 list of modifiers before one head: the figure counts the head the list shares
+        ("为800余名独居、空巢老人送去慰问品。", "800余名", "独居、空巢老人"),
+        ("为500名高龄、失能、半失能老人提供服务。", "500名", "高龄、失能、半失能老人"),
+        ("全区共有260家国有、民营企业参展。", "260家", "国有、民营企业"),
+        # items that name people or things of their own stay apart
+        ("培训200名教师、医生。", "200名", "教师"),
+        ("建成3个公园、5个广场。", "3个", "公园"),
+    ],
+)
+def test_a_list_of_modifiers_shares_its_head(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # after a count of cases, verbs ending the clause name the cases
+        ("海关去年共处理1,200宗走私举报，按年增加5%。", "1,200宗", "走私举报"),
+        ("该署另收到2,100多宗申请。", "2,100多宗", "申请"),
+        # a verb that is a stop or bridge is the predicate, not the cases
+        ("全年共300宗获批。", "300宗", None),
+    ],
+)
+def test_cases_named_by_verbs(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
