@@ -105,3 +105,17 @@ def test_a_list_of_modifiers_shares_its_head(sentence: str, metric: str, expecte
 )
 def test_cases_named_by_verbs(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a body named before a time and a verb is the clause's agent, not the thing counted
+        ("渔护署今年预计拨款1,500万元，资助渔民转型。", "1,500万元", None),
+        ("食安局上半年抽检蔬菜3,000个。", "3,000个", "蔬菜"),
+        # a place or a concept ending the same way is no body (助老餐厅, 居委) and stays
+        ("全区建成长者餐厅52个。", "52个", "长者餐厅"),
+    ],
+)
+def test_a_body_acting_is_not_counted(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected

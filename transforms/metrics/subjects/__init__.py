@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from transforms.lexicon import words
+from transforms.metrics.subjects.agents import _without_agent
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
 from transforms.metrics.subjects.clauses import (
@@ -76,7 +77,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
-        subject = after or _noun_phrase(before.subject, sentence)  # 今年|再办|32件: none, look on
+        # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
+        subject = after or _noun_phrase(_without_agent(before.subject, before.measure), sentence)
         if subject and not after:
             subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
             subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
