@@ -119,3 +119,16 @@ def test_cases_named_by_verbs(sentence: str, metric: str, expected: str | None) 
 )
 def test_a_body_acting_is_not_counted(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 按年/按月 and a one-character change verb stand between the noun and its figure
+        ("港口首季货柜吞吐量按年升近两成", "近两成", "港口首季货柜吞吐量"),
+        ("酒店入住率按月跌2.4个百分点。", "2.4个百分点", "酒店入住率"),
+        ("全市专精特新企业从40家跃升到95家。", "95家", "专精特新企业"),
+    ],
+)
+def test_regional_change_words_bridge(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
