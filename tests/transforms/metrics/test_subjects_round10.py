@@ -132,3 +132,18 @@ def test_a_body_acting_is_not_counted(sentence: str, metric: str, expected: str 
 )
 def test_regional_change_words_bridge(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a time clause (a verb and 后/前/以来) before the noun says when, not what
+        ("跨海大桥通车后两岸通勤时间缩短至40分钟。", "40分钟", "两岸通勤时间"),
+        ("扣除沙尘影响后城区优良天数比率达到91%。", "91%", "城区优良天数比率"),
+        ("竣工后摊位将由120个增至160个。", "120个", "摊位"),
+        # 后 before an act is part of its name (后评估), and a name with 后 inside stays
+        ("在省级项目后评估考核中连续两年获评优秀。", "两年", "省级项目后评估考核"),
+    ],
+)
+def test_a_time_clause_is_not_the_thing(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
