@@ -147,3 +147,16 @@ def test_regional_change_words_bridge(sentence: str, metric: str, expected: str)
 )
 def test_a_time_clause_is_not_the_thing(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a name the dictionary lacks, cut after a conjunction-like first character, opens the noun
+        ("今年新建150个和美村庄。", "150个", "和美村庄"),
+        # a conjunction before a whole word still opens another item
+        ("开展培训3期和社区座谈5场。", "3期", "培训"),
+    ],
+)
+def test_a_name_opening_with_a_conjunction_character(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

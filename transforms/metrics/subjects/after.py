@@ -263,7 +263,7 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break
         if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
             break  # “三年全面提升”项目: an adverb inside quotes is part of the name
-        if w.tag == "c" and not np:
+        if w.tag == "c" and not np and not _glued_conjunction(ws, i):
             return None
         if np and w.tag == "c" and i + 1 < len(ws) and ws[i + 1].tag == "m":
             break  # 2处养老服务点|和|一条…步道: the conjunct after has a numeral of its own, its own figure
@@ -282,6 +282,23 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         if kind in _PEOPLE_KINDS and _names_people(said) and not more:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
+
+
+def _glued_conjunction(ws: Sequence[Word], i: int) -> bool:
+    """A one-character conjunction opening the text, then a single character and a noun (和|美|村庄):
+    the dictionary lacks the name (和美) and cut it in characters; it opens the counted noun, not a
+    coordination (和|社区党委书记)."""
+    if len(ws[i].text) != 1 or i + 2 >= len(ws):
+        return False
+    piece, head = ws[i + 1], ws[i + 2]
+    return (
+        len(piece.text) == 1
+        and bool(_HAN.match(piece.text))
+        and not _is_stop(piece)
+        and piece.tag not in ("m", "q", "p", "v")
+        and head.tag.startswith("n")
+        and len(head.text) > 1
+    )
 
 
 def _grade_range(np: Sequence[Word], w: Word) -> bool:
