@@ -160,3 +160,19 @@ def test_a_time_clause_is_not_the_thing(sentence: str, metric: str, expected: st
 )
 def test_a_name_opening_with_a_conjunction_character(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a count right before another that names its noun after it counts the same group
+        ("今年解决了260户900余名村民的出行难题。", "260户", "村民"),
+        ("今年将办好8类30件民生实事。", "8类", "民生实事"),
+        # a period right before a count is no count of its thing
+        ("五年1.2亿农村人口在城镇落户。", "五年", None),
+    ],
+)
+def test_a_count_takes_the_noun_of_the_count_after_it(
+    sentence: str, metric: str, expected: str | None
+) -> None:
+    assert subject(sentence, metric) == expected

@@ -44,6 +44,7 @@ from transforms.metrics.subjects.neighbours import (
     _attribute_of_previous,
     _dimension_of,
     _inherited,
+    _noun_of_next,
     _of_metric_before,
     _place_of_previous,
     _shared_level_heads,
@@ -116,6 +117,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
+    out = _noun_of_next(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
 
 

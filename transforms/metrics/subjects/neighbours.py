@@ -247,3 +247,17 @@ def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
         if sentence.startswith("的", later.end):
             return _after(sentence, later.end, later.kind)
     return None
+
+
+def _noun_of_next(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """420户|1,500余名|村民: a metric with no noun of its own right before another, which names its
+    noun after it, counts the same thing in another unit (households and people of one group)."""
+    for k in range(len(spans) - 2, -1, -1):
+        sp, nxt = spans[k], spans[k + 1]
+        if out[k].subject or sp.end != nxt.start or sp.unit == nxt.unit or not out[k + 1].subject:
+            continue
+        if sp.kind == "duration" or sentence[sp.end - 1 : sp.end] == "年":
+            continue  # 十年|1.4亿农村人口: a period, not a count of the people
+        if _after_metric(sentence, spans, k + 1) == out[k + 1].subject:
+            out[k] = Fact(out[k + 1].subject, out[k].measure)
+    return out
