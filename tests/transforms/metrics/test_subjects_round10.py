@@ -176,3 +176,8 @@ def test_a_count_takes_the_noun_of_the_count_after_it(
     sentence: str, metric: str, expected: str | None
 ) -> None:
     assert subject(sentence, metric) == expected
+
+
+def test_a_rate_named_by_verbs_is_a_noun_phrase() -> None:
+    # 率 ends the name of a rate though the dictionary tags it (and the act before it) as verbs
+    assert subject("其中新办件1,200件，按期办结率达97.5%。", "97.5%") == "按期办结率"

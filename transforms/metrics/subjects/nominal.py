@@ -8,7 +8,7 @@ when the sentence shows it changing a figure.
 
 from __future__ import annotations
 
-from transforms.metrics.subjects.vocab import _NOMINAL
+from transforms.metrics.subjects.vocab import _NOMINAL, _has_head
 from transforms.metrics.words import tag
 
 # Tags of words that never name a thing: adverbs, prepositions, conjunctions, particles, pronouns
@@ -21,6 +21,8 @@ _RESULT_MARKS = ("至", "到")
 def _not_noun_phrase(subject: str, sentence: str) -> bool:
     """The reading ``subject`` holds no noun: function words and verbs only, with an adverb or
     function word among them, or a lone verb right before 至/到 in ``sentence`` (its result)."""
+    if _has_head(subject):
+        return False  # 按期|办结|率: a rate's head, though the dictionary tags 率 a verb
     ws = tag(subject)
     if not ws or any(_NOMINAL.match(w.tag) and w.tag not in _FUNCTION_TAGS for w in ws):
         return False
