@@ -181,3 +181,27 @@ def test_a_count_takes_the_noun_of_the_count_after_it(
 def test_a_rate_named_by_verbs_is_a_noun_phrase() -> None:
     # 率 ends the name of a rate though the dictionary tags it (and the act before it) as verbs
     assert subject("其中新办件1,200件，按期办结率达97.5%。", "97.5%") == "按期办结率"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # places listed before 分别 say where; the measure they share is what each figure counts
+        (
+            "如皋市、海安市、启东市一般公共预算收入分别为80亿元、70亿元和60亿元。",
+            "70亿元",
+            "一般公共预算收入",
+        ),
+        (
+            "如皋市、海安市、启东市一般公共预算收入分别为80亿元、70亿元和60亿元。",
+            "60亿元",
+            "一般公共预算收入",
+        ),
+        # qualifiers that change what is counted stay with their item
+        ("城镇、农村居民人均可支配收入分别达到52000元、26000元。", "26000元", "农村居民人均可支配收入"),
+    ],
+)
+def test_places_listed_before_respectively_share_the_measure(
+    sentence: str, metric: str, expected: str
+) -> None:
+    assert subject(sentence, metric) == expected
