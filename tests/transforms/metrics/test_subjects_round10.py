@@ -205,3 +205,18 @@ def test_places_listed_before_respectively_share_the_measure(
     sentence: str, metric: str, expected: str
 ) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # what stands before a verb of cause caused the figure; nothing names the people counted
+        ("山火共导致5人死亡、12人受伤。", "5人", None),
+        ("山火共导致5人死亡、12人受伤。", "12人", None),
+        ("暴雨致300多人受灾。", "300多人", None),
+        # a noun after the verb of cause is the figure's own
+        ("冰雹造成直接经济损失2亿元。", "2亿元", "经济损失"),
+    ],
+)
+def test_a_cause_is_not_counted(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected

@@ -79,7 +79,9 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
-        subject = after or _noun_phrase(_without_agent(before.subject, before.measure), sentence)
+        subject = after or _noun_phrase(
+            _without_agent(before.subject, before.measure, sentence[:at]), sentence
+        )
         if subject and not after:
             subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
             subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人

@@ -19,13 +19,14 @@ from transforms.metrics.words import Word, tag
 _ACT_TAGS = frozenset({"t", "d", "ad", "vd", "v", "p"})
 
 
-def _without_agent(subject: str | None, measure: str | None) -> str | None:
+def _without_agent(subject: str | None, measure: str | None, before: str = "") -> str | None:
     """``subject`` without a government body that opens it as the clause's agent, and without the
     time and verbs after the body; None when nothing nominal is left, or when the body alone was
-    read and a verb (``measure``) stands between it and the figure (社工局|拨款|3,200万元);
-    ``subject`` unchanged when no body opens it."""
-    if not subject:
-        return subject
+    read and a verb (``measure``) stands between it and the figure (社工局|拨款|3,200万元), or when a
+    verb of cause ends ``before`` (the text before the figure: 火警|导致|17人): what is named caused
+    the figure; ``subject`` unchanged when no body opens it."""
+    if not subject or _caused(before):
+        return None if subject else subject
     if measure and _is_body(subject):
         return None
     ws = tag(subject)
@@ -63,3 +64,8 @@ def _agent_end(ws: Sequence[Word]) -> int | None:
 # The longest body name read as a clause's agent (社会工作局, 中央政府); longer ones are terms
 # that hold a body's name (中小微企业政府采购)
 _LONGEST_BODY = 6
+
+
+def _caused(before: str) -> bool:
+    """The text before a figure ends with a verb of cause (导致, 致), with 了 after it at most."""
+    return before.removesuffix("了").endswith(tuple(words("subject_cause_verbs.txt")))
