@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from transforms.lexicon import words
+from transforms.metrics.subjects.agents import _without_agent
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
 from transforms.metrics.subjects.clauses import (
@@ -43,10 +44,12 @@ from transforms.metrics.subjects.neighbours import (
     _attribute_of_previous,
     _dimension_of,
     _inherited,
+    _noun_of_next,
     _of_metric_before,
     _place_of_previous,
     _shared_level_heads,
 )
+from transforms.metrics.subjects.nominal import _noun_phrase
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
 from transforms.metrics.subjects.topic import _last_resort
@@ -64,7 +67,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     for k, sp in enumerate(spans):
         event = sp.unit in _set("subject_event_units.txt")
         streak = _streak(sentence, sp.start, sp.end, floor)
-        after = None if streak else _after_metric(sentence, spans, k)  # 增速|连续|19个季度居全国: before
+        # 增速|连续|19个季度居全国: read before; 三分之二|方可|启动: an adverb, no noun, follows
+        after = None if streak else _noun_phrase(_after_metric(sentence, spans, k), sentence)
         # With a noun after the metric only the verb before it is wanted, and reading it off the
         # lexicon spares segmenting the clause (segmenting is most of the cost).
         at = sp.start - len(streak)
@@ -74,7 +78,10 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
-        subject = after or before.subject
+        # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
+        subject = after or _noun_phrase(
+            _without_agent(before.subject, before.measure, sentence[:at]), sentence
+        )
         if subject and not after:
             subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
             subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
@@ -112,6 +119,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
+    out = _noun_of_next(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
 
 

@@ -53,7 +53,45 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     term = term or (end > 0 and sentence[end - 1] == "次" and kind not in _PEOPLE_KINDS)
     cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
     found = _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
+    found = _shared_head(sentence, end, kind, found)
     return _counted_owner(found) if found and kind == "count" else found
+
+
+def _shared_head(sentence: str, end: int, kind: str, found: str | None) -> str | None:
+    """3,600名|高龄、失能老人, 12家|国有、民营企业: a 、 list of modifiers before one head, read
+    forward, stops at the first item; when that item cannot head the phrase (people counted and it
+    names none; or only distinguishing words and adjectives) and a later item ends in the head,
+    the figure counts the whole list's head, so the list is the subject as it stands."""
+    sep = sentence.find("、", end, end + _MODIFIER + 1)
+    first = found or (sentence[end:sep] if sep > end else "")
+    at = end + len(first)
+    if not first or not sentence.startswith("、", at):
+        return found
+    if found is None and not _MODIFIER_WORD.fullmatch(first):
+        return found
+    people = kind in _PEOPLE_KINDS and not _names_people(first)
+    if not (people or all(w.tag in ("a", "b") for w in tag(first))):
+        return found
+    for _ in range(3):  # three modifiers at most before the head
+        item = _after_text(sentence[at + 1 : at + 2 + _MAX_AFTER], kind) or ""
+        if item and sentence.startswith(item, at + 1) and _heads_list(item, people):
+            return sentence[end : at + 1 + len(item)]
+        sep = sentence.find("、", at + 1, at + 2 + _MODIFIER)
+        if sep < 0 or any(ch in _CLAUSE_STOP for ch in sentence[at + 1 : sep]):
+            return found
+        at = sep  # 高龄、|失能|、半失能老人: a middle modifier
+    return found
+
+
+# The longest modifier a list of them before one head holds (高龄, 失能, 半失能, 国有)
+_MODIFIER = 4
+_MODIFIER_WORD = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _heads_list(item: str, people: bool) -> bool:
+    """The item read after a list of modifiers holds their head: people, or a word that is neither
+    a distinguishing word nor an adjective (民营|企业, not 省级)."""
+    return _names_people(item) if people else not all(w.tag in ("a", "b") for w in tag(item))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -65,6 +103,8 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     of_phrase = rest.startswith("的")
     if of_phrase:
         rest = rest[1:]
+    dimension = _dimension_of_phrase(rest)  # 约800米|长的|健身步道: the thing so long
+    of_phrase, rest = of_phrase or bool(dimension), rest[len(dimension) :]
     pointer = next((d for d in words("subject_demonstratives.txt") if rest.startswith(d)), "")
     rest = rest[len(pointer) :]  # 100多家|这样的|便民市场: the noun after the pointer
     if rest.startswith(words("subject_negations.txt")):
@@ -81,7 +121,7 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
     if not of_phrase and _verb_opens(ws, kind):
         return None
-    relative = _relative(ws, cases)
+    relative = _relative(ws, cases) or _cases_by_verbs(ws, cases and not cut)
     if relative:
         return relative
     read = _after_words(ws, rest, kind)
@@ -108,6 +148,31 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+# Tags the name of a kind of case may hold when it is made of verbs (救护|召唤, 特别|服务|召唤, 申请)
+_CASE_NAME_TAGS = frozenset({"v", "vn", "d", "n", "j", "b"})
+
+
+def _cases_by_verbs(ws: Sequence[Word], cases: bool) -> str | None:
+    """After a count of cases (``cases``: 宗), a clause that is nothing but verbs and nouns ending in a
+    verb (84万宗|救护召唤，, 4,300多宗|申请。) names the cases: a classifier binds a noun, so the verbs
+    are a nominalised act, not a predicate. None when any word is a stop, bridge or function word."""
+    if not cases or not ws or ws[-1].tag != "v" or len(ws[-1].text) < 2:
+        return None
+    if any(w.tag not in _CASE_NAME_TAGS or _is_stop(w) or _is_bridge(w) for w in ws):
+        return None
+    subject = _text(ws)
+    return subject if _good(subject, ws) else None
+
+
+def _dimension_of_phrase(rest: str) -> str:
+    """A dimension word and 的 opening the text after a length (800米|长的|步道, 30米|高的|塔): the
+    figure is the size of the noun after 的, which it names as a modifier clause would; empty else."""
+    for word in words("subject_dimension_words.txt"):
+        if rest.startswith(word + "的"):
+            return word + "的"
+    return ""
 
 
 def _counted_owner(subject: str) -> str:
@@ -198,8 +263,10 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break
         if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
             break  # “三年全面提升”项目: an adverb inside quotes is part of the name
-        if w.tag == "c" and not np:
+        if w.tag == "c" and not np and not _glued_conjunction(ws, i):
             return None
+        if np and w.tag == "c" and i + 1 < len(ws) and ws[i + 1].tag == "m":
+            break  # 2处养老服务点|和|一条…步道: the conjunct after has a numeral of its own, its own figure
         if np and w.tag == "c" and _opens_predicate(ws, i):
             break  # 6项指标|不及|预期: a conjunction before a verb joins no nouns, it opens the predicate
         if np and _verb_to_place(ws, i):
@@ -215,6 +282,23 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         if kind in _PEOPLE_KINDS and _names_people(said) and not more:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
+
+
+def _glued_conjunction(ws: Sequence[Word], i: int) -> bool:
+    """A one-character conjunction opening the text, then a single character and a noun (和|美|村庄):
+    the dictionary lacks the name (和美) and cut it in characters; it opens the counted noun, not a
+    coordination (和|社区党委书记)."""
+    if len(ws[i].text) != 1 or i + 2 >= len(ws):
+        return False
+    piece, head = ws[i + 1], ws[i + 2]
+    return (
+        len(piece.text) == 1
+        and bool(_HAN.match(piece.text))
+        and not _is_stop(piece)
+        and piece.tag not in ("m", "q", "p", "v")
+        and head.tag.startswith("n")
+        and len(head.text) > 1
+    )
 
 
 def _grade_range(np: Sequence[Word], w: Word) -> bool:

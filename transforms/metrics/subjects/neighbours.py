@@ -6,6 +6,7 @@ These read the facts already made (``out``), so they run inside or after ``facts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from transforms.lexicon import words
@@ -201,10 +202,37 @@ def _inherited(
         return prev_fact.subject  # 实现地区生产总值67665亿元，增长5.5%
     if between == "、" and prev_fact.subject and _metric_bridges().match(sentence, sp.start):
         return prev_fact.subject  # 产值增长19.2%、突破8500亿元: a bridged figure right after one
+    if prev_fact.subject and _bridged_clause(between):
+        return prev_fact.subject  # 总值增长6.3%、达到486.2亿元; 年均增长6.1%，由2020年的338.7亿元…
     same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
     return None
+
+
+# A start point opening a clause: 由/从, a year, 的 (，由2020年的|338.7亿元)
+_START_POINT = re.compile(r"[由从](?:[0-9]{4}年(?:底|末)?)?的?")
+
+
+def _bridged_clause(between: str) -> bool:
+    """The text between the metric before and this one is a clause stop and nothing but bridge words
+    (、达到, ，增加到) or a start point (，由2020年的): the clause goes on about the thing the metric
+    before names, with its noun left out."""
+    if between[:1] not in ("、", "，", ","):
+        return False
+    rest = between[1:]
+    if not rest or "分别" in rest:
+        return False  # 累计分别达到: a 分别 list hands its items out itself
+    if _START_POINT.fullmatch(rest):
+        return True
+    bridges = _metric_bridges()
+    at = 0
+    while at < len(rest):
+        found = bridges.match(rest, at)
+        if not found:
+            return False
+        at = found.end()
+    return True
 
 
 def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
@@ -219,3 +247,17 @@ def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
         if sentence.startswith("的", later.end):
             return _after(sentence, later.end, later.kind)
     return None
+
+
+def _noun_of_next(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """420户|1,500余名|村民: a metric with no noun of its own right before another, which names its
+    noun after it, counts the same thing in another unit (households and people of one group)."""
+    for k in range(len(spans) - 2, -1, -1):
+        sp, nxt = spans[k], spans[k + 1]
+        if out[k].subject or sp.end != nxt.start or sp.unit == nxt.unit or not out[k + 1].subject:
+            continue
+        if sp.kind == "duration" or sentence[sp.end - 1 : sp.end] == "年":
+            continue  # 十年|1.4亿农村人口: a period, not a count of the people
+        if _after_metric(sentence, spans, k + 1) == out[k + 1].subject:
+            out[k] = Fact(out[k + 1].subject, out[k].measure)
+    return out

@@ -32,6 +32,9 @@ def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str 
     if len(conjuncts) < 2 or index >= len(conjuncts):
         return None
     conjunct = conjuncts[index]
+    place_head = _place_head(conjuncts)
+    if place_head:
+        return place_head  # 靖江市、泰兴市|地区生产总值: the place is the region's
     own = _before(conjunct, len(conjunct), 0, False, lead="分别").subject  # 分别增长 is its verb
     if index == len(conjuncts) - 1:
         return own
@@ -44,6 +47,27 @@ def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str 
     if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:
         return own  # 刑事案件发案数、治安案件受理数: each item names its own measure
     return item + head
+
+
+# Endings of the administrative places a 分别 list may name (靖江市、泰兴市、兴化市…)
+_PLACE_ENDINGS = ("市", "县", "区", "省", "州", "盟", "旗")
+
+
+def _place_head(conjuncts: Sequence[str]) -> str | None:
+    """The measure a 分别 list of named places shares (靖江市、泰兴市、兴化市|地区生产总值): every item
+    but the last is a place of three characters or more, and the last opens with one; the items say
+    where, the rest of the last is what each figure counts. None else (城镇、农村: qualifiers that
+    change what is counted are no places)."""
+
+    def place(w: str) -> bool:
+        return len(w) >= 3 and w.endswith(_PLACE_ENDINGS) and tag(w)[0].tag in ("ns", "nz")
+
+    if not all(place(c) for c in conjuncts[:-1]):
+        return None
+    last = conjuncts[-1]
+    n = next((k for k in range(3, 6) if place(last[:k])), 0)
+    head = last[n:] if n else ""
+    return head if len(head) >= 2 and tag(head)[0].tag.startswith(("n", "a", "b", "vn")) else None
 
 
 def _shared_head(conjuncts: Sequence[str]) -> str | None:
@@ -96,7 +120,8 @@ def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
     while k < len(spans):
         lo = _clause_start(sentence, spans[k].start, spans[k - 1].end if k else 0)
         head = sentence[lo : spans[k].start]
-        if k == 0 or not head.startswith("分别") or len(head) > 6:
+        opens = lo == 0 or sentence[lo - 1] in "，,；;：:"  # not 利润总额五年|分别…: a list before it
+        if k == 0 or not head.startswith("分别") or len(head) > 6 or not opens:
             k += 1
             continue
         group = [k]

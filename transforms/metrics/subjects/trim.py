@@ -49,6 +49,28 @@ _PERIOD = re.compile(
 )
 
 
+# Localisers that close a time clause after its verb (通车|后, 改造|前, 投产|以来): when, never what
+_CLAUSE_CLOSERS = frozenset({"后", "前", "以后", "以前", "之后", "之前", "以来"})
+
+
+def _time_clause(ws: Sequence[Word]) -> int:
+    """The length of a time clause opening ``ws``: words up to a localiser closing it after a verb or
+    an act of two characters (沈白高铁|通车|后|两地运行时间, 完工后|档位), with a noun after it (not
+    成果|后|评估: a post-evaluation); 0 when none. What the clause timed is not what is counted."""
+    for j in range(len(ws) - 1, 0, -1):
+        w, prev = ws[j], ws[j - 1]
+        if w.text in _CLAUSE_CLOSERS and w.tag == "f" and len(prev.text) > 1 and prev.tag in ("v", "vn", "n"):
+            nxt = ws[j + 1] if j + 1 < len(ws) else None
+            named = nxt is not None and (
+                nxt.tag.startswith(("n", "j")) or (nxt.tag == "f" and len(nxt.text) > 1)
+            )
+            return j + 1 if named else 0  # 通车|后|两岸…: a place word of two characters names too
+    first = ws[0] if ws else None
+    if first and first.tag == "l" and len(first.text) == 3 and first.text[-1] in "前后" and len(ws) > 1:
+        return 1  # 完工后|档位: the dictionary holds the clause as one word
+    return 0
+
+
 # 最 + one of these closes a phrase as its predicate (X最多, X最高): the dictionary cuts 最多 in two
 _SUPERLATIVE_TAILS = frozenset("多少高低大小")
 
@@ -66,7 +88,7 @@ def _trim_np(
         changed = False
         first = ws[0]
         nxt = ws[1] if len(ws) > 1 else None
-        span = _period_opening(ws)
+        span = _period_opening(ws) or _time_clause(ws)
         if span:
             ws, changed = ws[span:], True  # 前|三季度|全省地区生产总值, 首|三季|…: when, never what
             continue
