@@ -148,6 +148,23 @@ class _Deferred(types.ModuleType):
         return getattr(real, attr)
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while GX is imported: the import allocates hundreds of thousands of
+    long-lived objects (pydantic model classes and their deep-copied fields), so the collector runs
+    over and over through a heap that only grows; what cycles the import leaves are collected at the
+    next collection after it. Restores the collector's state as it found it."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @cache
 def _import_gx() -> None:
     """Import GX once per process, with the modules only unused expectations need made lazy."""
@@ -184,7 +201,8 @@ def _import_gx() -> None:
             stand_in = _Deferred(name)
             stand_in.__spec__ = spec
             sys.modules[name] = stand_in
-    import great_expectations  # noqa: F401
+    with _cyclic_gc_paused():  # GX's import builds thousands of pydantic classes: ~20 % of its CPU
+        import great_expectations  # noqa: F401
 
 
 @cache
@@ -204,17 +222,28 @@ def _batch_definition() -> BatchDefinition:
 
 @contextmanager
 def _configuration_memo() -> Iterator[None]:
-    """Within one GX validation, each expectation object builds its ``configuration`` once.
+    """Within one GX validation, each expectation is built from its configuration, and builds its own
+    configuration, once; GX's metric ids skip its type ladder for plain JSON values.
 
-    GX rebuilds it (a pydantic ``dict()`` of every field, value sets included) each time it reads a
-    kwarg -- about 70 times per expectation per validation, a third of GX's time per window. The
-    expectation objects GX makes for a validation are not changed while it runs, so the rebuilt
-    configurations are equal; the memo holds each object (its id cannot be reused) and is dropped
-    when the validation ends. Only the gate uses GX in this process, under :data:`_GX_LOCK`."""
+    GX rebuilds an expectation's ``configuration`` (a pydantic ``dict()`` of every field, value sets
+    included) each time it reads a kwarg -- about 70 times per expectation per validation -- and
+    rebuilds the expectation itself from its configuration (``to_domain_obj``, a pydantic validation)
+    once per metric it asks for. The objects GX makes for a validation are not changed while it
+    runs, so the rebuilt ones are equal: each memo holds its object (its id cannot be reused) and is
+    dropped when the validation ends; a configuration whose type, kwargs or meta changed is rebuilt.
+    Metric ids (``IDDict.to_id``) JSON-encode their kwargs through GX's converter, which tries
+    pydantic, numpy and pandas types before it returns a ``str``; :func:`_plain_json` returns exact
+    ``str``/``int``/``bool``/``None``/``float`` values, lists, tuples and dicts of them as the converter
+    does and hands anything else to it. Only the gate uses GX in this process, under :data:`_GX_LOCK`."""
+    from great_expectations.core import id_dict
     from great_expectations.expectations.expectation import Expectation
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
     original = Expectation.__dict__["configuration"]
+    original_domain = ExpectationConfiguration.__dict__["to_domain_obj"]
+    original_json = id_dict.convert_to_json_serializable
     memo: dict[int, tuple[object, object]] = {}
+    domains: dict[int, tuple[object, object, Expectation]] = {}
 
     def configuration(self: Expectation) -> object:
         hit = memo.get(id(self))
@@ -222,12 +251,37 @@ def _configuration_memo() -> Iterator[None]:
             hit = memo[id(self)] = (self, original.fget(self))
         return hit[1]
 
+    def to_domain_obj(self: ExpectationConfiguration) -> Expectation:
+        state = (self.type, self.id, self.notes, self.description, self.severity, self.rendered_content,
+                 id(self.meta), tuple(self.kwargs.items()))  # fmt: skip
+        hit = domains.get(id(self))
+        if hit is None or hit[0] is not self or hit[1] != state:
+            hit = domains[id(self)] = (self, state, original_domain(self))
+        return hit[2]
+
+    def _plain_json(data: object) -> object:
+        kind = type(data)
+        if kind is str or kind is int or kind is bool or data is None:
+            return data
+        if kind is float:
+            return None if data != data else data  # NaN, as GX: None
+        if kind is list or kind is tuple:
+            return [_plain_json(v) for v in data]  # type: ignore[attr-defined]
+        if kind is dict:
+            return {str(k): _plain_json(v) for k, v in data.items()}  # type: ignore[attr-defined]
+        return original_json(data)
+
     Expectation.configuration = property(configuration, doc=original.__doc__)  # type: ignore[method-assign,assignment]
+    ExpectationConfiguration.to_domain_obj = to_domain_obj  # type: ignore[method-assign]
+    id_dict.convert_to_json_serializable = _plain_json  # type: ignore[assignment]
     try:
         yield
     finally:
         Expectation.configuration = original  # type: ignore[method-assign]
+        ExpectationConfiguration.to_domain_obj = original_domain  # type: ignore[method-assign]
+        id_dict.convert_to_json_serializable = original_json
         memo.clear()
+        domains.clear()
 
 
 def _run_gx(derived: Derived, plans: dict[str, GxKwargs]) -> dict[str, _Outcome]:

@@ -273,15 +273,29 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
-def _clean_where(text: pl.Series, prefilter: str, changes: Callable[[str], bool], name: str) -> pl.Series:
-    """True where a sentence is clean: polars picks the few candidates, Python decides on those only."""
-    suspect = text.str.contains(prefilter).fill_null(False)
-    clean = pl.Series(name, [True] * text.len(), dtype=pl.Boolean)
-    idx = suspect.arg_true()
-    if idx.len():
-        verdicts = [t is None or not changes(t) for t in text.gather(idx).to_list()]
-        clean = clean.scatter(idx, pl.Series(verdicts, dtype=pl.Boolean))
-    return clean
+# A leftover check: (prefilter regex for polars, the repair that decides on its candidates, column).
+Leftover = tuple[str, Callable[[str], bool], str]
+
+
+def _clean_where(text: pl.Series, checks: list[Leftover]) -> list[pl.Series]:
+    """True where a sentence is clean, per check: polars picks the few candidates, Python decides on
+    those only. One scan of every sentence for all the prefilters at once (an alternation of them:
+    a sentence matches it exactly when it matches one of them), then each prefilter on the
+    candidates alone -- each prefilter scanned every sentence again, for a few dozen candidates."""
+    if not checks:
+        return []
+    either = "|".join(f"(?:{prefilter})" for prefilter, _, _ in checks)
+    candidates = text.str.contains(either).fill_null(False).arg_true()
+    suspects = text.gather(candidates)
+    out = []
+    for prefilter, changes, name in checks:
+        clean = pl.repeat(True, text.len(), dtype=pl.Boolean, eager=True).alias(name)
+        hit = suspects.str.contains(prefilter).fill_null(False).arg_true()
+        if hit.len():
+            verdicts = [t is None or not changes(t) for t in suspects.gather(hit).to_list()]
+            clean = clean.scatter(candidates.gather(hit), pl.Series(verdicts, dtype=pl.Boolean))
+        out.append(clean)
+    return out
 
 
 def _leftovers(sentences: pl.DataFrame) -> tuple[list[pl.Series], dict[str, str]]:
@@ -293,31 +307,27 @@ def _leftovers(sentences: pl.DataFrame) -> tuple[list[pl.Series], dict[str, str]
     column out, with the reason, and the expectation on it blocks.
     """
     text = sentences.get_column("text") if "text" in sentences.columns else pl.Series("text", [], pl.String)
-    out: list[pl.Series] = []
+    checks: list[Leftover] = []
     unavailable: dict[str, str] = {}
     try:
         from transforms.text.script import to_simplified, traditional_pattern
 
-        out.append(
-            _clean_where(text, traditional_pattern(), lambda t: to_simplified(t)[0] != t, "script_clean")
-        )
+        checks.append((traditional_pattern(), lambda t: to_simplified(t)[0] != t, "script_clean"))
     except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         unavailable["script_clean"] = f"transforms.text.script does not import ({exc})"
     try:
         from transforms.text.repairs import MOJIBAKE_PATTERN, PINYIN_PATTERN, fix_mojibake
 
         moji_prefilter = MOJIBAKE_PATTERN.split("(?!")[0]  # polars has no look-around: a superset
-        out.append(_clean_where(text, moji_prefilter, lambda t: fix_mojibake(t)[1] > 0, "mojibake_clean"))
         pinyin = re.compile(PINYIN_PATTERN)
-        out.append(
-            _clean_where(text, PINYIN_PREFILTER, lambda t: pinyin.search(t) is not None, "pinyin_clean")
-        )
+        checks.append((moji_prefilter, lambda t: fix_mojibake(t)[1] > 0, "mojibake_clean"))
+        checks.append((PINYIN_PREFILTER, lambda t: pinyin.search(t) is not None, "pinyin_clean"))
     except Exception as exc:  # ImportError, or a module broken mid-edit (SyntaxError): the check blocks
         for col in ("mojibake_clean", "pinyin_clean"):
             unavailable[col] = f"transforms.text.repairs does not import ({exc})"
     markup = markup_pattern()
-    out.append(_clean_where(text, MARKUP_PREFILTER, lambda t: markup.search(t) is not None, "markup_clean"))
-    return out, unavailable
+    checks.append((MARKUP_PREFILTER, lambda t: markup.search(t) is not None, "markup_clean"))
+    return _clean_where(text, checks), unavailable
 
 
 def mark_span(expectation: str, text: str | None) -> tuple[int, int] | None:
@@ -377,16 +387,27 @@ def derive(frames: Frames) -> Derived:
     m = mets.with_columns(_doc_slices(texts, mets).alias("doc_span")).join(
         sent_start, on=["sha256", "sent_ix"], how="left", maintain_order="left"
     )
-    offset = (pl.col("char_start") - pl.col("_sent_start")).fill_null(
-        pl.col("sentence").str.find(pl.col("text"), literal=True)
+    # The metric's offset in its sentence, the clause before it and the share check, each computed
+    # once as a column (an expression used twice in one select is evaluated twice).
+    m = m.with_columns(
+        (pl.col("char_start") - pl.col("_sent_start"))
+        .fill_null(pl.col("sentence").str.find(pl.col("text"), literal=True))
+        .alias("_offset")
     )
+    offset = pl.col("_offset")
     before = pl.col("sentence").str.slice(0, offset.clip(0)).str.extract(f"([^{CLAUSE_BREAKS}]*)$", 1)
-    window = before.str.slice(-RATE_WINDOW)
-    is_share = (
-        (pl.col("unit") == "%")
-        & window.str.contains(_alternation(shares))
-        & ~window.str.contains(_alternation(vetoes))
-    ).fill_null(False)
+    m = m.with_columns(before.str.slice(-RATE_WINDOW).alias("_window"))
+    window = pl.col("_window")
+    m = m.with_columns(
+        (
+            (pl.col("unit") == "%")
+            & window.str.contains(_alternation(shares))
+            & ~window.str.contains(_alternation(vetoes))
+        )
+        .fill_null(False)
+        .alias("_is_share")
+    )
+    is_share = pl.col("_is_share")
     try:
         codes = pl.Series(division_codes(), dtype=pl.String).implode()
         adcode_ok: pl.Expr | None = pl.col("adcode").is_null() | pl.col("adcode").is_in(codes)

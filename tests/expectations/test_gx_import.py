@@ -3,8 +3,11 @@ never executes them, and they still work when something does use them."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -16,6 +19,8 @@ corpus = Corpus()
 corpus.document("raw/a.txt", "今年受理群众诉求12件。")
 gate = validate(corpus.frames(), run_id="t")
 assert gate.results.height, "the gate ran"
+import gc
+assert gc.isenabled(), "the collector runs again after GX is imported"
 print(type(sys.modules["scipy.stats"]).__name__)
 import scipy.stats
 print(round(float(scipy.stats.entropy([0.5, 0.5])), 4), type(sys.modules["scipy.stats"]).__name__)
@@ -38,3 +43,20 @@ def test_scipy_stats_and_altair_are_not_executed_by_the_gate_but_work_when_used(
     assert deferred == "_Deferred"  # altair: imported by GX (``import altair as alt``), never executed
     assert chart == "Chart module True"  # first use imports the real altair, through GX's reference too
     assert submodule == "altair.vegalite"
+
+
+def test_the_collector_is_paused_only_while_gx_is_imported() -> None:
+    from expectations.runner import _cyclic_gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), _cyclic_gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("an import failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()

@@ -523,3 +523,41 @@ def test_the_configuration_memo_is_one_per_object_and_undone_even_when_gx_raises
         raise RuntimeError("GX failed mid-validation")
     assert Expectation.__dict__["configuration"] is original
     assert a.configuration is not a.configuration  # GX's own property again: rebuilt on each read
+
+
+def test_an_expectation_is_built_once_per_configuration_and_again_when_it_changes():
+    import great_expectations.expectations as gxe
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    from expectations.runner import _configuration_memo
+
+    original = ExpectationConfiguration.__dict__["to_domain_obj"]
+    config = gxe.ExpectColumnValuesToBeInSet(column="unit", value_set=["件", "人"]).configuration
+    with pytest.raises(RuntimeError), _configuration_memo():
+        first = config.to_domain_obj()
+        assert config.to_domain_obj() is first  # GX asks once per metric: built once
+        config.kwargs.update({"batch_id": "b1"})  # as GX does before it validates
+        again = config.to_domain_obj()
+        assert again is not first and again.batch_id == "b1"
+        raise RuntimeError("GX failed mid-validation")
+    assert ExpectationConfiguration.__dict__["to_domain_obj"] is original
+    assert config.to_domain_obj() is not config.to_domain_obj()
+
+
+def test_metric_ids_are_the_ones_gx_computes():
+    """The plain-JSON path of the metric ids gives GX's own ids, for plain values and others alike."""
+    import numpy as np
+    from great_expectations.core.id_dict import IDDict
+
+    from expectations.runner import _configuration_memo
+
+    kwargs = [
+        {"column": "unit", "batch_id": None, "value_set": ["件", "人"], "mostly": 1.0, "parse": False},
+        {"column_A": "value", "column_B": "low", "or_equal": True, "nan": float("nan"), "n": np.int64(3)},
+        {"row_condition": None, "table": None, "nested": {"a": (1, 2.5), "b": IDDict({"c": {"d"}})}},
+        {"min_value": 0, "max_value": np.float64(100.0), "when": [None, True, "x", 7]},
+    ]
+    plain = [IDDict(k).to_id() for k in kwargs]
+    with _configuration_memo():
+        fast = [IDDict(k).to_id() for k in kwargs]
+    assert fast == plain

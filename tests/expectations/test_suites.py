@@ -193,3 +193,22 @@ def test_pinyin_left_in_a_sentence_is_flagged_and_other_parentheses_are_not(text
     c = Corpus()
     c.document("raw/a.txt", text)
     assert derive(c.frames())["sentences"]["pinyin_clean"].to_list() == [not pinyin]
+
+
+def test_one_scan_for_every_leftover_flags_each_kind_on_its_own():
+    """The prefilters are scanned as one alternation, then each on the candidates: a sentence is
+    flagged by the check whose prefilter it matches and whose repair would change it, never by
+    another check's candidate."""
+    from expectations.suites import _clean_where
+
+    text = pl.Series("text", ["这里有甲字", "那里有乙字", "甲乙都有", None, "都没有", "甲字但修复说干净"])
+    checks = [
+        ("甲", lambda t: "干净" not in t, "a_clean"),
+        ("乙", lambda t: True, "b_clean"),
+        ("丙", lambda t: True, "c_clean"),
+    ]
+    a, b, c = _clean_where(text, checks)
+    assert a.name == "a_clean" and a.to_list() == [False, True, False, True, True, True]
+    assert b.to_list() == [True, False, False, True, True, True]
+    assert c.to_list() == [True] * 6
+    assert _clean_where(text.clear(), checks)[0].to_list() == [] and _clean_where(text, []) == []
