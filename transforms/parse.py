@@ -130,17 +130,34 @@ def _chunks(sentences: pl.DataFrame, size: int, chars: int) -> Iterator[pl.DataF
         yield sentences.slice(start, len(lengths) - start)
 
 
-def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_document: int) -> pl.DataFrame:
+Copy = tuple[str, str]  # (sha256, path): one copy of a document; the caps count each copy on its own
+
+
+def _cut(metrics: pl.DataFrame, done: dict[Copy, int], per_sentence: int, per_document: int) -> pl.DataFrame:
     """Keep the first ``per_sentence`` metrics of each sentence and the first ``per_document`` of each
-    document (``done`` holds what earlier chunks kept per sha256); adds a ``_cut`` reason column."""
+    document (``done`` holds what earlier chunks kept per copy); adds a ``_cut`` reason column.
+
+    A copy is (sha256, path): the same page under a second path in the batch is capped as it is
+    alone, so what it keeps never depends on which other files share its batch."""
     ranked = metrics.with_columns(
-        pl.int_range(pl.len()).over("sha256", "sent_ix").alias("_in_sentence"),
+        pl.int_range(pl.len()).over("sha256", "path", "sent_ix").alias("_in_sentence"),
     ).with_columns(
         (pl.col("_in_sentence") < per_sentence).alias("_sentence_ok"),
     )
-    before = pl.col("sha256").replace_strict(done, default=0, return_dtype=pl.Int64) if done else pl.lit(0)
-    ranked = ranked.with_columns(
-        (before + pl.col("_sentence_ok").cast(pl.Int64).cum_sum().over("sha256")).alias("_in_document"),
+    earlier = pl.DataFrame(
+        [(sha, path, n) for (sha, path), n in done.items()],
+        schema={"sha256": pl.String, "path": pl.String, "_before": pl.Int64},
+        orient="row",
+    )
+    ranked = (
+        ranked.join(earlier, on=["sha256", "path"], how="left", maintain_order="left")
+        .with_columns(
+            (
+                pl.col("_before").fill_null(0)
+                + pl.col("_sentence_ok").cast(pl.Int64).cum_sum().over("sha256", "path")
+            ).alias("_in_document"),
+        )
+        .drop("_before")
     )
     return ranked.with_columns(
         pl.when(~pl.col("_sentence_ok"))
@@ -151,14 +168,16 @@ def _cut(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_doc
     ).drop("_in_sentence", "_sentence_ok", "_in_document")
 
 
-def _within_caps(metrics: pl.DataFrame, done: dict[str, int], per_sentence: int, per_document: int) -> bool:
+def _within_caps(metrics: pl.DataFrame, done: dict[Copy, int], per_sentence: int, per_document: int) -> bool:
     """Whether no cap can bind on this chunk (the usual case): then :func:`_cut` would mark nothing,
-    and counting in Python over two columns is cheaper than its window expressions."""
-    shas = metrics.get_column("sha256").to_list()
-    per_sent = Counter(zip(shas, metrics.get_column("sent_ix").to_list(), strict=True))
+    and counting in Python over three columns is cheaper than its window expressions."""
+    copies = list(
+        zip(metrics.get_column("sha256").to_list(), metrics.get_column("path").to_list(), strict=True)
+    )
+    per_sent = Counter(zip(copies, metrics.get_column("sent_ix").to_list(), strict=True))
     if max(per_sent.values(), default=0) > per_sentence:
         return False
-    return all(done.get(sha, 0) + n <= per_document for sha, n in Counter(shas).items())
+    return all(done.get(copy, 0) + n <= per_document for copy, n in Counter(copies).items())
 
 
 def extract_capped(
@@ -177,19 +196,21 @@ def extract_capped(
     """
     from transforms.metrics.extract import extract_metrics
 
-    done: dict[str, int] = {}
-    full: set[str] = set()
+    done: dict[Copy, int] = {}
+    full: set[Copy] = set()
     metrics_parts: list[pl.DataFrame] = []
     relation_parts: list[pl.DataFrame] = []
     cut_parts: list[pl.DataFrame] = []
-    skipped: dict[str, int] = {}
-    paths: dict[str, str] = {}
+    skipped: dict[Copy, int] = {}
     for part in _chunks(sentences, chunk, chunk_chars):
         if full:
-            blocked = part.filter(pl.col("sha256").is_in(list(full)))
-            for sha, n in blocked.group_by("sha256").len().iter_rows():
-                skipped[sha] = skipped.get(sha, 0) + n
-            part = part.filter(~pl.col("sha256").is_in(list(full)))
+            full_copies = pl.DataFrame(
+                list(full), schema={"sha256": pl.String, "path": pl.String}, orient="row"
+            )
+            blocked = part.join(full_copies, on=["sha256", "path"], how="semi")
+            for sha, path, n in blocked.group_by("sha256", "path").len().iter_rows():
+                skipped[(sha, path)] = skipped.get((sha, path), 0) + n
+            part = part.join(full_copies, on=["sha256", "path"], how="anti", maintain_order="left")
         if not part.height:
             continue
         metrics, relations = extract_metrics(part)
@@ -203,31 +224,30 @@ def extract_capped(
             cut = marked.filter(pl.col("_cut").is_not_null())
         if cut is not None and cut.height:
             cut_parts.append(cut.group_by("path", "sha256", "_cut").len())
-            for sha in cut.filter(pl.col("_cut") == "metrics_per_document")["sha256"].unique().to_list():
-                full.add(sha)
+            for sha, path in (
+                cut.filter(pl.col("_cut") == "metrics_per_document")
+                .select("sha256", "path")
+                .unique()
+                .iter_rows()
+            ):
+                full.add((sha, path))
             relations = relations.filter(
                 pl.col("whole_metric_id").is_in(kept["metric_id"].implode())
                 & pl.col("part_metric_id").is_in(kept["metric_id"].implode())
             )
         for sha, path, n in kept.group_by("sha256", "path").len().iter_rows():
-            done[sha] = done.get(sha, 0) + n
-            paths[sha] = path
-            if done[sha] >= per_document:
-                full.add(sha)
+            done[(sha, path)] = done.get((sha, path), 0) + n
+            if done[(sha, path)] >= per_document:
+                full.add((sha, path))
         metrics_parts.append(kept)
         relation_parts.append(relations)
     metrics = pl.concat(metrics_parts, how="vertical_relaxed") if metrics_parts else empty(METRICS)
     relations = pl.concat(relation_parts, how="vertical_relaxed") if relation_parts else empty(RELATIONS)
-    return metrics, relations, _warnings(cut_parts, skipped, paths, sentences, per_sentence, per_document)
+    return metrics, relations, _warnings(cut_parts, skipped, per_sentence, per_document)
 
 
 def _warnings(
-    cut_parts: list[pl.DataFrame],
-    skipped: dict[str, int],
-    paths: dict[str, str],
-    sentences: pl.DataFrame,
-    per_sentence: int,
-    per_document: int,
+    cut_parts: list[pl.DataFrame], skipped: dict[Copy, int], per_sentence: int, per_document: int
 ) -> pl.DataFrame:
     rows: list[tuple[str, str, str, int, str]] = []
     if cut_parts:
@@ -243,9 +263,8 @@ def _warnings(
                 (path, sha, kind, int(n), f"more than {limit} metrics in a {where}: {n} metrics left out")
             )
     if skipped:
-        names = {**dict(sentences.select("sha256", "path").unique("sha256").iter_rows()), **paths}
-        for sha, n in skipped.items():
-            rows.append((names.get(sha, ""), sha, "metrics_per_document", int(n),
+        for (sha, path), n in skipped.items():
+            rows.append((path, sha, "metrics_per_document", int(n),
                          f"document reached {per_document} metrics: {n} later sentences not scanned"))  # fmt: skip
     return pl.DataFrame(rows, schema=WARNINGS, orient="row")
 

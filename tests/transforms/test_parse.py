@@ -126,9 +126,9 @@ def test_within_caps_is_exactly_when_cut_marks_nothing() -> None:
         ([("a", 0)] * 5, {}),  # passed
         ([("a", i) for i in range(6)], {}),  # the document cap (6) reached
         ([("a", i) for i in range(7)], {}),  # passed
-        ([("a", 0), ("a", 1)], {"a": 4}),  # earlier chunks kept 4: 6 in all
-        ([("a", 0), ("a", 1), ("b", 0)], {"a": 5}),  # 7 in all for a
-        ([("b", 0)] * 2, {"a": 6}),  # a full document elsewhere does not matter
+        ([("a", 0), ("a", 1)], {("a", "a.txt"): 4}),  # earlier chunks kept 4: 6 in all
+        ([("a", 0), ("a", 1), ("b", 0)], {("a", "a.txt"): 5}),  # 7 in all for a
+        ([("b", 0)] * 2, {("a", "a.txt"): 6}),  # a full document elsewhere does not matter
     ]
     for rows, done in cases:
         frame = _metrics_frame(rows)
@@ -163,3 +163,19 @@ def test_a_document_whose_extraction_raises_is_reported_and_the_others_keep_thei
     assert bad not in set(parsed.sentences["path"])
     only_bad = parse.parse_batch([bad])  # every document failed: empty frames with their schemas
     assert only_bad.metrics.height == 0 and only_bad.metrics.schema == parsed.metrics.schema
+
+
+def test_a_duplicate_path_is_capped_as_its_page_is_alone(tmp_path: Path) -> None:
+    """The per-document cap counts each copy of a page (its path) on its own: the same bytes under a
+    second path in the batch keep what they keep alone, not what is left of the first copy's cap."""
+    text = "表\n" + "".join(f"第{i}组{i % 89}个；" for i in range(60)) + "\n"
+    first, second = _write(tmp_path, "a.txt", text), _write(tmp_path, "b.txt", text)
+    from transforms.ingest import read_files
+
+    sentences = parse.parse_files(read_files([first, second])).sentences
+    alone, _, _ = parse.extract_capped(sentences.filter(pl.col("path") == first), per_document=40)
+    both, _, warnings = parse.extract_capped(sentences, per_document=40)
+    assert 0 < alone.height <= 40
+    for path in (first, second):
+        assert both.filter(pl.col("path") == path).height == alone.height
+    assert set(warnings["path"]) == {first, second}

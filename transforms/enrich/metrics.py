@@ -30,9 +30,16 @@ def enrich_metrics(
     metrics = conform(metrics, METRICS)
     if metrics.is_empty():
         return metrics
-    ctx = Context.of(metrics, documents, sentences, files, relations)
-    # one row per metric_id from each field before joining: a batch may repeat an id (the same page
-    # under two paths), and joining repeats with repeats multiplies rows
+    # the same page under two paths repeats its metric ids: a metric's facts are the document's, so
+    # they are decided once per metric_id and fanned out to every path by the join below. Deciding
+    # them over the repeats would let each copy see the other as a neighbour (the metric before it
+    # in its sentence), and which copy came first after an unstable sort of a large batch would
+    # decide the facts -- they would depend on the batch, not on the document
+    distinct = metrics.unique("metric_id", keep="first", maintain_order=True)
+    if relations is not None:
+        relations = relations.unique(maintain_order=True)
+    ctx = Context.of(distinct, documents, sentences, files, relations)
+    # one row per metric_id from each field before joining (joining repeats with repeats multiplies)
     regions, periods, topics = (
         f(ctx).unique("metric_id", keep="first", maintain_order=True)
         for f in (metric_regions, metric_periods, metric_topics)

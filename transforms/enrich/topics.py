@@ -39,6 +39,7 @@ step is a polars expression over the metrics frame.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 import polars as pl
@@ -650,6 +651,9 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
     """(metric_id, topic) for every metric of the batch (see the module docstring for the order)."""
     if ctx.metrics.is_empty():
         return pl.DataFrame(schema=METRIC_TOPICS)
+    # one row per metric: the same page under two paths repeats its metrics, and a repeat would
+    # stand as its own neighbour in the windows and the forward fills (one row per metric_id out)
+    ctx = dataclasses.replace(ctx, metrics=ctx.metrics.unique("metric_id", keep="first", maintain_order=True))
     keys = ["sha256", "sent_ix"]
     # a place named in the metric's own clause settles its road or utility before one named elsewhere
     # in the sentence (城区20条道路…，…农村公路建设: the 20 roads are the town's)
