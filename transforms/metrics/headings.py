@@ -90,9 +90,9 @@ def _noun_of_heading(heading: str) -> str | None:
                 core, changed = core[: -len(tail)], True
         if core.endswith(("的", "之")):
             core, changed = core[:-1], True
-    if "的" in core:
-        core = core.rsplit("的", 1)[1]
-    if len(core) < 2:
+    if "的" in core and (head := core.rsplit("的", 1)[1]) not in _attribute_heads():
+        core = head  # not 轮候资助宿位的|人数: an attribute alone names no thing
+    if len(core) < 2 or core in _tails():
         return None
     return core
 
@@ -103,10 +103,10 @@ def _reading(noun: str, figure: str, unit: str, kind: str) -> str | None:
     return found if found and found in noun else None
 
 
-def _column(doc: str, s: _Sentence, mi: int) -> int:
+def _column(doc: str, s: _Sentence, mi: int, floor: int = 0) -> int:
     """The table column of figure ``mi``: separators since its row began (the sentence start, or a
     figure followed straight by text: rows of a table joined into one line)."""
-    start = s.start
+    start = max(s.start, floor)
     for _a, b in s.metrics[:mi]:
         if b < len(doc) and not re.match(r"[\s|\t｜]", doc[b : b + 1]):
             start = b
@@ -122,6 +122,8 @@ def _heading(doc: str, sents: list[_Sentence], si: int, mi: int) -> tuple[str, i
     if not (_LABEL.search(piece) or _CELL.search(piece)):
         return None
     column = _column(doc, s, mi) if _CELL.search(piece) else None
+    if column is not None and (joined := _joined_header(doc, s, mi)) is not None:
+        return joined
     rest = _label_off(piece)
     for _ in range(_MAX_ROWS):
         if rest is None:
@@ -132,7 +134,7 @@ def _heading(doc: str, sents: list[_Sentence], si: int, mi: int) -> tuple[str, i
             mi -= 1
         else:  # the sentence before: a row (it ends with its figure) or the heading
             si -= 1
-            if si < 0 or sents[si].story != s.story:
+            if si < 0:  # (a row set apart like a headline opens a story of its own: stories are not checked)
                 return None
             s = sents[si]
             tail = doc[s.metrics[-1][1] if s.metrics else s.start : s.end]
@@ -145,6 +147,20 @@ def _heading(doc: str, sents: list[_Sentence], si: int, mi: int) -> tuple[str, i
             mi = len(s.metrics) - 1
         rest = _label_off(doc[s.metrics[mi - 1][1] if mi else s.start : s.metrics[mi][0]])
     return None
+
+
+def _joined_header(doc: str, s: _Sentence, mi: int) -> tuple[str, int] | None:
+    """A table header joined with its rows into one line after a heading's colon (…如下：年份 | 宗数
+    2023 | 120宗): the header and the figure's column, when only rows stand between them."""
+    line = doc[s.start : s.metrics[mi][0]]
+    colon = max(line.rfind("："), line.rfind(":"))
+    digit = re.search(r"[0-9]", line[colon + 1 :])
+    if colon < 0 or digit is None:
+        return None
+    header = line[colon + 1 : colon + 1 + digit.start()]
+    if _cells(header) is None or re.search(r"[，。！？!?]", line[colon:]):  # 30,100: a figure
+        return None
+    return header, _column(doc, s, mi, s.start + colon + 1 + len(header))
 
 
 def _label_off(piece: str) -> str | None:
