@@ -31,6 +31,7 @@ import polars as pl
 from transforms.lexicon import words
 from transforms.metrics.subjects import subject_of
 from transforms.metrics.subjects.vocab import _attribute_heads
+from transforms.metrics.words import tag
 
 # a row's label: a short stretch without clause marks, then the colon that hands over to the figure
 _LABEL = re.compile(r"(?P<label>[^，。；;,：:|\t！？!?]{1,30})\s*[：:]\s*$")
@@ -43,6 +44,7 @@ _ENUM = re.compile(
 _HEADING_ENDS = ("：", ":", "如下")
 _MAX_ROWS = 40  # rows walked back before giving up: a list is not longer than this
 _MAX_HEADING = 80
+_MAX_NOUN = 12
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,13 @@ def _noun_of_heading(heading: str) -> str | None:
 
 
 def _reading(noun: str, figure: str, unit: str, kind: str) -> str | None:
-    """The subject reader's name for ``noun`` as the thing the figure counts (figure + noun)."""
+    """The subject reader's name for ``noun`` as the thing the figure counts (figure + noun); when
+    it reads none (12天|平均处理时间: 天平均 reads as a rate), the noun itself if it ends in a noun."""
     found = subject_of(figure + noun, 0, len(figure), unit or "", kind or "count")
-    return found if found and found in noun else None
+    if found and found in noun:
+        return found
+    ws = tag(noun)
+    return noun if ws and ws[-1].tag.startswith("n") and len(noun) <= _MAX_NOUN else None
 
 
 def _column(doc: str, s: _Sentence, mi: int, floor: int = 0) -> int:
@@ -193,11 +199,16 @@ def inherit_headings(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataF
     open_rows = metrics.filter(pl.col("subject").is_null() & pl.col("sentence").str.contains(r"[：:|\t｜]"))
     if open_rows.is_empty():
         return metrics
-    shas = open_rows.get_column("sha256").unique().to_list()
+    shas = open_rows.get_column("sha256").unique().implode()
+    wanted = set(open_rows.get_column("metric_id").to_list())
+    # one partition per document, not one filter per document: a batch holds thousands of pages
+    texts = sentences.filter(pl.col("sha256").is_in(shas)).partition_by("sha256", as_dict=True)
     found: dict[str, str] = {}
-    for sha in shas:
-        found.update(_document(metrics.filter(pl.col("sha256") == sha), sentences.filter(pl.col("sha256") == sha),
-                               set(open_rows.filter(pl.col("sha256") == sha).get_column("metric_id").to_list())))  # fmt: skip
+    for (sha,), figures in (
+        metrics.filter(pl.col("sha256").is_in(shas)).partition_by("sha256", as_dict=True).items()
+    ):
+        if (page := texts.get((sha,))) is not None:
+            found.update(_document(figures, page, wanted))
     if not found:
         return metrics
     return metrics.with_columns(

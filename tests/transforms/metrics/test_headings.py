@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
-from transforms.metrics.headings import _noun_of_heading
-from transforms.parse import parse_batch
+from transforms.metrics.headings import _noun_of_heading, inherit_headings
+from transforms.parse import extract_capped, parse_batch
 
 
 def _subjects(tmp_path: Path, text: str) -> dict[str, str | None]:
@@ -101,3 +102,42 @@ def test_prose_between_heading_and_row_ends_the_run(tmp_path: Path) -> None:
 )
 def test_noun_of_heading(heading: str, noun: str | None) -> None:
     assert _noun_of_heading(heading) == noun
+
+
+def _rows(lines: list[str]) -> dict[str, str | None]:
+    """Subjects after the post-pass, for a page of ``lines`` given as its sentences (one paragraph
+    each): the layout is fixed here, whatever the page joiner would make of it."""
+    starts = [sum(len(t) + 1 for t in lines[:i]) for i in range(len(lines))]
+    n = len(lines)
+    sentences = pl.DataFrame(
+        {
+            "path": ["x.txt"] * n,
+            "name": ["x.txt"] * n,
+            "sha256": ["ab" * 32] * n,
+            "story_ix": [0] * n,
+            "para_ix": list(range(n)),
+            "sent_ix": list(range(n)),
+            "role": ["body"] * n,
+            "char_start": starts,
+            "char_end": [a + len(t) for a, t in zip(starts, lines, strict=True)],
+            "text": lines,
+        }
+    ).with_columns(pl.col("story_ix", "para_ix", "sent_ix").cast(pl.Int32))
+    metrics = inherit_headings(extract_capped(sentences)[0], sentences)
+    return dict(zip(metrics["text"].to_list(), metrics["subject"].to_list(), strict=True))
+
+
+def test_a_heading_joined_to_its_first_row_still_heads_the_rows() -> None:
+    got = _rows(["（三）各类个案的平均处理时间如下：家庭个案：12天", "长者个案：9天"])
+    assert got["12天"] == "平均处理时间"
+    assert got["9天"] == "平均处理时间"
+
+
+def test_rows_joined_into_one_sentence_share_the_heading() -> None:
+    got = _rows(["过去三年新增的公共泊车位数目如下：", "2023年：320个2024年：410个", "2025年：505个"])
+    assert [got[k] for k in ("320个", "410个", "505个")] == ["公共泊车位"] * 3
+
+
+def test_a_colon_in_prose_is_no_heading() -> None:
+    got = _rows(["发言人表示，当局会继续跟进，详情如下：", "据了解，目前另有约80个正在筹备中。"])
+    assert got["约80个"] != "详情"
