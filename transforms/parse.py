@@ -294,8 +294,10 @@ def _extract_enrich(
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """SENTENCES -> (METRICS with their facts, RELATIONS, WARNINGS) of the documents given."""
     from transforms.enrich.metrics import enrich_metrics
+    from transforms.metrics.headings import inherit_headings
 
     metrics, relations, warnings = extract_capped(sentences)
+    metrics = inherit_headings(metrics, sentences)  # rows under a heading: before topics read the subject
     metrics = conform(enrich_metrics(metrics, documents, sentences, files, relations), METRICS)
     return metrics, conform(relations, RELATIONS), warnings
 
