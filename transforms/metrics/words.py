@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import deque
 from functools import cache, lru_cache
 from itertools import groupby
 from math import log
@@ -238,10 +239,39 @@ def _cut_mixed(text: str, freq: dict[str, int], logtotal: float) -> list[str]:
 
 
 def _cut_han(text: str, freq: dict[str, int], logtotal: float) -> list[str]:
-    """jieba's maximum-probability cut of a run of Han characters (``cut(text, HMM=False)``), with its
-    word graph and route fused into one right-to-left pass: no DAG lists, no generator per position,
-    about half the cost of ``get_DAG`` + ``calc`` on windows this short. Ties go to the longer word,
-    as jieba's ``max`` over (score, end) does."""
+    """jieba's maximum-probability cut of a run of Han characters (``cut(text, HMM=False)``).
+
+    The route is built right to left, so the words from any position on depend only on the text
+    from there to the end: a text that ends one of the last few routed texts (the clause before a
+    figure, then the subject read off its end) is cut by following that route from its offset,
+    the very same choices, without building it again."""
+    for seen, route in _RECENT:
+        if seen.endswith(text) and route[1] is freq:
+            return _follow(seen, route[0], len(seen) - len(text))
+    ends = _route(text, freq, logtotal)
+    _RECENT.appendleft((text, (ends, freq)))
+    return _follow(text, ends, 0)
+
+
+# The last few routed texts, newest first, with the dictionary each was routed with.
+_RECENT: deque[tuple[str, tuple[list[int], dict[str, int]]]] = deque(maxlen=4)
+
+
+def _follow(text: str, ends: list[int], at: int) -> list[str]:
+    """The words of ``text[at:]`` along a route: from each word's start, the index of its last character."""
+    cuts, n = [], len(text)
+    while at < n:
+        nxt = ends[at] + 1
+        cuts.append(text[at:nxt])
+        at = nxt
+    return cuts
+
+
+def _route(text: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """For each position, where jieba's best word from it ends, with its word graph and route fused
+    into one right-to-left pass: no DAG lists, no generator per position, about half the cost of
+    ``get_DAG`` + ``calc`` on windows this short. Ties go to the longer word, as jieba's ``max``
+    over (score, end) does."""
     n = len(text)
     best = [0.0] * (n + 1)
     end = list(range(n + 1))
@@ -262,9 +292,4 @@ def _cut_han(text: str, freq: dict[str, int], logtotal: float) -> list[str]:
         if top_end < 0:  # no dictionary word starts here: the character alone
             top, top_end = log(first or 1) - logtotal + best[idx + 1], idx
         best[idx], end[idx] = top, top_end
-    cuts, at = [], 0
-    while at < n:
-        nxt = end[at] + 1
-        cuts.append(text[at:nxt])
-        at = nxt
-    return cuts
+    return end

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from math import log
+
 import jieba
 
 from transforms.lexicon import table
+from transforms.metrics import words as w
 from transforms.metrics.words import tag
 
 
@@ -87,3 +91,30 @@ def test_a_bracketed_roc_year_is_one_time_word() -> None:
     assert tag("去（112）年旅客")[0] == ("去（112）年", "t")
     assert ("明(116)年度", "t") in tag("明(116)年度预算")
     assert all(w.tag != "t" for w in tag("（一）旅客"))  # a list marker is no year
+
+
+def test_a_text_ending_a_routed_text_is_cut_as_if_alone() -> None:
+    # The route is built right to left, so the cut of any suffix of a routed text is the route's
+    # words from there: every suffix of made-up clauses, each cut after its whole, against a cut
+    # from an empty memory and against jieba itself.
+    tokenizer, _ = w._jieba()
+    freq, logtotal = tokenizer.FREQ, log(tokenizer.total)
+    clauses = [
+        "全市新改建乡村道路和桥梁累计培训返乡创业青年",
+        "城乡居民人均可支配收入分别增长",
+        "结婚的和尚未结婚的提质改造农村公路",
+        "规模以上工业企业研发经费支出占营业收入比重",
+    ]
+    rng = random.Random(7)
+    pool = "".join(clauses)
+    clauses += ["".join(rng.choice(pool) for _ in range(rng.randint(2, 30))) for _ in range(300)]
+    for clause in clauses:
+        w._RECENT.clear()
+        w._cut_han(clause, freq, logtotal)
+        for k in range(len(clause)):
+            suffix = clause[k:]
+            reused = w._cut_han(suffix, freq, logtotal)
+            w._RECENT.clear()
+            fresh = w._cut_han(suffix, freq, logtotal)
+            assert reused == fresh == list(jieba.cut(suffix, HMM=False)), suffix
+            w._cut_han(clause, freq, logtotal)

@@ -94,9 +94,20 @@ def _heads_list(item: str, people: bool) -> bool:
     return _names_people(item) if people else not all(w.tag in ("a", "b") for w in tag(item))
 
 
-@lru_cache(maxsize=1 << 16)
 def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -> str | None:
-    """``_after`` on the text that follows the metric (memoised); ``term``: the metric is the length of
+    """``_after`` on the text that follows the metric, memoised on that text up to its first clause
+    stop: nothing past the stop is read (the words stripped off its start hold no stop), so windows
+    that differ only after it share one reading."""
+    stop = _STOP.search(rest)
+    return _after_clause(rest[: stop.end()] if stop else rest, kind, term, cases)
+
+
+_STOP = re.compile("[" + re.escape(_CLAUSE_STOP) + "]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False) -> str | None:
+    """``_after`` on the text that follows the metric; ``term``: the metric is the length of
     a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔);
     ``cases``: the metric counts cases, so a verb after the noun, ending the clause, names them
     (13万宗|公屋|申请)."""
