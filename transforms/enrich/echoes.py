@@ -15,6 +15,8 @@ phrase is as good a reading of its own line as the body's.
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 # facts an echo hands over whole: the place (with its code and level), theme, years and modality
@@ -24,6 +26,17 @@ HEADLINE_ROLES = ("headline", "subheadline")
 # ending, if at all, in the list's ；, a full stop or the colon that opens sub-items
 SUMMARY_ITEM = r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])[^，,。；;！？!?]{2,60}[；;。：:]?$"
 KEY = ("sha256", "text", "value", "unit")
+# an echo says what its headline says: at least this many two-character words of the headline's
+# own (outside the figure) stand in the echo's sentence too, so that a summary line's 十年 does not
+# take the facts of the next story's 新时代十年
+SHARED_WORDS = 2
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def shared_words(headline: str, echo: str, span: str) -> int:
+    """How many distinct Han bigrams of ``headline`` (less the figure's ``span``) ``echo`` holds."""
+    runs = _HAN.findall(headline.replace(span, " "))
+    return sum(1 for w in {r[i : i + 2] for r in runs for i in range(len(r) - 1)} if w in echo)
 
 
 def headline_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -57,14 +70,25 @@ def headline_echoes(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
     echoes = (
         rows.join(body, on=["sha256", "sent_ix"], how="semi")
         .select(
-            *KEY, pl.col("char_start").alias("_echo_start"), *FACTS, pl.col("subject").alias("_echo_subject")
+            *KEY,
+            pl.col("char_start").alias("_echo_start"),
+            pl.col("sentence").alias("_echo_sentence"),
+            *FACTS,
+            pl.col("subject").alias("_echo_subject"),
         )
         .unique([*KEY, "_echo_start"], keep="first")
     )
     matched = (
-        head_rows.select("_row", *KEY, "char_end", "subject")
+        head_rows.select("_row", *KEY, "char_end", "sentence", "subject")
         .join(echoes, on=list(KEY), how="inner", nulls_equal=True)
         .filter(pl.col("_echo_start") >= pl.col("char_end"))
+        .filter(
+            pl.struct("sentence", "_echo_sentence", "text").map_elements(
+                lambda r: shared_words(r["sentence"] or "", r["_echo_sentence"] or "", r["text"] or ""),
+                return_dtype=pl.Int64,
+            )
+            >= SHARED_WORDS
+        )
         .sort("_row", "_echo_start")
         .unique("_row", keep="first")
     )
