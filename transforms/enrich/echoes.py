@@ -7,10 +7,14 @@ that sentence gives the figure its place, time, theme and modality (fact-spec: f
 clause first, then its sentence, then the story). The first body echo after the headline is the one
 its story states.
 
-The subject moves only when the headline's is null or is a shorter phrase the body's contains
-(主要银行 in 主要银行服务费用): a headline subject that is longer, or other, keeps its own words —
-the spec accepts any phrase between the core and the longest acceptable one, and a headline's
-phrase is as good a reading of its own line as the body's.
+The subject moves only when the body's phrase stands in the headline's own line (a subject is the
+noun phrase as it stands in the figure's sentence, so 就业岗位 is beyond 企业提供岗位1.2万个) and the
+headline's is null or a shorter part of it: a headline subject that is longer, or other, keeps its
+own words — the spec accepts any phrase between the core and the longest acceptable one.
+
+The years move only when the headline has some: every headline of a dated page falls back to the
+publication year, which the echo's own cue refines; a headline of an undated page keeps null, as
+its line gives no year (料容纳近13万人 is not the body's 二〇二八年).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ HEADLINE_ROLES = ("headline", "subheadline")
 # ending, if at all, in the list's ；, a full stop or the colon that opens sub-items
 SUMMARY_ITEM = r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])[^，,。；;！？!?]{2,60}[；;。：:]?$"
 KEY = ("sha256", "text", "value", "unit")
+YEARS = ("year_from", "year_to")
 # an echo says what its headline says: at least this many two-character words of the headline's
 # own (outside the figure) stand in the echo's sentence too, so that a summary line's 十年 does not
 # take the facts of the next story's 新时代十年
@@ -79,7 +84,9 @@ def headline_echoes(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
         .unique([*KEY, "_echo_start"], keep="first")
     )
     matched = (
-        head_rows.select("_row", *KEY, "char_end", "sentence", "subject")
+        head_rows.select(
+            "_row", *KEY, "char_end", "sentence", "subject", *(pl.col(y).alias(f"_own_{y}") for y in YEARS)
+        )
         .join(echoes, on=list(KEY), how="inner", nulls_equal=True)
         .filter(pl.col("_echo_start") >= pl.col("char_end"))
         .filter(
@@ -95,12 +102,19 @@ def headline_echoes(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
     if matched.is_empty():
         return metrics
     own, echo = pl.col("subject"), pl.col("_echo_subject")
-    takes_subject = echo.is_not_null() & (
-        own.is_null() | ((own.str.len_chars() < echo.str.len_chars()) & echo.str.contains(own, literal=True))
+    takes_subject = (
+        echo.is_not_null()
+        & pl.col("sentence").str.contains(echo, literal=True)
+        & (
+            own.is_null()
+            | ((own.str.len_chars() < echo.str.len_chars()) & echo.str.contains(own, literal=True))
+        )
     )
+    dated = pl.col("_own_year_from").is_not_null()
     new = matched.select(
         "_row",
-        *(pl.col(f).alias(f"_new_{f}") for f in FACTS),
+        *(pl.col(f).alias(f"_new_{f}") for f in FACTS if f not in YEARS),
+        *(pl.when(dated).then(pl.col(y)).otherwise(pl.col(f"_own_{y}")).alias(f"_new_{y}") for y in YEARS),
         pl.when(takes_subject).then(echo).otherwise(own).alias("_new_subject"),
         pl.lit(True).alias("_echoed"),
     )

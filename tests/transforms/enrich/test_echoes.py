@@ -75,7 +75,13 @@ BODY_FACTS = {
     "year_from": 2025,
     "year_to": 2025,
 }
-HEAD_FACTS = {"subject": "乡村公路", "topic": "transport", "region": "江西省", "adcode": "360000"}
+HEAD_FACTS = {
+    "subject": "乡村公路",
+    "topic": "transport",
+    "region": "江西省",
+    "adcode": "360000",
+    "year_from": 2024,
+}
 
 
 def metrics_of(rows: list[dict[str, object]]) -> pl.DataFrame:
@@ -106,13 +112,28 @@ def test_summary_item_and_story_headline_take_the_body_figure_facts() -> None:
 
 def test_headline_subject_is_kept_unless_null_or_a_shorter_part_of_the_body_subject() -> None:
     sentences = frames({"a": PAGE})
-    body = {**BODY_FACTS, "subject": "乡村公路里程"}
-    for own, want in [(None, "乡村公路里程"), ("公路", "乡村公路里程"), ("全省乡村公路", "全省乡村公路")]:
+    cases = [
+        (None, "乡村公路", "乡村公路"),
+        ("公路", "乡村公路", "乡村公路"),
+        ("新建乡村公路", "乡村公路", "新建乡村公路"),  # longer: the headline's own words stand
+        (None, "乡村公路里程", None),  # not in the headline's line: beyond what it says
+    ]
+    for own, body, want in cases:
         rows = [
             metric(sentences, "a", 4, "1200公里", "公里", 1200, subject=own),
-            metric(sentences, "a", 5, "1200公里", "公里", 1200, **body),
+            metric(sentences, "a", 5, "1200公里", "公里", 1200, **{**BODY_FACTS, "subject": body}),
         ]
         assert headline_echoes(metrics_of(rows), sentences)["subject"][0] == want
+
+
+def test_a_headline_of_an_undated_page_keeps_null_years() -> None:
+    sentences = frames({"a": PAGE})
+    rows = [
+        metric(sentences, "a", 4, "1200公里", "公里", 1200, **{**HEAD_FACTS, "year_from": None}),
+        metric(sentences, "a", 5, "1200公里", "公里", 1200, **BODY_FACTS),
+    ]
+    got = headline_echoes(metrics_of(rows), sentences).row(0, named=True)
+    assert (got["year_from"], got["year_to"], got["region"]) == (None, None, "临川区")
 
 
 def test_first_echo_after_the_headline_is_taken() -> None:
