@@ -11,6 +11,7 @@ import polars as pl
 
 from transforms.enrich.context import Context
 from transforms.enrich.currency import local_currency
+from transforms.enrich.echoes import headline_echoes
 from transforms.enrich.periods import metric_periods
 from transforms.enrich.regions import metric_regions, page_regions
 from transforms.enrich.topics import metric_topics
@@ -55,4 +56,5 @@ def enrich_metrics(
         .sort("_row")
     )
     pages = page_regions(ctx)[0]  # computed once for the metrics' regions
-    return local_currency(conform(filled, METRICS), documents, files, pages)  # 元 in a Hong Kong text is 港元
+    # 元 in a Hong Kong text is 港元; a headline's figure takes the facts of its body echo
+    return headline_echoes(local_currency(conform(filled, METRICS), documents, files, pages), sentences)

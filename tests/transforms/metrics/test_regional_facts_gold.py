@@ -36,7 +36,7 @@ FIELDS = ("subject", "topic", "years", "modality", "region", "area", "targets")
 # measured on session 5's rules, less 0.001 (session 4's end: subject 0.723, topic 0.969, years 0.831,
 # modality 0.918, targets 0.873): one more wrong figure of the 195 (0.005) falls below
 FLOORS = {
-    "subject": 0.799,
+    "subject": 0.804,  # headline echoes: 社会住宅 for a headline with no subject
     "topic": 0.984,
     "years": 0.989,
     "modality": 0.989,
