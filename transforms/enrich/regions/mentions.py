@@ -148,3 +148,13 @@ def _community_modifier(after: str, code: str) -> bool:
         and after.startswith("社区")
         and after[2:].startswith(tuple(words("division_community_heads.txt")))
     )
+
+
+def _short_name_blocked(raw: bytes, off: int, alias: str, code: str, blockers: tuple[str, ...]) -> bool:
+    """Whether a short name (武隆 for 武隆区) at byte ``off`` of ``raw`` is not the place: a word of
+    ``blockers`` follows it (unless it is a community's modifier), or it is half of a compass pair."""
+    end = off + _nbytes(alias)
+    after = raw[end : end + 24].decode("utf-8", errors="ignore")
+    if after.startswith(blockers) and not _community_modifier(after, code):
+        return True
+    return _compass_pair(raw, off, alias)

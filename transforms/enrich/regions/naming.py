@@ -8,7 +8,7 @@ and a name saying where people or goods come from is not a place.
 from __future__ import annotations
 
 from transforms.enrich.regions.divisions import _ancestors, _at_level, _gazetteer, _is_han, _nbytes
-from transforms.enrich.regions.mentions import _community_modifier, _compass_pair, _cued
+from transforms.enrich.regions.mentions import _cued, _short_name_blocked
 from transforms.lexicon import words
 
 
@@ -47,13 +47,8 @@ def _named(
     codes: list[str] = []
     for alias, off in found:
         cands, is_full = aliases[alias]
-        if not is_full:
-            end = off + _nbytes(alias)
-            after_name = raw[end : end + 24].decode("utf-8", errors="ignore")
-            if after_name.startswith(blockers) and not _community_modifier(after_name, cands[0]):
-                continue
-            if _compass_pair(raw, off, alias):
-                continue
+        if not is_full and _short_name_blocked(raw, off, alias, cands[0], blockers):
+            continue
         if len(cands) > 1:
             inside = [c for c in cands if info[c][3] == province or set(_ancestors(c, info)) & full]
             if len(inside) != 1:

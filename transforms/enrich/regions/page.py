@@ -17,8 +17,8 @@ from functools import lru_cache
 import polars as pl
 
 from transforms.enrich.context import Context
-from transforms.enrich.regions.divisions import _ancestors, _describe, _gazetteer, _nbytes
-from transforms.enrich.regions.mentions import _community_modifier, _compass_pair, _cued, _mentions
+from transforms.enrich.regions.divisions import _ancestors, _describe, _gazetteer
+from transforms.enrich.regions.mentions import _cued, _mentions, _short_name_blocked
 from transforms.enrich.regions.sidecar import _lookup, _meta_region
 from transforms.lexicon import table, words
 
@@ -51,13 +51,8 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
     kept: list[tuple[tuple[str, ...], float, bool]] = []
     for alias, off in found:
         codes, is_full = aliases[alias]
-        if not is_full:
-            end = off + _nbytes(alias)
-            after = raw[end : end + 24].decode("utf-8", errors="ignore")
-            if after.startswith(blockers) and not _community_modifier(after, codes[0]):
-                continue
-            if _compass_pair(raw, off, alias):
-                continue
+        if not is_full and _short_name_blocked(raw, off, alias, codes[0], blockers):
+            continue
         kept.append((codes, HEAD_WEIGHT if off < head_bytes else 1.0, is_full))
     short_counts = Counter(codes[0] for codes, _, is_full in kept if not is_full)
     cues = tuple(words("place_left_cues.txt"))
