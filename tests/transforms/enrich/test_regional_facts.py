@@ -145,3 +145,15 @@ def test_a_digest_of_stories_from_several_provinces_is_not_hong_kongs_page() -> 
     got = {r["sha256"]: r["adcode"] for r in document_regions(docs, None).iter_rows(named=True)}
     assert got["digest"] is None  # the Hong Kong story's place reaches its own figures only
     assert got["release"] == "810000"
+
+
+def test_beijing_time_is_a_clock_not_beijing() -> None:
+    import polars as pl
+
+    from transforms.enrich.regions import document_regions
+
+    text = "北京时间今天凌晨，在斯德哥尔摩举行的田径比赛中，选手以2米05夺冠。北京时间昨晚，另一场比赛结束。"
+    docs = pl.DataFrame({"sha256": ["t"], "text": [text]})
+    assert document_regions(docs, None)["adcode"].item() is None
+    docs = pl.DataFrame({"sha256": ["b"], "text": ["北京今年新增托育机构120家。北京还将新建公园30个。"]})
+    assert document_regions(docs, None)["adcode"].item() == "110000"
