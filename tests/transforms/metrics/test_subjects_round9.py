@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.metrics.grammar import find_metrics
-from transforms.metrics.subjects import Span, facts_of
-
-
-def subject(sentence: str, metric: str) -> str | None:
-    """The subject given to the metric written ``metric`` in ``sentence``."""
-    found = find_metrics(sentence)
-    facts = facts_of(sentence, [Span(f.start, f.end, f.unit, f.kind) for f in found])
-    return next(fact.subject for f, fact in zip(found, facts, strict=True) if f.text == metric)
+from tests.transforms.metrics.frames import subject
 
 
 @pytest.mark.parametrize(
