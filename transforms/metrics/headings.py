@@ -51,7 +51,6 @@ _MAX_NOUN = 12
 class _Sentence:
     start: int
     end: int
-    story: int
     text: str
     metrics: tuple[tuple[int, int], ...]  # (start, end) of its figures, document offsets
 
@@ -234,13 +233,11 @@ def _document(metrics: pl.DataFrame, sentences: pl.DataFrame, wanted: set[str]) 
     doc = [" "] * end
     sents: list[_Sentence] = []
     index: dict[int, int] = {}
-    for ix, story, a, b, text in sents_df.select(
-        "sent_ix", "story_ix", "char_start", "char_end", "text"
-    ).iter_rows():
+    for ix, a, b, text in sents_df.select("sent_ix", "char_start", "char_end", "text").iter_rows():
         doc[a:b] = list(text)
         index[ix] = len(sents)
         spans = tuple((m[0], m[1]) for m in by_sent.get(ix, []))
-        sents.append(_Sentence(a, b, story if story is not None else -1, text, spans))
+        sents.append(_Sentence(a, b, text, spans))
     page = "".join(doc)
     out: dict[str, str] = {}
     for ix, rows in by_sent.items():
