@@ -42,6 +42,7 @@ _ENUM = re.compile(
     r"^[\s\-－—•·●○■◆▪*]*(?:[（(][0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+[、.．])?"
 )
 _HEADING_ENDS = ("：", ":", "如下")
+_LABEL_LINE = re.compile(r"[\u3400-\u9fff（）()]{2,16}")
 _MAX_ROWS = 40  # rows walked back before giving up: a list is not longer than this
 _MAX_HEADING = 80
 _MAX_NOUN = 12
@@ -63,6 +64,12 @@ def _tails() -> tuple[str, ...]:
 def _is_heading(text: str) -> bool:
     t = text.strip()
     return 2 < len(t) <= _MAX_HEADING and t.endswith(_HEADING_ENDS)
+
+
+def _is_label_line(text: str) -> bool:
+    """A bare label on a line of its own over rows (平均轮候时间 / 2024-25年度：20个月): words only, no
+    digit or mark, short -- a table's caption, not prose (prose has punctuation or figures)."""
+    return _LABEL_LINE.fullmatch(text.strip()) is not None
 
 
 def _cells(text: str) -> list[str] | None:
@@ -148,7 +155,7 @@ def _heading(doc: str, sents: list[_Sentence], si: int, mi: int) -> tuple[str, i
                     return None
                 if column is not None:
                     return (s.text, column) if _cells(s.text) else None
-                return (s.text, None) if _is_heading(s.text) else None
+                return (s.text, None) if _is_heading(s.text) or _is_label_line(s.text) else None
             mi = len(s.metrics) - 1
         rest = _label_off(doc[s.metrics[mi - 1][1] if mi else s.start : s.metrics[mi][0]])
     return None

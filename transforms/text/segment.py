@@ -76,6 +76,9 @@ _ENUMERATED_FIRST = "一二三四五六七八九十（(第"  # the first charact
 _DATELINE = re.compile(rf"^[{HAN}]{{2,15}}?[0-9]{{1,2}}月[0-9]{{1,2}}日电(?=[ （(])")
 _SENTENCE = re.compile(rf"[^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?")
 _WORD = re.compile(r"\w")
+# A table row laid out as text: a short label, a colon, a figure (2023-24年度：1 200宗, 男性：52.3%).
+# Two or more in a row are a list, never a wrapped paragraph, however equal their widths.
+_ROW = re.compile(r"^[^：:\s]{1,16}[：:] ?[约近超逾共]?[-+]?[0-9][^：:]{0,16}$")
 # The pieces of _SENTENCE, each in one of two forms: with a word character before its full stops
 # (group 2 is the piece from its first non-space character on), or without one (no group).
 # Full stops and closing marks are neither spaces nor word characters, so only the part before
@@ -120,10 +123,11 @@ class Line:
     byline: bool = False
     spaced: bool = False  # headline-like words separated by spaces, no sentence punctuation
     deck: bool = False  # second line of a headline
+    row: bool = False  # one of 2+ consecutive label：figure lines (see _ROW)
 
     @property
     def standalone(self) -> bool:
-        return self.teaser or self.credit or self.byline or self.spaced or self.deck
+        return self.teaser or self.credit or self.byline or self.spaced or self.deck or self.row
 
     @property
     def width(self) -> float:
@@ -206,6 +210,7 @@ class _Lines:
     byline: list[bool]
     spaced: list[bool]
     deck: list[bool]
+    row: list[bool]
 
     def line(self, k: int) -> Line:
         """Line k as classify returns it (for _reclassify, which needs a Line)."""
@@ -217,14 +222,15 @@ class _Lines:
             self.byline[k],
             self.spaced[k],
             self.deck[k],
+            self.row[k],
         )
 
     def standalone(self) -> list[bool]:
         """Line.standalone of every line."""
         return [
-            t or c or b or s or d
-            for t, c, b, s, d in zip(
-                self.teaser, self.credit, self.byline, self.spaced, self.deck, strict=True
+            t or c or b or s or d or r
+            for t, c, b, s, d, r in zip(
+                self.teaser, self.credit, self.byline, self.spaced, self.deck, self.row, strict=True
             )
         ]
 
@@ -244,12 +250,18 @@ def _classify_lines(raws: list[str], counts: dict[str, int]) -> _Lines:
     punct = _SENTENCE_PUNCT.search
     names, bylines, spaced_search = _NAMES_ONLY.match, lex["bylines"], _SPACED.search
     byline, spaced, deck = [False] * n, [False] * n, [False] * n  # all three hold of short lines only
+    row_like = [False] * n
+    row_match = _ROW.match
     for k in [k for k, t in enumerate(texts) if len(t) <= LONG_LINE and punct(t) is None]:
         t = texts[k]
         byline[k] = b = names(t) is not None or t.startswith(bylines)
         spaced[k] = not b and not credit[k] and spaced_search(t) is not None
         deck[k] = t.startswith("——")
-    lines = _Lines(texts, [False] * n, [False] * n, credit, byline, spaced, deck)
+        row_like[k] = row_match(t) is not None
+    row = [
+        r and ((k > 0 and row_like[k - 1]) or (k + 1 < n and row_like[k + 1])) for k, r in enumerate(row_like)
+    ]
+    lines = _Lines(texts, [False] * n, [False] * n, credit, byline, spaced, deck, row)
     for k in marked:
         ln = classify(texts[k], counts)
         texts[k] = ln.text
@@ -484,11 +496,13 @@ def _roles(lines: _Lines, paragraphs: list[tuple[int, str]]) -> list[tuple[str, 
     else headline for a short unpunctuated paragraph not ending in a colon, else body. Paragraphs
     hold no "\n", so the full-stop check needs no regex (see _ends_terminal)."""
     teaser, bullet, credit, byline = lines.teaser, lines.bullet, lines.credit, lines.byline
-    punct = _SENTENCE_PUNCT.search
+    punct, row = _SENTENCE_PUNCT.search, lines.row
     return [
         (
             "teaser"
             if teaser[k]
+            else "body"
+            if row[k]
             else "caption"
             if bullet[k] or credit[k]
             else "byline"

@@ -141,3 +141,15 @@ def test_rows_joined_into_one_sentence_share_the_heading() -> None:
 def test_a_colon_in_prose_is_no_heading() -> None:
     got = _rows(["发言人表示，当局会继续跟进，详情如下：", "据了解，目前另有约80个正在筹备中。"])
     assert got["约80个"] != "详情"
+
+
+def test_a_bare_label_line_over_rows_heads_them() -> None:
+    # a table caption on its own line, without a colon, over label：figure rows
+    got = _rows(["署方回覆的资料如下。", "登记轮候人数", "2023年：740人", "2024年：812人"])
+    assert got["740人"] == got["812人"]
+    assert got["740人"] is not None and "轮候" in got["740人"]
+
+
+def test_a_sentence_of_prose_over_rows_heads_nothing() -> None:
+    got = _rows(["当局去年继续推展有关计划，成效理想。", "2023年：740人"])
+    assert got["740人"] is None

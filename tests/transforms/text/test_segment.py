@@ -106,3 +106,24 @@ def test_layout_is_a_fixed_point_of_the_joiner() -> None:
     # One pass joins the first two lines; the result is two 8-wide lines a second pass would join.
     once = segment("今年以来\n今年以来\n今年以来今年以来").text
     assert segment(once).text == once
+
+
+def test_label_figure_rows_of_equal_width_stay_lines_of_their_own() -> None:
+    # rows of a list are as wide as each other, like a wrapped column, but are never one paragraph
+    text = "署方提供的数字如下。\n受理宗数\n2022年度：860宗\n2023年度：915宗\n2024年度：1040宗\n已结案\n"
+    got = segment(text).sentences
+    assert [s["text"] for s in got] == [
+        "署方提供的数字如下。",
+        "受理宗数",
+        "2022年度：860宗",
+        "2023年度：915宗",
+        "2024年度：1040宗",
+        "已结案",
+    ]
+    assert {s["role"] for s in got if "年度" in str(s["text"])} == {"body"}
+
+
+def test_a_single_line_with_a_colon_and_a_number_still_joins_its_wrap() -> None:
+    # one row-like line alone is not a list: a line of a wrapped column may happen to look like one
+    text = "今年以来全市财政投入资金\n用于民生实事项目总额：3\n亿元，比上年增长一成多。\n"
+    assert _sentences(text) == ["今年以来全市财政投入资金用于民生实事项目总额：3亿元，比上年增长一成多。"]
