@@ -78,6 +78,9 @@ _MULTIPLIERS = {
 _REGIONAL_UNITS = frozenset({"折", "成", "呎", "度", "点"})
 # unit kinds that 零下 ("below zero") before the figure makes negative
 _BELOW_ZERO_KINDS = frozenset({"temperature", "degree"})
+# counts that give the size of what follows (30户以上自然村: villages of 30+ households), unlike a
+# count of the noun itself (30个以上乡镇, 90%以上行政村: figures)
+_SIZE_UNITS = frozenset({"户", "人"})
 _MULTIPLIER_FIRSTS = frozenset(w[0] for w in _MULTIPLIERS)
 _STANDALONE = re.compile(r"[万千百亿]+")
 _RANGE_SEPS = "至到~～〜—－-"  # 〜 (wave dash): Taiwan pages write 35〜40万元 with it too
@@ -581,6 +584,8 @@ def _and_a_half(sent: str, pos: int, unit: Unit | None) -> tuple[Unit, int] | No
 
 
 def _is_day_count(sent: str, start: int, unit_end: int) -> bool:
+    if sent.startswith(("起", "止", "零时", "上午", "下午"), unit_end):
+        return False  # 申请18日起生效: a date, whatever the verb before it
     return _context("day_contexts.csv", "before").ends(sent, start, "") or _context(
         "day_contexts.csv", "after"
     ).starts(sent, unit_end, "")
@@ -901,6 +906,14 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     ):
         return None  # 人均收入低于3000元的家庭: a criterion
     if (
+        threshold
+        and (prefix_bound == "at_least" or sent.endswith(("过", "上"), 0, prefix_start))
+        and sent.startswith(words("threshold_heads.txt"), end)
+    ):
+        return None  # 超亿元企业, 过10亿元项目: a class of things, not an amount
+    if unit.unit == "小时" and low == high == 24 and _round_the_clock(sent, end):
+        return None  # 24小时热线, 24小时便利店: "round the clock", the kind of a service, not a length
+    if (
         unit.kind == "percent"
         and sent.startswith("的", end)
         and any(sent.endswith(w, 0, prefix_start) for w in words("share_attributes.txt"))
@@ -914,7 +927,14 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         if (
             trailing[0] in ("以上", "以下")
             and _han_follows(sent, end + len(trailing[0]))
-            and (threshold or _COUNT_BEFORE.search(sent, 0, prefix_start))
+            and (
+                threshold
+                or _COUNT_BEFORE.search(sent, 0, prefix_start)
+                or (
+                    unit.unit in _SIZE_UNITS
+                    and sent.startswith(words("threshold_heads.txt"), end + len(trailing[0]))
+                )
+            )
         ):
             return None  # 60岁以上老人, 957个50户以上村寨: a condition, not a metric
         if trailing[0] not in ("来",):
@@ -931,9 +951,40 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     if unit.kind in _BELOW_ZERO_KINDS and sent.endswith("零下", 0, prefix_start):
         prefix_start -= 2  # 零下37摄氏度, 零下8度左右: a temperature below zero is negative
         low, high = -high, -low
+    elif unit.kind in _BELOW_ZERO_KINDS and _minus_before(sent, prefix_start):
+        prefix_start -= 1  # 气温在-3℃到5℃之间: a minus sign, not the dash of a range
+        low, high = -high, -low
     return Metric(
         prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied
     )
+
+
+def _formal_two(sent: str, start: int, unit_end: int, unit: Unit, prefix_bound: str | None) -> bool:
+    """二 is a number only before a length a cue makes one: formal HK/TW text writes 最长二年,
+    不超过二日, 申请二年 (elsewhere 二期, 二年级 are names and counts say 两)."""
+    return unit.kind == "duration" and (prefix_bound is not None or _is_day_count(sent, start, unit_end))
+
+
+def _round_the_clock(sent: str, end: int) -> bool:
+    """24小时 + a service noun within the next few characters of its phrase (24小时长者热线,
+    24小时便利店), but not 24小时内 (a deadline) or 24小时以上."""
+    if sent.startswith(("内", "之", "以", "后", "前", "左右"), end):
+        return False
+    phrase = _CLOCK_PHRASE.match(sent, end)
+    tail = phrase.group(0) if phrase else ""
+    return any(w in tail for w in words("round_the_clock_heads.txt"))
+
+
+_CLOCK_PHRASE = re.compile(r"[\u4e00-\u9fff“”]{1,6}")
+
+
+def _minus_before(sent: str, start: int) -> bool:
+    """A minus sign right before a temperature: not after a number or unit (3℃-5℃, 3-5度 are
+    ranges), so after the start, a space, a word or an opening mark."""
+    if start < 1 or sent[start - 1] not in "-−－﹣":
+        return False
+    before = sent[start - 2] if start >= 2 else " "
+    return not (before.isalnum() and not ("\u3400" <= before <= "\u9fff")) and before not in "℃度°"
 
 
 def _regional_unit(
@@ -1099,8 +1150,11 @@ def _passes_unit_rules(
         return False  # 环顾四周: "all around", not four weeks; 2025届毕业生 (a cohort), 二手车 (a word)
     if unit.kind in _word_set("rate_kinds.txt"):
         return True  # 增加一成半, 二厘息: a rate is never the article 'a', nor a phase
-    if kind == "cn" and (token == "二" or unit.unit in _word_set("phase_units.txt")):
-        return False  # 二期, 二次发掘, 三期污水处理设施: counts say 两, phases are named with numerals
+    if kind == "cn" and (
+        unit.unit in _word_set("phase_units.txt")
+        or (token == "二" and not _formal_two(sent, start, unit_end, unit, prefix_bound))
+    ):
+        return False  # 二期, 二次发掘, 三期污水处理设施: phases are named with numerals; counts say 两
     if kind == "cn" and unit.unit in _word_set("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
     return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))

@@ -71,6 +71,13 @@ UNITS = [
     ("出口额达23亿卢布", [("23亿卢布", 2.3e9, 2.3e9, 2.3e9, "卢布", "exact")]),
     ("全书共约2.6万字", [("约2.6万字", 26000, 26000, 26000, "字", "approx")]),
     ("夜间气温降到零下10度左右", [("零下10度左右", -10, -10, -10, "度", "approx")]),
+    # a minus sign before a temperature is its sign; after a figure it is a range's dash
+    ("山区最低-7℃", [("-7℃", -7, -7, -7, "摄氏度", "exact")]),
+    (
+        "早晚气温在-2.5℃到4℃之间",
+        [("-2.5℃", -2.5, -2.5, -2.5, "摄氏度", "exact"), ("4℃", 4, 4, 4, "摄氏度", "exact")],
+    ),
+    ("白天气温6-9度", [("6-9度", 6, 6, 9, "度", "exact")]),
 ]
 
 # the same characters inside words of another meaning: no figure

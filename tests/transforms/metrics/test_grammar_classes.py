@@ -1,0 +1,53 @@
+"""Figures and non-figures of session 8's kinds: an amount that names a class of things (超亿元企业),
+formal 二 before a length (最长二年), days applied for (申请18日), 口 counting wells and cages, signed
+temperatures (made-up sentences of each kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.metrics.grammar import find_metrics
+
+
+def _spans(sentence: str) -> list[tuple[str, float, str]]:
+    return [(m.text, m.value, m.unit) for m in find_metrics(sentence)]
+
+
+CASES = [
+    # an "over" word + amount + a noun of things: the class, not an amount (the count after it is one)
+    ("全市培育年产值超亿元企业46家", [("46家", 46, "家")]),
+    ("签约过50亿元项目3个", [("3个", 3, "个")]),
+    ("全年完成投资超8亿元，比上年增长一成", [("超8亿元", 8e8, "元"), ("一成", 1, "成")]),
+    ("项目总投资12亿元", [("12亿元", 1.2e9, "元")]),
+    # formal HK/TW text writes 二 for two before a length when a cue says it is one
+    ("每段合约最长二年", [("二年", 2, "年")]),
+    ("每名雇员可申请二年", [("二年", 2, "年")]),
+    ("最多二日", [("最多二日", 2, "天")]),
+    ("学生升上二年级", []),
+    ("本月二日举行", []),
+    ("二期工程动工", []),
+    # days of leave applied for; a date stays a date
+    ("平均每名员工申请12日", [("12日", 12, "天")]),
+    ("申请人须于20日起办理", []),
+    # 口 counts wells, cellars, ponds, net cages; not 口罩, not a family's size
+    ("今年新打抗旱机井46口", [("46口", 46, "口")]),
+    ("完成深水网箱改造1.2万口", [("1.2万口", 12000, "口")]),
+    ("三口之家月均支出", []),
+    # a count + 以上 before a settlement noun is a condition too
+    ("推动30户以上自然村通客车", []),
+    ("新增300个以上自然村通客车", [("300个以上", 300, "个")]),  # a count of the villages themselves
+    ("光纤覆盖95%以上行政村", [("95%以上", 95, "%")]),
+    # 24小时 before a service noun: round the clock, not a length
+    ("市民可拨打24小时防疫热线咨询", []),
+    ("图书馆实现24小时开放", [("24小时", 24, "小时")]),  # how long it is open: a figure
+    ("设立24小时自助图书馆5个", [("5个", 5, "个")]),
+    ("抢修队连续作业24小时", [("24小时", 24, "小时")]),
+    # the names of school systems hold no figure
+    ("新建3所九年一贯制学校", [("3所", 3, "所")]),
+    ("巩固九年义务教育成果", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_kinds(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _spans(sentence) == expected
