@@ -911,6 +911,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         and sent.startswith(words("threshold_heads.txt"), end)
     ):
         return None  # 超亿元企业, 过10亿元项目: a class of things, not an amount
+    if _is_criterion(sent, prefix_start, end, unit):
+        return None  # 在12分钟内到达的召唤占92%, 使用最少1,000元…可获: which ones, not how many
     if unit.unit == "小时" and low == high == 24 and _round_the_clock(sent, end):
         return None  # 24小时热线, 24小时便利店: "round the clock", the kind of a service, not a length
     if (
@@ -963,6 +965,22 @@ def _formal_two(sent: str, start: int, unit_end: int, unit: Unit, prefix_bound: 
     """二 is a number only before a length a cue makes one: formal HK/TW text writes 最长二年,
     不超过二日, 申请二年 (elsewhere 二期, 二年级 are names and counts say 两)."""
     return unit.kind == "duration" and (prefix_bound is not None or _is_day_count(sent, start, unit_end))
+
+
+_WITHIN_THE_ONES = re.compile(r"(?:以内|之内|内)[^，。；,;0-9]{1,12}?的[^，。；,;]{0,12}?占")
+
+
+def _is_criterion(sent: str, start: int, end: int, unit: Unit) -> bool:
+    """A figure that says which things are counted, not how many (metric-spec: conditions and
+    thresholds): a time limit of a relative clause whose things are a share (在12分钟内到达现场的
+    召唤占92.7%, 3天内办结的诉求占98%), or a minimum that earns something later in the sentence
+    (使用最少1,000元医疗券，可获额外500元; 消费满200元即可获赠)."""
+    if unit.kind == "duration" and _WITHIN_THE_ONES.match(sent, end):
+        return True
+    if not sent.endswith(words("criterion_minimums.txt"), 0, start):
+        return False
+    rest = sent[end:]
+    return any(w in rest for w in words("criterion_rewards.txt"))
 
 
 def _round_the_clock(sent: str, end: int) -> bool:

@@ -1,6 +1,6 @@
 """Figures and non-figures of session 8's kinds: an amount that names a class of things (超亿元企业),
 formal 二 before a length (最长二年), days applied for (申请18日), 口 counting wells and cages, signed
-temperatures (made-up sentences of each kind)."""
+temperatures, criteria (made-up sentences of each kind)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ CASES = [
     # the names of school systems hold no figure
     ("新建3所九年一贯制学校", [("3所", 3, "所")]),
     ("巩固九年义务教育成果", []),
+    # a criterion: the time limit of the things a share counts; a minimum that earns a reward
+    ("消防车在8分钟内抵达火场的个案占94.1%", [("94.1%", 94.1, "%")]),
+    ("两日内回覆的查询占九成", [("九成", 9, "成")]),
+    ("市民单次消费最少300元，可获100元回赠", [("100元", 100, "元")]),
+    ("会员累计满500元即可兑换", []),
+    ("平均3天内办结，满意率达97%", [("3天", 3, "天"), ("97%", 97, "%")]),
+    ("全年至少新增就业2万人", [("2万人", 20000, "人")]),
 ]
 
 
