@@ -913,6 +913,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         return None  # 超亿元企业, 过10亿元项目: a class of things, not an amount
     if _is_criterion(sent, prefix_start, end, unit):
         return None  # 在12分钟内到达的召唤占92%, 使用最少1,000元…可获: which ones, not how many
+    if unit.unit == "口" and sent.endswith(("一家", "全家"), 0, prefix_start):
+        return None  # 一家三口以店为家: a family, not a count (一家六口人 is 6 人: the unit is 口人)
     if unit.unit == "小时" and low == high == 24 and _round_the_clock(sent, end):
         return None  # 24小时热线, 24小时便利店: "round the clock", the kind of a service, not a length
     if (
