@@ -763,6 +763,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         return None
     if _is_identifier(sent, currency[0] if currency else start, pos):
         return None
+    if start >= 2 and sent[start - 1] in "/／" and not sent[start - 2].isdigit():
+        return None  # 3.5例/10万, 1.2人/万车: the base of a rate after its unit, not a figure
     low, high = span
     head = currency[0] if currency else start
     prefix_start, prefix_bound, prefix_word = _prefix_bound(sent, head)
