@@ -1,4 +1,4 @@
-"""Figures and non-figures of session 8's kinds: an amount that names a class of things (超亿元企业),
+"""Figures and non-figures of session 8's kinds (docs/decisions/0021-criteria-and-classes.md): an amount that names a class of things (超亿元企业),
 formal 二 before a length (最长二年), days applied for (申请18日), 口 counting wells and cages, signed
 temperatures, criteria (made-up sentences of each kind)."""
 
