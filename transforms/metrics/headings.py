@@ -63,7 +63,12 @@ def _tails() -> tuple[str, ...]:
 
 def _is_heading(text: str) -> bool:
     t = text.strip()
-    return 2 < len(t) <= _MAX_HEADING and t.endswith(_HEADING_ENDS)
+    return 2 < len(t) <= _MAX_HEADING and t.endswith(_HEADING_ENDS) and t.rstrip("：:") not in _salutations()
+
+
+@cache
+def _salutations() -> frozenset[str]:
+    return frozenset(words("heading_salutations.txt"))
 
 
 def _is_label_line(text: str) -> bool:

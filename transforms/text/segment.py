@@ -78,7 +78,10 @@ _SENTENCE = re.compile(rf"[^{TERMINAL}]*(?:[{TERMINAL}]+[{CLOSERS}]*)?")
 _WORD = re.compile(r"\w")
 # A table row laid out as text: a short label, a colon, a figure (2023-24年度：1 200宗, 男性：52.3%).
 # Two or more in a row are a list, never a wrapped paragraph, however equal their widths.
-_ROW = re.compile(r"^[^：:\s]{1,16}[：:] ?[约近超逾共]?[-+]?[0-9][^：:]{0,16}$")
+_ROW = re.compile(
+    r"^[^：:\s，。；！？,;!?、]{1,16}[：:] ?[约近超逾共]?[-+]?[0-9](?:[0-9.]|,(?=[0-9]))*"
+    r"[^：:，。；！？,;!?、]{0,12}$"
+)
 # The pieces of _SENTENCE, each in one of two forms: with a word character before its full stops
 # (group 2 is the piece from its first non-space character on), or without one (no group).
 # Full stops and closing marks are neither spaces nor word characters, so only the part before
@@ -250,14 +253,13 @@ def _classify_lines(raws: list[str], counts: dict[str, int]) -> _Lines:
     punct = _SENTENCE_PUNCT.search
     names, bylines, spaced_search = _NAMES_ONLY.match, lex["bylines"], _SPACED.search
     byline, spaced, deck = [False] * n, [False] * n, [False] * n  # all three hold of short lines only
-    row_like = [False] * n
-    row_match = _ROW.match
     for k in [k for k, t in enumerate(texts) if len(t) <= LONG_LINE and punct(t) is None]:
         t = texts[k]
         byline[k] = b = names(t) is not None or t.startswith(bylines)
         spaced[k] = not b and not credit[k] and spaced_search(t) is not None
         deck[k] = t.startswith("——")
-        row_like[k] = row_match(t) is not None
+    row_match = _ROW.match  # a row may hold a thousands separator (3,100宗), so it is asked apart
+    row_like = [len(t) <= LONG_LINE and row_match(t) is not None for t in texts]
     row = [
         r and ((k > 0 and row_like[k - 1]) or (k + 1 < n and row_like[k + 1])) for k, r in enumerate(row_like)
     ]

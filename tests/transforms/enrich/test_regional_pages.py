@@ -75,6 +75,13 @@ def test_institutions_decide_only_without_a_tie() -> None:
     # Taiwan's agencies and words of its own (a health-agency release often names nothing else)
     assert institution_region("疾管署今天表示，全台共有合约院所提供接种") == "710000"
     assert institution_region("气象署发布海上警报，台电表示") == "710000"
+    # Hong Kong's bureaus and departments, Macau's 司 and 局, Taiwan's councils
+    assert institution_region("立法会会议上议员的提问和保安局局长的书面答复") == "810000"
+    assert institution_region("食环署与康文署联合公布") == "810000"
+    assert institution_region("交通事务局与市政署今日表示") == "820000"
+    assert institution_region("陆委会今天表示，健保署将配合") == "710000"
+    # not a piece of a mainland phrase: 全国中小学 holds no 国中 (Taiwan's junior high schools)
+    assert institution_region("全国中小学和跨国中小企业") is None
 
 
 def test_places_below_a_region_code_name_the_region() -> None:

@@ -153,3 +153,9 @@ def test_a_bare_label_line_over_rows_heads_them() -> None:
 def test_a_sentence_of_prose_over_rows_heads_nothing() -> None:
     got = _rows(["当局去年继续推展有关计划，成效理想。", "2023年：740人"])
     assert got["740人"] is None
+
+
+def test_a_salutation_is_no_heading() -> None:
+    # a LegCo answer opens 主席： before its rows: the rows count no 主席
+    got = _rows(["主席：", "2023年：740宗", "2024年：812宗"])
+    assert got["740宗"] is None and got["812宗"] is None

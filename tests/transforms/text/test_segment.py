@@ -127,3 +127,8 @@ def test_a_single_line_with_a_colon_and_a_number_still_joins_its_wrap() -> None:
     # one row-like line alone is not a list: a line of a wrapped column may happen to look like one
     text = "今年以来全市财政投入资金\n用于民生实事项目总额：3\n亿元，比上年增长一成多。\n"
     assert _sentences(text) == ["今年以来全市财政投入资金用于民生实事项目总额：3亿元，比上年增长一成多。"]
+
+
+def test_rows_with_thousands_separators_stay_apart() -> None:
+    text = "主席：\n2022年：2,860宗\n2023年：3,915宗\n署方会继续跟进。\n"
+    assert _sentences(text) == ["主席：", "2022年：2,860宗", "2023年：3,915宗", "署方会继续跟进。"]
