@@ -74,6 +74,9 @@ def test_money_set_aside_is_planned_spending() -> None:
     got = decide([["署方预留3亿元推行资助，预计受惠约2万人。"]], meta={"published": "2026-02-25"})
     assert got["0:3亿元"][2] == "target"
     assert got["0:2万人"][2] == "target"
+    # set aside already: a reserve that exists
+    done = decide([["院方已预留隔离病床150个，以备不时之需。"]], meta={"published": "2026-02-25"})
+    assert done["0:150个"][2] == "actual"
 
 
 def test_the_capacity_of_a_facility_in_use_stands_but_a_planned_ones_is_planned() -> None:
