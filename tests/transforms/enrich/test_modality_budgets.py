@@ -98,3 +98,15 @@ def test_a_part_opening_the_sentence_after_a_planned_total_is_planned_too() -> N
     assert got["1:8%"][2] == "target"
     got = decide([["去年全市支出3,000亿元。"], ["其中教育支出500亿元。"]], meta={"published": "2026-01-05"})
     assert got["1:500亿元"][2] == "actual"
+
+
+def test_taiwan_and_hong_kong_words_of_a_plan() -> None:
+    # 预定 (scheduled), 力拚 (strive for), 期望 (hope to); HK's 会 + a verb of provision
+    assert cue.target_cue("本部115年预定新增")
+    assert cue.target_cue("力拚后年达到")
+    assert cue.target_cue("当局期望把轮候时间缩短至")
+    assert cue.target_cue("政府会增拨")
+    # not the 会 of an organisation or an event, nor life expectancy
+    assert not cue.target_cue("红十字会提供")
+    assert not cue.target_cue("广交会投入使用的展馆")
+    assert not cue.target_cue("人均期望寿命达")
