@@ -458,6 +458,8 @@ def _is_vague(sent: str, start: int, end: int, kind: str) -> bool:
     if kind != "cn":
         return False
     vague = _vague_markers()
+    if sent.endswith("数", 0, start) and sent[start] not in "十百千万亿":
+        return vague.starts(sent, end, "")  # 人数两成, 户数三成: 数 ends a count noun (数十, 数千 are vague)
     return vague.ends(sent, start, "") or vague.starts(sent, end, "")
 
 
