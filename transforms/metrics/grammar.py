@@ -35,7 +35,8 @@ _FIN = _FIN_SURE + "参陆"
 _DIGITS = "零〇○一二三四五六七八九"
 _AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUM_RE = re.compile(
-    rf"(?P<pct>百分之[{_CN}点]+|一半)"
+    # 逾半, 近半数: half after a bound word is a share (50 %), as 一半 is
+    rf"(?P<pct>百分之[{_CN}点]+|一半|(?:(?<=超过)|(?<=[逾超近]))半数?(?![年月天日小个周载]))"
     rf"|(?P<frac>(?:\d+|[{_CN}]+)分之(?:\d+(?:\.\d+)?|[{_CN}点]+))"
     # 三分一, 四分三: the colloquial (Cantonese) share without 之, one digit each, never after a
     # numeral (十三分一秒 is a time) -- _value requires the part to be smaller than the whole
@@ -413,6 +414,9 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
     people = max((before.rfind(n) + len(n) for n in words("people_nouns.txt") if n in before), default=-1)
     money = max((before.rfind(m) + len(m) for m in words("money_cues.txt") if m in before), default=-1)
     if people > money:
+        times = [(before.rfind(t.surface) + len(t.surface), t) for t in _time_units() if t.surface in before]
+        if times and (last := max(times, key=lambda x: x[0]))[0] >= people:
+            return last[1].unit, last[1].kind  # 访港旅客人次达4,490万: the noun ends in its own unit
         return "人", "people"  # 农村贫困人口比上年减少290万: the nearest noun before names people
     if money >= 0 or any(m in sent[end:] for m in words("money_cues.txt")):
         return "元", "money"
@@ -425,6 +429,8 @@ def _value(kind: str, token: str) -> tuple[float, float] | None:
     if kind == "ar":
         x = float(token.replace(",", ""))
         return x, x
+    if kind == "pct" and token in ("半", "半数"):
+        return 50.0, 50.0
     if kind in ("pct", "frac"):
         v = parse_percent(token)
         return None if v is None else (v, v)

@@ -57,6 +57,13 @@ CASES = [
     # 数 that ends a count noun (人数, 户数) is not the vague 数 of 数十, 数千
     ("力争把交通事故死亡人数降低两成", [("两成", 2, "成")]),
     ("参与群众数千人", []),
+    # a people noun that ends in its own unit gives it to a bare multiplier (人次, not 人)
+    ("全年入境旅客人次达3,120万", [("3,120万", 3.12e7, "人次")]),
+    ("农村低收入人口减少12万", [("12万", 1.2e5, "人")]),
+    # half after a bound word is a share, as 一半 is; not half a year
+    ("逾半受访市民表示支持", [("逾半", 50, "%")]),
+    ("超过半数的村民参与", [("超过半数", 50, "%")]),
+    ("近半年来客流回升", []),
     # the base of a rate written after a slash is no figure of its own
     ("全市肺结核报告发病率降至28.4例/10万", [("28.4例", 28.4, "例")]),
 ]
