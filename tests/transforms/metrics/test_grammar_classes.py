@@ -64,6 +64,8 @@ CASES = [
     ("逾半受访市民表示支持", [("逾半", 50, "%")]),
     ("超过半数的村民参与", [("超过半数", 50, "%")]),
     ("近半年来客流回升", []),
+    # Taiwan counts applications and projects in 案
+    ("本年度共核定补助860案", [("860案", 860, "案")]),
     # the base of a rate written after a slash is no figure of its own
     ("全市肺结核报告发病率降至28.4例/10万", [("28.4例", 28.4, "例")]),
 ]
