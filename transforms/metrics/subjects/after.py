@@ -209,6 +209,8 @@ def _first_conjunct(np: list[Word]) -> list[Word]:
         w = np[j]
         if w.tag == "c" and w.text in conj:
             prev, nxt = np[j - 1], np[j + 1]
+            if _places_both(prev, nxt):
+                return np[: j + 2]  # 45个|国家|和|地区: one classifier counts places of both kinds
             shared = j == 1 and len(np) > 3  # one word, then a conjunct of more: a head may be shared
             if (
                 prev.tag.startswith(("n", "j"))
@@ -219,6 +221,14 @@ def _first_conjunct(np: list[Word]) -> list[Word]:
                 return np[:j]
             return np
     return np
+
+
+def _places_both(prev: Word, nxt: Word) -> bool:
+    """Two conjuncts that are both places or communities (subject_counted_owners.txt: 国家和地区,
+    村和社区): the classifier before them counts the units of both kinds, so the figure is of the
+    coordination, not of its first conjunct (3万条|棉被|和|救助金 counts quilts only)."""
+    owners = _set("subject_counted_owners.txt")
+    return prev.text in owners and nxt.text in owners
 
 
 def _trim_after_end(np: list[Word]) -> list[Word]:
@@ -284,6 +294,8 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break  # 7个设区市|进入|全国前十: a verb whose object is a place word is the predicate
         if np and _verb_ends_name(ws, i, np, kind):
             break
+        if np and not quoted and _opens_event_predicate(ws, i):
+            break  # 5条高速公路|通车, 8家企业|开足马力|生产: what the thing does, not its name
         if np and _is_verb(w) and _names_people(said) and not _opens_name(ws, i + 1):
             break  # 2400多万陇原儿女|无限…: a verb after the people named opens the predicate
         np.append(w)
@@ -293,6 +305,19 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         if kind in _PEOPLE_KINDS and _names_people(said) and not more:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
+
+
+def _opens_event_predicate(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i``, after the noun read after a metric, opens the predicate: a verb of setting a record
+    (subject_record_verbs.txt); a word of opening or working (subject_event_predicates.txt) or an
+    idiom (tag i: 开足马力), unless a noun follows that it qualifies (通车|里程, 投产|项目)."""
+    w = ws[i]
+    if w.text in _set("subject_record_verbs.txt"):
+        return True  # 机组|创|单日发电量新纪录: the record is the verb's object
+    if w.text not in _set("subject_event_predicates.txt") and w.tag != "i":
+        return False
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    return nxt is None or not nxt.tag.startswith(("n", "j"))
 
 
 def _glued_conjunction(ws: Sequence[Word], i: int) -> bool:
