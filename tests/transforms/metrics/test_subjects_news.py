@@ -1,5 +1,6 @@
 """Subject rules for news constructions (session 8): a predicate of opening, working or setting a
-record after the counted noun, an idiom after it, and a count of two kinds of places at once.
+record after the counted noun, an idiom of how it goes, an adverb of scope around a noun read
+before the figure, and a count of two kinds of places at once.
 
 Every sentence here is made up for the rule it pins down; none is taken from a test text.
 """
@@ -27,6 +28,13 @@ from tests.transforms.metrics.frames import subject
         # before a noun the word of opening qualifies it and stays
         ("6个投产项目顺利推进。", "6个", "投产项目"),
         ("全省500公里高速公路通车里程。", "500公里", "高速公路通车里程"),
+        # nothing named yet: the words qualify the head that follows
+        ("推进800多个拟竣工投产项目。", "800多个", "拟竣工投产项目"),
+        # a lone 创 inside a name cut in characters is no verb
+        ("设立12只科创基金。", "12只", "科创基金"),
+        # a word the dictionary calls an idiom is not for that a predicate
+        ("新建3个高速公路出入口。", "3个", "高速公路出入口"),
+        ("5000多栋楼宇拔地而起。", "5000多栋", "楼宇"),
     ],
 )
 def test_a_predicate_after_the_counted_noun_is_cut(sentence: str, metric: str, expected: str) -> None:
@@ -47,4 +55,58 @@ def test_a_predicate_after_the_counted_noun_is_cut(sentence: str, metric: str, e
     ],
 )
 def test_a_count_of_two_kinds_of_places(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # an adverb of scope opening the clause, or one after the noun, is the predicate's
+        ("去年仅旅游综合收入就达到80亿元。", "80亿元", "旅游综合收入"),
+        ("仅外贸进出口额就突破900亿元。", "突破900亿元", "外贸进出口额"),
+        ("当地水稻平均亩产还不到600公斤。", "不到600公斤", "水稻平均亩产"),
+        ("全区蔬菜产量也达到20万吨。", "20万吨", "蔬菜产量"),
+        # a negation opens a noun and stays
+        ("抽检不合格样品12批。", "12批", "不合格样品"),
+    ],
+)
+def test_an_adverb_around_the_noun_read_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 截至 and its time open the clause of a part: the part takes its whole's noun
+        ("共受理投诉500件，截至目前已处理460件。", "460件", "投诉"),
+        ("截止6月底全市登记市场主体23万户。", "23万户", "市场主体"),
+        # a verb of finding or issuing before the noun governs it (tagged a verbal noun)
+        ("累计摸排矛盾纠纷80起。", "80起", "矛盾纠纷"),
+        ("全市发布预警信息30条。", "30条", "预警信息"),
+        ("我国累计制定发布行业标准900项。", "900项", "行业标准"),
+        # a verb after a governing verb is the modifier of the noun it opens: 制定 stays out
+        ("全年制定修订地方性法规12件。", "12件", "地方性法规"),
+    ],
+)
+def test_a_time_preposition_or_governing_verb_before_the_noun(
+    sentence: str, metric: str, expected: str
+) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a count read forward binds its noun; an attribute of that noun after it is what is said of each
+        ("流域内15条支流水质全部达标。", "15条", "支流"),
+        ("全省9个地市空气质量优良。", "9个", "地市"),
+        ("全区40家企业营业收入超亿元。", "40家", "企业"),
+        ("8个特色村产值翻番。", "8个", "特色村"),
+        # the attribute opening the name is part of it
+        ("新增5家产值超亿元企业。", "5家", "产值超亿元企业"),
+        # a word of two characters after the noun that only ends in 边 is no adverb
+        ("新增城市金角银边60处。", "60处", "城市金角银边"),
+    ],
+)
+def test_an_attribute_after_a_counted_noun_is_cut(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected

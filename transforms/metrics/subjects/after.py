@@ -151,6 +151,8 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
         return subject if _good(subject, ws) else None
     np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
     np = _first_conjunct(np)
+    if kind == "count":
+        np = _without_owned_attribute(np)  # 27条河流|水质|达标: the rivers are counted, not their water
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -231,6 +233,21 @@ def _places_both(prev: Word, nxt: Word) -> bool:
     return prev.text in owners and nxt.text in owners
 
 
+def _without_owned_attribute(np: list[Word]) -> list[Word]:
+    """The name read after a count cut before an attribute its noun has (subject_owned_attributes.txt:
+    12个监测点位|空气质量|…, 30家企业|营业收入|超亿元): the classifier counts the things; what follows
+    is said of each. The attribute is found at a word boundary, as the dictionary cuts these words
+    in more ways than one (营业|收入, 监测点|位); at least two characters of name must stay."""
+    at = 0
+    for j, w in enumerate(np):
+        if j and at >= 2 and np[j - 1].tag not in ("v", "p", "c", "u", "uj"):
+            rest = _text(np[j:])
+            if rest.startswith(words("subject_owned_attributes.txt")):
+                return np[:j]
+        at += len(w.text)
+    return np
+
+
 def _trim_after_end(np: list[Word]) -> list[Word]:
     """The phrase read after a metric without the verbs, glue and punctuation ending it (41个老旧小区|
     改造; 2000余户农户|增收; 300多个地级市|之间, not 优质|初中, tagged f; 3个志愿服务|组织 stays)."""
@@ -309,14 +326,19 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
 
 def _opens_event_predicate(ws: Sequence[Word], i: int) -> bool:
     """Word ``i``, after the noun read after a metric, opens the predicate: a verb of setting a record
-    (subject_record_verbs.txt); a word of opening or working (subject_event_predicates.txt) or an
-    idiom (tag i: 开足马力), unless a noun follows that it qualifies (通车|里程, 投产|项目)."""
-    w = ws[i]
-    if w.text in _set("subject_record_verbs.txt"):
-        return True  # 机组|创|单日发电量新纪录: the record is the verb's object
-    if w.text not in _set("subject_event_predicates.txt") and w.tag != "i":
-        return False
+    (subject_record_verbs.txt); a word of opening or working, or a predicate idiom
+    (subject_event_predicates.txt: 开足马力), unless a noun follows that it qualifies (通车|里程,
+    投产|项目). The dictionary's idiom tag alone says nothing: it covers nouns (出入口, 冰上运动)."""
+    w, prev = ws[i], ws[i - 1]
     nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if w.text in _set("subject_record_verbs.txt"):
+        # 机组|创|单日发电量新纪录: the record is the verb's object; a lone 创 between pieces of one
+        # character is a name cut in characters (科|创|基金, 晋|创|谷)
+        return len(w.text) > 1 or (len(prev.text) > 1 and nxt is not None and len(nxt.text) > 1)
+    if w.text not in _set("subject_event_predicates.txt"):
+        return False
+    if not any(x.tag.startswith(("n", "j")) for x in ws[:i]):
+        return False  # 拟|竣工|投产项目: nothing named yet, the words qualify the head to come
     return nxt is None or not nxt.tag.startswith(("n", "j"))
 
 
