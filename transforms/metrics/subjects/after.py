@@ -151,8 +151,7 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
         return subject if _good(subject, ws) else None
     np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
     np = _first_conjunct(np)
-    if kind == "count":
-        np = _without_owned_attribute(np)  # 27条河流|水质|达标: the rivers are counted, not their water
+    np = _without_owned_attribute(np, kind)  # 27条河流|水质|达标: the rivers are counted, not their water
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -233,11 +232,14 @@ def _places_both(prev: Word, nxt: Word) -> bool:
     return prev.text in owners and nxt.text in owners
 
 
-def _without_owned_attribute(np: list[Word]) -> list[Word]:
+def _without_owned_attribute(np: list[Word], kind: str) -> list[Word]:
     """The name read after a count cut before an attribute its noun has (subject_owned_attributes.txt:
     12个监测点位|空气质量|…, 30家企业|营业收入|超亿元): the classifier counts the things; what follows
     is said of each. The attribute is found at a word boundary, as the dictionary cuts these words
-    in more ways than one (营业|收入, 监测点|位); at least two characters of name must stay."""
+    in more ways than one (营业|收入, 监测点|位); at least two characters of name must stay. Counts
+    only: a sum or share after its noun may be of the attribute itself."""
+    if kind != "count":
+        return np
     at = 0
     for j, w in enumerate(np):
         if j and at >= 2 and np[j - 1].tag not in ("v", "p", "c", "u", "uj"):
