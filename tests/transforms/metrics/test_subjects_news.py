@@ -50,6 +50,7 @@ def test_a_predicate_after_the_counted_noun_is_cut(sentence: str, metric: str, e
         ("全县120个村和社区实现全覆盖。", "120个", "村和社区"),
         # with 的 after them the places are counted, not what they own
         ("吸引了45个国家和地区的嘉宾参会。", "45个", "国家和地区"),
+        ("累计吸引60个国家和地区投资。", "60个", "国家和地区"),
         # a classifier of one kind of thing counts only its own conjunct
         ("发放2万条羊毛毯和慰问金。", "2万条", "羊毛毯"),
     ],
@@ -109,4 +110,28 @@ def test_a_time_preposition_or_governing_verb_before_the_noun(
     ],
 )
 def test_an_attribute_after_a_counted_noun_is_cut(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a passive participle opening the noun after a count qualifies it
+        ("冲突中2名被扣押人员获释。", "2名", "被扣押人员"),
+        ("已有20户被征收农户签约。", "20户", "被征收农户"),
+        # two kinds of people coordinated are counted together
+        ("其中已有6名当地学生和教师遇难。", "6名", "当地学生和教师"),
+        ("全县500名医生和护士投入救治。", "500名", "医生和护士"),
+        # a people count read through 的 to a thing: the people are counted
+        ("节目讲述了十余位宋代画家传奇的艺术人生。", "十余位", "宋代画家"),
+        ("袭击造成上百名平民伤亡。", "上百名", "平民"),
+        # a people noun the dictionary tags a verb still names them
+        ("共有300名选手同场竞技。", "300名", "选手"),
+        # people named inside quotes keep the closing quote
+        ("共有80多位“小工匠”参加。", "80多位", "“小工匠”"),
+        # a passive ending the clause is its predicate
+        ("该队先后5次被评优嘉奖。", "5次", None),
+    ],
+)
+def test_people_counted_after_the_figure(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected

@@ -127,14 +127,14 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
     rest = rest[:clause_end]
     if not rest or not (_HAN.match(rest) or _LATIN_OPENING.match(rest)):
         return None
-    ws = tag(rest)
+    ws = _people_as_nouns(tag(rest))
     if cut and len(ws) > 1:
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
     if not of_phrase and _verb_opens(ws, kind):
         return None
     relative = _relative(ws, cases) or _cases_by_verbs(ws, cases and not cut)
     if relative:
-        return relative
+        return _people_of_relative(ws, relative) if kind in _PEOPLE_KINDS else relative
     read = _after_words(ws, rest, kind)
     if read is None:
         return None
@@ -211,7 +211,9 @@ def _first_conjunct(np: list[Word]) -> list[Word]:
         if w.tag == "c" and w.text in conj:
             prev, nxt = np[j - 1], np[j + 1]
             if _places_both(prev, nxt):
-                return np[: j + 2]  # 45个|国家|和|地区: one classifier counts places of both kinds
+                return np[: j + 2]  # 45个|国家|和|地区|投资: one classifier counts both kinds of place
+            if _names_people(prev.text) and _names_people(nxt.text):
+                return np  # 40名|学生|和|教师, 党员|和|群众|代表: the people read end the phrase already
             shared = j == 1 and len(np) > 3  # one word, then a conjunct of more: a head may be shared
             if (
                 prev.tag.startswith(("n", "j"))
@@ -227,7 +229,8 @@ def _first_conjunct(np: list[Word]) -> list[Word]:
 def _places_both(prev: Word, nxt: Word) -> bool:
     """Two conjuncts that are both places or communities (subject_counted_owners.txt: 国家和地区,
     村和社区): the classifier before them counts the units of both kinds, so the figure is of the
-    coordination, not of its first conjunct (3万条|棉被|和|救助金 counts quilts only)."""
+    coordination, not of its first conjunct (3万条|棉被|和|救助金 counts quilts only); so too for two
+    conjuncts that both name people (学生|和|教师)."""
     owners = _set("subject_counted_owners.txt")
     return prev.text in owners and nxt.text in owners
 
@@ -295,10 +298,14 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
     for i, w in enumerate(ws):
         grade = _grade_range(np, w)
         quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
-        if not quoted and (
-            (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
-            or _is_number(ws, i)
-            or (_after_stop(rest, at, w) and not grade)
+        if (
+            not quoted
+            and not _passive_modifier(ws, i)
+            and (
+                (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
+                or _is_number(ws, i)
+                or (_after_stop(rest, at, w) and not grade)
+            )
         ):
             break
         if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
@@ -321,9 +328,51 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         at += len(w.text)
         said += w.text
         more = i + 1 < len(ws) and ws[i + 1].tag.startswith("n") and _names_people(said + ws[i + 1].text)
-        if kind in _PEOPLE_KINDS and _names_people(said) and not more:
+        more = more or _people_conjunct(ws, i)  # 4名|学生|和|教师: both kinds of people are counted
+        inside = said.count("“") > said.count("”")  # 100多位|“小科学家|”: the quote closes the name
+        if kind in _PEOPLE_KINDS and _names_people(said) and not more and not inside:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
+
+
+def _people_as_nouns(ws: Sequence[Word]) -> Sequence[Word]:
+    """The words with a noun of people the dictionary tags a verb (选手) tagged a noun: a verb there
+    would end or drop the name of the people counted (219名|选手|同台竞技)."""
+    people = _set("subject_people_heads.txt") | _set("people_nouns.txt")
+    if not any(w.tag.startswith("v") and w.text in people for w in ws):
+        return ws
+    return [Word(w.text, "n") if w.tag.startswith("v") and w.text in people else w for w in ws]
+
+
+def _people_of_relative(ws: Sequence[Word], relative: str) -> str:
+    """A count of people read through 的 to a head that names no people (十余位|唐代诗人|传奇的|人生故事):
+    the people are what is counted, so the phrase ends at the last word before 的 that names them."""
+    owner, of, head = relative.partition("的")
+    if not of or _names_people(head):
+        return relative
+    at = next(i for i, w in enumerate(ws) if w.text == "的")
+    for j in range(at - 1, -1, -1):
+        if _names_people(ws[j].text):
+            people = _text(ws[: j + 1])
+            return people if owner.startswith(people) else relative
+    return relative
+
+
+def _people_conjunct(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` names people and a list conjunction and another noun naming people follow it
+    (学生|和|教师): the count goes on over the coordination."""
+    if i + 2 >= len(ws) or ws[i + 1].text not in _set("subject_list_conjunctions.txt"):
+        return False
+    return _names_people(ws[i].text) and _names_people(ws[i + 2].text)
+
+
+def _passive_modifier(ws: Sequence[Word], i: int) -> bool:
+    """被 opening the text after a metric, then a verb and a noun (3名|被扣押|人员, 20户|被征收|农户): a
+    passive participle that qualifies the counted noun, not the passive of a clause (10人|被|送医);
+    the noun opens the clause, so its predicate follows it."""
+    if i != 0 or ws[0].text != "被" or len(ws) < 4:
+        return False  # 8次|被|评优|嘉奖: nothing after the noun, the passive is the clause's predicate
+    return ws[1].tag == "v" and ws[2].tag.startswith(("n", "j"))
 
 
 def _opens_event_predicate(ws: Sequence[Word], i: int) -> bool:
