@@ -135,3 +135,17 @@ def test_an_attribute_after_a_counted_noun_is_cut(sentence: str, metric: str, ex
 )
 def test_people_counted_after_the_figure(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a verb of gain right after a per-head word names the indicator with it
+        ("合作社成员去年户均增收3.2万元。", "3.2万元", "户均增收"),
+        ("贫困户户均增收8000元。", "8000元", "贫困户户均增收"),
+        # not after a noun of its own: the verb is the measure
+        ("全县农民人均可支配收入增加1200元。", "1200元", "农民人均可支配收入"),
+    ],
+)
+def test_a_gain_per_head(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

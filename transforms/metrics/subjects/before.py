@@ -24,6 +24,7 @@ from transforms.metrics.subjects.owners import (
     _with_owner,
     _with_per_head,
 )
+from transforms.metrics.subjects.per_head import _per_head_change
 from transforms.metrics.subjects.phrase import _np_backward
 from transforms.metrics.subjects.segments import _split_stop_prefix
 from transforms.metrics.subjects.spans import (
@@ -197,4 +198,4 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
                 for w in ws
             ),
         )
-    return _Before(subject, m, False)
+    return _Before(_per_head_change(subject, core, m), m, False)  # 户均|增收: the gain per head
