@@ -149,3 +149,18 @@ def test_people_counted_after_the_figure(sentence: str, metric: str, expected: s
 )
 def test_a_gain_per_head(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 等地 closes a list of places: its 地 names nothing
+        ("受冷空气影响，内蒙古东部、吉林西部等地气温下降8℃。", "8℃", "气温"),
+        ("常州、镇江等地企业新增60家。", "60家", "企业"),
+        # 超长期特别国债 is one name, not a verb of exceeding and an adverb
+        ("今年已下达超1500亿元超长期特别国债资金。", "超1500亿元", "超长期特别国债资金"),
+        ("我国发行8000亿元超长期特别国债。", "8000亿元", "超长期特别国债"),
+    ],
+)
+def test_news_names_cut_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

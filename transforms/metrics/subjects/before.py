@@ -72,6 +72,18 @@ def _before(
     return found
 
 
+# One-character place words that close a list with 等 (A、B等|地|降温): "and other places"
+_AFTER_LIST_PLACES = frozenset({"地", "处"})
+
+
+def _past_list_places(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """新疆北部、甘肃西部等|地|气温: 等地 closes the list of places before the phrase, so its 地 names no
+    thing and leaves the phrase; the rest still ends in 等, which governs as before."""
+    if rest and rest[-1].text == "等" and len(np) > 1 and np[0].text in _AFTER_LIST_PLACES:
+        return np[1:], rest
+    return np, rest
+
+
 _PAIRED_METRIC = re.compile(r"[^，,；;。：:、\s]{1,12}[、和][0-9０-９一二三四五六七八九十两]")
 
 
@@ -152,7 +164,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
-    np, rest = _with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws))))
+    np, rest = _past_list_places(*_with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws)))))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
