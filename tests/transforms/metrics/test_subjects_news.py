@@ -28,6 +28,8 @@ from tests.transforms.metrics.frames import subject
         # before a noun the word of opening qualifies it and stays
         ("6个投产项目顺利推进。", "6个", "投产项目"),
         ("全省500公里高速公路通车里程。", "500公里", "高速公路通车里程"),
+        # before any other noun the word of opening governs it: the places are counted
+        ("在11个国家投运海外仓30个。", "11个", "国家"),
         # nothing named yet: the words qualify the head that follows
         ("推进800多个拟竣工投产项目。", "800多个", "拟竣工投产项目"),
         # a lone 创 inside a name cut in characters is no verb
@@ -84,6 +86,7 @@ def test_an_adverb_around_the_noun_read_before(sentence: str, metric: str, expec
         # a verb of finding or issuing before the noun governs it (tagged a verbal noun)
         ("累计摸排矛盾纠纷80起。", "80起", "矛盾纠纷"),
         ("全市发布预警信息30条。", "30条", "预警信息"),
+        ("自贸试验区推出制度创新成果15项。", "15项", "制度创新成果"),
         ("我国累计制定发布行业标准900项。", "900项", "行业标准"),
         # a verb after a governing verb is the modifier of the noun it opens: 制定 stays out
         ("全年制定修订地方性法规12件。", "12件", "地方性法规"),
@@ -160,6 +163,9 @@ def test_a_gain_per_head(sentence: str, metric: str, expected: str) -> None:
         # 超长期特别国债 is one name, not a verb of exceeding and an adverb
         ("今年已下达超1500亿元超长期特别国债资金。", "超1500亿元", "超长期特别国债资金"),
         ("我国发行8000亿元超长期特别国债。", "8000亿元", "超长期特别国债"),
+        # 自贸 names: the counted agreement or zone is not lost to a preposition 自
+        ("该国已与邻国签署了4个自贸协定。", "4个", "自贸协定"),
+        ("全国已设立20多个自贸试验区。", "20多个", "自贸试验区"),
     ],
 )
 def test_news_names_cut_whole(sentence: str, metric: str, expected: str) -> None:

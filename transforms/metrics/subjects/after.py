@@ -390,7 +390,15 @@ def _opens_event_predicate(ws: Sequence[Word], i: int) -> bool:
         return False
     if not any(x.tag.startswith(("n", "j")) for x in ws[:i]):
         return False  # 拟|竣工|投产项目: nothing named yet, the words qualify the head to come
-    return nxt is None or not nxt.tag.startswith(("n", "j"))
+    # before a project noun or an attribute the word qualifies it (投产|项目, 通车|里程); before any
+    # other noun it governs that noun as its object (国家|投运|海外仓)
+    return nxt is None or not (
+        nxt.text in _set("subject_project_heads.txt") or nxt.text.endswith(_QUALIFIED_HEADS)
+    )
+
+
+# Heads an opening word qualifies (通车|里程, 投产|规模): attributes of the thing opened
+_QUALIFIED_HEADS = ("里程", "规模", "总量", "时间", "率", "量")
 
 
 def _glued_conjunction(ws: Sequence[Word], i: int) -> bool:
