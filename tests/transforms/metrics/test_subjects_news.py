@@ -170,3 +170,18 @@ def test_a_gain_per_head(sentence: str, metric: str, expected: str) -> None:
 )
 def test_news_names_cut_whole(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a 与…相比 frame names the point compared with; the thing stands before it
+        ("今年刑事案件与去年同期相比下降18%。", "18%", "刑事案件"),
+        ("全县蔬菜产量与上年相比增加6%。", "6%", "蔬菜产量"),
+        # the output of each counted kind is said of it: the kinds are counted
+        ("其中12种产品产量保持两位数增长。", "12种", "产品"),
+        ("3个品种产量创新高。", "3个", "品种"),
+    ],
+)
+def test_a_comparison_frame_and_an_output_attribute(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

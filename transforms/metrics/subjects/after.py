@@ -241,13 +241,18 @@ def _without_owned_attribute(np: list[Word], kind: str) -> list[Word]:
     is said of each. The attribute is found at a word boundary, as the dictionary cuts these words
     in more ways than one (营业|收入, 监测点|位); at least two characters of name must stay. Counts
     only: a sum or share after its noun may be of the attribute itself."""
-    if kind != "count":
+    if kind != "count" or not np:
         return np
+    attributes = words("subject_owned_attributes.txt")
+    first = np[0].text
+    owned = next((a for a in attributes if first.endswith(a) and len(first) - len(a) >= 2), None)
+    if owned:
+        return [Word(first[: -len(owned)], "n")]  # 17种|产品产量|保持…: the dictionary holds them as one
     at = 0
     for j, w in enumerate(np):
         if j and at >= 2 and np[j - 1].tag not in ("v", "p", "c", "u", "uj"):
             rest = _text(np[j:])
-            if rest.startswith(words("subject_owned_attributes.txt")):
+            if rest.startswith(attributes):
                 return np[:j]
         at += len(w.text)
     return np

@@ -80,6 +80,22 @@ def _before_comparison(ws: list[Word]) -> list[Word]:
     return head
 
 
+# The words that close a 与…相比 frame (犯罪案件|与|去年同期|相比|激增), and those that open it
+_FRAME_CLOSERS = ("相比", "相较", "比较")  # as word endings: the dictionary holds 同期相比 whole
+_FRAME_OPENERS = frozenset({"与", "和", "同", "跟"})
+
+
+def _before_compared_frame(ws: list[Word]) -> list[Word]:
+    """The words before a 与…相比 frame (暴力犯罪案件|与|去年同期|相比|激增31%): the frame names the
+    point compared with, never the thing measured, which stands before it; ``ws`` unchanged when no
+    frame closes the clause head or nothing stands before it."""
+    close = next((j for j in range(len(ws) - 1, 0, -1) if ws[j].text.endswith(_FRAME_CLOSERS)), None)
+    if close is None:
+        return ws
+    start = next((j for j in range(close - 1, -1, -1) if ws[j].text in _FRAME_OPENERS), None)
+    return ws[:start] if start else ws
+
+
 def _before_compare_verb(ws: list[Word]) -> list[Word]:
     """The words before a verb of comparison followed by the side compared with (增速|快于|城镇居民,
     保有率|高于|全国平均水平): the metric is the gap, the thing measured stands before the verb.
