@@ -178,6 +178,11 @@ def test_news_names_cut_whole(sentence: str, metric: str, expected: str) -> None
         # a 与…相比 frame names the point compared with; the thing stands before it
         ("今年刑事案件与去年同期相比下降18%。", "18%", "刑事案件"),
         ("全县蔬菜产量与上年相比增加6%。", "6%", "蔬菜产量"),
+        # a 是…的 frame names the base of a multiple; the thing stands before 是
+        ("全市外贸进出口总额是全国平均水平的3倍。", "3倍", "外贸进出口总额"),
+        ("新能源汽车产量是去年同期的1.8倍。", "1.8倍", "新能源汽车产量"),
+        ("该镇旅游收入已是十年前的8倍。", "8倍", "旅游收入"),
+        ("16个自贸试验区进出口额1.2万亿元。", "16个", "自贸试验区"),
         # the output of each counted kind is said of it: the kinds are counted
         ("其中12种产品产量保持两位数增长。", "12种", "产品"),
         ("3个品种产量创新高。", "3个", "品种"),

@@ -15,6 +15,7 @@ from transforms.metrics.subjects.bases import (
     _before_compare_verb,
     _before_compared_frame,
     _before_comparison,
+    _before_multiple_frame,
     _from_frame,
     _shares_of_base,
 )
@@ -154,7 +155,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     if lead and not bridged:
         measure.append(Word(lead, "v"))
     _strip_predicate(ws, measure, event, cases)
-    ws = _before_compare_verb(_before_comparison(_before_compared_frame(ws)))
+    ws = _before_compare_verb(_before_comparison(_before_compared_frame(_before_multiple_frame(ws, measure))))
     adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
     of_base = bool(measure) and measure[0].text == "的"
     alone = _base_alone(ws) if of_base or adverbs else None
