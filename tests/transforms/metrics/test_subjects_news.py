@@ -19,6 +19,7 @@ from tests.transforms.metrics.frames import subject
         ("今年已有5条高速公路通车。", "5条", "高速公路"),
         ("全市新增12家商场开业。", "12家", "商场"),
         ("3条国际航线通航。", "3条", "国际航线"),
+        ("今年已有12个小区进场施工。", "12个", "小区"),
         # a verb of setting a record, whatever noun it takes
         ("2台海上风电机组创单日发电量新纪录。", "2台", "海上风电机组"),
         ("3家企业刷新产量纪录。", "3家", "企业"),
@@ -163,6 +164,8 @@ def test_a_gain_per_head(sentence: str, metric: str, expected: str) -> None:
         # 超长期特别国债 is one name, not a verb of exceeding and an adverb
         ("今年已下达超1500亿元超长期特别国债资金。", "超1500亿元", "超长期特别国债资金"),
         ("我国发行8000亿元超长期特别国债。", "8000亿元", "超长期特别国债"),
+        # 立面 is a noun (a facade), not an adverb ending the phrase
+        ("计划改造沿街立面3万平方米。", "3万平方米", "沿街立面"),
         # 自贸 names: the counted agreement or zone is not lost to a preposition 自
         ("该国已与邻国签署了4个自贸协定。", "4个", "自贸协定"),
         ("全国已设立20多个自贸试验区。", "20多个", "自贸试验区"),
