@@ -51,6 +51,7 @@ from transforms.metrics.subjects.neighbours import (
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
+from transforms.metrics.subjects.restated import _restated
 from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
 from transforms.metrics.subjects.topic import _last_resort
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _good, _names_people, _set
@@ -119,6 +120,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
+    out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
     return _shared_level_heads(sentence, spans, out)
 

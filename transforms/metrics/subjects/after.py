@@ -127,14 +127,14 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
     rest = rest[:clause_end]
     if not rest or not (_HAN.match(rest) or _LATIN_OPENING.match(rest)):
         return None
-    ws = tag(rest)
+    ws = _people_as_nouns(tag(rest))
     if cut and len(ws) > 1:
         ws = ws[:-1]  # its last word may be cut in two (婴幼儿照护服务机|构)
     if not of_phrase and _verb_opens(ws, kind):
         return None
     relative = _relative(ws, cases) or _cases_by_verbs(ws, cases and not cut)
     if relative:
-        return relative
+        return _people_of_relative(ws, relative) if kind in _PEOPLE_KINDS else relative
     read = _after_words(ws, rest, kind)
     if read is None:
         return None
@@ -151,6 +151,7 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
         return subject if _good(subject, ws) else None
     np = _trim_after_end(_drop_quoted_predicate(_drop_predicate(np)))
     np = _first_conjunct(np)
+    np = _without_owned_attribute(np, kind)  # 27条河流|水质|达标: the rivers are counted, not their water
     if len(np) > 2 and np[-2].tag == "c" and np[-1].tag == "j" and len(np[-1].text) == 1:
         np = np[:-2]  # 5件大中型水库|和|滇|中引水…: a one-character abbreviation opens a name cut off
     subject = _balanced(_text(np))
@@ -209,6 +210,10 @@ def _first_conjunct(np: list[Word]) -> list[Word]:
         w = np[j]
         if w.tag == "c" and w.text in conj:
             prev, nxt = np[j - 1], np[j + 1]
+            if _places_both(prev, nxt):
+                return np[: j + 2]  # 45个|国家|和|地区|投资: one classifier counts both kinds of place
+            if _names_people(prev.text) and _names_people(nxt.text):
+                return np  # 40名|学生|和|教师, 党员|和|群众|代表: the people read end the phrase already
             shared = j == 1 and len(np) > 3  # one word, then a conjunct of more: a head may be shared
             if (
                 prev.tag.startswith(("n", "j"))
@@ -218,6 +223,38 @@ def _first_conjunct(np: list[Word]) -> list[Word]:
             ):
                 return np[:j]
             return np
+    return np
+
+
+def _places_both(prev: Word, nxt: Word) -> bool:
+    """Two conjuncts that are both places or communities (subject_counted_owners.txt: 国家和地区,
+    村和社区): the classifier before them counts the units of both kinds, so the figure is of the
+    coordination, not of its first conjunct (3万条|棉被|和|救助金 counts quilts only); so too for two
+    conjuncts that both name people (学生|和|教师)."""
+    owners = _set("subject_counted_owners.txt")
+    return prev.text in owners and nxt.text in owners
+
+
+def _without_owned_attribute(np: list[Word], kind: str) -> list[Word]:
+    """The name read after a count cut before an attribute its noun has (subject_owned_attributes.txt:
+    12个监测点位|空气质量|…, 30家企业|营业收入|超亿元): the classifier counts the things; what follows
+    is said of each. The attribute is found at a word boundary, as the dictionary cuts these words
+    in more ways than one (营业|收入, 监测点|位); at least two characters of name must stay. Counts
+    only: a sum or share after its noun may be of the attribute itself."""
+    if kind != "count" or not np:
+        return np
+    attributes = words("subject_owned_attributes.txt")
+    first = np[0].text
+    owned = next((a for a in attributes if first.endswith(a) and len(first) - len(a) >= 2), None)
+    if owned:
+        return [Word(first[: -len(owned)], "n")]  # 17种|产品产量|保持…: the dictionary holds them as one
+    at = 0
+    for j, w in enumerate(np):
+        if j and at >= 2 and np[j - 1].tag not in ("v", "p", "c", "u", "uj"):
+            rest = _text(np[j:])
+            if rest.startswith(attributes):
+                return np[:j]
+        at += len(w.text)
     return np
 
 
@@ -266,10 +303,14 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
     for i, w in enumerate(ws):
         grade = _grade_range(np, w)
         quoted = said.count("“") > said.count("”")  # “高效办成一件事”: a name, whatever its words
-        if not quoted and (
-            (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
-            or _is_number(ws, i)
-            or (_after_stop(rest, at, w) and not grade)
+        if (
+            not quoted
+            and not _passive_modifier(ws, i)
+            and (
+                (_after_ends(ws, i, bool(np)) and not _qualifies_people(ws, i, kind))
+                or _is_number(ws, i)
+                or (_after_stop(rest, at, w) and not grade)
+            )
         ):
             break
         if _ends_phrase(ws, i) and not _is_stop(w) and not (quoted and w.tag in ("d", "ad")):
@@ -284,15 +325,85 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
             break  # 7个设区市|进入|全国前十: a verb whose object is a place word is the predicate
         if np and _verb_ends_name(ws, i, np, kind):
             break
+        if np and not quoted and _opens_event_predicate(ws, i):
+            break  # 5条高速公路|通车, 8家企业|开足马力|生产: what the thing does, not its name
         if np and _is_verb(w) and _names_people(said) and not _opens_name(ws, i + 1):
             break  # 2400多万陇原儿女|无限…: a verb after the people named opens the predicate
         np.append(w)
         at += len(w.text)
         said += w.text
         more = i + 1 < len(ws) and ws[i + 1].tag.startswith("n") and _names_people(said + ws[i + 1].text)
-        if kind in _PEOPLE_KINDS and _names_people(said) and not more:
+        more = more or _people_conjunct(ws, i)  # 4名|学生|和|教师: both kinds of people are counted
+        inside = said.count("“") > said.count("”")  # 100多位|“小科学家|”: the quote closes the name
+        if kind in _PEOPLE_KINDS and _names_people(said) and not more and not inside:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
     return np
+
+
+def _people_as_nouns(ws: Sequence[Word]) -> Sequence[Word]:
+    """The words with a noun of people the dictionary tags a verb (选手) tagged a noun: a verb there
+    would end or drop the name of the people counted (219名|选手|同台竞技)."""
+    people = _set("subject_people_heads.txt") | _set("people_nouns.txt")
+    if not any(w.tag.startswith("v") and w.text in people for w in ws):
+        return ws
+    return [Word(w.text, "n") if w.tag.startswith("v") and w.text in people else w for w in ws]
+
+
+def _people_of_relative(ws: Sequence[Word], relative: str) -> str:
+    """A count of people read through 的 to a head that names no people (十余位|唐代诗人|传奇的|人生故事):
+    the people are what is counted, so the phrase ends at the last word before 的 that names them."""
+    owner, of, head = relative.partition("的")
+    if not of or _names_people(head):
+        return relative
+    at = next(i for i, w in enumerate(ws) if w.text == "的")
+    for j in range(at - 1, -1, -1):
+        if _names_people(ws[j].text):
+            people = _text(ws[: j + 1])
+            return people if owner.startswith(people) else relative
+    return relative
+
+
+def _people_conjunct(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i`` names people and a list conjunction and another noun naming people follow it
+    (学生|和|教师): the count goes on over the coordination."""
+    if i + 2 >= len(ws) or ws[i + 1].text not in _set("subject_list_conjunctions.txt"):
+        return False
+    return _names_people(ws[i].text) and _names_people(ws[i + 2].text)
+
+
+def _passive_modifier(ws: Sequence[Word], i: int) -> bool:
+    """被 opening the text after a metric, then a verb and a noun (3名|被扣押|人员, 20户|被征收|农户): a
+    passive participle that qualifies the counted noun, not the passive of a clause (10人|被|送医);
+    the noun opens the clause, so its predicate follows it."""
+    if i != 0 or ws[0].text != "被" or len(ws) < 4:
+        return False  # 8次|被|评优|嘉奖: nothing after the noun, the passive is the clause's predicate
+    return ws[1].tag == "v" and ws[2].tag.startswith(("n", "j"))
+
+
+def _opens_event_predicate(ws: Sequence[Word], i: int) -> bool:
+    """Word ``i``, after the noun read after a metric, opens the predicate: a verb of setting a record
+    (subject_record_verbs.txt); a word of opening or working, or a predicate idiom
+    (subject_event_predicates.txt: 开足马力), unless a noun follows that it qualifies (通车|里程,
+    投产|项目). The dictionary's idiom tag alone says nothing: it covers nouns (出入口, 冰上运动)."""
+    w, prev = ws[i], ws[i - 1]
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if w.text in _set("subject_record_verbs.txt"):
+        # 机组|创|单日发电量新纪录: the record is the verb's object; a lone 创 between pieces of one
+        # character is a name cut in characters (科|创|基金, 晋|创|谷)
+        return len(w.text) > 1 or (len(prev.text) > 1 and nxt is not None and len(nxt.text) > 1)
+    if w.text not in _set("subject_event_predicates.txt"):
+        return False
+    if not any(x.tag.startswith(("n", "j")) for x in ws[:i]):
+        return False  # 拟|竣工|投产项目: nothing named yet, the words qualify the head to come
+    # before a project noun or an attribute the word qualifies it (投产|项目, 通车|里程); before any
+    # other noun it governs that noun as its object (国家|投运|海外仓)
+    return nxt is None or not (
+        nxt.text in _set("subject_project_heads.txt") or nxt.text.endswith(_QUALIFIED_HEADS)
+    )
+
+
+# Heads an opening word qualifies (通车|里程, 投产|规模): attributes of the thing opened
+_QUALIFIED_HEADS = ("里程", "规模", "总量", "时间", "率", "量")
 
 
 def _glued_conjunction(ws: Sequence[Word], i: int) -> bool:

@@ -80,6 +80,38 @@ def _before_comparison(ws: list[Word]) -> list[Word]:
     return head
 
 
+# The words that close a 与…相比 frame (犯罪案件|与|去年同期|相比|激增), and those that open it
+_FRAME_CLOSERS = ("相比", "相较", "比较")  # as word endings: the dictionary holds 同期相比 whole
+_FRAME_OPENERS = frozenset({"与", "和", "同", "跟"})
+
+
+def _before_compared_frame(ws: list[Word]) -> list[Word]:
+    """The words before a 与…相比 frame (暴力犯罪案件|与|去年同期|相比|激增31%): the frame names the
+    point compared with, never the thing measured, which stands before it; ``ws`` unchanged when no
+    frame closes the clause head or nothing stands before it."""
+    close = next((j for j in range(len(ws) - 1, 0, -1) if ws[j].text.endswith(_FRAME_CLOSERS)), None)
+    if close is None:
+        return ws
+    start = next((j for j in range(close - 1, -1, -1) if ws[j].text in _FRAME_OPENERS), None)
+    return ws[:start] if start else ws
+
+
+def _before_multiple_frame(ws: list[Word], measure: list[Word]) -> list[Word]:
+    """The words before a 是…的 frame closing the clause head (完成投资|是|“十三五”时期的|1.6倍): what
+    stands between 是 and 的 is the base the figure is a multiple of, never the thing measured,
+    which stands before 是. The 的 is already the measure's (``measure``, changed in place: 是 takes
+    its place, so that the base is not read as a share's); ``ws`` unchanged when no frame ends it."""
+    if not measure or measure[0].text != "的" or len(ws) < 2:
+        return ws
+    at = next((j for j in range(len(ws) - 1, 0, -1) if ws[j].text == "是"), None)
+    if at is None:
+        return ws
+    measure[0] = Word("是", "v")
+    while at > 1 and ws[at - 1].tag in ("d", "ad"):
+        at -= 1  # 营业额|已经|是…的: the adverb goes with 是
+    return ws[:at]
+
+
 def _before_compare_verb(ws: list[Word]) -> list[Word]:
     """The words before a verb of comparison followed by the side compared with (增速|快于|城镇居民,
     保有率|高于|全国平均水平): the metric is the gap, the thing measured stands before the verb.

@@ -13,7 +13,9 @@ from transforms.metrics.subjects.bases import (
     _base_alone,
     _before_base,
     _before_compare_verb,
+    _before_compared_frame,
     _before_comparison,
+    _before_multiple_frame,
     _from_frame,
     _shares_of_base,
 )
@@ -24,6 +26,7 @@ from transforms.metrics.subjects.owners import (
     _with_owner,
     _with_per_head,
 )
+from transforms.metrics.subjects.per_head import _per_head_change
 from transforms.metrics.subjects.phrase import _np_backward
 from transforms.metrics.subjects.segments import _split_stop_prefix
 from transforms.metrics.subjects.spans import (
@@ -69,6 +72,18 @@ def _before(
         if joint:
             return _Before(joint, found.measure, False)
     return found
+
+
+# One-character place words that close a list with 等 (A、B等|地|降温): "and other places"
+_AFTER_LIST_PLACES = frozenset({"地", "处"})
+
+
+def _past_list_places(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """新疆北部、甘肃西部等|地|气温: 等地 closes the list of places before the phrase, so its 地 names no
+    thing and leaves the phrase; the rest still ends in 等, which governs as before."""
+    if rest and rest[-1].text == "等" and len(np) > 1 and np[0].text in _AFTER_LIST_PLACES:
+        return np[1:], rest
+    return np, rest
 
 
 _PAIRED_METRIC = re.compile(r"[^，,；;。：:、\s]{1,12}[、和][0-9０-９一二三四五六七八九十两]")
@@ -140,7 +155,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     if lead and not bridged:
         measure.append(Word(lead, "v"))
     _strip_predicate(ws, measure, event, cases)
-    ws = _before_compare_verb(_before_comparison(ws))
+    ws = _before_compare_verb(_before_comparison(_before_compared_frame(_before_multiple_frame(ws, measure))))
     adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
     of_base = bool(measure) and measure[0].text == "的"
     alone = _base_alone(ws) if of_base or adverbs else None
@@ -151,7 +166,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     frame = _from_frame(ws)
     if frame is not None:
         ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
-    np, rest = _with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws))))
+    np, rest = _past_list_places(*_with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws)))))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
@@ -197,4 +212,4 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
                 for w in ws
             ),
         )
-    return _Before(subject, m, False)
+    return _Before(_per_head_change(subject, core, m), m, False)  # 户均|增收: the gain per head

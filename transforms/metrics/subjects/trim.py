@@ -113,6 +113,13 @@ def _trim_np(
             # 3个月|内|就业率: a period's tail (not 后|浦|社区: a name cut in characters)
             or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
+            or (
+                first.text in _set("subject_scope_adverbs.txt")
+                and nxt is not None
+                and nxt.tag.startswith(("n", "j", "vn"))
+            )
+            # 仅|农村电商销售额, 光|快递业务量: an adverb before a noun scopes the clause, names nothing
+            or first.text in _set("subject_time_prepositions.txt")  # 截至|目前: by when, never what
         ):
             ws, changed = ws[1:], True
             continue
@@ -121,6 +128,13 @@ def _trim_np(
             # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
             ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
     ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
+    while (
+        len(ws) > 1
+        and ws[-1].text in _set("subject_scope_adverbs.txt")
+        and ws[-2].tag.startswith(("n", "vn", "j"))
+    ):
+        ws = ws[:-1]  # 平均亩产|还|不到…: an adverb after the noun is the predicate's
+        ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
     if len(ws) > 2 and ws[-2].text == "最" and ws[-1].text in _SUPERLATIVE_TAILS:
         ws = ws[:-2]  # 诉求|最|多，达…: a superlative after the noun is its predicate (it ranks first)
     # 雨量|可|达: a modal belongs to the predicate; 价值|临时估计|为: a status word says how the figure
