@@ -414,8 +414,8 @@ def _implied_unit(sent: str, start: int, end: int) -> tuple[str, str]:
     people = max((before.rfind(n) + len(n) for n in words("people_nouns.txt") if n in before), default=-1)
     money = max((before.rfind(m) + len(m) for m in words("money_cues.txt") if m in before), default=-1)
     if people > money:
-        times = [(before.rfind(t.surface) + len(t.surface), t) for t in _time_units() if t.surface in before]
-        if times and (last := max(times, key=lambda x: x[0]))[0] >= people:
+        ends = [(before.rfind(t.surface) + len(t.surface), t) for t in _time_units() if t.surface in before]
+        if ends and (last := max(ends, key=lambda x: x[0]))[0] >= people:
             return last[1].unit, last[1].kind  # 访港旅客人次达4,490万: the noun ends in its own unit
         return "人", "people"  # 农村贫困人口比上年减少290万: the nearest noun before names people
     if money >= 0 or any(m in sent[end:] for m in words("money_cues.txt")):
@@ -923,6 +923,17 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         return None  # 超亿元企业, 过10亿元项目: a class of things, not an amount
     if _is_criterion(sent, prefix_start, end, unit):
         return None  # 在12分钟内到达的召唤占92%, 使用最少1,000元…可获: which ones, not how many
+    if unit.kind == "length" and _SPORT_EVENT.search(sent, max(0, prefix_start - 4), prefix_start):
+        return None  # 男子100米决赛, 女子4×100米接力: a sport's event, a name
+    if unit.unit == "秒" and kind == "ar" and low == high:
+        if hundredths := _HUNDREDTHS.match(sent, end):
+            low = high = low + int(hundredths.group(0)) / 100  # 9秒83: a race time, 9.83 s
+            end += 2
+        if prefix_start == start and (minutes := _MINUTES_BEFORE.search(sent, max(0, start - 4), start)):
+            if sent.endswith("第", 0, minutes.start()):
+                return None  # 第85分30秒: a moment of a match, not a length
+            low = high = round(low + 60 * int(minutes.group(1)), 6)  # 3分25秒38: 205.38 s
+            prefix_start = minutes.start()
     if unit.unit == "口" and sent.endswith(("一家", "全家"), 0, prefix_start):
         return None  # 一家三口以店为家: a family, not a count (一家六口人 is 6 人: the unit is 口人)
     if unit.unit == "小时" and low == high == 24 and _round_the_clock(sent, end):
@@ -971,6 +982,11 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     return Metric(
         prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied
     )
+
+
+_SPORT_EVENT = re.compile(r"(?:男子|女子|混合|男女)(?:\d+[×x*])?$")
+_HUNDREDTHS = re.compile(r"\d{2}(?![\d.%％])")
+_MINUTES_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})分$")
 
 
 def _formal_two(sent: str, start: int, unit_end: int, unit: Unit, prefix_bound: str | None) -> bool:

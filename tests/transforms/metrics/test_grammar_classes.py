@@ -66,6 +66,13 @@ CASES = [
     ("近半年来客流回升", []),
     # Taiwan counts applications and projects in 案
     ("本年度共核定补助860案", [("860案", 860, "案")]),
+    # a sport's event is a name; a race time reads its hundredths
+    ("她在女子200米决赛中摘金", []),
+    ("男子4×400米接力队夺冠", []),
+    ("以10秒05的成绩夺冠", [("10秒05", 10.05, "秒")]),
+    ("接力队以3分12秒40夺冠", [("3分12秒40", 192.4, "秒")]),
+    ("比赛第78分20秒扳平比分", []),
+    ("新建健身步道800米", [("800米", 800, "米")]),
     # the base of a rate written after a slash is no figure of its own
     ("全市肺结核报告发病率降至28.4例/10万", [("28.4例", 28.4, "例")]),
 ]
