@@ -6,7 +6,9 @@ are ignored. A line is joined to the next when it cannot end a paragraph: it end
 mark, it is long (a paragraph broken mid-sentence), or it is about as wide as its neighbours (a
 full column line). Headlines, bylines, photo captions and teasers are never glued on: they end
 without punctuation but are narrower than the column around them, contain spaced words, or match
-the byline/credit/teaser lexicons.
+the byline/credit/teaser lexicons. A caption bullet (▲, ■) is stripped and keeps no line apart
+by itself: a second pass could not see it, and the layout must be a fixed point. Two or more
+``label：figure`` lines in a row are a list's rows, never a wrapped paragraph.
 
 A page is worked on as columns, one list per fact of its lines (_Lines, _Layout), not an object
 per line: the per-line checks are list comprehensions, the joiner visits only lines without a full
@@ -339,8 +341,8 @@ class _Layout:
         enumerated = _ENUMERATED.match
         self.standalone: list[bool | None] = list(standalone)
         self.kept_apart: list[bool | None] = [
-            s or b or (t[0] in _ENUMERATED_FIRST and enumerated(t) is not None)
-            for s, b, t in zip(standalone, page.bullet, texts, strict=True)
+            s or (t[0] in _ENUMERATED_FIRST and enumerated(t) is not None)
+            for s, t in zip(standalone, texts, strict=True)
         ]
         self.ordinary: list[bool | None] = [
             not (s or b) for s, b in zip(standalone, page.bullet, strict=True)
@@ -352,7 +354,7 @@ class _Layout:
         assert base is not None  # only a joined paragraph has facts to fill in
         line = self.lines[k] = _reclassify(base, self.texts[k])
         standalone = self.standalone[k] = line.standalone
-        self.kept_apart[k] = standalone or line.bullet or bool(_ENUMERATED.match(line.text))
+        self.kept_apart[k] = standalone or bool(_ENUMERATED.match(line.text))
         self.ordinary[k] = not (standalone or line.bullet)
 
     def joins(self) -> list[int]:
