@@ -36,3 +36,16 @@ VOCABULARY = [
 @pytest.mark.parametrize("row", VOCABULARY, ids=[r[2] for r in VOCABULARY])
 def test_regional_release_vocabulary(row: tuple[str, str, str, str]) -> None:
     _assert_story_topics([row])
+
+
+# made up: war and armed conflict abroad fall in none of the 15 codes (other), like defence
+WAR = [
+    ("边境地区的交火已持续12天", "12天", "交火", "other"),
+    ("该国空袭次数比上月增加40次", "40次", "空袭次数", "other"),
+    ("邻国境内的难民营收容了30万人", "30万人", "难民营", "other"),
+]
+
+
+@pytest.mark.parametrize("row", WAR, ids=[r[2] for r in WAR])
+def test_war_abroad_is_other(row: tuple[str, str, str, str]) -> None:
+    _assert_story_topics([row])
