@@ -18,6 +18,8 @@ VOCABULARY = [
     # Taiwan's parental-leave allowance and employment insurance are social insurance
     ("全年核发育婴留职停薪津贴45亿元", "45亿元", "育婴留职停薪津贴", "social_security"),
     ("就业保险给付增加到3亿元", "3亿元", "就业保险给付", "social_security"),
+    # Taiwan's verb for claiming a benefit is a social transfer whoever pays it
+    ("符合资格者每月可请领3,000元", "3,000元", "符合资格者", "social_security"),
     # Hong Kong's health-care vouchers and public clinics are health
     ("今年医疗券申报宗数达到500万宗", "500万宗", "医疗券申报宗数", "health"),
     ("普通科门诊求诊人次增至600万", "600万", "普通科门诊求诊人次", "health"),
