@@ -104,7 +104,7 @@ def _trim_np(
                 and not _glued_single([Word("", "x"), *ws], 1)  # 长|照|预算: a name's piece
                 and not (first.tag != "v" and _attribute_of_act(ws, 1))  # 办理|时限: the act timed
             )
-            or _is_bridge(first)
+            or (_is_bridge(first) and not _averaged_act(ws))
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
             or (
                 first.text in ("以上", "以下") and len(ws) > 1
@@ -112,7 +112,7 @@ def _trim_np(
             or (first.text in _PERIOD_CLOSERS and nxt is not None and len(nxt.text) > 1)
             # 3个月|内|就业率: a period's tail (not 后|浦|社区: a name cut in characters)
             or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
-            or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt))
+            or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt) and not _averaged_act(ws))
             or (
                 first.text in _set("subject_scope_adverbs.txt")
                 and nxt is not None
@@ -249,3 +249,10 @@ def _single_verb_run(ws: Sequence[Word]) -> int:
 def _verb_term(ws: Sequence[Word]) -> bool:
     """A verb and one attribute word after it make a term (死亡|人数, 收集|率): the verb stays."""
     return len(ws) == 2 and ws[1].text.endswith(words("subject_attribute_heads.txt"))
+
+
+def _averaged_act(ws: Sequence[Word]) -> bool:
+    """The phrase opens with a rate marker before the attribute of an act (平均|轮候|时间, 平均|等候|时长):
+    the marker names the statistic (the mean of the wait), so it stays in the subject, unlike a
+    bridge before a verb (平均|增长); rate_markers.txt holds the markers."""
+    return len(ws) > 2 and ws[0].text in _set("rate_markers.txt") and _attribute_of_act(ws, 2)
