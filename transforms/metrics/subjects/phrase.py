@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from transforms.lexicon import words
+from transforms.metrics.subjects.local import _local_people
 from transforms.metrics.subjects.spans import _HAN, _PARENS, _QUOTES, _text
 from transforms.metrics.subjects.vocab import (
     _NOMINAL,
@@ -32,6 +33,8 @@ def _ends_phrase(ws: Sequence[Word], i: int) -> bool:
         return False  # 昆明|长|水|国际机场: a name the dictionary lacks, cut into single characters
     if _verb_of_project(ws, i):
         return False  # 营造林|建设|任务: the verb and the task noun after it make the name
+    if _local_people(ws, i):
+        return False  # 本地|居民|失业率: the local people, a class of the people counted
     if _attribute_of_act(ws, i + 1) and not (w.tag == "v" and _is_stop(w)):
         return False  # 平均|办理|时间: the act whose duration is measured (办理 is a noun here)
     if (

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from transforms.lexicon import words
+from transforms.metrics.subjects.local import _local_people
 from transforms.metrics.subjects.phrase import _attribute_of_act, _glued_single, _np_backward
 from transforms.metrics.subjects.spans import _HAN, _text
 from transforms.metrics.subjects.vocab import _NOMINAL, _is_bridge, _is_punct, _is_stop, _is_verb, _set
@@ -92,6 +93,10 @@ def _trim_np(
         if span:
             ws, changed = ws[span:], True  # 前|三季度|全省地区生产总值, 首|三季|…: when, never what
             continue
+        span = _year_or_territory(ws)
+        if span:
+            ws, changed = ws[span:], True  # 二○二五年|全港|登记车辆, 全|台|…: when and where, never what
+            continue
         if _PERIOD.match(first.text) and nxt is not None and nxt.tag in ("v", "vn") and len(ws) > 2:
             ws, changed = ws[2:], True  # 五年|生产|原煤: the verb after a period word is the clause's
             continue
@@ -105,7 +110,7 @@ def _trim_np(
                 and not (first.tag != "v" and _attribute_of_act(ws, 1))  # 办理|时限: the act timed
             )
             or (_is_bridge(first) and not _averaged_act(ws))
-            or (first.text in _set("subject_place_words.txt") and len(ws) > 1)
+            or (first.text in _set("subject_place_words.txt") and len(ws) > 1 and not _local_people(ws))
             or (
                 first.text in ("以上", "以下") and len(ws) > 1
             )  # …及|以上|自然村: a condition's tail, cut off
@@ -231,6 +236,23 @@ def _period_opening(ws: Sequence[Word]) -> int:
         k += 1
         if _PART_OF_YEAR.match(_text(ws[:k])) and ws[k].tag not in ("m", "mq", "q", "f"):
             return k
+    return 0
+
+
+# A calendar year or fiscal year written out (二○二五年, 2024年, 2023-24年度): when, never what
+_YEAR = re.compile(r"^(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})(?:[-－至/][0-9]{2,4})?年度?$")
+
+
+def _year_or_territory(ws: Sequence[Word]) -> int:
+    """How many words opening ``ws`` spell a year (2024|年, 二○二五年) or a place word the dictionary
+    cut in two (全|台), with more words after them; else 0. The year and the whole territory say when
+    and where the figure holds (scored under years and region), never what is counted."""
+    for k in (1, 2):
+        if len(ws) > k and ws[k - 1].text not in "年度":
+            joined = _text(ws[:k])
+            cut = k == 2 and joined in _set("subject_place_words.txt") and len(ws[k].text) > 1
+            if _YEAR.match(joined) or cut:  # not 全|台|超|商: single characters, a name cut up
+                return k
     return 0
 
 
