@@ -256,7 +256,28 @@ def scan(sentence: str, roc: bool = False) -> tuple[Expr, ...]:
     text dates by the Republic of China (a Taiwan page), so a bare 113年 is 2024 too."""
     if _keys().search(sentence) is None:
         return ()
-    return tuple(x for m in _pattern(roc).finditer(sentence) if (x := _expr(m)) is not None)
+    found = tuple(x for m in _pattern(roc).finditer(sentence) if (x := _expr(m)) is not None)
+    return _with_events(sentence, found) if "以来" in sentence else found
+
+
+def _with_events(sentence: str, found: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """``found`` with an undated event start (特别军事行动以来, 冲突爆发以来): a period the text gives
+    no start for, as 自开展…活动以来 (fact-spec: periods with no stated start give no year). Only a
+    以来 no other expression holds, ending a run of words after the last clause mark."""
+    events = [
+        Expr(m.start(), m.end(), NONE)
+        for m in _since_event().finditer(sentence)
+        # not when the event is dated (去年成立以来: the year ends right before the event's words)
+        if not any(x.start <= m.end() - 2 < x.end or x.start < m.start() <= x.end + 1 for x in found)
+        and sentence[m.start() - 1 : m.start()] not in ("年", "月", "日")
+    ]
+    return tuple(sorted((*found, *events), key=lambda x: x.start)) if events else found
+
+
+@cache
+def _since_event() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(w) for w in words("since_event_words.txt"))
+    return re.compile(rf"[^，,。；;：:、\d年月日]{{0,10}}(?:{verbs})以来")
 
 
 def opening(text: str, lead: int, end: int, roc: bool = False) -> Expr | None:

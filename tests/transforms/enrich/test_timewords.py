@@ -36,3 +36,14 @@ def test_a_republic_year_written_digit_by_digit_is_a_year() -> None:
     (e,) = scan("一一二年全年共发生火警三百多宗")
     assert (e.kind, e.first) == ("year", 2023)
     assert scan("一二三年级学生共240人") == ()  # grades one to three, not a year
+
+
+def test_an_undated_event_start_gives_no_year() -> None:
+    # 冲突爆发以来, 工作开展以来: the text gives the period no start (as 自开展…活动以来)
+    assert [x.kind for x in scan("新一轮冲突爆发以来，已有2万人撤离")] == ["none"]
+    assert [x.kind for x in scan("专项整治开展以来，共查处问题80个")] == ["none"]
+    # a dated event keeps its year; the seasons of the year and 今年以来 are not events
+    assert [x.kind for x in scan("2024年5月投运以来，累计发电")] == ["since"]
+    assert [x.kind for x in scan("协会去年成立以来，吸纳会员")] == ["last"]
+    assert scan("入汛以来，全省平均降雨") == ()
+    assert [x.kind for x in scan("今年以来，全市新增")] == ["this"]
