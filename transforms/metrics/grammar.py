@@ -921,6 +921,15 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         and sent.startswith(words("threshold_heads.txt"), end)
     ):
         return None  # 超亿元企业, 过10亿元项目: a class of things, not an amount
+    if (
+        unit.unit == "年"
+        and prefix_word == "近"
+        and (prefix_start == 0 or sent[prefix_start - 1] in "，,。；;：:（(")
+        and not sent.startswith("的", end)  # 近30年的旧楼: an age (metric-spec)
+    ):
+        return None  # 近5年人均预期寿命增量居全国第1位: "in the last five years", a reference period
+    if unit.unit == "年" and _change_over_years(sent, prefix_start, end):
+        return None  # 吞吐量5年增长1.6倍: the span of the change, not a length of something
     if _is_criterion(sent, prefix_start, end, unit):
         return None  # 在12分钟内到达的召唤占92%, 使用最少1,000元…可获: which ones, not how many
     if unit.kind == "length" and _SPORT_EVENT.search(sent, max(0, prefix_start - 4), prefix_start):
@@ -987,6 +996,14 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
 _SPORT_EVENT = re.compile(r"(?:男子|女子|混合|男女)(?:\d+[×x*])?$")
 _HUNDREDTHS = re.compile(r"\d{2}(?![\d.%％])")
 _MINUTES_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})分$")
+
+
+def _change_over_years(sent: str, start: int, end: int) -> bool:
+    """N年 right before a change (增长, 提高, 翻一番: change_markers.txt) is the span the change took;
+    a streak (连续5年增长, 持续3年下降) counts its years, as the gold's 连续5年稳定 does."""
+    if not sent.startswith((*words("change_markers.txt"), "翻番", "翻一番", "翻了一番"), end):
+        return False
+    return not sent.endswith(("连续", "连", "持续", "从", "由"), 0, start)  # 从10.23年提高到: a pair's start
 
 
 def _formal_two(sent: str, start: int, unit_end: int, unit: Unit, prefix_bound: str | None) -> bool:

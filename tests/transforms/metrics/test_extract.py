@@ -118,7 +118,9 @@ def test_verb_before_reads_the_same_verbs_as_the_two_lexicons_unioned():
         "subject_bridges.txt"
     )
     verbs = sorted(subjects._stops_and_bridges(), key=len, reverse=True)
-    two = next(v for v in verbs if len(v) == 2)
+    # the first two-character verb in code-point order: a set's own order changes with the hash seed,
+    # and 超过/经过 open the figure itself (a bound word), so _verb_before rightly gives them no measure
+    two = min(v for v in verbs if len(v) == 2)
     for sentence in (f"今年{two}12个", f"今年{two}了12个", "今年某某12个"):
         start = sentence.index("12")
         end = start - (1 if sentence[start - 1] == "了" else 0)

@@ -26,6 +26,7 @@ funds), ``respectively`` (分别 lists), ``clauses`` (a clause read whole), ``ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from transforms.lexicon import words
@@ -60,6 +61,16 @@ from transforms.metrics.words import tag
 __all__ = ["Fact", "Span", "facts_of", "subject_of"]
 
 
+_SPAN_YEARS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
+
+
+def _without_span(subject: str) -> str:
+    """The subject without the span of years a change took at its end (资产总额|五年|增长64.1%:
+    the grammar reads 五年 there as a reference period, so it is no metric that would stop the read)."""
+    m = _SPAN_YEARS.search(subject)
+    return subject[: m.start()] if m and m.start() >= 2 else subject
+
+
 def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     """Subject and measure of every metric of one sentence, in the order of ``spans``."""
     out: list[Fact] = []
@@ -84,6 +95,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
         )
         if subject and not after:
+            subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
             subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
             subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
         measure = before.measure
