@@ -26,6 +26,12 @@ YEAR = r"(?:19|20)\d{2}"
 FULL_DATE = re.compile(
     rf"({YEAR})(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[-/.](?:0?[1-9]|1[0-2])[-/.]\d{{1,2}})"
 )
+# 二〇二六年三月十八日 (also with ○ or 零): a dateline written in Chinese digits, as Hong Kong's LegCo
+# answers and many official releases are dated
+HAN_DIGITS = "〇○零一二三四五六七八九"
+HAN_DATE = re.compile(
+    rf"([一二][{HAN_DIGITS}]{{3}})年\s*[一二三四五六七八九十]{{1,2}}\s*月\s*[一二三四五六七八九十]{{1,3}}\s*日"
+)
 # a Republic of China date in a dateline (民國113年6月20日, 發布日期：113年6月20日): year + 1911
 ROC_DATE = re.compile(r"(?:民国\s*(\d{2,3})|(?<![\d.])(1[0-4]\d))年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # 發布日期：115-04-22, 115/4/22: a Taiwan page's numeric dateline, its three-digit year the ROC's
@@ -83,6 +89,8 @@ def _lead_date(lead: str) -> int | None:
     """Year of the first full date (Gregorian or Republic of China) that dates the lead."""
     if m := _dateline(FULL_DATE, lead):
         return int(m.group(1))
+    if m := _dateline(HAN_DATE, lead):
+        return int("".join(str(HAN_DIGITS.index(c) - 2 if HAN_DIGITS.index(c) > 2 else 0) for c in m.group(1)))
     if m := _dateline(ROC_DATE, lead):
         return int(m.group(1) or m.group(2)) + ROC_BASE
     if m := _dateline(ROC_NUMERIC, lead):

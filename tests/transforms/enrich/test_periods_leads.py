@@ -189,3 +189,11 @@ def test_details_of_a_dated_measure_take_its_date() -> None:
         meta={"published": "2026-03-27"},
     )
     assert [got[k][:2] for k in ("0:10,000元", "0:10600人", "0:10亿元")] == [(2024, 2024)] * 3
+
+
+def test_lead_date_in_chinese_digits_dates_the_page() -> None:
+    """二〇二五年十一月五日 (or with ○/零) in the first lines dates a page with no sidecar; a start
+    date (自…起) does not."""
+    assert text_year("x.txt", "立法會五題：公共圖書館\n二〇二五年十一月五日（星期三）\n正文") == 2025
+    assert text_year("x.txt", "某署公布\n二○一九年一月三十日\n正文") == 2019
+    assert text_year("x.txt", "新措施自二〇二五年一月一日起實施") is None
