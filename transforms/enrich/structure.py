@@ -90,7 +90,9 @@ def _lead_date(lead: str) -> int | None:
     if m := _dateline(FULL_DATE, lead):
         return int(m.group(1))
     if m := _dateline(HAN_DATE, lead):
-        return int("".join(str(HAN_DIGITS.index(c) - 2 if HAN_DIGITS.index(c) > 2 else 0) for c in m.group(1)))
+        return int(
+            "".join(str(HAN_DIGITS.index(c) - 2 if HAN_DIGITS.index(c) > 2 else 0) for c in m.group(1))
+        )
     if m := _dateline(ROC_DATE, lead):
         return int(m.group(1) or m.group(2)) + ROC_BASE
     if m := _dateline(ROC_NUMERIC, lead):

@@ -998,10 +998,16 @@ _HUNDREDTHS = re.compile(r"\d{2}(?![\d.%％])")
 _MINUTES_BEFORE = re.compile(r"(?<![\d.])(\d{1,2})分$")
 
 
+@cache
+def _changes() -> tuple[str, ...]:
+    """The change markers and the doublings, once per process (asked of every N年 figure)."""
+    return (*words("change_markers.txt"), "翻番", "翻一番", "翻了一番")
+
+
 def _change_over_years(sent: str, start: int, end: int) -> bool:
     """N年 right before a change (增长, 提高, 翻一番: change_markers.txt) is the span the change took;
     a streak (连续5年增长, 持续3年下降) counts its years, as the gold's 连续5年稳定 does."""
-    if not sent.startswith((*words("change_markers.txt"), "翻番", "翻一番", "翻了一番"), end):
+    if not sent.startswith(_changes(), end):
         return False
     return not sent.endswith(("连续", "连", "持续", "从", "由"), 0, start)  # 从10.23年提高到: a pair's start
 
