@@ -23,7 +23,8 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    word (18个领域的任务) is other.
 
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
-the metric before it in the sentence; one whose sentence has none takes the story's dominant topic,
+the metric before it in the sentence; one whose sentence has none takes the dominant topic of its
+section of the story (under one of several subheadlines, or one numbered headline of a digest),
 then ``other``. Three constructions override the score: the second figure of each urban/rural
 pair of residents' incomes (城乡居民人均可支配收入分别增长A、B) is rural; requests by category
 (住房类诉求; a bare 交通出行类 after a count of requests) are petitions; a count of points the
@@ -227,6 +228,29 @@ def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr, lodging: pl.Expr |
     )
 
 
+SECTION_SUBHEADLINES = 3  # subheadlines a story needs before each opens a section of its own
+_HEADLINE_ITEM = (
+    r"^(?:\d{1,2}[.．]|（\d{1,2}）)"  # a numbered line of a digest's list of headlines (7.…； （3）…；)
+)
+
+
+def _section_starts(sentences: pl.DataFrame) -> pl.Expr:
+    """Where a section of a story starts, for the fallback theme: at a subheadline of a story holding
+    several (a broadcast's stories are one story under single-line subheadlines; one subheadline is
+    more often a dateline or source line), at each numbered headline of a digest's
+    list (a paragraph of one sentence, 7.上半年我国海洋生产总值5.1万亿元；) and right after one, so that
+    a sentence naming no theme takes its own story's, not the page's (war abroad beside the harvest)."""
+    if "role" not in sentences.columns or "para_ix" not in sentences.columns:
+        return pl.lit(False)
+    text = pl.col("text").fill_null("")
+    alone = pl.len().over("sha256", "para_ix") == 1
+    item = (pl.col("role") == "body") & alone & text.str.contains(_HEADLINE_ITEM)
+    after = item.shift(1).over("sha256", order_by="sent_ix").fill_null(False)
+    sub = pl.col("role") == "subheadline"
+    parts = sub.sum().over("sha256", "story_ix") >= SECTION_SUBHEADLINES
+    return (sub & parts) | item | after
+
+
 def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -> pl.DataFrame:
     """(sha256, sent_ix, topic) per sentence: its keywords, else its paragraph's, story's, else 'other'.
 
@@ -247,9 +271,17 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         town.alias("town"),
         (lodging & ~care).alias("lodging"),
         _hits("text", "kw") if hits is None else pl.lit(hits).alias("kw"),
+        _section_starts(sentences).alias("section"),
+    )
+    base = base.with_columns(
+        pl.col("section")
+        .cast(pl.Int32)
+        .cum_sum()
+        .over("sha256", "story_ix", order_by="sent_ix")
+        .alias("section")
     )
     scores = (
-        base.select("row", "sha256", "story_ix", "village", "town", "lodging", "kw")
+        base.select("row", "sha256", "story_ix", "section", "village", "town", "lodging", "kw")
         .explode("kw")
         .drop_nulls("kw")
         .join(keywords(), left_on="kw", right_on="keyword")
@@ -257,16 +289,16 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
             _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("lodging")).alias("topic")
         )
         .filter(pl.col("topic") != "none")
-        .group_by("row", "sha256", "story_ix", "topic")
+        .group_by("row", "sha256", "story_ix", "section", "topic")
         .agg(pl.col("weight").sum().alias("score"))
     )
     own = _best(scores.select("row", "topic", "score"), ["row"]).rename({"topic": "own"})
-    story_scores = scores.group_by("sha256", "story_ix", "topic").agg(pl.col("score").sum())
-    dominant = _best(story_scores, ["sha256", "story_ix"]).rename({"topic": "story_topic"})
+    story_scores = scores.group_by("sha256", "story_ix", "section", "topic").agg(pl.col("score").sum())
+    dominant = _best(story_scores, ["sha256", "story_ix", "section"]).rename({"topic": "story_topic"})
     # a sentence with no keyword continues the paragraph before it (仅花费一周时间，工程便已竣工)
     return (
         base.join(own, on="row", how="left")
-        .join(dominant, on=["sha256", "story_ix"], how="left")
+        .join(dominant, on=["sha256", "story_ix", "section"], how="left")
         .sort("sha256", "sent_ix")
         .with_columns(pl.col("own").forward_fill().over("sha256", "para_ix").alias("para_topic"))
         .sort("row")
