@@ -39,6 +39,13 @@ KINDS = [
     ("基地已有12台望远镜投入观测", "12台", "望远镜", "science_tech"),
     ("该镇有600多户牧民定居", "600多户", "牧民", "rural"),
     ("该国5月零售销售额环比增长0.4%", "0.4%", "零售销售额", "economy"),
+    # second sample (CCTV bench 1101-1300): futures, power lines, multiple units, experiments in orbit
+    ("一季度全国期货市场累计成交量为9.8亿手", "9.8亿手", "成交量", "economy"),
+    ("这条特高压线路每天输送电能5000万度", "5000万度", None, "economy"),
+    ("新型动车组试验时速达到420公里", "420公里", None, "transport"),
+    ("返回舱带回的实验样品共18项", "18项", "实验样品", "science_tech"),
+    # work done on a site is not homework (作业 -> education)
+    ("其中特殊作业机器人产量增长30%", "30%", "特殊作业机器人产量", "economy"),
 ]
 
 
