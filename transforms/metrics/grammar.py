@@ -758,6 +758,9 @@ def _bare_upper_end(sent: str, pos: int) -> tuple[float, int] | None:
     return (v2[1], end) if v2 else None
 
 
+_LISTED_YEAR = re.compile(r"\d{1,2}[.．](?:19|20)\d\d")  # a digest's list number, then a year
+
+
 def _read_metric(  # noqa: C901 - one grammar, read in order
     sent: str, m: re.Match[str], kind: str, currency: tuple[int, str] | None
 ) -> Metric | None:
@@ -771,6 +774,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         return None
     if _is_identifier(sent, currency[0] if currency else start, pos):
         return None
+    if _LISTED_YEAR.fullmatch(token) and sent.startswith("年", pos) and not sent[start - 1 : start].isalnum():
+        return None  # 9.2025年“秋招”全面展开: a list number glued to a year, not 9.2025 years
     if start >= 2 and sent[start - 1] in "/／" and not sent[start - 2].isdigit():
         return None  # 3.5例/10万, 1.2人/万车: the base of a rate after its unit, not a figure
     low, high = span

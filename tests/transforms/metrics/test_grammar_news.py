@@ -106,3 +106,17 @@ def test_an_ordinal_list_needs_the_numeral_right_after_its_comma() -> None:
     assert _spans("通车里程居全国第五、突破8000公里") == [
         ("突破8000公里", 8000, 8000, 8000, "公里", "at_least")
     ]
+
+
+# made up: a digest's numbered headline glued to a year is a list number and a date, not N.YYYY years
+LISTED_YEARS = [
+    ("6.2026年“春风行动”启动；", []),
+    ("7.2025年“村超”总决赛开赛；", []),
+    ("12.2025年全市新增就业8.1万人；", [("8.1万人", 81000, 81000, 81000, "人", "exact")]),
+    ("工程建设工期为2.5年", [("2.5年", 2.5, 2.5, 2.5, "年", "exact")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LISTED_YEARS, ids=[s for s, _ in LISTED_YEARS])
+def test_a_list_number_before_a_year_is_no_figure(sentence: str, expected: list[tuple]) -> None:
+    assert _spans(sentence) == expected
