@@ -120,3 +120,15 @@ LISTED_YEARS = [
 @pytest.mark.parametrize(("sentence", "expected"), LISTED_YEARS, ids=[s for s, _ in LISTED_YEARS])
 def test_a_list_number_before_a_year_is_no_figure(sentence: str, expected: list[tuple]) -> None:
     assert _spans(sentence) == expected
+
+
+# made up: a place whose name holds a numeral and a measure word is no count
+PLACE_NAMES = [
+    ("观众涌入五棵松体育馆", []),
+    ("新疆五家渠市新增就业3200人", [("3200人", 3200, 3200, 3200, "人", "exact")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PLACE_NAMES, ids=[s for s, _ in PLACE_NAMES])
+def test_a_place_name_with_a_numeral_is_no_figure(sentence: str, expected: list[tuple]) -> None:
+    assert _spans(sentence) == expected
