@@ -101,8 +101,10 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"|(?:{base})[^，,。；;：:\d]{{0,6}}?(?:以往|往年))",
                 # 2027/28至2031/32年度: a run of fiscal years, from the first one's start to the last one's end
                 rf"{not_after_number}(?P<fyr>{YEAR})\s*[-/]\s*\d{{2}}\s*(?:—|–|－|-|~|～|至|到)\s*(?P<fyr2>{YEAR})\s*[-/]\s*(?P<fyr3>\d{{2}})(?!\d)(?:财政)?年度",
-                rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:财政)?年度",
-                rf"{not_after_number}(?P<r1>{ANY_YEAR})年?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
+                # 2026-27年度, and a school year named by both its years (2026/27学年: September to August)
+                rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:(?:财政)?年度|学年度?)",
+                # 2025年12月至2026年2月 (a three-month period), 2025年底至2026年: a run of months across years
+                rf"{not_after_number}(?P<r1>{ANY_YEAR})年?(?:\d{{1,2}}月(?:\d{{1,2}}日)?|底|末)?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
                 rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
                 rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
                 rf"(?:到|至)(?P<to>{ANY_YEAR})年",
@@ -174,7 +176,7 @@ def _expr(m: re.Match[str]) -> Expr | None:
         a, z = int(m.group("fyr")), int(m.group("fyr2"))
         b = z // 100 * 100 + int(m.group("fyr3"))
         return Expr(s, e, "range", a, b + 100 if b < z else b)
-    if g in ("fy", "fy2"):  # 2026-27年度: a fiscal year from April to March, both years
+    if g in ("fy", "fy2"):  # 2026-27年度: a fiscal year from April to March (2026/27学年: a school year)
         a = int(m.group("fy"))
         b = a // 100 * 100 + int(m.group("fy2"))
         return Expr(s, e, "range", a, b + 100 if b < a else b)

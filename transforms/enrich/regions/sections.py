@@ -223,11 +223,17 @@ def section_pages(
             own[sha, st, sec] = whole  # 云南滇池… / 云南昆明市滇池…研究院发布: 昆明市
         else:
             own[sha, st, sec] = heading  # 福建厦门：… / 在厦门湖里区后浦社区的驿站: an anecdote's scene
-    # a broadcast: many sections under an opening (title, summary) that names no place of its own
+    # a broadcast: many sections under an opening (title, summary) that names no place of its own;
+    # never a Hong Kong, Macau or Taiwan page (a budget release under its headings 修订预算, 经济预测):
+    # those have no division below them, and a digest of several provinces does not get one
+    apart = {sha for sha, (page, _) in page_of.items() if _describe(page)["region"] in APART_NAMES}
     broadcast = {
         (sha, st)
         for (sha, st, sec), code in own.items()
-        if sec == 0 and code is None and sum(1 for k in own if k[:2] == (sha, st)) >= BROADCAST_SECTIONS
+        if sec == 0
+        and code is None
+        and sha not in apart
+        and sum(1 for k in own if k[:2] == (sha, st)) >= BROADCAST_SECTIONS
     }
     rows = []
     for sha, ix, st, sec in (

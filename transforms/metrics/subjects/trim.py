@@ -217,7 +217,10 @@ _PART_OF_YEAR = re.compile(
 
 
 # A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊): when, never what.
-_DAY_OR_MONTH = re.compile(r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末)$")
+# (同期|酒店平均入住率, 月内|平均气温: the same period, within the month -- Hong Kong releases)
+_DAY_OR_MONTH = re.compile(
+    r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末|同期|[月期]内|[当同本上]月)$"
+)
 
 
 # a point of the year and the localiser after it (年底|前, 年末|时): when, never what
