@@ -23,8 +23,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
-# Characters read back from a metric: indicator names of reports run to 22 (规模以上工业企业研发经费支出占…比重)
-_MAX_BEFORE = 24
+# Characters read back from a metric: indicator names of reports run to 22 (规模以上工业企业研发经费支出占…比重),
+# and a rate base may stand between the name and the figure (…最低标准从每生每年6000元)
+_MAX_BEFORE = 28
 
 
 # and forward: names after a count run to 19 (“绿水青山就是金山银山”实践创新基地)
