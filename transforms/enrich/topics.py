@@ -47,6 +47,7 @@ import polars as pl
 
 from transforms.enrich.context import Context
 from transforms.lexicon import table, words
+from transforms.metrics.subjects.respectively import listed_phrase
 
 TOPICS = {"topic": pl.String, "name_zh": pl.String, "name_en": pl.String, "budget_class": pl.String}
 SENTENCE_TOPICS = {"sha256": pl.String, "sent_ix": pl.Int32, "topic": pl.String}
@@ -460,7 +461,7 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .alias("predicate")
     )
-    heads = _subject_heads(m.select("_row", _qualified().alias("subject")))
+    heads = _subject_heads(_listed(m).select("_row", _qualified().alias("subject")))
     # a weak subject (企业 weighs 2) drawn in by an actor named before it in the clause (本次招聘会共吸引
     # 企业680家) counts what the actor drew: the actor's decisive keyword names the theme
     actor = (
@@ -654,6 +655,25 @@ def _at_crossing(text: pl.Expr, clause: pl.Expr) -> pl.Expr:
     return (
         text.str.ends_with("人次") & clause.str.contains(_alternation("topic_crossing_points.txt"))
     ).fill_null(False)
+
+
+def _listed(m: pl.DataFrame) -> pl.DataFrame:
+    """The subject of the first item of a 分别 list read with the head its list shares (城镇|和农村居民
+    人均可支配收入分别…: 城镇 counts income), for its theme only; the few rows with 分别 go to Python."""
+    rows = m.filter(
+        pl.col("sent").str.contains("分别", literal=True) & (pl.col("subject").fill_null("") != "")
+    )
+    if rows.is_empty():
+        return m
+    # the list is in the metric's clause, or in one before it (…分别达到A、B，分别增长x、y)
+    upto = rows.select(pl.col("sent").str.slice(0, pl.col("a")))["sent"]
+    phrases = [listed_phrase(t, s) for t, s in zip(upto, rows["subject"], strict=True)]
+    listed = rows.select("_row").with_columns(pl.Series("_listed", phrases, dtype=pl.String))
+    return (
+        m.join(listed, on="_row", how="left")
+        .with_columns(pl.coalesce("_listed", "subject").alias("subject"))
+        .drop("_listed")
+    )
 
 
 def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MIN) -> pl.DataFrame:

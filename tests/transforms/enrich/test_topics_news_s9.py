@@ -52,3 +52,26 @@ KINDS = [
 @pytest.mark.parametrize("row", KINDS, ids=[r[0][:8] for r in KINDS])
 def test_news_kinds(row: tuple[str, str, str | None, str]) -> None:
     _assert_story_topics([row])
+
+
+def test_an_item_of_a_list_is_read_with_the_head_its_list_shares() -> None:
+    # made up: the subject of the first figure is its conjunct as written (城镇); its theme is that
+    # of the head the list states once at its end (residents' income: economy), not of the rural
+    # item beside it in the window; the list may stand in a clause before the figure
+    from tests.transforms.enrich.test_topics import _topics
+
+    got = _topics(
+        [
+            "城镇和农村居民人均可支配收入分别增长4.9%和6.8%",
+            "城镇、农村居民人均可支配收入分别达到4万元、2万元，分别增长4.5%、6.3%",
+        ],
+        [["4.9%", "6.8%"], ["4.5%", "6.3%"]],
+        stories=[0, 1],
+        subjects={
+            "4.9%": "城镇",
+            "6.8%": "农村居民人均可支配收入",
+            "4.5%": "城镇",
+            "6.3%": "农村居民人均可支配收入",
+        },
+    )
+    assert got == [["economy", "rural"], ["economy", "rural"]]

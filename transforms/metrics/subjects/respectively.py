@@ -38,15 +38,17 @@ def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str 
     own = _before(conjunct, len(conjunct), 0, False, lead="分别").subject  # 分别增长 is its verb
     if index == len(conjuncts) - 1:
         return own
-    # The measured noun after the last item is every item's (钢铁、水泥和平板玻璃产量 -> 钢铁产量):
-    # 钢铁 alone does not say that output was counted, and would not group with 钢铁产量 elsewhere.
+    # The measured noun after the last item is every item's (钢铁、水泥和平板玻璃产量), but a subject
+    # is a phrase of the sentence (fact-spec; REPORTS-DECISIONS: min the figure's own conjunct, max
+    # the whole list up to its head), so an item before the last is named by its conjunct (钢铁):
+    # 钢铁产量 is written nowhere. The head still decides whether the conjunct is the item at all.
     if any(_has_head(c) for c in conjuncts[:-1]):
         return own  # 进口货值、…、船舶进出、…销售额: items that name their own measures share none
     head = _shared_head(conjuncts)
     item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
     if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:
         return own  # 刑事案件发案数、治安案件受理数: each item names its own measure
-    return item + head
+    return item
 
 
 # Endings of the administrative places a 分别 list may name (靖江市、泰兴市、兴化市…)
@@ -137,3 +139,28 @@ def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
                 out[g] = Fact(out[j].subject, out[g].measure)
         k = group[-1] + 1
     return out
+
+
+def listed_phrase(text: str, subject: str) -> str | None:
+    """The subject of a 分别 item with the head its list shares (城镇|和农村居民人均可支配收入分别… ->
+    城镇居民人均可支配收入), or None when the subject opens no such list in ``text`` (the sentence up
+    to the figure; its last such list is the figure's).
+
+    The subject itself stays the item as written (a phrase of the sentence); what the item counts
+    -- income, output -- is said once at the end of the list, and a theme is read from that."""
+    if not subject:
+        return None
+    at = text.rfind(subject)
+    while at >= 0:
+        after = text[at + len(subject) :]
+        stop = after.find("分别")
+        if stop > 0 and after[0] in "、和与及" and not any(c in after[:stop] for c in "，,；;。"):
+            conjuncts = _conjuncts(subject + after[:stop])
+            if len(conjuncts) < 2 or conjuncts[0] != subject or any(_has_head(c) for c in conjuncts[:-1]):
+                return None  # 接待人次、经营收入: items that name their own measures share none
+            head = _shared_head(conjuncts)
+            if not head or _has_head(subject) or tag(subject)[-1].text == tag(conjuncts[-1])[-1].text:
+                return None
+            return subject + head
+        at = text.rfind(subject, 0, at)
+    return None
