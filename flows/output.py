@@ -95,6 +95,33 @@ def table_lines(df: Any, max_width: int = DEFAULT_MAX_WIDTH) -> list[str]:
     return [line(headers), rule, *(line(r) for r in rows)]
 
 
+def _finite(value: float | None) -> float | None:
+    """:func:`_jsonable` of a float column's value: NaN and infinities are null."""
+    return None if value is not None and not math.isfinite(value) else value
+
+
+def jsonl_lines(df: Any) -> list[str]:
+    """The frame's rows as JSON lines (``\\n``-terminated), exactly ``json.dumps(row, ensure_ascii=False)``
+    of each row with :func:`_jsonable` values: read column by column, and only the columns whose
+    type can hold a value :func:`_jsonable` changes (floats, temporal and nested types) are mapped,
+    with one encoder for all rows (``json.dumps`` builds one per call)."""
+    import polars as pl
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    if not isinstance(df, pl.DataFrame):
+        return [encode({k: _jsonable(v) for k, v in row.items()}) + "\n" for row in df.iter_rows(named=True)]
+    columns: list[list[Any]] = []
+    for name, dtype in df.schema.items():
+        values = df.get_column(name).to_list()
+        if dtype.is_float():
+            values = list(map(_finite, values))
+        elif not (dtype.is_integer() or dtype in (pl.String, pl.Boolean, pl.Null)):
+            values = list(map(_jsonable, values))
+        columns.append(values)
+    names = df.columns
+    return [encode(dict(zip(names, row, strict=True))) + "\n" for row in zip(*columns, strict=True)]
+
+
 def write_frame(
     df: Any, fmt: str, out: Any = None, *, max_width: int = DEFAULT_MAX_WIDTH, header: bool = True
 ) -> None:
@@ -103,8 +130,7 @@ def write_frame(
     ``header=False`` continues a CSV written batch by batch (``minsheng extract``)."""
     out = out or sys.stdout
     if fmt == "jsonl":
-        for row in df.iter_rows(named=True):
-            out.write(json.dumps({k: _jsonable(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+        out.write("".join(jsonl_lines(df)))
     elif fmt == "csv":
         out.write(df.write_csv(float_scientific=False, include_header=header))
     else:

@@ -11,8 +11,10 @@ reports are one place throughout: their parts are never sections here."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 import polars as pl
 
@@ -133,13 +135,41 @@ def _opening_place(opening: str, found: list[tuple[str, int]], vouched: frozense
     return place
 
 
-def _span_place(
-    text: str, c0: int, c1: int, doc_found: list[tuple[str, int]], vouched: frozenset[str]
-) -> str | None:
-    """:func:`_opening_place` of the page's characters c0..c1, with the page's mentions there."""
-    b0, b1 = len(text[:c0].encode("utf-8")), len(text[:c1].encode("utf-8"))
-    found = [(m, off - b0) for m, off in doc_found if b0 <= off < b1]
-    return _opening_place(text[c0:c1], found, vouched) if found else None
+class _Page:
+    """One page's text with its division mentions, read for many spans (a page has dozens of
+    sections): the UTF-8 offset of a character offset is found from the nearest one already
+    counted, and a span's mentions by bisection, so no span encodes or scans the page from its start
+    (that made :func:`section_pages` quadratic in the page's length)."""
+
+    def __init__(self, text: str, found: list[tuple[str, int]], vouched: frozenset[str]) -> None:
+        self.text, self.found, self.vouched = text, found, vouched
+        offs = [off for _, off in found]
+        self.offs = offs if all(a <= b for a, b in pairwise(offs)) else None
+        self._chars = [0]  # character offsets counted so far, ascending, and their byte offsets
+        self._bytes = [0]
+
+    def nbytes(self, c: int) -> int:
+        """``len(text[:c].encode("utf-8"))``, counted on from the nearest smaller offset counted."""
+        if c <= 0:
+            return len(self.text[:c].encode("utf-8"))
+        i = bisect_right(self._chars, c) - 1
+        base_c, base_b = self._chars[i], self._bytes[i]
+        if base_c == c:
+            return base_b
+        b = base_b + len(self.text[base_c:c].encode("utf-8"))
+        self._chars.insert(i + 1, c)
+        self._bytes.insert(i + 1, b)
+        return b
+
+    def place(self, c0: int, c1: int) -> str | None:
+        """:func:`_opening_place` of the page's characters c0..c1, with the page's mentions there."""
+        b0, b1 = self.nbytes(c0), self.nbytes(c1)
+        if self.offs is not None:
+            lo, hi = bisect_left(self.offs, b0), bisect_left(self.offs, b1)
+            found = [(m, off - b0) for m, off in self.found[lo:hi]]
+        else:
+            found = [(m, off - b0) for m, off in self.found if b0 <= off < b1]
+        return _opening_place(self.text[c0:c1], found, self.vouched) if found else None
 
 
 def section_pages(
@@ -206,15 +236,19 @@ def section_pages(
     )
     _, aliases, _ = _gazetteer()
     own: dict[tuple[str, int, int], str | None] = {}
+    read: dict[str, _Page] = {}
     for sha, st, sec, c0, h1, c1 in spans.select("sha256", "story", "section", "c0", "h1", "c1").iter_rows():
         text = texts.get(sha, "")
-        vouched = frozenset(c for a, _ in doc_found.get(sha, []) if aliases[a][1] for c in aliases[a][0])
-        found = doc_found.get(sha, [])
-        whole = _span_place(text, c0, c1, found, vouched)
+        pg = read.get(sha)
+        if pg is None:
+            found = doc_found.get(sha, [])
+            vouched = frozenset(c for a, _ in found if aliases[a][1] for c in aliases[a][0])
+            pg = read[sha] = _Page(text, found, vouched)
+        whole = pg.place(c0, c1)
         if h1 is None:
             own[sha, st, sec] = whole
             continue
-        heading = _span_place(text, c0, h1, found, vouched)
+        heading = pg.place(c0, h1)
         if heading is None:
             own[sha, st, sec] = None if _national_heading(text[c0:h1]) else whole
         elif whole is None:
@@ -227,13 +261,11 @@ def section_pages(
     # never a Hong Kong, Macau or Taiwan page (a budget release under its headings 修订预算, 经济预测):
     # those have no division below them, and a digest of several provinces does not get one
     apart = {sha for sha, (page, _) in page_of.items() if _describe(page)["region"] in APART_NAMES}
+    sections = Counter(k[:2] for k in own)
     broadcast = {
         (sha, st)
         for (sha, st, sec), code in own.items()
-        if sec == 0
-        and code is None
-        and sha not in apart
-        and sum(1 for k in own if k[:2] == (sha, st)) >= BROADCAST_SECTIONS
+        if sec == 0 and code is None and sha not in apart and sections[sha, st] >= BROADCAST_SECTIONS
     }
     rows = []
     for sha, ix, st, sec in (
