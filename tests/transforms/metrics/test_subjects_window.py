@@ -28,3 +28,20 @@ from tests.transforms.metrics.frames import subject
 )
 def test_a_long_indicator_name_is_read_whole(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a start point dated by an event (翻新前的, 开业初期的) stands between 由/从 and the figure
+        ("档位出租率由翻新前的六成回升至九成五。", "六成", "档位出租率"),
+        ("客房入住率从开业初期的40%提升到80%。", "40%", "客房入住率"),
+        ("空置率从70%回落到50%。", "50%", "空置率"),
+        # an attribute after a figure of its own thing stays as written, not joined to it
+        ("全区经营主体新增1.2万户、总量达到8.6万户。", "8.6万户", "总量"),
+        # Macau and Hong Kong stall holders (档主) are one word
+        ("今年豁免档位租金，惠及约900名档主。", "约900名", "档主"),
+    ],
+)
+def test_starts_attributes_and_stall_holders(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

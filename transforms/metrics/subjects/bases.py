@@ -135,6 +135,9 @@ def _before_compare_verb(ws: list[Word]) -> list[Word]:
     return ws
 
 
+_EVENT_TIMES = ("前", "后", "以前", "之前", "以后", "之后", "初期", "期间")  # after an event word: a time
+
+
 def _from_frame(ws: Sequence[Word]) -> int | None:
     """Where 由/从 opens the start point the metric is (由|每生每年|5元, 从|2020年的|53.2%): only
     dates, rates per unit and 的 stand between it and the metric, and a noun before it."""
@@ -147,6 +150,12 @@ def _from_frame(ws: Sequence[Word]) -> int | None:
         or (
             ws[i - 1].text in _set("subject_range_marks.txt") and i > 1 and ws[i - 2].tag in ("t", "m")
         )  # 七月|至|九月
+        or (  # 翻新|前|的, 开业|初期|的: an event dating the start point, as a date does
+            ws[i - 1].tag in ("v", "vn", "n")
+            and i < len(ws)
+            and ws[i].text in _EVENT_TIMES
+            and ws[i - 2].text in _set("subject_from_words.txt")
+        )
     ):
         i -= 1
     if i < 2 or ws[i - 1].text not in _set("subject_from_words.txt"):

@@ -104,7 +104,10 @@ def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]
         if subject in _set("subject_attribute_heads.txt") or (
             _rate_of_act_before(sentence, spans[k - 1], subject) and not _has_head(prev)
         ):
-            out[k] = Fact(prev if prev.endswith(subject) else prev + subject, out[k].measure)
+            # 总量|达到…: the attribute stays as written unless the two stand together in the
+            # sentence (a subject is a phrase of it: 地区生产总值总量 is written nowhere)
+            joined = prev if prev.endswith(subject) else prev + subject
+            out[k] = Fact(joined if joined in sentence else subject, out[k].measure)
             continue
         # the measure word stands in the item itself (not a 分别 list's, whose items share a head)
         own = gap.startswith("、") and "，" not in gap and subject in gap
