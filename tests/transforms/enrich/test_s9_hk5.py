@@ -37,6 +37,10 @@ HEADINGS = """新闻公报
 
 年度工程开支约31亿元。
 
+社区设施
+
+年内把长者社区照顾服务券增至8,000张。
+
 完
 """
 
@@ -65,6 +69,10 @@ def _one(m: pl.DataFrame, page: str, text: str) -> dict:
 def test_a_hong_kong_release_under_many_headings_is_not_a_broadcast(metrics: pl.DataFrame) -> None:
     for text in ("约18公里", "约280万立方米", "约4.2万立方米", "约31亿元"):
         assert _one(metrics, "headings", text)["adcode"] == "810000", text
+
+
+def test_community_care_for_the_elderly_is_no_community(metrics: pl.DataFrame) -> None:
+    assert _one(metrics, "headings", "8,000张")["area"] is None
 
 
 def test_hong_kong_departments_and_programmes_point_to_hong_kong() -> None:
