@@ -119,6 +119,11 @@ def test_a_school_year_named_by_both_years_spans_them() -> None:
     assert got["0:60个"][:2] == (2027, 2028)
 
 
+def test_a_period_opening_quoted_speech_in_corner_brackets_dates_it() -> None:
+    got = decide([["署长表示：「过去五年，我们修复了80公里斜坡。」"]], meta={"published": "2026-05-19"})
+    assert got["0:80公里"][:2] == (2021, 2025)
+
+
 # --- topics: Hong Kong vocabulary (made-up sentences) ---
 
 VOCABULARY = [
