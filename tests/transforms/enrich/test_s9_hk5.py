@@ -45,6 +45,22 @@ HEADINGS = """新闻公报
 """
 
 
+# a budget release: its title (under the masthead) names the bill; figures of the fiscal year the bill
+# plans are its estimates even with no cue word, the revised figures of the year it closes are not
+BUDGET = """新闻公报
+
+财政司司长发表2027-28年度财政预算案
+
+二○二七年二月二十四日（星期三）
+
+2026-27年度的修订预算显示，综合赤字为约420亿元。
+
+2027-28年度教育经常开支为1,120亿元，卫生经常开支为1,260亿元。
+
+完
+"""
+
+
 def _rows(tmp: Path, pages: dict[str, str]) -> pl.DataFrame:
     paths = []
     for name, text in pages.items():
@@ -57,7 +73,7 @@ def _rows(tmp: Path, pages: dict[str, str]) -> pl.DataFrame:
 
 @pytest.fixture(scope="module")
 def metrics(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
-    return _rows(tmp_path_factory.mktemp("hk5"), {"headings": HEADINGS})
+    return _rows(tmp_path_factory.mktemp("hk5"), {"headings": HEADINGS, "budget": BUDGET})
 
 
 def _one(m: pl.DataFrame, page: str, text: str) -> dict:
@@ -69,6 +85,12 @@ def _one(m: pl.DataFrame, page: str, text: str) -> dict:
 def test_a_hong_kong_release_under_many_headings_is_not_a_broadcast(metrics: pl.DataFrame) -> None:
     for text in ("约18公里", "约280万立方米", "约4.2万立方米", "约31亿元"):
         assert _one(metrics, "headings", text)["adcode"] == "810000", text
+
+
+def test_a_budget_bills_figures_of_the_year_it_plans_are_targets(metrics: pl.DataFrame) -> None:
+    assert _one(metrics, "budget", "1,120亿元")["modality"] == "target"
+    assert _one(metrics, "budget", "1,260亿元")["modality"] == "target"
+    assert _one(metrics, "budget", "约420亿元")["modality"] == "actual"  # the year it closes
 
 
 def test_community_care_for_the_elderly_is_no_community(metrics: pl.DataFrame) -> None:
