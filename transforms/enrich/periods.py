@@ -623,6 +623,8 @@ class Walk:
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
     late: bool = False  # dated late in its year (a policy address of November): 过去一年 is that year
     day_frame: Period | None = None  # a story paragraph opened by a dated day (2003年9月18日，…)
+    budget: bool = False  # the story's headline names a budget bill (发表2026-27年度财政预算案)
+    budget_page: bool = False  # ... or the page's opening lines do (a title under a 新闻公报 masthead)
 
     def resolve(self, e: Expr) -> Period:
         if e.kind == PAST and self.late and self.published is not None:
@@ -655,6 +657,7 @@ class Walk:
         a time expression -- False spares :func:`head_expr`; None when the caller does not know)."""
         if story_ix != self.story:
             self.story, self.story_period, self.section_period = story_ix, None, None
+            self.budget = False
             self.day_frame = None
             self.lead_pending, self.lead_is_section = True, False
         if para_ix != self.para:
@@ -679,6 +682,7 @@ class Walk:
             )
             if head is not None and head.kind in STORY:
                 self.story_period = self.resolve(head)
+            self.budget = any(w in text for w in words("budget_titles.txt"))
             self.para_pending = False
         elif role == "subheadline":
             self.section_period, self.lead_pending, self.lead_is_section = None, True, True
@@ -838,6 +842,12 @@ class Walk:
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
         if ahead:
             return True  # “十五五”时期，累计建成…, 自明年起扩大至…: a period after the page’s year is planned
+        if (
+            (self.budget or self.budget_page)
+            and _budget_year(period, self.published)
+            and (quiet or not cue.actual_cue(before))
+        ):
+            return True  # a budget bill's figures of a fiscal year not yet over: its estimates
         if not quiet and cue.actual_cue(before) and not cue.span_count(text[offset : offset + length]):
             return False  # 做强3个集群 are clusters that stand; 做大做强1—2个产业 is a number set
         if any(f <= offset for f in s.frames) or self.carry_target:
@@ -890,6 +900,28 @@ class Walk:
             )
         else:
             self.carry, self.carry_target, self.carry_start, self.carry_forecast = None, False, "", False
+
+
+BUDGET_LINES = 3  # the opening lines of a page read for a budget bill's title (masthead, title, date)
+
+
+def _names_budget(text: str) -> bool:
+    """Whether the page's opening lines name a budget bill (新闻公报 / 财政司司长发表…财政预算案)."""
+    lines = [line for line in text[:LEAD_CHARS].splitlines() if line.strip()][:BUDGET_LINES]
+    return any(w in line for line in lines for w in words("budget_titles.txt"))
+
+
+def _budget_year(period: Period, published: int | None) -> bool:
+    """Whether ``period`` is a fiscal year (two years) that has not ended in the publication year: in
+    a budget bill's story (2026-27年度 in a February 2026 speech) it is the year the bill plans; a
+    year that ends in the publication year (2025-26年度的修订预算) is the one it closes."""
+    first, last = period
+    return (
+        first is not None
+        and last is not None
+        and last == first + 1
+        and (published is None or last > published)
+    )
 
 
 SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…", "”", "」", "』", "：", ":")
@@ -1022,7 +1054,7 @@ def _walk_document(
     if published is None:
         heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
         published = year_from_headings([h for h in heads if h is not None])
-    w = Walk(published, report, single, roc=roc, late=late)
+    w = Walk(published, report, single, roc=roc, late=late, budget_page=_names_budget(text0))
     out = []
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     whole_planned = False  # the sentence just before ended on a planned metric (a 其中 part may follow)

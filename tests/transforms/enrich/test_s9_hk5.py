@@ -37,6 +37,26 @@ HEADINGS = """新闻公报
 
 年度工程开支约31亿元。
 
+社区设施
+
+年内把长者社区照顾服务券增至8,000张。
+
+完
+"""
+
+
+# a budget release: its title (under the masthead) names the bill; figures of the fiscal year the bill
+# plans are its estimates even with no cue word, the revised figures of the year it closes are not
+BUDGET = """新闻公报
+
+财政司司长发表2027-28年度财政预算案
+
+二○二七年二月二十四日（星期三）
+
+2026-27年度的修订预算显示，综合赤字为约420亿元。
+
+2027-28年度教育经常开支为1,120亿元，卫生经常开支为1,260亿元。
+
 完
 """
 
@@ -53,7 +73,7 @@ def _rows(tmp: Path, pages: dict[str, str]) -> pl.DataFrame:
 
 @pytest.fixture(scope="module")
 def metrics(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
-    return _rows(tmp_path_factory.mktemp("hk5"), {"headings": HEADINGS})
+    return _rows(tmp_path_factory.mktemp("hk5"), {"headings": HEADINGS, "budget": BUDGET})
 
 
 def _one(m: pl.DataFrame, page: str, text: str) -> dict:
@@ -65,6 +85,16 @@ def _one(m: pl.DataFrame, page: str, text: str) -> dict:
 def test_a_hong_kong_release_under_many_headings_is_not_a_broadcast(metrics: pl.DataFrame) -> None:
     for text in ("约18公里", "约280万立方米", "约4.2万立方米", "约31亿元"):
         assert _one(metrics, "headings", text)["adcode"] == "810000", text
+
+
+def test_a_budget_bills_figures_of_the_year_it_plans_are_targets(metrics: pl.DataFrame) -> None:
+    assert _one(metrics, "budget", "1,120亿元")["modality"] == "target"
+    assert _one(metrics, "budget", "1,260亿元")["modality"] == "target"
+    assert _one(metrics, "budget", "约420亿元")["modality"] == "actual"  # the year it closes
+
+
+def test_community_care_for_the_elderly_is_no_community(metrics: pl.DataFrame) -> None:
+    assert _one(metrics, "headings", "8,000张")["area"] is None
 
 
 def test_hong_kong_departments_and_programmes_point_to_hong_kong() -> None:
@@ -109,6 +139,11 @@ def test_a_run_of_months_across_two_years_is_a_range_not_a_horizon() -> None:
 def test_a_school_year_named_by_both_years_spans_them() -> None:
     got = decide([["2027/28学年将开办60个班。"]], meta={"published": "2026-06-01"})
     assert got["0:60个"][:2] == (2027, 2028)
+
+
+def test_a_period_opening_quoted_speech_in_corner_brackets_dates_it() -> None:
+    got = decide([["署长表示：「过去五年，我们修复了80公里斜坡。」"]], meta={"published": "2026-05-19"})
+    assert got["0:80公里"][:2] == (2021, 2025)
 
 
 # --- topics: Hong Kong vocabulary (made-up sentences) ---

@@ -29,6 +29,8 @@ _DATE_TAILS = frozenset(
         "月",
         "日",
         "年度",
+        "学年",  # 2026/27|学年|小一开班数目: a school year's tail
+        "学年度",
         "月底",
         "月初",
         "年底",
@@ -243,14 +245,15 @@ def _period_opening(ws: Sequence[Word]) -> int:
 
 
 # A calendar year or fiscal year written out (二○二五年, 2024年, 2023-24年度): when, never what
-_YEAR = re.compile(r"^(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})(?:[-－至/][0-9]{2,4})?年度?$")
+# (2026/27学年, cut 2026|/|27|学年: a school year named by both its years)
+_YEAR = re.compile(r"^(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})(?:[-－至/][0-9]{2,4})?学?年度?$")
 
 
 def _year_or_territory(ws: Sequence[Word]) -> int:
     """How many words opening ``ws`` spell a year (2024|年, 二○二五年) or a place word the dictionary
     cut in two (全|台), with more words after them; else 0. The year and the whole territory say when
     and where the figure holds (scored under years and region), never what is counted."""
-    for k in (1, 2):
+    for k in (1, 2, 3, 4):
         if len(ws) > k and ws[k - 1].text not in "年度":
             joined = _text(ws[:k])
             cut = k == 2 and joined in _set("subject_place_words.txt") and len(ws[k].text) > 1
