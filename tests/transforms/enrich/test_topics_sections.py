@@ -59,3 +59,18 @@ def test_a_sentence_naming_no_theme_takes_its_sections(tmp_path: Path) -> None:
 def test_a_numbered_headline_is_a_section_of_its_own(tmp_path: Path) -> None:
     # a border-control measure names no theme: not the digest's neighbouring economy headline
     assert _topics(tmp_path)["90天"] == "other"
+
+
+def test_a_budgets_totals_are_the_economy_in_a_section_of_its_own(tmp_path: Path) -> None:
+    # made up: a budget release in sections: the totals (总开支, 政府收入, 赤字) are public finance
+    # (economy) even where a field's spending line in the same section names welfare
+    page = tmp_path / "budget.txt"
+    page.write_text(
+        "新闻公报\n\n预算案摘要\n\n财政司今日公布预算案。\n\n二○二六年度预算\n\n"
+        "本年度政府总开支预算为9,100亿元。社会福利开支为1,300亿元。\n\n"
+        "政府收入预算为8,400亿元，综合赤字约700亿元。\n\n经济预测\n\n预测经济增长2%至3%。\n",
+        encoding="utf-8",
+    )
+    got = dict(parse_batch([str(page)]).metrics.select("text", "topic").iter_rows())
+    assert got["9,100亿元"] == got["8,400亿元"] == got["约700亿元"] == "economy"
+    assert got["1,300亿元"] == "social_security"
