@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from tests.transforms.enrich.test_regions import _metric_regions
 from transforms.parse import parse_batch
 
 BULLETIN = """陕西省2025年国民经济和社会发展统计公报
@@ -104,3 +105,16 @@ def test_a_paragraph_opening_on_a_district_of_a_city_page_is_the_districts(metri
     assert _adcode(metrics, "city", "9公里") == "410303"
     assert _adcode(metrics, "city", "45个") == "410300"  # 全市 keeps the city
     assert _adcode(metrics, "city", "6000个") == "410300"
+
+
+def test_a_destination_or_market_of_another_province_is_not_the_figures_place() -> None:
+    got = _metric_regions(
+        [
+            "全年组织8000余名各族学生赴上海等地参加研学活动。",
+            "120余种特色农产品供应香港，高原牦牛肉出口增长3倍。",
+            "“甘肃高原菜”等蔬菜产品广州市场份额超过两成。",
+        ],
+        [["8000余名"], ["120余种"], ["两成"]],
+        meta={"region": "620000"},
+    )
+    assert got == [["620000"], ["620000"], ["620000"]]

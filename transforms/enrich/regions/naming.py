@@ -34,6 +34,8 @@ def _named(
     origins = tuple(words("region_origin_heads.txt"))
     prefixes = tuple(words("region_origin_prefixes.txt"))
     zones = tuple(words("region_zone_tails.txt"))
+    goes = tuple(words("region_destination_words.txt"))
+    markets = tuple(words("region_market_heads.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
     # a province named by its short form vouches for the name right after it (山西大同, 辽宁锦州)
@@ -73,10 +75,15 @@ def _named(
         ):
             continue
         after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
+        if alias.endswith("市") and after.startswith("场"):
+            after = "市" + after  # 北京市场份额: the name 北京 before 市场, not 北京市
         origin = after.removeprefix("地区").startswith(origins)  # 台湾地区旅客 as 台湾旅客
         origin |= raw[:off].decode("utf-8", errors="ignore").endswith(prefixes)  # 来自广东省的, 输往台湾的
         if origin and info[code][3] != province:
             continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
+        went = after.startswith(markets) or raw[:off].decode("utf-8", errors="ignore").endswith(goes)
+        if went and province is not None and info[code][3] != province:
+            continue  # 赴北京参观, 北京市场份额 in a Hebei report: the destination or market
         if after.startswith(zones) and info[code][1] != "province":
             code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
         # near: in the page's province, under a division the text names, or named in full on the page
