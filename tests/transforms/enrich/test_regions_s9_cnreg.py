@@ -118,3 +118,15 @@ def test_a_destination_or_market_of_another_province_is_not_the_figures_place() 
         meta={"region": "620000"},
     )
     assert got == [["620000"], ["620000"], ["620000"]]
+
+
+def test_wholes_and_places_listed_after_a_destination_word_are_markets() -> None:
+    got = _metric_regions(
+        [
+            "全市组织劳务输出供应长三角、珠三角企业用工9万人。",
+            "全市对接广州、深圳等地用人单位260余家。",
+        ],
+        [["9万人"], ["260余家"]],
+        meta={"region": "430100"},
+    )
+    assert got == [["430100"], ["430100"]]

@@ -11,6 +11,8 @@ from transforms.enrich.regions.divisions import _ancestors, _at_level, _gazettee
 from transforms.enrich.regions.mentions import _cued, _short_name_blocked
 from transforms.lexicon import words
 
+LIST_JOINS = ("、", "和", "及", "与")  # between two items of a list of places
+
 
 def _named(
     text: str, found: list[tuple[str, int]], province: str | None, vouched: frozenset[str] = frozenset()
@@ -47,6 +49,7 @@ def _named(
         if len(aliases[a][0]) == 1 and info[c][1] == "province" and off + _nbytes(a) in starts
     }
     codes: list[str] = []
+    gone = -1  # where the last name a destination word put as a market ends (对接北京、上海)
     for alias, off in found:
         cands, is_full = aliases[alias]
         if not is_full and _short_name_blocked(raw, off, alias, cands[0], blockers):
@@ -82,7 +85,9 @@ def _named(
         if origin and info[code][3] != province:
             continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
         went = after.startswith(markets) or raw[:off].decode("utf-8", errors="ignore").endswith(goes)
+        went |= gone >= 0 and raw[gone:off].decode("utf-8", errors="ignore") in LIST_JOINS  # 对接北京、上海
         if went and province is not None and info[code][3] != province:
+            gone = off + _nbytes(alias)
             continue  # 赴北京参观, 北京市场份额 in a Hebei report: the destination or market
         if after.startswith(zones) and info[code][1] != "province":
             code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
