@@ -26,6 +26,8 @@ from transforms.enrich.regions.mentions import _sentence_mentions
 from transforms.enrich.regions.naming import _named
 from transforms.enrich.regions.national import _names_whole, _national, _province_parts
 from transforms.enrich.regions.page import page_regions
+from transforms.enrich.regions.paragraphs import paragraph_page, paragraph_pages
+from transforms.enrich.regions.respective import RESPECTIVELY, respective_places
 from transforms.enrich.regions.scope import _anchor, _deictic, _scope_region
 from transforms.enrich.regions.sections import section_pages
 from transforms.enrich.regions.stories import (
@@ -58,6 +60,64 @@ def _locates(text: str, mine: list[tuple[str, int]]) -> bool:
     大桥位于某县，桥长…): like 在某地，…, that place goes on to the later figure."""
     raw = text.encode("utf-8")
     return any(raw[:off].decode("utf-8", "ignore").endswith(_LOCATING) for _, off in mine)
+
+
+def _by_paragraph(cl: pl.DataFrame, paras: pl.DataFrame) -> pl.DataFrame:
+    """``cl`` with page and province replaced where a paragraph's opening place stands for the page
+    (:func:`~.paragraphs.paragraph_page`)."""
+    if paras.is_empty():
+        return cl
+    keys = ["sha256", "sent_ix"]
+    joined = cl.select(*keys, "page").unique().join(paras, on=keys)
+    rows = []
+    for sha, ix, page, code, digest in joined.select(*keys, "page", "code", "digest").iter_rows():
+        replaced, got = paragraph_page(code, digest, page)
+        if replaced:
+            rows.append((sha, ix, got, _describe(got)["province"]))
+    if not rows:
+        return cl
+    over = pl.DataFrame(
+        rows,
+        schema={"sha256": pl.String, "sent_ix": pl.Int32, "p_page": pl.String, "p_province": pl.String},
+        orient="row",
+    ).with_columns(pl.lit(True).alias("p"))
+    return (
+        cl.join(over, on=keys, how="left")
+        .with_columns(
+            pl.when(pl.col("p")).then(pl.col("p_page")).otherwise(pl.col("page")).alias("page"),
+            pl.when(pl.col("p")).then(pl.col("p_province")).otherwise(pl.col("province")).alias("province"),
+        )
+        .drop("p_page", "p_province", "p")
+    )
+
+
+def _pair_respective(
+    cl: pl.DataFrame,
+    sent_found: dict[tuple[str, int], list[tuple[str, int]]],
+    vouched: dict[str, frozenset[str]],
+    out: list[str | None],
+) -> None:
+    """In place: the figures 分别 pairs one to one with a list of places (西安、宝鸡分别增长6.1%、5.8%)
+    take their own place (:mod:`.respective`)."""
+    rows = cl.with_row_index("i").filter(pl.col("sent").fill_null("").str.contains(RESPECTIVELY))
+    if rows.is_empty():
+        return
+    by_sent: dict[tuple[str, int], list[tuple[int, int, int, str, str | None]]] = {}
+    for i, sha, ix, a, b, sent, province in rows.select(
+        "i", "sha256", "sent_ix", "a", "b", "sent", "province"
+    ).iter_rows():
+        by_sent.setdefault((sha, ix), []).append((i, a, b, sent, province))
+    for (sha, ix), figs in by_sent.items():
+        sent, province = figs[0][3], figs[0][4]
+        paired = respective_places(
+            sent,
+            sent_found.get((sha, ix), []),
+            [(a, b) for _, a, b, _, _ in figs],
+            province,
+            vouched.get(sha, frozenset()),
+        )
+        for k, code in paired.items():
+            out[figs[k][0]] = code
 
 
 def metric_regions(ctx: Context) -> pl.DataFrame:
@@ -93,12 +153,16 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
             pl.when(pl.col("s")).then(pl.col("s_province")).otherwise(pl.col("province")).alias("province"),
         )
         .drop("s_page", "s_province", "s")
-        .with_columns(
-            (
-                _national(pl.col("lead"), pl.col("unit"))
-                & ~pl.col("page").fill_null("").is_in(list(words("region_national_self.txt")))
-            ).alias("national")
-        )
+    )
+    # a news paragraph opening on a place of its own (a digest's story) stands for the page there
+    own_pages = {
+        sha: (code, prov) for sha, code, prov in page_frame.select("sha256", "adcode", "province").iter_rows()
+    }
+    cl = _by_paragraph(cl, paragraph_pages(ctx, doc_found, own_pages)).with_columns(
+        (
+            _national(pl.col("lead"), pl.col("unit"))
+            & ~pl.col("page").fill_null("").is_in(list(words("region_national_self.txt")))
+        ).alias("national")
     )
     _, aliases, info = _gazetteer()
     vouched = {
@@ -275,6 +339,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
                 code = got
                 break
         out[i] = code
+    _pair_respective(cl, sent_found, vouched, out)
     areas = _metric_areas(cl.select("metric_id", *keys, "sent", "a", "b", "clause", "lead"), ctx.sentences)
     _place_areas(ctx, cl, areas, out, bare, doc_found, vouched)
     _story_deixis(cl, bare, deictic.to_list(), out, stories)

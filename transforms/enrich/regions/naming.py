@@ -11,6 +11,8 @@ from transforms.enrich.regions.divisions import _ancestors, _at_level, _gazettee
 from transforms.enrich.regions.mentions import _cued, _short_name_blocked
 from transforms.lexicon import words
 
+LIST_JOINS = ("、", "和", "及", "与")  # between two items of a list of places
+
 
 def _named(
     text: str, found: list[tuple[str, int]], province: str | None, vouched: frozenset[str] = frozenset()
@@ -34,6 +36,8 @@ def _named(
     origins = tuple(words("region_origin_heads.txt"))
     prefixes = tuple(words("region_origin_prefixes.txt"))
     zones = tuple(words("region_zone_tails.txt"))
+    goes = tuple(words("region_destination_words.txt"))
+    markets = tuple(words("region_market_heads.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
     # a province named by its short form vouches for the name right after it (山西大同, 辽宁锦州)
@@ -45,6 +49,7 @@ def _named(
         if len(aliases[a][0]) == 1 and info[c][1] == "province" and off + _nbytes(a) in starts
     }
     codes: list[str] = []
+    gone = -1  # where the last name a destination word put as a market ends (对接北京、上海)
     for alias, off in found:
         cands, is_full = aliases[alias]
         if not is_full and _short_name_blocked(raw, off, alias, cands[0], blockers):
@@ -73,10 +78,17 @@ def _named(
         ):
             continue
         after = raw[off + _nbytes(alias) : off + _nbytes(alias) + 18].decode("utf-8", errors="ignore")
+        if alias.endswith("市") and after.startswith("场"):
+            after = "市" + after  # 北京市场份额: the name 北京 before 市场, not 北京市
         origin = after.removeprefix("地区").startswith(origins)  # 台湾地区旅客 as 台湾旅客
         origin |= raw[:off].decode("utf-8", errors="ignore").endswith(prefixes)  # 来自广东省的, 输往台湾的
         if origin and info[code][3] != province:
             continue  # 台湾农民创业园 in a Fujian report: the farmers' origin, not the place
+        went = after.startswith(markets) or raw[:off].decode("utf-8", errors="ignore").endswith(goes)
+        went |= gone >= 0 and raw[gone:off].decode("utf-8", errors="ignore") in LIST_JOINS  # 对接北京、上海
+        if went and province is not None and info[code][3] != province:
+            gone = off + _nbytes(alias)
+            continue  # 赴北京参观, 北京市场份额 in a Hebei report: the destination or market
         if after.startswith(zones) and info[code][1] != "province":
             code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
         # near: in the page's province, under a division the text names, or named in full on the page

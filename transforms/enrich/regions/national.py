@@ -54,7 +54,26 @@ def _parts_named(text: str, own: bool) -> list[str]:
     """The provinces a text names by a region word inside one of them (推动珠三角…托管15所: 广东省);
     outside the metric's own clause only one opening the clause (CARRY_CHARS), like a division."""
     pattern, codes = _province_parts()
-    return [codes[m.group(0)] for m in pattern.finditer(text) if own or m.start() < CARRY_CHARS]
+    markets = _market_spans(text)
+    return [
+        codes[m.group(0)]
+        for m in pattern.finditer(text)
+        if (own or m.start() < CARRY_CHARS) and not any(a <= m.start() < b for a, b in markets)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _market_list() -> re.Pattern[str]:
+    """A destination word (region_destination_words.txt) and the list of wholes or province parts it
+    puts as markets (供应长三角、珠三角, 对接京津冀)."""
+    go = "|".join(map(re.escape, sorted(words("region_destination_words.txt"), key=len, reverse=True)))
+    names = f"(?:{_wholes().pattern}|{_province_parts()[0].pattern})"
+    return re.compile(f"(?:{go}){names}(?:[、和及与]{names})*")
+
+
+def _market_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the market lists of ``text`` (:func:`_market_list`)."""
+    return [(m.start(), m.end()) for m in _market_list().finditer(text)]
 
 
 def _names_whole(text: str, found: list[tuple[str, int]], carried: bool, own: bool = True) -> bool:
@@ -62,11 +81,16 @@ def _names_whole(text: str, found: list[tuple[str, int]], carried: bool, own: bo
     as the whole of which a named division's stretch is meant (黄河流域甘肃段: 甘肃's part of it).
     In a clause other than the metric's (not ``own``), a whole a route reaches (蒙西至京津冀外送通道,
     group_destinations.txt) is where the route's object goes, not the later metric's place, and a whole
-    that stands as an item of a list (…和成渝双城消费节、川渝好物…) names that item, not the place."""
+    that stands as an item of a list (…和成渝双城消费节、川渝好物…) names that item, not the place.
+    A whole a destination word puts as a market (供应长三角, 对接京津冀: region_destination_words.txt),
+    with the wholes listed after it, is not the place in any clause."""
     reached = tuple(words("group_destinations.txt"))
+    markets = _market_spans(text)
     for m in _wholes().finditer(text):
         if carried and m.start():
             return False
+        if any(a <= m.start() < b for a, b in markets):
+            continue  # 劳务输出供应长三角、珠三角企业用工12万人: where the labour goes, not the place
         if not own and text[: m.start()].endswith(reached):
             continue
         if not own and text[: m.start()].endswith(_LIST_JOINS):
