@@ -21,25 +21,26 @@ from transforms.parse import parse_batch
 
 HERE = Path(__file__).parent
 TOOLS = HERE.resolve().parents[0].parent / "shared" / "tools"
-# measured on a98b98d (session 8's end) less 0.001: one more wrong figure falls below
+# measured on session 9's code (floors set at a98b98d, raised after the s9 subject/region rounds)
+# less 0.001: one more wrong figure falls below
 FLOORS: dict[str, dict[str, float]] = {
     "heldout/cn": dict(
-        subject=0.884, topic=0.984, years=0.999, modality=0.999, region=0.999, area=0.976, targets=0.999
+        subject=0.892, topic=0.984, years=0.999, modality=0.999, region=0.999, area=0.976, targets=0.999
     ),
     "heldout/hk": dict(
-        subject=0.877, topic=0.966, years=0.983, modality=0.991, region=0.999, area=0.966, targets=0.981
+        subject=0.893, topic=0.966, years=0.983, modality=0.991, region=0.999, area=0.966, targets=0.981
     ),
     "heldout2/cn": dict(
-        subject=0.924, topic=0.958, years=0.985, modality=0.985, region=0.958, area=0.979, targets=0.967
+        subject=0.924, topic=0.958, years=0.985, modality=0.985, region=0.999, area=0.979, targets=0.967
     ),
     "heldout2/hk": dict(
         subject=0.807, topic=0.975, years=0.991, modality=0.999, region=0.999, area=0.983, targets=0.999
     ),
     "heldout3/cn": dict(
-        subject=0.887, topic=0.904, years=0.975, modality=0.999, region=0.869, area=0.993, targets=0.999
+        subject=0.892, topic=0.904, years=0.975, modality=0.999, region=0.999, area=0.993, targets=0.999
     ),
     "heldout3/hk": dict(
-        subject=0.673, topic=0.788, years=0.873, modality=0.999, region=0.999, area=0.999, targets=0.999
+        subject=0.725, topic=0.788, years=0.873, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
 }
 PRED: tuple[str, ...] = (
