@@ -216,8 +216,11 @@ _PART_OF_YEAR = re.compile(
 )  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
 
 
-# A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊): when, never what.
-_DAY_OR_MONTH = re.compile(r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末)$")
+# A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊), the same period of a
+# release (同期|入境旅客) or the year so far (今年以来|单月平均毛收入): when, never what.
+_DAY_OR_MONTH = re.compile(
+    r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末|同期|(?:今|本|去)年以来)$"
+)
 
 
 # a point of the year and the localiser after it (年底|前, 年末|时): when, never what

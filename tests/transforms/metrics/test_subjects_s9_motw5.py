@@ -1,0 +1,40 @@
+"""Subject rules of session 9 (helper motw5), Macau and Taiwan release wording: time words that open
+a phrase (同期, 今年以来), verbs and conjunctions the dictionary tags as nouns (预料, 现有, 力拚, 主因),
+nouns and places it cuts into characters (家团, 寻职者, 买卖移转, 新北市), the one-character change
+verb 涨 and 上涨 kept whole, 最多 as no subject.
+
+Every sentence here is made up for the rule it pins down; none is taken from a test text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.metrics.frames import subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # the same period and the year so far say when, never what
+        ("同期出境旅客为85万人次。", "85万人次", "出境旅客"),
+        ("今年以来月均访港人次为310万。", "310万", "月均访港人次"),
+        # a forecast verb and a strive verb belong to the predicate
+        ("预料明年失业率将回落至3.1%。", "3.1%", "失业率"),
+        ("全年出口则力拚达到4,800亿美元。", "4,800亿美元", "出口"),
+        # 现有 (now has) and 主因 (mainly because) are no part of the noun
+        ("公屋轮候家团现有1,950户。", "1,950户", "公屋轮候家团"),
+        ("主因电费下跌2.2%。", "2.2%", "电费"),
+        # nouns the dictionary cuts into characters
+        ("家团申请共4,200份。", "4,200份", "家团申请"),
+        ("其中初次寻职者6万2千人。", "6万2千人", "初次寻职者"),
+        ("买卖移转件数3万1,200件。", "3万1,200件", "买卖移转件数"),
+        # the change verb 涨 alone, and 上涨 after the dictionary's 价格上涨
+        ("其中水电费涨1.4%。", "1.4%", "水电费"),
+        ("全市居民消费价格上涨1.6%。", "1.6%", "居民消费价格"),
+        # 最多 before a modal and its verb says how far, never what
+        ("每户最多可领5次。", "5次", None),
+    ],
+)
+def test_macau_taiwan_release_wording(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
