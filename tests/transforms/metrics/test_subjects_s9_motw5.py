@@ -8,9 +8,11 @@ Every sentence here is made up for the rule it pins down; none is taken from a t
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
-from tests.transforms.metrics.frames import subject
+from tests.transforms.metrics.frames import one_sentence, subject
+from transforms.metrics.extract import extract_metrics
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,23 @@ from tests.transforms.metrics.frames import subject
 )
 def test_macau_taiwan_release_wording(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+def _two_sentences(first: str, second: str) -> pl.DataFrame:
+    """Two made-up sentences of one paragraph, as normalise gives them."""
+    a, b = one_sentence(first), one_sentence(second, char_start=len(first))
+    return pl.concat([a, b.with_columns(pl.lit(1, dtype=pl.Int32).alias("sent_ix"))])
+
+
+def test_a_place_alone_compares_on_the_thing_of_the_figure_before() -> None:
+    # across the ；: the places are the region's, the ratio is what both figures measure
+    metrics, _ = extract_metrics(
+        _two_sentences("昆山市人均住房面积为42.5平方米；", "常熟市以38.1平方米居次。")
+    )
+    assert metrics["subject"].to_list() == ["昆山市人均住房面积", "人均住房面积"]
+
+
+def test_a_place_alone_counting_things_keeps_no_borrowed_subject() -> None:
+    # a count after a place (常熟市12所) may count anything: no figure before of its unit lends its noun
+    metrics, _ = extract_metrics(_two_sentences("昆山市建成公园8个；", "常熟市则有12所。"))
+    assert metrics["subject"].to_list()[1] != "公园"
