@@ -60,3 +60,20 @@ def test_a_place_alone_counting_things_keeps_no_borrowed_subject() -> None:
     # a count after a place (常熟市12所) may count anything: no figure before of its unit lends its noun
     metrics, _ = extract_metrics(_two_sentences("昆山市建成公园8个；", "常熟市则有12所。"))
     assert metrics["subject"].to_list()[1] != "公园"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a low level after 的 rates the figure; the noun before it is measured
+        ("登记失业率保持在2.8%的较低水平。", "2.8%", "登记失业率"),
+        ("就业不足率维持在1.1%的低水平。", "1.1%", "就业不足率"),
+        # 高水平 before a noun is part of a thing's name
+        ("全省建成高水平医院30家。", "30家", "高水平医院"),
+        # a rate base (每名学生) after what is given: the grant, not the pupils
+        ("书簿津贴每名学生每年4,200元。", "4,200元", "书簿津贴"),
+        ("敬老金每位长者9,000元。", "9,000元", "敬老金"),
+    ],
+)
+def test_level_words_and_rate_bases_name_nothing(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
