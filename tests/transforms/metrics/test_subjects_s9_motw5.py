@@ -77,3 +77,15 @@ def test_a_place_alone_counting_things_keeps_no_borrowed_subject() -> None:
 )
 def test_level_words_and_rate_bases_name_nothing(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # Taiwan's forecast verb 预估 opens no subject, as 预计; 实质 (in real terms) qualifies the verb
+        ("预估下半年油价涨幅将收敛至2%以内。", "2%以内", "油价"),
+        ("民间消费预估实质成长2.9%。", "2.9%", "民间消费"),
+    ],
+)
+def test_taiwan_forecast_wording(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
