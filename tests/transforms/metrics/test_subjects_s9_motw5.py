@@ -89,3 +89,16 @@ def test_level_words_and_rate_bases_name_nothing(sentence: str, metric: str, exp
 )
 def test_taiwan_forecast_wording(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a place and a period opening the phrase: where and when, never what
+        ("台南市上半年旅客人次年增8.2%。", "8.2%", "旅客人次"),
+        # a one-character trip verb before a place of its own word: the trip, not the thing
+        ("今年首季来高雄观光人次达610万人次。", "610万人次", "高雄观光人次"),
+    ],
+)
+def test_place_and_trip_words_opening_a_phrase(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected

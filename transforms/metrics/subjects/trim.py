@@ -97,6 +97,20 @@ def _trim_np(
         if span:
             ws, changed = ws[span:], True  # 二○二五年|全港|登记车辆, 全|台|…: when and where, never what
             continue
+        if first.tag == "ns" and len(ws) > 2 and _period_opening(ws[1:]):
+            ws, changed = ws[1:], True  # 高雄|上半年|旅客人次: where and when, never what
+            continue
+        if (
+            len(first.text) == 1
+            and first.tag == "v"
+            and nxt is not None
+            and nxt.tag == "ns"
+            and len(nxt.text) > 1
+            and len(ws) > 2
+        ):
+            # 来|高雄|旅游人次: the trip's verb; the place stays (a place word may stand in a subject)
+            ws, changed = ws[1:], True
+            continue
         if _PERIOD.match(first.text) and nxt is not None and nxt.tag in ("v", "vn") and len(ws) > 2:
             ws, changed = ws[2:], True  # 五年|生产|原煤: the verb after a period word is the clause's
             continue
