@@ -102,3 +102,8 @@ def test_taiwan_forecast_wording(sentence: str, metric: str, expected: str | Non
 )
 def test_place_and_trip_words_opening_a_phrase(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+def test_a_clause_opening_with_a_republic_fiscal_year_goes_on_about_the_thing_before() -> None:
+    # 116|年度 opens the clause as 明年 would: the raised sum is the same budget's
+    assert subject("114年度托育预算为62亿元，115年度将增编至75亿元。", "75亿元") == "托育预算"

@@ -258,12 +258,22 @@ def _period_opening(ws: Sequence[Word]) -> int:
 
 # A calendar year or fiscal year written out (二○二五年, 2024年, 2023-24年度): when, never what
 _YEAR = re.compile(r"^(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})(?:[-－至/][0-9]{2,4})?年度?$")
+# (session 9) a fiscal year the dictionary cuts in two (116|年度, 2027|年度): a Republic of China one
+# has three digits (a mainland text writes no 3-digit 年度)
+_ROC_FISCAL = re.compile(r"^(?:1[0-4][0-9]|(?:19|20)[0-9]{2})年度$")
+
+
+def _roc_fiscal_opening(ws: Sequence[Word]) -> int:
+    """2 when ``ws`` opens with a fiscal year cut in two (116|年度, 2027|年度), else 0."""
+    return 2 if len(ws) > 1 and _ROC_FISCAL.match(ws[0].text + ws[1].text) else 0
 
 
 def _year_or_territory(ws: Sequence[Word]) -> int:
     """How many words opening ``ws`` spell a year (2024|年, 二○二五年) or a place word the dictionary
     cut in two (全|台), with more words after them; else 0. The year and the whole territory say when
     and where the figure holds (scored under years and region), never what is counted."""
+    if len(ws) > 2 and _roc_fiscal_opening(ws):
+        return 2  # 116|年度|将增编至…: when, never what
     for k in (1, 2):
         if len(ws) > k and ws[k - 1].text not in "年度":
             joined = _text(ws[:k])
