@@ -19,7 +19,8 @@ from transforms.lexicon import table, words
 YEAR = r"(?:19|20)\d{2}"
 # a Republic of China year (Taiwan): 民国113年, or a bare 100-149 before 年 (113年 = 2024) in a range,
 # a start, a cut-off or a horizon (112年至113年, 截至113年底, 到115年), which a mainland text does not write
-ROC_YEAR = r"民国\d{2,3}|1[0-4]\d(?=年)"
+# (session 9) the start of a range may drop its 年 before the end's (116至119年 as 116年至119年)
+ROC_YEAR = r"民国\d{2,3}|1[0-4]\d(?=年|\s*(?:—|–|－|-|~|～|至|到)\s*1[0-4]\d年)"
 ROC_BASE = 1911
 SAME_PERIOD = "同期"  # X年同期: the base of a comparison
 AGE_BEFORE = ("成立", "建党", "建国", "诞辰", "诞生", "建校", "建院", "建市", "解放")  # …成立100年: an age

@@ -13,6 +13,7 @@ import polars as pl
 from transforms.metrics.grammar import find_metrics
 from transforms.metrics.relations import part_of_relations
 from transforms.metrics.subjects import Span, facts_of
+from transforms.metrics.subjects.neighbours import only_place, without_place
 from transforms.schemas import METRICS, RELATIONS, conform, empty
 
 # Sentences with no digit and no numeral character cannot hold a metric.
@@ -67,6 +68,33 @@ def _parts_take_their_whole(metrics: pl.DataFrame, relations: pl.DataFrame) -> p
     )
 
 
+def _places_take_previous(metrics: pl.DataFrame) -> pl.DataFrame:
+    """台北市房价所得比16.05倍最高，…；新北市以12.83倍居次: a measure (not a count: places are counted
+    things) whose subject is only a place compares that place on the thing of the last figure of the
+    same unit shortly before it in the same paragraph (its sentence or the one before), across the ；
+    or 。 that facts_of cannot see past (within a sentence it rules for 其中 parts). The earlier
+    figure's own place is left off: it is the region's."""
+    cols = ("sha256", "para_ix", "sent_ix", "unit", "unit_kind", "subject")
+    rows = list(zip(*(metrics.get_column(c).to_list() for c in cols), strict=True))
+    subjects = [r[5] for r in rows]
+    changed = False
+    for i in range(1, len(rows)):
+        sha, para, sent, unit, kind, subject = rows[i]
+        if not subject or kind == "count" or len(subject) > 8 or not only_place(subject):
+            continue
+        for j in range(i - 1, max(-1, i - 4), -1):
+            psha, ppara, psent, punit = rows[j][:4]
+            if (psha, ppara) != (sha, para) or sent - psent > 1:
+                break
+            prev = subjects[j]
+            if punit == unit and prev:
+                thing = without_place(prev)
+                if thing:
+                    subjects[i], changed = thing, True
+                break
+    return metrics.with_columns(pl.Series("subject", subjects, dtype=pl.String)) if changed else metrics
+
+
 def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(metrics, relations) for a sentences frame (schema SENTENCES -> METRICS, RELATIONS).
 
@@ -100,6 +128,7 @@ def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
             ).alias("metric_id"),
         )
     )
+    metrics = _places_take_previous(metrics)
     relations = part_of_relations(metrics)
     metrics = _parts_take_their_whole(metrics, relations)
     return conform(metrics, METRICS), conform(relations, RELATIONS)

@@ -71,6 +71,21 @@ def _without_span(subject: str) -> str:
     return subject[: m.start()] if m and m.start() >= 2 else subject
 
 
+# A rate base before a metric's people noun: each one of them (学费津贴|每名|学生|每年|2万4,000元)
+_EACH = re.compile(r"每(?:名|位|个|户|间|所)?$")
+
+
+def _given_per_head(sentence: str, subject: str, floor: int, at: int, event: bool, cases: bool) -> str:
+    """学费津贴每名学生每年2万4,000元: a subject read before the metric that is the base of a rate
+    (每名|学生) counts per whom; what is given is the noun before the base, when the clause has one."""
+    i = sentence.rfind(subject, floor, at)
+    m = _EACH.search(sentence, floor, i) if i > floor else None
+    if m is None or m.start() - _clause_start(sentence, m.start(), floor) < 2:
+        return subject
+    given = _before(sentence, m.start(), floor, event, cases=cases).subject
+    return given or subject
+
+
 def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     """Subject and measure of every metric of one sentence, in the order of ``spans``."""
     out: list[Fact] = []
@@ -96,6 +111,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         if subject and not after:
             subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
+            subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
             subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
             subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
         measure = before.measure

@@ -38,7 +38,7 @@ from transforms.metrics.subjects.spans import (
     _clause_start,
     _text,
 )
-from transforms.metrics.subjects.trim import _DATE_TAILS, _past_modal_predicate, _trim_np
+from transforms.metrics.subjects.trim import _DATE_TAILS, _past_modal_predicate, _roc_fiscal_opening, _trim_np
 from transforms.metrics.subjects.vocab import (
     _BARE_TAGS,
     _NOMINAL,
@@ -209,7 +209,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
                 or w.tag.startswith(_BARE_TAGS)
                 or w.text in "）)/／"  # 旅客（120万人次）|上升: the bracket closes the figure before;
                 # 700元/月|提高至: the slash and its unit are the figure's rate
-                for w in ws
+                for w in ws[_roc_fiscal_opening(ws) :]  # 116|年度|将增编至: when, as 明年
             ),
         )
     return _Before(_per_head_change(subject, core, m), m, False)  # 户均|增收: the gain per head

@@ -76,10 +76,28 @@ def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
         gap = sentence[spans[k - 1].end : spans[k].start]
         if "。" in gap or "；" in gap or ";" in gap or not gap.lstrip("，,").startswith("其中"):
             continue  # only a part (其中) names where: a list's items name things (桃|650亩)
-        ws = tag(subject)
-        if all((w.tag == "ns" and len(w.text) > 1) or w.text in _set("subject_place_words.txt") for w in ws):
+        if only_place(subject):
             out[k] = Fact(prev, out[k].measure)
     return out
+
+
+def without_place(subject: str) -> str | None:
+    """``subject`` without the place names opening it (台北市|房价所得比 -> 房价所得比); None when
+    nothing but places is left."""
+    ws = tag(subject)
+    k = 0
+    while k < len(ws) and only_place(ws[k].text):
+        k += 1
+    return _text(ws[k:]) or None
+
+
+def only_place(subject: str) -> bool:
+    """Whether ``subject`` is nothing but place names (杭州市, 新北市, 全省): where a figure holds,
+    scored under region, never what it counts."""
+    ws = tag(subject)
+    return bool(ws) and all(
+        (w.tag == "ns" and len(w.text) > 1) or w.text in _set("subject_place_words.txt") for w in ws
+    )
 
 
 def _attribute_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:

@@ -99,6 +99,20 @@ def _trim_np(
         if span:
             ws, changed = ws[span:], True  # 二○二五年|全港|登记车辆, 全|台|…: when and where, never what
             continue
+        if first.tag == "ns" and len(ws) > 2 and _period_opening(ws[1:]):
+            ws, changed = ws[1:], True  # 高雄|上半年|旅客人次: where and when, never what
+            continue
+        if (
+            len(first.text) == 1
+            and first.tag == "v"
+            and nxt is not None
+            and nxt.tag == "ns"
+            and len(nxt.text) > 1
+            and len(ws) > 2
+        ):
+            # 来|高雄|旅游人次: the trip's verb; the place stays (a place word may stand in a subject)
+            ws, changed = ws[1:], True
+            continue
         if _PERIOD.match(first.text) and nxt is not None and nxt.tag in ("v", "vn") and len(ws) > 2:
             ws, changed = ws[2:], True  # 五年|生产|原煤: the verb after a period word is the clause's
             continue
@@ -218,10 +232,10 @@ _PART_OF_YEAR = re.compile(
 )  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
 
 
-# A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊): when, never what.
-# (同期|酒店平均入住率, 月内|平均气温: the same period, within the month -- Hong Kong releases)
+# A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊), the same period of a
+# release (同期|入境旅客, 月内|平均气温) or the year so far (今年以来|单月平均毛收入): when, never what.
 _DAY_OR_MONTH = re.compile(
-    r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末|同期|[月期]内|[当同本上]月)$"
+    r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末|同期|[月期]内|[当同本上]月|(?:今|本|去)年以来)$"
 )
 
 
@@ -247,12 +261,22 @@ def _period_opening(ws: Sequence[Word]) -> int:
 # A calendar year or fiscal year written out (二○二五年, 2024年, 2023-24年度): when, never what
 # (2026/27学年, cut 2026|/|27|学年: a school year named by both its years)
 _YEAR = re.compile(r"^(?:[0-9０-９]{4}|[零〇○一二三四五六七八九]{4})(?:[-－至/][0-9]{2,4})?学?年度?$")
+# (session 9) a fiscal year the dictionary cuts in two (116|年度, 2027|年度): a Republic of China one
+# has three digits (a mainland text writes no 3-digit 年度)
+_ROC_FISCAL = re.compile(r"^(?:1[0-4][0-9]|(?:19|20)[0-9]{2})年度$")
+
+
+def _roc_fiscal_opening(ws: Sequence[Word]) -> int:
+    """2 when ``ws`` opens with a fiscal year cut in two (116|年度, 2027|年度), else 0."""
+    return 2 if len(ws) > 1 and _ROC_FISCAL.match(ws[0].text + ws[1].text) else 0
 
 
 def _year_or_territory(ws: Sequence[Word]) -> int:
     """How many words opening ``ws`` spell a year (2024|年, 二○二五年) or a place word the dictionary
     cut in two (全|台), with more words after them; else 0. The year and the whole territory say when
     and where the figure holds (scored under years and region), never what is counted."""
+    if len(ws) > 2 and _roc_fiscal_opening(ws):
+        return 2  # 116|年度|将增编至…: when, never what
     for k in (1, 2, 3, 4):
         if len(ws) > k and ws[k - 1].text not in "年度":
             joined = _text(ws[:k])
