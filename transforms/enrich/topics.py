@@ -230,9 +230,8 @@ def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr, lodging: pl.Expr |
 
 
 SECTION_SUBHEADLINES = 3  # subheadlines a story needs before each opens a section of its own
-_HEADLINE_ITEM = (
-    r"^(?:\d{1,2}[.．]|（\d{1,2}）)"  # a numbered line of a digest's list of headlines (7.…； （3）…；)
-)
+# a numbered line of a digest's list of headlines (7.…； 9.2025年…； （3）…；), not a decimal (0.9%，…)
+_HEADLINE_ITEM = r"^(?:\d{1,2}[.．](?:\D|(?:19|20)\d\d年)|（\d{1,2}）)"
 
 
 def _section_starts(sentences: pl.DataFrame) -> pl.Expr:

@@ -74,3 +74,17 @@ def test_a_budgets_totals_are_the_economy_in_a_section_of_its_own(tmp_path: Path
     got = dict(parse_batch([str(page)]).metrics.select("text", "topic").iter_rows())
     assert got["9,100亿元"] == got["8,400亿元"] == got["约700亿元"] == "economy"
     assert got["1,300亿元"] == "social_security"
+
+
+def test_a_paragraph_opening_on_a_decimal_is_no_numbered_headline(tmp_path: Path) -> None:
+    # made up: a hard-wrapped release whose second line opens on the figure (0.9%，…) stays in its
+    # section: the CPI's theme, not a headline of its own naming none
+    page = tmp_path / "cpi.txt"
+    page.write_text(
+        "澳门日报2026年9月24日 星期四 A02版\n八月综合消费物价指数按年升0.9%\n"
+        "【本报消息】统计暨普查局昨日公布，八月份综合消费物价指数按年上升\n"
+        "0.9%，升幅较七月份扩大0.2个百分点，主要是外出用膳\n收费及租金上调所致。\n",
+        encoding="utf-8",
+    )
+    got = parse_batch([str(page)]).metrics.select("text", "char_start", "topic").sort("char_start")
+    assert got["topic"].to_list()[-2:] == ["economy", "economy"]
