@@ -75,3 +75,9 @@ def test_an_item_of_a_list_is_read_with_the_head_its_list_shares() -> None:
         },
     )
     assert got == [["economy", "rural"], ["economy", "rural"]]
+
+
+def test_a_room_rate_per_night_is_a_hotels() -> None:
+    from tests.transforms.enrich.test_topics import _assert_story_topics
+
+    _assert_story_topics([("本月平均房价每晚980元", "980元", "房价", "culture_tourism")])
