@@ -24,6 +24,11 @@ def _subjects(sentence: str) -> dict[str, str | None]:
 CASES = [
     # an adverb after the noun, before the verb of the clause
     ("全省城乡居民医保参保率仍稳定在95.2%。", "95.2%", "城乡居民医保参保率"),
+    # read before the figure, verbs and their object after the adverb: the object is counted
+    ("这套文库已编纂出版图书共45种。", "45种", "图书"),
+    ("持续干旱已导致水库蓄水量减少1200万立方米。", "1200万立方米", "水库蓄水量"),
+    # ... but not the base after a linking verb
+    ("扫地机器人、电动牙刷出口均占全省同类商品出口的三成以上。", "三成以上", "电动牙刷出口"),
     # a time noun after the noun
     ("该区养老床位近期增加了1200张。", "1200张", "养老床位"),
     # the noun after a figure, then an adverb and its predicate

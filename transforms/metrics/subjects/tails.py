@@ -10,10 +10,11 @@ subject (subject_clause_adverbs.txt).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from transforms.lexicon import words
-from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _names_people, _set
-from transforms.metrics.words import tag
+from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _is_bridge, _names_people, _set
+from transforms.metrics.words import Word, tag
 
 # What a list item's number (9., 6．) leaves at the head of a subject once its digits are read as a
 # number of their own: never part of a name.
@@ -29,10 +30,11 @@ _FUNCTION_TAGS = ("d", "p", "u", "c", "r", "m", "q", "x")
 _PREDICATE_TAGS = frozenset({"v", "i", "d", "p", "ad"})
 
 
-def _before_adverb(subject: str | None) -> str | None:
-    """The subject without a list number's dot at its head, and up to the first clause adverb after a noun of two characters or more, when the
-    adverb ends it or a predicate follows (关税总水平|仍, 城市|正|因地制宜, 军事人员|近期); the subject
-    unchanged otherwise."""
+def _before_adverb(subject: str | None, read_after: bool = False) -> str | None:
+    """The subject without a list number's dot at its head, and cut at the first clause adverb after
+    a noun, when the adverb ends it or a predicate follows (关税总水平|仍, 城市|正|因地制宜, 军事人员|近期):
+    the noun before it, or, read before the figure, the object of the verbs after it when one stands
+    there (项目|已|编纂出版|图书, 冰川融化|已|导致|全球海平面): that object is what the figure counts."""
     if subject and subject[0] in _LIST_MARK_DEBRIS:
         subject = subject.lstrip(_LIST_MARK_DEBRIS) or None  # 9.|中国制造业…: the item's number is cut off
     if not subject or len(subject) < 3:
@@ -46,9 +48,29 @@ def _before_adverb(subject: str | None) -> str | None:
             last = i == len(ws) - 1
             ends = last or (w.tag != "a" and ws[i + 1].tag in _PREDICATE_TAGS)
             if ends and not prev.tag.startswith(_FUNCTION_TAGS) and done >= 2:
-                return subject[:done]
+                obj = None if read_after else _object_after(ws[i + 1 :])
+                return obj or subject[:done]
         done += len(w.text)
     return subject
+
+
+def _object_after(ws: Sequence[Word]) -> str | None:
+    """The noun phrase after the verbs opening ``ws`` (编纂|出版|图书 -> 图书), or None when no noun of
+    two characters or more follows them, or when the first verb links the figure to a base (均|占|全国同类
+    商品出口的四成: subject_bridges.txt), so the noun after it is what the figure is measured against."""
+    if ws and _is_bridge(ws[0]):
+        return None
+    k = 0
+    while k < len(ws) and ws[k].tag in _PREDICATE_TAGS:
+        k += 1
+    if k == 0 or k == len(ws) or not ws[k].tag.startswith(_OBJECT_TAGS):
+        return None
+    obj = "".join(w.text for w in ws[k:])
+    return obj if len(obj) >= 2 else None
+
+
+# Tags that open an object noun phrase after the verbs.
+_OBJECT_TAGS = ("n", "vn", "j", "l", "nz", "b")
 
 
 # A total that includes a part named before it: 包括5名儿童在内的|11人. The part's noun belongs to the
@@ -101,4 +123,4 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
         return None  # 包括5名儿童在内的|11人: the part's noun is the part's
     if not read_after and _casualties(subject, sentence, end, kind):
         return None
-    return _before_adverb(_without_part_of_year(subject))
+    return _before_adverb(_without_part_of_year(subject), read_after)
