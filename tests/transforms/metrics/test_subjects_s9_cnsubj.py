@@ -48,6 +48,8 @@ CASES = [
     # people harmed: a place or event before the count is not what is counted, people named are
     ("智利南部暴雨引发泥石流7人遇难。", "7人", None),
     ("大桥坍塌事故已造成施工人员4人遇难。", "4人", "施工人员"),
+    # a period named by an event at the head of the subject says when
+    ("端午假期全国铁路旅客发送量达到5600万人次。", "5600万人次", "全国铁路旅客发送量"),
     # 国际组织 is one noun, not 国际 and the verb 组织
     ("论坛吸引了20多家国际组织的代表。", "20多家", "国际组织"),
 ]

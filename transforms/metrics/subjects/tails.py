@@ -91,11 +91,19 @@ _PART_OF_YEAR = re.compile(
 )
 
 
+# A period named by an event opening a subject (国庆假期|国内出游人次, 春运期间|…流动量, 高峰期|进出车辆):
+# when, as a part of a year is; only at the head, where the clause's time phrase stands.
+_EVENT_PERIOD = re.compile(r"^(?:[\u4e00-\u9fff]{2}假期|[\u4e00-\u9fff]{2,4}期间|高峰期)")
+
+
 def _without_part_of_year(subject: str | None) -> str | None:
-    """The subject with a part of a year inside or at its ends taken out; unchanged when what is left
-    would be shorter than two characters."""
+    """The subject with a part of a year inside or at its ends, or a period of an event at its head,
+    taken out; unchanged when what is left would be shorter than two characters."""
     if not subject:
         return subject
+    head = _EVENT_PERIOD.match(subject)
+    if head and len(subject) - head.end() >= 2:
+        subject = subject[head.end() :]
     m = _PART_OF_YEAR.search(subject)
     if m is None:
         return subject
