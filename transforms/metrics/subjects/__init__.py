@@ -54,6 +54,7 @@ from transforms.metrics.subjects.nominal import _noun_phrase
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
 from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
+from transforms.metrics.subjects.tails import _finished
 from transforms.metrics.subjects.topic import _last_resort
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _good, _names_people, _set
 from transforms.metrics.words import tag
@@ -143,7 +144,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
         if subject is None or subject in _attribute_heads():
             subject = _last_resort(sentence, spans, out, k, before, subject)
-        out.append(Fact(subject, measure))
+        # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
+        out.append(Fact(_finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after)), measure))
         floor = sp.end
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)

@@ -116,9 +116,10 @@ def _act_of_rate(w: Word) -> bool:
     """A word of two characters or more after a rate's 每 + unit that names a sum or an act (每月|补贴,
     每班|训练, 每日|载客): the thing given or done per unit, the metric's own subject -- not the
     people or things the rate is per, which stand before it. Not a verb of change (村民|每年|增收:
-    增/减 + what grows says how the thing before the rate changes)."""
+    增/减 + what grows says how the thing before the rate changes), nor a unit of time (每|小时)."""
     return (
         len(w.text) >= 2
+        and w.text not in _set("duration_units.txt")  # 每|小时|多达700辆: the unit the rate is per
         and not (w.tag == "v" and w.text[0] in "增减")
         and w.tag in ("n", "vn", "v")
         and not _is_stop(w)
