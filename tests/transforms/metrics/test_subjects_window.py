@@ -45,3 +45,18 @@ def test_a_long_indicator_name_is_read_whole(sentence: str, metric: str, expecte
 )
 def test_starts_attributes_and_stall_holders(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a subject that is only a time says when, never what; a 方面 frame names the figures after it
+        ("货运量方面，八月份录得35万公吨。", "35万公吨", "货运量"),
+        ("出口方面，同比增长12.5%。", "12.5%", "出口"),
+        ("八月份录得35万公吨。", "35万公吨", None),
+        # a frame in an earlier sentence part (before 。 or ；) names nothing here
+        ("进口方面大致持平；八月份录得3.1%。", "3.1%", None),
+    ],
+)
+def test_times_and_aspect_frames(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected

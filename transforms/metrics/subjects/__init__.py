@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from transforms.lexicon import words
 from transforms.metrics.subjects.agents import _without_agent
+from transforms.metrics.subjects.aspects import _aspects
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
 from transforms.metrics.subjects.clauses import (
@@ -152,7 +153,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _attribute_of_previous(sentence, spans, out)
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
-    return _shared_level_heads(sentence, spans, out)
+    return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 
 _FRAME_LOCATIVES = ("中", "上", "里")
