@@ -42,8 +42,9 @@ CASES = [
     ("3.全国快递业务量连续八个月保持增长；", "八个月", "全国快递业务量"),
     # the purchasing managers' index is one term, not the verb 采购 and its object
     ("12月份，非制造业采购经理指数为52.1%。", "52.1%", "非制造业采购经理指数"),
-    # a part of a year inside the subject says when, not what
-    ("日本第二季度出口下降1.4%。", "1.4%", "日本出口"),
+    # a part of a year inside the subject says when, not what: the noun after it is what is counted
+    # (日本出口 is written nowhere: a subject is a phrase of the sentence, decision 0022)
+    ("日本第二季度出口下降1.4%。", "1.4%", "出口"),
     ("该省商品房销售面积继第一季度减少6.5%之后再度回落。", "6.5%", "商品房销售面积"),
     # people harmed: a place or event before the count is not what is counted, people named are
     ("智利南部暴雨引发泥石流7人遇难。", "7人", None),

@@ -107,7 +107,13 @@ def _without_part_of_year(subject: str | None) -> str | None:
     m = _PART_OF_YEAR.search(subject)
     if m is None:
         return subject
-    rest = subject[: m.start()] + subject[m.end() :]
+    # at an end the rest is a phrase of the sentence; inside (美国|第三季度|经济) the noun after the
+    # time is: a subject is written in the sentence (decision 0022), 美国经济 is not
+    rest = (
+        subject[m.end() :]
+        if m.start() and m.end() < len(subject)
+        else subject[: m.start()] + subject[m.end() :]
+    )
     return rest if len(rest) >= 2 else subject
 
 
