@@ -19,6 +19,7 @@ from transforms.enrich.context import Context
 from transforms.enrich.regions.clauses import _LOCATIVE_FRAME
 from transforms.enrich.regions.divisions import _common, _gazetteer, _inside, _nbytes
 from transforms.enrich.regions.naming import _named
+from transforms.enrich.regions.sections import section_index
 from transforms.enrich.regions.stories import _TIME_OPENER_CHARS, _ends_on_place, _setting_frame
 from transforms.enrich.structure import LEAD_CHARS, is_report
 from transforms.lexicon import words
@@ -108,13 +109,7 @@ def paragraph_pages(
             pl.col("text").fill_null(""),
         )
         .sort("sha256", "sent_ix")
-        .with_columns(
-            (pl.col("role") == "subheadline")
-            .cast(pl.Int32)
-            .cum_sum()
-            .over("sha256", "story")
-            .alias("section")
-        )
+        .with_columns(section_index())
         .filter(pl.col("role") == "body")
     )
     _, aliases, info = _gazetteer()

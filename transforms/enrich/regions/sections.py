@@ -40,6 +40,11 @@ APART_NAMES = ("台湾省", "香港特别行政区", "澳门特别行政区")
 SECTION_PAGES = {"sha256": pl.String, "sent_ix": pl.Int32, "page": pl.String, "province": pl.String}
 
 
+def section_index() -> pl.Expr:
+    """The section of each sentence within its story (sorted by sentence): subheadlines so far."""
+    return (pl.col("role") == "subheadline").cast(pl.Int32).cum_sum().over("sha256", "story").alias("section")
+
+
 @lru_cache(maxsize=1)
 def _frames() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     """The country's frame words (region_national_page.txt), the fixed phrases holding a name that
@@ -193,13 +198,7 @@ def section_pages(
             "char_end",
         )
         .sort("sha256", "sent_ix")
-        .with_columns(
-            (pl.col("role") == "subheadline")
-            .cast(pl.Int32)
-            .cum_sum()
-            .over("sha256", "story")
-            .alias("section")
-        )
+        .with_columns(section_index())
     )
     counts = marked.group_by("sha256", "story").agg(pl.col("section").max().alias("n"))
     texts = dict(ctx.documents.select("sha256", pl.col("text").fill_null("")).iter_rows())
