@@ -60,3 +60,16 @@ def test_starts_attributes_and_stall_holders(sentence: str, metric: str, expecte
 )
 def test_times_and_aspect_frames(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a dated point (在/截至/于 + a date) before the bridge says when; the noun before it is what
+        ("外汇储备截至9月底为2.8万亿美元。", "2.8万亿美元", "外汇储备"),
+        ("土地储备预计在2027年3月31日为120公顷。", "120公顷", "土地储备"),
+        ("全区常住人口于2025年底达到86万人。", "86万人", "常住人口"),
+    ],
+)
+def test_a_dated_point_before_the_figure(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

@@ -164,3 +164,34 @@ def _from_frame(ws: Sequence[Word]) -> int | None:
     if ws[at - 1].tag in ("d", "ad") and at > 1:
         at -= 1  # 低保标准|分别|从…: an adverb between the noun and 从
     return at if ws[at - 1].tag.startswith(("n", "j", "v", "eng")) else None
+
+
+_DATE_FRAMES = frozenset({"在", "截至", "截止", "截止到", "截至到", "于"})  # a date's preposition
+_DATE_WORDS = ("m", "t", "q", "mq")
+
+
+def _date_frame(ws: Sequence[Word]) -> int | None:
+    """Where a dated point (在|2026年3月31日, 截至|6月底, 于|2024年底) ends the words before the
+    metric, with a noun before its preposition (and an estimate verb such as 预计 between): the
+    index to cut at, else None. Only numerals and time words may follow the preposition."""
+    i = len(ws)
+    while i > 0 and ws[i - 1].tag in _DATE_WORDS:
+        i -= 1
+    if i == len(ws) or i < 2 or ws[i - 1].text not in _DATE_FRAMES:
+        return None
+    at = i - 1
+    if at > 1 and ws[at - 1].text in _ESTIMATES:
+        at -= 1  # 财政储备|预计|在…: an estimate verb says how the figure is known
+    return at if ws[at - 1].tag.startswith(("n", "vn", "j", "eng")) else None
+
+
+_ESTIMATES = frozenset({"预计", "预期", "估计", "预料"})
+
+
+def _frame_cut(ws: Sequence[Word]) -> int:
+    """How many words before the metric belong to its subject side: all, unless a start point (由/从…)
+    or a dated point (在/截至…) ends them, which say where the figure starts or when it holds."""
+    frame = _from_frame(ws)
+    if frame is None:
+        frame = _date_frame(ws)
+    return len(ws) if frame is None else frame

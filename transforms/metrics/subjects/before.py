@@ -16,7 +16,7 @@ from transforms.metrics.subjects.bases import (
     _before_compared_frame,
     _before_comparison,
     _before_multiple_frame,
-    _from_frame,
+    _frame_cut,
     _shares_of_base,
 )
 from transforms.metrics.subjects.bridges import _bridge_suffix, _measure_text, _metric_bridges, _rate_tail
@@ -163,9 +163,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
         return _Before(None, alone[0], True, alone[1])  # ，占|总预算|的|26.8%: a share of the thing before
     if of_base or (adverbs and _shares_of_base(ws)):
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
-    frame = _from_frame(ws)
-    if frame is not None:
-        ws = ws[:frame]  # 城镇化率|从2020年的|53.2%: the change's start point, its subject before 从
+    # 城镇化率|从2020年的|53.2%: the change's start point; 财政储备|在2026年3月31日|为…: a dated point
+    ws = ws[: _frame_cut(ws)]
     np, rest = _past_list_places(*_with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws)))))
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
