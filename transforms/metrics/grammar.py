@@ -212,10 +212,9 @@ def _word_set(name: str) -> frozenset[str]:
 
 @cache
 def _slogan_re() -> re.Pattern[str]:
-    """Fixed phrases and idioms with numerals (两个维护, 一石二鸟): never metrics."""
-    return re.compile(
-        "|".join(map(re.escape, sorted({*words("slogans.txt"), *words("idioms.txt")}, key=len, reverse=True)))
-    )
+    """Fixed phrases, idioms and place names with numerals (两个维护, 一石二鸟, 三台县): never metrics."""
+    names = {*words("slogans.txt"), *words("idioms.txt"), *words("place_numeral_names.txt")}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 
 @cache
@@ -589,6 +588,15 @@ def _and_a_half(sent: str, pos: int, unit: Unit | None) -> tuple[Unit, int] | No
     if sent.startswith("半", end) and not sent.startswith("半载", end):
         return Unit(unit.surface + "半", *unit[1:]), end + 1
     return None
+
+
+def _closes_a_bracket(sent: str, prefix_start: int, end: int, trailing: str) -> bool:
+    """处3000元以上、1万5000元以下罚锾: an upper bound right after a lower one closes a range of
+    amounts (a fine, a subsidy band), so it is the other end of a figure, not a condition on a noun;
+    with 的 after it (500元以上1000元以下的项目) the pair still picks which things."""
+    if trailing != "以下" or sent.startswith("的", end):
+        return False
+    return sent[:prefix_start].rstrip("、，, 至到").endswith("以上")
 
 
 def _is_day_count(sent: str, start: int, unit_end: int) -> bool:
@@ -966,6 +974,7 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         if (
             trailing[0] in ("以上", "以下")
             and _han_follows(sent, end + len(trailing[0]))
+            and not _closes_a_bracket(sent, prefix_start, end + len(trailing[0]), trailing[0])
             and (
                 threshold
                 or _COUNT_BEFORE.search(sent, 0, prefix_start)
@@ -1030,9 +1039,17 @@ def _is_criterion(sent: str, start: int, end: int, unit: Unit) -> bool:
     """A figure that says which things are counted, not how many (metric-spec: conditions and
     thresholds): a time limit of a relative clause whose things are a share (在12分钟内到达现场的
     召唤占92.7%, 3天内办结的诉求占98%), or a minimum that earns something later in the sentence
-    (使用最少1,000元医疗券，可获额外500元; 消费满200元即可获赠)."""
+    (使用最少1,000元医疗券，可获额外500元; 消费满200元即可获赠), or an age after a verb of use
+    (使用超过15年的电梯)."""
     if unit.kind == "duration" and _WITHIN_THE_ONES.match(sent, end):
         return True
+    if (
+        unit.kind == "duration"
+        and sent.startswith("的", end)
+        and sent[end + 1 : end + 2].isalnum()
+        and sent[:start].removesuffix("满").endswith(words("criterion_age_verbs.txt"))
+    ):
+        return True  # 使用超过15年的电梯, 居住满5年的居民: which ones, by their age
     if not sent.endswith(words("criterion_minimums.txt"), 0, start):
         return False
     rest = sent[end:]
@@ -1083,9 +1100,18 @@ def _regional_unit(
         w in sent[_clause_start(sent, end) : end] for w in words("electricity_cues.txt")
     ):
         unit = Unit(unit.surface, "千瓦时", "energy", "千瓦时", 1.0)  # 发电量超3000亿度: kilowatt-hours
-    elif unit.unit == "点" and not _is_index_point(sent, end - len(unit.surface), end):
+    elif unit.unit == "点" and not (
+        _is_index_point(sent, end - len(unit.surface), end)
+        or _is_voucher_point(sent, end - len(unit.surface), low)
+    ):
         return None, low, high, end
     return unit, low, high, end
+
+
+def _is_voucher_point(sent: str, start: int, low: float) -> bool:
+    """每人可获1,200点, 另加码300点: the points of a voucher, in a sentence with a points cue before the
+    figure; above 24, so never a clock time (每人下午3点前报到)."""
+    return low > 24 and any(w in sent[:start] for w in words("point_cues.txt"))
 
 
 def _is_index_point(sent: str, start: int, end: int) -> bool:
