@@ -1257,7 +1257,9 @@ def _passes_unit_rules(
         return False  # 二期, 二次发掘, 三期污水处理设施: phases are named with numerals; counts say 两
     if kind == "cn" and unit.unit in _word_set("tier_units.txt") and _han_follows(sent, unit_end):
         return sent.startswith("的", unit_end)  # 十九届六中全会: an edition
-    return not (token == "一" and prefix_bound is None and _is_article(sent, start, unit_end, unit))
+    return not (
+        token == "一" and low == high and prefix_bound is None and _is_article(sent, start, unit_end, unit)
+    )
 
 
 def _wrong_numeral_for_unit(kind: str, token: str, unit: Unit, value: float) -> bool:

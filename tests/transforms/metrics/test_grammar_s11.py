@@ -62,6 +62,13 @@ CASES = [
     ("居住满3年的外来人员可申请公租房", []),
     ("该镇有超过500年的建城历史", [("超过500年", 500, "年", "at_least")]),  # an age of the town
     ("老李在村里工作超过20年", [("超过20年", 20, "年", "at_least")]),  # no 的: a length
+    # a range that starts at 一 is no article (一至两个 is 1 to 2), a lone 一 before a noun still is
+    ("预计下月有一至两个台风影响本市", [("一至两个", 1, "个", "exact")]),
+    ("每个社区配备一到两名网格员", [("一到两名", 1, "名", "exact")]),
+    ("他是一名退伍军人", []),
+    # 首 + numeral: the first N of a ranking, not a count
+    ("约九成学生获派首三个志愿之一", [("约九成", 9, "成", "approx")]),
+    ("首批5个试点项目已经启动", [("5个", 5, "个", "exact")]),  # 首批: the first batch holds 5
     # county names built from a numeral and a measure word
     ("三台县新增城镇就业4200人", [("4200人", 4200, "人", "exact")]),
     ("五台县接待游客120万人次", [("120万人次", 1200000, "人次", "exact")]),
