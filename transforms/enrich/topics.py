@@ -127,9 +127,10 @@ def keywords() -> pl.DataFrame:
     unknown = set(frame["topic"]) - set(topic_table()["topic"]) - set(PSEUDO)
     if unknown:
         raise ValueError(f"topics.csv names unknown topics: {sorted(unknown)}")
-    return frame.unique("keyword", keep="first").sort(
-        pl.col("keyword").str.len_chars(), "keyword", descending=[True, False]
-    )
+    twice = frame.filter(pl.col("keyword").is_duplicated())["keyword"].unique().sort().to_list()
+    if twice:  # a second row would be silently ignored: its author meant something else
+        raise ValueError(f"topics.csv lists keywords twice: {twice}")
+    return frame.sort(pl.col("keyword").str.len_chars(), "keyword", descending=[True, False])
 
 
 @lru_cache(maxsize=1)
