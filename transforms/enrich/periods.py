@@ -518,7 +518,9 @@ def _base_value() -> re.Pattern[str]:
 
 
 # … or a year before the figure's own (较一年前的5.5年, 比上年的X): the year before the period's
-_BASE_BACK = re.compile(r"(?:较|比|与)(?:一年前|上年|去年|上一年|前一年)(?:同期)?的$")
+_BASE_BACK = re.compile(
+    r"(?:较|比|与)(?:一年前|上年|去年|上一年|前一年)(?:同期|同月|同季|同季度|同一时期)?的$"
+)
 ROC_BASE = 1911
 
 
@@ -1031,12 +1033,36 @@ def _taiwan_pages(ctx: Context) -> set[str]:
     return set(pages.filter(pl.col("adcode") == TAIWAN)["sha256"].to_list())
 
 
-SAME_OPENERS = ("同期，", "同期,")  # a sentence opening so states figures of the period just stated
+SAME_OPENERS = (
+    "同期，",
+    "同期,",
+    "同年，",
+    "同年,",
+)  # a sentence opening so states figures of the period just stated
 
 
 def _own_time(s: Sentence, offset: int) -> bool:
     """Whether a time expression of the sentence stands before ``offset`` (同期 itself is none)."""
     return any(e.start < offset for e in s.exprs)
+
+
+def _part_of_the_whole(s: Sentence, text: str, offset: int, k: int, last: tuple[int, bool] | None) -> bool:
+    """Is the metric a 其中 part of the figure just before it in the sentence, with no time of its own in
+    its clause? Then it counts the whole's period (fact-spec: a part is read with its whole), even
+    where the whole's year stood in the middle of the clause before (警方于2025年共拘捕…，其中约三成…)."""
+    if last is None or last[0] not in (k - 1, k) or last[0] < 0:
+        return False
+    begin, end = s.clauses[k][0], s.clauses[k][1]
+    if not text[begin:offset].lstrip().startswith(PART_OPENERS):
+        return False
+    # a change between two dates (由1997年的A增加到2002年的B，其中…由C增加到D) dates its two ends apart
+    whole_clause = text[s.clauses[last[0]][0] : s.clauses[last[0]][1]]
+    if any(w in whole_clause or w in text[begin:end] for w in _CHANGE_FROM):
+        return False
+    return not any(begin <= e.start < offset for e in s.exprs)
+
+
+_CHANGE_FROM = ("由", "从")
 
 
 def _walk_document(
@@ -1076,6 +1102,7 @@ def _walk_document(
         last: tuple[int, bool] | None = (-1, True) if planned == para_ix else None
         if last is None and whole_planned and text.lstrip().startswith(PART_OPENERS):
             last = (-1, True)  # 其中国防预算达4,950亿元 after a budget's planned total: a part of it
+        whole_period: Period | None = None  # the period of the sentence's metric before this one
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
@@ -1083,6 +1110,8 @@ def _walk_document(
             if same_as is not None and text.lstrip().startswith(SAME_OPENERS) and not _own_time(s, offset):
                 period = same_as  # 同期，环保署出动无人机…逾1,350架次: the period of the sentence before
             k = _clause_at(s, offset)
+            if whole_period is not None and _part_of_the_whole(s, text, offset, k, last):
+                period = whole_period  # 警方于2025年共拘捕1,426名…，其中约三成…: its whole's period
             if not target and last is not None and last[1] and k - 1 <= last[0] <= k and w.part is None:
                 # …扩大至75万户，每户每月补贴2千元: a detail of a planned figure is planned too, and
                 # so is a 其中 part of it (…将兴建约18.9万个单位，其中简约公屋约3万个)
@@ -1093,7 +1122,7 @@ def _walk_document(
                     or lead.lstrip().startswith(PART_OPENERS)
                     or (CONTRAST in lead and len(lead.strip()) <= CONTRAST_CHARS)
                 ) and not _FROM_VALUE.search(lead)
-            last = (k, target)
+            last, whole_period = (k, target), period
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
             same_as = period
         w.leave(text, s)
