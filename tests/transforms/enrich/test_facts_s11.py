@@ -1,0 +1,99 @@
+"""Fact fields by kind of error (session 11, helper topic): Hong Kong, Macau and Taiwan releases.
+
+Every sentence is made up; each kind is read in Simplified and in Traditional characters, through
+the whole parse (the Traditional text is normalised before the facts are read).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.parse import parse_batch
+
+
+def _facts(tmp_path: Path, name: str, text: str) -> dict[str, dict]:
+    """The facts of every figure of one made-up page, keyed by the figure's text."""
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    rows = parse_batch([str(page)]).metrics.to_dicts()
+    return {r["text"]: r for r in rows}
+
+
+# (page name, Simplified sentence, Traditional sentence, figure, topic)
+TOPICS = [
+    # help for problem gamblers is social welfare, not the gaming industry nor policing
+    (
+        "mo-a.txt",
+        "社会工作局表示，上半年新登记的问题赌博个案共有95宗。",
+        "社會工作局表示，上半年新登記的問題賭博個案共有95宗。",
+        "95宗",
+        "social_security",
+    ),
+    (
+        "mo-b.txt",
+        "今年首季自我隔离计划的申请有48宗。",
+        "今年首季自我隔離計劃的申請有48宗。",
+        "48宗",
+        "social_security",
+    ),
+    # cases of a disease and the mosquito's breeding sites cleared are public health
+    (
+        "tw-a.txt",
+        "卫生局说，本周新增本土病例17例。",
+        "衛生局說，本週新增本土病例17例。",
+        "17例",
+        "health",
+    ),
+    (
+        "tw-b.txt",
+        "防疫人员上周清除积水容器3千多个。",
+        "防疫人員上週清除積水容器3千多個。",
+        "3千多个",
+        "health",
+    ),
+    # vehicles on the road by class are transport
+    (
+        "mo-c.txt",
+        "统计局资料显示，月底行驶车辆共20万4,100辆。",
+        "統計局資料顯示，月底行駛車輛共20萬4,100輛。",
+        "20万4,100辆",
+        "transport",
+    ),
+    (
+        "mo-d.txt",
+        "当中电单车9万6千辆。",
+        "當中電單車9萬6千輛。",
+        "9万6千辆",
+        "transport",
+    ),
+    # electric vehicles and their chargers are the clean-air policy
+    (
+        "hk-a.txt",
+        "全港电动私家车数目升至约9万辆。",
+        "全港電動私家車數目升至約9萬輛。",
+        "约9万辆",
+        "environment",
+    ),
+    (
+        "hk-b.txt",
+        "去年新增公共充电器约2,300个。",
+        "去年新增公共充電器約2,300個。",
+        "约2,300个",
+        "environment",
+    ),
+]
+
+
+@pytest.mark.parametrize("script", [1, 2], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("row", TOPICS, ids=[r[0] for r in TOPICS])
+def test_release_vocabulary_topics(tmp_path: Path, row: tuple[str, str, str, str, str], script: int) -> None:
+    facts = _facts(tmp_path, row[0], row[script])
+    assert facts[row[3]]["topic"] == row[4]
+
+
+def test_gaming_revenue_stays_the_economy(tmp_path: Path) -> None:
+    # the industry itself (博彩) is not help for gamblers
+    facts = _facts(tmp_path, "mo-e.txt", "上月博彩毛收入为210亿澳门元。")
+    assert facts["210亿澳门元"]["topic"] == "economy"
