@@ -54,7 +54,21 @@ def _bridge_suffix(window: str) -> str:
                 break
     if 0 < end < len(window) and (dictionary_tag(window[end - 1 : end + 1]) or "").startswith("v"):
         end = _verb_across(window, end)
+    if 0 < end < len(window) and _noun_across(window, end):
+        return ""
     return window[end:]
+
+
+# Tags of a dictionary word that names a thing: a bridge character at its end is part of it
+_NOUN_TAGS = frozenset({"n", "l", "nz"})
+
+
+def _noun_across(window: str, end: int) -> bool:
+    """The bridge cut at ``end`` falls inside a noun the dictionary holds whole and that ends the window
+    (违法行|为, 不文明行|为): the last character is the noun's, not a bridge verb."""
+    lo = max(0, end - 4)
+    last = tag(window[lo:])[-1]
+    return len(window) - len(last.text) < end and last.tag in _NOUN_TAGS and dictionary_tag(last.text) is not None
 
 
 def _verb_across(window: str, end: int) -> int:
