@@ -838,8 +838,10 @@ class Walk:
         if _dated_change_end(dated + text[s.clauses[0][0] : cs] + before, before, period, self.published):
             return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
         if (
-            not quiet and cue.target_cue(before, review=review) and not cue.done_after_cue(before)
-        ) or cue.names_a_target(text[offset + length : ce]):
+            (not quiet and cue.target_cue(before, review=review) and not cue.done_after_cue(before))
+            or cue.names_a_target(text[offset + length : ce])
+            or _planned_by_span_or_budget(before, text, offset, period, self.published)
+        ):
             return True
         ahead = self.published is not None and period[0] is not None and period[0] > self.published
         if ahead:
@@ -1046,6 +1048,21 @@ def _own_time(s: Sentence, offset: int) -> bool:
     return any(e.start < offset for e in s.exprs)
 
 
+def _planned_by_span_or_budget(
+    before: str, text: str, offset: int, period: Period, published: int | None
+) -> bool:
+    """将 before a bound verb that the figure's span holds (全年雨量将超过3,200毫米), or an amount budgeted
+    for a fiscal year still running on past the page's year (2026-27年度的预算开支为4,500万元)."""
+    if before.endswith(FUTURE_BEFORE_BOUND) and text.startswith(BOUND_VERBS, offset):
+        return True
+    return (
+        _BUDGETED.search(before) is not None
+        and published is not None
+        and period[1] is not None
+        and period[1] > published
+    )
+
+
 def _part_of_the_whole(s: Sentence, text: str, offset: int, k: int, last: tuple[int, bool] | None) -> bool:
     """Is the metric a 其中 part of the figure just before it in the sentence, with no time of its own in
     its clause? Then it counts the whole's period (fact-spec: a part is read with its whole), even
@@ -1063,6 +1080,14 @@ def _part_of_the_whole(s: Sentence, text: str, offset: int, k: int, last: tuple[
 
 
 _CHANGE_FROM = ("由", "从")
+# 将 + a verb that the figure's span starts with (将超过3,200毫米, 将突破100万吨): the clause up to the
+# span ends in a bare 将, so the verb after it is read from the span itself
+FUTURE_BEFORE_BOUND = ("将", "将会")
+BOUND_VERBS = ("超过", "突破", "超", "逾", "达到", "达", "不少于", "不低于", "多于")
+# the amount a budget sets aside for a fiscal year that runs past the page's year (2026-27年度的预算
+# 开支为4,500万元) is planned; this year's budget as it stands (115年度长照预算为1,013亿元) and a
+# budget's outturn (一般公共预算收入3820亿元: 收入/支出 after 预算 are kept out) are not
+_BUDGETED = re.compile(r"(?<!公共)预算(?:开支|拨款|总额|额)?(?:为|是|达|约|共)?$")
 
 
 def _walk_document(
