@@ -97,3 +97,52 @@ def test_gaming_revenue_stays_the_economy(tmp_path: Path) -> None:
     # the industry itself (博彩) is not help for gamblers
     facts = _facts(tmp_path, "mo-e.txt", "上月博彩毛收入为210亿澳门元。")
     assert facts["210亿澳门元"]["topic"] == "economy"
+
+
+# (page name, Simplified sentence, Traditional sentence, figure, topic): mainland reports
+MAINLAND_TOPICS = [
+    # long-term care insurance is social security, not medical care
+    (
+        "cn-b.txt",
+        "全市长期护理保险参保人数达到520万人。",
+        "全市長期護理保險參保人數達到520萬人。",
+        "520万人",
+        "social_security",
+    ),
+    # fire crews and their kit are emergencies
+    (
+        "cn-c.txt",
+        "县里组建半专业扑火队14支。",
+        "縣裡組建半專業撲火隊14支。",
+        "14支",
+        "public_safety",
+    ),
+    (
+        "cn-d.txt",
+        "各乡镇配发灭火机260台。",
+        "各鄉鎮配發滅火機260台。",
+        "260台",
+        "public_safety",
+    ),
+    # freight across a border port is trade
+    (
+        "cn-e.txt",
+        "口岸今年以来进出口货运量达到42万吨。",
+        "口岸今年以來進出口貨運量達到42萬噸。",
+        "42万吨",
+        "economy",
+    ),
+]
+
+
+@pytest.mark.parametrize("script", [1, 2], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("row", MAINLAND_TOPICS, ids=[r[0] for r in MAINLAND_TOPICS])
+def test_mainland_report_topics(tmp_path: Path, row: tuple[str, str, str, str, str], script: int) -> None:
+    facts = _facts(tmp_path, row[0], row[script])
+    assert facts[row[3]]["topic"] == row[4]
+
+
+def test_a_sector_of_a_gdp_breakdown_stays_the_economy(tmp_path: Path) -> None:
+    # even the primary sector: a line of the breakdown of output, not a farm figure
+    facts = _facts(tmp_path, "cn-f.txt", "分产业看，第一产业增加值85.2亿元，第二产业增加值310.4亿元。")
+    assert facts["85.2亿元"]["topic"] == "economy" and facts["310.4亿元"]["topic"] == "economy"
