@@ -141,6 +141,13 @@ def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str
 
 
 REGION_CUE_MIN = 2.0  # weighted institution words a page needs (one in its first lines is enough)
+TAIWAN = "710000"
+# a Republic of China year of this era without 民国, as a date (114年底, 115年起, 116年度, 113年8月,
+# 發布日期：115-03-12): only Taiwan dates so; a span of years (经营115年) is no date, nor 2115年
+ROC_YEAR = re.compile(
+    r"(?<![\d.．第])1[12]\d(?:年(?:底|初|度|中|[\d一二三四五六七八九十]{1,2}月|第|上半|下半|起|全年)"
+    r"|[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?!\d))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +186,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 def institution_region(text: str, divisions: float = 0.0) -> str | None:
     """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
-    (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
+    (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年, 114年底, 115-03-12); None when the words are few or
     point to several places alike. A word shared by two (特区政府) gives each half its weight.
 
     ``divisions`` is the weight of the mainland divisions the page names (:func:`_votes`): the words
@@ -193,6 +200,8 @@ def institution_region(text: str, divisions: float = 0.0) -> str | None:
         m.group(0) for m in hits if _foreign_countries().search(_sentence_around(text, m.start(), m.end()))
     }
     votes: dict[str, float] = defaultdict(float)
+    for m in ROC_YEAR.finditer(text):
+        votes[TAIWAN] += HEAD_WEIGHT if m.start() < HEAD_CHARS else 1.0
     for m in hits:
         if m.group(0) in foreign:
             continue
@@ -259,12 +268,45 @@ def _document_regions(
         if code is not None:
             row = _describe(code)
         else:  # no sidecar region, or one naming no known division: the text decides
-            code = resolve_region(text, mentions)
-            if code is None:
-                code = _institution_fallback(text, mentions)
+            code = _text_region(text, mentions)
+            # a compass district (东区) may be the page's own: read without it, is the page apart?
+            local = _local_districts(mentions)
+            if (
+                len(local) < len(mentions)
+                and (apart := _text_region(text, local))
+                and apart[:2] in APART_PROVINCES
+            ):
+                code = apart
             row = _describe(code)
+        if code is not None and code[:2] in APART_PROVINCES:
+            mentions[:] = _local_districts(mentions)
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
+
+
+def _text_region(text: str, mentions: list[tuple[str, int]]) -> str | None:
+    """The page's division by its mentions, else by Hong Kong's, Macau's or Taiwan's institutions."""
+    return resolve_region(text, mentions) or _institution_fallback(text, mentions)
+
+
+APART_PROVINCES = ("71", "81", "82")  # Taiwan, Hong Kong, Macau: one code each, no coded districts
+# a district named by compass points only (东区, 中西区, 南区): Hong Kong and Taiwan's cities have them
+_COMPASS_DISTRICT = re.compile(r"^[东南西北中]{1,2}区$")
+
+
+def _local_districts(mentions: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A Hong Kong, Macau or Taiwan page's mentions without the mainland divisions that a district of
+    its own shares the name of (位於東區的社宅 in Tainan is not Panzhihua's 东区): the page's code,
+    which has no coded districts, holds such a district's figures."""
+    _, aliases, _ = _gazetteer()
+    return [
+        (alias, off)
+        for alias, off in mentions
+        if not (
+            _COMPASS_DISTRICT.match(alias)
+            and not any(code[:2] in APART_PROVINCES for code in aliases[alias][0])
+        )
+    ]
 
 
 def page_regions(ctx: Context) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:
