@@ -97,3 +97,104 @@ def test_gaming_revenue_stays_the_economy(tmp_path: Path) -> None:
     # the industry itself (博彩) is not help for gamblers
     facts = _facts(tmp_path, "mo-e.txt", "上月博彩毛收入为210亿澳门元。")
     assert facts["210亿澳门元"]["topic"] == "economy"
+
+
+# (page name, Simplified sentence, Traditional sentence, figure, topic): mainland reports
+MAINLAND_TOPICS = [
+    # long-term care insurance is social security, not medical care
+    (
+        "cn-b.txt",
+        "全市长期护理保险参保人数达到520万人。",
+        "全市長期護理保險參保人數達到520萬人。",
+        "520万人",
+        "social_security",
+    ),
+    # fire crews and their kit are emergencies
+    (
+        "cn-c.txt",
+        "县里组建半专业扑火队14支。",
+        "縣裡組建半專業撲火隊14支。",
+        "14支",
+        "public_safety",
+    ),
+    (
+        "cn-d.txt",
+        "各乡镇配发灭火机260台。",
+        "各鄉鎮配發滅火機260台。",
+        "260台",
+        "public_safety",
+    ),
+    # freight across a border port is trade
+    (
+        "cn-e.txt",
+        "口岸今年以来进出口货运量达到42万吨。",
+        "口岸今年以來進出口貨運量達到42萬噸。",
+        "42万吨",
+        "economy",
+    ),
+]
+
+
+@pytest.mark.parametrize("script", [1, 2], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("row", MAINLAND_TOPICS, ids=[r[0] for r in MAINLAND_TOPICS])
+def test_mainland_report_topics(tmp_path: Path, row: tuple[str, str, str, str, str], script: int) -> None:
+    facts = _facts(tmp_path, row[0], row[script])
+    assert facts[row[3]]["topic"] == row[4]
+
+
+def test_a_sector_of_a_gdp_breakdown_stays_the_economy(tmp_path: Path) -> None:
+    # even the primary sector: a line of the breakdown of output, not a farm figure
+    facts = _facts(tmp_path, "cn-f.txt", "分产业看，第一产业增加值85.2亿元，第二产业增加值310.4亿元。")
+    assert facts["85.2亿元"]["topic"] == "economy" and facts["310.4亿元"]["topic"] == "economy"
+
+
+# a page dating itself by the Republic of China's years alone, naming no division, is Taiwan's
+ROC_DATED = (
+    "文化部表示，114年底共有合作店家8,600家，115年将再增加900家。",
+    "文化部表示，114年底共有合作店家8,600家，115年將再增加900家。",
+)
+
+
+@pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+def test_a_page_dated_in_roc_years_is_taiwans(tmp_path: Path, script: int) -> None:
+    facts = _facts(tmp_path, "tw-c.txt", ROC_DATED[script])
+    assert facts["8,600家"]["adcode"] == "710000" and facts["900家"]["adcode"] == "710000"
+
+
+def test_a_three_digit_count_of_years_is_no_roc_date(tmp_path: Path) -> None:
+    # 115年 is a span of years on a mainland page, not Taiwan's calendar: no region from it
+    facts = _facts(tmp_path, "cn-g.txt", "这家老字号已经营115年，去年接待顾客3万人次。")
+    assert facts["3万人次"]["adcode"] is None
+
+
+# a district of a Taiwan or Hong Kong city named by compass points is the page's, not the mainland's
+LOCAL_DISTRICTS = [
+    (
+        "tw-d.txt",
+        "台南市政府表示，台南市社宅再添据点。位于东区的新建社宅首批280户下月开放申请。",
+        "台南市政府表示，台南市社宅再添據點。位於東區的新建社宅首批280戶下月開放申請。",
+        "280户",
+        "710000",
+    ),
+    (
+        "hk-c.txt",
+        "香港特区政府表示，东区今年新增休憩用地3处。",
+        "香港特區政府表示，東區今年新增休憩用地3處。",
+        "3处",
+        "810000",
+    ),
+]
+
+
+@pytest.mark.parametrize("script", [1, 2], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("row", LOCAL_DISTRICTS, ids=[r[0] for r in LOCAL_DISTRICTS])
+def test_a_compass_district_is_the_pages(
+    tmp_path: Path, row: tuple[str, str, str, str, str], script: int
+) -> None:
+    facts = _facts(tmp_path, row[0], row[script])
+    assert facts[row[3]]["adcode"] == row[4]
+
+
+def test_a_compass_district_on_a_mainland_page_stays_mainland(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "cn-h.txt", "攀枝花市东区今年新建社区食堂12个。")
+    assert facts["12个"]["adcode"] == "510402"

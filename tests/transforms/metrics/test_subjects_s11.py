@@ -23,5 +23,7 @@ from tests.transforms.metrics.frames import subject
         ("新能源汽车占比达35%。", "35%", "新能源汽车占比"),
     ],
 )
-def test_a_bridge_character_closing_a_noun_is_the_nouns(sentence: str, metric: str, expected: str | None) -> None:
+def test_a_bridge_character_closing_a_noun_is_the_nouns(
+    sentence: str, metric: str, expected: str | None
+) -> None:
     assert subject(sentence, metric) == expected

@@ -141,6 +141,13 @@ def resolve_region(text: str, found: list[tuple[str, int]] | None = None) -> str
 
 
 REGION_CUE_MIN = 2.0  # weighted institution words a page needs (one in its first lines is enough)
+TAIWAN = "710000"
+# a Republic of China year of this era without 民国, as a date (114年底, 115年起, 116年度, 113年8月,
+# 發布日期：115-03-12): only Taiwan dates so; a span of years (经营115年) is no date, nor 2115年
+ROC_YEAR = re.compile(
+    r"(?<![\d.．第])1[12]\d(?:年(?:底|初|度|中|[\d一二三四五六七八九十]{1,2}月|第|上半|下半|起|全年)"
+    r"|[-/](?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01])(?!\d))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -177,37 +184,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[max(before, start - 200) : after.start() if after else min(len(text), end + 200)]
 
 
-TAIWAN = "710000"
-# 115年, 115-03-12, 115/3/12: a Republic of China year (民国101 = 2012 to 民国130) used as a date. Not
-# 115年历史 / 110年来 (an age), not 近110年 / 第110年 (a length or an ordinal).
-_ROC_DATE = re.compile(
-    r"(?<![0-9.])(?<![0-9],)1(?:0[1-9]|[12][0-9]|30)"
-    r"(?:年(?!历史|的历史|来|前|后|间|内|以|左右|多|里|之)|[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12][0-9]|3[01])(?![0-9]))"
-)
-_ROC_NOT_AFTER = ("近", "约", "超", "逾", "达", "有", "历经", "经过", "第", "了", "满")
-
-
-def roc_dating(text: str) -> float:
-    """Weighted Republic-of-China dates (115年, 115-03-12) of a Traditional-script text: Taiwan dates
-    by them, so a release that names neither 台湾 nor a ministry still says where it is from. Only a
-    Traditional text counts (the caller's check): a mainland page writes 2026年."""
-    weight = 0.0
-    for m in _ROC_DATE.finditer(text):
-        if text.endswith(_ROC_NOT_AFTER, 0, m.start()):
-            continue
-        weight += HEAD_WEIGHT if m.start() < HEAD_CHARS else 1.0
-    return weight
-
-
-def institution_region(text: str, divisions: float = 0.0, roc_dates: bool = False) -> str | None:
+def institution_region(text: str, divisions: float = 0.0) -> str | None:
     """Hong Kong, Macau or Taiwan, for a page that names no division but their institutions
-    (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年); None when the words are few or
+    (特區政府, 立法會, 行政院, 勞動部) or Taiwan's dating (民國113年, 114年底, 115-03-12); None when the words are few or
     point to several places alike. A word shared by two (特区政府) gives each half its weight.
 
     ``divisions`` is the weight of the mainland divisions the page names (:func:`_votes`): the words
     must outweigh them, so a national news page with one 总统府 or 港币 among its forty places
-    stays national. ``roc_dates``: the text was written in Traditional script, so its Republic-of-China
-    dates (:func:`roc_dating`) vote for Taiwan too."""
+    stays national."""
     pattern, rows = _institutions()
     hits = [m for m in pattern.finditer(text) if not _false_join(text, m.group(0), m.start(), m.end())]
     # 巴西总统府, 苏丹武装部队宣布控制总统府: a word once in a sentence naming another country is that
@@ -216,8 +200,8 @@ def institution_region(text: str, divisions: float = 0.0, roc_dates: bool = Fals
         m.group(0) for m in hits if _foreign_countries().search(_sentence_around(text, m.start(), m.end()))
     }
     votes: dict[str, float] = defaultdict(float)
-    if roc_dates:
-        votes[TAIWAN] += roc_dating(text)
+    for m in ROC_YEAR.finditer(text):
+        votes[TAIWAN] += HEAD_WEIGHT if m.start() < HEAD_CHARS else 1.0
     for m in hits:
         if m.group(0) in foreign:
             continue
@@ -236,9 +220,7 @@ def institution_region(text: str, divisions: float = 0.0, roc_dates: bool = Fals
 MANY_PROVINCES = 3  # a page naming divisions of this many provinces is a digest of stories (新闻联播)
 
 
-def _institution_fallback(
-    text: str, mentions: list[tuple[str, int]], traditional: bool = False
-) -> str | None:
+def _institution_fallback(text: str, mentions: list[tuple[str, int]]) -> str | None:
     """:func:`institution_region` for a page whose divisions decide nothing, unless it is a digest of
     stories from several provinces: there 特区政府 or 港元 belong to its Hong Kong story only, and the
     story's own place reaches that story's figures (regions.stories)."""
@@ -246,7 +228,7 @@ def _institution_fallback(
     provinces = {hit[0][:2] for alias, _ in mentions for hit in [aliases[alias][0]] if len(hit) == 1}
     if len(provinces) >= MANY_PROVINCES:
         return None
-    return institution_region(text, sum(_votes(text, mentions).values()), roc_dates=traditional)
+    return institution_region(text, sum(_votes(text, mentions).values()))
 
 
 def _title_codes(text: str, found: list[tuple[str, int]]) -> set[str]:
@@ -271,30 +253,60 @@ def _document_regions(
     documents: pl.DataFrame, files: pl.DataFrame | None = None
 ) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:
     """:func:`document_regions` and each document's division mentions (one scan serves both)."""
-    script = pl.col("script") if "script" in documents.columns else pl.lit(None, pl.String)
-    docs = documents.select(
-        "sha256",
-        pl.col("text").fill_null(""),
-        (script == "traditional").fill_null(False).alias("traditional"),
-    ).unique("sha256", keep="first", maintain_order=True)
+    docs = documents.select("sha256", pl.col("text").fill_null("")).unique(
+        "sha256", keep="first", maintain_order=True
+    )
     metas: dict[str, str | None] = {}
     if files is not None and "meta" in files.columns:
         for sha, meta in files.select("sha256", "meta").drop_nulls().iter_rows():
             metas.setdefault(sha, _meta_region(meta))
     found = _mentions(docs["text"])
     rows = []
-    for (sha, text, traditional), mentions in zip(docs.iter_rows(), found, strict=True):
+    for (sha, text), mentions in zip(docs.iter_rows(), found, strict=True):
         given = metas.get(sha)
         code = _lookup(given) if given is not None else None
         if code is not None:
             row = _describe(code)
         else:  # no sidecar region, or one naming no known division: the text decides
-            code = resolve_region(text, mentions)
-            if code is None:
-                code = _institution_fallback(text, mentions, traditional)
+            code = _text_region(text, mentions)
+            # a compass district (东区) may be the page's own: read without it, is the page apart?
+            local = _local_districts(mentions)
+            if (
+                len(local) < len(mentions)
+                and (apart := _text_region(text, local))
+                and apart[:2] in APART_PROVINCES
+            ):
+                code = apart
             row = _describe(code)
+        if code is not None and code[:2] in APART_PROVINCES:
+            mentions[:] = _local_districts(mentions)
         rows.append({"sha256": sha, **row})
     return pl.DataFrame(rows, schema=DOCUMENT_REGIONS), dict(zip(docs["sha256"], found, strict=True))
+
+
+def _text_region(text: str, mentions: list[tuple[str, int]]) -> str | None:
+    """The page's division by its mentions, else by Hong Kong's, Macau's or Taiwan's institutions."""
+    return resolve_region(text, mentions) or _institution_fallback(text, mentions)
+
+
+APART_PROVINCES = ("71", "81", "82")  # Taiwan, Hong Kong, Macau: one code each, no coded districts
+# a district named by compass points only (东区, 中西区, 南区): Hong Kong and Taiwan's cities have them
+_COMPASS_DISTRICT = re.compile(r"^[东南西北中]{1,2}区$")
+
+
+def _local_districts(mentions: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A Hong Kong, Macau or Taiwan page's mentions without the mainland divisions that a district of
+    its own shares the name of (位於東區的社宅 in Tainan is not Panzhihua's 东区): the page's code,
+    which has no coded districts, holds such a district's figures."""
+    _, aliases, _ = _gazetteer()
+    return [
+        (alias, off)
+        for alias, off in mentions
+        if not (
+            _COMPASS_DISTRICT.match(alias)
+            and not any(code[:2] in APART_PROVINCES for code in aliases[alias][0])
+        )
+    ]
 
 
 def page_regions(ctx: Context) -> tuple[pl.DataFrame, dict[str, list[tuple[str, int]]]]:

@@ -68,7 +68,11 @@ def _noun_across(window: str, end: int) -> bool:
     (违法行|为, 不文明行|为): the last character is the noun's, not a bridge verb."""
     lo = max(0, end - 4)
     last = tag(window[lo:])[-1]
-    return len(window) - len(last.text) < end and last.tag in _NOUN_TAGS and dictionary_tag(last.text) is not None
+    return (
+        len(window) - len(last.text) < end
+        and last.tag in _NOUN_TAGS
+        and dictionary_tag(last.text) is not None
+    )
 
 
 def _verb_across(window: str, end: int) -> int:
