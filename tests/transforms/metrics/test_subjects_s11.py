@@ -66,3 +66,17 @@ def test_a_named_division_opening_the_phrase_is_the_region(
     sentence: str, metric: str, expected: str | None
 ) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 其中 + a district + a count of cases: where the cases are, the cases are counted; so too the
+        # districts listed after it with 、
+        ("本月累计本土病例90例，其中南湖区35例、北塘区20例。", "35例", "本土病例"),
+        ("本月累计本土病例90例，其中南湖区35例、北塘区20例。", "20例", "本土病例"),
+        ("本月累計本土病例90例，其中南湖區35例、北塘區20例。", "20例", "本土病例"),
+    ],
+)
+def test_a_district_after_its_total_says_where(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected
