@@ -80,3 +80,18 @@ def test_a_named_division_opening_the_phrase_is_the_region(
 )
 def test_a_district_after_its_total_says_where(sentence: str, metric: str, expected: str | None) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # in Hong Kong statistics 本地 opens the term itself (本地固定资本形成总额, 本地研发总开支)
+        ("去年本地固定资本形成总额按年上升2.1%。", "2.1%", "本地固定资本形成总额"),
+        ("去年本地固定資本形成總額按年上升2.1%。", "2.1%", "本地固定资本形成总额"),
+        ("去年本地研发总开支达到410亿元。", "410亿元", "本地研发总开支"),
+        # elsewhere 本地 only points at the place
+        ("本地新建公园6个。", "6个", "公园"),
+    ],
+)
+def test_local_opens_a_statistics_term(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected
