@@ -54,7 +54,7 @@ def _bridge_suffix(window: str) -> str:
                 break
     if 0 < end < len(window) and (dictionary_tag(window[end - 1 : end + 1]) or "").startswith("v"):
         end = _verb_across(window, end)
-    if 0 < end < len(window) and _noun_across(window, end):
+    if end == len(window) - 1 and _noun_across(window, end):
         return ""
     return window[end:]
 
@@ -64,8 +64,9 @@ _NOUN_TAGS = frozenset({"n", "l", "nz"})
 
 
 def _noun_across(window: str, end: int) -> bool:
-    """The bridge cut at ``end`` falls inside a noun the dictionary holds whole and that ends the window
-    (违法行|为, 不文明行|为): the last character is the noun's, not a bridge verb."""
+    """The one-character bridge cut at ``end`` falls inside a noun the dictionary holds whole and that
+    ends the window (违法行|为): the character is the noun's, not a bridge verb. A longer bridge is a
+    verb even inside a fixed phrase (价格|上涨 of 价格上涨)."""
     lo = max(0, end - 4)
     last = tag(window[lo:])[-1]
     return (

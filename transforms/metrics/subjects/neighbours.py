@@ -13,7 +13,7 @@ from transforms.lexicon import words
 from transforms.metrics.subjects.after import _after
 from transforms.metrics.subjects.bridges import _metric_bridges
 from transforms.metrics.subjects.clauses import _total_clause
-from transforms.metrics.subjects.spans import _HAN, Fact, Span, _Before, _clause_start, _text
+from transforms.metrics.subjects.spans import _HAN, _HAN_WORD, Fact, Span, _Before, _clause_start, _text
 from transforms.metrics.subjects.vocab import _attribute_heads, _has_head, _set
 from transforms.metrics.words import dictionary_tag, tag
 
@@ -66,19 +66,38 @@ def _modal_clause(sentence: str, start: int, floor: int) -> bool:
 
 
 def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
-    """收入比为8.1倍，其中杭州市达12.3倍: a measure (not a count: places are counted things) whose
+    """收入比为8.1倍，其中杭州市达12.3倍: a measure (or a count in a unit that counts no places:
+    病例108例，其中东城区41例; 个, 处 may count places, subject_place_units.txt) whose
     subject is only a place names where the figure before holds, so it measures that figure's thing;
     the place itself is the region's, never the subject's core."""
+    placed = False  # the metric before was such a part: the places listed after it (、西城区|20例) too
     for k in range(1, len(spans)):
         subject, prev = out[k].subject, out[k - 1].subject
-        if not subject or not prev or spans[k].kind == "count" or spans[k].unit != spans[k - 1].unit:
+        counted_place = spans[k].kind == "count" and spans[k].unit in _set("subject_place_units.txt")
+        if not subject or not prev or counted_place or spans[k].unit != spans[k - 1].unit:
+            placed = False
             continue
         gap = sentence[spans[k - 1].end : spans[k].start]
-        if "。" in gap or "；" in gap or ";" in gap or not gap.lstrip("，,").startswith("其中"):
+        listed = placed and gap.startswith("、")
+        if "。" in gap or "；" in gap or ";" in gap or not (gap.lstrip("，,").startswith("其中") or listed):
+            placed = False
             continue  # only a part (其中) names where: a list's items name things (桃|650亩)
-        if only_place(subject):
+        placed = only_place(subject) or _division_name(subject)
+        if placed:
             out[k] = Fact(prev, out[k].measure)
     return out
+
+
+# How the name of a division ends (前镇区, 苓雅区, 凤山市): a part after 其中 so named says where
+_DIVISION_ENDINGS = ("省", "市", "县", "区", "镇", "乡")
+
+
+def _division_name(subject: str) -> bool:
+    """A short name ending like a division (前镇区, a district the dictionary lacks): after 其中 and in a
+    unit that counts no places it can only say where the figure before holds."""
+    return (
+        3 <= len(subject) <= 4 and subject.endswith(_DIVISION_ENDINGS) and bool(_HAN_WORD.fullmatch(subject))
+    )
 
 
 def without_place(subject: str) -> str | None:

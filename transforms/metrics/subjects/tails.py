@@ -137,4 +137,21 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
         return None  # 包括5名儿童在内的|11人: the part's noun is the part's
     if not read_after and _casualties(subject, sentence, end, kind):
         return None
-    return _before_adverb(_without_part_of_year(subject), read_after)
+    return _without_named_division(_before_adverb(_without_part_of_year(subject), read_after))
+
+
+# How the name of an administrative division ends (湄潭县, 仁怀市, 红花岗区)
+_DIVISION_ENDINGS = ("省", "市", "县", "区", "州", "旗")
+
+
+def _without_named_division(subject: str | None) -> str | None:
+    """``subject`` without the named division that opens it (某某县|茶园面积): the place is scored
+    under region, never the thing counted (fact-spec); kept when nothing of two characters is left."""
+    if not subject:
+        return subject
+    ws = tag(subject)
+    first = ws[0]
+    if len(ws) < 2 or first.tag != "ns" or len(first.text) < 3 or not first.text.endswith(_DIVISION_ENDINGS):
+        return subject
+    rest = subject[len(first.text) :]
+    return rest if len(rest) >= 2 and rest[0] not in "的、和与及" else subject
