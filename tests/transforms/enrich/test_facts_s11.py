@@ -198,3 +198,22 @@ def test_a_compass_district_is_the_pages(
 def test_a_compass_district_on_a_mainland_page_stays_mainland(tmp_path: Path) -> None:
     facts = _facts(tmp_path, "cn-h.txt", "攀枝花市东区今年新建社区食堂12个。")
     assert facts["12个"]["adcode"] == "510402"
+
+
+# a ROC deadline after a verb of planning (预计118年前…) is that year, not 118 years ago
+ROC_DEADLINE = (
+    "发布日期：115-03-12\n市府预计118年前累计提供社宅1万户。",
+    "發布日期：115-03-12\n市府預計118年前累計提供社宅1萬戶。",
+)
+
+
+@pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+def test_a_planned_roc_deadline_is_its_year(tmp_path: Path, script: int) -> None:
+    facts = _facts(tmp_path, "tw-e.txt", ROC_DEADLINE[script])
+    got = facts["1万户"]
+    assert (got["year_from"], got["year_to"], got["modality"]) == (2029, 2029, "target")
+
+
+def test_an_age_in_years_is_no_roc_deadline(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "tw-f.txt", "發布日期：115-03-12\n這座廟宇約100年前興建，佔地300平方公尺。")
+    assert facts["300平方公尺"]["year_from"] != 2011
