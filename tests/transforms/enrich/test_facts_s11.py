@@ -236,6 +236,14 @@ MODALITIES = [
         "50亿元",
         "target",
     ),
+    # a budget's sum of spending is its estimate
+    (
+        "hk-g.txt",
+        "2026-27年度的预算开支为3,200万元。",
+        "2026-27年度的預算開支為3,200萬元。",
+        "3,200万元",
+        "target",
+    ),
     # a scheme named as a noun before the applications it received: they came in
     (
         "mo-f.txt",
