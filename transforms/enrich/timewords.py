@@ -90,7 +90,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
     # every alternative starts with one of these: checking it first spares the engine the rest
     # (and every alternative holds a key of _keys(): a new alternative must keep that true)
     firsts = {w[0] for w in words("time_base_words.txt")} | {r["word"][0] for r in table("time_words.csv")}
-    firsts |= set("由从截到至自在于十“一二两三四五六七八九民（(党今去明本")
+    firsts |= set("由从截到至自在于十“一二两三四五六七八九民（(党今去明本预计目可力争")
     head = "(?=[0-9" + re.escape("".join(sorted(firsts))) + "])"
     return re.compile(
         head
@@ -109,8 +109,9 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
                 rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
                 rf"(?:到|至)(?P<to>{ANY_YEAR})年",
-                # a deadline: 在117年前, 于2030年前 (before that year): a horizon like 到2030年
-                rf"(?:在|于)(?P<before>{ANY_YEAR})年(?:底)?前",
+                # a deadline: 在117年前, 于2030年前 (before that year): a horizon like 到2030年; so after a
+                # verb of planning (预计118年前累计提供…), where a bare 118年前 is not 118 years ago
+                rf"(?:在|于|预计|预定|预期|计划|目标|可望|力争|争取)(?P<before>{ANY_YEAR})年(?:底)?前",
                 NOTED_YEAR,
                 rf"(?:自|从)?{not_after_number}(?P<since>{ANY_YEAR})年[^，,。；;：:、\d“”是的]{{0,6}}?(?:以来|起|开始|至今)",
                 # 自2013年11月正式通水以来: a dated month (and day) before 以来 (a start date 自…1月1日起

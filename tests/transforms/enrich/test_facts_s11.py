@@ -198,3 +198,72 @@ def test_a_compass_district_is_the_pages(
 def test_a_compass_district_on_a_mainland_page_stays_mainland(tmp_path: Path) -> None:
     facts = _facts(tmp_path, "cn-h.txt", "攀枝花市东区今年新建社区食堂12个。")
     assert facts["12个"]["adcode"] == "510402"
+
+
+# a ROC deadline after a verb of planning (预计118年前…) is that year, not 118 years ago
+ROC_DEADLINE = (
+    "发布日期：115-03-12\n市府预计118年前累计提供社宅1万户。",
+    "發布日期：115-03-12\n市府預計118年前累計提供社宅1萬戶。",
+)
+
+
+@pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+def test_a_planned_roc_deadline_is_its_year(tmp_path: Path, script: int) -> None:
+    facts = _facts(tmp_path, "tw-e.txt", ROC_DEADLINE[script])
+    got = facts["1万户"]
+    assert (got["year_from"], got["year_to"], got["modality"]) == (2029, 2029, "target")
+
+
+def test_an_age_in_years_is_no_roc_deadline(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "tw-f.txt", "發布日期：115-03-12\n這座廟宇約100年前興建，佔地300平方公尺。")
+    assert facts["300平方公尺"]["year_from"] != 2011
+
+
+# (page name, Simplified sentence, Traditional sentence, figure, modality)
+MODALITIES = [
+    # 会 + 把 / 预留 is the future in Hong Kong releases
+    (
+        "hk-d.txt",
+        "政府会把合资格院校名单由120所扩大至约180所。",
+        "政府會把合資格院校名單由120所擴大至約180所。",
+        "约180所",
+        "target",
+    ),
+    (
+        "hk-e.txt",
+        "政府会预留50亿元推行第三期资助计划。",
+        "政府會預留50億元推行第三期資助計劃。",
+        "50亿元",
+        "target",
+    ),
+    # a budget's sum of spending is its estimate
+    (
+        "hk-g.txt",
+        "2026-27年度的预算开支为3,200万元。",
+        "2026-27年度的預算開支為3,200萬元。",
+        "3,200万元",
+        "target",
+    ),
+    # a scheme named as a noun before the applications it received: they came in
+    (
+        "mo-f.txt",
+        "此外，长者陪诊计划的申请有215宗。",
+        "此外，長者陪診計劃的申請有215宗。",
+        "215宗",
+        "actual",
+    ),
+    (
+        "hk-f.txt",
+        "过去一年，各项输入人才计划共收到约8万宗申请。",
+        "過去一年，各項輸入人才計劃共收到約8萬宗申請。",
+        "约8万宗",
+        "actual",
+    ),
+]
+
+
+@pytest.mark.parametrize("script", [1, 2], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("row", MODALITIES, ids=[r[0] for r in MODALITIES])
+def test_release_modalities(tmp_path: Path, row: tuple[str, str, str, str, str], script: int) -> None:
+    facts = _facts(tmp_path, row[0], row[script])
+    assert facts[row[3]]["modality"] == row[4]
