@@ -95,3 +95,16 @@ def test_a_district_after_its_total_says_where(sentence: str, metric: str, expec
 )
 def test_local_opens_a_statistics_term(sentence: str, metric: str, expected: str | None) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 实质 (real, after prices) before a noun opens the term; before a verb it is the change's
+        ("剔除物价因素后，实质平均薪资增加1.2%。", "1.2%", "实质平均薪资"),
+        ("剔除物價因素後，實質平均薪資增加1.2%。", "1.2%", "实质平均薪资"),
+        ("整体出口货值按年实质上升4.4%。", "4.4%", "整体出口货值"),
+    ],
+)
+def test_real_opens_a_term_before_a_noun(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected

@@ -56,6 +56,12 @@ _PERIOD = re.compile(
 _CLAUSE_CLOSERS = frozenset({"后", "前", "以后", "以前", "之后", "之前", "以来"})
 
 
+def _term_adverb(ws: Sequence[Word]) -> bool:
+    """实质|总薪资: an adverb of subject_term_adverbs.txt before a noun opens the term (real wages);
+    before a verb (实质|上升) it is the bridge's."""
+    return len(ws) > 1 and ws[0].text in _set("subject_term_adverbs.txt") and ws[-1].tag.startswith("n")
+
+
 def _time_clause(ws: Sequence[Word]) -> int:
     """The length of a time clause opening ``ws``: words up to a localiser closing it after a verb or
     an act of two characters (沈白高铁|通车|后|两地运行时间, 完工后|档位), with a noun after it (not
@@ -125,7 +131,7 @@ def _trim_np(
                 and not _glued_single([Word("", "x"), *ws], 1)  # 长|照|预算: a name's piece
                 and not (first.tag != "v" and _attribute_of_act(ws, 1))  # 办理|时限: the act timed
             )
-            or (_is_bridge(first) and not _averaged_act(ws))
+            or (_is_bridge(first) and not _averaged_act(ws) and not _term_adverb(ws))
             or (first.text in _set("subject_place_words.txt") and len(ws) > 1 and not _local_people(ws))
             or (
                 first.text in ("以上", "以下") and len(ws) > 1
