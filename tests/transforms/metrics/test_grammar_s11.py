@@ -69,6 +69,10 @@ CASES = [
     # 首 + numeral: the first N of a ranking, not a count
     ("约九成学生获派首三个志愿之一", [("约九成", 9, "成", "approx")]),
     ("首批5个试点项目已经启动", [("5个", 5, "个", "exact")]),  # 首批: the first batch holds 5
+    # 附件2名词解释: an attachment's number, and 名 opening 名词 is no measure word
+    ("附件2名词解释", []),
+    ("附件1：2026年十件民生实事", [("十件", 10, "件", "exact")]),
+    ("新招聘2名教师", [("2名", 2, "名", "exact")]),
     # county names built from a numeral and a measure word
     ("三台县新增城镇就业4200人", [("4200人", 4200, "人", "exact")]),
     ("五台县接待游客120万人次", [("120万人次", 1200000, "人次", "exact")]),
