@@ -98,7 +98,11 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
         + "|".join(
             (
                 # (比当地以往盐碱地油菜…增加59.5%: an unknown past inside the base's phrase is the base's)
-                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年)|{AGO_BASE}"
+                # (比“十三五”时期增长19.1%: a plan period after a comparison word is the base too; but
+                # 较“十三五”末的9323.1亿元 dates the value after it, so the plan period reads as itself)
+                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年"
+                r"|“?十[一二三四五六七八九]?五”?+(?:规划)?+(?:时期|期间|期末|末)?+(?!的))|"
+                rf"{AGO_BASE}"
                 rf"|(?:{base})[^，,。；;：:\d]{{0,6}}?(?:以往|往年))",
                 # 2027/28至2031/32年度: a run of fiscal years, from the first one's start to the last one's end
                 rf"{not_after_number}(?P<fyr>{YEAR})\s*[-/]\s*\d{{2}}\s*(?:—|–|－|-|~|～|至|到)\s*(?P<fyr2>{YEAR})\s*[-/]\s*(?P<fyr3>\d{{2}})(?!\d)(?:财政)?年度",

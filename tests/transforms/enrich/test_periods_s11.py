@@ -37,3 +37,18 @@ def test_a_sentence_opening_with_tong_nian_is_of_the_year_just_stated(tmp_path: 
         tmp_path, "消防处于2025年共处理火警3,200宗。同年，处方巡查楼宇1万2千幢。今年以来共处理火警2,100宗。"
     )
     assert got == {"3,200宗": (2025, 2025), "1万2千幢": (2025, 2025), "2,100宗": (2026, 2026)}
+
+
+def test_a_plan_period_after_a_comparison_word_is_the_base(tmp_path: Path) -> None:
+    page = tmp_path / "r.txt"
+    page.write_text(
+        "2026年政府工作报告\n五年来，全省发展迈上新台阶。"
+        "铁路、水运投资分别比“十三五”时期增长36%、58%。“十四五”时期，全省新增就业280万人。",
+        encoding="utf-8",
+    )
+    rows = parse_batch([str(page)]).metrics.select("text", "year_from", "year_to").rows()
+    assert {t: (a, b) for t, a, b in rows} == {
+        "36%": (2021, 2025),
+        "58%": (2021, 2025),
+        "280万人": (2021, 2025),
+    }
