@@ -31,6 +31,7 @@ import polars as pl
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
 from transforms.enrich.regions import page_regions
+from transforms.enrich.regions.page import TAIWAN
 from transforms.enrich.structure import (
     HEADING_MAX,
     LEAD_CHARS,
@@ -59,7 +60,6 @@ from transforms.enrich.timewords import (
 from transforms.lexicon import words
 from transforms.metrics.words import tag
 
-TAIWAN = "710000"
 METRIC_PERIODS = {"metric_id": pl.String, "year_from": pl.Int32, "year_to": pl.Int32, "modality": pl.String}
 LIST_ENDS = ("；", ";")
 COLONS = frozenset("：:")
