@@ -236,6 +236,22 @@ MODALITIES = [
         "50亿元",
         "target",
     ),
+    # 在 + the place of the chain's next verb goes on with the plan before it
+    (
+        "hk-h.txt",
+        "政府将于明年拨款约2亿元，在18个公共停车场增设充电器约900个。",
+        "政府將於明年撥款約2億元，在18個公共停車場增設充電器約900個。",
+        "约900个",
+        "target",
+    ),
+    # ... and with a done chain as done
+    (
+        "hk-i.txt",
+        "政府去年已拨款约2亿元，在18个公共停车场增设充电器约900个。",
+        "政府去年已撥款約2億元，在18個公共停車場增設充電器約900個。",
+        "约900个",
+        "actual",
+    ),
     # a budget's sum of spending is its estimate
     (
         "hk-g.txt",
