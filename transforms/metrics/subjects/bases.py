@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from transforms.metrics.subjects.spans import _balanced, _text
 from transforms.metrics.subjects.trim import _DATE_TAILS, _trim_np
-from transforms.metrics.subjects.vocab import _attribute_heads, _is_punct, _is_stop, _set
+from transforms.metrics.subjects.vocab import _attribute_heads, _is_punct, _is_stop, _nominal_verbs, _set
 from transforms.metrics.words import Word
 
 
@@ -23,14 +23,20 @@ def _before_base(ws: list[Word]) -> list[Word]:
     if at is None:
         return ws
     base = ws[at + 1 :]
-    if not base[-1].tag.startswith("n") or any(_is_stop(w) or _is_punct(w) for w in base):
+    if not _nounlike(base[-1], ("n",)) or any(_is_stop(w) or _is_punct(w) for w in base):
         return ws
     head = ws[:at]
     while head and head[-1].tag in ("d", "ad"):
         head = head[:-1]  # 总额|不|超过, 产值|均|达到
-    if not head or not head[-1].tag.startswith(("n", "j", "vn", "eng")):
+    if not head or not _nounlike(head[-1], ("n", "j", "vn", "eng")):
         return ws
     return head
+
+
+def _nounlike(w: Word, tags: tuple[str, ...]) -> bool:
+    """A noun by its tag, or a word jieba tags as a verb that names a thing (零售收入|占|整体收入|的,
+    subject_nominal_verbs.txt): 收入 is the head of an income's name, not a verb of the clause."""
+    return w.tag.startswith(tags) or (w.tag == "v" and w.text in _nominal_verbs())
 
 
 def _base_alone(ws: Sequence[Word]) -> tuple[str, str] | None:
@@ -58,7 +64,7 @@ def _shares_of_base(ws: Sequence[Word]) -> bool:
     """The words end in 占 + a noun (民营企业|占|全部企业|90%): the metric is a share of that base; not
     when the base ends in an attribute word (占|规上企业比重: the relation is the indicator's name)."""
     at = next((j for j in range(len(ws) - 2, 0, -1) if ws[j].text in ("占", "占到")), None)
-    if at is None or not ws[at - 1].tag.startswith(("n", "j", "eng")):
+    if at is None or not _nounlike(ws[at - 1], ("n", "j", "eng")):
         return False  # 违规|占|挖…: 占 is a verb's piece after a verb
     return not _text(ws[at + 1 :]).endswith(_attribute_heads())
 
