@@ -6,7 +6,7 @@ import json
 
 import polars as pl
 
-from tests.transforms.enrich.test_regions import gold, seed_frames
+from tests.transforms.enrich.test_regions import gold, needs_gold, seed_frames
 from transforms.enrich.metrics import enrich_metrics
 from transforms.enrich.topics import topic_table
 from transforms.schemas import METRICS
@@ -30,6 +30,7 @@ def seed_metrics() -> pl.DataFrame:
     )
 
 
+@needs_gold
 def test_seed_metrics_get_region_topic_area_and_year() -> None:
     documents, sentences = seed_frames()
     metrics = seed_metrics()
