@@ -287,11 +287,20 @@ def _case_verb(ws: Sequence[Word], np: Sequence[Word], cases: bool) -> bool:
 def _verb_opens(ws: Sequence[Word], kind: str) -> bool:
     """The text after a metric opens with its predicate, not a noun: a verb after a sum or share says
     what it goes to (统筹80亿元|支持…, 60%|用于…); a change verb after a start point (由3697400人|减至|
-    二○二五年…), unless a noun follows it (100项|提升|举措) or it is one character (10条|超…级的).
+    二○二五年…), unless a noun follows it (100项|提升|举措) or it is one character (10条|超…级的); a
+    verb after people with no people named in the words after it (16人|受伤送院).
     """
     if kind in _SHARE_KINDS and _is_verb(ws[0]) and len(ws) > 1:
         return True
+    if kind in _PEOPLE_KINDS and _is_verb(ws[0]) and not any(_people_word(w.text) for w in ws[1:4]):
+        return True  # 16人|受伤送院, 3人|出现重症: what the people did or suffered, not who they are
     return _is_bridge(ws[0]) and len(ws[0].text) > 1 and not _opens_name(ws, 1)
+
+
+def _people_word(text: str) -> bool:
+    """A word naming people or a count of them (学生, 人次, 人数): a verb before it qualifies them
+    (获奖|学生, 求诊|人次), it does not open the predicate."""
+    return _names_people(text) or text.startswith("人")
 
 
 def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
