@@ -32,3 +32,43 @@ def _read(sentence: str, metric: str) -> str | None:
 )
 def test_a_verb_after_people_is_their_predicate(sentence: str, metric: str, expected: str | None) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # X由A至B: both ends measure X, past a time phrase, a modal, a per-unit word or a base of 的
+        ("基本工资自明年1月1日起由每月2万7,500元调升至2万8,400元。", "2万7,500元", "基本工资"),
+        ("基本工资自明年1月1日起由每月2万7,500元调升至2万8,400元。", "2万8,400元", "基本工资"),
+        ("基本工資自明年1月1日起由每月2萬7,500元調升至2萬8,400元。", "2万8,400元", "基本工资"),
+        ("并把非本地学生限额由本地学额的40%提升至50%。", "40%", "非本地学生限额"),
+        ("并把非本地学生限额由本地学额的40%提升至50%。", "50%", "非本地学生限额"),
+        ("学额的数目会由现时的900个增加至明年的1,200个。", "1,200个", "学额"),
+        # a forecast of growth in a frame: the growth is the measure, the product is what is measured
+        ("政府把今年实质本地生产总值增长预测由五月时的1.5%至2.5%调整至2%至3%。", "1.5%", "本地生产总值"),
+        ("政府把今年实质本地生产总值增长预测由五月时的1.5%至2.5%调整至2%至3%。", "3%", "本地生产总值"),
+        # 经济增长 alone names the thing: the growth and its forecast stay
+        ("全年经济增长预测由1%至2%调整至2%至3%。", "2%", "经济增长预测"),
+        # a frame already read right stays right
+        ("政府会把长者日间护理名额由3,000个增加至4,500个。", "4,500个", "长者日间护理名额"),
+    ],
+)
+def test_both_ends_of_a_change_frame_measure_the_thing_before_it(
+    sentence: str, metric: str, expected: str | None
+) -> None:
+    assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a count word after a noun: the noun is counted (subject_count_words.txt)
+        ("全港电动私家车数目达约9万辆。", "约9万辆", "电动私家车"),
+        ("政府会把免费巴士路线名单由12条扩大至约20条。", "约20条", "免费巴士路线"),
+        ("全年基本通胀率预测则维持于1.5%。", "1.5%", "基本通胀率"),
+        # a count word after a verb names an indicator of its own
+        ("今年小一开班数目为450班。", "450班", "小一开班数目"),
+    ],
+)
+def test_a_count_word_leaves_the_noun_it_counts(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected

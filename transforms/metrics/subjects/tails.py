@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from transforms.lexicon import words
+from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _is_bridge, _names_people, _set
 from transforms.metrics.words import Word, tag
 
@@ -137,7 +138,26 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
         return None  # 包括5名儿童在内的|11人: the part's noun is the part's
     if not read_after and _casualties(subject, sentence, end, kind):
         return None
-    return _without_named_division(_before_adverb(_without_part_of_year(subject), read_after))
+    subject = _without_named_division(_before_adverb(_without_part_of_year(subject), read_after))
+    return _without_count_word(subject, sentence, start)
+
+
+def _without_count_word(subject: str | None, sentence: str, start: int) -> str | None:
+    """``subject`` without a count word at its end (电动私家车|数目, 大学|名单: subject_count_words.txt),
+    the number or list of the noun before it; a count word alone (…服务券的|数目) takes the noun
+    before its 的 in the sentence. Unchanged when no noun of two characters is left."""
+    if not subject:
+        return subject
+    word = next((w for w in words("subject_count_words.txt") if subject.endswith(w)), None)
+    if word is None:
+        return subject
+    rest = subject[: -len(word)].removesuffix("的")
+    if len(rest) >= 2:
+        return rest if tag(rest)[-1].tag.startswith(("n", "j", "vn")) else subject
+    at = sentence.rfind(subject, 0, start)
+    if rest or at < 3 or sentence[at - 1] != "的":
+        return subject
+    return _before(sentence, at - 1, 0, False).subject or subject
 
 
 # How the name of an administrative division ends (湄潭县, 仁怀市, 红花岗区)
