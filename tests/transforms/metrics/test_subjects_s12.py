@@ -72,3 +72,18 @@ def test_both_ends_of_a_change_frame_measure_the_thing_before_it(
 )
 def test_a_count_word_leaves_the_noun_it_counts(sentence: str, metric: str, expected: str | None) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a word naming only the size of a change measures the thing of the figure before it
+        ("今年1至6月全国税收收入为1万亿元，较去年同期增加500亿元，增幅4.8%。", "4.8%", "税收收入"),
+        ("全年死亡人数为2,100人，较上年减少200人，降幅8.7%。", "8.7%", "死亡人数"),
+        ("其中國際旅客約50萬人次，成長幅度超過2成。", "超过2成", "国际旅客"),
+        # not across a full stop: nothing before it in its sentence, the word stays
+        ("增幅4.8%。", "4.8%", "增幅"),
+    ],
+)
+def test_the_size_of_a_change_is_of_the_thing_before(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected

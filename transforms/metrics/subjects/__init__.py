@@ -34,7 +34,7 @@ from transforms.metrics.subjects.agents import _without_agent
 from transforms.metrics.subjects.aspects import _aspects
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
-from transforms.metrics.subjects.changes import _change_frames
+from transforms.metrics.subjects.changes import _change_frames, _rates_of_change
 from transforms.metrics.subjects.clauses import (
     _each_of_list,
     _rate_of_clause_before,
@@ -150,6 +150,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         out.append(Fact(_finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after)), measure))
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
+    out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
