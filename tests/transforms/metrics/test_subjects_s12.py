@@ -85,5 +85,35 @@ def test_a_count_word_leaves_the_noun_it_counts(sentence: str, metric: str, expe
         ("增幅4.8%。", "4.8%", "增幅"),
     ],
 )
-def test_the_size_of_a_change_is_of_the_thing_before(sentence: str, metric: str, expected: str | None) -> None:
+def test_the_size_of_a_change_is_of_the_thing_before(
+    sentence: str, metric: str, expected: str | None
+) -> None:
+    assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a group's figure in a parallel clause measures the thing of the figure before it
+        (
+            "就业人口月工作收入中位数为18,000澳门元，本地居民则为20,500澳门元。",
+            "20,500澳门元",
+            "月工作收入中位数",
+        ),
+        (
+            "县府已将育儿津贴由每月5,000元提高至6,000元，第三名以上子女每月再加发1,000元。",
+            "1,000元",
+            "育儿津贴",
+        ),
+        ("城镇居民人均可支配收入5万元，农村居民2.1万元。", "2.1万元", "人均可支配收入"),
+        # an indicator of people is a thing of its own; a group after a group stays
+        ("全县交通事故起数、死亡人数同比分别下降12.5%和21.3%。", "21.3%", "死亡人数"),
+        ("其中男性占52%，女性占48%。", "48%", "女性"),
+        # a different unit is another measure
+        ("每户每月收入上限为8万元，个人则为4万1,000澳门元。", "4万1,000澳门元", "个人"),
+    ],
+)
+def test_a_group_in_a_parallel_clause_keeps_the_measured_thing(
+    sentence: str, metric: str, expected: str | None
+) -> None:
     assert _read(sentence, metric) == expected

@@ -42,6 +42,7 @@ from transforms.metrics.subjects.clauses import (
     _total_after_list,
 )
 from transforms.metrics.subjects.funding import _purpose
+from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.neighbours import (
     _after_metric,
     _attribute_of_previous,
@@ -151,6 +152,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
     out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change
+    out = _groups_of_previous(sentence, spans, out)  # …中位数为A元，本地居民则为B元: the median still
     out = _respectively_back(sentence, spans, out)
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
