@@ -117,3 +117,26 @@ def test_a_group_in_a_parallel_clause_keeps_the_measured_thing(
     sentence: str, metric: str, expected: str | None
 ) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a 分别 clause naming no items, after its period (按月, 较上年), refers back in order; 及 joins too
+        ("同月录得交通事故980宗，导致300人受伤，按月分别增加2.1%及4.2%。", "2.1%", "交通事故"),
+        ("全年共录得医疗券申报约900万宗，涉及金额约40亿元，较上年分别上升5.1%及7.4%。", "5.1%", "医疗券申报"),
+        ("全年共录得医疗券申报约900万宗，涉及金额约40亿元，较上年分别上升5.1%及7.4%。", "7.4%", "金额"),
+        ("机场共处理旅客3,000万人次及飞机起降20万架次，分别按年上升8.8%及6.1%。", "8.8%", "旅客"),
+        ("其中，滑冰场地1500个，滑雪场地800个，分别较上年度增长8.1%、7.2%。", "8.1%", "滑冰场地"),
+        # people counted after cases are the people, not the cases
+        (
+            "全年处理6,000宗召唤，包括1,200宗困升降机事故及300宗山岭搜救，分别救出约1,400人及400人。",
+            "400人",
+            None,
+        ),
+    ],
+)
+def test_a_respectively_clause_without_items_refers_back(
+    sentence: str, metric: str, expected: str | None
+) -> None:
+    assert _read(sentence, metric) == expected

@@ -5,13 +5,14 @@ Both directions: the list before 分别 handed out to the figures after it, and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from transforms.lexicon import words
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _bridge_suffix
 from transforms.metrics.subjects.spans import _HAN_WORD, Fact, Span, _balanced, _clause_start, _text
-from transforms.metrics.subjects.vocab import _has_head, _is_stop, _set
+from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _has_head, _is_stop, _names_people, _set
 from transforms.metrics.words import tag
 
 
@@ -113,9 +114,14 @@ def _conjuncts(text: str) -> list[str]:
     return [*parts[:-1], _text(ws[: cuts[0]]), _text(ws[cuts[0] + 1 :])]
 
 
+# How a 分别 clause that names no items opens: 分别 itself, or after the period it is compared over
+# (按月|分别增加, 较2024年|分别上升, 同比|分别下降)
+_BACK_OPENING = re.compile(r"(?:按[年月季]|同比|环比|较[^，,；;。]{1,8})?分别")
+
+
 def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
     """接待游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%和11.5%: a 分别 clause that names no
-    items refers back to the metrics before it, one for each of its own, in order."""
+    items refers back to the metrics before it (of another kind), one for each of its own, in order."""
     if "分别" not in sentence:  # most sentences: no clause can open with it
         return out
     k = 0
@@ -123,20 +129,25 @@ def _respectively_back(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
         lo = _clause_start(sentence, spans[k].start, spans[k - 1].end if k else 0)
         head = sentence[lo : spans[k].start]
         opens = lo == 0 or sentence[lo - 1] in "，,；;：:"  # not 利润总额五年|分别…: a list before it
-        if k == 0 or not head.startswith("分别") or len(head) > 6 or not opens:
+        if k == 0 or not _BACK_OPENING.match(head) or len(head) > 12 or not opens:
             k += 1
             continue
         group = [k]
         while group[-1] + 1 < len(spans) and sentence[spans[group[-1]].end : spans[group[-1] + 1].start] in (
             "、",
             "和",
+            "及",
+            "与",
         ):
             group.append(group[-1] + 1)
-        earlier = [j for j in range(k) if out[j].subject and spans[j].kind != spans[k].kind]
+        earlier = [j for j in range(k) if spans[j].kind != spans[k].kind][-len(group) :]
         between = sentence[spans[earlier[0]].start if earlier else 0 : lo]
-        if len(group) > 1 and len(earlier) >= len(group) and "。" not in between and "；" not in between:
-            for g, j in zip(group, earlier[-len(group) :], strict=True):
-                out[g] = Fact(out[j].subject, out[g].measure)
+        named = any(out[j].subject for j in earlier)
+        if len(group) > 1 and len(earlier) == len(group) and named and not any(c in between for c in "。；;"):
+            for g, j in zip(group, earlier, strict=True):
+                lent = out[j].subject  # 导致402人受伤: a count with no noun of its own lends none
+                if lent and (spans[g].kind not in _PEOPLE_KINDS or _names_people(lent)):
+                    out[g] = Fact(lent, out[g].measure)  # not 1,204宗事故…，分别救出|1,500人: people
         k = group[-1] + 1
     return out
 
