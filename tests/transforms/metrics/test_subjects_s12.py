@@ -140,3 +140,21 @@ def test_a_respectively_clause_without_items_refers_back(
     sentence: str, metric: str, expected: str | None
 ) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a case verb alone after a count, ending the clause, names the cases
+        ("今年8月开放申请，共收到1,500件申请。", "1,500件", "申请"),
+        ("今年8月開放申請，共收到1,500件申請。", "1,500件", "申请"),
+        ("批出500份申请。", "500份", "申请"),
+        # a case verb right after a verb of receiving is its object, whatever unit counts the cases
+        ("去年共接获查询约9万宗。", "约9万宗", "查询"),
+        ("今年共受理申请1,200件。", "1,200件", "申请"),
+        # other verbs after a count are its predicate still
+        ("12类45件民生实事全面完成。", "45件", "民生实事"),
+    ],
+)
+def test_case_verbs_name_the_cases(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected

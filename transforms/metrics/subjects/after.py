@@ -146,6 +146,8 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
             return np[0].text if own else None  # not …的|转变: the change the figure ends
         if len(ws) > 1 and ws[1].tag == "p":
             return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
+        if len(ws) == 1 and not cut and np[0].text in _set("subject_case_verbs.txt"):
+            return np[0].text  # 收到|1,958件|申请: a case verb alone ending the clause names the cases
     if _case_verb(ws, np, cases and not cut):
         subject = _balanced(_text(ws))  # 约13万宗|一般公屋|申请: the applications are the cases
         return subject if _good(subject, ws) else None

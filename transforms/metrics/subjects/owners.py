@@ -21,7 +21,7 @@ def _strip_predicate(ws: list[Word], measure: list[Word], event: bool, cases: bo
     """Move the verbs and glue between the noun and the metric from the end of ``ws`` to the front of
     ``measure`` (both in place), up to a word that heads the phrase."""
     while ws and _strippable(ws[-1], event, measure) and not _kept_head(ws, measure):
-        if cases and not measure and _case_head(ws):
+        if not measure and ((cases and _case_head(ws)) or _received_case(ws)):
             break
         measure.insert(0, ws.pop())
 
@@ -34,6 +34,16 @@ def _case_head(ws: Sequence[Word]) -> bool:
         and ws[-1].text in _set("subject_case_verbs.txt")
         and ws[-2].tag.startswith(("n", "j", "vn"))
         and not _is_stop(ws[-2])
+    )
+
+
+def _received_case(ws: Sequence[Word]) -> bool:
+    """A case verb right after a verb of receiving (接获|查询|9万宗, 受理|申请|1,200件: any unit of
+    cases): the verb's object, the cases counted."""
+    return (
+        len(ws) > 1
+        and ws[-1].text in _set("subject_case_verbs.txt")
+        and ws[-2].text in _set("subject_case_receivers.txt")
     )
 
 
