@@ -140,14 +140,9 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
         return None
     np = read
     if len(np) == 1 and np[0].tag.startswith("v"):
-        # 近4小时的|辗转: a verb made a noun by 的; 十年|禁渔 at the clause end: the act a duration times
-        if of_phrase or (term and len(ws) == 1 and len(np[0].text) > 1 and not cut):
-            own = _good(np[0].text, np) and np[0].text not in _set("subject_target_words.txt")
-            return np[0].text if own else None  # not …的|转变: the change the figure ends
-        if len(ws) > 1 and ws[1].tag == "p":
-            return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
-        if len(ws) == 1 and not cut and np[0].text in _set("subject_case_verbs.txt"):
-            return np[0].text  # 收到|1,958件|申请: a case verb alone ending the clause names the cases
+        lone = _lone_verb(np[0], ws, of_phrase, term, cut)
+        if lone is not _READ_ON:
+            return lone
     if _case_verb(ws, np, cases and not cut):
         subject = _balanced(_text(ws))  # 约13万宗|一般公屋|申请: the applications are the cases
         return subject if _good(subject, ws) else None
@@ -162,6 +157,24 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
     if of_phrase and kind in _PEOPLE_KINDS and not _names_people(subject):
         return None  # 惠及3400万人的引大济岷工程: the people are not the project
     return subject
+
+
+# What _lone_verb returns when the verb decides nothing and the reading goes on
+_READ_ON = "\x00"
+
+
+def _lone_verb(verb: Word, ws: Sequence[Word], of_phrase: bool, term: bool, cut: bool) -> str | None:
+    """The subject when the phrase after a metric is one verb: the verb itself where it names a thing
+    (近4小时的|辗转: made a noun by 的; 十年|禁渔: the act a duration times; 1,958件|申请: the cases),
+    None where it is the clause's predicate, else _READ_ON."""
+    if of_phrase or (term and len(ws) == 1 and len(verb.text) > 1 and not cut):
+        own = _good(verb.text, [verb]) and verb.text not in _set("subject_target_words.txt")
+        return verb.text if own else None  # not …的|转变: the change the figure ends
+    if len(ws) > 1 and ws[1].tag == "p":
+        return None  # 60%以上|服务|于…: the verb of the clause, with its preposition
+    if len(ws) == 1 and not cut and verb.text in _set("subject_case_verbs.txt"):
+        return verb.text  # 收到|1,958件|申请: a case verb alone ending the clause names the cases
+    return _READ_ON
 
 
 # Tags the name of a kind of case may hold when it is made of verbs (救护|召唤, 特别|服务|召唤, 申请)
