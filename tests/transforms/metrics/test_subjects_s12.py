@@ -158,3 +158,20 @@ def test_a_respectively_clause_without_items_refers_back(
 )
 def test_case_verbs_name_the_cases(sentence: str, metric: str, expected: str | None) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # two per-unit words right before a figure are its rate, not what it measures
+        ("目前补贴标准为每户每月1,000至5,000元。", "1,000至5,000元", "补贴标准"),
+        ("住宅物业差饷宽减上限为每户每季800元。", "800元", "住宅物业差饷宽减上限"),
+        ("城市人均综合用水量为每人每天300升。", "300升", "城市人均综合用水量"),
+        ("PM2.5平均浓度为每立方米25微克。", "25微克", "PM2.5平均浓度"),
+        ("并把相关津贴增至每校每年60万元。", "60万元", "相关津贴"),
+    ],
+)
+def test_per_unit_words_before_a_figure_are_its_rate(
+    sentence: str, metric: str, expected: str | None
+) -> None:
+    assert _read(sentence, metric) == expected

@@ -16,7 +16,7 @@ from transforms.metrics.subjects.vocab import _set
 from transforms.metrics.words import Word, dictionary_tag, tag
 
 # 每 and one unit, or a round number and a unit (每千人, 每万人), right before a metric: its rate
-_RATE_TAIL = re.compile(r"每[十百千万]?[\u4e00-\u9fff]$")
+_RATE_TAIL = re.compile(r"(?:每[十百千万]?(?:平方米|立方米|公里|公斤|[\u4e00-\u9fff])){1,2}$")  # 每户每月
 
 
 @cache
@@ -35,7 +35,8 @@ def _duration_rate() -> re.Pattern[str]:
 
 
 def _rate_tail(window: str) -> re.Match[str] | None:
-    """The metric's rate right before it: 每 and one unit (每月, 每户, 每千人), or a unit of time
+    """The metric's rate right before it: 每 and one unit (每月, 每户, 每千人, 每平方米), or two of them
+    (每户每月, 每校每年), or a unit of time
     of more characters (收费由|每小时|4元), never the noun measured."""
     return _RATE_TAIL.search(window) or _duration_rate().search(window)
 
