@@ -175,3 +175,20 @@ def test_per_unit_words_before_a_figure_are_its_rate(
     sentence: str, metric: str, expected: str | None
 ) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 多/少 after a point compared are the change: the thing before the comparison is measured
+        ("今年截至目前总雨量约2,100毫米，较正常多约两成。", "约两成", "总雨量"),
+        ("八月天氣回顧：雨量比正常多三成", "三成", "雨量"),
+        # 同比减少 is a change verb of its own; 多 inside a word is the word's
+        ("办税时长同比减少20%。", "20%", "办税时长"),
+        ("多国驻华使节等200多人出席。", "200多人", "多国驻华使节"),
+        # 偏多 is a bridge, never the thing
+        ("降水量将比常年同期偏多二至五成。", "二至五成", None),
+    ],
+)
+def test_more_or_less_than_a_point_compared(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected

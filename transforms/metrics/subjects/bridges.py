@@ -41,8 +41,17 @@ def _rate_tail(window: str) -> re.Match[str] | None:
     return _RATE_TAIL.search(window) or _duration_rate().search(window)
 
 
+# More or fewer than a point compared (较正常|多|约两成, 比上年|少|3个): 多/少 are the change verb there,
+# though jieba tags 多 a numeral; anywhere else a 多 or 少 is left to the dictionary (多国, 多式联运)
+_COMPARED_MORE = re.compile(
+    r"(?:较|(?<![同环对相占])比)[^，,；;。较比]{0,7}[^，,；;。较比减增偏更最很缩稀][多少]$"
+)
+
+
 def _bridge_suffix(window: str) -> str:
     """The bridge words (达, 控制在, 增长) that end the window, read off the characters."""
+    if _COMPARED_MORE.search(window):
+        return _bridge_suffix(window[:-1]) + window[-1]
     end = len(window)
     bridges = _set("subject_bridges.txt")
     found = True
