@@ -192,3 +192,21 @@ def test_per_unit_words_before_a_figure_are_its_rate(
 )
 def test_more_or_less_than_a_point_compared(sentence: str, metric: str, expected: str | None) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a total in another unit right after a figure, joined by 、, counts the same thing
+        ("市府目前已完工社会住宅5处、共1,200户，另有4处、2,300户兴建中。", "1,200户", "社会住宅"),
+        ("市府目前已完工社會住宅5處、共1,200戶。", "1,200户", "社会住宅"),
+        ("改造城镇老旧小区800个、9万户。", "9万户", "城镇老旧小区"),
+        ("完成并购重组200起、900亿元。", "900亿元", "并购重组"),
+        # a figure of the same kind after 、 is a list item of its own
+        ("新建学校3所、幼儿园5所。", "5所", "幼儿园"),
+    ],
+)
+def test_a_total_in_another_unit_counts_the_same_thing(
+    sentence: str, metric: str, expected: str | None
+) -> None:
+    assert _read(sentence, metric) == expected

@@ -242,12 +242,19 @@ def _inherited(
         return prev_fact.subject  # 实现地区生产总值67665亿元，增长5.5%
     if between == "、" and prev_fact.subject and _metric_bridges().match(sentence, sp.start):
         return prev_fact.subject  # 产值增长19.2%、突破8500亿元: a bridged figure right after one
+    other_kind = sp.kind != prev.kind and "percent" not in (sp.kind, prev.kind) and bool(sp.unit)
+    if prev_fact.subject and other_kind and _TOTAL_IN_OTHER_UNIT.fullmatch(between):
+        return prev_fact.subject  # 已完工社会住宅8处、共2,146户: the same homes, counted in another unit
     if prev_fact.subject and _bridged_clause(between):
         return prev_fact.subject  # 总值增长6.3%、达到486.2亿元; 年均增长6.1%，由2020年的338.7亿元…
     same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
     return None
+
+
+# A 、 and a word of total between two figures of one thing in two units (8处、共2,146户)
+_TOTAL_IN_OTHER_UNIT = re.compile(r"、(?:共|合共|共计|约|逾)?")
 
 
 # A start point opening a clause: 由/从, a year, 的 (，由2020年的|338.7亿元)
