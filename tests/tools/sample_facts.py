@@ -12,15 +12,21 @@ row list did, whenever another change moved the row count.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[2]
+# as the bench and the corpus sweep: ../shared/corpus beside the project unless MINSHENG_CORPUS says
+CORPUS = Path(os.environ.get("MINSHENG_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
 def main(n: int = 100, seed: int = 20261201) -> None:
     from transforms.parse import parse_batch
 
+    report_dirs = [CORPUS / f"gov_reports_provincial_{year}" / "real" for year in ("2025", "2026")]
+    if not any(d.is_dir() for d in report_dirs):
+        raise SystemExit(f"no provincial reports under {CORPUS} (set MINSHENG_CORPUS)")
     files = sorted(
         str(p)
         for year in ("2025", "2026")
