@@ -210,3 +210,29 @@ def test_a_total_in_another_unit_counts_the_same_thing(
     sentence: str, metric: str, expected: str | None
 ) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # one figure for every item of a noun list opening its clause: the list is the subject
+        ("粮食播种面积、单产、总产连续6年增长。", "6年", "粮食播种面积、单产、总产"),
+        ("县级综合医院、基层医疗卫生机构100%达到国家标准。", "100%", "县级综合医院、基层医疗卫生机构"),
+        (
+            "危险废物安全处置率、受污染耕地安全利用率均达100%。",
+            "100%",
+            "危险废物安全处置率、受污染耕地安全利用率",
+        ),
+        (
+            "危險廢物安全處置率、受污染耕地安全利用率均達100%。",
+            "100%",
+            "危险废物安全处置率、受污染耕地安全利用率",
+        ),
+        # the first item as the noun of a figure before it is that figure's
+        ("累计建设839个海外仓、总面积1210万平方米。", "1210万平方米", "总面积"),
+        # two acts listed are not one thing
+        ("改造小区、加装电梯500部。", "500部", "电梯"),
+    ],
+)
+def test_one_figure_for_a_whole_noun_list(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transforms.lexicon import words
 from transforms.metrics.subjects.bases import (
     _base_alone,
     _before_base,
@@ -101,18 +102,35 @@ def _list_items(sentence: str, stop: int, floor: int) -> list[str] | None:
     return items
 
 
+# Tags of the words of a list item that opens its clause with no verb (粮食播种面积、单产、总产)
+_ITEM_NOUN_TAGS = ("n", "nz", "nt", "ns", "j", "vn", "b", "an")
+
+
+def _nouns_only(item: str) -> bool:
+    """The item is nouns alone, with no verb or numeral: a thing named, not an act."""
+    return all(w.tag.startswith(_ITEM_NOUN_TAGS) for w in tag(item))
+
+
 def _listed_nouns(sentence: str, stop: int, floor: int, window: str, subject: str) -> str | None:
     """建成|休闲公园、城市森林|15处: bare nouns listed under one verb right before one count are all
     counted by it, so the subject is the list (FACTS-DECISIONS: 问题和意见建议). Only when every item
-    is nouns alone and the first follows its verb or time: 改造小区、加装电梯|500部 lists two acts."""
+    is nouns alone and the first follows its verb or time, or opens the clause with nouns alone
+    (粮食播种面积、单产、总产|连续6年): 改造小区、加装电梯|500部 lists two acts."""
     if window != subject:
         return None  # 城市森林|建设|15处: the item carries its own words
     items = _list_items(sentence, stop, floor)
     if items is None:
         return None
     first = _before(items[0], len(items[0]), 0, False)
-    if not first.subject or first.subject == items[0] or not items[0].endswith(first.subject):
+    if not first.subject or not items[0].endswith(first.subject):
         return None
+    if re.search(r"\d", items[0]):
+        return None  # 建设839个海外仓、总面积…: the first item is a figure's own phrase
+    if first.subject == items[0]:
+        if not _nouns_only(items[0]):
+            return None  # 全力支持香港、澳门: a verb the read kept, not a list of things
+        if floor and stop - len("、".join(items)) <= floor:
+            return None  # 839个|海外仓、总面积: the first item is the noun of the figure before it
     listed = [first.subject, *items[1:], subject]
     if not all(_NOMINAL.match(tag(x)[-1].tag) for x in listed):
         return None
@@ -128,8 +146,10 @@ def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str
     if not window.startswith(subject):
         return None  # 残疾人新增|就业: the item's own words are not all the subject, so no list of them is
     at = len(subject)
-    if not any(w.tag == "d" and w.text in _set("subject_all_words.txt") for w in tag(window[at:])):
-        return None
+    after = window[at:]
+    all_word = any(w.tag == "d" and w.text in _set("subject_all_words.txt") for w in tag(after))
+    if not (all_word or after.startswith(words("subject_all_words.txt"))):
+        return None  # 均达 is one word to jieba: at the head the character decides
     items = _list_items(sentence, stop, floor)
     if items is None:
         return None
