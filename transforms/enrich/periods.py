@@ -380,7 +380,11 @@ def _source_pattern() -> str:
 
 
 def _source_end(text: str) -> int:
-    """Where a sentence's content starts once an opening source clause (…显示，) is read past."""
+    """Where a sentence's content starts once an opening source clause (…显示，) or the address of
+    a report to the assembly (各位代表，) is read past."""
+    said = next((w for w in words("report_salutations.txt") if text.startswith(w)), "")
+    if said and text[len(said) : len(said) + 1] in ("，", ",", "！", "：", ":"):
+        return len(said) + 1
     m = re.match(_source_pattern(), text)
     if m is None:
         return 0
@@ -407,7 +411,16 @@ def _head_key_pattern() -> str:
     :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
     # no lookaround in the column-wide (Rust) regex: stopping short of every comma would rule out
     # what the Python test lets through past a thousands comma, so commas do not stop it here
-    return "^(?:" + _source_pattern()[1:] + ")?[^" + CLAUSE_STOPS + "]*(?:" + keys_pattern() + ")"
+    said = "|".join(map(re.escape, words("report_salutations.txt")))
+    return (
+        f"^(?:(?:{said})[，,！：:])?(?:"
+        + _source_pattern()[1:]
+        + ")?[^"
+        + CLAUSE_STOPS
+        + "]*(?:"
+        + keys_pattern()
+        + ")"
+    )
 
 
 def _may_be_heading(text: pl.Expr) -> pl.Expr:
