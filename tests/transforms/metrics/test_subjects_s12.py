@@ -236,3 +236,18 @@ def test_a_total_in_another_unit_counts_the_same_thing(
 )
 def test_one_figure_for_a_whole_noun_list(sentence: str, metric: str, expected: str | None) -> None:
     assert _read(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a manner adverb and its verb, one noun to the dictionary, govern or predicate the noun
+        ("统筹安排省级财政资金350亿元以上。", "350亿元以上", "省级财政资金"),
+        ("自贸试验区159项改革试验任务全面实施。", "159项", "改革试验任务"),
+        ("全力支持香港、澳门两个特别行政区。", "两个", "香港、澳门"),
+        # a study session is still the thing counted
+        ("理论学习中心组开展集中学习4期。", "4期", "集中学习"),
+    ],
+)
+def test_adverb_verb_compounds_are_verbs(sentence: str, metric: str, expected: str | None) -> None:
+    assert _read(sentence, metric) == expected
