@@ -889,8 +889,8 @@ class Walk:
 
     def _part_target(self, before: str, period: Period) -> bool:
         """A metric no cue decides: by its part (a plan's are targets unless plainly facts)."""
-        if self.part is None:
-            return False
+        if self.part is None or self.part.kind == "glossary":
+            return False  # 名词解释: a term defined as it stands, no part's target
         if self.part.kind == "plan" and cue.describes_itself(before):
             return False  # 我区每年接待游客近3亿人次: the place as the plan finds it
         year = self.published

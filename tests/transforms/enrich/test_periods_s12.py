@@ -42,3 +42,31 @@ def test_an_address_before_the_years_lead_does_not_hide_it(tmp_path: Path) -> No
         assert got["1200家"] == (2025, 2025, "actual"), address
         assert got["6%"] == (2025, 2025, "actual"), address
         assert got["5%左右"] == (2026, 2026, "target")
+
+
+GLOSSARY = """2026年某省政府工作报告
+
+一、2025年工作回顾
+
+全省地区生产总值增长5.3%。
+
+二、2026年工作安排
+
+今年新建城市书房20个。
+
+名词解释
+
+1.“两横三纵”通道：由东西向2条、南北向3条高速通道组成的骨干路网。
+"""
+
+
+def test_a_glossary_defines_terms_as_they_stand(tmp_path: Path) -> None:
+    page = tmp_path / "g.txt"
+    page.write_text(GLOSSARY, encoding="utf-8")
+    rows = parse_batch([str(page)]).metrics.select("text", "year_from", "modality").rows()
+    got = {t: (y, m) for t, y, m in rows}
+    assert got["5.3%"] == (2025, "actual")
+    assert got["20个"] == (2026, "target")
+    # the glossary after the plan is no part of it: its figures describe the term
+    assert got["2条"] == (2026, "actual")
+    assert got["3条"] == (2026, "actual")
