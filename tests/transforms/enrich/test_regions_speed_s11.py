@@ -104,3 +104,28 @@ def test_page_mentions_by_bisection_equal_a_scan_of_every_mention() -> None:
         assert page.mentions(b0, b1) == [(m, off - b0) for m, off in found if b0 <= off < b1]
     unsorted = _Page(text, [found[3], found[0]], frozenset())
     assert unsorted.mentions(0, len(raw)) == [found[3], found[0]]
+
+
+def test_a_story_place_is_read_back_through_its_own_paragraph_only() -> None:
+    """On a page of stories from several provinces, 当地 takes the place the nearest earlier sentence of
+    its paragraph names; a sentence of another paragraph is not read, and a clock (北京时间) is no place."""
+    from tests.transforms.enrich.test_regions import _metric_regions
+
+    got = _metric_regions(
+        [
+            "各地多措并举稳就业。",
+            "近日，河北石家庄新建产业园区。",
+            "园区引进企业一批。",
+            "如今，当地新增就业岗位3000个。",  # 石家庄, two sentences back in its paragraph
+            "广东佛山推进制造业升级。",
+            "浙江宁波扩大开放。",
+            "北京时间今天6时，一艘货轮靠港。",
+            "当地新开航线12条。",  # the clock is blanked: the paragraph's 宁波
+            "当地新建仓库5座。",  # a paragraph of its own: nothing before it
+        ],
+        [[], [], [], ["3000个"], [], [], [], ["12条"], ["5座"]],
+        paras=[0, 1, 1, 1, 2, 3, 3, 3, 4],
+    )
+    assert got[3] == ["130100"]
+    assert got[7] == ["330200"]
+    assert got[8] == [None]
