@@ -19,7 +19,7 @@ from transforms.enrich.context import Context
 from transforms.enrich.regions.clauses import _LOCATIVE_FRAME
 from transforms.enrich.regions.divisions import _common, _gazetteer, _inside, _nbytes
 from transforms.enrich.regions.naming import _named
-from transforms.enrich.regions.sections import section_index
+from transforms.enrich.regions.sections import _Page, section_index
 from transforms.enrich.regions.stories import _TIME_OPENER_CHARS, _ends_on_place, _setting_frame
 from transforms.enrich.structure import LEAD_CHARS, is_report
 from transforms.lexicon import words
@@ -113,32 +113,46 @@ def paragraph_pages(
         .filter(pl.col("role") == "body")
     )
     _, aliases, info = _gazetteer()
+    # the rows grouped in plain Python, in group_by(maintain_order=True)'s order (first appearance):
+    # a page has dozens of sections, and a frame per section was most of this stage's time
+    groups: dict[tuple[str, int | None, int], list[tuple[int, int, int | None, str]]] = {}
+    for sha, ix, para, st, sec, c0, sent in zip(
+        *(
+            rows[c].to_list()
+            for c in ("sha256", "sent_ix", "para_ix", "story", "section", "char_start", "text")
+        ),
+        strict=True,
+    ):
+        groups.setdefault((sha, st, sec), []).append((ix, para, c0, sent))
     out: list[tuple[str, int, str | None, bool]] = []
     first_body: set[str] = set()  # the documents whose first section holding body text was read
+    read: dict[str, _Page | None] = {}  # per document, read once: None for a work report
     # a section (under a subheadline) is one story of a broadcast: its paragraphs make a digest only
     # when they open on places of their own in several provinces (各地…)
-    for key, group in rows.group_by("sha256", "story", "section", maintain_order=True):
-        sha = str(key[0])
-        text = texts.get(sha, "")
-        if is_report(text[:LEAD_CHARS]):
+    for (sha, _, _), group in groups.items():
+        if sha not in read:
+            text = texts.get(sha, "")
+            doc = doc_found.get(sha, [])
+            vouched = frozenset(c for a, _ in doc if aliases[a][1] for c in aliases[a][0])
+            read[sha] = None if is_report(text[:LEAD_CHARS]) else _Page(text, doc, vouched)
+        pg = read[sha]
+        if pg is None:
             continue
-        doc: list[tuple[str, int]] = doc_found.get(sha, [])
-        vouched = frozenset(c for a, _ in doc if aliases[a][1] for c in aliases[a][0])
         page, province = pages.get(sha, (None, None))
-        raw = text.encode("utf-8")
+        raw = pg.raw
         paras: dict[int, str | None] = {}
         members: list[tuple[int, int]] = []
-        for ix, para, c0, sent in group.select("sent_ix", "para_ix", "char_start", "text").iter_rows():
+        for ix, para, c0, sent in group:
             members.append((ix, para))
             if para in paras:
                 continue
-            b0 = len(text[:c0].encode("utf-8")) if c0 is not None else -1
-            if b0 < 0 or raw[b0 : b0 + len(sent.encode("utf-8"))].decode("utf-8", "ignore") != sent:
+            b0 = pg.nbytes(c0) if c0 is not None else -1
+            n = len(sent.encode("utf-8"))
+            if b0 < 0 or raw[b0 : b0 + n].decode("utf-8", "ignore") != sent:
                 paras[para] = None
                 continue
-            b1 = b0 + len(sent.encode("utf-8"))
-            found = [(m, off - b0) for m, off in doc if b0 <= off < b1]
-            paras[para] = opening_place(sent, found, province, vouched, page) if found else None
+            found = pg.mentions(b0, b0 + n)
+            paras[para] = opening_place(sent, found, province, pg.vouched, page) if found else None
         # the page's own province counts in its first section: its lead story is often the one a
         # dateline joins onto (央视网消息：记者从某县获悉… in one paragraph with the title)
         own = {province} if province and sha not in first_body else set()

@@ -10,6 +10,7 @@ reports are one place throughout: their parts are never sections here."""
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -166,14 +167,22 @@ class _Page:
         self._bytes.insert(i + 1, b)
         return b
 
-    def place(self, c0: int, c1: int) -> str | None:
-        """:func:`_opening_place` of the page's characters c0..c1, with the page's mentions there."""
-        b0, b1 = self.nbytes(c0), self.nbytes(c1)
+    @functools.cached_property
+    def raw(self) -> bytes:
+        """The page's UTF-8 bytes, encoded once."""
+        return self.text.encode("utf-8")
+
+    def mentions(self, b0: int, b1: int) -> list[tuple[str, int]]:
+        """The page's mentions starting in bytes b0..b1, with offsets from b0."""
         if self.offs is not None:
             lo, hi = bisect_left(self.offs, b0), bisect_left(self.offs, b1)
-            found = [(m, off - b0) for m, off in self.found[lo:hi]]
-        else:
-            found = [(m, off - b0) for m, off in self.found if b0 <= off < b1]
+            return [(m, off - b0) for m, off in self.found[lo:hi]]
+        return [(m, off - b0) for m, off in self.found if b0 <= off < b1]
+
+    def place(self, c0: int, c1: int) -> str | None:
+        """:func:`_opening_place` of the page's characters c0..c1, with the page's mentions there."""
+        b0 = self.nbytes(c0)
+        found = self.mentions(b0, self.nbytes(c1))
         return _opening_place(self.text[c0:c1], found, self.vouched) if found else None
 
 

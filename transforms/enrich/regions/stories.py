@@ -65,22 +65,34 @@ def _story_places(
         .select("sha256", pl.col("sent_ix").cast(pl.Int32), pl.col("para_ix").cast(pl.Int32), pl.col("text"))
         .sort("sha256", "sent_ix")
     )
-    by_sha: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
-    for sha, ix, para, text in rows.iter_rows():
-        by_sha[sha].append((ix, para, text or ""))
-    where = {(sha, ix): k for sha, sents in by_sha.items() for k, (ix, _, _) in enumerate(sents)}
+    by_sha: dict[str, list[tuple[int | None, str]]] = defaultdict(list)
+    where: dict[tuple[str, int], int] = {}
+    for sha, ix, para, text in zip(*(rows[c].to_list() for c in rows.columns), strict=True):
+        sents = by_sha[sha]
+        where[sha, ix] = len(sents)
+        sents.append((para, text or ""))
     clocks = "|".join(map(re.escape, words("region_story_not_places.txt")))  # 北京时间今天…
+    clock = re.compile(clocks) if clocks else None
+    masked: dict[str, str] = {}  # a text's clock phrases blanked, once per text
     earlier: dict[tuple[str, int], list[str]] = {}
     for sha, ix in wanted:
         k = where.get((sha, ix))
-        if k is None or by_sha[sha][k][1] is None:
+        sents = by_sha[sha]
+        if k is None or sents[k][0] is None:
             continue
-        para = by_sha[sha][k][1]
+        para = sents[k][0]
         texts = []
-        for _, p, text in reversed(by_sha[sha][:k]):
+        # back from the sentence to its paragraph's start, by index (a slice per sentence made
+        # this quadratic in a page's length)
+        for j in range(k - 1, -1, -1):
+            p, text = sents[j]
             if p != para:
                 break
-            texts.append(re.sub(clocks, lambda m: "□" * len(m.group(0)), text) if clocks else text)
+            if clock is not None:
+                if text not in masked:
+                    masked[text] = clock.sub(lambda m: "□" * len(m.group(0)), text)
+                text = masked[text]
+            texts.append(text)
         earlier[sha, ix] = texts
     # one automaton pass over every sentence read (building it costs more than scanning a batch)
     unique = sorted({t for texts in earlier.values() for t in texts})
