@@ -379,12 +379,19 @@ def _source_pattern() -> str:
     return f"^{DATELINE}(?:[^\\d{CLAUSE_STOPS},]|{RELEASE_DAY}){{0,{SOURCE_MAX}}}(?:{verbs})[，,]"
 
 
+@lru_cache(maxsize=1)
+def _address_pattern() -> str:
+    """A report's address to the assembly opening a sentence (各位代表，: report_salutations.txt)."""
+    said = "|".join(map(re.escape, words("report_salutations.txt")))
+    return f"(?:{said})[，,！：:]"
+
+
 def _source_end(text: str) -> int:
     """Where a sentence's content starts once an opening source clause (…显示，) or the address of
     a report to the assembly (各位代表，) is read past."""
-    said = next((w for w in words("report_salutations.txt") if text.startswith(w)), "")
-    if said and text[len(said) : len(said) + 1] in ("，", ",", "！", "：", ":"):
-        return len(said) + 1
+    address = re.match(_address_pattern(), text)
+    if address is not None:
+        return address.end()
     m = re.match(_source_pattern(), text)
     if m is None:
         return 0
@@ -411,16 +418,7 @@ def _head_key_pattern() -> str:
     :func:`head_expr` finds nothing (the keys hold no clause terminator)."""
     # no lookaround in the column-wide (Rust) regex: stopping short of every comma would rule out
     # what the Python test lets through past a thousands comma, so commas do not stop it here
-    said = "|".join(map(re.escape, words("report_salutations.txt")))
-    return (
-        f"^(?:(?:{said})[，,！：:])?(?:"
-        + _source_pattern()[1:]
-        + ")?[^"
-        + CLAUSE_STOPS
-        + "]*(?:"
-        + keys_pattern()
-        + ")"
-    )
+    return f"^(?:{_address_pattern()})?(?:{_source_pattern()[1:]})?[^{CLAUSE_STOPS}]*(?:{keys_pattern()})"
 
 
 def _may_be_heading(text: pl.Expr) -> pl.Expr:

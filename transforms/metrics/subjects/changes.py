@@ -28,6 +28,9 @@ _TO_END = re.compile(r"^[^，,；;。：:]{0,4}[至到](?:[^，,；;。：:]{1,6
 _TIME_PHRASE = re.compile(r"(?:自|从|于|由|在)[^，,；;。由从]{1,14}(?:起|开始)$")
 _MODALS = re.compile(r"(?:会|将|拟|已|再|亦|也|则|均|都|可|逐步|将会)$")
 
+# A growth (or its forecast) ending the thing: the measure, not part of what is measured
+_GROWTH = ("增长预测", "增长")
+
 
 def _thing_before(sentence: str, at: int, floor: int, event: bool) -> str | None:
     """The noun phrase before ``at`` (a 由), past the time phrases and modals in between."""
@@ -49,17 +52,14 @@ def _thing_before(sentence: str, at: int, floor: int, event: bool) -> str | None
     return thing
 
 
-_GROWTH = ("增长预测", "增长")
-
-
-def _change_frames(sentence: str, spans: Sequence[Span], out: list[Fact], floor: int = 0) -> list[Fact]:
+def _change_frames(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
     """``out`` with the start point of every change frame, and the points joined to it by 至/到
     (its range's end, the frame's end point), given the thing named before 由."""
     out = list(out)
     k = 0
     while k < len(spans):
         sp = spans[k]
-        lo = _clause_start(sentence, sp.start, spans[k - 1].end if k else floor)
+        lo = _clause_start(sentence, sp.start, spans[k - 1].end if k else 0)
         m = _OPENING.search(sentence, lo, sp.start)
         thing = _thing_before(sentence, m.start(), lo, sp.kind == "event") if m else None
         if thing is None or thing in words("subject_count_words.txt"):
