@@ -125,12 +125,29 @@ def _long_quotes() -> re.Pattern[str]:
     return re.compile(r"“[^“”]*”|《[^《》]*》|「[^「」]*」")
 
 
+PARTNER_WORDS = ("与", "同", "跟")  # 该镇与某县相邻乡镇签订协议: the other party, not the subject's place
+
+
+def _partner(raw: bytes, off: int, mine: list[tuple[str, int]]) -> bool:
+    """Whether the mention at byte ``off`` is the other party of the clause's subject (该镇与浙江
+    某县…签订): right after 与/同/跟 that does not join it to a place before (杭州与宁波共建…)."""
+    before = raw[:off].decode("utf-8", "ignore")
+    if not before.endswith(PARTNER_WORDS):
+        return False
+    joint = len(before[:-1].encode("utf-8"))
+    return not any(o + _nbytes(m) == joint for m, o in mine)
+
+
 def _carried(text: str, mine: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The mentions an earlier clause carries on: those within CARRY_CHARS of its start, and the
     names written on right after one of them (位于山西太原城区…: the chain 山西太原 is carried whole,
     not cut to 山西 by the window)."""
     raw = text.encode("utf-8")
-    kept = [(m, off) for m, off in mine if len(raw[:off].decode("utf-8", "ignore")) < CARRY_CHARS]
+    kept = [
+        (m, off)
+        for m, off in mine
+        if len(raw[:off].decode("utf-8", "ignore")) < CARRY_CHARS and not _partner(raw, off, mine)
+    ]
     ends = {off + _nbytes(m) for m, off in kept}
     for m, off in mine:
         if (m, off) not in kept and off in ends:

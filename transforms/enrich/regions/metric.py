@@ -52,6 +52,7 @@ METRIC_REGIONS = {
 }
 
 
+_LONG_FRAME = re.compile(r"^在[^，。；]{1,24}$")  # 在 + a described place, however long (在我国最东端的X市)
 _LOCATING = ("位于", "地处")  # a clause placing its subject (大桥位于广西来宾象州县，桥长约2580米)
 
 
@@ -294,8 +295,9 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         scopes = [(clause, own)]
         # an earlier clause carries on the place that opens it (支持成都打造…), not one that an object
         # names after its own metric (59个产品获得香港…认证)
+        # (在我国最东端的黑龙江抚远市，…: a scene-setting frame ending on its place carries it whole)
         earlier = [
-            (text, _carried(text, mine))
+            (text, mine if _LONG_FRAME.match(text) and _ends_on_place(text, mine) else _carried(text, mine))
             for text, mine in _split_clauses(first, [(m, off) for m, off in found if off < c0])
         ]
         scopes += reversed([(text, mine) for text, mine in earlier if text])

@@ -42,6 +42,7 @@ def _named(
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
     # a province named by its short form vouches for the name right after it (山西大同, 辽宁锦州)
     starts = {off for _, off in found}
+    ends = {off + _nbytes(a) for a, off in found}  # 山东莘县: a name right after another division's
     full |= {
         c
         for a, off in found
@@ -61,11 +62,12 @@ def _named(
             cands = (inside[0],)
         if is_full and len(alias) == 2 and off:
             # a two-character name (范县, 洋县) starts a word only after a non-Han character, a place
-            # cue or a division (濮阳市范县); inside 示范县, 罗浮山县 it is not a mention
+            # cue or a division (濮阳市范县, 山东莘县); inside 示范县, 罗浮山县 it is not a mention
             prev = raw[:off].decode("utf-8", errors="ignore")[-1:]
             if (
                 _is_han(prev)
                 and prev not in "省市区县州"
+                and off not in ends
                 and not _cued(raw[:off].decode("utf-8", errors="ignore"), cues)
             ):
                 continue

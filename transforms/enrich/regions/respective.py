@@ -70,6 +70,37 @@ def _place_list(
     return chain
 
 
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+# a clause opening on a count of divisions (两市分别…, 这三个县分别…) refers back to a list named before
+_BACK_REFERENCE = re.compile(r"^(?:这|上述|以上)?([两二三四五六])个?(?:省|市|县|区|州|地|镇|乡|盟|旗)")
+
+
+def _referred_list(
+    sent: str, found: list[tuple[str, int]], at: int
+) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    """The list of as many names as a back reference opening the 分别's clause counts (在青岛、
+    烟台，…，两市分别建成…), the nearest such list before that clause; else []."""
+    start = max((i + 1 for i, ch in enumerate(sent[:at]) if ch in CLAUSE_STOP), default=0)
+    ref = _BACK_REFERENCE.match(sent[start:at])
+    if not ref:
+        return []
+    n = _COUNTS[ref.group(1)]
+    items = [it for it in _items(sent, found) if it[1] <= start]
+    chain: list[tuple[int, int, list[tuple[str, int]]]] = []
+    for it in reversed(items):
+        if chain:
+            gap = sent[it[1] : chain[0][0]]
+            gap = gap[1:] if gap[:1] and gap[0] in ITEM_TAILS else gap
+            if not _joined(gap):
+                if len(chain) == n:
+                    break
+                chain = []
+        chain.insert(0, it)
+    if len(chain) != n or sent[: chain[0][0]].endswith(_markets()):
+        return []
+    return chain
+
+
 def respective_places(
     sent: str,
     found: list[tuple[str, int]],
@@ -86,7 +117,7 @@ def respective_places(
     last_end = 0
     for hit in re.finditer(RESPECTIVELY, sent):
         at = hit.start()
-        chain = _place_list(sent, found, at)
+        chain = _place_list(sent, found, at) or _referred_list(sent, found, at)
         if not chain:
             named_between = any(last_end <= c0 < at for c0, _, _ in _items(sent, found))
             if last and not named_between:

@@ -7,6 +7,7 @@ that only qualifies a project (支持三明市“中国稻种基地”建设) is
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import polars as pl
@@ -18,6 +19,8 @@ from transforms.enrich.structure import LEAD_CHARS, is_report
 from transforms.lexicon import words
 from transforms.metrics.words import tag
 
+# the clause closes on a figure of its subject's (…落地项目38个), not one that only qualifies it (7.1级地震…)
+_CLOSING_FIGURE = re.compile(r"\d(?:万|亿|千)?(?:平方|立方)?[^，。；、\d]{1,2}$")
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 RUNNING_TOTALS = ("累计",)  # 浦东新区法规新增4部，累计达到22部: the totals of what the clause before counts
 
@@ -66,8 +69,17 @@ def _project_place(
         got != page
         and _inside(got, page)
         and not _LOCATIVE_FRAME.match(text)
-        and (k > 1 or _opens_with_action(lead))
+        and (k > 1 or (_opens_with_action(lead) and not _counts_its_subject(text, mine)))
         and _qualifies(text, mine)
+    )
+
+
+def _counts_its_subject(text: str, mine: list[tuple[str, int]]) -> bool:
+    """Whether the clause right before opens on its one place as its subject (no list: 天水、张掖
+    经开区排名…) and closes on a figure of that subject's (某区某产业园累计落地项目38个，完成投资…): the next clause's verb goes on with
+    the same subject, so its place, rather than starting a new action of the report."""
+    return (
+        len(mine) == 1 and mine[0][1] == 0 and "、" not in text and _CLOSING_FIGURE.search(text) is not None
     )
 
 
