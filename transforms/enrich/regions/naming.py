@@ -7,11 +7,29 @@ and a name saying where people or goods come from is not a place.
 
 from __future__ import annotations
 
+import re
+
 from transforms.enrich.regions.divisions import _ancestors, _at_level, _gazetteer, _is_han, _nbytes
 from transforms.enrich.regions.mentions import _cued, _short_name_blocked
 from transforms.lexicon import words
 
 LIST_JOINS = ("、", "和", "及", "与")  # between two items of a list of places
+
+# a list of short names closed by their count and kind (康乐、广河两县; 益阳、岳阳两市): the kind
+# word names every item a division of that kind
+_COUNTED_LIST = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,4}[、和])+[\u4e00-\u9fff]{2,4}(?:[两二三四五六七八九十]个?)([县市区旗])"
+)
+
+
+def _counted_kinds(text: str) -> list[tuple[int, int, str]]:
+    """The byte spans of the counted lists of ``text`` (:data:`_COUNTED_LIST`) and their kind word."""
+    if not any(k in text for k in "县市区旗"):
+        return []
+    return [
+        (len(text[: m.start()].encode("utf-8")), len(text[: m.start(1)].encode("utf-8")), m.group(1))
+        for m in _COUNTED_LIST.finditer(text)
+    ]
 
 
 def _named(
@@ -49,6 +67,7 @@ def _named(
         for c in aliases[a][0]
         if len(aliases[a][0]) == 1 and info[c][1] == "province" and off + _nbytes(a) in starts
     }
+    counted = _counted_kinds(text)
     codes: list[str] = []
     gone = -1  # where the last name a destination word put as a market ends (对接北京、上海)
     for alias, off in found:
@@ -72,10 +91,12 @@ def _named(
             ):
                 continue
         code = cands[0]
+        listed = any(a <= off < b and info[code][0].endswith(kind) for a, b, kind in counted)
         if (
             not is_full
             and info[code][1] == "county"
             and code not in vouched
+            and not listed
             and not set(_ancestors(code, info)) & full
         ):
             continue
@@ -94,7 +115,9 @@ def _named(
         if after.startswith(zones) and info[code][1] != "province":
             code = _at_level(code, "province")  # 成都平原经济区: several cities of the province
         # near: in the page's province, under a division the text names, or named in full on the page
-        near = info[code][3] == province or bool(set(_ancestors(code, info)) & full) or code in vouched
+        near = (
+            info[code][3] == province or bool(set(_ancestors(code, info)) & full) or code in vouched or listed
+        )
         # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
         if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
             codes.append(code)

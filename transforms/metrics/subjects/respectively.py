@@ -13,7 +13,7 @@ from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _bridge_suffix
 from transforms.metrics.subjects.spans import _HAN_WORD, Fact, Span, _balanced, _clause_start, _text
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _has_head, _is_stop, _names_people, _set
-from transforms.metrics.words import tag
+from transforms.metrics.words import Word, tag
 
 
 def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str | None:
@@ -54,22 +54,35 @@ def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str 
 
 # Endings of the administrative places a 分别 list may name (靖江市、泰兴市、兴化市…)
 _PLACE_ENDINGS = ("市", "县", "区", "省", "州", "盟", "旗")
+_COUNTED_KIND = re.compile(r"[两二三四五六七八九十]个?[省市县区州盟旗]")  # …岳阳|两市|新增…: the places' count
 
 
 def _place_head(conjuncts: Sequence[str]) -> str | None:
     """The measure a 分别 list of named places shares (靖江市、泰兴市、兴化市|地区生产总值): every item
     but the last is a place of three characters or more, and the last opens with one; the items say
-    where, the rest of the last is what each figure counts. None else (城镇、农村: qualifiers that
+    where, the rest of the last is what each figure counts; short names close on their count and kind
+    (益阳、岳阳两市|新增和改善灌溉面积). None else (城镇、农村: qualifiers that
     change what is counted are no places)."""
 
     def place(w: str) -> bool:
         return len(w) >= 3 and w.endswith(_PLACE_ENDINGS) and tag(w)[0].tag in ("ns", "nz")
 
-    if not all(place(c) for c in conjuncts[:-1]):
-        return None
+    def short(w: str) -> bool:  # 益阳、岳阳两市: short names, which the count and kind make places
+        return len(w) == 2 and _HAN_WORD.fullmatch(w) is not None
+
     last = conjuncts[-1]
-    n = next((k for k in range(3, 6) if place(last[:k])), 0)
+    if all(place(c) for c in conjuncts[:-1]):
+        n = next((k for k in range(3, 6) if place(last[:k])), 0)
+    elif all(short(c) for c in conjuncts[:-1]) and short(last[:2]) and _COUNTED_KIND.match(last, 2):
+        n = _COUNTED_KIND.match(last, 2).end()  # type: ignore[union-attr]
+    else:
+        return None
     head = last[n:] if n else ""
+    ws = tag(head)
+    k = 0
+    while k < len(ws) - 1 and (ws[k].tag == "v" or (k and ws[k].tag == "c")):
+        k += 1  # 新增和改善|灌溉面积: the verbs the figures measure it by, not the counted thing
+    head = _text(ws[k:]) if k else head
     return head if len(head) >= 2 and tag(head)[0].tag.startswith(("n", "a", "b", "vn")) else None
 
 
@@ -108,10 +121,16 @@ def _conjuncts(text: str) -> list[str]:
     parts = text.split("、")
     ws = tag(parts[-1])
     conj = _set("subject_list_conjunctions.txt")
-    cuts = [i for i, w in enumerate(ws) if w.tag == "c" and w.text in conj]
+    cuts = [i for i, w in enumerate(ws) if w.tag == "c" and w.text in conj and not _joins_verbs(ws, i)]
     if len(cuts) != 1 or cuts[0] == 0:
         return parts
     return [*parts[:-1], _text(ws[: cuts[0]]), _text(ws[cuts[0] + 1 :])]
+
+
+def _joins_verbs(ws: Sequence[Word], i: int) -> bool:
+    """Whether the conjunction at ``ws[i]`` joins two verbs (岳阳市新增|和|改善灌溉面积): the verbs
+    of one measure, not two items of the list."""
+    return 0 < i < len(ws) - 1 and ws[i - 1].tag == "v" and ws[i + 1].tag == "v"
 
 
 # How a 分别 clause that names no items opens: 分别 itself, or after the period it is compared over

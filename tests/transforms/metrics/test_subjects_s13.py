@@ -1,0 +1,30 @@
+"""Subject rules of session 13: lists of places sharing one measure, and nouns jieba mis-tags.
+
+Every sentence here is made up for the rule it pins down; none is taken from a test text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.metrics.frames import subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # short place names closed by their count and kind: the places say where, the rest is measured
+        ("衡阳、邵阳两市新建和改造供水管网分别为120公里、95公里。", "120公里", "供水管网"),
+        ("衡阳、邵阳两市新建和改造供水管网分别为120公里、95公里。", "95公里", "供水管网"),
+        # full names, with a verb pair joined by 和: one measure, not two list items
+        ("衡阳市、邵阳市新增和改善灌溉面积分别为12万亩、9万亩。", "12万亩", "灌溉面积"),
+        # a list of things is still split at 和 (城镇|和|农村居民收入)
+        ("城镇和农村居民人均可支配收入分别增长5.1%、6.3%。", "6.3%", "农村居民人均可支配收入"),
+        # 积分 is a noun (积分卡), not the adverb jieba tags it
+        ("该镇累计发放积分卡4800张。", "4800张", "积分卡"),
+        # 村 counted after its classifier is the thing counted, not the named village before 等
+        ("李家村等6个村已完成改厕。", "6个", "村"),
+    ],
+)
+def test_subjects(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
