@@ -75,7 +75,11 @@ def test_a_two_character_county_right_after_its_province_is_read() -> None:
 def test_short_county_names_closed_by_their_count_and_kind_are_counties() -> None:
     # 康乐、广河两县: the count and kind vouch for two short names the page never writes in full
     got = _metric_regions(
-        ["临夏州民生实事项目进展顺利", "临夏州两县分别完成改厕任务。", "永靖、积石山两县分别完成改厕3100座和2700座。"],
+        [
+            "临夏州民生实事项目进展顺利",
+            "临夏州两县分别完成改厕任务。",
+            "永靖、积石山两县分别完成改厕3100座和2700座。",
+        ],
         [[], [], ["3100座", "2700座"]],
         meta={"region": "622900"},
     )

@@ -24,6 +24,19 @@ from tests.transforms.metrics.frames import subject
         ("该镇累计发放积分卡4800张。", "4800张", "积分卡"),
         # 村 counted after its classifier is the thing counted, not the named village before 等
         ("李家村等6个村已完成改厕。", "6个", "村"),
+        # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
+        (
+            "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
+            "5万3,200元",
+            "经常性薪资",
+        ),
+        (
+            "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
+            "3万8,600元",
+            "经常性薪资",
+        ),
+        # a group before 以 (新竹市以…居次) or a set of groups (各县中以…) is no measure
+        ("各县市中以台北市空置率8.1%最低。", "8.1%", "空置率"),
     ],
 )
 def test_subjects(sentence: str, metric: str, expected: str | None) -> None:

@@ -54,6 +54,7 @@ from transforms.metrics.subjects.neighbours import (
     _shared_level_heads,
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
+from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
 from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
@@ -154,6 +155,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change
     out = _groups_of_previous(sentence, spans, out)  # …中位数为A元，本地居民则为B元: the median still
     out = _respectively_back(sentence, spans, out)
+    out = _ranked_groups(sentence, spans, out)  # 总薪资以A业13万元最高，B业11万元次之: the 总薪资
     out = _place_of_previous(sentence, spans, out)
     out = _attribute_of_previous(sentence, spans, out)
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated

@@ -54,7 +54,9 @@ def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str 
 
 # Endings of the administrative places a 分别 list may name (靖江市、泰兴市、兴化市…)
 _PLACE_ENDINGS = ("市", "县", "区", "省", "州", "盟", "旗")
-_COUNTED_KIND = re.compile(r"[两二三四五六七八九十]个?[省市县区州盟旗]")  # …岳阳|两市|新增…: the places' count
+_COUNTED_KIND = re.compile(
+    r"[两二三四五六七八九十]个?[省市县区州盟旗]"
+)  # …岳阳|两市|新增…: the places' count
 
 
 def _place_head(conjuncts: Sequence[str]) -> str | None:
