@@ -24,6 +24,10 @@ from tests.transforms.metrics.frames import subject
         ("该镇累计发放积分卡4800张。", "4800张", "积分卡"),
         # 村 counted after its classifier is the thing counted, not the named village before 等
         ("李家村等6个村已完成改厕。", "6个", "村"),
+        # 一度 (for a time) opens the predicate after a forward-read name
+        ("暴雨期间有6个隧道入口一度封闭。", "6个", "隧道入口"),
+        # Hong Kong incident nouns the dictionary cuts into verbs are the cases counted
+        ("消防处当日接报52宗塌树。", "52宗", "塌树"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
