@@ -28,6 +28,11 @@ from tests.transforms.metrics.frames import subject
         ("暴雨期间有6个隧道入口一度封闭。", "6个", "隧道入口"),
         # Hong Kong incident nouns the dictionary cuts into verbs are the cases counted
         ("消防处当日接报52宗塌树。", "52宗", "塌树"),
+        # a government acting through a modal is the agent: the sum names nothing it counts
+        ("政府会预留80亿元，设立创科基金。", "80亿元", None),
+        ("特区政府将拨款25亿元。", "25亿元", None),
+        # before a verb, 政府 is a term's first word
+        ("政府购买服务支出下降6%。", "6%", "政府购买服务支出"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -44,7 +44,10 @@ def _without_agent(subject: str | None, measure: str | None, before: str = "") -
 
 
 def _is_body(name: str) -> bool:
-    """A name of three characters or more ending as a government body's does (社工局, 消防处)."""
+    """A name of three characters or more ending as a government body's does (社工局, 消防处), or a
+    government named as such (政府, 特区政府: subject_agency_words.txt)."""
+    if name in words("subject_agency_words.txt"):
+        return True
     return len(name) >= 3 and name.endswith(tuple(words("subject_agency_suffixes.txt")))
 
 
@@ -56,6 +59,12 @@ def _agent_end(ws: Sequence[Word]) -> int | None:
         if w.tag == "c" or len(name) > _LONGEST_BODY:
             return None  # 公共政策和政府|承诺…: a coordination or a long name is no body's
         nxt = ws[i + 1]
+        if name in words("subject_agency_words.txt"):
+            # 政府|会预留, 政府|今年|拨款: a government acts only before a modal, adverb or time; before a
+            # verb it is a term's first word (政府|购买服务支出, 政府|收入预算)
+            if nxt.tag in _ACT_TAGS - {"v"} or nxt.text in words("subject_modal_words.txt"):
+                return i + 1
+            continue
         if _is_body(name) and (nxt.tag in _ACT_TAGS or _is_stop(nxt)):
             return i + 1
     return None
