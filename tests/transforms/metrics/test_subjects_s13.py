@@ -33,6 +33,18 @@ from tests.transforms.metrics.frames import subject
         ("特区政府将拨款25亿元。", "25亿元", None),
         # before a verb, 政府 is a term's first word
         ("政府购买服务支出下降6%。", "6%", "政府购买服务支出"),
+        # a release's estimate of a noun: the noun is measured, and the change after it too
+        ("本季出口货值的临时估计为1,250亿元，较去年同期上升4.1%。", "1,250亿元", "出口货值"),
+        ("本季出口货值的临时估计为1,250亿元，较去年同期上升4.1%。", "4.1%", "出口货值"),
+        # a month closing the subject read before the figure says when
+        ("入境旅客人次于九月按年增长9%，约有280万人次。", "9%", "入境旅客人次"),
+        # a clause giving only the level, in the unit the indicator counts, is that indicator's
+        ("入境旅客人次于九月按年增长9%，约有280万人次。", "280万人次", "入境旅客人次"),
+        # a list of figures in one unit shares the noun after its last
+        ("消防处分别接获812宗、905宗及1,020宗火警。", "812宗", "火警"),
+        # a modifier clause opened by 涉及/有关 before the head noun after a count of cases
+        ("食安中心接获460宗涉及网购食品的投诉。", "460宗", "涉及网购食品的投诉"),
+        ("劳工处接获96宗涉及饮食业的工业意外个案。", "96宗", "涉及饮食业的工业意外个案"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -48,6 +48,7 @@ from transforms.metrics.subjects.neighbours import (
     _attribute_of_previous,
     _dimension_of,
     _inherited,
+    _noun_after_list,
     _noun_of_next,
     _of_metric_before,
     _place_of_previous,
@@ -160,6 +161,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _attribute_of_previous(sentence, spans, out)
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
+    out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 

@@ -247,10 +247,21 @@ def _inherited(
         return prev_fact.subject  # 已完工社会住宅8处、共2,146户: the same homes, counted in another unit
     if prev_fact.subject and _bridged_clause(between):
         return prev_fact.subject  # 总值增长6.3%、达到486.2亿元; 年均增长6.1%，由2020年的338.7亿元…
+    if (
+        prev_fact.subject
+        and sp.unit
+        and prev_fact.subject.endswith(sp.unit)
+        and _LEVEL_AFTER.fullmatch(between)
+    ):
+        return prev_fact.subject  # 访港旅客人次增长12%，约有410万人次: the level of the indicator itself
     same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
     return None
+
+
+# A clause that gives only a level (，约有|410万人次) after a figure of an indicator counted in that unit
+_LEVEL_AFTER = re.compile(r"[，,](?:约|共|合共|总共|即|达)?(?:有|为)?")
 
 
 # A 、 and a word of total between two figures of one thing in two units (8处、共2,146户)
@@ -294,6 +305,31 @@ def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
         if sentence.startswith("的", later.end):
             return _after(sentence, later.end, later.kind)
     return None
+
+
+_FIGURE_JOINS = ("、", "和", "及", "与", "以及")  # between two figures of one list (1,205宗、1,318宗及…)
+
+
+def _noun_after_list(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """分别接获1,205宗、1,318宗及1,402宗个案: a list of figures in one unit whose last names its noun
+    after it; the earlier ones, with no noun of their own, count the same thing."""
+    out = list(out)
+    k = len(spans) - 1
+    while k > 0:
+        last = k
+        while (
+            k > 0
+            and spans[k - 1].unit == spans[k].unit
+            and (sentence[spans[k - 1].end : spans[k].start] in _FIGURE_JOINS)
+        ):
+            k -= 1
+        noun = out[last].subject
+        if last > k and noun and _after_metric(sentence, spans, last) == noun:
+            for j in range(k, last):
+                if out[j].subject is None:
+                    out[j] = Fact(noun, out[j].measure)
+        k -= 1
+    return out
 
 
 def _noun_of_next(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:

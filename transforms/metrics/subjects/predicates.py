@@ -106,8 +106,12 @@ def _relative(ws: Sequence[Word], cases: bool = False) -> str | None:
     at = next((i for i, w in enumerate(ws) if w.text == "的"), None)
     if not at or at > (9 if cases else 6):  # 412宗|须|入住|深切|治疗|部|或|死亡|的|严重个案: cases
         return None
+    openers = _set("subject_relative_openers.txt")  # 涉及建造业的|个案: a stop word opening the clause
     if any(
-        _is_stop(w) or _is_number(ws, i) or _is_punct(w) or w.tag in ("p", "r", "u")
+        (_is_stop(w) and not (i == 0 and w.text in openers))
+        or _is_number(ws, i)
+        or _is_punct(w)
+        or w.tag in ("p", "r", "u")
         for i, w in enumerate(ws[:at])
     ):
         return None
@@ -121,7 +125,11 @@ def _relative(ws: Sequence[Word], cases: bool = False) -> str | None:
     head: list[Word] = []
     for i, w in enumerate(ws[at + 1 :], at + 1):
         qualifier = w.tag == "a" and not head and i + 1 < len(ws) and ws[i + 1].tag.startswith("n")
-        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz") or qualifier) or _is_stop(w):
+        # 职业|伤亡|个案, 工业|意外|个案: a verb or adjective inside a compound noun, between its nouns
+        inner = bool(head) and w.tag in ("v", "a") and i + 1 < len(ws) and ws[i + 1].tag.startswith("n")
+        if not (w.tag.startswith("n") or w.tag in ("vn", "j", "l", "nz") or qualifier or inner) or _is_stop(
+            w
+        ):
             break  # 死亡的|严重|个案: an adjective may open the head noun
         head.append(w)
     if not head or head[0].text in _set("subject_bound_words.txt"):

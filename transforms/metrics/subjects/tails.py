@@ -92,6 +92,10 @@ _PART_OF_YEAR = re.compile(
 )
 
 
+# A month closing a subject read before the figure, with its 于/在 (访港旅客人次|于十月|增长12%)
+_TRAILING_MONTH = re.compile(r"(?:于|在)?(?:[一二三四五六七八九十]{1,3}|1[0-2]|[1-9])月份?$")
+
+
 # A period named by an event opening a subject (国庆假期|国内出游人次, 春运期间|…流动量, 高峰期|进出车辆):
 # when, as a part of a year is; only at the head, where the clause's time phrase stands.
 _EVENT_PERIOD = re.compile(r"^(?:[\u4e00-\u9fff]{2}假期|[\u4e00-\u9fff]{2,4}期间|高峰期)")
@@ -102,6 +106,9 @@ def _without_part_of_year(subject: str | None) -> str | None:
     taken out; unchanged when what is left would be shorter than two characters."""
     if not subject:
         return subject
+    month = _TRAILING_MONTH.search(subject)
+    if month and month.start() >= 2:
+        subject = subject[: month.start()]  # 访港旅客人次|于十月|按年增长: when, never what
     head = _EVENT_PERIOD.match(subject)
     if head and len(subject) - head.end() >= 2:
         subject = subject[head.end() :]
