@@ -45,6 +45,16 @@ from tests.transforms.metrics.frames import subject
         # a modifier clause opened by 涉及/有关 before the head noun after a count of cases
         ("食安中心接获460宗涉及网购食品的投诉。", "460宗", "涉及网购食品的投诉"),
         ("劳工处接获96宗涉及饮食业的工业意外个案。", "96宗", "涉及饮食业的工业意外个案"),
+        # tags: 主任 a noun (职业安全主任), 致命 a distinguishing word (致命个案)
+        ("当局计划增聘职业安全主任12名。", "12名", "职业安全主任"),
+        ("其中致命个案为9宗。", "9宗", "致命个案"),
+        # a case laid (提出|检控) is counted as a case received is
+        ("海关今年提出检控420宗。", "420宗", "检控"),
+        # the police acting through an adverb are the agent of a count of people
+        ("警方共拘捕310人。", "310人", None),
+        # a plan word and its verb opening the subject are the measure (计划|加开|列车)
+        ("计划加开旅客列车260列。", "260列", "旅客列车"),
+        ("当局计划增设长者宿位800个。", "800个", "长者宿位"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

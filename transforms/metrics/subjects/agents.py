@@ -9,6 +9,7 @@ names, so the rule reads any city's or territory's bureaux alike.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from transforms.lexicon import words
 from transforms.metrics.subjects.spans import _text
@@ -62,12 +63,18 @@ def _agent_end(ws: Sequence[Word]) -> int | None:
         if name in words("subject_agency_words.txt"):
             # 政府|会预留, 政府|今年|拨款: a government acts only before a modal, adverb or time; before a
             # verb it is a term's first word (政府|购买服务支出, 政府|收入预算)
-            if nxt.tag in _ACT_TAGS - {"v"} or nxt.text in words("subject_modal_words.txt"):
+            if nxt.tag in _ACT_TAGS - {"v"} or nxt.text in _acting_words():
                 return i + 1
             continue
         if _is_body(name) and (nxt.tag in _ACT_TAGS or _is_stop(nxt)):
             return i + 1
     return None
+
+
+@lru_cache(maxsize=1)
+def _acting_words() -> frozenset[str]:
+    """Modals and plan words after which a government named as such acts (政府|会…, 当局|计划…)."""
+    return frozenset([*words("subject_modal_words.txt"), *words("subject_plan_openers.txt")])
 
 
 # The longest body name read as a clause's agent (社会工作局, 中央政府); longer ones are terms

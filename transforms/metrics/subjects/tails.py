@@ -136,6 +136,18 @@ def _casualties(subject: str | None, sentence: str, end: int, kind: str) -> bool
     return not _names_people(subject) or subject.endswith("人数")  # 死亡人数…，|30人|受伤: not the dead
 
 
+def _without_plan_opening(subject: str | None) -> str | None:
+    """``subject`` without a plan word and the verb after it opening it (计划|招聘|社工, 拟|培训|农民):
+    jieba tags 计划 a noun and 招聘 a verbal noun, so the read keeps them; they are the measure."""
+    if not subject or not subject.startswith(words("subject_plan_openers.txt")):
+        return subject
+    ws = tag(subject)
+    if len(ws) > 2 and ws[0].text in words("subject_plan_openers.txt") and ws[1].tag in ("v", "vn"):
+        rest = "".join(w.text for w in ws[2:])
+        return rest if len(rest) >= 2 and tag(rest)[0].tag.startswith(("n", "j", "vn", "a", "b")) else subject
+    return subject
+
+
 def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], read_after: bool) -> str | None:
     """The subject of the figure at ``span`` (start, end, unit kind) with what no cut should keep
     taken off: None for a total after 包括…在内的 read before it or for people harmed with no people
@@ -146,6 +158,8 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
     if not read_after and _casualties(subject, sentence, end, kind):
         return None
     subject = _without_named_division(_before_adverb(_without_part_of_year(subject), read_after))
+    if not read_after:
+        subject = _without_plan_opening(subject)
     return _without_count_word(subject, sentence, start)
 
 
