@@ -30,6 +30,7 @@ import polars as pl
 
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
+from transforms.enrich.respective_years import RESPECTIVELY, respective_years
 from transforms.enrich.regions import page_regions
 from transforms.enrich.regions.page import TAIWAN
 from transforms.enrich.structure import (
@@ -1139,6 +1140,7 @@ def _walk_document(
         if last is None and whole_planned and text.lstrip().startswith(PART_OPENERS):
             last = (-1, True)  # 其中国防预算达4,950亿元 after a budget's planned total: a part of it
         whole_period: Period | None = None  # the period of the sentence's metric before this one
+        figures: list[tuple[int, int]] = []  # (offset, length) of the sentence's metrics, in order
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
@@ -1160,7 +1162,15 @@ def _walk_document(
                 ) and not _FROM_VALUE.search(lead)
             last, whole_period = (k, target), period
             out.append((metric_id, period[0], period[1], "target" if target else "actual"))
+            figures.append((offset, len(fig_text or "")))
             same_as = period
+        if len(figures) > 1 and RESPECTIVELY in text:
+            # 二○二三年至二○二五年，分别接获A宗、B宗及C宗: one year each
+            mine = out[len(out) - len(figures) :]
+            paired = respective_years(s.exprs, text, figures, [(r[1], r[2]) for r in mine])
+            out[len(out) - len(figures) :] = [
+                (r[0], p[0], p[1], r[3]) for r, p in zip(mine, paired, strict=True)
+            ]
         w.leave(text, s)
         planned = para_ix if s.ends_list and last is not None and last[1] else None
         whole_planned = last is not None and last[1]

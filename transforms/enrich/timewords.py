@@ -110,6 +110,8 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:(?:财政)?年度|学年度?)",
                 # 2025年12月至2026年2月 (a three-month period), 2025年底至2026年: a run of months across years
                 rf"{not_after_number}(?P<r1>{ANY_YEAR})年?(?:\d{{1,2}}月(?:\d{{1,2}}日)?|底|末)?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
+                # 二○二三年至二○二五年, 二○二三至二○二五年: a range in Chinese digits (Hong Kong replies)
+                rf"(?P<cr1>{CN_YEAR})年?(?:底|末)?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<cr2>{CN_YEAR})年",
                 rf"(?:由|从)(?P<frm>{ANY_YEAR})年(?:底|末)?的",
                 rf"(?:截至|截止到?|截止)(?P<at>{ANY_YEAR})年",
                 rf"(?:到|至)(?P<to>{ANY_YEAR})年",
@@ -188,6 +190,9 @@ def _expr(m: re.Match[str]) -> Expr | None:
         return Expr(s, e, "range", a, b + 100 if b < a else b)
     if g in ("r1", "r2"):
         a, b = _year(m.group("r1")), _year(m.group("r2"))
+        return Expr(s, e, "range", min(a, b), max(a, b))
+    if g in ("cr1", "cr2"):
+        a, b = (int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(k))) for k in ("cr1", "cr2"))
         return Expr(s, e, "range", min(a, b), max(a, b))
     if g in ("plan", "plan_suf"):
         years = plan_years(m.group("plan"))
