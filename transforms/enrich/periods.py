@@ -30,9 +30,9 @@ import polars as pl
 
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
-from transforms.enrich.respective_years import RESPECTIVELY, respective_years
 from transforms.enrich.regions import page_regions
 from transforms.enrich.regions.page import TAIWAN
+from transforms.enrich.respective_years import RESPECTIVELY, respective_years
 from transforms.enrich.structure import (
     HEADING_MAX,
     LEAD_CHARS,

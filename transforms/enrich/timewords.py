@@ -173,6 +173,11 @@ def _rel_kinds() -> dict[str, str]:
     return {r["word"]: r["kind"] for r in table("time_words.csv")}
 
 
+def _cn_year(digits: str) -> int:
+    """二○二五 -> 2025: a year written digit by digit in Chinese numerals."""
+    return int("".join(str(CN_YEAR_DIGITS[c]) for c in digits))
+
+
 def _expr(m: re.Match[str]) -> Expr | None:
     """The expression a match stands for; None for a base of comparison or a word used otherwise."""
     g = m.lastgroup
@@ -188,11 +193,10 @@ def _expr(m: re.Match[str]) -> Expr | None:
         a = int(m.group("fy"))
         b = a // 100 * 100 + int(m.group("fy2"))
         return Expr(s, e, "range", a, b + 100 if b < a else b)
-    if g in ("r1", "r2"):
-        a, b = _year(m.group("r1")), _year(m.group("r2"))
-        return Expr(s, e, "range", min(a, b), max(a, b))
-    if g in ("cr1", "cr2"):
-        a, b = (int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(k))) for k in ("cr1", "cr2"))
+    if g in ("r1", "r2", "cr1", "cr2"):  # 2021—2025年; 二○二三年至二○二五年 in Chinese digits
+        a, b = (
+            (_year(m.group(k)) for k in ("r1", "r2")) if g[0] == "r" else map(_cn_year, m.group("cr1", "cr2"))
+        )
         return Expr(s, e, "range", min(a, b), max(a, b))
     if g in ("plan", "plan_suf"):
         years = plan_years(m.group("plan"))
@@ -214,7 +218,7 @@ def _expr(m: re.Match[str]) -> Expr | None:
         n = _number(m.group("ago"))
         return Expr(s, e, "ago", n, n)
     if g in ("cnyear", "cnsince", "cnroc"):  # 二〇二五年, 自二〇二三年展开以来, 一一三年
-        y = int("".join(str(CN_YEAR_DIGITS[c]) for c in m.group(g)))
+        y = _cn_year(m.group(g))
         y += ROC_BASE if g == "cnroc" else 0
         return Expr(s, e, "since" if g == "cnsince" else "year", y, y)
     if len(m.group(g)) < 4 and (
