@@ -972,12 +972,17 @@ def _unended(text: str) -> bool:
     return len(body) <= UNENDED_MAX and not body.endswith(SENTENCE_ENDS)
 
 
-_STATISTICS = re.compile(r"^[^，,。；]*(?:公布|发布)[^，,。；]*\d{2,4}年[^，,。；]{0,12}(?:统计|数据)")
+@lru_cache(maxsize=1)
+def _statistics() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, words("announced_statistics.txt")))
+    year = r"(?:\d{2,4}|(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})年"
+    return re.compile(f"^[^，,。；]*(?:公布|发布|发表)[^，,。；]*{year}[^，,。；]{{0,12}}(?:{nouns})")
 
 
 def _announces_statistics(text: str) -> bool:
-    """Does a lead's first clause announce the statistics of a year (…今日公布114年观光统计，…)?"""
-    return _STATISTICS.match(text) is not None
+    """Does a lead's first clause announce the statistics of a year (…今日公布114年观光统计，…;
+    交通部今天公布115年1至10月台铁运量，…: announced_statistics.txt)?"""
+    return _statistics().match(text) is not None
 
 
 @lru_cache(maxsize=1)
