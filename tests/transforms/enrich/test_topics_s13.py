@@ -1,0 +1,21 @@
+"""Session 13's topic kinds (made-up sentences): the people a water project reaches are not population."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transforms.parse import parse_batch
+
+
+def _topics(tmp_path: Path, sentence: str) -> list[str]:
+    page = tmp_path / "p.txt"
+    page.write_text(sentence, encoding="utf-8")
+    return parse_batch([str(page)]).metrics["topic"].to_list()
+
+
+def test_people_a_programme_reaches_take_its_theme(tmp_path: Path) -> None:
+    assert _topics(tmp_path, "某镇新建农村饮水安全工程4处，受益人口2.3万人。") == ["rural", "rural"]
+
+
+def test_a_place_s_population_as_such_is_still_other(tmp_path: Path) -> None:
+    assert _topics(tmp_path, "全县常住人口达到46万人。") == ["other"]
