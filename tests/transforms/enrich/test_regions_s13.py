@@ -84,3 +84,20 @@ def test_short_county_names_closed_by_their_count_and_kind_are_counties() -> Non
         meta={"region": "622900"},
     )
     assert got[2] == ["622923", "622927"]
+
+
+def test_our_county_in_an_earlier_clause_is_the_page_not_the_city_naming_it() -> None:
+    # 某市下达我县的任务…，新增…: the figure after it is the county's
+    got = _metric_regions(
+        ["桐庐县人民政府工作报告", "杭州市下达我县的年度任务全面完成，新增城镇就业1.1万人。"],
+        [[], ["1.1万人"]],
+        meta={"region": "330122"},
+    )
+    assert got[1] == ["330122"]
+    # on a county-level city's page 我市 is that city
+    got = _metric_regions(
+        ["醴陵市人民政府工作报告", "株洲市交给我市的重点项目全部开工，完成投资45亿元。"],
+        [[], ["45亿元"]],
+        meta={"region": "430281"},
+    )
+    assert got[1] == ["430281"]

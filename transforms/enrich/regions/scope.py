@@ -30,6 +30,14 @@ def _quotes() -> re.Pattern[str]:
     return re.compile(r"“[^”]{0,30}”|《[^》]{0,30}》|「[^」]{0,30}」")
 
 
+@lru_cache(maxsize=1)
+def _first_person() -> re.Pattern[str]:
+    """The deictic words in the first person (我县, 我市, 我省): the page's own division speaking."""
+    return re.compile(
+        "|".join(sorted((w for w in _deictic()[1] if w.startswith("我")), key=len, reverse=True))
+    )
+
+
 def _scope_region(
     text: str,
     found: list[tuple[str, int]],
@@ -62,6 +70,12 @@ def _scope_region(
         # its own territory the country (region_national_self.txt: 我国总人口为…，较上年底减少…)
         # that is the page's region
         return True, page if page in _national_selves() else None
+    ours = _first_person().search(text) if not own and page is not None else None
+    if ours and page is not None:
+        # 杭州市下达我县的年度任务全面完成，新增…: "our" county, not the city naming it, is the place
+        level = _deictic()[1][ours.group(0)]
+        keep = level == "page" or (level == "city" and _county_city(page))  # 我市 on 醴陵市's page
+        return True, page if keep else _at_level(page, level)
     parts = _parts_named(text, own)
     if found or parts:
         quoted = [
