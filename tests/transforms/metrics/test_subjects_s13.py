@@ -57,6 +57,8 @@ from tests.transforms.metrics.frames import subject
         ("当局计划增设长者宿位800个。", "800个", "长者宿位"),
         # 本澳 is one place word, 院舍 one noun
         ("目前本澳共有安老院舍41间。", "41间", "安老院舍"),
+        # a figure inside what 一宗 counts (调查一宗涉及9人的…): no noun before it names it
+        ("卫生防护中心正调查一宗涉及9人的食物中毒个案。", "9人", None),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -136,6 +136,10 @@ def _casualties(subject: str | None, sentence: str, end: int, kind: str) -> bool
     return not _names_people(subject) or subject.endswith("人数")  # 死亡人数…，|30人|受伤: not the dead
 
 
+# a numeral and classifier ending a subject read before a figure (…调查一宗|涉及12人的个案)
+_COUNTED_ONE = re.compile(r"[一两二三四五六七八九十几数]+[宗名个间项起次位家所座条件]$")
+
+
 def _without_plan_opening(subject: str | None) -> str | None:
     """``subject`` without a plan word and the verb after it opening it (计划|招聘|社工, 拟|培训|农民):
     jieba tags 计划 a noun and 招聘 a verbal noun, so the read keeps them; they are the measure."""
@@ -160,6 +164,8 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
     subject = _without_named_division(_before_adverb(_without_part_of_year(subject), read_after))
     if not read_after:
         subject = _without_plan_opening(subject)
+        if subject and _COUNTED_ONE.search(subject):
+            return None  # 调查一宗|涉及12人的…个案: the figure sits inside what 一宗 counts; no noun names it
     return _without_count_word(subject, sentence, start)
 
 
