@@ -59,6 +59,11 @@ from tests.transforms.metrics.frames import subject
         ("目前本澳共有安老院舍41间。", "41间", "安老院舍"),
         # a figure inside what 一宗 counts (调查一宗涉及9人的…): no noun before it names it
         ("卫生防护中心正调查一宗涉及9人的食物中毒个案。", "9人", None),
+        # a modal and a verb are the predicate, not a subject
+        ("预计明年可培训约3万人次。", "约3万人次", None),
+        # an age range stays whole before the measure it qualifies
+        ("20至29岁失业率为7.4%。", "7.4%", "20至29岁失业率"),
+        ("每千人口拥有3岁以下托位数4.5个。", "4.5个", "3岁以下托位数"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -140,6 +140,22 @@ def _casualties(subject: str | None, sentence: str, end: int, kind: str) -> bool
 _COUNTED_ONE = re.compile(r"[一两二三四五六七八九十几数]+[宗名个间项起次位家所座条件]$")
 
 
+_AGE_DIGITS = re.compile(r"\d+(?:\s*[至到\-－~～—–]\s*\d+)?$")
+
+
+def _with_age(subject: str, sentence: str, start: int) -> str:
+    """A subject the read cut after an age's digits (15至24|岁失业率, 3|岁以下托位数) with them put back."""
+    at = sentence.rfind(subject, 0, start)
+    digits = _AGE_DIGITS.search(sentence, 0, at) if at > 0 else None
+    return digits.group(0) + subject if digits else subject
+
+
+def _modal_act(subject: str) -> bool:
+    """A subject that is only a modal and the verb after it (可|训练, 将|建设)."""
+    ws = tag(subject)
+    return len(ws) == 2 and ws[0].text in words("subject_modal_words.txt") and ws[1].tag in ("v", "vn")
+
+
 def _without_plan_opening(subject: str | None) -> str | None:
     """``subject`` without a plan word and the verb after it opening it (计划|招聘|社工, 拟|培训|农民):
     jieba tags 计划 a noun and 招聘 a verbal noun, so the read keeps them; they are the measure."""
@@ -166,6 +182,10 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
         subject = _without_plan_opening(subject)
         if subject and _COUNTED_ONE.search(subject):
             return None  # 调查一宗|涉及12人的…个案: the figure sits inside what 一宗 counts; no noun names it
+        if subject and _modal_act(subject):
+            return None  # 可|训练|约11万人次: a modal and a verb are the predicate, no noun is read
+        if subject and subject.startswith("岁") and len(subject) > 2:
+            subject = _with_age(subject, sentence, start)  # 15至24|岁失业率: the age cut from its digits
     return _without_count_word(subject, sentence, start)
 
 
