@@ -150,6 +150,37 @@ def _with_age(subject: str, sentence: str, start: int) -> str:
     return digits.group(0) + subject if digits else subject
 
 
+_BENEFICIARY_MARKS = ("为", "帮助", "帮", "给", "替")  # who the act is for (为农民工追回工资…)
+
+
+def _past_beneficiary(subject: str, sentence: str, start: int) -> str:
+    """A subject read across a beneficiary frame (为|5.58万名农民工|追回工资, 为企业|减免税费): the
+    people it is for, then the act's verb; what the figure counts is the verb's object after them."""
+    at = sentence.rfind(subject, 0, start)
+    if at < 1:
+        return subject
+    lo = max((sentence.rfind(c, 0, at) for c in "，,；;。：:"), default=-1) + 1
+    marked = any(
+        sentence.startswith(m, i) and sentence[i - 1 : i] not in _COPULA_HEADS
+        for i in range(lo, at)
+        for m in _BENEFICIARY_MARKS
+    )
+    if not marked:
+        return subject
+    ws = tag(subject)
+    for i, w in enumerate(ws[1:-1], 1):
+        people = "".join(x.text for x in ws[:i])
+        if w.tag == "v" and _names_people(people):
+            rest = "".join(x.text for x in ws[i + 1 :])
+            # (农民工|随迁|子女: people after the verb, which then only qualifies them)
+            return rest if len(rest) >= 2 and not _names_people(rest) else subject
+    return subject
+
+
+# characters that make 为 a copula or a result (定为, 作为, 成为, 列为): no one the act is for
+_COPULA_HEADS = set("定作成认视改更分列称评选划转因以")
+
+
 def _modal_act(subject: str) -> bool:
     """A subject that is only a modal and the verb after it (可|训练, 将|建设)."""
     ws = tag(subject)
@@ -182,6 +213,8 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
         subject = _without_plan_opening(subject)
         if subject and _COUNTED_ONE.search(subject):
             return None  # 调查一宗|涉及12人的…个案: the figure sits inside what 一宗 counts; no noun names it
+        if subject:
+            subject = _past_beneficiary(subject, sentence, start)  # 为|企业|减免|税费: the 税费
         if subject and _modal_act(subject):
             return None  # 可|训练|约11万人次: a modal and a verb are the predicate, no noun is read
         if subject and subject.startswith("岁") and len(subject) > 2:
