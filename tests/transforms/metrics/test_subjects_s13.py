@@ -65,10 +65,10 @@ from tests.transforms.metrics.frames import subject
         ("20至29岁失业率为7.4%。", "7.4%", "20至29岁失业率"),
         ("每千人口拥有3岁以下托位数4.5个。", "4.5个", "3岁以下托位数"),
         # the people an act is for (为X|追回|工资) and its verb are not what the sum counts
-        ("今年为3.2万名劳动者追回欠薪4.1亿元。", "4.1亿元", "欠薪"),
+        ("今年为3.2万名劳动者追回工资4.1亿元。", "4.1亿元", "工资"),
         ("累计为困难群众发放临时救助金2.3亿元。", "2.3亿元", "临时救助金"),
         # not when 为 is a copula (定为), nor when the verb only qualifies people (随迁子女)
-        ("为农民工随迁子女95%提供公办学位。", "95%", "农民工随迁子女"),
+        ("为持有居住证的农民工随迁子女95%提供公办学位。", "95%", "农民工随迁子女"),
         # jieba lacks 引育 and the pair 培育推广: the verbs are the measure
         ("新引育高层次人才1200多人。", "1200多人", "高层次人才"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
