@@ -101,3 +101,30 @@ def test_our_county_in_an_earlier_clause_is_the_page_not_the_city_naming_it() ->
         meta={"region": "430281"},
     )
     assert got[1] == ["430281"]
+
+
+def test_a_place_given_as_an_example_of_a_group_does_not_place_the_clauses_after_it() -> None:
+    # 打造某市“某某”等…55个: one example of many; the next clause keeps the page's place
+    got = _metric_regions(
+        ["贵州省人民政府工作报告", "打造遵义“某某夜市”等夜间消费聚集区40个，社会消费品零售总额增长4.1%。"],
+        [[], ["40个", "4.1%"]],
+        meta={"region": "520000"},
+    )
+    assert got[1][1] == "520000"
+    # places opening a clause as its agents (遵义、安顺等地启用…) still carry on: their common division
+    got = _metric_regions(
+        ["某某新闻", "遵义、安顺等地启用智能烘干机，24小时连续作业。"],
+        [[], ["24小时"]],
+        meta={"region": "520000"},
+    )
+    assert got[1] == ["520000"]
+
+
+def test_a_route_named_clauses_back_in_a_report_is_a_project_not_a_place() -> None:
+    # 加快某市至某市铁路建设，…，新增公路通车里程…: the report's division
+    got = _metric_regions(
+        ["青海省人民政府工作报告", "加快西宁至兰州铁路建设，开工公路项目，新增公路通车里程900公里。"],
+        [[], ["900公里"]],
+        meta={"region": "630000"},
+    )
+    assert got[1] == ["630000"]

@@ -19,6 +19,7 @@ CLAUSE_STOP = "，；：。！？,;:!?"
 
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
 
+_ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start
 
 
@@ -138,15 +139,30 @@ def _partner(raw: bytes, off: int, mine: list[tuple[str, int]]) -> bool:
     return not any(o + _nbytes(m) == joint for m, o in mine)
 
 
+EXAMPLE_CLOSER = "等"  # 打造贵阳“某市集”等夜间消费聚集区55个: one example of a group
+EXAMPLE_CHARS = 10  # … closed by 等 this close after the place
+
+
+def _example(raw: bytes, off: int) -> bool:
+    """Whether the mention at byte ``off``, after the clause's verb, names an example of a group the
+    clause counts (打造贵阳“某市集”等…聚集区55个): the place is one item's, not the place of the
+    clauses after it."""
+    return EXAMPLE_CLOSER in raw[off:].decode("utf-8", "ignore")[:EXAMPLE_CHARS]
+
+
 def _carried(text: str, mine: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The mentions an earlier clause carries on: those within CARRY_CHARS of its start, and the
     names written on right after one of them (位于山西太原城区…: the chain 山西太原 is carried whole,
     not cut to 山西 by the window)."""
     raw = text.encode("utf-8")
+    lead = len(_ANCHOR_LEAD.match(text).group(0).encode("utf-8"))  # type: ignore[union-attr]
+    opens_on_verb = not any(off == lead for _, off in mine)  # 北京、上海等地…: places opening it act
     kept = [
         (m, off)
         for m, off in mine
-        if len(raw[:off].decode("utf-8", "ignore")) < CARRY_CHARS and not _partner(raw, off, mine)
+        if len(raw[:off].decode("utf-8", "ignore")) < CARRY_CHARS
+        and not _partner(raw, off, mine)
+        and not (opens_on_verb and _example(raw, off))
     ]
     ends = {off + _nbytes(m) for m, off in kept}
     for m, off in mine:

@@ -21,6 +21,7 @@ from transforms.metrics.words import tag
 
 # the clause closes on a figure of its subject's (…落地项目38个), not one that only qualifies it (7.1级地震…)
 _CLOSING_FIGURE = re.compile(r"\d(?:万|亿|千)?(?:平方|立方)?[^，。；、\d]{1,2}$")
+_ROUTE_LINKS = ("至", "到")  # 西宁至成都铁路建设: the place ends a route
 _LEAD_CHARS = 16  # the opening of a metric's clause read for its own subject
 RUNNING_TOTALS = ("累计",)  # 浦东新区法规新增4部，累计达到22部: the totals of what the clause before counts
 
@@ -35,7 +36,7 @@ def _division_tails() -> tuple[str, ...]:
     return tuple(sorted(words("division_suffixes.txt"), key=len, reverse=True))
 
 
-def _qualifies(text: str, mine: list[tuple[str, int]]) -> bool:
+def _qualifies(text: str, mine: list[tuple[str, int]], routes: bool = False) -> bool:
     """Whether every place an earlier clause names only qualifies a noun after it (三明市“中国稻种
     基地”建设, 阿拉善新远景等35个项目, 克拉玛依市、库车…试点) rather than being the agent of a verb
     (支持成都打造…, 德阳试点示范: region_agent_verbs.txt, or a verb or adverb by jieba's tags)."""
@@ -45,6 +46,8 @@ def _qualifies(text: str, mine: list[tuple[str, int]]) -> bool:
         rest = rest.removeprefix(next((t for t in _division_tails() if rest.startswith(t)), ""))
         if not rest or rest.startswith(_agent_words()):
             return False
+        if routes and rest.startswith(_ROUTE_LINKS):
+            continue  # 西宁至成都铁路建设，…，新增…: clauses back, a route's end names its project
         ws = [w for w in tag(rest[:_LEAD_CHARS]) if w.text.strip()]
         if ws and ((ws[0].tag.startswith("v") and ws[0].tag != "vn") or ws[0].tag in ("d", "ad", "p")):
             return False
@@ -70,7 +73,7 @@ def _project_place(
         and _inside(got, page)
         and not _LOCATIVE_FRAME.match(text)
         and (k > 1 or (_opens_with_action(lead) and not _counts_its_subject(text, mine)))
-        and _qualifies(text, mine)
+        and _qualifies(text, mine, routes=k > 1)
     )
 
 
