@@ -19,3 +19,11 @@ def test_people_a_programme_reaches_take_its_theme(tmp_path: Path) -> None:
 
 def test_a_place_s_population_as_such_is_still_other(tmp_path: Path) -> None:
     assert _topics(tmp_path, "全县常住人口达到46万人。") == ["other"]
+
+
+def test_an_industry_s_size_is_the_economy_s(tmp_path: Path) -> None:
+    assert _topics(tmp_path, "生物医药产业规模突破2000亿元。") == ["economy"]
+
+
+def test_telecom_base_stations_are_science_and_technology(tmp_path: Path) -> None:
+    assert _topics(tmp_path, "今年新建农村地区基站520个。") == ["science_tech"]
