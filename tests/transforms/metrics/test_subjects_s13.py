@@ -71,6 +71,8 @@ from tests.transforms.metrics.frames import subject
         ("为持有居住证的农民工随迁子女95%提供公办学位。", "95%", "农民工随迁子女"),
         # jieba lacks 引育 and the pair 培育推广: the verbs are the measure
         ("新引育高层次人才1200多人。", "1200多人", "高层次人才"),
+        # a sum put into a programme whose name opens with a nominal verb (就业惠民工程)
+        ("筹措5亿元实施就业援助工程。", "5亿元", "就业援助工程"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

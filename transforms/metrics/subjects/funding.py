@@ -25,8 +25,10 @@ def _purpose(sentence: str, end: int) -> str | None:
     if stop is None:
         return None  # the clause runs on: no whole object in reach
     ws = tag(rest[:stop])
-    if len(ws) < 2 or not _is_verb(ws[0]) or ws[1].tag.startswith("v"):
-        return None  # 支持|巩固|拓展…: a chain of verbs names no programme
+    if len(ws) < 2 or not _is_verb(ws[0]):
+        return None
+    if ws[1].tag.startswith("v") and ws[1].text not in _set("subject_nominal_verbs.txt"):
+        return None  # 支持|巩固|拓展…: a chain of verbs names no programme (not 实施|就业|惠民工程)
     obj = ws[1:]
     if any(_ends_phrase(obj, i) and not _is_punct(w) for i, w in enumerate(obj)) or not (
         obj[-1].tag.startswith(("n", "vn", "j")) or obj[-1].text in "”》"
