@@ -27,3 +27,7 @@ def test_an_industry_s_size_is_the_economy_s(tmp_path: Path) -> None:
 
 def test_telecom_base_stations_are_science_and_technology(tmp_path: Path) -> None:
     assert _topics(tmp_path, "今年新建农村地区基站520个。") == ["science_tech"]
+
+
+def test_visitor_spending_is_tourism_not_transport(tmp_path: Path) -> None:
+    assert _topics(tmp_path, "旅客人均消费为1,980澳门元，按年上升3.4%。") == ["culture_tourism"] * 2
