@@ -73,6 +73,9 @@ from tests.transforms.metrics.frames import subject
         ("新引育高层次人才1200多人。", "1200多人", "高层次人才"),
         # a sum put into a programme whose name opens with a nominal verb (就业惠民工程)
         ("筹措5亿元实施就业援助工程。", "5亿元", "就业援助工程"),
+        # a share followed by 为/是 names the part it is (其中约四成|为|长者); not a ranking after 为
+        ("受助人士共2,300人，其中约四成为长者。", "约四成", "长者"),
+        ("其中92%为历年最好水平。", "92%", None),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -102,6 +102,8 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     return _after_clause(rest[: stop.end()] if stop else rest, kind, term, cases)
 
 
+_SHARE_COPULAS = ("为", "是")  # after a share, the part it is of the whole (约45%|为|二孩)
+_RECORD = re.compile(r"^[为是][^，。；]*(?:最|历年|历史|新高|新低|纪录|以来)")  # …为历年最好: a ranking
 _STOP = re.compile("[" + re.escape(_CLAUSE_STOP) + "]")
 
 
@@ -121,6 +123,8 @@ def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False)
     if rest.startswith(words("subject_negations.txt")):
         return None  # 连续61个月|未发生…: a predicate, not a noun
     copula = next((c for c in words("subject_copulas.txt") if rest.startswith(c)), "")
+    if not copula and kind == "percent" and rest.startswith(_SHARE_COPULAS) and not _RECORD.search(rest):
+        copula = rest[0]  # 其中约三成|为|傀儡户口持有人: the part the share names (not …|为历年最好水平)
     rest = rest[len(copula) :]  # 60分钟|即|课后作业辅导; 3000吨|级|航道工程: a grade of what follows
     clause_end = next((i for i, ch in enumerate(rest) if ch in _CLAUSE_STOP), None)
     cut = clause_end is None and len(rest) > _MAX_AFTER  # the clause runs on past the window
