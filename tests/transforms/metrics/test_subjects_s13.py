@@ -76,6 +76,9 @@ from tests.transforms.metrics.frames import subject
         # a share followed by 为/是 names the part it is (其中约四成|为|长者); not a ranking after 为
         ("受助人士共2,300人，其中约四成为长者。", "约四成", "长者"),
         ("其中92%为历年最好水平。", "92%", None),
+        # a whole and its part before 占: the share is the part's (个案中|男性|占…)
+        ("求助个案中男性占六成。", "六成", "男性"),
+        ("制造业中长期贷款增长9.1%。", "9.1%", "制造业中长期贷款"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

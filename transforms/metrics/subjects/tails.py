@@ -181,6 +181,29 @@ def _past_beneficiary(subject: str, sentence: str, start: int) -> str:
 _COPULA_HEADS = set("定作成认视改更分列称评选划转因以")
 
 
+def _takes_share(sentence: str, subject: str, start: int) -> bool:
+    """Whether 占 follows the subject, read before the share, as the share's verb (…长者|占|3成5)."""
+    at = sentence.rfind(subject, 0, start)
+    return at >= 0 and sentence.startswith("占", at + len(subject))
+
+
+def _part_of_whole(subject: str) -> str:
+    """A share's subject naming a whole and, after 中, its part (本土病例中|65岁以上长者, 企业中|民营
+    企业): the share is the part's; the whole is its base."""
+    ws = tag(subject)
+    for i, w in enumerate(ws[1:-1], 1):
+        prev = ws[i - 1]
+        if (
+            w.text in ("中", "之中")
+            and w.tag == "f"
+            and prev.tag.startswith(("n", "j", "vn"))
+            and len(prev.text) > 1
+        ):
+            rest = "".join(x.text for x in ws[i + 1 :])
+            return rest if len(rest) >= 2 and tag(rest)[-1].tag.startswith(("n", "j", "vn")) else subject
+    return subject
+
+
 def _modal_act(subject: str) -> bool:
     """A subject that is only a modal and the verb after it (可|训练, 将|建设)."""
     ws = tag(subject)
@@ -215,6 +238,8 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
             return None  # 调查一宗|涉及12人的…个案: the figure sits inside what 一宗 counts; no noun names it
         if subject:
             subject = _past_beneficiary(subject, sentence, start)  # 为|企业|减免|税费: the 税费
+        if subject and kind == "percent" and _takes_share(sentence, subject, start):
+            subject = _part_of_whole(subject)  # 本土病例中|65岁以上长者|占3成5: the part
         if subject and _modal_act(subject):
             return None  # 可|训练|约11万人次: a modal and a verb are the predicate, no noun is read
         if subject and subject.startswith("岁") and len(subject) > 2:
