@@ -8,6 +8,8 @@ polars' regex engine cannot express, so it runs in Python on the surviving sente
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from transforms.metrics.grammar import find_metrics
@@ -95,6 +97,30 @@ def _places_take_previous(metrics: pl.DataFrame) -> pl.DataFrame:
     return metrics.with_columns(pl.Series("subject", subjects, dtype=pl.String)) if changed else metrics
 
 
+# a sentence that is only a change against another period (按月则上升31.2%。; 环比下降2.1%。)
+_CHANGE_FRAGMENT = re.compile(
+    r"^(?:按[年月季]|同比|环比|较上[年月季]|比上[年月季])?[，,]?(?:则|亦|也)?"
+    r"(?:上升|下降|增加|减少|增长|回落|下跌|上涨|下滑|回升)了?(?:约|近|逾)?$"
+)
+
+
+def _fragments_take_previous(metrics: pl.DataFrame) -> pl.DataFrame:
+    """按月则上升31.2%。: a sentence that only states a change names no noun; it goes on about the
+    last figure of the sentence before it in the same paragraph, whose subject it takes."""
+    cols = ("sha256", "para_ix", "sent_ix", "unit_kind", "subject", "sentence", "local_start")
+    rows = list(zip(*(metrics.get_column(c).to_list() for c in cols), strict=True))
+    subjects = [r[4] for r in rows]
+    changed = False
+    for i in range(1, len(rows)):
+        sha, para, sent, kind, subject, text, start = rows[i]
+        if subject or kind != "percent" or not _CHANGE_FRAGMENT.match(text[:start].strip()):
+            continue
+        psha, ppara, psent = rows[i - 1][:3]
+        if (psha, ppara) == (sha, para) and sent - psent == 1 and subjects[i - 1]:
+            subjects[i], changed = subjects[i - 1], True
+    return metrics.with_columns(pl.Series("subject", subjects, dtype=pl.String)) if changed else metrics
+
+
 def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(metrics, relations) for a sentences frame (schema SENTENCES -> METRICS, RELATIONS).
 
@@ -128,7 +154,7 @@ def extract_metrics(sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
             ).alias("metric_id"),
         )
     )
-    metrics = _places_take_previous(metrics)
+    metrics = _fragments_take_previous(_places_take_previous(metrics))
     relations = part_of_relations(metrics)
     metrics = _parts_take_their_whole(metrics, relations)
     return conform(metrics, METRICS), conform(relations, RELATIONS)

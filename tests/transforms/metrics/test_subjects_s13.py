@@ -5,9 +5,12 @@ Every sentence here is made up for the rule it pins down; none is taken from a t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.transforms.metrics.frames import subject
+from transforms.parse import parse_batch
 
 
 @pytest.mark.parametrize(
@@ -96,3 +99,10 @@ from tests.transforms.metrics.frames import subject
 )
 def test_subjects(sentence: str, metric: str, expected: str | None) -> None:
     assert subject(sentence, metric) == expected
+
+
+def test_a_sentence_stating_only_a_change_goes_on_about_the_figure_before(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("9月入境旅客人次为310万，按年上升6.2%。按月则下降4.5%。\n", encoding="utf-8")
+    got = dict(parse_batch([str(page)]).metrics.select("text", "subject").rows())
+    assert got["4.5%"] == got["6.2%"] == "入境旅客人次"
