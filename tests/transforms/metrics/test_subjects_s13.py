@@ -82,6 +82,12 @@ from transforms.parse import parse_batch
         # a whole and its part before 占: the share is the part's (个案中|男性|占…)
         ("求助个案中男性占六成。", "六成", "男性"),
         ("制造业中长期贷款增长9.1%。", "9.1%", "制造业中长期贷款"),
+        # a count's classifier or a period's 个月 left before the subject goes (前4|个月|…营收)
+        ("前4个月全省外贸进出口增长6.1%。", "6.1%", "全省外贸进出口"),
+        ("12条市级重点产业链、9个特色小镇营业收入分别增长8%、6%。", "6%", "特色小镇营业收入"),
+        ("降低600多万个体工商户税负。", "600多万", "个体工商户税负"),
+        # 年 as "yearly" before a verb is the verb's (班列|年|开行)
+        ("高速公路里程突破9000公里，中欧班列年开行突破5000列。", "突破5000列", "中欧班列"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -210,6 +210,40 @@ def _modal_act(subject: str) -> bool:
     return len(ws) == 2 and ws[0].text in words("subject_modal_words.txt") and ws[1].tag in ("v", "vn")
 
 
+# words ending in 年 that are nouns or times of their own (青少年, 老年, 学年, 今年 …), not "yearly"
+_YEAR_WORDS = ("少年", "老年", "青年", "中年", "童年", "学年", "周年", "成年", "晚年", "年年", "新年", "丰年")
+
+
+def _without_yearly(subject: str) -> str:
+    """A subject read before a figure that ends on 年 as "yearly" (…海铁联运班列|年|开行突破万列):
+    the adverb belongs to the verb after it; a word ending in 年 (青少年, 周年) and a year stay."""
+    if len(subject) < 3 or not subject.endswith("年") or subject.endswith(_YEAR_WORDS):
+        return subject
+    before = subject[-2]
+    if before.isdigit() or before in "〇○零一二两三四五六七八九十百今去明前本当同上下全每近多历往常":
+        return subject
+    return subject[:-1]
+
+
+_CLASSIFIER_OPENING = re.compile(r"^[个条家项所名座处件批类]")
+
+
+def _without_counted_classifier(subject: str | None, sentence: str) -> str | None:
+    """A subject opening on the classifier of a count written right before it (16条|省级重点产业链、
+    18个|省级特色专业镇营业收入分别增长…: the 分别 item keeps its count's 个): the noun after it."""
+    if not subject or len(subject) < 3 or not _CLASSIFIER_OPENING.match(subject):
+        return subject
+    at = sentence.find(subject)
+    if at <= 0 or not (sentence[at - 1].isdigit() or sentence[at - 1] in "一二两三四五六七八九十百千万"):
+        return subject
+    period = next((p for p in ("个月", "个季度") if subject.startswith(p)), None)
+    if period:
+        rest = subject[len(period) :]  # 前5|个月|出口量: the period's classifier and its unit
+        return rest if len(rest) >= 2 else subject
+    first = tag(subject)[0].text
+    return subject[1:] if len(first) == 1 else subject  # not 900多万|个体工商户: a word of its own
+
+
 def _without_plan_opening(subject: str | None) -> str | None:
     """``subject`` without a plan word and the verb after it opening it (计划|招聘|社工, 拟|培训|农民):
     jieba tags 计划 a noun and 招聘 a verbal noun, so the read keeps them; they are the measure."""
@@ -232,6 +266,9 @@ def _finished(subject: str | None, sentence: str, span: tuple[int, int, str], re
     if not read_after and _casualties(subject, sentence, end, kind):
         return None
     subject = _without_named_division(_before_adverb(_without_part_of_year(subject), read_after))
+    subject = _without_counted_classifier(subject, sentence)
+    if subject and not read_after:
+        subject = _without_yearly(subject)
     if not read_after:
         subject = _without_plan_opening(subject)
         if subject and _COUNTED_ONE.search(subject):
