@@ -88,6 +88,8 @@ from transforms.parse import parse_batch
         ("降低600多万个体工商户税负。", "600多万", "个体工商户税负"),
         # 年 as "yearly" before a verb is the verb's (班列|年|开行)
         ("高速公路里程突破9000公里，中欧班列年开行突破5000列。", "突破5000列", "中欧班列"),
+        # a quoted name holding a numeral is one name, not a figure ending the phrase
+        ("新建“10分钟健身圈”320个。", "320个", "“10分钟健身圈”"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

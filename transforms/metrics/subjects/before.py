@@ -159,6 +159,26 @@ def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str
     return "、".join([first, *items[1:], subject])
 
 
+def _quoted_names(ws: list[Word]) -> list[Word]:
+    """A quoted name holding a numeral (“15分钟品质文化生活圈”) as one word: its digits are part of
+    the name, not a figure that ends the phrase read backward."""
+    if not any(w.text == "“" for w in ws):
+        return ws
+    out: list[Word] = []
+    i = 0
+    while i < len(ws):
+        end = (
+            next((j for j in range(i + 1, len(ws)) if ws[j].text == "”"), None) if ws[i].text == "“" else None
+        )
+        if end is not None and any(any(c.isdigit() for c in w.text) for w in ws[i + 1 : end]):
+            out.append(Word("".join(w.text for w in ws[i : end + 1]), "nz"))
+            i = end + 1
+            continue
+        out.append(ws[i])
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def _before_window(window: str, opener: str, event: bool, lead: str = "", cases: bool = False) -> _Before:
     """``_before`` on the clause text before the metric and the character that opens the clause
@@ -168,7 +188,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     rate = _rate_tail(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
     core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
-    ws = _split_stop_prefix(tag(core[: len(core) - len(bridged)]))
+    ws = _quoted_names(_split_stop_prefix(tag(core[: len(core) - len(bridged)])))
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
