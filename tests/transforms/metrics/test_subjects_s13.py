@@ -90,6 +90,9 @@ from transforms.parse import parse_batch
         ("高速公路里程突破9000公里，中欧班列年开行突破5000列。", "突破5000列", "中欧班列"),
         # a quoted name holding a numeral is one name, not a figure ending the phrase
         ("新建“10分钟健身圈”320个。", "320个", "“10分钟健身圈”"),
+        # 各类/各级 between a count and its noun point to the whole kind, no part of the name
+        ("园区已入驻3000余家各类市场主体。", "3000余家", "市场主体"),
+        ("700多名各界人士参加公祭。", "700多名", "各界人士"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
