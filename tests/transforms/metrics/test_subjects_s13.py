@@ -93,6 +93,9 @@ from transforms.parse import parse_batch
         # 各类/各级 between a count and its noun point to the whole kind, no part of the name
         ("园区已入驻3000余家各类市场主体。", "3000余家", "市场主体"),
         ("700多名各界人士参加公祭。", "700多名", "各界人士"),
+        # a count of households goes on to the household word after the people (老年人|家庭)
+        ("完成4500户困难老年人家庭适老化改造。", "4500户", "困难老年人家庭"),
+        ("惠及3200户居民。", "3200户", "居民"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

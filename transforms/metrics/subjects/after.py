@@ -102,6 +102,7 @@ def _after_text(rest: str, kind: str, term: bool = False, cases: bool = False) -
     return _after_clause(rest[: stop.end()] if stop else rest, kind, term, cases)
 
 
+_HOUSEHOLD_WORDS = ("家庭", "住户", "家户", "户")  # what a count of 户 counts after the people it names
 _SHARE_COPULAS = ("为", "是")  # after a share, the part it is of the whole (约45%|为|二孩)
 _RECORD = re.compile(r"^[为是][^，。；]*(?:最|历年|历史|新高|新低|纪录|以来)")  # …为历年最好: a ranking
 _STOP = re.compile("[" + re.escape(_CLAUSE_STOP) + "]")
@@ -362,6 +363,8 @@ def _after_words(ws: Sequence[Word], rest: str, kind: str) -> list[Word] | None:
         said += w.text
         more = i + 1 < len(ws) and ws[i + 1].tag.startswith("n") and _names_people(said + ws[i + 1].text)
         more = more or _people_conjunct(ws, i)  # 4名|学生|和|教师: both kinds of people are counted
+        # 6000户|老年人|家庭: a count of households goes on to the household word after the people
+        more = more or (kind == "households" and i + 1 < len(ws) and ws[i + 1].text in _HOUSEHOLD_WORDS)
         inside = said.count("“") > said.count("”")  # 100多位|“小科学家|”: the quote closes the name
         if kind in _PEOPLE_KINDS and _names_people(said) and not more and not inside:
             break  # 14名残疾游客|游览景区风光 (not 3名群众|代表: a noun after them names people still)
