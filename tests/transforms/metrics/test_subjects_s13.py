@@ -96,6 +96,8 @@ from transforms.parse import parse_batch
         # a count of households goes on to the household word after the people (老年人|家庭)
         ("完成4500户困难老年人家庭适老化改造。", "4500户", "困难老年人家庭"),
         ("惠及3200户居民。", "3200户", "居民"),
+        # a term cut at its verbs by the dictionary is one noun (采煤沉陷区)
+        ("总投资80亿元的采煤沉陷区光伏基地开工。", "80亿元", "采煤沉陷区光伏基地"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
