@@ -98,6 +98,9 @@ from transforms.parse import parse_batch
         ("惠及3200户居民。", "3200户", "居民"),
         # a term cut at its verbs by the dictionary is one noun (采煤沉陷区)
         ("总投资80亿元的采煤沉陷区光伏基地开工。", "80亿元", "采煤沉陷区光伏基地"),
+        # 选派 is a verb; officials and ranks name people, whose count ends the name
+        ("今年选派科技特派员1500人。", "1500人", "科技特派员"),
+        ("共有120名民警、80名辅警因公负伤。", "80名", "辅警"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
