@@ -101,6 +101,9 @@ from transforms.parse import parse_batch
         # 选派 is a verb; officials and ranks name people, whose count ends the name
         ("今年选派科技特派员1500人。", "1500人", "科技特派员"),
         ("共有120名民警、80名辅警因公负伤。", "80名", "辅警"),
+        # a school year named by its place (本学年, 新学年) says when, never what
+        ("本学年全港共有官立中学31所。", "31所", "官立中学"),
+        ("新学年全区新增公办学位2600个。", "2600个", "公办学位"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -232,16 +232,17 @@ def _trim_end(ws: list[Word], tags: tuple[str, ...]) -> list[Word]:
     return ws
 
 
-# A part of a year (一季度, 前三季度, 首三季, 第三季, 前10个月, 上半年) once its words are joined.
+# A part of a year (一季度, 前三季度, 首三季, 第三季, 前10个月, 上半年) or a school year named by
+# its place (本学年, 上学年, 新学年) once its words are joined.
 _PART_OF_YEAR = re.compile(
-    r"^(?:[首前第上下本今去全]+[一二三四五六七八九十两0-9]*|[一二三四五六七八九十两0-9]+)个?(?:季度?|月份?|半年)$"
+    r"^(?:[首前第上下本今去全新该]+[一二三四五六七八九十两0-9]*|[一二三四五六七八九十两0-9]+)个?(?:季度?|月份?|半年|学年)$"
 )  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
 
 
 # A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊), the same period of a
 # release (同期|入境旅客, 月内|平均气温) or the year so far (今年以来|单月平均毛收入): when, never what.
 _DAY_OR_MONTH = re.compile(
-    r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末|同期|[月期]内|[当同本上]月|(?:今|本|去)年以来)$"
+    r"^(?:(?:当|同|翌|次|首)[天日]|[一二三四五六七八九十]+月份?|年[末底初中内]|岁末|同期|[月期]内|[当同本上]月|(?:今|本|去)年以来|[本上下新该今]学年)$"
 )
 
 
