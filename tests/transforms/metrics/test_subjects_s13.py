@@ -130,3 +130,10 @@ def test_a_sentence_stating_only_a_change_goes_on_about_the_figure_before(tmp_pa
     page.write_text("9月入境旅客人次为310万，按年上升6.2%。按月则下降4.5%。\n", encoding="utf-8")
     got = dict(parse_batch([str(page)]).metrics.select("text", "subject").rows())
     assert got["4.5%"] == got["6.2%"] == "入境旅客人次"
+
+
+@pytest.mark.parametrize("sentence", ["［12］五个必须：", "某矿区入选联合国生态恢复十年优秀案例。"])
+def test_slogans_and_names_built_on_a_numeral_are_no_figures(sentence: str) -> None:
+    from transforms.metrics.grammar import find_metrics
+
+    assert find_metrics(sentence) == []
