@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.transforms.metrics.frames import subject
+from transforms.metrics.grammar import find_metrics
 from transforms.parse import parse_batch
 
 
@@ -134,6 +135,4 @@ def test_a_sentence_stating_only_a_change_goes_on_about_the_figure_before(tmp_pa
 
 @pytest.mark.parametrize("sentence", ["［12］五个必须：", "某矿区入选联合国生态恢复十年优秀案例。"])
 def test_slogans_and_names_built_on_a_numeral_are_no_figures(sentence: str) -> None:
-    from transforms.metrics.grammar import find_metrics
-
     assert find_metrics(sentence) == []
