@@ -107,6 +107,8 @@ from transforms.parse import parse_batch
         ("新学年全区新增公办学位2600个。", "2600个", "公办学位"),
         # the handling time each counted item has is said of it, not part of its name
         ("42个高频事项办理时限压缩六成。", "42个", "高频事项"),
+        # a noun list closed by 等 before one figure: the figure counts the whole list
+        ("新建口袋公园、街心花园等260余处。", "260余处", "口袋公园、街心花园"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",

@@ -69,7 +69,9 @@ def _before(
     if opener == "、" and found.subject and lo > floor + 1:
         joint = _joint_items(sentence, lo - 1, floor, sentence[lo:start], found.subject)
         if not _PAIRED_METRIC.match(sentence, start):  # 新增A、B|80家、16家: one metric per item
-            joint = joint or _listed_nouns(sentence, lo - 1, floor, sentence[lo:start], found.subject)
+            # (主题体育公园、社区健身园|等|1100余处: 等 closes the list the figure counts)
+            window = sentence[lo:start].removesuffix("等")
+            joint = joint or _listed_nouns(sentence, lo - 1, floor, window, found.subject)
         if joint:
             return _Before(joint, found.measure, False)
     return found
