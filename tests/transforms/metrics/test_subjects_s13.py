@@ -109,6 +109,8 @@ from transforms.parse import parse_batch
         ("42个高频事项办理时限压缩六成。", "42个", "高频事项"),
         # a noun list closed by 等 before one figure: the figure counts the whole list
         ("新建口袋公园、街心花园等260余处。", "260余处", "口袋公园、街心花园"),
+        # 输电线路 is one noun, not a verb and its object
+        ("新增500千伏输电线路860公里。", "860公里", "输电线路"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
