@@ -111,6 +111,8 @@ from transforms.parse import parse_batch
         ("新建口袋公园、街心花园等260余处。", "260余处", "口袋公园、街心花园"),
         # 输电线路 is one noun, not a verb and its object
         ("新增500千伏输电线路860公里。", "860公里", "输电线路"),
+        # 设备更新 is one noun (a policy term), which qualifies the funds and projects it names
+        ("争取设备更新专项资金32亿元。", "32亿元", "设备更新专项资金"),
         # a ranking: the measure before 以 is every ranked figure's; the groups only say whose
         (
             "按地区别观察，上半年经常性薪资以台北市5万3,200元最高，新竹市5万1,000元次之，嘉义县3万8,600元最低。",
