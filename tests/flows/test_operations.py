@@ -84,13 +84,35 @@ def api_env(prefect_harness: str) -> dict[str, str]:
 
 
 def test_two_runs_at_once_exactly_one_loads(raw_copy: Path, tmp_path: Path, api_env: dict[str, str]) -> None:
+    """A second run that starts while a load is inside its transaction exits locked; the first then
+    finishes and is the one load. The first is held at that point by the warehouse's pause hook (not
+    by racing two processes, where a fast first run may finish before the second starts)."""
     warehouse = tmp_path / "w" / "minsheng.duckdb"
-    runs = [minsheng_run(raw_copy, warehouse, env=api_env) for _ in range(2)]
-    outs = [p.communicate(timeout=600) for p in runs]
-    codes = sorted(p.returncode for p in runs)
-    assert codes == [cfg.EXIT_OK, cfg.EXIT_LOCKED], outs
-    loser = outs[[p.returncode for p in runs].index(cfg.EXIT_LOCKED)]
-    assert "another load holds the lock" in loser[1]
+    marker, resume = tmp_path / "paused", tmp_path / "resume"
+    first = minsheng_run(
+        raw_copy,
+        warehouse,
+        env={
+            **api_env,
+            "MINSHENG_WAREHOUSE_PAUSE_AT": "in_transaction",
+            "MINSHENG_WAREHOUSE_PAUSE_FILE": str(marker),
+            "MINSHENG_WAREHOUSE_RESUME_FILE": str(resume),
+        },
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while not marker.exists():
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline, "the load never reached its transaction"
+            time.sleep(0.2)
+        second = minsheng_run(raw_copy, warehouse, env=api_env)
+        _, err = second.communicate(timeout=600)
+        assert second.returncode == cfg.EXIT_LOCKED, err
+        assert "another load holds the lock" in err
+    finally:
+        resume.write_text("go", encoding="utf-8")
+    out, err = first.communicate(timeout=600)
+    assert first.returncode == cfg.EXIT_OK, (out, err)
     history = sql(warehouse, "SELECT status FROM audit_load_run")
     assert history["status"].to_list() == ["loaded"]
     assert_integrity(warehouse)
