@@ -78,6 +78,28 @@ def minsheng_run(
     )
 
 
+def held_load(
+    raw: Path, warehouse: Path, env: dict[str, str], marker: Path, resume: Path | None = None
+) -> subprocess.Popen:
+    """A run paused inside its load's transaction (the warehouse's pause hook), returned once it is
+    there: it holds the lock until killed, or until ``resume`` is written."""
+    hook = {"MINSHENG_WAREHOUSE_PAUSE_AT": "in_transaction", "MINSHENG_WAREHOUSE_PAUSE_FILE": str(marker)}
+    if resume is not None:
+        hook["MINSHENG_WAREHOUSE_RESUME_FILE"] = str(resume)
+    run = minsheng_run(raw, warehouse, env={**env, **hook})
+    deadline = time.monotonic() + 300
+    try:
+        while not marker.exists():
+            assert run.poll() is None, run.communicate()
+            assert time.monotonic() < deadline, "the load never reached its transaction"
+            time.sleep(0.2)
+    except BaseException:
+        run.kill()
+        run.communicate()
+        raise
+    return run
+
+
 @pytest.fixture
 def api_env(prefect_harness: str) -> dict[str, str]:
     return {"PREFECT_API_URL": prefect_harness, "PREFECT_LOGGING_LEVEL": "WARNING"}
@@ -88,23 +110,9 @@ def test_two_runs_at_once_exactly_one_loads(raw_copy: Path, tmp_path: Path, api_
     finishes and is the one load. The first is held at that point by the warehouse's pause hook (not
     by racing two processes, where a fast first run may finish before the second starts)."""
     warehouse = tmp_path / "w" / "minsheng.duckdb"
-    marker, resume = tmp_path / "paused", tmp_path / "resume"
-    first = minsheng_run(
-        raw_copy,
-        warehouse,
-        env={
-            **api_env,
-            "MINSHENG_WAREHOUSE_PAUSE_AT": "in_transaction",
-            "MINSHENG_WAREHOUSE_PAUSE_FILE": str(marker),
-            "MINSHENG_WAREHOUSE_RESUME_FILE": str(resume),
-        },
-    )
+    resume = tmp_path / "resume"
+    first = held_load(raw_copy, warehouse, api_env, tmp_path / "paused", resume)
     try:
-        deadline = time.monotonic() + 300
-        while not marker.exists():
-            assert first.poll() is None, first.communicate()
-            assert time.monotonic() < deadline, "the load never reached its transaction"
-            time.sleep(0.2)
         second = minsheng_run(raw_copy, warehouse, env=api_env)
         _, err = second.communicate(timeout=600)
         assert second.returncode == cfg.EXIT_LOCKED, err
@@ -132,22 +140,8 @@ def test_a_killed_load_leaves_the_warehouse_as_it_was(
     assert done.wait(timeout=600) == 0, done.communicate()
     before = sql(warehouse, "SELECT metric_id FROM fact_metric ORDER BY metric_id")
 
-    marker = tmp_path / "paused"
-    slow = minsheng_run(
-        raw_copy,
-        warehouse,
-        env={
-            **api_env,
-            "MINSHENG_WAREHOUSE_PAUSE_AT": "in_transaction",
-            "MINSHENG_WAREHOUSE_PAUSE_FILE": str(marker),
-        },
-    )
+    slow = held_load(raw_copy, warehouse, api_env, tmp_path / "paused")
     try:
-        deadline = time.monotonic() + 300
-        while not marker.exists():
-            assert slow.poll() is None, slow.communicate()
-            assert time.monotonic() < deadline, "the load never reached its transaction"
-            time.sleep(0.2)
         blocked = minsheng_run(raw_copy, warehouse, env=api_env)
         _, err = blocked.communicate(timeout=600)
         assert blocked.returncode == cfg.EXIT_LOCKED, err
