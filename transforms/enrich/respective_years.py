@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from transforms.enrich.regions.respective import LIST_JOINERS, RESPECTIVELY
 from transforms.enrich.timewords import Expr, Period
 
-RESPECTIVELY = "分别"
-FIGURE_JOINS = ("、", "和", "及", "与", "以及")
-YEAR_JOINS = ("、", "和", "及", "与", "以及", "")
+FIGURE_JOINS = LIST_JOINERS  # between two figures of a run (1,205宗、1,318宗及…)
+YEAR_JOINS = (*LIST_JOINERS, "")  # between two years of a list (2023年、2024年及2025年), or none
 CLAUSE_STOPS = "，,；;。！？!?"
 MAX_YEARS = 12  # a longer run of years is a span, not a list paired with figures
 

@@ -107,6 +107,9 @@ _CHANGE_FRAGMENT = re.compile(
 def _fragments_take_previous(metrics: pl.DataFrame) -> pl.DataFrame:
     """按月则上升31.2%。: a sentence that only states a change names no noun; it goes on about the
     last figure of the sentence before it in the same paragraph, whose subject it takes."""
+    bare = metrics.select((pl.col("subject").is_null() & (pl.col("unit_kind") == "percent")).any()).item()
+    if not bare:
+        return metrics  # no rate without a noun: no sentence column to copy out
     cols = ("sha256", "para_ix", "sent_ix", "unit_kind", "subject", "sentence", "local_start")
     rows = list(zip(*(metrics.get_column(c).to_list() for c in cols), strict=True))
     subjects = [r[4] for r in rows]

@@ -18,6 +18,7 @@ from transforms.enrich.regions.divisions import _nbytes
 CLAUSE_STOP = "，；：。！？,;:!?"
 
 _LOCATIVE_FRAME = re.compile(r"^(?:在|据)[^，。；]{1,12}$")  # a clause that only sets the place (在辽宁)
+_LONG_FRAME = re.compile(r"^在[^，。；]{1,24}$")  # … and one describing it at length (在我国最东端的X市)
 
 _ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 CARRY_CHARS = 6  # a place carried on from an earlier clause stands this close to that clause's start

@@ -15,6 +15,7 @@ from transforms.enrich.context import Context
 from transforms.enrich.regions.areas import _metric_areas, _place_areas
 from transforms.enrich.regions.clauses import (
     _LOCATIVE_FRAME,
+    _LONG_FRAME,
     _carried,
     _clauses,
     _outside_quotes,
@@ -52,7 +53,6 @@ METRIC_REGIONS = {
 }
 
 
-_LONG_FRAME = re.compile(r"^在[^，。；]{1,24}$")  # 在 + a described place, however long (在我国最东端的X市)
 _LOCATING = ("位于", "地处")  # a clause placing its subject (大桥位于广西来宾象州县，桥长约2580米)
 
 

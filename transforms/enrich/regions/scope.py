@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.enrich.regions.clauses import _split_clauses
+from transforms.enrich.regions.clauses import _ANCHOR_LEAD, _split_clauses
 from transforms.enrich.regions.divisions import _at_level, _common, _county_city, _gazetteer, _nbytes
 from transforms.enrich.regions.naming import _named
 from transforms.enrich.regions.national import _names_whole, _national_selves, _national_subject, _parts_named
 from transforms.lexicon import table
-
-_ANCHOR_LEAD = re.compile(r"\s*(?:在|据)?")  # what may stand before a place opening a clause
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,9 @@ The rules are split by idea, one module each: ``spans`` (the window a subject is
 ``bases`` (a share's base, the compared thing), ``bridges`` (the measure verbs), ``before`` and
 ``after`` (the two readings), ``predicates`` (where a forward name ends), ``funding`` (what a sum
 funds), ``respectively`` (分别 lists), ``clauses`` (a clause read whole), ``neighbours`` and ``topic``
-(carrying a subject from a neighbouring figure or an earlier clause). This module runs them in order.
+(carrying a subject from a neighbouring figure or an earlier clause), ``tails`` and ``read_back``
+(what a finished cut must lose), ``changes`` (X由A至B), ``groups`` (a group's figure in a parallel
+clause) and ``ranks`` (以A…最高，B…次之). This module runs them in order.
 """
 
 from __future__ import annotations
