@@ -15,6 +15,7 @@ from transforms.enrich.regions.naming import _named
 from transforms.lexicon import words
 
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
+_EDGE = r"(?:[^\p{Han}]|的)"  # what marks a candidate's known left edge
 
 
 def _alternation(name: str) -> str:
@@ -61,17 +62,18 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
         sentences.select(
             "sha256",
             pl.col("sent_ix").cast(pl.Int32),
-            # a leading non-Han character (punctuation, a digit, the text start) marks a known left edge
+            # a leading non-Han character (punctuation, a digit, the text start) marks a known left
+            # edge, and so does 的 (九曲街道的沂河花园小区: the scan resumes right after the 街道 before it)
             (pl.lit("，") + pl.col("text"))
-            .str.extract_all(rf"[^\p{{Han}}]?\p{{Han}}{{1,4}}?(?:{suffix})(?:{tails})?")
+            .str.extract_all(rf"{_EDGE}?\p{{Han}}{{1,4}}?(?:{suffix})(?:{tails})?")
             .alias("cand"),
         )
         .with_row_index("order")
         .explode("cand")
         .drop_nulls("cand")
         .with_columns(
-            pl.col("cand").str.contains(r"^[^\p{Han}]").alias("edge"),
-            pl.col("cand").str.replace(r"^[^\p{Han}]", ""),
+            pl.col("cand").str.contains(f"^{_EDGE}").alias("edge"),
+            pl.col("cand").str.replace(f"^{_EDGE}", ""),
         )
         .with_columns(
             pl.col("cand").str.extract(rf"^(\p{{Han}}+?)({suffix})$", 1).alias("raw_stem"),

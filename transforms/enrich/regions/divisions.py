@@ -106,9 +106,10 @@ def _gazetteer() -> tuple[list[str], dict[str, tuple[tuple[str, ...], bool]], di
         stem = short_name(name)
         if stem and stem not in stop:
             short[stem].append(adcode)
-            everyday = _autonomous_alias(name, stem)
-            if everyday:
-                full[everyday].append(adcode)
+        # the everyday form (大通县) is a name even when the bare stem (大通) is a common word
+        everyday = _autonomous_alias(name, stem) if stem else None
+        if everyday and everyday not in stop:
+            full[everyday].append(adcode)
     aliases: dict[str, tuple[tuple[str, ...], bool]] = {n: (tuple(c), True) for n, c in full.items()}
     rank = {"province": 0, "city": 1, "county": 2}
     for stem, codes in short.items():

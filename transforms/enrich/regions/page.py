@@ -61,8 +61,20 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
         for alias, off in found
         if off < head_bytes and not aliases[alias][1] and _cued(raw[:off].decode("utf-8"), cues)
     }
-    # named: divisions named in full, plus provinces named by their short form (河南, 福建)
-    named = full_codes | {c[0] for c, _, full in kept if not full and info[c[0]][1] == "province"}
+    # named: divisions named in full, plus provinces named by their short form (河南, 福建), plus a
+    # paper or station named for its place in the head (嘉兴日报, 万州融媒): a local masthead
+    mastheads = tuple(words("place_mastheads.txt"))
+    named = (
+        full_codes
+        | {c[0] for c, _, full in kept if not full and info[c[0]][1] == "province"}
+        | {
+            aliases[alias][0][0]
+            for alias, off in found
+            if off < head_bytes
+            and not aliases[alias][1]
+            and raw[off + len(alias.encode("utf-8")) :].decode("utf-8", "ignore").startswith(mastheads)
+        }
+    )
     mentions: list[tuple[tuple[str, ...], float]] = []
     for codes, weight, is_full in kept:
         code = codes[0]

@@ -1,0 +1,55 @@
+"""Session 14: a local paper's masthead, an autonomous county's everyday name, and an area named
+after 的. Pages made up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from transforms.enrich.regions.areas import area_mentions
+from transforms.enrich.regions.page import resolve_region
+from transforms.parse import parse_batch
+
+
+def _facts(tmp_path: Path, text: str) -> list[tuple[str, str | None, str | None]]:
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    got = parse_batch([str(page)]).metrics
+    return list(got.select("text", "adcode", "area").iter_rows())
+
+
+def test_a_local_paper_s_masthead_names_the_page_s_place(tmp_path: Path) -> None:
+    # 绍兴日报 in the first line: the page is 绍兴市's even though the body says only 全市
+    text = "绍兴日报 2026年10月9日 第A2版\n\n就业帮扶见成效\n\n今年以来，全市新增城镇就业1.2万人，帮扶困难人员就业800人。\n"
+    assert [adcode for _, adcode, _ in _facts(tmp_path, text)] == ["330600", "330600"]
+    # the same short name once in the body is no evidence of the page's place (it could be an origin)
+    assert (
+        resolve_region("就业帮扶见成效\n今年以来，全市新增就业1.2万人，其中来自绍兴的务工人员800人。") is None
+    )
+    # a national paper is no place: 经济日报 names none
+    assert resolve_region("经济日报 2026年10月9日\n今年以来，全国新增城镇就业1000万人。") is None
+
+
+def test_an_autonomous_county_is_read_by_its_everyday_name_when_its_stem_is_a_common_word() -> None:
+    # 大通 is stoplisted as a bare word (大通关), but 大通县 is the everyday name of 大通回族土族自治县
+    assert resolve_region("西宁市教育局消息\n大通县新建寄宿制学校2所，大通县今年招生800人。") == "630121"
+
+
+def test_an_area_named_after_de_is_read_with_its_left_edge() -> None:
+    # 九曲街道的沂河花园小区: after 的 the name's start is known, so a four-character 小区 name is read
+    sentences = pl.DataFrame(
+        {
+            "sha256": ["p", "p"],
+            "sent_ix": [0, 1],
+            "text": ["城南街道的金桂花园小区共有住户600余户。", "位于龙泉镇的石板滩村新建道路3公里。"],
+        }
+    )
+    got = area_mentions(sentences)
+    assert got.filter(pl.col("sent_ix") == 0)["area"].to_list() == ["城南街道", "金桂花园小区"]
+    assert got.filter(pl.col("sent_ix") == 1)["area"].to_list() == ["龙泉镇", "石板滩村"]
+
+
+def test_a_figure_after_a_chain_with_de_takes_the_finest_area(tmp_path: Path) -> None:
+    text = "某某区融媒体中心\n\n城南街道的金桂花园小区建于上世纪90年代，共有住户600余户，新增充电桩80个。\n"
+    assert [area for _, _, area in _facts(tmp_path, text)] == ["金桂花园小区", "金桂花园小区"]
