@@ -53,3 +53,12 @@ def test_an_area_named_after_de_is_read_with_its_left_edge() -> None:
 def test_a_figure_after_a_chain_with_de_takes_the_finest_area(tmp_path: Path) -> None:
     text = "某某区融媒体中心\n\n城南街道的金桂花园小区建于上世纪90年代，共有住户600余户，新增充电桩80个。\n"
     assert [area for _, _, area in _facts(tmp_path, text)] == ["金桂花园小区", "金桂花园小区"]
+
+
+def test_a_dateline_names_the_page_s_place() -> None:
+    # an agency's dateline (社|网 + place + date + 电/讯/消息) says where the story is from
+    body = "\n今年以来，全市新增城镇就业岗位3000个，帮扶困难人员就业500人。"
+    assert resolve_region("新华社洛阳11月3日电（记者 某某）" + body) == "410300"
+    assert resolve_region("掌上南昌11月3日讯" + body) == "360100"
+    # the same city named once in the body, not as a dateline, is no evidence of the page's place
+    assert resolve_region("记者11月3日获悉" + body + "其中赴洛阳务工人员800人。") is None

@@ -62,8 +62,7 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
         if off < head_bytes and not aliases[alias][1] and _cued(raw[:off].decode("utf-8"), cues)
     }
     # named: divisions named in full, plus provinces named by their short form (河南, 福建), plus a
-    # paper or station named for its place in the head (嘉兴日报, 万州融媒): a local masthead
-    mastheads = tuple(words("place_mastheads.txt"))
+    # place that heads the page as a local masthead (嘉兴日报) or a dateline (新华社成都12月1日电)
     named = (
         full_codes
         | {c[0] for c, _, full in kept if not full and info[c[0]][1] == "province"}
@@ -72,7 +71,7 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
             for alias, off in found
             if off < head_bytes
             and not aliases[alias][1]
-            and raw[off + len(alias.encode("utf-8")) :].decode("utf-8", "ignore").startswith(mastheads)
+            and _heads_page(raw[off + len(alias.encode("utf-8")) : off + 60].decode("utf-8", "ignore"))
         }
     )
     mentions: list[tuple[tuple[str, ...], float]] = []
@@ -97,6 +96,15 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
             for c in winners:
                 votes[c] += weight / len(winners)
     return votes
+
+
+_DATELINE = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯|消息)")
+
+
+def _heads_page(after: str) -> bool:
+    """Whether what follows a place's short name makes it the page's masthead (嘉兴|日报, 常熟|融媒讯)
+    or dateline (成都|12月1日电, 长沙|12月1日讯): such a place names the page as its full name would."""
+    return after.startswith(tuple(words("place_mastheads.txt"))) or bool(_DATELINE.match(after))
 
 
 def _national_opening(text: str, found: list[tuple[str, int]]) -> bool:
