@@ -62,3 +62,19 @@ def test_a_dateline_names_the_page_s_place() -> None:
     assert resolve_region("掌上南昌11月3日讯" + body) == "360100"
     # the same city named once in the body, not as a dateline, is no evidence of the page's place
     assert resolve_region("记者11月3日获悉" + body + "其中赴洛阳务工人员800人。") is None
+
+
+def test_a_street_or_community_named_by_its_rank_is_no_area() -> None:
+    # 主要街道 (main streets) and 重点社区 (key communities) are kinds of places, not names
+    sentences = pl.DataFrame(
+        {
+            "sha256": ["p", "p", "p"],
+            "sent_ix": [0, 1, 2],
+            "text": [
+                "投入800万元对城区主要街道破损路面进行修复。",
+                "在全区重点社区新建服务站30个。",
+                "在城关镇主要街道新增路灯200盏。",  # the named town stays
+            ],
+        }
+    )
+    assert area_mentions(sentences)["area"].to_list() == ["城关镇"]
