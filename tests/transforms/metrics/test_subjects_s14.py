@@ -41,7 +41,9 @@ def test_governing_verbs_and_time_words_leave_the_subject(sentence: str, metric:
 
 
 def test_governing_verbs_leave_the_subject_in_traditional_script(tmp_path: Path) -> None:
-    got = _page_subjects(tmp_path, "區民政局去年共核發高齡津貼2.4萬人，並更換破損井蓋410個。房屋署上季收到維修申請1,850宗。")
+    got = _page_subjects(
+        tmp_path, "區民政局去年共核發高齡津貼2.4萬人，並更換破損井蓋410個。房屋署上季收到維修申請1,850宗。"
+    )
     assert got["2.4万人"] == "高龄津贴"
     assert got["410个"] == "破损井盖"
     assert got["1,850宗"] == "维修申请"
@@ -68,7 +70,9 @@ def test_kinds_of_cases_keep_their_modifier(sentence: str, metric: str, expected
 
 
 def test_kinds_of_cases_keep_their_modifier_in_traditional_script(tmp_path: Path) -> None:
-    got = _page_subjects(tmp_path, "消防處全年接獲救護召喚約45萬宗，其中屬緊急召喚的有41萬宗，非緊急召喚逾3萬宗。")
+    got = _page_subjects(
+        tmp_path, "消防處全年接獲救護召喚約45萬宗，其中屬緊急召喚的有41萬宗，非緊急召喚逾3萬宗。"
+    )
     assert got["约45万宗"] == "救护召唤"
     assert got["41万宗"] == "紧急召唤"
     assert got["逾3万宗"] == "非紧急召唤"

@@ -169,7 +169,11 @@ def _case_modifier(untrimmed: list[Word], np: list[Word]) -> list[Word]:
     if len(np) != 1 or len(untrimmed) < 2 or untrimmed[-1] is not np[0]:
         return np
     prev = untrimmed[-2]
-    if np[0].text not in _set("subject_case_verbs.txt") or prev.tag not in ("a", "b", "v") or len(prev.text) < 2:
+    if (
+        np[0].text not in _set("subject_case_verbs.txt")
+        or prev.tag not in ("a", "b", "v")
+        or len(prev.text) < 2
+    ):
         return np
     if _is_stop(prev) or _is_bridge(prev) or prev.text in _set("subject_case_receivers.txt"):
         return np  # 批出|申请: the clause's verb receives or grants the cases

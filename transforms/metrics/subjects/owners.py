@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from transforms.metrics.subjects.phrase import _kept_head, _strippable
 from transforms.metrics.subjects.trim import _trim_np
-from transforms.metrics.subjects.vocab import _attribute_heads, _is_bridge, _is_number, _is_punct, _is_stop, _set
+from transforms.metrics.subjects.vocab import (
+    _attribute_heads,
+    _is_bridge,
+    _is_number,
+    _is_punct,
+    _is_stop,
+    _set,
+)
 from transforms.metrics.words import Word
 
 
