@@ -76,3 +76,46 @@ def test_kinds_of_cases_keep_their_modifier_in_traditional_script(tmp_path: Path
     assert got["约45万宗"] == "救护召唤"
     assert got["41万宗"] == "紧急召唤"
     assert got["逾3万宗"] == "非紧急召唤"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 平均 before one noun names the mean of that quantity, the indicator itself
+        ("上月全市新建住宅平均房价为每平方米9,800元。", "9,800元", "住宅平均房价"),
+        ("去年全省平均降雨量为812毫米。", "812毫米", "平均降雨量"),
+        ("受访家庭平均月租4,200元。", "4,200元", "家庭平均月租"),
+        # before a verb 平均 is still the rate's adverb (平均|增长), not part of the name
+        ("全县农民收入平均增长6.5%。", "6.5%", "农民收入"),
+    ],
+)
+def test_the_mean_of_a_noun_keeps_its_average(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_the_mean_of_a_noun_keeps_its_average_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "去年全省平均降雨量為812毫米，受訪家庭平均月租4,200元。")
+    assert got["812毫米"] == "平均降雨量"
+    assert got["4,200元"] == "家庭平均月租"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 共有 (there are in all) governs the count; what follows the count says what it counts
+        ("全区12个农贸市场共有摊档约2,400个。", "约2,400个", "摊档"),
+        ("全区12个农贸市场共有摊档约2,400个。", "12个", "农贸市场"),
+        # 营业 after a count of shops or hotels is their predicate (open for business)
+        ("国庆期间共有320间餐厅营业。", "320间", "餐厅"),
+        # the revenue terms stay whole
+        ("全市规上服务业企业营业收入增长7.2%。", "7.2%", "规上服务业企业营业收入"),
+    ],
+)
+def test_in_all_and_open_for_business_are_predicates(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_in_all_and_open_for_business_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全區12個農貿市場共有攤檔約2,400個。國慶期間共有320間餐廳營業。")
+    assert got["约2,400个"] == "摊档"
+    assert got["320间"] == "餐厅"
