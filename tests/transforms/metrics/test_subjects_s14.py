@@ -119,3 +119,29 @@ def test_in_all_and_open_for_business_in_traditional_script(tmp_path: Path) -> N
     got = _page_subjects(tmp_path, "全區12個農貿市場共有攤檔約2,400個。國慶期間共有320間餐廳營業。")
     assert got["约2,400个"] == "摊档"
     assert got["320间"] == "餐厅"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a part named by divisions, even in a unit that may count places, holds the whole's thing
+        ("全省新建乡镇卫生院34所，其中东湖区、西湖区分别建成5所和3所。", "5所", "乡镇卫生院"),
+        ("全省新建乡镇卫生院34所，其中东湖区、西湖区分别建成5所和3所。", "3所", "乡镇卫生院"),
+        # a kind of place after 其中 is still what is counted
+        ("全县有行政村210个，其中贫困村46个。", "46个", "贫困村"),
+        # a place's share of the figure before is a share of that figure's thing
+        ("今年全省累计登革热病例420例，佛山占近4成。", "近4成", "登革热病例"),
+        ("全省粮食产量1,200万吨，其中洛阳市占15%。", "15%", "粮食产量"),
+    ],
+)
+def test_parts_named_by_places_take_the_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_parts_named_by_places_take_the_whole_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path,
+        "全省新建鄉鎮衛生院34所，其中東湖區、西湖區分別建成5所和3所。今年累計登革熱病例420例，佛山佔近4成。",
+    )
+    assert got["5所"] == got["3所"] == "乡镇卫生院"
+    assert got["近4成"] == "登革热病例"
