@@ -161,6 +161,25 @@ def _joint_items(sentence: str, stop: int, floor: int, window: str, subject: str
     return "、".join([first, *items[1:], subject])
 
 
+def _case_modifier(untrimmed: list[Word], np: list[Word]) -> list[Word]:
+    """A case verb left alone by the trim (一般|申请 -> 申请, 救护|召唤 -> 召唤) gets back the modifier
+    or verb of two characters before it: before a count of cases (宗) the act is a noun, so what
+    stands before it names the kind of case (ordinary applications, ambulance call-outs), not a
+    manner or a governing verb of the clause."""
+    if len(np) != 1 or len(untrimmed) < 2 or untrimmed[-1] is not np[0]:
+        return np
+    prev = untrimmed[-2]
+    if (
+        np[0].text not in _set("subject_case_verbs.txt")
+        or prev.tag not in ("a", "b", "v")
+        or len(prev.text) < 2
+    ):
+        return np
+    if _is_stop(prev) or _is_bridge(prev) or prev.text in _set("subject_case_receivers.txt"):
+        return np  # 批出|申请: the clause's verb receives or grants the cases
+    return [prev, np[0]]
+
+
 def _quoted_names(ws: list[Word]) -> list[Word]:
     """A quoted name holding a numeral (“15分钟品质文化生活圈”) as one word: its digits are part of
     the name, not a figure that ends the phrase read backward."""
@@ -221,7 +240,10 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
         or (_is_verb(rest[-1]) and not _is_bridge(rest[-1]))
         or rest[-1].text.startswith("每")
     )
+    untrimmed = np
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
+    if cases:
+        np = _case_modifier(untrimmed, np)
     np = _past_modal_predicate(np, rest)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws

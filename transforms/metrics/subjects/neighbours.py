@@ -74,11 +74,14 @@ def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
     for k in range(1, len(spans)):
         subject, prev = out[k].subject, out[k - 1].subject
         counted_place = spans[k].kind == "count" and spans[k].unit in _set("subject_place_units.txt")
+        # 建成服务站58处，其中兰山区、罗庄区分别建成12处和9处: one named division is no count of places
+        if counted_place and subject and _named_division(subject):
+            counted_place = False
         if not subject or not prev or counted_place or spans[k].unit != spans[k - 1].unit:
             placed = False
             continue
         gap = sentence[spans[k - 1].end : spans[k].start]
-        listed = placed and gap.startswith("、")
+        listed = placed and gap.startswith(("、", "和"))
         if "。" in gap or "；" in gap or ";" in gap or not (gap.lstrip("，,").startswith("其中") or listed):
             placed = False
             continue  # only a part (其中) names where: a list's items name things (桃|650亩)
@@ -86,6 +89,28 @@ def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
         if placed:
             out[k] = Fact(prev, out[k].measure)
     return out
+
+
+def _place_share_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """病例156例，高雄占近7成: a share whose subject is only a place, with 占 right before it, is that
+    place's share of the thing the figure before counts; the place is the region's, never the subject."""
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        if spans[k].kind != "percent" or not subject or not prev or only_place(prev):
+            continue
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if any(c in gap for c in "。；;") or not gap.endswith(("占", "占了", "约占")):
+            continue
+        if only_place(subject) or _named_division(subject):
+            out[k] = Fact(prev, out[k].measure)
+    return out
+
+
+def _named_division(subject: str) -> bool:
+    """A proper name of one division (兰山区, 杭州市), not a place word (全区) nor a kind (乡镇): it can
+    say where a count of places lies, never be that count."""
+    ws = tag(subject)
+    return _division_name(subject) or (len(ws) == 1 and ws[0].tag == "ns" and len(ws[0].text) > 1)
 
 
 # How the name of a division ends (前镇区, 苓雅区, 凤山市): a part after 其中 so named says where

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from transforms.metrics.subjects.phrase import _kept_head, _strippable
 from transforms.metrics.subjects.trim import _trim_np
-from transforms.metrics.subjects.vocab import _attribute_heads, _is_number, _is_punct, _is_stop, _set
+from transforms.metrics.subjects.vocab import (
+    _attribute_heads,
+    _is_bridge,
+    _is_number,
+    _is_punct,
+    _is_stop,
+    _set,
+)
 from transforms.metrics.words import Word
 
 
@@ -29,11 +36,17 @@ def _strip_predicate(ws: list[Word], measure: list[Word], event: bool, cases: bo
 def _case_head(ws: Sequence[Word]) -> bool:
     """A verb that names cases (申请, 投诉) right before a count of them, after a noun (收到|援助计划|
     申请|1,236宗): the applications are what is counted, as after the metric (_case_verb)."""
+    if len(ws) < 2 or ws[-1].text not in _set("subject_case_verbs.txt") or _is_stop(ws[-2]):
+        return False
+    if ws[-2].tag.startswith(("n", "j", "vn")):
+        return True
+    # 公屋|一般|申请, 非|紧急|召唤, 救护|召唤: a modifier or the act's own verb before the case verb
+    # makes the name of the cases; after a governing verb or a figure it does not (办结|申请)
     return (
-        len(ws) > 1
-        and ws[-1].text in _set("subject_case_verbs.txt")
-        and ws[-2].tag.startswith(("n", "j", "vn"))
-        and not _is_stop(ws[-2])
+        ws[-2].tag in ("a", "b", "v")
+        and len(ws[-2].text) > 1
+        and not _is_bridge(ws[-2])
+        and ws[-2].text not in _set("subject_case_receivers.txt")  # 批出|申请: the clause's verb
     )
 
 

@@ -313,5 +313,16 @@ def _verb_term(ws: Sequence[Word]) -> bool:
 def _averaged_act(ws: Sequence[Word]) -> bool:
     """The phrase opens with a rate marker before the attribute of an act (平均|轮候|时间, 平均|等候|时长):
     the marker names the statistic (the mean of the wait), so it stays in the subject, unlike a
-    bridge before a verb (平均|增长); rate_markers.txt holds the markers."""
-    return len(ws) > 2 and ws[0].text in _set("rate_markers.txt") and _attribute_of_act(ws, 2)
+    bridge before a verb (平均|增长); so does 平均 before one noun (平均|房价). rate_markers.txt holds
+    the markers."""
+    if not (len(ws) > 1 and ws[0].text in _set("rate_markers.txt")):
+        return False
+    if (
+        ws[0].text == "平均"
+        and len(ws) == 2
+        and ws[1].tag == "n"
+        and len(ws[1].text) > 1
+        and not _is_stop(ws[1])
+    ):
+        return True  # 平均|房价, 平均|降雨量: the mean of a quantity named by a noun is the indicator
+    return len(ws) > 2 and _attribute_of_act(ws, 2)

@@ -1,0 +1,147 @@
+"""Subject rules of session 14: governing verbs the lexicon lacked, and kinds of cases counted in 宗.
+
+Every sentence here is made up for the rule it pins down; none is taken from a test text. Each
+kind has a Simplified sentence read by ``subject`` and a Traditional page read by ``parse_batch``
+(which normalises the script first).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.transforms.metrics.frames import subject
+from transforms.parse import parse_batch
+
+
+def _page_subjects(tmp_path: Path, text: str) -> dict[str, str | None]:
+    page = tmp_path / "p.txt"
+    page.write_text(text + "\n", encoding="utf-8")
+    return dict(parse_batch([str(page)]).metrics.select("text", "subject").rows())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a governing verb before the counted object is the measure, not part of what is counted
+        ("区民政局去年共核发高龄津贴2.4万人。", "2.4万人", "高龄津贴"),
+        ("该车队全年接载长者约12万人次。", "约12万人次", "长者"),
+        ("执法人员当日检取过期食品约300公斤。", "约300公斤", "过期食品"),
+        ("施工队本月铺设雨水管道2.6公里。", "2.6公里", "雨水管道"),
+        ("街道今年更换破损井盖410个。", "410个", "破损井盖"),
+        ("房屋署上季收到维修申请1,850宗。", "1,850宗", "维修申请"),
+        ("警方上周接报盗窃案63宗。", "63宗", "盗窃案"),
+        # a deictic time word (当时) says when, it is never part of what is counted
+        ("当时低保对象约2,100人。", "约2,100人", "低保对象"),
+    ],
+)
+def test_governing_verbs_and_time_words_leave_the_subject(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_governing_verbs_leave_the_subject_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "區民政局去年共核發高齡津貼2.4萬人，並更換破損井蓋410個。房屋署上季收到維修申請1,850宗。"
+    )
+    assert got["2.4万人"] == "高龄津贴"
+    assert got["410个"] == "破损井盖"
+    assert got["1,850宗"] == "维修申请"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # before a count of cases the act is a noun, and what qualifies it names the kind of case
+        ("截至九月底，居屋一般申请约4万2千宗。", "约4万2千宗", "居屋一般申请"),
+        ("当时一般申请约6万宗。", "约6万宗", "一般申请"),
+        ("消防处全年接获救护召唤约45万宗。", "约45万宗", "救护召唤"),
+        ("其中非紧急召唤逾3万宗。", "逾3万宗", "非紧急召唤"),
+        # 属 (belongs to) is the clause's verb, not a word of the kind of case
+        ("其中属紧急召唤的有41万宗。", "41万宗", "紧急召唤"),
+        # a verb that grants or receives the cases stays out of them
+        ("当局今年批出申请约600宗。", "约600宗", "申请"),
+        # 救护员 is one noun (ambulanceman), not a verb and a bound character
+        ("消防处今年招聘救护员118名。", "118名", "救护员"),
+    ],
+)
+def test_kinds_of_cases_keep_their_modifier(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_kinds_of_cases_keep_their_modifier_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "消防處全年接獲救護召喚約45萬宗，其中屬緊急召喚的有41萬宗，非緊急召喚逾3萬宗。"
+    )
+    assert got["约45万宗"] == "救护召唤"
+    assert got["41万宗"] == "紧急召唤"
+    assert got["逾3万宗"] == "非紧急召唤"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 平均 before one noun names the mean of that quantity, the indicator itself
+        ("上月全市新建住宅平均房价为每平方米9,800元。", "9,800元", "住宅平均房价"),
+        ("去年全省平均降雨量为812毫米。", "812毫米", "平均降雨量"),
+        ("受访家庭平均月租4,200元。", "4,200元", "家庭平均月租"),
+        # before a verb 平均 is still the rate's adverb (平均|增长), not part of the name
+        ("全县农民收入平均增长6.5%。", "6.5%", "农民收入"),
+    ],
+)
+def test_the_mean_of_a_noun_keeps_its_average(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_the_mean_of_a_noun_keeps_its_average_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "去年全省平均降雨量為812毫米，受訪家庭平均月租4,200元。")
+    assert got["812毫米"] == "平均降雨量"
+    assert got["4,200元"] == "家庭平均月租"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 共有 (there are in all) governs the count; what follows the count says what it counts
+        ("全区12个农贸市场共有摊档约2,400个。", "约2,400个", "摊档"),
+        ("全区12个农贸市场共有摊档约2,400个。", "12个", "农贸市场"),
+        # 营业 after a count of shops or hotels is their predicate (open for business)
+        ("国庆期间共有320间餐厅营业。", "320间", "餐厅"),
+        # the revenue terms stay whole
+        ("全市规上服务业企业营业收入增长7.2%。", "7.2%", "规上服务业企业营业收入"),
+    ],
+)
+def test_in_all_and_open_for_business_are_predicates(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_in_all_and_open_for_business_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全區12個農貿市場共有攤檔約2,400個。國慶期間共有320間餐廳營業。")
+    assert got["约2,400个"] == "摊档"
+    assert got["320间"] == "餐厅"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a part named by divisions, even in a unit that may count places, holds the whole's thing
+        ("全省新建乡镇卫生院34所，其中东湖区、西湖区分别建成5所和3所。", "5所", "乡镇卫生院"),
+        ("全省新建乡镇卫生院34所，其中东湖区、西湖区分别建成5所和3所。", "3所", "乡镇卫生院"),
+        # a kind of place after 其中 is still what is counted
+        ("全县有行政村210个，其中贫困村46个。", "46个", "贫困村"),
+        # a place's share of the figure before is a share of that figure's thing
+        ("今年全省累计登革热病例420例，佛山占近4成。", "近4成", "登革热病例"),
+        ("全省粮食产量1,200万吨，其中洛阳市占15%。", "15%", "粮食产量"),
+    ],
+)
+def test_parts_named_by_places_take_the_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_parts_named_by_places_take_the_whole_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path,
+        "全省新建鄉鎮衛生院34所，其中東湖區、西湖區分別建成5所和3所。今年累計登革熱病例420例，佛山佔近4成。",
+    )
+    assert got["5所"] == got["3所"] == "乡镇卫生院"
+    assert got["近4成"] == "登革热病例"
