@@ -381,10 +381,14 @@ def _windows(ctx: Context) -> pl.DataFrame:
         & (pl.col("l0") == pl.col("c0"))
     )
     # ...unless no clause follows in its sentence, or only a part of what was counted before it
-    # (计划实施32件民生实事，总投资约15亿元，其中新建农贸市场5个): then it is what that count spends
+    # (计划实施32件民生实事，总投资约15亿元，其中新建农贸市场5个) or what it involved (新建高标准农田
+    # 3万亩，总投资6000万元，涉及12个乡镇): then it is what that count spends
     # (fund_ends; metric_topics gives it the topic of the metric before it in the sentence)
     following = pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
-    ends = following.str.contains(_PART) | pl.col("sent").str.slice(pl.col("c1")).str.contains(_SENTENCE_END)
+    ends = (
+        following.str.contains(f"{_PART}|{_INVOLVES}")
+        | pl.col("sent").str.slice(pl.col("c1")).str.contains(_SENTENCE_END)
+    )
     m = m.with_columns(
         bare_fund.alias("bare_fund"),
         (bare_fund & ends).alias("fund_ends"),

@@ -83,3 +83,17 @@ def test_a_pipe_into_homes_is_a_water_work(tmp_path: Path, script: int) -> None:
 def test_door_to_door_publicity_takes_what_it_publicises(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, PUBLICITY[script])
     assert topics["1.5万户次"] == "environment"
+
+
+# money named only as money, followed only by what the work involved, is what the count before it
+# spends; the places involved are the count's too
+FUNDS = (
+    "今年某县计划新建高标准农田2.5万亩，总投资约5600万元，涉及9个乡镇。",
+    "今年某縣計劃新建高標準農田2.5萬畝，總投資約5600萬元，涉及9個鄉鎮。",
+)
+
+
+@SCRIPTS
+def test_funds_before_what_the_work_involved_are_the_count_s(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, FUNDS[script])
+    assert topics["约5600万元"] == "rural" and topics["9个"] == "rural"
