@@ -97,3 +97,16 @@ FUNDS = (
 def test_funds_before_what_the_work_involved_are_the_count_s(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, FUNDS[script])
     assert topics["约5600万元"] == "rural" and topics["9个"] == "rural"
+
+
+# members of a scheme, named before them with 的, are the scheme's: the scheme's keyword qualifies them
+SCHEME = (
+    "成员方面，参加强积金计划的雇员约120万名，自雇人士约8万名。",
+    "成員方面，參加強積金計劃的僱員約120萬名，自僱人士約8萬名。",
+)
+
+
+@SCRIPTS
+def test_a_scheme_s_members_take_the_scheme_s_theme(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, SCHEME[script], "hk-m.txt")
+    assert topics == {"约120万名": "social_security", "约8万名": "social_security"}
