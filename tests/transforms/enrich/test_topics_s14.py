@@ -110,3 +110,11 @@ SCHEME = (
 def test_a_scheme_s_members_take_the_scheme_s_theme(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, SCHEME[script], "hk-m.txt")
     assert topics == {"约120万名": "social_security", "约8万名": "social_security"}
+
+
+RESERVOIRS = ("目前全台水库蓄水率约61%。", "目前全臺水庫蓄水率約61%。")
+
+
+@SCRIPTS
+def test_how_full_the_reservoirs_are_is_water_resources(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, RESERVOIRS[script], "tw-r.txt") == {"约61%": "environment"}
