@@ -105,6 +105,8 @@ _INCOME_PAIR = (
 )
 
 
+# a scheme that owns the noun after it (参与强积金计划的雇员, 「某某计划」的合资格大学)
+_SCHEME_OF = r"(?:计划|方案|制度)[」』”]?的$"
 _OF_PEOPLE = 6  # how far the noun a people subject modifies (…人口的饮水安全问题) may run
 _SENTENCE_END = r"^[。！？!?；;…\s”’」』）)]*$"  # nothing but closing marks left in the sentence
 # a clause stating the pair's second measure (，分别增长A和B; ，增长A、B)
@@ -381,10 +383,14 @@ def _windows(ctx: Context) -> pl.DataFrame:
         & (pl.col("l0") == pl.col("c0"))
     )
     # ...unless no clause follows in its sentence, or only a part of what was counted before it
-    # (计划实施32件民生实事，总投资约15亿元，其中新建农贸市场5个): then it is what that count spends
+    # (计划实施32件民生实事，总投资约15亿元，其中新建农贸市场5个) or what it involved (新建高标准农田
+    # 3万亩，总投资6000万元，涉及12个乡镇): then it is what that count spends
     # (fund_ends; metric_topics gives it the topic of the metric before it in the sentence)
     following = pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
-    ends = following.str.contains(_PART) | pl.col("sent").str.slice(pl.col("c1")).str.contains(_SENTENCE_END)
+    ends = (
+        following.str.contains(f"{_PART}|{_INVOLVES}")
+        | pl.col("sent").str.slice(pl.col("c1")).str.contains(_SENTENCE_END)
+    )
     m = m.with_columns(
         bare_fund.alias("bare_fund"),
         (bare_fund & ends).alias("fund_ends"),
@@ -603,6 +609,8 @@ def _qualified() -> pl.Expr:
     """
     # what stands right before the subject's last mention in the metric's lead
     before = pl.col("lead").str.split(pl.col("subject")).list.get(-2, null_on_oob=True)
+    # ...or before a scheme's name and its 的 (参与强积金计划的|雇员): the members are the scheme's
+    before = before.str.replace(_SCHEME_OF, "")
     decisive = pl.Series(keywords().filter(pl.col("weight") >= PREDICATE_MIN)["keyword"]).implode()
     tails = [before.str.slice(-k) for k in (4, 3, 2)]
     qualifier = pl.coalesce(

@@ -1,0 +1,120 @@
+"""Session 14's topic kinds (made-up sentences, each in simplified and traditional script)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.parse import parse_batch
+
+
+def _topics(tmp_path: Path, sentence: str, name: str = "p.txt") -> dict[str, str]:
+    """Topic by figure text (the normalised, simplified text whatever the page's script)."""
+    page = tmp_path / name
+    page.write_text(sentence, encoding="utf-8")
+    m = parse_batch([str(page)]).metrics
+    return dict(zip(m["text"].to_list(), m["topic"].to_list(), strict=True))
+
+
+SCRIPTS = pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+
+# a village's water mains and the keepers of its supply are village water works (213), a town's urban
+VILLAGE_WATER = (
+    "石桥村今年新建蓄水池3口，铺设供水管网12公里，全村聘请管水员6人。",
+    "石橋村今年新建蓄水池3口，鋪設供水管網12公里，全村聘請管水員6人。",
+)
+TOWN_WATER = ("城区改造供水管网20公里。", "城區改造供水管網20公里。")
+
+
+@SCRIPTS
+def test_a_village_s_water_mains_and_keepers_are_rural(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, VILLAGE_WATER[script])
+    assert topics["12公里"] == "rural" and topics["6人"] == "rural"
+
+
+@SCRIPTS
+def test_a_town_s_water_mains_are_urban(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, TOWN_WATER[script])["20公里"] == "urban"
+
+
+# sorting bins at a farmer's door are waste sorting, not farming
+BINS = ("在新风村，800多户农户门口都放上了三只分类桶。", "在新風村，800多戶農戶門口都放上了三隻分類桶。")
+
+
+@SCRIPTS
+def test_sorting_bins_are_waste_sorting(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, BINS[script])
+    assert topics["800多户"] == "environment"
+    assert topics["三只"] == "environment"
+
+
+# an ambulance crew hired, and the call-outs it answers, are pre-hospital care, not jobs or policing
+AMBULANCE = (
+    "消防处今年招聘救护员150名。其中属紧急召唤的有40万宗，非紧急召唤约5万宗。",
+    "消防處今年招聘救護員150名。其中屬緊急召喚的有40萬宗，非緊急召喚約5萬宗。",
+)
+
+
+@SCRIPTS
+def test_ambulance_crews_and_call_outs_are_health(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, AMBULANCE[script], "hk-a.txt")
+    assert set(topics.values()) == {"health"} and len(topics) == 3
+
+
+# a pipe into homes is a water work, no cadres' home visit; door-to-door publicity names no theme
+PIPES = (
+    "社区联合水务公司改造泵房3座、更新入户管道8.5公里。",
+    "社區聯合水務公司改造泵房3座、更新入戶管道8.5公里。",
+)
+PUBLICITY = (
+    "全镇设置垃圾分类投放点210个，今年已开展入户宣传1.5万户次。",
+    "全鎮設置垃圾分類投放點210個，今年已開展入戶宣傳1.5萬戶次。",
+)
+
+
+@SCRIPTS
+def test_a_pipe_into_homes_is_a_water_work(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, PIPES[script])
+    assert topics["3座"] == "urban" and topics["8.5公里"] == "urban"
+
+
+@SCRIPTS
+def test_door_to_door_publicity_takes_what_it_publicises(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, PUBLICITY[script])
+    assert topics["1.5万户次"] == "environment"
+
+
+# money named only as money, followed only by what the work involved, is what the count before it
+# spends; the places involved are the count's too
+FUNDS = (
+    "今年某县计划新建高标准农田2.5万亩，总投资约5600万元，涉及9个乡镇。",
+    "今年某縣計劃新建高標準農田2.5萬畝，總投資約5600萬元，涉及9個鄉鎮。",
+)
+
+
+@SCRIPTS
+def test_funds_before_what_the_work_involved_are_the_count_s(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, FUNDS[script])
+    assert topics["约5600万元"] == "rural" and topics["9个"] == "rural"
+
+
+# members of a scheme, named before them with 的, are the scheme's: the scheme's keyword qualifies them
+SCHEME = (
+    "成员方面，参加强积金计划的雇员约120万名，自雇人士约8万名。",
+    "成員方面，參加強積金計劃的僱員約120萬名，自僱人士約8萬名。",
+)
+
+
+@SCRIPTS
+def test_a_scheme_s_members_take_the_scheme_s_theme(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, SCHEME[script], "hk-m.txt")
+    assert topics == {"约120万名": "social_security", "约8万名": "social_security"}
+
+
+RESERVOIRS = ("目前全台水库蓄水率约61%。", "目前全臺水庫蓄水率約61%。")
+
+
+@SCRIPTS
+def test_how_full_the_reservoirs_are_is_water_resources(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, RESERVOIRS[script], "tw-r.txt") == {"约61%": "environment"}
