@@ -429,6 +429,14 @@ def derive(frames: Frames) -> Derived:
         pl.when(is_share).then(window.str.extract(f"({_alternation(shares)})", 1)).alias("share_word"),
         *([adcode_ok.alias("adcode_known")] if adcode_ok is not None else []),
         years_ok.alias("years_ordered"),
+        (
+            pl.col("value").is_null()
+            | pl.col("value").is_nan()
+            | (pl.col("value") >= 0)
+            | pl.col("text").str.contains(r"^(?:[-−－﹣负]|零下)")
+        )
+        .fill_null(False)
+        .alias("sign_written"),
         pl.when(pl.col("metric_id").is_not_null()).then(id_unique.fill_null(False)).alias("key_unique"),
         offset.cast(pl.Int64).alias("mark_start"),
         (offset + pl.col("text").str.len_chars()).cast(pl.Int64).alias("mark_end"),
@@ -677,13 +685,14 @@ EXPECTATIONS: list[Expectation] = [
         "{text} has no value",
     ),
     Expectation(
-        "metrics.value_non_negative",
+        "metrics.sign_written",
         "metrics",
-        "ExpectColumnValuesToBeBetween",
-        {"column": "value", "min_value": 0},
+        "ExpectColumnValuesToBeInSet",
+        _is_true("sign_written"),
         "quarantine",
-        "Metrics count or measure something: value >= 0.",
-        "{text}: value {value} is negative",
+        "A value is negative only where the text writes it so (-3℃, 增速为-0.3%, 负0.6%, 零下8度): "
+        "any other negative value is a parse error.",
+        "{text}: value {value} is negative, but no sign is written",
     ),
     Expectation(
         "metrics.low_le_value",

@@ -162,7 +162,7 @@ def test_warnings_and_results(gate):
     assert by["files.readable"]["success"] is False and by["files.readable"]["unexpected_count"] == 2
     assert by["documents.metric_count_usual"]["success"] is False  # raw/many.txt: 60 metrics
     assert by["metrics.rate_le_100"]["unexpected_count"] == 1
-    assert by["metrics.value_non_negative"]["success"] is True
+    assert by["metrics.sign_written"]["success"] is True
     assert result.warnings >= 2
     assert result.bad_files["path"].to_list() == ["raw/empty.txt", "raw/binary.txt"]
 
@@ -336,7 +336,7 @@ def test_batches_add_up():
         by["metrics.rate_le_100"]["success"] is False
         and by["relations.parts_within_whole"]["success"] is False
     )
-    assert by["metrics.value_non_negative"]["success"] is True
+    assert by["metrics.sign_written"]["success"] is True
     assert by["metrics.value_present"]["element_count"] == sum(p.counts["extracted"] for p in parts)
     assert merged.bad_files.height == 2 and not merged.blocked
 
@@ -385,7 +385,7 @@ def test_every_row_is_held_with_its_reason():
         ("part_b", "relations.parts_within_whole",
          f"part 9条 of whole 12条 ({whole}): parts sum to 16 条, more than the whole 12"),
         ("share", "metrics.rate_le_100", "130%: 参与度 of 130% exceeds 100%"),
-        ("negative", "metrics.value_non_negative", "4公里: value -4 is negative"),
+        ("negative", "metrics.sign_written", "4公里: value -4 is negative, but no sign is written"),
         ("low_high", "metrics.low_le_value", "2座: low 3 > value 2"),
         ("low_high", "metrics.value_le_high", "2座: value 2 > high 1"),
         ("no_value", "metrics.value_present", "60人次 has no value"),

@@ -79,6 +79,8 @@ _MULTIPLIERS = {
 _REGIONAL_UNITS = frozenset({"折", "成", "呎", "度", "点"})
 # unit kinds that 零下 ("below zero") before the figure makes negative
 _BELOW_ZERO_KINDS = frozenset({"temperature", "degree"})
+# ... and those a minus sign before the digits makes negative (-3℃, 增速为-0.3%, -0.7个百分点)
+_SIGNED_KINDS = _BELOW_ZERO_KINDS | {"percent"}
 # counts that give the size of what follows (30户以上自然村: villages of 30+ households), unlike a
 # count of the noun itself (30个以上乡镇, 90%以上行政村: figures)
 _SIZE_UNITS = frozenset({"户", "人"})
@@ -999,8 +1001,11 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
     if unit.kind in _BELOW_ZERO_KINDS and sent.endswith("零下", 0, prefix_start):
         prefix_start -= 2  # 零下37摄氏度, 零下8度左右: a temperature below zero is negative
         low, high = -high, -low
-    elif unit.kind in _BELOW_ZERO_KINDS and _minus_before(sent, prefix_start):
-        prefix_start -= 1  # 气温在-3℃到5℃之间: a minus sign, not the dash of a range
+    elif unit.kind in _SIGNED_KINDS and _minus_before(sent, prefix_start):
+        prefix_start -= 1  # 气温在-3℃到5℃之间, 增速为-0.3%: a minus sign, not the dash of a range
+        low, high = -high, -low
+    elif unit.kind == "percent" and _negative_word_before(sent, prefix_start, token):
+        prefix_start -= 1  # 增长率为负0.6%: 负 before the digits is the sign
         low, high = -high, -low
     return Metric(
         prefix_start, end, sent[prefix_start:end], low, low, high, unit.unit, unit.kind, bound, implied
@@ -1070,12 +1075,21 @@ _CLOCK_PHRASE = re.compile(r"[\u4e00-\u9fff“”]{1,6}")
 
 
 def _minus_before(sent: str, start: int) -> bool:
-    """A minus sign right before a temperature: not after a number or unit (3℃-5℃, 3-5度 are
-    ranges), so after the start, a space, a word or an opening mark."""
+    """A minus sign right before a temperature or a rate: not after a number or unit (3℃-5℃, 3-5度,
+    6.5%－7% are ranges), so after the start, a space, a word or an opening mark."""
     if start < 1 or sent[start - 1] not in "-−－﹣":
         return False
     before = sent[start - 2] if start >= 2 else " "
-    return not (before.isalnum() and not ("\u3400" <= before <= "\u9fff")) and before not in "℃度°"
+    # after a unit the dash joins a range written with the unit at both ends (6.5%－7%, 3℃-5℃)
+    return not (before.isalnum() and not ("\u3400" <= before <= "\u9fff")) and before not in "℃度°%‰点"
+
+
+def _negative_word_before(sent: str, start: int, token: str) -> bool:
+    """负 right before Arabic digits (为负0.6%), after a word or mark rather than a figure: the sign
+    of a rate, as in statistics releases; 负增长 and 负债率 hold no digits after 负."""
+    if start < 1 or sent[start - 1] != "负" or not token[:1].isdigit():
+        return False
+    return start < 2 or not sent[start - 2].isdigit()
 
 
 def _regional_unit(

@@ -25,3 +25,34 @@ def _spans(sentence: str) -> list[str]:
 )
 def test_a_term_of_years_as_a_noun_is_no_figure(sentence: str, spans: list[str]) -> None:
     assert _spans(sentence) == spans
+
+
+def _signed(sentence: str) -> list[tuple[str, float]]:
+    return [(m.text, m.value) for m in find_metrics(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a minus sign or 负 before the digits of a rate is its sign
+        ("当季经济增速为-0.4%", [("-0.4%", -0.4)]),
+        ("出口增长率为负1.2%", [("负1.2%", -1.2)]),
+        ("对经济增长的贡献为-0.6个百分点", [("-0.6个百分点", -0.6)]),
+        ("人口自然增长率为-2.3‰", [("-2.3‰", -2.3)]),
+        # a dash between figures is a range, and 负 before a word is no sign
+        ("增幅在3-5%之间", [("3-5%", 3.0)]),
+        ("资产负债率为58%", [("58%", 58.0)]),
+        ("负增长收窄至2.1%", [("2.1%", 2.1)]),
+    ],
+)
+def test_a_rate_s_written_sign_is_kept(sentence: str, figures: list[tuple[str, float]]) -> None:
+    assert _signed(sentence) == figures
+
+
+def test_a_dash_after_a_unit_joins_a_range() -> None:
+    # 6.5%－7%: a range written with % at both ends; the dash is no minus sign on its upper end
+    assert [(m.text, m.value) for m in find_metrics("国内生产总值增长6%－6.5%")] == [
+        ("6%", 6.0),
+        ("6.5%", 6.5),
+    ]
+    assert all(m.value >= 0 for m in find_metrics("地区生产总值增长5%-5.5%，就业增长3%-4%"))
