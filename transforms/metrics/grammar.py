@@ -1155,7 +1155,8 @@ def _tenth_digit(sent: str, pos: int) -> float | None:
         or nxt in _CN
         or nxt in "点.%"
         or (nxt.isascii() and nxt.isalpha())
-        or _unit_at(sent, pos + 1)
+        # a digit before a unit starts a figure of its own (三成|五个); 半 never does (九成半|款项)
+        or (ch != "半" and _unit_at(sent, pos + 1))
     ):
         return None
     return val

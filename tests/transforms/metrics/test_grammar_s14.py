@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.metrics.grammar import find_metrics
+from transforms.text.opencc_backend import convert
 
 
 def _spans(sentence: str) -> list[str]:
@@ -56,3 +57,18 @@ def test_a_dash_after_a_unit_joins_a_range() -> None:
         ("6.5%", 6.5),
     ]
     assert all(m.value >= 0 for m in find_metrics("地区生产总值增长5%-5.5%，就业增长3%-4%"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # N成半 is N.5 tenths even when a measure word starts the noun after it (半|款项 is no figure)
+        ("已有八成半款项发放到位", ("八成半", 8.5, "成")),
+        ("約七成半個案已完成處理", ("约七成半", 7.5, "成")),
+        # 列次 (train runs, Taiwan) is one unit, not 列 followed by 次
+        ("连假期间加开列车212列次", ("212列次", 212.0, "列次")),
+    ],
+)
+def test_tenths_and_a_half_and_train_runs(sentence: str, figure: tuple[str, float, str]) -> None:
+    got = [(m.text, m.value, m.unit) for m in find_metrics(convert(sentence))]
+    assert got == [figure]
