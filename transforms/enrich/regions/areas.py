@@ -15,7 +15,8 @@ from transforms.enrich.regions.naming import _named
 from transforms.lexicon import words
 
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
-_EDGE = r"(?:[^\p{Han}]|的)"  # what marks a candidate's known left edge
+_EDGE = r"(?:[^\p{Han}]|的)"
+_NAME_ENDINGS = frozenset("州和")  # boundary characters that also end place names  # what marks a candidate's known left edge
 
 
 def _alternation(name: str) -> str:
@@ -57,6 +58,9 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     suffix, tails = _alternation("area_suffixes.txt"), _alternation("area_tails.txt")
     determiners = _alternation("area_determiners.txt")
     boundary = f"{_alternation('area_boundaries.txt')}|{determiners}"
+    # a name may end in 州 or 和 (古州镇, 元和街道); after other boundary words the suffix is the
+    # object of a verb or preposition (下乡, 进村)
+    verbal = "|".join(w for w in words("area_boundaries.txt") if w not in _NAME_ENDINGS) + f"|{determiners}"
     not_names = set(words("area_not_names.txt"))
     cand = (
         sentences.select(
@@ -86,7 +90,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
             pl.when(
                 pl.col("edge")
                 & ~pl.col("raw_stem").str.contains(determiners)
-                & ~pl.col("raw_stem").str.contains(f"(?:{boundary})$")  # 送课下乡, 快递进村
+                & ~pl.col("raw_stem").str.contains(f"(?:{verbal})$")  # 送课下乡, 快递进村
             )
             .then(pl.col("raw_stem").str.replace(rf"^(?:{boundary})+", ""))
             .otherwise(pl.col("raw_stem").str.replace(rf"^.*(?:{boundary})", ""))

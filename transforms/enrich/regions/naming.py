@@ -67,12 +67,19 @@ def _named(
         for c in aliases[a][0]
         if len(aliases[a][0]) == 1 and info[c][1] == "province" and off + _nbytes(a) in starts
     }
+    # a short name right after a county's full name is a feature inside that county, not a sibling
+    # division (田东县右江河谷灌区: the valley of the 右江, not 右江区)
+    county_ends = {
+        off + _nbytes(a)
+        for a, off in found
+        if aliases[a][1] and len(aliases[a][0]) == 1 and info[aliases[a][0][0]][1] == "county"
+    }
     counted = _counted_kinds(text)
     codes: list[str] = []
     gone = -1  # where the last name a destination word put as a market ends (对接北京、上海)
     for alias, off in found:
         cands, is_full = aliases[alias]
-        if not is_full and _short_name_blocked(raw, off, alias, cands[0], blockers):
+        if not is_full and (off in county_ends or _short_name_blocked(raw, off, alias, cands[0], blockers)):
             continue
         if len(cands) > 1:
             inside = [c for c in cands if info[c][3] == province or set(_ancestors(c, info)) & full]
