@@ -82,8 +82,8 @@ def test_a_street_or_community_named_by_its_rank_is_no_area() -> None:
 
 def test_a_short_name_right_after_a_county_is_a_feature_of_that_county() -> None:
     # 田林县右江…: the 右江 river valley inside the county, not the sibling district 右江区
-    from transforms.enrich.regions.naming import _named
     from transforms.enrich.regions.mentions import _mentions
+    from transforms.enrich.regions.naming import _named
 
     text = "百色市田林县右江河谷灌区完成渠道改造30公里"
     found = _mentions(pl.Series([text]))[0]
@@ -96,7 +96,12 @@ def test_an_area_name_may_end_in_zhou_or_he() -> None:
         {
             "sha256": ["p", "p", "p", "p"],
             "sent_ix": [0, 1, 2, 3],
-            "text": ["在南州镇，全镇新建学校2所。", "永和乡新建道路8公里。", "送课下乡50次。", "快递进村覆盖率达90%。"],
+            "text": [
+                "在南州镇，全镇新建学校2所。",
+                "永和乡新建道路8公里。",
+                "送课下乡50次。",
+                "快递进村覆盖率达90%。",
+            ],
         }
     )
     got = area_mentions(sentences)

@@ -16,7 +16,9 @@ from transforms.lexicon import words
 
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
 _EDGE = r"(?:[^\p{Han}]|的)"
-_NAME_ENDINGS = frozenset("州和")  # boundary characters that also end place names  # what marks a candidate's known left edge
+_NAME_ENDINGS = frozenset(
+    "州和"
+)  # boundary characters that also end place names  # what marks a candidate's known left edge
 
 
 def _alternation(name: str) -> str:
