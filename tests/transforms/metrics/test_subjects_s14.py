@@ -145,3 +145,28 @@ def test_parts_named_by_places_take_the_whole_in_traditional_script(tmp_path: Pa
     )
     assert got["5所"] == got["3所"] == "乡镇卫生院"
     assert got["近4成"] == "登革热病例"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # the base of a comparison followed by a verb of change measures what is compared
+        ("今年居屋平均等候时间为3.1年，较去年的3.6年缩短。", "3.6年", "居屋平均等候时间"),
+        ("留学生平均在读时间为2.5年，较五年前的2.1年延长。", "2.1年", "留学生平均在读时间"),
+        # a duration before the act it times still names that act
+        ("当地实行八年禁猎。", "八年", "禁猎"),
+        # adverb + verb the dictionary holds as a personal name is the predicate after a count
+        ("入境旅客逾50万人次，较去年同月的41万人次明显增加。", "41万人次", "入境旅客"),
+    ],
+)
+def test_a_change_after_a_compared_base_is_its_predicate(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_change_after_a_compared_base_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path,
+        "今年居屋平均等候時間為3.1年，較去年的3.6年縮短。入境旅客逾50萬人次，較去年同月的41萬人次明顯增加。",
+    )
+    assert got["3.6年"] == "居屋平均等候时间"
+    assert got["41万人次"] == "入境旅客"

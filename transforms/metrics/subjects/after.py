@@ -172,6 +172,8 @@ def _lone_verb(verb: Word, ws: Sequence[Word], of_phrase: bool, term: bool, cut:
     """The subject when the phrase after a metric is one verb: the verb itself where it names a thing
     (近4小时的|辗转: made a noun by 的; 十年|禁渔: the act a duration times; 1,958件|申请: the cases),
     None where it is the clause's predicate, else _READ_ON."""
+    if term and verb.text in _set("subject_duration_changes.txt"):
+        return None  # 较一年前的5.8年|缩短: how the duration changed, not an act it times
     if of_phrase or (term and len(ws) == 1 and len(verb.text) > 1 and not cut):
         own = _good(verb.text, [verb]) and verb.text not in _set("subject_target_words.txt")
         return verb.text if own else None  # not …的|转变: the change the figure ends
