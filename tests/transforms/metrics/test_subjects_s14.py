@@ -170,3 +170,25 @@ def test_a_change_after_a_compared_base_in_traditional_script(tmp_path: Path) ->
     )
     assert got["3.6年"] == "居屋平均等候时间"
     assert got["41万人次"] == "入境旅客"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 长期 before a noun qualifies it (long-term care insurance), it does not end the phrase
+        ("全市长期护理保险参保人数达到210万人。", "210万人", "长期护理保险参保人数"),
+        ("央行此次释放长期资金约3000亿元。", "约3000亿元", "长期资金"),
+        # 服务承诺 (a performance pledge) is one noun
+        ("消防车在9分钟内到场的个案占93.1%，高于92.5%的服务承诺。", "92.5%", "服务承诺"),
+    ],
+)
+def test_long_term_and_pledges_are_nouns(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_long_term_and_pledges_are_nouns_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "全市長期護理保險參保人數達到210萬人。消防車到場個案佔93.1%，高於92.5%的服務承諾。"
+    )
+    assert got["210万人"] == "长期护理保险参保人数"
+    assert got["92.5%"] == "服务承诺"
