@@ -192,3 +192,26 @@ def test_long_term_and_pledges_are_nouns_in_traditional_script(tmp_path: Path) -
     )
     assert got["210万人"] == "长期护理保险参保人数"
     assert got["92.5%"] == "服务承诺"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # the people after a verb of benefiting are the ones counted, the verb is the measure
+        ("新学年预计受惠学生约4,500人。", "约4,500人", "学生"),
+        ("项目建成后受益农户约8,000户。", "约8,000户", "农户"),
+        # a part of counted people right after 其中 is of the same people, in 名 or 人
+        ("全区共有约9万名退休职工，其中6万人已领取补贴。", "6万人", "退休职工"),
+        ("全区有困难家庭420户，其中150户已脱困。", "150户", "困难家庭"),
+    ],
+)
+def test_served_people_and_parts_of_people(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_served_people_and_parts_of_people_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "新學年預計受惠學生約4,500人。全區共有約9萬名退休職工，其中6萬人已領取補貼。"
+    )
+    assert got["约4,500人"] == "学生"
+    assert got["6万人"] == "退休职工"

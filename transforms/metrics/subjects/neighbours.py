@@ -279,6 +279,14 @@ def _inherited(
         and _LEVEL_AFTER.fullmatch(between)
     ):
         return prev_fact.subject  # 访港旅客人次增长12%，约有410万人次: the level of the indicator itself
+    head = between.removesuffix("其中").rstrip("，,")
+    if (
+        prev_fact.subject
+        and sp.kind == prev.kind
+        and between.endswith("其中")
+        and head in ("", prev_fact.subject)
+    ):
+        return prev_fact.subject  # 约142万名长者，其中|132万人|曾使用…: a part of the same people, 名 or 人
     same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中
