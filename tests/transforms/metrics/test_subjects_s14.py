@@ -215,3 +215,22 @@ def test_served_people_and_parts_of_people_in_traditional_script(tmp_path: Path)
     )
     assert got["约4,500人"] == "学生"
     assert got["6万人"] == "退休职工"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a generic 单位 after a count, with a noun right before it: that noun names the units
+        ("房署明年可落成资助房屋约2万1千个单位。", "约2万1千个", "资助房屋"),
+        # with nothing named right before, or a list before, 单位 (organisations) stays
+        ("市政府今年表彰了35个单位。", "35个", "单位"),
+        ("市教育局、市卫健委、市民政局3个单位。", "3个", "单位"),
+    ],
+)
+def test_generic_units_take_the_noun_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_generic_units_take_the_noun_before_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "房署明年可落成資助房屋約2萬1千個單位。")
+    assert got["约2万1千个"] == "资助房屋"
