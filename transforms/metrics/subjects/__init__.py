@@ -114,8 +114,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
-        if after in _set("subject_unit_nouns.txt"):
-            after = _named_units(sentence, at, floor, event, cases) or after
+        after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
@@ -171,15 +170,19 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 
-def _named_units(sentence: str, at: int, floor: int, event: bool, cases: bool) -> str | None:
-    """公营房屋|约18万9千个|单位: the noun right before a count whose own noun is a generic unit noun
-    (subject_unit_nouns.txt) names what the units are; None when no noun stands right there (宁东基地
-    等|4个单位, 授予|100个单位)."""
+def _named_units(
+    after: str | None, sentence: str, at: int, floor: int, event: bool, cases: bool
+) -> str | None:
+    """公营房屋|约18万9千个|单位: when the noun read after a count is a generic unit noun
+    (subject_unit_nouns.txt), the noun right before the count names what the units are; ``after``
+    unchanged otherwise, and when no noun stands right there (宁东基地等|4个单位, 授予|100个单位)."""
+    if after not in _set("subject_unit_nouns.txt"):
+        return after
     found = _before(sentence, at, floor, event, cases=cases).subject
     if not found or not sentence.endswith(found, 0, at):
-        return None
+        return after
     listed = "、" in found or sentence[at - len(found) - 1 : at - len(found)] in ("、", "和", "及")
-    return None if listed else found  # 中宣部、…、国家文物局|5家单位: the units are the list's members
+    return after if listed else found  # 中宣部、…、国家文物局|5家单位: the units are the list's members
 
 
 _FRAME_LOCATIVES = ("中", "上", "里")
