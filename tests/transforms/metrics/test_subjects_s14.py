@@ -234,3 +234,25 @@ def test_generic_units_take_the_noun_before(sentence: str, metric: str, expected
 def test_generic_units_take_the_noun_before_in_traditional_script(tmp_path: Path) -> None:
     got = _page_subjects(tmp_path, "房署明年可落成資助房屋約2萬1千個單位。")
     assert got["约2万1千个"] == "资助房屋"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 收托 (take into care) is one verb; cut 新|增收|托 it left a stray 托 before the places
+        ("县府明年新增收托名额不少于300名。", "不少于300名", "收托名额"),
+        # take-offs and landings are the movements a count of 架次 counts
+        ("今年以来航班起降1万2千架次。", "1万2千架次", "航班起降"),
+        ("该机场全年飞机升降8,500架次。", "8,500架次", "飞机升降"),
+        # a governing verb before them still leaves the craft counted
+        ("当日出动无人机巡查45架次。", "45架次", "无人机"),
+    ],
+)
+def test_childcare_places_and_aircraft_movements(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_childcare_places_and_aircraft_movements_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "縣府明年新增收托名額不少於300名。全年航班起降1萬2千架次。")
+    assert got["不少于300名"] == "收托名额"
+    assert got["1万2千架次"] == "航班起降"
