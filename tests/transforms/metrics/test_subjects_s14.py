@@ -256,3 +256,29 @@ def test_childcare_places_and_aircraft_movements_in_traditional_script(tmp_path:
     got = _page_subjects(tmp_path, "縣府明年新增收托名額不少於300名。全年航班起降1萬2千架次。")
     assert got["不少于300名"] == "收托名额"
     assert got["1万2千架次"] == "航班起降"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a part after 其中 named only by a category (…类) counts the whole's thing, and so do the
+        # 、 items after it
+        ("全年市民热线共接到来电12.6万件，其中咨询类5.2万件、投诉类3.1万件。", "5.2万件", "来电"),
+        ("全年市民热线共接到来电12.6万件，其中咨询类5.2万件、投诉类3.1万件。", "3.1万件", "来电"),
+        # a part of people named by an attribute they hold counts those people
+        ("全县今年招录医生420名，其中硕士学历95名。", "95名", "医生"),
+        # a part named by a kind of people keeps its own noun
+        ("全县今年招录医生420名，其中女性210人。", "210人", "女性"),
+    ],
+)
+def test_kinds_and_attributes_after_qizhong_take_the_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_kinds_and_attributes_after_qizhong_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path,
+        "全縣今年招錄醫生420名，其中碩士學歷95名。全年市民熱線共接到來電12.6萬件，其中諮詢類5.2萬件。",
+    )
+    assert got["95名"] == "医生"
+    assert got["5.2万件"] == "来电"

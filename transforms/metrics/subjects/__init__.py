@@ -53,6 +53,7 @@ from transforms.metrics.subjects.neighbours import (
     _noun_after_list,
     _noun_of_next,
     _of_metric_before,
+    _parts_of_whole,
     _place_of_previous,
     _place_share_of_previous,
     _shared_level_heads,
@@ -163,6 +164,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _ranked_groups(sentence, spans, out)  # 总薪资以A业13万元最高，B业11万元次之: the 总薪资
     out = _place_of_previous(sentence, spans, out)
     out = _place_share_of_previous(sentence, spans, out)  # 病例156例，高雄占近7成: the cases' share
+    out = _parts_of_whole(sentence, spans, out)  # 诉求8.7万件，其中咨询类4.1万件: a kind of the whole
     out = _attribute_of_previous(sentence, spans, out)
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
