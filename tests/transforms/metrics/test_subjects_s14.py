@@ -282,3 +282,20 @@ def test_kinds_and_attributes_after_qizhong_in_traditional_script(tmp_path: Path
     )
     assert got["95名"] == "医生"
     assert got["5.2万件"] == "来电"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a verb before 类 names a category (停车类 requests), it is no governing verb to drop
+        ("全年受理停车类投诉3,400件。", "3,400件", "停车类投诉"),
+        ("其中，供水类诉求1.1万件。", "1.1万件", "供水类诉求"),
+    ],
+)
+def test_a_verb_before_lei_names_a_category(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_verb_before_lei_names_a_category_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "其中，供水類訴求1.1萬件。")
+    assert got["1.1万件"] == "供水类诉求"
