@@ -288,8 +288,8 @@ def test_kinds_and_attributes_after_qizhong_in_traditional_script(tmp_path: Path
     ("sentence", "metric", "expected"),
     [
         # a verb before 类 names a category (停车类 requests), it is no governing verb to drop
-        ("全年受理停车类投诉3,400件。", "3,400件", "停车类投诉"),
-        ("其中，供水类诉求1.1万件。", "1.1万件", "供水类诉求"),
+        ("其中，取暖类投诉3,400件。", "3,400件", "取暖类投诉"),
+        ("其中，维修类诉求1.1万件。", "1.1万件", "维修类诉求"),
     ],
 )
 def test_a_verb_before_lei_names_a_category(sentence: str, metric: str, expected: str) -> None:
@@ -297,5 +297,5 @@ def test_a_verb_before_lei_names_a_category(sentence: str, metric: str, expected
 
 
 def test_a_verb_before_lei_names_a_category_in_traditional_script(tmp_path: Path) -> None:
-    got = _page_subjects(tmp_path, "其中，供水類訴求1.1萬件。")
-    assert got["1.1万件"] == "供水类诉求"
+    got = _page_subjects(tmp_path, "其中，維修類訴求1.1萬件。")
+    assert got["1.1万件"] == "维修类诉求"
