@@ -299,3 +299,9 @@ def test_a_verb_before_lei_names_a_category(sentence: str, metric: str, expected
 def test_a_verb_before_lei_names_a_category_in_traditional_script(tmp_path: Path) -> None:
     got = _page_subjects(tmp_path, "其中，維修類訴求1.1萬件。")
     assert got["1.1万件"] == "维修类诉求"
+
+
+def test_pei_bei_governs_what_is_equipped(tmp_path: Path) -> None:
+    # 配备 (equip with) governs its object; the people or things supplied are what is counted
+    assert subject("每个站点配备调解员45名。", "45名") == "调解员"
+    assert _page_subjects(tmp_path, "每個站點配備調解員45名。")["45名"] == "调解员"
