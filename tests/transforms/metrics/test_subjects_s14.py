@@ -305,3 +305,21 @@ def test_pei_bei_governs_what_is_equipped(tmp_path: Path) -> None:
     # 配备 (equip with) governs its object; the people or things supplied are what is counted
     assert subject("每个站点配备调解员45名。", "45名") == "调解员"
     assert _page_subjects(tmp_path, "每個站點配備調解員45名。")["45名"] == "调解员"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 方面 after a count is what it counts; the noun or verb after it is not part of the subject
+        ("明年要着力抓好以下七个方面工作。", "七个", "方面"),
+        ("全区从四个方面协同推进。", "四个", "方面"),
+        # a count before another noun still counts that noun
+        ("明年要办好以下七件民生实事。", "七件", "民生实事"),
+    ],
+)
+def test_aspects_are_what_a_count_of_fangmian_counts(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_aspects_in_traditional_script(tmp_path: Path) -> None:
+    assert _page_subjects(tmp_path, "明年要著力抓好以下七個方面工作。")["七个"] == "方面"

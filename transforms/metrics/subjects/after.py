@@ -54,7 +54,10 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
     found = _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
     found = _shared_head(sentence, end, kind, found)
-    return _counted_owner(found) if found and kind == "count" else found
+    if found and kind == "count":
+        aspect = next((w for w in words("subject_aspect_nouns.txt") if found.startswith(w)), None)
+        return aspect or _counted_owner(found)  # 八个|方面|工作: the aspects are counted
+    return found
 
 
 def _shared_head(sentence: str, end: int, kind: str, found: str | None) -> str | None:
