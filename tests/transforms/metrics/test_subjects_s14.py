@@ -323,3 +323,22 @@ def test_aspects_are_what_a_count_of_fangmian_counts(sentence: str, metric: str,
 
 def test_aspects_in_traditional_script(tmp_path: Path) -> None:
     assert _page_subjects(tmp_path, "明年要著力抓好以下七個方面工作。")["七个"] == "方面"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 提出, 作出 and 编列 (Taiwan: budget for) govern what they put forward or set aside
+        ("执法队今年就违规占道提出检控41宗。", "41宗", "检控"),
+        ("该部门全年作出审查意见360件。", "360件", "审查意见"),
+        ("县府明年将为长照服务编列经费约8亿元。", "约8亿元", "经费"),
+    ],
+)
+def test_verbs_of_putting_forward_govern_their_object(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_verbs_of_putting_forward_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "執法隊今年就違規佔道提出檢控41宗。縣府明年將為長照服務編列經費約8億元。")
+    assert got["41宗"] == "检控"
+    assert got["约8亿元"] == "经费"
