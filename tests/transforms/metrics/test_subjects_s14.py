@@ -342,3 +342,26 @@ def test_verbs_of_putting_forward_in_traditional_script(tmp_path: Path) -> None:
     got = _page_subjects(tmp_path, "執法隊今年就違規佔道提出檢控41宗。縣府明年將為長照服務編列經費約8億元。")
     assert got["41宗"] == "检控"
     assert got["约8亿元"] == "经费"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a size alone in its clause measures the subject of the clause before
+        ("新体育馆将于明年五月启用，面积约8,600平方米。", "约8,600平方米", "新体育馆"),
+        ("环湖公路预计于年底贯通，全长约12公里。", "约12公里", "环湖公路"),
+        ("社区食堂由旧仓库改造而成，面积约180平方米。", "约180平方米", "社区食堂"),
+        # a clause that opens with its verb carries its object
+        ("街道今年建成口袋公园，面积约600平方米。", "约600平方米", "口袋公园"),
+    ],
+)
+def test_a_size_measures_the_subject_of_the_clause_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_size_measures_the_subject_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "新體育館將於明年五月啟用，面積約8,600平方米。環湖公路預計於年底貫通，全長約12公里。"
+    )
+    assert got["约8,600平方米"] == "新体育馆"
+    assert got["约12公里"] == "环湖公路"
