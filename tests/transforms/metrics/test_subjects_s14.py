@@ -145,3 +145,223 @@ def test_parts_named_by_places_take_the_whole_in_traditional_script(tmp_path: Pa
     )
     assert got["5所"] == got["3所"] == "乡镇卫生院"
     assert got["近4成"] == "登革热病例"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # the base of a comparison followed by a verb of change measures what is compared
+        ("今年居屋平均等候时间为3.1年，较去年的3.6年缩短。", "3.6年", "居屋平均等候时间"),
+        ("留学生平均在读时间为2.5年，较五年前的2.1年延长。", "2.1年", "留学生平均在读时间"),
+        # a duration before the act it times still names that act
+        ("当地实行八年禁猎。", "八年", "禁猎"),
+        # adverb + verb the dictionary holds as a personal name is the predicate after a count
+        ("入境旅客逾50万人次，较去年同月的41万人次明显增加。", "41万人次", "入境旅客"),
+    ],
+)
+def test_a_change_after_a_compared_base_is_its_predicate(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_change_after_a_compared_base_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path,
+        "今年居屋平均等候時間為3.1年，較去年的3.6年縮短。入境旅客逾50萬人次，較去年同月的41萬人次明顯增加。",
+    )
+    assert got["3.6年"] == "居屋平均等候时间"
+    assert got["41万人次"] == "入境旅客"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 长期 before a noun qualifies it (long-term care insurance), it does not end the phrase
+        ("全市长期护理保险参保人数达到210万人。", "210万人", "长期护理保险参保人数"),
+        ("央行此次释放长期资金约3000亿元。", "约3000亿元", "长期资金"),
+        # 服务承诺 (a performance pledge) is one noun
+        ("消防车在9分钟内到场的个案占93.1%，高于92.5%的服务承诺。", "92.5%", "服务承诺"),
+    ],
+)
+def test_long_term_and_pledges_are_nouns(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_long_term_and_pledges_are_nouns_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "全市長期護理保險參保人數達到210萬人。消防車到場個案佔93.1%，高於92.5%的服務承諾。"
+    )
+    assert got["210万人"] == "长期护理保险参保人数"
+    assert got["92.5%"] == "服务承诺"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # the people after a verb of benefiting are the ones counted, the verb is the measure
+        ("新学年预计受惠学生约4,500人。", "约4,500人", "学生"),
+        ("项目建成后受益农户约8,000户。", "约8,000户", "农户"),
+        # a part of counted people right after 其中 is of the same people, in 名 or 人
+        ("全区共有约9万名退休职工，其中6万人已领取补贴。", "6万人", "退休职工"),
+        ("全区有困难家庭420户，其中150户已脱困。", "150户", "困难家庭"),
+    ],
+)
+def test_served_people_and_parts_of_people(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_served_people_and_parts_of_people_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "新學年預計受惠學生約4,500人。全區共有約9萬名退休職工，其中6萬人已領取補貼。"
+    )
+    assert got["约4,500人"] == "学生"
+    assert got["6万人"] == "退休职工"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a generic 单位 after a count, with a noun right before it: that noun names the units
+        ("房署明年可落成资助房屋约2万1千个单位。", "约2万1千个", "资助房屋"),
+        # with nothing named right before, or a list before, 单位 (organisations) stays
+        ("市政府今年表彰了35个单位。", "35个", "单位"),
+        ("市教育局、市卫健委、市民政局3个单位。", "3个", "单位"),
+    ],
+)
+def test_generic_units_take_the_noun_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_generic_units_take_the_noun_before_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "房署明年可落成資助房屋約2萬1千個單位。")
+    assert got["约2万1千个"] == "资助房屋"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 收托 (take into care) is one verb; cut 新|增收|托 it left a stray 托 before the places
+        ("县府明年新增收托名额不少于300名。", "不少于300名", "收托名额"),
+        # take-offs and landings are the movements a count of 架次 counts
+        ("今年以来航班起降1万2千架次。", "1万2千架次", "航班起降"),
+        ("该机场全年飞机升降8,500架次。", "8,500架次", "飞机升降"),
+        # a governing verb before them still leaves the craft counted
+        ("当日出动无人机巡查45架次。", "45架次", "无人机"),
+    ],
+)
+def test_childcare_places_and_aircraft_movements(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_childcare_places_and_aircraft_movements_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "縣府明年新增收托名額不少於300名。全年航班起降1萬2千架次。")
+    assert got["不少于300名"] == "收托名额"
+    assert got["1万2千架次"] == "航班起降"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a part after 其中 named only by a category (…类) counts the whole's thing, and so do the
+        # 、 items after it
+        ("全年市民热线共接到来电12.6万件，其中咨询类5.2万件、投诉类3.1万件。", "5.2万件", "来电"),
+        ("全年市民热线共接到来电12.6万件，其中咨询类5.2万件、投诉类3.1万件。", "3.1万件", "来电"),
+        # a part of people named by an attribute they hold counts those people
+        ("全县今年招录医生420名，其中硕士学历95名。", "95名", "医生"),
+        # a part named by a kind of people keeps its own noun
+        ("全县今年招录医生420名，其中女性210人。", "210人", "女性"),
+    ],
+)
+def test_kinds_and_attributes_after_qizhong_take_the_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_kinds_and_attributes_after_qizhong_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path,
+        "全縣今年招錄醫生420名，其中碩士學歷95名。全年市民熱線共接到來電12.6萬件，其中諮詢類5.2萬件。",
+    )
+    assert got["95名"] == "医生"
+    assert got["5.2万件"] == "来电"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a verb before 类 names a category (停车类 requests), it is no governing verb to drop
+        ("其中，取暖类投诉3,400件。", "3,400件", "取暖类投诉"),
+        ("其中，维修类诉求1.1万件。", "1.1万件", "维修类诉求"),
+    ],
+)
+def test_a_verb_before_lei_names_a_category(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_verb_before_lei_names_a_category_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "其中，維修類訴求1.1萬件。")
+    assert got["1.1万件"] == "维修类诉求"
+
+
+def test_pei_bei_governs_what_is_equipped(tmp_path: Path) -> None:
+    # 配备 (equip with) governs its object; the people or things supplied are what is counted
+    assert subject("每个站点配备调解员45名。", "45名") == "调解员"
+    assert _page_subjects(tmp_path, "每個站點配備調解員45名。")["45名"] == "调解员"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 方面 after a count is what it counts; the noun or verb after it is not part of the subject
+        ("明年要着力抓好以下七个方面工作。", "七个", "方面"),
+        ("全区从四个方面协同推进。", "四个", "方面"),
+        # a count before another noun still counts that noun
+        ("明年要办好以下七件民生实事。", "七件", "民生实事"),
+    ],
+)
+def test_aspects_are_what_a_count_of_fangmian_counts(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_aspects_in_traditional_script(tmp_path: Path) -> None:
+    assert _page_subjects(tmp_path, "明年要著力抓好以下七個方面工作。")["七个"] == "方面"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 提出, 作出 and 编列 (Taiwan: budget for) govern what they put forward or set aside
+        ("执法队今年就违规占道提出检控41宗。", "41宗", "检控"),
+        ("该部门全年作出审查意见360件。", "360件", "审查意见"),
+        ("县府明年将为长照服务编列经费约8亿元。", "约8亿元", "经费"),
+    ],
+)
+def test_verbs_of_putting_forward_govern_their_object(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_verbs_of_putting_forward_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "執法隊今年就違規佔道提出檢控41宗。縣府明年將為長照服務編列經費約8億元。")
+    assert got["41宗"] == "检控"
+    assert got["约8亿元"] == "经费"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a size alone in its clause measures the subject of the clause before
+        ("新体育馆将于明年五月启用，面积约8,600平方米。", "约8,600平方米", "新体育馆"),
+        ("环湖公路预计于年底贯通，全长约12公里。", "约12公里", "环湖公路"),
+        ("社区食堂由旧仓库改造而成，面积约180平方米。", "约180平方米", "社区食堂"),
+        # a clause that opens with its verb carries its object
+        ("街道今年建成口袋公园，面积约600平方米。", "约600平方米", "口袋公园"),
+    ],
+)
+def test_a_size_measures_the_subject_of_the_clause_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_size_measures_the_subject_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "新體育館將於明年五月啟用，面積約8,600平方米。環湖公路預計於年底貫通，全長約12公里。"
+    )
+    assert got["约8,600平方米"] == "新体育馆"
+    assert got["约12公里"] == "环湖公路"

@@ -53,6 +53,7 @@ from transforms.metrics.subjects.neighbours import (
     _noun_after_list,
     _noun_of_next,
     _of_metric_before,
+    _parts_of_whole,
     _place_of_previous,
     _place_share_of_previous,
     _shared_level_heads,
@@ -114,6 +115,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
+        after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
@@ -150,7 +152,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _dimension_of(sentence, spans, k)
         if subject is None:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
-        if subject is None or subject in _attribute_heads():
+        if subject is None or subject in _attribute_heads() or subject in _set("subject_size_attributes.txt"):
             subject = _last_resort(sentence, spans, out, k, before, subject)
         # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
         out.append(Fact(_finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after)), measure))
@@ -162,11 +164,27 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _ranked_groups(sentence, spans, out)  # 总薪资以A业13万元最高，B业11万元次之: the 总薪资
     out = _place_of_previous(sentence, spans, out)
     out = _place_share_of_previous(sentence, spans, out)  # 病例156例，高雄占近7成: the cases' share
+    out = _parts_of_whole(sentence, spans, out)  # 诉求8.7万件，其中咨询类4.1万件: a kind of the whole
     out = _attribute_of_previous(sentence, spans, out)
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
+
+
+def _named_units(
+    after: str | None, sentence: str, at: int, floor: int, event: bool, cases: bool
+) -> str | None:
+    """公营房屋|约18万9千个|单位: when the noun read after a count is a generic unit noun
+    (subject_unit_nouns.txt), the noun right before the count names what the units are; ``after``
+    unchanged otherwise, and when no noun stands right there (宁东基地等|4个单位, 授予|100个单位)."""
+    if after not in _set("subject_unit_nouns.txt"):
+        return after
+    found = _before(sentence, at, floor, event, cases=cases).subject
+    if not found or not sentence.endswith(found, 0, at):
+        return after
+    listed = "、" in found or sentence[at - len(found) - 1 : at - len(found)] in ("、", "和", "及")
+    return after if listed else found  # 中宣部、…、国家文物局|5家单位: the units are the list's members
 
 
 _FRAME_LOCATIVES = ("中", "上", "里")

@@ -54,7 +54,10 @@ def _after(sentence: str, end: int, kind: str) -> str | None:
     cases = sentence[end - 1 : end] in _set("subject_case_units.txt")
     found = _after_text(sentence[end : end + _MAX_AFTER + 1], kind, term, cases)
     found = _shared_head(sentence, end, kind, found)
-    return _counted_owner(found) if found and kind == "count" else found
+    if found and kind == "count":
+        aspect = next((w for w in words("subject_aspect_nouns.txt") if found.startswith(w)), None)
+        return aspect or _counted_owner(found)  # 八个|方面|工作: the aspects are counted
+    return found
 
 
 def _shared_head(sentence: str, end: int, kind: str, found: str | None) -> str | None:
@@ -172,6 +175,8 @@ def _lone_verb(verb: Word, ws: Sequence[Word], of_phrase: bool, term: bool, cut:
     """The subject when the phrase after a metric is one verb: the verb itself where it names a thing
     (近4小时的|辗转: made a noun by 的; 十年|禁渔: the act a duration times; 1,958件|申请: the cases),
     None where it is the clause's predicate, else _READ_ON."""
+    if term and verb.text in _set("subject_duration_changes.txt"):
+        return None  # 较一年前的5.8年|缩短: how the duration changed, not an act it times
     if of_phrase or (term and len(ws) == 1 and len(verb.text) > 1 and not cut):
         own = _good(verb.text, [verb]) and verb.text not in _set("subject_target_words.txt")
         return verb.text if own else None  # not …的|转变: the change the figure ends

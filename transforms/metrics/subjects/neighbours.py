@@ -14,7 +14,7 @@ from transforms.metrics.subjects.after import _after
 from transforms.metrics.subjects.bridges import _metric_bridges
 from transforms.metrics.subjects.clauses import _total_clause
 from transforms.metrics.subjects.spans import _HAN, _HAN_WORD, Fact, Span, _Before, _clause_start, _text
-from transforms.metrics.subjects.vocab import _attribute_heads, _has_head, _set
+from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _has_head, _names_people, _set
 from transforms.metrics.words import dictionary_tag, tag
 
 
@@ -86,6 +86,29 @@ def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
             placed = False
             continue  # only a part (其中) names where: a list's items name things (桃|650亩)
         placed = only_place(subject) or _division_name(subject)
+        if placed:
+            out[k] = Fact(prev, out[k].measure)
+    return out
+
+
+def _parts_of_whole(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """受理诉求8.7万件，其中咨询类4.1万件、求助类2.9万件; 招聘教师1260名，其中研究生学历186名: a part
+    after 其中 named only by a category (…类) or, for people, by an attribute they hold (学历, 职称) is
+    a part of the whole counted before, so it counts the whole's thing; the 、 items after it too."""
+    placed = False
+    for k in range(1, len(spans)):
+        subject, prev = out[k].subject, out[k - 1].subject
+        gap = sentence[spans[k - 1].end : spans[k].start]
+        if not subject or not prev or spans[k].kind != spans[k - 1].kind or any(c in gap for c in "。；;"):
+            placed = False
+            continue
+        clause = re.split("[，,]", gap)[-1]
+        if not (clause.startswith("其中") or (placed and gap.startswith("、"))):
+            placed = False
+            continue
+        category = subject.endswith("类") and 2 < len(subject) <= 5 and bool(_HAN_WORD.fullmatch(subject))
+        held = spans[k].kind in _PEOPLE_KINDS and subject.endswith(words("subject_people_attributes.txt"))
+        placed = category or (held and _names_people(prev))
         if placed:
             out[k] = Fact(prev, out[k].measure)
     return out
@@ -279,6 +302,14 @@ def _inherited(
         and _LEVEL_AFTER.fullmatch(between)
     ):
         return prev_fact.subject  # 访港旅客人次增长12%，约有410万人次: the level of the indicator itself
+    head = between.removesuffix("其中").rstrip("，,")
+    if (
+        prev_fact.subject
+        and sp.kind == prev.kind
+        and between.endswith("其中")
+        and head in ("", prev_fact.subject)
+    ):
+        return prev_fact.subject  # 约142万名长者，其中|132万人|曾使用…: a part of the same people, 名 or 人
     same_unit = [(s, f) for s, f in zip(spans[:k], out, strict=False) if s.unit == sp.unit and f.subject]
     if same_unit and not rate:
         return same_unit[-1][1].subject  # 20台电梯，目前已有2台安装完毕、5台正在加装中

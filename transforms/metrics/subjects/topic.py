@@ -16,7 +16,7 @@ from transforms.metrics.subjects.funding import _funded_project
 from transforms.metrics.subjects.phrase import _np_backward
 from transforms.metrics.subjects.spans import _MAX_BEFORE, Fact, Span, _balanced, _Before, _text
 from transforms.metrics.subjects.trim import _trim_np
-from transforms.metrics.subjects.vocab import _NUMERAL_COUNT, _good, _is_verb, _names_people, _set
+from transforms.metrics.subjects.vocab import _NUMERAL_COUNT, _good, _is_stop, _is_verb, _names_people, _set
 from transforms.metrics.words import tag
 
 
@@ -28,7 +28,10 @@ def _last_resort(
     ``attribute``: the clause names only an attribute (发布外销订单统计，金额为|…亿美元), which says
     what was measured of the topic but not of what (FACTS-DECISIONS: the thing is the core)."""
     if attribute:
-        return _topic_carried(sentence, spans, out, k, attribute) or attribute
+        carried = _topic_carried(sentence, spans, out, k, attribute)
+        if carried is None and attribute in _set("subject_size_attributes.txt"):
+            carried = _sized_topic(sentence, spans, k, attribute)
+        return carried or attribute
     if before.base and _good(before.base, tag(before.base)):
         return before.base
     if spans[k].kind == "money" and not before.bare:
@@ -42,6 +45,35 @@ def _last_resort(
         if before.bare or _after_space(sentence, spans[k].start)
         else None
     )
+
+
+def _sized_topic(sentence: str, spans: Sequence[Span], k: int, attribute: str) -> str | None:
+    """新卫生中心将于明年投入服务，面积约2,400平方米: a size (subject_size_attributes.txt) alone in its
+    clause measures the thing the clause before is about, its subject: the noun phrase before that
+    clause's first adverb, preposition or verb (新卫生中心|将于…, 轻轨东线|预计…, 食堂|由…改造而成).
+    Only the nearest clause of the sentence, and only when it holds no figure."""
+    sp = spans[k]
+    lo = max(sentence.rfind(c, 0, sp.start) for c in _TOPIC_STOP + "。；;！!？?\n")
+    if lo <= 0 or sentence[lo] not in "，,":
+        return None
+    own = sentence[lo + 1 : sp.start]
+    if not own.startswith(attribute) or len(own) > len(attribute) + 2:
+        return None  # 智慧供热覆盖|面积: the figure's clause names more than the size
+    start = max(sentence.rfind(c, 0, lo) for c in _TOPIC_STOP + "。；;！!？?\n") + 1
+    if any(s.end > start and s.start < sp.start for s in spans[:k]):
+        return None  # a figure before, in this clause or the one before, names its own thing
+    ws = [w for w in tag(sentence[start:lo]) if w.text.strip()]
+    for i in range(1, len(ws)):
+        w, prev = ws[i], ws[i - 1]
+        predicate = w.tag in ("d", "ad", "p") or (w.tag.startswith("v") and len(w.text) > 1 and _is_stop(w))
+        predicate = predicate or (w.tag == "v" and len(w.text) > 1)  # 食堂|由…, 东线|预计…, 中心|将于…
+        if predicate and prev.tag.startswith(("n", "j")):
+            np, rest = _np_backward(ws[:i])
+            if rest and rest[-1].tag != "uj":
+                return None  # 着力|补齐…: the clause opens with its verb, it has no subject
+            text = _balanced(_text(np)) if np else ""
+            return text if text and _good(text, np, 2) else None
+    return None
 
 
 def _time_taken(sentence: str, floor: int, start: int) -> bool:

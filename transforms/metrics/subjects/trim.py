@@ -138,7 +138,14 @@ def _trim_np(
             )  # …及|以上|自然村: a condition's tail, cut off
             or (first.text in _PERIOD_CLOSERS and nxt is not None and len(nxt.text) > 1)
             # 3个月|内|就业率: a period's tail (not 后|浦|社区: a name cut in characters)
-            or (_is_verb(first) and len(ws) > 1 and not governed and not _verb_term(ws))
+            or (
+                _is_verb(first)
+                and len(ws) > 1
+                and not governed
+                and not _verb_term(ws)
+                and nxt is not None
+                and nxt.text != "类"  # 供暖|类|诉求, 停车|类: the verb names a category with 类
+            )
             or (first.tag in ("a", "ad", "d") and nxt is not None and _is_verb(nxt) and not _averaged_act(ws))
             or (
                 first.text in _set("subject_scope_adverbs.txt")
