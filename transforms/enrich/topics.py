@@ -809,6 +809,13 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .unique()
         .with_columns(pl.lit(True).alias("clause_named"))
     )
+    # metrics whose clause holds a decisive keyword (weight >= PREDICATE_MIN) of a real topic
+    decided_clause = (
+        hits.filter(pl.col("lvl") <= 2, pl.col("weight") >= PREDICATE_MIN)
+        .select("_row")
+        .unique()
+        .with_columns(pl.lit(True).alias("clause_decided"))
+    )
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     out = (
         win.select(
@@ -830,6 +837,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
         .join(named_clause, on="_row", how="left")
+        .join(decided_clause, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
             # a metric with no keyword in its clause is about what the metric before it is about
@@ -962,10 +970,38 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
+        .pipe(_same_measure)
         .pipe(_categories)
         .sort("_row")
     )
     return out.select("metric_id", "topic")
+
+
+_MEASURE_CHARS = 4
+
+
+def _same_measure(out: pl.DataFrame) -> pl.DataFrame:
+    """A sentence that states the measure of the metric before it again, for another group
+    (一般申请者的平均轮候时间为5.3年。长者一人申请者的平均轮候时间为3.6年。), is about what that metric is
+    about, unless its clause names a theme decisively: the group's weak word (长者) does not.
+
+    Only a subject with no telling keyword of its own, standing before its figure after the group
+    it is measured for (…的平均轮候时间为3.6年), met in the sentence just before.
+    """
+    order = ["sha256", "sent_ix", "a"]
+    out = out.sort(order)
+    # the latest metric before it of the same subject (another metric may stand between: 较一年前的5.8年)
+    prev = [pl.col(c).shift(1).over("sha256", "subject") for c in ("topic", "sent_ix")]
+    same = (
+        # a measure named in a phrase (平均轮候时间), not a bare noun (国家) any sentence may repeat
+        (pl.col("subject").str.len_chars() >= _MEASURE_CHARS)
+        # the measure, before its figure, of a group named before it with 的 (…申请者的平均轮候时间为)
+        & pl.col("lead").str.contains(pl.concat_str(pl.lit("的"), pl.col("subject")), literal=True)
+        & (pl.col("sent_ix") == prev[1] + 1)
+        & pl.col("unnamed")
+        & pl.col("clause_decided").is_null()
+    ).fill_null(False)
+    return out.with_columns(pl.when(same).then(prev[0]).otherwise(pl.col("topic")).alias("topic"))
 
 
 def _categories(out: pl.DataFrame) -> pl.DataFrame:

@@ -118,3 +118,21 @@ RESERVOIRS = ("目前全台水库蓄水率约61%。", "目前全臺水庫蓄水�
 @SCRIPTS
 def test_how_full_the_reservoirs_are_is_water_resources(tmp_path: Path, script: int) -> None:
     assert _topics(tmp_path, RESERVOIRS[script], "tw-r.txt") == {"约61%": "environment"}
+
+
+# a measure stated again for another group, in the next sentence, keeps the first one's theme: the
+# group's weak word (长者) does not decide; a clause with a decisive word of its own still does
+SAME_MEASURE = (
+    "房屋委员会公布，公屋一般申请者的平均轮候时间为4.8年。长者一人申请者的平均轮候时间为2.9年。",
+    "房屋委員會公布，公屋一般申請者的平均輪候時間為4.8年。長者一人申請者的平均輪候時間為2.9年。",
+)
+
+
+@SCRIPTS
+def test_a_measure_stated_again_for_another_group_keeps_its_theme(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, SAME_MEASURE[script], "hk-w.txt") == {"4.8年": "housing", "2.9年": "housing"}
+
+
+def test_a_decisive_word_of_the_second_sentence_still_decides(tmp_path: Path) -> None:
+    topics = _topics(tmp_path, "公屋一般申请者的平均轮候时间为4.8年。安老院舍护理宿位的平均轮候时间为20个月。", "hk-w.txt")
+    assert topics["4.8年"] == "housing" and topics["20个月"] == "social_security"
