@@ -604,12 +604,15 @@ def _pair_span(s: Sentence, k: int) -> Period | None:
 
 # 由2020年的A增加到B: a pair's dated start dates that value only (a horizon 到2030年，… carries on)
 PAIR_START = "from"
+NOT_CARRIED = frozenset({PAIR_START, "recent"})
 
 
 def last_opener(s: Sentence) -> Expr | None:
     """The expression that still governs at the sentence's end (carried over a ；). A pair's dated
-    start (…，由2020年的A增加到B；累计完成投资C) dates its own value, not the sentences after it."""
-    opened = [s.exprs[i] for i in sorted(s.openers) if s.exprs[i].kind != PAIR_START]
+    start (…，由2020年的A增加到B；累计完成投资C) dates its own value, not the sentences after it; nor
+    does the span of the last few years (近3年已完成…；再生水厂已有6座营运): it dates what was done in
+    it, and what the text states after the ； stands now."""
+    opened = [s.exprs[i] for i in sorted(s.openers) if s.exprs[i].kind not in NOT_CARRIED]
     return opened[-1] if opened else None
 
 

@@ -56,7 +56,7 @@ class Expr(NamedTuple):
 
     start: int
     end: int
-    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | next | year1 | five | next5 | ago | none
+    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | next | year1 | five | next5 | ago | recent | none
     first: int | None = None
     last: int | None = None
 
@@ -136,6 +136,9 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?<![\d.])(?P<school>{YEAR}|1[0-4]\d)学年",
                 *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
+                # the last two to four years up to now (近3年已完成…), not a record over them (创近三年新高)
+                # nor a description of a noun (近两年挂牌出让的14个项目: the figure is the text's own)
+                r"近(?P<recent>[2-4两三四])年(?!来?(?:新高|最|之最))(?![^，,。；;：:\d]*的)",
                 rf"(?P<rel>{rel})",
             )
         )
@@ -214,9 +217,9 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "rel":
         kind = _rel_kinds()[m.group("rel")]
         return None if kind == SKIP else Expr(s, e, kind)
-    if g == "ago":
-        n = _number(m.group("ago"))
-        return Expr(s, e, "ago", n, n)
+    if g in ("ago", "recent"):  # 5年前; 近3年: a span of that many years up to the text's year
+        n = _number(m.group(g))
+        return Expr(s, e, g, n, n)
     if g in ("cnyear", "cnsince", "cnroc"):  # 二〇二五年, 自二〇二三年展开以来, 一一三年
         y = _cn_year(m.group(g))
         y += ROC_BASE if g == "cnroc" else 0
@@ -343,6 +346,11 @@ def resolve(expr: Expr, published: int | None, report: bool) -> Period:
         return p - 5, p - 1
     if kind == "next5":
         return p, p + 4
+    if kind == "recent" and expr.first is not None:
+        # a work report looks back on the years before its own (近三年 in a 2016 report: 2013-2015);
+        # news counts its own year in (近3年已完成… in 2026: 2024-2026)
+        n = expr.first
+        return (p - n, p - 1) if report else (p - n + 1, p)
     if kind == "ago" and expr.first is not None:
         return p - expr.first, p - expr.first
     return NULL

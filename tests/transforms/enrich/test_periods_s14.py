@@ -1,0 +1,58 @@
+"""Session 14's year kinds (made-up pages, simplified and traditional): the span of the last few
+years (近3年), counted back from a news story's own year, or from the year before a work report's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.parse import parse_batch
+
+SCRIPTS = pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+
+
+def _rows(tmp_path: Path, text: str, name: str = "p.txt") -> dict[str, tuple[int | None, int | None, str]]:
+    """(year_from, year_to, modality) by figure text (normalised: simplified whatever the script)."""
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    rows = parse_batch([str(page)]).metrics.select("text", "year_from", "year_to", "modality").rows()
+    return {t: (a, b, m) for t, a, b, m in rows}
+
+
+NEWS = (
+    "（本社记者台北2026年5月2日电）水利署说，近3年已完成联通管线52公里；再生水厂已有4座营运。",
+    "（本社記者台北2026年5月2日電）水利署說，近3年已完成聯通管線52公里；再生水廠已有4座營運。",
+)
+
+
+@SCRIPTS
+def test_the_last_three_years_of_a_news_story_end_in_its_year(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, NEWS[script], "tw-n.txt")
+    assert got["52公里"][:2] == (2024, 2026)
+    # what the text states after the ； stands now: the span dates only what was done in it
+    assert got["4座"][:2] == (2026, 2026)
+
+
+REPORT = """2026年某省政府工作报告
+
+一、2025年工作回顾
+
+{line}
+"""
+REVIEW = ("近三年，全省累计投入农田建设资金86亿元。", "近三年，全省累計投入農田建設資金86億元。")
+
+
+@SCRIPTS
+def test_the_last_three_years_of_a_work_report_are_those_it_reviews(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, REPORT.format(line=REVIEW[script]), "r.txt")
+    assert got["86亿元"][:2] == (2023, 2025)
+
+
+def test_a_record_over_the_last_years_and_a_description_are_no_span(tmp_path: Path) -> None:
+    got = _rows(
+        tmp_path,
+        "（本报记者 2026年3月4日）全市城镇化率提高1.2个百分点，创近三年新高。近两年引进的企业达到45家。",
+    )
+    assert got["1.2个百分点"][:2] == (2026, 2026)
+    assert got["45家"][:2] == (2026, 2026)
