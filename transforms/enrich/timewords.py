@@ -277,7 +277,25 @@ def scan(sentence: str, roc: bool = False) -> tuple[Expr, ...]:
     if _keys().search(sentence) is None:
         return ()
     found = tuple(x for m in _pattern(roc).finditer(sentence) if (x := _expr(m)) is not None)
+    found = _with_then(sentence, found) if THEN in sentence else found
     return _with_events(sentence, found) if "以来" in sentence else found
+
+
+THEN = "当时"
+_THEN_NOT = re.compile(r"当时(?:价格|市价|的价格)")  # 按当时价格计算: prices of the time, no year
+
+
+def _with_then(sentence: str, found: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """``found`` with each 当时 (at that time) standing for the year named before it in the sentence
+    (…于2024年推出，当时共收到1万份申请: 2024): it dates the clauses it opens as that year would."""
+    added = []
+    for m in re.finditer(THEN, sentence):
+        if _THEN_NOT.match(sentence, m.start()):
+            continue
+        before = [x for x in found if x.end <= m.start() and x.kind == "year"]
+        if before:
+            added.append(Expr(m.start(), m.end(), "year", before[-1].first, before[-1].last))
+    return tuple(sorted((*found, *added), key=lambda x: x.start)) if added else found
 
 
 def _with_events(sentence: str, found: tuple[Expr, ...]) -> tuple[Expr, ...]:

@@ -56,3 +56,17 @@ def test_a_record_over_the_last_years_and_a_description_are_no_span(tmp_path: Pa
     )
     assert got["1.2个百分点"][:2] == (2026, 2026)
     assert got["45家"][:2] == (2026, 2026)
+
+
+# 当时 (at that time) stands for the year named before it: it dates the clauses after it so
+THEN = (
+    "（本报讯）2026年5月6日，房屋局指出，上一期社屋于2023年开放申请，当时共收到8,400份申请，最终编配3,100个单位。",
+    "（本報訊）2026年5月6日，房屋局指出，上一期社屋於2023年開放申請，當時共收到8,400份申請，最終編配3,100個單位。",
+)
+
+
+@SCRIPTS
+def test_at_that_time_is_the_year_named_before_it(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, THEN[script], "mo-h.txt")
+    assert got["8,400份"][:2] == (2023, 2023) and got["3,100个"][:2] == (2023, 2023)
+
