@@ -47,8 +47,10 @@ from transforms.enrich.structure import (
     year_from_headings,
 )
 from transforms.enrich.timewords import (
+    CN_YEAR,
     NONE,
     NULL,
+    YEAR,
     Expr,
     Period,
     dates_roc,
@@ -639,6 +641,7 @@ class Walk:
     carry_forecast: bool = False  # a sentence ending in ； inside a forecast's scope (预计…为A，…为B；)
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
     late: bool = False  # dated late in its year (a policy address of November): 过去一年 is that year
+    month: int | None = None  # the month the page is dated in: the school year running then (本学年)
     day_frame: Period | None = None  # a story paragraph opened by a dated day (2003年9月18日，…)
     budget: bool = False  # the story's headline names a budget bill (发表2026-27年度财政预算案)
     budget_page: bool = False  # ... or the page's opening lines do (a title under a 新闻公报 masthead)
@@ -646,6 +649,8 @@ class Walk:
     def resolve(self, e: Expr) -> Period:
         if e.kind == PAST and self.late and self.published is not None:
             return self.published, self.published
+        if e.kind == SCHOOL:
+            return school_year(self.published, self.month)
         return NULL if e.kind == NONE else resolve(e, self.published, self.report)
 
     def context(self) -> Period:
@@ -1035,6 +1040,50 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
 
 PAST = "past"  # 过去一年 (time_words.csv)
 LATE_MONTH = 10  # a text dated from October on looks back on its own year as 过去一年
+SCHOOL = "school"  # 本学年 (time_words.csv)
+SCHOOL_MONTH = 9  # a school year runs from September to August (2026/27学年: 2026-09 to 2027-08)
+# a page's own date in its first lines: 2026年6月6日, 二○二六年六月六日
+_LEAD_DATE = re.compile(rf"(?:{YEAR}|{CN_YEAR})年(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月")
+
+
+def school_year(published: int | None, month: int | None) -> Period:
+    """The school year running when the page was written (本学年): the one that started in the
+    page's September, else the one that started the September before; the page's year alone when
+    its month is unknown, null when its year is."""
+    if published is None:
+        return NULL
+    if month is None:
+        return published, published
+    return (published, published + 1) if month >= SCHOOL_MONTH else (published - 1, published)
+
+
+def _lead_month(lead: str) -> int | None:
+    """The month of the first date in a page's lead (二○二六年六月六日 -> 6), else None."""
+    m = _LEAD_DATE.search(lead)
+    if m is None:
+        return None
+    g = m.group(1)
+    return int(g) if g.isdigit() else _cn_month(g)
+
+
+def _cn_month(g: str) -> int:
+    digits = "一二三四五六七八九"
+    if g.startswith("十"):
+        return 10 + (digits.index(g[1]) + 1 if len(g) > 1 else 0)
+    return digits.index(g) + 1
+
+
+def _publication_months(ctx: Context, leads: dict[str, str]) -> dict[str, int | None]:
+    """The month each page is dated in: its sidecar's, else the first date of its lead."""
+    months: dict[str, int | None] = {}
+    if ctx.files is not None and "meta" in ctx.files.columns:
+        for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
+            if months.get(sha) is None:
+                months[sha] = meta_month(meta)
+    for sha, lead in leads.items():
+        if months.get(sha) is None:
+            months[sha] = _lead_month(lead or "")
+    return months
 
 
 def _late_pages(ctx: Context) -> set[str]:
@@ -1117,6 +1166,7 @@ def _walk_document(
     metrics: dict[int, list[tuple]],
     roc: bool = False,
     late: bool = False,
+    month: int | None = None,
 ) -> list[tuple[str, int | None, int | None, str]]:
     """Read one document's sentences in order and decide every metric in them (``roc``: a page
     dated by the Republic of China's years; ``late``: one dated late in its year, Walk.late)."""
@@ -1125,7 +1175,7 @@ def _walk_document(
     if published is None:
         heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
         published = year_from_headings([h for h in heads if h is not None])
-    w = Walk(published, report, single, roc=roc, late=late, budget_page=_names_budget(text0))
+    w = Walk(published, report, single, roc=roc, late=late, month=month, budget_page=_names_budget(text0))
     out = []
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     whole_planned = False  # the sentence just before ended on a planned metric (a 其中 part may follow)
@@ -1194,6 +1244,7 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
     roc = _taiwan_pages(ctx)
     # is_report reads only the lead
     texts = dict(ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS)).iter_rows())
+    months = _publication_months(ctx, texts)
     metrics: dict[str, dict[int, list[tuple]]] = {}
     m = ctx.metrics
     for metric_id, sha, sent_ix, fig_start, fig_text in zip(
@@ -1229,7 +1280,13 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
         lead = texts.get(sha) or ""
         rows.extend(
             _walk_document(
-                published.get(sha), lead, doc, metrics[sha], sha in roc or dates_roc(lead), sha in late
+                published.get(sha),
+                lead,
+                doc,
+                metrics[sha],
+                sha in roc or dates_roc(lead),
+                sha in late,
+                months.get(sha),
             )
         )
     decided = pl.DataFrame(rows, schema=METRIC_PERIODS, orient="row").unique("metric_id", keep="first")

@@ -70,3 +70,36 @@ def test_at_that_time_is_the_year_named_before_it(tmp_path: Path, script: int) -
     got = _rows(tmp_path, THEN[script], "mo-h.txt")
     assert got["8,400份"][:2] == (2023, 2023) and got["3,100个"][:2] == (2023, 2023)
 
+
+
+# 本学年 is the school year running when the page was written (September to August), a base of
+# comparison after 较/比 is no period of the figure
+SCHOOL_JUNE = (
+    "新闻公报\n\n二○二六年六月十日（星期三）\n\n本学年共有约830所幼稚园参加计划，较上年增加12所。",
+    "新聞公報\n\n二○二六年六月十日（星期三）\n\n本學年共有約830所幼稚園參加計劃，較上年增加12所。",
+)
+SCHOOL_OCTOBER = (
+    "新闻公报\n\n2026年10月8日\n\n本学年全港共有约2万名非本地学生，较本学年初增加约300名。",
+    "新聞公報\n\n2026年10月8日\n\n本學年全港共有約2萬名非本地學生，較本學年初增加約300名。",
+)
+
+
+@SCRIPTS
+def test_this_school_year_before_september_started_the_year_before(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, SCHOOL_JUNE[script], "hk-s.txt")
+    assert got["约830所"][:2] == (2025, 2026)
+
+
+@SCRIPTS
+def test_this_school_year_from_september_starts_in_the_page_s_year(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, SCHOOL_OCTOBER[script], "hk-s.txt")
+    assert got["约2万名"][:2] == (2026, 2027)
+
+
+def test_this_school_year_as_a_base_is_no_period(tmp_path: Path) -> None:
+    got = _rows(
+        tmp_path,
+        "新闻公报\n\n2026年6月8日\n\n教育局预计2026/27学年小一开班数目为约1,500班，较本学年减少约80班。",
+        "hk-s.txt",
+    )
+    assert got["约80班"][:2] == (2026, 2027)
