@@ -158,8 +158,9 @@ PLANNED_AT = ("将于", "拟于", "会于", "计划于", "预计于")  # 将于�
 
 def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     """Does a dated start (自X年起, 从X年以来) or 去年 follow only a short subject at its clause's
-    head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…)? Then it frames the clause
-    and the clauses after it, as one opening the clause would; not after a copula (该镇是去年确定的…)."""
+    head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…), or the year it acted in
+    (_acted_in)? Then it frames the clause and the clauses after it, as one opening the clause
+    would; not after a copula (该镇是去年确定的…)."""
     return (
         (
             (e.kind == "since" and text.startswith(_START_WORDS, e.start))
@@ -176,6 +177,21 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
         and (e.start - cs <= SUBJECT_CHARS or _long_subject_look_back(text, cs, e))
         and not DIGIT.search(text, cs, e.start)
         and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
+    ) or _acted_in(text, cs, ce, e)
+
+
+AT = "在"  # 某处在2025年进行…: the year an agent acted in
+
+
+def _acted_in(text: str, cs: int, ce: int, e: Expr) -> bool:
+    """Is ``e`` the year a short subject at the clause's head acted in (（二）劳工处在2025年进行…),
+    with no 的 after it in the clause (他在2020年创办的企业 dates the firm, not a frame)?"""
+    return (
+        e.kind == "year"
+        and text.endswith(AT, cs, e.start)
+        and not DIGIT.search(text, cs, e.start)
+        and e.start - _lead(text, cs, ce) <= SUBJECT_CHARS
+        and "的" not in text[e.end : ce]
     )
 
 

@@ -103,3 +103,20 @@ def test_this_school_year_as_a_base_is_no_period(tmp_path: Path) -> None:
         "hk-s.txt",
     )
     assert got["约80班"][:2] == (2026, 2027)
+
+
+# the year an agent acted in (某署在2025年进行…) frames the clauses that go on with what it did,
+# and a sentence opening on 同年 after them; a year dating a noun (在2019年创办的企业) frames nothing
+ACTED = (
+    "立法会二十题\n\n2026年3月4日（星期三）\n\n（二）卫生署在2025年进行食物抽检逾3万次，发出警告信420封，"
+    "并提出检控160宗。同年，该署举办讲座95场。\n\n他在2019年创办的企业，现有员工300人。",
+    "立法會二十題\n\n2026年3月4日（星期三）\n\n（二）衞生署在2025年進行食物抽檢逾3萬次，發出警告信420封，"
+    "並提出檢控160宗。同年，該署舉辦講座95場。\n\n他在2019年創辦的企業，現有員工300人。",
+)
+
+
+@SCRIPTS
+def test_the_year_an_agent_acted_in_frames_what_it_did(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, ACTED[script], "hk-l.txt")
+    assert [got[t][:2] for t in ("逾3万次", "420封", "160宗", "95场")] == [(2025, 2025)] * 4
+    assert got["300人"][:2] == (2026, 2026)
