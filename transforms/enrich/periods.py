@@ -481,7 +481,9 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
     return found
 
 
-RELATIVE_STARTS = frozenset({"last", "past"})  # (从目前的A缩短至B: B keeps the page's year)
+# (从目前的A缩短至B: B keeps the page's year, or the year a plan before it names: 明年将把…由目前的A
+# 增至B, B is next year's)
+RELATIVE_STARTS = frozenset({"last", "past", "this"})
 
 
 def _relative_start(text: str, e: Expr) -> bool:

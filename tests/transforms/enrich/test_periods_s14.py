@@ -120,3 +120,16 @@ def test_the_year_an_agent_acted_in_frames_what_it_did(tmp_path: Path, script: i
     got = _rows(tmp_path, ACTED[script], "hk-l.txt")
     assert [got[t][:2] for t in ("逾3万次", "420封", "160宗", "95场")] == [(2025, 2025)] * 4
     assert got["300人"][:2] == (2026, 2026)
+
+
+# a pair's start 由目前的A dates A only: B is the year the plan before it names
+NOW_TO_NEXT = (
+    "（本报讯）2026年5月6日，局方表示，明年将把自助服务点由目前的40个增至65个。",
+    "（本報訊）2026年5月6日，局方表示，明年將把自助服務點由目前的40個增至65個。",
+)
+
+
+@SCRIPTS
+def test_a_pair_from_now_ends_in_the_year_the_plan_names(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, NOW_TO_NEXT[script], "mo-d.txt")
+    assert got["40个"] == (2026, 2026, "actual") and got["65个"] == (2027, 2027, "target")
