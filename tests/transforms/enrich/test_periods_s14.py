@@ -133,3 +133,18 @@ NOW_TO_NEXT = (
 def test_a_pair_from_now_ends_in_the_year_the_plan_names(tmp_path: Path, script: int) -> None:
     got = _rows(tmp_path, NOW_TO_NEXT[script], "mo-d.txt")
     assert got["40个"] == (2026, 2026, "actual") and got["65个"] == (2027, 2027, "target")
+
+
+# an office named for planning in a page's source line (来源：规划计划处) plans nothing
+SOURCE_LINE = (
+    "某某水利厅\n\n前三季度全区水利建设完成投资超200亿元\n\n发布时间：2026-10-20 16:35　　来源：规划计划处"
+    "　　【字号：大 中 小】　　分享到：\n\n今年以来，前三季度全区水利建设完成投资215.4亿元，同比增长7.6%。",
+    "某某水利廳\n\n前三季度全區水利建設完成投資超200億元\n\n發佈時間：2026-10-20 16:35　　來源：規劃計劃處"
+    "　　【字號：大 中 小】　　分享到：\n\n今年以來，前三季度全區水利建設完成投資215.4億元，同比增長7.6%。",
+)
+
+
+@SCRIPTS
+def test_a_planning_office_in_the_source_line_plans_nothing(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, SOURCE_LINE[script], "cn-w.txt")
+    assert got["215.4亿元"] == (2026, 2026, "actual") and got["7.6%"] == (2026, 2026, "actual")
