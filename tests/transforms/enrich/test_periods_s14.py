@@ -148,3 +148,20 @@ SOURCE_LINE = (
 def test_a_planning_office_in_the_source_line_plans_nothing(tmp_path: Path, script: int) -> None:
     got = _rows(tmp_path, SOURCE_LINE[script], "cn-w.txt")
     assert got["215.4亿元"] == (2026, 2026, "actual") and got["7.6%"] == (2026, 2026, "actual")
+
+
+# an estimate of a quantity named before it (…销售额估计为A) is the figure as it is reckoned to
+# stand, and so is the share stated of it; a forecast names what it foresees after 估计
+ESTIMATES = (
+    "新闻公报\n\n2026年11月2日\n\n网上销售额估计为25亿元，占零售业总销货价值的9.8%。"
+    "旅游局表示，上半年旅客消费金额估计约180亿元。统计处估计全年出生数为11万人。",
+    "新聞公報\n\n2026年11月2日\n\n網上銷售額估計為25億元，佔零售業總銷貨價值的9.8%。"
+    "旅遊局表示，上半年旅客消費金額估計約180億元。統計處估計全年出生數為11萬人。",
+)
+
+
+@SCRIPTS
+def test_an_estimate_of_a_stated_quantity_is_actual(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, ESTIMATES[script], "hk-r.txt")
+    assert [got[t][2] for t in ("25亿元", "9.8%", "约180亿元")] == ["actual"] * 3
+    assert got["11万人"][2] == "target"
