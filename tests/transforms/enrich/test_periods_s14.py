@@ -165,3 +165,25 @@ def test_an_estimate_of_a_stated_quantity_is_actual(tmp_path: Path, script: int)
     got = _rows(tmp_path, ESTIMATES[script], "hk-r.txt")
     assert [got[t][2] for t in ("25亿元", "9.8%", "约180亿元")] == ["actual"] * 3
     assert got["11万人"][2] == "target"
+
+
+# Taiwan's 推估 projects a trend (a forecast whose scope runs on); a spending programme's name
+# (投资与发展开支计划) plans nothing
+PROJECTION = (
+    "（中央社记者王小明台北2026年11月5日电）内政部分析，若以目前趋势推估，全年结婚对数约11万对，将再创新低。",
+    "（中央社記者王小明臺北2026年11月5日電）內政部分析，若以目前趨勢推估，全年結婚對數約11萬對，將再創新低。",
+)
+PROGRAMME = (
+    "（本报讯）2026年11月6日，财政局公布，首十个月其中投资与发展开支计划支出86.2亿元，按年增加一成。",
+    "（本報訊）2026年11月6日，財政局公布，首十個月其中投資與發展開支計劃支出86.2億元，按年增加一成。",
+)
+
+
+@SCRIPTS
+def test_a_projection_of_a_trend_is_a_forecast(tmp_path: Path, script: int) -> None:
+    assert _rows(tmp_path, PROJECTION[script], "tw-b.txt")["约11万对"] == (2026, 2026, "target")
+
+
+@SCRIPTS
+def test_a_spending_programme_s_name_plans_nothing(tmp_path: Path, script: int) -> None:
+    assert _rows(tmp_path, PROGRAMME[script], "mo-f.txt")["86.2亿元"] == (2026, 2026, "actual")
