@@ -99,9 +99,11 @@ _SHARE = r"^(?:约|均|分别|共|合共)?占(?:[^地]|$)"  # 占地 is land tak
 _CHANNEL = r"^(?:经由|经过|通过|经|由)"
 # a place's people as such: has / houses (常住) people, right before the count
 _POPULATION_VERBS = "有|住着|生活着|居住着"
-# urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…)
+# urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…,
+# 城镇居民和农村居民…)
 _INCOME_PAIR = (
-    f"城(?:乡|镇和农村|镇、农村)居民{_NOT_STOP}收入{_NOT_STOP}分别|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
+    f"城(?:乡|镇和农村|镇、农村|镇居民(?:和|、|与)农村)居民{_NOT_STOP}收入{_NOT_STOP}分别"
+    f"|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
 )
 
 
@@ -817,6 +819,16 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .with_columns(pl.lit(True).alias("clause_decided"))
     )
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
+    # urban and rural residents' incomes stated as a pair, an even count of metrics in one clause
+    income_pair = (
+        pl.col("clause").str.contains(_INCOME_PAIR)
+        # …分别达到A和B，分别增长C和D: the second clause goes on with the pair before it
+        | (
+            pl.col("clause").str.contains(_PAIR_GOES_ON)
+            & pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
+            & pl.col("subject").str.contains("收入").fill_null(False)
+        )
+    ) & (pl.len().over(*keys, "c0") % 2 == 0)
     out = (
         win.select(
             "_row",
@@ -858,20 +870,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # urban and rural residents' incomes stated as a pair (城乡居民人均可支配收入分别增长A、B;
             # 从A和B分别提高到C和D): every second figure is the rural one, the central farm-income
             # indicator (213); the urban one stays a macro indicator
-            pl.when(
-                (
-                    pl.col("clause").str.contains(_INCOME_PAIR)
-                    # …分别达到A和B，分别增长C和D: the second clause goes on with the pair before it
-                    | (
-                        pl.col("clause").str.contains(_PAIR_GOES_ON)
-                        & pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
-                        & pl.col("subject").str.contains("收入").fill_null(False)
-                    )
-                )
-                & (pl.len().over(*keys, "c0") % 2 == 0)
-                & (pl.int_range(pl.len()).over(*keys, "c0") % 2 == 1)
-            )
+            pl.when(income_pair & (pl.int_range(pl.len()).over(*keys, "c0") % 2 == 1))
             .then(pl.lit("rural"))
+            # ...and the first the urban one, whatever the shared head's last word (城镇居民和农村居民
+            # 人均可支配收入分别达到A和B: A is the towns')
+            .when(income_pair)
+            .then(pl.lit("economy"))
             # a count of points that the text then enumerates (十个突出亮点：一是…；二是…) spans every
             # field, as 方面工作 does, unless its subject names a theme
             .when(pl.col("unnamed") & pl.col("sent").str.slice(pl.col("c1")).str.contains(_ENUMERATION))
