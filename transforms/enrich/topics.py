@@ -83,6 +83,9 @@ TAIL_CHARS = 12  # how far after the metric its counted noun may run
 CLAUSE_STOP = "，；：。！？,;:!?"
 _FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of (A、B等领域)
 _FIELD_ONLY = r"^(?:领域|方面|方面工作)$"  # a subject naming only fields of work, no theme
+# an industry's name (酒店业, 建造业; not 就业, 创业, 企业, 作业 ...), and a count of persons, not trips
+_INDUSTRY = r"^[\u4e00-\u9fff]{1,6}[^就创失作企学毕从]业$"
+_PERSONS = r"\d\s*(?:[万千百]?人|名)$"
 _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 _THOUSANDS = r"(\d),(\d)"  # a thousands separator (3,200名), no clause stop
@@ -845,6 +848,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "lead",
             "tail",
             "fund_ends",
+            "text",
         )
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
@@ -892,6 +896,13 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
+            # persons counted under an industry's name (酒店业及饮食业分别有4万3千人) are the people
+            # it employs, whatever the industry's theme
+            .when(
+                pl.col("subject").str.contains(_INDUSTRY).fill_null(False)
+                & pl.col("text").str.contains(_PERSONS)
+            )
+            .then(pl.lit("employment"))
             .otherwise(pl.col("topic"))
             .alias("topic")
         )

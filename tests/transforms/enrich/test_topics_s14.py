@@ -175,3 +175,17 @@ def test_work_accidents_and_heat_warnings_are_public_safety(tmp_path: Path, scri
 def test_complaints_feeder_lines_bamboo_and_harvest_rushes(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, LEXICON_KINDS[script])
     assert topics == {"2成": "petitions", "4条": "transport", "32万亩": "rural", "8支": "rural"}
+
+
+# persons counted under an industry's name are the people it employs; the industry's trips are not
+INDUSTRY_STAFF = (
+    "零售业及建造业分别有5万2千人及3万1千人。酒店业接待旅客120万人次。",
+    "零售業及建造業分別有5萬2千人及3萬1千人。酒店業接待旅客120萬人次。",
+)
+
+
+@SCRIPTS
+def test_persons_of_an_industry_are_its_employment(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, INDUSTRY_STAFF[script], "mo-e.txt")
+    assert topics["5万2千人"] == "employment" and topics["3万1千人"] == "employment"
+    assert topics["120万人次"] == "culture_tourism"
