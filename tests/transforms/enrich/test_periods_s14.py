@@ -187,3 +187,18 @@ def test_a_projection_of_a_trend_is_a_forecast(tmp_path: Path, script: int) -> N
 @SCRIPTS
 def test_a_spending_programme_s_name_plans_nothing(tmp_path: Path, script: int) -> None:
     assert _rows(tmp_path, PROGRAMME[script], "mo-f.txt")["86.2亿元"] == (2026, 2026, "actual")
+
+
+# a ministry's 统计/分析/说明 is a source clause: the year opening the next clause frames the paragraph
+SOURCE_VERBS = (
+    "劳动部新闻稿\n\n发布日期：115-09-02\n\n劳动部统计，114年核发津贴金额达150亿元，平均每人每月领取约2万元。"
+    "以日为单位申请者共9,800人，平均每人申请15日。",
+    "勞動部新聞稿\n\n發布日期：115-09-02\n\n勞動部統計，114年核發津貼金額達150億元，平均每人每月領取約2萬元。"
+    "以日為單位申請者共9,800人，平均每人申請15日。",
+)
+
+
+@SCRIPTS
+def test_a_ministry_s_statistics_clause_is_a_source(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, SOURCE_VERBS[script], "tw-m.txt")
+    assert [got[t][:2] for t in ("150亿元", "9,800人", "15日")] == [(2025, 2025)] * 3
