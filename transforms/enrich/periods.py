@@ -47,8 +47,10 @@ from transforms.enrich.structure import (
     year_from_headings,
 )
 from transforms.enrich.timewords import (
+    CN_YEAR,
     NONE,
     NULL,
+    YEAR,
     Expr,
     Period,
     dates_roc,
@@ -156,8 +158,9 @@ PLANNED_AT = ("将于", "拟于", "会于", "计划于", "预计于")  # 将于�
 
 def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     """Does a dated start (自X年起, 从X年以来) or 去年 follow only a short subject at its clause's
-    head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…)? Then it frames the clause
-    and the clauses after it, as one opening the clause would; not after a copula (该镇是去年确定的…)."""
+    head (工程自二〇二三年展开以来，…; 教育局去年向学校发放津贴，共惠及…), or the year it acted in
+    (_acted_in)? Then it frames the clause and the clauses after it, as one opening the clause
+    would; not after a copula (该镇是去年确定的…)."""
     return (
         (
             (e.kind == "since" and text.startswith(_START_WORDS, e.start))
@@ -174,6 +177,21 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
         and (e.start - cs <= SUBJECT_CHARS or _long_subject_look_back(text, cs, e))
         and not DIGIT.search(text, cs, e.start)
         and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
+    ) or _acted_in(text, cs, ce, e)
+
+
+AT = "在"  # 某处在2025年进行…: the year an agent acted in
+
+
+def _acted_in(text: str, cs: int, ce: int, e: Expr) -> bool:
+    """Is ``e`` the year a short subject at the clause's head acted in (（二）劳工处在2025年进行…),
+    with no 的 after it in the clause (他在2020年创办的企业 dates the firm, not a frame)?"""
+    return (
+        e.kind == "year"
+        and text.endswith(AT, cs, e.start)
+        and not DIGIT.search(text, cs, e.start)
+        and e.start - _lead(text, cs, ce) <= SUBJECT_CHARS
+        and "的" not in text[e.end : ce]
     )
 
 
@@ -463,7 +481,9 @@ def governing(s: Sentence, offset: int, end: int, k: int | None = None, text: st
     return found
 
 
-RELATIVE_STARTS = frozenset({"last", "past"})  # (从目前的A缩短至B: B keeps the page's year)
+# (从目前的A缩短至B: B keeps the page's year, or the year a plan before it names: 明年将把…由目前的A
+# 增至B, B is next year's)
+RELATIVE_STARTS = frozenset({"last", "past", "this"})
 
 
 def _relative_start(text: str, e: Expr) -> bool:
@@ -604,12 +624,15 @@ def _pair_span(s: Sentence, k: int) -> Period | None:
 
 # 由2020年的A增加到B: a pair's dated start dates that value only (a horizon 到2030年，… carries on)
 PAIR_START = "from"
+NOT_CARRIED = frozenset({PAIR_START, "recent"})
 
 
 def last_opener(s: Sentence) -> Expr | None:
     """The expression that still governs at the sentence's end (carried over a ；). A pair's dated
-    start (…，由2020年的A增加到B；累计完成投资C) dates its own value, not the sentences after it."""
-    opened = [s.exprs[i] for i in sorted(s.openers) if s.exprs[i].kind != PAIR_START]
+    start (…，由2020年的A增加到B；累计完成投资C) dates its own value, not the sentences after it; nor
+    does the span of the last few years (近3年已完成…；再生水厂已有6座营运): it dates what was done in
+    it, and what the text states after the ； stands now."""
+    opened = [s.exprs[i] for i in sorted(s.openers) if s.exprs[i].kind not in NOT_CARRIED]
     return opened[-1] if opened else None
 
 
@@ -636,6 +659,7 @@ class Walk:
     carry_forecast: bool = False  # a sentence ending in ； inside a forecast's scope (预计…为A，…为B；)
     roc: bool = False  # a Taiwan page: bare Republic of China years (113年) are years
     late: bool = False  # dated late in its year (a policy address of November): 过去一年 is that year
+    month: int | None = None  # the month the page is dated in: the school year running then (本学年)
     day_frame: Period | None = None  # a story paragraph opened by a dated day (2003年9月18日，…)
     budget: bool = False  # the story's headline names a budget bill (发表2026-27年度财政预算案)
     budget_page: bool = False  # ... or the page's opening lines do (a title under a 新闻公报 masthead)
@@ -643,6 +667,8 @@ class Walk:
     def resolve(self, e: Expr) -> Period:
         if e.kind == PAST and self.late and self.published is not None:
             return self.published, self.published
+        if e.kind == SCHOOL:
+            return school_year(self.published, self.month)
         return NULL if e.kind == NONE else resolve(e, self.published, self.report)
 
     def context(self) -> Period:
@@ -1032,6 +1058,50 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
 
 PAST = "past"  # 过去一年 (time_words.csv)
 LATE_MONTH = 10  # a text dated from October on looks back on its own year as 过去一年
+SCHOOL = "school"  # 本学年 (time_words.csv)
+SCHOOL_MONTH = 9  # a school year runs from September to August (2026/27学年: 2026-09 to 2027-08)
+# a page's own date in its first lines: 2026年6月6日, 二○二六年六月六日
+_LEAD_DATE = re.compile(rf"(?:{YEAR}|{CN_YEAR})年(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月")
+
+
+def school_year(published: int | None, month: int | None) -> Period:
+    """The school year running when the page was written (本学年): the one that started in the
+    page's September, else the one that started the September before; the page's year alone when
+    its month is unknown, null when its year is."""
+    if published is None:
+        return NULL
+    if month is None:
+        return published, published
+    return (published, published + 1) if month >= SCHOOL_MONTH else (published - 1, published)
+
+
+def _lead_month(lead: str) -> int | None:
+    """The month of the first date in a page's lead (二○二六年六月六日 -> 6), else None."""
+    m = _LEAD_DATE.search(lead)
+    if m is None:
+        return None
+    g = m.group(1)
+    return int(g) if g.isdigit() else _cn_month(g)
+
+
+def _cn_month(g: str) -> int:
+    digits = "一二三四五六七八九"
+    if g.startswith("十"):
+        return 10 + (digits.index(g[1]) + 1 if len(g) > 1 else 0)
+    return digits.index(g) + 1
+
+
+def _publication_months(ctx: Context, leads: dict[str, str]) -> dict[str, int | None]:
+    """The month each page is dated in: its sidecar's, else the first date of its lead."""
+    months: dict[str, int | None] = {}
+    if ctx.files is not None and "meta" in ctx.files.columns:
+        for sha, meta in ctx.files.select("sha256", "meta").iter_rows():
+            if months.get(sha) is None:
+                months[sha] = meta_month(meta)
+    for sha, lead in leads.items():
+        if months.get(sha) is None:
+            months[sha] = _lead_month(lead or "")
+    return months
 
 
 def _late_pages(ctx: Context) -> set[str]:
@@ -1114,6 +1184,7 @@ def _walk_document(
     metrics: dict[int, list[tuple]],
     roc: bool = False,
     late: bool = False,
+    month: int | None = None,
 ) -> list[tuple[str, int | None, int | None, str]]:
     """Read one document's sentences in order and decide every metric in them (``roc``: a page
     dated by the Republic of China's years; ``late``: one dated late in its year, Walk.late)."""
@@ -1122,7 +1193,7 @@ def _walk_document(
     if published is None:
         heads = [heading_part(row[5], single=single[row[1]] == 1, report=report) for row in sentences]
         published = year_from_headings([h for h in heads if h is not None])
-    w = Walk(published, report, single, roc=roc, late=late, budget_page=_names_budget(text0))
+    w = Walk(published, report, single, roc=roc, late=late, month=month, budget_page=_names_budget(text0))
     out = []
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     whole_planned = False  # the sentence just before ended on a planned metric (a 其中 part may follow)
@@ -1191,6 +1262,7 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
     roc = _taiwan_pages(ctx)
     # is_report reads only the lead
     texts = dict(ctx.documents.select("sha256", pl.col("text").str.slice(0, LEAD_CHARS)).iter_rows())
+    months = _publication_months(ctx, texts)
     metrics: dict[str, dict[int, list[tuple]]] = {}
     m = ctx.metrics
     for metric_id, sha, sent_ix, fig_start, fig_text in zip(
@@ -1226,7 +1298,13 @@ def metric_periods(ctx: Context) -> pl.DataFrame:
         lead = texts.get(sha) or ""
         rows.extend(
             _walk_document(
-                published.get(sha), lead, doc, metrics[sha], sha in roc or dates_roc(lead), sha in late
+                published.get(sha),
+                lead,
+                doc,
+                metrics[sha],
+                sha in roc or dates_roc(lead),
+                sha in late,
+                months.get(sha),
             )
         )
     decided = pl.DataFrame(rows, schema=METRIC_PERIODS, orient="row").unique("metric_id", keep="first")

@@ -56,7 +56,7 @@ class Expr(NamedTuple):
 
     start: int
     end: int
-    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | next | year1 | five | next5 | ago | none
+    kind: str  # year | range | since | to | at | from | plan | plan_since | this | last | next | year1 | five | next5 | ago | recent | none
     first: int | None = None
     last: int | None = None
 
@@ -100,7 +100,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 # (比当地以往盐碱地油菜…增加59.5%: an unknown past inside the base's phrase is the base's)
                 # (比“十三五”时期增长19.1%: a plan period after a comparison word is the base too; but
                 # 较“十三五”末的9323.1亿元 dates the value after it, so the plan period reads as itself)
-                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年"
+                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年|本学年"
                 r"|“?十[一二三四五六七八九]?五”?+(?:规划)?+(?:时期|期间|期末|末)?+(?!的))|"
                 rf"{AGO_BASE}"
                 rf"|(?:{base})[^，,。；;：:\d]{{0,6}}?(?:以往|往年))",
@@ -136,6 +136,9 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"(?<![\d.])(?P<school>{YEAR}|1[0-4]\d)学年",
                 *([rf"{not_after_number}(?P<roc_bare>1[0-4]\d)年(?![多余来前后间])"] if roc else []),
                 r"(?<![\d.])(?P<ago>\d{1,2}|[一二两三四五六七八九十]{1,3})年前(?!后)",
+                # the last two to four years up to now (近3年已完成…), not a record over them (创近三年新高)
+                # nor a description of a noun (近两年挂牌出让的14个项目: the figure is the text's own)
+                r"近(?P<recent>[2-4两三四])年(?!来?(?:新高|最|之最))(?![^，,。；;：:\d]*的)",
                 rf"(?P<rel>{rel})",
             )
         )
@@ -214,9 +217,9 @@ def _expr(m: re.Match[str]) -> Expr | None:
     if g == "rel":
         kind = _rel_kinds()[m.group("rel")]
         return None if kind == SKIP else Expr(s, e, kind)
-    if g == "ago":
-        n = _number(m.group("ago"))
-        return Expr(s, e, "ago", n, n)
+    if g in ("ago", "recent"):  # 5年前; 近3年: a span of that many years up to the text's year
+        n = _number(m.group(g))
+        return Expr(s, e, g, n, n)
     if g in ("cnyear", "cnsince", "cnroc"):  # 二〇二五年, 自二〇二三年展开以来, 一一三年
         y = _cn_year(m.group(g))
         y += ROC_BASE if g == "cnroc" else 0
@@ -274,7 +277,25 @@ def scan(sentence: str, roc: bool = False) -> tuple[Expr, ...]:
     if _keys().search(sentence) is None:
         return ()
     found = tuple(x for m in _pattern(roc).finditer(sentence) if (x := _expr(m)) is not None)
+    found = _with_then(sentence, found) if THEN in sentence else found
     return _with_events(sentence, found) if "以来" in sentence else found
+
+
+THEN = "当时"
+_THEN_NOT = re.compile(r"当时(?:价格|市价|的价格)")  # 按当时价格计算: prices of the time, no year
+
+
+def _with_then(sentence: str, found: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """``found`` with each 当时 (at that time) standing for the year named before it in the sentence
+    (…于2024年推出，当时共收到1万份申请: 2024): it dates the clauses it opens as that year would."""
+    added = []
+    for m in re.finditer(THEN, sentence):
+        if _THEN_NOT.match(sentence, m.start()):
+            continue
+        before = [x for x in found if x.end <= m.start() and x.kind == "year"]
+        if before:
+            added.append(Expr(m.start(), m.end(), "year", before[-1].first, before[-1].last))
+    return tuple(sorted((*found, *added), key=lambda x: x.start)) if added else found
 
 
 def _with_events(sentence: str, found: tuple[Expr, ...]) -> tuple[Expr, ...]:
@@ -343,6 +364,11 @@ def resolve(expr: Expr, published: int | None, report: bool) -> Period:
         return p - 5, p - 1
     if kind == "next5":
         return p, p + 4
+    if kind == "recent" and expr.first is not None:
+        # a work report looks back on the years before its own (近三年 in a 2016 report: 2013-2015);
+        # news counts its own year in (近3年已完成… in 2026: 2024-2026)
+        n = expr.first
+        return (p - n, p - 1) if report else (p - n + 1, p)
     if kind == "ago" and expr.first is not None:
         return p - expr.first, p - expr.first
     return NULL

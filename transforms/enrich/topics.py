@@ -83,6 +83,9 @@ TAIL_CHARS = 12  # how far after the metric its counted noun may run
 CLAUSE_STOP = "，；：。！？,;:!?"
 _FIELDS = "领域|方面|行业|类"  # 等 plus what the examples are kinds of (A、B等领域)
 _FIELD_ONLY = r"^(?:领域|方面|方面工作)$"  # a subject naming only fields of work, no theme
+# an industry's name (酒店业, 建造业; not 就业, 创业, 企业, 作业 ...), and a count of persons, not trips
+_INDUSTRY = r"^[\u4e00-\u9fff]{1,6}[^就创失作企学毕从]业$"
+_PERSONS = r"\d\s*(?:[万千百]?人|名)$"
 _ITEM = r"[^、和及与\d\s“”，；：。！？]{1,8}"  # one short noun of a list (海洋电力)
 _NOT_STOP = f"[^{CLAUSE_STOP}]*"
 _THOUSANDS = r"(\d),(\d)"  # a thousands separator (3,200名), no clause stop
@@ -99,9 +102,11 @@ _SHARE = r"^(?:约|均|分别|共|合共)?占(?:[^地]|$)"  # 占地 is land tak
 _CHANNEL = r"^(?:经由|经过|通过|经|由)"
 # a place's people as such: has / houses (常住) people, right before the count
 _POPULATION_VERBS = "有|住着|生活着|居住着"
-# urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…)
+# urban and rural residents' incomes as a pair in one clause (城乡居民…收入…分别, 城镇和农村居民…,
+# 城镇居民和农村居民…)
 _INCOME_PAIR = (
-    f"城(?:乡|镇和农村|镇、农村)居民{_NOT_STOP}收入{_NOT_STOP}分别|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
+    f"城(?:乡|镇和农村|镇、农村|镇居民(?:和|、|与)农村)居民{_NOT_STOP}收入{_NOT_STOP}分别"
+    f"|分别{_NOT_STOP}城乡居民{_NOT_STOP}收入"
 )
 
 
@@ -808,7 +813,24 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .unique()
         .with_columns(pl.lit(True).alias("clause_named"))
     )
+    # metrics whose clause holds a decisive keyword (weight >= PREDICATE_MIN) of a real topic
+    decided_clause = (
+        hits.filter(pl.col("lvl") <= 2, pl.col("weight") >= PREDICATE_MIN)
+        .select("_row")
+        .unique()
+        .with_columns(pl.lit(True).alias("clause_decided"))
+    )
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
+    # urban and rural residents' incomes stated as a pair, an even count of metrics in one clause
+    income_pair = (
+        pl.col("clause").str.contains(_INCOME_PAIR)
+        # …分别达到A和B，分别增长C和D: the second clause goes on with the pair before it
+        | (
+            pl.col("clause").str.contains(_PAIR_GOES_ON)
+            & pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
+            & pl.col("subject").str.contains("收入").fill_null(False)
+        )
+    ) & (pl.len().over(*keys, "c0") % 2 == 0)
     out = (
         win.select(
             "_row",
@@ -825,10 +847,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "lead",
             "tail",
             "fund_ends",
+            "text",
         )
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
         .join(named_clause, on="_row", how="left")
+        .join(decided_clause, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
             # a metric with no keyword in its clause is about what the metric before it is about
@@ -849,20 +873,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # urban and rural residents' incomes stated as a pair (城乡居民人均可支配收入分别增长A、B;
             # 从A和B分别提高到C和D): every second figure is the rural one, the central farm-income
             # indicator (213); the urban one stays a macro indicator
-            pl.when(
-                (
-                    pl.col("clause").str.contains(_INCOME_PAIR)
-                    # …分别达到A和B，分别增长C和D: the second clause goes on with the pair before it
-                    | (
-                        pl.col("clause").str.contains(_PAIR_GOES_ON)
-                        & pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
-                        & pl.col("subject").str.contains("收入").fill_null(False)
-                    )
-                )
-                & (pl.len().over(*keys, "c0") % 2 == 0)
-                & (pl.int_range(pl.len()).over(*keys, "c0") % 2 == 1)
-            )
+            pl.when(income_pair & (pl.int_range(pl.len()).over(*keys, "c0") % 2 == 1))
             .then(pl.lit("rural"))
+            # ...and the first the urban one, whatever the shared head's last word (城镇居民和农村居民
+            # 人均可支配收入分别达到A和B: A is the towns')
+            .when(income_pair)
+            .then(pl.lit("economy"))
             # a count of points that the text then enumerates (十个突出亮点：一是…；二是…) spans every
             # field, as 方面工作 does, unless its subject names a theme
             .when(pl.col("unnamed") & pl.col("sent").str.slice(pl.col("c1")).str.contains(_ENUMERATION))
@@ -879,6 +895,13 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             # a count whose subject is only a field word (安排了18个领域的任务) counts areas of work
             .when(pl.col("subject").str.contains(_FIELD_ONLY).fill_null(False))
             .then(pl.lit("other"))
+            # persons counted under an industry's name (酒店业及饮食业分别有4万3千人) are the people
+            # it employs, whatever the industry's theme
+            .when(
+                pl.col("subject").str.contains(_INDUSTRY).fill_null(False)
+                & pl.col("text").str.contains(_PERSONS)
+            )
+            .then(pl.lit("employment"))
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
@@ -961,10 +984,38 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
+        .pipe(_same_measure)
         .pipe(_categories)
         .sort("_row")
     )
     return out.select("metric_id", "topic")
+
+
+_MEASURE_CHARS = 4
+
+
+def _same_measure(out: pl.DataFrame) -> pl.DataFrame:
+    """A sentence that states the measure of the metric before it again, for another group
+    (一般申请者的平均轮候时间为5.3年。长者一人申请者的平均轮候时间为3.6年。), is about what that metric is
+    about, unless its clause names a theme decisively: the group's weak word (长者) does not.
+
+    Only a subject with no telling keyword of its own, standing before its figure after the group
+    it is measured for (…的平均轮候时间为3.6年), met in the sentence just before.
+    """
+    order = ["sha256", "sent_ix", "a"]
+    out = out.sort(order)
+    # the latest metric before it of the same subject (another metric may stand between: 较一年前的5.8年)
+    prev = [pl.col(c).shift(1).over("sha256", "subject") for c in ("topic", "sent_ix")]
+    same = (
+        # a measure named in a phrase (平均轮候时间), not a bare noun (国家) any sentence may repeat
+        (pl.col("subject").str.len_chars() >= _MEASURE_CHARS)
+        # the measure, before its figure, of a group named before it with 的 (…申请者的平均轮候时间为)
+        & pl.col("lead").str.contains(pl.concat_str(pl.lit("的"), pl.col("subject")), literal=True)
+        & (pl.col("sent_ix") == prev[1] + 1)
+        & pl.col("unnamed")
+        & pl.col("clause_decided").is_null()
+    ).fill_null(False)
+    return out.with_columns(pl.when(same).then(prev[0]).otherwise(pl.col("topic")).alias("topic"))
 
 
 def _categories(out: pl.DataFrame) -> pl.DataFrame:

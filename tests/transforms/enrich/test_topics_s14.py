@@ -118,3 +118,74 @@ RESERVOIRS = ("目前全台水库蓄水率约61%。", "目前全臺水庫蓄水�
 @SCRIPTS
 def test_how_full_the_reservoirs_are_is_water_resources(tmp_path: Path, script: int) -> None:
     assert _topics(tmp_path, RESERVOIRS[script], "tw-r.txt") == {"约61%": "environment"}
+
+
+# a measure stated again for another group, in the next sentence, keeps the first one's theme: the
+# group's weak word (长者) does not decide; a clause with a decisive word of its own still does
+SAME_MEASURE = (
+    "房屋委员会公布，公屋一般申请者的平均轮候时间为4.8年。长者一人申请者的平均轮候时间为2.9年。",
+    "房屋委員會公布，公屋一般申請者的平均輪候時間為4.8年。長者一人申請者的平均輪候時間為2.9年。",
+)
+
+
+@SCRIPTS
+def test_a_measure_stated_again_for_another_group_keeps_its_theme(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, SAME_MEASURE[script], "hk-w.txt") == {"4.8年": "housing", "2.9年": "housing"}
+
+
+def test_a_decisive_word_of_the_second_sentence_still_decides(tmp_path: Path) -> None:
+    topics = _topics(tmp_path, "公屋一般申请者的平均轮候时间为4.8年。安老院舍护理宿位的平均轮候时间为20个月。", "hk-w.txt")
+    assert topics["4.8年"] == "housing" and topics["20个月"] == "social_security"
+
+
+# urban and rural residents' incomes as a pair, however the pair is written: the urban one is a
+# macro indicator (economy), the rural one the farm-income indicator
+INCOMES = (
+    "全市城镇居民和农村居民人均可支配收入分别达到5.12万元和2.46万元。",
+    "全市城鎮居民和農村居民人均可支配收入分別達到5.12萬元和2.46萬元。",
+)
+INCOMES_LISTED = ("城镇、农村居民人均可支配收入分别增长4.1%、6.3%。", "城鎮、農村居民人均可支配收入分別增長4.1%、6.3%。")
+
+
+@SCRIPTS
+def test_an_income_pair_written_out_is_urban_then_rural(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, INCOMES[script]) == {"5.12万元": "economy", "2.46万元": "rural"}
+    assert _topics(tmp_path, INCOMES_LISTED[script]) == {"4.1%": "economy", "6.3%": "rural"}
+
+
+# industrial accidents and heat-stress warnings at work are occupational safety; complaint cases
+# are requests; a feeder line to the sights is transport; a bamboo base is forestry; a harvest
+# rush is farming
+WORK_SAFETY = (
+    "2025年共发生致命工业意外18宗。今年5月至9月，天文台共发出工作暑热警告39次。",
+    "2025年共發生致命工業意外18宗。今年5月至9月，天文台共發出工作暑熱警告39次。",
+)
+LEXICON_KINDS = (
+    "旅客申诉案件减少2成。县里开通县城至各景区免费接驳专线4条。某县建成竹产业基地32万亩。镇里成立8支抢收服务队。",
+    "旅客申訴案件減少2成。縣裡開通縣城至各景區免費接駁專線4條。某縣建成竹產業基地32萬畝。鎮裡成立8支搶收服務隊。",
+)
+
+
+@SCRIPTS
+def test_work_accidents_and_heat_warnings_are_public_safety(tmp_path: Path, script: int) -> None:
+    assert set(_topics(tmp_path, WORK_SAFETY[script], "hk-s.txt").values()) == {"public_safety"}
+
+
+@SCRIPTS
+def test_complaints_feeder_lines_bamboo_and_harvest_rushes(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, LEXICON_KINDS[script])
+    assert topics == {"2成": "petitions", "4条": "transport", "32万亩": "rural", "8支": "rural"}
+
+
+# persons counted under an industry's name are the people it employs; the industry's trips are not
+INDUSTRY_STAFF = (
+    "零售业及建造业分别有5万2千人及3万1千人。酒店业接待旅客120万人次。",
+    "零售業及建造業分別有5萬2千人及3萬1千人。酒店業接待旅客120萬人次。",
+)
+
+
+@SCRIPTS
+def test_persons_of_an_industry_are_its_employment(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, INDUSTRY_STAFF[script], "mo-e.txt")
+    assert topics["5万2千人"] == "employment" and topics["3万1千人"] == "employment"
+    assert topics["120万人次"] == "culture_tourism"
