@@ -71,7 +71,6 @@ def test_at_that_time_is_the_year_named_before_it(tmp_path: Path, script: int) -
     assert got["8,400份"][:2] == (2023, 2023) and got["3,100个"][:2] == (2023, 2023)
 
 
-
 # 本学年 is the school year running when the page was written (September to August), a base of
 # comparison after 较/比 is no period of the figure
 SCHOOL_JUNE = (

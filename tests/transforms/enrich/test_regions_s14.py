@@ -106,3 +106,30 @@ def test_an_area_name_may_end_in_zhou_or_he() -> None:
     )
     got = area_mentions(sentences)
     assert got["area"].to_list() == ["南州镇", "永和乡"]
+
+
+def test_a_figure_about_a_list_of_areas_has_none_unless_respectively_pairs_them(tmp_path: Path) -> None:
+    text = (
+        "某某县融媒体中心\n\n"
+        "城关街道、新华街道分别建成5所和3所幼儿园。\n"
+        "在东关街道、西关街道等8个街道试点新机制。\n"
+        "红星乡和龙泉乡共新建道路13公里。\n"
+        "青石镇新建道路3公里。\n"
+    )
+    assert [area for _, _, area in _facts(tmp_path, text)] == ["城关街道", "新华街道", None, None, "青石镇"]
+
+
+def test_a_market_town_with_a_name_and_words_before_community_are_read() -> None:
+    # 胡集镇 is a name built on the kind 集镇; 现有/举办 before 社区 are no part of a name
+    sentences = pl.DataFrame(
+        {
+            "sha256": ["p", "p", "p"],
+            "sent_ix": [0, 1, 2],
+            "text": [
+                "在李集镇，设立劝导站32个。",
+                "推进特色集镇建设，新建公厕10座。",
+                "全港现有社区回收点逾200个。",
+            ],
+        }
+    )
+    assert area_mentions(sentences)["area"].to_list() == ["李集镇"]

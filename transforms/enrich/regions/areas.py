@@ -241,6 +241,9 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
     named = area_mentions(sentences).group_by(keys, maintain_order=True).agg(pl.col("area").alias("areas"))
     rows = metrics.join(named, on=keys, how="inner")
     ids, picked = [], []
+    starts: dict[str, list[int]] = {}  # each sentence's metric starts, in order (for 分别)
+    for sent, a in rows.select("sent", "a").iter_rows():
+        starts.setdefault(sent, []).append(a)
     for metric_id, sent, a, b, clause, lead, areas in rows.select(
         "metric_id", "sent", "a", "b", "clause", "lead", "areas"
     ).iter_rows():
@@ -251,11 +254,40 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
                 continue
             spots.append((pos, area))
             at = pos + len(area)
-        before = [area for pos, area in spots if pos + len(area) <= a]
+        before = [(pos, area) for pos, area in spots if pos + len(area) <= a]
         clause_end = a - len(lead) + len(clause)
         after = [area for pos, area in spots if b <= pos < clause_end]
         ids.append(metric_id)
-        picked.append(before[-1] if before else (after[0] if after else None))
+        if before:
+            picked.append(_listed_area(sent, spots, spots.index(before[-1]), a, sorted(set(starts[sent]))))
+        else:
+            picked.append(after[0] if after else None)
     return pl.DataFrame(
         {"metric_id": ids, "area": picked}, schema={"metric_id": pl.String, "area": pl.String}
     )
+
+
+_AREA_JOINS = ("、", "和", "及", "与", "或")
+
+
+def _listed_area(
+    sent: str, spots: list[tuple[int, str]], i: int, a: int, metric_starts: list[int]
+) -> str | None:
+    """The area nearest before a metric, unless it closes a list of areas (集里街道、淮川街道等10个街道,
+    A镇、B镇分别建成…): a figure about several named places has no area (fact-spec), except that
+    分别 after the list gives the n-th figure after it the n-th place."""
+    first = i
+    while first and sent[spots[first - 1][0] + len(spots[first - 1][1]) : spots[first][0]] in _AREA_JOINS:
+        first -= 1
+    pos, area = spots[i]
+    end = pos + len(area)
+    if first == i and not sent.startswith(("、", "等"), end):
+        return area
+    if first == i:
+        return None  # 湖镇镇、溪口镇等: the list goes on past the named places
+    tail = sent[end:a]
+    if "分别" not in tail or "等" in tail[:1]:
+        return None
+    listed = [name for _, name in spots[first : i + 1]]
+    after = [s for s in metric_starts if s > end + tail.index("分别")]
+    return listed[after.index(a)] if len(after) == len(listed) and a in after else None
