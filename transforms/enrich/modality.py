@@ -33,7 +33,15 @@ _NAME_QUOTE = re.compile(r"(?<=[“「『《])[^“”「」『』《》，。�
 # an estimate of a quantity named before it, right before the figure (网上销售额估计为38亿元, 观光消费
 # 金额估计约412亿元): the figure as it is reckoned to stand, not a forecast, which names what it
 # foresees after its verb (估计全年…, 估计每年增加预算…)
-_ESTIMATE_OF = re.compile(r"(?<=[\u4e00-\u9fff])估计(?=(?:为|达)?\s*(?:$|[约近超逾]?\d))")
+_ESTIMATE_OF = re.compile(r"(?<=[\u4e00-\u9fff])估计(?=(?:为|达)?\s*[约近超逾]?\d)")
+
+
+def estimate_before_figure(before: str) -> bool:
+    """Does the clause up to a figure end in an estimate of the quantity it names (…金额估计|约412亿元,
+    …销售额估计为|38亿元)? Not an agent's estimate opening a clause (当局估计，…: a forecast's scope)."""
+    return re.search(r"[\u4e00-\u9fff]估计(?:为|达)?\s*$", before) is not None and not re.search(
+        r"(?:^|[，,；;：:])\s*[^，,；;：:]{0,4}估计(?:为|达)?\s*$", before
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -181,6 +181,15 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
 
 
 AT = "在"  # 某处在2025年进行…: the year an agent acted in
+_ESTIMATE_TAIL = re.compile(r"估计(?:为|达)?\s*$")
+
+
+def _without_estimate(before: str) -> str:
+    """The clause up to a figure without a closing estimate of the quantity it names (…金额估计|约412
+    亿元): that figure is reckoned as it stands, the estimate foresees nothing."""
+    return _ESTIMATE_TAIL.sub("", before) if cue.estimate_before_figure(before) else before
+# a standing entitlement: each person (or household, case) may get so much (每名长者每年可获2,000元)
+_STANDING = re.compile(r"每(?:名|人|位|户|宗|个)[^，,。；;]{0,12}可(?:获|领|得|享)")
 
 
 def _acted_in(text: str, cs: int, ce: int, e: Expr) -> bool:
@@ -828,6 +837,8 @@ class Walk:
         if gov is not None and gov.kind == "none" and _past_pair_end(text[gov.start : offset]):
             gov = self.carry  # 从过去的3000多元增加到6.79万元: the unknown past dates the start value only
         period = self.resolve(gov) if gov is not None else self.context()
+        if gov is None and self._standing(text):
+            period = (self.published, self.published)  # 每名长者每年可获2,000元: the rule as it stands
         if m := _base_value().search(text, s.clauses[k][0], offset):
             y = int(m.group(1))
             period = (
@@ -856,6 +867,17 @@ class Walk:
                 period = (first, first)
         return period, target
 
+    def _standing(self, text: str) -> bool:
+        """Does a news story's sentence with no time of its own state a standing entitlement (每名合资格
+        长者每年可获2,000元医疗券)? It holds at the page's date, whatever period the story's lead
+        reports on; a work report's part and a paragraph's own frame still decide."""
+        return (
+            not self.report
+            and self.published is not None
+            and self.para_frame is None
+            and _STANDING.search(text) is not None
+        )
+
     def _target(
         self, s: Sentence, text: str, offset: int, length: int, gov: Expr | None, period: Period, k: int
     ) -> bool:
@@ -875,6 +897,7 @@ class Walk:
         dated = self.carry_start if gov is not None and gov is self.carry else ""
         if _dated_change_end(dated + text[s.clauses[0][0] : cs] + before, before, period, self.published):
             return True  # 自X年1月1日起由A调升至B: B is decided, in force from a date still ahead
+        before = _without_estimate(before)  # 观光消费金额估计约412亿元: as reckoned, not foreseen
         if (
             (not quiet and cue.target_cue(before, review=review) and not cue.done_after_cue(before))
             or cue.names_a_target(text[offset + length : ce])

@@ -201,3 +201,22 @@ SOURCE_VERBS = (
 def test_a_ministry_s_statistics_clause_is_a_source(tmp_path: Path, script: int) -> None:
     got = _rows(tmp_path, SOURCE_VERBS[script], "tw-m.txt")
     assert [got[t][:2] for t in ("150亿元", "9,800人", "15日")] == [(2025, 2025)] * 3
+
+
+# a lead announcing how a scheme was used in a year (公布…2025年的使用情况) states the story's
+# period; a standing entitlement (每名长者每月可获…) still holds at the page's date
+USAGE = (
+    "新闻公报\n\n长者乘车优惠计划去年使用量上升\n\n政府发言人今日（六月十八日）公布长者乘车优惠计划2025年的使用情况。"
+    "\n\n2025年，全港共有约98万名合资格长者使用优惠。\n\n按交通工具划分，港铁占车程的52.1%，巴士占30.4%。"
+    "\n\n每名合资格长者每月可获500元乘车额，累积上限为1,500元。\n\n完\n2026年6月18日（星期四）",
+    "新聞公報\n\n長者乘車優惠計劃去年使用量上升\n\n政府發言人今日（六月十八日）公布長者乘車優惠計劃2025年的使用情況。"
+    "\n\n2025年，全港共有約98萬名合資格長者使用優惠。\n\n按交通工具劃分，港鐵佔車程的52.1%，巴士佔30.4%。"
+    "\n\n每名合資格長者每月可獲500元乘車額，累積上限為1,500元。\n\n完\n2026年6月18日（星期四）",
+)
+
+
+@SCRIPTS
+def test_a_lead_announcing_a_year_s_usage_frames_the_story(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, USAGE[script], "hk-v.txt")
+    assert got["52.1%"][:2] == (2025, 2025) and got["30.4%"][:2] == (2025, 2025)
+    assert got["500元"][:2] == (2026, 2026) and got["1,500元"][:2] == (2026, 2026)

@@ -194,3 +194,23 @@ def test_persons_of_an_industry_are_its_employment(tmp_path: Path, script: int) 
     topics = _topics(tmp_path, INDUSTRY_STAFF[script], "mo-e.txt")
     assert topics["5万2千人"] == "employment" and topics["3万1千人"] == "employment"
     assert topics["120万人次"] == "culture_tourism"
+
+
+# Hong Kong words: street lights and storm-water drains are city works, a station is transport,
+# temporary shelters in a storm are emergency relief
+HK_WORKS = (
+    "政府会在2028年前把约3,000盏旧式街灯更换为LED灯。港铁有2个车站出入口一度水浸。"
+    "民政事务总署开放12个临时庇护中心。政府已投放超过200亿元改善雨水排放系统。",
+    "政府會在2028年前把約3,000盞舊式街燈更換為LED燈。港鐵有2個車站出入口一度水浸。"
+    "民政事務總署開放12個臨時庇護中心。政府已投放超過200億元改善雨水排放系統。",
+)
+
+
+@SCRIPTS
+def test_hong_kong_works_words(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, HK_WORKS[script], "hk-w.txt") == {
+        "约3,000盏": "urban",
+        "2个": "transport",
+        "12个": "public_safety",
+        "超过200亿元": "urban",
+    }
