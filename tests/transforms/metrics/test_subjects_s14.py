@@ -365,3 +365,22 @@ def test_a_size_measures_the_subject_in_traditional_script(tmp_path: Path) -> No
     )
     assert got["约8,600平方米"] == "新体育馆"
     assert got["约12公里"] == "环湖公路"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 数目 (the number of) makes a term with the verb before it, as 数 and 率 do
+        ("上月全港私家车新登记数目为3,200辆。", "3,200辆", "私家车新登记数目"),
+        # 至今 (so far) says when; it names no manner of the act after it
+        ("「长者易」App至今下载次数逾12万次。", "逾12万次", "下载次数"),
+    ],
+)
+def test_number_of_terms_and_so_far(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_number_of_terms_and_so_far_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "上月全港私家車新登記數目為3,200輛。「長者易」App至今下載次數逾12萬次。")
+    assert got["3,200辆"] == "私家车新登记数目"
+    assert got["逾12万次"] == "下载次数"
