@@ -365,3 +365,48 @@ def test_a_size_measures_the_subject_in_traditional_script(tmp_path: Path) -> No
     )
     assert got["约8,600平方米"] == "新体育馆"
     assert got["约12公里"] == "环湖公路"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 数目 (the number of) makes a term with the verb before it, as 数 and 率 do
+        ("上月全港私家车新登记数目为3,200辆。", "3,200辆", "私家车新登记数目"),
+        # 至今 (so far) says when; it names no manner of the act after it
+        ("「长者易」App至今下载次数逾12万次。", "逾12万次", "下载次数"),
+    ],
+)
+def test_number_of_terms_and_so_far(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_number_of_terms_and_so_far_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "上月全港私家車新登記數目為3,200輛。「長者易」App至今下載次數逾12萬次。")
+    assert got["3,200辆"] == "私家车新登记数目"
+    assert got["逾12万次"] == "下载次数"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a part after 其中 stated by a headless relative clause is of the whole
+        ("上月入境旅客有180万人次，其中经高铁抵达的占四成。", "四成", "入境旅客"),
+        # without 其中, the people opening the relative clause are the ones counted, and the change after
+        ("本地居民经口岸出境旅游的有52万人次，按年增加8.1%。", "52万人次", "本地居民"),
+        ("本地居民经口岸出境旅游的有52万人次，按年增加8.1%。", "8.1%", "本地居民"),
+        # 属…的 (those that are …) names the kind, which stays
+        ("全年接获投诉3,100宗，其中属噪音投诉的有900宗。", "900宗", "噪音投诉"),
+        # a share of a base (占…的) is no headless relative
+        ("全区耕地12万亩，其中水田占耕地的六成。", "六成", "水田"),
+    ],
+)
+def test_headless_relatives_count_the_whole_or_its_people(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_headless_relatives_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "上月入境旅客有180萬人次，其中經高鐵抵達的佔四成。本地居民經口岸出境旅遊的有52萬人次。"
+    )
+    assert got["四成"] == "入境旅客"
+    assert got["52万人次"] == "本地居民"

@@ -49,6 +49,7 @@ from transforms.metrics.subjects.neighbours import (
     _after_metric,
     _attribute_of_previous,
     _dimension_of,
+    _headless_relatives,
     _inherited,
     _noun_after_list,
     _noun_of_next,
@@ -165,6 +166,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _place_of_previous(sentence, spans, out)
     out = _place_share_of_previous(sentence, spans, out)  # 病例156例，高雄占近7成: the cases' share
     out = _parts_of_whole(sentence, spans, out)  # 诉求8.7万件，其中咨询类4.1万件: a kind of the whole
+    out = _headless_relatives(sentence, spans, out)  # 其中经大桥入境的|占三成二: of the whole
     out = _attribute_of_previous(sentence, spans, out)
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)

@@ -15,7 +15,7 @@ from transforms.metrics.subjects.bridges import _metric_bridges
 from transforms.metrics.subjects.clauses import _total_clause
 from transforms.metrics.subjects.spans import _HAN, _HAN_WORD, Fact, Span, _Before, _clause_start, _text
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _has_head, _names_people, _set
-from transforms.metrics.words import dictionary_tag, tag
+from transforms.metrics.words import Word, dictionary_tag, tag
 
 
 def _after_metric(sentence: str, spans: Sequence[Span], k: int) -> str | None:
@@ -112,6 +112,58 @@ def _parts_of_whole(sentence: str, spans: Sequence[Span], out: list[Fact]) -> li
         if placed:
             out[k] = Fact(prev, out[k].measure)
     return out
+
+
+# A clause that is a headless relative clause before its figure (其中|经大桥入境的|占三成二, 居民经旅行社
+# 出外旅游的|有3万人次): those who did so are counted, and the clause names no noun of its own
+_HEADLESS = re.compile(r"(其中)?([\u4e00-\u9fff]{2,16})的(?:约有|有|约占|占|为)")
+_COPULAS = ("属于", "属", "是", "为")
+# Prepositions of route the dictionary tags nouns (居民|经|旅行社|出外旅游): they end the people
+_ROUTE_PREPOSITIONS = frozenset({"经", "由"})
+
+
+def _headless_relatives(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
+    """其中经港珠澳大桥入境的占三成二: a part after 其中 stated by a headless relative clause (not one of
+    a copula, 属…的, which names the kind) is of the whole counted before; 本地居民经旅行社出外旅游的有3万3千人次: without 其中, the people
+    opening the clause are the ones counted, the rest of it says what they did."""
+    for k, sp in enumerate(spans):
+        lo = max(sentence.rfind(c, 0, sp.start) for c in "，,；;。：:") + 1
+        m = _HEADLESS.fullmatch(sentence, lo, sp.start)
+        subject = out[k].subject
+        if m is None or not subject or subject not in m.group(2):
+            continue
+        if m.group(2).startswith(_COPULAS):
+            continue  # 属紧急召唤的: those that are emergency calls, the kind is named
+        ws = tag(m.group(2))
+        prev = out[k - 1].subject if k else None
+        if m.group(1):
+            gap = sentence[spans[k - 1].end : lo] if k else "。"
+            if prev and not any(c in gap for c in "。；;"):
+                out[k] = Fact(prev, out[k].measure)
+            continue
+        people = _opening_people(ws)
+        if people and sp.kind in _PEOPLE_KINDS:
+            out[k] = Fact(people, out[k].measure)
+            for j in range(k + 1, len(spans)):  # 按年增加12.7%: the rate after it is of the same people
+                if out[j].subject == subject:
+                    out[j] = Fact(people, out[j].measure)
+    return out
+
+
+def _opening_people(ws: Sequence[Word]) -> str | None:
+    """The noun phrase opening ``ws`` up to its first verb, preposition or adverb, when it names people."""
+    k = 0
+    while (
+        k < len(ws)
+        and ws[k].tag.startswith(("n", "j", "b"))
+        and not ws[k].tag.startswith("nr")
+        and ws[k].text not in _ROUTE_PREPOSITIONS
+    ):
+        k += 1
+    if k == 0 or k == len(ws):
+        return None
+    text = _text(ws[:k])
+    return text if _names_people(text) else None
 
 
 def _place_share_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:

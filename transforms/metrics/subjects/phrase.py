@@ -133,6 +133,8 @@ def _adverb_of_term(ws: Sequence[Word], j: int) -> bool:
     and its attribute word (直接|结算率, 一次性|化解率, 直接|融资|规模). The indicator is that of the act
     done so, not the verb's manner."""
     term = ws[j + 1 :]
+    if ws[j].text in _set("subject_bound_words.txt"):
+        return False  # 「App」|至今|下载次数: a time word says when, it names no manner of the act
     if ws[j].text in _set("subject_term_adverbs.txt") and term and term[-1].tag.startswith("n"):
         return True  # 实质|总薪资: real wages, a term of its own (subject_term_adverbs.txt)
     if ws[j].tag not in ("d", "ad") or len(ws[j].text) < 2 or not 0 < len(term) <= 2:
