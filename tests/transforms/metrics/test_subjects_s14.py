@@ -410,3 +410,26 @@ def test_headless_relatives_in_traditional_script(tmp_path: Path) -> None:
     )
     assert got["四成"] == "入境旅客"
     assert got["52万人次"] == "本地居民"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # figures after a part named by a place, which inherited that place, count the whole's thing
+        ("全市累计流感病例560例，其中东湖区120例、西湖区95例，本周新增40例，增加约3成。", "40例", "流感病例"),
+        (
+            "全市累计流感病例560例，其中东湖区120例、西湖区95例，本周新增40例，增加约3成。",
+            "约3成",
+            "流感病例",
+        ),
+        # a kind of area the dictionary holds whole is no division's name
+        ("全省安排安居工程50万套，其中棚户区改造30万套。", "30万套", "棚户区"),
+    ],
+)
+def test_figures_after_a_place_part_count_the_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_figures_after_a_place_part_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全市累計流感病例560例，其中東湖區120例、西湖區95例，本週新增40例。")
+    assert got["40例"] == "流感病例"
