@@ -433,3 +433,25 @@ def test_figures_after_a_place_part_count_the_whole(sentence: str, metric: str, 
 def test_figures_after_a_place_part_in_traditional_script(tmp_path: Path) -> None:
     got = _page_subjects(tmp_path, "全市累計流感病例560例，其中東湖區120例、西湖區95例，本週新增40例。")
     assert got["40例"] == "流感病例"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 额 (an amount) makes a term with the verb before it, as 金额 does
+        ("计划共批出申请约300宗，资助额约4亿元。", "约4亿元", "资助额"),
+        ("全年新引进项目80个、合同引资额120亿元。", "120亿元", "引资额"),
+        # 展演 (performances) is a noun in a list of shares
+        ("其中用于购书的点数占4成，艺文展演3成，电影2成。", "3成", "艺文展演"),
+    ],
+)
+def test_amounts_and_performances(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_amounts_and_performances_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "計劃共批出申請約300宗，資助額約4億元。其中用於購書的點數佔4成，藝文展演3成。"
+    )
+    assert got["约4亿元"] == "资助额"
+    assert got["3成"] == "艺文展演"
