@@ -455,3 +455,23 @@ def test_amounts_and_performances_in_traditional_script(tmp_path: Path) -> None:
     )
     assert got["约4亿元"] == "资助额"
     assert got["3成"] == "艺文展演"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 新开 / 新开通 / 新开行 (newly open or run) govern what is opened, as 新建 does
+        ("古镇今年新开咖啡馆42家。", "42家", "咖啡馆"),
+        ("全市今年新开通定制公交线路16条。", "16条", "定制公交线路"),
+        ("港口今年新开行集装箱航线9条。", "9条", "集装箱航线"),
+        # a rate of the act keeps its verb
+        ("问题整改率达到97%。", "97%", "问题整改率"),
+    ],
+)
+def test_newly_open_governs_its_object(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_newly_open_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全市今年新開通定制公交線路16條。")
+    assert got["16条"] == "定制公交线路"
