@@ -475,3 +475,19 @@ def test_newly_open_governs_its_object(sentence: str, metric: str, expected: str
 def test_newly_open_in_traditional_script(tmp_path: Path) -> None:
     got = _page_subjects(tmp_path, "全市今年新開通定制公交線路16條。")
     assert got["16条"] == "定制公交线路"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a verb before 人员 names the people who do it (参赛人员), a class of people
+        ("本届赛事共有参赛人员近2,600人。", "近2,600人", "参赛人员"),
+        ("景区今年以来共登记入园人员3.2万人次。", "3.2万人次", "入园人员"),
+    ],
+)
+def test_a_verb_before_renyuan_names_the_people(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_verb_before_renyuan_in_traditional_script(tmp_path: Path) -> None:
+    assert _page_subjects(tmp_path, "本屆賽事共有參賽人員近2,600人。")["近2,600人"] == "参赛人员"
