@@ -491,3 +491,20 @@ def test_a_verb_before_renyuan_names_the_people(sentence: str, metric: str, expe
 
 def test_a_verb_before_renyuan_in_traditional_script(tmp_path: Path) -> None:
     assert _page_subjects(tmp_path, "本屆賽事共有參賽人員近2,600人。")["近2,600人"] == "参赛人员"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 学前 (preschool) and 高价值 (high-value) qualify the indicator they open
+        ("去年全市学前三年毛入园率为91.2%。", "91.2%", "学前三年毛入园率"),
+        ("全省每万人口高价值发明专利拥有量达到8.4件。", "8.4件", "每万人口高价值发明专利拥有量"),
+    ],
+)
+def test_distinguishing_words_open_the_indicator(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_distinguishing_words_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全省每萬人口高價值發明專利擁有量達到8.4件。")
+    assert got["8.4件"] == "每万人口高价值发明专利拥有量"
