@@ -508,3 +508,22 @@ def test_distinguishing_words_open_the_indicator(sentence: str, metric: str, exp
 def test_distinguishing_words_in_traditional_script(tmp_path: Path) -> None:
     got = _page_subjects(tmp_path, "全省每萬人口高價值發明專利擁有量達到8.4件。")
     assert got["8.4件"] == "每万人口高价值发明专利拥有量"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # scheme nouns of Hong Kong and Taiwan releases, and 预留 (reserve) as a governing verb
+        ("医疗券按收入分为五个共付级别。", "五个", "共付级别"),
+        ("完成课程的学员可获额外300元奖赏。", "300元", "奖赏"),
+        ("当局已在6幅发展用地预留位置。", "6幅", "发展用地"),
+    ],
+)
+def test_scheme_nouns_and_reserving(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_scheme_nouns_and_reserving_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "醫療券按收入分為五個共付級別。當局已在6幅發展用地預留位置。")
+    assert got["五个"] == "共付级别"
+    assert got["6幅"] == "发展用地"
