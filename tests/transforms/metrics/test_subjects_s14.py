@@ -527,3 +527,23 @@ def test_scheme_nouns_and_reserving_in_traditional_script(tmp_path: Path) -> Non
     got = _page_subjects(tmp_path, "醫療券按收入分為五個共付級別。當局已在6幅發展用地預留位置。")
     assert got["五个"] == "共付级别"
     assert got["6幅"] == "发展用地"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a serving verb alone before a count of people names no people: the subject is null
+        ("该中心预计每年服务3万人次。", "3万人次", None),
+        ("全年培训12万人次。", "12万人次", None),
+        # with the people named after it, they are counted
+        ("该中心每年服务长者3万人次。", "3万人次", "长者"),
+    ],
+)
+def test_a_serving_verb_alone_names_no_people(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_serving_verb_alone_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "該中心預計每年服務3萬人次。全年培訓12萬人次。")
+    assert got["3万人次"] is None
+    assert got["12万人次"] is None
