@@ -547,3 +547,9 @@ def test_a_serving_verb_alone_in_traditional_script(tmp_path: Path) -> None:
     got = _page_subjects(tmp_path, "該中心預計每年服務3萬人次。全年培訓12萬人次。")
     assert got["3万人次"] is None
     assert got["12万人次"] is None
+
+
+def test_care_is_a_noun_inside_a_scheme_name(tmp_path: Path) -> None:
+    # 照顾 (care) inside 社区照顾服务券 is part of the voucher's name, not a verb cutting it
+    assert subject("当局明年把社区照顾服务券增至9,000张。", "9,000张") == "社区照顾服务券"
+    assert _page_subjects(tmp_path, "當局明年把社區照顧服務券增至9,000張。")["9,000张"] == "社区照顾服务券"
