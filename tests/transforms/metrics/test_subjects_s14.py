@@ -410,3 +410,146 @@ def test_headless_relatives_in_traditional_script(tmp_path: Path) -> None:
     )
     assert got["四成"] == "入境旅客"
     assert got["52万人次"] == "本地居民"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # figures after a part named by a place, which inherited that place, count the whole's thing
+        ("全市累计流感病例560例，其中东湖区120例、西湖区95例，本周新增40例，增加约3成。", "40例", "流感病例"),
+        (
+            "全市累计流感病例560例，其中东湖区120例、西湖区95例，本周新增40例，增加约3成。",
+            "约3成",
+            "流感病例",
+        ),
+        # a kind of area the dictionary holds whole is no division's name
+        ("全省安排安居工程50万套，其中棚户区改造30万套。", "30万套", "棚户区"),
+    ],
+)
+def test_figures_after_a_place_part_count_the_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_figures_after_a_place_part_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全市累計流感病例560例，其中東湖區120例、西湖區95例，本週新增40例。")
+    assert got["40例"] == "流感病例"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 额 (an amount) makes a term with the verb before it, as 金额 does
+        ("计划共批出申请约300宗，资助额约4亿元。", "约4亿元", "资助额"),
+        ("全年新引进项目80个、合同引资额120亿元。", "120亿元", "引资额"),
+        # 展演 (performances) is a noun in a list of shares
+        ("其中用于购书的点数占4成，艺文展演3成，电影2成。", "3成", "艺文展演"),
+    ],
+)
+def test_amounts_and_performances(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_amounts_and_performances_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(
+        tmp_path, "計劃共批出申請約300宗，資助額約4億元。其中用於購書的點數佔4成，藝文展演3成。"
+    )
+    assert got["约4亿元"] == "资助额"
+    assert got["3成"] == "艺文展演"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 新开 / 新开通 / 新开行 (newly open or run) govern what is opened, as 新建 does
+        ("古镇今年新开咖啡馆42家。", "42家", "咖啡馆"),
+        ("全市今年新开通定制公交线路16条。", "16条", "定制公交线路"),
+        ("港口今年新开行集装箱航线9条。", "9条", "集装箱航线"),
+        # a rate of the act keeps its verb
+        ("问题整改率达到97%。", "97%", "问题整改率"),
+    ],
+)
+def test_newly_open_governs_its_object(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_newly_open_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全市今年新開通定制公交線路16條。")
+    assert got["16条"] == "定制公交线路"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a verb before 人员 names the people who do it (参赛人员), a class of people
+        ("本届赛事共有参赛人员近2,600人。", "近2,600人", "参赛人员"),
+        ("景区今年以来共登记入园人员3.2万人次。", "3.2万人次", "入园人员"),
+    ],
+)
+def test_a_verb_before_renyuan_names_the_people(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_verb_before_renyuan_in_traditional_script(tmp_path: Path) -> None:
+    assert _page_subjects(tmp_path, "本屆賽事共有參賽人員近2,600人。")["近2,600人"] == "参赛人员"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 学前 (preschool) and 高价值 (high-value) qualify the indicator they open
+        ("去年全市学前三年毛入园率为91.2%。", "91.2%", "学前三年毛入园率"),
+        ("全省每万人口高价值发明专利拥有量达到8.4件。", "8.4件", "每万人口高价值发明专利拥有量"),
+    ],
+)
+def test_distinguishing_words_open_the_indicator(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_distinguishing_words_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "全省每萬人口高價值發明專利擁有量達到8.4件。")
+    assert got["8.4件"] == "每万人口高价值发明专利拥有量"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # scheme nouns of Hong Kong and Taiwan releases, and 预留 (reserve) as a governing verb
+        ("医疗券按收入分为五个共付级别。", "五个", "共付级别"),
+        ("完成课程的学员可获额外300元奖赏。", "300元", "奖赏"),
+        ("当局已在6幅发展用地预留位置。", "6幅", "发展用地"),
+    ],
+)
+def test_scheme_nouns_and_reserving(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_scheme_nouns_and_reserving_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "醫療券按收入分為五個共付級別。當局已在6幅發展用地預留位置。")
+    assert got["五个"] == "共付级别"
+    assert got["6幅"] == "发展用地"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a serving verb alone before a count of people names no people: the subject is null
+        ("该中心预计每年服务3万人次。", "3万人次", None),
+        ("全年培训12万人次。", "12万人次", None),
+        # with the people named after it, they are counted
+        ("该中心每年服务长者3万人次。", "3万人次", "长者"),
+    ],
+)
+def test_a_serving_verb_alone_names_no_people(sentence: str, metric: str, expected: str | None) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_serving_verb_alone_in_traditional_script(tmp_path: Path) -> None:
+    got = _page_subjects(tmp_path, "該中心預計每年服務3萬人次。全年培訓12萬人次。")
+    assert got["3万人次"] is None
+    assert got["12万人次"] is None
+
+
+def test_care_is_a_noun_inside_a_scheme_name(tmp_path: Path) -> None:
+    # 照顾 (care) inside 社区照顾服务券 is part of the voucher's name, not a verb cutting it
+    assert subject("当局明年把社区照顾服务券增至9,000张。", "9,000张") == "社区照顾服务券"
+    assert _page_subjects(tmp_path, "當局明年把社區照顧服務券增至9,000張。")["9,000张"] == "社区照顾服务券"

@@ -207,9 +207,12 @@ def _out_of_frame(sentence: str, subject: str, floor: int, at: int) -> str:
     return subject[:-1] if "在" in clause else subject
 
 
-def _served_people(subject: str) -> str:
+def _served_people(subject: str) -> str | None:
     """The people after a serving verb (subject_serve_verbs.txt) inside a subject read before a count
-    of people (日均|服务|老年人): they are what is counted; the subject unchanged otherwise."""
+    of people (日均|服务|老年人): they are what is counted; the subject unchanged otherwise. The verb
+    alone (目标每年|服务|20万人次, 培训|3100人次) names no people: None."""
+    if subject in _set("subject_serve_verbs.txt"):
+        return None
     ws = tag(subject)
     at = next((i for i, w in enumerate(ws) if w.text in _set("subject_serve_verbs.txt")), None)
     if at is None or at == len(ws) - 1:

@@ -88,6 +88,9 @@ def _place_of_previous(sentence: str, spans: Sequence[Span], out: list[Fact]) ->
         placed = only_place(subject) or _division_name(subject)
         if placed:
             out[k] = Fact(prev, out[k].measure)
+            for j in range(k + 1, len(spans)):  # …苓雅区27例，上周新增19例，增加近5成: they inherited it
+                if out[j].subject == subject:
+                    out[j] = Fact(prev, out[j].measure)
     return out
 
 
@@ -194,9 +197,14 @@ _DIVISION_ENDINGS = ("省", "市", "县", "区", "镇", "乡")
 
 def _division_name(subject: str) -> bool:
     """A short name ending like a division (前镇区, a district the dictionary lacks): after 其中 and in a
-    unit that counts no places it can only say where the figure before holds."""
+    unit that counts no places it can only say where the figure before holds. Not a common noun the
+    dictionary holds whole (棚户区, 开发区, 示范区: kinds of area, not names)."""
+    known = dictionary_tag(subject)
     return (
-        3 <= len(subject) <= 4 and subject.endswith(_DIVISION_ENDINGS) and bool(_HAN_WORD.fullmatch(subject))
+        3 <= len(subject) <= 4
+        and subject.endswith(_DIVISION_ENDINGS)
+        and bool(_HAN_WORD.fullmatch(subject))
+        and (known is None or known.startswith("ns"))
     )
 
 
