@@ -392,10 +392,9 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # 3万亩，总投资6000万元，涉及12个乡镇): then it is what that count spends
     # (fund_ends; metric_topics gives it the topic of the metric before it in the sentence)
     following = pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^({_NOT_STOP})").fill_null("")
-    ends = (
-        following.str.contains(f"{_PART}|{_INVOLVES}")
-        | pl.col("sent").str.slice(pl.col("c1")).str.contains(_SENTENCE_END)
-    )
+    ends = following.str.contains(f"{_PART}|{_INVOLVES}") | pl.col("sent").str.slice(
+        pl.col("c1")
+    ).str.contains(_SENTENCE_END)
     m = m.with_columns(
         bare_fund.alias("bare_fund"),
         (bare_fund & ends).alias("fund_ends"),

@@ -71,7 +71,6 @@ def test_at_that_time_is_the_year_named_before_it(tmp_path: Path, script: int) -
     assert got["8,400份"][:2] == (2023, 2023) and got["3,100个"][:2] == (2023, 2023)
 
 
-
 # 本学年 is the school year running when the page was written (September to August), a base of
 # comparison after 较/比 is no period of the figure
 SCHOOL_JUNE = (
@@ -221,3 +220,18 @@ def test_a_lead_announcing_a_year_s_usage_frames_the_story(tmp_path: Path, scrip
     got = _rows(tmp_path, USAGE[script], "hk-v.txt")
     assert got["52.1%"][:2] == (2025, 2025) and got["30.4%"][:2] == (2025, 2025)
     assert got["500元"][:2] == (2026, 2026) and got["1,500元"][:2] == (2026, 2026)
+
+
+# a sentence opening with 其中 states a part of the figure before it: that figure's period
+PART_SENTENCE = (
+    "（本报讯）2025年3月2日\n\n据统计，截至2024年底，全省体育场地2.1万个，较上年增长6.2%。\n\n"
+    "其中，足球场地860个，篮球场地4300个。",
+    "（本報訊）2025年3月2日\n\n據統計，截至2024年底，全省體育場地2.1萬個，較上年增長6.2%。\n\n"
+    "其中，足球場地860個，籃球場地4300個。",
+)
+
+
+@SCRIPTS
+def test_a_part_sentence_takes_the_period_of_the_figure_before_it(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, PART_SENTENCE[script], "cn-s.txt")
+    assert got["860个"][:2] == (2024, 2024) and got["4300个"][:2] == (2024, 2024)

@@ -134,7 +134,9 @@ def test_a_measure_stated_again_for_another_group_keeps_its_theme(tmp_path: Path
 
 
 def test_a_decisive_word_of_the_second_sentence_still_decides(tmp_path: Path) -> None:
-    topics = _topics(tmp_path, "公屋一般申请者的平均轮候时间为4.8年。安老院舍护理宿位的平均轮候时间为20个月。", "hk-w.txt")
+    topics = _topics(
+        tmp_path, "公屋一般申请者的平均轮候时间为4.8年。安老院舍护理宿位的平均轮候时间为20个月。", "hk-w.txt"
+    )
     assert topics["4.8年"] == "housing" and topics["20个月"] == "social_security"
 
 
@@ -144,7 +146,10 @@ INCOMES = (
     "全市城镇居民和农村居民人均可支配收入分别达到5.12万元和2.46万元。",
     "全市城鎮居民和農村居民人均可支配收入分別達到5.12萬元和2.46萬元。",
 )
-INCOMES_LISTED = ("城镇、农村居民人均可支配收入分别增长4.1%、6.3%。", "城鎮、農村居民人均可支配收入分別增長4.1%、6.3%。")
+INCOMES_LISTED = (
+    "城镇、农村居民人均可支配收入分别增长4.1%、6.3%。",
+    "城鎮、農村居民人均可支配收入分別增長4.1%、6.3%。",
+)
 
 
 @SCRIPTS
