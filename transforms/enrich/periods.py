@@ -212,7 +212,10 @@ _NOT_SUBJECT_END = re.compile(r"[比较与同于至到从自的和及、为是�
 
 def _long_subject_look_back(text: str, cs: int, e: Expr) -> bool:
     """Does 去年 follow a longer subject at its clause's head (某某计划去年共提供…)? Not when it is
-    a comparison's base or a noun's (比去年同期增长, 与去年相比, 去年的), only a time adverb."""
+    a comparison's base or a noun's (比去年同期增长, 与去年相比, 去年的), only a time adverb. So does
+    the year a longer subject is planned for (位于石排湾的新卫生中心将于明年投入服务，…)."""
+    if e.kind == "next" and text.endswith(PLANNED_AT, cs, e.start) and e.start - cs <= LONG_SUBJECT_CHARS:
+        return not DIGIT.search(text, cs, e.start)  # 位于某处的新卫生中心将于明年投入服务，面积约…
     return (
         e.kind in ("last", "past")
         and e.start - cs <= LONG_SUBJECT_CHARS

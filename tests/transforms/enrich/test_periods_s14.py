@@ -235,3 +235,17 @@ PART_SENTENCE = (
 def test_a_part_sentence_takes_the_period_of_the_figure_before_it(tmp_path: Path, script: int) -> None:
     got = _rows(tmp_path, PART_SENTENCE[script], "cn-s.txt")
     assert got["860个"][:2] == (2024, 2024) and got["4300个"][:2] == (2024, 2024)
+
+
+# the year a facility named by a longer subject is planned for (…新卫生中心将于明年投入服务) frames
+# the clauses describing it: planned, that year
+PLANNED_FACILITY = (
+    "（本报讯）2026年5月6日，卫生局又表示，位于黑沙环的新卫生中心将于明年第二季投入服务，面积约1,800平方米，设有诊室12间。",
+    "（本報訊）2026年5月6日，衞生局又表示，位於黑沙環的新衞生中心將於明年第二季投入服務，面積約1,800平方米，設有診室12間。",
+)
+
+
+@SCRIPTS
+def test_a_facility_planned_for_next_year_is_described_as_planned(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, PLANNED_FACILITY[script], "mo-h.txt")
+    assert got["约1,800平方米"] == (2027, 2027, "target") and got["12间"] == (2027, 2027, "target")
