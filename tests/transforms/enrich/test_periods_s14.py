@@ -249,3 +249,20 @@ PLANNED_FACILITY = (
 def test_a_facility_planned_for_next_year_is_described_as_planned(tmp_path: Path, script: int) -> None:
     got = _rows(tmp_path, PLANNED_FACILITY[script], "mo-h.txt")
     assert got["约1,800平方米"] == (2027, 2027, "target") and got["12间"] == (2027, 2027, "target")
+
+
+# 至今 (up to now) dates a count as it stands, whatever year the story's lead reports on; 截至今天
+# is no 至今: the start 自2020年…以来 still spans the count
+UP_TO_NOW = (
+    "新闻公报\n\n保安局今日公布2025年骗案统计数字。\n\n2025年共录得骗案4万宗。\n\n「防诈App」至今下载次数逾52万次。"
+    "截至今天（3月4日），某工程自2020年投产以来累计发电量突破90亿度。\n\n完\n2026年3月4日（星期三）",
+    "新聞公報\n\n保安局今日公布2025年騙案統計數字。\n\n2025年共錄得騙案4萬宗。\n\n「防詐App」至今下載次數逾52萬次。"
+    "截至今天（3月4日），某工程自2020年投產以來累計發電量突破90億度。\n\n完\n2026年3月4日（星期三）",
+)
+
+
+@SCRIPTS
+def test_up_to_now_is_the_page_s_year(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, UP_TO_NOW[script], "hk-a.txt")
+    assert got["4万宗"][:2] == (2025, 2025) and got["逾52万次"][:2] == (2026, 2026)
+    assert got["突破90亿度"][:2] == (2020, 2026)
