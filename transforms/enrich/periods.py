@@ -188,6 +188,8 @@ def _without_estimate(before: str) -> str:
     """The clause up to a figure without a closing estimate of the quantity it names (…金额估计|约412
     亿元): that figure is reckoned as it stands, the estimate foresees nothing."""
     return _ESTIMATE_TAIL.sub("", before) if cue.estimate_before_figure(before) else before
+
+
 # a standing entitlement: each person (or household, case) may get so much (每名长者每年可获2,000元)
 _STANDING = re.compile(r"每(?:名|人|位|户|宗|个)[^，,。；;]{0,12}可(?:获|领|得|享)")
 
@@ -210,7 +212,10 @@ _NOT_SUBJECT_END = re.compile(r"[比较与同于至到从自的和及、为是�
 
 def _long_subject_look_back(text: str, cs: int, e: Expr) -> bool:
     """Does 去年 follow a longer subject at its clause's head (某某计划去年共提供…)? Not when it is
-    a comparison's base or a noun's (比去年同期增长, 与去年相比, 去年的), only a time adverb."""
+    a comparison's base or a noun's (比去年同期增长, 与去年相比, 去年的), only a time adverb. So does
+    the year a longer subject is planned for (位于石排湾的新卫生中心将于明年投入服务，…)."""
+    if e.kind == "next" and text.endswith(PLANNED_AT, cs, e.start) and e.start - cs <= LONG_SUBJECT_CHARS:
+        return not DIGIT.search(text, cs, e.start)  # 位于某处的新卫生中心将于明年投入服务，面积约…
     return (
         e.kind in ("last", "past")
         and e.start - cs <= LONG_SUBJECT_CHARS
@@ -1244,8 +1249,16 @@ def _walk_document(
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
-            if same_as is not None and text.lstrip().startswith(SAME_OPENERS) and not _own_time(s, offset):
-                period = same_as  # 同期，环保署出动无人机…逾1,350架次: the period of the sentence before
+            if (
+                same_as is not None
+                and text.lstrip().startswith(SAME_OPENERS + PART_OPENERS)
+                and not _own_time(s, offset)
+                # (not a base's value: 其中…有12宗，较2024年的19宗为少 -- 19宗 is 2024's)
+                and _base_value().search(text, s.clauses[_clause_at(s, offset)][0], offset) is None
+            ):
+                # 同期，环保署出动无人机…逾1,350架次; 其中用于购买书籍的点数占3成5 (a part of the figure
+                # before it): the period of the sentence before
+                period = same_as
             k = _clause_at(s, offset)
             if whole_period is not None and _part_of_the_whole(s, text, offset, k, last):
                 period = whole_period  # 警方于2025年共拘捕1,426名…，其中约三成…: its whole's period

@@ -220,3 +220,49 @@ def test_a_lead_announcing_a_year_s_usage_frames_the_story(tmp_path: Path, scrip
     got = _rows(tmp_path, USAGE[script], "hk-v.txt")
     assert got["52.1%"][:2] == (2025, 2025) and got["30.4%"][:2] == (2025, 2025)
     assert got["500元"][:2] == (2026, 2026) and got["1,500元"][:2] == (2026, 2026)
+
+
+# a sentence opening with 其中 states a part of the figure before it: that figure's period
+PART_SENTENCE = (
+    "（本报讯）2025年3月2日\n\n据统计，截至2024年底，全省体育场地2.1万个，较上年增长6.2%。\n\n"
+    "其中，足球场地860个，篮球场地4300个。",
+    "（本報訊）2025年3月2日\n\n據統計，截至2024年底，全省體育場地2.1萬個，較上年增長6.2%。\n\n"
+    "其中，足球場地860個，籃球場地4300個。",
+)
+
+
+@SCRIPTS
+def test_a_part_sentence_takes_the_period_of_the_figure_before_it(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, PART_SENTENCE[script], "cn-s.txt")
+    assert got["860个"][:2] == (2024, 2024) and got["4300个"][:2] == (2024, 2024)
+
+
+# the year a facility named by a longer subject is planned for (…新卫生中心将于明年投入服务) frames
+# the clauses describing it: planned, that year
+PLANNED_FACILITY = (
+    "（本报讯）2026年5月6日，卫生局又表示，位于黑沙环的新卫生中心将于明年第二季投入服务，面积约1,800平方米，设有诊室12间。",
+    "（本報訊）2026年5月6日，衞生局又表示，位於黑沙環的新衞生中心將於明年第二季投入服務，面積約1,800平方米，設有診室12間。",
+)
+
+
+@SCRIPTS
+def test_a_facility_planned_for_next_year_is_described_as_planned(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, PLANNED_FACILITY[script], "mo-h.txt")
+    assert got["约1,800平方米"] == (2027, 2027, "target") and got["12间"] == (2027, 2027, "target")
+
+
+# 至今 (up to now) dates a count as it stands, whatever year the story's lead reports on; 截至今天
+# is no 至今: the start 自2020年…以来 still spans the count
+UP_TO_NOW = (
+    "新闻公报\n\n保安局今日公布2025年骗案统计数字。\n\n2025年共录得骗案4万宗。\n\n「防诈App」至今下载次数逾52万次。"
+    "截至今天（3月4日），某工程自2020年投产以来累计发电量突破90亿度。\n\n完\n2026年3月4日（星期三）",
+    "新聞公報\n\n保安局今日公布2025年騙案統計數字。\n\n2025年共錄得騙案4萬宗。\n\n「防詐App」至今下載次數逾52萬次。"
+    "截至今天（3月4日），某工程自2020年投產以來累計發電量突破90億度。\n\n完\n2026年3月4日（星期三）",
+)
+
+
+@SCRIPTS
+def test_up_to_now_is_the_page_s_year(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, UP_TO_NOW[script], "hk-a.txt")
+    assert got["4万宗"][:2] == (2025, 2025) and got["逾52万次"][:2] == (2026, 2026)
+    assert got["突破90亿度"][:2] == (2020, 2026)
