@@ -1110,10 +1110,6 @@ def _regional_unit(
             end += 1
     elif unit.surface == "呎" and _flat_size(sent, end - 1, end):
         unit = Unit(unit.surface, "平方英尺", "area", "平方米", 0.09290304)
-    elif unit.surface == "度" and any(
-        w in sent[_clause_start(sent, end) : end] for w in words("electricity_cues.txt")
-    ):
-        unit = Unit(unit.surface, "千瓦时", "energy", "千瓦时", 1.0)  # 发电量超3000亿度: kilowatt-hours
     elif unit.unit == "点" and not (
         _is_index_point(sent, end - len(unit.surface), end)
         or _is_voucher_point(sent, end - len(unit.surface), low)

@@ -72,3 +72,17 @@ def test_a_dash_after_a_unit_joins_a_range() -> None:
 def test_tenths_and_a_half_and_train_runs(sentence: str, figure: tuple[str, float, str]) -> None:
     got = [(m.text, m.value, m.unit) for m in find_metrics(convert(sentence))]
     assert got == [figure]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # counts of visits by item or firm (项次, 家次) are units of their own, like 人次
+        ("公共圖書館借閱量約96萬項次", ("约96万项次", 960000.0, "项次")),
+        ("累计检查企业8.6万家次", ("8.6万家次", 86000.0, "家次")),
+        # 度 of electricity stays 度, as written (the spec names no conversion)
+        ("全年總發電量為2,286億度", ("2,286亿度", 228600000000.0, "度")),
+    ],
+)
+def test_visit_units_and_kilowatt_hours_as_written(sentence: str, figure: tuple[str, float, str]) -> None:
+    assert [(m.text, m.value, m.unit) for m in find_metrics(convert(sentence))] == [figure]
