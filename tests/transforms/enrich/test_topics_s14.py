@@ -214,3 +214,12 @@ def test_hong_kong_works_words(tmp_path: Path, script: int) -> None:
         "12个": "public_safety",
         "超过200亿元": "urban",
     }
+
+
+# environmental sanitation is city works (21205), so is the public's rating of it
+SANITATION = ("受访市民对街市环境卫生的满意度达七成半。", "受訪市民對街市環境衞生的滿意度達七成半。")
+
+
+@SCRIPTS
+def test_satisfaction_with_sanitation_is_city_works(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, SANITATION[script], "mo-s.txt") == {"七成半": "urban"}
