@@ -7,6 +7,7 @@ A run of another length pairs nothing and the figures keep the range.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from transforms.enrich.regions.respective import LIST_JOINERS, RESPECTIVELY
@@ -15,7 +16,12 @@ from transforms.enrich.timewords import Expr, Period
 FIGURE_JOINS = LIST_JOINERS  # between two figures of a run (1,205宗、1,318宗及…)
 YEAR_JOINS = (*LIST_JOINERS, "")  # between two years of a list (2023年、2024年及2025年), or none
 CLAUSE_STOPS = "，,；;。！？!?"
-MAX_YEARS = 12  # a longer run of years is a span, not a list paired with figures
+MAX_YEARS = 12
+# bare years listed before the one that carries 年 (2023、2024及2025年)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_BARE_YEARS = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d{2}[、和及与])+$"
+)  # a longer run of years is a span, not a list paired with figures
 
 
 def _years_before(exprs: Sequence[Expr], text: str, at: int) -> list[int] | None:
@@ -32,6 +38,9 @@ def _years_before(exprs: Sequence[Expr], text: str, at: int) -> list[int] | None
         return list(range(last.first, last.last + 1)) if 1 < span <= MAX_YEARS else None
     if last.kind != "year" or last.first is None:
         return None
+    bare = _BARE_YEARS.search(text, 0, last.start)
+    if bare:  # 2023、2024及2025年: only the last year carries 年
+        return [*map(int, _YEAR.findall(bare.group(0))), last.first]
     run = [last]
     for e in reversed(before[:-1]):
         if e.kind != "year" or e.first is None or text[e.end : run[0].start] not in YEAR_JOINS:
@@ -61,7 +70,9 @@ def respective_years(
                     break
                 run.append(i)
             whole = (years[0], years[-1])
-            if len(run) == len(years) and all(out[i] in (whole, (years[0], years[0])) for i in run):
+            if len(run) == len(years) and all(
+                out[i] in (whole, (years[0], years[0]), (years[-1], years[-1])) for i in run
+            ):
                 for i, y in zip(run, years, strict=True):
                     out[i] = (y, y)
         at = text.find(RESPECTIVELY, at + len(RESPECTIVELY))

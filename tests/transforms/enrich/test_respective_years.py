@@ -37,3 +37,13 @@ def test_items_named_after_the_years_are_what_respectively_pairs(tmp_path: Path)
 def test_a_range_in_chinese_digits_is_a_range(tmp_path: Path) -> None:
     got = _years(tmp_path, "从一九九八年到二○○二年，全市新建学校120所。")
     assert got == [("120所", 1998, 2002)]
+
+
+def test_bare_years_listed_before_the_one_with_nian_pair_with_the_figures(tmp_path) -> None:
+    # 2022、2023及2024年: only the last year carries 年; 分别 still gives each figure its year
+    from transforms.parse import parse_batch
+
+    page = tmp_path / "p.txt"
+    page.write_text("2022、2023及2024年，全區新建公園分別為12個、15個及18個。", encoding="utf-8")
+    got = parse_batch([str(page)]).metrics.select("text", "year_from", "year_to").rows()
+    assert got == [("12个", 2022, 2022), ("15个", 2023, 2023), ("18个", 2024, 2024)]
