@@ -106,8 +106,8 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 rf"|(?:{base})[^，,。；;：:\d]{{0,6}}?(?:以往|往年))",
                 # 2027/28至2031/32年度: a run of fiscal years, from the first one's start to the last one's end
                 rf"{not_after_number}(?P<fyr>{YEAR})\s*[-/]\s*\d{{2}}\s*(?:—|–|－|-|~|～|至|到)\s*(?P<fyr2>{YEAR})\s*[-/]\s*(?P<fyr3>\d{{2}})(?!\d)(?:财政)?年度",
-                # 2026-27年度, and a school year named by both its years (2026/27学年: September to August)
-                rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}})(?!\d)(?:(?:财政)?年度|学年度?)",
+                # 2026-27年度 (2026/2027年度), and a school year named by both its years (2026/27学年: September to August)
+                rf"{not_after_number}(?P<fy>{YEAR})\s*(?:—|–|－|-|/|至)\s*(?P<fy2>\d{{2}}(?:\d{{2}})?)(?!\d)(?:(?:财政)?年度|学年度?)",
                 # 2025年12月至2026年2月 (a three-month period), 2025年底至2026年: a run of months across years
                 rf"{not_after_number}(?P<r1>{ANY_YEAR})年?(?:\d{{1,2}}月(?:\d{{1,2}}日)?|底|末)?\s*(?:—|–|－|-|~|～|至|到)\s*(?P<r2>{ANY_YEAR})年",
                 # 二○二三年至二○二五年, 二○二三至二○二五年: a range in Chinese digits (Hong Kong replies)
@@ -193,8 +193,8 @@ def _expr(m: re.Match[str]) -> Expr | None:
         b = z // 100 * 100 + int(m.group("fyr3"))
         return Expr(s, e, "range", a, b + 100 if b < z else b)
     if g in ("fy", "fy2"):  # 2026-27年度: a fiscal year from April to March (2026/27学年: a school year)
-        a = int(m.group("fy"))
-        b = a // 100 * 100 + int(m.group("fy2"))
+        a, second = int(m.group("fy")), m.group("fy2")
+        b = int(second) if len(second) == 4 else a // 100 * 100 + int(second)  # 2026/2027年度 too
         return Expr(s, e, "range", a, b + 100 if b < a else b)
     if g in ("r1", "r2", "cr1", "cr2"):  # 2021—2025年; 二○二三年至二○二五年 in Chinese digits
         a, b = (

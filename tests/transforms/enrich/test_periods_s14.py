@@ -266,3 +266,12 @@ def test_up_to_now_is_the_page_s_year(tmp_path: Path, script: int) -> None:
     got = _rows(tmp_path, UP_TO_NOW[script], "hk-a.txt")
     assert got["4万宗"][:2] == (2025, 2025) and got["逾52万次"][:2] == (2026, 2026)
     assert got["突破90亿度"][:2] == (2020, 2026)
+
+
+def test_a_season_written_with_both_full_years_is_a_range() -> None:
+    # 2026/2027年度 like 2026/27年度: the season or fiscal year runs over both years; and a scheme
+    # named as the subject of what it has done (…计划自十月起展开) plans nothing
+    from transforms.enrich.timewords import scan
+
+    assert [(e.first, e.last) for e in scan("2025/2026年度流感疫苗接种计划")] == [(2025, 2026)]
+    assert [(e.first, e.last) for e in scan("2025/2026学年")] == [(2025, 2026)]
