@@ -277,11 +277,18 @@ def scan(sentence: str, roc: bool = False) -> tuple[Expr, ...]:
     if _keys().search(sentence) is None:
         return ()
     found = tuple(x for m in _pattern(roc).finditer(sentence) if (x := _expr(m)) is not None)
+    if UP_TO_NOW in sentence and any(x.kind == "since" for x in found):
+        # 自民国105年起推动…，至今已完工13处: 至今 closes the span the start opened, it dates nothing itself
+        first_since = min(x.start for x in found if x.kind == "since")
+        found = tuple(
+            x for x in found if not (sentence.startswith(UP_TO_NOW, x.start) and x.start > first_since)
+        )
     found = _with_then(sentence, found) if THEN in sentence else found
     return _with_events(sentence, found) if "以来" in sentence else found
 
 
 THEN = "当时"
+UP_TO_NOW = "至今"
 _THEN_NOT = re.compile(r"当时(?:价格|市价|的价格)")  # 按当时价格计算: prices of the time, no year
 
 

@@ -275,3 +275,11 @@ def test_a_season_written_with_both_full_years_is_a_range() -> None:
 
     assert [(e.first, e.last) for e in scan("2025/2026年度流感疫苗接种计划")] == [(2025, 2026)]
     assert [(e.first, e.last) for e in scan("2025/2026学年")] == [(2025, 2026)]
+
+
+def test_up_to_now_after_a_start_closes_its_span() -> None:
+    # 自民国105年起…，至今已完工: 至今 ends the span the start opened; alone it is the page's now
+    from transforms.enrich.timewords import scan
+
+    assert [e.kind for e in scan("市府自民国105年起推动社会住宅，至今已完工13处", roc=True)] == ["since"]
+    assert [e.kind for e in scan("「防诈App」至今下载次数逾52万次")] == ["this"]

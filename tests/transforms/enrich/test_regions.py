@@ -767,13 +767,16 @@ def test_a_time_word_opening_a_clause_leaves_it_its_own_subject() -> None:
         [
             "湖南省人民政府工作报告",
             "株洲市轨道交通1号线通车运营，全年交通、水利投资分别达到800亿元、300亿元。",
-            "株洲市轨道交通2号线通车运营，全年新开公交线路12条。",  # 全年 + a verb: carried on
+            "株洲市轨道交通2号线通车运营，全年新开公交线路12条。",  # 全年 + a verb (新开, like 新建)
+            "株洲市轨道交通2号线通车运营，全年客流量突破1亿人次。",  # 全年 + an attribute: carried on
         ],
-        [[], ["800亿元", "300亿元"], ["12条"]],
+        [[], ["800亿元", "300亿元"], ["12条"], ["1亿人次"]],
         meta={"region": "湖南省"},
     )
     assert got[1] == ["430000", "430000"]
-    assert got[2] == ["430200"]
+    # after a project's place, a new action of the report (新开…) is the report's division (_project_place)
+    assert got[2] == ["430000"]
+    assert got[3] == ["430200"]
 
 
 def test_an_area_takes_the_division_the_page_names_it_under() -> None:
