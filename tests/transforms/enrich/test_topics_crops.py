@@ -21,3 +21,7 @@ def test_crop_area_and_livestock_are_rural(tmp_path: Path) -> None:
 
 def test_species_as_such_stay_environment(tmp_path: Path) -> None:
     assert _topics(tmp_path, "保护区内记录珍稀野生物种36种。") == ["environment"]
+
+
+def test_running_schools_is_education(tmp_path: Path) -> None:
+    assert _topics(tmp_path, "全省中外合作办学项目达到45个。") == ["education"]
