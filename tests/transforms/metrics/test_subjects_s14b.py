@@ -62,3 +62,24 @@ def test_a_time_word_after_the_thing_is_dropped() -> None:
 
 def test_a_modal_inside_a_word_stays() -> None:
     assert subject("全年电力供应达到120亿千瓦时。", "120亿千瓦时") != "电力供"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("全港共有120间酒店及宾馆参与计划。", "120间", "酒店及宾馆"),
+        ("新增300名学生和家长参加活动。", "300名", "学生和家长"),
+        ("共有40家企业和机构签约。", "40家", "企业和机构"),
+    ],
+)
+def test_a_count_of_two_joined_nouns_counts_both(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_count_joined_in_traditional(tmp_path: Path) -> None:
+    assert parsed_subjects(tmp_path, "全港共有120間酒店及賓館參與計劃。\n") == ["酒店及宾馆"]
+
+
+def test_a_place_or_a_with_phrase_is_not_joined() -> None:
+    assert subject("建设400万吨煤制油和天池准东项目。", "400万吨") == "煤制油"
+    assert subject("推动50所中小学与本市学校结对。", "50所") == "中小学"

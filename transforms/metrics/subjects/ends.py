@@ -42,3 +42,38 @@ def tidy_ends(subject: str | None, sentence: str, start: int) -> str | None:
         rest = subject[: -len(ws[-1].text)]
         return rest if _noun_end(rest) else subject
     return subject
+
+
+_JOINERS = ("及", "和", "以及")  # not 与: 538所中小学|与|北京市学校结对 (with)
+_STOPS = "，。；;,、：:！？（("
+
+
+def _leading_noun(text: str) -> str:
+    """The noun phrase opening ``text``: its nouns, and a verbal noun only before a noun (长者|服务|中心)."""
+    ws = tag(text)
+    kept = ""
+    for i, w in enumerate(ws):
+        nounish = w.tag.startswith(("n", "j")) and not w.tag.startswith(("nr", "ns")) and w.text != "全部"
+        inner = w.tag == "vn" and i + 1 < len(ws) and ws[i + 1].tag.startswith("n")
+        if not (nounish or inner):
+            break
+        kept += w.text
+    return kept
+
+
+def joined_after(after: str | None, sentence: str, end: int) -> str | None:
+    """A noun read after a count, joined by 及/与/和 to a second noun (143间|酒店及公寓): the count is of
+    both, so both are the subject; ``after`` unchanged when no noun of two characters follows the joiner."""
+    if not after:
+        return after
+    at = sentence.find(after, end, end + 3)
+    if at < 0:
+        return after
+    tail = at + len(after)
+    joiner = next((j for j in _JOINERS if sentence.startswith(j, tail)), None)
+    if joiner is None:
+        return after
+    rest = sentence[tail + len(joiner) :]
+    cut = next((i for i, c in enumerate(rest) if c in _STOPS), len(rest))
+    second = _leading_noun(rest[:cut][:12])
+    return f"{after}{joiner}{second}" if len(second) >= 2 else after
