@@ -83,3 +83,7 @@ def test_a_count_joined_in_traditional(tmp_path: Path) -> None:
 def test_a_place_or_a_with_phrase_is_not_joined() -> None:
     assert subject("建设400万吨煤制油和天池准东项目。", "400万吨") == "煤制油"
     assert subject("推动50所中小学与本市学校结对。", "50所") == "中小学"
+
+
+def test_a_classifier_of_one_kind_keeps_its_own_conjunct() -> None:
+    assert subject("发放3000条毛毯和慰问金。", "3000条") == "毛毯"

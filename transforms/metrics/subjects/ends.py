@@ -61,10 +61,11 @@ def _leading_noun(text: str) -> str:
     return kept
 
 
-def joined_after(after: str | None, sentence: str, end: int) -> str | None:
+def joined_after(after: str | None, sentence: str, end: int, unit: str) -> str | None:
     """A noun read after a count, joined by 及/与/和 to a second noun (143间|酒店及公寓): the count is of
-    both, so both are the subject; ``after`` unchanged when no noun of two characters follows the joiner."""
-    if not after:
+    both, so both are the subject; ``after`` unchanged when no noun of two characters follows the joiner
+    or ``unit`` counts one kind of thing only (subject_shared_classifiers.txt)."""
+    if not after or unit not in words("subject_shared_classifiers.txt"):
         return after
     at = sentence.find(after, end, end + 3)
     if at < 0:
