@@ -43,6 +43,7 @@ from transforms.metrics.subjects.clauses import (
     _streak,
     _total_after_list,
 )
+from transforms.metrics.subjects.ends import joined_after, tidy_ends
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.neighbours import (
@@ -117,6 +118,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
+        after = joined_after(after, sentence, sp.end, sp.unit)  # 143间|酒店及公寓: a count of both
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
@@ -156,7 +158,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         if subject is None or subject in _attribute_heads() or subject in _set("subject_size_attributes.txt"):
             subject = _last_resort(sentence, spans, out, k, before, subject)
         # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
-        out.append(Fact(_finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after)), measure))
+        subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
+        out.append(Fact(tidy_ends(subject, sentence, sp.start), measure))  # 赤字|拟, 养老金|月人均
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
     out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change
