@@ -12,6 +12,11 @@ from transforms.enrich.regions.page import resolve_region
 from transforms.parse import parse_batch
 
 
+def _sentences(texts: list[str]) -> pl.DataFrame:
+    """One page's sentences, numbered in order, as area_mentions reads them."""
+    return pl.DataFrame({"sha256": ["p"] * len(texts), "sent_ix": list(range(len(texts))), "text": texts})
+
+
 def _facts(tmp_path: Path, text: str) -> list[tuple[str, str | None, str | None]]:
     page = tmp_path / "page.txt"
     page.write_text(text, encoding="utf-8")
@@ -38,13 +43,7 @@ def test_an_autonomous_county_is_read_by_its_everyday_name_when_its_stem_is_a_co
 
 def test_an_area_named_after_de_is_read_with_its_left_edge() -> None:
     # 九曲街道的沂河花园小区: after 的 the name's start is known, so a four-character 小区 name is read
-    sentences = pl.DataFrame(
-        {
-            "sha256": ["p", "p"],
-            "sent_ix": [0, 1],
-            "text": ["城南街道的金桂花园小区共有住户600余户。", "位于龙泉镇的石板滩村新建道路3公里。"],
-        }
-    )
+    sentences = _sentences(["城南街道的金桂花园小区共有住户600余户。", "位于龙泉镇的石板滩村新建道路3公里。"])
     got = area_mentions(sentences)
     assert got.filter(pl.col("sent_ix") == 0)["area"].to_list() == ["城南街道", "金桂花园小区"]
     assert got.filter(pl.col("sent_ix") == 1)["area"].to_list() == ["龙泉镇", "石板滩村"]
@@ -66,16 +65,12 @@ def test_a_dateline_names_the_page_s_place() -> None:
 
 def test_a_street_or_community_named_by_its_rank_is_no_area() -> None:
     # 主要街道 (main streets) and 重点社区 (key communities) are kinds of places, not names
-    sentences = pl.DataFrame(
-        {
-            "sha256": ["p", "p", "p"],
-            "sent_ix": [0, 1, 2],
-            "text": [
-                "投入800万元对城区主要街道破损路面进行修复。",
-                "在全区重点社区新建服务站30个。",
-                "在城关镇主要街道新增路灯200盏。",  # the named town stays
-            ],
-        }
+    sentences = _sentences(
+        [
+            "投入800万元对城区主要街道破损路面进行修复。",
+            "在全区重点社区新建服务站30个。",
+            "在城关镇主要街道新增路灯200盏。",  # the named town stays
+        ]
     )
     assert area_mentions(sentences)["area"].to_list() == ["城关镇"]
 
@@ -92,17 +87,13 @@ def test_a_short_name_right_after_a_county_is_a_feature_of_that_county() -> None
 
 def test_an_area_name_may_end_in_zhou_or_he() -> None:
     # 州 and 和 are boundary words (黔东南州…, 市和县), but they also end names: 古州镇, 元和街道
-    sentences = pl.DataFrame(
-        {
-            "sha256": ["p", "p", "p", "p"],
-            "sent_ix": [0, 1, 2, 3],
-            "text": [
-                "在南州镇，全镇新建学校2所。",
-                "永和乡新建道路8公里。",
-                "送课下乡50次。",
-                "快递进村覆盖率达90%。",
-            ],
-        }
+    sentences = _sentences(
+        [
+            "在南州镇，全镇新建学校2所。",
+            "永和乡新建道路8公里。",
+            "送课下乡50次。",
+            "快递进村覆盖率达90%。",
+        ]
     )
     got = area_mentions(sentences)
     assert got["area"].to_list() == ["南州镇", "永和乡"]
@@ -121,15 +112,11 @@ def test_a_figure_about_a_list_of_areas_has_none_unless_respectively_pairs_them(
 
 def test_a_market_town_with_a_name_and_words_before_community_are_read() -> None:
     # 胡集镇 is a name built on the kind 集镇; 现有/举办 before 社区 are no part of a name
-    sentences = pl.DataFrame(
-        {
-            "sha256": ["p", "p", "p"],
-            "sent_ix": [0, 1, 2],
-            "text": [
-                "在李集镇，设立劝导站32个。",
-                "推进特色集镇建设，新建公厕10座。",
-                "全港现有社区回收点逾200个。",
-            ],
-        }
+    sentences = _sentences(
+        [
+            "在李集镇，设立劝导站32个。",
+            "推进特色集镇建设，新建公厕10座。",
+            "全港现有社区回收点逾200个。",
+        ]
     )
     assert area_mentions(sentences)["area"].to_list() == ["李集镇"]
