@@ -11,17 +11,15 @@ import re
 from collections.abc import Sequence
 
 from transforms.enrich.regions.respective import LIST_JOINERS, RESPECTIVELY
-from transforms.enrich.timewords import Expr, Period
+from transforms.enrich.timewords import YEAR, Expr, Period
 
 FIGURE_JOINS = LIST_JOINERS  # between two figures of a run (1,205宗、1,318宗及…)
 YEAR_JOINS = (*LIST_JOINERS, "")  # between two years of a list (2023年、2024年及2025年), or none
 CLAUSE_STOPS = "，,；;。！？!?"
-MAX_YEARS = 12
+MAX_YEARS = 12  # a longer run of years is a span, not a list paired with figures
 # bare years listed before the one that carries 年 (2023、2024及2025年)
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-_BARE_YEARS = re.compile(
-    r"(?<!\d)(?:(?:19|20)\d{2}[、和及与])+$"
-)  # a longer run of years is a span, not a list paired with figures
+_YEAR = re.compile(YEAR)
+_BARE_YEARS = re.compile(rf"(?<!\d)(?:{YEAR}[、和及与])+$")
 
 
 def _years_before(exprs: Sequence[Expr], text: str, at: int) -> list[int] | None:

@@ -15,10 +15,8 @@ from transforms.enrich.regions.naming import _named
 from transforms.lexicon import words
 
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
-_EDGE = r"(?:[^\p{Han}]|的)"
-_NAME_ENDINGS = frozenset(
-    "州和"
-)  # boundary characters that also end place names  # what marks a candidate's known left edge
+_EDGE = r"(?:[^\p{Han}]|的)"  # what marks a candidate's known left edge
+_NAME_ENDINGS = frozenset("州和")  # boundary characters that also end place names
 
 
 def _alternation(name: str) -> str:
@@ -242,7 +240,7 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
     rows = metrics.join(named, on=keys, how="inner")
     ids, picked = [], []
     starts: dict[str, list[int]] = {}  # each sentence's metric starts, in order (for 分别)
-    for sent, a in rows.select("sent", "a").iter_rows():
+    for sent, a in rows.select("sent", "a").unique().sort("a").iter_rows():
         starts.setdefault(sent, []).append(a)
     for metric_id, sent, a, b, clause, lead, areas in rows.select(
         "metric_id", "sent", "a", "b", "clause", "lead", "areas"
@@ -259,7 +257,7 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
         after = [area for pos, area in spots if b <= pos < clause_end]
         ids.append(metric_id)
         if before:
-            picked.append(_listed_area(sent, spots, spots.index(before[-1]), a, sorted(set(starts[sent]))))
+            picked.append(_listed_area(sent, spots, spots.index(before[-1]), a, starts[sent]))
         else:
             picked.append(after[0] if after else None)
     return pl.DataFrame(

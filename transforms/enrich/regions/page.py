@@ -17,7 +17,7 @@ from functools import lru_cache
 import polars as pl
 
 from transforms.enrich.context import Context
-from transforms.enrich.regions.divisions import _ancestors, _describe, _gazetteer
+from transforms.enrich.regions.divisions import _ancestors, _describe, _gazetteer, _nbytes
 from transforms.enrich.regions.mentions import _cued, _mentions, _short_name_blocked
 from transforms.enrich.regions.sidecar import _lookup, _meta_region
 from transforms.lexicon import table, words
@@ -71,7 +71,7 @@ def _votes(text: str, found: list[tuple[str, int]]) -> dict[str, float]:
             for alias, off in found
             if off < head_bytes
             and not aliases[alias][1]
-            and _heads_page(raw[off + len(alias.encode("utf-8")) : off + 60].decode("utf-8", "ignore"))
+            and _heads_page(raw[off + _nbytes(alias) : off + 60].decode("utf-8", "ignore"))
         }
     )
     mentions: list[tuple[tuple[str, ...], float]] = []
