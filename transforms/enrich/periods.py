@@ -53,6 +53,7 @@ from transforms.enrich.timewords import (
     YEAR,
     Expr,
     Period,
+    _number,
     dates_roc,
     keys_pattern,
     may_hold,
@@ -1108,15 +1109,7 @@ def _lead_month(lead: str) -> int | None:
     m = _LEAD_DATE.search(lead)
     if m is None:
         return None
-    g = m.group(1)
-    return int(g) if g.isdigit() else _cn_month(g)
-
-
-def _cn_month(g: str) -> int:
-    digits = "一二三四五六七八九"
-    if g.startswith("十"):
-        return 10 + (digits.index(g[1]) + 1 if len(g) > 1 else 0)
-    return digits.index(g) + 1
+    return _number(m.group(1))  # 6 or 六, 十二
 
 
 def _publication_months(ctx: Context, leads: dict[str, str]) -> dict[str, int | None]:
