@@ -87,3 +87,13 @@ def test_a_place_or_a_with_phrase_is_not_joined() -> None:
 
 def test_a_classifier_of_one_kind_keeps_its_own_conjunct() -> None:
     assert subject("发放3000条毛毯和慰问金。", "3000条") == "毛毯"
+
+
+def test_an_attribute_head_takes_its_owner_before_de(tmp_path: Path) -> None:
+    assert subject("上月豪华酒店的入住率为72%。", "72%") == "豪华酒店的入住率"
+    assert parsed_subjects(tmp_path, "上月豪華酒店的入住率為72%。\n") == ["豪华酒店的入住率"]
+
+
+def test_the_base_of_a_share_is_not_an_owner() -> None:
+    got = subject("研发经费支出相当于全区生产总值的比例达到3.2%。", "3.2%")
+    assert got is None or "生产总值的" not in got

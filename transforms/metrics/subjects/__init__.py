@@ -43,7 +43,7 @@ from transforms.metrics.subjects.clauses import (
     _streak,
     _total_after_list,
 )
-from transforms.metrics.subjects.ends import joined_after, tidy_ends
+from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.neighbours import (
@@ -159,7 +159,8 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _last_resort(sentence, spans, out, k, before, subject)
         # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
         subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
-        out.append(Fact(tidy_ends(subject, sentence, sp.start), measure))  # 赤字|拟, 养老金|月人均
+        subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率
+        out.append(Fact(subject, measure))  # 赤字|拟, 养老金|月人均
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
     out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change

@@ -78,3 +78,27 @@ def joined_after(after: str | None, sentence: str, end: int, unit: str) -> str |
     cut = next((i for i, c in enumerate(rest) if c in _STOPS), len(rest))
     second = _leading_noun(rest[:cut][:12])
     return f"{after}{joiner}{second}" if len(second) >= 2 else after
+
+
+_RATE_HEADS = ("率", "比例", "人数", "数目", "金额", "价值", "比率", "数量", "总额")
+
+
+def with_owner(subject: str | None, sentence: str, start: int) -> str | None:
+    """An attribute head alone (入住率, 人数, 金额) read right after a 的 takes the noun phrase owning it
+    (五星级酒店的|入住率): a rate or count of nothing named is no subject; places are left to the
+    region, so a place owner is not taken."""
+    if not subject or len(subject) > 3 or not subject.endswith(_RATE_HEADS):
+        return subject
+    at = sentence.rfind(subject, 0, start)
+    if at < 3 or sentence[at - 1] != "的":
+        return subject
+    window = sentence[max(0, at - 13) : at - 1]
+    if "相当于" in window or "占" in window:
+        return subject  # 支出相当于|生产总值的|比例: the noun before 的 is the base, not the owner
+    ws = tag(window)
+    owner = ""
+    for w in reversed(ws):
+        if not (w.tag.startswith(("n", "j", "b")) and not w.tag.startswith(("nr", "ns", "nt"))):
+            break
+        owner = w.text + owner
+    return f"{owner}的{subject}" if len(owner) >= 2 else subject
