@@ -161,7 +161,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     }
     cl = _by_paragraph(cl, paragraph_pages(ctx, doc_found, own_pages)).with_columns(
         (
-            _national(pl.col("lead"), pl.col("unit"))
+            _national(pl.col("lead"), pl.col("unit"), pl.col("after"))
             & ~pl.col("page").fill_null("").is_in(list(words("region_national_self.txt")))
         ).alias("national")
     )

@@ -1,0 +1,34 @@
+"""Session 15 region readings: a count closing on 之一 sizes a set the page's place belongs to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transforms.parse import parse_batch
+
+
+def _regions(tmp_path: Path, text: str) -> dict[str, str | None]:
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    m = parse_batch([page]).metrics
+    return dict(zip(m["text"].to_list(), m["region"].to_list(), strict=True))
+
+
+def test_a_national_set_the_place_is_one_of_has_no_region(tmp_path: Path) -> None:
+    got = _regions(
+        tmp_path,
+        "丽水市2026年政府工作报告\n过去一年，我市入选全国首批12个生态产品价值实现试点城市之一，"
+        "新增规上工业企业186家。松阳县成为国家第二批30个乡村振兴示范县之一。",
+    )
+    assert got["12个"] is None
+    assert got["30个"] is None
+    assert got["186家"] == "丽水市"
+
+
+def test_a_set_without_a_national_word_keeps_the_page_s_place(tmp_path: Path) -> None:
+    got = _regions(
+        tmp_path,
+        "丽水市2026年政府工作报告\n我市把城市口袋公园建设列为今年18件民生实事之一，全年建成口袋公园40个。",
+    )
+    assert got["18件"] == "丽水市"
+    assert got["40个"] == "丽水市"
