@@ -32,3 +32,20 @@ def test_a_set_without_a_national_word_keeps_the_page_s_place(tmp_path: Path) ->
     )
     assert got["18件"] == "丽水市"
     assert got["40个"] == "丽水市"
+
+
+def _areas(tmp_path: Path, text: str) -> dict[str, str | None]:
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    m = parse_batch([page]).metrics
+    return dict(zip(m["text"].to_list(), m["area"].to_list(), strict=True))
+
+
+def test_a_clause_opening_on_the_whole_county_drops_an_earlier_clause_s_area(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "泗洪县融媒体中心讯\n青阳街道新建老年助餐点9个，全县农村低保对象医保参保率达到100%。"
+        "青阳街道新建老年助餐点9个，覆盖老人1200名。",
+    )
+    assert got["100%"] is None
+    assert got["1200名"] == "青阳街道"
