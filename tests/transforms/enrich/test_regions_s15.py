@@ -49,3 +49,13 @@ def test_a_clause_opening_on_the_whole_county_drops_an_earlier_clause_s_area(tmp
     )
     assert got["100%"] is None
     assert got["1200名"] == "青阳街道"
+
+
+def test_a_place_inside_a_later_item_of_a_list_closed_by_deng_is_that_item_s(tmp_path: Path) -> None:
+    got = _regions(
+        tmp_path,
+        "云南省2026年政府工作报告\n过去五年，建成高原特色千亩蓝莓基地、昭通5万吨级苹果冷链仓储中心等现代农业园区46个。"
+        "建成丽江、大理、保山等地州城市快速路12条。",
+    )
+    assert got["46个"] == "云南省"
+    assert got["12条"] == "云南省"

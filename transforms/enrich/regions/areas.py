@@ -240,7 +240,8 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
     keys = ["sha256", "sent_ix"]
     named = area_mentions(sentences).group_by(keys, maintain_order=True).agg(pl.col("area").alias("areas"))
     rows = metrics.join(named, on=keys, how="inner")
-    ids, picked = [], []
+    ids: list[str] = []
+    picked: list[str | None] = []
     starts: dict[str, list[int]] = {}  # each sentence's metric starts, in order (for 分别)
     for sent, a in rows.select("sent", "a").unique().sort("a").iter_rows():
         starts.setdefault(sent, []).append(a)
