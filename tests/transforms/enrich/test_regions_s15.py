@@ -59,3 +59,16 @@ def test_a_place_inside_a_later_item_of_a_list_closed_by_deng_is_that_item_s(tmp
     )
     assert got["46个"] == "云南省"
     assert got["12条"] == "云南省"
+
+
+def test_a_place_acting_before_a_list_closed_by_deng_keeps_the_count(tmp_path: Path) -> None:
+    got = _regions(
+        tmp_path,
+        "央视网消息（新闻联播）：今年以来，各地加大稳就业力度。\n"
+        "宁波北仑区出台了社保补贴、租房补助、创业担保贷款等28项措施。",
+    )
+    assert got["28项"] == "北仑区"
+    got = _regions(
+        tmp_path, "浙江省2026年政府工作报告\n开工建设宁波舟山港梅山码头、温州瓯江口大桥等15个项目。"
+    )
+    assert got["15个"] == "浙江省"

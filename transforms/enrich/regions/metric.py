@@ -21,7 +21,15 @@ from transforms.enrich.regions.clauses import (
     _outside_quotes,
     _split_clauses,
 )
-from transforms.enrich.regions.divisions import _at_level, _common, _describe, _gazetteer, _inside, _parent
+from transforms.enrich.regions.divisions import (
+    _at_level,
+    _common,
+    _describe,
+    _gazetteer,
+    _inside,
+    _nbytes,
+    _parent,
+)
 from transforms.enrich.regions.lists import LIST_ITEM, _count, _group_heads, _mixed_list
 from transforms.enrich.regions.mentions import _sentence_mentions
 from transforms.enrich.regions.naming import _named
@@ -39,7 +47,7 @@ from transforms.enrich.regions.stories import (
     _story_deixis,
     _story_places,
 )
-from transforms.enrich.regions.subjects import _own_subject, _project_place, _report_pages
+from transforms.enrich.regions.subjects import _own_subject, _project_place, _qualifies, _report_pages
 from transforms.lexicon import words
 
 # 等 closing a 、-list, then the short kind the count after it is of (…、平凉B白云岩等大中型矿产地35处)
@@ -77,6 +85,18 @@ METRIC_REGIONS = {
 }
 
 
+def _opening_actor(lead: str, own: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The chain of places opening the clause (天津滨海新区) when it acts, a verb after it
+    (天津滨海新区推出A、B等123项举措), rather than qualifying a noun (阿拉善新远景等35个项目)."""
+    chain, at = [], 0
+    for m, off in sorted(own, key=lambda p: p[1]):
+        if off != at:
+            break
+        chain.append((m, off))
+        at = off + _nbytes(m)
+    return chain if chain and not _qualifies(lead, chain[-1:]) else []
+
+
 def _other_items(
     lead: str,
     own: list[tuple[str, int]],
@@ -87,8 +107,9 @@ def _other_items(
     """The clause's places less those naming another item than the counted one, and whether any went:
     某地某工程等14条项目, 某地某中心和11个分中心 (a closer right before the count), and the later items of
     a list closed by 等 and a kind (:func:`_item_spans`) when the first item names no place."""
-    if lead.endswith(tuple(closers)):
-        kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
+    if lead.endswith(closers):
+        actor = _opening_actor(lead, own)
+        kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8")) or (m, off) in actor]
         return kept, len(kept) < len(own)
     spans = _item_spans(lead)
     if spans and not _named(lead, [(m, off) for m, off in own if off < spans[0][0]], province, vouched):
