@@ -72,3 +72,13 @@ def test_a_place_acting_before_a_list_closed_by_deng_keeps_the_count(tmp_path: P
         tmp_path, "浙江省2026年政府工作报告\n开工建设宁波舟山港梅山码头、温州瓯江口大桥等15个项目。"
     )
     assert got["15个"] == "浙江省"
+
+
+def test_respectively_pairs_only_the_figures_of_its_own_clause(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "泗洪县融媒体中心讯\n龙泉镇、石桥镇分别新建农村文化礼堂5个和3个，两镇礼堂总数占全县的三成。",
+    )
+    assert got["5个"] == "龙泉镇"
+    assert got["3个"] == "石桥镇"
+    assert got["三成"] is None

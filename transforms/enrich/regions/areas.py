@@ -292,5 +292,8 @@ def _listed_area(
     if "分别" not in tail or "等" in tail[:1]:
         return None
     listed = [name for _, name in spots[first : i + 1]]
-    after = [s for s in metric_starts if s > end + tail.index("分别")]
+    # the figures 分别 pairs stand in its own clause (…分别为8.2万亩和6.5万亩，两大主产镇…近一半)
+    at = end + tail.index("分别")
+    stop = min((k for k in (sent.find(c, at) for c in "，；。") if k >= 0), default=len(sent))
+    after = [s for s in metric_starts if at < s < stop]
     return listed[after.index(a)] if len(after) == len(listed) and a in after else None
