@@ -82,3 +82,12 @@ def test_respectively_pairs_only_the_figures_of_its_own_clause(tmp_path: Path) -
     assert got["5个"] == "龙泉镇"
     assert got["3个"] == "石桥镇"
     assert got["三成"] is None
+
+
+def test_a_clause_counting_areas_names_none_of_them(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "泗洪县融媒体中心讯\n龙泉镇今年种植西瓜3.6万亩，两大主产镇产量占全县的六成。",
+    )
+    assert got["3.6万亩"] == "龙泉镇"
+    assert got["六成"] is None

@@ -7,6 +7,8 @@ under (:func:`_area_home`).
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from transforms.enrich.context import Context
@@ -18,6 +20,10 @@ from transforms.lexicon import words
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
 _EDGE = r"(?:[^\p{Han}]|的)"  # what marks a candidate's known left edge
 _NAME_ENDINGS = frozenset("州和")  # boundary characters that also end place names
+# a clause opening on a count of areas (两大主产镇产量…, 三个村…, 两镇): about several of them
+_PLACES_COUNTED = re.compile(
+    r"(?:[一二两三四五六七八九十几]+(?:大|个)?|\d+个)[^\W\d年月日天]{0,3}?(?:街道|镇|乡|村|社区)"
+)
 
 
 def _alternation(name: str) -> str:
@@ -121,8 +127,10 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     prefix = pl.col("raw_stem").str.slice(
         0, pl.col("raw_stem").str.len_chars() - pl.col("stem").str.len_chars()
     )
+    # 两大主产镇, 三大片区: 大 after a numeral counts the places, it starts no name
+    ranked = pl.col("stem").str.starts_with("大") & prefix.str.contains("[一二两三四五六七八九十几]$")
     clean = cand.filter(
-        pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$")
+        pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$") & ~ranked
     ).with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
     known = clean.select("sha256", "stem").unique()  # 通惠社区 vouches for 通惠街道 too
     unclean = cand.filter(~pl.col("clean"))
@@ -259,8 +267,13 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
         clause_end = a - len(lead) + len(clause)
         after = [area for pos, area in spots if b <= pos < clause_end]
         ids.append(metric_id)
-        if before and before[-1][0] < a - len(lead) and _deictic()[0].match(lead):
-            picked.append(None)  # 全县/全市/我区 opening the clause: the whole division, no area
+        if (
+            before
+            and before[-1][0] < a - len(lead)
+            and (_deictic()[0].match(lead) or _PLACES_COUNTED.match(lead))
+        ):
+            # 全县/全市/我区 opening the clause: the whole division; 两大主产镇…, 两镇…: several areas
+            picked.append(None)
         elif before:
             picked.append(_listed_area(sent, spots, spots.index(before[-1]), a, starts[sent]))
         else:
