@@ -1,0 +1,53 @@
+"""Subjects on Hong Kong, Macau and Taiwan pages (session 15): kinds of error read across the spent
+HK/MO/TW halves, each with made-up sentences, simplified and traditional."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.metrics.grammar import find_metrics
+from transforms.metrics.subjects import Span, facts_of
+from transforms.parse import parse_batch
+
+
+def subject(sentence: str, text: str) -> str | None:
+    """The subject read for the figure ``text`` of a simplified ``sentence``."""
+    metrics = find_metrics(sentence)
+    found = facts_of(sentence, [Span(f.start, f.end, f.unit, f.kind) for f in metrics])
+    return next(fact.subject for m, fact in zip(metrics, found, strict=True) if m.text == text)
+
+
+def parsed(tmp_path: Path, text: str) -> dict[str, str | None]:
+    """Figure text -> subject of a page through the whole parse (traditional is read as simplified)."""
+    page = tmp_path / "hk-page.txt"
+    page.write_text(text, encoding="utf-8")
+    m = parse_batch([page]).metrics
+    return dict(zip(m["text"], m["subject"], strict=True))
+
+
+# --- a sum and what it is spent on: the sum does not count the thing bought or run ------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("水务署将预留约2亿元更换老化水管。", "约2亿元"),
+        ("体育局明年将再拨款约900万元推行长者健体计划。", "约900万元"),
+        ("政府明年将再编列新台币15亿元推动社区营造计划。", "新台币15亿元"),
+    ],
+)
+def test_a_sum_spent_on_a_thing_does_not_count_it(sentence: str, text: str) -> None:
+    assert subject(sentence, text) is None
+
+
+def test_a_fund_after_the_verb_is_the_sums_own_noun() -> None:
+    assert subject("今年下达3000亿元增发国债资金。", "3000亿元") == "国债资金"
+    assert subject("省里追加5亿元配套建设资金。", "5亿元") == "配套建设资金"
+
+
+def test_a_sum_spent_on_a_thing_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "渠務署將預留約2億元更換老化水管，並下達50億元增發國債資金。\n")
+    assert got["约2亿元"] is None
+    assert got["50亿元"] == "国债资金"
