@@ -51,3 +51,26 @@ def test_a_sum_spent_on_a_thing_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "渠務署將預留約2億元更換老化水管，並下達50億元增發國債資金。\n")
     assert got["约2亿元"] is None
     assert got["50亿元"] == "国债资金"
+
+
+# --- a verb that names a class of the noun after it is kept (the qualifier changes what is counted) ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("截至6月底，全市行驶车辆共12万辆。", "12万辆", "行驶车辆"),
+        ("上月新登记车辆2,300辆。", "2,300辆", "新登记车辆"),
+        ("海关共拘捕涉嫌人士85人。", "85人", "涉嫌人士"),
+        ("另设有自助服务机40部。", "40部", "自助服务机"),
+        ("其中加班工时6.5小时。", "6.5小时", "加班工时"),
+    ],
+)
+def test_a_classing_verb_before_the_noun_is_kept(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_classing_verb_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "截至6月底，全市行駛車輛共12萬輛，上月新登記車輛2,300輛。\n")
+    assert got["12万辆"] == "行驶车辆"
+    assert got["2,300辆"] == "新登记车辆"
