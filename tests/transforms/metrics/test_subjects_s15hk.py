@@ -74,3 +74,24 @@ def test_a_classing_verb_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "截至6月底，全市行駛車輛共12萬輛，上月新登記車輛2,300輛。\n")
     assert got["12万辆"] == "行驶车辆"
     assert got["2,300辆"] == "新登记车辆"
+
+
+# --- a date's localiser and the causative 使 after it say by when and make, never what ---------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("力争明年年底前使光纤覆盖率达95%。", "95%", "光纤覆盖率"),
+        ("目标在118年底前使公共充电桩增至8,000座。", "8,000座", "公共充电桩"),
+        ("力争2029年底前垃圾回收率提升至60%。", "60%", "垃圾回收率"),
+        ("将于117年起扩大自行车租借站至1,500处。", "1,500处", "自行车租借站"),
+    ],
+)
+def test_a_dates_localiser_and_shi_are_no_part_of_the_subject(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_dates_localiser_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "環保署表示，力爭2029年底前垃圾回收率提升至60%。\n")
+    assert got["60%"] == "垃圾回收率"

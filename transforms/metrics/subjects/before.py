@@ -52,6 +52,10 @@ from transforms.metrics.subjects.vocab import (
 from transforms.metrics.words import Word, tag
 
 
+# Localisers that close a date after its digits and tail (117年底|前, 116年|起): when, never what
+_DATE_LOCALISERS = frozenset({"前", "起", "后", "止", "以前", "之前", "以后", "之后", "为止"})
+
+
 def _before(
     sentence: str, start: int, floor: int, event: bool, lead: str = "", cases: bool = False
 ) -> _Before:
@@ -233,6 +237,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     if rest and rest[-1].tag == "m" and np and np[0].text in _DATE_TAILS:
         np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度);
         # alone (政府115|年度|将编列…), the date names nothing
+        if len(np) > 1 and np[0].text in _DATE_LOCALISERS:
+            np = np[1:]  # 117|年底|前|资源回收率, 116|年|起|…: the localiser closes the date, by or from when
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)
     governed = bool(rest) and (
