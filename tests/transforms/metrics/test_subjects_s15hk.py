@@ -95,3 +95,23 @@ def test_a_dates_localiser_and_shi_are_no_part_of_the_subject(sentence: str, tex
 def test_a_dates_localiser_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "環保署表示，力爭2029年底前垃圾回收率提升至60%。\n")
     assert got["60%"] == "垃圾回收率"
+
+
+# --- a word of taking part or running after the counted noun is its predicate -----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("共有12支龙舟队伍参赛。", "12支", "龙舟队伍"),
+        ("今年共有8座焚化炉营运，另有3座在建。", "8座", "焚化炉"),
+        # before an attribute it qualifies it
+        ("已获得30个项目参赛资格。", "30个", "项目参赛资格"),
+    ],
+)
+def test_taking_part_or_running_after_the_noun_is_its_predicate(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_taking_part_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "今年共有12支龍舟隊伍參賽。\n")["12支"] == "龙舟队伍"
