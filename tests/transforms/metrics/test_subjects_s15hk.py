@@ -115,3 +115,22 @@ def test_taking_part_or_running_after_the_noun_is_its_predicate(sentence: str, t
 
 def test_taking_part_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "今年共有12支龍舟隊伍參賽。\n")["12支"] == "龙舟队伍"
+
+
+# --- corner quotes (「」) read as curly ones, the subject given back as written -----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("明年再增设600支「天眼」镜头。", "600支", "「天眼」镜头"),
+        ("今年推出了5个「长者友善」计划。", "5个", "「长者友善」计划"),
+        ("今年推出了5个“长者友善”计划。", "5个", "“长者友善”计划"),
+    ],
+)
+def test_a_corner_quoted_name_after_a_count_is_read(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_corner_quoted_name_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "警方明年再增設600支「天眼」鏡頭。\n")["600支"] == "「天眼」镜头"
