@@ -88,7 +88,9 @@ def test_a_classing_verb_traditional(tmp_path: Path) -> None:
         ("将于117年起扩大自行车租借站至1,500处。", "1,500处", "自行车租借站"),
     ],
 )
-def test_a_dates_localiser_and_shi_are_no_part_of_the_subject(sentence: str, text: str, expected: str) -> None:
+def test_a_dates_localiser_and_shi_are_no_part_of_the_subject(
+    sentence: str, text: str, expected: str
+) -> None:
     assert subject(sentence, text) == expected
 
 
@@ -109,7 +111,9 @@ def test_a_dates_localiser_traditional(tmp_path: Path) -> None:
         ("已获得30个项目参赛资格。", "30个", "项目参赛资格"),
     ],
 )
-def test_taking_part_or_running_after_the_noun_is_its_predicate(sentence: str, text: str, expected: str) -> None:
+def test_taking_part_or_running_after_the_noun_is_its_predicate(
+    sentence: str, text: str, expected: str
+) -> None:
     assert subject(sentence, text) == expected
 
 
