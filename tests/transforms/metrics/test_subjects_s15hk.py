@@ -138,3 +138,25 @@ def test_a_corner_quoted_name_after_a_count_is_read(sentence: str, text: str, ex
 
 def test_a_corner_quoted_name_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "警方明年再增設600支「天眼」鏡頭。\n")["600支"] == "「天眼」镜头"
+
+
+# --- a 与X有关/相关的 clause says which things are counted: part of the subject ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("今年收到与噪音有关的投诉300宗。", "300宗", "与噪音有关的投诉"),
+        ("与毒品相关的案件则有420宗，下跌3.1%。", "420宗", "与毒品相关的案件"),
+        ("与毒品相关的案件则有420宗，下跌3.1%。", "3.1%", "与毒品相关的案件"),
+        ("海关共拘捕65名与走私有关的人士。", "65名", "与走私有关的人士"),
+    ],
+)
+def test_a_relation_clause_before_the_noun_is_kept(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_relation_clause_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "與毒品相關的案件則有420宗，海關共拘捕65名與走私有關的人士。\n")
+    assert got["420宗"] == "与毒品相关的案件"
+    assert got["65名"] == "与走私有关的人士"

@@ -26,6 +26,7 @@ from transforms.metrics.subjects.owners import (
     _with_contributor,
     _with_owner,
     _with_per_head,
+    _with_relation,
 )
 from transforms.metrics.subjects.per_head import _per_head_change
 from transforms.metrics.subjects.phrase import _np_backward
@@ -239,7 +240,9 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     # 城镇化率|从2020年的|53.2%: the change's start point; 财政储备|在2026年3月31日|为…: a dated point
     ws = ws[: _frame_cut(ws)]
-    np, rest = _past_list_places(*_with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws)))))
+    np, rest = _past_list_places(
+        *_with_per_head(*_with_contributor(*_with_relation(*_with_owner(*_np_backward(ws)))))
+    )
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
