@@ -160,3 +160,22 @@ def test_a_relation_clause_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "與毒品相關的案件則有420宗，海關共拘捕65名與走私有關的人士。\n")
     assert got["420宗"] == "与毒品相关的案件"
     assert got["65名"] == "与走私有关的人士"
+
+
+# --- births, marriages and campaign people named by a verb or a head the lexicons lacked ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("今年首季累计出生2万3,100人。", "2万3,100人", "出生"),
+        ("上月结婚8,450对。", "8,450对", "结婚"),
+        ("明年将增聘约80名推广大使。", "约80名", "推广大使"),
+    ],
+)
+def test_births_marriages_and_envoys_are_named(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_births_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "統計顯示，今年首季累計出生2萬3,100人。\n")["2万3,100人"] == "出生"
