@@ -179,3 +179,23 @@ def test_births_marriages_and_envoys_are_named(sentence: str, text: str, expecte
 
 def test_births_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "統計顯示，今年首季累計出生2萬3,100人。\n")["2万3,100人"] == "出生"
+
+
+# --- a list of figures whose last names its noun after it: all count that noun, not the agent -------
+
+
+def test_a_list_of_figures_before_one_noun_counts_it() -> None:
+    sentence = "卫生署在2024年及2025年分别巡查约3千间、约3千5百间食肆。"
+    assert subject(sentence, "约3千间") == "食肆"
+    assert subject(sentence, "约3千5百间") == "食肆"
+    sentence = "两个街道分别建成2所和3所托儿所。"
+    assert subject(sentence, "2所") == "托儿所"
+
+
+def test_a_count_of_the_items_after_a_list_is_no_noun_of_theirs() -> None:
+    assert subject("出口规模连续跨过3万亿元、4万亿元两个台阶。", "3万亿元") == "出口规模"
+
+
+def test_a_list_of_figures_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "衞生署在2024年及2025年分別巡查約3千間、約3千5百間食肆。\n")
+    assert got["约3千间"] == "食肆"
