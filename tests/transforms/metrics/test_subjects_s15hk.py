@@ -199,3 +199,17 @@ def test_a_count_of_the_items_after_a_list_is_no_noun_of_theirs() -> None:
 def test_a_list_of_figures_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "衞生署在2024年及2025年分別巡查約3千間、約3千5百間食肆。\n")
     assert got["约3千间"] == "食肆"
+
+
+# --- the SAR government before a public account says whose, as 全澳 does, never what -----------------
+
+
+def test_the_sar_government_before_an_account_is_no_part_of_it() -> None:
+    sentence = "今年首季特区政府公共财政收入为210亿澳门元，较去年同期增加3.5%。"
+    assert subject(sentence, "210亿澳门元") == "公共财政收入"
+    assert subject(sentence, "3.5%") == "公共财政收入"
+
+
+def test_the_sar_government_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "今年首季特區政府公共財政收入為210億澳門元。\n")
+    assert got["210亿澳门元"] == "公共财政收入"
