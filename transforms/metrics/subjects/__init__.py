@@ -98,7 +98,30 @@ def _given_per_head(sentence: str, subject: str, floor: int, at: int, event: boo
     return given or subject
 
 
+# Corner quotes (「」『』, the quotation marks of Hong Kong, Macau and Taiwan texts) read as the curly
+# ones the rules know (“”‘’): one character for one, so every offset stays where it was.
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
+    """Subject and measure of every metric of one sentence, in the order of ``spans``; a sentence
+    quoting with corner quotes is read with curly ones, and its subjects given back as written."""
+    curly = sentence.translate(_CORNER_QUOTES)
+    if curly == sentence:
+        return _facts_of(sentence, spans)
+    return [Fact(_as_written(f.subject, curly, sentence), f.measure) for f in _facts_of(curly, spans)]
+
+
+def _as_written(subject: str | None, curly: str, sentence: str) -> str | None:
+    """``subject`` read from the curly-quoted ``curly`` with the quotation marks ``sentence`` has there
+    (unchanged when it holds none, or is no span of the sentence: a list joined by the rules)."""
+    if not subject or not any(c in subject for c in "“”‘’"):
+        return subject
+    at = curly.find(subject)
+    return sentence[at : at + len(subject)] if at >= 0 else subject
+
+
+def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     """Subject and measure of every metric of one sentence, in the order of ``spans``."""
     out: list[Fact] = []
     floor = 0
