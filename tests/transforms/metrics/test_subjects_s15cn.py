@@ -21,3 +21,20 @@ from tests.transforms.metrics.frames import subject
 )
 def test_per_thousand_people_stays_in_the_indicator(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a duration after 到期后…延长 is the new term of the thing that expires, not the pilot pushed on
+        ("有序开展集体林地承包到期后再延长五十年试点。", "五十年", "集体林地承包"),
+        ("园区厂房租赁合同到期后延长3年。", "3年", "园区厂房租赁合同"),
+        ("人才公寓租住协议期满后可续期两年。", "两年", "人才公寓租住协议"),
+    ],
+)
+def test_a_term_extended_on_expiry_is_the_expiring_thing(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_duration_without_expiry_keeps_its_reading() -> None:
+    assert subject("试点期限延长3年。", "3年") != "试点期限延长"

@@ -44,6 +44,7 @@ from transforms.metrics.subjects.clauses import (
     _total_after_list,
 )
 from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
+from transforms.metrics.subjects.expiry import _extended_term
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.neighbours import (
@@ -123,6 +124,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
         )
+        subject = _extended_term(sentence, sp.start, floor, sp.unit) or subject  # 承包到期后再延长|三十年
         if subject and not after:
             subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
             subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
