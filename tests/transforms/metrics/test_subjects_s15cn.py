@@ -38,3 +38,36 @@ def test_a_term_extended_on_expiry_is_the_expiring_thing(sentence: str, metric: 
 
 def test_a_duration_without_expiry_keeps_its_reading() -> None:
     assert subject("试点期限延长3年。", "3年") != "试点期限延长"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a verb phrase after the counted noun is its predicate, not part of its name
+        ("推动3个百亿级产业集群提质增效。", "3个", "百亿级产业集群"),
+        ("30家国有平台公司转型或退出。", "30家", "国有平台公司"),
+        ("支持120家中小企业数字化转型。", "120家", "中小企业"),
+        # a governing verb before the counted object is the measure
+        ("全年盘活闲置厂房12万平方米。", "12万平方米", "闲置厂房"),
+        ("盘活处置闲置低效楼宇9栋。", "9栋", "闲置低效楼宇"),
+        ("既有住宅加装电梯260台。", "260台", "电梯"),
+        ("市县两级选派驻村第一书记420名。", "420名", "驻村第一书记"),
+        ("提档升级农贸市场35个。", "35个", "农贸市场"),
+        ("为18个城市保供天然气5亿立方米。", "18个", "城市"),
+        ("为18个城市保供天然气5亿立方米。", "5亿立方米", "天然气"),
+        # …but 提档升级村 is a grade of village, the thing counted
+        ("建成120个提档升级村。", "120个", "提档升级村"),
+        # an adverb (接连) or a verb of change (翻番) between the thing and its level is no part of it
+        ("全省旅游收入接连突破5000亿元。", "突破5000亿元", "旅游收入"),
+        ("全县农民合作社数量翻番达到860家。", "860家", "农民合作社数量"),
+        # 规模以上 / 限额以上 qualify the enterprises counted after a count too
+        ("新增5家规模以上工业企业。", "5家", "规模以上工业企业"),
+        ("推动300家限额以上商贸企业上线。", "300家", "限额以上商贸企业"),
+    ],
+)
+def test_verbs_around_the_counted_thing_leave_it(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_digital_workshop_keeps_its_name() -> None:
+    assert subject("建成5个数字化车间。", "5个") == "数字化车间"
