@@ -55,6 +55,10 @@ def test_a_duration_without_expiry_keeps_its_reading() -> None:
         ("提档升级农贸市场35个。", "35个", "农贸市场"),
         ("为18个城市保供天然气5亿立方米。", "18个", "城市"),
         ("为18个城市保供天然气5亿立方米。", "5亿立方米", "天然气"),
+        ("全市落实稳岗返还资金3.2亿元。", "3.2亿元", "稳岗返还资金"),
+        ("今年交付安置房1.1万套。", "1.1万套", "安置房"),
+        ("全年侦破电信诈骗案件420起。", "420起", "电信诈骗案件"),
+        ("灌区已浇灌小麦86万亩。", "86万亩", "小麦"),
         # …but 提档升级村 is a grade of village, the thing counted
         ("建成120个提档升级村。", "120个", "提档升级村"),
         # an adverb (接连) or a verb of change (翻番) between the thing and its level is no part of it
