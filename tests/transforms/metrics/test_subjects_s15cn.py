@@ -75,3 +75,16 @@ def test_verbs_around_the_counted_thing_leave_it(sentence: str, metric: str, exp
 
 def test_a_digital_workshop_keeps_its_name() -> None:
     assert subject("建成5个数字化车间。", "5个") == "数字化车间"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # terms the dictionary cut or read as verbs stay whole in what is counted
+        ("今年全省快递业务量增长12.5%。", "12.5%", "快递业务量"),
+        ("国庆假期全国揽收快递包裹超12亿件。", "超12亿件", "快递包裹"),
+        ("全市新增长护险参保人数36万人。", "36万人", "长护险参保人数"),
+    ],
+)
+def test_parcel_and_care_insurance_terms_stay_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
