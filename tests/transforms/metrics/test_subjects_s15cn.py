@@ -88,3 +88,28 @@ def test_a_digital_workshop_keeps_its_name() -> None:
 )
 def test_parcel_and_care_insurance_terms_stay_whole(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a clause of a level or a streak of standing, with no noun, goes on about the clause before's subject
+        ("全县油菜籽产量再创新高，连续9年位居全省第一。", "9年", "全县油菜籽产量"),
+        ("外贸进出口总额再上新台阶，突破3000亿元。", "突破3000亿元", "外贸进出口总额"),
+        ("尤其是蔬菜产量实现稳步增长，连续5年稳定在600万吨以上。", "600万吨以上", "蔬菜产量"),
+    ],
+)
+def test_a_bare_level_clause_takes_the_subject_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # a streak of an act, or people who come to a thing, are not about the clause before's subject
+        ("县级医院服务能力明显提升，连续4年为适龄儿童免费开展视力筛查。", "4年"),
+        ("文化活动反响热烈，突破3万人。", "突破3万人"),
+    ],
+)
+def test_a_streak_of_an_act_takes_no_subject_before(sentence: str, metric: str) -> None:
+    assert subject(sentence, metric) not in ("县级医院服务能力", "文化活动")
