@@ -34,3 +34,22 @@ def test_a_complaint_about_a_matter_is_a_request(tmp_path: Path, script: int) ->
     topics = _topics(tmp_path, COMPLAINTS[script])
     assert [topics[t] for t in ("3,200件", "1,100件", "640件", "530宗")] == ["petitions"] * 4
     assert topics["200万元"] == "social_security"
+
+
+# power from wind and sun as installed or generated is renewable power (211); the industry making the
+# kit stays the economy's; power saved is energy saving; a grid's peak load is power supply
+POWER = (
+    "全省新增风电装机120万千瓦、光伏发电装机80万千瓦，离岸风电发电量为36亿度。"
+    "风电装备产业实现产值300亿元。更换节能路灯后每年可减少用电约600万度。今年夏季尖峰负载最高为900万千瓦。",
+    "全省新增風電裝機120萬千瓦、光伏發電裝機80萬千瓦，離岸風電發電量為36億度。"
+    "風電裝備產業實現產值300億元。更換節能路燈後每年可減少用電約600萬度。今年夏季尖峰負載最高為900萬千瓦。",
+)
+
+
+@SCRIPTS
+def test_renewable_power_is_environment_its_industry_economy(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, POWER[script])
+    assert [topics[t] for t in ("120万千瓦", "80万千瓦", "36亿度")] == ["environment"] * 3
+    assert topics["300亿元"] == "economy"
+    assert topics["约600万度"] == "environment"
+    assert topics["900万千瓦"] == "economy"
