@@ -12,6 +12,7 @@ import polars as pl
 from transforms.enrich.context import Context
 from transforms.enrich.regions.divisions import _common, _gazetteer, _is_han, _nbytes
 from transforms.enrich.regions.naming import _named
+from transforms.enrich.regions.scope import _deictic
 from transforms.lexicon import words
 
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
@@ -234,11 +235,13 @@ def _area_home(
 def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """(metric_id, area): the area named nearest before the metric in its sentence, else the first one
     after it in its own clause; in a written chain (岳村镇瓦岗村) the nearest is the finest. Never from
-    another sentence (fact-spec: an area is not inherited from the story)."""
+    another sentence (fact-spec: an area is not inherited from the story), nor from an earlier clause
+    when the metric's own clause opens on a word for the whole division (沭城街道建成…，全县…保持100%)."""
     keys = ["sha256", "sent_ix"]
     named = area_mentions(sentences).group_by(keys, maintain_order=True).agg(pl.col("area").alias("areas"))
     rows = metrics.join(named, on=keys, how="inner")
-    ids, picked = [], []
+    ids: list[str] = []
+    picked: list[str | None] = []
     starts: dict[str, list[int]] = {}  # each sentence's metric starts, in order (for 分别)
     for sent, a in rows.select("sent", "a").unique().sort("a").iter_rows():
         starts.setdefault(sent, []).append(a)
@@ -256,7 +259,9 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
         clause_end = a - len(lead) + len(clause)
         after = [area for pos, area in spots if b <= pos < clause_end]
         ids.append(metric_id)
-        if before:
+        if before and before[-1][0] < a - len(lead) and _deictic()[0].match(lead):
+            picked.append(None)  # 全县/全市/我区 opening the clause: the whole division, no area
+        elif before:
             picked.append(_listed_area(sent, spots, spots.index(before[-1]), a, starts[sent]))
         else:
             picked.append(after[0] if after else None)
