@@ -53,3 +53,54 @@ def test_renewable_power_is_environment_its_industry_economy(tmp_path: Path, scr
     assert topics["300亿元"] == "economy"
     assert topics["约600万度"] == "environment"
     assert topics["900万千瓦"] == "economy"
+
+
+# policy words the lexicon lacked, each decided by its own noun: health centres, health management,
+# the elderly's emergency alarm, library readers, hiking trails, hill fires, saplings, green space,
+# grapes and farm cold stores, a farm disaster's losses, a university-industry scheme, a scheme's
+# model schools; a coverage over the population names no theme (the network it measures does)
+WORDS = (
+    "区内康健中心今年服务市民12万人次。全区老年人健康管理率达到70%。平安钟用户约3千户。"
+    "图书馆今年新增登记读者4万名。郊野公园今年完成远足径修复8条。今年共发生山火12宗。"
+    "今年种植树苗3万棵。城区新增公园绿地40公顷。全县葡萄种植面积9万亩，新建冷库20座。"
+    "风灾造成农业损失2亿元。政府资助产学研项目30个。全市建成阅读示范校15所。"
+    "全县5G基站达1200座，人口覆盖率达95%。",
+    "區內康健中心今年服務市民12萬人次。全區老年人健康管理率達到70%。平安鐘用戶約3千戶。"
+    "圖書館今年新增登記讀者4萬名。郊野公園今年完成遠足徑修復8條。今年共發生山火12宗。"
+    "今年種植樹苗3萬棵。城區新增公園綠地40公頃。全縣葡萄種植面積9萬畝，新建冷庫20座。"
+    "風災造成農業損失2億元。政府資助產學研項目30個。全市建成閱讀示範校15所。"
+    "全縣5G基站達1200座，人口覆蓋率達95%。",
+)
+WORD_TOPICS = {
+    "12万人次": "health",
+    "70%": "health",
+    "约3千户": "social_security",
+    "4万名": "culture_tourism",
+    "8条": "culture_tourism",
+    "12宗": "public_safety",
+    "3万棵": "environment",
+    "40公顷": "environment",
+    "9万亩": "rural",
+    "20座": "rural",
+    "2亿元": "rural",
+    "30个": "science_tech",
+    "15所": "education",
+    "1200座": "science_tech",
+    "95%": "science_tech",
+}
+
+
+@SCRIPTS
+def test_policy_words_of_session_15(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, WORDS[script])
+    assert {t: topics[t] for t in WORD_TOPICS} == WORD_TOPICS
+
+
+# a word holding a lexicon word is no instance of it: Portugal grows no grapes, and a wine fair is
+# no vineyard
+NOT_GRAPES = ("中方同葡萄牙政府签署协议两份。", "中方同葡萄牙政府簽署協議兩份。")
+
+
+@SCRIPTS
+def test_portugal_is_no_grape(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, NOT_GRAPES[script])["两份"] != "rural"
