@@ -1,0 +1,19 @@
+"""城镇 names a kind of settlement, not a place: the first half of a 城镇、农村 分别 list keeps it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transforms.parse import parse_batch
+
+
+def test_the_town_half_of_a_respectively_list_is_not_replaced_by_an_earlier_subject(tmp_path: Path) -> None:
+    page = tmp_path / "report.txt"
+    page.write_text(
+        "某省2026年政府工作报告\n全省一般公共预算收入增长2.1%，城镇、农村居民人均可支配收入分别增长4.6%、6.3%。",
+        encoding="utf-8",
+    )
+    m = parse_batch([page]).metrics
+    got = dict(zip(m["text"].to_list(), m["subject"].to_list(), strict=True))
+    assert got["4.6%"] == "城镇"
+    assert got["6.3%"] == "农村居民人均可支配收入"
