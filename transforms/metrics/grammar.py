@@ -805,6 +805,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         prefix_bound is None and _ORDINAL_LIST.search(sent, max(0, head - 10), head)
     ):
         return None  # 第二批; 播出第三、四集: the 第 of a list of ordinals applies to each (全国第四、突破1万公里: not)
+    if prefix_bound is None and sent.endswith("每", 0, prefix_start):
+        return None  # 每240米加收2元, 每50公斤提高9元, 每三台…就有一台: the base a rate is per, not a figure
 
     inner_bound = None
     unit: Unit | None = None
