@@ -1039,13 +1039,16 @@ def _formal_two(sent: str, start: int, unit_end: int, unit: Unit, prefix_bound: 
     return unit.kind == "duration" and (prefix_bound is not None or _is_day_count(sent, start, unit_end))
 
 
-_WITHIN_THE_ONES = re.compile(r"(?:以内|之内|内)[^，。；,;0-9]{1,12}?的[^，。；,;]{0,12}?占")
+_WITHIN_THE_ONES = re.compile(
+    r"(?:以内|之内|内)[^，。；,;0-9]{1,12}?的"
+    r"(?:[^，。；,;]{0,12}?占|[^，。；,;0-9]{0,8}?(?:比率|比例|率)(?:达|为|是|约|超|逾|近|升|降|提高|维持))"
+)  # 在12分钟内到达的召唤占92%, 在30分钟内获处理的比率达九成二: the time limit says which ones
 
 
 def _is_criterion(sent: str, start: int, end: int, unit: Unit) -> bool:
     """A figure that says which things are counted, not how many (metric-spec: conditions and
     thresholds): a time limit of a relative clause whose things are a share (在12分钟内到达现场的
-    召唤占92.7%, 3天内办结的诉求占98%), or a minimum that earns something later in the sentence
+    召唤占92.7%, 3天内办结的诉求占98%, 30分钟内获处理的比率达九成二), or a minimum that earns something later in the sentence
     (使用最少1,000元医疗券，可获额外500元; 消费满200元即可获赠), or an age after a verb of use
     (使用超过15年的电梯)."""
     if unit.kind == "duration" and _WITHIN_THE_ONES.match(sent, end):

@@ -501,3 +501,10 @@ def test_the_base_a_rate_is_per_is_not_a_figure() -> None:
     assert [f.text for f in find_metrics("小麦最低收购价每50公斤提高5到7元。")] == ["5到7元"]
     assert [f.text for f in find_metrics("全国每三台工业机器人就有一台产自本省。")] == []
     assert [f.text for f in find_metrics("每千人口拥有执业医师3.2人。")] == ["3.2人"]
+
+
+def test_a_time_limit_of_the_ones_a_rate_measures_is_a_criterion() -> None:
+    # 在N分钟内…的比率/比例达: the limit says which cases the rate counts (as 在12分钟内到达的召唤占92%)
+    assert [f.text for f in find_metrics("救护车在10分钟内到达现场的比例为93%。")] == ["93%"]
+    assert [f.text for f in find_metrics("病人在30分钟内获处理的比率达九成二。")] == ["九成二"]
+    assert [f.text for f in find_metrics("救护车平均在10分钟内到达现场。")] == ["10分钟"]
