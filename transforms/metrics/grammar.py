@@ -960,6 +960,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
                 return None  # 第85分30秒: a moment of a match, not a length
             low = high = round(low + 60 * int(minutes.group(1)), 6)  # 3分25秒38: 205.38 s
             prefix_start = minutes.start()
+    if unit.surface == "座" and sent.startswith(tuple(words("seat_class_vehicles.txt")), end):
+        return None  # 19座小巴, 7座乘用车: a class of vehicle by its seats, not a count
     if unit.unit == "口" and sent.endswith(("一家", "全家"), 0, prefix_start):
         return None  # 一家三口以店为家: a family, not a count (一家六口人 is 6 人: the unit is 口人)
     if unit.unit == "小时" and low == high == 24 and _round_the_clock(sent, end):

@@ -508,3 +508,8 @@ def test_a_time_limit_of_the_ones_a_rate_measures_is_a_criterion() -> None:
     assert [f.text for f in find_metrics("救护车在10分钟内到达现场的比例为93%。")] == ["93%"]
     assert [f.text for f in find_metrics("病人在30分钟内获处理的比率达九成二。")] == ["九成二"]
     assert [f.text for f in find_metrics("救护车平均在10分钟内到达现场。")] == ["10分钟"]
+
+
+def test_seats_naming_a_class_of_vehicle_are_no_count() -> None:
+    assert [f.text for f in find_metrics("购置7座乘用车20辆，新建3座加油站。")] == ["20辆", "3座"]
+    assert [f.text for f in find_metrics("把19座小巴的比例提升至八成。")] == ["八成"]
