@@ -17,3 +17,12 @@ def test_the_town_half_of_a_respectively_list_is_not_replaced_by_an_earlier_subj
     got = dict(zip(m["text"].to_list(), m["subject"].to_list(), strict=True))
     assert got["4.6%"] == "城镇"
     assert got["6.3%"] == "农村居民人均可支配收入"
+
+
+def test_spending_named_before_a_sum_is_part_of_what_is_measured(tmp_path: Path) -> None:
+    page = tmp_path / "news.txt"
+    page.write_text("假期全市接待游客86万人次，游客出游花费9.4亿元，人均花费1090元。", encoding="utf-8")
+    m = parse_batch([page]).metrics
+    got = dict(zip(m["text"].to_list(), m["subject"].to_list(), strict=True))
+    assert got["9.4亿元"] == "游客出游花费"
+    assert got["1090元"] == "人均花费"
