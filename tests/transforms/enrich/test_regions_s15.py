@@ -91,3 +91,12 @@ def test_a_clause_counting_areas_names_none_of_them(tmp_path: Path) -> None:
     )
     assert got["3.6万亩"] == "龙泉镇"
     assert got["六成"] is None
+
+
+def test_a_two_character_compound_name_after_another_area_is_read_in_its_chain(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "台州日报讯\n在路桥区路南街道金湖小区，8个单元加装了电梯。全区改造老旧小区15个。",
+    )
+    assert got["8个"] == "金湖小区"
+    assert got["15个"] is None

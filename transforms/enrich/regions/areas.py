@@ -132,6 +132,32 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     clean = cand.filter(
         pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$") & ~ranked
     ).with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
+    # 白云街道|东山小区: a two-character 小区 name right after another area's suffix is a name in its chain
+    chained = (
+        sentences.select(
+            "sha256",
+            pl.col("sent_ix").cast(pl.Int32),
+            pl.col("text").str.extract_all(r"(?:街道|社区|镇|乡|村)\p{Han}{2}小区").alias("cand"),
+        )
+        .with_row_index("order")
+        .explode("cand")
+        .drop_nulls("cand")
+        .with_columns(pl.col("cand").str.extract(r"(\p{Han}{2})小区$", 1).alias("stem"))
+        .with_columns(pl.lit("小区").alias("suffix"))
+        .filter(
+            ~pl.col("stem").str.contains(f"^(?:{determiners})")
+            & ~pl.col("stem").is_in(list(not_names))
+            & ~pl.col("stem").str.contains(f"^(?:{verbs})")
+            & ~_generic_place(pl.col("stem") + pl.col("suffix"))
+        )
+        .with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
+    )
+    clean = pl.concat(
+        [
+            clean.select("order", "sha256", "sent_ix", "stem", "area"),
+            chained.select("order", "sha256", "sent_ix", "stem", "area"),
+        ]
+    )
     known = clean.select("sha256", "stem").unique()  # 通惠社区 vouches for 通惠街道 too
     unclean = cand.filter(~pl.col("clean"))
     tails_found = [
