@@ -113,3 +113,16 @@ def test_a_bare_level_clause_takes_the_subject_before(sentence: str, metric: str
 )
 def test_a_streak_of_an_act_takes_no_subject_before(sentence: str, metric: str) -> None:
     assert subject(sentence, metric) not in ("县级医院服务能力", "文化活动")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # after a count, what is improved or reached of each counted thing is no part of its name
+        ("改善620所乡村小学办学条件。", "620所", "乡村小学"),
+        ("85家乡镇卫生院服务能力达到国家基本标准。", "85家", "乡镇卫生院"),
+        ("9个县城水环境质量稳定达标。", "9个", "县城"),
+    ],
+)
+def test_an_attribute_after_the_counted_thing_is_cut(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
