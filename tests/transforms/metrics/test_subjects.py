@@ -163,7 +163,9 @@ def test_second_pass_boundaries(sentence: str, span: str, subject: str) -> None:
 
 def test_respectively_splits_items_joined_by_a_conjunction() -> None:
     found = facts("城镇和农村居民人均消费支出分别增长4.1%和6.2%。")
-    assert found["4.1%"].subject == "城镇"
+    # 城镇 alone is a qualifier, not a thing: the first figure takes the list up to its head (the gold's
+    # 城镇、农村居民人均可支配收入分别… rows: min 居民人均可支配收入, max the whole list)
+    assert found["4.1%"].subject == "城镇和农村居民人均消费支出"
     assert found["6.2%"].subject == "农村居民人均消费支出"
 
 
@@ -264,7 +266,8 @@ def test_a_level_word_item_with_no_subject_takes_the_next_head() -> None:
         ("限上智能手机、节能家电零售额分别增长11.2%、25.4%。", "11.2%", "限上智能手机"),
         ("第一、第二产业增加值分别增长3.1%、6.4%。", "3.1%", "第一"),
         ("盗窃、诈骗案件分别下降12.5%、20.1%。", "12.5%", "盗窃"),
-        ("城镇和农村居民人均可支配收入分别增长4.9%和6.8%。", "4.9%", "城镇"),
+        # 城镇 alone is a qualifier: the list up to its head (the gold's 城镇、农村…分别 rows)
+        ("城镇和农村居民人均可支配收入分别增长4.9%和6.8%。", "4.9%", "城镇和农村居民人均可支配收入"),
         ("工业投资、民间投资分别增长8.2%、3.4%。", "8.2%", "工业投资"),
     ],
 )

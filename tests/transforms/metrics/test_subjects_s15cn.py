@@ -113,3 +113,38 @@ def test_a_bare_level_clause_takes_the_subject_before(sentence: str, metric: str
 )
 def test_a_streak_of_an_act_takes_no_subject_before(sentence: str, metric: str) -> None:
     assert subject(sentence, metric) not in ("县级医院服务能力", "文化活动")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # after a count, what is improved or reached of each counted thing is no part of its name
+        ("改善620所乡村小学办学条件。", "620所", "乡村小学"),
+        ("85家乡镇卫生院服务能力达到国家基本标准。", "85家", "乡镇卫生院"),
+        ("9个县城水环境质量稳定达标。", "9个", "县城"),
+    ],
+)
+def test_an_attribute_after_the_counted_thing_is_cut(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a 分别 item that is only a qualifier (城镇) takes the whole list up to its head: 城镇居民… is written nowhere
+        ("全县城镇、农村居民人均可支配收入分别增长4.1%、6.2%。", "4.1%", "全县城镇、农村居民人均可支配收入"),
+        ("全县城镇、农村居民人均可支配收入分别增长4.1%、6.2%。", "6.2%", "农村居民人均可支配收入"),
+        ("城市和农村低保标准分别提高5%、8%。", "5%", "城市和农村低保标准"),
+        # …while an item that names a thing stays the item (钢铁 of 钢铁、水泥产量)
+        ("钢铁、水泥和平板玻璃产量分别下降3%、5%、2%。", "3%", "钢铁"),
+    ],
+)
+def test_a_qualifier_item_of_a_list_takes_the_list(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_qualifier_list_reads_as_its_first_item_for_a_theme() -> None:
+    from transforms.metrics.subjects.respectively import listed_phrase
+
+    text = "城镇和农村常住居民人均可支配收入分别增长"
+    assert listed_phrase(text, "城镇和农村常住居民人均可支配收入") == "城镇常住居民人均可支配收入"

@@ -183,8 +183,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
         if subject is None or subject in _attribute_heads() or subject in _set("subject_size_attributes.txt"):
             subject = _last_resort(sentence, spans, out, k, before, subject)
-        if subject is None:
-            subject = _subject_of_clause_before(sentence, spans, out, k)  # 粮食总产再创新高，连续16年…
+        subject = subject or _subject_of_clause_before(sentence, spans, out, k)  # 粮食总产再创新高，连续16年…
         # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
         subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
         subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率

@@ -55,7 +55,9 @@ def _subject_of_clause_before(sentence: str, spans: Sequence[Span], out: list[Fa
     streak = next((w for w in words("subject_streak_words.txt") if w in own), "")
     levels = words("subject_level_verbs.txt")
     # ，|突破126万亿元; ，连续8年|稳定在|1.3万亿斤以上
-    level = own.startswith(levels) or own.endswith(levels) or (not own and sentence.startswith(levels, sp.start))
+    level = (
+        own.startswith(levels) or own.endswith(levels) or (not own and sentence.startswith(levels, sp.start))
+    )
     standing = (*words("subject_streak_predicates.txt"), *levels)
     ranked = streak and sentence.startswith(standing, sp.end)
     if not (ranked or level):
