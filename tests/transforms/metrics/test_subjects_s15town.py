@@ -1,4 +1,5 @@
-"""城镇 names a kind of settlement, not a place: the first half of a 城镇、农村 分别 list keeps it."""
+"""城镇 names a kind of settlement, not a place: the first half of a 城镇、农村 分别 list is not
+replaced by an earlier figure's subject (it reads the whole list, as the spent gold has it)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def test_the_town_half_of_a_respectively_list_is_not_replaced_by_an_earlier_subj
     )
     m = parse_batch([page]).metrics
     got = dict(zip(m["text"].to_list(), m["subject"].to_list(), strict=True))
-    assert got["4.6%"] == "城镇"
+    assert got["4.6%"] == "城镇、农村居民人均可支配收入"  # the whole list: min 居民人均可支配收入
     assert got["6.3%"] == "农村居民人均可支配收入"
 
 
