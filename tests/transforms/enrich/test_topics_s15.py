@@ -19,6 +19,16 @@ def _topics(tmp_path: Path, sentence: str, name: str = "p.txt") -> dict[str, str
 
 SCRIPTS = pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
 
+# power from wind and sun as installed or generated is renewable power (211); the industry making the
+# kit stays the economy's; power saved is energy saving; a grid's peak load is power supply
+POWER = (
+    "全省新增风电装机120万千瓦、光伏发电装机80万千瓦，离岸风电发电量为36亿度。"
+    "风电装备产业实现产值300亿元。更换节能路灯后每年可减少用电约600万度。今年夏季尖峰负载最高为900万千瓦。",
+    "全省新增風電裝機120萬千瓦、光伏發電裝機80萬千瓦，離岸風電發電量為36億度。"
+    "風電裝備產業實現產值300億元。更換節能路燈後每年可減少用電約600萬度。今年夏季尖峰負載最高為900萬千瓦。",
+)
+
+
 @SCRIPTS
 def test_renewable_power_is_environment_its_industry_economy(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, POWER[script])
