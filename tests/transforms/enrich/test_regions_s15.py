@@ -100,3 +100,21 @@ def test_a_two_character_compound_name_after_another_area_is_read_in_its_chain(t
     )
     assert got["8个"] == "金湖小区"
     assert got["15个"] is None
+
+
+def test_a_district_name_that_is_an_everyday_word_counts_only_in_its_own_province(tmp_path: Path) -> None:
+    got = _regions(
+        tmp_path,
+        "呼伦贝尔市海拉尔区2019年政府工作报告\n全区完成棚改区、平房区改造面积35万平方米。",
+    )
+    assert got["35万平方米"] == "海拉尔区"
+    got = _regions(tmp_path, "哈尔滨市2025年政府工作报告\n平房区新增规上工业企业12家。")
+    assert got["12家"] == "平房区"
+
+
+def test_a_slogan_counting_places_by_round_numbers_names_no_area(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "某省2026年政府工作报告\n深入实施“百县千镇万村”工程，首批建设20个典型镇。",
+    )
+    assert got["20个"] is None

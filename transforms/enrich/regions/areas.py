@@ -127,8 +127,11 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     prefix = pl.col("raw_stem").str.slice(
         0, pl.col("raw_stem").str.len_chars() - pl.col("stem").str.len_chars()
     )
-    # 两大主产镇, 三大片区: 大 after a numeral counts the places, it starts no name
-    ranked = pl.col("stem").str.starts_with("大") & prefix.str.contains("[一二两三四五六七八九十几]$")
+    # 两大主产镇, 三大片区: 大 after a numeral counts the places, it starts no name; nor does a slogan
+    # counting places by round numbers (“百县千镇万村高质量发展工程”, 千村示范)
+    ranked = (
+        pl.col("stem").str.starts_with("大") & prefix.str.contains("[一二两三四五六七八九十几]$")
+    ) | pl.col("cand").str.contains("[十百千万][县镇乡村]")
     clean = cand.filter(
         pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$") & ~ranked
     ).with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
