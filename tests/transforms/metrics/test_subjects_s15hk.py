@@ -213,3 +213,23 @@ def test_the_sar_government_before_an_account_is_no_part_of_it() -> None:
 def test_the_sar_government_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "今年首季特區政府公共財政收入為210億澳門元。\n")
     assert got["210亿澳门元"] == "公共财政收入"
+
+
+# --- 为期/维持 N: how long the thing named before lasts -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("翻新工程预计明年初展开，为期约8个月。", "约8个月", "翻新工程"),
+        ("参加者每月可获3,000元的学习津贴，为期最长6个月。", "6个月", "学习津贴"),
+        ("计划向雇主发放每月4,000元培训津贴，为期3至6个月。", "3至6个月", "培训津贴"),
+    ],
+)
+def test_a_lasting_clause_times_the_thing_before(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_lasting_clause_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "翻新工程預計明年初展開，為期約8個月。\n")
+    assert got["约8个月"] == "翻新工程"

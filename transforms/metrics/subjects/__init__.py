@@ -46,6 +46,7 @@ from transforms.metrics.subjects.clauses import (
 from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
+from transforms.metrics.subjects.lasting import _lasting_of_previous
 from transforms.metrics.subjects.neighbours import (
     _after_metric,
     _attribute_of_previous,
@@ -198,6 +199,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
+    out = _lasting_of_previous(sentence, spans, out)  # 工程…展开，为期|18个月: how long the works run
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 
