@@ -233,3 +233,22 @@ def test_a_lasting_clause_times_the_thing_before(sentence: str, text: str, expec
 def test_a_lasting_clause_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "翻新工程預計明年初展開，為期約8個月。\n")
     assert got["约8个月"] == "翻新工程"
+
+
+# --- a governing verb right after 的 names the head noun (的|新增|劳动力), it opens no clause ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("失业人口为5,200人，其中首次求职的新增劳动力占7.5%。", "7.5%", "新增劳动力"),
+        ("今年获批的建设项目用地面积增长两成。", "两成", "建设项目用地面积"),
+    ],
+)
+def test_a_verb_after_de_is_part_of_the_head(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_verb_after_de_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "失業人口為5,200人，其中首次求職的新增勞動力佔7.5%。\n")
+    assert got["7.5%"] == "新增劳动力"

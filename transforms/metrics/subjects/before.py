@@ -194,6 +194,23 @@ def _case_modifier(untrimmed: list[Word], np: list[Word]) -> list[Word]:
     return [prev, np[0]]
 
 
+def _after_relative(untrimmed: list[Word], np: list[Word], rest: list[Word]) -> list[Word]:
+    """寻找第一份工作的|新增|劳动力: a governing verb right after 的 opens no clause (的 has closed one,
+    the modifier) but the head noun's name (new entrants), so it joins the phrase the cut stopped at."""
+    if (
+        len(rest) > 1
+        and rest[-2].text == "的"
+        and rest[-1].tag == "v"
+        and _is_stop(rest[-1])
+        and not _is_bridge(rest[-1])
+        and np
+        and np == untrimmed
+        and np[0].tag.startswith("n")
+    ):
+        return [rest[-1], *np]
+    return np
+
+
 def _quoted_names(ws: list[Word]) -> list[Word]:
     """A quoted name holding a numeral (“15分钟品质文化生活圈”) as one word: its digits are part of
     the name, not a figure that ends the phrase read backward."""
@@ -258,6 +275,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
     if cases:
         np = _case_modifier(untrimmed, np)
+    np = _after_relative(untrimmed, np, rest)
     np = _past_modal_predicate(np, rest)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws
