@@ -684,6 +684,9 @@ class Walk:
             return self.published, self.published
         if e.kind == SCHOOL:
             return school_year(self.published, self.month)
+        if e.kind == NEXT_SCHOOL:  # 下学年: the school year after the running one
+            a, b = school_year(self.published, self.month)
+            return (a + 1, b + 1) if a is not None and b is not None else NULL
         return NULL if e.kind == NONE else resolve(e, self.published, self.report)
 
     def context(self) -> Period:
@@ -1088,6 +1091,7 @@ def _publication_years(ctx: Context) -> dict[str, int | None]:
 PAST = "past"  # 过去一年 (time_words.csv)
 LATE_MONTH = 10  # a text dated from October on looks back on its own year as 过去一年
 SCHOOL = "school"  # 本学年 (time_words.csv)
+NEXT_SCHOOL = "next_school"  # 下学年 (time_words.csv)
 SCHOOL_MONTH = 9  # a school year runs from September to August (2026/27学年: 2026-09 to 2027-08)
 # a page's own date in its first lines: 2026年6月6日, 二○二六年六月六日
 _LEAD_DATE = re.compile(rf"(?:{YEAR}|{CN_YEAR})年(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月")

@@ -487,6 +487,9 @@ def test_article_yi_in_a_list_of_counts_with_another_measure_word() -> None:
 
 
 def test_teu_short_form_is_the_unit() -> None:
-    # 标箱 is the everyday short form of 标准箱 (TEU): the span runs to it, not to the multiplier
+    # 标箱 is the everyday short form of 标准箱 (TEU): the span runs to it, not to the multiplier, and
+    # the unit stays as written (two blind gold sets keep 标箱); both sum in the base unit 标准箱
     (fig,) = [f for f in find_metrics("港口集装箱吞吐量达8097万标箱") if f.text.startswith("8097")]
-    assert (fig.text, fig.unit) == ("8097万标箱", "标准箱")
+    assert (fig.text, fig.unit) == ("8097万标箱", "标箱")
+    (full,) = find_metrics("港口集装箱吞吐量达1350万标准箱")
+    assert full.unit == "标准箱"

@@ -7,16 +7,23 @@ under (:func:`_area_home`).
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from transforms.enrich.context import Context
 from transforms.enrich.regions.divisions import _common, _gazetteer, _is_han, _nbytes
 from transforms.enrich.regions.naming import _named
+from transforms.enrich.regions.scope import _deictic
 from transforms.lexicon import words
 
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
 _EDGE = r"(?:[^\p{Han}]|的)"  # what marks a candidate's known left edge
 _NAME_ENDINGS = frozenset("州和")  # boundary characters that also end place names
+# a clause opening on a count of areas (两大主产镇产量…, 三个村…, 两镇): about several of them
+_PLACES_COUNTED = re.compile(
+    r"(?:[一二两三四五六七八九十几]+(?:大|个)?|\d+个)[^\W\d年月日天]{0,3}?(?:街道|镇|乡|村|社区)"
+)
 
 
 def _alternation(name: str) -> str:
@@ -120,8 +127,10 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     prefix = pl.col("raw_stem").str.slice(
         0, pl.col("raw_stem").str.len_chars() - pl.col("stem").str.len_chars()
     )
+    # 两大主产镇, 三大片区: 大 after a numeral counts the places, it starts no name
+    ranked = pl.col("stem").str.starts_with("大") & prefix.str.contains("[一二两三四五六七八九十几]$")
     clean = cand.filter(
-        pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$")
+        pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$") & ~ranked
     ).with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
     known = clean.select("sha256", "stem").unique()  # 通惠社区 vouches for 通惠街道 too
     unclean = cand.filter(~pl.col("clean"))
@@ -234,11 +243,13 @@ def _area_home(
 def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """(metric_id, area): the area named nearest before the metric in its sentence, else the first one
     after it in its own clause; in a written chain (岳村镇瓦岗村) the nearest is the finest. Never from
-    another sentence (fact-spec: an area is not inherited from the story)."""
+    another sentence (fact-spec: an area is not inherited from the story), nor from an earlier clause
+    when the metric's own clause opens on a word for the whole division (沭城街道建成…，全县…保持100%)."""
     keys = ["sha256", "sent_ix"]
     named = area_mentions(sentences).group_by(keys, maintain_order=True).agg(pl.col("area").alias("areas"))
     rows = metrics.join(named, on=keys, how="inner")
-    ids, picked = [], []
+    ids: list[str] = []
+    picked: list[str | None] = []
     starts: dict[str, list[int]] = {}  # each sentence's metric starts, in order (for 分别)
     for sent, a in rows.select("sent", "a").unique().sort("a").iter_rows():
         starts.setdefault(sent, []).append(a)
@@ -256,7 +267,14 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
         clause_end = a - len(lead) + len(clause)
         after = [area for pos, area in spots if b <= pos < clause_end]
         ids.append(metric_id)
-        if before:
+        if (
+            before
+            and before[-1][0] < a - len(lead)
+            and (_deictic()[0].match(lead) or _PLACES_COUNTED.match(lead))
+        ):
+            # 全县/全市/我区 opening the clause: the whole division; 两大主产镇…, 两镇…: several areas
+            picked.append(None)
+        elif before:
             picked.append(_listed_area(sent, spots, spots.index(before[-1]), a, starts[sent]))
         else:
             picked.append(after[0] if after else None)
@@ -287,5 +305,8 @@ def _listed_area(
     if "分别" not in tail or "等" in tail[:1]:
         return None
     listed = [name for _, name in spots[first : i + 1]]
-    after = [s for s in metric_starts if s > end + tail.index("分别")]
+    # the figures 分别 pairs stand in its own clause (…分别为8.2万亩和6.5万亩，两大主产镇…近一半)
+    at = end + tail.index("分别")
+    stop = min((k for k in (sent.find(c, at) for c in "，；。") if k >= 0), default=len(sent))
+    after = [s for s in metric_starts if at < s < stop]
     return listed[after.index(a)] if len(after) == len(listed) and a in after else None

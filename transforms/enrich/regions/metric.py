@@ -21,8 +21,16 @@ from transforms.enrich.regions.clauses import (
     _outside_quotes,
     _split_clauses,
 )
-from transforms.enrich.regions.divisions import _at_level, _common, _describe, _gazetteer, _inside, _parent
-from transforms.enrich.regions.lists import _count, _group_heads, _mixed_list
+from transforms.enrich.regions.divisions import (
+    _at_level,
+    _common,
+    _describe,
+    _gazetteer,
+    _inside,
+    _nbytes,
+    _parent,
+)
+from transforms.enrich.regions.lists import LIST_ITEM, _count, _group_heads, _mixed_list
 from transforms.enrich.regions.mentions import _sentence_mentions
 from transforms.enrich.regions.naming import _named
 from transforms.enrich.regions.national import _names_whole, _national, _province_parts
@@ -39,8 +47,32 @@ from transforms.enrich.regions.stories import (
     _story_deixis,
     _story_places,
 )
-from transforms.enrich.regions.subjects import _own_subject, _project_place, _report_pages
+from transforms.enrich.regions.subjects import _own_subject, _project_place, _qualifies, _report_pages
 from transforms.lexicon import words
+
+# 等 closing a 、-list, then the short kind the count after it is of (…、平凉B白云岩等大中型矿产地35处)
+_CLOSED_KIND = re.compile(r"、[^、，；]*等[\u4e00-\u9fff]{1,10}$")
+
+
+def _item_spans(lead: str) -> list[tuple[int, int]]:
+    """Byte spans of the later items of a 、-list closed by 等 and a kind (A铀矿、平凉B白云岩等大中型
+    矿产地35处) that are more than a bare name: a place inside one names that item, not the count.
+    The first item is left alone (its start is not marked), and so are lists of bare names
+    (上海、北京、广州等五个城市: the places the count spans)."""
+    m = _CLOSED_KIND.search(lead)
+    if m is None:
+        return []
+    body = lead[: lead.rindex("等")]
+    start = len(body[: body.index("、")].encode("utf-8"))
+    spans = []
+    for item in body[body.index("、") + 1 :].split("、"):
+        start += len("、".encode())
+        end = start + len(item.encode("utf-8"))
+        if len(item) > LIST_ITEM:  # more than a bare name (平凉7亿吨级冶镁白云岩, not 北京)
+            spans.append((start, end))
+        start = end
+    return spans
+
 
 _PART_OPENERS = ("其中，", "其中,", "其中：")  # a part's clause belongs to its whole's place
 
@@ -51,6 +83,40 @@ METRIC_REGIONS = {
     "region_level": pl.String,
     "area": pl.String,
 }
+
+
+def _opening_actor(lead: str, own: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The chain of places opening the clause (天津滨海新区) when it acts, a verb after it
+    (天津滨海新区推出A、B等123项举措), rather than qualifying a noun (阿拉善新远景等35个项目)."""
+    chain, at = [], 0
+    for m, off in sorted(own, key=lambda p: p[1]):
+        if off != at:
+            break
+        chain.append((m, off))
+        at = off + _nbytes(m)
+    return chain if chain and not _qualifies(lead, chain[-1:]) else []
+
+
+def _other_items(
+    lead: str,
+    own: list[tuple[str, int]],
+    closers: tuple[str, ...],
+    province: str | None,
+    vouched: frozenset[str],
+) -> tuple[list[tuple[str, int]], bool]:
+    """The clause's places less those naming another item than the counted one, and whether any went:
+    某地某工程等14条项目, 某地某中心和11个分中心 (a closer right before the count), and the later items of
+    a list closed by 等 and a kind (:func:`_item_spans`) when the first item names no place."""
+    if lead.endswith(closers):
+        actor = _opening_actor(lead, own)
+        kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8")) or (m, off) in actor]
+        return kept, len(kept) < len(own)
+    spans = _item_spans(lead)
+    if spans and not _named(lead, [(m, off) for m, off in own if off < spans[0][0]], province, vouched):
+        # (江苏A通道、四川B高速等…项目: the first item names a place too, so the count spans them)
+        kept = [(m, off) for m, off in own if not any(a <= off < b for a, b in spans)]
+        return kept, len(kept) < len(own)
+    return own, False
 
 
 _LOCATING = ("位于", "地处")  # a clause placing its subject (大桥位于广西来宾象州县，桥长约2580米)
@@ -161,7 +227,7 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
     }
     cl = _by_paragraph(cl, paragraph_pages(ctx, doc_found, own_pages)).with_columns(
         (
-            _national(pl.col("lead"), pl.col("unit"))
+            _national(pl.col("lead"), pl.col("unit"), pl.col("after"))
             & ~pl.col("page").fill_null("").is_in(list(words("region_national_self.txt")))
         ).alias("national")
     )
@@ -269,12 +335,8 @@ def metric_regions(ctx: Context) -> pl.DataFrame:
         own = [(m, off - c0) for m, off in found if c0 <= off < c1]
         heads, items = _group_heads(lead, own)
         first = sent[: a - len(lead)]
-        other_items = False  # …等基地和16个枢纽: the clause names another item's place
-        if lead.endswith(closers):
-            # 某地某工程等14条项目, 某地某中心和11个分中心: the place names another item, not the counted one
-            kept = [(m, off) for m, off in own if off >= len(lead.encode("utf-8"))]
-            other_items = len(kept) < len(own)
-            own = kept
+        # …等基地和16个枢纽: the clause names another item's place
+        own, other_items = _other_items(lead, own, closers, province, vouched.get(sha, frozenset()))
         mixed = _mixed_list(lead, own, _count(sent[a : a + 8]))
         if mixed:
             own = [(m, off) for m, off in own if not mixed[0] <= off < mixed[1]]

@@ -102,9 +102,11 @@ def _names_whole(text: str, found: list[tuple[str, int]], carried: bool, own: bo
     return False
 
 
-def _national(lead: pl.Expr, unit: pl.Expr) -> pl.Expr:
+def _national(lead: pl.Expr, unit: pl.Expr, after: pl.Expr | None = None) -> pl.Expr:
     """The metric is the country's (纳入国家102项, 国家新增专项债500亿元, 全国累计…): a national word right
-    before it, or opening its clause as the actor or the whole (region_national_acts.txt).
+    before it, or opening its clause as the actor or the whole (region_national_acts.txt). A count
+    closing on 之一 sizes the set the page's place belongs to (成为全国首批5个国家公园之一): the set is
+    the nation's when a national word stands shortly before the count.
 
     Not after a comparison, nor as a share of the nation (高于全国8.5个百分点, 贡献了全国38.7%: the page's
     own metrics), nor as a designation or a ranking of the page's own things (国家区域医疗中心874项,
@@ -114,8 +116,14 @@ def _national(lead: pl.Expr, unit: pl.Expr) -> pl.Expr:
     acts = "|".join(words("region_national_acts.txt"))
     shares = words("region_national_shares.txt")
     subjects, rankings = _national_subject_words()
+    one_of = (
+        lead.str.contains(f"(?:{nation})[^\\d，；、]{{0,8}}$") & after.str.contains("^[^，；]{0,24}之一")
+        if after is not None
+        else pl.lit(False)
+    )
     return (
-        (
+        one_of
+        | (
             lead.str.contains(f"(?:{nation})$")
             & ~lead.str.contains(f"(?:{compare})(?:{nation})$")
             & ~unit.fill_null("").is_in(shares)

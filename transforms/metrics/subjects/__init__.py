@@ -37,6 +37,7 @@ from transforms.metrics.subjects.aspects import _aspects
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
 from transforms.metrics.subjects.changes import _change_frames, _rates_of_change
+from transforms.metrics.subjects.clause_subject import _subject_of_clause_before
 from transforms.metrics.subjects.clauses import (
     _each_of_list,
     _rate_of_clause_before,
@@ -44,6 +45,7 @@ from transforms.metrics.subjects.clauses import (
     _total_after_list,
 )
 from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
+from transforms.metrics.subjects.expiry import _extended_term
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.lasting import _lasting_of_previous
@@ -147,6 +149,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
         )
+        subject = _extended_term(sentence, sp.start, floor, sp.unit) or subject  # 承包到期后再延长|三十年
         if subject and not after:
             subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
             subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
@@ -181,6 +184,8 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
         if subject is None or subject in _attribute_heads() or subject in _set("subject_size_attributes.txt"):
             subject = _last_resort(sentence, spans, out, k, before, subject)
+        if subject is None:
+            subject = _subject_of_clause_before(sentence, spans, out, k)  # 粮食总产再创新高，连续16年…
         # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
         subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
         subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率

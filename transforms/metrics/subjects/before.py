@@ -30,6 +30,7 @@ from transforms.metrics.subjects.owners import (
 )
 from transforms.metrics.subjects.per_head import _per_head_change
 from transforms.metrics.subjects.phrase import _np_backward
+from transforms.metrics.subjects.per_head import _per_population
 from transforms.metrics.subjects.segments import _split_stop_prefix
 from transforms.metrics.subjects.spans import (
     _CLAUSE_STOP,
@@ -240,7 +241,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     rate = _rate_tail(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
     core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
-    ws = _quoted_names(_split_stop_prefix(tag(core[: len(core) - len(bridged)])))
+    ws = _quoted_names(_split_stop_prefix(_per_population(tag(core[: len(core) - len(bridged)]))))
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []

@@ -1,0 +1,46 @@
+"""Session 15's year kinds (made-up pages, simplified and traditional): school years named by the
+running one (今学年, 新学年) and the one after it (下学年), on a page dated in the school year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.parse import parse_batch
+
+SCRIPTS = pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+
+
+def _rows(tmp_path: Path, text: str, name: str = "p.txt") -> dict[str, tuple[int | None, int | None, str]]:
+    """(year_from, year_to, modality) by figure text (normalised: simplified whatever the script)."""
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    rows = parse_batch([str(page)]).metrics.select("text", "year_from", "year_to", "modality").rows()
+    return {t: (a, b, m) for t, a, b, m in rows}
+
+
+# dated in October: the school year running began in September of the page's year
+SCHOOL = (
+    "2026年10月12日\n\n新学年中学生人数约3万名。今学年共批出奖学金申请1,800宗。预计下学年学生人数将减少约600名。",
+    "2026年10月12日\n\n新學年中學生人數約3萬名。今學年共批出獎學金申請1,800宗。預計下學年學生人數將減少約600名。",
+)
+
+
+@SCRIPTS
+def test_the_running_school_year_and_the_next(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, SCHOOL[script])
+    assert got["约3万名"][:2] == (2026, 2027)
+    assert got["1,800宗"][:2] == (2026, 2027)
+    assert got["约600名"][:2] == (2027, 2028)
+
+
+# dated in May: the running school year began the September before
+SPRING = ("2026年5月6日\n\n今学年共有学校52所，下学年将新增2所。", "2026年5月6日\n\n今學年共有學校52所，下學年將新增2所。")
+
+
+@SCRIPTS
+def test_a_spring_page_s_school_year_began_the_year_before(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, SPRING[script])
+    assert got["52所"][:2] == (2025, 2026)
+    assert got["2所"][:2] == (2026, 2027)

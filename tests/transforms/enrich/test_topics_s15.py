@@ -1,0 +1,106 @@
+"""Session 15's topic kinds (made-up sentences, each in simplified and traditional script)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.parse import parse_batch
+
+
+def _topics(tmp_path: Path, sentence: str, name: str = "p.txt") -> dict[str, str]:
+    """Topic by figure text (the normalised, simplified text whatever the page's script)."""
+    page = tmp_path / name
+    page.write_text(sentence, encoding="utf-8")
+    m = parse_batch([str(page)]).metrics
+    return dict(zip(m["text"].to_list(), m["topic"].to_list(), strict=True))
+
+
+SCRIPTS = pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+
+# a complaint heading its subject counts what residents raised, whatever it is about (the matter
+# does not take it over, as it does a 问题); relief for petitioners is still relief
+COMPLAINTS = (
+    "市环保局上半年共受理居民陈情案件3,200件，其中噪音陈情1,100件、废气陈情640件，另接获供暖投诉530宗。"
+    "区里今年安排信访救助资金200万元。",
+    "市環保局上半年共受理居民陳情案件3,200件，其中噪音陳情1,100件、廢氣陳情640件，另接獲供暖投訴530宗。"
+    "區裏今年安排信訪救助資金200萬元。",
+)
+
+
+@SCRIPTS
+def test_a_complaint_about_a_matter_is_a_request(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, COMPLAINTS[script])
+    assert [topics[t] for t in ("3,200件", "1,100件", "640件", "530宗")] == ["petitions"] * 4
+    assert topics["200万元"] == "social_security"
+
+
+# power from wind and sun as installed or generated is renewable power (211); the industry making the
+# kit stays the economy's; power saved is energy saving; a grid's peak load is power supply
+POWER = (
+    "全省新增风电装机120万千瓦、光伏发电装机80万千瓦，离岸风电发电量为36亿度。"
+    "风电装备产业实现产值300亿元。更换节能路灯后每年可减少用电约600万度。今年夏季尖峰负载最高为900万千瓦。",
+    "全省新增風電裝機120萬千瓦、光伏發電裝機80萬千瓦，離岸風電發電量為36億度。"
+    "風電裝備產業實現產值300億元。更換節能路燈後每年可減少用電約600萬度。今年夏季尖峰負載最高為900萬千瓦。",
+)
+
+
+@SCRIPTS
+def test_renewable_power_is_environment_its_industry_economy(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, POWER[script])
+    assert [topics[t] for t in ("120万千瓦", "80万千瓦", "36亿度")] == ["environment"] * 3
+    assert topics["300亿元"] == "economy"
+    assert topics["约600万度"] == "environment"
+    assert topics["900万千瓦"] == "economy"
+
+
+# policy words the lexicon lacked, each decided by its own noun: health centres, health management,
+# the elderly's emergency alarm, library readers, hiking trails, hill fires, saplings, green space,
+# grapes and farm cold stores, a farm disaster's losses, a university-industry scheme, a scheme's
+# model schools; a coverage over the population names no theme (the network it measures does)
+WORDS = (
+    "区内康健中心今年服务市民12万人次。全区老年人健康管理率达到70%。平安钟用户约3千户。"
+    "图书馆今年新增登记读者4万名。郊野公园今年完成远足径修复8条。今年共发生山火12宗。"
+    "今年种植树苗3万棵。城区新增公园绿地40公顷。全县葡萄种植面积9万亩，新建冷库20座。"
+    "风灾造成农业损失2亿元。政府资助产学研项目30个。全市建成阅读示范校15所。"
+    "全县5G基站达1200座，人口覆盖率达95%。",
+    "區內康健中心今年服務市民12萬人次。全區老年人健康管理率達到70%。平安鐘用戶約3千戶。"
+    "圖書館今年新增登記讀者4萬名。郊野公園今年完成遠足徑修復8條。今年共發生山火12宗。"
+    "今年種植樹苗3萬棵。城區新增公園綠地40公頃。全縣葡萄種植面積9萬畝，新建冷庫20座。"
+    "風災造成農業損失2億元。政府資助產學研項目30個。全市建成閱讀示範校15所。"
+    "全縣5G基站達1200座，人口覆蓋率達95%。",
+)
+WORD_TOPICS = {
+    "12万人次": "health",
+    "70%": "health",
+    "约3千户": "social_security",
+    "4万名": "culture_tourism",
+    "8条": "culture_tourism",
+    "12宗": "public_safety",
+    "3万棵": "environment",
+    "40公顷": "environment",
+    "9万亩": "rural",
+    "20座": "rural",
+    "2亿元": "rural",
+    "30个": "science_tech",
+    "15所": "education",
+    "1200座": "science_tech",
+    "95%": "science_tech",
+}
+
+
+@SCRIPTS
+def test_policy_words_of_session_15(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, WORDS[script])
+    assert {t: topics[t] for t in WORD_TOPICS} == WORD_TOPICS
+
+
+# a word holding a lexicon word is no instance of it: Portugal grows no grapes, and a wine fair is
+# no vineyard
+NOT_GRAPES = ("中方同葡萄牙政府签署协议两份。", "中方同葡萄牙政府簽署協議兩份。")
+
+
+@SCRIPTS
+def test_portugal_is_no_grape(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, NOT_GRAPES[script])["两份"] != "rural"
