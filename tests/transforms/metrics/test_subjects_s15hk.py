@@ -252,3 +252,21 @@ def test_a_verb_after_de_is_part_of_the_head(sentence: str, text: str, expected:
 def test_a_verb_after_de_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "失業人口為5,200人，其中首次求職的新增勞動力佔7.5%。\n")
     assert got["7.5%"] == "新增劳动力"
+
+
+# --- an inspection before a count of acts is what is counted (进行突击巡查|逾1万次) -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("食环署共进行突击巡查逾8千次。", "逾8千次", "突击巡查"),
+        ("全县累计开展森林防火巡查900余次。", "900余次", "森林防火巡查"),
+    ],
+)
+def test_an_inspection_is_the_act_counted(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_an_inspection_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "食環署共進行突擊巡查逾8千次。\n")["逾8千次"] == "突击巡查"
