@@ -270,3 +270,25 @@ def test_an_inspection_is_the_act_counted(sentence: str, text: str, expected: st
 
 def test_an_inspection_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "食環署共進行突擊巡查逾8千次。\n")["逾8千次"] == "突击巡查"
+
+
+# --- a verb before an extent word names what is measured (焚烧面积, 受害程度); 的士 is a noun ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("今年发生山火25宗，焚烧面积约60公顷。", "约60公顷", "焚烧面积"),
+        ("台风造成农业损失5亿元，受害面积8,200公顷。", "8,200公顷", "受害面积"),
+        ("稻米受害约3,000公顷，平均受害程度达3成。", "3成", "受害程度"),
+        ("明年将新发200个的士牌照。", "200个", "的士牌照"),
+    ],
+)
+def test_extent_terms_and_taxis(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_extent_terms_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "今年發生山火25宗，焚燒面積約60公頃，明年將新發200個的士牌照。\n")
+    assert got["约60公顷"] == "焚烧面积"
+    assert got["200个"] == "的士牌照"

@@ -151,10 +151,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         subject = _extended_term(sentence, sp.start, floor, sp.unit) or subject  # 承包到期后再延长|三十年
         if subject and not after:
-            subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
-            subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
-            subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
-            subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
+            subject = _read_back(sentence, subject, (floor, at), event, cases, sp.kind)
         measure = before.measure
         first = spans[k - list_index].start
         if after is None and "分别" in sentence[max(0, first - 6) : first]:
@@ -206,6 +203,17 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
     out = _lasting_of_previous(sentence, spans, out)  # 工程…展开，为期|18个月: how long the works run
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
+
+
+def _read_back(
+    sentence: str, subject: str, window: tuple[int, int], event: bool, cases: bool, kind: str
+) -> str | None:
+    """A subject read before the metric (in ``window``, floor to metric) without what only frames it."""
+    floor, at = window
+    subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
+    subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
+    subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
+    return _served_people(subject) if kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
 
 
 def _named_units(

@@ -28,9 +28,8 @@ from transforms.metrics.subjects.owners import (
     _with_per_head,
     _with_relation,
 )
-from transforms.metrics.subjects.per_head import _per_head_change
+from transforms.metrics.subjects.per_head import _per_head_change, _per_population
 from transforms.metrics.subjects.phrase import _np_backward
-from transforms.metrics.subjects.per_head import _per_population
 from transforms.metrics.subjects.segments import _split_stop_prefix
 from transforms.metrics.subjects.spans import (
     _CLAUSE_STOP,

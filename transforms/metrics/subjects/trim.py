@@ -313,10 +313,12 @@ def _single_verb_run(ws: Sequence[Word]) -> int:
 
 
 def _verb_term(ws: Sequence[Word]) -> bool:
-    """A verb and one attribute word after it make a term (死亡|人数, 收集|率): the verb stays; so does
-    a verb before 人员 (参演|人员, 进山|人员: the people who do it, a class of people)."""
+    """A verb and one attribute word after it make a term (死亡|人数, 收集|率), or one extent word
+    (subject_extent_heads.txt: 焚烧|面积, 受害|程度): the verb stays; so does a verb before 人员 (参演|人员, 进山|人员: the people who do it, a class of people)."""
     return len(ws) == 2 and (
-        ws[1].text.endswith(words("subject_attribute_heads.txt")) or ws[1].text == "人员"
+        ws[1].text.endswith(words("subject_attribute_heads.txt"))
+        or ws[1].text == "人员"
+        or ws[1].text in _set("subject_extent_heads.txt")  # 焚烧|面积, 受害|程度: the extent of the act
     )
 
 
