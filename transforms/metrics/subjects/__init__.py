@@ -67,7 +67,7 @@ from transforms.metrics.subjects.nominal import _noun_phrase
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
-from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
+from transforms.metrics.subjects.spans import Fact, Span, _Before, _clause_start, _text
 from transforms.metrics.subjects.tails import _finished
 from transforms.metrics.subjects.topic import _last_resort
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _good, _names_people, _set
@@ -153,11 +153,8 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         if subject and not after:
             subject = _read_back(sentence, subject, (floor, at), event, cases, sp.kind)
         measure = before.measure
-        first = spans[k - list_index].start
-        if after is None and "分别" in sentence[max(0, first - 6) : first]:
-            before_list = spans[k - list_index - 1] if k > list_index else None
-            prior = before_list.end if before_list and before_list.unit == sp.unit else 0  # not 五年|分别
-            subject = _respectively(sentence, first, list_index, prior) or subject
+        if after is None:
+            subject = _of_respectively(sentence, spans, k, list_index) or subject
         if subject and not after and sp.kind == "percent":
             subject = _share_base(sentence, sp.start, floor, event, subject) or subject
         if subject is None and sp.kind == "money" and not after:
@@ -167,18 +164,8 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         ranked = sentence.startswith(words("subject_streak_predicates.txt"), sp.end)
         if subject is None and k and streak and ranked and before.bare and not any(c in gap for c in "。；;"):
             subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
-        if subject is None and k:
-            subject = _inherited(sentence, spans, out, k, sp, before)
-        if subject is None and k and before.bare:
-            subject = _of_metric_before(sentence, spans, out, k, floor)
         if subject is None:
-            subject = _each_of_list(sentence, sp.start, floor)
-        if subject is None and before.bare:
-            subject = _total_after_list(sentence, sp.start, floor)
-        if subject is None:
-            subject = _dimension_of(sentence, spans, k)
-        if subject is None:
-            subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
+            subject = _of_neighbours(sentence, spans, out, k, before, floor)
         if subject is None or subject in _attribute_heads() or subject in _set("subject_size_attributes.txt"):
             subject = _last_resort(sentence, spans, out, k, before, subject)
         if subject is None:
@@ -203,6 +190,36 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
     out = _lasting_of_previous(sentence, spans, out)  # 工程…展开，为期|18个月: how long the works run
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
+
+
+def _of_neighbours(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, before: _Before, floor: int
+) -> str | None:
+    """For a metric whose own clause names nothing: the subject a neighbouring figure, a list or the
+    clause before gives it, in that order."""
+    sp = spans[k]
+    subject = _inherited(sentence, spans, out, k, sp, before) if k else None
+    if subject is None and k and before.bare:
+        subject = _of_metric_before(sentence, spans, out, k, floor)
+    if subject is None:
+        subject = _each_of_list(sentence, sp.start, floor)
+    if subject is None and before.bare:
+        subject = _total_after_list(sentence, sp.start, floor)
+    if subject is None:
+        subject = _dimension_of(sentence, spans, k)
+    if subject is None:
+        subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
+    return subject
+
+
+def _of_respectively(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
+    """The item of a 分别 list that metric ``k`` (item ``list_index`` of its list of figures) counts."""
+    first = spans[k - list_index].start
+    if "分别" not in sentence[max(0, first - 6) : first]:
+        return None
+    before_list = spans[k - list_index - 1] if k > list_index else None
+    prior = before_list.end if before_list and before_list.unit == spans[k].unit else 0  # not 五年|分别
+    return _respectively(sentence, first, list_index, prior)
 
 
 def _read_back(

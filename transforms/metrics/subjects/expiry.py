@@ -24,6 +24,6 @@ def _extended_term(sentence: str, start: int, floor: int, unit: str) -> str | No
         return None
     found = _before(sentence, m.start(), floor, False).subject
     at = sentence.rfind(found, floor, m.start()) if found else -1
-    if at < 0 or m.start() - at - len(found) > 2:
+    if not found or at < 0 or m.start() - at - len(found) > 2:
         return found
     return sentence[at : m.start()]  # 土地|承包|到期: the verbal noun before 到期 is the thing's own
