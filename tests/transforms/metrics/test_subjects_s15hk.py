@@ -292,3 +292,21 @@ def test_extent_terms_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "今年發生山火25宗，焚燒面積約60公頃，明年將新發200個的士牌照。\n")
     assert got["约60公顷"] == "焚烧面积"
     assert got["200个"] == "的士牌照"
+
+
+# --- after 其中, a part named by its act keeps the verb (其中|滥收车资|412宗) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("今年共接获投诉900宗，其中滥收车资300宗。", "300宗", "滥收车资"),
+        ("物价指数上升1.5%，其中外出用膳收费上升2.2%。", "2.2%", "外出用膳收费"),
+    ],
+)
+def test_a_part_after_qizhong_keeps_its_act(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_part_after_qizhong_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "今年共接獲投訴900宗，其中濫收車資300宗。\n")["300宗"] == "滥收车资"

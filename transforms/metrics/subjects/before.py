@@ -56,6 +56,11 @@ from transforms.metrics.words import Word, tag
 _DATE_LOCALISERS = frozenset({"前", "起", "后", "止", "以前", "之前", "以后", "之后", "为止"})
 
 
+# Words that open a part of a whole before its figure (其中|滥收车资|412宗): what follows names the
+# part, an act as much as a thing, so a verb opening it is the part's name, not a governing verb
+_PART_OPENERS = frozenset({"其中", "当中"})
+
+
 def _past_date_tail(np: list[Word], rest: list[Word]) -> list[Word]:
     """``np`` without what is left of a date whose digits end ``rest``: its tail (2024|年|全省地区生产
     总值; 年度投资 keeps its 年度; alone, 政府115|年度|将编列…, the date names nothing) and a localiser
@@ -270,6 +275,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
         (_is_stop(rest[-1]) and not _is_bridge(rest[-1]))
         or (_is_verb(rest[-1]) and not _is_bridge(rest[-1]))
         or rest[-1].text.startswith("每")
+        or rest[-1].text in _PART_OPENERS  # 其中|滥收|车资|412宗: a part named by its act
     )
     untrimmed = np
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
