@@ -310,3 +310,22 @@ def test_a_part_after_qizhong_keeps_its_act(sentence: str, text: str, expected: 
 
 def test_a_part_after_qizhong_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "今年共接獲投訴900宗，其中濫收車資300宗。\n")["300宗"] == "滥收车资"
+
+
+# --- a part of the year after the noun (a headline's 投诉首十月逾1,200宗) says when, never what --------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("小巴投诉首十月逾800宗", "逾800宗", "小巴投诉"),
+        ("入境旅客人次首季增长8%", "8%", "入境旅客人次"),
+        ("食物投诉前三季达1,500宗", "1,500宗", "食物投诉"),
+    ],
+)
+def test_a_part_of_the_year_after_the_noun_is_no_part_of_it(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_part_of_the_year_after_the_noun_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "小巴投訴首十月逾800宗\n")["逾800宗"] == "小巴投诉"

@@ -161,7 +161,7 @@ def _trim_np(
         if run > 2 or (run == 2 and len(ws) > 3 and ws[0] is opening and not governed and not listed):
             # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
             ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
-    ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
+    ws = _trim_end(ws[: len(ws) - _period_closing(ws)], ("c", "a", "b", "uj", "ul", "u"))
     while (
         len(ws) > 1
         and ws[-1].text in _set("subject_scope_adverbs.txt")
@@ -244,6 +244,15 @@ def _trim_end(ws: list[Word], tags: tuple[str, ...]) -> list[Word]:
 _PART_OF_YEAR = re.compile(
     r"^(?:[首前第上下本今去全新该]+[一二三四五六七八九十两0-9]*|[一二三四五六七八九十两0-9]+)个?(?:季度?|月份?|半年|学年)$"
 )  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
+
+
+def _period_closing(ws: Sequence[Word]) -> int:
+    """How many words closing ``ws`` after its noun are a part of the year opened by its place
+    (的士投诉|首|十月, 旅客人次|首季, 投诉|前三季): when, never what (a headline's word order); else 0."""
+    for k in (3, 2, 1):
+        if len(ws) > k and ws[-k].text[0] in "首前上下本今去全第" and _PART_OF_YEAR.match(_text(ws[-k:])):
+            return k if ws[-k - 1].tag.startswith(("n", "vn", "j")) else 0
+    return 0
 
 
 # A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊), the same period of a
