@@ -329,3 +329,21 @@ def test_a_part_of_the_year_after_the_noun_is_no_part_of_it(sentence: str, text:
 
 def test_a_part_of_the_year_after_the_noun_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "小巴投訴首十月逾800宗\n")["逾800宗"] == "小巴投诉"
+
+
+# --- 协助 X 追讨 Y: the helped do the act, its object is what the sum counts --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("劳工局今年已协助雇员追讨欠薪约900万澳门元。", "约900万澳门元", "欠薪"),
+        ("去年协助移工追讨欠薪约6,000万元。", "约6,000万元", "欠薪"),
+    ],
+)
+def test_a_pivot_verb_hands_the_act_to_the_helped(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_pivot_verb_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "去年協助移工追討欠薪約6,000萬元。\n")["约6,000万元"] == "欠薪"

@@ -183,6 +183,8 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
     # its object, and the inner verb only a modifier
     while k >= 0 and ws[k].tag.startswith(_INNER_TAGS) and not _is_stop(ws[k]):
         k -= 1
+    if k >= 0 and ws[k].text in _set("subject_pivot_verbs.txt") and rest[0].tag.startswith("n"):
+        return True  # 协助|移工|追讨|欠薪: the helped do the act, whose object is counted
     if k >= 0 and _is_stop(ws[k]) and ws[k].tag.startswith("v"):
         return False
     # An indicator's name holds its verb (政府购买服务|支出, 装备制造产业|增加值); a counted object does
