@@ -347,3 +347,24 @@ def test_a_pivot_verb_hands_the_act_to_the_helped(sentence: str, text: str, expe
 
 def test_a_pivot_verb_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "去年協助移工追討欠薪約6,000萬元。\n")["约6,000万元"] == "欠薪"
+
+
+# --- a start date before the bridge (自…起) says from when; 所需 is one word ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("最低工资自明年1月起为每小时45元。", "45元", "最低工资"),
+        ("看护工月薪自116年起调升至2万2千元。", "2万2千元", "看护工月薪"),
+        ("受惠长者约3万人，所需经费每年约5亿元。", "约5亿元", "所需经费"),
+    ],
+)
+def test_a_start_date_before_the_bridge_is_no_part_of_the_subject(
+    sentence: str, text: str, expected: str
+) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_start_date_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "最低工資自明年1月起為每小時45元。\n")["45元"] == "最低工资"

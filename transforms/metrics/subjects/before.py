@@ -61,6 +61,14 @@ _DATE_LOCALISERS = frozenset({"前", "起", "后", "止", "以前", "之前", "�
 _PART_OPENERS = frozenset({"其中", "当中"})
 
 
+# A start date closing the words before a bridge (薪资|自115年1月起|为2万元, 工资|从明年起|调升至…): it
+# says from when the figure holds, never what
+_FROM_DATE = re.compile(
+    r"(?:自|从)(?:[0-9０-９]{2,4}(?:学)?年度?|[明今本去下]年度?|[0-9０-９一二三四五六七八九十]{1,2}月(?:份)?|"
+    r"[0-9０-９]{1,2}日|[初中底])+(?:起|开始)$"
+)
+
+
 def _past_date_tail(np: list[Word], rest: list[Word]) -> list[Word]:
     """``np`` without what is left of a date whose digits end ``rest``: its tail (2024|年|全省地区生产
     总值; 年度投资 keeps its 年度; alone, 政府115|年度|将编列…, the date names nothing) and a localiser
@@ -245,7 +253,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     rate = _rate_tail(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
     core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
-    ws = _quoted_names(_split_stop_prefix(_per_population(tag(core[: len(core) - len(bridged)]))))
+    named = _FROM_DATE.sub("", core[: len(core) - len(bridged)])  # 薪资|自115年1月起|为: from when
+    ws = _quoted_names(_split_stop_prefix(_per_population(tag(named))))
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
