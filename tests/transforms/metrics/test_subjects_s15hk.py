@@ -368,3 +368,21 @@ def test_a_start_date_before_the_bridge_is_no_part_of_the_subject(
 
 def test_a_start_date_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "最低工資自明年1月起為每小時45元。\n")["45元"] == "最低工资"
+
+
+# --- a statistic alone after 的 is of the quantity before it (轮候时间的中位数) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("普通科门诊轮候时间的中位数为12天。", "12天", "普通科门诊轮候时间的中位数"),
+        ("公屋租金的平均数由去年的3,000元增至3,200元。", "3,200元", "公屋租金的平均数"),
+    ],
+)
+def test_a_statistic_after_de_keeps_its_quantity(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_statistic_after_de_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "普通科門診輪候時間的中位數為12天。\n")["12天"] == "普通科门诊轮候时间的中位数"

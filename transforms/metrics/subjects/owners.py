@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from transforms.metrics.subjects.phrase import _kept_head, _strippable
+from transforms.metrics.subjects.phrase import _kept_head, _np_backward, _strippable
 from transforms.metrics.subjects.trim import _trim_np
 from transforms.metrics.subjects.vocab import (
     _attribute_heads,
@@ -66,6 +66,15 @@ def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word
         owner = _owner_of_attribute(rest[:-1])
         if owner:
             return [*owner, rest[-1], *np], rest[: len(rest) - 1 - len(owner)]
+    if (
+        len(rest) > 1
+        and rest[-1].text == "的"
+        and len(np) == 1
+        and np[0].text in _set("subject_statistic_words.txt")
+    ):
+        owner, before = _np_backward(rest[:-1])  # 轮候时间|的|中位数: the median of the wait
+        if owner and owner[-1].tag.startswith(("n", "vn")):
+            return [*owner, rest[-1], *np], before
     return np, rest
 
 
