@@ -386,3 +386,29 @@ def test_a_statistic_after_de_keeps_its_quantity(sentence: str, text: str, expec
 
 def test_a_statistic_after_de_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "普通科門診輪候時間的中位數為12天。\n")["12天"] == "普通科门诊轮候时间的中位数"
+
+
+# --- a surname and title after the people noun say which one, not what --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("58岁的的士司机陈先生表示生意淡了。", "58岁", "的士司机"),
+        ("45岁的退休教师李女士说。", "45岁", "退休教师"),
+    ],
+)
+def test_a_name_after_a_people_noun_is_dropped(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_name_alone_or_after_no_people_stays() -> None:
+    from transforms.metrics.subjects.names import _without_personal_name
+
+    assert _without_personal_name("黄先生") == "黄先生"
+    assert _without_personal_name("小巴司机黄先生") == "小巴司机"
+    assert _without_personal_name("服务中心何太") == "服务中心何太"
+
+
+def test_a_name_after_a_people_noun_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "58歲的的士司機陳先生表示生意淡了。\n")["58岁"] == "的士司机"
