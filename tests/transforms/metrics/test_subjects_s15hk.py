@@ -412,3 +412,8 @@ def test_a_name_alone_or_after_no_people_stays() -> None:
 
 def test_a_name_after_a_people_noun_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "58歲的的士司機陳先生表示生意淡了。\n")["58岁"] == "的士司机"
+
+
+def test_new_cases_after_xinzeng_are_counted(tmp_path: Path) -> None:
+    assert subject("今年上半年新增申请约800宗。", "约800宗") == "申请"
+    assert parsed(tmp_path, "今年上半年新增申請約800宗。\n")["约800宗"] == "申请"
