@@ -417,3 +417,8 @@ def test_a_name_after_a_people_noun_traditional(tmp_path: Path) -> None:
 def test_new_cases_after_xinzeng_are_counted(tmp_path: Path) -> None:
     assert subject("今年上半年新增申请约800宗。", "约800宗") == "申请"
     assert parsed(tmp_path, "今年上半年新增申請約800宗。\n")["约800宗"] == "申请"
+
+
+def test_the_kind_of_cases_received_stays(tmp_path: Path) -> None:
+    assert subject("各地已受理补助申请2万件。", "2万件") == "补助申请"
+    assert parsed(tmp_path, "各地已受理補助申請2萬件。\n")["2万件"] == "补助申请"

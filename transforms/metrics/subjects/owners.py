@@ -52,11 +52,15 @@ def _case_head(ws: Sequence[Word]) -> bool:
 
 def _received_case(ws: Sequence[Word]) -> bool:
     """A case verb right after a verb of receiving (接获|查询|9万宗, 受理|申请|1,200件: any unit of
-    cases): the verb's object, the cases counted."""
+    cases), or after the kind of the cases after one (受理|救助|申请): the verb's object, the cases
+    counted."""
+    if len(ws) < 2 or ws[-1].text not in _set("subject_case_verbs.txt"):
+        return False
+    if ws[-2].text in _set("subject_case_receivers.txt"):
+        return True
+    # 受理|救助|申请|3万件: the kind of the cases between the receiving verb and the case verb
     return (
-        len(ws) > 1
-        and ws[-1].text in _set("subject_case_verbs.txt")
-        and ws[-2].text in _set("subject_case_receivers.txt")
+        len(ws) > 2 and ws[-3].text in _set("subject_case_receivers.txt") and ws[-2].tag in ("n", "vn", "j")
     )
 
 
