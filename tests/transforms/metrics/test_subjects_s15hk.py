@@ -420,5 +420,5 @@ def test_new_cases_after_xinzeng_are_counted(tmp_path: Path) -> None:
 
 
 def test_the_kind_of_cases_received_stays(tmp_path: Path) -> None:
-    assert subject("各地已受理补助申请2万件。", "2万件") == "补助申请"
-    assert parsed(tmp_path, "各地已受理補助申請2萬件。\n")["2万件"] == "补助申请"
+    assert subject("各地已受理救助申请2万件。", "2万件") == "救助申请"
+    assert parsed(tmp_path, "各地已受理救助申請2萬件。\n")["2万件"] == "救助申请"
