@@ -422,3 +422,8 @@ def test_new_cases_after_xinzeng_are_counted(tmp_path: Path) -> None:
 def test_the_kind_of_cases_received_stays(tmp_path: Path) -> None:
     assert subject("各地已受理救助申请2万件。", "2万件") == "救助申请"
     assert parsed(tmp_path, "各地已受理救助申請2萬件。\n")["2万件"] == "救助申请"
+
+
+def test_living_alone_names_a_class_of_elders(tmp_path: Path) -> None:
+    assert subject("受助长者中，独居长者占约三成。", "约三成") == "独居长者"
+    assert parsed(tmp_path, "受助長者中，獨居長者佔約三成。\n")["约三成"] == "独居长者"
