@@ -427,3 +427,11 @@ def test_the_kind_of_cases_received_stays(tmp_path: Path) -> None:
 def test_living_alone_names_a_class_of_elders(tmp_path: Path) -> None:
     assert subject("受助长者中，独居长者占约三成。", "约三成") == "独居长者"
     assert parsed(tmp_path, "受助長者中，獨居長者佔約三成。\n")["约三成"] == "独居长者"
+
+
+def test_places_of_a_respectively_list_own_the_head_after_de(tmp_path: Path) -> None:
+    sentence = "沙田区及大埔区的单车径分别长约60公里及约40公里。"
+    assert subject(sentence, "约60公里") == "单车径"
+    assert subject(sentence, "约40公里") == "单车径"
+    got = parsed(tmp_path, "沙田區及大埔區的單車徑分別長約60公里及約40公里。\n")
+    assert got["约60公里"] == "单车径"
