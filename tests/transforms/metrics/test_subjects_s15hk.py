@@ -435,3 +435,21 @@ def test_places_of_a_respectively_list_own_the_head_after_de(tmp_path: Path) -> 
     assert subject(sentence, "约40公里") == "单车径"
     got = parsed(tmp_path, "沙田區及大埔區的單車徑分別長約60公里及約40公里。\n")
     assert got["约60公里"] == "单车径"
+
+
+# --- a verb of taking up a benefit after a rate per person names nothing counted ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("以月为单位申请者共5,000人，平均每人申请25日。", "25日"),
+        ("平均每人使用800点。", "800点"),
+    ],
+)
+def test_an_uptake_verb_after_a_rate_is_no_subject(sentence: str, text: str) -> None:
+    assert subject(sentence, text) is None
+
+
+def test_an_uptake_verb_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "平均每人使用800點。\n")["800点"] is None

@@ -125,6 +125,7 @@ def _act_of_rate(w: Word) -> bool:
         and not _is_stop(w)
         and not _is_bridge(w)
         and w.text not in _set("subject_bound_words.txt")
+        and w.text not in _set("subject_uptake_verbs.txt")  # 每人|领取: what each does, nothing given
     )
 
 
