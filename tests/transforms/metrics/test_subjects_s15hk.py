@@ -453,3 +453,21 @@ def test_an_uptake_verb_after_a_rate_is_no_subject(sentence: str, text: str) -> 
 
 def test_an_uptake_verb_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "平均每人使用800點。\n")["800点"] is None
+
+
+# --- 在 and a one-character territory (在台, 在澳) say where, never what -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("截至9月底，在台产业移工共20万人。", "20万人", "产业移工"),
+        ("调查显示，旅客在澳人均消费为2,800元。", "2,800元", "人均消费"),
+    ],
+)
+def test_zai_and_a_territory_are_no_part_of_the_subject(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_zai_and_a_territory_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "調查顯示，旅客在澳人均消費為2,800元。\n")["2,800元"] == "人均消费"

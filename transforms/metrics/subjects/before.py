@@ -277,6 +277,13 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
+    elif (
+        rest
+        and rest[-1].text == "在"
+        and len(np) > 1
+        and np[0].text in _set("subject_place_abbreviations.txt")
+    ):
+        np = np[1:]  # 在|台|产业及社福移工, 在|澳|人均消费: where, never what
     np = _past_date_tail(np, rest)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)
