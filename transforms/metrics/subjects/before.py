@@ -69,6 +69,18 @@ _FROM_DATE = re.compile(
 )
 
 
+def _past_where(np: list[Word], rest: list[Word]) -> list[Word]:
+    """``np`` without the place after 在 that says where: with its verb (在|浙|就业|省外劳动力), or a
+    one-character territory (在|台|产业及社福移工, 在|澳|人均消费)."""
+    if not (rest and rest[-1].text == "在"):
+        return np
+    if len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1:
+        return np[2:]
+    if len(np) > 1 and np[0].text in _set("subject_place_abbreviations.txt"):
+        return np[1:]
+    return np
+
+
 def _past_date_tail(np: list[Word], rest: list[Word]) -> list[Word]:
     """``np`` without what is left of a date whose digits end ``rest``: its tail (2024|年|全省地区生产
     总值; 年度投资 keeps its 年度; alone, 政府115|年度|将编列…, the date names nothing) and a localiser
@@ -207,6 +219,15 @@ def _case_modifier(untrimmed: list[Word], np: list[Word]) -> list[Word]:
     return [prev, np[0]]
 
 
+def _event_act(ws: list[Word]) -> list[Word]:
+    """``ws`` with the event act that ends it (subject_event_acts.txt) read as one noun with the word
+    of two characters at most before it that says which (突击|巡查, 防火|巡查), unless that word governs."""
+    prev = ws[-2]
+    if len(prev.text) <= 2 and _HAN_WORD.fullmatch(prev.text) and not (_is_stop(prev) or _is_bridge(prev)):
+        return [*ws[:-2], Word(prev.text + ws[-1].text, "n")]
+    return [*ws[:-1], Word(ws[-1].text, "n")]
+
+
 def _after_relative(untrimmed: list[Word], np: list[Word], rest: list[Word]) -> list[Word]:
     """寻找第一份工作的|新增|劳动力: a governing verb right after 的 opens no clause (的 has closed one,
     the modifier) but the head noun's name (new entrants), so it joins the phrase the cut stopped at."""
@@ -261,6 +282,8 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     if lead and not bridged:
         measure.append(Word(lead, "v"))
     _strip_predicate(ws, measure, event, cases)
+    if event and len(ws) > 1 and ws[-1].text in _set("subject_event_acts.txt"):
+        ws = _event_act(ws)  # 突击|巡查|逾1万次: the inspections are counted
     ws = _before_compare_verb(_before_comparison(_before_compared_frame(_before_multiple_frame(ws, measure))))
     adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
     of_base = bool(measure) and measure[0].text == "的"
@@ -274,16 +297,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     np, rest = _past_list_places(
         *_with_per_head(*_with_contributor(*_with_relation(*_with_owner(*_np_backward(ws)))))
     )
-    located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
-    if rest and rest[-1].text == "在" and located:
-        np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
-    elif (
-        rest
-        and rest[-1].text == "在"
-        and len(np) > 1
-        and np[0].text in _set("subject_place_abbreviations.txt")
-    ):
-        np = np[1:]  # 在|台|产业及社福移工, 在|澳|人均消费: where, never what
+    np = _past_where(np, rest)
     np = _past_date_tail(np, rest)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)

@@ -280,6 +280,8 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
         return True
     if w.text in _set("subject_nominal_verbs.txt") or (event and not stripped):
         return False
+    if event and w.text in _set("subject_event_acts.txt"):
+        return False  # 职安健巡查|增至|约13万次: the inspections, after the bridge too
     if _is_stop(w):
         return True
     return _is_verb(w) and not any(_is_stop(x) or _is_verb(x) for x in stripped)
