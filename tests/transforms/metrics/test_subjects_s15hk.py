@@ -471,3 +471,9 @@ def test_zai_and_a_territory_are_no_part_of_the_subject(sentence: str, text: str
 
 def test_zai_and_a_territory_traditional(tmp_path: Path) -> None:
     assert parsed(tmp_path, "調查顯示，旅客在澳人均消費為2,800元。\n")["2,800元"] == "人均消费"
+
+
+def test_a_ranking_of_categories_counts_each_category(tmp_path: Path) -> None:
+    assert subject("火警原因以电线短路520件最多。", "520件") == "电线短路"
+    assert subject("总薪资以电力业13万元最高，金融业11万元次之。", "13万元") == "总薪资"
+    assert parsed(tmp_path, "火警原因以電線短路520件最多。\n")["520件"] == "电线短路"
