@@ -2,7 +2,8 @@
 
 A range of years (or a list of years) before 分别, and a run of as many figures after it joined by
 、/和/及, gives the k-th figure the k-th year: each figure is one year's, not the whole range's.
-A run of another length pairs nothing and the figures keep the range.
+A run of another length pairs nothing and the figures keep the range. A later 分别 of the sentence
+with no time word since the last pairing one pairs its own run with the same years.
 """
 
 from __future__ import annotations
@@ -57,8 +58,13 @@ def respective_years(
     out = list(periods)
     order = sorted(range(len(figures)), key=lambda i: figures[i][0])
     at = text.find(RESPECTIVELY)
+    paired: tuple[int, list[int]] | None = None  # where the last 分别 that paired years stood, and they
     while at >= 0:
         years = _years_before(exprs, text, at)
+        if years is None and paired and not any(paired[0] < e.start < at for e in exprs):
+            # 2023、2024及2025年…分别为412宗、388宗及356宗，其中…分别为61宗、54宗及47宗: a later 分别
+            # with no time word of its own pairs its run with the same years
+            years = paired[1]
         after = [i for i in order if figures[i][0] > at]
         if years and after and not any(ch in CLAUSE_STOPS for ch in text[at : figures[after[0]][0]]):
             run = [after[0]]
@@ -73,5 +79,6 @@ def respective_years(
             ):
                 for i, y in zip(run, years, strict=True):
                     out[i] = (y, y)
+                paired = (at, years)
         at = text.find(RESPECTIVELY, at + len(RESPECTIVELY))
     return out
