@@ -33,7 +33,8 @@ people as such (社区有居民6000多人) are population, other. A people subje
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
 as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town
 compound or street, else transport; water, toilets and power (``utility``) are rural inside a village, else urban;
-beds (``bed``) are housing in lodging (宿舍, 公寓), else health; the place named in
+beds (``bed``) are social security in elderly care (养老机构), housing in lodging (宿舍, 公寓), else
+health; the place named in
 the metric's own clause comes first, then its sentence's, then the story's. Vectorised: every
 step is a polars expression over the metrics frame.
 """
@@ -93,6 +94,8 @@ _THOUSANDS = r"(\d),(\d)"  # a thousands separator (3,200名), no clause stop
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
 _PART = r"^(?:其中|当中|内中)[，,：:]?"
+_PART_ALONE = r"(?:^|[，,；;])(?:其中|当中|内中)[，,：:]$"  # 其中，|X…: the opener as a clause of its own
+_PART_SHARE = r"[^，,；;]占(?:[^地]|$)"  # 其中X占八成: a share of the whole (not 占地, land taken)
 # a clause after a metric stating what it involved (…旅行团1.2万个，涉及旅客40万人次), a part as well;
 # opening a sentence, 涉及 modifies what follows (涉及10.5万人的保交房任务)
 _INVOLVES = r"^(?:共|合共)?涉及"
@@ -182,8 +185,7 @@ def _places(sentences: pl.DataFrame) -> pl.DataFrame:
     village, town = _place_flags(pl.col("text").fill_null(""))
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
     place = pl.when(village).then(pl.lit("village")).when(town).then(pl.lit("town"))
-    lodging, care = _bed_flags(pl.col("text").fill_null(""))
-    stay = pl.when(lodging & ~care).then(pl.lit("lodging")).when(care).then(pl.lit("care"))
+    stay = _stay(pl.col("text").fill_null(""))
     return (
         sentences.select(
             "sha256",
@@ -199,27 +201,41 @@ def _places(sentences: pl.DataFrame) -> pl.DataFrame:
             "sent_ix",
             (pl.col("place") == "village").fill_null(False).alias("village"),
             (pl.col("place") == "town").fill_null(False).alias("town"),
-            (pl.col("stay") == "lodging").fill_null(False).alias("lodging"),
+            "stay",
         )
     )
 
 
-def _bed_flags(texts: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """Whether a text places beds in lodging (宿舍, 公寓: workers' housing), or in care (医院, 病房)."""
-    return texts.str.contains(_alternation("topic_lodging_cues.txt")), texts.str.contains(
-        _alternation("topic_care_cues.txt")
+def _stay(texts: pl.Expr) -> pl.Expr:
+    """Where a text places beds: in elderly care (养老机构, 敬老院: lexicon topic_eldercare_cues.txt),
+    which outranks care (医院, 病房, 护理) and lodging (宿舍, 公寓: workers' housing) in the same text;
+    then in care, then in lodging; else null."""
+    elder, care, lodging = (
+        texts.str.contains(_alternation(f"topic_{name}_cues.txt")) for name in ("eldercare", "care", "lodging")
+    )
+    return (
+        pl.when(elder)
+        .then(pl.lit("elder"))
+        .when(care)
+        .then(pl.lit("care"))
+        .when(lodging)
+        .then(pl.lit("lodging"))
     )
 
 
-def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr, lodging: pl.Expr | None = None) -> pl.Expr:
+def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr, stay: pl.Expr | None = None) -> pl.Expr:
     """A pseudo topic settled by place (see module docstring); real topics pass through.
 
-    Beds (``bed``) are housing in lodging (a dormitory's, a workers' flat's), else a ward's (health).
+    Beds (``bed``) are elderly care's in a care home (养老机构), housing in lodging (a dormitory's, a
+    workers' flat's), else a ward's (health).
     """
+    stay = pl.lit(None, dtype=pl.String) if stay is None else stay
     return (
         pl.when(topic == "bed")
         .then(
-            pl.when(pl.lit(False) if lodging is None else lodging)
+            pl.when(stay == "elder")
+            .then(pl.lit("social_security"))
+            .when(stay == "lodging")
             .then(pl.lit("housing"))
             .otherwise(pl.lit("health"))
         )
@@ -268,7 +284,6 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
     para = pl.col("para_ix") if "para_ix" in sentences.columns else pl.lit(None, dtype=pl.Int32)
     village, town = _place_flags(pl.col("text").fill_null(""))
-    lodging, care = _bed_flags(pl.col("text").fill_null(""))
     base = sentences.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
         "sha256",
@@ -277,7 +292,7 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         para.cast(pl.Int32).fill_null(pl.col("sent_ix").cast(pl.Int32)).alias("para_ix"),
         village.alias("village"),
         town.alias("town"),
-        (lodging & ~care).alias("lodging"),
+        _stay(pl.col("text").fill_null("")).alias("stay"),
         _hits("text", "kw") if hits is None else pl.lit(hits).alias("kw"),
         _section_starts(sentences).alias("section"),
     )
@@ -289,12 +304,12 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         .alias("section")
     )
     scores = (
-        base.select("row", "sha256", "story_ix", "section", "village", "town", "lodging", "kw")
+        base.select("row", "sha256", "story_ix", "section", "village", "town", "stay", "kw")
         .explode("kw")
         .drop_nulls("kw")
         .join(keywords(), left_on="kw", right_on="keyword")
         .with_columns(
-            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("lodging")).alias("topic")
+            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("stay")).alias("topic")
         )
         .filter(pl.col("topic") != "none")
         .group_by("row", "sha256", "story_ix", "section", "topic")
@@ -765,7 +780,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
-        .join(win.select("_row", "village", "town", "lodging", "fields", "served"), on="_row")
+        .join(win.select("_row", "village", "town", "stay", "fields", "served"), on="_row")
         # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
         # clause's words do and does not make its clause a themed one, so the law's theme decides
         # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both): it never heads
@@ -789,7 +804,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .alias("lvl"),
         )
         .with_columns(
-            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("lodging")).alias("topic")
+            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("stay")).alias("topic")
         )
         .filter(pl.col("topic") != "none")
     )
@@ -954,20 +969,39 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # 4亿元，其中省级补助3万元用于购置器材) is about the whole, unless its subject names a theme of
         # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
         # in its sentence
+        # (其中，X…: the opener may stand as a clause of its own); a part stating its share of the
+        # whole (其中电动巴士占八成七, 其中薪资争议占4成1) counts the whole's things, whatever it names
         .sort([*keys, "a"])
+        .with_columns(pl.col("sent").str.slice(0, pl.col("c0")).alias("_before"))
         .with_columns(
             (
                 pl.col("clause").str.contains(_PART)
+                | pl.col("_before").str.contains(_PART_ALONE)
                 | (pl.col("clause").str.contains(_INVOLVES) & (pl.col("c0") > 0))
             ).alias("in_part")
         )
         .with_columns(
-            pl.when(pl.col("in_part") & ~pl.col("themed").fill_null(False))
+            pl.when(
+                pl.col("in_part")
+                & (
+                    ~pl.col("themed").fill_null(False)
+                    # ...a share's whole stated before it in its sentence (其中内地旅客占约七成 alone
+                    # keeps its own theme)
+                    | (
+                        pl.col("clause").str.contains(_PART_SHARE)
+                        & pl.when(~pl.col("in_part"))
+                        .then(pl.col("topic"))
+                        .forward_fill()
+                        .over(keys)
+                        .is_not_null()
+                    )
+                )
+            )
             .then(
                 pl.coalesce(
                     pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over(keys),
                     # a part opening its sentence (其中长者的轮候时间为3.6年) continues the one before
-                    pl.when(pl.col("c0") == 0).then(
+                    pl.when((pl.col("c0") == 0) | pl.col("_before").str.contains(f"^{_PART}$")).then(
                         pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over("sha256")
                     ),
                     pl.col("topic"),

@@ -104,3 +104,38 @@ NOT_GRAPES = ("中方同葡萄牙政府签署协议两份。", "中方同葡萄�
 @SCRIPTS
 def test_portugal_is_no_grape(tmp_path: Path, script: int) -> None:
     assert _topics(tmp_path, NOT_GRAPES[script])["两份"] != "rural"
+
+
+# a part of the whole is about the whole, also when its opener stands as a clause of its own
+# (其中，…); a part stating its share of the whole (其中X占…) counts the whole's things, whatever X
+# names; a part naming a theme of its own otherwise keeps it
+PARTS = (
+    "全区组建家庭医生签约服务团队120个，签约居民21万人。其中，60岁以上老年人签约3.1万人。"
+    "全市现有巴士约900辆，其中电动巴士占六成。全市修建农田水利项目80个，其中生态环境项目12个。",
+    "全區組建家庭醫生簽約服務團隊120個，簽約居民21萬人。其中，60歲以上老年人簽約3.1萬人。"
+    "全市現有巴士約900輛，其中電動巴士佔六成。全市修建農田水利項目80個，其中生態環境項目12個。",
+)
+
+
+@SCRIPTS
+def test_a_part_takes_its_whole_s_topic(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, PARTS[script])
+    assert topics["3.1万人"] == "health"
+    assert topics["六成"] == "transport"
+    assert topics["12个"] == "environment"
+
+
+# beds in a care home for the elderly are elderly care (social security), a hospital's health, a
+# dormitory's housing
+BEDS = (
+    "全市共有养老机构120家、床位1.8万张。医院今年新增床位300张。工地宿舍新增床位500张。",
+    "全市共有養老機構120家、床位1.8萬張。醫院今年新增床位300張。工地宿舍新增床位500張。",
+)
+
+
+@SCRIPTS
+def test_beds_are_settled_by_where_they_stand(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, BEDS[script])
+    assert topics["1.8万张"] == "social_security"
+    assert topics["300张"] == "health"
+    assert topics["500张"] == "housing"
