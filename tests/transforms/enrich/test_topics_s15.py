@@ -139,3 +139,18 @@ def test_beds_are_settled_by_where_they_stand(tmp_path: Path, script: int) -> No
     assert topics["1.8万张"] == "social_security"
     assert topics["300张"] == "health"
     assert topics["500张"] == "housing"
+
+
+# a course names no theme decisively: the trade it teaches (电子商务培训) decides, and a course
+# counted on its own stays education
+COURSES = (
+    "商务局今年举办电子商务培训课程20场，参加者逾900人次。学校今年开设选修课程45个。",
+    "商務局今年舉辦電子商務培訓課程20場，參加者逾900人次。學校今年開設選修課程45個。",
+)
+
+
+@SCRIPTS
+def test_a_course_takes_the_trade_it_teaches(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, COURSES[script])
+    assert topics["20场"] == "economy" and topics["逾900人次"] == "economy"
+    assert topics["45个"] == "education"
