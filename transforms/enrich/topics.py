@@ -537,10 +537,29 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # only a decisive keyword (weight >= PREDICATE_MIN) of the predicate names the theme: …保持全球城市首位
     # says nothing of what was counted
     predicate = _subject_heads(m, "predicate", PREDICATE_MIN).rename({"subject_head": "predicate_head"})
+    # people named by a weak word of welfare (长者, 老年人) whom nothing in their clause themes are the
+    # people of the programme named in their clause or in a part detailing them right after it
+    # (…约142万名合资格长者，其中132万人曾使用医疗券 -> health): its decisive keyword outside the
+    # subject (fact-spec tie: people served take the programme's topic); else they stay welfare's
+    after_clause = (
+        pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^((?:其中|当中)[^{CLAUSE_STOP}]*)").fill_null("")
+    )
+    programme = _subject_heads(
+        m.filter(people).select(
+            "_row",
+            pl.concat_str(pl.col("clause"), pl.lit("，"), after_clause)
+            .str.split(pl.col("subject"))
+            .list.join("，")
+            .alias("rest"),
+        ),
+        "rest",
+        PREDICATE_MIN,
+    ).rename({"subject_head": "programme_head"})
     return (
         m.join(after, on="_row", how="left")
         .join(heads, on="_row", how="left")
         .join(predicate, on="_row", how="left")
+        .join(programme, on="_row", how="left")
         .join(actor, on="_row", how="left")
         .join(group, on="_row", how="left")
         .with_columns(
@@ -573,6 +592,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
                         pl.col("subject_head").is_null() | people | (pl.col("subject_weight") < PREDICATE_MIN)
                     ).then(pl.col("predicate_head")),
                     pl.when(pl.col("subject_weight") < PREDICATE_MIN).then(pl.col("actor_head")),
+                    pl.when(
+                        people
+                        & (pl.col("subject_weight") < PREDICATE_MIN)
+                        & pl.col("subject_head").is_in(_welfare_people())
+                    ).then(pl.col("programme_head")),
                     "subject_head",
                     "tail_head",
                     "lead_head",
@@ -611,12 +635,21 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "predicate_head",
             "actor_head",
             "group_head",
+            "programme_head",
             "predicate",
             "bare_fund",
             "origin",
             "at_crossing",
         )
     )
+
+
+@lru_cache(maxsize=1)
+def _welfare_people() -> list[str]:
+    """The weak keywords of social security that name people (长者, 老年人, 困难群众): lexicon
+    topic_people.txt words that topics.csv gives to social_security below PREDICATE_MIN."""
+    weak = keywords().filter((pl.col("topic") == "social_security") & (pl.col("weight") < PREDICATE_MIN))
+    return sorted(set(weak["keyword"]) & set(words("topic_people.txt")))
 
 
 def _qualified() -> pl.Expr:

@@ -154,3 +154,21 @@ def test_a_course_takes_the_trade_it_teaches(tmp_path: Path, script: int) -> Non
     topics = _topics(tmp_path, COURSES[script])
     assert topics["20场"] == "economy" and topics["逾900人次"] == "economy"
     assert topics["45个"] == "education"
+
+
+# the elderly named by a weak welfare word take the programme named in their clause or in the part
+# detailing them (vouchers: health); with none there, a programme of another clause does not reach
+# them and they stay welfare's
+ELDERS = (
+    "卫生署表示，全区共有约9万名合资格长者，其中7万人曾使用医疗券。"
+    "全区为2万名困难群众发放救助金，3000户农户喝上自来水。",
+    "衞生署表示，全區共有約9萬名合資格長者，其中7萬人曾使用醫療券。"
+    "全區為2萬名困難群眾發放救助金，3000戶農戶喝上自來水。",
+)
+
+
+@SCRIPTS
+def test_the_elderly_take_their_programme_s_topic(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, ELDERS[script])
+    assert topics["约9万名"] == "health" and topics["7万人"] == "health"
+    assert topics["2万名"] == "social_security"
