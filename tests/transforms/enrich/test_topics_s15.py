@@ -172,3 +172,20 @@ def test_the_elderly_take_their_programme_s_topic(tmp_path: Path, script: int) -
     topics = _topics(tmp_path, ELDERS[script])
     assert topics["约9万名"] == "health" and topics["7万人"] == "health"
     assert topics["2万名"] == "social_security"
+
+
+# a family doctor's signing coverage over the population is primary care (the population is its
+# base); a late fee (逾期罚款) is no law enforcement: what was lent decides
+SIGNING = (
+    "全市家庭医生签约居民30万人，常住人口签约覆盖率达到65%，签约率逐年提高。"
+    "图书馆今年新增登记读者2万名。同期逾期罚款收入约80万元。",
+    "全市家庭醫生簽約居民30萬人，常住人口簽約覆蓋率達到65%，簽約率逐年提高。"
+    "圖書館今年新增登記讀者2萬名。同期逾期罰款收入約80萬元。",
+)
+
+
+@SCRIPTS
+def test_signing_coverage_is_health_and_a_late_fee_its_service_s(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, SIGNING[script])
+    assert topics["65%"] == "health"
+    assert topics["约80万元"] == "culture_tourism"
