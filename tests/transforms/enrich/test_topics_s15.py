@@ -189,3 +189,15 @@ def test_signing_coverage_is_health_and_a_late_fee_its_service_s(tmp_path: Path,
     topics = _topics(tmp_path, SIGNING[script])
     assert topics["65%"] == "health"
     assert topics["约80万元"] == "culture_tourism"
+
+
+# waterways and transport hubs are transport, as roads between places are
+WATERWAYS = (
+    "今年全省水运及枢纽站场完成投资30亿元。",
+    "今年全省水運及樞紐站場完成投資30億元。",
+)
+
+
+@SCRIPTS
+def test_waterways_and_hubs_are_transport(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, WATERWAYS[script])["30亿元"] == "transport"
