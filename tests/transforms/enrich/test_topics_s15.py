@@ -206,13 +206,13 @@ def test_waterways_and_hubs_are_transport(tmp_path: Path, script: int) -> None:
 # navel oranges, fruit growers and flowers and saplings grown for sale are farming; a village-run
 # industrial estate renewed is urban renewal
 GROWERS = (
-    "全县脐橙产值达到20亿元，带动果农3万余名增收，花木网销额突破50亿元。全区完成村级工业园改造4000亩。",
-    "全縣臍橙產值達到20億元，帶動果農3萬餘名增收，花木網銷額突破50億元。全區完成村級工業園改造4000畝。",
+    "全县脐橙产量达到20万吨，带动果农3万余名增收，花木网销额突破50亿元。全区完成村级工业园改造4000亩。",
+    "全縣臍橙產量達到20萬噸，帶動果農3萬餘名增收，花木網銷額突破50億元。全區完成村級工業園改造4000畝。",
 )
 
 
 @SCRIPTS
 def test_growers_are_farming_and_village_estates_urban(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, GROWERS[script])
-    assert [topics[t] for t in ("20亿元", "3万余名", "突破50亿元")] == ["rural"] * 3
+    assert [topics[t] for t in ("20万吨", "3万余名", "突破50亿元")] == ["rural"] * 3
     assert topics["4000亩"] == "urban"
