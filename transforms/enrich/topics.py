@@ -588,6 +588,13 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .then(
                 pl.coalesce(
                     "group_head",
+                    # things that join a scheme (2,100幢住宅楼宇参与废物源头分类计划) are counted as its
+                    # members: the scheme decides, not what they are; volunteers and cadres who join a
+                    # campaign stay governance's
+                    pl.when(
+                        pl.col("predicate").str.contains(_JOINS).fill_null(False)
+                        & ~pl.col("subject_head").is_in(_governance_words()).fill_null(False)
+                    ).then(pl.col("predicate_head")),
                     pl.when(
                         pl.col("subject_head").is_null() | people | (pl.col("subject_weight") < PREDICATE_MIN)
                     ).then(pl.col("predicate_head")),
@@ -642,6 +649,15 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "at_crossing",
         )
     )
+
+
+_JOINS = r"^(?:已|均|先后|陆续)?(?:参与|参加|加入)"  # what the subject does: joins a scheme (参与…计划)
+
+
+@lru_cache(maxsize=1)
+def _governance_words() -> list[str]:
+    """The governance keywords (志愿者, 党员, 干部): people who join a campaign as its workers."""
+    return keywords().filter(pl.col("topic") == "governance")["keyword"].to_list()
 
 
 @lru_cache(maxsize=1)

@@ -216,3 +216,18 @@ def test_growers_are_farming_and_village_estates_urban(tmp_path: Path, script: i
     topics = _topics(tmp_path, GROWERS[script])
     assert [topics[t] for t in ("20万吨", "3万余名", "突破50亿元")] == ["rural"] * 3
     assert topics["4000亩"] == "urban"
+
+
+# things that join a scheme are counted as its members: the scheme decides, not what they are;
+# volunteers who join a campaign stay governance's
+JOINERS = (
+    "目前已有800幢住宅楼宇参与废物源头分类计划。全市3000名志愿者参与垃圾分类宣传。",
+    "目前已有800幢住宅樓宇參與廢物源頭分類計劃。全市3000名志願者參與垃圾分類宣傳。",
+)
+
+
+@SCRIPTS
+def test_members_of_a_scheme_take_its_topic(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, JOINERS[script])
+    assert topics["800幢"] == "environment"
+    assert topics["3000名"] == "governance"
