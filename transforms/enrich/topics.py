@@ -757,24 +757,18 @@ def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MI
     found one -- the strongest, and of equals the later, since a Chinese noun phrase ends in its head
     (农村居民人均可支配收入 -> 农村居民, weight 5 over 4; 社保科创基金 -> 科创基金, not 社保)."""
     telling = keywords().filter(pl.col("weight") >= least).select("keyword", "topic", "weight")
-    # a problem of a named thing (污水治理问题) takes that thing's theme: the petitions word yields to
-    # a decisive keyword of another topic in the same subject -- in a subject only: in a predicate
-    # (…在接访中反映了县道问题) the request is what the people counted did
+    # a problem of a named thing (污水治理问题, 供水诉求) takes that thing's theme: the petitions word
+    # yields to a decisive keyword of another topic in the same subject -- in a subject only: in a
+    # predicate (…在接访中反映了县道问题) the request is what the people counted did
     themed = ((pl.col("topic") != "petitions") & (pl.col("weight") >= PREDICATE_MIN)).any().over(
         "_row"
     ) & pl.lit(col == "subject")
-    # ...but a complaint or request heading the subject (噪音陈情, 供暖投诉: a word of lexicon
-    # topic_request_words.txt, the subject's last keyword) is what residents raised, whatever it is
-    # about: it does not yield (信访救助资金 is still relief)
-    request = pl.col("kw").is_in(words("topic_request_words.txt")) & (
-        pl.col("at") == pl.col("at").max().over("_row")
-    )
     return (
         m.select("_row", _hits(col, "kw"))
         .explode("kw")
         .with_columns(pl.int_range(pl.len()).over("_row").alias("at"))
         .join(telling, left_on="kw", right_on="keyword")
-        .with_columns(((pl.col("topic") == "petitions") & themed & ~request).alias("yields"))
+        .with_columns(((pl.col("topic") == "petitions") & themed).alias("yields"))
         .sort("_row", "yields", "weight", "at", descending=[False, False, True, True])
         .unique("_row", keep="first")
         .select("_row", pl.col("kw").alias("subject_head"))

@@ -805,6 +805,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
         prefix_bound is None and _ORDINAL_LIST.search(sent, max(0, head - 10), head)
     ):
         return None  # 第二批; 播出第三、四集: the 第 of a list of ordinals applies to each (全国第四、突破1万公里: not)
+    if prefix_bound is None and sent.endswith("每", 0, prefix_start):
+        return None  # 每240米加收2元, 每50公斤提高9元, 每三台…就有一台: the base a rate is per, not a figure
 
     inner_bound = None
     unit: Unit | None = None
@@ -958,6 +960,8 @@ def _read_metric(  # noqa: C901 - one grammar, read in order
                 return None  # 第85分30秒: a moment of a match, not a length
             low = high = round(low + 60 * int(minutes.group(1)), 6)  # 3分25秒38: 205.38 s
             prefix_start = minutes.start()
+    if unit.surface == "座" and sent.startswith(tuple(words("seat_class_vehicles.txt")), end):
+        return None  # 19座小巴, 7座乘用车: a class of vehicle by its seats, not a count
     if unit.unit == "口" and sent.endswith(("一家", "全家"), 0, prefix_start):
         return None  # 一家三口以店为家: a family, not a count (一家六口人 is 6 人: the unit is 口人)
     if unit.unit == "小时" and low == high == 24 and _round_the_clock(sent, end):
@@ -1037,13 +1041,16 @@ def _formal_two(sent: str, start: int, unit_end: int, unit: Unit, prefix_bound: 
     return unit.kind == "duration" and (prefix_bound is not None or _is_day_count(sent, start, unit_end))
 
 
-_WITHIN_THE_ONES = re.compile(r"(?:以内|之内|内)[^，。；,;0-9]{1,12}?的[^，。；,;]{0,12}?占")
+_WITHIN_THE_ONES = re.compile(
+    r"(?:以内|之内|内)[^，。；,;0-9]{1,12}?的"
+    r"(?:[^，。；,;]{0,12}?占|[^，。；,;0-9]{0,8}?(?:比率|比例|率)(?:达|为|是|约|超|逾|近|升|降|提高|维持))"
+)  # 在12分钟内到达的召唤占92%, 在30分钟内获处理的比率达九成二: the time limit says which ones
 
 
 def _is_criterion(sent: str, start: int, end: int, unit: Unit) -> bool:
     """A figure that says which things are counted, not how many (metric-spec: conditions and
     thresholds): a time limit of a relative clause whose things are a share (在12分钟内到达现场的
-    召唤占92.7%, 3天内办结的诉求占98%), or a minimum that earns something later in the sentence
+    召唤占92.7%, 3天内办结的诉求占98%, 30分钟内获处理的比率达九成二), or a minimum that earns something later in the sentence
     (使用最少1,000元医疗券，可获额外500元; 消费满200元即可获赠), or an age after a verb of use
     (使用超过15年的电梯)."""
     if unit.kind == "duration" and _WITHIN_THE_ONES.match(sent, end):

@@ -72,3 +72,49 @@ def test_a_place_acting_before_a_list_closed_by_deng_keeps_the_count(tmp_path: P
         tmp_path, "浙江省2026年政府工作报告\n开工建设宁波舟山港梅山码头、温州瓯江口大桥等15个项目。"
     )
     assert got["15个"] == "浙江省"
+
+
+def test_respectively_pairs_only_the_figures_of_its_own_clause(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "泗洪县融媒体中心讯\n龙泉镇、石桥镇分别新建农村文化礼堂5个和3个，两镇礼堂总数占全县的三成。",
+    )
+    assert got["5个"] == "龙泉镇"
+    assert got["3个"] == "石桥镇"
+    assert got["三成"] is None
+
+
+def test_a_clause_counting_areas_names_none_of_them(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "泗洪县融媒体中心讯\n龙泉镇今年种植西瓜3.6万亩，两大主产镇产量占全县的六成。",
+    )
+    assert got["3.6万亩"] == "龙泉镇"
+    assert got["六成"] is None
+
+
+def test_a_two_character_compound_name_after_another_area_is_read_in_its_chain(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "台州日报讯\n在路桥区路南街道金湖小区，8个单元加装了电梯。全区改造老旧小区15个。",
+    )
+    assert got["8个"] == "金湖小区"
+    assert got["15个"] is None
+
+
+def test_a_district_name_that_is_an_everyday_word_counts_only_in_its_own_province(tmp_path: Path) -> None:
+    got = _regions(
+        tmp_path,
+        "呼伦贝尔市海拉尔区2019年政府工作报告\n全区完成棚改区、平房区改造面积35万平方米。",
+    )
+    assert got["35万平方米"] == "海拉尔区"
+    got = _regions(tmp_path, "哈尔滨市2025年政府工作报告\n平房区新增规上工业企业12家。")
+    assert got["12家"] == "平房区"
+
+
+def test_a_slogan_counting_places_by_round_numbers_names_no_area(tmp_path: Path) -> None:
+    got = _areas(
+        tmp_path,
+        "某省2026年政府工作报告\n深入实施“百县千镇万村”工程，首批建设20个典型镇。",
+    )
+    assert got["20个"] is None

@@ -261,7 +261,7 @@ REGIONAL = [
     ("保护效果维持约半年至1年", "约半年", 0.5, 0.5, 0.5, "年", "approx"),  # half a length of time
     ("步行约半小时", "约半小时", 0.5, 0.5, 0.5, "小时", "approx"),
     ("检获约80磅鱼翅", "约80磅", 80, 80, 80, "磅", "approx"),  # Hong Kong and Taiwan units
-    ("金价每2安士", "2安士", 2, 2, 2, "盎司", "exact"),
+    ("检获黄金2安士", "2安士", 2, 2, 2, "盎司", "exact"),
     ("尖峰负载3,850万瓩", "3,850万瓩", 3.85e7, 3.85e7, 3.85e7, "千瓦", "exact"),
     ("稻谷产量约95万公吨", "约95万公吨", 9.5e5, 9.5e5, 9.5e5, "吨", "approx"),
     ("每人每日用水130公升", "130公升", 130, 130, 130, "升", "exact"),
@@ -358,7 +358,7 @@ REGIONAL_NEGATIVE = [
     ("恒指于下午4点收市，3点半复牌", []),  # clock times, even in a sentence about an index
     ("会上提出三点意见，下午5点散会", []),  # 点 without an index is never a metric
     ("截至今年六月的十二个月内，共录得", []),  # 截至…的N个月: a reference period
-    ("每两星期一次", ["两星期", "一次"]),  # 一次 after a rate base counts
+    ("每两星期一次", ["一次"]),  # 一次 after a rate base counts; the base (每两星期) is none
     ("较对上三个月上升5.1%", ["5.1%"]),  # HK 对上 ('the preceding'): a reference period
     ("每10万人口有医师31.2人", ["31.2人"]),  # a scaled base of a rate (per 100,000) is no amount
     ("每百万元产值耗水4.6吨，每千人拥有3.1张床位", ["4.6吨", "3.1张"]),
@@ -487,6 +487,29 @@ def test_article_yi_in_a_list_of_counts_with_another_measure_word() -> None:
 
 
 def test_teu_short_form_is_the_unit() -> None:
-    # 标箱 is the everyday short form of 标准箱 (TEU): the span runs to it, not to the multiplier
+    # 标箱 is the everyday short form of 标准箱 (TEU): the span runs to it, not to the multiplier, and
+    # the unit stays as written (two blind gold sets keep 标箱); both sum in the base unit 标准箱
     (fig,) = [f for f in find_metrics("港口集装箱吞吐量达8097万标箱") if f.text.startswith("8097")]
-    assert (fig.text, fig.unit) == ("8097万标箱", "标准箱")
+    assert (fig.text, fig.unit) == ("8097万标箱", "标箱")
+    (full,) = find_metrics("港口集装箱吞吐量达1350万标准箱")
+    assert full.unit == "标准箱"
+
+
+def test_the_base_a_rate_is_per_is_not_a_figure() -> None:
+    # 每 + a quantity names the base of a price or rate (metric-spec: 每生每课时2.5元 → 2.5元 only)
+    assert [f.text for f in find_metrics("的士其后每240米加收2元。")] == ["2元"]
+    assert [f.text for f in find_metrics("小麦最低收购价每50公斤提高5到7元。")] == ["5到7元"]
+    assert [f.text for f in find_metrics("全国每三台工业机器人就有一台产自本省。")] == []
+    assert [f.text for f in find_metrics("每千人口拥有执业医师3.2人。")] == ["3.2人"]
+
+
+def test_a_time_limit_of_the_ones_a_rate_measures_is_a_criterion() -> None:
+    # 在N分钟内…的比率/比例达: the limit says which cases the rate counts (as 在12分钟内到达的召唤占92%)
+    assert [f.text for f in find_metrics("救护车在10分钟内到达现场的比例为93%。")] == ["93%"]
+    assert [f.text for f in find_metrics("病人在30分钟内获处理的比率达九成二。")] == ["九成二"]
+    assert [f.text for f in find_metrics("救护车平均在10分钟内到达现场。")] == ["10分钟"]
+
+
+def test_seats_naming_a_class_of_vehicle_are_no_count() -> None:
+    assert [f.text for f in find_metrics("购置7座乘用车20辆，新建3座加油站。")] == ["20辆", "3座"]
+    assert [f.text for f in find_metrics("把19座小巴的比例提升至八成。")] == ["八成"]

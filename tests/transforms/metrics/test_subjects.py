@@ -163,7 +163,9 @@ def test_second_pass_boundaries(sentence: str, span: str, subject: str) -> None:
 
 def test_respectively_splits_items_joined_by_a_conjunction() -> None:
     found = facts("城镇和农村居民人均消费支出分别增长4.1%和6.2%。")
-    assert found["4.1%"].subject == "城镇"
+    # 城镇 alone is a qualifier, not a thing: the first figure takes the list up to its head (the gold's
+    # 城镇、农村居民人均可支配收入分别… rows: min 居民人均可支配收入, max the whole list)
+    assert found["4.1%"].subject == "城镇和农村居民人均消费支出"
     assert found["6.2%"].subject == "农村居民人均消费支出"
 
 
@@ -264,7 +266,8 @@ def test_a_level_word_item_with_no_subject_takes_the_next_head() -> None:
         ("限上智能手机、节能家电零售额分别增长11.2%、25.4%。", "11.2%", "限上智能手机"),
         ("第一、第二产业增加值分别增长3.1%、6.4%。", "3.1%", "第一"),
         ("盗窃、诈骗案件分别下降12.5%、20.1%。", "12.5%", "盗窃"),
-        ("城镇和农村居民人均可支配收入分别增长4.9%和6.8%。", "4.9%", "城镇"),
+        # 城镇 alone is a qualifier: the list up to its head (the gold's 城镇、农村…分别 rows)
+        ("城镇和农村居民人均可支配收入分别增长4.9%和6.8%。", "4.9%", "城镇和农村居民人均可支配收入"),
         ("工业投资、民间投资分别增长8.2%、3.4%。", "8.2%", "工业投资"),
     ],
 )
@@ -542,9 +545,10 @@ def test_adverbs_after_the_noun_open_the_predicate(sentence: str, span: str, sub
         # a verb after a sum or share says what it goes to: the subject is named before it ...
         ("安排专项资金3亿元支持县域商业项目建设。", "3亿元", "专项资金"),
         ("新增财力70%以上用于教育领域。", "70%以上", "财力"),
-        # ... or, when nothing is named before, the programme the money goes to
-        ("投入9亿元实施乡村道路安全工程。", "9亿元", "乡村道路安全工程"),
-        ("投入6亿元实施校园提质、课堂提效“双提”行动。", "6亿元", "校园提质、课堂提效“双提”行动"),
+        # ... and when nothing is named before, the programme the money goes to is not what the
+        # sum counts (session 15: the spent gold leaves these null)
+        ("投入9亿元实施乡村道路安全工程。", "9亿元", None),
+        ("投入6亿元实施校园提质、课堂提效“双提”行动。", "6亿元", None),
     ],
 )
 def test_a_sum_and_what_it_goes_to(sentence: str, span: str, subject: str) -> None:
@@ -717,7 +721,8 @@ def test_a_year_in_chinese_digits_is_a_date_not_a_subject() -> None:
     found = facts("住户总数由二○二四年一月至三月的52000户增至二○二四年四月至六月的53000户。")
     assert found["52000户"].subject == "住户总数"
     assert found["53000户"].subject == "住户总数"
-    assert facts("当局表示，二〇二七年将拨款3亿元推行青年宿舍计划。")["3亿元"].subject == "青年宿舍计划"
+    # (what the sum runs is not what it counts: null, session 15; never the year)
+    assert facts("当局表示，二〇二七年将拨款3亿元推行青年宿舍计划。")["3亿元"].subject is None
 
 
 def test_the_year_word_after_digits_alone_is_no_subject() -> None:
@@ -848,8 +853,8 @@ def test_a_verb_of_winning_an_honour_ends_the_name_after_a_count() -> None:
 
 
 def test_a_frame_after_a_sums_purpose_closes_its_object() -> None:
-    # 用于…|的基础上: the frame word ends what the money goes to
-    assert facts("今年在安排6亿元用于民生实事的基础上，再办一批好事。")["6亿元"].subject == "民生实事"
+    # 用于…|的基础上: the frame word ends what the money goes to (a fund, the only object kept)
+    assert facts("今年在安排6亿元用于专项资金的基础上，再办一批好事。")["6亿元"].subject == "专项资金"
 
 
 def test_jixu_and_youwang_are_adverbs_before_the_verb() -> None:

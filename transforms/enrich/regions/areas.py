@@ -7,6 +7,8 @@ under (:func:`_area_home`).
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from transforms.enrich.context import Context
@@ -18,6 +20,10 @@ from transforms.lexicon import words
 SENTENCE_AREAS = {"sha256": pl.String, "sent_ix": pl.Int32, "area": pl.String}
 _EDGE = r"(?:[^\p{Han}]|的)"  # what marks a candidate's known left edge
 _NAME_ENDINGS = frozenset("州和")  # boundary characters that also end place names
+# a clause opening on a count of areas (两大主产镇产量…, 三个村…, 两镇): about several of them
+_PLACES_COUNTED = re.compile(
+    r"(?:[一二两三四五六七八九十几]+(?:大|个)?|\d+个)[^\W\d年月日天]{0,3}?(?:街道|镇|乡|村|社区)"
+)
 
 
 def _alternation(name: str) -> str:
@@ -121,9 +127,40 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     prefix = pl.col("raw_stem").str.slice(
         0, pl.col("raw_stem").str.len_chars() - pl.col("stem").str.len_chars()
     )
+    # 两大主产镇, 三大片区: 大 after a numeral counts the places, it starts no name; nor does a slogan
+    # counting places by round numbers (“百县千镇万村高质量发展工程”, 千村示范)
+    ranked = (
+        pl.col("stem").str.starts_with("大") & prefix.str.contains("[一二两三四五六七八九十几]$")
+    ) | pl.col("cand").str.contains("[十百千万][县镇乡村]")
     clean = cand.filter(
-        pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$")
+        pl.col("clean") & valid(pl.col("stem")) & ~prefix.str.contains(f"(?:{counted})$") & ~ranked
     ).with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
+    # 白云街道|东山小区: a two-character 小区 name right after another area's suffix is a name in its chain
+    chained = (
+        sentences.select(
+            "sha256",
+            pl.col("sent_ix").cast(pl.Int32),
+            pl.col("text").str.extract_all(r"(?:街道|社区|镇|乡|村)\p{Han}{2}小区").alias("cand"),
+        )
+        .with_row_index("order")
+        .explode("cand")
+        .drop_nulls("cand")
+        .with_columns(pl.col("cand").str.extract(r"(\p{Han}{2})小区$", 1).alias("stem"))
+        .with_columns(pl.lit("小区").alias("suffix"))
+        .filter(
+            ~pl.col("stem").str.contains(f"^(?:{determiners})")
+            & ~pl.col("stem").is_in(list(not_names))
+            & ~pl.col("stem").str.contains(f"^(?:{verbs})")
+            & ~_generic_place(pl.col("stem") + pl.col("suffix"))
+        )
+        .with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
+    )
+    clean = pl.concat(
+        [
+            clean.select("order", "sha256", "sent_ix", "stem", "area"),
+            chained.select("order", "sha256", "sent_ix", "stem", "area"),
+        ]
+    )
     known = clean.select("sha256", "stem").unique()  # 通惠社区 vouches for 通惠街道 too
     unclean = cand.filter(~pl.col("clean"))
     tails_found = [
@@ -259,8 +296,13 @@ def _metric_areas(metrics: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
         clause_end = a - len(lead) + len(clause)
         after = [area for pos, area in spots if b <= pos < clause_end]
         ids.append(metric_id)
-        if before and before[-1][0] < a - len(lead) and _deictic()[0].match(lead):
-            picked.append(None)  # 全县/全市/我区 opening the clause: the whole division, no area
+        if (
+            before
+            and before[-1][0] < a - len(lead)
+            and (_deictic()[0].match(lead) or _PLACES_COUNTED.match(lead))
+        ):
+            # 全县/全市/我区 opening the clause: the whole division; 两大主产镇…, 两镇…: several areas
+            picked.append(None)
         elif before:
             picked.append(_listed_area(sent, spots, spots.index(before[-1]), a, starts[sent]))
         else:
@@ -292,5 +334,8 @@ def _listed_area(
     if "分别" not in tail or "等" in tail[:1]:
         return None
     listed = [name for _, name in spots[first : i + 1]]
-    after = [s for s in metric_starts if s > end + tail.index("分别")]
+    # the figures 分别 pairs stand in its own clause (…分别为8.2万亩和6.5万亩，两大主产镇…近一半)
+    at = end + tail.index("分别")
+    stop = min((k for k in (sent.find(c, at) for c in "，；。") if k >= 0), default=len(sent))
+    after = [s for s in metric_starts if at < s < stop]
     return listed[after.index(a)] if len(after) == len(listed) and a in after else None

@@ -56,6 +56,7 @@ def _named(
     zones = tuple(words("region_zone_tails.txt"))
     goes = tuple(words("region_destination_words.txt"))
     markets = tuple(words("region_market_heads.txt"))
+    word_names = frozenset(words("division_word_names.txt"))
     raw = text.encode("utf-8")
     full = {c for a, _ in found if aliases[a][1] for c in aliases[a][0]}
     # a province named by its short form vouches for the name right after it (山西大同, 辽宁锦州)
@@ -125,6 +126,12 @@ def _named(
         near = (
             info[code][3] == province or bool(set(_ancestors(code, info)) & full) or code in vouched or listed
         )
+        if (
+            is_full
+            and alias in word_names
+            and not (info[code][3] == province or set(_ancestors(code, info)) & full)
+        ):
+            continue  # 对棚改区、平房区散煤散烧…整治 in a Hulunbuir report: bungalow zones, not Harbin's district
         # a one-character stem (成县, 和县) is read inside words (建成县级) unless the place is near
         if (is_full and (len(alias) > 2 or near)) or info[code][1] == "province" or near:
             codes.append(code)

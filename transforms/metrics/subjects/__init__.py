@@ -37,6 +37,7 @@ from transforms.metrics.subjects.aspects import _aspects
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
 from transforms.metrics.subjects.changes import _change_frames, _rates_of_change
+from transforms.metrics.subjects.clause_subject import _subject_of_clause_before
 from transforms.metrics.subjects.clauses import (
     _each_of_list,
     _rate_of_clause_before,
@@ -44,6 +45,7 @@ from transforms.metrics.subjects.clauses import (
     _total_after_list,
 )
 from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
+from transforms.metrics.subjects.expiry import _extended_term
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.neighbours import (
@@ -98,7 +100,30 @@ def _given_per_head(sentence: str, subject: str, floor: int, at: int, event: boo
     return given or subject
 
 
+# Corner quotes (「」『』, the quotation marks of Hong Kong, Macau and Taiwan texts) read as the curly
+# ones the rules know (“”‘’): one character for one, so every offset stays where it was.
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
+    """Subject and measure of every metric of one sentence, in the order of ``spans``; a sentence
+    quoting with corner quotes is read with curly ones, and its subjects given back as written."""
+    curly = sentence.translate(_CORNER_QUOTES)
+    if curly == sentence:
+        return _facts_of(sentence, spans)
+    return [Fact(_as_written(f.subject, curly, sentence), f.measure) for f in _facts_of(curly, spans)]
+
+
+def _as_written(subject: str | None, curly: str, sentence: str) -> str | None:
+    """``subject`` read from the curly-quoted ``curly`` with the quotation marks ``sentence`` has there
+    (unchanged when it holds none, or is no span of the sentence: a list joined by the rules)."""
+    if not subject or not any(c in subject for c in "“”‘’"):
+        return subject
+    at = curly.find(subject)
+    return sentence[at : at + len(subject)] if at >= 0 else subject
+
+
+def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     """Subject and measure of every metric of one sentence, in the order of ``spans``."""
     out: list[Fact] = []
     floor = 0
@@ -123,6 +148,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
         )
+        subject = _extended_term(sentence, sp.start, floor, sp.unit) or subject  # 承包到期后再延长|三十年
         if subject and not after:
             subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
             subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
@@ -157,6 +183,7 @@ def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
         if subject is None or subject in _attribute_heads() or subject in _set("subject_size_attributes.txt"):
             subject = _last_resort(sentence, spans, out, k, before, subject)
+        subject = subject or _subject_of_clause_before(sentence, spans, out, k)  # 粮食总产再创新高，连续16年…
         # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
         subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
         subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率

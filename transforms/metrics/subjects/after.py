@@ -438,8 +438,8 @@ def _opens_event_predicate(ws: Sequence[Word], i: int) -> bool:
     )
 
 
-# Heads an opening word qualifies (通车|里程, 投产|规模): attributes of the thing opened
-_QUALIFIED_HEADS = ("里程", "规模", "总量", "时间", "率", "量")
+# Heads an opening word qualifies (通车|里程, 投产|规模, 参赛|资格): attributes of the thing opened
+_QUALIFIED_HEADS = ("里程", "规模", "总量", "时间", "率", "量", "资格")
 
 
 def _glued_conjunction(ws: Sequence[Word], i: int) -> bool:

@@ -26,8 +26,9 @@ from transforms.metrics.subjects.owners import (
     _with_contributor,
     _with_owner,
     _with_per_head,
+    _with_relation,
 )
-from transforms.metrics.subjects.per_head import _per_head_change
+from transforms.metrics.subjects.per_head import _per_head_change, _per_population
 from transforms.metrics.subjects.phrase import _np_backward
 from transforms.metrics.subjects.segments import _split_stop_prefix
 from transforms.metrics.subjects.spans import (
@@ -50,6 +51,19 @@ from transforms.metrics.subjects.vocab import (
     _set,
 )
 from transforms.metrics.words import Word, tag
+
+# Localisers that close a date after its digits and tail (117年底|前, 116年|起): when, never what
+_DATE_LOCALISERS = frozenset({"前", "起", "后", "止", "以前", "之前", "以后", "之后", "为止"})
+
+
+def _past_date_tail(np: list[Word], rest: list[Word]) -> list[Word]:
+    """``np`` without what is left of a date whose digits end ``rest``: its tail (2024|年|全省地区生产
+    总值; 年度投资 keeps its 年度; alone, 政府115|年度|将编列…, the date names nothing) and a localiser
+    closing it (117|年底|前|资源回收率, 116|年|起|…: by or from when)."""
+    if not (rest and rest[-1].tag == "m" and np and np[0].text in _DATE_TAILS):
+        return np
+    np = np[1:]
+    return np[1:] if len(np) > 1 and np[0].text in _DATE_LOCALISERS else np
 
 
 def _before(
@@ -209,7 +223,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     rate = _rate_tail(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
     core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
-    ws = _quoted_names(_split_stop_prefix(tag(core[: len(core) - len(bridged)])))
+    ws = _quoted_names(_split_stop_prefix(_per_population(tag(core[: len(core) - len(bridged)]))))
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
@@ -226,13 +240,13 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
         ws = _before_base(ws)  # 网购骗案|占|诈骗案|约三成: 占 relates the thing to its base without 的
     # 城镇化率|从2020年的|53.2%: the change's start point; 财政储备|在2026年3月31日|为…: a dated point
     ws = ws[: _frame_cut(ws)]
-    np, rest = _past_list_places(*_with_per_head(*_with_contributor(*_with_owner(*_np_backward(ws)))))
+    np, rest = _past_list_places(
+        *_with_per_head(*_with_contributor(*_with_relation(*_with_owner(*_np_backward(ws)))))
+    )
     located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
     if rest and rest[-1].text == "在" and located:
         np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
-    if rest and rest[-1].tag == "m" and np and np[0].text in _DATE_TAILS:
-        np = np[1:]  # 2024|年|全省地区生产总值: the date's 年 after its digits (年度投资 keeps its 年度);
-        # alone (政府115|年度|将编列…), the date names nothing
+    np = _past_date_tail(np, rest)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)
     governed = bool(rest) and (

@@ -1,7 +1,8 @@
-"""The programme a sum goes to: after it (投入8亿元|办好|民生实事) or as its clause's project
-(第二期计划|预计|投入|新台币186亿元).
+"""A sum's own noun after a verb right after it (下达1万亿元|增发|国债资金), and the project a sum's
+clause names (第二期计划|预计|投入|新台币186亿元).
 
-Money often names no noun of its own; what it funds is the thing the figure is about.
+Money often names no noun of its own. What it is spent on (预留3亿元|添置|化验仪器) is not what it
+counts: the gold leaves such a sum's subject null.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from transforms.metrics.words import tag
 
 
 def _purpose(sentence: str, end: int) -> str | None:
-    """The object of the verb right after a sum that names nothing before it (安排6亿元|支持|乡村
-    振兴项目): the money goes to it, so it is what the sum is about (as 投入…实施…“双向揭榜挂帅”)."""
+    """The object of the verb right after a sum that names nothing before it, when that object is a
+    fund (subject_fund_nouns.txt: 用好1800亿元|引导|基金): the verb then only qualifies the sum's own
+    noun. Any other object is what the money buys or runs (投入9亿元|实施|乡村道路安全工程), which
+    the sum does not count: None."""
     rest = sentence[end : end + _MAX_BEFORE + 4]
     stop = next((i for i, ch in enumerate(rest) if ch in _PURPOSE_STOP), None)
     frame = next(
@@ -35,6 +38,8 @@ def _purpose(sentence: str, end: int) -> str | None:
     ):
         return None  # the object is no plain noun phrase (为|民办实事, …|发展)
     subject = _balanced(_text(obj))
+    if not subject.endswith(words("subject_fund_nouns.txt")):
+        return None  # 预留约3,800万元|添置|化验仪器: what the money is spent on
     return subject if _good(subject, obj) else None
 
 

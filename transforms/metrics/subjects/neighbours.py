@@ -426,6 +426,11 @@ def _dimension_of(sentence: str, spans: Sequence[Span], k: int) -> str | None:
 _FIGURE_JOINS = ("、", "和", "及", "与", "以及")  # between two figures of one list (1,205宗、1,318宗及…)
 
 
+# A numeral and classifier opening the noun after a list (5万亿美元、6万亿美元|两个大的台阶): it counts
+# the list's items, it names no thing they measure
+_COUNTED = re.compile(r"[一二两三四五六七八九十几]+[个项批类次]")
+
+
 def _noun_after_list(sentence: str, spans: Sequence[Span], out: list[Fact]) -> list[Fact]:
     """分别接获1,205宗、1,318宗及1,402宗个案: a list of figures in one unit whose last names its noun
     after it; the earlier ones, with no noun of their own, count the same thing."""
@@ -441,8 +446,11 @@ def _noun_after_list(sentence: str, spans: Sequence[Span], out: list[Fact]) -> l
             k -= 1
         noun = out[last].subject
         if last > k and noun and _after_metric(sentence, spans, last) == noun:
+            # the earlier items read one and the same noun before the list (食物安全中心|在…分别抽取|
+            # 约6万5千个、约6万8千个及约7万1千个|食物样本): the clause's agent, not what they count
+            shared = len({out[j].subject for j in range(k, last)}) == 1 and not _COUNTED.match(noun)
             for j in range(k, last):
-                if out[j].subject is None:
+                if out[j].subject is None or shared:
                     out[j] = Fact(noun, out[j].measure)
         k -= 1
     return out

@@ -69,6 +69,29 @@ def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word
     return np, rest
 
 
+# Prepositions that open a "与X有关的" clause (subject_relation_words.txt closes it)
+_RELATION_OPENERS = frozenset({"与", "和", "同", "跟"})
+
+
+def _relation_clause(ws: Sequence[Word]) -> int | None:
+    """Where a clause 与|X|有关|的 ending ``ws`` opens (with nouns alone for X), or None."""
+    if len(ws) < 4 or ws[-1].text != "的" or ws[-2].text not in _set("subject_relation_words.txt"):
+        return None
+    k = len(ws) - 3
+    while k > 0 and ws[k].tag.startswith(("n", "j", "vn", "nz", "eng")) and not _is_stop(ws[k]):
+        k -= 1
+    if k == len(ws) - 3 or ws[k].text not in _RELATION_OPENERS:
+        return None
+    return k
+
+
+def _with_relation(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(np, rest) with a 与X有关的 clause before the noun (与|博彩|相关|的|犯罪案件) moved into the phrase:
+    the clause says which cases or people are counted."""
+    k = _relation_clause(rest) if np and np[0].tag.startswith(("n", "j", "vn")) else None
+    return ([*rest[k:], *np], rest[:k]) if k is not None else (np, rest)
+
+
 # Per-head words (人均, 户均) that make a 每 + time word after them part of the noun phrase: 人均|每日|
 # 弃置量 is the per-head daily amount, one indicator, where 每日 opening a phrase (每日|客流量) says when.
 _PER_HEAD = frozenset({"人均", "户均"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from transforms.metrics.subjects.owners import _relation_clause
 from transforms.metrics.subjects.spans import _text
 from transforms.metrics.subjects.vocab import _is_number, _is_punct, _is_stop, _nominal_verbs, _set
 from transforms.metrics.words import Word, dictionary_tag
@@ -107,11 +108,13 @@ def _relative(ws: Sequence[Word], cases: bool = False) -> str | None:
     if not at or at > (9 if cases else 6):  # 412宗|须|入住|深切|治疗|部|或|死亡|的|严重个案: cases
         return None
     openers = _set("subject_relative_openers.txt")  # 涉及建造业的|个案: a stop word opening the clause
+    related = _relation_clause(ws[: at + 1]) == 0  # 与骗案有关的|人士: the 与 opens the clause
     if any(
         (_is_stop(w) and not (i == 0 and w.text in openers))
+        or (w.tag == "p" and not (i == 0 and related))
         or _is_number(ws, i)
         or _is_punct(w)
-        or w.tag in ("p", "r", "u")
+        or w.tag in ("r", "u")
         for i, w in enumerate(ws[:at])
     ):
         return None

@@ -46,6 +46,9 @@ def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str 
     if any(_has_head(c) for c in conjuncts[:-1]):
         return own  # 进口货值、…、船舶进出、…销售额: items that name their own measures share none
     head = _shared_head(conjuncts)
+    if own in _set("subject_qualifier_items.txt") and head:
+        listed = clause[:at]
+        return listed[: len(listed) - len(_bridge_suffix(listed))]  # 城镇、农村居民人均可支配收入|分别
     item = own or (conjunct if _HAN_WORD.fullmatch(conjunct) and len(conjunct) <= 8 else None)
     if not item or not head or _has_head(item) or tag(item)[-1].text == tag(conjuncts[-1])[-1].text:
         return own  # 刑事案件发案数、治安案件受理数: each item names its own measure
@@ -182,6 +185,9 @@ def listed_phrase(text: str, subject: str) -> str | None:
     -- income, output -- is said once at the end of the list, and a theme is read from that."""
     if not subject:
         return None
+    whole = _qualified_list(text, subject)
+    if whole:
+        return whole
     at = text.rfind(subject)
     while at >= 0:
         after = text[at + len(subject) :]
@@ -196,3 +202,17 @@ def listed_phrase(text: str, subject: str) -> str | None:
             return subject + head
         at = text.rfind(subject, 0, at)
     return None
+
+
+def _qualified_list(text: str, subject: str) -> str | None:
+    """城镇和农村常住居民人均可支配收入 read as the subject of a 分别 list of qualifiers (the first figure's,
+    subject_qualifier_items.txt) names, for a theme, the first qualifier with the shared head
+    (城镇常住居民人均可支配收入); None for any other subject."""
+    if f"{subject}分别" not in text:
+        return None
+    conjuncts = _conjuncts(subject)
+    qualifier = next((q for q in _set("subject_qualifier_items.txt") if conjuncts[0].endswith(q)), None)
+    if len(conjuncts) < 2 or qualifier is None:
+        return None
+    head = _shared_head(conjuncts)
+    return conjuncts[0] + head if head else None  # 全县城镇|居民人均可支配收入
