@@ -213,3 +213,267 @@ def test_the_sar_government_before_an_account_is_no_part_of_it() -> None:
 def test_the_sar_government_traditional(tmp_path: Path) -> None:
     got = parsed(tmp_path, "今年首季特區政府公共財政收入為210億澳門元。\n")
     assert got["210亿澳门元"] == "公共财政收入"
+
+
+# --- 为期/维持 N: how long the thing named before lasts -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("翻新工程预计明年初展开，为期约8个月。", "约8个月", "翻新工程"),
+        ("参加者每月可获3,000元的学习津贴，为期最长6个月。", "6个月", "学习津贴"),
+        ("计划向雇主发放每月4,000元培训津贴，为期3至6个月。", "3至6个月", "培训津贴"),
+    ],
+)
+def test_a_lasting_clause_times_the_thing_before(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_lasting_clause_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "翻新工程預計明年初展開，為期約8個月。\n")
+    assert got["约8个月"] == "翻新工程"
+
+
+# --- a governing verb right after 的 names the head noun (的|新增|劳动力), it opens no clause ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("失业人口为5,200人，其中首次求职的新增劳动力占7.5%。", "7.5%", "新增劳动力"),
+        ("今年获批的建设项目用地面积增长两成。", "两成", "建设项目用地面积"),
+    ],
+)
+def test_a_verb_after_de_is_part_of_the_head(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_verb_after_de_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "失業人口為5,200人，其中首次求職的新增勞動力佔7.5%。\n")
+    assert got["7.5%"] == "新增劳动力"
+
+
+# --- an inspection before a count of acts is what is counted (进行突击巡查|逾1万次) -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("食环署共进行突击巡查逾8千次。", "逾8千次", "突击巡查"),
+        ("全县累计开展森林防火巡查900余次。", "900余次", "森林防火巡查"),
+    ],
+)
+def test_an_inspection_is_the_act_counted(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_an_inspection_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "食環署共進行突擊巡查逾8千次。\n")["逾8千次"] == "突击巡查"
+
+
+# --- a verb before an extent word names what is measured (焚烧面积, 受害程度); 的士 is a noun ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("今年发生山火25宗，焚烧面积约60公顷。", "约60公顷", "焚烧面积"),
+        ("台风造成农业损失5亿元，受害面积8,200公顷。", "8,200公顷", "受害面积"),
+        ("稻米受害约3,000公顷，平均受害程度达3成。", "3成", "受害程度"),
+        ("明年将新发200个的士牌照。", "200个", "的士牌照"),
+    ],
+)
+def test_extent_terms_and_taxis(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_extent_terms_traditional(tmp_path: Path) -> None:
+    got = parsed(tmp_path, "今年發生山火25宗，焚燒面積約60公頃，明年將新發200個的士牌照。\n")
+    assert got["约60公顷"] == "焚烧面积"
+    assert got["200个"] == "的士牌照"
+
+
+# --- after 其中, a part named by its act keeps the verb (其中|滥收车资|412宗) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("今年共接获投诉900宗，其中滥收车资300宗。", "300宗", "滥收车资"),
+        ("物价指数上升1.5%，其中外出用膳收费上升2.2%。", "2.2%", "外出用膳收费"),
+    ],
+)
+def test_a_part_after_qizhong_keeps_its_act(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_part_after_qizhong_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "今年共接獲投訴900宗，其中濫收車資300宗。\n")["300宗"] == "滥收车资"
+
+
+# --- a part of the year after the noun (a headline's 投诉首十月逾1,200宗) says when, never what --------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("小巴投诉首十月逾800宗", "逾800宗", "小巴投诉"),
+        ("入境旅客人次首季增长8%", "8%", "入境旅客人次"),
+        ("食物投诉前三季达1,500宗", "1,500宗", "食物投诉"),
+    ],
+)
+def test_a_part_of_the_year_after_the_noun_is_no_part_of_it(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_part_of_the_year_after_the_noun_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "小巴投訴首十月逾800宗\n")["逾800宗"] == "小巴投诉"
+
+
+# --- 协助 X 追讨 Y: the helped do the act, its object is what the sum counts --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("劳工局今年已协助雇员追讨欠薪约900万澳门元。", "约900万澳门元", "欠薪"),
+        ("去年协助移工追讨欠薪约6,000万元。", "约6,000万元", "欠薪"),
+    ],
+)
+def test_a_pivot_verb_hands_the_act_to_the_helped(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_pivot_verb_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "去年協助移工追討欠薪約6,000萬元。\n")["约6,000万元"] == "欠薪"
+
+
+# --- a start date before the bridge (自…起) says from when; 所需 is one word ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("最低工资自明年1月起为每小时45元。", "45元", "最低工资"),
+        ("基本工资自明年起调升至每月2万元。", "2万元", "基本工资"),
+        ("受惠长者约3万人，所需经费每年约5亿元。", "约5亿元", "所需经费"),
+    ],
+)
+def test_a_start_date_before_the_bridge_is_no_part_of_the_subject(
+    sentence: str, text: str, expected: str
+) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_start_date_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "最低工資自明年1月起為每小時45元。\n")["45元"] == "最低工资"
+
+
+# --- a statistic alone after 的 is of the quantity before it (轮候时间的中位数) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("普通科门诊轮候时间的中位数为12天。", "12天", "普通科门诊轮候时间的中位数"),
+        ("公屋租金的平均数由去年的3,000元增至3,200元。", "3,200元", "公屋租金的平均数"),
+    ],
+)
+def test_a_statistic_after_de_keeps_its_quantity(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_statistic_after_de_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "普通科門診輪候時間的中位數為12天。\n")["12天"] == "普通科门诊轮候时间的中位数"
+
+
+# --- a surname and title after the people noun say which one, not what --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("58岁的的士司机陈先生表示生意淡了。", "58岁", "的士司机"),
+        ("45岁的退休教师李女士说。", "45岁", "退休教师"),
+    ],
+)
+def test_a_name_after_a_people_noun_is_dropped(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_a_name_alone_or_after_no_people_stays() -> None:
+    from transforms.metrics.subjects.names import _without_personal_name
+
+    assert _without_personal_name("黄先生") == "黄先生"
+    assert _without_personal_name("小巴司机黄先生") == "小巴司机"
+    assert _without_personal_name("服务中心何太") == "服务中心何太"
+
+
+def test_a_name_after_a_people_noun_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "58歲的的士司機陳先生表示生意淡了。\n")["58岁"] == "的士司机"
+
+
+def test_new_cases_after_xinzeng_are_counted(tmp_path: Path) -> None:
+    assert subject("今年上半年新增申请约800宗。", "约800宗") == "申请"
+    assert parsed(tmp_path, "今年上半年新增申請約800宗。\n")["约800宗"] == "申请"
+
+
+def test_the_kind_of_cases_received_stays(tmp_path: Path) -> None:
+    assert subject("各地已受理救助申请2万件。", "2万件") == "救助申请"
+    assert parsed(tmp_path, "各地已受理救助申請2萬件。\n")["2万件"] == "救助申请"
+
+
+def test_living_alone_names_a_class_of_elders(tmp_path: Path) -> None:
+    assert subject("受助长者中，独居长者占约三成。", "约三成") == "独居长者"
+    assert parsed(tmp_path, "受助長者中，獨居長者佔約三成。\n")["约三成"] == "独居长者"
+
+
+def test_places_of_a_respectively_list_own_the_head_after_de(tmp_path: Path) -> None:
+    sentence = "沙田区及大埔区的单车径分别长约60公里及约40公里。"
+    assert subject(sentence, "约60公里") == "单车径"
+    assert subject(sentence, "约40公里") == "单车径"
+    got = parsed(tmp_path, "沙田區及大埔區的單車徑分別長約60公里及約40公里。\n")
+    assert got["约60公里"] == "单车径"
+
+
+# --- a verb of taking up a benefit after a rate per person names nothing counted ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("以月为单位申请者共5,000人，平均每人申请25日。", "25日"),
+        ("平均每人使用800点。", "800点"),
+    ],
+)
+def test_an_uptake_verb_after_a_rate_is_no_subject(sentence: str, text: str) -> None:
+    assert subject(sentence, text) is None
+
+
+def test_an_uptake_verb_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "平均每人使用800點。\n")["800点"] is None
+
+
+# --- 在 and a one-character territory (在台, 在澳) say where, never what -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("截至9月底，在台产业移工共20万人。", "20万人", "产业移工"),
+        ("调查显示，旅客在澳人均消费为2,800元。", "2,800元", "人均消费"),
+    ],
+)
+def test_zai_and_a_territory_are_no_part_of_the_subject(sentence: str, text: str, expected: str) -> None:
+    assert subject(sentence, text) == expected
+
+
+def test_zai_and_a_territory_traditional(tmp_path: Path) -> None:
+    assert parsed(tmp_path, "調查顯示，旅客在澳人均消費為2,800元。\n")["2,800元"] == "人均消费"
+
+
+def test_a_ranking_of_categories_counts_each_category(tmp_path: Path) -> None:
+    assert subject("火警原因以电线短路520件最多。", "520件") == "电线短路"
+    assert subject("总薪资以电力业13万元最高，金融业11万元次之。", "13万元") == "总薪资"
+    assert parsed(tmp_path, "火警原因以電線短路520件最多。\n")["520件"] == "电线短路"

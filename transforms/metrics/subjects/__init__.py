@@ -48,6 +48,8 @@ from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
 from transforms.metrics.subjects.expiry import _extended_term
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
+from transforms.metrics.subjects.lasting import _lasting_of_previous
+from transforms.metrics.subjects.names import _without_personal_name
 from transforms.metrics.subjects.neighbours import (
     _after_metric,
     _attribute_of_previous,
@@ -66,7 +68,7 @@ from transforms.metrics.subjects.nominal import _noun_phrase
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
-from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
+from transforms.metrics.subjects.spans import Fact, Span, _Before, _clause_start, _text
 from transforms.metrics.subjects.tails import _finished
 from transforms.metrics.subjects.topic import _last_resort
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _good, _names_people, _set
@@ -150,16 +152,10 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         )
         subject = _extended_term(sentence, sp.start, floor, sp.unit) or subject  # 承包到期后再延长|三十年
         if subject and not after:
-            subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
-            subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
-            subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
-            subject = _served_people(subject) if sp.kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
+            subject = _read_back(sentence, subject, (floor, at), event, cases, sp.kind)
         measure = before.measure
-        first = spans[k - list_index].start
-        if after is None and "分别" in sentence[max(0, first - 6) : first]:
-            before_list = spans[k - list_index - 1] if k > list_index else None
-            prior = before_list.end if before_list and before_list.unit == sp.unit else 0  # not 五年|分别
-            subject = _respectively(sentence, first, list_index, prior) or subject
+        if after is None:
+            subject = _of_respectively(sentence, spans, k, list_index) or subject
         if subject and not after and sp.kind == "percent":
             subject = _share_base(sentence, sp.start, floor, event, subject) or subject
         if subject is None and sp.kind == "money" and not after:
@@ -169,24 +165,15 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         ranked = sentence.startswith(words("subject_streak_predicates.txt"), sp.end)
         if subject is None and k and streak and ranked and before.bare and not any(c in gap for c in "。；;"):
             subject = out[k - 1].subject  # 增速年均超20%，连续三年居全国第一: the streak of that metric
-        if subject is None and k:
-            subject = _inherited(sentence, spans, out, k, sp, before)
-        if subject is None and k and before.bare:
-            subject = _of_metric_before(sentence, spans, out, k, floor)
         if subject is None:
-            subject = _each_of_list(sentence, sp.start, floor)
-        if subject is None and before.bare:
-            subject = _total_after_list(sentence, sp.start, floor)
-        if subject is None:
-            subject = _dimension_of(sentence, spans, k)
-        if subject is None:
-            subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
+            subject = _of_neighbours(sentence, spans, out, k, before, floor)
         if subject is None or subject in _attribute_heads() or subject in _set("subject_size_attributes.txt"):
             subject = _last_resort(sentence, spans, out, k, before, subject)
         subject = subject or _subject_of_clause_before(sentence, spans, out, k)  # 粮食总产再创新高，连续16年…
         # 关税总水平|仍, 美国|第三季度|经济, 包括5名儿童在内的|11人: ends and frames a cut may keep
         subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
         subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率
+        subject = _without_personal_name(subject)  # 62岁的|小巴司机|黄先生: the driver, not his name
         out.append(Fact(subject, measure))  # 赤字|拟, 养老金|月人均
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
@@ -202,7 +189,49 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
+    out = _lasting_of_previous(sentence, spans, out)  # 工程…展开，为期|18个月: how long the works run
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
+
+
+def _of_neighbours(
+    sentence: str, spans: Sequence[Span], out: list[Fact], k: int, before: _Before, floor: int
+) -> str | None:
+    """For a metric whose own clause names nothing: the subject a neighbouring figure, a list or the
+    clause before gives it, in that order."""
+    sp = spans[k]
+    subject = _inherited(sentence, spans, out, k, sp, before) if k else None
+    if subject is None and k and before.bare:
+        subject = _of_metric_before(sentence, spans, out, k, floor)
+    if subject is None:
+        subject = _each_of_list(sentence, sp.start, floor)
+    if subject is None and before.bare:
+        subject = _total_after_list(sentence, sp.start, floor)
+    if subject is None:
+        subject = _dimension_of(sentence, spans, k)
+    if subject is None:
+        subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
+    return subject
+
+
+def _of_respectively(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
+    """The item of a 分别 list that metric ``k`` (item ``list_index`` of its list of figures) counts."""
+    first = spans[k - list_index].start
+    if "分别" not in sentence[max(0, first - 6) : first]:
+        return None
+    before_list = spans[k - list_index - 1] if k > list_index else None
+    prior = before_list.end if before_list and before_list.unit == spans[k].unit else 0  # not 五年|分别
+    return _respectively(sentence, first, list_index, prior)
+
+
+def _read_back(
+    sentence: str, subject: str, window: tuple[int, int], event: bool, cases: bool, kind: str
+) -> str | None:
+    """A subject read before the metric (in ``window``, floor to metric) without what only frames it."""
+    floor, at = window
+    subject = _without_span(subject)  # 居民人均可支配收入|五年|增长30.8%: when, never what
+    subject = _given_per_head(sentence, subject, floor, at, event, cases)  # 每名|学生: per whom
+    subject = _out_of_frame(sentence, subject, floor, at)  # 在…考核|中|连续5年
+    return _served_people(subject) if kind in _PEOPLE_KINDS else subject  # 日均服务|老年人
 
 
 def _named_units(

@@ -111,13 +111,20 @@ _RECORD = re.compile(r"^[为是][^，。；]*(?:最|历年|历史|新高|新低|
 _STOP = re.compile("[" + re.escape(_CLAUSE_STOP) + "]")
 
 
+def _opens_with_de_noun(rest: str) -> bool:
+    """``rest`` opens with a noun word that begins with 的 (的士), not the particle."""
+    first = tag(rest[:6])[0] if rest else None
+    return first is not None and len(first.text) > 1 and first.tag.startswith("n")
+
+
 @lru_cache(maxsize=1 << 16)
 def _after_clause(rest: str, kind: str, term: bool = False, cases: bool = False) -> str | None:
     """``_after`` on the text that follows the metric; ``term``: the metric is the length of
     a programme, so a verb alone after it, ending the clause, is the act it times (十年|禁渔);
     ``cases``: the metric counts cases, so a verb after the noun, ending the clause, names them
     (13万宗|公屋|申请)."""
-    of_phrase = rest.startswith("的")
+    # 300个|的士牌照: a noun the dictionary has with 的 in it (的士, taxi) opens no 的 phrase
+    of_phrase = rest.startswith("的") and not _opens_with_de_noun(rest)
     if of_phrase:
         rest = rest[1:]
     dimension = _dimension_of_phrase(rest)  # 约800米|长的|健身步道: the thing so long

@@ -56,6 +56,31 @@ from transforms.metrics.words import Word, tag
 _DATE_LOCALISERS = frozenset({"前", "起", "后", "止", "以前", "之前", "以后", "之后", "为止"})
 
 
+# Words that open a part of a whole before its figure (其中|滥收车资|412宗): what follows names the
+# part, an act as much as a thing, so a verb opening it is the part's name, not a governing verb
+_PART_OPENERS = frozenset({"其中", "当中"})
+
+
+# A start date closing the words before a bridge (薪资|自115年1月起|为2万元, 工资|从明年起|调升至…): it
+# says from when the figure holds, never what
+_FROM_DATE = re.compile(
+    r"(?:自|从)(?:[0-9０-９]{2,4}(?:学)?年度?|[明今本去下]年度?|[0-9０-９一二三四五六七八九十]{1,2}月(?:份)?|"
+    r"[0-9０-９]{1,2}日|[初中底])+(?:起|开始)$"
+)
+
+
+def _past_where(np: list[Word], rest: list[Word]) -> list[Word]:
+    """``np`` without the place after 在 that says where: with its verb (在|浙|就业|省外劳动力), or a
+    one-character territory (在|台|产业及社福移工, 在|澳|人均消费)."""
+    if not (rest and rest[-1].text == "在"):
+        return np
+    if len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1:
+        return np[2:]
+    if len(np) > 1 and np[0].text in _set("subject_place_abbreviations.txt"):
+        return np[1:]
+    return np
+
+
 def _past_date_tail(np: list[Word], rest: list[Word]) -> list[Word]:
     """``np`` without what is left of a date whose digits end ``rest``: its tail (2024|年|全省地区生产
     总值; 年度投资 keeps its 年度; alone, 政府115|年度|将编列…, the date names nothing) and a localiser
@@ -194,6 +219,32 @@ def _case_modifier(untrimmed: list[Word], np: list[Word]) -> list[Word]:
     return [prev, np[0]]
 
 
+def _event_act(ws: list[Word]) -> list[Word]:
+    """``ws`` with the event act that ends it (subject_event_acts.txt) read as one noun with the word
+    of two characters at most before it that says which (突击|巡查, 防火|巡查), unless that word governs."""
+    prev = ws[-2]
+    if len(prev.text) <= 2 and _HAN_WORD.fullmatch(prev.text) and not (_is_stop(prev) or _is_bridge(prev)):
+        return [*ws[:-2], Word(prev.text + ws[-1].text, "n")]
+    return [*ws[:-1], Word(ws[-1].text, "n")]
+
+
+def _after_relative(untrimmed: list[Word], np: list[Word], rest: list[Word]) -> list[Word]:
+    """寻找第一份工作的|新增|劳动力: a governing verb right after 的 opens no clause (的 has closed one,
+    the modifier) but the head noun's name (new entrants), so it joins the phrase the cut stopped at."""
+    if (
+        len(rest) > 1
+        and rest[-2].text == "的"
+        and rest[-1].tag == "v"
+        and _is_stop(rest[-1])
+        and not _is_bridge(rest[-1])
+        and np
+        and np == untrimmed
+        and np[0].tag.startswith("n")
+    ):
+        return [rest[-1], *np]
+    return np
+
+
 def _quoted_names(ws: list[Word]) -> list[Word]:
     """A quoted name holding a numeral (“15分钟品质文化生活圈”) as one word: its digits are part of
     the name, not a figure that ends the phrase read backward."""
@@ -223,13 +274,16 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     rate = _rate_tail(window) if len(window) > 3 else None  # 每|千人 too (抽检量超|每千人|6.5批次)
     core = window[: rate.start()] if rate else window
     bridged = _bridge_suffix(core)  # 占比|达, 控制|在: cut off before segmenting, which would glue 比达
-    ws = _quoted_names(_split_stop_prefix(_per_population(tag(core[: len(core) - len(bridged)]))))
+    named = _FROM_DATE.sub("", core[: len(core) - len(bridged)])  # 薪资|自115年1月起|为: from when
+    ws = _quoted_names(_split_stop_prefix(_per_population(tag(named))))
     if opener == _CUT and len(ws) > 1:
         ws = ws[1:]
     measure: list[Word] = [Word(bridged, "v")] if bridged else []
     if lead and not bridged:
         measure.append(Word(lead, "v"))
     _strip_predicate(ws, measure, event, cases)
+    if event and len(ws) > 1 and ws[-1].text in _set("subject_event_acts.txt"):
+        ws = _event_act(ws)  # 突击|巡查|逾1万次: the inspections are counted
     ws = _before_compare_verb(_before_comparison(_before_compared_frame(_before_multiple_frame(ws, measure))))
     adverbs = all(w.tag in ("d", "ad") for w in measure)  # 余额|占|GDP平均数|约|27.6%
     of_base = bool(measure) and measure[0].text == "的"
@@ -243,9 +297,7 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
     np, rest = _past_list_places(
         *_with_per_head(*_with_contributor(*_with_relation(*_with_owner(*_np_backward(ws)))))
     )
-    located = len(np) > 2 and np[0].tag in ("ns", "j") and np[1].tag.startswith("v") and len(np[1].text) > 1
-    if rest and rest[-1].text == "在" and located:
-        np = np[2:]  # 在|浙|就业|省外劳动力: the place and verb after 在 say where, the noun says what
+    np = _past_where(np, rest)
     np = _past_date_tail(np, rest)
     # 实施|帮扶项目: once a governing verb stands before the phrase, a verb opening it is a modifier
     # (not 累计|接访|群众: a bridge says how the figure runs, it governs no object)
@@ -253,11 +305,13 @@ def _before_window(window: str, opener: str, event: bool, lead: str = "", cases:
         (_is_stop(rest[-1]) and not _is_bridge(rest[-1]))
         or (_is_verb(rest[-1]) and not _is_bridge(rest[-1]))
         or rest[-1].text.startswith("每")
+        or rest[-1].text in _PART_OPENERS  # 其中|滥收|车资|412宗: a part named by its act
     )
     untrimmed = np
     np = _trim_np(np, governed=governed, listed=opener == "、" and not rest, predicate=bool(measure or rate))
     if cases:
         np = _case_modifier(untrimmed, np)
+    np = _after_relative(untrimmed, np, rest)
     np = _past_modal_predicate(np, rest)
     if not any(w.tag.startswith("v") for w in measure):
         head = ws[: len(ws) - len(np)] if np else ws

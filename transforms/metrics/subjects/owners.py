@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from transforms.metrics.subjects.phrase import _kept_head, _strippable
+from transforms.metrics.subjects.phrase import _kept_head, _np_backward, _strippable
 from transforms.metrics.subjects.trim import _trim_np
 from transforms.metrics.subjects.vocab import (
     _attribute_heads,
@@ -52,11 +52,15 @@ def _case_head(ws: Sequence[Word]) -> bool:
 
 def _received_case(ws: Sequence[Word]) -> bool:
     """A case verb right after a verb of receiving (接获|查询|9万宗, 受理|申请|1,200件: any unit of
-    cases): the verb's object, the cases counted."""
+    cases), or after the kind of the cases after one (受理|救助|申请): the verb's object, the cases
+    counted."""
+    if len(ws) < 2 or ws[-1].text not in _set("subject_case_verbs.txt"):
+        return False
+    if ws[-2].text in _set("subject_case_receivers.txt"):
+        return True
+    # 受理|救助|申请|3万件: the kind of the cases between the receiving verb and the case verb
     return (
-        len(ws) > 1
-        and ws[-1].text in _set("subject_case_verbs.txt")
-        and ws[-2].text in _set("subject_case_receivers.txt")
+        len(ws) > 2 and ws[-3].text in _set("subject_case_receivers.txt") and ws[-2].tag in ("n", "vn", "j")
     )
 
 
@@ -66,6 +70,15 @@ def _with_owner(np: list[Word], rest: list[Word]) -> tuple[list[Word], list[Word
         owner = _owner_of_attribute(rest[:-1])
         if owner:
             return [*owner, rest[-1], *np], rest[: len(rest) - 1 - len(owner)]
+    if (
+        len(rest) > 1
+        and rest[-1].text == "的"
+        and len(np) == 1
+        and np[0].text in _set("subject_statistic_words.txt")
+    ):
+        owner, before = _np_backward(rest[:-1])  # 轮候时间|的|中位数: the median of the wait
+        if owner and owner[-1].tag.startswith(("n", "vn")):
+            return [*owner, rest[-1], *np], before
     return np, rest
 
 

@@ -125,6 +125,7 @@ def _act_of_rate(w: Word) -> bool:
         and not _is_stop(w)
         and not _is_bridge(w)
         and w.text not in _set("subject_bound_words.txt")
+        and w.text not in _set("subject_uptake_verbs.txt")  # 每人|领取: what each does, nothing given
     )
 
 
@@ -183,6 +184,8 @@ def _verb_of_clause(ws: Sequence[Word], j: int) -> bool:
     # its object, and the inner verb only a modifier
     while k >= 0 and ws[k].tag.startswith(_INNER_TAGS) and not _is_stop(ws[k]):
         k -= 1
+    if k >= 0 and ws[k].text in _set("subject_pivot_verbs.txt") and rest[0].tag.startswith("n"):
+        return True  # 协助|移工|追讨|欠薪: the helped do the act, whose object is counted
     if k >= 0 and _is_stop(ws[k]) and ws[k].tag.startswith("v"):
         return False
     # An indicator's name holds its verb (政府购买服务|支出, 装备制造产业|增加值); a counted object does
@@ -277,6 +280,8 @@ def _strippable(w: Word, event: bool, stripped: list[Word]) -> bool:
         return True
     if w.text in _set("subject_nominal_verbs.txt") or (event and not stripped):
         return False
+    if event and w.text in _set("subject_event_acts.txt"):
+        return False  # 职安健巡查|增至|约13万次: the inspections, after the bridge too
     if _is_stop(w):
         return True
     return _is_verb(w) and not any(_is_stop(x) or _is_verb(x) for x in stripped)

@@ -64,6 +64,8 @@ def _ranked_groups(sentence: str, spans: Sequence[Span], out: list[Fact]) -> lis
             # groups (六都中|以台北市房价所得比…: the measure follows the group)
             found = _before(sentence, opener, lo, False).subject if sp.start - opener > 2 else None
             measure = None if not found or found.endswith(_SETS) else found
+            if measure and measure.endswith(words("subject_category_nouns.txt")):
+                measure = None  # 起火原因|以电气因素387件最多: the cause is what is counted
         elif measure is None or sentence[lo - 1 : lo] not in "，,；;":
             continue
         if measure:

@@ -77,18 +77,28 @@ def _place_head(conjuncts: Sequence[str]) -> str | None:
 
     last = conjuncts[-1]
     if all(place(c) for c in conjuncts[:-1]):
-        n = next((k for k in range(3, 6) if place(last[:k])), 0)
+        # 九龙区及新界区|的路线: a place the dictionary lacks, closed by 的, parallels the named ones
+        n = next((k for k in range(3, 6) if place(last[:k]) or _owned_place(last, k)), 0)
     elif all(short(c) for c in conjuncts[:-1]) and short(last[:2]) and _COUNTED_KIND.match(last, 2):
         n = _COUNTED_KIND.match(last, 2).end()  # type: ignore[union-attr]
     else:
         return None
-    head = last[n:] if n else ""
+    head = last[n:].removeprefix("的") if n else ""
     ws = tag(head)
     k = 0
     while k < len(ws) - 1 and (ws[k].tag == "v" or (k and ws[k].tag == "c")):
         k += 1  # 新增和改善|灌溉面积: the verbs the figures measure it by, not the counted thing
     head = _text(ws[k:]) if k else head
     return head if len(head) >= 2 and tag(head)[0].tag.startswith(("n", "a", "b", "vn")) else None
+
+
+def _owned_place(last: str, k: int) -> bool:
+    """``last[:k]`` ends as a place name does and 的 follows it (新界区|的路线): the place owns the head."""
+    return (
+        last[:k].endswith(_PLACE_ENDINGS)
+        and last[k : k + 1] == "的"
+        and _HAN_WORD.fullmatch(last[:k]) is not None
+    )
 
 
 def _shared_head(conjuncts: Sequence[str]) -> str | None:

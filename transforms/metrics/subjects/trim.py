@@ -161,7 +161,7 @@ def _trim_np(
         if run > 2 or (run == 2 and len(ws) > 3 and ws[0] is opening and not governed and not listed):
             # two verbs before one noun make a compound noun (续|贷|余额, 通|办|事项)
             ws, changed = ws[run:], True  # 办|复|人大代表建议: a verb the dictionary lacks, cut in characters
-    ws = _trim_end(ws, ("c", "a", "b", "uj", "ul", "u"))
+    ws = _trim_end(ws[: len(ws) - _period_closing(ws)], ("c", "a", "b", "uj", "ul", "u"))
     while (
         len(ws) > 1
         and ws[-1].text in _set("subject_scope_adverbs.txt")
@@ -246,6 +246,15 @@ _PART_OF_YEAR = re.compile(
 )  # not 月 or 季 alone: 月|访问量, 月|最低工资标准 name a monthly measure
 
 
+def _period_closing(ws: Sequence[Word]) -> int:
+    """How many words closing ``ws`` after its noun are a part of the year opened by its place
+    (的士投诉|首|十月, 旅客人次|首季, 投诉|前三季): when, never what (a headline's word order); else 0."""
+    for k in (3, 2, 1):
+        if len(ws) > k and ws[-k].text[0] in "首前上下本今去全第" and _PART_OF_YEAR.match(_text(ws[-k:])):
+            return k if ws[-k - 1].tag.startswith(("n", "vn", "j")) else 0
+    return 0
+
+
 # A day or a month named in one word (当天|进场求职人数, 九月份|全澳…急诊求诊), the same period of a
 # release (同期|入境旅客, 月内|平均气温) or the year so far (今年以来|单月平均毛收入): when, never what.
 _DAY_OR_MONTH = re.compile(
@@ -313,10 +322,12 @@ def _single_verb_run(ws: Sequence[Word]) -> int:
 
 
 def _verb_term(ws: Sequence[Word]) -> bool:
-    """A verb and one attribute word after it make a term (死亡|人数, 收集|率): the verb stays; so does
-    a verb before 人员 (参演|人员, 进山|人员: the people who do it, a class of people)."""
+    """A verb and one attribute word after it make a term (死亡|人数, 收集|率), or one extent word
+    (subject_extent_heads.txt: 焚烧|面积, 受害|程度): the verb stays; so does a verb before 人员 (参演|人员, 进山|人员: the people who do it, a class of people)."""
     return len(ws) == 2 and (
-        ws[1].text.endswith(words("subject_attribute_heads.txt")) or ws[1].text == "人员"
+        ws[1].text.endswith(words("subject_attribute_heads.txt"))
+        or ws[1].text == "人员"
+        or ws[1].text in _set("subject_extent_heads.txt")  # 焚烧|面积, 受害|程度: the extent of the act
     )
 
 
