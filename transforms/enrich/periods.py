@@ -150,6 +150,26 @@ def _fiscal(text: str, e: Expr) -> bool:
     return e.kind == "year" and text.startswith(FISCAL_AFTER, e.end)
 
 
+PROGRAMME_CHARS = 14  # 2026/2027年度|流感疫苗接种|计划: how long a programme's name may run after its span
+# what a programme named as its clause's subject does next (…计划自十月十五日起展开, …活动将于…举行)
+_PROGRAMME_VERBS = "自|于|将|已|正式|在|由|开始|展开|开展|启动|推出|举行"
+
+
+@lru_cache(maxsize=1)
+def _programme() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, words("programme_nouns.txt")))
+    return re.compile(
+        f"[^，,；;。：:\\d的]{{1,{PROGRAMME_CHARS}}}?(?:{nouns})[」』”]?(?:{_PROGRAMME_VERBS})"
+    )
+
+
+def _names_programme(text: str, e: Expr) -> bool:
+    """Is a season or fiscal year (2026/2027年度) the first word of a programme's name that its
+    clause is about (2026/2027年度流感疫苗接种计划自十月十五日起展开，截至昨日…接种15万人次)? Then it
+    dates the programme, not the figures after it: no frame of the sentence, paragraph or story."""
+    return e.kind == "range" and _programme().match(text, e.end) is not None
+
+
 SUBJECT_CHARS = 6  # 工程自二〇二三年展开以来，… / 租金补贴自115年起，…: a short subject before a start
 _START_WORDS = ("自", "从")
 _STARTS_AT = re.compile(r"[^，,；;。\d]{0,2}(?:\d{1,2}月(?:\d{1,2}日)?)?起")  # 自114年1月起: the start's tail
@@ -259,6 +279,7 @@ def analyse(text: str, roc: bool = False) -> Sentence:
     # a fiscal year (2026-27年度) dates the measure it names wherever it stands in its clause, and
     # the clauses after it detail that measure (宽减2026-27年度薪俸税，每宗上限3,000元，政府少收…)
     openers.update(i for i, e in enumerate(exprs) if _fiscal(text, e) or _glued(text, e))
+    openers.difference_update(i for i, e in enumerate(exprs) if _names_programme(text, e))
     ends_list = text.rstrip().endswith(LIST_ENDS)
     return Sentence(exprs, clauses, frozenset(openers), tuple(frames), ends_list)
 
@@ -401,8 +422,9 @@ SOURCE_MAX = 24  # a source clause (统计暨普查局资料显示, 香港房屋
 # (a bracketed byline, then a day of the month with no year: the day of the report, not a period)
 DATELINE = r"(?:[^\d（(，,。；]{0,6}[（(][^）)\d]{0,30}[）)])?(?:\d{1,2}月\d{1,2}日[，,])?"
 
-# 环境部今（3）日发布新闻稿指出，…: the day of the release inside its source clause dates no figure
-RELEASE_DAY = r"今[（(]\d{1,2}[)）]日"
+# 环境部今（3）日发布新闻稿指出，…: the day of the release inside its source clause dates no figure;
+# nor does a bare today (教青局今日公布，2026/2027学年…: the year after the source clause heads)
+RELEASE_DAY = r"今[（(]\d{1,2}[)）]日|今[日天]"
 
 
 @lru_cache(maxsize=1)
@@ -431,7 +453,8 @@ def _source_end(text: str) -> int:
         return 0
     dated = re.match(DATELINE, text)
     source = re.sub(RELEASE_DAY, "", text[dated.end() if dated else 0 : m.end()])
-    return m.end() if not may_hold(source) else 0
+    # a key alone (年 of 青年) is no time expression: only a scanned one keeps the clause
+    return m.end() if not may_hold(source) or not scan(source) else 0
 
 
 @lru_cache(maxsize=65536)
@@ -767,6 +790,8 @@ class Walk:
         """A content sentence: the first of its paragraph frames it; the first of a section leads it.
         A year inside the part's running multi-year frame that dates its own sentence's noun rather
         than framing (2025年四大主导产业增加值占…, in a 五年来 part) holds for its paragraph only."""
+        if head is not None and _names_programme(text, head):
+            head = None  # 2026/2027年度流感疫苗接种计划自…展开: the programme's name, no frame
         if self.para_pending:
             self.para_pending = False
             if head is None and self.part is None and self.day_frame is not None and _day_time_opening(text):

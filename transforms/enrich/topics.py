@@ -33,7 +33,8 @@ people as such (社区有居民6000多人) are population, other. A people subje
 the noun after it (14亿多人口的国度) and has no predicate. Two pseudo topics are settled by place,
 as the budget chapters do: roads (``road``) are rural inside a village, urban inside a town
 compound or street, else transport; water, toilets and power (``utility``) are rural inside a village, else urban;
-beds (``bed``) are housing in lodging (宿舍, 公寓), else health; the place named in
+beds (``bed``) are social security in elderly care (养老机构), housing in lodging (宿舍, 公寓), else
+health; the place named in
 the metric's own clause comes first, then its sentence's, then the story's. Vectorised: every
 step is a polars expression over the metrics frame.
 """
@@ -93,6 +94,8 @@ _THOUSANDS = r"(\d),(\d)"  # a thousands separator (3,200名), no clause stop
 _ENUMERATION = r"^[：:]\s*(?:一是|第一|首先|（一）|\(一\)|一、)"
 # a clause stating a part of the whole before it (其中已办结4899件, 当中内地旅客占七成六)
 _PART = r"^(?:其中|当中|内中)[，,：:]?"
+_PART_ALONE = r"(?:^|[，,；;])(?:其中|当中|内中)[，,：:]$"  # 其中，|X…: the opener as a clause of its own
+_PART_SHARE = r"[^，,；;]占(?:[^地]|$)"  # 其中X占八成: a share of the whole (not 占地, land taken)
 # a clause after a metric stating what it involved (…旅行团1.2万个，涉及旅客40万人次), a part as well;
 # opening a sentence, 涉及 modifies what follows (涉及10.5万人的保交房任务)
 _INVOLVES = r"^(?:共|合共)?涉及"
@@ -182,8 +185,7 @@ def _places(sentences: pl.DataFrame) -> pl.DataFrame:
     village, town = _place_flags(pl.col("text").fill_null(""))
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
     place = pl.when(village).then(pl.lit("village")).when(town).then(pl.lit("town"))
-    lodging, care = _bed_flags(pl.col("text").fill_null(""))
-    stay = pl.when(lodging & ~care).then(pl.lit("lodging")).when(care).then(pl.lit("care"))
+    stay = _stay(pl.col("text").fill_null(""))
     return (
         sentences.select(
             "sha256",
@@ -199,27 +201,41 @@ def _places(sentences: pl.DataFrame) -> pl.DataFrame:
             "sent_ix",
             (pl.col("place") == "village").fill_null(False).alias("village"),
             (pl.col("place") == "town").fill_null(False).alias("town"),
-            (pl.col("stay") == "lodging").fill_null(False).alias("lodging"),
+            "stay",
         )
     )
 
 
-def _bed_flags(texts: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """Whether a text places beds in lodging (宿舍, 公寓: workers' housing), or in care (医院, 病房)."""
-    return texts.str.contains(_alternation("topic_lodging_cues.txt")), texts.str.contains(
-        _alternation("topic_care_cues.txt")
+def _stay(texts: pl.Expr) -> pl.Expr:
+    """Where a text places beds: in elderly care (养老机构, 敬老院: lexicon topic_eldercare_cues.txt),
+    which outranks care (医院, 病房, 护理) and lodging (宿舍, 公寓: workers' housing) in the same text;
+    then in care, then in lodging; else null."""
+    elder, care, lodging = (
+        texts.str.contains(_alternation(f"topic_{name}_cues.txt")) for name in ("eldercare", "care", "lodging")
+    )
+    return (
+        pl.when(elder)
+        .then(pl.lit("elder"))
+        .when(care)
+        .then(pl.lit("care"))
+        .when(lodging)
+        .then(pl.lit("lodging"))
     )
 
 
-def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr, lodging: pl.Expr | None = None) -> pl.Expr:
+def _resolve(topic: pl.Expr, village: pl.Expr, town: pl.Expr, stay: pl.Expr | None = None) -> pl.Expr:
     """A pseudo topic settled by place (see module docstring); real topics pass through.
 
-    Beds (``bed``) are housing in lodging (a dormitory's, a workers' flat's), else a ward's (health).
+    Beds (``bed``) are elderly care's in a care home (养老机构), housing in lodging (a dormitory's, a
+    workers' flat's), else a ward's (health).
     """
+    stay = pl.lit(None, dtype=pl.String) if stay is None else stay
     return (
         pl.when(topic == "bed")
         .then(
-            pl.when(pl.lit(False) if lodging is None else lodging)
+            pl.when(stay == "elder")
+            .then(pl.lit("social_security"))
+            .when(stay == "lodging")
             .then(pl.lit("housing"))
             .otherwise(pl.lit("health"))
         )
@@ -268,7 +284,6 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
     story = pl.col("story_ix") if "story_ix" in sentences.columns else pl.lit(0, dtype=pl.Int32)
     para = pl.col("para_ix") if "para_ix" in sentences.columns else pl.lit(None, dtype=pl.Int32)
     village, town = _place_flags(pl.col("text").fill_null(""))
-    lodging, care = _bed_flags(pl.col("text").fill_null(""))
     base = sentences.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("row"),
         "sha256",
@@ -277,7 +292,7 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         para.cast(pl.Int32).fill_null(pl.col("sent_ix").cast(pl.Int32)).alias("para_ix"),
         village.alias("village"),
         town.alias("town"),
-        (lodging & ~care).alias("lodging"),
+        _stay(pl.col("text").fill_null("")).alias("stay"),
         _hits("text", "kw") if hits is None else pl.lit(hits).alias("kw"),
         _section_starts(sentences).alias("section"),
     )
@@ -289,12 +304,12 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         .alias("section")
     )
     scores = (
-        base.select("row", "sha256", "story_ix", "section", "village", "town", "lodging", "kw")
+        base.select("row", "sha256", "story_ix", "section", "village", "town", "stay", "kw")
         .explode("kw")
         .drop_nulls("kw")
         .join(keywords(), left_on="kw", right_on="keyword")
         .with_columns(
-            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("lodging")).alias("topic")
+            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("stay")).alias("topic")
         )
         .filter(pl.col("topic") != "none")
         .group_by("row", "sha256", "story_ix", "section", "topic")
@@ -522,10 +537,29 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # only a decisive keyword (weight >= PREDICATE_MIN) of the predicate names the theme: …保持全球城市首位
     # says nothing of what was counted
     predicate = _subject_heads(m, "predicate", PREDICATE_MIN).rename({"subject_head": "predicate_head"})
+    # people named by a weak word of welfare (长者, 老年人) whom nothing in their clause themes are the
+    # people of the programme named in their clause or in a part detailing them right after it
+    # (…约142万名合资格长者，其中132万人曾使用医疗券 -> health): its decisive keyword outside the
+    # subject (fact-spec tie: people served take the programme's topic); else they stay welfare's
+    after_clause = (
+        pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^((?:其中|当中)[^{CLAUSE_STOP}]*)").fill_null("")
+    )
+    programme = _subject_heads(
+        m.filter(people).select(
+            "_row",
+            pl.concat_str(pl.col("clause"), pl.lit("，"), after_clause)
+            .str.split(pl.col("subject"))
+            .list.join("，")
+            .alias("rest"),
+        ),
+        "rest",
+        PREDICATE_MIN,
+    ).rename({"subject_head": "programme_head"})
     return (
         m.join(after, on="_row", how="left")
         .join(heads, on="_row", how="left")
         .join(predicate, on="_row", how="left")
+        .join(programme, on="_row", how="left")
         .join(actor, on="_row", how="left")
         .join(group, on="_row", how="left")
         .with_columns(
@@ -554,10 +588,22 @@ def _windows(ctx: Context) -> pl.DataFrame:
             .then(
                 pl.coalesce(
                     "group_head",
+                    # things that join a scheme (2,100幢住宅楼宇参与废物源头分类计划) are counted as its
+                    # members: the scheme decides, not what they are; volunteers and cadres who join a
+                    # campaign stay governance's
+                    pl.when(
+                        pl.col("predicate").str.contains(_JOINS).fill_null(False)
+                        & ~pl.col("subject_head").is_in(_governance_words()).fill_null(False)
+                    ).then(pl.col("predicate_head")),
                     pl.when(
                         pl.col("subject_head").is_null() | people | (pl.col("subject_weight") < PREDICATE_MIN)
                     ).then(pl.col("predicate_head")),
                     pl.when(pl.col("subject_weight") < PREDICATE_MIN).then(pl.col("actor_head")),
+                    pl.when(
+                        people
+                        & (pl.col("subject_weight") < PREDICATE_MIN)
+                        & pl.col("subject_head").is_in(_welfare_people())
+                    ).then(pl.col("programme_head")),
                     "subject_head",
                     "tail_head",
                     "lead_head",
@@ -596,12 +642,30 @@ def _windows(ctx: Context) -> pl.DataFrame:
             "predicate_head",
             "actor_head",
             "group_head",
+            "programme_head",
             "predicate",
             "bare_fund",
             "origin",
             "at_crossing",
         )
     )
+
+
+_JOINS = r"^(?:已|均|先后|陆续)?(?:参与|参加|加入)"  # what the subject does: joins a scheme (参与…计划)
+
+
+@lru_cache(maxsize=1)
+def _governance_words() -> list[str]:
+    """The governance keywords (志愿者, 党员, 干部): people who join a campaign as its workers."""
+    return keywords().filter(pl.col("topic") == "governance")["keyword"].to_list()
+
+
+@lru_cache(maxsize=1)
+def _welfare_people() -> list[str]:
+    """The weak keywords of social security that name people (长者, 老年人, 困难群众): lexicon
+    topic_people.txt words that topics.csv gives to social_security below PREDICATE_MIN."""
+    weak = keywords().filter((pl.col("topic") == "social_security") & (pl.col("weight") < PREDICATE_MIN))
+    return sorted(set(weak["keyword"]) & set(words("topic_people.txt")))
 
 
 def _qualified() -> pl.Expr:
@@ -759,7 +823,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
-        .join(win.select("_row", "village", "town", "lodging", "fields", "served"), on="_row")
+        .join(win.select("_row", "village", "town", "stay", "fields", "served"), on="_row")
         # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
         # clause's words do and does not make its clause a themed one, so the law's theme decides
         # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both): it never heads
@@ -783,7 +847,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .alias("lvl"),
         )
         .with_columns(
-            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("lodging")).alias("topic")
+            _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("stay")).alias("topic")
         )
         .filter(pl.col("topic") != "none")
     )
@@ -948,20 +1012,39 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # 4亿元，其中省级补助3万元用于购置器材) is about the whole, unless its subject names a theme of
         # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
         # in its sentence
+        # (其中，X…: the opener may stand as a clause of its own); a part stating its share of the
+        # whole (其中电动巴士占八成七, 其中薪资争议占4成1) counts the whole's things, whatever it names
         .sort([*keys, "a"])
+        .with_columns(pl.col("sent").str.slice(0, pl.col("c0")).alias("_before"))
         .with_columns(
             (
                 pl.col("clause").str.contains(_PART)
+                | pl.col("_before").str.contains(_PART_ALONE)
                 | (pl.col("clause").str.contains(_INVOLVES) & (pl.col("c0") > 0))
             ).alias("in_part")
         )
         .with_columns(
-            pl.when(pl.col("in_part") & ~pl.col("themed").fill_null(False))
+            pl.when(
+                pl.col("in_part")
+                & (
+                    ~pl.col("themed").fill_null(False)
+                    # ...a share's whole stated before it in its sentence (其中内地旅客占约七成 alone
+                    # keeps its own theme)
+                    | (
+                        pl.col("clause").str.contains(_PART_SHARE)
+                        & pl.when(~pl.col("in_part"))
+                        .then(pl.col("topic"))
+                        .forward_fill()
+                        .over(keys)
+                        .is_not_null()
+                    )
+                )
+            )
             .then(
                 pl.coalesce(
                     pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over(keys),
                     # a part opening its sentence (其中长者的轮候时间为3.6年) continues the one before
-                    pl.when(pl.col("c0") == 0).then(
+                    pl.when((pl.col("c0") == 0) | pl.col("_before").str.contains(f"^{_PART}$")).then(
                         pl.when(~pl.col("in_part")).then(pl.col("topic")).forward_fill().over("sha256")
                     ),
                     pl.col("topic"),

@@ -44,3 +44,40 @@ def test_a_spring_page_s_school_year_began_the_year_before(tmp_path: Path, scrip
     got = _rows(tmp_path, SPRING[script])
     assert got["52所"][:2] == (2025, 2026)
     assert got["2所"][:2] == (2026, 2027)
+
+
+# a lead's source clause holding today (今日公布) and a word holding 年 (青年) still only says who
+# reports: the school year after it heads the lead and frames its paragraph
+LEAD = (
+    "2026年10月12日\n\n青年事务局今日公布，2026/2027学年全市中学生共4万1,200名。全市共有中学38所。",
+    "2026年10月12日\n\n青年事務局今日公布，2026/2027學年全市中學生共4萬1,200名。全市共有中學38所。",
+)
+
+
+@SCRIPTS
+def test_a_school_year_after_a_source_clause_of_today_frames_the_paragraph(
+    tmp_path: Path, script: int
+) -> None:
+    got = _rows(tmp_path, LEAD[script])
+    assert got["4万1,200名"][:2] == (2026, 2027)
+    assert got["38所"][:2] == (2026, 2027)
+
+
+# a season named as the first words of a programme's name (2026/2027年度…计划自…展开) dates the
+# programme: the counts of the story as it stands keep the page's year; a fiscal year framing a
+# measure (于2026-27年度预留…) still dates it
+SEASON = (
+    "2026年11月18日\n\n2026/2027年度长者疫苗资助计划自十月一日起展开，截至昨日，全市共接种6万2千人次。"
+    "其中长者接种2万1千人次。全市设有接种站40个。\n\n另外，政府将于2026-27年度预留约3亿元。",
+    "2026年11月18日\n\n2026/2027年度長者疫苗資助計劃自十月一日起展開，截至昨日，全市共接種6萬2千人次。"
+    "其中長者接種2萬1千人次。全市設有接種站40個。\n\n另外，政府將於2026-27年度預留約3億元。",
+)
+
+
+@SCRIPTS
+def test_a_season_naming_a_programme_frames_no_figure(tmp_path: Path, script: int) -> None:
+    got = _rows(tmp_path, SEASON[script])
+    assert got["6万2千人次"][:2] == (2026, 2026)
+    assert got["2万1千人次"][:2] == (2026, 2026)
+    assert got["40个"][:2] == (2026, 2026)
+    assert got["约3亿元"][:2] == (2026, 2027)
