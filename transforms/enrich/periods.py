@@ -422,9 +422,8 @@ SOURCE_MAX = 24  # a source clause (统计暨普查局资料显示, 香港房屋
 # (a bracketed byline, then a day of the month with no year: the day of the report, not a period)
 DATELINE = r"(?:[^\d（(，,。；]{0,6}[（(][^）)\d]{0,30}[）)])?(?:\d{1,2}月\d{1,2}日[，,])?"
 
-# 环境部今（3）日发布新闻稿指出，…: the day of the release inside its source clause dates no figure;
-# nor does a bare today (教青局今日公布，2026/2027学年…: the year after the source clause heads)
-RELEASE_DAY = r"今[（(]\d{1,2}[)）]日|今[日天]"
+# 环境部今（3）日发布新闻稿指出，…: the day of the release inside its source clause dates no figure
+RELEASE_DAY = r"今[（(]\d{1,2}[)）]日"
 
 
 @lru_cache(maxsize=1)
@@ -453,8 +452,7 @@ def _source_end(text: str) -> int:
         return 0
     dated = re.match(DATELINE, text)
     source = re.sub(RELEASE_DAY, "", text[dated.end() if dated else 0 : m.end()])
-    # a key alone (年 of 青年) is no time expression: only a scanned one keeps the clause
-    return m.end() if not may_hold(source) or not scan(source) else 0
+    return m.end() if not may_hold(source) else 0
 
 
 @lru_cache(maxsize=65536)
