@@ -214,3 +214,16 @@ def test_members_of_a_scheme_take_its_topic(tmp_path: Path, script: int) -> None
     topics = _topics(tmp_path, JOINERS[script])
     assert topics["800幢"] == "environment"
     assert topics["3000名"] == "governance"
+
+
+def test_session_15_coordinator_topic_words(tmp_path: Path) -> None:
+    """City traffic works and dead-end roads are city roads (urban); the Yellow River's inflows are
+    its protection; lodging and catering is the economy's, whatever the sentence's other words."""
+    topics = _topics(
+        tmp_path,
+        "某市2026年政府工作报告\n实施12项疏堵工程，打通断头路18条，周边环境提升完成。"
+        "15条入黄排水沟水质达标率达到90%。住宿和餐饮业营业额增长6.2%，航空客运量增长9.1%。",
+    )
+    assert [topics[t] for t in ("12项", "18条")] == ["urban", "urban"]
+    assert topics["90%"] == "environment"
+    assert (topics["6.2%"], topics["9.1%"]) == ("economy", "transport")
