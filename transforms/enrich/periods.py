@@ -30,6 +30,7 @@ import polars as pl
 
 from transforms.enrich import modality as cue
 from transforms.enrich.context import Context
+from transforms.enrich.glossary import TermUse
 from transforms.enrich.regions import page_regions
 from transforms.enrich.regions.page import TAIWAN
 from transforms.enrich.respective_years import RESPECTIVELY, respective_years
@@ -158,9 +159,7 @@ _PROGRAMME_VERBS = "自|于|将|已|正式|在|由|开始|展开|开展|启动|�
 @lru_cache(maxsize=1)
 def _programme() -> re.Pattern[str]:
     nouns = "|".join(map(re.escape, words("programme_nouns.txt")))
-    return re.compile(
-        f"[^，,；;。：:\\d的]{{1,{PROGRAMME_CHARS}}}?(?:{nouns})[」』”]?(?:{_PROGRAMME_VERBS})"
-    )
+    return re.compile(f"[^，,；;。：:\\d的]{{1,{PROGRAMME_CHARS}}}?(?:{nouns})[」』”]?(?:{_PROGRAMME_VERBS})")
 
 
 def _names_programme(text: str, e: Expr) -> bool:
@@ -1248,9 +1247,12 @@ def _walk_document(
     planned: int | None = None  # paragraph of the sentence before, when it ended in ； on a planned metric
     whole_planned = False  # the sentence just before ended on a planned metric (a 其中 part may follow)
     same_as: Period | None = None  # the period of the latest metric, for a sentence opening with 同期
+    terms = TermUse()  # the plan's and the review's texts, for the glossary's entries
     for sent_ix, para_ix, story_ix, role, start, text, head_key, short, listy in sentences:
         # a heading is a short line of its own; a long one cannot be one (heading_part would say so)
         w.enter(para_ix, story_ix, role, text, single[para_ix] == 1 and short is not False, head_key)
+        kind = w.part.kind if w.part is not None else None
+        terms.add(kind, text)
         here = metrics.get(sent_ix)
         if here is None:
             if listy is False:  # what leave() does for a sentence that does not end a list item
@@ -1271,6 +1273,7 @@ def _walk_document(
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
+            target = target or (kind == "glossary" and terms.plan_term(text))  # 名词解释 of a plan's term
             if (
                 same_as is not None
                 and text.lstrip().startswith(SAME_OPENERS + PART_OPENERS)

@@ -211,7 +211,8 @@ def _stay(texts: pl.Expr) -> pl.Expr:
     which outranks care (医院, 病房, 护理) and lodging (宿舍, 公寓: workers' housing) in the same text;
     then in care, then in lodging; else null."""
     elder, care, lodging = (
-        texts.str.contains(_alternation(f"topic_{name}_cues.txt")) for name in ("eldercare", "care", "lodging")
+        texts.str.contains(_alternation(f"topic_{name}_cues.txt"))
+        for name in ("eldercare", "care", "lodging")
     )
     return (
         pl.when(elder)
@@ -542,7 +543,10 @@ def _windows(ctx: Context) -> pl.DataFrame:
     # (…约142万名合资格长者，其中132万人曾使用医疗券 -> health): its decisive keyword outside the
     # subject (fact-spec tie: people served take the programme's topic); else they stay welfare's
     after_clause = (
-        pl.col("sent").str.slice(pl.col("c1") + 1).str.extract(f"^((?:其中|当中)[^{CLAUSE_STOP}]*)").fill_null("")
+        pl.col("sent")
+        .str.slice(pl.col("c1") + 1)
+        .str.extract(f"^((?:其中|当中)[^{CLAUSE_STOP}]*)")
+        .fill_null("")
     )
     programme = _subject_heads(
         m.filter(people).select(

@@ -121,5 +121,7 @@ def test_a_slogan_counting_places_by_round_numbers_names_no_area(tmp_path: Path)
 
 
 def test_a_desert_holding_a_province_s_short_name_is_no_mention_of_it(tmp_path: Path) -> None:
-    got = _regions(tmp_path, "内蒙古自治区2026年政府工作报告\n实现巴丹吉林沙漠锁边林带合龙，完成治沙1500万亩。")
+    got = _regions(
+        tmp_path, "内蒙古自治区2026年政府工作报告\n实现巴丹吉林沙漠锁边林带合龙，完成治沙1500万亩。"
+    )
     assert got["1500万亩"] == "内蒙古自治区"
