@@ -5,20 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from transforms.parse import parse_batch
-
-SCRIPTS = pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
-
-
-def _rows(tmp_path: Path, text: str, name: str = "p.txt") -> dict[str, tuple[int | None, int | None, str]]:
-    """(year_from, year_to, modality) by figure text (normalised: simplified whatever the script)."""
-    page = tmp_path / name
-    page.write_text(text, encoding="utf-8")
-    rows = parse_batch([str(page)]).metrics.select("text", "year_from", "year_to", "modality").rows()
-    return {t: (a, b, m) for t, a, b, m in rows}
-
+from tests.transforms.enrich.pages import SCRIPTS
+from tests.transforms.enrich.pages import periods_of as _rows
 
 NEWS = (
     "（本社记者台北2026年5月2日电）水利署说，近3年已完成联通管线52公里；再生水厂已有4座营运。",

@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from transforms.parse import parse_batch
-
-
-def _topics(tmp_path: Path, sentence: str, name: str = "p.txt") -> dict[str, str]:
-    """Topic by figure text (the normalised, simplified text whatever the page's script)."""
-    page = tmp_path / name
-    page.write_text(sentence, encoding="utf-8")
-    m = parse_batch([str(page)]).metrics
-    return dict(zip(m["text"].to_list(), m["topic"].to_list(), strict=True))
-
-
-SCRIPTS = pytest.mark.parametrize("script", [0, 1], ids=["simplified", "traditional"])
+from tests.transforms.enrich.pages import SCRIPTS
+from tests.transforms.enrich.pages import topics_of as _topics
 
 # power from wind and sun as installed or generated is renewable power (211); the industry making the
 # kit stays the economy's; power saved is energy saving; a grid's peak load is power supply
