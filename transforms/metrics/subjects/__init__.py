@@ -63,6 +63,7 @@ from transforms.metrics.subjects.neighbours import (
     _shared_level_heads,
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
+from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
@@ -202,6 +203,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _restated(sentence, spans, out)  # …，约合|1.1万亿元人民币: the figure before, restated
     out = _noun_of_next(sentence, spans, out)
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
+    out = _progress_shares(sentence, spans, out)  # 麦收|过|八成: the activity's progress
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 

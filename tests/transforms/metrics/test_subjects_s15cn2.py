@@ -1,0 +1,38 @@
+"""Subject rules of session 15 (second mainland pass, helper subjcn15b) drawn from the real-text misses of
+docs/subject-misses-s15.md and from progress headlines of the news.
+
+Every sentence here is made up for the rule it pins down; none is taken from a test text or the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.metrics.frames import subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a share after 过/超/近 in a progress line measures the activity before it, verb and all
+        ("全省小麦机收过六成。", "六成", "小麦机收"),
+        ("截至本周，全国早稻收购超四成。", "超四成", "早稻收购"),
+        ("东北产区玉米收获近八成，进度快于常年。", "近八成", "玉米收获"),
+        ("全国秋收过七成半。", "七成半", "秋收"),
+    ],
+)
+def test_a_progress_share_measures_the_activity(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a noun or a noun's verb (投资, 收入) before the share keeps the ordinary reading
+        ("软件业务收入超三成来自云服务。", "超三成", "软件业务收入"),
+        ("全市工业投资超三成用于技术改造。", "超三成", "工业投资"),
+        ("新增就业岗位近四成来自民营企业。", "近四成", "就业岗位"),
+    ],
+)
+def test_a_share_of_a_thing_is_no_progress(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
