@@ -17,7 +17,7 @@ from tests.transforms.metrics.frames import subject
         # a share after 过/超/近 in a progress line measures the activity before it, verb and all
         ("全省小麦机收过六成。", "六成", "小麦机收"),
         ("截至本周，全国早稻收购超四成。", "超四成", "早稻收购"),
-        ("东北产区玉米收获近八成，进度快于常年。", "近八成", "玉米收获"),
+        ("东北产区玉米收获近八成，进度快于常年。", "近八成", "东北产区玉米收获"),
         ("全国秋收过七成半。", "七成半", "秋收"),
     ],
 )
@@ -36,3 +36,22 @@ def test_a_progress_share_measures_the_activity(sentence: str, metric: str, expe
 )
 def test_a_share_of_a_thing_is_no_progress(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 落户/投用/零事故/节节发力 after the counted thing open its predicate, with or without a place
+        ("今年共有12家研发机构落户高新区。", "12家", "研发机构"),
+        ("全县30多个文化场馆投用。", "30多个", "文化场馆"),
+        ("全年保障60余场大型赛事零事故。", "60余场", "大型赛事"),
+        ("9家龙头企业节节发力，带动产业升级。", "9家", "龙头企业"),
+    ],
+)
+def test_a_predicate_after_the_counted_thing_ends_its_name(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_thing_apart_from_the_activity_keeps_its_reading() -> None:
+    # 水稻|已|收获|近八成: an adverb between says how far the thing itself is (spent gold reads 水稻)
+    assert subject("全乡两万亩玉米已收获近八成。", "近八成") == "玉米"

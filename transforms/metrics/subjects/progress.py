@@ -32,16 +32,17 @@ def _progress_shares(sentence: str, spans: Sequence[Span], out: list[Fact]) -> l
         text = sentence[sp.start : sp.end]
         if not _SHARE.fullmatch(text):
             continue
-        activity = _activity(sentence, sp.start, text, spans[k - 1].end if k else 0, out[k].subject is None)
+        activity = _activity(sentence, sp.start, text, spans[k - 1].end if k else 0, out[k].subject)
         if activity:
             fixed[k] = Fact(activity, out[k].measure)
     return fixed
 
 
-def _activity(sentence: str, start: int, text: str, floor: int, unread: bool) -> str | None:
+def _activity(sentence: str, start: int, text: str, floor: int, read: str | None) -> str | None:
     """The activity whose progress the share at ``start`` states, or None when no verb ends the
     clause right before the 过/超 (收入|超|三成 keeps its noun reading); a noun there (小麦|机收|过|
-    六成) only when the ordinary reading found nothing (``unread``: 过 is no bridge to it)."""
+    六成) only when the ordinary reading ``read`` found nothing (过 is no bridge to it). A noun read
+    must stand right before the verb (夏粮|收购): 水稻|已|收获|近九成 says how far the rice is."""
     at = start
     if not text.startswith(_PASSED):
         bridge = next((b for b in _PASSED if sentence.endswith(b, 0, start)), None)
@@ -62,8 +63,10 @@ def _activity(sentence: str, start: int, text: str, floor: int, unread: bool) ->
         return None  # 增长|超三成, 收入|超三成: a bridge or a noun's verb, read as before
     if last.text.endswith(("率", "量", "额", "数", "度")):
         return None  # 进度|过半: an indicator, read as before
-    if not (last.tag.startswith("v") or last.tag in ("nr", "t") or (unread and last.tag == "n")):
+    if not (last.tag.startswith("v") or last.tag in ("nr", "t") or (read is None and last.tag == "n")):
         return None  # a noun: the ordinary reading holds (收入|超三成)
+    if read is not None:
+        return read + last.text if window.endswith(read + last.text) else None
     prev = ws[-2] if len(ws) > 1 else None
     if prev is None or _SCOPE.fullmatch(prev.text) or prev.tag == "ns" or _is_stop(prev):
         return last.text  # 全国|麦收: the scope says where
