@@ -55,3 +55,15 @@ def test_a_predicate_after_the_counted_thing_ends_its_name(sentence: str, metric
 def test_a_thing_apart_from_the_activity_keeps_its_reading() -> None:
     # 水稻|已|收获|近八成: an adverb between says how far the thing itself is (spent gold reads 水稻)
     assert subject("全乡两万亩玉米已收获近八成。", "近八成") == "玉米"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 落地 (land, attract) governs the projects or funds counted after it
+        ("开发区今年落地十亿元以上项目16个。", "16个", "十亿元以上项目"),
+        ("全市新引进落地科创平台25个。", "25个", "科创平台"),
+    ],
+)
+def test_landing_governs_the_projects_counted(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
