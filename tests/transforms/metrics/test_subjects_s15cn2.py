@@ -67,3 +67,17 @@ def test_a_thing_apart_from_the_activity_keeps_its_reading() -> None:
 )
 def test_landing_governs_the_projects_counted(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 建设用地 is one noun: its 建设 is no governing verb split off (word_tags.csv adds it whole)
+        ("全县新增建设用地1.6万亩。", "1.6万亩", "建设用地"),
+        ("盘活闲置建设用地3000亩。", "3000亩", "闲置建设用地"),
+        # 实有 (on the register) qualifies the thing counted
+        ("全县实有市场主体增长5.1%。", "5.1%", "实有市场主体"),
+    ],
+)
+def test_a_noun_added_whole_keeps_its_qualifiers(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
