@@ -75,9 +75,26 @@ def test_landing_governs_the_projects_counted(sentence: str, metric: str, expect
         # 建设用地 is one noun: its 建设 is no governing verb split off (word_tags.csv adds it whole)
         ("全县新增建设用地1.6万亩。", "1.6万亩", "建设用地"),
         ("盘活闲置建设用地3000亩。", "3000亩", "闲置建设用地"),
-        # 实有 (on the register) qualifies the thing counted
-        ("全县实有市场主体增长5.1%。", "5.1%", "实有市场主体"),
     ],
 )
-def test_a_noun_added_whole_keeps_its_qualifiers(sentence: str, metric: str, expected: str) -> None:
+def test_a_noun_added_whole_is_not_split(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # an attribute alone (成交价, 通车里程, 单产, 全长) after the figure counting a thing measures that thing
+        ("全年出让采矿权210宗、成交价88.6亿元。", "88.6亿元", "采矿权"),
+        ("新开通城际铁路2条、通车里程超150公里。", "超150公里", "城际铁路"),
+        ("油菜播种面积620万亩，单产180公斤。", "180公斤", "油菜"),
+        ("新建隧道海拔4100米，全长5.2公里。", "5.2公里", "隧道"),
+    ],
+)
+def test_an_attribute_alone_measures_the_thing_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_total_investment_stays_as_written() -> None:
+    # spent gold: 项目120个，总投资286亿元 reads 总投资 (not in subject_thing_attributes.txt)
+    assert subject("今年实施老旧小区改造项目85个，总投资31亿元。", "31亿元") == "总投资"

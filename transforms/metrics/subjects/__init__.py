@@ -69,6 +69,7 @@ from transforms.metrics.subjects.respectively import _respectively, _respectivel
 from transforms.metrics.subjects.restated import _restated
 from transforms.metrics.subjects.spans import Fact, Span, _clause_start, _text
 from transforms.metrics.subjects.tails import _finished
+from transforms.metrics.subjects.thing_attributes import _things_of_attributes
 from transforms.metrics.subjects.topic import _last_resort
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _good, _names_people, _set
 from transforms.metrics.words import tag
@@ -204,6 +205,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _noun_of_next(sentence, spans, out)
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
     out = _progress_shares(sentence, spans, out)  # 麦收|过|八成: the activity's progress
+    out = _things_of_attributes(sentence, spans, out)  # 线路7条、通车里程|超400公里: the lines
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 
