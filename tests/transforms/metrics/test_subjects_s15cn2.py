@@ -98,3 +98,15 @@ def test_an_attribute_alone_measures_the_thing_before(sentence: str, metric: str
 def test_total_investment_stays_as_written() -> None:
     # spent gold: 项目120个，总投资286亿元 reads 总投资 (not in subject_thing_attributes.txt)
     assert subject("今年实施老旧小区改造项目85个，总投资31亿元。", "31亿元") == "总投资"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a national honour title keeps its 全国: it is part of the name, not a scope word
+        ("全市累计创建全国文明村镇31个。", "31个", "全国文明村镇"),
+        ("新增全国卫生城市2个。", "2个", "全国卫生城市"),
+    ],
+)
+def test_a_national_title_keeps_its_scope_word(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
