@@ -110,3 +110,15 @@ def test_total_investment_stays_as_written() -> None:
 )
 def test_a_national_title_keeps_its_scope_word(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a relocation programme names what the households or people counted went through
+        ("今年启动1.2万户山洪灾害避险搬迁。", "1.2万户", "山洪灾害避险搬迁"),
+        ("全县完成易地扶贫搬迁4600人。", "4600人", "易地扶贫搬迁"),
+    ],
+)
+def test_a_relocation_programme_is_one_name(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
