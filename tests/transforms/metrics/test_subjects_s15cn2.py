@@ -122,3 +122,8 @@ def test_a_national_title_keeps_its_scope_word(sentence: str, metric: str, expec
 )
 def test_a_relocation_programme_is_one_name(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+def test_every_ethnic_group_qualifies_the_noun_after_a_count() -> None:
+    # 各民族 is one qualifier, not the determiner 各 that would leave the name after the count unread
+    assert subject("全州8万余各民族家庭结对认亲。", "8万余") == "各民族家庭"
