@@ -65,11 +65,13 @@ from transforms.metrics.subjects.neighbours import (
     _shared_level_heads,
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
+from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
 from transforms.metrics.subjects.spans import Fact, Span, _Before, _clause_start, _text
 from transforms.metrics.subjects.tails import _finished
+from transforms.metrics.subjects.thing_attributes import _things_of_attributes
 from transforms.metrics.subjects.topic import _last_resort
 from transforms.metrics.subjects.vocab import _PEOPLE_KINDS, _attribute_heads, _good, _names_people, _set
 from transforms.metrics.words import tag
@@ -190,6 +192,8 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _noun_of_next(sentence, spans, out)
     out = _noun_after_list(sentence, spans, out)  # 1,205宗、1,318宗及1,402宗|个案: every item's
     out = _lasting_of_previous(sentence, spans, out)  # 工程…展开，为期|18个月: how long the works run
+    out = _progress_shares(sentence, spans, out)  # 麦收|过|八成: the activity's progress
+    out = _things_of_attributes(sentence, spans, out)  # 线路7条、通车里程|超400公里: the lines
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 

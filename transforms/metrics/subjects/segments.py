@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
+from transforms.lexicon import table
 from transforms.metrics.subjects.spans import _HAN
 from transforms.metrics.subjects.vocab import _is_bridge, _set
 from transforms.metrics.words import Word, tag
@@ -22,8 +23,15 @@ def _stops_and_nominal_verbs() -> frozenset[str]:
     return _set("subject_stops.txt") | _set("subject_nominal_verbs.txt")
 
 
+@cache
+def _added_nouns() -> frozenset[str]:
+    """The nouns word_tags.csv adds to the dictionary whole (建设用地): cut deliberately, never split."""
+    return frozenset(r["word"] for r in table("word_tags.csv") if r["tag"].startswith("n"))
+
+
 def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
-    """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object."""
+    """化解矛盾|纠纷 -> 化解|矛盾|纠纷, 解决问题 -> 解决|问题: jieba glues some verbs to their object
+    (not a noun word_tags.csv adds whole: 建设用地 is no 建设|用地)."""
     out: list[Word] = []
     stops = _set("subject_stops.txt")
     joined = _join_singles(_join_suffix_heads(ws), _stops_and_nominal_verbs())
@@ -34,7 +42,7 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
             else None
         )
         # a stop itself stays whole (盘活处置|低效产业用地), as does a verb that names the thing
-        if stop and w.text not in _set("subject_nominal_verbs.txt") and w.text not in stops:
+        if stop and w.text not in _set("subject_nominal_verbs.txt") and w.text not in stops and w.text not in _added_nouns():
             rest = tag(w.text[len(stop) :])
             # 交流学习|心得体会: a verb left after the stop still modifies the noun that follows
             modifier = (
