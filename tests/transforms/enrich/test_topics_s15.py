@@ -127,14 +127,12 @@ def test_a_course_takes_the_trade_it_teaches(tmp_path: Path, script: int) -> Non
     assert topics["45个"] == "education"
 
 
-# the elderly named by a weak welfare word take the programme named in their clause or in the part
-# detailing them (vouchers: health); with none there, a programme of another clause does not reach
-# them and they stay welfare's
+# the elderly named by a weak welfare word (老年人) take the programme named in their clause or in the
+# part detailing them (vouchers: health); with none there they stay welfare's. (长者 and 困难群众 are
+# not such people words: the unseen HK/MO/TW gold keeps their welfare topic.)
 ELDERS = (
-    "卫生署表示，全区共有约9万名合资格长者，其中7万人曾使用医疗券。"
-    "全区为2万名困难群众发放救助金，3000户农户喝上自来水。",
-    "衞生署表示，全區共有約9萬名合資格長者，其中7萬人曾使用醫療券。"
-    "全區為2萬名困難群眾發放救助金，3000戶農戶喝上自來水。",
+    "卫生局表示，全区共有约9万名合资格老年人，其中7万人曾使用医疗券。全区为2万名老年人发放高龄津贴。",
+    "衞生局表示，全區共有約9萬名合資格老年人，其中7萬人曾使用醫療券。全區為2萬名老年人發放高齡津貼。",
 )
 
 
