@@ -1269,11 +1269,12 @@ def _walk_document(
             last = (-1, True)  # 其中国防预算达4,950亿元 after a budget's planned total: a part of it
         whole_period: Period | None = None  # the period of the sentence's metric before this one
         figures: list[tuple[int, int]] = []  # (offset, length) of the sentence's metrics, in order
+        glossed = kind == "glossary" and terms.plan_term(text)  # 名词解释 of a plan's term
         for metric_id, fig_start, fig_text in here:
             known = fig_start is not None and start is not None
             offset = max(fig_start - start if known else text.find(fig_text or ""), 0)
             period, target = w.decide(s, text, offset, len(fig_text or ""))
-            target = target or (kind == "glossary" and terms.plan_term(text))  # 名词解释 of a plan's term
+            target = target or glossed
             if (
                 same_as is not None
                 and text.lstrip().startswith(SAME_OPENERS + PART_OPENERS)

@@ -113,15 +113,21 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
         )
     )
 
+    def named(stem: pl.Expr) -> pl.Expr:
+        """A stem that names a place: no determiner, verb or known non-name, not a generic place."""
+        return (
+            ~stem.str.contains(rf"^(?:{determiners})")
+            & ~stem.is_in(list(not_names))
+            & ~stem.str.contains(f"^(?:{verbs})")
+            & ~_generic_place(stem + pl.col("suffix"))
+        )
+
     def valid(stem: pl.Expr) -> pl.Expr:
         return (
             (stem.str.len_chars() >= 2)
             # 小区 after two characters is mostly a verb's object (新增小区, 解决小区), not a name
             & ((pl.col("suffix") != "小区") | (stem.str.len_chars() >= 3))
-            & ~stem.str.contains(rf"^(?:{determiners})")
-            & ~stem.is_in(list(not_names))
-            & ~stem.str.contains(f"^(?:{verbs})")
-            & ~_generic_place(stem + pl.col("suffix"))
+            & named(stem)
         )
 
     prefix = pl.col("raw_stem").str.slice(
@@ -147,12 +153,7 @@ def area_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
         .drop_nulls("cand")
         .with_columns(pl.col("cand").str.extract(r"(\p{Han}{2})小区$", 1).alias("stem"))
         .with_columns(pl.lit("小区").alias("suffix"))
-        .filter(
-            ~pl.col("stem").str.contains(f"^(?:{determiners})")
-            & ~pl.col("stem").is_in(list(not_names))
-            & ~pl.col("stem").str.contains(f"^(?:{verbs})")
-            & ~_generic_place(pl.col("stem") + pl.col("suffix"))
-        )
+        .filter(named(pl.col("stem")))
         .with_columns((pl.col("stem") + pl.col("suffix")).alias("area"))
     )
     clean = pl.concat(
