@@ -321,6 +321,12 @@ def _dated_start_at(text: str, e: Expr) -> bool:
     return any(_DATED_START.match(text, p) for p in (e.start, e.start - 1) if p >= 0)
 
 
+def _starts_from(text: str, e: Expr) -> bool:
+    """Is the expression a start date, with its 自/由/从 or, in a headline's short style, without
+    (116年起实施, 明年1月起)?"""
+    return _dated_start_at(text, e) or text[e.start : e.end].endswith("起") or text.startswith("起", e.end)
+
+
 def _from_value(before: str, after: str) -> bool:
     """Is the metric the start of a change 由A…至B (由每小时4元调高至6元)? It is the level as it
     stands, stated as a fact even under a cue that plans the change."""
@@ -760,7 +766,9 @@ class Walk:
             head = (head_expr(text, self.roc) if head_key is not False else None) or next(
                 iter(scan(text, self.roc)), None
             )
-            if head is not None and head.kind in STORY:
+            # a headline's start date (…提高至45元　116年起实施) says when a measure begins, as a
+            # lead's does: the story's other figures keep the publication year
+            if head is not None and head.kind in STORY and not _starts_from(text, head):
                 self.story_period = self.resolve(head)
             self.budget = any(w in text for w in words("budget_titles.txt"))
             self.para_pending = False
@@ -823,7 +831,7 @@ class Walk:
             self.lead_pending = False
             # a lead's start date (由2027年1月1日起，长者每月可获…) says when a measure begins, not
             # the story's period: the story's other figures keep the publication year
-            if head is not None and head.kind in STORY and not _dated_start_at(text, head):
+            if head is not None and head.kind in STORY and not _starts_from(text, head):
                 if self.lead_is_section:
                     self.section_period = self.resolve(head)
                 elif self.story_period is None:

@@ -1,0 +1,36 @@
+"""Session 16 (coordinator) year readings: a headline's start date without its 自 (…2027年起实施,
+116年起实施) says when a measure begins, so the story's figures with no time of their own keep the
+publication year and stay actual, as they do after a lead's 自…起."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.transforms.enrich.pages import SCRIPTS, periods_of
+
+PAGES = [
+    (
+        "长者乘车优惠每程降至1元　2027年起实施\n\n"
+        "（本报记者陈明 2026年11月20日）运输署今天表示，全港约有190万名长者。\n\n"
+        "运输署说明，参与计划的专营巴士路线约700条。自2027年1月起每程车费将降至1元。\n"
+    ),
+    (
+        "長者乘車優惠每程降至1元　116年起實施\n\n"
+        "（中央社記者陳明台北2026年11月20日電）交通部今天表示，全國約有190萬名長者。\n\n"
+        "交通部說明，參與計劃的公車路線約700條。自116年1月起每程車費將降至1元。\n"
+    ),
+]
+
+
+@SCRIPTS
+def test_a_headline_start_date_does_not_date_the_story(tmp_path: Path, script: int) -> None:
+    got = periods_of(tmp_path, PAGES[script], name=("hk-fares.txt", "tw-fares.txt")[script])
+    assert got["约700条"] == (2026, 2026, "actual")  # no time of its own: the page's year, as it stands
+    assert got["190万名"] == (2026, 2026, "actual")
+    assert got["1元"][:2] == (2027, 2027)  # the measure itself: from next year
+
+
+def test_a_headline_year_that_is_no_start_still_dates_the_story(tmp_path: Path) -> None:
+    page = "2025年全市新增就业岗位3.2万个\n\n本报讯（2026年1月5日）市人社局介绍，全市城镇登记失业人员约1.1万人。\n"
+    got = periods_of(tmp_path, page, name="cn-jobs.txt")
+    assert got["约1.1万人"][:2] == (2025, 2025)
