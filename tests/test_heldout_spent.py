@@ -87,7 +87,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.824, topic=0.999, years=0.967, modality=0.967, region=0.999, area=0.999, targets=0.928
     ),
     "heldout14/hk": dict(
-        subject=0.835, topic=0.892, years=0.923, modality=0.955, region=0.999, area=0.999, targets=0.895
+        subject=0.835, topic=0.892, years=0.946, modality=0.977, region=0.999, area=0.999, targets=0.944
     ),
     "heldout15/cn": dict(
         subject=0.861, topic=0.972, years=0.989, modality=0.999, region=0.996, area=0.982, targets=0.999
