@@ -78,7 +78,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.820, topic=0.948, years=0.982, modality=0.982, region=0.999, area=0.999, targets=0.949
     ),
     "heldout12/hk": dict(
-        subject=0.809, topic=0.906, years=0.971, modality=0.994, region=0.999, area=0.994, targets=0.986
+        subject=0.809, topic=0.906, years=0.985, modality=0.994, region=0.999, area=0.994, targets=0.986
     ),
     "heldout13/cn": dict(
         subject=0.811, topic=0.964, years=0.987, modality=0.999, region=0.993, area=0.987, targets=0.999
@@ -87,7 +87,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.824, topic=0.999, years=0.967, modality=0.967, region=0.999, area=0.999, targets=0.928
     ),
     "heldout14/hk": dict(
-        subject=0.835, topic=0.892, years=0.946, modality=0.977, region=0.999, area=0.999, targets=0.944
+        subject=0.835, topic=0.892, years=0.950, modality=0.977, region=0.999, area=0.999, targets=0.944
     ),
     "heldout15/cn": dict(
         subject=0.861, topic=0.972, years=0.989, modality=0.999, region=0.996, area=0.982, targets=0.999

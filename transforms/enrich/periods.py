@@ -580,7 +580,8 @@ def _change_words() -> tuple[str, ...]:
 # the value of a comparison's base right after its year (较2024年的90302宗下跌4.2%): dated that year
 EQUALS = "相当于"
 _BASE_VALUE_TAIL = (
-    r"((?:19|20)\d{2}|1[0-4]\d)年度?(?:底|末|初|同期|同月|同季度?)?的$"  # 较2025年同期的1万零500次
+    # 较2025年同期的1万零500次; a school year too: 较114学年度的86.1%
+    r"((?:19|20)\d{2}|1[0-4]\d)学?年度?(?:底|末|初|同期|同月|同季度?)?的$"
 )
 
 

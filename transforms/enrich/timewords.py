@@ -100,7 +100,7 @@ def _pattern(roc: bool = False) -> re.Pattern[str]:
                 # (比当地以往盐碱地油菜…增加59.5%: an unknown past inside the base's phrase is the base's)
                 # (比“十三五”时期增长19.1%: a plan period after a comparison word is the base too; but
                 # 较“十三五”末的9323.1亿元 dates the value after it, so the plan period reads as itself)
-                rf"(?P<base>(?:{base})(?:{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年|本学年"
+                rf"(?P<base>(?:{base})(?:(?:{YEAR}|1[0-4]\d)学年度?|{ANY_YEAR}年|{CN_YEAR}年|去年|上年|上一年|本学年"
                 r"|“?十[一二三四五六七八九]?五”?+(?:规划)?+(?:时期|期间|期末|末)?+(?!的))|"
                 rf"{AGO_BASE}"
                 rf"|(?:{base})[^，,。；;：:\d]{{0,6}}?(?:以往|往年))",

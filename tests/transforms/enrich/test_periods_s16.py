@@ -34,3 +34,22 @@ def test_a_headline_year_that_is_no_start_still_dates_the_story(tmp_path: Path) 
     page = "2025年全市新增就业岗位3.2万个\n\n本报讯（2026年1月5日）市人社局介绍，全市城镇登记失业人员约1.1万人。\n"
     got = periods_of(tmp_path, page, name="cn-jobs.txt")
     assert got["约1.1万人"][:2] == (2025, 2025)
+
+
+def test_a_school_year_as_a_comparison_base_dates_only_its_base_value(tmp_path: Path) -> None:
+    # 较114学年度的A下降B: the school year is the base's; the change is the page's school year's
+    page = (
+        "發布日期：115-10-30\n\n教育部今（30）日公布115學年度高中職新生報到率，全國高中職新生報到率為91.2%，"
+        "較114學年度的92.0%下降0.8個百分點。其中，公立學校報到率為96.1%。\n"
+    )
+    got = periods_of(tmp_path, page, name="tw-enrol.txt")
+    assert got["92.0%"][:2] == (2025, 2025)
+    assert got["0.8个百分点"][:2] == (2026, 2026)
+    assert got["96.1%"][:2] == (2026, 2026)
+
+
+def test_a_mainland_school_year_base_reads_the_same(tmp_path: Path) -> None:
+    page = "本报讯（2026年3月2日）今年全市中职学校招生4.1万人，较2024学年度的4.5万人减少0.4万人。\n"
+    got = periods_of(tmp_path, page, name="cn-enrol.txt")
+    assert got["4.5万人"][:2] == (2024, 2024)
+    assert got["0.4万人"][:2] == (2026, 2026)
