@@ -53,3 +53,15 @@ def test_a_mainland_school_year_base_reads_the_same(tmp_path: Path) -> None:
     got = periods_of(tmp_path, page, name="cn-enrol.txt")
     assert got["4.5万人"][:2] == (2024, 2024)
     assert got["0.4万人"][:2] == (2026, 2026)
+
+
+@SCRIPTS
+def test_cantonese_this_is_the_running_period(tmp_path: Path, script: int) -> None:
+    # 今个 (this) in Hong Kong and Macau usage: the paragraph's 去年 does not carry over it
+    page = (
+        "房屋署：公屋申请\n2026年11月10日\n\n去年全年共收到公屋申请3万2千宗。今个月截至昨日共收到申请2千1百宗。\n",
+        "房屋署：公屋申請\n2026年11月10日\n\n去年全年共收到公屋申請3萬2千宗。今個月截至昨日共收到申請2千1百宗。\n",
+    )[script]
+    got = periods_of(tmp_path, page, name="hk-housing.txt")
+    assert got["3万2千宗"][:2] == (2025, 2025)
+    assert got["2千1百宗"][:2] == (2026, 2026)
