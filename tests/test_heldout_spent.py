@@ -78,7 +78,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.820, topic=0.948, years=0.982, modality=0.982, region=0.999, area=0.999, targets=0.949
     ),
     "heldout12/hk": dict(
-        subject=0.809, topic=0.906, years=0.985, modality=0.994, region=0.999, area=0.994, targets=0.986
+        subject=0.809, topic=0.906, years=0.994, modality=0.994, region=0.999, area=0.994, targets=0.986
     ),
     "heldout13/cn": dict(
         subject=0.811, topic=0.964, years=0.987, modality=0.999, region=0.993, area=0.987, targets=0.999

@@ -1186,6 +1186,8 @@ SAME_OPENERS = (
     "同年，",
     "同年,",
 )  # a sentence opening so states figures of the period just stated
+# 食环署同年就…提出检控1,376宗: the same year after the clause's agent (a few characters, no comparison)
+_SAME_YEAR_AFTER_AGENT = re.compile(r"\s*[^\W\d较比与和及、]{1,8}同年(?!龄)")
 
 
 def _own_time(s: Sentence, offset: int) -> bool:
@@ -1286,7 +1288,10 @@ def _walk_document(
             target = target or glossed
             if (
                 same_as is not None
-                and text.lstrip().startswith(SAME_OPENERS + PART_OPENERS)
+                and (
+                    text.lstrip().startswith(SAME_OPENERS + PART_OPENERS)
+                    or _SAME_YEAR_AFTER_AGENT.match(text)
+                )
                 and not _own_time(s, offset)
                 # (not a base's value: 其中…有12宗，较2024年的19宗为少 -- 19宗 is 2024's)
                 and _base_value().search(text, s.clauses[_clause_at(s, offset)][0], offset) is None

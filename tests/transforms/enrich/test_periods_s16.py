@@ -65,3 +65,15 @@ def test_cantonese_this_is_the_running_period(tmp_path: Path, script: int) -> No
     got = periods_of(tmp_path, page, name="hk-housing.txt")
     assert got["3万2千宗"][:2] == (2025, 2025)
     assert got["2千1百宗"][:2] == (2026, 2026)
+
+
+def test_the_same_year_after_the_clause_agent_reads_the_sentence_before(tmp_path: Path) -> None:
+    # 渔护署同年…: 同年 after a short agent, not only at the sentence's start
+    page = (
+        "立法会九题：渔业执法\n二〇二六年十一月十一日\n\n"
+        "（一）渔护署在2024年共巡查渔船逾2,100次。渔护署同年就违规捕鱼提出检控86宗，罚款约31万元。\n"
+    )
+    got = periods_of(tmp_path, page, name="hk-fisheries.txt")
+    assert got["逾2,100次"][:2] == (2024, 2024)
+    assert got["86宗"][:2] == (2024, 2024)
+    assert got["约31万元"][:2] == (2024, 2024)
