@@ -63,13 +63,13 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.874, topic=0.886, years=0.987, modality=0.987, region=0.999, area=0.999, targets=0.962
     ),
     "heldout7/hk": dict(
-        subject=0.846, topic=0.892, years=0.972, modality=0.966, region=0.999, area=0.972, targets=0.920
+        subject=0.846, topic=0.892, years=0.972, modality=0.972, region=0.999, area=0.972, targets=0.936
     ),
     "heldout8/cn": dict(
         subject=0.897, topic=0.912, years=0.991, modality=0.991, region=0.865, area=0.960, targets=0.976
     ),
     "heldout8/hk": dict(
-        subject=0.910, topic=0.937, years=0.990, modality=0.972, region=0.999, area=0.999, targets=0.944
+        subject=0.910, topic=0.937, years=0.990, modality=0.990, region=0.999, area=0.999, targets=0.981
     ),
     "heldout9/cn": dict(
         subject=0.828, topic=0.913, years=0.978, modality=0.999, region=0.999, area=0.985, targets=0.999

@@ -1199,15 +1199,14 @@ def _planned_by_span_or_budget(
     before: str, text: str, offset: int, period: Period, published: int | None
 ) -> bool:
     """将 before a bound verb that the figure's span holds (全年雨量将超过3,200毫米), or an amount budgeted
-    for a fiscal year still running on past the page's year (2026-27年度的预算开支为4,500万元)."""
+    for a year not yet over at the page's date: a fiscal year running on past it (2026-27年度的预算开支为
+    4,500万元) or the page's own year (今年财政预算中…的开支为, 已达全年预算X的88.3%): an estimate."""
     if before.endswith(FUTURE_BEFORE_BOUND) and text.startswith(BOUND_VERBS, offset):
         return True
-    return (
-        _BUDGETED.search(before) is not None
-        and published is not None
-        and period[1] is not None
-        and period[1] > published
-    )
+    if _BUDGETED.search(before) is None or published is None or period[1] is None:
+        return False
+    # the page's own year only for the year's budget, not a project's cost (工程预算约1亿8千万元)
+    return period[1] > published or (period[1] == published and _YEAR_BUDGET.search(before) is not None)
 
 
 def _part_of_the_whole(s: Sentence, text: str, offset: int, k: int, last: tuple[int, bool] | None) -> bool:
@@ -1234,7 +1233,12 @@ BOUND_VERBS = ("超过", "突破", "超", "逾", "达到", "达", "不少于", "
 # the amount a budget sets aside for a fiscal year that runs past the page's year (2026-27年度的预算
 # 开支为4,500万元) is planned; this year's budget as it stands (115年度长照预算为1,013亿元) and a
 # budget's outturn (一般公共预算收入3820亿元: 收入/支出 after 预算 are kept out) are not
-_BUDGETED = re.compile(r"(?<!公共)预算(?:开支|拨款|总额|额)?(?:为|是|达|约|共)?$")
+_YEAR_BUDGET = re.compile(r"(?:财政|全年|年度|本年|今年)[^，,。；;]{0,4}?预算")
+_BUDGETED = re.compile(
+    r"(?<!公共)预算(?:开支|拨款|总额|额)?(?:为|是|达|约|共)?$"
+    # a line of the budget: 财政预算中街市及公园的开支为4.8亿
+    r"|(?<!公共)预算[中内里][^，,。；;]{0,12}?(?:开支|拨款|支出|经费)(?:为|是|达|约|共)?$"
+)
 
 
 def _walk_document(

@@ -77,3 +77,19 @@ def test_the_same_year_after_the_clause_agent_reads_the_sentence_before(tmp_path
     assert got["逾2,100次"][:2] == (2024, 2024)
     assert got["86宗"][:2] == (2024, 2024)
     assert got["约31万元"][:2] == (2024, 2024)
+
+
+def test_the_year_s_budget_is_an_estimate_a_project_s_cost_is_not(tmp_path: Path) -> None:
+    # the budget of a year not yet over is planned; a project's approved cost stands as it is
+    page = (
+        "体育局：场馆维修\n2026年10月8日\n\n"
+        "体育局表示，今年财政预算中体育场馆的维修开支为6,200万澳门元，其中1,800万元用于泳池翻新。"
+        "截至9月底，场馆收入为3,100万澳门元，已达全年预算4,000万澳门元的77.5%。"
+        "有关泳池的工程预算约2,600万元，已于今年获批。\n"
+    )
+    got = periods_of(tmp_path, page, name="mo-sports.txt")
+    assert got["6,200万澳门元"][2] == "target"
+    assert got["1,800万元"][2] == "target"  # a part of the budget line
+    assert got["4,000万澳门元"][2] == "target"
+    assert got["3,100万澳门元"][2] == "actual"
+    assert got["约2,600万元"][2] == "actual"
