@@ -84,7 +84,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.811, topic=0.964, years=0.987, modality=0.999, region=0.993, area=0.987, targets=0.999
     ),
     "heldout13/hk": dict(
-        subject=0.824, topic=0.999, years=0.983, modality=0.967, region=0.999, area=0.999, targets=0.928
+        subject=0.824, topic=0.999, years=0.983, modality=0.983, region=0.999, area=0.999, targets=0.965
     ),
     "heldout14/hk": dict(
         subject=0.835, topic=0.892, years=0.950, modality=0.977, region=0.999, area=0.999, targets=0.944

@@ -118,7 +118,35 @@ def target_cue(text: str, *, review: bool = False) -> bool:
             return True
     elif _finder("target_cues.txt").search(blanked) is not None:
         return True
-    return _future().search(blanked) is not None or _jiang_before_verb(blanked)
+    return _future().search(blanked) is not None or _jiang_before_verb(blanked) or _hui_before_verb(blanked)
+
+
+HUI = "会"
+HUI_AFTER = "署局府处亦也还并"
+HUI_LOOK = (
+    12  # 会在2026-27年度增聘: the characters after 会 the tagger reads (a time phrase may stand between)
+)
+
+
+def _hui_before_verb(blanked: str) -> bool:
+    """Is 会 the future before a verb (康文署会增设…, 亦会在2026-27年度增聘…), as Hong Kong and Macau releases
+    write it? The tagger cuts 会议, 会见, 机会 as words of their own, so only a lone 会 counts; a 在/于
+    time phrase may stand between it and its verb."""
+    i = blanked.find(HUI)
+    while i >= 0:
+        # only after an agency (康文署会, 政府会, 当局会) or an adverb (亦会, 并会): 常委会审议, 全会提出
+        # and 基本会使用 hold a noun's 会 or the 会 of ability
+        if i > 0 and blanked[i - 1] in HUI_AFTER:
+            ws = [w for w in tag(blanked[i : i + 1 + HUI_LOOK]) if w.text.strip()]
+            if len(ws) >= 2 and ws[0].text == HUI:
+                if ws[1].tag == "v":
+                    return True
+                if ws[1].text in ("在", "于"):
+                    after = ws[2:8]  # 在|2026|-|27|年度|增聘: a time phrase, then the verb
+                    if ws[2:3] and ws[2].tag in ("t", "m") and any(w.tag == "v" for w in after):
+                        return True
+        i = blanked.find(HUI, i + 1)
+    return False
 
 
 JIANG = "将"
