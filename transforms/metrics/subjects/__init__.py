@@ -65,6 +65,7 @@ from transforms.metrics.subjects.neighbours import (
     _shared_level_heads,
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
+from transforms.metrics.subjects.parallel import _entities_of_previous
 from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
@@ -181,6 +182,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
     out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change
     out = _groups_of_previous(sentence, spans, out)  # …中位数为A元，本地居民则为B元: the median still
+    out = _entities_of_previous(sentence, spans, out)  # …时间为18个月，护养院宿位|则|约23个月: the time
     out = _respectively_back(sentence, spans, out)
     out = _ranked_groups(sentence, spans, out)  # 总薪资以A业13万元最高，B业11万元次之: the 总薪资
     out = _place_of_previous(sentence, spans, out)

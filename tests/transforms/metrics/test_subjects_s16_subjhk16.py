@@ -1,0 +1,43 @@
+"""Subject rules of session 16 drawn from the misses on Hong Kong, Macau and Taiwan pages
+(docs/subject-misses-s16-hk.md).
+
+Every sentence here is made up for the rule it pins down; none is taken from a test text or the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.metrics.frames import subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a contrasted entity (则) measures what the clause before measured of its own entity
+        ("目前甲类宿位的平均轮候时间为9个月，乙类宿位则约14个月。", "约14个月", "平均轮候时间"),
+        ("东区海底隧道的日均行车量为约6万架次，上升一成，北区隧道则下降约两成。", "约两成", "日均行车量"),
+        ("北区及东区的专线分别有约50条及约70条，南区则有约15条。", "约15条", "专线"),
+        # a place in a bare parallel clause: the attribute without the earlier place
+        ("各景点中，北湖区游客人次达85万人次，南山区约60万人次。", "约60万人次", "游客人次"),
+        # a sibling entity with a copula: the rate the clause before names of its sibling
+        ("其中，公立医院占用率为88.5%，私立医院为71.2%。", "71.2%", "占用率"),
+    ],
+)
+def test_a_parallel_entity_takes_the_attribute_before(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a list of things counted in one unit: each item is its own thing
+        ("全区新建图书馆3所，幼儿园5所。", "5所", "幼儿园"),
+        # a measure of its own that shares a word with the one before
+        ("每名学生可获交通津贴3,000元，午膳津贴则为2,000元。", "2,000元", "午膳津贴"),
+        # a bare list of totals: no copula, no contrast, no place
+        ("外资企业合同金额80亿元，实际投资30亿元。", "30亿元", "实际投资"),
+    ],
+)
+def test_items_of_a_list_keep_their_own_subject(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
