@@ -41,3 +41,31 @@ def test_a_parallel_entity_takes_the_attribute_before(sentence: str, metric: str
 )
 def test_items_of_a_list_keep_their_own_subject(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a site classifier counts the noun right after it, not what belongs to it after 的
+        ("辖下9间公共泳池的入场人次达80万人次。", "9间", "公共泳池"),
+        ("署方将完成6条登山步道的维修工程。", "6条", "登山步道"),
+        # nor its predicate: a verb with a quoted object, or two coordinated verbs
+        ("明年将在4条行车天桥推行「快速通行」。", "4条", "行车天桥"),
+    ],
+)
+def test_a_site_classifier_counts_the_noun_after_it(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # words that describe the counted noun before 的 stay with it
+        ("计划打造3个具有国际知名度的旅游品牌。", "3个", "具有国际知名度的旅游品牌"),
+        ("新建两座日处理五万吨规模的污水厂。", "两座", "日处理五万吨规模的污水厂"),
+        # a verb before nouns inside a name stays
+        ("推进20个城乡融合“百村示范”重点项目。", "20个", "城乡融合“百村示范”重点项目"),
+    ],
+)
+def test_a_described_counted_noun_stays_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

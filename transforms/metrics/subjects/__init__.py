@@ -37,6 +37,7 @@ from transforms.metrics.subjects.aspects import _aspects
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
 from transforms.metrics.subjects.changes import _change_frames, _rates_of_change
+from transforms.metrics.subjects.classified import _counted_by_classifier
 from transforms.metrics.subjects.clause_subject import _subject_of_clause_before
 from transforms.metrics.subjects.clauses import (
     _each_of_list,
@@ -149,6 +150,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
         after = joined_after(after, sentence, sp.end, sp.unit)  # 143间|酒店及公寓: a count of both
+        after = _counted_by_classifier(after, sp.unit, sp.kind)  # 17间|公共图书馆|的入馆人次
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
