@@ -69,3 +69,25 @@ def test_a_site_classifier_counts_the_noun_after_it(sentence: str, metric: str, 
 )
 def test_a_described_counted_noun_stays_whole(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a clause of who aims or estimates, when, and a verb of change only: the figure before's thing
+        ("本区失业率为4.1%，局方的目标是在2028年前降至3%以下。", "3%以下", "失业率"),
+        ("今年新生人数为约8万人，教育部预估明年将降至7万人以下。", "7万人以下", "新生人数"),
+        ("其平均候诊时间约为三小时，较去年同期缩短约15分钟。", "约15分钟", "平均候诊时间"),
+        # 仍占 a share: of those counted before
+        ("按年龄分，长者伤亡820人，仍占近4成；", "近4成", "长者"),
+    ],
+)
+def test_a_clause_that_only_moves_the_figure_before_takes_its_subject(
+    sentence: str, metric: str, expected: str
+) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_clause_with_a_thing_of_its_own_is_not_carried() -> None:
+    # 再培训课程 names a thing of its own
+    assert subject("本区失业率为4.1%，再培训课程增至300个。", "300个") == "再培训课程"

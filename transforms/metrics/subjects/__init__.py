@@ -45,6 +45,7 @@ from transforms.metrics.subjects.clauses import (
     _streak,
     _total_after_list,
 )
+from transforms.metrics.subjects.elided import _elided_of_previous
 from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
 from transforms.metrics.subjects.expiry import _extended_term
 from transforms.metrics.subjects.funding import _purpose
@@ -183,6 +184,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
     out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change
+    out = _elided_of_previous(sentence, spans, out)  # …为13%，署方的目标是…降至|10%以下: the same rate
     out = _groups_of_previous(sentence, spans, out)  # …中位数为A元，本地居民则为B元: the median still
     out = _entities_of_previous(sentence, spans, out)  # …时间为18个月，护养院宿位|则|约23个月: the time
     out = _respectively_back(sentence, spans, out)
