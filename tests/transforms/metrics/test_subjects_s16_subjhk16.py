@@ -91,3 +91,15 @@ def test_a_clause_that_only_moves_the_figure_before_takes_its_subject(
 def test_a_clause_with_a_thing_of_its_own_is_not_carried() -> None:
     # 再培训课程 names a thing of its own
     assert subject("本区失业率为4.1%，再培训课程增至300个。", "300个") == "再培训课程"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 份 counts application forms: the applicants' word and 申请 name them, not the applicants
+        ("共收到4,100份申请表，其中长者申请2,300份，青年申请1,800份。", "2,300份", "长者申请"),
+        ("共收到4,100份申请表，其中长者申请2,300份，青年申请1,800份。", "1,800份", "青年申请"),
+    ],
+)
+def test_applications_counted_in_forms_keep_their_verb(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
