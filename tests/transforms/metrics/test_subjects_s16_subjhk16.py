@@ -103,3 +103,22 @@ def test_a_clause_with_a_thing_of_its_own_is_not_carried() -> None:
 )
 def test_applications_counted_in_forms_keep_their_verb(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a sum right after a verb of granting counts the subsidy, not who gets or gives it
+        ("每间学校最多可获资助8万元。", "8万元", "资助"),
+        ("合资格家庭每月可获补贴约3,000元。", "约3,000元", "补贴"),
+        ("署方每年为每名学员向培训机构资助4,500元。", "4,500元", "资助"),
+        # the receiving body between verb and sum: the sum names no noun of its own
+        ("环保署今年补助地方政府新台币5,000万元。", "新台币5,000万元", None),
+        # a subsidy named with its kind keeps its name
+        ("全年发放消费补贴5亿元。", "5亿元", "消费补贴"),
+    ],
+)
+def test_a_sum_after_a_verb_of_granting_is_the_subsidy(
+    sentence: str, metric: str, expected: str | None
+) -> None:
+    assert subject(sentence, metric) == expected

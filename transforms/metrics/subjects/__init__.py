@@ -73,6 +73,7 @@ from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
 from transforms.metrics.subjects.spans import Fact, Span, _Before, _clause_start, _text
+from transforms.metrics.subjects.subsidies import _subsidies
 from transforms.metrics.subjects.tails import _finished
 from transforms.metrics.subjects.thing_attributes import _things_of_attributes
 from transforms.metrics.subjects.topic import _last_resort
@@ -200,6 +201,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _lasting_of_previous(sentence, spans, out)  # 工程…展开，为期|18个月: how long the works run
     out = _progress_shares(sentence, spans, out)  # 麦收|过|八成: the activity's progress
     out = _things_of_attributes(sentence, spans, out)  # 线路7条、通车里程|超400公里: the lines
+    out = _subsidies(sentence, spans, out)  # 每间最多可获|资助|5万元: the subsidy, not who gets it
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 
