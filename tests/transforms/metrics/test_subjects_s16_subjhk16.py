@@ -122,3 +122,17 @@ def test_a_sum_after_a_verb_of_granting_is_the_subsidy(
     sentence: str, metric: str, expected: str | None
 ) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # Hong Kong, Macau and Taiwan words the dictionary cut apart or tagged wrong
+        ("各县市共查获违规案件310件，裁处罚锾新台币2,300万元。", "新台币2,300万元", "罚锾"),
+        ("全区设有12个接种站。", "12个", "接种站"),
+        ("每张八达通卡可获0.5元回赠。", "0.5元", "回赠"),
+        ("其中快速充电器620个。", "620个", "快速充电器"),
+    ],
+)
+def test_regional_words_are_cut_whole(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
