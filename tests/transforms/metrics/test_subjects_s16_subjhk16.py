@@ -136,3 +136,13 @@ def test_a_sum_after_a_verb_of_granting_is_the_subsidy(
 )
 def test_regional_words_are_cut_whole(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+def test_a_quoted_scheme_keeps_its_case_verb() -> None:
+    # 申请 after a quoted scheme's name, before a count of cases (宗), names the applications counted
+    sentence = "今年首季共收到「青年创业资助计划」申请820宗。"
+    assert subject(sentence, "820宗") == "「青年创业资助计划」申请"
+
+
+def test_a_sites_predicate_with_a_quoted_object_is_cut() -> None:
+    assert subject("目前已在3座体育馆推行「电子门票」。", "3座") == "体育馆"
