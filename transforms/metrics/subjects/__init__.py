@@ -37,6 +37,7 @@ from transforms.metrics.subjects.aspects import _aspects
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _verb_before
 from transforms.metrics.subjects.changes import _change_frames, _rates_of_change
+from transforms.metrics.subjects.classified import _counted_by_classifier
 from transforms.metrics.subjects.clause_subject import _subject_of_clause_before
 from transforms.metrics.subjects.clauses import (
     _each_of_list,
@@ -44,6 +45,7 @@ from transforms.metrics.subjects.clauses import (
     _streak,
     _total_after_list,
 )
+from transforms.metrics.subjects.elided import _elided_of_previous
 from transforms.metrics.subjects.ends import joined_after, tidy_ends, with_owner
 from transforms.metrics.subjects.expiry import _extended_term
 from transforms.metrics.subjects.funding import _purpose
@@ -65,11 +67,13 @@ from transforms.metrics.subjects.neighbours import (
     _shared_level_heads,
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
+from transforms.metrics.subjects.parallel import _entities_of_previous
 from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
 from transforms.metrics.subjects.spans import Fact, Span, _Before, _clause_start, _text
+from transforms.metrics.subjects.subsidies import _subsidies
 from transforms.metrics.subjects.tails import _finished
 from transforms.metrics.subjects.thing_attributes import _things_of_attributes
 from transforms.metrics.subjects.topic import _last_resort
@@ -148,6 +152,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
         after = joined_after(after, sentence, sp.end, sp.unit)  # 143间|酒店及公寓: a count of both
+        after = _counted_by_classifier(after, sp.unit, sp.kind)  # 17间|公共图书馆|的入馆人次
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
@@ -180,7 +185,9 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
     out = _rates_of_change(sentence, spans, out)  # …增加1,365亿元，增幅4.8%: the revenue's change
+    out = _elided_of_previous(sentence, spans, out)  # …为13%，署方的目标是…降至|10%以下: the same rate
     out = _groups_of_previous(sentence, spans, out)  # …中位数为A元，本地居民则为B元: the median still
+    out = _entities_of_previous(sentence, spans, out)  # …时间为18个月，护养院宿位|则|约23个月: the time
     out = _respectively_back(sentence, spans, out)
     out = _ranked_groups(sentence, spans, out)  # 总薪资以A业13万元最高，B业11万元次之: the 总薪资
     out = _place_of_previous(sentence, spans, out)
@@ -194,6 +201,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     out = _lasting_of_previous(sentence, spans, out)  # 工程…展开，为期|18个月: how long the works run
     out = _progress_shares(sentence, spans, out)  # 麦收|过|八成: the activity's progress
     out = _things_of_attributes(sentence, spans, out)  # 线路7条、通车里程|超400公里: the lines
+    out = _subsidies(sentence, spans, out)  # 每间最多可获|资助|5万元: the subsidy, not who gets it
     return _aspects(sentence, spans, _shared_level_heads(sentence, spans, out))
 
 

@@ -38,8 +38,8 @@ def _case_head(ws: Sequence[Word]) -> bool:
     申请|1,236宗): the applications are what is counted, as after the metric (_case_verb)."""
     if len(ws) < 2 or ws[-1].text not in _set("subject_case_verbs.txt") or _is_stop(ws[-2]):
         return False
-    if ws[-2].tag.startswith(("n", "j", "vn")):
-        return True
+    if ws[-2].tag.startswith(("n", "j", "vn")) or ws[-2].text in ("”", "’"):
+        return True  # “中小企业援助计划”|申请|2,146宗: a quoted name is a noun too
     # 公屋|一般|申请, 非|紧急|召唤, 救护|召唤: a modifier or the act's own verb before the case verb
     # makes the name of the cases; after a governing verb or a figure it does not (办结|申请)
     return (
