@@ -34,3 +34,35 @@ def test_new_jobs_is_one_indicator(sentence: str, metric: str, expected: str) ->
 )
 def test_new_posts_keep_their_verb_apart(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # after a list of places, 分别 and its verb: the verb's object is counted, not the places
+        ("东乡县、西河县分别播种玉米12万亩和9万亩。", "12万亩", "玉米"),
+        ("东乡县、西河县分别播种玉米12万亩和9万亩。", "9万亩", "玉米"),
+        ("青石镇、白沙镇分别引进企业21家和17家。", "17家", "企业"),
+        ("其中，东湖区、西山区分别新增车位800个和650个。", "800个", "车位"),
+        # no object after the verb: the head after the last place (towns the dictionary lacks too)
+        ("青石镇、白沙镇工业总产值分别达到86亿元和54亿元。", "86亿元", "工业总产值"),
+        ("青石镇、白沙镇工业总产值分别达到86亿元和54亿元。", "54亿元", "工业总产值"),
+        ("东乡县、西河县粮食产量分别达到9.1亿斤和7.6亿斤。", "9.1亿斤", "粮食产量"),
+    ],
+)
+def test_places_before_respectively_are_no_subject(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # items that are no places keep their reading (重点镇 is a kind of town counted)
+        ("重点镇、中心镇分别有12个和9个。", "12个", "重点镇"),
+        ("城镇、农村居民人均可支配收入分别达到46320元、23850元。", "46320元", "城镇、农村居民人均可支配收入"),
+    ],
+)
+def test_lists_of_things_before_respectively_keep_their_items(
+    sentence: str, metric: str, expected: str
+) -> None:
+    assert subject(sentence, metric) == expected

@@ -65,6 +65,7 @@ from transforms.metrics.subjects.neighbours import (
     _shared_level_heads,
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
+from transforms.metrics.subjects.place_lists import respectively_of_places
 from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
@@ -157,7 +158,11 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _read_back(sentence, subject, (floor, at), event, cases, sp.kind)
         measure = before.measure
         if after is None:
-            subject = _of_respectively(sentence, spans, k, list_index) or subject
+            subject = (
+                _of_place_list(sentence, spans, k, list_index)  # 怀远县、五河县分别收获|小麦
+                or _of_respectively(sentence, spans, k, list_index)
+                or subject
+            )
         if subject and not after and sp.kind == "percent":
             subject = _share_base(sentence, sp.start, floor, event, subject) or subject
         if subject is None and sp.kind == "money" and not after:
@@ -215,6 +220,16 @@ def _of_neighbours(
     if subject is None:
         subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
     return subject
+
+
+def _of_place_list(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
+    """What metric ``k`` of a 分别 run after a list of places counts (place_lists.py)."""
+    first = spans[k - list_index].start
+    if "分别" not in sentence[max(0, first - 8) : first]:
+        return None
+    before_list = spans[k - list_index - 1] if k > list_index else None
+    floor = before_list.end if before_list else 0
+    return respectively_of_places(sentence, first, floor)
 
 
 def _of_respectively(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
