@@ -66,3 +66,31 @@ def test_lists_of_things_before_respectively_keep_their_items(
     sentence: str, metric: str, expected: str
 ) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # a rate in a quote: per unit, modal, verb -- no noun names what is counted
+        ("“现在开网店，一天能赚三百多元。”", "三百多元"),
+        ("“种上蓝莓以后，一亩能卖一万多元。”", "一万多元"),
+        ("“换了节能灯，一个月能省五六十元。”", "五六十元"),
+        ("“天气好的时候，一亩能多收两百斤。”", "两百斤"),
+    ],
+)
+def test_a_quoted_rate_names_nothing(sentence: str, metric: str) -> None:
+    assert subject(sentence, metric) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a noun after the modal's verb is named
+        # a verb of two characters may name the work (发电)
+        ("项目建成后每年能发电1.2亿千瓦时。", "1.2亿千瓦时", "发电"),
+        ("全市森林覆盖率可以达到45%。", "45%", "森林覆盖率"),
+    ],
+)
+def test_a_modal_before_a_named_thing_keeps_it(sentence: str, metric: str, expected: str) -> None:
+    assert expected in (subject(sentence, metric) or "")
+
