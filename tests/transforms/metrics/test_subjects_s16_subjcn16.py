@@ -94,3 +94,20 @@ def test_a_quoted_rate_names_nothing(sentence: str, metric: str) -> None:
 def test_a_modal_before_a_named_thing_keeps_it(sentence: str, metric: str, expected: str) -> None:
     assert expected in (subject(sentence, metric) or "")
 
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # an age given to one named person: the people noun is what is aged, the name only which one
+        ("71岁的村民赵桂芳正在院子里晒玉米。", "71岁", "村民"),
+        ("今年64岁的居民钱大妈笑着说。", "64岁", "居民"),
+        ("58岁的村民周建华刚领到补贴。", "58岁", "村民"),
+    ],
+)
+def test_a_persons_name_after_the_people_noun_is_dropped(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
+
+
+def test_a_people_noun_before_a_common_word_keeps_it() -> None:
+    # 高 opens 高血压 (a disease), no surname's name
+    assert subject("全县登记居民高血压患者1200人。", "1200人") == "居民高血压患者"

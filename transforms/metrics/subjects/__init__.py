@@ -51,6 +51,7 @@ from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.lasting import _lasting_of_previous
 from transforms.metrics.subjects.modal_rates import _without_modal_rate
 from transforms.metrics.subjects.names import _without_personal_name
+from transforms.metrics.subjects.names_of_people import _without_persons_name
 from transforms.metrics.subjects.neighbours import (
     _after_metric,
     _attribute_of_previous,
@@ -182,6 +183,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
         subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率
         subject = _without_personal_name(subject)  # 62岁的|小巴司机|黄先生: the driver, not his name
+        subject = _without_persons_name(subject)  # 82岁的|村民|刘爱华: the villager
         subject = _without_modal_rate(subject)  # “一天|能|挣|200多元”: a rate, no noun named
         out.append(Fact(subject, measure))  # 赤字|拟, 养老金|月人均
         floor = sp.end
