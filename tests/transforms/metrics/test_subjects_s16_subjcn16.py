@@ -111,3 +111,19 @@ def test_a_persons_name_after_the_people_noun_is_dropped(sentence: str, metric: 
 def test_a_people_noun_before_a_common_word_keeps_it() -> None:
     # 高 opens 高血压 (a disease), no surname's name
     assert subject("全县登记居民高血压患者1200人。", "1200人") == "居民高血压患者"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a compound verb of works after the counted thing is its predicate, whole
+        ("全省完成病险水闸除险加固35座。", "35座", "病险水闸"),
+        ("今年启动背街小巷综合改造18条。", "18条", "背街小巷"),
+        ("全县完成农贸市场升级改造12个。", "12个", "农贸市场"),
+        # ...and before the object it governs it, as 排查 does
+        ("汛期前排查整改安全隐患420处。", "420处", "安全隐患"),
+        ("全年提质改造县乡公路260公里。", "260公里", "县乡公路"),
+    ],
+)
+def test_a_compound_verb_of_works_is_one_measure(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected
