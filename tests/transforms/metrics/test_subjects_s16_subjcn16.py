@@ -127,3 +127,18 @@ def test_a_people_noun_before_a_common_word_keeps_it() -> None:
 )
 def test_a_compound_verb_of_works_is_one_measure(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a named division opening the subject says where (region), never what
+        ("其中，桃源县规模以上工业增加值增长9.1%。", "9.1%", "规模以上工业增加值"),
+        ("其中白沙镇网销额12亿元。", "12亿元", "网销额"),
+        # no place: a common noun before 市 or 城市 is the thing's own (城际|市域列车, 智慧城市项目)
+        ("启动建设投资3亿元的智慧城市项目。", "3亿元", "智慧城市项目"),
+        ("北京市民出游人次增长5%。", "5%", "北京市民出游人次"),
+    ],
+)
+def test_a_leading_place_is_no_part_of_the_subject(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

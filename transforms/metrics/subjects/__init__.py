@@ -67,7 +67,7 @@ from transforms.metrics.subjects.neighbours import (
     _shared_level_heads,
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
-from transforms.metrics.subjects.place_lists import respectively_of_places
+from transforms.metrics.subjects.place_lists import respectively_of_places, without_leading_place
 from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
@@ -184,6 +184,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率
         subject = _without_personal_name(subject)  # 62岁的|小巴司机|黄先生: the driver, not his name
         subject = _without_persons_name(subject)  # 82岁的|村民|刘爱华: the villager
+        subject = without_leading_place(subject)  # 仁怀市|规模以上工业增加值: where, scored as region
         subject = _without_modal_rate(subject)  # “一天|能|挣|200多元”: a rate, no noun named
         out.append(Fact(subject, measure))  # 赤字|拟, 养老金|月人均
         floor = sp.end

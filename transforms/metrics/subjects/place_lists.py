@@ -101,3 +101,33 @@ def respectively_of_places(sentence: str, first: int, floor: int) -> str | None:
     if head in _set("subject_qualifier_items.txt") or _balanced(head) != head:
         return None
     return head
+
+
+def without_leading_place(subject: str | None) -> str | None:
+    """``subject`` without a named division opening it (仁怀市|规模以上工业增加值, 新河|镇|网销额): the place
+    says where the figure holds, scored under region (fact-spec: never in subject_min). The place is
+    the subject's first word, a name ending in a division's ending, or name words and the ending as a
+    word of its own; unchanged otherwise, or when too little is left to name a thing."""
+    if not subject or len(subject) < 5:
+        return subject
+    ws = tag(subject)
+    first = ws[0]
+    if first.tag in ("ns", "nr", "nz") and len(first.text) >= 3:
+        n = 1
+    else:
+        n = next((k + 1 for k, w in enumerate(ws[:3]) if k and w.text in _ENDINGS), 0)
+    place = "".join(w.text for w in ws[:n])
+    strict = all(len(w.text) == 1 or w.tag in _NAME_TAGS for w in ws[: n - 1]) if n > 1 else True
+    if not n or not strict or not _place(place):
+        return subject  # 城际|市|域列车: a common noun before 市 names no place
+    rest = ws[n + 1 :] if ws[n : n + 1] and ws[n].text == "的" else ws[n:]
+    if not rest or len("".join(w.text for w in rest)) < 2:
+        return subject
+    if not rest[0].tag.startswith(_REST_TAGS) or _is_stop(rest[0]):
+        return subject
+    return "".join(w.text for w in rest)
+
+
+# Tags a counted thing's name may open with after the place (a noun, a verbal noun, an abbreviation, a
+# distinguishing word, an idiom-like term: 规模以上|工业增加值, 城镇居民|…)
+_REST_TAGS = ("n", "vn", "j", "b", "l")
