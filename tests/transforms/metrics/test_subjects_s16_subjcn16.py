@@ -142,3 +142,17 @@ def test_a_compound_verb_of_works_is_one_measure(sentence: str, metric: str, exp
 )
 def test_a_leading_place_is_no_part_of_the_subject(sentence: str, metric: str, expected: str) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # 房地产开发投资 is one indicator, its 开发 no verb governing 投资
+        ("1—9月，全县房地产开发投资增长3.1%。", "3.1%", "房地产开发投资"),
+        ("全年完成房地产开发投资86亿元。", "86亿元", "房地产开发投资"),
+    ],
+)
+def test_real_estate_development_investment_is_one_indicator(
+    sentence: str, metric: str, expected: str
+) -> None:
+    assert subject(sentence, metric) == expected
