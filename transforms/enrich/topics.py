@@ -1073,9 +1073,31 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         )
         .pipe(_same_measure)
         .pipe(_categories)
+        .pipe(_respective_run)
         .sort("_row")
     )
     return out.select("metric_id", "topic")
+
+
+def _respective_run(out: pl.DataFrame) -> pl.DataFrame:
+    """A figure that goes on a 分别 run (…分别对接企业46家|和|38家) after one of the same subject, named
+    after 分别, is about what that one is about: its own window holds only the joiner, so the run's
+    first figure speaks for it (but for a pair of urban and rural incomes). Rows in document order
+    within a sentence."""
+    keys = ["sha256", "sent_ix", "c0"]
+    out = out.sort(["sha256", "sent_ix", "a"])
+    prev_topic = pl.col("topic").shift(1).over(keys)
+    prev_subject = pl.col("subject").shift(1).over(keys)
+    run = (
+        pl.col("lead").is_in(["和", "、", "及", "与"])
+        # the subject named once after 分别, the object of its verb (not 高速公路、水利、电网投资分别…:
+        # items before 分别 that name their own themes)
+        & pl.col("clause").str.extract(r"分别(.*)$").str.contains(pl.col("subject"), literal=True)
+        & (pl.col("subject") == prev_subject)
+        # not a pair of urban and rural incomes, whose second figure is the rural one (see above)
+        & ~pl.col("sent").str.slice(0, pl.col("c1")).str.contains(_INCOME_PAIR)
+    ).fill_null(False)
+    return out.with_columns(pl.when(run).then(prev_topic).otherwise(pl.col("topic")).alias("topic"))
 
 
 _MEASURE_CHARS = 4

@@ -51,7 +51,9 @@ from transforms.metrics.subjects.expiry import _extended_term
 from transforms.metrics.subjects.funding import _purpose
 from transforms.metrics.subjects.groups import _groups_of_previous
 from transforms.metrics.subjects.lasting import _lasting_of_previous
+from transforms.metrics.subjects.modal_rates import _without_modal_rate
 from transforms.metrics.subjects.names import _without_personal_name
+from transforms.metrics.subjects.names_of_people import _without_persons_name
 from transforms.metrics.subjects.neighbours import (
     _after_metric,
     _attribute_of_previous,
@@ -68,6 +70,7 @@ from transforms.metrics.subjects.neighbours import (
 )
 from transforms.metrics.subjects.nominal import _noun_phrase
 from transforms.metrics.subjects.parallel import _entities_of_previous
+from transforms.metrics.subjects.place_lists import respectively_of_places, without_leading_place
 from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
@@ -162,7 +165,11 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _read_back(sentence, subject, (floor, at), event, cases, sp.kind)
         measure = before.measure
         if after is None:
-            subject = _of_respectively(sentence, spans, k, list_index) or subject
+            subject = (
+                _of_place_list(sentence, spans, k, list_index)  # 怀远县、五河县分别收获|小麦
+                or _of_respectively(sentence, spans, k, list_index)
+                or subject
+            )
         if subject and not after and sp.kind == "percent":
             subject = _share_base(sentence, sp.start, floor, event, subject) or subject
         if subject is None and sp.kind == "money" and not after:
@@ -181,6 +188,9 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         subject = _finished(subject, sentence, (sp.start, sp.end, sp.kind), bool(after))
         subject = with_owner(tidy_ends(subject, sentence, sp.start), sentence, sp.start)  # 酒店的|入住率
         subject = _without_personal_name(subject)  # 62岁的|小巴司机|黄先生: the driver, not his name
+        subject = _without_persons_name(subject)  # 82岁的|村民|刘爱华: the villager
+        subject = without_leading_place(subject)  # 仁怀市|规模以上工业增加值: where, scored as region
+        subject = _without_modal_rate(subject)  # “一天|能|挣|200多元”: a rate, no noun named
         out.append(Fact(subject, measure))  # 赤字|拟, 养老金|月人均
         floor = sp.end
     out = _change_frames(sentence, spans, out)  # X由A增至B: both ends measure X
@@ -223,6 +233,16 @@ def _of_neighbours(
     if subject is None:
         subject = _rate_of_clause_before(sentence, sp.start, sp.end, floor)
     return subject
+
+
+def _of_place_list(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
+    """What metric ``k`` of a 分别 run after a list of places counts (place_lists.py)."""
+    first = spans[k - list_index].start
+    if "分别" not in sentence[max(0, first - 8) : first]:
+        return None
+    before_list = spans[k - list_index - 1] if k > list_index else None
+    floor = before_list.end if before_list else 0
+    return respectively_of_places(sentence, first, floor)
 
 
 def _of_respectively(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
