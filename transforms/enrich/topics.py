@@ -1032,6 +1032,9 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
                 pl.col("in_part")
                 & (
                     ~pl.col("themed").fill_null(False)
+                    # ...what the metric before it involved (…个案1,842宗，涉及雇员3,260人: the case's
+                    # employees, whatever their own word's theme)
+                    | (pl.col("clause").str.contains(_INVOLVES) & (pl.col("c0") > 0))
                     # ...a share's whole stated before it in its sentence (其中内地旅客占约七成 alone
                     # keeps its own theme)
                     | (

@@ -1,0 +1,37 @@
+"""Session 16 (topic16) topic kinds: made-up sentences, each in simplified and traditional script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.transforms.enrich.pages import SCRIPTS
+from tests.transforms.enrich.pages import topics_of as _topics
+
+# labour disputes and wage arrears are disputes settled (public safety, as "disputes and mediation"),
+# whatever the labour office handling them; wages and job fairs stay employment
+LABOUR = (
+    "劳动事务局今年共处理劳资纠纷个案900宗，涉及雇员2,100人。去年协助外地雇员追讨欠薪约300万元。"
+    "今年共举办招聘会12场。",
+    "勞動事務局今年共處理勞資糾紛個案900宗，涉及僱員2,100人。去年協助外地僱員追討欠薪約300萬元。"
+    "今年共舉辦招聘會12場。",
+)
+
+
+@SCRIPTS
+def test_labour_disputes_and_arrears_are_public_safety(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, LABOUR[script])
+    assert [topics[t] for t in ("900宗", "2,100人", "约300万元")] == ["public_safety"] * 3
+    assert topics["12场"] == "employment"
+
+
+# what a case involved (，涉及学生40人) is the case's, even when its own noun names a theme
+INVOLVED = (
+    "去年共发生道路交通事故个案300宗，涉及学生40人。",
+    "去年共發生道路交通事故個案300宗，涉及學生40人。",
+)
+
+
+@SCRIPTS
+def test_what_a_case_involved_is_the_case(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, INVOLVED[script])
+    assert topics["300宗"] == topics["40人"] == "public_safety"
