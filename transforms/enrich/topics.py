@@ -20,7 +20,8 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    罚款: lexicons/topic_enforcement_words.txt) weighs so too and leaves its clause unthemed, so the
    law it upholds decides (检控非法弃置废物 -> environment). In a subject, a petitions
    word yields to a decisive theme (污水治理问题 -> environment), and a subject that is only a field
-   word (18个领域的任务) is other.
+   word (18个领域的任务) is other; problems an inspection turned up (排查管护问题127个) are no
+   residents' requests: the problem word weighs nothing, so what was inspected decides.
 
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
 the metric before it in the sentence; one whose sentence has none takes the dominant topic of its
@@ -296,6 +297,7 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         _stay(pl.col("text").fill_null("")).alias("stay"),
         _hits("text", "kw") if hits is None else pl.lit(hits).alias("kw"),
         _section_starts(sentences).alias("section"),
+        _inspected(pl.col("text").fill_null(""), pl.col("text").fill_null("")).alias("inspected"),
     )
     base = base.with_columns(
         pl.col("section")
@@ -305,9 +307,11 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         .alias("section")
     )
     scores = (
-        base.select("row", "sha256", "story_ix", "section", "village", "town", "stay", "kw")
+        base.select("row", "sha256", "story_ix", "section", "village", "town", "stay", "inspected", "kw")
         .explode("kw")
         .drop_nulls("kw")
+        # problems an inspection turned up name no theme of the sentence (see _inspected)
+        .filter(~(pl.col("inspected") & pl.col("kw").is_in(words("topic_problem_words.txt"))))
         .join(keywords(), left_on="kw", right_on="keyword")
         .with_columns(
             _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("stay")).alias("topic")
@@ -779,6 +783,19 @@ def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MI
     )
 
 
+def _inspected(sentence: pl.Expr, clause: pl.Expr) -> pl.Expr:
+    """Whether the problems a metric's sentence names were found by an inspection: an inspection word
+    (排查, 检查, 巡查: lexicon topic_inspection_cues.txt) stands before a problem word (问题) in the
+    sentence, and the metric's clause names no residents or their requests (群众反映的问题 stay
+    petitions: problems raised by residents)."""
+    problems = _alternation("topic_problem_words.txt")
+    raised = f"{_alternation('topic_people.txt')}|{_alternation('topic_request_words.txt')}|反映"
+    return (
+        sentence.str.contains(f"(?:{_alternation('topic_inspection_cues.txt')})[^。；;！？!?]*(?:{problems})")
+        & ~clause.str.contains(raised)
+    ).fill_null(False)
+
+
 def metric_topics(ctx: Context) -> pl.DataFrame:
     """(metric_id, topic) for every metric of the batch (see the module docstring for the order)."""
     if ctx.metrics.is_empty():
@@ -795,6 +812,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         _windows(ctx)
         .join(_places(ctx.sentences), on=keys, how="left")
         .with_columns(
+            _inspected(pl.col("sent"), pl.col("clause")).alias("inspected"),
             pl.when(named).then(cv).otherwise(pl.col("village")).alias("village"),
             pl.when(named).then(~cv & ct).otherwise(pl.col("town")).alias("town"),
         )
@@ -827,7 +845,10 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
-        .join(win.select("_row", "village", "town", "stay", "fields", "served"), on="_row")
+        .join(win.select("_row", "village", "town", "stay", "fields", "served", "inspected"), on="_row")
+        # problems an inspection turned up (排查管护问题127个; …开展检查，督促整改问题65个) are not what
+        # residents raise: the problem word names no theme, so what was inspected decides
+        .filter(~(pl.col("inspected") & pl.col("kw").is_in(words("topic_problem_words.txt"))))
         # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
         # clause's words do and does not make its clause a themed one, so the law's theme decides
         # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both): it never heads

@@ -35,3 +35,23 @@ INVOLVED = (
 def test_what_a_case_involved_is_the_case(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, INVOLVED[script])
     assert topics["300宗"] == topics["40人"] == "public_safety"
+
+
+# problems an inspection turned up are not residents' requests: what was inspected decides; problems
+# residents raised stay petitions, inspection or not
+PROBLEMS = (
+    "全县推行林长制，聘请护林员300人。今年共排查森林防火问题80个，已整改72个。"
+    "区市场监管局对辖区600家餐饮单位开展食品安全检查，督促整改问题45个。"
+    "街道干部入户走访，排查收集群众反映问题120个。",
+    "全縣推行林長制，聘請護林員300人。今年共排查森林防火問題80個，已整改72個。"
+    "區市場監管局對轄區600家餐飲單位開展食品安全檢查，督促整改問題45個。"
+    "街道幹部入戶走訪，排查收集群眾反映問題120個。",
+)
+
+
+@SCRIPTS
+def test_problems_an_inspection_found_take_its_theme(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, PROBLEMS[script])
+    assert topics["80个"] == topics["72个"] == "public_safety"
+    assert topics["600家"] == topics["45个"] == "health"
+    assert topics["120个"] == "petitions"
