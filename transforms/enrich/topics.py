@@ -909,6 +909,14 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .unique()
         .with_columns(pl.lit(True).alias("clause_decided"))
     )
+    # metrics whose clause names a theme by a word other than a bare measure's (产值, 营业收入)
+    measures = words("topic_measure_words.txt")
+    other_named = (
+        hits.filter(pl.col("lvl") <= 2, ~pl.col("kw").is_in(measures), pl.col("weight") >= HEAD_MIN)
+        .select("_row")
+        .unique()
+        .with_columns(pl.lit(True).alias("other_named"))
+    )
     stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
     # urban and rural residents' incomes stated as a pair, an even count of metrics in one clause
     income_pair = (
@@ -942,6 +950,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .join(nearest, on="_row", how="left")
         .join(named_clause, on="_row", how="left")
         .join(decided_clause, on="_row", how="left")
+        .join(other_named, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
             # a metric with no keyword in its clause is about what the metric before it is about
@@ -1027,6 +1036,24 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .then(
                 pl.coalesce(
                     pl.when(~pl.col("fund_ends")).then(pl.col("topic")).forward_fill().over(keys),
+                    pl.col("topic"),
+                )
+            )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # a bare measure of output or sales (…总产量超过40万吨，产值有望达到38亿元), its clause naming
+        # nothing else, measures what the metric before it in its sentence counts: that metric's topic
+        .with_columns(
+            (pl.col("subject").is_in(measures).fill_null(False) & pl.col("other_named").is_null()).alias(
+                "bare_measure"
+            )
+        )
+        .with_columns(
+            pl.when(pl.col("bare_measure"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("bare_measure")).then(pl.col("topic")).forward_fill().over(keys),
                     pl.col("topic"),
                 )
             )

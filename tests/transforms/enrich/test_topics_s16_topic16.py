@@ -55,3 +55,20 @@ def test_problems_an_inspection_found_take_its_theme(tmp_path: Path, script: int
     assert topics["80个"] == topics["72个"] == "public_safety"
     assert topics["600家"] == topics["45个"] == "health"
     assert topics["120个"] == "petitions"
+
+
+# a bare output value after a count of the sentence measures that count's things; an industry's
+# named output value, or one opening its sentence, stays the economy's
+OUTPUT = (
+    "今年全县茶叶采摘面积12万亩，产量超过9000吨，产值有望达到6亿元。"
+    "全市纺织产业实现产值800亿元。新材料产业加快集聚，全年实现产值450亿元。",
+    "今年全縣茶葉採摘面積12萬畝，產量超過9000噸，產值有望達到6億元。"
+    "全市紡織產業實現產值800億元。新材料產業加快集聚，全年實現產值450億元。",
+)
+
+
+@SCRIPTS
+def test_a_bare_output_value_measures_the_count_before_it(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, OUTPUT[script])
+    assert topics["12万亩"] == topics["6亿元"] == "rural"
+    assert topics["800亿元"] == topics["450亿元"] == "economy"
