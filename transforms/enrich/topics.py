@@ -627,6 +627,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .with_columns(
             alone.alias("served"),
+            # ...named by nothing of their own before the cue: it opens their clause or follows a
+            # list's joint (…158个、惠及居民5.6万户; not …惠民政策惠及76万群众, the policy's)
+            pl.col("lead")
+            .str.contains(f"^[、，,]?(?:{cues})(?:{_alternation('topic_people.txt')})?$")
+            .alias("reached"),
             pl.col("subject_head").is_null().alias("unnamed"),
             # the subject names a theme of its own: a decisive keyword, not people, not a channel --
             # or it is a place that settles one (其中农村1万个: a village's share of a utility)
@@ -944,6 +949,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "lead",
             "tail",
             "fund_ends",
+            "reached",
             "text",
         )
         .join(best, on="_row", how="left")
@@ -1116,6 +1122,19 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .then(
                 pl.coalesce(
                     pl.when(~pl.col("share")).then(pl.col("topic")).forward_fill().over(keys),
+                    pl.col("topic"),
+                )
+            )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # people a programme reached (…改造老旧小区158个、惠及居民5.6万户), after a metric of their
+        # sentence, are that metric's programme's (fact-spec tie: people served take its topic)
+        .with_columns(
+            pl.when(pl.col("reached"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("reached")).then(pl.col("topic")).forward_fill().over(keys),
                     pl.col("topic"),
                 )
             )

@@ -72,3 +72,20 @@ def test_a_bare_output_value_measures_the_count_before_it(tmp_path: Path, script
     topics = _topics(tmp_path, OUTPUT[script])
     assert topics["12万亩"] == topics["6亿元"] == "rural"
     assert topics["800亿元"] == topics["450亿元"] == "economy"
+
+
+# people a programme reached, after a metric of their sentence and named by nothing of their own
+# before the cue, are that metric's programme's; a policy named before its own cue keeps its theme
+REACHED = (
+    "今年全县将推进城市更新项目35个，总投资40亿元，其中改造老旧小区22个、惠及居民9,800户。"
+    "新建城市公园12个，以旧换新政策惠及20万群众。",
+    "今年全縣將推進城市更新項目35個，總投資40億元，其中改造老舊小區22個、惠及居民9,800戶。"
+    "新建城市公園12個，以舊換新政策惠及20萬群眾。",
+)
+
+
+@SCRIPTS
+def test_people_reached_take_the_programme_before_them(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, REACHED[script])
+    assert topics["22个"] == topics["9,800户"] == "housing"
+    assert topics["20万"] == "economy"
