@@ -278,7 +278,8 @@ def _section_starts(sentences: pl.DataFrame) -> pl.Expr:
 
 
 def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -> pl.DataFrame:
-    """(sha256, sent_ix, topic) per sentence: its keywords, else its paragraph's, story's, else 'other'.
+    """(sha256, sent_ix, topic, context) per sentence: its keywords, else its paragraph's, story's, else
+    'other'; ``context`` the same read past a sentence of hints only (see below).
 
     The story fallback of :func:`metric_topics`; also a coarse theme of a sentence on its own.
     ``hits`` are the sentences' keyword lists when the caller has already scanned them.
@@ -318,22 +319,31 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         )
         .filter(pl.col("topic") != "none")
         .group_by("row", "sha256", "story_ix", "section", "topic")
-        .agg(pl.col("weight").sum().alias("score"))
+        .agg(pl.col("weight").sum().alias("score"), pl.col("weight").max().alias("top"))
     )
     own = _best(scores.select("row", "topic", "score"), ["row"]).rename({"topic": "own"})
+    # its theme as context (``context``): a sentence of hints only (目前已有18个小区进场施工) names none of
+    # its own, it continues its paragraph, else takes its story's, its hint only when they name none
+    telling = scores.filter(pl.col("top").max().over("row") >= HEAD_MIN)
+    strong = _best(telling.select("row", "topic", "score"), ["row"]).rename({"topic": "strong"})
     story_scores = scores.group_by("sha256", "story_ix", "section", "topic").agg(pl.col("score").sum())
     dominant = _best(story_scores, ["sha256", "story_ix", "section"]).rename({"topic": "story_topic"})
     # a sentence with no keyword continues the paragraph before it (仅花费一周时间，工程便已竣工)
     return (
         base.join(own, on="row", how="left")
+        .join(strong, on="row", how="left")
         .join(dominant, on=["sha256", "story_ix", "section"], how="left")
         .sort("sha256", "sent_ix")
-        .with_columns(pl.col("own").forward_fill().over("sha256", "para_ix").alias("para_topic"))
+        .with_columns(
+            pl.col("own").forward_fill().over("sha256", "para_ix").alias("para_topic"),
+            pl.col("strong").forward_fill().over("sha256", "para_ix").alias("para_strong"),
+        )
         .sort("row")
         .select(
             "sha256",
             "sent_ix",
             pl.coalesce("own", "para_topic", "story_topic", pl.lit("other")).alias("topic"),
+            pl.coalesce("strong", "para_strong", "story_topic", "own", pl.lit("other")).alias("context"),
         )
     )
 
@@ -900,6 +910,15 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .select("_row", "scored")
     )
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
+    # metrics whose every keyword, in clause and sentence, is a hint (项目, 小区): when what they count
+    # is a generic noun (lexicon topic_generic_counts.txt: 已开工项目9个, 18个小区进场施工) the story
+    # decides, as the hint of their sentence names no theme
+    hinted = (
+        hits.group_by("_row")
+        .agg(pl.col("weight").max().alias("top"))
+        .filter(pl.col("top") < HEAD_MIN)
+        .select("_row", pl.lit(True).alias("hint_only"))
+    )
     # metrics whose clause names a theme of its own (a keyword of a real topic, not a blocker)
     named_clause = (
         hits.filter(pl.col("lvl") <= 2, pl.col("w") < HEAD)
@@ -922,7 +941,9 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .unique()
         .with_columns(pl.lit(True).alias("other_named"))
     )
-    stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
+    stories = classify_sentences(sents, sent_hits["kw"]).rename(
+        {"topic": "story_topic", "context": "story_context"}
+    )
     # urban and rural residents' incomes stated as a pair, an even count of metrics in one clause
     income_pair = (
         pl.col("clause").str.contains(_INCOME_PAIR)
@@ -957,6 +978,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .join(named_clause, on="_row", how="left")
         .join(decided_clause, on="_row", how="left")
         .join(other_named, on="_row", how="left")
+        .join(hinted, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
             # a metric with no keyword in its clause is about what the metric before it is about
@@ -966,6 +988,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .join(stories, on=keys, how="left")
         .with_columns(
             pl.coalesce(
+                pl.when(
+                    pl.col("hint_only")
+                    & pl.col("subject")
+                    .str.contains(f"(?:{_alternation('topic_generic_counts.txt')})$")
+                    .fill_null(False)
+                ).then(pl.col("story_context")),
                 "near",
                 pl.when(pl.col("lvl").is_null() | (pl.col("lvl") > 2)).then(pl.col("inherited")),
                 "scored",

@@ -89,3 +89,17 @@ def test_people_reached_take_the_programme_before_them(tmp_path: Path, script: i
     topics = _topics(tmp_path, REACHED[script])
     assert topics["22个"] == topics["9,800户"] == "housing"
     assert topics["20万"] == "economy"
+
+
+# a count of compounds whose sentence holds only hints continues its paragraph's theme: the
+# compounds of a story on renovating old housing are old housing
+COMPOUNDS = (
+    "今年全区计划改造老旧小区30个，涉及居民9000余户。目前已有12个小区进场施工。",
+    "今年全區計劃改造老舊小區30個，涉及居民9000餘戶。目前已有12個小區進場施工。",
+)
+
+
+@SCRIPTS
+def test_compounds_in_a_sentence_of_hints_take_the_story_theme(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, COMPOUNDS[script])
+    assert topics["30个"] == topics["12个"] == "housing"
