@@ -103,3 +103,24 @@ COMPOUNDS = (
 def test_compounds_in_a_sentence_of_hints_take_the_story_theme(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, COMPOUNDS[script])
     assert topics["30个"] == topics["12个"] == "housing"
+
+
+# HK/MO/TW words after t2s: mega events and surveyed visitors are tourism, the toll tag transport,
+# missing migrant workers and road traffic safety public safety, food premises food safety
+WORDS = (
+    "今年将举办逾80项盛事。受访旅客在港人均消费为5,200元。使用易通行缴费的车辆占九成。"
+    "今年失联移工约5万人。依道路交通安全计划，目标将死亡人数降至2,000人以下。"
+    "全区有1,200家餐饮单位。",
+    "今年將舉辦逾80項盛事。受訪旅客在港人均消費為5,200元。使用易通行繳費的車輛佔九成。"
+    "今年失聯移工約5萬人。依道路交通安全計畫，目標將死亡人數降至2,000人以下。"
+    "全區有1,200家餐飲單位。",
+)
+
+
+@SCRIPTS
+def test_hk_mo_tw_words(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, WORDS[script])
+    assert topics["逾80项"] == topics["5,200元"] == "culture_tourism"
+    assert topics["九成"] == "transport"
+    assert topics["约5万人"] == topics["2,000人以下"] == "public_safety"
+    assert topics["1,200家"] == "health"
