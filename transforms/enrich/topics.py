@@ -20,7 +20,8 @@ weighted keywords (lexicons/topics.csv) found by one leftmost-longest Aho-Corasi
    罚款: lexicons/topic_enforcement_words.txt) weighs so too and leaves its clause unthemed, so the
    law it upholds decides (检控非法弃置废物 -> environment). In a subject, a petitions
    word yields to a decisive theme (污水治理问题 -> environment), and a subject that is only a field
-   word (18个领域的任务) is other.
+   word (18个领域的任务) is other; problems an inspection turned up (排查管护问题127个) are no
+   residents' requests: the problem word weighs nothing, so what was inspected decides.
 
 A metric whose clause has no keyword at all (增长5.5% after 地区生产总值67665亿元) takes the topic of
 the metric before it in the sentence; one whose sentence has none takes the dominant topic of its
@@ -277,7 +278,8 @@ def _section_starts(sentences: pl.DataFrame) -> pl.Expr:
 
 
 def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -> pl.DataFrame:
-    """(sha256, sent_ix, topic) per sentence: its keywords, else its paragraph's, story's, else 'other'.
+    """(sha256, sent_ix, topic, context) per sentence: its keywords, else its paragraph's, story's, else
+    'other'; ``context`` the same read past a sentence of hints only (see below).
 
     The story fallback of :func:`metric_topics`; also a coarse theme of a sentence on its own.
     ``hits`` are the sentences' keyword lists when the caller has already scanned them.
@@ -296,6 +298,7 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         _stay(pl.col("text").fill_null("")).alias("stay"),
         _hits("text", "kw") if hits is None else pl.lit(hits).alias("kw"),
         _section_starts(sentences).alias("section"),
+        _inspected(pl.col("text").fill_null(""), pl.col("text").fill_null("")).alias("inspected"),
     )
     base = base.with_columns(
         pl.col("section")
@@ -305,31 +308,42 @@ def classify_sentences(sentences: pl.DataFrame, hits: pl.Series | None = None) -
         .alias("section")
     )
     scores = (
-        base.select("row", "sha256", "story_ix", "section", "village", "town", "stay", "kw")
+        base.select("row", "sha256", "story_ix", "section", "village", "town", "stay", "inspected", "kw")
         .explode("kw")
         .drop_nulls("kw")
+        # problems an inspection turned up name no theme of the sentence (see _inspected)
+        .filter(~(pl.col("inspected") & pl.col("kw").is_in(words("topic_problem_words.txt"))))
         .join(keywords(), left_on="kw", right_on="keyword")
         .with_columns(
             _resolve(pl.col("topic"), pl.col("village"), pl.col("town"), pl.col("stay")).alias("topic")
         )
         .filter(pl.col("topic") != "none")
         .group_by("row", "sha256", "story_ix", "section", "topic")
-        .agg(pl.col("weight").sum().alias("score"))
+        .agg(pl.col("weight").sum().alias("score"), pl.col("weight").max().alias("top"))
     )
     own = _best(scores.select("row", "topic", "score"), ["row"]).rename({"topic": "own"})
+    # its theme as context (``context``): a sentence of hints only (目前已有18个小区进场施工) names none of
+    # its own, it continues its paragraph, else takes its story's, its hint only when they name none
+    telling = scores.filter(pl.col("top").max().over("row") >= HEAD_MIN)
+    strong = _best(telling.select("row", "topic", "score"), ["row"]).rename({"topic": "strong"})
     story_scores = scores.group_by("sha256", "story_ix", "section", "topic").agg(pl.col("score").sum())
     dominant = _best(story_scores, ["sha256", "story_ix", "section"]).rename({"topic": "story_topic"})
     # a sentence with no keyword continues the paragraph before it (仅花费一周时间，工程便已竣工)
     return (
         base.join(own, on="row", how="left")
+        .join(strong, on="row", how="left")
         .join(dominant, on=["sha256", "story_ix", "section"], how="left")
         .sort("sha256", "sent_ix")
-        .with_columns(pl.col("own").forward_fill().over("sha256", "para_ix").alias("para_topic"))
+        .with_columns(
+            pl.col("own").forward_fill().over("sha256", "para_ix").alias("para_topic"),
+            pl.col("strong").forward_fill().over("sha256", "para_ix").alias("para_strong"),
+        )
         .sort("row")
         .select(
             "sha256",
             "sent_ix",
             pl.coalesce("own", "para_topic", "story_topic", pl.lit("other")).alias("topic"),
+            pl.coalesce("strong", "para_strong", "story_topic", "own", pl.lit("other")).alias("context"),
         )
     )
 
@@ -623,6 +637,11 @@ def _windows(ctx: Context) -> pl.DataFrame:
         )
         .with_columns(
             alone.alias("served"),
+            # ...named by nothing of their own before the cue: it opens their clause or follows a
+            # list's joint (…158个、惠及居民5.6万户; not …惠民政策惠及76万群众, the policy's)
+            pl.col("lead")
+            .str.contains(f"^[、，,]?(?:{cues})(?:{_alternation('topic_people.txt')})?$")
+            .alias("reached"),
             pl.col("subject_head").is_null().alias("unnamed"),
             # the subject names a theme of its own: a decisive keyword, not people, not a channel --
             # or it is a place that settles one (其中农村1万个: a village's share of a utility)
@@ -779,6 +798,19 @@ def _subject_heads(m: pl.DataFrame, col: str = "subject", least: float = HEAD_MI
     )
 
 
+def _inspected(sentence: pl.Expr, clause: pl.Expr) -> pl.Expr:
+    """Whether the problems a metric's sentence names were found by an inspection: an inspection word
+    (排查, 检查, 巡查: lexicon topic_inspection_cues.txt) stands before a problem word (问题) in the
+    sentence, and the metric's clause names no residents or their requests (群众反映的问题 stay
+    petitions: problems raised by residents)."""
+    problems = _alternation("topic_problem_words.txt")
+    raised = f"{_alternation('topic_people.txt')}|{_alternation('topic_request_words.txt')}|反映"
+    return (
+        sentence.str.contains(f"(?:{_alternation('topic_inspection_cues.txt')})[^。；;！？!?]*(?:{problems})")
+        & ~clause.str.contains(raised)
+    ).fill_null(False)
+
+
 def metric_topics(ctx: Context) -> pl.DataFrame:
     """(metric_id, topic) for every metric of the batch (see the module docstring for the order)."""
     if ctx.metrics.is_empty():
@@ -795,6 +827,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         _windows(ctx)
         .join(_places(ctx.sentences), on=keys, how="left")
         .with_columns(
+            _inspected(pl.col("sent"), pl.col("clause")).alias("inspected"),
             pl.when(named).then(cv).otherwise(pl.col("village")).alias("village"),
             pl.when(named).then(~cv & ct).otherwise(pl.col("town")).alias("town"),
         )
@@ -827,7 +860,10 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # a hint (项目, 产业) next to the metric says little of its theme: it weighs as the clause's
         # words do, so a theme word elsewhere in the sentence (帮扶, 形式主义) can outweigh it --
         # unless what is counted spans the fields its lead lists
-        .join(win.select("_row", "village", "town", "stay", "fields", "served"), on="_row")
+        .join(win.select("_row", "village", "town", "stay", "fields", "served", "inspected"), on="_row")
+        # problems an inspection turned up (排查管护问题127个; …开展检查，督促整改问题65个) are not what
+        # residents raise: the problem word names no theme, so what was inspected decides
+        .filter(~(pl.col("inspected") & pl.col("kw").is_in(words("topic_problem_words.txt"))))
         # an enforcement word (检控, 罚款) says how a law was upheld, not which: it weighs as the
         # clause's words do and does not make its clause a themed one, so the law's theme decides
         # (…就非法弃置废物提出的检控486宗，…最高罚款为6万元 -> environment, both): it never heads
@@ -874,6 +910,15 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .select("_row", "scored")
     )
     nearest = scored.group_by("_row").agg(pl.col("lvl").min().alias("lvl"))
+    # metrics whose every keyword, in clause and sentence, is a hint (项目, 小区): when what they count
+    # is a generic noun (lexicon topic_generic_counts.txt: 已开工项目9个, 18个小区进场施工) the story
+    # decides, as the hint of their sentence names no theme
+    hinted = (
+        hits.group_by("_row")
+        .agg(pl.col("weight").max().alias("top"))
+        .filter(pl.col("top") < HEAD_MIN)
+        .select("_row", pl.lit(True).alias("hint_only"))
+    )
     # metrics whose clause names a theme of its own (a keyword of a real topic, not a blocker)
     named_clause = (
         hits.filter(pl.col("lvl") <= 2, pl.col("w") < HEAD)
@@ -888,7 +933,17 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .unique()
         .with_columns(pl.lit(True).alias("clause_decided"))
     )
-    stories = classify_sentences(sents, sent_hits["kw"]).rename({"topic": "story_topic"})
+    # metrics whose clause names a theme by a word other than a bare measure's (产值, 营业收入)
+    measures = words("topic_measure_words.txt")
+    other_named = (
+        hits.filter(pl.col("lvl") <= 2, ~pl.col("kw").is_in(measures), pl.col("weight") >= HEAD_MIN)
+        .select("_row")
+        .unique()
+        .with_columns(pl.lit(True).alias("other_named"))
+    )
+    stories = classify_sentences(sents, sent_hits["kw"]).rename(
+        {"topic": "story_topic", "context": "story_context"}
+    )
     # urban and rural residents' incomes stated as a pair, an even count of metrics in one clause
     income_pair = (
         pl.col("clause").str.contains(_INCOME_PAIR)
@@ -915,12 +970,15 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             "lead",
             "tail",
             "fund_ends",
+            "reached",
             "text",
         )
         .join(best, on="_row", how="left")
         .join(nearest, on="_row", how="left")
         .join(named_clause, on="_row", how="left")
         .join(decided_clause, on="_row", how="left")
+        .join(other_named, on="_row", how="left")
+        .join(hinted, on="_row", how="left")
         .sort([*keys, "a"])
         .with_columns(
             # a metric with no keyword in its clause is about what the metric before it is about
@@ -930,6 +988,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .join(stories, on=keys, how="left")
         .with_columns(
             pl.coalesce(
+                pl.when(
+                    pl.col("hint_only")
+                    & pl.col("subject")
+                    .str.contains(f"(?:{_alternation('topic_generic_counts.txt')})$")
+                    .fill_null(False)
+                ).then(pl.col("story_context")),
                 "near",
                 pl.when(pl.col("lvl").is_null() | (pl.col("lvl") > 2)).then(pl.col("inherited")),
                 "scored",
@@ -1012,6 +1076,24 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
+        # a bare measure of output or sales (…总产量超过40万吨，产值有望达到38亿元), its clause naming
+        # nothing else, measures what the metric before it in its sentence counts: that metric's topic
+        .with_columns(
+            (pl.col("subject").is_in(measures).fill_null(False) & pl.col("other_named").is_null()).alias(
+                "bare_measure"
+            )
+        )
+        .with_columns(
+            pl.when(pl.col("bare_measure"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("bare_measure")).then(pl.col("topic")).forward_fill().over(keys),
+                    pl.col("topic"),
+                )
+            )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
         # a part of the whole stated before it (…约150万人次，其中经大桥出境的占约三成五; 投入养老资金
         # 4亿元，其中省级补助3万元用于购置器材) is about the whole, unless its subject names a theme of
         # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
@@ -1032,6 +1114,9 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
                 pl.col("in_part")
                 & (
                     ~pl.col("themed").fill_null(False)
+                    # ...what the metric before it involved (…个案1,842宗，涉及雇员3,260人: the case's
+                    # employees, whatever their own word's theme)
+                    | (pl.col("clause").str.contains(_INVOLVES) & (pl.col("c0") > 0))
                     # ...a share's whole stated before it in its sentence (其中内地旅客占约七成 alone
                     # keeps its own theme)
                     | (
@@ -1065,6 +1150,19 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .then(
                 pl.coalesce(
                     pl.when(~pl.col("share")).then(pl.col("topic")).forward_fill().over(keys),
+                    pl.col("topic"),
+                )
+            )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # people a programme reached (…改造老旧小区158个、惠及居民5.6万户), after a metric of their
+        # sentence, are that metric's programme's (fact-spec tie: people served take its topic)
+        .with_columns(
+            pl.when(pl.col("reached"))
+            .then(
+                pl.coalesce(
+                    pl.when(~pl.col("reached")).then(pl.col("topic")).forward_fill().over(keys),
                     pl.col("topic"),
                 )
             )

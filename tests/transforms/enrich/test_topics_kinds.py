@@ -147,11 +147,12 @@ def test_the_law_enforced_names_the_theme() -> None:
 
 
 def test_labour_relations_and_city_works() -> None:
-    # made up: labour disputes and their cases are employment, not disputes of public safety; old
-    # houses' safety checks are housing; sidewalks and street vendors are municipal works
+    # made up: labour disputes and their cases are disputes of public safety (session 16: the spent
+    # MO/TW gold, over round 8's employment), a case of them theirs; old houses' safety checks are
+    # housing; sidewalks and street vendors are municipal works
     rows = [
-        ("今年共处理劳资纠纷个案950宗", "950宗", "劳资纠纷个案", "employment"),
-        ("受理劳动争议案件1,300件", "1,300件", "劳动争议案件", "employment"),
+        ("今年共处理劳资纠纷个案950宗", "950宗", "劳资纠纷个案", "public_safety"),
+        ("受理劳动争议案件1,300件", "1,300件", "劳动争议案件", "public_safety"),
         ("今年共补助老屋健检600件", "600件", "老屋健检", "housing"),
         ("今年完成人行道改善9公里", "9公里", "人行道", "urban"),
         ("登记的摊贩增加5%", "5%", "摊贩", "urban"),
@@ -167,7 +168,7 @@ def test_what_a_metric_involved_follows_it() -> None:
         [["8,000个", "25万人次"], ["700宗", "1,900人"]],
         subjects={"8,000个": "旅行团", "25万人次": "旅客", "700宗": "劳资纠纷个案", "1,900人": "雇员"},
     )
-    assert got == [["culture_tourism", "culture_tourism"], ["employment", "employment"]]
+    assert got == [["culture_tourism", "culture_tourism"], ["public_safety", "public_safety"]]
 
 
 def test_vector_control_and_food_samples_are_public_health() -> None:
