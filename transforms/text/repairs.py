@@ -502,6 +502,29 @@ def join_digit_groups(text: str) -> tuple[str, int]:
     return _DIGIT_GROUPS_RE.subn(lambda m: _GROUP_SPACE_RE.sub("", m.group(0)), text)
 
 
+# 1 9 9 7年, 7 4 7 7 2亿元, 1 1 %: a page whose text extraction put a space between every digit. A run of
+# single digits one space apart; only a page with several runs of three or more is taken as damaged
+# (a list of single numbers, 1 2 3, or a phone number 2 8 5 6 is one run at most).
+_SPACED_DIGITS_RE = re.compile(r"(?<![\d.,])\d(?: \d)+(?![\d.,])")
+_SPACED_POINT_RE = re.compile(r"(?<=\d)(?: [．.] ?|[．.] )(?=\d)")  # at least one space beside the point
+_SPACED_PERCENT_RE = re.compile(r"(?<=\d) [%％]")
+SPACED_DIGIT_RUNS = 3  # runs of three or more digits a page must hold before any run is joined
+
+
+def join_spaced_digits(text: str) -> tuple[str, int]:
+    """1 9 9 7年国内生产总值达到7 4 7 7 2亿元 -> 1997年…74772亿元, on a page damaged so throughout."""
+    if " " not in text:
+        return text, 0
+    runs = _SPACED_DIGITS_RE.findall(text)
+    if sum(len(r) >= 5 for r in runs) < SPACED_DIGIT_RUNS:
+        return text, 0
+    text, n = _SPACED_DIGITS_RE.subn(lambda m: m.group(0).replace(" ", ""), text)
+    # the same damage around a decimal point and a percent sign: 2 ．5亿千瓦, 增长1 1 %
+    text, k = _SPACED_POINT_RE.subn(".", text)
+    text, j = _SPACED_PERCENT_RE.subn("%", text)
+    return text, n + k + j
+
+
 def join_digit_spaces(text: str) -> tuple[str, int]:
     """37 件 -> 37件, 2024 年 -> 2024年, 达 99.5% -> 达99.5%."""
     return _DIGIT_SPACE_RE.subn("", text)
@@ -632,6 +655,7 @@ BEFORE_SCRIPT: tuple[tuple[str, Repair], ...] = (
 # After it: the residue lexicon is Simplified.
 AFTER_SCRIPT: tuple[tuple[str, Repair], ...] = (
     ("digit_groups", join_digit_groups),
+    ("spaced_digits", join_spaced_digits),
     ("digit_space", join_digit_spaces),
     ("web_residue", drop_web_residue),
     ("whitespace", tidy_spaces),
