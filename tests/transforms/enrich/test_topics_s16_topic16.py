@@ -124,3 +124,17 @@ def test_hk_mo_tw_words(tmp_path: Path, script: int) -> None:
     assert topics["九成"] == "transport"
     assert topics["约5万人"] == topics["2,000人以下"] == "public_safety"
     assert topics["1,200家"] == "health"
+
+
+# a cold chain's stores for produce are farming's; cold-chain logistics firms stay transport
+COLD = (
+    "为解决“卖难”问题，镇里建成冷链仓储设施20个。全省新增冷链物流企业5家。",
+    "為解決「賣難」問題，鎮裡建成冷鏈倉儲設施20個。全省新增冷鏈物流企業5家。",
+)
+
+
+@SCRIPTS
+def test_cold_chain_stores_are_farming(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, COLD[script])
+    assert topics["20个"] == "rural"
+    assert topics["5家"] == "transport"
