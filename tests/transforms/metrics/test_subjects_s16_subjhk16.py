@@ -146,3 +146,15 @@ def test_a_quoted_scheme_keeps_its_case_verb() -> None:
 
 def test_a_sites_predicate_with_a_quoted_object_is_cut() -> None:
     assert subject("目前已在3座体育馆推行「电子门票」。", "3座") == "体育馆"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # a headline's space between two clauses reads as a comma: the bare change is of the figure before
+        ("首季入境旅客逾900万人次　按年升一成五", "一成五", "入境旅客"),
+        ("今年1至6月营业税收入累计3,200亿元 年增3.1%", "3.1%", "营业税收入"),
+    ],
+)
+def test_a_headline_space_separates_its_clauses(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

@@ -114,12 +114,24 @@ def _given_per_head(sentence: str, subject: str, floor: int, at: int, event: boo
 # Corner quotes (「」『』, the quotation marks of Hong Kong, Macau and Taiwan texts) read as the curly
 # ones the rules know (“”‘’): one character for one, so every offset stays where it was.
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+# A space between two Chinese characters after a figure (the ideographic space those texts put between
+# the two clauses of a headline: 访港旅客逾2,300万人次　按年增一成二) reads as the comma it stands for,
+# so the second clause is a clause of its own; one character for one as well. Before any figure the
+# space only parts a headline's subject from its predicate (西区新体育馆 料容纳近3万人) and stays.
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])[ \u3000](?=[\u4e00-\u9fff])")
+
+
+def _headline_commas(sentence: str, spans: Sequence[Span]) -> str:
+    """``sentence`` with every headline space after the end of a figure read as a comma."""
+    first = min((sp.end for sp in spans), default=len(sentence))
+    return _HEADLINE_SPACE.sub(lambda m: "，" if m.start() >= first else m.group(0), sentence)
 
 
 def facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
     """Subject and measure of every metric of one sentence, in the order of ``spans``; a sentence
-    quoting with corner quotes is read with curly ones, and its subjects given back as written."""
-    curly = sentence.translate(_CORNER_QUOTES)
+    quoting with corner quotes is read with curly ones, a headline's space after a figure as a comma,
+    and its subjects given back as written."""
+    curly = _headline_commas(sentence.translate(_CORNER_QUOTES), spans)
     if curly == sentence:
         return _facts_of(sentence, spans)
     return [Fact(_as_written(f.subject, curly, sentence), f.measure) for f in _facts_of(curly, spans)]
