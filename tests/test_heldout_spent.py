@@ -34,37 +34,37 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.953, topic=0.984, years=0.999, modality=0.999, region=0.999, area=0.984, targets=0.999
     ),
     "heldout/hk": dict(
-        subject=0.901, topic=0.966, years=0.983, modality=0.991, region=0.999, area=0.999, targets=0.981
+        subject=0.918, topic=0.966, years=0.983, modality=0.991, region=0.999, area=0.999, targets=0.981
     ),
     "heldout2/cn": dict(
-        subject=0.945, topic=0.958, years=0.985, modality=0.985, region=0.999, area=0.985, targets=0.967
+        subject=0.945, topic=0.965, years=0.985, modality=0.985, region=0.999, area=0.985, targets=0.967
     ),
     "heldout2/hk": dict(
-        subject=0.887, topic=0.975, years=0.991, modality=0.999, region=0.999, area=0.999, targets=0.999
+        subject=0.903, topic=0.975, years=0.991, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout3/cn": dict(
-        subject=0.946, topic=0.922, years=0.975, modality=0.999, region=0.999, area=0.999, targets=0.999
+        subject=0.946, topic=0.940, years=0.975, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout3/hk": dict(
-        subject=0.873, topic=0.810, years=0.925, modality=0.999, region=0.999, area=0.999, targets=0.999
+        subject=0.883, topic=0.810, years=0.925, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout4/cn": dict(
         subject=0.940, topic=0.977, years=0.999, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout4/hk": dict(
-        subject=0.882, topic=0.916, years=0.966, modality=0.991, region=0.999, area=0.999, targets=0.969
+        subject=0.899, topic=0.916, years=0.966, modality=0.991, region=0.999, area=0.999, targets=0.969
     ),
     "heldout5/all": dict(
-        subject=0.925, topic=0.919, years=0.976, modality=0.970, region=0.999, area=0.999, targets=0.949
+        subject=0.930, topic=0.919, years=0.976, modality=0.970, region=0.999, area=0.999, targets=0.949
     ),
     "heldout6/all": dict(
-        subject=0.908, topic=0.945, years=0.977, modality=0.983, region=0.999, area=0.999, targets=0.963
+        subject=0.956, topic=0.945, years=0.977, modality=0.983, region=0.999, area=0.999, targets=0.963
     ),
     "heldout7/cn": dict(
-        subject=0.905, topic=0.886, years=0.987, modality=0.987, region=0.999, area=0.999, targets=0.962
+        subject=0.905, topic=0.905, years=0.987, modality=0.987, region=0.999, area=0.999, targets=0.962
     ),
     "heldout7/hk": dict(
-        subject=0.846, topic=0.892, years=0.972, modality=0.972, region=0.999, area=0.972, targets=0.936
+        subject=0.859, topic=0.892, years=0.972, modality=0.972, region=0.999, area=0.972, targets=0.936
     ),
     "heldout8/cn": dict(
         subject=0.920, topic=0.912, years=0.991, modality=0.991, region=0.865, area=0.960, targets=0.976
@@ -76,22 +76,22 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.906, topic=0.913, years=0.978, modality=0.999, region=0.999, area=0.985, targets=0.999
     ),
     "heldout9/hk": dict(
-        subject=0.820, topic=0.948, years=0.982, modality=0.982, region=0.999, area=0.999, targets=0.949
+        subject=0.820, topic=0.973, years=0.982, modality=0.982, region=0.999, area=0.999, targets=0.949
     ),
     "heldout12/hk": dict(
-        subject=0.809, topic=0.906, years=0.994, modality=0.994, region=0.999, area=0.994, targets=0.986
+        subject=0.837, topic=0.925, years=0.994, modality=0.994, region=0.999, area=0.994, targets=0.986
     ),
     "heldout13/cn": dict(
-        subject=0.887, topic=0.964, years=0.987, modality=0.999, region=0.993, area=0.987, targets=0.999
+        subject=0.887, topic=0.970, years=0.987, modality=0.999, region=0.993, area=0.987, targets=0.999
     ),
     "heldout13/hk": dict(
-        subject=0.824, topic=0.999, years=0.983, modality=0.983, region=0.999, area=0.999, targets=0.965
+        subject=0.856, topic=0.999, years=0.983, modality=0.983, region=0.999, area=0.999, targets=0.965
     ),
     "heldout14/hk": dict(
-        subject=0.835, topic=0.892, years=0.950, modality=0.977, region=0.999, area=0.999, targets=0.944
+        subject=0.870, topic=0.901, years=0.950, modality=0.977, region=0.999, area=0.999, targets=0.944
     ),
     "heldout15/cn": dict(
-        subject=0.898, topic=0.972, years=0.989, modality=0.999, region=0.996, area=0.982, targets=0.999
+        subject=0.898, topic=0.979, years=0.989, modality=0.999, region=0.996, area=0.982, targets=0.999
     ),
 }
 # figures F1 of each set (score_metrics --min-f1), the same way

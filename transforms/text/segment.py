@@ -53,6 +53,24 @@ _TERMINAL_ENDS = tuple(TERMINAL)
 _CONTINUES_ENDS = tuple(_CONTINUES)
 
 
+# a line of prose (a comma inside) cut off right before its figure: …按年上升 / 0.9%，…; …面积 / 约18.6万
+# (not a year: a heading with commas is followed by 1979年…, a paragraph of its own)
+_NUMBER_START = re.compile(r"(?:约|逾|近|超过|超|达|共)?[0-9][0-9.,]*(?![0-9.,]|年)")
+_HAN_END = re.compile(rf"[{HAN}]$")
+_LABELLED = re.compile(r"[^，：:]{1,16}[：:]")
+
+
+def _cut_before_number(line: str, following: str) -> bool:
+    """Does ``line`` stop mid-clause before the number ``following`` opens with? A wrap whatever the
+    widths: a ragged page wraps lines of any width, but a heading holds no comma."""
+    return (
+        "，" in line
+        and _HAN_END.search(line) is not None
+        and _NUMBER_START.match(following) is not None
+        and _LABELLED.match(line) is None  # a table row (2025年：41,260宗，损失约78亿元) ends its line
+    )
+
+
 def _ends_terminal(text: str) -> bool:
     """``_ENDS_TERMINAL.search(text)`` from the end of the text alone: a full stop and closing marks
     (the two sets are disjoint). "$" also matches before a final line break, which a line never has."""
@@ -403,6 +421,8 @@ class _Layout:
         if standalone[i] or kept_apart[i + 1]:
             return False
         if self.texts[i].endswith(_CONTINUES_ENDS) or paragraph >= LONG_LINE:  # _ends_continuing: no "\n"
+            return True
+        if _cut_before_number(self.texts[i], self.texts[i + 1]):
             return True
         widths = self.widths
         if self.dirty is not None:  # the first round classified every line already
