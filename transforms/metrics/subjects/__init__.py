@@ -72,6 +72,7 @@ from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
+from transforms.metrics.subjects.site_coverage import _site_of_coverage
 from transforms.metrics.subjects.spans import Fact, Span, _Before, _clause_start, _text
 from transforms.metrics.subjects.tails import _finished
 from transforms.metrics.subjects.thing_attributes import _things_of_attributes
@@ -151,6 +152,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
         after = joined_after(after, sentence, sp.end, sp.unit)  # 143间|酒店及公寓: a count of both
+        after = _site_of_coverage(after, sentence, sp.end)  # 6个|行政村|自来水全覆盖: the villages
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
