@@ -151,8 +151,8 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
-        after = joined_after(after, sentence, sp.end, sp.unit)  # 143间|酒店及公寓: a count of both
         after = _site_of_coverage(after, sentence, sp.end)  # 6个|行政村|自来水全覆盖: the villages
+        after = joined_after(after, sentence, sp.end, sp.unit)  # 143间|酒店及公寓: a count of both
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
         subject = after or _noun_phrase(
             _without_agent(before.subject, before.measure, sentence[:at]), sentence
