@@ -156,3 +156,19 @@ def test_real_estate_development_investment_is_one_indicator(
     sentence: str, metric: str, expected: str
 ) -> None:
     assert subject(sentence, metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "expected"),
+    [
+        # sites, then what covers them or is piloted there: the sites are counted
+        ("年内实现15个行政村天然气全覆盖。", "15个", "行政村"),
+        ("全县46所中小学校午餐配送实现全覆盖。", "46所", "中小学校"),
+        ("今年将在8个社区试点“物业进社区”新模式。", "8个", "社区"),
+        ("在20个小区试点推行垃圾分类。", "20个", "小区"),
+        # a pilot's own name is a thing (pilot projects)
+        ("建设3个社区试点项目。", "3个", "社区试点项目"),
+    ],
+)
+def test_sites_covered_or_piloted_are_counted(sentence: str, metric: str, expected: str) -> None:
+    assert subject(sentence, metric) == expected

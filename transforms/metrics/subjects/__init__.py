@@ -75,6 +75,7 @@ from transforms.metrics.subjects.progress import _progress_shares
 from transforms.metrics.subjects.ranks import _ranked_groups
 from transforms.metrics.subjects.respectively import _respectively, _respectively_back
 from transforms.metrics.subjects.restated import _restated
+from transforms.metrics.subjects.site_coverage import _site_of_coverage
 from transforms.metrics.subjects.spans import Fact, Span, _Before, _clause_start, _text
 from transforms.metrics.subjects.subsidies import _subsidies
 from transforms.metrics.subjects.tails import _finished
@@ -166,6 +167,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
         gap = sentence[spans[k - 1].end : sp.start] if k else ""
         list_index = list_index + 1 if k and gap in ("、", "和", "与", "及") else 0
         after = _named_units(after, sentence, at, floor, event, cases)  # 公营房屋|18万个|单位
+        after = _site_of_coverage(after, sentence, sp.end)  # 6个|行政村|自来水全覆盖: the villages
         after = joined_after(after, sentence, sp.end, sp.unit)  # 143间|酒店及公寓: a count of both
         after = _counted_by_classifier(after, sp.unit, sp.kind)  # 17间|公共图书馆|的入馆人次
         # 今年|再办|32件: no noun, look on; 社工局|今年预计拨款|3,200万元: the body acts, it is not counted
