@@ -511,6 +511,21 @@ _SPACED_PERCENT_RE = re.compile(r"(?<=\d) [%％]")
 SPACED_DIGIT_RUNS = 3  # runs of three or more digits a page must hold before any run is joined
 
 
+# 1，992亿元, 33，212万吨: old texts (1980s reports) group thousands with a full-width comma between ASCII
+# digits; only a page with several such numbers followed by a unit is taken as written so
+_COMMA_GROUPS_UNIT_RE = re.compile(
+    r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=多?[万亿千百]?[\u4e00-\u9fff%])(?![\d，])"
+)
+COMMA_GROUP_NUMBERS = 3  # such numbers a page must hold before any is read as one
+
+
+def join_comma_groups(text: str) -> tuple[str, int]:
+    """1，992亿元 -> 1,992亿元 on a page that writes its thousands so throughout."""
+    if "，" not in text or len(_COMMA_GROUPS_UNIT_RE.findall(text)) < COMMA_GROUP_NUMBERS:
+        return text, 0
+    return _COMMA_GROUPS_UNIT_RE.subn(lambda m: m.group(0).replace("，", ","), text)
+
+
 def join_spaced_digits(text: str) -> tuple[str, int]:
     """1 9 9 7年国内生产总值达到7 4 7 7 2亿元 -> 1997年…74772亿元, on a page damaged so throughout."""
     if " " not in text:
@@ -656,6 +671,7 @@ BEFORE_SCRIPT: tuple[tuple[str, Repair], ...] = (
 AFTER_SCRIPT: tuple[tuple[str, Repair], ...] = (
     ("digit_groups", join_digit_groups),
     ("spaced_digits", join_spaced_digits),
+    ("comma_groups", join_comma_groups),
     ("digit_space", join_digit_spaces),
     ("web_residue", drop_web_residue),
     ("whitespace", tidy_spaces),
