@@ -52,7 +52,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.940, topic=0.977, years=0.999, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout4/hk": dict(
-        subject=0.899, topic=0.916, years=0.966, modality=0.991, region=0.999, area=0.999, targets=0.969
+        subject=0.899, topic=0.916, years=0.982, modality=0.991, region=0.999, area=0.999, targets=0.969
     ),
     "heldout5/all": dict(
         subject=0.930, topic=0.919, years=0.976, modality=0.970, region=0.999, area=0.999, targets=0.949

@@ -183,21 +183,40 @@ def _subject_start(text: str, cs: int, ce: int, e: Expr) -> bool:
     would; not after a copula (该镇是去年确定的…)."""
     return (
         (
-            (e.kind == "since" and text.startswith(_START_WORDS, e.start))
-            or e.kind in ("last", "past")
-            # …，将于明年推出新计划，预计受惠约500间: 明年 frames them (not 做好明年的经济工作: a noun's)
-            or (e.kind == "next" and not text.startswith("的", e.end))
-            # 环境部自114年1月起扩大…措施，每杯折抵至少5元: a measure's start year dates its figures
-            or (
-                e.kind == "year"
-                and text.startswith(_START_WORDS, e.start - 1)
-                and _STARTS_AT.match(text, e.end) is not None
+            (
+                (e.kind == "since" and text.startswith(_START_WORDS, e.start))
+                or e.kind in ("last", "past")
+                # …，将于明年推出新计划，预计受惠约500间: 明年 frames them (not 做好明年的经济工作: a noun's)
+                or (e.kind == "next" and not text.startswith("的", e.end))
+                # 环境部自114年1月起扩大…措施，每杯折抵至少5元: a measure's start year dates its figures
+                or (
+                    e.kind == "year"
+                    and text.startswith(_START_WORDS, e.start - 1)
+                    and _STARTS_AT.match(text, e.end) is not None
+                )
             )
+            and (e.start - cs <= SUBJECT_CHARS or _long_subject_look_back(text, cs, e))
+            and not DIGIT.search(text, cs, e.start)
+            and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
         )
-        and (e.start - cs <= SUBJECT_CHARS or _long_subject_look_back(text, cs, e))
+        or _acted_in(text, cs, ce, e)
+        or _dated_finding(text, cs, ce, e)
+    )
+
+
+# 文化部114年底的使用者调查显示，满意度达92.3%: the year of a survey or count dates what it shows
+FINDING_VERBS = ("显示", "表明")
+
+
+def _dated_finding(text: str, cs: int, ce: int, e: Expr) -> bool:
+    """Is the expression the date of a survey or statistics whose findings the clauses after it
+    report (市统计局2025年底的抽样调查显示，…)? A short subject at most stands before it."""
+    return (
+        e.kind == "year"
+        and e.start - cs <= SUBJECT_CHARS
         and not DIGIT.search(text, cs, e.start)
-        and (not text.endswith(COPULAS, cs, e.start) or text.endswith(PLANNED_AT, cs, e.start))
-    ) or _acted_in(text, cs, ce, e)
+        and text[cs:ce].rstrip().endswith(FINDING_VERBS)
+    )
 
 
 AT = "在"  # 某处在2025年进行…: the year an agent acted in

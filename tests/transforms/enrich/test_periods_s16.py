@@ -93,3 +93,18 @@ def test_the_year_s_budget_is_an_estimate_a_project_s_cost_is_not(tmp_path: Path
     assert got["4,000万澳门元"][2] == "target"
     assert got["3,100万澳门元"][2] == "actual"
     assert got["约2,600万元"][2] == "actual"
+
+
+@SCRIPTS
+def test_a_dated_survey_dates_what_it_shows(tmp_path: Path, script: int) -> None:
+    # the year of a survey that 显示 its findings dates the clauses after it
+    page = (
+        "本报讯（2026年3月2日）\n\n市统计局2025年底的抽样调查显示，居民满意度达91.6%，网购占比为4成2。"
+        "数据显示，今年前两个月全市新增市场主体1.2万户。\n",
+        "發布日期：115-03-02\n\n交通部114年底的旅客調查顯示，滿意度達91.6%，網購占4成2。"
+        "資料顯示，今年前兩個月新增登記公司1.2萬家。\n",
+    )[script]
+    got = periods_of(tmp_path, page, name=("cn-survey.txt", "tw-survey.txt")[script])
+    assert got["91.6%"][:2] == (2025, 2025)
+    assert got["4成2"][:2] == (2025, 2025)
+    assert got[("1.2万户", "1.2万家")[script]][:2] == (2026, 2026)
