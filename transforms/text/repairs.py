@@ -508,6 +508,7 @@ def join_digit_groups(text: str) -> tuple[str, int]:
 _SPACED_DIGITS_RE = re.compile(r"(?<![\d.,])\d(?: \d)+(?![\d.,])")
 _SPACED_POINT_RE = re.compile(r"(?<=\d)(?: [．.] ?|[．.] )(?=\d)")  # at least one space beside the point
 _SPACED_PERCENT_RE = re.compile(r"(?<=\d) [%％]")
+_SPACED_HINT_RE = re.compile(r" (?<=[0-9] )[0-9] [0-9]")  # a run of three, space first (scanned in C)
 SPACED_DIGIT_RUNS = 3  # runs of three or more digits a page must hold before any run is joined
 
 
@@ -516,19 +517,20 @@ SPACED_DIGIT_RUNS = 3  # runs of three or more digits a page must hold before an
 _COMMA_GROUPS_UNIT_RE = re.compile(
     r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=多?[万亿千百]?[\u4e00-\u9fff%])(?![\d，])"
 )
+_COMMA_HINT_RE = re.compile(r"，(?<=[0-9]，)[0-9]{3}")  # what every match holds, comma first (scanned in C)
 COMMA_GROUP_NUMBERS = 3  # such numbers a page must hold before any is read as one
 
 
 def join_comma_groups(text: str) -> tuple[str, int]:
     """1，992亿元 -> 1,992亿元 on a page that writes its thousands so throughout."""
-    if "，" not in text or len(_COMMA_GROUPS_UNIT_RE.findall(text)) < COMMA_GROUP_NUMBERS:
+    if _COMMA_HINT_RE.search(text) is None or len(_COMMA_GROUPS_UNIT_RE.findall(text)) < COMMA_GROUP_NUMBERS:
         return text, 0
     return _COMMA_GROUPS_UNIT_RE.subn(lambda m: m.group(0).replace("，", ","), text)
 
 
 def join_spaced_digits(text: str) -> tuple[str, int]:
     """1 9 9 7年国内生产总值达到7 4 7 7 2亿元 -> 1997年…74772亿元, on a page damaged so throughout."""
-    if " " not in text:
+    if _SPACED_HINT_RE.search(text) is None:  # a fast scan: nearly no page has a spaced digit run
         return text, 0
     runs = _SPACED_DIGITS_RE.findall(text)
     if sum(len(r) >= 5 for r in runs) < SPACED_DIGIT_RUNS:
