@@ -42,7 +42,12 @@ def _split_stop_prefix(ws: Sequence[Word]) -> list[Word]:
             else None
         )
         # a stop itself stays whole (盘活处置|低效产业用地), as does a verb that names the thing
-        if stop and w.text not in _set("subject_nominal_verbs.txt") and w.text not in stops and w.text not in _added_nouns():
+        if (
+            stop
+            and w.text not in _set("subject_nominal_verbs.txt")
+            and w.text not in stops
+            and w.text not in _added_nouns()
+        ):
             rest = tag(w.text[len(stop) :])
             # 交流学习|心得体会: a verb left after the stop still modifies the noun that follows
             modifier = (
