@@ -1,0 +1,24 @@
+"""Session 16 (topic16b) topic kinds: made-up sentences, each in simplified and traditional script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.transforms.enrich.pages import SCRIPTS
+from tests.transforms.enrich.pages import topics_of as _topics
+
+# a scheme named before a figure (「X计划」, X津贴计划) decides the topic of a figure whose subject names
+# no theme of its own (申请, 资助额), by the head of its name: the words before its kind (津贴, 资助)
+SCHEMES = (
+    "房屋署表示，「中小企业数码转型资助计划」至今已批出申请约900宗，涉及停车位约4万个，资助额约3亿元。"
+    "社区中心推行长者牙科保健津贴计划，今年批出申请800宗，资助额约2,000万元。",
+    "房屋署表示，「中小企業數碼轉型資助計劃」至今已批出申請約900宗，涉及停車位約4萬個，資助額約3億元。"
+    "社區中心推行長者牙科保健津貼計劃，今年批出申請800宗，資助額約2,000萬元。",
+)
+
+
+@SCRIPTS
+def test_a_named_scheme_decides_its_weak_figures(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, SCHEMES[script])
+    assert [topics[t] for t in ("约900宗", "约3亿元")] == ["economy"] * 2
+    assert [topics[t] for t in ("800宗", "约2,000万元")] == ["health"] * 2
