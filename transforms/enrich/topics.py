@@ -1009,7 +1009,19 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         # about, by its head (the last decisive keyword of the name: a Chinese compound ends in its head)
         .pipe(_scheme_topics)
         .with_columns(
-            pl.when(pl.col("scheme_topic").is_not_null() & ~pl.col("themed").fill_null(False))
+            pl.when(
+                pl.col("scheme_topic").is_not_null()
+                & (
+                    ~pl.col("themed").fill_null(False)
+                    # ...or one the scheme owns («「X计划」的合资格大学»): the scheme's, whatever it names
+                    | pl.any_horizontal(
+                        pl.col("sent")
+                        .str.slice(0, pl.col("a"))
+                        .str.contains(pl.concat_str(pl.lit(mark), pl.col("subject")), literal=True)
+                        for mark in ("计划」的", "」计划的")
+                    ).fill_null(False)
+                )
+            )
             .then(pl.col("scheme_topic"))
             .otherwise(pl.col("topic"))
             .alias("topic")

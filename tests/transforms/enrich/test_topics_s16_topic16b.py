@@ -22,3 +22,16 @@ def test_a_named_scheme_decides_its_weak_figures(tmp_path: Path, script: int) ->
     topics = _topics(tmp_path, SCHEMES[script])
     assert [topics[t] for t in ("约900宗", "约3亿元")] == ["economy"] * 2
     assert [topics[t] for t in ("800宗", "约2,000万元")] == ["health"] * 2
+
+
+# what a scheme owns by 的 («「X计划」的合资格大学») is the scheme's, even when its own noun names a theme
+OWNED = (
+    "政府会把「中小企业数码转型资助计划」的合资格大学名单由120所扩大至约180所。",
+    "政府會把「中小企業數碼轉型資助計劃」的合資格大學名單由120所擴大至約180所。",
+)
+
+
+@SCRIPTS
+def test_what_a_scheme_owns_is_the_schemes(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, OWNED[script])
+    assert [topics[t] for t in ("120所", "约180所")] == ["economy"] * 2
