@@ -814,6 +814,21 @@ def _inspected(sentence: pl.Expr, clause: pl.Expr) -> pl.Expr:
     ).fill_null(False)
 
 
+def _safety_inspection(sentence: pl.Expr, clause: pl.Expr) -> pl.Expr:
+    """Whether the metric's clause inspects things for safety: an inspection word (lexicon
+    topic_inspection_cues.txt) in the clause, and the sentence names a safety check (安全检查, 安全大排查)
+    or hazards an inspection turned up (检查…隐患), and no safety of another theme (食品安全, 饮水安全:
+    the keywords of topics.csv holding 安全 that are not public safety's)."""
+    cues = _alternation("topic_inspection_cues.txt")
+    other = keywords().filter(pl.col("keyword").str.contains("安全") & (pl.col("topic") != "public_safety"))
+    check = f"安全大?(?:{cues})|(?:{cues})[^。；;！？!?]*隐患"
+    return (
+        clause.str.contains(cues)
+        & sentence.str.contains(check)
+        & ~sentence.str.contains("|".join(other["keyword"]))
+    ).fill_null(False)
+
+
 def metric_topics(ctx: Context) -> pl.DataFrame:
     """(metric_id, topic) for every metric of the batch (see the module docstring for the order)."""
     if ctx.metrics.is_empty():
@@ -1191,6 +1206,15 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
                     pl.col("topic"),
                 )
             )
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
+        # things inspected for safety (检查企业8.6万家次，排查整改隐患…; 对148辆校车开展安全检查) are public
+        # safety's, whatever they are: the metric's clause inspects, and its sentence names a safety
+        # check (安全检查) or hazards turned up (…隐患) -- not a safety of another theme (食品安全)
+        .with_columns(
+            pl.when(_safety_inspection(pl.col("sent"), pl.col("clause")))
+            .then(pl.lit("public_safety"))
             .otherwise(pl.col("topic"))
             .alias("topic")
         )

@@ -35,3 +35,21 @@ OWNED = (
 def test_what_a_scheme_owns_is_the_schemes(tmp_path: Path, script: int) -> None:
     topics = _topics(tmp_path, OWNED[script])
     assert [topics[t] for t in ("120所", "约180所")] == ["economy"] * 2
+
+
+# things inspected for safety (a safety check, or hazards an inspection turned up) are public safety's,
+# whatever they are; a safety of another theme (食品安全) and an inspection of no safety keep theirs
+SAFETY = (
+    "开学前，县交通局对全县96辆校车逐一开展安全检查。全市今年检查企业3.2万家次，排查整改隐患5万项。"
+    "区市场监管局对300家餐饮单位开展食品安全检查。县教育局今年检查学校85所的课程设置。",
+    "開學前，縣交通局對全縣96輛校車逐一開展安全檢查。全市今年檢查企業3.2萬家次，排查整改隱患5萬項。"
+    "區市場監管局對300家餐飲單位開展食品安全檢查。縣教育局今年檢查學校85所的課程設置。",
+)
+
+
+@SCRIPTS
+def test_things_inspected_for_safety_are_public_safety(tmp_path: Path, script: int) -> None:
+    topics = _topics(tmp_path, SAFETY[script])
+    assert [topics[t] for t in ("96辆", "3.2万家次", "5万项")] == ["public_safety"] * 3
+    assert topics["300家"] == "health"
+    assert topics["85所"] == "education"
