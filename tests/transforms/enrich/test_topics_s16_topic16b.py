@@ -53,3 +53,15 @@ def test_things_inspected_for_safety_are_public_safety(tmp_path: Path, script: i
     assert [topics[t] for t in ("96辆", "3.2万家次", "5万项")] == ["public_safety"] * 3
     assert topics["300家"] == "health"
     assert topics["85所"] == "education"
+
+
+# caregiving (看护) is long-term care: a care scheme decides the weak figures it governs
+CARE = (
+    "劳工局推行居家看护工试办计划，目前服务家庭860户。",
+    "勞工局推行居家看護工試辦計劃，目前服務家庭860戶。",
+)
+
+
+@SCRIPTS
+def test_a_care_scheme_is_social_security(tmp_path: Path, script: int) -> None:
+    assert _topics(tmp_path, CARE[script])["860户"] == "social_security"
