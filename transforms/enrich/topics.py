@@ -116,6 +116,9 @@ _INCOME_PAIR = (
 
 # a scheme that owns the noun after it (参与强积金计划的雇员, 「某某计划」的合资格大学)
 _SCHEME_OF = r"(?:计划|方案|制度)[」』”]?的$"
+# a scheme named before a figure of its sentence: a quoted name with 计划 (「X计划」, 「X」计划) or a name
+# ending in a programme's kind and 计划 (X资助计划, X先导计划; lexicon topic_scheme_kinds.txt)
+_SCHEME_NAME = r"「([^」]{2,24}?)(?:计划」|」计划)"
 _OF_PEOPLE = 6  # how far the noun a people subject modifies (…人口的饮水安全问题) may run
 _SENTENCE_END = r"^[。！？!?；;…\s”’」』）)]*$"  # nothing but closing marks left in the sentence
 # a clause stating the pair's second measure (，分别增长A和B; ，增长A、B)
@@ -811,6 +814,21 @@ def _inspected(sentence: pl.Expr, clause: pl.Expr) -> pl.Expr:
     ).fill_null(False)
 
 
+def _safety_inspection(sentence: pl.Expr, clause: pl.Expr) -> pl.Expr:
+    """Whether the metric's clause inspects things for safety: an inspection word (lexicon
+    topic_inspection_cues.txt) in the clause, and the sentence names a safety check (安全检查, 安全大排查)
+    or hazards an inspection turned up (检查…隐患), and no safety of another theme (食品安全, 饮水安全:
+    the keywords of topics.csv holding 安全 that are not public safety's)."""
+    cues = _alternation("topic_inspection_cues.txt")
+    other = keywords().filter(pl.col("keyword").str.contains("安全") & (pl.col("topic") != "public_safety"))
+    check = f"安全大?(?:{cues})|(?:{cues})[^。；;！？!?]*隐患"
+    return (
+        clause.str.contains(cues)
+        & sentence.str.contains(check)
+        & ~sentence.str.contains("|".join(other["keyword"]))
+    ).fill_null(False)
+
+
 def metric_topics(ctx: Context) -> pl.DataFrame:
     """(metric_id, topic) for every metric of the batch (see the module docstring for the order)."""
     if ctx.metrics.is_empty():
@@ -1001,6 +1019,28 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
                 pl.lit("other"),
             ).alias("topic")
         )
+        # a scheme named before the figure in its sentence («「X资助计划」至今已批出申请约880宗») decides
+        # the topic of a figure whose subject names no theme of its own: what the scheme's name is
+        # about, by its head (the last decisive keyword of the name: a Chinese compound ends in its head)
+        .pipe(_scheme_topics)
+        .with_columns(
+            pl.when(
+                pl.col("scheme_topic").is_not_null()
+                & (
+                    ~pl.col("themed").fill_null(False)
+                    # ...or one the scheme owns («「X计划」的合资格大学»): the scheme's, whatever it names
+                    | pl.any_horizontal(
+                        pl.col("sent")
+                        .str.slice(0, pl.col("a"))
+                        .str.contains(pl.concat_str(pl.lit(mark), pl.col("subject")), literal=True)
+                        for mark in ("计划」的", "」计划的")
+                    ).fill_null(False)
+                )
+            )
+            .then(pl.col("scheme_topic"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
         .with_columns(
             # urban and rural residents' incomes stated as a pair (城乡居民人均可支配收入分别增长A、B;
             # 从A和B分别提高到C和D): every second figure is the rural one, the central farm-income
@@ -1169,12 +1209,61 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
             .otherwise(pl.col("topic"))
             .alias("topic")
         )
+        # things inspected for safety (检查企业8.6万家次，排查整改隐患…; 对148辆校车开展安全检查) are public
+        # safety's, whatever they are: the metric's clause inspects, and its sentence names a safety
+        # check (安全检查) or hazards turned up (…隐患) -- not a safety of another theme (食品安全)
+        .with_columns(
+            pl.when(_safety_inspection(pl.col("sent"), pl.col("clause")))
+            .then(pl.lit("public_safety"))
+            .otherwise(pl.col("topic"))
+            .alias("topic")
+        )
         .pipe(_same_measure)
         .pipe(_categories)
         .pipe(_respective_run)
         .sort("_row")
     )
     return out.select("metric_id", "topic")
+
+
+def _scheme_topics(out: pl.DataFrame) -> pl.DataFrame:
+    """``out`` with scheme_topic: the topic of the last scheme named before the metric in its
+    sentence (「X计划」, X资助计划), by the last decisive keyword of its name; null when none."""
+    kinds = _alternation("topic_scheme_kinds.txt")
+    before = pl.col("sent").str.slice(0, pl.col("a"))
+    names = (
+        out.select(
+            "_row",
+            pl.concat_list(
+                before.str.extract_all(_SCHEME_NAME).list.last(),
+                before.str.extract_all(f"[\u4e00-\u9fff]{{2,8}}(?:{kinds})计划").list.last(),
+            ).alias("scheme"),
+        )
+        .explode("scheme")
+        .drop_nulls("scheme")
+        .with_columns(pl.col("scheme").str.extract(_SCHEME_NAME).fill_null(pl.col("scheme")))
+        # the kind (津贴, 资助) says it is a scheme, the words before it what of (牙科保健津贴 -> health):
+        # the kind's own theme stands only when nothing before it names one
+        .with_columns(pl.col("scheme").str.replace(f"(?:{kinds})(?:计划)?$", "").alias("what"))
+    )
+    decisive = keywords().filter(pl.col("weight") >= PREDICATE_MIN).select("keyword", "topic")
+    known = decisive["keyword"].implode()
+    heads = (
+        names.with_columns(_hits("what", "kw_what"), _hits("scheme", "kw_all"))
+        .with_columns(
+            pl.col("kw_what").list.eval(pl.element().filter(pl.element().is_in(known))).list.last(),
+            pl.col("kw_all").list.eval(pl.element().filter(pl.element().is_in(known))).list.last(),
+        )
+        .select("_row", pl.coalesce("kw_what", "kw_all").alias("kw"))
+        .drop_nulls("kw")
+        .join(decisive, left_on="kw", right_on="keyword")
+        .with_columns(_resolve(pl.col("topic"), pl.lit(False), pl.lit(False)).alias("topic"))
+        .filter(pl.col("topic") != "none")
+        # the nearer name: a bare kind's name ends later than a quoted one only when it follows it
+        .group_by("_row")
+        .agg(pl.col("topic").last().alias("scheme_topic"))
+    )
+    return out.join(heads, on="_row", how="left")
 
 
 def _respective_run(out: pl.DataFrame) -> pl.DataFrame:
