@@ -40,7 +40,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.951, topic=0.965, years=0.985, modality=0.985, region=0.999, area=0.985, targets=0.967
     ),
     "heldout2/hk": dict(
-        subject=0.903, topic=0.975, years=0.991, modality=0.999, region=0.999, area=0.999, targets=0.999
+        subject=0.903, topic=0.983, years=0.991, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout3/cn": dict(
         subject=0.946, topic=0.940, years=0.975, modality=0.999, region=0.999, area=0.999, targets=0.999
@@ -49,7 +49,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.883, topic=0.810, years=0.925, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout4/cn": dict(
-        subject=0.940, topic=0.977, years=0.999, modality=0.999, region=0.999, area=0.999, targets=0.999
+        subject=0.940, topic=0.984, years=0.999, modality=0.999, region=0.999, area=0.999, targets=0.999
     ),
     "heldout4/hk": dict(
         subject=0.899, topic=0.916, years=0.982, modality=0.991, region=0.999, area=0.999, targets=0.969
@@ -58,13 +58,13 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.930, topic=0.919, years=0.976, modality=0.970, region=0.999, area=0.999, targets=0.949
     ),
     "heldout6/all": dict(
-        subject=0.956, topic=0.945, years=0.977, modality=0.983, region=0.999, area=0.999, targets=0.963
+        subject=0.956, topic=0.956, years=0.977, modality=0.983, region=0.999, area=0.999, targets=0.963
     ),
     "heldout7/cn": dict(
         subject=0.911, topic=0.905, years=0.987, modality=0.987, region=0.999, area=0.999, targets=0.962
     ),
     "heldout7/hk": dict(
-        subject=0.859, topic=0.892, years=0.972, modality=0.972, region=0.999, area=0.972, targets=0.936
+        subject=0.859, topic=0.906, years=0.972, modality=0.972, region=0.999, area=0.972, targets=0.936
     ),
     "heldout8/cn": dict(
         subject=0.936, topic=0.912, years=0.991, modality=0.991, region=0.865, area=0.960, targets=0.976
@@ -88,7 +88,7 @@ FLOORS: dict[str, dict[str, float]] = {
         subject=0.856, topic=0.999, years=0.983, modality=0.983, region=0.999, area=0.999, targets=0.965
     ),
     "heldout14/hk": dict(
-        subject=0.870, topic=0.901, years=0.950, modality=0.977, region=0.999, area=0.999, targets=0.944
+        subject=0.870, topic=0.906, years=0.950, modality=0.977, region=0.999, area=0.999, targets=0.944
     ),
     "heldout15/cn": dict(
         subject=0.898, topic=0.979, years=0.989, modality=0.999, region=0.996, area=0.982, targets=0.999
