@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from transforms.metrics.subjects.before import _before
 from transforms.metrics.subjects.bridges import _bridge_suffix
-from transforms.metrics.subjects.respectively import _conjuncts
+from transforms.metrics.subjects.respectively import _conjuncts, respectively_clause
 from transforms.metrics.subjects.spans import _HAN_WORD, _balanced
 from transforms.metrics.subjects.vocab import _is_stop, _set
 from transforms.metrics.words import tag
@@ -77,13 +77,10 @@ def respectively_of_places(sentence: str, first: int, floor: int) -> str | None:
     """The counted thing of a figure of a 分别 run (the run's first figure at ``first``) whose list
     names places: the verb's object after 分别, else the head after the last place; None when the
     list is no list of places, or no noun is named."""
-    lo = first
-    while lo > floor and sentence[lo - 1] not in "，,；;。！!？?：:\n":
-        lo -= 1
-    clause = sentence[lo:first]
-    at = clause.rfind("分别")
-    if at < 0 or at < len(clause) - 8:
+    found = respectively_clause(sentence, first, floor, 8)
+    if found is None:
         return None
+    lo, at, clause = found
     items = _conjuncts(clause[:at])
     if len(items) < 2:
         return None

@@ -22,13 +22,10 @@ def _respectively(sentence: str, first: int, index: int, floor: int = 0) -> str 
     分别 are metrics (从…的12000元和13500元|分别提高到…), not named things."""
     if floor and sentence.startswith("分别", floor):
         return None
-    lo = first
-    while lo > 0 and sentence[lo - 1] not in "，,；;。！!？?：:\n":
-        lo -= 1
-    clause = sentence[lo:first]
-    at = clause.rfind("分别")
-    if at < 0 or at < len(clause) - 6:
+    found = respectively_clause(sentence, first, 0, 6)
+    if found is None:
         return None
+    _, at, clause = found
     conjuncts = _conjuncts(clause[:at])
     if len(conjuncts) < 2 or index >= len(conjuncts):
         return None
@@ -60,6 +57,19 @@ _PLACE_ENDINGS = ("市", "县", "区", "省", "州", "盟", "旗")
 _COUNTED_KIND = re.compile(
     r"[两二三四五六七八九十]个?[省市县区州盟旗]"
 )  # …岳阳|两市|新增…: the places' count
+
+
+def respectively_clause(sentence: str, first: int, floor: int, reach: int) -> tuple[int, int, str] | None:
+    """(start, position of 分别 in it, text) of the clause before the figure at ``first`` (not before
+    ``floor``), when 分别 stands within ``reach`` characters of the figure; else None."""
+    lo = first
+    while lo > floor and sentence[lo - 1] not in "，,；;。！!？?：:\n":
+        lo -= 1
+    clause = sentence[lo:first]
+    at = clause.rfind("分别")
+    if at < 0 or at < len(clause) - reach:
+        return None
+    return lo, at, clause
 
 
 def _place_head(conjuncts: Sequence[str]) -> str | None:
