@@ -9,7 +9,7 @@ because the two halves fail differently. Raise a floor when a fix lifts a field;
 Session 11 spent ``heldout4`` and ``heldout7`` the same way; session 14 spent ``heldout8`` and
 ``heldout9`` and wrote the tuning sets ``heldout12`` (HK/MO/TW) and ``heldout13`` blind, spent on
 arrival; session 15 wrote ``heldout14`` (HK/MO/TW) and ``heldout15`` (mainland) the same way. The
-untouched sets (``heldout10``, ``heldout11``) are never read by tests.
+untouched sets (``heldout10``, ``heldout11`` and session 16's blind ``heldout16``) are never read by tests.
 """
 
 from __future__ import annotations
