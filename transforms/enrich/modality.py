@@ -123,9 +123,8 @@ def target_cue(text: str, *, review: bool = False) -> bool:
 
 HUI = "会"
 HUI_AFTER = "署局府处亦也还并"
-HUI_LOOK = (
-    12  # 会在2026-27年度增聘: the characters after 会 the tagger reads (a time phrase may stand between)
-)
+# 会在2026-27年度增聘: the characters after 会 the tagger reads (a time phrase may stand between)
+HUI_LOOK = 12
 
 
 def _hui_before_verb(blanked: str) -> bool:

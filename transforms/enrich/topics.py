@@ -1090,32 +1090,12 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
                 & ~pl.col("sent").str.slice(0, pl.col("c0")).str.contains(_INCOME_PAIR)
             ).alias("carried")
         )
-        .with_columns(
-            pl.when(pl.col("carried"))
-            .then(
-                pl.coalesce(
-                    # the latest metric before it of the same subject (not a part between them:
-                    # …45例，其中65岁以上长者占6成以上，另有3例死亡)
-                    pl.when(~pl.col("carried")).then(pl.col("topic")).forward_fill().over(*keys, "subject"),
-                    pl.col("topic"),
-                )
-            )
-            .otherwise(pl.col("topic"))
-            .alias("topic")
-        )
+        # the latest metric before it of the same subject (not a part between them:
+        # …45例，其中65岁以上长者占6成以上，另有3例死亡)
+        .with_columns(_topic_before(pl.col("carried"), [*keys, "subject"]))
         # money named only as money that closes its sentence (…民生项目清单15项，已完工9项，完成投资860余万元)
         # is what the count before it spends: that metric's topic
-        .with_columns(
-            pl.when(pl.col("fund_ends"))
-            .then(
-                pl.coalesce(
-                    pl.when(~pl.col("fund_ends")).then(pl.col("topic")).forward_fill().over(keys),
-                    pl.col("topic"),
-                )
-            )
-            .otherwise(pl.col("topic"))
-            .alias("topic")
-        )
+        .with_columns(_topic_before(pl.col("fund_ends"), keys))
         # a bare measure of output or sales (…总产量超过40万吨，产值有望达到38亿元), its clause naming
         # nothing else, measures what the metric before it in its sentence counts: that metric's topic
         .with_columns(
@@ -1123,17 +1103,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
                 "bare_measure"
             )
         )
-        .with_columns(
-            pl.when(pl.col("bare_measure"))
-            .then(
-                pl.coalesce(
-                    pl.when(~pl.col("bare_measure")).then(pl.col("topic")).forward_fill().over(keys),
-                    pl.col("topic"),
-                )
-            )
-            .otherwise(pl.col("topic"))
-            .alias("topic")
-        )
+        .with_columns(_topic_before(pl.col("bare_measure"), keys))
         # a part of the whole stated before it (…约150万人次，其中经大桥出境的占约三成五; 投入养老资金
         # 4亿元，其中省级补助3万元用于购置器材) is about the whole, unless its subject names a theme of
         # its own (其中农村居民收入…): the whole's topic is that of the latest metric outside a part,
@@ -1198,17 +1168,7 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         )
         # people a programme reached (…改造老旧小区158个、惠及居民5.6万户), after a metric of their
         # sentence, are that metric's programme's (fact-spec tie: people served take its topic)
-        .with_columns(
-            pl.when(pl.col("reached"))
-            .then(
-                pl.coalesce(
-                    pl.when(~pl.col("reached")).then(pl.col("topic")).forward_fill().over(keys),
-                    pl.col("topic"),
-                )
-            )
-            .otherwise(pl.col("topic"))
-            .alias("topic")
-        )
+        .with_columns(_topic_before(pl.col("reached"), keys))
         # things inspected for safety (检查企业8.6万家次，排查整改隐患…; 对148辆校车开展安全检查) are public
         # safety's, whatever they are: the metric's clause inspects, and its sentence names a safety
         # check (安全检查) or hazards turned up (…隐患) -- not a safety of another theme (食品安全)
@@ -1224,6 +1184,17 @@ def metric_topics(ctx: Context) -> pl.DataFrame:
         .sort("_row")
     )
     return out.select("metric_id", "topic")
+
+
+def _topic_before(flag: pl.Expr, over: list[str]) -> pl.Expr:
+    """The topic column with a flagged metric's topic replaced by that of the latest unflagged metric
+    before it in its group ``over`` (its sentence), where there is one."""
+    return (
+        pl.when(flag)
+        .then(pl.coalesce(pl.when(~flag).then(pl.col("topic")).forward_fill().over(over), pl.col("topic")))
+        .otherwise(pl.col("topic"))
+        .alias("topic")
+    )
 
 
 def _scheme_topics(out: pl.DataFrame) -> pl.DataFrame:

@@ -124,6 +124,8 @@ _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])[ \u3000](?=[\u4e00-\u9fff
 
 def _headline_commas(sentence: str, spans: Sequence[Span]) -> str:
     """``sentence`` with every headline space after the end of a figure read as a comma."""
+    if " " not in sentence and "\u3000" not in sentence:
+        return sentence  # most sentences: no scan
     first = min((sp.end for sp in spans), default=len(sentence))
     return _HEADLINE_SPACE.sub(lambda m: "，" if m.start() >= first else m.group(0), sentence)
 
@@ -179,11 +181,7 @@ def _facts_of(sentence: str, spans: Sequence[Span]) -> list[Fact]:
             subject = _read_back(sentence, subject, (floor, at), event, cases, sp.kind)
         measure = before.measure
         if after is None:
-            subject = (
-                _of_place_list(sentence, spans, k, list_index)  # 怀远县、五河县分别收获|小麦
-                or _of_respectively(sentence, spans, k, list_index)
-                or subject
-            )
+            subject = _of_respectively(sentence, spans, k, list_index) or subject
         if subject and not after and sp.kind == "percent":
             subject = _share_base(sentence, sp.start, floor, event, subject) or subject
         if subject is None and sp.kind == "money" and not after:
@@ -249,22 +247,16 @@ def _of_neighbours(
     return subject
 
 
-def _of_place_list(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
-    """What metric ``k`` of a 分别 run after a list of places counts (place_lists.py)."""
+def _of_respectively(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
+    """What metric ``k`` (item ``list_index`` of its 分别 list of figures) counts: after a list of places
+    the thing the run names (怀远县、五河县分别收获|小麦: place_lists.py), else its item of the list."""
     first = spans[k - list_index].start
     if "分别" not in sentence[max(0, first - 8) : first]:
         return None
     before_list = spans[k - list_index - 1] if k > list_index else None
-    floor = before_list.end if before_list else 0
-    return respectively_of_places(sentence, first, floor)
-
-
-def _of_respectively(sentence: str, spans: Sequence[Span], k: int, list_index: int) -> str | None:
-    """The item of a 分别 list that metric ``k`` (item ``list_index`` of its list of figures) counts."""
-    first = spans[k - list_index].start
-    if "分别" not in sentence[max(0, first - 6) : first]:
-        return None
-    before_list = spans[k - list_index - 1] if k > list_index else None
+    places = respectively_of_places(sentence, first, before_list.end if before_list else 0)
+    if places or "分别" not in sentence[max(0, first - 6) : first]:
+        return places
     prior = before_list.end if before_list and before_list.unit == spans[k].unit else 0  # not 五年|分别
     return _respectively(sentence, first, list_index, prior)
 
